@@ -1,0 +1,189 @@
+import { z } from 'zod';
+
+/**
+ * Every setting the bot reads, parsed once at start. The README's configuration table mirrors this file;
+ * keep them in step.
+ */
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const httpUrl = (what: string) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => isHttpUrl(value), { message: `${what} must be an absolute http(s) URL` });
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .optional()
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const environmentSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().trim().min(1).default('0.0.0.0'),
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppType: z
+    .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI', ''])
+    .optional()
+    .transform((value) => (value === '' || value === undefined ? 'MultiTenant' : value)),
+  MicrosoftAppTenantId: optionalText,
+  PUBLIC_URL: httpUrl('PUBLIC_URL').optional(),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ALLOW_UNAUTHENTICATED: booleanFlag,
+  UCWA_DISCOVERY_URL: httpUrl('UCWA_DISCOVERY_URL').optional(),
+  UCWA_FORMAT: z.enum(['json', 'xml']).default('json'),
+  UCWA_USER_AGENT: z.string().trim().min(1).default('MeetingOpsBot/0.1'),
+  HUAWEI_MEETING_ENDPOINT: httpUrl('HUAWEI_MEETING_ENDPOINT').optional(),
+  HUAWEI_APP_ID: optionalText,
+  HUAWEI_APP_KEY: optionalText,
+  HUAWEI_ADMINS: z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? '')
+        .split(',')
+        .map((entry) => entry.trim().toLowerCase())
+        .filter((entry) => entry.length > 0),
+    ),
+  HUAWEI_USER_MAP: optionalText,
+});
+
+export type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+
+export interface BotIdentity {
+  appId?: string;
+  appPassword?: string;
+  appType: AppType;
+  tenantId?: string;
+}
+
+export interface UcwaSettings {
+  /** Undefined in sandbox mode: the embedded simulator is started and its URL used. */
+  discoveryUrl?: string;
+  format: 'json' | 'xml';
+  userAgent: string;
+}
+
+export interface HuaweiSettings {
+  /** Undefined in sandbox mode: the embedded simulator is started and its URL used. */
+  endpoint?: string;
+  appId?: string;
+  appKey?: string;
+  /** Lower-cased UPNs or AAD object ids allowed to query the whole enterprise. */
+  admins: string[];
+  /** Path of an admin-managed JSON file mapping Teams UPN / AAD object id → Huawei userId. */
+  userMapFile?: string;
+}
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  bot: BotIdentity;
+  /** Where people and Teams reach this bot; sign-in pages and the manifest's validDomains use it. */
+  publicUrl: string;
+  dataDir: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  allowUnauthenticated: boolean;
+  ucwa: UcwaSettings;
+  huawei: HuaweiSettings;
+}
+
+/** A configuration problem a person can fix; printed as one line, never with a stack trace. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? 'configuration');
+    const given = env[variable];
+    const shown = given === undefined || isSecretVariable(variable) ? '' : ` (got "${given}")`;
+    throw new ConfigError(`${variable}: ${describeIssue(issue)}${shown}`);
+  }
+  const e = parsed.data;
+  const config: AppConfig = {
+    port: e.PORT,
+    host: e.HOST,
+    bot: {
+      appId: e.MicrosoftAppId,
+      appPassword: e.MicrosoftAppPassword,
+      appType: e.MicrosoftAppType,
+      tenantId: e.MicrosoftAppTenantId,
+    },
+    publicUrl: stripTrailingSlash(e.PUBLIC_URL ?? `http://localhost:${e.PORT}`),
+    dataDir: e.DATA_DIR,
+    logLevel: e.LOG_LEVEL,
+    allowUnauthenticated: e.ALLOW_UNAUTHENTICATED,
+    ucwa: { discoveryUrl: e.UCWA_DISCOVERY_URL, format: e.UCWA_FORMAT, userAgent: e.UCWA_USER_AGENT },
+    huawei: {
+      endpoint: e.HUAWEI_MEETING_ENDPOINT,
+      appId: e.HUAWEI_APP_ID,
+      appKey: e.HUAWEI_APP_KEY,
+      admins: e.HUAWEI_ADMINS,
+      userMapFile: e.HUAWEI_USER_MAP,
+    },
+  };
+  checkConsistency(config);
+  return config;
+}
+
+function checkConsistency(config: AppConfig): void {
+  const { bot, huawei } = config;
+  if (bot.appType === 'SingleTenant' && bot.appId && !bot.tenantId) {
+    throw new ConfigError('MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant');
+  }
+  if (bot.appId && bot.appType !== 'UserAssignedMSI' && !bot.appPassword) {
+    throw new ConfigError('MicrosoftAppPassword: required when MicrosoftAppId is set (except for UserAssignedMSI)');
+  }
+  if (huawei.endpoint && (!huawei.appId || !huawei.appKey)) {
+    throw new ConfigError('HUAWEI_APP_ID: HUAWEI_APP_ID and HUAWEI_APP_KEY are both required when HUAWEI_MEETING_ENDPOINT is set');
+  }
+  if (!bot.appId && !config.allowUnauthenticated && !isLoopbackUrl(config.publicUrl)) {
+    throw new ConfigError(
+      'MicrosoftAppId: required when PUBLIC_URL is not a loopback address; set ALLOW_UNAUTHENTICATED=true to run without Bot Framework authentication anyway',
+    );
+  }
+}
+
+function describeIssue(issue: z.ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_enum_value':
+      return `expected one of ${issue.options.filter((o) => o !== '').join(', ')}`;
+    case 'invalid_type':
+      return issue.expected === 'number' ? 'expected a whole number' : `expected ${issue.expected}`;
+    case 'too_small':
+    case 'too_big':
+      return issue.path[0] === 'PORT' ? 'expected a port number from 0 to 65535' : issue.message;
+    default:
+      return issue.message;
+  }
+}
+
+function isSecretVariable(name: string): boolean {
+  return /password|key|secret|token/i.test(name);
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+export function isLoopbackUrl(value: string): boolean {
+  const host = new URL(value).hostname;
+  return host === 'localhost' || host === '[::1]' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+function stripTrailingSlash(url: string): string {
+  return url.endsWith('/') ? url.slice(0, -1) : url;
+}

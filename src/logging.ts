@@ -1,0 +1,99 @@
+import { pino, type Logger, type DestinationStream, type LoggerOptions } from 'pino';
+
+export type { Logger } from 'pino';
+
+/**
+ * Secrets travel in headers, form fields and tokens embedded in text. Paths catch the structured ones;
+ * `scrubSecrets` catches the ones that hide inside strings (a `cwt=` web ticket in a URL, a bearer token
+ * in an error message), so both run on every line.
+ */
+const redactedPaths = [
+  'authorization',
+  'Authorization',
+  '*.authorization',
+  '*.Authorization',
+  '*.headers.authorization',
+  '*.headers.Authorization',
+  '*.headers["x-access-token"]',
+  '*.headers["X-Access-Token"]',
+  '*["x-access-token"]',
+  '*["X-Access-Token"]',
+  'password',
+  '*.password',
+  'appKey',
+  '*.appKey',
+  'appPassword',
+  '*.appPassword',
+  'MicrosoftAppPassword',
+  'accessToken',
+  '*.accessToken',
+  'access_token',
+  '*.access_token',
+  'refreshToken',
+  '*.refreshToken',
+  'token',
+  '*.token',
+  'secret',
+  '*.secret',
+  'clientSecret',
+  '*.clientSecret',
+];
+
+const secretPatterns: Array<[RegExp, string]> = [
+  [/cwt=[^&\s"']+/gi, 'cwt=[Redacted]'],
+  [/\b(Bearer|Basic|HMAC-SHA256)\s+[A-Za-z0-9._~+/=:,\-]+/g, '$1 [Redacted]'],
+  [/(password|access_token|accessToken|appKey|client_secret|signature)=([^&\s"']+)/gi, '$1=[Redacted]'],
+  [/("(?:password|access_token|accessToken|appKey|token|secret|clientSecret)"\s*:\s*)"[^"]*"/gi, '$1"[Redacted]"'],
+];
+
+/** Removes secrets that appear inside free text; used by the logger and by anything that echoes errors. */
+export function scrubSecrets(text: string): string {
+  let scrubbed = text;
+  for (const [pattern, replacement] of secretPatterns) scrubbed = scrubbed.replace(pattern, replacement);
+  return scrubbed;
+}
+
+export interface LoggerSettings {
+  level: string;
+  /** Pretty-print only for a person at a terminal; machines get JSON lines. */
+  pretty?: boolean;
+  destination?: DestinationStream;
+  name?: string;
+}
+
+export function createLogger(settings: LoggerSettings): Logger {
+  const options: LoggerOptions = {
+    level: settings.level,
+    name: settings.name,
+    redact: { paths: redactedPaths, censor: '[Redacted]' },
+    formatters: {
+      log: (object) => scrubObject(object) as Record<string, unknown>,
+    },
+    hooks: {
+      logMethod(args, method) {
+        const scrubbedArgs = args.map((arg) => (typeof arg === 'string' ? scrubSecrets(arg) : arg));
+        method.apply(this, scrubbedArgs as Parameters<typeof method>);
+      },
+    },
+    serializers: { err: serializeError },
+  };
+  if (settings.destination) return pino(options, settings.destination);
+  if (settings.pretty) {
+    return pino({ ...options, transport: { target: 'pino-pretty', options: { colorize: true } } });
+  }
+  return pino(options);
+}
+
+function serializeError(error: unknown): unknown {
+  const serialized = pino.stdSerializers.err(error as Error);
+  return scrubObject(serialized);
+}
+
+function scrubObject(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return scrubSecrets(value);
+  if (depth > 6 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item) => scrubObject(item, depth + 1));
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) copy[key] = scrubObject(item, depth + 1);
+  return copy;
+}
