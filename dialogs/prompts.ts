@@ -1,0 +1,46 @@
+import { ChoiceFactory, ChoicePrompt, ConfirmPrompt, ListStyle, TextPrompt, type Dialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Language } from '../src/nlu/recognition.js';
+
+/** The shared prompts every command may use; registered once by the router. */
+export const promptIds = { confirm: 'prompt.confirm', choice: 'prompt.choice', text: 'prompt.text' } as const;
+
+const yesNo: Record<Language, { yes: string; no: string; retry: string }> = {
+  en: { yes: 'Yes', no: 'No', retry: 'Please answer yes or no (or say "cancel").' },
+  zh: { yes: '是', no: '否', retry: '请回答“是”或“否”（或说“取消”）。' },
+};
+
+export function createPrompts(): Dialog[] {
+  const confirm = new ConfirmPrompt(promptIds.confirm, undefined, 'en-us');
+  const choice = new ChoicePrompt(promptIds.choice, undefined, 'en-us');
+  choice.style = ListStyle.list;
+  choice.recognizerOptions = { allowPartialMatches: true };
+  return [confirm, choice, new TextPrompt(promptIds.text)];
+}
+
+/** Asks a yes/no question; the next step receives `true` or `false` in `step.result`. */
+export function askToConfirm(step: WaterfallStepContext, question: string, language: Language): Promise<DialogTurnResult> {
+  const words = yesNo[language];
+  return step.prompt(promptIds.confirm, {
+    prompt: question,
+    retryPrompt: words.retry,
+    choices: ChoiceFactory.toChoices([words.yes, words.no]),
+  });
+}
+
+/**
+ * Asks the person to pick one of several things ("Which meeting? 1) Budget review 2) Standup"); the next step
+ * receives the chosen index in `step.result.index`.
+ */
+export function askToChoose(step: WaterfallStepContext, question: string, options: string[], language: Language): Promise<DialogTurnResult> {
+  return step.prompt(promptIds.choice, {
+    prompt: question,
+    retryPrompt: language === 'zh' ? '请输入编号或名称（或说“取消”）。' : 'Please pick a number or a name from the list (or say "cancel").',
+    choices: ChoiceFactory.toChoices(options.map((option) => option.slice(0, 200))),
+    style: ListStyle.list,
+  });
+}
+
+/** Asks for a missing piece of text (a subject, a name); the next step receives it in `step.result`. */
+export function askForText(step: WaterfallStepContext, question: string): Promise<DialogTurnResult> {
+  return step.prompt(promptIds.text, { prompt: question });
+}

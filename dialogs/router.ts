@@ -1,0 +1,157 @@
+import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+import { helpReply } from '../src/cards/help.js';
+import { userMessageOf } from '../src/errors.js';
+import type { Logger } from '../src/logging.js';
+import { findIntent } from '../src/nlu/catalog.js';
+import type { Language, Recognition, Recognizer } from '../src/nlu/recognition.js';
+import type { Capability, CardActionHandler, CommandOptions } from '../src/teams/capability.js';
+import type { TeamsIdentity } from '../src/teams/identity.js';
+import { languageOf } from '../src/teams/language.js';
+import { reply } from '../src/teams/reply.js';
+import { loggerOf } from '../src/teams/turnLogger.js';
+import { createPrompts } from './prompts.js';
+
+/** Words that end whatever the bot is asking, in any dialog. */
+const cancelWords = /^(cancel|never ?mind|nevermind|stop it|forget it|quit|abort|取消|算了|不用了)[.!。！]*$/i;
+
+/** A new command typed in the middle of a question replaces the question when the recognizer is this sure. */
+const interruptionScore = 0.85;
+
+export interface RouterDependencies {
+  conversationState: ConversationState;
+  recognizer: Recognizer;
+  identity: TeamsIdentity;
+  capabilities: Capability[];
+  logger: Logger;
+}
+
+/**
+ * Turns one message into one command: recognise, then start (or continue) the dialog whose id is the intent.
+ * The router knows no command; capabilities bring their dialogs and card actions.
+ */
+export class Router {
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly dialogs: DialogSet;
+  private readonly available: Set<string>;
+  private readonly cardActions = new Map<string, CardActionHandler>();
+
+  constructor(private readonly deps: RouterDependencies) {
+    this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
+    this.dialogs = new DialogSet(this.dialogState);
+    for (const prompt of createPrompts()) this.dialogs.add(prompt);
+    this.available = new Set(['help', 'debugParse']);
+    for (const capability of deps.capabilities) this.register(capability);
+  }
+
+  /** Intents a person can use right now; the help card lists exactly these. */
+  get availableIntents(): ReadonlySet<string> {
+    return this.available;
+  }
+
+  async onMessage(context: TurnContext, text: string): Promise<void> {
+    const recognition = this.deps.recognizer.recognize(text, context.activity.locale);
+    const language = languageOf(context, recognition.language);
+    const log = loggerOf(context, this.deps.logger).child({ intent: recognition.intent, score: Number(recognition.score.toFixed(2)) });
+    const dialogContext = await this.dialogs.createContext(context);
+    try {
+      if (cancelWords.test(text.trim())) return await this.cancel(dialogContext, language);
+      if (dialogContext.activeDialog && !this.isInterruption(recognition)) {
+        const result = await dialogContext.continueDialog();
+        if (result.status !== DialogTurnStatus.empty) return;
+      }
+      if (dialogContext.activeDialog) await dialogContext.cancelAllDialogs();
+      log.info('command recognised');
+      await this.start(dialogContext, recognition, language);
+    } catch (error) {
+      log.warn({ err: error }, 'command failed');
+      await dialogContext.cancelAllDialogs();
+      await reply(context, { text: userMessageOf(error) });
+    } finally {
+      await this.deps.conversationState.saveChanges(context);
+    }
+  }
+
+  async onCardAction(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const verb = typeof value?.action?.verb === 'string' ? value.action.verb : '';
+    const handler = this.cardActions.get(verb);
+    if (!handler) return invokeMessage(400, 'This button is not supported any more.');
+    const data = isRecord(value.action.data) ? value.action.data : {};
+    const user = await this.deps.identity.resolve(context);
+    const language = languageOf(context);
+    try {
+      const result = await handler.handle({ context, verb, data, user, language, cardActivityId: context.activity.replyToId });
+      if ('card' in result) return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card };
+      return invokeMessage(200, result.message);
+    } catch (error) {
+      loggerOf(context, this.deps.logger).warn({ err: error, verb }, 'card action failed');
+      return invokeMessage(200, userMessageOf(error));
+    }
+  }
+
+  private async start(dialogContext: DialogContext, recognition: Recognition, language: Language): Promise<void> {
+    const context = dialogContext.context;
+    if (recognition.intent === 'debugParse') return this.explain(context, recognition);
+    if (recognition.intent === 'help' || !this.available.has(recognition.intent)) {
+      const notUnderstood = recognition.intent !== 'help';
+      await reply(context, helpReply(this.available, language, notUnderstood));
+      return;
+    }
+    const options: CommandOptions = {
+      recognition,
+      user: await this.deps.identity.resolve(context),
+      language,
+      conversation: { id: context.activity.conversation.id, kind: conversationKind(context) },
+    };
+    await dialogContext.beginDialog(recognition.intent, options);
+  }
+
+  private async explain(context: TurnContext, recognition: Recognition): Promise<void> {
+    const target = recognition.entities.keyword ?? '';
+    const parsed = this.deps.recognizer.recognize(target, context.activity.locale);
+    const lines = [
+      `**"${target}"** → intent \`${parsed.intent}\` (score ${parsed.score.toFixed(2)})`,
+      `entities: \`${JSON.stringify(parsed.entities)}\``,
+      ...parsed.alternatives.slice(0, 3).map((alt) => `runner-up: \`${alt.intent}\` (${alt.score.toFixed(2)})`),
+      ...parsed.explanation.map((step) => `- ${step}`),
+    ];
+    await reply(context, { text: lines.join('\n\n') });
+  }
+
+  private async cancel(dialogContext: DialogContext, language: Language): Promise<void> {
+    const hadDialog = !!dialogContext.activeDialog;
+    await dialogContext.cancelAllDialogs();
+    const text = hadDialog
+      ? { en: 'OK, cancelled.', zh: '好的，已取消。' }
+      : { en: 'There is nothing to cancel.', zh: '没有需要取消的操作。' };
+    await reply(dialogContext.context, { text: text[language] });
+  }
+
+  private isInterruption(recognition: Recognition): boolean {
+    return recognition.intent !== 'none' && recognition.score >= interruptionScore && this.available.has(recognition.intent);
+  }
+
+  private register(capability: Capability): void {
+    for (const dialog of capability.dialogs) {
+      if (!findIntent(dialog.id)) throw new Error(`dialog ${dialog.id} of ${capability.name} matches no intent in the catalog`);
+      this.dialogs.add(dialog);
+      this.available.add(dialog.id);
+    }
+    for (const handler of capability.cardActions ?? []) {
+      for (const verb of handler.verbs) this.cardActions.set(verb, handler);
+    }
+  }
+}
+
+function conversationKind(context: TurnContext): CommandOptions['conversation']['kind'] {
+  const type = context.activity.conversation.conversationType;
+  return type === 'channel' || type === 'groupChat' ? type : 'personal';
+}
+
+function invokeMessage(statusCode: number, message: string): AdaptiveCardInvokeResponse {
+  return { statusCode, type: 'application/vnd.microsoft.activity.message', value: message as unknown as Record<string, unknown> };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,38 @@
+import 'dotenv/config';
+import { startApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { createLogger } from './logging.js';
+import { startSandbox } from './sandbox/sandbox.js';
+
+/** Entry point: configuration → logger → service endpoints (real or sandbox) → app; stops cleanly on signals. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger({ level: config.logLevel, pretty: process.stdout.isTTY });
+  if (!config.bot.appId) {
+    logger.warn('MicrosoftAppId is not set: the bot accepts requests without Bot Framework authentication (local use only)');
+  }
+  const sandbox = await startSandbox(config, logger);
+  const app = await startApp(config, logger, sandbox.endpoints);
+  logger.info({ url: app.url, publicUrl: config.publicUrl }, `meeting bot listening on ${app.url}/api/messages`);
+
+  let stopping = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await app.stop();
+    await sandbox.stop();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`Configuration error: ${error.message}\n`);
+  } else {
+    process.stderr.write(`Failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+  process.exit(1);
+});

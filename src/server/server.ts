@@ -1,0 +1,69 @@
+import restify, { type Next, type Request, type Response, type Server } from 'restify';
+import type { CloudAdapter } from 'botbuilder';
+import type { ActivityHandlerBase } from 'botbuilder';
+import type { Logger } from '../logging.js';
+import { activityProblem } from './activityValidation.js';
+import type { HealthReporter } from './health.js';
+
+export const maxBodyBytes = 256 * 1024;
+
+export interface ServerDependencies {
+  adapter: CloudAdapter;
+  bot: ActivityHandlerBase;
+  health: HealthReporter;
+  logger: Logger;
+  /** Capabilities that serve pages or callbacks (the sign-in page) add their routes here. */
+  extraRoutes?: Array<(server: Server) => void>;
+}
+
+/**
+ * The HTTP face: `/api/messages` for the Bot Connector and `/healthz` for the platform. Bad requests are turned
+ * away here, with a status and a short reason, before any bot code runs.
+ */
+export function createServer(deps: ServerDependencies): Server {
+  const server = restify.createServer({ name: 'meeting-ops-bot', handleUncaughtExceptions: false });
+  const log = deps.logger.child({ component: 'http' });
+
+  server.on('restifyError', (req: Request, _res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
+    const status = err.statusCode ?? 500;
+    const line = { method: req.method, path: req.getPath?.() ?? req.url, status, reason: err.message };
+    if (status >= 500) log.error(line, 'request failed');
+    else log.info(line, 'request refused');
+    callback();
+  });
+
+  server.post(
+    '/api/messages',
+    requireJsonContent,
+    restify.plugins.bodyParser({ maxBodySize: maxBodyBytes, mapParams: false, mapFiles: false, rejectUnknown: true }),
+    requireValidActivity,
+    async (req: Request, res: Response) => {
+      await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+    },
+  );
+
+  server.get('/healthz', async (_req: Request, res: Response) => {
+    const report = await deps.health.report();
+    res.status(report.ready ? 200 : 503);
+    res.json(report);
+  });
+
+  for (const addRoutes of deps.extraRoutes ?? []) addRoutes(server);
+  return server;
+}
+
+function requireJsonContent(req: Request, res: Response, next: Next): void {
+  const type = (req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type === 'application/json' || type.endsWith('+json')) return next();
+  res.status(415);
+  res.json({ error: 'UnsupportedMediaType', message: 'Send the activity as JSON (Content-Type: application/json).' });
+  return next(false);
+}
+
+function requireValidActivity(req: Request, res: Response, next: Next): void {
+  const problem = activityProblem(req.body);
+  if (!problem) return next();
+  res.status(400);
+  res.json({ error: 'BadRequest', message: problem });
+  return next(false);
+}

@@ -1,0 +1,2 @@
+export { FileStorage, type FileStorageOptions } from './fileStorage.js';
+export { ETagConflictError, StorageClosedError } from './errors.js';

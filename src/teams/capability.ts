@@ -1,0 +1,57 @@
+import type { TurnContext } from 'botbuilder';
+import type { Server } from 'restify';
+import type { Dialog } from 'botbuilder-dialogs';
+import type { CardJson } from '../cards/render.js';
+import type { CapabilityName } from '../nlu/catalog.js';
+import type { Language, Recognition } from '../nlu/recognition.js';
+import type { TeamsUser } from './identity.js';
+
+/** What every command dialog is started with (kept in dialog state, so it must stay plain data). */
+export interface CommandOptions {
+  recognition: Recognition;
+  user: TeamsUser;
+  language: Language;
+  /** Where the command was typed: alerts routed "here" need it. */
+  conversation: { id: string; kind: 'personal' | 'groupChat' | 'channel' };
+}
+
+export interface CardActionRequest {
+  context: TurnContext;
+  verb: string;
+  data: Record<string, unknown>;
+  user: TeamsUser;
+  language: Language;
+  /** The id of the message holding the card that was pressed. */
+  cardActivityId?: string;
+}
+
+/** A card action answers with the card that replaces the pressed one, or with a short message. */
+export type CardActionResult = { card: CardJson } | { message: string };
+
+export interface CardActionHandler {
+  /** Action.Execute verbs this handler serves, e.g. `lobby.admit`. */
+  verbs: readonly string[];
+  handle(request: CardActionRequest): Promise<CardActionResult>;
+}
+
+export interface DependencyHealth {
+  name: string;
+  ok: boolean;
+  detail?: string;
+}
+
+/**
+ * A slice of the product (lobby alerts, UCWA meetings, Huawei meetings …). It brings one dialog per intent it
+ * serves (the dialog id is the intent name), the card actions it answers, and how to tell whether its
+ * service is reachable. The router needs nothing else to offer it to people.
+ */
+export interface Capability {
+  name: CapabilityName;
+  dialogs: Dialog[];
+  cardActions?: CardActionHandler[];
+  health?(): Promise<DependencyHealth>;
+  /** HTTP routes it serves (the sign-in page). */
+  routes?(server: Server): void;
+  /** Background work to stop on shutdown (event channels, timers). */
+  stop?(): Promise<void>;
+}

@@ -1,0 +1,109 @@
+import { TurnContext, type ConversationReference, type Storage, type TurnContext as Context } from 'botbuilder';
+import type { Logger } from '../logging.js';
+import type { TeamsUser } from './identity.js';
+
+/** Storage the bot's own stores need: botbuilder's Storage plus listing by key prefix. */
+export interface KeyedStorage extends Storage {
+  keys(prefix: string): Promise<string[]>;
+}
+
+export type ConversationKind = 'personal' | 'groupChat' | 'channel';
+
+export interface StoredReference {
+  reference: Partial<ConversationReference>;
+  kind: ConversationKind;
+  tenantId?: string;
+  /** For personal chats: whose chat this is. */
+  userId?: string;
+  aadObjectId?: string;
+  title?: string;
+  updatedAt: string;
+  eTag?: string;
+}
+
+const conversationPrefix = 'ref/conversation/';
+const userPrefix = 'ref/user/';
+
+/**
+ * Where the bot can speak without being spoken to: one reference per conversation, plus, for personal chats, one
+ * per user so alerts can find an organizer's chat. Captured on install and on every turn (the serviceUrl can
+ * change); removed on uninstall or when Teams says the bot is no longer in the conversation.
+ */
+export class ConversationReferenceStore {
+  /** serviceUrl last written per key, so an unchanged reference costs no write on every message. */
+  private readonly written = new Map<string, string>();
+
+  constructor(
+    private readonly storage: KeyedStorage,
+    private readonly logger: Logger,
+  ) {}
+
+  async capture(context: Context): Promise<void> {
+    const activity = context.activity;
+    const reference = TurnContext.getConversationReference(activity);
+    const kind = kindOf(activity.conversation?.conversationType);
+    const tenantId = activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+    const record: StoredReference = {
+      reference,
+      kind,
+      tenantId,
+      userId: kind === 'personal' ? activity.from?.id : undefined,
+      aadObjectId: kind === 'personal' ? activity.from?.aadObjectId : undefined,
+      title: (activity.channelData as { channel?: { name?: string } } | undefined)?.channel?.name ?? activity.conversation?.name,
+      updatedAt: new Date().toISOString(),
+    };
+    const keys = [conversationKey(reference.conversation?.id ?? '')];
+    if (kind === 'personal' && activity.from?.id) keys.push(userKey(activity.from.id));
+    const changes: Record<string, StoredReference> = {};
+    for (const key of keys) {
+      if (this.written.get(key) === reference.serviceUrl) continue;
+      changes[key] = { ...record, eTag: '*' };
+    }
+    if (Object.keys(changes).length === 0) return;
+    await this.storage.write(changes);
+    for (const key of Object.keys(changes)) this.written.set(key, reference.serviceUrl ?? '');
+  }
+
+  async forConversation(conversationId: string): Promise<StoredReference | undefined> {
+    return this.readOne(conversationKey(conversationId));
+  }
+
+  /** The personal chat with a Teams user, where alerts for that user go. */
+  async personalChatOf(user: Pick<TeamsUser, 'id'>): Promise<StoredReference | undefined> {
+    return this.readOne(userKey(user.id));
+  }
+
+  async remove(conversationId: string): Promise<void> {
+    const stored = await this.forConversation(conversationId);
+    const keys = [conversationKey(conversationId)];
+    if (stored?.kind === 'personal' && stored.userId) keys.push(userKey(stored.userId));
+    await this.storage.delete(keys);
+    for (const key of keys) this.written.delete(key);
+    this.logger.info({ conversationId }, 'conversation reference removed');
+  }
+
+  async list(): Promise<StoredReference[]> {
+    const keys = await this.storage.keys(conversationPrefix);
+    if (keys.length === 0) return [];
+    const items = await this.storage.read(keys);
+    return keys.map((key) => items[key] as StoredReference | undefined).filter((item): item is StoredReference => !!item);
+  }
+
+  private async readOne(key: string): Promise<StoredReference | undefined> {
+    const items = await this.storage.read([key]);
+    return items[key] as StoredReference | undefined;
+  }
+}
+
+function conversationKey(conversationId: string): string {
+  return `${conversationPrefix}${conversationId}`;
+}
+
+function userKey(userId: string): string {
+  return `${userPrefix}${userId}`;
+}
+
+function kindOf(conversationType: string | undefined): ConversationKind {
+  if (conversationType === 'channel' || conversationType === 'groupChat') return conversationType;
+  return 'personal';
+}

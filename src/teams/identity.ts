@@ -1,0 +1,57 @@
+import { TeamsInfo, type TurnContext } from 'botbuilder';
+import type { Logger } from '../logging.js';
+
+/** Who is talking to the bot, as Teams vouches for it. UPN and email come from the roster, never from chat text. */
+export interface TeamsUser {
+  id: string;
+  aadObjectId?: string;
+  name?: string;
+  upn?: string;
+  email?: string;
+  tenantId?: string;
+}
+
+interface CachedUser {
+  user: TeamsUser;
+  until: number;
+}
+
+const rosterCacheMs = 60 * 60 * 1000;
+
+/**
+ * Resolves the sender through the Teams roster (TeamsInfo.getMember), cached so a busy user does not spend the
+ * roster rate limit; falls back to the activity's own `from` when the roster cannot be read.
+ */
+export class TeamsIdentity {
+  private readonly cache = new Map<string, CachedUser>();
+
+  constructor(private readonly logger: Logger) {}
+
+  async resolve(context: TurnContext): Promise<TeamsUser> {
+    const from = context.activity.from;
+    const tenantId = context.activity.conversation?.tenantId ?? tenantOf(context);
+    const cached = this.cache.get(from.id);
+    if (cached && cached.until > Date.now()) return cached.user;
+    const fallback: TeamsUser = { id: from.id, aadObjectId: from.aadObjectId, name: from.name, tenantId };
+    try {
+      const member = await TeamsInfo.getMember(context, from.id);
+      const user: TeamsUser = {
+        ...fallback,
+        aadObjectId: member.aadObjectId ?? fallback.aadObjectId,
+        name: member.name ?? fallback.name,
+        upn: member.userPrincipalName,
+        email: member.email,
+      };
+      this.cache.set(from.id, { user, until: Date.now() + rosterCacheMs });
+      return user;
+    } catch (error) {
+      this.logger.debug({ err: error, userId: from.id }, 'roster lookup failed; using the activity sender');
+      return fallback;
+    }
+  }
+}
+
+function tenantOf(context: TurnContext): string | undefined {
+  const channelData = context.activity.channelData as { tenant?: { id?: string } } | undefined;
+  return channelData?.tenant?.id;
+}

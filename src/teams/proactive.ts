@@ -1,0 +1,117 @@
+import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
+import { ServiceError } from '../errors.js';
+import { RetryableError, isNetworkError, parseRetryAfter, withRetries } from '../http/retry.js';
+import type { Logger } from '../logging.js';
+import type { ConversationReferenceStore } from './conversationReferences.js';
+import { ConversationThrottle } from './throttle.js';
+
+/** Statuses Teams documents as "back off and try again" for bot sends. */
+const retryableStatuses = new Set([429, 412, 502, 504, 500, 503]);
+
+export class BotRemovedError extends ServiceError {
+  constructor(readonly conversationId: string, cause: unknown) {
+    super({ service: 'teams', status: 403, code: 'BotNotInConversationRoster', userMessage: 'I am no longer in that conversation.', cause });
+  }
+}
+
+export interface ProactiveOptions {
+  retries?: number;
+  minRetryDelayMs?: number;
+}
+
+/**
+ * Speaks first: sends and updates messages in stored conversations, paced per conversation within Teams' limits,
+ * retrying throttling and transient failures with jittered backoff. A conversation the bot was removed from is
+ * forgotten so it is not tried again.
+ */
+export class ProactiveMessenger {
+  private readonly throttle = new ConversationThrottle();
+
+  constructor(
+    private readonly adapter: CloudAdapter,
+    private readonly botAppId: string,
+    private readonly references: ConversationReferenceStore,
+    private readonly logger: Logger,
+    private readonly options: ProactiveOptions = {},
+  ) {}
+
+  /** Sends a message and returns the id Teams gave it (needed to update the message later). */
+  async send(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<string> {
+    return this.deliver(reference, async (context) => {
+      const response = await context.sendActivity(activity);
+      return response?.id ?? '';
+    });
+  }
+
+  async update(reference: Partial<ConversationReference>, activityId: string, activity: Partial<Activity>): Promise<void> {
+    await this.deliver(reference, async (context) => {
+      await context.updateActivity({ ...activity, id: activityId, type: activity.type ?? 'message' });
+      return activityId;
+    });
+  }
+
+  private async deliver(reference: Partial<ConversationReference>, action: (context: TurnContext) => Promise<string>): Promise<string> {
+    const conversationId = reference.conversation?.id ?? '';
+    return this.throttle.schedule(conversationId, () =>
+      withRetries(
+        async () => {
+          try {
+            return await this.inConversation(reference, action);
+          } catch (error) {
+            throw await this.classify(error, conversationId);
+          }
+        },
+        {
+          retries: this.options.retries ?? 6,
+          minTimeoutMs: this.options.minRetryDelayMs ?? 500,
+          maxTimeoutMs: 20_000,
+          maxRetryAfterMs: 60_000,
+          onRetry: ({ attempt, error }) => this.logger.warn({ conversationId, attempt, status: statusOf(error) }, 'proactive send failed; retrying'),
+        },
+      ),
+    );
+  }
+
+  private async inConversation(reference: Partial<ConversationReference>, action: (context: TurnContext) => Promise<string>): Promise<string> {
+    let result = '';
+    await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
+      result = await action(context);
+    });
+    return result;
+  }
+
+  private async classify(error: unknown, conversationId: string): Promise<unknown> {
+    const status = statusOf(error);
+    if (status === 403 && codeOf(error) === 'BotNotInConversationRoster') {
+      await this.references.remove(conversationId);
+      return new BotRemovedError(conversationId, error);
+    }
+    if (status !== undefined && retryableStatuses.has(status)) return new RetryableError(error, retryAfterOf(error));
+    if (status === undefined && isNetworkError(error)) return new RetryableError(error);
+    return error;
+  }
+}
+
+interface ConnectorFailure {
+  statusCode?: number;
+  code?: string;
+  response?: { headers?: { get?(name: string): string | undefined }; bodyAsText?: string; parsedBody?: { error?: { code?: string } } };
+  details?: { error?: { code?: string } };
+}
+
+function statusOf(error: unknown): number | undefined {
+  const status = (error as ConnectorFailure | undefined)?.statusCode;
+  return typeof status === 'number' ? status : undefined;
+}
+
+function codeOf(error: unknown): string | undefined {
+  const failure = error as ConnectorFailure;
+  const fromBody = failure.response?.parsedBody?.error?.code ?? failure.details?.error?.code;
+  if (fromBody) return fromBody;
+  const text = failure.response?.bodyAsText ?? '';
+  return text.includes('BotNotInConversationRoster') ? 'BotNotInConversationRoster' : undefined;
+}
+
+function retryAfterOf(error: unknown): number | undefined {
+  return parseRetryAfter((error as ConnectorFailure).response?.headers?.get?.('retry-after'));
+}

@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+const entryPoint = fileURLToPath(new URL('../../src/index.js', import.meta.url));
+
+describe('configuration', () => {
+  it('starts from embedded defaults with nothing set', () => {
+    const config = loadConfig({});
+    assert.equal(config.port, 3978);
+    assert.equal(config.dataDir, './data');
+    assert.equal(config.publicUrl, 'http://localhost:3978');
+    assert.equal(config.ucwa.discoveryUrl, undefined);
+    assert.equal(config.huawei.endpoint, undefined);
+    assert.equal(config.bot.appType, 'MultiTenant');
+  });
+
+  it('names the variable and what it expects', () => {
+    assert.throws(() => loadConfig({ PORT: 'eighty' }), (error: unknown) => error instanceof ConfigError && /^PORT: expected a whole number/.test(error.message));
+    assert.throws(() => loadConfig({ LOG_LEVEL: 'loud' }), /LOG_LEVEL: expected one of fatal, error, warn/);
+    assert.throws(() => loadConfig({ UCWA_DISCOVERY_URL: 'lyncdiscover' }), /UCWA_DISCOVERY_URL: UCWA_DISCOVERY_URL must be an absolute http\(s\) URL/);
+    assert.throws(() => loadConfig({ MicrosoftAppType: 'Everyone' }), /MicrosoftAppType: expected one of MultiTenant, SingleTenant, UserAssignedMSI/);
+  });
+
+  it('never echoes a secret it rejects', () => {
+    assert.throws(
+      () => loadConfig({ HUAWEI_MEETING_ENDPOINT: 'https://api.meeting.huaweicloud.com', HUAWEI_APP_ID: 'id', HUAWEI_APP_KEY: '' }),
+      (error: unknown) => error instanceof ConfigError && !error.message.includes('got'),
+    );
+  });
+
+  it('refuses to run unauthenticated on a public address unless told to', () => {
+    assert.throws(() => loadConfig({ PUBLIC_URL: 'https://bot.contoso.com' }), /MicrosoftAppId: required when PUBLIC_URL is not a loopback address/);
+    assert.equal(loadConfig({ PUBLIC_URL: 'https://bot.contoso.com', ALLOW_UNAUTHENTICATED: 'true' }).allowUnauthenticated, true);
+    assert.equal(loadConfig({ PUBLIC_URL: 'http://127.0.0.1:3978' }).publicUrl, 'http://127.0.0.1:3978');
+  });
+
+  it('requires the tenant for a single-tenant bot', () => {
+    assert.throws(() => loadConfig({ MicrosoftAppId: 'a', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant' }), /MicrosoftAppTenantId: required/);
+  });
+
+  it('stops the process with one readable line and no stack trace', () => {
+    const run = spawnSync(process.execPath, [entryPoint], { env: { PATH: process.env.PATH, PORT: '99999' }, encoding: 'utf8', timeout: 15_000 });
+    assert.notEqual(run.status, 0);
+    const lines = run.stderr.trim().split('\n');
+    assert.equal(lines.length, 1, run.stderr);
+    assert.match(lines[0]!, /^Configuration error: PORT: expected a port number from 0 to 65535 \(got "99999"\)$/);
+    assert.doesNotMatch(run.stderr + run.stdout, /\bat .*\.js:\d+/);
+  });
+});

@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
+import { createLogger, scrubSecrets } from '../../src/logging.js';
+
+function capture(): { lines: string[]; stream: Writable } {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(chunk.toString());
+      done();
+    },
+  });
+  return { lines, stream };
+}
+
+describe('logging', () => {
+  it('redacts secrets in structured fields and inside text', () => {
+    const { lines, stream } = capture();
+    const logger = createLogger({ level: 'info', destination: stream });
+    logger.info({ headers: { authorization: 'Bearer cwt=AAEBHAEFAAAAAAA', 'x-access-token': 'stbHuaweiToken123' }, password: 'Alice-Pass-1', appKey: 'k3y' }, 'request');
+    logger.info({ url: 'https://pool.contoso.com/ucwa/oauth/v1/applications?cwt=SECRETTICKET' }, 'GET https://x/?access_token=abc123 with Bearer eyJhbGciOi.payload.sig');
+    logger.error({ err: new Error('token cwt=LEAKED refused for password=hunter2') }, 'failed');
+    const output = lines.join('');
+    for (const secret of ['AAEBHAEFAAAAAAA', 'stbHuaweiToken123', 'Alice-Pass-1', 'k3y', 'SECRETTICKET', 'abc123', 'eyJhbGciOi', 'LEAKED', 'hunter2']) {
+      assert.ok(!output.includes(secret), `${secret} leaked: ${output}`);
+    }
+    assert.match(output, /\[Redacted\]/);
+  });
+
+  it('scrubs tokens out of free text', () => {
+    assert.equal(scrubSecrets('Authorization: Bearer abc.def'), 'Authorization: Bearer [Redacted]');
+    assert.equal(scrubSecrets('x?cwt=abc&y=1'), 'x?cwt=[Redacted]&y=1');
+  });
+});

@@ -1,0 +1,19 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * What the crash-test child writes, derived from (round, n) alone so the parent can check every
+ * committed record without sharing memory with the process it killed.
+ */
+
+/** A key in the shape Teams ids take: colons, slashes, pipes, semicolons and an @. */
+export function crashRecordKey(round: number, n: number): string {
+  return `conversation:19:meeting_${round}@thread.v2;messageid=${n}|user/29:1abc${round}`;
+}
+
+export const LATEST_KEY = 'crash-test|latest';
+
+export function crashRecordContent(round: number, n: number): Record<string, unknown> {
+  const digest = createHash('sha256').update(`${round}:${n}`).digest('hex');
+  // Sizes vary from 64 B to 4 KiB so some writes span several file-system blocks.
+  return { round, n, payload: digest.repeat(1 + (n % 64)), nested: { list: [round, n, digest.slice(0, 8)] } };
+}
