@@ -5,14 +5,12 @@
 import { benchNlu } from './nlu.js';
 import { benchStorage } from './storage.js';
 
-interface BenchResult {
-  name: string;
-  [metric: string]: unknown;
-}
+const benches: Array<[string, () => Promise<object>]> = [
+  ['nlu', () => benchNlu()],
+  ['storage', () => benchStorage()],
+];
 
-const benches: Array<() => Promise<BenchResult>> = [benchNlu, benchStorage];
-
-for (const bench of benches) {
+for (const [name, bench] of benches) {
   const result = await bench();
-  process.stdout.write(`${JSON.stringify(result)}\n`);
+  process.stdout.write(`${JSON.stringify({ bench: name, ...result })}\n`);
 }

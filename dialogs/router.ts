@@ -80,7 +80,7 @@ export class Router {
     const user = await this.deps.identity.resolve(context);
     const language = languageOf(context);
     try {
-      const result = await handler.handle({ context, verb, data, user, language, cardActivityId: context.activity.replyToId });
+      const result = await handler.handle({ context, verb, data, user, language, timeZone: timeZoneOf(context), cardActivityId: context.activity.replyToId });
       if ('card' in result) return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card };
       return invokeMessage(200, result.message);
     } catch (error) {
@@ -101,6 +101,7 @@ export class Router {
       recognition,
       user: await this.deps.identity.resolve(context),
       language,
+      timeZone: timeZoneOf(context),
       conversation: { id: context.activity.conversation.id, kind: conversationKind(context) },
     };
     await dialogContext.beginDialog(recognition.intent, options);
@@ -146,6 +147,17 @@ export class Router {
 function conversationKind(context: TurnContext): CommandOptions['conversation']['kind'] {
   const type = context.activity.conversation.conversationType;
   return type === 'channel' || type === 'groupChat' ? type : 'personal';
+}
+
+function timeZoneOf(context: TurnContext): string {
+  const zone = context.activity.localTimezone;
+  if (!zone) return 'UTC';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone;
+  } catch {
+    return 'UTC';
+  }
 }
 
 function invokeMessage(statusCode: number, message: string): AdaptiveCardInvokeResponse {

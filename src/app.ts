@@ -1,7 +1,8 @@
 import { ConfigurationBotFrameworkAuthentication, CloudAdapter, ConversationState, UserState, type TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
 import { Router } from '../dialogs/router.js';
-import { createCapabilities, type ServiceEndpoints } from './capabilities.js';
+import { UcwaAccounts } from './accounts/ucwaAccounts.js';
+import { createCapabilities, type ServiceEndpoints } from './capabilities/index.js';
 import type { AppConfig } from './config.js';
 import type { Logger } from './logging.js';
 import type { Recognizer } from './nlu/recognition.js';
@@ -28,6 +29,8 @@ export interface BotServices {
   identity: TeamsIdentity;
   recognizer: Recognizer;
   endpoints: ServiceEndpoints;
+  /** Teams users' Skype for Business sign-ins; one instance shared by every capability. */
+  accounts: UcwaAccounts;
 }
 
 export interface RunningApp {
@@ -54,7 +57,8 @@ export async function startApp(config: AppConfig, logger: Logger, endpoints: Ser
   const proactive = new ProactiveMessenger(adapter, config.bot.appId ?? '', references, logger);
   const identity = new TeamsIdentity(logger);
   const recognizer = createRecognizer();
-  const services: BotServices = { config, logger, storage, conversationState, userState, references, proactive, identity, recognizer, endpoints };
+  const accounts = new UcwaAccounts(storage, endpoints.ucwa, logger);
+  const services: BotServices = { config, logger, storage, conversationState, userState, references, proactive, identity, recognizer, endpoints, accounts };
 
   const capabilities = await createCapabilities(services);
   const router = new Router({ conversationState, recognizer, identity, capabilities, logger });
@@ -82,6 +86,7 @@ export async function startApp(config: AppConfig, logger: Logger, endpoints: Ser
     await inFlight.drained(shutdownGraceMs);
     server.server.closeAllConnections();
     await Promise.allSettled(capabilities.map((capability) => capability.stop?.()));
+    await accounts.close();
     await storage.close();
     logger.info('stopped');
   };

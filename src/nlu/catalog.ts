@@ -61,7 +61,7 @@ export interface IntentDefinition {
   required?: readonly EntityName[];
   /** Does it change or destroy something? Destructive intents confirm first. */
   destructive?: boolean;
-  /** Shown in the Teams compose box for these scopes (the manifest allows 10 per scope). */
+  /** Shown in the Teams compose box for these scopes (manifest v1.24 allows 12 per scope; the generator enforces it). */
   manifestScopes?: readonly TeamsScope[];
   text: { en: CommandText; zh: CommandText };
 }

@@ -1,13 +1,17 @@
-import type { ServiceEndpoints } from '../capabilities.js';
+import type { ServiceEndpoints } from '../capabilities/index.js';
 import type { AppConfig } from '../config.js';
 import type { Logger } from '../logging.js';
-import { startHuaweiSimulator } from '../huawei/simulator/index.js';
-import { startUcwaSimulator } from '../ucwa/simulator/index.js';
+import { startHuaweiSimulator, type HuaweiSimulator } from '../huawei/simulator/index.js';
+import { seedPeople } from '../ucwa/simulator/seed.js';
+import { startUcwaSimulator, type UcwaSimulator } from '../ucwa/simulator/index.js';
+import type { PasswordCredentials } from '../ucwa/index.js';
 
 export interface Sandbox {
   endpoints: ServiceEndpoints;
   /** True when at least one simulator runs in place of a real service. */
   active: boolean;
+  /** The running simulators, for tests and the chat client's sandbox tricks; undefined for a real service. */
+  simulators: { ucwa?: UcwaSimulator; huawei?: HuaweiSimulator };
   stop(): Promise<void>;
 }
 
@@ -19,14 +23,22 @@ export async function startSandbox(config: AppConfig, logger: Logger): Promise<S
   const closers: Array<() => Promise<void>> = [];
   const simulated: string[] = [];
   const simulatorLogger = logger.child({ component: 'sandbox' });
+  const simulators: Sandbox['simulators'] = {};
 
   let ucwa: ServiceEndpoints['ucwa'];
   if (config.ucwa.discoveryUrl) {
     ucwa = { discoveryUrl: config.ucwa.discoveryUrl, format: config.ucwa.format, userAgent: config.ucwa.userAgent, sandbox: false };
   } else {
     const simulator = await startUcwaSimulator({ host: '127.0.0.1', port: 0, logger: simulatorLogger });
+    simulators.ucwa = simulator;
     closers.push(() => simulator.close());
-    ucwa = { discoveryUrl: simulator.discoveryUrl, format: config.ucwa.format, userAgent: config.ucwa.userAgent, sandbox: true };
+    ucwa = {
+      discoveryUrl: simulator.discoveryUrl,
+      format: config.ucwa.format,
+      userAgent: config.ucwa.userAgent,
+      sandbox: true,
+      sandboxCredentials: simulatorAccount,
+    };
     simulated.push(`UCWA at ${simulator.discoveryUrl}`);
   }
 
@@ -35,6 +47,7 @@ export async function startSandbox(config: AppConfig, logger: Logger): Promise<S
     huawei = { endpoint: config.huawei.endpoint, appId: config.huawei.appId, appKey: config.huawei.appKey, sandbox: false };
   } else {
     const simulator = await startHuaweiSimulator({ host: '127.0.0.1', port: 0, logger: simulatorLogger });
+    simulators.huawei = simulator;
     closers.push(() => simulator.close());
     huawei = { endpoint: simulator.origin, appId: simulator.appId, appKey: simulator.appKey, sandbox: true };
     simulated.push(`Huawei Cloud Meeting at ${simulator.origin}`);
@@ -49,8 +62,15 @@ export async function startSandbox(config: AppConfig, logger: Logger): Promise<S
   return {
     endpoints: { ucwa, huawei },
     active: simulated.length > 0,
+    simulators,
     stop: async () => {
       await Promise.allSettled(closers.map((close) => close()));
     },
   };
+}
+
+/** The simulator's seeded people sign in with known passwords; only the sandbox uses them. */
+function simulatorAccount(upn: string): PasswordCredentials | undefined {
+  const person = seedPeople().find((candidate) => candidate.key.toLowerCase() === upn.toLowerCase());
+  return person?.password ? { kind: 'password', username: person.key, password: person.password } : undefined;
 }

@@ -11,6 +11,8 @@ export interface CommandOptions {
   recognition: Recognition;
   user: TeamsUser;
   language: Language;
+  /** The person's IANA time zone as Teams reports it (`activity.localTimezone`), else UTC. */
+  timeZone: string;
   /** Where the command was typed: alerts routed "here" need it. */
   conversation: { id: string; kind: 'personal' | 'groupChat' | 'channel' };
 }
@@ -21,6 +23,7 @@ export interface CardActionRequest {
   data: Record<string, unknown>;
   user: TeamsUser;
   language: Language;
+  timeZone: string;
   /** The id of the message holding the card that was pressed. */
   cardActivityId?: string;
 }

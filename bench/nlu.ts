@@ -1,0 +1,78 @@
+import { createRecognizer } from '../src/nlu/recognizer.js';
+import { loadCorpus } from '../test/nlu/corpus.js';
+
+/**
+ * Recognizer latency on the held-out corpus, as a ratio against a baseline measured in the same run: one
+ * case-insensitive regex test per utterance (the cheapest "recognizer" imaginable). Also reports construction
+ * (training) time against the same baseline's per-utterance cost, and absolute figures for reference only.
+ */
+export interface NluBenchResult {
+  name: string;
+  utterances: number;
+  constructionMs: number;
+  medianMs: number;
+  p95Ms: number;
+  p99Ms: number;
+  meanMs: number;
+  baselineMedianMs: number;
+  medianRatio: number;
+  meanRatio: number;
+}
+
+const ROUNDS = 5;
+const BASELINE = /\b(?:admit|reject|lobby|meeting|group|help|sign|watch|page|mute|lock)\b|大厅|会议/iu;
+
+export async function benchNlu(): Promise<NluBenchResult> {
+  const corpus = loadCorpus();
+  const texts = corpus.utterances.map((u) => u.text);
+  const started = performance.now();
+  const recognizer = createRecognizer({ now: () => corpus.referenceTime });
+  const constructionMs = performance.now() - started;
+
+  // Warm-up: the first date-time recognition loads Recognizers-Text's models.
+  for (const text of texts) {
+    recognizer.recognize(text);
+  }
+  const samples: number[] = [];
+  const baseline: number[] = [];
+  let sink = 0;
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const text of texts) {
+      let t = performance.now();
+      sink += recognizer.recognize(text).score;
+      samples.push(performance.now() - t);
+      t = performance.now();
+      // A regex over a fresh lower-cased copy so the engine cannot skip the work.
+      sink += BASELINE.test(text.toLowerCase()) ? 1 : 0;
+      baseline.push(performance.now() - t);
+    }
+  }
+  if (Number.isNaN(sink)) {
+    throw new Error('unreachable: keeps the measured work observable');
+  }
+  const median = percentile(samples, 0.5);
+  const baselineMedian = Math.max(percentile(baseline, 0.5), 1e-6);
+  const mean = samples.reduce((a, b) => a + b, 0) / samples.length;
+  const baselineMean = Math.max(baseline.reduce((a, b) => a + b, 0) / baseline.length, 1e-6);
+  return {
+    name: 'nlu',
+    utterances: texts.length,
+    constructionMs: round(constructionMs),
+    medianMs: round(median),
+    p95Ms: round(percentile(samples, 0.95)),
+    p99Ms: round(percentile(samples, 0.99)),
+    meanMs: round(mean),
+    baselineMedianMs: round(baselineMedian),
+    medianRatio: round(median / baselineMedian),
+    meanRatio: round(mean / baselineMean),
+  };
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+}
+
+function round(value: number): number {
+  return Math.round(value * 10000) / 10000;
+}

@@ -1,0 +1,160 @@
+import type { ServiceEndpoints } from '../capabilities/index.js';
+import type { Logger } from '../logging.js';
+import type { FileStorage } from '../storage/index.js';
+import type { TeamsUser } from '../teams/identity.js';
+import { UcwaError, UcwaSession, type PasswordCredentials, type UcwaSessionOptions, type UcwaSessionState } from '../ucwa/index.js';
+
+/** What is kept for a signed-in person: the session state (token included, never the password). */
+export interface UcwaAccountRecord {
+  teamsUserId: string;
+  teamsUserName?: string;
+  /** The Skype for Business sign-in address the person gave. */
+  signInAddress: string;
+  session: UcwaSessionState;
+  signedInAt: string;
+  eTag?: string;
+}
+
+export type AccountListener = (event: { kind: 'expired'; teamsUserId: string; signInAddress: string }) => void;
+
+const accountPrefix = 'ucwa/account/';
+
+/**
+ * Links Teams users to their Skype for Business accounts. One live UcwaSession per person, restored from storage
+ * after a restart without the password; the password itself is used once, at sign-in, and forgotten.
+ */
+export class UcwaAccounts {
+  private readonly sessions = new Map<string, Promise<UcwaSession | undefined>>();
+  private readonly listeners = new Set<AccountListener>();
+
+  constructor(
+    private readonly storage: FileStorage,
+    private readonly endpoint: ServiceEndpoints['ucwa'],
+    private readonly logger: Logger,
+  ) {}
+
+  /** Runs discovery and the password grant, creates the application and remembers the session. */
+  async signIn(user: Pick<TeamsUser, 'id' | 'name'>, credentials: PasswordCredentials): Promise<UcwaSession> {
+    const session = await UcwaSession.signIn(credentials, this.sessionOptions());
+    await this.forget(user.id, { deleteApplication: true });
+    const record: UcwaAccountRecord = {
+      teamsUserId: user.id,
+      teamsUserName: user.name,
+      signInAddress: credentials.username,
+      session: session.state(),
+      signedInAt: new Date().toISOString(),
+    };
+    await this.storage.write({ [accountKey(user.id)]: { ...record, eTag: '*' } });
+    this.sessions.set(user.id, Promise.resolve(session));
+    this.logger.info({ teamsUserId: user.id, signInAddress: credentials.username }, 'signed in to Skype for Business');
+    return session;
+  }
+
+  /** The person's live session, restored from storage when needed; undefined when they have not signed in. */
+  async session(user: Pick<TeamsUser, 'id' | 'upn'>): Promise<UcwaSession | undefined> {
+    const existing = this.sessions.get(user.id);
+    if (existing) return existing;
+    const restoring = this.restore(user).catch((error: unknown) => {
+      this.sessions.delete(user.id);
+      throw error;
+    });
+    this.sessions.set(user.id, restoring);
+    const session = await restoring;
+    if (!session) this.sessions.delete(user.id);
+    return session;
+  }
+
+  async record(teamsUserId: string): Promise<UcwaAccountRecord | undefined> {
+    const items = await this.storage.read([accountKey(teamsUserId)]);
+    return items[accountKey(teamsUserId)] as UcwaAccountRecord | undefined;
+  }
+
+  /** Teams users with a stored sign-in (their event channels resume after a restart). */
+  async signedInUsers(): Promise<string[]> {
+    const keys = await this.storage.keys(accountPrefix);
+    return keys.map((key) => key.slice(accountPrefix.length));
+  }
+
+  /** Saves what changed in a session (token refresh, application re-created, event-channel position). */
+  async save(teamsUserId: string): Promise<void> {
+    const session = await this.sessions.get(teamsUserId);
+    const record = await this.record(teamsUserId);
+    if (!session || !record) return;
+    await this.storage.write({ [accountKey(teamsUserId)]: { ...record, session: session.state(), eTag: '*' } });
+  }
+
+  /** Deletes the UCWA application and the stored token. Returns false when the person was not signed in. */
+  async signOut(teamsUserId: string): Promise<boolean> {
+    const known = (await this.record(teamsUserId)) !== undefined;
+    await this.forget(teamsUserId, { deleteApplication: true });
+    return known;
+  }
+
+  /** The token ran out: forget the session and tell whoever listens (the lobby alerts tell the person). */
+  async expire(teamsUserId: string): Promise<void> {
+    const record = await this.record(teamsUserId);
+    await this.forget(teamsUserId, { deleteApplication: false });
+    if (!record) return;
+    this.logger.info({ teamsUserId }, 'Skype for Business sign-in expired');
+    for (const listener of this.listeners) listener({ kind: 'expired', teamsUserId, signInAddress: record.signInAddress });
+  }
+
+  onChange(listener: AccountListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    const sessions = await Promise.allSettled([...this.sessions.values()]);
+    for (const result of sessions) if (result.status === 'fulfilled') result.value?.events.stop();
+    this.sessions.clear();
+  }
+
+  private async restore(user: Pick<TeamsUser, 'id' | 'upn'>): Promise<UcwaSession | undefined> {
+    const record = await this.record(user.id);
+    if (!record) return this.sandboxSignIn(user);
+    try {
+      return await UcwaSession.restore(record.session, this.sessionOptions());
+    } catch (error) {
+      if (error instanceof UcwaError && (error.status === 401 || error.code === 'NotSignedIn')) {
+        await this.expire(user.id);
+        return undefined;
+      }
+      throw error;
+    }
+  }
+
+  /** In sandbox mode a Teams user whose address the simulator knows is signed in without asking. */
+  private async sandboxSignIn(user: Pick<TeamsUser, 'id' | 'upn'>): Promise<UcwaSession | undefined> {
+    const credentials = user.upn ? this.endpoint.sandboxCredentials?.(user.upn) : undefined;
+    if (!credentials) return undefined;
+    this.logger.info({ teamsUserId: user.id, signInAddress: credentials.username }, 'sandbox: signing in to the UCWA simulator automatically');
+    return this.signIn({ id: user.id }, credentials);
+  }
+
+  private async forget(teamsUserId: string, options: { deleteApplication: boolean }): Promise<void> {
+    const pending = this.sessions.get(teamsUserId);
+    this.sessions.delete(teamsUserId);
+    const session = await pending?.catch(() => undefined);
+    if (session) {
+      session.events.stop();
+      if (options.deleteApplication) {
+        await session.signOut().catch((error: unknown) => this.logger.warn({ err: error, teamsUserId }, 'could not delete the UCWA application'));
+      }
+    }
+    await this.storage.delete([accountKey(teamsUserId)]);
+  }
+
+  private sessionOptions(): UcwaSessionOptions {
+    return {
+      discoveryUrl: this.endpoint.discoveryUrl,
+      format: this.endpoint.format,
+      userAgent: this.endpoint.userAgent,
+      logger: this.logger.child({ component: 'ucwa' }),
+    };
+  }
+}
+
+function accountKey(teamsUserId: string): string {
+  return `${accountPrefix}${teamsUserId}`;
+}

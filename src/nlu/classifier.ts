@@ -1,0 +1,244 @@
+import { NeuralNetwork, type NeuralExample } from '@nlpjs/neural';
+import { StemmerEn } from '@nlpjs/lang-en-min';
+import { NONE_INTENT, training, type TrainingSet } from './training.js';
+import { isMeetingId, normWord, tokenize, type Token } from './text.js';
+
+/**
+ * Intent classification: NLP.js's in-process neural network (one perceptron per intent, trained synchronously)
+ * over features this module builds — English word stems and stem bigrams after typo correction against the
+ * training vocabulary, Chinese character unigrams and bigrams, and shape features (#id for a meeting id, #num,
+ * #quoted, #email). NLP.js's own NluManager trains asynchronously and has no typo tolerance or Chinese segmenter
+ * without extra packages, so the pipeline around the network is built here; the network itself is theirs.
+ * Typo correction is hand-written: NLP.js's SpellCheck uses plain Levenshtein distance, which counts the most
+ * common chat typo, two swapped letters ("hlep", "mtue"), as two edits.
+ */
+
+export interface IntentScore {
+  intent: string;
+  score: number;
+}
+
+export interface Classification {
+  /** Best first, scores normalised to sum 1; empty when no feature of the text is known. */
+  ranked: IntentScore[];
+  /** The strongest raw perceptron output (how sure the network is at all, before normalising). */
+  strength: number;
+  features: string[];
+  /** The features that pushed the winning intent most, for explanations. */
+  evidence: string[];
+}
+
+/** Words removed before classifying: politeness and filler that carry no command. */
+const FILLER = new Set(['please', 'pls', 'plz', 'kindly', 'the', 'a', 'an', 'um', 'uh', 'hey', 'yo', 'bot', 'meetingbot', 'just', 'quickly', 'now', 'thx']);
+
+// Typos are corrected only against the command vocabulary and only in words of this length or more: shorter
+// words are too often names ("Bob", "Ann") that a correction would turn into command words.
+const MIN_CORRECTION_LENGTH = 4;
+
+const stemmer = new StemmerEn();
+
+// Contractions typed without apostrophes read as the words they stand for, so "whos" and "who is" agree.
+const CONTRACTIONS: Readonly<Record<string, readonly string[]>> = {
+  whos: ['who', 'is'], whats: ['what', 'is'], wheres: ['where', 'is'], dont: ['do', 'not'], doesnt: ['does', 'not'],
+  cant: ['can', 'not'], cannot: ['can', 'not'], wont: ['will', 'not'], im: ['i', 'am'], ive: ['i', 'have'], id: ['i', 'would'],
+  theres: ['there', 'is'], isnt: ['is', 'not'], arent: ['are', 'not'],
+};
+
+export interface ClassifierModel {
+  /** `tokens` already typo-corrected (see `correct`); Chinese text is classified from `rawText`. */
+  classify(tokens: Token[], chinese: boolean, rawText: string): Classification;
+  /** True if the (lower-case) word is part of the command vocabulary. */
+  knows(word: string): boolean;
+  /** The vocabulary form of a word when it is a typo of one (distance 1, or 2 for long words), else undefined. */
+  correct(word: string): string | undefined;
+}
+
+export function trainClassifier(sets: Readonly<Record<string, TrainingSet>> = training): ClassifierModel {
+  const vocabulary = buildVocabulary(sets);
+  const words = Object.keys(vocabulary);
+  const correct = (word: string): string | undefined => {
+    if (vocabulary[word] || word.length < MIN_CORRECTION_LENGTH || /[^a-z]/u.test(word)) {
+      return undefined;
+    }
+    return closestWord(word, words, vocabulary);
+  };
+  const known = (word: string): boolean => vocabulary[word] !== undefined;
+
+  const corpus: NeuralExample[] = [];
+  for (const [intent, set] of Object.entries(sets)) {
+    for (const example of set.en) {
+      corpus.push(toExample(englishFeatures(tokenize(fillSlots(example)), known).features, intent));
+    }
+    for (const example of set.zh) {
+      corpus.push(toExample(chineseFeatures(fillSlots(example), known).features, intent));
+    }
+  }
+  const network = new NeuralNetwork({ log: false });
+  network.train(corpus);
+
+  return {
+    knows: known,
+    correct,
+    classify(tokens, chinese, rawText) {
+      const { features } = chinese ? chineseFeatures(rawText, known) : englishFeatures(tokens, known);
+      return { ...score(network, features), features };
+    },
+  };
+}
+
+function score(network: NeuralNetwork, features: string[]): Omit<Classification, 'features'> {
+  const input = Object.fromEntries(features.map((feature) => [feature, 1]));
+  const outputs = features.length > 0 ? network.run(input) ?? {} : {};
+  const raw = Object.entries(outputs).filter(([, value]) => value > 0);
+  const total = raw.reduce((sum, [, value]) => sum + value, 0);
+  const ranked = raw
+    .map(([intent, value]) => ({ intent: intent === 'None' ? NONE_INTENT : intent, score: value / total }))
+    .sort((a, b) => b.score - a.score || a.intent.localeCompare(b.intent));
+  const strength = raw.reduce((best, [, value]) => Math.max(best, value), 0);
+  const top = ranked[0];
+  let evidence: string[] = [];
+  if (top) {
+    const weights = network.explain(input, top.intent).weights ?? {};
+    evidence = Object.entries(weights)
+      .filter(([, weight]) => weight > 0)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 4)
+      .map(([feature, weight]) => `${feature}(+${weight.toFixed(2)})`);
+  }
+  return { ranked, strength, evidence };
+}
+
+/**
+ * The vocabulary word within one edit (two for words of 8+ letters), counting a swap of neighbouring letters as
+ * one edit (optimal string alignment distance). The first letter must agree: typos rarely hit it, while names
+ * that merely resemble a command word ("Core"/"more", "Project"/"reject") usually differ there.
+ */
+function closestWord(word: string, words: readonly string[], frequency: Readonly<Record<string, number>>): string | undefined {
+  const limit = word.length >= 8 ? 2 : 1;
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  for (const candidate of words) {
+    if (candidate[0] !== word[0] || Math.abs(candidate.length - word.length) > limit) {
+      continue;
+    }
+    const distance = osaDistance(word, candidate, limit);
+    if (distance < bestDistance || (distance === bestDistance && best !== undefined && (frequency[candidate] ?? 0) > (frequency[best] ?? 0))) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return bestDistance <= limit ? best : undefined;
+}
+
+function osaDistance(a: string, b: string, limit: number): number {
+  let previous2: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, previous2[j - 2]! + 1);
+      }
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > limit) {
+      return limit + 1;
+    }
+    previous2 = previous;
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+function toExample(features: string[], intent: string): NeuralExample {
+  return { input: Object.fromEntries(features.map((feature) => [feature, 1])), output: { [intent]: 1 } };
+}
+
+/** Slots become nothing (entity words are unknown at run time too); {id} becomes a meeting-id-shaped number. */
+function fillSlots(example: string): string {
+  return example.replace(/\{id\}/gu, '914083136').replace(/\{[a-z]+\}/gu, ' ');
+}
+
+function buildVocabulary(sets: Readonly<Record<string, TrainingSet>>): Record<string, number> {
+  const vocabulary: Record<string, number> = {};
+  for (const set of Object.values(sets)) {
+    for (const example of set.en) {
+      for (const token of tokenize(fillSlots(example))) {
+        if (!/\d/u.test(token.norm)) {
+          vocabulary[token.norm] = (vocabulary[token.norm] ?? 0) + 1;
+        }
+      }
+    }
+    for (const example of set.zh) {
+      for (const word of fillSlots(example).match(/[a-z]+/giu) ?? []) {
+        vocabulary[normWord(word)] = (vocabulary[normWord(word)] ?? 0) + 1;
+      }
+    }
+  }
+  return vocabulary;
+}
+
+function shapeOf(token: Token): string | undefined {
+  if (token.quoted) {
+    return '#quoted';
+  }
+  if (isMeetingId(token.original)) {
+    return '#id';
+  }
+  if (/^\d{1,5}$/u.test(token.norm)) {
+    return '#num';
+  }
+  if (/^(sip:)?[^@\s]+@[^@\s]+\.[a-z]{2,}$/iu.test(token.norm)) {
+    return '#email';
+  }
+  return undefined;
+}
+
+function englishFeatures(tokens: Token[], known: (word: string) => boolean): { features: string[] } {
+  const units: string[] = [];
+  for (const token of tokens) {
+    const shape = shapeOf(token);
+    if (shape) {
+      units.push(shape);
+    } else {
+      for (const word of CONTRACTIONS[token.norm] ?? [token.norm]) {
+        if (!FILLER.has(word) && known(word)) {
+          units.push(stemmer.stemWord(word));
+        }
+      }
+    }
+  }
+  return { features: withBigrams(units, '_') };
+}
+
+function chineseFeatures(text: string, known: (word: string) => boolean): { features: string[] } {
+  const units: string[] = [];
+  for (const match of text.matchAll(/\d{6,12}|\d+|[a-z][a-z'-]*|[\u3400-\u9fff]/giu)) {
+    const piece = match[0];
+    if (/^\d{6,12}$/u.test(piece)) {
+      units.push('#id');
+    } else if (/^\d+$/u.test(piece)) {
+      units.push('#num');
+    } else if (/^[a-z]/iu.test(piece)) {
+      const word = normWord(piece);
+      if (known(word)) {
+        units.push(stemmer.stemWord(word));
+      }
+    } else {
+      units.push(piece);
+    }
+  }
+  return { features: withBigrams(units, '') };
+}
+
+function withBigrams(units: string[], joiner: string): string[] {
+  const features = new Set(units);
+  for (let i = 1; i < units.length; i += 1) {
+    features.add(`${units[i - 1]}${joiner}${units[i]}`);
+  }
+  return [...features];
+}

@@ -1,0 +1,114 @@
+import { Culture, recognizeDateTime } from '@microsoft/recognizers-text-suite';
+import type { Language } from './recognition.js';
+
+/** Start/end times found in a sentence by Microsoft Recognizers-Text, as local ISO 8601 strings. */
+export interface TimeFound {
+  startTime?: string;
+  endTime?: string;
+  /** The words that expressed the time, so callers can cut them out of a subject. */
+  spans: string[];
+  trace: string;
+}
+
+// Recognizers-Text costs milliseconds per call, so it only runs when the sentence can contain a time at all.
+const TIME_HINT_EN = /\d|\b(?:today|tomorrow|tonight|noon|midnight|morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|next week|week|hour|minutes?)\b/iu;
+const TIME_HINT_ZH = /[0-9一二三四五六七八九十两]|今天|明天|后天|上午|下午|晚上|中午|周|星期|点|小时/u;
+
+interface ResolutionValue {
+  type?: string;
+  value?: string;
+  start?: string;
+  end?: string;
+}
+
+export function findTimes(text: string, language: Language, now: Date): TimeFound {
+  const hint = language === 'zh' ? TIME_HINT_ZH : TIME_HINT_EN;
+  if (!hint.test(text)) {
+    return { spans: [], trace: 'no time words' };
+  }
+  const results = recognizeDateTime(text, language === 'zh' ? Culture.Chinese : Culture.English, undefined, now);
+  const found: TimeFound = { spans: [], trace: '' };
+  // A meeting starts at a moment: "Q3" or "this year" (date ranges) name no start time, and a bare date only
+  // counts when no clock time was said.
+  const clockTypes = ['datetimeV2.datetime', 'datetimeV2.time', 'datetimeV2.datetimerange', 'datetimeV2.timerange'];
+  const hasClockTime = results.some((r) => clockTypes.includes(r.typeName));
+  let durationSeconds: number | undefined;
+  for (const result of results) {
+    const values = readValues(result.resolution);
+    const type = result.typeName.replace('datetimeV2.', '');
+    if (type === 'duration') {
+      const seconds = Number(values[0]?.value);
+      durationSeconds = Number.isFinite(seconds) ? seconds : undefined;
+      found.spans.push(result.text);
+      continue;
+    }
+    const chosen = pickFuture(values, now);
+    if (!chosen || found.startTime || type === 'daterange' || (type === 'date' && hasClockTime)) {
+      continue;
+    }
+    found.spans.push(result.text);
+    if (type === 'datetimerange' || type === 'timerange') {
+      found.startTime = toIso(chosen.start, now);
+      found.endTime = toIso(chosen.end, now);
+    } else if (type === 'datetime' || type === 'time' || type === 'date') {
+      found.startTime = toIso(chosen.value, now);
+    }
+  }
+  if (found.startTime && !found.endTime && durationSeconds !== undefined && found.startTime.includes('T')) {
+    found.endTime = formatLocal(new Date(parseLocal(found.startTime).getTime() + durationSeconds * 1000));
+  }
+  found.trace = found.spans.length > 0 ? `time "${found.spans.join('", "')}" → start ${found.startTime ?? '-'}, end ${found.endTime ?? '-'}` : 'no time found';
+  return found;
+}
+
+function readValues(resolution: unknown): ResolutionValue[] {
+  if (typeof resolution !== 'object' || resolution === null || !('values' in resolution) || !Array.isArray(resolution.values)) {
+    return [];
+  }
+  return resolution.values.filter((value): value is ResolutionValue => typeof value === 'object' && value !== null);
+}
+
+/** Ambiguous times ("at 3", "Friday") resolve to several values; a meeting is planned for the future. */
+function pickFuture(values: ResolutionValue[], now: Date): ResolutionValue | undefined {
+  const usable = values.filter((value) => value.value !== undefined || value.start !== undefined);
+  const future = usable.find((value) => {
+    const text = value.value ?? value.start;
+    return text !== undefined && parseLocal(toIso(text, now) ?? '').getTime() >= now.getTime();
+  });
+  return future ?? usable[usable.length - 1];
+}
+
+/** "2025-01-16 15:00:00" → "2025-01-16T15:00:00"; a bare time "16:30:00" → its next occurrence. */
+function toIso(value: string | undefined, now: Date): string | undefined {
+  if (!value) {
+    return undefined;
+  }
+  if (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/u.test(value)) {
+    return value.replace(' ', 'T');
+  }
+  if (/^\d{4}-\d{2}-\d{2}$/u.test(value)) {
+    return value;
+  }
+  const time = /^(\d{2}):(\d{2}):(\d{2})$/u.exec(value);
+  if (time) {
+    const at = new Date(now.getFullYear(), now.getMonth(), now.getDate(), Number(time[1]), Number(time[2]), Number(time[3]));
+    if (at.getTime() < now.getTime()) {
+      at.setDate(at.getDate() + 1);
+    }
+    return formatLocal(at);
+  }
+  return undefined;
+}
+
+function parseLocal(iso: string): Date {
+  const parts = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2}))?$/u.exec(iso);
+  if (!parts) {
+    return new Date(Number.NaN);
+  }
+  return new Date(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3]), Number(parts[4] ?? 0), Number(parts[5] ?? 0), Number(parts[6] ?? 0));
+}
+
+function formatLocal(date: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+}

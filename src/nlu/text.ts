@@ -1,0 +1,88 @@
+import type { Language } from './recognition.js';
+
+/**
+ * Text preparation shared by the classifier and the entity extractors: mention leftovers, language, tokens.
+ * Tokens keep the user's original spelling (`original`) next to the matching form (`norm`), so entities can be
+ * read from the matching form yet reported in the user's casing.
+ */
+
+export interface Token {
+  /** As typed (quotes removed from quoted phrases). */
+  original: string;
+  /** Lower-case, apostrophes dropped, typo-corrected; what patterns and the classifier see. */
+  norm: string;
+  /** A "quoted phrase": never corrected, always one entity value. */
+  quoted: boolean;
+}
+
+// Teams removes the bot's own <at> mention, but copies, forwards and other clients leave "@MeetingBot" or
+// "<at>MeetingBot</at>" behind. An "@name" is only a mention at a word start, so e-mail addresses survive.
+const AT_TAG = /<at>[^<]*<\/at>/giu;
+const LEADING_MENTION = /^(?:\s*@[\p{L}\p{N}_.-]+(?:\s+bot)?[\s,:;]*)+/iu;
+const TRAILING_MENTION = /(?:[\s,]+@[\p{L}\p{N}_.-]+)+\s*$/iu;
+const MENTION_WORD = /(^|\s)@(?:meeting[\s_-]?bot|meetingops|bot)\b[\s,:;]*/giu;
+
+export function removeMentions(text: string): string {
+  return text
+    .replace(AT_TAG, ' ')
+    .replace(MENTION_WORD, '$1')
+    .replace(LEADING_MENTION, '')
+    .replace(TRAILING_MENTION, '')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/gu;
+const LETTER = /[\p{L}]/gu;
+
+/** 'zh' when most letters are Han characters (or the locale says zh-*), else 'en'. */
+export function detectLanguage(text: string, locale?: string): Language {
+  if (locale && /^zh\b/iu.test(locale)) {
+    return 'zh';
+  }
+  const han = text.match(CJK)?.length ?? 0;
+  const letters = text.match(LETTER)?.length ?? 0;
+  // A Han character carries about a word; weigh it against Latin letters per word so that
+  // "结束会议 Budget review" still counts as Chinese.
+  return han > 0 && han * 4 >= letters - han ? 'zh' : 'en';
+}
+
+export function hasHan(text: string): boolean {
+  return /[\u3400-\u9fff]/u.test(text);
+}
+
+const QUOTED = /"([^"]+)"|“([^”]+)”|「([^」]+)」|‘([^’]+)’|'([^']+)'(?=[\s,.!?;:]|$)/gu;
+// Words: letters/digits with inner apostrophes, dots, @, colons (3:30), hyphens, slashes; e-mail/SIP addresses stay whole.
+const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’@:_/+-]|\.(?=[\p{L}\p{N}]))*/gu;
+
+/** Splits English text into tokens; punctuation is dropped, quoted phrases become one token. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let last = 0;
+  for (const match of text.matchAll(QUOTED)) {
+    pushWords(text.slice(last, match.index), tokens);
+    const phrase = (match[1] ?? match[2] ?? match[3] ?? match[4] ?? match[5] ?? '').trim();
+    if (phrase) {
+      tokens.push({ original: phrase, norm: phrase.toLowerCase(), quoted: true });
+    }
+    last = match.index + match[0].length;
+  }
+  pushWords(text.slice(last), tokens);
+  return tokens;
+}
+
+function pushWords(text: string, tokens: Token[]): void {
+  for (const match of text.matchAll(WORD)) {
+    const original = match[0].replace(/['’]+$/u, '');
+    tokens.push({ original, norm: normWord(original), quoted: false });
+  }
+}
+
+export function normWord(word: string): string {
+  return word.normalize('NFD').replace(/[\u0300-\u036f]/gu, '').toLowerCase().replace(/['’]/gu, '');
+}
+
+/** Meeting ids as people type them: Huawei conference ids (digits) and UCWA onlineMeetingIds (e.g. 2K7T8Z2R). */
+export function isMeetingId(word: string): boolean {
+  return /^\d{6,12}$/u.test(word) || (/^[A-Z0-9]{8}$/u.test(word) && /\d/u.test(word) && /[A-Z]/u.test(word));
+}

@@ -1,0 +1,412 @@
+import { reasonFromJson, reasonFromXml, UcwaError, type UcwaReason } from './errors.js';
+import { isRecord, jsonLink, resolveHref, resourceFromJson, resourceFromXml, type UcwaLink, type UcwaResource } from './resource.js';
+import type { UcwaSession } from './session.js';
+import type { UcwaResponse } from './transport.js';
+import { participantView, type ParticipantView } from './views.js';
+import { childrenNamed, firstChild, parseXml, type XmlElement } from './xml.js';
+
+export type UcwaEventType = 'added' | 'updated' | 'deleted' | 'started' | 'completed';
+const eventTypes: readonly string[] = ['added', 'updated', 'deleted', 'started', 'completed'];
+
+export interface UcwaEvent {
+  sender: { rel: string; href: string };
+  /** The event's target resource. */
+  link: UcwaLink;
+  /** The collection the target joined or left (lobby, leaders, attendees, group, myGroups...). */
+  in?: UcwaLink;
+  type: UcwaEventType;
+  /** A full copy of the target, when the server embedded one. */
+  embedded?: UcwaResource;
+  /** On completed operations (e.g. "Success"/"Failure"). */
+  status?: string;
+  reason?: UcwaReason;
+}
+
+export interface UcwaEventBatch {
+  href: string;
+  next?: string;
+  resume?: string;
+  resync?: string;
+  events: UcwaEvent[];
+}
+
+// ------------------------------------------------------------------------------------------ parsing
+
+export function parseEventBatch(body: string, contentType: string, url: string): UcwaEventBatch {
+  if (contentType.toLowerCase().includes('xml')) return batchFromXml(parseXml(body), url);
+  return batchFromJson(JSON.parse(body) as unknown, url);
+}
+
+export function batchFromJson(value: unknown, url: string): UcwaEventBatch {
+  if (!isRecord(value)) throw new UcwaError({ code: 'InvalidResponse', message: 'event channel answered with something other than a JSON object' });
+  const links = isRecord(value._links) ? value._links : {};
+  const href = jsonLink('self', links.self, url)?.href ?? url;
+  const events: UcwaEvent[] = [];
+  for (const sender of Array.isArray(value.sender) ? value.sender : []) {
+    if (!isRecord(sender) || typeof sender.rel !== 'string' || typeof sender.href !== 'string') continue;
+    const from = { rel: sender.rel, href: resolveHref(sender.href, href) };
+    for (const entry of Array.isArray(sender.events) ? sender.events : []) {
+      const event = eventFromJson(entry, from, href);
+      if (event) events.push(event);
+    }
+  }
+  return {
+    href,
+    next: jsonLink('next', links.next, href)?.href,
+    resume: jsonLink('resume', links.resume, href)?.href,
+    resync: jsonLink('resync', links.resync, href)?.href,
+    events,
+  };
+}
+
+function eventFromJson(entry: unknown, sender: UcwaEvent['sender'], baseUrl: string): UcwaEvent | undefined {
+  if (!isRecord(entry) || typeof entry.type !== 'string' || !eventTypes.includes(entry.type)) return undefined;
+  const link = jsonLink('', entry.link, baseUrl);
+  if (!link) return undefined;
+  const event: UcwaEvent = { sender, link, type: entry.type as UcwaEventType };
+  const within = jsonLink('', entry.in, baseUrl);
+  if (within) event.in = within;
+  if (isRecord(entry._embedded)) {
+    const embedded = entry._embedded[link.rel] ?? Object.values(entry._embedded)[0];
+    if (isRecord(embedded)) event.embedded = resourceFromJson(embedded, baseUrl, link.rel);
+  }
+  if (typeof entry.status === 'string') event.status = entry.status;
+  const reason = reasonFromJson(entry.reason);
+  if (reason) event.reason = reason;
+  return event;
+}
+
+/** XML events: `<events>` → `<link rel="next">` + `<sender>` whose children are named after the event type. */
+export function batchFromXml(root: XmlElement, url: string): UcwaEventBatch {
+  if (root.name !== 'events') throw new UcwaError({ code: 'InvalidResponse', message: `expected <events>, got <${root.name}>` });
+  const href = root.attributes.href ? resolveHref(root.attributes.href, url) : url;
+  const batch: UcwaEventBatch = { href, events: [] };
+  for (const link of childrenNamed(root, 'link')) {
+    const rel = link.attributes.rel;
+    if ((rel === 'next' || rel === 'resume' || rel === 'resync') && link.attributes.href) batch[rel] = resolveHref(link.attributes.href, href);
+  }
+  for (const sender of childrenNamed(root, 'sender')) {
+    const from = { rel: sender.attributes.rel ?? '', href: resolveHref(sender.attributes.href ?? '', href) };
+    for (const child of sender.children) {
+      const event = eventFromXml(child, from, href);
+      if (event) batch.events.push(event);
+    }
+  }
+  return batch;
+}
+
+function eventFromXml(element: XmlElement, sender: UcwaEvent['sender'], baseUrl: string): UcwaEvent | undefined {
+  if (!eventTypes.includes(element.name) || !element.attributes.href) return undefined;
+  const link: UcwaLink = { rel: element.attributes.rel ?? '', href: resolveHref(element.attributes.href, baseUrl) };
+  if (element.attributes.title !== undefined) link.title = element.attributes.title;
+  const event: UcwaEvent = { sender, link, type: element.name as UcwaEventType };
+  // The docs never show `in` in XML; accept a nested <in rel href/> mirroring the JSON object.
+  const within = firstChild(element, 'in');
+  if (within?.attributes.href) event.in = { rel: within.attributes.rel ?? '', href: resolveHref(within.attributes.href, baseUrl) };
+  const resource = firstChild(element, 'resource');
+  if (resource) event.embedded = resourceFromXml(resource, baseUrl);
+  const status = element.attributes.status ?? firstChild(element, 'status')?.text;
+  if (status) event.status = status;
+  const reason = firstChild(element, 'reason');
+  if (reason) event.reason = reasonFromXml(reason);
+  return event;
+}
+
+// ------------------------------------------------------------------------------------------ channel
+
+export interface EventChannelOptions {
+  /** Seconds the server may hold an empty P-GET (docs: 180–1800, default 180). Sent once; the server remembers it. */
+  timeoutSeconds?: number;
+  /** Aggregation windows in seconds for low / medium priority events. */
+  low?: number;
+  medium?: number;
+  priority?: number;
+  /** Backoff between retries of the same URL after a network failure. */
+  retryMinDelayMs?: number;
+  retryMaxDelayMs?: number;
+}
+
+export interface EventFilter {
+  sender?: string;
+  rel?: string;
+  in?: string;
+  type?: UcwaEventType | UcwaEventType[];
+}
+
+export interface DispatchedEvent extends UcwaEvent {
+  /** The target resource: the embedded copy, or fetched once on demand; undefined for `deleted`. */
+  target(): Promise<UcwaResource | undefined>;
+}
+
+export type UcwaEventHandler = (event: DispatchedEvent) => void | Promise<void>;
+
+export interface LobbyChange {
+  type: 'added' | 'updated' | 'deleted';
+  participantHref: string;
+  conversationHref: string;
+  lobbyHref: string;
+  /** The participant (name, uri, admit/reject links) for added/updated; undefined once they left. */
+  participant?: ParticipantView;
+  /** Display name from the event link's title, when the server gave one. */
+  title?: string;
+}
+
+/**
+ * Why transient state (conversations, lobby snapshots, subscriptions) must be rebuilt:
+ * `resume` after long inactivity, `resync` after a lost position, or a re-created application.
+ */
+export type ResetReason = 'resume' | 'resync' | 'applicationRecreated';
+export type StopReason = 'stopped' | 'replaced' | 'failed';
+
+/**
+ * The hanging GET of the "Event channel details" page. One request outstanding per application; the next one is
+ * issued with the server's `next`/`resume`/`resync` href (ack never edited) after a response has been fully
+ * dispatched, so the position saved by `onPosition` never skips an undelivered event. After a network failure
+ * the SAME URL is asked again: the server answers it with the same events, so none is lost or repeated.
+ */
+export class EventChannel {
+  private currentPosition?: string;
+  private handlers: Array<{ filter: EventFilter; handler: UcwaEventHandler }> = [];
+  private resetHandlers = new Set<(reason: ResetReason) => void | Promise<void>>();
+  private positionHandlers = new Set<(position: string) => void>();
+  private stopHandlers = new Set<(reason: StopReason, error?: unknown) => void>();
+  private controller?: AbortController;
+  private loop?: Promise<void>;
+  private pendingReset?: ResetReason;
+
+  constructor(
+    private readonly session: UcwaSession,
+    private readonly options: EventChannelOptions = {},
+  ) {
+    session.onApplicationChanged(() => {
+      // A new application has its own channel; the old position means nothing to it.
+      this.currentPosition = undefined;
+      this.pendingReset = 'applicationRecreated';
+    });
+  }
+
+  /** The URL the next P-GET will use. Persist it to resume after a restart. */
+  get position(): string | undefined {
+    return this.currentPosition;
+  }
+
+  set position(url: string | undefined) {
+    this.currentPosition = url;
+  }
+
+  get running(): boolean {
+    return this.loop !== undefined;
+  }
+
+  on(filter: EventFilter, handler: UcwaEventHandler): () => void {
+    const entry = { filter, handler };
+    this.handlers.push(entry);
+    return () => {
+      this.handlers = this.handlers.filter((item) => item !== entry);
+    };
+  }
+
+  /** Lobby arrivals, changes and departures (participant events `in` a lobby), with the participant fetched. */
+  onLobby(handler: (change: LobbyChange) => void | Promise<void>): () => void {
+    return this.on({ rel: 'participant', in: 'lobby' }, async (event) => {
+      if (event.type !== 'added' && event.type !== 'updated' && event.type !== 'deleted') return;
+      const target = await event.target().catch(() => undefined);
+      await handler({
+        type: event.type,
+        participantHref: event.link.href,
+        conversationHref: event.sender.href,
+        lobbyHref: event.in?.href ?? '',
+        participant: target ? participantView(target) : undefined,
+        title: event.link.title,
+      });
+    });
+  }
+
+  onReset(handler: (reason: ResetReason) => void | Promise<void>): () => void {
+    this.resetHandlers.add(handler);
+    return () => this.resetHandlers.delete(handler);
+  }
+
+  onPosition(handler: (position: string) => void): () => void {
+    this.positionHandlers.add(handler);
+    return () => this.positionHandlers.delete(handler);
+  }
+
+  onStopped(handler: (reason: StopReason, error?: unknown) => void): () => void {
+    this.stopHandlers.add(handler);
+    return () => this.stopHandlers.delete(handler);
+  }
+
+  /** Starts the loop in the background; returns at once. Resolves `done()` when it stops. */
+  start(signal?: AbortSignal): void {
+    if (this.loop) return;
+    const controller = new AbortController();
+    this.controller = controller;
+    signal?.addEventListener('abort', () => controller.abort(), { once: true });
+    this.loop = this.run(controller.signal).finally(() => {
+      this.loop = undefined;
+      this.controller = undefined;
+    });
+  }
+
+  stop(): void {
+    this.controller?.abort();
+  }
+
+  async done(): Promise<void> {
+    await this.loop;
+  }
+
+  /** One P-GET and its dispatch; exposed for callers that drive the channel themselves (and tests). */
+  async pollOnce(signal?: AbortSignal): Promise<UcwaEventBatch> {
+    const url = this.currentPosition ?? this.firstUrl();
+    const response = await this.fetch(url, signal);
+    const batch = parseEventBatch(response.body, response.contentType, response.url);
+    await this.consume(batch);
+    return batch;
+  }
+
+  private async run(signal: AbortSignal): Promise<void> {
+    let failures = 0;
+    while (!signal.aborted) {
+      try {
+        await this.pollOnce(signal);
+        failures = 0;
+      } catch (error) {
+        if (signal.aborted) break;
+        const verdict = await this.handleFailure(error, ++failures, signal);
+        if (verdict !== 'continue') {
+          this.emitStop(verdict, error);
+          return;
+        }
+      }
+    }
+    this.emitStop('stopped');
+  }
+
+  private async handleFailure(error: unknown, failures: number, signal: AbortSignal): Promise<'continue' | 'replaced' | 'failed'> {
+    const log = this.session.logger;
+    if (error instanceof UcwaError) {
+      if (error.status === 409 && error.is('PGetReplaced')) {
+        log.warn('ucwa: event channel replaced by another P-GET; stopping this one');
+        return 'replaced';
+      }
+      if (error.status === 404 && error.is('ApplicationNotFound')) {
+        await this.session.recreateApplication(signal).catch((cause: unknown) => log.error({ err: cause }, 'ucwa: could not re-create the application'));
+        return this.session.signedIn ? 'continue' : 'failed';
+      }
+      const transient = error.code === 'NetworkFailure' || error.code === 'Timeout' || (error.status !== undefined && error.status >= 500);
+      if (!transient) {
+        log.error({ err: error }, 'ucwa: event channel stopped');
+        return 'failed';
+      }
+    } else if (!(error instanceof SyntaxError)) {
+      log.error({ err: error }, 'ucwa: event channel stopped');
+      return 'failed';
+    }
+    const delay = backoff(failures, this.options.retryMinDelayMs ?? 200, this.options.retryMaxDelayMs ?? 10_000);
+    log.debug({ failures, delay }, 'ucwa: event channel request failed; asking the same URL again');
+    await sleep(delay, signal).catch(() => undefined);
+    return 'continue';
+  }
+
+  private async fetch(url: string, signal?: AbortSignal): Promise<UcwaResponse> {
+    const holdSeconds = this.options.timeoutSeconds ?? 180;
+    // No transport retries and no transparent re-creation here: the loop owns both, so the position stays exact.
+    return this.session.request('GET', url, undefined, { signal, timeoutMs: holdSeconds * 1000 + 15_000, retries: 0, keepApplication: true });
+  }
+
+  private async consume(batch: UcwaEventBatch): Promise<void> {
+    if (batch.resync) {
+      await this.reset('resync');
+      this.advance(batch.resync, false);
+      return;
+    }
+    const reset = this.pendingReset ?? (batch.resume ? 'resume' : undefined);
+    this.pendingReset = undefined;
+    if (reset) await this.reset(reset);
+    for (const event of batch.events) await this.dispatch(event);
+    const next = batch.resume ?? batch.next;
+    if (next) this.advance(next, batch.resume !== undefined);
+  }
+
+  private advance(url: string, resendParameters: boolean): void {
+    this.currentPosition = resendParameters ? this.withParameters(url) : url;
+    for (const handler of this.positionHandlers) handler(this.currentPosition);
+  }
+
+  private async reset(reason: ResetReason): Promise<void> {
+    this.session.logger.info({ reason }, 'ucwa: event channel reset; transient state must be rebuilt');
+    for (const handler of this.resetHandlers) await this.safely(() => handler(reason));
+  }
+
+  private async dispatch(event: UcwaEvent): Promise<void> {
+    let fetched: Promise<UcwaResource | undefined> | undefined;
+    const dispatched: DispatchedEvent = {
+      ...event,
+      target: () => {
+        if (event.embedded) return Promise.resolve(event.embedded);
+        if (event.type === 'deleted') return Promise.resolve(undefined);
+        fetched ??= this.session.get(event.link.href);
+        return fetched;
+      },
+    };
+    for (const { filter, handler } of this.handlers) {
+      if (matches(filter, event)) await this.safely(() => handler(dispatched));
+    }
+  }
+
+  private async safely(work: () => void | Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      this.session.logger.error({ err: error }, 'ucwa: event handler failed');
+    }
+  }
+
+  private firstUrl(): string {
+    const href = this.session.applicationLink('application', 'events');
+    return this.withParameters(href, this.options.priority);
+  }
+
+  /** Adds our sticky parameters with a URL builder; the server's own parameters (ack) are left untouched. */
+  private withParameters(href: string, priority?: number): string {
+    const url = new URL(href);
+    const set = (name: string, value: number | undefined) => {
+      if (value !== undefined && !url.searchParams.has(name)) url.searchParams.set(name, String(value));
+    };
+    set('timeout', this.options.timeoutSeconds);
+    set('low', this.options.low);
+    set('medium', this.options.medium);
+    set('priority', priority);
+    return url.toString();
+  }
+
+  private emitStop(reason: StopReason, error?: unknown): void {
+    for (const handler of this.stopHandlers) handler(reason, error);
+  }
+}
+
+function matches(filter: EventFilter, event: UcwaEvent): boolean {
+  if (filter.sender && filter.sender !== event.sender.rel) return false;
+  if (filter.rel && filter.rel !== event.link.rel) return false;
+  if (filter.in && filter.in !== event.in?.rel) return false;
+  if (filter.type) {
+    const types = Array.isArray(filter.type) ? filter.type : [filter.type];
+    if (!types.includes(event.type)) return false;
+  }
+  return true;
+}
+
+function backoff(failures: number, minMs: number, maxMs: number): number {
+  const exponential = Math.min(maxMs, minMs * 2 ** Math.min(failures - 1, 10));
+  return Math.round(exponential / 2 + Math.random() * (exponential / 2));
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => { clearTimeout(timer); reject(signal.reason); }, { once: true });
+  });
+}

@@ -1,0 +1,53 @@
+import { UcwaError } from './errors.js';
+import { embeddedOf, linksOf, type UcwaValue } from './resource.js';
+import { hrefOf } from './meetings.js';
+import type { UcwaSession } from './session.js';
+import { hasBody, resourceOf } from './transport.js';
+import { extensionView, type ExtensionView, type MeetingView, type OnlineMeetingExtensionType } from './views.js';
+
+/** onlineMeetingExtensions / onlineMeetingExtension: custom data attached to a meeting. */
+export class ExtensionsFacet {
+  constructor(private readonly session: UcwaSession) {}
+
+  async list(meeting: MeetingView): Promise<ExtensionView[]> {
+    const collection = await this.session.get(collectionHref(meeting));
+    const embedded = embeddedOf(collection, 'onlineMeetingExtension');
+    const embeddedHrefs = new Set(embedded.map((item) => item.href));
+    const linkedOnly = linksOf(collection, 'onlineMeetingExtension').filter((link) => !embeddedHrefs.has(link.href));
+    const fetched = await Promise.all(linkedOnly.map((link) => this.session.get(link.href)));
+    return [...embedded, ...fetched].map(extensionView);
+  }
+
+  async create(meeting: MeetingView, extension: { id?: string; type?: OnlineMeetingExtensionType; properties?: Record<string, string> }): Promise<ExtensionView> {
+    if (extension.id !== undefined && extension.id.trim() === '') throw invalid('an extension id cannot be empty');
+    const response = await this.session.post(collectionHref(meeting), { ...extension.properties, id: extension.id, type: extension.type });
+    if (hasBody(response)) return extensionView(resourceOf(response));
+    if (response.location) return extensionView(await this.session.get(response.location));
+    throw new UcwaError({ status: response.status, code: 'InvalidResponse', message: 'extension created without a body or Location' });
+  }
+
+  async get(extension: ExtensionView | string): Promise<ExtensionView> {
+    return extensionView(await this.session.get(hrefOf(extension)));
+  }
+
+  /** PUTs the whole extension (unknown properties kept) with `changes` applied, If-Match guarded. */
+  async update(extension: ExtensionView | string, changes: { type?: OnlineMeetingExtensionType; properties?: Record<string, string> }): Promise<ExtensionView> {
+    const fields: Record<string, UcwaValue | undefined> = { ...changes.properties, type: changes.type };
+    return extensionView(await this.session.update(hrefOf(extension), () => fields));
+  }
+
+  async delete(extension: ExtensionView | string): Promise<void> {
+    await this.session.delete(hrefOf(extension));
+  }
+}
+
+function collectionHref(meeting: MeetingView): string {
+  if (!meeting.extensionsHref) {
+    throw new UcwaError({ code: 'MissingLink', subcode: 'onlineMeetingExtensions', message: 'this meeting offers no onlineMeetingExtensions link' });
+  }
+  return meeting.extensionsHref;
+}
+
+function invalid(message: string): UcwaError {
+  return new UcwaError({ code: 'InvalidInput', message, userMessage: `That isn't valid: ${message}.` });
+}

@@ -1,0 +1,226 @@
+import { UcwaFailure } from './model.js';
+import { admit, dropTransientState, leave, putInLobby, reject } from './conference.js';
+import type { Faults, FaultSpec } from './faults.js';
+import type { App, Meeting, ParticipantSource, ParticipantState, RosterEntry, SimState } from './state.js';
+
+/** The simulator's back door: what people outside the bot do (join lobbies, admit from a phone) and test knobs. */
+export class SimulatorControlError extends Error {
+  constructor(
+    readonly status: 400 | 404 | 409,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SimulatorControlError';
+  }
+}
+
+export interface LobbyArrival {
+  /** Meeting subject, onlineMeetingId or onlineMeetingUri. */
+  meeting: string;
+  name: string;
+  sipUri?: string;
+  source?: ParticipantSource;
+}
+
+export interface ParticipantInfo {
+  id: string;
+  meetingId: string;
+  subject: string;
+  name: string;
+  sipUri?: string;
+  source: ParticipantSource;
+  state: ParticipantState;
+  role: 'Leader' | 'Attendee';
+}
+
+export interface MeetingInfo {
+  id: string;
+  subject: string;
+  organizer: string;
+  onlineMeetingUri: string;
+  leaders: string[];
+  accessLevel: string;
+}
+
+export interface ApplicationInfo {
+  id: string;
+  user: string;
+  endpointId: string;
+  userAgent: string;
+  state: 'active' | 'ApplicationNotFound' | 'InactiveApplicationExpired';
+  conversations: number;
+}
+
+export interface SimulatorRuntime {
+  readonly state: SimState;
+  readonly faults: Faults;
+  reset(): void;
+}
+
+const SOURCES: ParticipantSource[] = ['enterprise', 'federated', 'anonymous'];
+
+export class UcwaSimulatorControl {
+  constructor(private readonly runtime: SimulatorRuntime) {}
+
+  private get state(): SimState {
+    return this.runtime.state;
+  }
+
+  private meeting(ref: string): Meeting {
+    const meeting = this.state.findMeeting(ref);
+    if (!meeting) throw new SimulatorControlError(404, `No meeting matches "${ref}".`);
+    return meeting;
+  }
+
+  private entry(id: string): RosterEntry {
+    const entry = this.state.roster.get(id);
+    if (!entry) throw new SimulatorControlError(404, `No participant has id "${id}".`);
+    return entry;
+  }
+
+  private app(id: string): App {
+    const app = this.state.apps.get(id);
+    if (!app) throw new SimulatorControlError(404, `No application has id "${id}".`);
+    return app;
+  }
+
+  private info(entry: RosterEntry): ParticipantInfo {
+    return {
+      id: entry.id,
+      meetingId: entry.meetingId,
+      subject: this.state.meetings.get(entry.meetingId)?.subject ?? '',
+      name: entry.name,
+      sipUri: entry.uri,
+      source: entry.source,
+      state: entry.state,
+      role: entry.role,
+    };
+  }
+
+  /** Turns a domain refusal (already admitted, already left) into a control error with the same meaning. */
+  private run(action: () => void): void {
+    try {
+      action();
+    } catch (error) {
+      if (error instanceof UcwaFailure) throw new SimulatorControlError(error.status === 409 ? 409 : 404, error.message);
+      throw error;
+    }
+  }
+
+  /** A person arrives in the meeting's lobby; returns the participant id. */
+  putInLobby(arrival: LobbyArrival): string {
+    const name = arrival.name?.trim();
+    if (!name) throw new SimulatorControlError(400, 'name is required.');
+    const source = arrival.source ?? 'anonymous';
+    if (!SOURCES.includes(source)) throw new SimulatorControlError(400, `source must be one of ${SOURCES.join(', ')}.`);
+    if (arrival.sipUri !== undefined && !/^sip:[^@\s]+@[^@\s]+$/i.test(arrival.sipUri)) {
+      throw new SimulatorControlError(400, 'sipUri must look like sip:user@domain.');
+    }
+    return putInLobby(this.state, this.meeting(arrival.meeting), { name, uri: arrival.sipUri, source }).id;
+  }
+
+  admit(participantId: string): void {
+    this.run(() => admit(this.state, this.entry(participantId)));
+  }
+
+  reject(participantId: string): void {
+    this.run(() => reject(this.state, this.entry(participantId)));
+  }
+
+  /** The person hangs up (from the lobby or from the meeting). */
+  leave(participantId: string): void {
+    this.run(() => leave(this.state, this.entry(participantId)));
+  }
+
+  lobby(meeting: string): ParticipantInfo[] {
+    const id = this.meeting(meeting).id;
+    return [...this.state.roster.values()].filter((e) => e.meetingId === id && e.state === 'lobby').map((e) => this.info(e));
+  }
+
+  participant(participantId: string): ParticipantInfo {
+    return this.info(this.entry(participantId));
+  }
+
+  participantState(participantId: string): ParticipantState {
+    return this.entry(participantId).state;
+  }
+
+  meetings(): MeetingInfo[] {
+    return [...this.state.meetings.values()].map((meeting) => ({
+      id: meeting.id,
+      subject: meeting.subject,
+      organizer: meeting.organizer,
+      onlineMeetingUri: this.state.meetingUri(meeting),
+      leaders: meeting.leaders,
+      accessLevel: meeting.accessLevel,
+    }));
+  }
+
+  applications(): ApplicationInfo[] {
+    return [...this.state.apps.values()].map((app) => ({
+      id: app.id,
+      user: app.user,
+      endpointId: app.endpointId,
+      userAgent: app.userAgent,
+      state: app.gone ?? 'active',
+      conversations: app.conversations.size,
+    }));
+  }
+
+  /** Every token of the user stops working (the next UCWA call answers 401); returns how many. */
+  expireToken(user: string): number {
+    let count = 0;
+    for (const [token, entry] of this.state.tokens) {
+      if (entry.user === user.toLowerCase()) {
+        this.state.tokens.delete(token);
+        count += 1;
+      }
+    }
+    return count;
+  }
+
+  /** The application ends: 404 ApplicationNotFound (deleted/expired) or 410 InactiveApplicationExpired. */
+  expireApplication(appId: string, reason: 'ApplicationNotFound' | 'InactiveApplicationExpired' = 'ApplicationNotFound'): void {
+    const app = this.app(appId);
+    dropTransientState(this.state, app);
+    this.state.endApp(app, reason);
+  }
+
+  /** Until cleared (null), POST applications fails with 410 and this subcode. */
+  setApplicationCreationFailure(subcode: 'TooManyApplications' | 'UserAgentNotAllowed' | null): void {
+    this.state.appCreationFailure = subcode ?? undefined;
+  }
+
+  forceResync(appId: string): void {
+    this.app(appId).channel.forceResync();
+  }
+
+  /** Drops the app's conversations and subscriptions; its next event response carries `resume`. */
+  forceResume(appId: string): void {
+    const app = this.app(appId);
+    dropTransientState(this.state, app);
+    app.channel.forceResume();
+  }
+
+  /** The root answers with only a `redirect` link (hybrid/online discovery case). */
+  setDiscoveryRedirect(enabled: boolean): void {
+    this.state.discoveryRedirect = enabled;
+  }
+
+  injectFault(spec: FaultSpec): string {
+    try {
+      return this.runtime.faults.add(spec);
+    } catch (error) {
+      throw new SimulatorControlError(400, error instanceof Error ? error.message : 'Invalid fault.');
+    }
+  }
+
+  clearFaults(): void {
+    this.runtime.faults.clear();
+  }
+
+  /** Back to the seed data: applications, tokens, lobbies, faults and knobs are all dropped. */
+  reset(): void {
+    this.runtime.reset();
+  }
+}

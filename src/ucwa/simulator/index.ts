@@ -1,0 +1,62 @@
+import type { AddressInfo } from 'node:net';
+import { createLogger, type Logger } from '../../logging.js';
+import { DISCOVERY_ROOT_PATH } from './paths.js';
+import { SimulatorServer } from './server.js';
+import type { UcwaSimulatorControl } from './control.js';
+
+/** A standalone Skype for Business UCWA 2.0 pool for tests, the sandbox and the chat CLI. */
+export interface UcwaSimulatorOptions {
+  port?: number;
+  host?: string;
+  /** Web-ticket lifetime; 8 hours like an on-premises pool. */
+  tokenLifetimeSeconds?: number;
+  logger?: Logger;
+  /**
+   * Lower clamp of the event channel `timeout` (documented minimum: 180 s). Tests lower it so an empty
+   * P-GET can finish quickly; the upper clamp stays 1800 s.
+   */
+  minEventTimeoutSeconds?: number;
+}
+
+export interface UcwaSimulator {
+  /** e.g. http://127.0.0.1:4500 */
+  origin: string;
+  /** GET target of autodiscovery (the `lyncdiscover` root). */
+  discoveryUrl: string;
+  control: UcwaSimulatorControl;
+  close(): Promise<void>;
+}
+
+export async function startUcwaSimulator(options: UcwaSimulatorOptions = {}): Promise<UcwaSimulator> {
+  const server = new SimulatorServer(
+    {
+      tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 8 * 3600,
+      minEventTimeoutSeconds: options.minEventTimeoutSeconds ?? 180,
+    },
+    options.logger ?? createLogger({ level: 'silent' }),
+  );
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.http.once('error', reject);
+    server.http.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.http.address() as AddressInfo;
+  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  return {
+    origin,
+    discoveryUrl: `${origin}${DISCOVERY_ROOT_PATH}`,
+    control: server.control,
+    close: async () => {
+      server.state.dispose();
+      await new Promise<void>((resolve) => {
+        server.http.close(() => resolve());
+        server.http.closeAllConnections();
+      });
+    },
+  };
+}
+
+export { UcwaSimulatorControl, SimulatorControlError } from './control.js';
+export type { LobbyArrival, ParticipantInfo, MeetingInfo, ApplicationInfo } from './control.js';
+export type { FaultSpec } from './faults.js';
+export type { ParticipantState, ParticipantSource } from './state.js';

@@ -1,0 +1,229 @@
+import type { Logger } from '../logging.js';
+import { failedBeforeSending, isNetworkError, parseRetryAfter, RetryableError, withRetries } from '../http/retry.js';
+import { parseChallenges } from './auth.js';
+import { codeForStatus, parseReason, UcwaError } from './errors.js';
+import {
+  RepresentationError,
+  resourceFromJson,
+  resourceFromXml,
+  serializeInput,
+  type UcwaFormat,
+  type UcwaResource,
+  type UcwaValue,
+} from './resource.js';
+import type { TokenKeeper } from './tokens.js';
+import { parseXml } from './xml.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface RetryPolicy {
+  retries: number;
+  minTimeoutMs: number;
+  maxTimeoutMs: number;
+  maxRetryAfterMs: number;
+}
+
+export const defaultRetryPolicy: RetryPolicy = { retries: 3, minTimeoutMs: 250, maxTimeoutMs: 5_000, maxRetryAfterMs: 30_000 };
+
+export interface UcwaRequest {
+  method: HttpMethod;
+  url: string;
+  /** Input fields (serialized in the session's format) or an already serialized body. */
+  input?: Record<string, UcwaValue | Date | undefined>;
+  body?: string;
+  ifMatch?: string;
+  /** Defaults to true: send the user's token (only ever to an origin discovery established). */
+  authenticated?: boolean;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  /** Overrides the retry policy, e.g. the event channel retries on its own. */
+  retries?: number;
+}
+
+export interface UcwaResponse {
+  status: number;
+  url: string;
+  headers: Headers;
+  contentType: string;
+  body: string;
+  etag?: string;
+  /** Absolute Location header (operation resources, created resources). */
+  location?: string;
+}
+
+export interface TransportHooks {
+  /** The docs' rediscovery triggers: 403, 502, or repeated connection failures. */
+  onRediscoveryHint?: (reason: string) => void;
+}
+
+export interface TransportOptions {
+  format: UcwaFormat;
+  userAgent: string;
+  fetch: typeof fetch;
+  requestTimeoutMs: number;
+  logger: Logger;
+  retry: RetryPolicy;
+  tokens: TokenKeeper;
+  hooks?: TransportHooks;
+}
+
+const REPEATED_CONNECTION_FAILURES = 3;
+
+/** Every request to UCWA goes through here: token guard, content negotiation, timeout, retries, error parsing. */
+export class UcwaTransport {
+  private connectionFailures = 0;
+
+  constructor(private readonly options: TransportOptions) {}
+
+  get format(): UcwaFormat {
+    return this.options.format;
+  }
+
+  async send(request: UcwaRequest): Promise<UcwaResponse> {
+    const url = new URL(request.url);
+    const authenticated = request.authenticated ?? true;
+    if (authenticated && !this.options.tokens.isAllowed(url.origin)) {
+      this.options.logger.warn({ method: request.method, url: withoutQuery(url), origin: url.origin }, 'ucwa: refused a link to an origin discovery did not establish');
+      throw new UcwaError({ code: 'ForeignOrigin', message: `refused to send credentials to ${url.origin}`, request: `${request.method} ${withoutQuery(url)}` });
+    }
+    const idempotent = request.method !== 'POST';
+    const policy = this.options.retry;
+    return withRetries(() => this.attempt(request, url, authenticated, idempotent), {
+      retries: request.retries ?? policy.retries,
+      minTimeoutMs: policy.minTimeoutMs,
+      maxTimeoutMs: policy.maxTimeoutMs,
+      maxRetryAfterMs: policy.maxRetryAfterMs,
+      signal: request.signal,
+      onRetry: ({ attempt, error }) =>
+        this.options.logger.debug({ method: request.method, url: withoutQuery(url), attempt, error: describe(error) }, 'ucwa: retrying request'),
+    });
+  }
+
+  /** One try, re-authenticating once on 401 before giving up on it. */
+  private async attempt(request: UcwaRequest, url: URL, authenticated: boolean, idempotent: boolean): Promise<UcwaResponse> {
+    let response = await this.exchange(request, url, authenticated, idempotent);
+    if (response.status === 401 && authenticated) {
+      const challenges = parseChallenges(response.headers.get('www-authenticate'));
+      await response.body?.cancel();
+      const renewed = await this.options.tokens.renew(challenges, url.origin, request.signal);
+      if (!renewed) {
+        throw new UcwaError({ status: 401, code: 'NotSignedIn', message: 'the server rejected the token and no credentials are available', request: label(request, url) });
+      }
+      response = await this.exchange(request, url, authenticated, idempotent);
+    }
+    return this.interpret(request, url, response, idempotent);
+  }
+
+  private async exchange(request: UcwaRequest, url: URL, authenticated: boolean, idempotent: boolean): Promise<Response> {
+    const headers = await this.headers(request, url, authenticated);
+    const body = request.body ?? (request.input ? serializeInput(request.input, this.format) : undefined);
+    if (body !== undefined) headers.set('Content-Type', this.format === 'json' ? 'application/json' : 'application/xml');
+    const timeout = AbortSignal.timeout(request.timeoutMs ?? this.options.requestTimeoutMs);
+    const signal = request.signal ? AbortSignal.any([timeout, request.signal]) : timeout;
+    const started = Date.now();
+    try {
+      const response = await this.options.fetch(url, { method: request.method, headers, body, signal, redirect: 'manual' });
+      this.connectionFailures = 0;
+      this.options.logger.debug({ method: request.method, url: withoutQuery(url), status: response.status, ms: Date.now() - started }, 'ucwa: response');
+      return response;
+    } catch (error) {
+      throw this.networkFailure(error, request, url, idempotent);
+    }
+  }
+
+  private async headers(request: UcwaRequest, url: URL, authenticated: boolean): Promise<Headers> {
+    const headers = new Headers({ Accept: acceptFor(this.format), 'User-Agent': this.options.userAgent });
+    if (request.ifMatch) headers.set('If-Match', request.ifMatch);
+    if (authenticated) {
+      const token = await this.options.tokens.tokenFor(url.origin, request.signal);
+      if (token) headers.set('Authorization', `Bearer ${token}`);
+    }
+    return headers;
+  }
+
+  private networkFailure(error: unknown, request: UcwaRequest, url: URL, idempotent: boolean): Error {
+    if (request.signal?.aborted) return new UcwaError({ code: 'Aborted', message: 'request cancelled', request: label(request, url), cause: error });
+    const timedOut = error instanceof Error && error.name === 'TimeoutError';
+    const failure = new UcwaError({
+      code: timedOut ? 'Timeout' : 'NetworkFailure',
+      message: timedOut ? 'no answer before the request timeout' : `could not reach ${url.origin}`,
+      request: label(request, url),
+      cause: error,
+    });
+    if (++this.connectionFailures >= REPEATED_CONNECTION_FAILURES) {
+      this.connectionFailures = 0;
+      this.options.hooks?.onRediscoveryHint?.('repeated connection failures');
+    }
+    const retryable = isNetworkError(error) && (idempotent || failedBeforeSending(error));
+    return retryable ? new RetryableError(failure) : failure;
+  }
+
+  private async interpret(request: UcwaRequest, url: URL, response: Response, idempotent: boolean): Promise<UcwaResponse> {
+    const body = await response.text();
+    const contentType = response.headers.get('content-type') ?? '';
+    if (response.status >= 200 && response.status < 300) {
+      const location = response.headers.get('location');
+      return {
+        status: response.status,
+        url: url.toString(),
+        headers: response.headers,
+        contentType,
+        body,
+        etag: response.headers.get('etag') ?? undefined,
+        location: location ? new URL(location, url).toString() : undefined,
+      };
+    }
+    const error = errorFromResponse(response.status, body, contentType, label(request, url));
+    if (response.status === 403 || response.status === 502) this.options.hooks?.onRediscoveryHint?.(`HTTP ${response.status}`);
+    const transient = response.status === 500 || response.status === 503 || response.status === 504;
+    if (transient && idempotent) throw new RetryableError(error, parseRetryAfter(response.headers.get('retry-after')));
+    throw error;
+  }
+}
+
+export function errorFromResponse(status: number, body: string, contentType: string, request: string): UcwaError {
+  const reason = parseReason(body, contentType);
+  if (reason) return new UcwaError({ status, ...reason, request });
+  // Not a UCWA body (a proxy's or IIS's page): keep the status, never echo the page.
+  return new UcwaError({ status, code: codeForStatus(status), message: `HTTP ${status} without a UCWA error body`, request });
+}
+
+/** Parses a 2xx body into the resource model; errors name the request, not the body. */
+export function resourceOf(response: UcwaResponse): UcwaResource {
+  try {
+    const type = response.contentType.toLowerCase();
+    let resource: UcwaResource;
+    if (type.includes('xml')) resource = resourceFromXml(parseXml(response.body), response.url);
+    else if (type.includes('json')) resource = resourceFromJson(JSON.parse(response.body) as unknown, response.url);
+    else throw new RepresentationError(`expected a UCWA resource, got content type "${response.contentType || 'none'}"`);
+    // A header ETag is sent back verbatim; a body `etag` property is bare, and If-Match wants it quoted
+    // (the "Update an online meeting" sample sends If-Match: "3109609770").
+    const etag = response.etag ?? (resource.etag ? `"${resource.etag}"` : undefined);
+    return etag ? { ...resource, etag } : resource;
+  } catch (error) {
+    if (error instanceof UcwaError) throw error;
+    throw new UcwaError({ status: response.status, code: 'InvalidResponse', message: error instanceof Error ? error.message : String(error), request: `GET ${response.url}`, cause: error });
+  }
+}
+
+export function hasBody(response: UcwaResponse): boolean {
+  return response.body.trim().length > 0;
+}
+
+function acceptFor(format: UcwaFormat): string {
+  // The vnd type is what the event channel needs for XML; plain application/xml is what resource samples send.
+  return format === 'json' ? 'application/json' : 'application/vnd.microsoft.com.ucwa+xml, application/xml;q=0.9';
+}
+
+/** Query strings can carry web tickets (`cwt=`), so logs and errors show origin + path only. */
+export function withoutQuery(url: URL): string {
+  return `${url.origin}${url.pathname}`;
+}
+
+function label(request: UcwaRequest, url: URL): string {
+  return `${request.method} ${withoutQuery(url)}`;
+}
+
+function describe(error: unknown): string {
+  return error instanceof UcwaError ? `${error.status ?? ''} ${error.code} ${error.subcode ?? ''}`.trim() : error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,84 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { startApp, type RunningApp } from '../../src/app.js';
+import { loadConfig, type AppConfig } from '../../src/config.js';
+import { createLogger, type Logger } from '../../src/logging.js';
+import { LocalChannel, type UserInput } from '../../src/localChannel/localChannel.js';
+import { startSandbox, type Sandbox } from '../../src/sandbox/sandbox.js';
+
+/** The people of the sandbox: the simulators know them by these addresses. */
+export const sandboxPeople: Record<'alice' | 'bob' | 'carol' | 'admin', UserInput> = {
+  alice: { name: 'Alice Wood', userPrincipalName: 'alice@contoso.com' },
+  bob: { name: 'Bob Kelly', userPrincipalName: 'bob@contoso.com' },
+  carol: { name: 'Carol Diaz', userPrincipalName: 'carol@contoso.com' },
+  admin: { name: 'Ada Admin', userPrincipalName: 'admin@contoso.com' },
+};
+
+export interface BotUnderTest {
+  app: RunningApp;
+  sandbox: Sandbox;
+  channel: LocalChannel;
+  config: AppConfig;
+  dataDir: string;
+  /** Every log line the bot wrote, for assertions on what is (not) logged. */
+  logLines: string[];
+  /** Stops the bot (keeping its data) and starts a new one on the same data and simulators. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface BotUnderTestOptions {
+  env?: Record<string, string>;
+  users?: UserInput[];
+  /** Reuse simulators (and their state) across bots. */
+  sandbox?: Sandbox;
+}
+
+/**
+ * The real bot over HTTP, as Teams would reach it: the app on a free loopback port with fresh storage, the
+ * sandbox's simulators behind it, and a local Bot Connector in front of it.
+ */
+export async function startBotUnderTest(options: BotUnderTestOptions = {}): Promise<BotUnderTest> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'meeting-bot-'));
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'debug', ...options.env });
+  const logLines: string[] = [];
+  const logger = captureLogger(logLines);
+  const sandbox = options.sandbox ?? (await startSandbox(config, logger));
+  let app = await startApp(config, logger, sandbox.endpoints);
+  const users = options.users ?? [sandboxPeople.alice, sandboxPeople.bob, sandboxPeople.carol, sandboxPeople.admin];
+  const channel = await LocalChannel.start({ botUrl: `${app.url}/api/messages`, users });
+  const handle: BotUnderTest = {
+    get app() {
+      return app;
+    },
+    sandbox,
+    channel,
+    config,
+    dataDir,
+    logLines,
+    async restart() {
+      await app.stop();
+      // Same port, so the local channel (and Teams, in real life) keeps reaching it.
+      app = await startApp({ ...config, port: Number(new URL(app.url).port) }, logger, sandbox.endpoints);
+    },
+    async close() {
+      await channel.close();
+      await app.stop();
+      if (!options.sandbox) await sandbox.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+  return handle;
+}
+
+function captureLogger(lines: string[]): Logger {
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(chunk.toString());
+      done();
+    },
+  });
+  return createLogger({ level: 'debug', destination: stream });
+}

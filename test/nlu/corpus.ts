@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { Entities } from '../../src/nlu/catalog.js';
+import type { Recognition, Recognizer } from '../../src/nlu/recognition.js';
+
+/** Loads and scores the held-out accuracy corpus (test/nlu/corpus.json); shared by the test and bench/nlu.ts. */
+
+const utteranceSchema = z.object({
+  text: z.string(),
+  intent: z.string().min(1),
+  entities: z.record(z.union([z.string(), z.boolean(), z.array(z.string())])),
+  locale: z.string().optional(),
+});
+const corpusSchema = z.object({
+  referenceTime: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/u),
+  utterances: z.array(utteranceSchema).min(1),
+});
+
+export type CorpusUtterance = z.infer<typeof utteranceSchema>;
+export interface Corpus {
+  /** Local time the corpus's relative times ("tomorrow at 3pm") are written against. */
+  referenceTime: Date;
+  utterances: CorpusUtterance[];
+}
+
+// The JSON stays in test/nlu (not copied by tsc), so it is found relative to the source tree from dist/ too.
+export function corpusPath(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [resolve(here, 'corpus.json'), resolve(here, '../../../test/nlu/corpus.json')];
+  return candidates.find((path) => { try { readFileSync(path); return true; } catch { return false; } }) ?? candidates[0]!;
+}
+
+export function loadCorpus(path = corpusPath()): Corpus {
+  const parsed = corpusSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+  const [date, time] = parsed.referenceTime.split('T') as [string, string];
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [hh, mm, ss] = time.split(':').map(Number) as [number, number, number];
+  return { referenceTime: new Date(y, m - 1, d, hh, mm, ss), utterances: parsed.utterances };
+}
+
+export interface Miss {
+  text: string;
+  expected: { intent: string; entities: Entities | Record<string, unknown> };
+  actual: Pick<Recognition, 'intent' | 'entities' | 'score'>;
+}
+
+export interface CorpusScore {
+  total: number;
+  intentAccuracy: number;
+  entityAccuracy: number;
+  intentMisses: Miss[];
+  entityMisses: Miss[];
+}
+
+/** Entity accuracy is strict: an utterance counts only when its entities equal the expected ones exactly. */
+export function scoreCorpus(recognizer: Recognizer, corpus: Corpus): CorpusScore {
+  const intentMisses: Miss[] = [];
+  const entityMisses: Miss[] = [];
+  for (const utterance of corpus.utterances) {
+    const result = recognizer.recognize(utterance.text, utterance.locale);
+    const miss: Miss = {
+      text: utterance.text,
+      expected: { intent: utterance.intent, entities: utterance.entities },
+      actual: { intent: result.intent, entities: result.entities, score: result.score },
+    };
+    if (result.intent !== utterance.intent) {
+      intentMisses.push(miss);
+    }
+    if (canonical(result.entities) !== canonical(utterance.entities)) {
+      entityMisses.push(miss);
+    }
+  }
+  const total = corpus.utterances.length;
+  return {
+    total,
+    intentAccuracy: (total - intentMisses.length) / total,
+    entityAccuracy: (total - entityMisses.length) / total,
+    intentMisses,
+    entityMisses,
+  };
+}
+
+function canonical(entities: object): string {
+  return JSON.stringify(Object.entries(entities).sort(([a], [b]) => a.localeCompare(b)));
+}
