@@ -1,4 +1,4 @@
-import { ConfigurationBotFrameworkAuthentication, CloudAdapter, ConversationState, UserState, type TurnContext } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication, ConversationState, UserState, type TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
 import { Router } from '../dialogs/router.js';
 import { UcwaAccounts } from './accounts/ucwaAccounts.js';
@@ -10,6 +10,7 @@ import { createRecognizer } from './nlu/recognizer.js';
 import { HealthReporter } from './server/health.js';
 import { createServer } from './server/server.js';
 import { FileStorage } from './storage/index.js';
+import { MeetingBotAdapter } from './teams/adapter.js';
 import { MeetingOpsBot } from './teams/bot.js';
 import type { Capability } from './teams/capability.js';
 import { ConversationReferenceStore } from './teams/conversationReferences.js';
@@ -93,14 +94,14 @@ export async function startApp(config: AppConfig, logger: Logger, endpoints: Ser
   return { url, server, services, capabilities, stop };
 }
 
-function createAdapter(config: AppConfig, logger: Logger, conversationState: ConversationState): CloudAdapter {
+function createAdapter(config: AppConfig, logger: Logger, conversationState: ConversationState): MeetingBotAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.bot.appId ?? '',
     MicrosoftAppPassword: config.bot.appPassword ?? '',
     MicrosoftAppType: config.bot.appType,
     MicrosoftAppTenantId: config.bot.tenantId ?? '',
   });
-  const adapter = new CloudAdapter(auth);
+  const adapter = new MeetingBotAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // The person gets an apology, never the error text: it can hold service details or tokens.
     loggerOf(context, logger).error({ err: error }, 'turn failed');

@@ -1,14 +1,15 @@
 import restify, { type Next, type Request, type Response, type Server } from 'restify';
-import type { CloudAdapter } from 'botbuilder';
-import type { ActivityHandlerBase } from 'botbuilder';
+import type { Activity, ActivityHandlerBase } from 'botbuilder';
+import { AuthenticationError } from 'botframework-connector';
 import type { Logger } from '../logging.js';
+import type { MeetingBotAdapter } from '../teams/adapter.js';
 import { activityProblem } from './activityValidation.js';
 import type { HealthReporter } from './health.js';
 
 export const maxBodyBytes = 256 * 1024;
 
 export interface ServerDependencies {
-  adapter: CloudAdapter;
+  adapter: MeetingBotAdapter;
   bot: ActivityHandlerBase;
   health: HealthReporter;
   logger: Logger;
@@ -38,7 +39,7 @@ export function createServer(deps: ServerDependencies): Server {
     restify.plugins.bodyParser({ maxBodySize: maxBodyBytes, mapParams: false, mapFiles: false, rejectUnknown: true }),
     requireValidActivity,
     async (req: Request, res: Response) => {
-      await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+      await processActivity(deps, log, req, res);
     },
   );
 
@@ -50,6 +51,27 @@ export function createServer(deps: ServerDependencies): Server {
 
   for (const addRoutes of deps.extraRoutes ?? []) addRoutes(server);
   return server;
+}
+
+/** A wrong token is a 401 with a fixed sentence; anything else is logged here and the caller learns nothing more. */
+async function processActivity(deps: ServerDependencies, log: ServerDependencies['logger'], req: Request, res: Response): Promise<void> {
+  const authorization = req.header('authorization') ?? '';
+  try {
+    const invokeResponse = await deps.adapter.handleActivity(authorization, req.body as Activity, (context) => deps.bot.run(context));
+    res.status(invokeResponse?.status ?? 200);
+    if (invokeResponse?.body !== undefined) res.json(invokeResponse.body);
+    else res.end();
+  } catch (error) {
+    if (error instanceof AuthenticationError) {
+      log.info({ reason: error.message }, 'request refused: not authenticated');
+      res.status(401);
+      res.json({ error: 'Unauthorized', message: 'A valid Bot Framework token is required.' });
+      return;
+    }
+    log.error({ err: error }, 'activity processing failed');
+    res.status(500);
+    res.json({ error: 'InternalError', message: 'The bot could not process this activity.' });
+  }
 }
 
 function requireJsonContent(req: Request, res: Response, next: Next): void {
