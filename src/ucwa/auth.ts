@@ -96,6 +96,14 @@ export function msRtcOAuthHint(challenges: AuthChallenge[], baseUrl: string): Ms
   } catch {
     return undefined;
   }
+  // The password goes wherever this points, so only to the server that asked for it or its own domain.
+  if (!isSameDeployment(new URL(absolute), new URL(baseUrl))) {
+    throw new UcwaError({
+      code: 'ForeignOrigin',
+      message: `sign-in challenge from ${new URL(baseUrl).origin} names a token endpoint on ${new URL(absolute).origin}`,
+      userMessage: 'The Skype for Business server asked for your password on a different server, so I did not send it.',
+    });
+  }
   const grantTypes = (challenge.params.grant_type ?? '').split(',').map((grant) => grant.trim()).filter(Boolean);
   return { href: absolute, grantTypes };
 }
@@ -164,4 +172,19 @@ export async function bearerToken(credentials: BearerCredentials, audience: stri
   const value = typeof result === 'string' ? result : result.token;
   if (!value) throw new UcwaError({ code: 'SignInFailed', message: 'the token provider returned an empty token' });
   return { value, expiresAt: typeof result === 'string' ? undefined : result.expiresAt };
+}
+
+/**
+ * Pools name their token endpoint on a sibling web host (lyncdiscover.contoso.com challenges, lyncweb.contoso.com
+ * issues tokens, as the documented samples show), so the check is "same host, or inside the challenger's parent
+ * domain", and never a downgrade from https.
+ */
+function isSameDeployment(target: URL, challenger: URL): boolean {
+  if (challenger.protocol === 'https:' && target.protocol !== 'https:') return false;
+  if (target.hostname === challenger.hostname) return true;
+  if (/^[\d.]+$|:/.test(challenger.hostname)) return false;
+  const labels = challenger.hostname.split('.');
+  if (labels.length < 3) return false;
+  const parent = labels.slice(1).join('.');
+  return target.hostname === parent || target.hostname.endsWith(`.${parent}`);
 }
