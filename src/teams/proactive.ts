@@ -73,11 +73,18 @@ export class ProactiveMessenger {
   }
 
   private async inConversation(reference: Partial<ConversationReference>, action: (context: TurnContext) => Promise<string>): Promise<string> {
-    let result = '';
+    // The adapter hands errors inside the turn to onTurnError and returns normally, so they are carried out here.
+    const outcome: { id?: string; error?: unknown } = { error: new Error('proactive turn did not run') };
     await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
-      result = await action(context);
+      try {
+        outcome.id = await action(context);
+        outcome.error = undefined;
+      } catch (error) {
+        outcome.error = error;
+      }
     });
-    return result;
+    if (outcome.error !== undefined) throw outcome.error;
+    return outcome.id ?? '';
   }
 
   private async classify(error: unknown, conversationId: string): Promise<unknown> {

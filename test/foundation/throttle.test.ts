@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { ConversationThrottle } from '../../src/teams/throttle.js';
+
+describe('per-conversation throttle', () => {
+  it('keeps every window: never more than the limit in any period, per conversation', async () => {
+    const sent: Array<{ conversation: string; at: number }> = [];
+    const throttle = new ConversationThrottle([
+      { limit: 3, periodMs: 60 },
+      { limit: 5, periodMs: 200 },
+    ]);
+    const sends = [];
+    for (let index = 0; index < 8; index++) {
+      for (const conversation of ['a', 'b']) {
+        sends.push(throttle.schedule(conversation, async () => sent.push({ conversation, at: Date.now() })));
+      }
+    }
+    await Promise.all(sends);
+    for (const conversation of ['a', 'b']) {
+      const times = sent.filter((entry) => entry.conversation === conversation).map((entry) => entry.at);
+      assert.equal(times.length, 8);
+      for (let index = 0; index < times.length; index++) {
+        // Small tolerance for timer granularity: a window may never hold one send more than its limit.
+        assert.ok(times.filter((time) => time >= times[index]! && time < times[index]! + 55).length <= 3, `3/60ms broken in ${conversation}`);
+        assert.ok(times.filter((time) => time >= times[index]! && time < times[index]! + 190).length <= 5, `5/200ms broken in ${conversation}`);
+      }
+    }
+  });
+
+  it('keeps the order of sends within a conversation and survives a failing send', async () => {
+    const throttle = new ConversationThrottle([{ limit: 100, periodMs: 1000 }]);
+    const order: number[] = [];
+    const results = await Promise.allSettled([1, 2, 3].map((n) => throttle.schedule('c', async () => {
+      order.push(n);
+      if (n === 2) throw new Error('boom');
+    })));
+    assert.deepEqual(order, [1, 2, 3]);
+    assert.equal(results[1]!.status, 'rejected');
+    assert.equal(results[2]!.status, 'fulfilled');
+  });
+});
