@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { createLogger } from '../logging.js';
 import { ChatSession, CHAT_HELP, type ChatMode } from './chatSession.js';
-import { LocalChannel } from './localChannel.js';
+import { LocalChannel, type UserInput } from './localChannel.js';
+import { defaultPeople } from './people.js';
 
 /**
  * `npm run chat`: talk to a running bot from a terminal through the local Bot Connector emulator.
@@ -14,7 +15,7 @@ import { LocalChannel } from './localChannel.js';
 const USAGE = `Usage: npm run chat -- [--user <name>] [--group <name,name,...> | --channel <Team>[/<Channel>]] [--users <name,name,...>]
   BOT_URL   the bot's messaging endpoint (default http://localhost:3978/api/messages)
   --user    who you are (default: the first user)
-  --users   the people in the tenant (default: Adele Vance, Megan Bowen)
+  --users   the people in the tenant (default: the sandbox's Alice Wood, Bob Kelly, Carol Diaz, Ada Admin)
   --group   chat in a group chat with these people ("all" for everyone)
   --channel chat in a team channel, e.g. --channel "Operations/Incidents"
   --locale  e.g. zh-CN (default en-US)
@@ -86,14 +87,16 @@ async function main(): Promise<number> {
     locale: options.locale,
     logger: createLogger({ level: 'warn', destination: pino.destination(2) }),
   });
-  const lines = createInterface({ input: process.stdin, output: process.stdout, terminal: interactive });
+  // Readline is created only after start: it begins reading stdin at once, and piped lines that arrived
+  // before the loop listened would be lost.
+  let lines: ReturnType<typeof createInterface> | undefined;
   const print = (text: string) => {
-    if (interactive) {
+    if (interactive && lines) {
       clearLine(process.stdout, 0);
       cursorTo(process.stdout, 0);
     }
     process.stdout.write(`${text}\n`);
-    if (interactive) lines.prompt(true);
+    if (interactive && lines) lines.prompt(true);
   };
   let session: ChatSession;
   try {
@@ -101,18 +104,19 @@ async function main(): Promise<number> {
     await session.start();
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    lines.close();
     await local.close();
     return 1;
   }
+  lines = createInterface({ input: process.stdin, output: process.stdout, terminal: interactive });
   return runLoop(session, lines, interactive, local);
 }
 
-function defaultUsers(options: CliOptions): string[] | undefined {
+/** The sandbox's people by default, so the simulators know who is chatting; `--users` replaces them. */
+function defaultUsers(options: CliOptions): Array<string | UserInput> {
   if (options.users && options.users.length > 0) return options.users;
-  if (options.user === undefined) return undefined;
-  const defaults = ['Adele Vance', 'Megan Bowen'];
-  return defaults.some((name) => name.toLowerCase() === options.user?.toLowerCase()) ? defaults : [options.user, ...defaults];
+  const wanted = options.user?.toLowerCase();
+  const known = wanted === undefined || defaultPeople.some((person) => person.name.toLowerCase() === wanted || person.userPrincipalName?.toLowerCase() === wanted);
+  return known ? defaultPeople : [options.user!, ...defaultPeople];
 }
 
 /** Lines are handled one at a time, in order, so replies appear under the message that caused them. */

@@ -1,5 +1,6 @@
 import type { Activity } from 'botbuilder';
-import { renderActivity, renderAdaptiveCard } from './cardText.js';
+import { isDeepStrictEqual } from 'node:util';
+import { adaptiveCardsOf, renderActivity, renderAdaptiveCard } from './cardText.js';
 import type { RecordedActivity } from './connector.js';
 import { BotUnreachableError, type LocalChannel, type LocalConversation, type LocalUser } from './localChannel.js';
 
@@ -66,7 +67,7 @@ export class ChatSession {
   /** Sends the install events for the current conversation (once per conversation). */
   async start(): Promise<void> {
     const where = describeConversation(this.conversation);
-    this.options.print(`Connected to ${this.options.local.botUrl} as ${this.sender.name} in ${where}. Type /help for commands.`);
+    this.options.print(`Connecting to ${this.options.local.botUrl} as ${this.sender.name} in ${where}. Type /help for commands.`);
     await this.ensureInstalled();
   }
 
@@ -150,7 +151,7 @@ export class ChatSession {
     const result = await this.conversation.press(shown, button, { from: this.sender });
     switch (result.kind) {
       case 'invoke':
-        if (result.card) {
+        if (result.card && !isDeepStrictEqual(result.card, adaptiveCardsOf(card.activity)[0])) {
           card.activity = { ...card.activity, attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: result.card }] };
           this.printCard(`${this.botName()} (card #${card.number}, as you now see it)`, card, renderAdaptiveCard(result.card).text);
         } else if (result.message !== undefined) {

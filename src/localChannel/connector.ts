@@ -201,6 +201,8 @@ export class ConnectorEmulator extends EventEmitter<ConnectorEvents> {
 
   private constructor(options: ConnectorEmulatorOptions) {
     super();
+    // Every open LocalConversation listens for activities; dozens in one e2e suite are normal, not a leak.
+    this.setMaxListeners(0);
     this.botId = botAccountId(options.botId ?? DEFAULT_BOT_ID);
     this.tenantId = options.tenantId ?? DEFAULT_TENANT_ID;
     this.logger = options.logger ?? createLogger({ level: 'silent' });

@@ -7,14 +7,9 @@ import { loadConfig, type AppConfig } from '../../src/config.js';
 import { createLogger, type Logger } from '../../src/logging.js';
 import { LocalChannel, type UserInput } from '../../src/localChannel/localChannel.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/sandbox.js';
+import { defaultPeople } from '../../src/localChannel/people.js';
 
-/** The people of the sandbox: the simulators know them by these addresses. */
-export const sandboxPeople: Record<'alice' | 'bob' | 'carol' | 'admin', UserInput> = {
-  alice: { name: 'Alice Wood', userPrincipalName: 'alice@contoso.com' },
-  bob: { name: 'Bob Kelly', userPrincipalName: 'bob@contoso.com' },
-  carol: { name: 'Carol Diaz', userPrincipalName: 'carol@contoso.com' },
-  admin: { name: 'Ada Admin', userPrincipalName: 'admin@contoso.com' },
-};
+export { sandboxPeople } from '../../src/localChannel/people.js';
 
 export interface BotUnderTest {
   app: RunningApp;
@@ -47,7 +42,7 @@ export async function startBotUnderTest(options: BotUnderTestOptions = {}): Prom
   const logger = captureLogger(logLines);
   const sandbox = options.sandbox ?? (await startSandbox(config, logger));
   let app = await startApp(config, logger, sandbox.endpoints);
-  const users = options.users ?? [sandboxPeople.alice, sandboxPeople.bob, sandboxPeople.carol, sandboxPeople.admin];
+  const users = options.users ?? defaultPeople;
   const channel = await LocalChannel.start({ botUrl: `${app.url}/api/messages`, users });
   const handle: BotUnderTest = {
     get app() {
