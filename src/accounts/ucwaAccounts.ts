@@ -35,18 +35,12 @@ export class UcwaAccounts {
 
   /** Runs discovery and the password grant, creates the application and remembers the session. */
   async signIn(user: Pick<TeamsUser, 'id' | 'name'>, credentials: PasswordCredentials): Promise<UcwaSession> {
-    const session = await UcwaSession.signIn(credentials, this.sessionOptions());
-    await this.forget(user.id, { deleteApplication: true });
-    const record: UcwaAccountRecord = {
-      teamsUserId: user.id,
-      teamsUserName: user.name,
-      signInAddress: credentials.username,
-      session: session.state(),
-      signedInAt: new Date().toISOString(),
-    };
-    await this.storage.write({ [accountKey(user.id)]: { ...record, eTag: '*' } });
+    // A failed sign-in must not cost the person the session they had, so the old one goes only after success.
+    const previous = this.sessions.get(user.id);
+    const session = await this.establish(user, credentials);
     this.sessions.set(user.id, Promise.resolve(session));
-    this.logger.info({ teamsUserId: user.id, signInAddress: credentials.username }, 'signed in to Skype for Business');
+    const old = await previous?.catch(() => undefined);
+    if (old && old !== session) await this.retire(old, user.id);
     return session;
   }
 
@@ -129,20 +123,36 @@ export class UcwaAccounts {
     const credentials = user.upn ? this.endpoint.sandboxCredentials?.(user.upn) : undefined;
     if (!credentials) return undefined;
     this.logger.info({ teamsUserId: user.id, signInAddress: credentials.username }, 'sandbox: signing in to the UCWA simulator automatically');
-    return this.signIn({ id: user.id }, credentials);
+    return this.establish({ id: user.id }, credentials);
+  }
+
+  /** Signs in and stores the session; the caller decides what happens to an earlier one. */
+  private async establish(user: Pick<TeamsUser, 'id' | 'name'>, credentials: PasswordCredentials): Promise<UcwaSession> {
+    const session = await UcwaSession.signIn(credentials, this.sessionOptions());
+    const record: UcwaAccountRecord = {
+      teamsUserId: user.id,
+      teamsUserName: user.name,
+      signInAddress: credentials.username,
+      session: session.state(),
+      signedInAt: new Date().toISOString(),
+    };
+    await this.storage.write({ [accountKey(user.id)]: { ...record, eTag: '*' } });
+    this.logger.info({ teamsUserId: user.id, signInAddress: credentials.username }, 'signed in to Skype for Business');
+    return session;
   }
 
   private async forget(teamsUserId: string, options: { deleteApplication: boolean }): Promise<void> {
     const pending = this.sessions.get(teamsUserId);
     this.sessions.delete(teamsUserId);
     const session = await pending?.catch(() => undefined);
-    if (session) {
-      session.events.stop();
-      if (options.deleteApplication) {
-        await session.signOut().catch((error: unknown) => this.logger.warn({ err: error, teamsUserId }, 'could not delete the UCWA application'));
-      }
-    }
+    if (session && options.deleteApplication) await this.retire(session, teamsUserId);
+    else session?.events.stop();
     await this.storage.delete([accountKey(teamsUserId)]);
+  }
+
+  private async retire(session: UcwaSession, teamsUserId: string): Promise<void> {
+    session.events.stop();
+    await session.signOut().catch((error: unknown) => this.logger.warn({ err: error, teamsUserId }, 'could not delete the UCWA application'));
   }
 
   private sessionOptions(): UcwaSessionOptions {
