@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isHttpUrl, isLoopbackUrl } from './http/urls.js';
 
 /**
  * Every setting the bot reads, parsed once at start. The README's configuration table mirrors this file;
@@ -168,20 +169,6 @@ function describeIssue(issue: z.ZodIssue): string {
 
 function isSecretVariable(name: string): boolean {
   return /password|key|secret|token/i.test(name);
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
-export function isLoopbackUrl(value: string): boolean {
-  const host = new URL(value).hostname;
-  return host === 'localhost' || host === '[::1]' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 function stripTrailingSlash(url: string): string {

@@ -1,3 +1,5 @@
+import { isHttpUrl } from '../http/urls.js';
+
 /**
  * The minimum an activity needs before the adapter sees it. CloudAdapter answers a missing `type` with a 500
  * and its own error text; checking here gives the caller a 400 and a plain reason instead.
@@ -20,13 +22,4 @@ function nonEmptyString(value: unknown): value is string {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
 }
