@@ -79,6 +79,7 @@ export async function startApp(config: AppConfig, logger: Logger, endpoints: Ser
   await new Promise<void>((resolve) => server.listen(config.port, config.host, () => resolve()));
   const address = server.address();
   const url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`.replace('[::]', '127.0.0.1').replace('0.0.0.0', '127.0.0.1');
+  if (config.publicUrlFollowsPort) config.publicUrl = `http://localhost:${address.port}`;
   health.markRunning();
 
   const stop = async (): Promise<void> => {

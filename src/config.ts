@@ -87,6 +87,8 @@ export interface AppConfig {
   bot: BotIdentity;
   /** Where people and Teams reach this bot; sign-in pages and the manifest's validDomains use it. */
   publicUrl: string;
+  /** PUBLIC_URL was not given: it follows the port the server actually listens on (PORT=0 picks a free one). */
+  publicUrlFollowsPort: boolean;
   dataDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   allowUnauthenticated: boolean;
@@ -119,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       tenantId: e.MicrosoftAppTenantId,
     },
     publicUrl: stripTrailingSlash(e.PUBLIC_URL ?? `http://localhost:${e.PORT}`),
+    publicUrlFollowsPort: e.PUBLIC_URL === undefined,
     dataDir: e.DATA_DIR,
     logLevel: e.LOG_LEVEL,
     allowUnauthenticated: e.ALLOW_UNAUTHENTICATED,

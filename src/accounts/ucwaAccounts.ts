@@ -128,7 +128,10 @@ export class UcwaAccounts {
 
   /** Signs in and stores the session; the caller decides what happens to an earlier one. */
   private async establish(user: Pick<TeamsUser, 'id' | 'name'>, credentials: PasswordCredentials): Promise<UcwaSession> {
-    const session = await UcwaSession.signIn(credentials, this.sessionOptions());
+    const signedIn = await UcwaSession.signIn(credentials, this.sessionOptions());
+    // A signed-in session keeps the password to renew its token silently. Carry on from its state instead: the
+    // password is forgotten now, and an expired token reaches the person, who is asked to sign in again.
+    const session = await UcwaSession.restore(signedIn.state(), this.sessionOptions());
     const record: UcwaAccountRecord = {
       teamsUserId: user.id,
       teamsUserName: user.name,

@@ -1,3 +1,6 @@
+import { createLobbyCapability } from '../alerts/capability.js';
+import { createHuaweiCapability } from '../../dialogs/huawei/index.js';
+import { createUcwaGroupsCapability, createUcwaMeetingsCapability } from '../../dialogs/ucwa/index.js';
 import type { BotServices } from '../app.js';
 import type { Capability } from '../teams/capability.js';
 import type { PasswordCredentials } from '../ucwa/index.js';
@@ -16,6 +19,6 @@ export interface ServiceEndpoints {
 }
 
 /** The product's capabilities, in the order the help card lists them. */
-export async function createCapabilities(_services: BotServices): Promise<Capability[]> {
-  return [];
+export async function createCapabilities(services: BotServices): Promise<Capability[]> {
+  return [await createLobbyCapability(services), createUcwaMeetingsCapability(services), createUcwaGroupsCapability(services), createHuaweiCapability(services)];
 }

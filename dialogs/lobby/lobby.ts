@@ -1,0 +1,128 @@
+import { WaterfallDialog, type Dialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { matchPeople, type WaitingPerson } from '../../src/alerts/people.js';
+import type { ActionResult, LobbyAction, LobbyAlerts } from '../../src/alerts/service.js';
+import { sourceLabel } from '../../src/cards/lobby/alertCard.js';
+import type { Language } from '../../src/nlu/recognition.js';
+import type { CommandOptions } from '../../src/teams/capability.js';
+import { reply } from '../../src/teams/reply.js';
+import { commandOptions, singleTurnCommand } from '../command.js';
+import { askToChoose, askToConfirm } from '../prompts.js';
+
+const say = {
+  en: {
+    notSignedIn: 'Please sign in to Skype for Business first: say "sign in".',
+    nobody: 'Nobody is waiting in the lobby right now.',
+    notWatching: 'I am not watching any of your meetings, so I cannot see their lobbies. Say "watch my meeting <name>" first.',
+    waiting: (count: number) => `${count} ${count === 1 ? 'person is' : 'people are'} waiting:`,
+    noMatch: (name: string, names: string) => `Nobody called "${name}" is waiting. Waiting now: ${names}.`,
+    whichPerson: 'Whom do you mean?',
+    confirmReject: (names: string) => `Turn away ${names}?`,
+    kept: 'OK, I left them waiting.',
+    admitted: (names: string) => `Admitted ${names}.`,
+    rejected: (names: string) => `Turned away ${names}.`,
+    gone: (name: string) => `${name} is no longer waiting.`,
+    whomMissing: 'Whom should I let in? Say for example "admit Bob" or "admit everyone".',
+  },
+  zh: {
+    notSignedIn: '请先登录 Skype for Business：说“登录”。',
+    nobody: '目前大厅里没有人在等候。',
+    notWatching: '我没有关注您的任何会议，因此看不到大厅。请先说“关注我的会议 <名称>”。',
+    waiting: (count: number) => `有 ${count} 人在等候：`,
+    noMatch: (name: string, names: string) => `没有名为“${name}”的人在等候。当前等候：${names}。`,
+    whichPerson: '您指的是谁？',
+    confirmReject: (names: string) => `确定拒绝 ${names} 吗？`,
+    kept: '好的，他们将继续等候。',
+    admitted: (names: string) => `已准入 ${names}。`,
+    rejected: (names: string) => `已拒绝 ${names}。`,
+    gone: (name: string) => `${name} 已不在等候。`,
+    whomMissing: '要准入谁？例如说“准入 Bob”或“全部准入”。',
+  },
+} as const;
+
+interface LobbyState {
+  people?: WaitingPerson[];
+  targets?: WaitingPerson[];
+}
+
+const describe = (person: WaitingPerson, language: Language) =>
+  `${person.name}${person.uri ? ` (${person.uri.replace(/^sip:/i, '')})` : ''} — ${sourceLabel(person.source, language)}, ${person.meetingSubject}`;
+
+/** "admit Bob", "admit everyone", "reject the guest from fabrikam": match by name, address or domain; ask when unsure. */
+function actDialog(action: LobbyAction, alerts: LobbyAlerts): Dialog {
+  const intent = action === 'admit' ? 'lobby.admit' : 'lobby.reject';
+  const act = async (step: WaterfallStepContext, options: CommandOptions, targets: WaitingPerson[]) => {
+    const w = say[options.language];
+    const user = { ...options.user, language: options.language };
+    const done: string[] = [];
+    const notes: string[] = [];
+    for (const person of targets) {
+      const result: ActionResult = await alerts.actOnPerson(user, person, action);
+      if (result.kind === 'done') done.push(person.name);
+      else if (result.kind === 'refused') notes.push(result.message);
+      else notes.push(w.gone(person.name));
+    }
+    const lines = [...(done.length > 0 ? [(action === 'admit' ? w.admitted : w.rejected)(done.join(', '))] : []), ...new Set(notes)];
+    await reply(step.context, { text: lines.join('\n\n') });
+  };
+  const confirmOrAct = async (step: WaterfallStepContext, targets: WaitingPerson[]): Promise<DialogTurnResult> => {
+    const options = commandOptions(step);
+    (step.values as LobbyState).targets = targets;
+    if (action === 'reject') return askToConfirm(step, say[options.language].confirmReject(targets.map((person) => person.name).join(', ')), options.language);
+    return step.next(true);
+  };
+  return new WaterfallDialog(intent, [
+    async (step) => {
+      const options = commandOptions(step);
+      const w = say[options.language];
+      const { person, all, meeting } = options.recognition.entities;
+      if (!person && !all) {
+        await reply(step.context, { text: w.whomMissing });
+        return step.endDialog();
+      }
+      const lobby = await alerts.waiting(options.user, meeting);
+      if (lobby.kind === 'notSignedIn') return end(step, w.notSignedIn);
+      if (lobby.meetings.length === 0) return end(step, w.notWatching);
+      if (lobby.people.length === 0) return end(step, w.nobody);
+      if (all) return confirmOrAct(step, lobby.people);
+      const matches = matchPeople(person ?? '', lobby.people);
+      if (matches.length === 0) return end(step, w.noMatch(person ?? '', lobby.people.map((p) => p.name).join(', ')));
+      if (matches.length === 1) return confirmOrAct(step, matches);
+      (step.values as LobbyState).people = matches;
+      return askToChoose(step, w.whichPerson, matches.map((candidate) => describe(candidate, options.language)), options.language);
+    },
+    async (step) => {
+      const state = step.values as LobbyState;
+      if (state.targets) return step.next(step.result);
+      const picked = state.people?.[(step.result as { index: number }).index];
+      return picked ? confirmOrAct(step, [picked]) : step.endDialog();
+    },
+    async (step) => {
+      const options = commandOptions(step);
+      const targets = (step.values as LobbyState).targets ?? [];
+      if (step.result !== true) return end(step, say[options.language].kept);
+      await act(step, options, targets);
+      return step.endDialog();
+    },
+  ]);
+}
+
+async function end(step: WaterfallStepContext, text: string): Promise<DialogTurnResult> {
+  await reply(step.context, { text });
+  return step.endDialog();
+}
+
+export function lobbyDialogs(alerts: LobbyAlerts): Dialog[] {
+  return [
+    singleTurnCommand('lobby.who', async (step, options) => {
+      const w = say[options.language];
+      const lobby = await alerts.waiting(options.user, options.recognition.entities.meeting);
+      if (lobby.kind === 'notSignedIn') return void (await reply(step.context, { text: w.notSignedIn }));
+      if (lobby.meetings.length === 0) return void (await reply(step.context, { text: w.notWatching }));
+      if (lobby.people.length === 0) return void (await reply(step.context, { text: w.nobody }));
+      const lines = lobby.people.map((person) => `- ${describe(person, options.language)}`);
+      await reply(step.context, { text: [w.waiting(lobby.people.length), ...lines].join('\n') });
+    }),
+    actDialog('admit', alerts),
+    actDialog('reject', alerts),
+  ];
+}

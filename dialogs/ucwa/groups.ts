@@ -1,0 +1,197 @@
+import type { TurnContext } from 'botbuilder';
+import { WaterfallDialog, type Dialog } from 'botbuilder-dialogs';
+import { groupsReply, membersReply, presenceReply, ucwaVerbs, type Audience } from '../../src/cards/ucwa/cards.js';
+import type { Language } from '../../src/nlu/recognition.js';
+import type { CardActionHandler, CommandOptions } from '../../src/teams/capability.js';
+import { reply, type Reply } from '../../src/teams/reply.js';
+import { contactView, type ContactView, type GroupView, type MyGroupsView, type UcwaSession } from '../../src/ucwa/index.js';
+import { commandOptions, singleTurnCommand } from '../command.js';
+import { askForText, askToConfirm } from '../prompts.js';
+import { normaliseName, targetOf, targetSteps, type Named, type TargetSpec } from './pick.js';
+import { notSignedIn, toldToSignIn, withSession, type UcwaCommandDeps } from './session.js';
+import { say } from './text.js';
+
+/** UCWA's limit for a group name (myGroups2 / group2 input `name`); checked here so a long name never reaches the server. */
+export const maxGroupNameLength = 256;
+/** How long a presence subscription lasts; UCWA accepts 10–30 minutes for subscribeToGroupPresence. */
+const presenceMinutes = 30;
+
+/** The contact group commands: one dialog per intent of the 'ucwa-groups' capability. */
+export function groupDialogs(deps: UcwaCommandDeps): Dialog[] {
+  return [
+    singleTurnCommand('groups.list', async (step, options) => {
+      const outcome = await withSession(deps, options.user, async (session) => groupsReply(await session.groups.myGroups(), audienceOf(options)));
+      if (await toldToSignIn(step.context, outcome, options.language)) return;
+      await reply(step.context, outcome as Reply);
+    }),
+    onGroup(deps, 'groups.members', everyGroup, async (session, target, options) => {
+      const group = await session.groups.group(target.href);
+      return membersReply(target.name, await contactsOf(session, group), audienceOf(options));
+    }),
+    createDialog(deps),
+    renameDialog(deps),
+    deleteDialog(deps),
+    onGroup(deps, 'groups.presence', everyGroup, async (session, target, options) => {
+      const group = await session.groups.group(target.href);
+      if (!group.subscribeToGroupPresenceHref) return { text: say.noPresence(target.name)[options.language] };
+      const contacts = await contactsOf(session, group);
+      const subscription = await session.groups.subscribeToGroupPresence(group, presenceMinutes);
+      return presenceReply(target.name, subscription, contacts.length, presenceMinutes, audienceOf(options));
+    }),
+  ];
+}
+
+/** "Members" on the group list card: answers with the member card in place of the list. */
+export function groupCardActions(deps: UcwaCommandDeps): CardActionHandler {
+  return {
+    verbs: [ucwaVerbs.groupMembers],
+    async handle({ data, user, language, timeZone }) {
+      const groupId = typeof data.groupId === 'string' ? data.groupId : '';
+      if (!groupId) return { message: say.buttonNotValid[language] };
+      const outcome = await withSession(deps, user, async (session) => {
+        const group = allGroups(await session.groups.myGroups()).find((candidate) => candidate.id === groupId);
+        if (!group) return undefined;
+        return membersReply(group.name ?? groupId, await contactsOf(session, group), { language, timeZone });
+      });
+      if (outcome === notSignedIn) return { message: say.notSignedIn[language] };
+      if (!outcome || !('card' in outcome)) return { message: say.buttonNotValid[language] };
+      return { card: outcome.card };
+    },
+  };
+}
+
+// -------------------------------------------------------------------------------------------- group targets
+
+function everyGroupSpec(filter: (groups: MyGroupsView) => Named[]): TargetSpec {
+  return {
+    entity: 'group',
+    ask: say.whichGroup,
+    choose: say.chooseGroup,
+    candidates: async (session) => filter(await session.groups.myGroups()),
+    notFound: (name, candidates) => say.noGroupNamed(name, candidates.map((candidate) => candidate.name)),
+  };
+}
+
+/** Members and presence work for every group, built-in and distribution groups included. */
+const everyGroup = everyGroupSpec((groups) => allGroups(groups).map((group) => named(group)));
+
+/** Rename and delete: only the person's own groups; built-in ones match but are refused with a reason. */
+const ownGroup = everyGroupSpec((groups) => allGroups(groups).map((group) => named(group, isOwnGroup(group) ? undefined : say.builtInGroup(group.name ?? ''))));
+
+function allGroups(groups: MyGroupsView): GroupView[] {
+  return [...groups.groups, ...[groups.pinnedGroup, groups.defaultGroup].filter((group): group is GroupView => group !== undefined), ...groups.distributionGroups];
+}
+
+function isOwnGroup(group: GroupView): boolean {
+  return group.kind === 'group' || group.kind === 'group2';
+}
+
+function named(group: GroupView, refusal?: Record<Language, string>): Named {
+  const name = group.name ?? group.id ?? '?';
+  return { href: group.href, name, aliases: group.uri ? [group.uri, group.uri.replace(/^sip:/i, '')] : [], choiceLabel: name, refusal };
+}
+
+/** Contacts of a group: its groupContacts collection, or (distribution groups) the ones it embeds. */
+async function contactsOf(session: UcwaSession, group: GroupView): Promise<ContactView[]> {
+  if (!group.groupContactsHref) return group.contacts;
+  const collection = await session.groups.contacts(group);
+  const embedded = new Set(collection.contacts.map((contact) => contact.href));
+  const linkedOnly = collection.contactHrefs.filter((href) => !embedded.has(href));
+  return [...collection.contacts, ...(await Promise.all(linkedOnly.map(async (href) => contactView(await session.get(href)))))];
+}
+
+type GroupAction = (session: UcwaSession, target: Named, options: CommandOptions) => Promise<Reply>;
+
+/** A command about one named group: resolve it (asking "Which group?" if needed), then act and answer. */
+function onGroup(deps: UcwaCommandDeps, intent: string, spec: TargetSpec, act: GroupAction): Dialog {
+  return new WaterfallDialog(intent, [
+    ...targetSteps(deps, spec),
+    async (step) => {
+      const options = commandOptions(step);
+      const outcome = await withSession(deps, options.user, (session) => act(session, targetOf(step), options));
+      if (!(await toldToSignIn(step.context, outcome, options.language))) await reply(step.context, outcome as Reply);
+      return step.endDialog();
+    },
+  ]);
+}
+
+// ----------------------------------------------------------------------------------- create, rename, delete
+
+function createDialog(deps: UcwaCommandDeps): Dialog {
+  return new WaterfallDialog('groups.create', [
+    async (step) => {
+      const { recognition, language } = commandOptions(step);
+      const name = recognition.entities.group?.trim();
+      return name ? step.next(name) : askForText(step, say.askGroupName[language]);
+    },
+    async (step) => {
+      await createGroup(deps, step.context, commandOptions(step), typeof step.result === 'string' ? step.result.trim() : '');
+      return step.endDialog();
+    },
+  ]);
+}
+
+async function createGroup(deps: UcwaCommandDeps, context: TurnContext, options: CommandOptions, name: string): Promise<void> {
+  if (await refusedName(context, name, options.language)) return;
+  const outcome = await withSession(deps, options.user, async (session): Promise<Reply> => {
+    const existing = allGroups(await session.groups.myGroups());
+    if (existing.some((group) => normaliseName(group.name ?? '') === normaliseName(name))) return { text: say.groupExists(name)[options.language] };
+    await session.groups.create(name);
+    return { text: say.groupCreated(name)[options.language] };
+  });
+  if (await toldToSignIn(context, outcome, options.language)) return;
+  await reply(context, outcome as Reply);
+}
+
+function renameDialog(deps: UcwaCommandDeps): Dialog {
+  return new WaterfallDialog('groups.rename', [
+    // The new name is checked before anything else, so a name UCWA would refuse never costs a request.
+    async (step) => {
+      const { recognition, language } = commandOptions(step);
+      if (await refusedName(step.context, recognition.entities.newName?.trim() ?? '', language)) return step.endDialog();
+      return step.next();
+    },
+    ...targetSteps(deps, ownGroup),
+    async (step) => {
+      const options = commandOptions(step);
+      const target = targetOf(step);
+      const newName = options.recognition.entities.newName!.trim();
+      const outcome = await withSession(deps, options.user, (session) => session.groups.rename(target.href, newName));
+      if (!(await toldToSignIn(step.context, outcome, options.language))) {
+        await reply(step.context, { text: say.groupRenamed(target.name, newName)[options.language] });
+      }
+      return step.endDialog();
+    },
+  ]);
+}
+
+function deleteDialog(deps: UcwaCommandDeps): Dialog {
+  return new WaterfallDialog('groups.delete', [
+    ...targetSteps(deps, ownGroup),
+    async (step) => askToConfirm(step, say.confirmGroupDelete(targetOf(step).name)[commandOptions(step).language], commandOptions(step).language),
+    async (step) => {
+      const options = commandOptions(step);
+      const target = targetOf(step);
+      if (step.result !== true) {
+        await reply(step.context, { text: say.keptGroup(target.name)[options.language] });
+        return step.endDialog();
+      }
+      const outcome = await withSession(deps, options.user, (session) => session.groups.delete(target.href));
+      if (!(await toldToSignIn(step.context, outcome, options.language))) {
+        await reply(step.context, { text: say.groupDeleted(target.name)[options.language] });
+      }
+      return step.endDialog();
+    },
+  ]);
+}
+
+/** Says why a group name cannot be used; true when it did. */
+async function refusedName(context: TurnContext, name: string, language: Language): Promise<boolean> {
+  if (name.length >= 1 && name.length <= maxGroupNameLength) return false;
+  await reply(context, { text: say.groupNameLength(name.length, maxGroupNameLength)[language] });
+  return true;
+}
+
+function audienceOf(options: CommandOptions): Audience {
+  return { language: options.language, timeZone: options.timeZone };
+}

@@ -1,0 +1,282 @@
+import { WaterfallDialog, type Dialog, type WaterfallStep, type WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  defaultValuesReply,
+  dialInReply,
+  eligibleValuesReply,
+  extensionAddedReply,
+  extensionsReply,
+  formatInstant,
+  invitationReply,
+  meetingListReply,
+  meetingReply,
+  policiesReply,
+  ucwaVerbs,
+  type Audience,
+} from '../../src/cards/ucwa/cards.js';
+import { label } from '../../src/cards/ucwa/labels.js';
+import type { Entities } from '../../src/nlu/catalog.js';
+import type { Language } from '../../src/nlu/recognition.js';
+import type { CardActionHandler, CommandOptions } from '../../src/teams/capability.js';
+import { reply, type Reply } from '../../src/teams/reply.js';
+import type { AccessLevel, EnabledDisabled, MeetingInput, MeetingView, UcwaSession } from '../../src/ucwa/index.js';
+import { commandOptions, singleTurnCommand } from '../command.js';
+import { askForText, askToConfirm } from '../prompts.js';
+import { targetOf, targetSteps, valuesOf, type Named, type TargetSpec } from './pick.js';
+import { notSignedIn, toldToSignIn, withSession, type UcwaCommandDeps } from './session.js';
+import { say } from './text.js';
+import { instantIn } from './time.js';
+
+type Bilingual = Record<Language, string>;
+
+/** The meetings commands: one dialog per intent of the 'ucwa-meetings' capability. */
+export function meetingDialogs(deps: UcwaCommandDeps): Dialog[] {
+  const show = (intent: string, read: (session: UcwaSession, audience: Audience) => Promise<Reply>) =>
+    singleTurnCommand(intent, async (step, options) => {
+      const outcome = await withSession(deps, options.user, (session) => read(session, audienceOf(options)));
+      if (await toldToSignIn(step.context, outcome, options.language)) return;
+      await reply(step.context, outcome as Reply);
+    });
+  return [
+    show('meetings.list', async (session, audience) => meetingListReply(await session.meetings.list(), audience)),
+    show('meetings.defaults', async (session, audience) => defaultValuesReply(await session.meetings.defaultValues(), audience)),
+    show('meetings.eligibleValues', async (session, audience) => eligibleValuesReply(await session.meetings.eligibleValues(), audience)),
+    show('meetings.policies', async (session, audience) => policiesReply(await session.meetings.policies(), audience)),
+    show('meetings.dialIn', async (session, audience) => dialInReply(await session.meetings.phoneDialInInformation(), audience)),
+    show('meetings.invitation', async (session, audience) => invitationReply(await session.meetings.invitationCustomization(), audience)),
+    createDialog(deps),
+    onMeeting(deps, 'meetings.details', async (step, session, target) => {
+      await reply(step.context, meetingReply(await session.meetings.get(target.href), audienceOf(commandOptions(step))));
+    }),
+    updateDialog(deps),
+    deleteDialog(deps),
+    onMeeting(deps, 'extensions.list', async (step, session, target) => {
+      const meeting = await session.meetings.get(target.href);
+      const extensions = await session.extensions.list(meeting);
+      await reply(step.context, extensionsReply(subjectOf(meeting), extensions, audienceOf(commandOptions(step))));
+    }),
+    onMeeting(deps, 'extensions.add', async (step, session, target) => {
+      const { recognition } = commandOptions(step);
+      const meeting = await session.meetings.get(target.href);
+      const extension = await session.extensions.create(meeting, { id: recognition.entities.extensionId, type: recognition.entities.extensionType });
+      await reply(step.context, extensionAddedReply(subjectOf(meeting), extension, audienceOf(commandOptions(step))));
+    }),
+  ];
+}
+
+/** "Details" on the meeting list card: answers with the meeting's card in place of the list. */
+export function meetingCardActions(deps: UcwaCommandDeps): CardActionHandler {
+  return {
+    verbs: [ucwaVerbs.meetingDetails],
+    async handle({ data, user, language, timeZone }) {
+      const meetingId = typeof data.meetingId === 'string' ? data.meetingId : '';
+      if (!meetingId) return { message: say.buttonNotValid[language] };
+      const outcome = await withSession(deps, user, async (session) => {
+        const list = await session.meetings.list();
+        const meetings = [...list.myOnlineMeetings, ...list.myAssignedOnlineMeetings];
+        const meeting = meetings.find((candidate) => candidate.onlineMeetingId === meetingId);
+        return meeting ? meetingReply(meeting, { language, timeZone }) : say.noMeetingNamed(meetingId, meetings.map(subjectOf))[language];
+      });
+      if (outcome === notSignedIn) return { message: say.notSignedIn[language] };
+      return typeof outcome === 'string' ? { message: outcome } : { card: (outcome as Extract<Reply, { card: unknown }>).card };
+    },
+  };
+}
+
+// ------------------------------------------------------------------------------------------ meeting targets
+
+const meetingTarget: TargetSpec = {
+  entity: 'meeting',
+  ask: say.whichMeeting,
+  choose: say.chooseMeeting,
+  async candidates(session) {
+    const list = await session.meetings.list();
+    const seen = new Set<string>();
+    return [...list.myOnlineMeetings, ...list.myAssignedOnlineMeetings]
+      .filter((meeting) => !seen.has(meeting.href) && seen.add(meeting.href))
+      .map((meeting): Named => ({
+        href: meeting.href,
+        name: subjectOf(meeting),
+        aliases: meeting.onlineMeetingId ? [meeting.onlineMeetingId] : [],
+        choiceLabel: meeting.onlineMeetingId ? `${subjectOf(meeting)} (${meeting.onlineMeetingId})` : subjectOf(meeting),
+      }));
+  },
+  notFound: (name, candidates) => say.noMeetingNamed(name, candidates.map((candidate) => candidate.name)),
+};
+
+type MeetingAction = (step: WaterfallStepContext, session: UcwaSession, target: Named) => Promise<void>;
+
+/** A command about one named meeting: resolve it (asking "Which meeting?" if needed), then act on it. */
+function onMeeting(deps: UcwaCommandDeps, intent: string, act: MeetingAction, before: WaterfallStep[] = []): Dialog {
+  return new WaterfallDialog(intent, [
+    ...targetSteps(deps, meetingTarget),
+    ...before,
+    async (step) => {
+      const { user, language } = commandOptions(step);
+      const outcome = await withSession(deps, user, (session) => act(step, session, targetOf(step)));
+      await toldToSignIn(step.context, outcome, language);
+      return step.endDialog();
+    },
+  ]);
+}
+
+// -------------------------------------------------------------------------------------------------- create
+
+const subjectKey = 'ucwa.subject';
+const inputKey = 'ucwa.meetingInput';
+
+/** Plain-data form of MeetingInput, because it waits in dialog state while the subject is asked for. */
+interface PreparedInput {
+  accessLevel?: AccessLevel;
+  lobbyBypassForPhoneUsers?: EnabledDisabled;
+  leaders?: string[];
+  expirationTime?: string;
+}
+
+function createDialog(deps: UcwaCommandDeps): Dialog {
+  return new WaterfallDialog('meetings.create', [
+    async (step) => {
+      const options = commandOptions(step);
+      const prepared = prepareInput(options.recognition.entities, options.timeZone, options.language);
+      if ('problem' in prepared) {
+        await reply(step.context, { text: prepared.problem[options.language] });
+        return step.endDialog();
+      }
+      valuesOf(step)[inputKey] = prepared.input;
+      const subject = meaningfulSubject(options.recognition.entities.subject);
+      if (subject) return step.next(subject);
+      return askForText(step, say.askSubject[options.language]);
+    },
+    async (step) => {
+      const options = commandOptions(step);
+      const subject = typeof step.result === 'string' ? step.result.trim() : '';
+      if (!subject) {
+        await reply(step.context, { text: say.emptySubject[options.language] });
+        return step.endDialog();
+      }
+      valuesOf(step)[subjectKey] = subject;
+      const prepared = valuesOf(step)[inputKey] as PreparedInput;
+      const input: MeetingInput = { ...prepared, subject, expirationTime: prepared.expirationTime ? new Date(prepared.expirationTime) : undefined };
+      const outcome = await withSession(deps, options.user, (session) => session.meetings.create(input));
+      if (await toldToSignIn(step.context, outcome, options.language)) return step.endDialog();
+      const audience = audienceOf(options);
+      await reply(step.context, meetingReply(outcome as MeetingView, audience, label.created[options.language], timeNote(input.expirationTime, audience)));
+      return step.endDialog();
+    },
+  ]);
+}
+
+/**
+ * The recognizer fills `subject` with the word "meeting" itself for "create a meeting" (reported to its owner);
+ * nobody names a meeting just "meeting", so such a subject counts as missing and is asked for.
+ */
+function meaningfulSubject(subject: string | undefined): string | undefined {
+  const trimmed = subject?.trim();
+  if (!trimmed) return undefined;
+  if (/^(?:(?:a|an|the|new|my|online|skype)\s+)*(?:meeting|conference|call)s?$/i.test(trimmed) || /^(?:一个|新)?(?:会议|会)$/.test(trimmed)) return undefined;
+  return trimmed;
+}
+
+// -------------------------------------------------------------------------------------------------- update
+
+const accessLevels: readonly AccessLevel[] = ['Everyone', 'Invited', 'Locked', 'SameEnterprise'];
+
+function updateDialog(deps: UcwaCommandDeps): Dialog {
+  return new WaterfallDialog('meetings.update', [
+    ...targetSteps(deps, meetingTarget),
+    async (step) => {
+      const options = commandOptions(step);
+      const target = targetOf(step);
+      const prepared = prepareInput(options.recognition.entities, options.timeZone, options.language);
+      if ('problem' in prepared) {
+        await reply(step.context, { text: prepared.problem[options.language] });
+        return step.endDialog();
+      }
+      const { leaders: _ignored, expirationTime, ...rest } = prepared.input;
+      const changes: MeetingInput = { ...rest, subject: options.recognition.entities.subject?.trim() || undefined, expirationTime: expirationTime ? new Date(expirationTime) : undefined };
+      if (Object.values(changes).every((value) => value === undefined)) {
+        await reply(step.context, { text: say.nothingToChange(target.name)[options.language] });
+        return step.endDialog();
+      }
+      const outcome = await withSession(deps, options.user, (session) => session.meetings.update(target.href, changes));
+      if (await toldToSignIn(step.context, outcome, options.language)) return step.endDialog();
+      const audience = audienceOf(options);
+      await reply(step.context, meetingReply(outcome as MeetingView, audience, label.updated[options.language], timeNote(changes.expirationTime, audience)));
+      return step.endDialog();
+    },
+  ]);
+}
+
+// -------------------------------------------------------------------------------------------------- delete
+
+function deleteDialog(deps: UcwaCommandDeps): Dialog {
+  return onMeeting(
+    deps,
+    'meetings.delete',
+    async (step, session, target) => {
+      const { language } = commandOptions(step);
+      if (step.result !== true) {
+        await reply(step.context, { text: say.keptMeeting(target.name)[language] });
+        return;
+      }
+      await session.meetings.delete(target.href);
+      await reply(step.context, { text: say.deleted(target.name)[language] });
+    },
+    [async (step) => askToConfirm(step, say.confirmDelete(targetOf(step).name)[commandOptions(step).language], commandOptions(step).language)],
+  );
+}
+
+// ------------------------------------------------------------------------------------------------- helpers
+
+/** UCWA keeps a meeting 8 hours when no expiration is given (myOnlineMeetings input); a start time alone gets the same. */
+const defaultLifetimeMs = 8 * 3600 * 1000;
+const maxLifetimeMs = 10 * 365.25 * 24 * 3600 * 1000;
+
+type Prepared = { input: PreparedInput } | { problem: Bilingual };
+
+/** Turns the recognised settings into meeting input, refusing what UCWA would refuse before anything is sent. */
+function prepareInput(entities: Entities, timeZone: string, language: Language): Prepared {
+  const input: PreparedInput = {};
+  if (entities.accessLevel) {
+    const level = accessLevels.find((candidate) => candidate.toLowerCase() === entities.accessLevel!.toLowerCase());
+    if (level) input.accessLevel = level;
+  }
+  if (entities.lobbyBypassForPhoneUsers) {
+    input.lobbyBypassForPhoneUsers = /^enabled$/i.test(entities.lobbyBypassForPhoneUsers) ? 'Enabled' : 'Disabled';
+  }
+  if (entities.leaders && entities.leaders.length > 0) {
+    const unresolved = entities.leaders.filter((leader) => !sipAddress(leader));
+    if (unresolved.length > 0) return { problem: say.leadersNeedAddresses(unresolved) };
+    input.leaders = entities.leaders.map((leader) => sipAddress(leader)!);
+  }
+  const when = entities.endTime ?? entities.startTime;
+  if (when) {
+    const instant = instantIn(when, timeZone);
+    if (!instant) return { problem: say.timeUnreadable(when) };
+    const now = Date.now();
+    if (instant.getTime() <= now) return { problem: say.timeInPast(formatInstant(instant, timeZone, language)) };
+    const expires = entities.endTime ? instant.getTime() : instant.getTime() + defaultLifetimeMs;
+    if (expires - now > maxLifetimeMs) return { problem: say.timeTooFar };
+    input.expirationTime = new Date(expires).toISOString();
+  }
+  return { input };
+}
+
+/** Leaders must be SIP addresses; an email-style address is taken as the same person's SIP address. */
+function sipAddress(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (/^sip:[^@\s:]+@[^@\s]+\.[^@\s]+$/i.test(trimmed)) return trimmed;
+  if (/^[^@\s:]+@[^@\s]+\.[^@\s]+$/.test(trimmed)) return `sip:${trimmed}`;
+  return undefined;
+}
+
+function timeNote(expiration: Date | undefined, audience: Audience): string | undefined {
+  return expiration ? say.noTimeInSkype(formatInstant(expiration, audience.timeZone, audience.language))[audience.language] : undefined;
+}
+
+function subjectOf(meeting: MeetingView): string {
+  return meeting.subject || meeting.onlineMeetingId || '?';
+}
+
+function audienceOf(options: CommandOptions): Audience {
+  return { language: options.language, timeZone: options.timeZone };
+}

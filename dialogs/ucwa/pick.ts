@@ -1,0 +1,121 @@
+import type { FoundChoice } from 'botbuilder-dialogs';
+import type { WaterfallStep, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { EntityName } from '../../src/nlu/catalog.js';
+import type { Language } from '../../src/nlu/recognition.js';
+import type { TeamsUser } from '../../src/teams/identity.js';
+import { reply } from '../../src/teams/reply.js';
+import type { UcwaSession } from '../../src/ucwa/index.js';
+import { commandOptions } from '../command.js';
+import { askForText, askToChoose } from '../prompts.js';
+import { toldToSignIn, withSession, type UcwaCommandDeps } from './session.js';
+
+/**
+ * Something a person names loosely in chat (a meeting, a group). Plain data, because it waits in dialog state
+ * while the person picks one.
+ */
+export interface Named {
+  /** Where the thing lives (its href), so later steps read it fresh. */
+  href: string;
+  name: string;
+  /** Other exact names it answers to (a meeting id). */
+  aliases: string[];
+  /** The line shown when the person has to choose. */
+  choiceLabel: string;
+  /** Why it cannot be used for this command, if it cannot. */
+  refusal?: Record<Language, string>;
+}
+
+/** Case-insensitive, width-insensitive, surrounding quotes and punctuation ignored. */
+export function normaliseName(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/^[\s"'“”‘’「」《》]+|[\s"'“”‘’「」《》.!?。！？]+$/g, '')
+    .replace(/\s+/g, ' ');
+}
+
+/**
+ * The things a loosely given name means: exact name (or alias) matches win; otherwise every thing whose name
+ * contains the text, or all of its words.
+ */
+export function matchByName<T extends Pick<Named, 'name' | 'aliases'>>(items: readonly T[], wanted: string): T[] {
+  const target = normaliseName(wanted);
+  if (!target) return [];
+  const exact = items.filter((item) => normaliseName(item.name) === target || item.aliases.some((alias) => normaliseName(alias) === target));
+  if (exact.length > 0) return exact;
+  const words = target.split(' ');
+  return items.filter((item) => {
+    const name = normaliseName(item.name);
+    return name.includes(target) || words.every((word) => name.includes(word));
+  });
+}
+
+export interface TargetSpec {
+  /** The entity that names the target. */
+  entity: Extract<EntityName, 'meeting' | 'group'>;
+  ask: Record<Language, string>;
+  choose: Record<Language, string>;
+  /** What the person has that could be meant. */
+  candidates(session: UcwaSession, language: Language): Promise<Named[]>;
+  notFound(name: string, candidates: Named[]): Record<Language, string>;
+}
+
+const targetKey = 'ucwa.target';
+const choicesKey = 'ucwa.choices';
+
+/**
+ * Waterfall steps that turn the named meeting or group into one `Named` target: ask for the name when the
+ * message had none, match it, ask "Which …?" when several match, and say what exists when none does. The step
+ * after these finds the target with `targetOf(step)`.
+ */
+export function targetSteps(deps: UcwaCommandDeps, spec: TargetSpec): WaterfallStep[] {
+  return [
+    async (step) => {
+      const { recognition, language } = commandOptions(step);
+      const named = recognition.entities[spec.entity];
+      if (typeof named === 'string' && named.trim()) return step.next(named);
+      return askForText(step, spec.ask[language]);
+    },
+    async (step) => {
+      const { user, language } = commandOptions(step);
+      const name = typeof step.result === 'string' ? step.result.trim() : '';
+      const outcome = await withSession(deps, user, (session) => spec.candidates(session, language));
+      if (await toldToSignIn(step.context, outcome, language)) return step.endDialog();
+      const candidates = outcome as Named[];
+      const matches = matchByName(candidates, name);
+      if (matches.length === 0) {
+        await reply(step.context, { text: spec.notFound(name, candidates)[language] });
+        return step.endDialog();
+      }
+      if (matches.length === 1) return step.next(matches[0]);
+      valuesOf(step)[choicesKey] = matches;
+      return askToChoose(step, spec.choose[language], matches.map((match) => match.choiceLabel), language);
+    },
+    async (step) => {
+      const { language } = commandOptions(step);
+      const choices = valuesOf(step)[choicesKey] as Named[] | undefined;
+      const target = choices ? choices[(step.result as FoundChoice).index] : (step.result as Named);
+      if (!target) return step.endDialog();
+      if (target.refusal) {
+        await reply(step.context, { text: target.refusal[language] });
+        return step.endDialog();
+      }
+      valuesOf(step)[targetKey] = target;
+      return step.next(target);
+    },
+  ];
+}
+
+export function targetOf(step: WaterfallStepContext): Named {
+  return valuesOf(step)[targetKey] as Named;
+}
+
+/** The user of the running command (for `withSession`). */
+export function userOf(step: WaterfallStepContext): TeamsUser {
+  return commandOptions(step).user;
+}
+
+/** A step's scratch values (kept in dialog state between turns). */
+export function valuesOf(step: WaterfallStepContext): Record<string, unknown> {
+  return step.values as Record<string, unknown>;
+}

@@ -1,0 +1,187 @@
+import type { ConversationReference } from 'botbuilder';
+import { alertReply } from '../cards/lobby/alertCard.js';
+import { cardMessage } from '../cards/render.js';
+import type { Logger } from '../logging.js';
+import { KeyedSerializer } from '../storage/keyedSerializer.js';
+import type { ConversationReferenceStore } from '../teams/conversationReferences.js';
+import { BotRemovedError, type ProactiveMessenger } from '../teams/proactive.js';
+import type { AlertOutcome, AlertRecord, LobbyRecords } from './records.js';
+
+export interface OutboxOptions {
+  /** How often undelivered cards are looked at (default 1 s). */
+  pumpIntervalMs?: number;
+  /** Finished alerts are kept this long so late or double clicks still see the outcome (default 24 h). */
+  retentionMs?: number;
+  /** Longest wait between delivery attempts of one card (default 60 s). */
+  maxRetryDelayMs?: number;
+}
+
+/**
+ * The durable alert outbox. Every alert is written here before the event channel moves on; cards are delivered
+ * from here (sent once, then updated in place) and an attempt that failed, even after ProactiveMessenger's own
+ * retries, stays due and is tried again later. All alerts not yet purged are kept in memory: a few hundred bytes
+ * each, so thousands of organizers stay cheap.
+ */
+export class AlertOutbox {
+  private readonly alerts = new Map<string, AlertRecord>();
+  private readonly delivering = new Set<string>();
+  private readonly deliveries = new KeyedSerializer();
+  private timer?: NodeJS.Timeout;
+  private lastPurge = 0;
+
+  constructor(
+    private readonly records: LobbyRecords,
+    private readonly references: ConversationReferenceStore,
+    private readonly proactive: ProactiveMessenger,
+    private readonly logger: Logger,
+    private readonly options: OutboxOptions = {},
+  ) {}
+
+  async load(): Promise<void> {
+    for (const alert of await this.records.allAlerts()) this.alerts.set(alert.id, alert);
+    await this.purge();
+    this.logger.info({ alerts: this.alerts.size, due: this.due().length }, 'lobby alert outbox loaded');
+  }
+
+  start(): void {
+    this.timer ??= setInterval(() => this.pump(), this.options.pumpIntervalMs ?? 1_000);
+    this.timer.unref();
+    this.pump();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  get(id: string): AlertRecord | undefined {
+    return this.alerts.get(id);
+  }
+
+  /** Alerts of one organizer (open and recently finished). */
+  of(watcherId: string): AlertRecord[] {
+    return [...this.alerts.values()].filter((alert) => alert.watcherId === watcherId);
+  }
+
+  /** How many others still wait in the same meeting, for the "Admit all" button. */
+  othersWaiting(alert: AlertRecord): number {
+    return this.openIn(alert.watcherId, alert.meeting.uri).filter((other) => other.id !== alert.id).length;
+  }
+
+  openIn(watcherId: string, meetingUri: string): AlertRecord[] {
+    return this.of(watcherId).filter((alert) => !alert.outcome && alert.meeting.uri === meetingUri);
+  }
+
+  /** Writes the alert durably (a few attempts), then remembers it. Throws when storage keeps failing. */
+  async add(alert: AlertRecord): Promise<void> {
+    await this.persist(alert);
+    this.alerts.set(alert.id, alert);
+  }
+
+  async persist(alert: AlertRecord): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.records.saveAlert(alert);
+        return;
+      } catch (error) {
+        if (attempt >= 3) throw error;
+        this.logger.warn({ err: error, alertId: alert.id, attempt }, 'could not write a lobby alert; trying again');
+        await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+      }
+    }
+  }
+
+  /** Records what happened to the person; the card shows it at the next delivery. */
+  async finish(alert: AlertRecord, outcome: AlertOutcome): Promise<void> {
+    alert.outcome = outcome;
+    alert.cardVersion += 1;
+    await this.persist(alert);
+    this.kick(alert.id);
+  }
+
+  /** Starts delivering one alert now, without waiting for it. */
+  kick(id: string): void {
+    void this.deliver(id).catch((error: unknown) => this.logger.error({ err: error, alertId: id }, 'lobby alert delivery failed unexpectedly'));
+  }
+
+  /** Sends the card (first time) or updates it in place until the latest version is out, or an attempt fails. */
+  async deliver(id: string): Promise<void> {
+    if (this.delivering.has(id)) return;
+    this.delivering.add(id);
+    try {
+      await this.deliveries.run(id, async () => {
+        for (let alert = this.alerts.get(id); alert && needsDelivery(alert); alert = this.alerts.get(id)) {
+          if (!(await this.deliverOnce(alert))) return;
+        }
+      });
+    } finally {
+      this.delivering.delete(id);
+    }
+  }
+
+  private async deliverOnce(alert: AlertRecord): Promise<boolean> {
+    const version = alert.cardVersion;
+    const stored = alert.targetConversationId ? await this.references.forConversation(alert.targetConversationId) : await this.references.personalChatOf({ id: alert.watcherId });
+    if (!stored) {
+      this.logger.warn({ alertId: alert.id, target: alert.targetConversationId ?? 'personal chat' }, 'no conversation to deliver a lobby alert to yet');
+      await this.postpone(alert);
+      return false;
+    }
+    const reply = alertReply(alert, this.othersWaiting(alert));
+    const activity = cardMessage(reply.card, reply.fallback);
+    try {
+      if (alert.activityId) {
+        await this.proactive.update(stored.reference as Partial<ConversationReference>, alert.activityId, activity);
+      } else {
+        alert.activityId = await this.proactive.send(stored.reference as Partial<ConversationReference>, activity);
+      }
+      alert.deliveredVersion = Math.max(alert.deliveredVersion, version);
+      alert.attempts = 0;
+      alert.retryAt = undefined;
+      await this.persist(alert);
+      this.logger.info({ alertId: alert.id, activityId: alert.activityId, version }, 'lobby alert card delivered');
+      return true;
+    } catch (error) {
+      if (error instanceof BotRemovedError && alert.targetConversationId) {
+        // The bot left the routed channel: the organizer still hears about it, in their personal chat.
+        this.logger.warn({ alertId: alert.id }, 'bot removed from the alert conversation; falling back to the personal chat');
+        alert.targetConversationId = undefined;
+        alert.activityId = undefined;
+        await this.persist(alert);
+        return true;
+      }
+      this.logger.warn({ err: error, alertId: alert.id, attempts: alert.attempts + 1 }, 'lobby alert not delivered; it stays in the outbox');
+      await this.postpone(alert);
+      return false;
+    }
+  }
+
+  private async postpone(alert: AlertRecord): Promise<void> {
+    alert.attempts += 1;
+    const maxDelay = this.options.maxRetryDelayMs ?? 60_000;
+    alert.retryAt = Date.now() + Math.min(maxDelay, 500 * 2 ** Math.min(alert.attempts, 10));
+    await this.persist(alert).catch((error: unknown) => this.logger.error({ err: error, alertId: alert.id }, 'could not record a failed delivery'));
+  }
+
+  private due(now = Date.now()): AlertRecord[] {
+    return [...this.alerts.values()].filter((alert) => needsDelivery(alert) && (alert.retryAt === undefined || alert.retryAt <= now));
+  }
+
+  private pump(): void {
+    for (const alert of this.due()) if (!this.delivering.has(alert.id)) this.kick(alert.id);
+    if (Date.now() - this.lastPurge > 60_000) void this.purge().catch((error: unknown) => this.logger.warn({ err: error }, 'lobby alert purge failed'));
+  }
+
+  private async purge(): Promise<void> {
+    this.lastPurge = Date.now();
+    const cutoff = Date.now() - (this.options.retentionMs ?? 24 * 3600_000);
+    const old = [...this.alerts.values()].filter((alert) => alert.outcome && !needsDelivery(alert) && Date.parse(alert.outcome.at) < cutoff);
+    if (old.length === 0) return;
+    await this.records.deleteAlerts(old.map((alert) => alert.id));
+    for (const alert of old) this.alerts.delete(alert.id);
+  }
+}
+
+function needsDelivery(alert: AlertRecord): boolean {
+  return !alert.activityId || alert.deliveredVersion < alert.cardVersion;
+}

@@ -1,0 +1,23 @@
+import type { Language } from '../nlu/recognition.js';
+
+/** Refusals and notes the alert actions answer with (a button press shows them as the invoke message). */
+const texts = {
+  en: {
+    alertGone: 'This alert is no longer active.',
+    signInFirst: 'Please sign in to Skype for Business first (say "sign in" to me in our personal chat), then try again.',
+    signInExpired: 'Your Skype for Business sign-in has run out. Say "sign in" to me to sign in again.',
+    notLeader: 'Only a leader of this meeting can do that, and Skype for Business does not let you admit or turn away people there. Nothing was changed.',
+  },
+  zh: {
+    alertGone: '此提醒已失效。',
+    signInFirst: '请先登录 Skype for Business（在与我的私聊中说“登录”），然后重试。',
+    signInExpired: '您的 Skype for Business 登录已过期。请对我说“登录”重新登录。',
+    notLeader: '只有此会议的主持人才能执行此操作，Skype for Business 不允许您准入或拒绝此会议的与会者。未做任何更改。',
+  },
+} as const;
+
+export type Texts = keyof (typeof texts)['en'];
+
+export function text(who: { language?: Language }, key: Texts): string {
+  return texts[who.language ?? 'en'][key];
+}

@@ -1,0 +1,110 @@
+import type { AlertRecord, PersonSource } from '../../alerts/records.js';
+import type { Language } from '../../nlu/recognition.js';
+import type { Reply } from '../../teams/reply.js';
+import { renderCard, type CardJson } from '../render.js';
+import alertTemplate from '../templates/lobby/alert.json' with { type: 'json' };
+import signInTemplate from '../templates/lobby/signin.json' with { type: 'json' };
+
+const words = {
+  en: {
+    title: 'Someone is waiting in the lobby',
+    waiting: (name: string, subject: string) => `**${name}** is waiting in the lobby of **${subject}**.`,
+    meeting: 'Meeting',
+    address: 'Address',
+    from: 'From',
+    since: 'Waiting since',
+    sources: { SameEnterprise: 'Your organization', Federated: 'Another organization (federated)', Anonymous: 'Anonymous guest', Unknown: 'Unknown' },
+    admit: 'Admit',
+    reject: 'Reject',
+    admitAll: 'Admit all',
+    outcome: {
+      admitted: (by: string, at: string) => `Admitted by ${by} at ${at}`,
+      rejected: (by: string, at: string) => `Turned away by ${by} at ${at}`,
+      admittedElsewhere: (_by: string, at: string) => `Admitted from another Skype for Business client at ${at}`,
+      leftLobby: (_by: string, at: string) => `No longer waiting (left the lobby or was turned away by another leader) at ${at}`,
+    },
+    someone: 'someone',
+  },
+  zh: {
+    title: '有人在大厅等候',
+    waiting: (name: string, subject: string) => `**${name}** 正在 **${subject}** 的大厅等候。`,
+    meeting: '会议',
+    address: '地址',
+    from: '来源',
+    since: '开始等候',
+    sources: { SameEnterprise: '本组织', Federated: '其他组织（联盟）', Anonymous: '匿名访客', Unknown: '未知' },
+    admit: '准入',
+    reject: '拒绝',
+    admitAll: '全部准入',
+    outcome: {
+      admitted: (by: string, at: string) => `已由 ${by} 于 ${at} 准入`,
+      rejected: (by: string, at: string) => `已由 ${by} 于 ${at} 拒绝`,
+      admittedElsewhere: (_by: string, at: string) => `已于 ${at} 从其他 Skype for Business 客户端准入`,
+      leftLobby: (_by: string, at: string) => `已于 ${at} 离开大厅（自行离开或被其他主持人拒绝）`,
+    },
+    someone: '某人',
+  },
+} as const;
+
+export function sourceLabel(source: PersonSource, language: Language): string {
+  return words[language].sources[source];
+}
+
+/** Local wall-clock time in the organizer's zone ("10:02"). */
+export function clockTime(iso: string, timeZone: string, language: Language): string {
+  const format = (zone: string) =>
+    new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: zone }).format(new Date(iso));
+  try {
+    return format(timeZone);
+  } catch {
+    return format('UTC');
+  }
+}
+
+/** The alert card: who waits where, from where and since when; buttons while they wait, the outcome after. */
+export function alertReply(alert: AlertRecord, othersWaiting: number): { card: CardJson; fallback: string } {
+  const w = words[alert.language];
+  const facts = [
+    { title: w.meeting, value: alert.meeting.subject },
+    ...(alert.person.uri ? [{ title: w.address, value: alert.person.uri }] : []),
+    { title: w.from, value: w.sources[alert.person.source] },
+    { title: w.since, value: clockTime(alert.waitingSince, alert.timeZone, alert.language) },
+  ];
+  const status = alert.outcome
+    ? w.outcome[alert.outcome.kind](alert.outcome.by ?? w.someone, clockTime(alert.outcome.at, alert.timeZone, alert.language))
+    : '';
+  const data = {
+    title: w.title,
+    headline: w.waiting(alert.person.name, alert.meeting.subject),
+    facts,
+    status,
+    statusColor: alert.outcome?.kind === 'admitted' || alert.outcome?.kind === 'admittedElsewhere' ? 'Good' : 'Attention',
+    open: !alert.outcome,
+    othersWaiting,
+    alertId: alert.id,
+    labels: { admit: w.admit, reject: w.reject, admitAll: w.admitAll },
+  };
+  const card: CardJson = renderCard(alertTemplate, data);
+  const fallback = [`${alert.person.name} — ${alert.meeting.subject}`, status].filter(Boolean).join(': ');
+  return { card, fallback };
+}
+
+const signInWords = {
+  en: {
+    title: 'Sign in to Skype for Business',
+    text: 'Open the sign-in page to link your Skype for Business account. I use it to watch your meetings\' lobbies.',
+    note: 'Never type your password in this chat. The link works once, for 10 minutes, and only for you.',
+    button: 'Open the sign-in page',
+  },
+  zh: {
+    title: '登录 Skype for Business',
+    text: '打开登录页面以关联您的 Skype for Business 帐户，我会用它来关注您会议的大厅。',
+    note: '请不要在聊天中输入密码。该链接仅供您本人使用一次，10 分钟内有效。',
+    button: '打开登录页面',
+  },
+} as const;
+
+export function signInReply(url: string, language: Language): Reply {
+  const w = signInWords[language];
+  return { card: renderCard(signInTemplate, { ...w, url }), fallback: `${w.title}: ${url}` };
+}

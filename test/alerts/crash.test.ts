@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LocalChannel, type ConnectorRequest } from '../../src/localChannel/localChannel.js';
+import { startUcwaSimulator, type UcwaSimulator } from '../../src/ucwa/simulator/index.js';
+import { sandboxPeople } from '../helpers/botUnderTest.js';
+import { isAlertFor, signInThroughPage } from './helpers.js';
+
+const entryPoint = join(process.cwd(), 'dist', 'src', 'index.js');
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** The real bot as its own process, so it can be killed without any chance to clean up. */
+async function startBotProcess(port: number, dataDir: string, discoveryUrl: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [entryPoint], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, UCWA_DISCOVERY_URL: discoveryUrl, LOG_LEVEL: 'warn', PUBLIC_URL: `http://127.0.0.1:${port}` },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  for (let attempt = 0; attempt < 200; attempt++) {
+    if (child.exitCode !== null) throw new Error(`the bot exited early: ${stderr}`);
+    const ready = await fetch(`http://127.0.0.1:${port}/healthz`).then((response) => response.ok, () => false);
+    if (ready) return child;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`the bot did not become healthy: ${stderr}`);
+}
+
+describe('lobby alerts survive a crash', function () {
+  let sim: UcwaSimulator;
+  let channel: LocalChannel;
+  let dataDir: string;
+  let child: ChildProcess | undefined;
+
+  beforeEach(async () => {
+    sim = await startUcwaSimulator({ minEventTimeoutSeconds: 1 });
+    dataDir = await mkdtemp(join(tmpdir(), 'meeting-bot-crash-'));
+  });
+
+  afterEach(async () => {
+    if (child && child.exitCode === null) {
+      child.kill('SIGKILL');
+      await once(child, 'exit');
+    }
+    await channel?.close();
+    await sim.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('delivers an alert recorded before a SIGKILL exactly once after the restart', async () => {
+    const port = await freePort();
+    const botUrl = `http://127.0.0.1:${port}`;
+    channel = await LocalChannel.start({ botUrl: `${botUrl}/api/messages`, users: [sandboxPeople.alice] });
+    child = await startBotProcess(port, dataDir, sim.discoveryUrl);
+
+    const alice = channel.personalChat('alice@contoso.com');
+    await signInThroughPage(botUrl, alice, 'alice@contoso.com');
+    await alice.send('watch my meeting Budget review');
+    await alice.waitFor((event) => event.rendered.includes("I'm watching the lobby of"), { timeoutMs: 10_000 });
+
+    // Hold the alert back: every send to Alice's chat fails, so it is recorded but not delivered.
+    channel.connector.injectFault({ status: 503, count: 10_000, conversationId: alice.id });
+    const heldBack = new Promise<void>((resolve) => {
+      const listener = (request: ConnectorRequest) => {
+        if (request.fault && request.operation === 'send') {
+          channel.connector.off('request', listener);
+          resolve();
+        }
+      };
+      channel.connector.on('request', listener);
+    });
+    const bob = sim.control.putInLobby({ meeting: 'Budget review', name: 'Bob Kelly', sipUri: 'sip:bob@fabrikam.com', source: 'federated' });
+    await heldBack;
+
+    child.kill('SIGKILL');
+    await once(child, 'exit');
+    channel.connector.clearFaults();
+    assert.equal(alice.botEvents().filter(isAlertFor('Bob Kelly')).length, 0, 'nothing went out before the crash');
+
+    child = await startBotProcess(port, dataDir, sim.discoveryUrl);
+    const alert = await alice.waitFor(isAlertFor('Bob Kelly'), { timeoutMs: 10_000 });
+    assert.equal(sim.control.participantState(bob), 'lobby');
+
+    // A later arrival proves the channel resumed; by then a duplicate of Bob's alert would have shown up too.
+    sim.control.putInLobby({ meeting: 'Budget review', name: 'Erin Evans', sipUri: 'sip:erin@litware.com', source: 'federated' });
+    await alice.waitFor(isAlertFor('Erin Evans'), { timeoutMs: 10_000 });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.equal(alice.botEvents().filter(isAlertFor('Bob Kelly')).length, 1, 'exactly one alert for the visit');
+
+    const pressed = await alice.press(alert, 'Admit');
+    assert.ok(pressed.kind === 'invoke' && JSON.stringify(pressed.card).includes('Admitted by Alice Wood'), JSON.stringify(pressed));
+    assert.equal(sim.control.participantState(bob), 'admitted');
+  });
+});

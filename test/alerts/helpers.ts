@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { BotEvent, LocalConversation } from '../../src/localChannel/localChannel.js';
+import { startUcwaSimulator, type UcwaSimulator } from '../../src/ucwa/simulator/index.js';
+import { startBotUnderTest, type BotUnderTest } from '../helpers/botUnderTest.js';
+
+export const passwords: Record<string, string> = {
+  'alice@contoso.com': 'Alice-Pass-1',
+  'bob@contoso.com': 'Bob-Pass-1',
+  'carol@contoso.com': 'Carol-Pass-1',
+};
+
+/** A UCWA simulator owned by the test (it outlives bot restarts) and the bot pointed at it: no sandbox sign-in. */
+export async function startAlertsBot(): Promise<{ sim: UcwaSimulator; bot: BotUnderTest; close(): Promise<void> }> {
+  const sim = await startUcwaSimulator({ minEventTimeoutSeconds: 1 });
+  const bot = await startBotUnderTest({ env: { UCWA_DISCOVERY_URL: sim.discoveryUrl } });
+  return {
+    sim,
+    bot,
+    close: async () => {
+      await bot.close();
+      await sim.close();
+    },
+  };
+}
+
+/** The sign-in card's URL: what the person's browser would open. */
+export function signInUrlOf(event: BotEvent): URL {
+  const match = /"url":"([^"]*\/signin\?state=[^"]+)"/.exec(JSON.stringify(event.cards));
+  assert.ok(match, `a sign-in card with a URL: ${event.rendered}`);
+  return new URL(match[1]!);
+}
+
+/** Signs in the way a person does: "sign in" in chat, open the page, post the form like a browser. */
+export async function signInThroughPage(botUrl: string, chat: LocalConversation, username: string, password = passwords[username]!): Promise<void> {
+  await chat.send('sign in');
+  const card = await chat.waitFor((event) => JSON.stringify(event.cards).includes('/signin?state='), { timeoutMs: 3_000 });
+  const state = signInUrlOf(card).searchParams.get('state')!;
+  const page = await fetch(`${botUrl}/signin?state=${encodeURIComponent(state)}`);
+  assert.equal(page.status, 200);
+  const html = await page.text();
+  assert.match(html, /<form method="post"/);
+  assert.ok(html.includes(`value="${state}"`), 'the form carries the one-time state');
+  const posted = await postForm(botUrl, { state, username, password });
+  assert.equal(posted.status, 200, await posted.clone().text());
+  await chat.waitFor((event) => (event.text ?? '').includes('You are signed in to Skype for Business'), { timeoutMs: 5_000 });
+}
+
+export function postForm(botUrl: string, fields: Record<string, string>): Promise<Response> {
+  return fetch(`${botUrl}/signin`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+  });
+}
+
+export function isAlertFor(name: string): (event: BotEvent) => boolean {
+  return (event) => event.kind === 'send' && event.cards.some((card) => JSON.stringify(card).includes(`**${name}** is waiting`));
+}
+
+export function isUpdateOf(alert: BotEvent, words: string): (event: BotEvent) => boolean {
+  return (event) => event.kind === 'update' && event.activityId === alert.activityId && event.rendered.includes(words);
+}
+
+/** Every file under a directory, as text: for "the password is stored nowhere". */
+export async function allFileText(directory: string): Promise<string> {
+  const parts: string[] = [];
+  for (const entry of await readdir(directory, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) parts.push(await readFile(join(entry.parentPath, entry.name), 'utf8').catch(() => ''));
+  }
+  return parts.join('\n');
+}

@@ -1,0 +1,236 @@
+import assert from 'node:assert/strict';
+import { allFileText, isAlertFor, isUpdateOf, postForm, signInThroughPage, startAlertsBot } from './helpers.js';
+
+describe('lobby alerts, end to end (local channel → bot → UCWA simulator)', function () {
+  let env: Awaited<ReturnType<typeof startAlertsBot>>;
+
+  beforeEach(async () => {
+    env = await startAlertsBot();
+  });
+
+  afterEach(async () => {
+    await env.close();
+  });
+
+  it('signs in through the page, watches a meeting, alerts on a lobby arrival, admits from the card and updates it in place', async () => {
+    const { bot, sim } = env;
+    const alice = bot.channel.personalChat('alice@contoso.com');
+    await signInThroughPage(bot.app.url, alice, 'alice@contoso.com');
+
+    await alice.send('watch my meeting Budget review');
+    await alice.waitFor((event) => event.rendered.includes("I'm watching the lobby of"), { timeoutMs: 10_000 });
+
+    const bob = sim.control.putInLobby({ meeting: 'Budget review', name: 'Bob Kelly', sipUri: 'sip:bob@fabrikam.com', source: 'federated' });
+    const alert = await alice.waitFor(isAlertFor('Bob Kelly'), { timeoutMs: 3_000 });
+    assert.match(alert.rendered, /Budget review/);
+    assert.match(alert.rendered, /sip:bob@fabrikam\.com/);
+    assert.match(alert.rendered, /Another organization \(federated\)/);
+    assert.match(alert.rendered, /Waiting since/);
+
+    const pressed = await alice.press(alert, 'Admit');
+    assert.equal(pressed.kind, 'invoke');
+    assert.ok(pressed.kind === 'invoke' && JSON.stringify(pressed.card).includes('Admitted by Alice Wood'), 'the invoke answers with the updated card');
+    assert.equal(sim.control.participantState(bob), 'admitted');
+    const updated = await alice.waitFor(isUpdateOf(alert, 'Admitted by Alice Wood'), { timeoutMs: 3_000 });
+    assert.ok(!JSON.stringify(updated.cards).includes('lobby.admit'), 'no buttons once decided');
+
+    // A second press (double click) shows the first result, never an error, and changes nothing.
+    const again = await alice.press(alert, 'Reject');
+    assert.ok(again.kind === 'invoke' && JSON.stringify(again.card).includes('Admitted by Alice Wood'));
+    assert.equal(sim.control.participantState(bob), 'admitted');
+
+    const logs = bot.logLines.join('\n');
+    assert.ok(!logs.includes('Alice-Pass-1'), 'the password is never logged');
+    assert.ok(!(await allFileText(bot.dataDir)).includes('Alice-Pass-1'), 'the password is never stored');
+    assert.ok(!alice.transcriptText().includes('Alice-Pass-1'), 'the password never goes through chat');
+  });
+
+  it('refuses an unknown or reused sign-in state, and a wrong password keeps the page', async () => {
+    const { bot } = env;
+    const alice = bot.channel.personalChat('alice@contoso.com');
+    assert.equal((await fetch(`${bot.app.url}/signin?state=${'x'.repeat(43)}`)).status, 400);
+    await alice.send('sign in');
+    const card = await alice.waitFor((event) => JSON.stringify(event.cards).includes('/signin?state='), { timeoutMs: 3_000 });
+    const state = /state=([A-Za-z0-9_-]+)/.exec(JSON.stringify(card.cards))![1]!;
+    const wrong = await postForm(bot.app.url, { state, username: 'alice@contoso.com', password: 'not-it' });
+    assert.equal(wrong.status, 401);
+    assert.ok(!(await wrong.text()).includes('not-it'));
+    assert.equal((await postForm(bot.app.url, { state, username: 'alice@contoso.com', password: 'Alice-Pass-1' })).status, 200);
+    assert.equal((await postForm(bot.app.url, { state, username: 'alice@contoso.com', password: 'Alice-Pass-1' })).status, 400, 'a state works once');
+    const json = await fetch(`${bot.app.url}/signin`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ state }) });
+    assert.equal(json.status, 415);
+  });
+});
+
+describe('lobby alerts: reject, admit all, who may act', function () {
+  let env: Awaited<ReturnType<typeof startAlertsBot>>;
+
+  beforeEach(async () => {
+    env = await startAlertsBot();
+    const alice = env.bot.channel.personalChat('alice@contoso.com');
+    await signInThroughPage(env.bot.app.url, alice, 'alice@contoso.com');
+    await alice.send('watch my meeting Budget review');
+    await alice.waitFor((event) => event.rendered.includes("I'm watching the lobby of"), { timeoutMs: 10_000 });
+  });
+
+  afterEach(async () => {
+    await env.close();
+  });
+
+  it('rejects from the card', async () => {
+    const { bot, sim } = env;
+    const alice = bot.channel.personalChat('alice@contoso.com');
+    const dave = sim.control.putInLobby({ meeting: 'Budget review', name: 'Dave Diaz', sipUri: 'sip:dave@fabrikam.com', source: 'federated' });
+    const alert = await alice.waitFor(isAlertFor('Dave Diaz'), { timeoutMs: 3_000 });
+    const pressed = await alice.press(alert, 'Reject');
+    assert.ok(pressed.kind === 'invoke' && JSON.stringify(pressed.card).includes('Turned away by Alice Wood'));
+    assert.equal(sim.control.participantState(dave), 'rejected');
+    await alice.waitFor(isUpdateOf(alert, 'Turned away by Alice Wood'), { timeoutMs: 3_000 });
+  });
+
+  it('admits everyone waiting with "Admit all"', async () => {
+    const { bot, sim } = env;
+    const alice = bot.channel.personalChat('alice@contoso.com');
+    const first = sim.control.putInLobby({ meeting: 'Budget review', name: 'Gina Guest', source: 'anonymous' });
+    const second = sim.control.putInLobby({ meeting: 'Budget review', name: 'Hank Guest', source: 'anonymous' });
+    const firstAlert = await alice.waitFor(isAlertFor('Gina Guest'), { timeoutMs: 3_000, includeSeen: true });
+    const secondAlert = await alice.waitFor(isAlertFor('Hank Guest'), { timeoutMs: 3_000, includeSeen: true });
+    assert.match(secondAlert.rendered, /Anonymous guest/);
+    const pressed = await alice.press(secondAlert, 'Admit all');
+    assert.equal(pressed.kind, 'invoke');
+    assert.equal(sim.control.participantState(first), 'admitted');
+    assert.equal(sim.control.participantState(second), 'admitted');
+    await alice.waitFor(isUpdateOf(firstAlert, 'Admitted by Alice Wood'), { timeoutMs: 3_000, includeSeen: true });
+    await alice.waitFor(isUpdateOf(secondAlert, 'Admitted by Alice Wood'), { timeoutMs: 3_000, includeSeen: true });
+  });
+
+  it('routes alerts to a channel; a non-leader is refused and nothing changes; a leader co-organizer can admit', async () => {
+    const { bot, sim } = env;
+    const channel = bot.channel.channel('Finance', 'General');
+    await channel.install({ from: 'alice@contoso.com' });
+    await channel.send('send lobby alerts for Budget review here', { from: 'alice@contoso.com' });
+    await channel.waitFor((event) => event.rendered.includes('will come to this conversation'), { timeoutMs: 5_000 });
+
+    await signInThroughPage(bot.app.url, bot.channel.personalChat('bob@contoso.com'), 'bob@contoso.com');
+    await signInThroughPage(bot.app.url, bot.channel.personalChat('carol@contoso.com'), 'carol@contoso.com');
+
+    const erin = sim.control.putInLobby({ meeting: 'Budget review', name: 'Erin Evans', sipUri: 'sip:erin@litware.com', source: 'federated' });
+    const alert = await channel.waitFor(isAlertFor('Erin Evans'), { timeoutMs: 3_000 });
+
+    const stranger = await channel.press(alert, 'Admit', { from: 'admin@contoso.com' });
+    assert.ok(stranger.kind === 'invoke' && /sign in/i.test(stranger.message ?? ''), JSON.stringify(stranger));
+    const bobTries = await channel.press(alert, 'Admit', { from: 'bob@contoso.com' });
+    assert.ok(bobTries.kind === 'invoke' && /Only a leader/.test(bobTries.message ?? ''), JSON.stringify(bobTries));
+    assert.equal(sim.control.participantState(erin), 'lobby', 'a refused press changes nothing');
+
+    const carolAdmits = await channel.press(alert, 'Admit', { from: 'carol@contoso.com' });
+    assert.ok(carolAdmits.kind === 'invoke' && JSON.stringify(carolAdmits.card).includes('Admitted by Carol Diaz'), JSON.stringify(carolAdmits));
+    assert.equal(sim.control.participantState(erin), 'admitted');
+    await channel.waitFor(isUpdateOf(alert, 'Admitted by Carol Diaz'), { timeoutMs: 3_000 });
+  });
+
+  it('two leaders pressing at once: one acts, both see the same first result', async () => {
+    const { bot, sim } = env;
+    const alice = bot.channel.personalChat('alice@contoso.com');
+    const frank = sim.control.putInLobby({ meeting: 'Budget review', name: 'Frank Fischer', sipUri: 'sip:frank@contoso.com', source: 'enterprise' });
+    const alert = await alice.waitFor(isAlertFor('Frank Fischer'), { timeoutMs: 3_000 });
+    const [a, b] = await Promise.all([alice.press(alert, 'Admit'), alice.press(alert, 'Reject')]);
+    const cards = [a, b].map((result) => (result.kind === 'invoke' ? JSON.stringify(result.card) : ''));
+    assert.equal(cards[0], cards[1], 'the same outcome for both');
+    assert.match(cards[0]!, /(Admitted|Turned away) by Alice Wood/);
+    assert.notEqual(sim.control.participantState(frank), 'lobby');
+  });
+});
+
+describe('lobby alerts: the card stays true, expiry is told, by chat', function () {
+  let env: Awaited<ReturnType<typeof startAlertsBot>>;
+
+  beforeEach(async () => {
+    env = await startAlertsBot();
+    const alice = env.bot.channel.personalChat('alice@contoso.com');
+    await signInThroughPage(env.bot.app.url, alice, 'alice@contoso.com');
+    await alice.send('watch my meeting Budget review');
+    await alice.waitFor((event) => event.rendered.includes("I'm watching the lobby of"), { timeoutMs: 10_000 });
+  });
+
+  afterEach(async () => {
+    await env.close();
+  });
+
+  it('updates the card when someone is admitted elsewhere or leaves the lobby', async () => {
+    const { bot, sim } = env;
+    const alice = bot.channel.personalChat('alice@contoso.com');
+    const dave = sim.control.putInLobby({ meeting: 'Budget review', name: 'Dave Diaz', sipUri: 'sip:dave@fabrikam.com', source: 'federated' });
+    const daveAlert = await alice.waitFor(isAlertFor('Dave Diaz'), { timeoutMs: 3_000 });
+    sim.control.admit(dave);
+    await alice.waitFor(isUpdateOf(daveAlert, 'Admitted from another Skype for Business client'), { timeoutMs: 3_000 });
+
+    const erin = sim.control.putInLobby({ meeting: 'Budget review', name: 'Erin Evans', sipUri: 'sip:erin@litware.com', source: 'federated' });
+    const erinAlert = await alice.waitFor(isAlertFor('Erin Evans'), { timeoutMs: 3_000 });
+    sim.control.leave(erin);
+    await alice.waitFor(isUpdateOf(erinAlert, 'No longer waiting'), { timeoutMs: 3_000 });
+  });
+
+  it('tells the person when their token runs out', async () => {
+    const { bot, sim } = env;
+    const alice = bot.channel.personalChat('alice@contoso.com');
+    assert.ok(sim.control.expireToken('alice@contoso.com') > 0);
+    // The pending event request was already authorised; the next lobby event makes the bot ask again.
+    sim.control.putInLobby({ meeting: 'Budget review', name: 'Gina Guest', source: 'anonymous' });
+    await alice.waitFor((event) => (event.text ?? '').includes('lobby alerts are paused'), { timeoutMs: 5_000 });
+  });
+
+  it('answers who is waiting, admits by name and rejects by domain after confirming', async () => {
+    const { bot, sim } = env;
+    const alice = bot.channel.personalChat('alice@contoso.com');
+    const bob = sim.control.putInLobby({ meeting: 'Budget review', name: 'Bob Kelly', sipUri: 'sip:bob@contoso.com', source: 'enterprise' });
+    const dave = sim.control.putInLobby({ meeting: 'Budget review', name: 'Dave Diaz', sipUri: 'sip:dave@fabrikam.com', source: 'federated' });
+    await alice.waitFor(isAlertFor('Dave Diaz'), { timeoutMs: 3_000, includeSeen: true });
+
+    await alice.send("who's in the lobby");
+    const list = await alice.waitFor((event) => event.rendered.includes('2 people are waiting'), { timeoutMs: 3_000 });
+    assert.match(list.rendered, /Bob Kelly/);
+    assert.match(list.rendered, /Dave Diaz/);
+
+    await alice.send('admit Bob');
+    await alice.waitFor((event) => event.rendered.includes('Admitted Bob Kelly'), { timeoutMs: 3_000 });
+    assert.equal(sim.control.participantState(bob), 'admitted');
+
+    await alice.send('reject the guest from fabrikam');
+    await alice.waitFor((event) => event.rendered.includes('Turn away Dave Diaz?'), { timeoutMs: 3_000 });
+    assert.equal(sim.control.participantState(dave), 'lobby', 'nothing happens before the confirmation');
+    await alice.send('yes');
+    await alice.waitFor((event) => event.rendered.includes('Turned away Dave Diaz'), { timeoutMs: 3_000 });
+    assert.equal(sim.control.participantState(dave), 'rejected');
+  });
+});
+
+describe('lobby alerts: Teams throttling', function () {
+  let env: Awaited<ReturnType<typeof startAlertsBot>>;
+
+  beforeEach(async () => {
+    env = await startAlertsBot();
+  });
+
+  afterEach(async () => {
+    await env.close();
+  });
+
+  it('delivers every alert exactly once when the connector answers 429 to the first sends', async () => {
+    const { bot, sim } = env;
+    const alice = bot.channel.personalChat('alice@contoso.com');
+    await signInThroughPage(bot.app.url, alice, 'alice@contoso.com');
+    await alice.send('watch my meeting Budget review');
+    await alice.waitFor((event) => event.rendered.includes("I'm watching the lobby of"), { timeoutMs: 10_000 });
+
+    bot.channel.connector.injectFault({ status: 429, count: 2, retryAfterSeconds: 0, conversationId: alice.id });
+    sim.control.putInLobby({ meeting: 'Budget review', name: 'Gina Guest', source: 'anonymous' });
+    sim.control.putInLobby({ meeting: 'Budget review', name: 'Hank Guest', source: 'anonymous' });
+    await alice.waitFor(isAlertFor('Gina Guest'), { timeoutMs: 15_000, includeSeen: true });
+    await alice.waitFor(isAlertFor('Hank Guest'), { timeoutMs: 15_000, includeSeen: true });
+    const throttled = bot.channel.connector.requests().filter((request) => request.status === 429);
+    assert.equal(throttled.length, 2, 'the connector did throttle');
+    const sends = alice.botEvents().filter((event) => isAlertFor('Gina Guest')(event) || isAlertFor('Hank Guest')(event));
+    assert.equal(sends.length, 2, 'one card per lobby visit');
+  });
+});
