@@ -1,4 +1,4 @@
-import { ChoiceFactory, ChoicePrompt, ConfirmPrompt, ListStyle, TextPrompt, type Dialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ChoiceFactory, ChoicePrompt, ConfirmPrompt, ListStyle, TextPrompt, type Dialog, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Language } from '../src/nlu/recognition.js';
 
 /** The shared prompts every command may use; registered once by the router. */
@@ -10,11 +10,27 @@ const yesNo: Record<Language, { yes: string; no: string; retry: string }> = {
 };
 
 export function createPrompts(): Dialog[] {
-  const confirm = new ConfirmPrompt(promptIds.confirm, undefined, 'en-us');
+  const confirm = new ConfirmPrompt(promptIds.confirm, acceptYesOrNoInEitherLanguage, 'en-us');
   const choice = new ChoicePrompt(promptIds.choice, undefined, 'en-us');
   choice.style = ListStyle.list;
   choice.recognizerOptions = { allowPartialMatches: true };
   return [confirm, choice, new TextPrompt(promptIds.text)];
+}
+
+const yesWords = /^(yes|y|yeah|yep|sure|ok|okay|do it|go ahead|是|是的|好|好的|确定|对|可以)[.!。！]*$/i;
+const noWords = /^(no|n|nope|don'?t|do not|否|不|不要|不是|别)[.!。！]*$/i;
+
+/**
+ * botbuilder's ConfirmPrompt understands only the words of the activity's locale (zh-cn: 是的/不), but people
+ * answer in the language they typed the command in; both languages' plain yes and no count everywhere.
+ */
+async function acceptYesOrNoInEitherLanguage(prompt: PromptValidatorContext<boolean>): Promise<boolean> {
+  if (prompt.recognized.succeeded) return true;
+  const text = (prompt.context.activity.text ?? '').trim();
+  if (yesWords.test(text)) prompt.recognized.value = true;
+  else if (noWords.test(text)) prompt.recognized.value = false;
+  else return false;
+  return true;
 }
 
 /** Asks a yes/no question; the next step receives `true` or `false` in `step.result`. */

@@ -155,8 +155,8 @@ describe('Huawei commands in Chinese', () => {
     assert.match((await chat.nextActivity()).text ?? '', /哪个会议？/);
     await chat.send('周例会', { locale: 'zh-CN' });
     assert.match((await chat.nextActivity()).rendered, new RegExp(`要为所有人结束 会议 ${weekly} \\(周例会\\) 吗？`));
-    // The confirm prompt's own buttons (botbuilder's zh-cn defaults) are 是的 / 不.
-    await chat.send('不', { locale: 'zh-CN' });
+    // Plain 否 counts as "no" (botbuilder's zh-cn prompt alone knows only 是的 / 不).
+    await chat.send('否', { locale: 'zh-CN' });
     assert.equal((await chat.nextActivity()).text, `好的，会议 ${weekly} (周例会) 继续进行。`);
     assert.equal(hw.simulator.control.meeting(weekly)!.state, 'Created');
 
