@@ -8,7 +8,9 @@ import signInTemplate from '../templates/lobby/signin.json' with { type: 'json' 
 const words = {
   en: {
     title: 'Someone is waiting in the lobby',
+    closedTitle: 'Lobby',
     waiting: (name: string, subject: string) => `**${name}** is waiting in the lobby of **${subject}**.`,
+    waited: (name: string, subject: string) => `**${name}** waited in the lobby of **${subject}**.`,
     meeting: 'Meeting',
     address: 'Address',
     from: 'From',
@@ -27,7 +29,9 @@ const words = {
   },
   zh: {
     title: '有人在大厅等候',
+    closedTitle: '大厅',
     waiting: (name: string, subject: string) => `**${name}** 正在 **${subject}** 的大厅等候。`,
+    waited: (name: string, subject: string) => `**${name}** 曾在 **${subject}** 的大厅等候。`,
     meeting: '会议',
     address: '地址',
     from: '来源',
@@ -74,8 +78,9 @@ export function alertReply(alert: AlertRecord, othersWaiting: number): { card: C
     ? w.outcome[alert.outcome.kind](alert.outcome.by ?? w.someone, clockTime(alert.outcome.at, alert.timeZone, alert.language))
     : '';
   const data = {
-    title: w.title,
-    headline: w.waiting(alert.person.name, alert.meeting.subject),
+    // Once settled the card must not still say "is waiting": it is read later, by people who were not there.
+    title: alert.outcome ? w.closedTitle : w.title,
+    headline: (alert.outcome ? w.waited : w.waiting)(alert.person.name, alert.meeting.subject),
     facts,
     status,
     statusColor: alert.outcome?.kind === 'admitted' || alert.outcome?.kind === 'admittedElsewhere' ? 'Good' : 'Attention',
