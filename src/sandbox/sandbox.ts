@@ -50,6 +50,10 @@ export async function startSandbox(config: AppConfig, logger: Logger): Promise<S
     simulators.huawei = simulator;
     closers.push(() => simulator.close());
     huawei = { endpoint: simulator.origin, appId: simulator.appId, appKey: simulator.appKey, sandbox: true };
+    // The simulator's enterprise administrators may list everything, as HUAWEI_ADMINS would say for a real one.
+    if (config.huawei.admins.length === 0) {
+      config.huawei.admins = simulator.control.users().filter((user) => user.adminType !== 2).map((user) => user.userId.toLowerCase());
+    }
     simulated.push(`Huawei Cloud Meeting at ${simulator.origin}`);
   }
 
