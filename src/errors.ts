@@ -44,6 +44,18 @@ export class ServiceError extends Error {
 
 /** What to tell a person about any error: the adapter's sentence, or a safe generic one. */
 export function userMessageOf(error: unknown): string {
-  if (error instanceof ServiceError) return error.userMessage;
+  const serviceError = findServiceError(error);
+  if (serviceError) return serviceError.userMessage;
   return 'Something went wrong on my side. Please try again in a moment.';
+}
+
+/** botbuilder wraps errors thrown inside dialogs (DialogContextError keeps the original in `error`). */
+function findServiceError(error: unknown): ServiceError | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth++) {
+    if (current instanceof ServiceError) return current;
+    const wrapper = current as { error?: unknown; cause?: unknown };
+    current = wrapper.error ?? wrapper.cause;
+  }
+  return undefined;
 }

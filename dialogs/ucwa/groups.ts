@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { WaterfallDialog, type Dialog } from 'botbuilder-dialogs';
+import { WaterfallDialog, type Dialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { groupsReply, membersReply, presenceReply, ucwaVerbs, type Audience } from '../../src/cards/ucwa/cards.js';
 import type { Language } from '../../src/nlu/recognition.js';
 import type { CardActionHandler, CommandOptions } from '../../src/teams/capability.js';
@@ -8,7 +8,7 @@ import { contactView, type ContactView, type GroupView, type MyGroupsView, type 
 import { commandOptions, singleTurnCommand } from '../command.js';
 import { askForText, askToConfirm } from '../prompts.js';
 import { normaliseName, targetOf, targetSteps, type Named, type TargetSpec } from './pick.js';
-import { notSignedIn, toldToSignIn, withSession, type UcwaCommandDeps } from './session.js';
+import { attempt, handled, notSignedIn, withSession, type UcwaCommandDeps } from './session.js';
 import { say } from './text.js';
 
 /** UCWA's limit for a group name (myGroups2 / group2 input `name`); checked here so a long name never reaches the server. */
@@ -20,9 +20,8 @@ const presenceMinutes = 30;
 export function groupDialogs(deps: UcwaCommandDeps): Dialog[] {
   return [
     singleTurnCommand('groups.list', async (step, options) => {
-      const outcome = await withSession(deps, options.user, async (session) => groupsReply(await session.groups.myGroups(), audienceOf(options)));
-      if (await toldToSignIn(step.context, outcome, options.language)) return;
-      await reply(step.context, outcome as Reply);
+      const answer = await attempt(deps, step, async (session) => groupsReply(await session.groups.myGroups(), audienceOf(options)));
+      if (answer !== handled) await reply(step.context, answer);
     }),
     onGroup(deps, 'groups.members', everyGroup, async (session, target, options) => {
       const group = await session.groups.group(target.href);
@@ -108,8 +107,8 @@ function onGroup(deps: UcwaCommandDeps, intent: string, spec: TargetSpec, act: G
     ...targetSteps(deps, spec),
     async (step) => {
       const options = commandOptions(step);
-      const outcome = await withSession(deps, options.user, (session) => act(session, targetOf(step), options));
-      if (!(await toldToSignIn(step.context, outcome, options.language))) await reply(step.context, outcome as Reply);
+      const answer = await attempt(deps, step, (session) => act(session, targetOf(step), options));
+      if (answer !== handled) await reply(step.context, answer);
       return step.endDialog();
     },
   ]);
@@ -125,22 +124,22 @@ function createDialog(deps: UcwaCommandDeps): Dialog {
       return name ? step.next(name) : askForText(step, say.askGroupName[language]);
     },
     async (step) => {
-      await createGroup(deps, step.context, commandOptions(step), typeof step.result === 'string' ? step.result.trim() : '');
+      await createGroup(deps, step, typeof step.result === 'string' ? step.result.trim() : '');
       return step.endDialog();
     },
   ]);
 }
 
-async function createGroup(deps: UcwaCommandDeps, context: TurnContext, options: CommandOptions, name: string): Promise<void> {
-  if (await refusedName(context, name, options.language)) return;
-  const outcome = await withSession(deps, options.user, async (session): Promise<Reply> => {
+async function createGroup(deps: UcwaCommandDeps, step: WaterfallStepContext, name: string): Promise<void> {
+  const options = commandOptions(step);
+  if (await refusedName(step.context, name, options.language)) return;
+  const answer = await attempt(deps, step, async (session): Promise<Reply> => {
     const existing = allGroups(await session.groups.myGroups());
     if (existing.some((group) => normaliseName(group.name ?? '') === normaliseName(name))) return { text: say.groupExists(name)[options.language] };
     await session.groups.create(name);
     return { text: say.groupCreated(name)[options.language] };
   });
-  if (await toldToSignIn(context, outcome, options.language)) return;
-  await reply(context, outcome as Reply);
+  if (answer !== handled) await reply(step.context, answer);
 }
 
 function renameDialog(deps: UcwaCommandDeps): Dialog {
@@ -156,8 +155,8 @@ function renameDialog(deps: UcwaCommandDeps): Dialog {
       const options = commandOptions(step);
       const target = targetOf(step);
       const newName = options.recognition.entities.newName!.trim();
-      const outcome = await withSession(deps, options.user, (session) => session.groups.rename(target.href, newName));
-      if (!(await toldToSignIn(step.context, outcome, options.language))) {
+      const renamed = await attempt(deps, step, (session) => session.groups.rename(target.href, newName));
+      if (renamed !== handled) {
         await reply(step.context, { text: say.groupRenamed(target.name, newName)[options.language] });
       }
       return step.endDialog();
@@ -176,8 +175,8 @@ function deleteDialog(deps: UcwaCommandDeps): Dialog {
         await reply(step.context, { text: say.keptGroup(target.name)[options.language] });
         return step.endDialog();
       }
-      const outcome = await withSession(deps, options.user, (session) => session.groups.delete(target.href));
-      if (!(await toldToSignIn(step.context, outcome, options.language))) {
+      const deleted = await attempt(deps, step, (session) => session.groups.delete(target.href));
+      if (deleted !== handled) {
         await reply(step.context, { text: say.groupDeleted(target.name)[options.language] });
       }
       return step.endDialog();

@@ -22,7 +22,7 @@ import type { AccessLevel, EnabledDisabled, MeetingInput, MeetingView, UcwaSessi
 import { commandOptions, singleTurnCommand } from '../command.js';
 import { askForText, askToConfirm } from '../prompts.js';
 import { targetOf, targetSteps, valuesOf, type Named, type TargetSpec } from './pick.js';
-import { notSignedIn, toldToSignIn, withSession, type UcwaCommandDeps } from './session.js';
+import { attempt, handled, notSignedIn, withSession, type UcwaCommandDeps } from './session.js';
 import { say } from './text.js';
 import { instantIn } from './time.js';
 
@@ -32,9 +32,8 @@ type Bilingual = Record<Language, string>;
 export function meetingDialogs(deps: UcwaCommandDeps): Dialog[] {
   const show = (intent: string, read: (session: UcwaSession, audience: Audience) => Promise<Reply>) =>
     singleTurnCommand(intent, async (step, options) => {
-      const outcome = await withSession(deps, options.user, (session) => read(session, audienceOf(options)));
-      if (await toldToSignIn(step.context, outcome, options.language)) return;
-      await reply(step.context, outcome as Reply);
+      const answer = await attempt(deps, step, (session) => read(session, audienceOf(options)));
+      if (answer !== handled) await reply(step.context, answer);
     });
   return [
     show('meetings.list', async (session, audience) => meetingListReply(await session.meetings.list(), audience)),
@@ -111,9 +110,7 @@ function onMeeting(deps: UcwaCommandDeps, intent: string, act: MeetingAction, be
     ...targetSteps(deps, meetingTarget),
     ...before,
     async (step) => {
-      const { user, language } = commandOptions(step);
-      const outcome = await withSession(deps, user, (session) => act(step, session, targetOf(step)));
-      await toldToSignIn(step.context, outcome, language);
+      await attempt(deps, step, (session) => act(step, session, targetOf(step)));
       return step.endDialog();
     },
   ]);
@@ -156,10 +153,10 @@ function createDialog(deps: UcwaCommandDeps): Dialog {
       valuesOf(step)[subjectKey] = subject;
       const prepared = valuesOf(step)[inputKey] as PreparedInput;
       const input: MeetingInput = { ...prepared, subject, expirationTime: prepared.expirationTime ? new Date(prepared.expirationTime) : undefined };
-      const outcome = await withSession(deps, options.user, (session) => session.meetings.create(input));
-      if (await toldToSignIn(step.context, outcome, options.language)) return step.endDialog();
+      const created = await attempt(deps, step, (session) => session.meetings.create(input));
+      if (created === handled) return step.endDialog();
       const audience = audienceOf(options);
-      await reply(step.context, meetingReply(outcome as MeetingView, audience, label.created[options.language], timeNote(input.expirationTime, audience)));
+      await reply(step.context, meetingReply(created, audience, label.created[options.language], timeNote(input.expirationTime, audience)));
       return step.endDialog();
     },
   ]);
@@ -197,10 +194,10 @@ function updateDialog(deps: UcwaCommandDeps): Dialog {
         await reply(step.context, { text: say.nothingToChange(target.name)[options.language] });
         return step.endDialog();
       }
-      const outcome = await withSession(deps, options.user, (session) => session.meetings.update(target.href, changes));
-      if (await toldToSignIn(step.context, outcome, options.language)) return step.endDialog();
+      const updated = await attempt(deps, step, (session) => session.meetings.update(target.href, changes));
+      if (updated === handled) return step.endDialog();
       const audience = audienceOf(options);
-      await reply(step.context, meetingReply(outcome as MeetingView, audience, label.updated[options.language], timeNote(changes.expirationTime, audience)));
+      await reply(step.context, meetingReply(updated, audience, label.updated[options.language], timeNote(changes.expirationTime, audience)));
       return step.endDialog();
     },
   ]);

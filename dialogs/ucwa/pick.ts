@@ -2,12 +2,11 @@ import type { FoundChoice } from 'botbuilder-dialogs';
 import type { WaterfallStep, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { EntityName } from '../../src/nlu/catalog.js';
 import type { Language } from '../../src/nlu/recognition.js';
-import type { TeamsUser } from '../../src/teams/identity.js';
 import { reply } from '../../src/teams/reply.js';
 import type { UcwaSession } from '../../src/ucwa/index.js';
 import { commandOptions } from '../command.js';
 import { askForText, askToChoose } from '../prompts.js';
-import { toldToSignIn, withSession, type UcwaCommandDeps } from './session.js';
+import { attempt, handled, type UcwaCommandDeps } from './session.js';
 
 /**
  * Something a person names loosely in chat (a meeting, a group). Plain data, because it waits in dialog state
@@ -77,11 +76,10 @@ export function targetSteps(deps: UcwaCommandDeps, spec: TargetSpec): WaterfallS
       return askForText(step, spec.ask[language]);
     },
     async (step) => {
-      const { user, language } = commandOptions(step);
+      const { language } = commandOptions(step);
       const name = typeof step.result === 'string' ? step.result.trim() : '';
-      const outcome = await withSession(deps, user, (session) => spec.candidates(session, language));
-      if (await toldToSignIn(step.context, outcome, language)) return step.endDialog();
-      const candidates = outcome as Named[];
+      const candidates = await attempt(deps, step, (session) => spec.candidates(session, language));
+      if (candidates === handled) return step.endDialog();
       const matches = matchByName(candidates, name);
       if (matches.length === 0) {
         await reply(step.context, { text: spec.notFound(name, candidates)[language] });
@@ -108,11 +106,6 @@ export function targetSteps(deps: UcwaCommandDeps, spec: TargetSpec): WaterfallS
 
 export function targetOf(step: WaterfallStepContext): Named {
   return valuesOf(step)[targetKey] as Named;
-}
-
-/** The user of the running command (for `withSession`). */
-export function userOf(step: WaterfallStepContext): TeamsUser {
-  return commandOptions(step).user;
 }
 
 /** A step's scratch values (kept in dialog state between turns). */

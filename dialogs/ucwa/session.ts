@@ -1,10 +1,11 @@
-import type { TurnContext } from 'botbuilder';
+import type { WaterfallStepContext } from 'botbuilder-dialogs';
 import type { UcwaAccounts } from '../../src/accounts/ucwaAccounts.js';
 import type { Logger } from '../../src/logging.js';
-import type { Language } from '../../src/nlu/recognition.js';
+import { ServiceError } from '../../src/errors.js';
 import type { TeamsUser } from '../../src/teams/identity.js';
 import { reply } from '../../src/teams/reply.js';
 import { UcwaError, type UcwaSession } from '../../src/ucwa/index.js';
+import { commandOptions } from '../command.js';
 import { say } from './text.js';
 
 /** What the UCWA commands need from the app: the shared sign-ins and a logger. */
@@ -46,11 +47,28 @@ export async function withSession<T>(
   }
 }
 
-/** Tells the person to sign in; true when it did (so the caller ends its dialog). */
-export async function toldToSignIn<T>(context: TurnContext, outcome: Outcome<T>, language: Language): Promise<boolean> {
-  if (outcome !== notSignedIn) return false;
-  await reply(context, { text: say.notSignedIn[language] });
-  return true;
+/** Returned by `attempt` when the person has already been told what went wrong. */
+export const handled = Symbol('handled');
+export type Attempt<T> = T | typeof handled;
+
+/**
+ * `withSession` for a command dialog: a missing sign-in gets the sign-in sentence and a Skype for Business
+ * refusal gets its `userMessage`, both said here and reported as `handled` so the dialog just ends.
+ * (Errors thrown inside a dialog reach the router wrapped in botbuilder's DialogContextError, which hides the
+ * adapter's sentence from it; answering here keeps the person's message specific.)
+ */
+export async function attempt<T>(deps: UcwaCommandDeps, step: WaterfallStepContext, work: (session: UcwaSession) => Promise<T>): Promise<Attempt<T>> {
+  const { user, language } = commandOptions(step);
+  try {
+    const outcome = await withSession(deps, user, work);
+    if (outcome !== notSignedIn) return outcome as T;
+    await reply(step.context, { text: say.notSignedIn[language] });
+  } catch (error) {
+    if (!(error instanceof ServiceError)) throw error;
+    deps.logger.warn({ err: error }, 'Skype for Business refused a command');
+    await reply(step.context, { text: error.userMessage });
+  }
+  return handled;
 }
 
 function isSignInLost(error: unknown): boolean {

@@ -10,10 +10,6 @@ export const say = {
     en: 'You are not signed in to Skype for Business yet. Type **sign in** to link your account, then try again.',
     zh: '您还没有登录 Skype for Business。请输入 **登录** 关联您的账号，然后再试一次。',
   },
-  signInExpired: {
-    en: 'Your Skype for Business sign-in has expired. Type **sign in** to sign in again, then try again.',
-    zh: '您的 Skype for Business 登录已过期。请输入 **登录** 重新登录，然后再试一次。',
-  },
 
   // ---------------------------------------------------------------------------------------------- meetings
   whichMeeting: { en: 'Which meeting? Tell me its subject.', zh: '哪个会议？请告诉我会议主题。' },

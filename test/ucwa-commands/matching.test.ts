@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'mocha';
+import { matchByName } from '../../dialogs/ucwa/pick.js';
+import { instantIn } from '../../dialogs/ucwa/time.js';
+
+const items = [
+  { name: 'Budget review', aliases: ['BR7Q4K2M'] },
+  { name: 'Budget review 2', aliases: [] },
+  { name: 'Design sync', aliases: ['DS2H6V5C'] },
+  { name: 'Design review', aliases: [] },
+];
+const names = (wanted: string) => matchByName(items, wanted).map((item) => item.name);
+
+describe('matching loosely named meetings and groups', () => {
+  it('prefers an exact (case-insensitive) name over partial ones', () => {
+    assert.deepEqual(names('budget REVIEW'), ['Budget review']);
+  });
+
+  it('matches an id alias exactly', () => {
+    assert.deepEqual(names('ds2h6v5c'), ['Design sync']);
+  });
+
+  it('returns every partial match, by substring or by all words', () => {
+    assert.deepEqual(names('design'), ['Design sync', 'Design review']);
+    assert.deepEqual(names('review design'), ['Design review']);
+  });
+
+  it('ignores surrounding quotes and punctuation, and matches nothing for empty text', () => {
+    assert.deepEqual(names('"Design sync"?'), ['Design sync']);
+    assert.deepEqual(names('  '), []);
+    assert.deepEqual(names('standup'), []);
+  });
+});
+
+describe('reading recognised times', () => {
+  it("reads a wall-clock time in the person's zone", () => {
+    assert.equal(instantIn('2026-07-01T15:00:00', 'Europe/Berlin')?.toISOString(), '2026-07-01T13:00:00.000Z');
+    assert.equal(instantIn('2026-12-01T15:00:00', 'Asia/Shanghai')?.toISOString(), '2026-12-01T07:00:00.000Z');
+  });
+
+  it('keeps an explicit offset and refuses what is not a time', () => {
+    assert.equal(instantIn('2026-07-01T15:00:00Z', 'Asia/Shanghai')?.toISOString(), '2026-07-01T15:00:00.000Z');
+    assert.equal(instantIn('next blue moon', 'UTC'), undefined);
+  });
+});
