@@ -62,7 +62,7 @@ export class Router {
       }
       if (dialogContext.activeDialog) await dialogContext.cancelAllDialogs();
       log.info('command recognised');
-      await this.start(dialogContext, recognition, language);
+      await this.start(dialogContext, recognition, language, text);
     } catch (error) {
       log.warn({ err: error }, 'command failed');
       await dialogContext.cancelAllDialogs();
@@ -89,7 +89,7 @@ export class Router {
     }
   }
 
-  private async start(dialogContext: DialogContext, recognition: Recognition, language: Language): Promise<void> {
+  private async start(dialogContext: DialogContext, recognition: Recognition, language: Language, utterance: string): Promise<void> {
     const context = dialogContext.context;
     if (recognition.intent === 'debugParse') return this.explain(context, recognition);
     if (recognition.intent === 'help' || !this.available.has(recognition.intent)) {
@@ -99,12 +99,31 @@ export class Router {
     }
     const options: CommandOptions = {
       recognition,
+      utterance,
       user: await this.deps.identity.resolve(context),
       language,
       timeZone: timeZoneOf(context),
       conversation: { id: context.activity.conversation.id, kind: conversationKind(context) },
     };
+    for (const capability of this.deps.capabilities) {
+      if (capability.gate && !(await capability.gate(context, options))) return;
+    }
     await dialogContext.beginDialog(recognition.intent, options);
+  }
+
+  /** Runs a command a gate held back (after sign-in), in a proactive turn of the conversation it was typed in. */
+  async runHeld(context: TurnContext, options: CommandOptions): Promise<void> {
+    const dialogContext = await this.dialogs.createContext(context);
+    try {
+      await dialogContext.cancelAllDialogs();
+      await dialogContext.beginDialog(options.recognition.intent, options);
+    } catch (error) {
+      loggerOf(context, this.deps.logger).warn({ err: error, intent: options.recognition.intent }, 'held command failed');
+      await dialogContext.cancelAllDialogs();
+      await reply(context, { text: userMessageOf(error) });
+    } finally {
+      await this.deps.conversationState.saveChanges(context);
+    }
   }
 
   private async explain(context: TurnContext, recognition: Recognition): Promise<void> {

@@ -63,6 +63,13 @@ export async function startApp(config: AppConfig, logger: Logger, endpoints: Ser
 
   const capabilities = await createCapabilities(services);
   const router = new Router({ conversationState, recognizer, identity, capabilities, logger });
+  for (const capability of capabilities) {
+    capability.onHeldCommandReady?.(async (options) => {
+      const stored = await references.forConversation(options.conversation.id);
+      if (!stored) return logger.warn({ conversationId: options.conversation.id }, 'held command dropped: conversation unknown');
+      await proactive.continueIn(stored.reference, (context) => router.runHeld(context, options));
+    });
+  }
   const bot = new MeetingOpsBot(router, references, logger);
   const health = new HealthReporter([
     async () => ({ name: 'storage', ok: await storage.keys('health/').then(() => true, () => false) }),

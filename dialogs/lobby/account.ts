@@ -1,16 +1,14 @@
 import type { Dialog } from 'botbuilder-dialogs';
-import type { LobbyAlerts } from '../../src/alerts/service.js';
-import { signInReply } from '../../src/cards/lobby/alertCard.js';
+import { offerSignIn, type SignInOffer } from '../../src/alerts/signInOffer.js';
 import { reply } from '../../src/teams/reply.js';
 import { singleTurnCommand } from '../command.js';
 
 /** "sign in" answers with a card that opens the bot's sign-in page; the password never goes through chat. */
-export function accountDialogs(alerts: LobbyAlerts, publicUrl: string): Dialog[] {
+export function accountDialogs(offer: SignInOffer): Dialog[] {
+  const { alerts } = offer;
   return [
     singleTurnCommand('signIn', async (step, options) => {
-      const state = await alerts.createSignIn({ ...options.user, language: options.language, timeZone: options.timeZone });
-      const url = `${publicUrl}/signin?state=${encodeURIComponent(state)}`;
-      await reply(step.context, signInReply(url, options.language));
+      await offerSignIn(offer, step.context, options);
     }),
     singleTurnCommand('signOut', async (step, options) => {
       const known = await alerts.signOut(options.user);

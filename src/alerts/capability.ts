@@ -6,6 +6,7 @@ import { alertReply } from '../cards/lobby/alertCard.js';
 import type { Capability, CardActionHandler, CardActionResult } from '../teams/capability.js';
 import { LobbyRecords } from './records.js';
 import { LobbyAlerts, type LobbyAlertsOptions } from './service.js';
+import { signInGate, type SignInOffer } from './signInOffer.js';
 import { signInRoutes } from './signInPage.js';
 import { text } from './texts.js';
 
@@ -20,10 +21,13 @@ export async function createLobbyCapability(services: BotServices, options: Lobb
     options,
   );
   await alerts.start();
+  const offer: SignInOffer = { alerts, config: services.config, references: services.references, proactive: services.proactive };
   return {
     name: 'lobby',
     alerts,
-    dialogs: [...accountDialogs(alerts, services.config.publicUrl), ...watchDialogs(alerts), ...lobbyDialogs(alerts)],
+    dialogs: [...accountDialogs(offer), ...watchDialogs(alerts), ...lobbyDialogs(alerts)],
+    gate: signInGate(offer),
+    onHeldCommandReady: (run) => alerts.onHeldCommandReady(run),
     cardActions: [alertButtons(alerts)],
     routes: signInRoutes(alerts, logger),
     stop: () => alerts.stop(),

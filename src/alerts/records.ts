@@ -1,3 +1,4 @@
+import type { CommandOptions } from '../teams/capability.js';
 import { createHash } from 'node:crypto';
 import type { Language } from '../nlu/recognition.js';
 import type { FileStorage } from '../storage/index.js';
@@ -72,6 +73,8 @@ export interface SignInState {
   language: Language;
   expiresAt: number;
   failures: number;
+  /** What the person asked for before they were signed in; run once they are. */
+  held?: CommandOptions;
 }
 
 const watchPrefix = 'lobby/watch/';

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pLimit from 'p-limit';
 import type { UcwaAccounts } from '../accounts/ucwaAccounts.js';
 import type { Logger } from '../logging.js';
+import type { CommandOptions } from '../teams/capability.js';
 import type { Language } from '../nlu/recognition.js';
 import { KeyedSerializer } from '../storage/keyedSerializer.js';
 import type { ConversationReferenceStore } from '../teams/conversationReferences.js';
@@ -73,6 +74,7 @@ export class LobbyAlerts {
   private readonly conversationMeetings = new Map<string, string>();
   private readonly reopenTimers = new Set<NodeJS.Timeout>();
   private detachAccounts?: () => void;
+  private runHeldCommand?: (options: CommandOptions) => Promise<void>;
   private stopped = false;
 
   constructor(
@@ -126,7 +128,7 @@ export class LobbyAlerts {
   }
 
   /** Issues a one-time sign-in state bound to this Teams user. */
-  async createSignIn(user: OrganizerContext): Promise<string> {
+  async createSignIn(user: OrganizerContext, held?: CommandOptions): Promise<string> {
     const state = randomBytes(32).toString('base64url');
     await this.records.saveSignInState(state, {
       teamsUserId: user.id,
@@ -135,8 +137,14 @@ export class LobbyAlerts {
       language: user.language,
       expiresAt: Date.now() + (this.options.signInTtlMs ?? 10 * 60_000),
       failures: 0,
+      held,
     });
     return state;
+  }
+
+  /** Where commands held for sign-in go once the person has signed in. */
+  onHeldCommandReady(run: (options: CommandOptions) => Promise<void>): void {
+    this.runHeldCommand = run;
   }
 
   async signInStateValid(state: string): Promise<boolean> {
@@ -165,6 +173,9 @@ export class LobbyAlerts {
     const user = { id: record.teamsUserId, upn: record.upn, name: record.name };
     await this.notify(user.id, sessionNotes[record.language].signedIn(username.trim()));
     void this.resume(user.id, user).catch((error: unknown) => this.log.error({ err: error }, 'could not resume lobby watches after sign-in'));
+    if (record.held && this.runHeldCommand) {
+      void this.runHeldCommand(record.held).catch((error: unknown) => this.log.warn({ err: error }, 'could not run the command held for sign-in'));
+    }
     return { ok: true, language: record.language };
   }
 

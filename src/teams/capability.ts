@@ -9,6 +9,8 @@ import type { TeamsUser } from './identity.js';
 /** What every command dialog is started with (kept in dialog state, so it must stay plain data). */
 export interface CommandOptions {
   recognition: Recognition;
+  /** What the person typed (mention removed), in their own words and casing. */
+  utterance: string;
   user: TeamsUser;
   language: Language;
   /** The person's IANA time zone as Teams reports it (`activity.localTimezone`), else UTC. */
@@ -53,6 +55,13 @@ export interface Capability {
   dialogs: Dialog[];
   cardActions?: CardActionHandler[];
   health?(): Promise<DependencyHealth>;
+  /**
+   * Looks at a command of any capability before it starts. Returns false when it answered instead and held the
+   * command back (the lobby capability asks people to sign in first, then runs what they asked for).
+   */
+  gate?(context: TurnContext, options: CommandOptions): Promise<boolean>;
+  /** Receives the runner for commands a gate held back, to call once they can go ahead. */
+  onHeldCommandReady?(run: (options: CommandOptions) => Promise<void>): void;
   /** HTTP routes it serves (the sign-in page). */
   routes?(server: Server): void;
   /** Background work to stop on shutdown (event channels, timers). */

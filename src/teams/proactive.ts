@@ -50,6 +50,14 @@ export class ProactiveMessenger {
     });
   }
 
+  /** Runs bot logic in a stored conversation as if someone had just spoken there (a held command, say). */
+  async continueIn(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    await this.inConversation(reference, async (context) => {
+      await logic(context);
+      return '';
+    });
+  }
+
   private async deliver(reference: Partial<ConversationReference>, action: (context: TurnContext) => Promise<string>): Promise<string> {
     const conversationId = reference.conversation?.id ?? '';
     return this.throttle.schedule(conversationId, () =>

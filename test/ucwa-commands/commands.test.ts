@@ -263,13 +263,14 @@ describe('UCWA meeting and group commands (end to end)', function () {
   });
 
   describe('without a Skype for Business sign-in', () => {
-    it('points to "sign in" instead of answering', async () => {
+    it('asks for sign-in first and holds the command instead of answering', async () => {
       const admin = bot.channel.personalChat('admin@contoso.com');
       const answer = await say('my meetings', admin);
-      assert.match(answer.rendered, /not signed in to Skype for Business/);
-      assert.match(answer.rendered, /sign in/);
+      assert.match(answer.rendered, /Please sign in to Skype for Business first; I'll carry on with "my meetings"/);
+      const card = await admin.waitFor((event) => JSON.stringify(event.cards).includes('/signin?state='));
+      assert.ok(card);
       const group = await say('delete group Vendors', admin);
-      assert.match(group.rendered, /not signed in/);
+      assert.match(group.rendered, /sign in to Skype for Business first/);
     });
   });
 
