@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { intents } from '../../src/nlu/catalog.js';
 import { startBotUnderTest, type BotUnderTest } from '../helpers/botUnderTest.js';
 
 /** The HTTP boundary and the basic Teams behaviour, through the real endpoint. */
@@ -34,6 +35,14 @@ describe('the bot over HTTP', () => {
     const help = await chat.waitFor((event) => event.cards.length > 0);
     assert.match(help.rendered, /Here is what I can do/);
     assert.match(help.rendered, /list ongoing meetings/i);
+  });
+
+  it('lists every command of the catalog in help, each with its example', async () => {
+    const chat = bot.channel.personalChat('alice@contoso.com');
+    await chat.send('hlep');
+    const help = await chat.waitFor((event) => event.cards.length > 0 && /Here is what I can do/.test(event.rendered));
+    const card = JSON.stringify(help.cards);
+    for (const intent of intents) assert.ok(card.includes(JSON.stringify(intent.text.en.example).slice(1, -1)), `help lacks ${intent.name}`);
   });
 
   it('welcomes people when installed', async () => {
