@@ -45,6 +45,7 @@ const ALL_MEETINGS = /\b(?:all (?:of )?(?:my |the |our )?meetings|every (?:one o
 
 function stripMeeting(value: string): string {
   return value
+    .replace(/^(?:the\s+)?(?:lobby|waiting room)\s+(?:of|for|in)\s+/iu, '')
     .replace(/^(?:(?:the|my|our)\s+)?(?:online\s+|skype\s+)?(?:meeting|conference|call)\s+(?:called\s+|named\s+|titled\s+)?/iu, '')
     .replace(/^(?:the|my|our)\s+/iu, '')
     .replace(/^(?:called|named|titled)\s+/iu, '')
@@ -165,6 +166,7 @@ const en = {
     rule('<meeting> lobby', '^(?:who(?: is|s)?|whos|anyone|anybody|show|check|list)(?: .+)? (?:in|at|of) (?<meeting>.+?) lobby$'),
   ],
   admit: [
+    rule('let <person> in the lobby of <meeting>', '^(?:let|bring|get|allow|admit|accept) (?<person>.+?) (?:waiting )?(?:in|from|of|at) (?:the )?(?:lobby|waiting room) (?:of|for|in) (?<meeting>.+?)(?: (?:in|through|join|inside))?$'),
     rule('let <person> in', '^(?:let|bring|get|allow) (?<person>.+?) (?:in|through|join|to join|inside)(?: (?:to|into|for|of|in) (?<meeting>.+))?$'),
     rule('let <person> into <meeting>', '^(?:let|bring|get) (?<person>.+?) into (?<meeting>.+)$'),
     rule('allow <person> to join <meeting>', '^(?:allow|permit) (?<person>.+?) (?:to join|to enter|in|into)(?: (?<meeting>.+))?$'),
@@ -247,6 +249,25 @@ const en = {
     rule('anyone in <group> online', '^(?:is|are) (?:anyone|anybody|someone|people) (?:in|from) (?<group>.+?) (?:online|available|free)$'),
     rule('watch <group> presence', '^(?:watch|track|follow|subscribe to|monitor) (?:the )?(?<group>.+?) (?:presence|status|availability)$'),
   ],
+  // Huawei control commands name the meeting right after the verb ("end meeting Quarterly roadmap review");
+  // the "everyone in" of mute and the "for everyone" of end are not part of the subject.
+  huaweiEnd: [
+    rule('end meeting <meeting>', `^(?:end|stop|terminate|close|finish|shut down|hang up|kill|wrap up) (?:${MEETING_WORD} )?(?<meeting>.+?)(?: (?:for|with) (?:everyone|everybody|all(?: of us)?))?$`),
+  ],
+  huaweiMute: [
+    rule('mute everyone in <meeting>', `^(?:un-?mute|mute|silence|unsilence|turn off mute (?:in|for|of)) (?:(?:(?:all|every|the) )?(?:everyone|everybody|all|participants|attendees|people|the whole meeting|whole meeting|the whole)(?: else)? (?:in|of|on|at|for|inside) )?(?:${MEETING_WORD} )?(?<meeting>.+)$`),
+  ],
+  huaweiLock: [
+    rule('lock meeting <meeting>', `^(?:un-?lock|lock|reopen|open) (?:${MEETING_WORD} )?(?<meeting>.+?)(?: (?:again|up|so (?:that )?(?:nobody|no one|noone) (?:else )?(?:can )?joins?.*))?$`),
+  ],
+  huaweiParticipants: [
+    rule("who's in meeting <meeting>", `^(?:who(?: is| are|s)?|whos) (?:in|on|attending|inside|at|joined|has joined) (?:${MEETING_WORD} )(?<meeting>.+)$`),
+    rule('participants of <meeting>', `\\b(?:participants|attendees|people|everyone|members) (?:of|in|on|at) (?:${MEETING_WORD} )?(?<meeting>.+)$`),
+  ],
+  huaweiAdmitWaiting: [
+    rule('waiting in <meeting>', `\\bwaiting(?: room)? (?:in|of|for|at) (?:${MEETING_WORD} )?(?<meeting>.+?)(?: (?:in|join|to join))?$`),
+    rule('let … into <meeting>', `\\b(?:into|to join|join) (?:${MEETING_WORD} )?(?<meeting>.+)$`),
+  ],
   huaweiKeyword: [
     rule('about <keyword>', '\\b(?:about|regarding|concerning|matching|containing|named|called|titled|with subject|with the word|on the topic of|on|for|related to|mentioning) (?<keyword>.+?)(?: (?:meetings?|conferences?|right now|now|today|please))?$'),
   ],
@@ -296,6 +317,19 @@ const zh = {
     rule('分组 <分组> 的在线状态', '^(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?的(?:在线)?状态'),
     rule('<分组> 的人在线吗', '^(?<group>.+?)\\s*(?:的人|里的人|的成员)(?:在线|有空)'),
   ],
+  huaweiEnd: [rule('结束会议 <会议>', '^(?:结束|关闭|终止|停止)(?:会议)?\\s*(?<meeting>.+?)(?:\\s*这个会议)?$'), rule('把会议 <会议> 结束掉', '^把\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*(?:结束|关闭|终止)')],
+  huaweiMute: [
+    rule('会议 <会议> 全体静音', '^(?:取消|解除)?\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*的?(?:取消|解除)?(?:全体|全部|所有人)静音'),
+    rule('全体静音 <会议>', '(?:全体|全部|所有人)?静音\\s*(?:会议)?\\s*(?<meeting>.+)$'),
+    rule('把 <会议> 全部静音', '^把\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*(?:全部|全体|所有人)?静音'),
+  ],
+  huaweiLock: [rule('锁定会议 <会议>', '^(?:锁定|解锁|锁上|解除锁定|取消锁定)(?:会议)?\\s*(?<meeting>.+)$'), rule('把会议 <会议> 锁上', '^把\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*(?:锁上|锁定|解锁)')],
+  huaweiParticipants: [
+    rule('会议 <会议> 里有谁', '^(?:会议)?\\s*(?<meeting>.+?)\\s*(?:里|中|内)(?:面)?(?:有谁|都有谁|有哪些人)'),
+    rule('谁在会议 <会议> 里', '^谁在\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*(?:里|中)'),
+    rule('<会议> 的参会人', '^(?:列出|查看|显示)?\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*的(?:参会人|与会者|参会者)'),
+  ],
+  huaweiAdmitWaiting: [rule('<会议> 等候室', '^(?:让|准入)?\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*的?等候室'), rule('等候室全部准入 <会议>', '等候室.*?(?:准入|进来)\\s*(?:会议)?\\s*(?<meeting>.+)$')],
   huaweiKeyword: [rule('关于 <关键词> 的', '(?:关于|有关|主题为|主题是|名为|包含)\\s*(?<keyword>.+?)\\s*的')],
 } as const;
 
@@ -444,19 +478,23 @@ function extractFor(input: EntityInput, trace: string[]): Entities {
       return { meeting: meetingFrom(en.routeHere, zh.routeHere) };
     case 'meetings.details':
     case 'huawei.details':
-    case 'huawei.participants':
-    case 'huawei.admitWaiting':
-    case 'huawei.end':
     case 'meetings.delete':
     case 'extensions.list': {
       const [enRules, zhRules] = intent === 'meetings.delete' ? [en.delete, zh.delete] : intent === 'extensions.list' ? [en.extensionsList, zh.extensionsList] : [en.details, zh.details];
       return { meeting: meetingFrom(enRules, zhRules) };
     }
+    case 'huawei.participants':
+      return { meeting: meetingFrom([...en.huaweiParticipants, ...en.details], [...zh.huaweiParticipants, ...zh.details]) };
+    case 'huawei.admitWaiting':
+      return { meeting: meetingFrom([...en.huaweiAdmitWaiting, ...en.details], [...zh.huaweiAdmitWaiting, ...zh.details]) };
+    case 'huawei.end':
+      return { meeting: meetingFrom([...en.huaweiEnd, ...en.details], [...zh.huaweiEnd, ...zh.details]) };
     case 'huawei.mute':
     case 'huawei.lock': {
       const on = !turnsOff(intent, plain);
       trace.push(`toggle → ${on ? 'on' : 'off'}`);
-      return { meeting: meetingFrom(en.details, zh.details), on };
+      const [enRules, zhRules] = intent === 'huawei.mute' ? [en.huaweiMute, zh.huaweiMute] : [en.huaweiLock, zh.huaweiLock];
+      return { meeting: meetingFrom([...enRules, ...en.details], [...zhRules, ...zh.details]), on };
     }
     case 'extensions.add': {
       const captures = zhText ? matchChinese(zh.extensionsAdd, text, trace) : matchEnglish(en.extensionsAdd, tokens, trace, (c) => usableMeeting(c.meeting, false));
@@ -498,7 +536,7 @@ function lobbyDecision(input: EntityInput, enRules: readonly Rule[], zhRules: re
   const captures = zhText ? matchChinese(zhRules, input.text, trace) : matchEnglish(enRules, input.tokens, trace);
   const id = meetingIdIn(input.tokens, input.text);
   const meetingText = id ?? (captures.meeting && usableMeeting(captures.meeting, zhText) ? cleanMeeting(captures.meeting, zhText) : undefined);
-  const person = captures.person?.trim();
+  const person = captures.person?.replace(/\s+(?:now|right now|please|asap|too|as well|for me)$/iu, '').trim();
   if (!person) {
     return { all: wantsAll(zhText ? input.text : input.tokens.map((t) => t.norm).join(' ')) || undefined, meeting: meetingText };
   }
@@ -525,7 +563,9 @@ function usableMeeting(value: string | undefined, zhText: boolean): boolean {
     return false;
   }
   const cleaned = cleanMeeting(value, zhText);
-  return cleaned.length > 0 && !MEETING_GENERIC.test(cleaned) && !/^(?:大厅|会议|我的会议|这里|这个会议)$/u.test(cleaned);
+  // "mute everyone", "让所有人进来": the people, not a meeting.
+  return cleaned.length > 0 && !MEETING_GENERIC.test(cleaned) && !ALL_WORDS.test(cleaned.toLowerCase())
+    && !/^(?:大厅|会议|我的会议|这里|这个会议|所有人|全体|大家|全部|所有)$/u.test(cleaned);
 }
 
 function cleanMeeting(value: string, zhText: boolean): string {
@@ -580,6 +620,11 @@ function meetingCreate(input: EntityInput, trace: string[]): Entities {
   if (!subject) {
     const captured = zhText ? matchChinese(zh.create, input.text, trace).subject : matchEnglish(en.create, input.tokens, trace).subject;
     subject = captured ? cutSubject(captured, times.spans, zhText) : undefined;
+    // "create a meeting": the word for the thing, not its name.
+    if (subject && /^(?:(?:a|an|the|new|my|online|skype|locked|open|private|public)\s+)*(?:meeting|conference|call)s?$|^(?:一个|一场|新)?(?:会议|会)$/iu.test(subject)) {
+      trace.push(`"${subject}" names no subject`);
+      subject = undefined;
+    }
   }
   const plain = zhText ? input.text : input.tokens.map((t) => t.norm).join(' ');
   return {
@@ -635,9 +680,10 @@ function cutSubject(value: string, timeSpans: string[], zhText: boolean): string
   }
   subject = subject
     .replace(/\s+(?:that|which|so that|where|so)\s+.*$/iu, '')
+    .replace(/\s+(?:and\s+)?(?:let\s+|allow\s+|where\s+|so\s+)?(?:phone|dial[- ]?in|pstn)\s+(?:users|callers|people)\b.*$/iu, '')
     .replace(/\s+(?:with|and invite|inviting|invite|leaders?|presenters?)\s+.*$/iu, '')
     .replace(/\s+(?:(?:that is|which is|and make it|make it|and)\s+)?(?:locked|open to everyone|open to anyone|invite only|invited only|for invited people only|internal only|same enterprise only)$/iu, '')
-    .replace(/(?:\s+(?:at|on|from|for|by|starting|between|tomorrow|today|tonight|this|next|until|to|in|,))+\s*$/iu, '')
+    .replace(/(?:(?:^|\s+)(?:at|on|from|for|by|starting|between|tomorrow|today|tonight|this|next|until|to|in|,))+\s*$/iu, '')
     .replace(/[\s,;:]+$/u, '')
     .trim();
   return subject || undefined;

@@ -13,7 +13,7 @@ export const NONE_INTENT = 'none';
 
 export const training: Readonly<Record<string, TrainingSet>> = {
   help: {
-    en: ['what are your capabilities', 'how does it work', 'what is this bot for', 'commands', 'help', 'what can you do', 'show me the commands', 'how do I use you', 'I need help', 'what commands do you understand', 'help me', 'what do you do', 'usage', 'show help'],
+    en: ['what are your capabilities', 'how does it work', 'what is this bot for', 'commands', 'help', 'what can you do', 'show me the commands', 'how do I use you', 'I need help', 'what commands do you understand', 'help me', 'what do you do', 'usage', 'show help', 'what are you capable of', 'what else are you able to help with'],
     zh: ['帮助', '你能做什么', '怎么用', '显示命令', '有哪些命令', '帮帮我'],
   },
   signIn: {
@@ -29,7 +29,7 @@ export const training: Readonly<Record<string, TrainingSet>> = {
     zh: ['解析 {keyword}', '解释 {keyword}', '你怎么理解 {keyword}'],
   },
   'lobby.who': {
-    en: ['lobby list', 'the lobby', 'show who is waiting', 'see the lobby', 'who\'s waiting in the lobby', 'whos waiting', 'who is in the lobby', 'who is waiting', 'who is waiting in the lobby of {meeting}', 'anyone in the lobby', 'is anybody waiting in the lobby', 'show the lobby', 'list people in the lobby', 'who is waiting to join {meeting}', 'lobby status', 'who is in the lobby for {meeting}', 'check the lobby', 'who is in the waiting lobby'],
+    en: ['lobby list', 'the lobby', 'show who is waiting', 'see the lobby', 'who\'s waiting in the lobby', 'whos waiting', 'who is in the lobby', 'who is waiting', 'who is waiting in the lobby of {meeting}', 'anyone in the lobby', 'is anybody waiting in the lobby', 'show the lobby', 'list people in the lobby', 'who is waiting to join {meeting}', 'lobby status', 'who is in the lobby for {meeting}', 'check the lobby', 'who is in the waiting lobby', 'are any guests in the lobby', 'any visitors waiting in the lobby for {meeting}', 'is someone waiting in {meeting}'],
     zh: ['现在大厅里有人吗', '谁在大厅', '大厅里有谁', '有人在大厅等吗', '{meeting} 的大厅里有谁', '谁在等待入会', '查看大厅'],
   },
   'lobby.admit': {
@@ -65,7 +65,7 @@ export const training: Readonly<Record<string, TrainingSet>> = {
     zh: ['{meeting} 的详情', '显示 {meeting} 的详细信息', '查看会议 {meeting}', '{meeting} 的信息'],
   },
   'meetings.create': {
-    en: ['create a meeting called {name}', 'schedule a meeting called {name} at {time}', 'new meeting {name}', 'set up a meeting named {name}', 'book a meeting titled {name} {time}', 'create meeting {name}', 'make a new meeting called {name}', 'organize a meeting {name} from {time} to {time}', 'plan a meeting called {name} {time}', 'schedule {name} for {time}', 'create a locked meeting called {name}', 'add a meeting {name}', 'create an online meeting {name} with {person}'],
+    en: ['create a meeting called {name}', 'schedule a meeting called {name} at {time}', 'new meeting {name}', 'set up a meeting named {name}', 'book a meeting titled {name} {time}', 'create meeting {name}', 'make a new meeting called {name}', 'organize a meeting {name} from {time} to {time}', 'plan a meeting called {name} {time}', 'schedule {name} for {time}', 'create a locked meeting called {name}', 'add a meeting {name}', 'create an online meeting {name} with {person}', 'set up a meeting named {name} where dial-in users skip the lobby'],
     zh: ['创建一个叫 {name} 的会议', '新建会议 {name}', '安排一个会议 {name}', '创建会议 {name}', '预约一个会议，主题 {name}'],
   },
   'meetings.update': {

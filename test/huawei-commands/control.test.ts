@@ -113,10 +113,13 @@ describe('Huawei commands: one meeting, end to end against the simulator', () =>
     assert.match((await ask(chat, 'mute everyone in "Board offsite"')).text ?? '', /couldn't find an ongoing meeting of yours called "Board offsite"/);
   });
 
-  it('a command with no meeting in it asks which one', async () => {
+  it('a meeting named by its subject is found; with no meeting at all, it asks which one', async () => {
     const chat = hw.chat('alice');
     const { conferenceID } = hw.simulator.control.createMeeting({ subject: 'Vendor call', hostUserId: 'alice@contoso.com' });
-    const question = await ask(chat, 'end meeting Vendor call');
+    const byName = await ask(chat, 'end meeting Vendor call');
+    assert.match(byName.rendered, new RegExp(`End meeting ${conferenceID} \\(Vendor call\\) for everyone\\?`));
+    assert.match((await ask(chat, 'no')).text ?? '', /keeps? running|continues|still running|stays/i);
+    const question = await ask(chat, 'end meeting');
     assert.match(question.text ?? '', /Which meeting\? Tell me its ID/);
     assert.match((await ask(chat, 'Vendor call')).rendered, new RegExp(`End meeting ${conferenceID} \\(Vendor call\\) for everyone\\?`));
     assert.match((await ask(chat, 'cancel')).text ?? '', /cancelled/);
@@ -151,7 +154,7 @@ describe('Huawei commands in Chinese', () => {
     assert.equal((await chat.nextActivity()).text, `已将 会议 ${weekly} 中除主持人外的所有人静音。`);
     assert.equal(hw.simulator.control.meeting(weekly)!.allMuted, true);
 
-    await chat.send('结束会议 周例会', { locale: 'zh-CN' });
+    await chat.send('结束会议', { locale: 'zh-CN' });
     assert.match((await chat.nextActivity()).text ?? '', /哪个会议？/);
     await chat.send('周例会', { locale: 'zh-CN' });
     assert.match((await chat.nextActivity()).rendered, new RegExp(`要为所有人结束 会议 ${weekly} \\(周例会\\) 吗？`));

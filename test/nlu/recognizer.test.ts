@@ -107,6 +107,32 @@ describe('nlu recognizer', () => {
       assert.equal(recognizer.recognize('details of Budget review').intent, 'meetings.details');
     });
 
+    it('Huawei control commands take an unquoted subject; an id stays an id', () => {
+      assert.deepEqual(recognizer.recognize('end meeting Quarterly roadmap review').entities, { meeting: 'Quarterly roadmap review' });
+      assert.deepEqual(recognizer.recognize('unmute everyone in Quarterly roadmap review').entities, { meeting: 'Quarterly roadmap review', on: false });
+      assert.deepEqual(recognizer.recognize('结束会议 周例会').entities, { meeting: '周例会' });
+      assert.deepEqual(recognizer.recognize('end meeting 914083136').entities, { meeting: '914083136' });
+      assert.deepEqual(recognizer.recognize('mute everyone').entities, { on: true }, '"everyone" is not a meeting');
+    });
+
+    it('Huawei phrasings with a subject go to the Huawei side; the Skype lobby and groups stay put', () => {
+      assert.equal(recognizer.recognize("who's in meeting Quarterly roadmap review").intent, 'huawei.participants');
+      assert.equal(recognizer.recognize("who's in Project team").intent, 'groups.members');
+      assert.equal(recognizer.recognize('admit everyone waiting in Quarterly roadmap review').intent, 'huawei.admitWaiting');
+      assert.deepEqual(recognizer.recognize('admit everyone in the lobby of Budget review').entities, { all: true, meeting: 'Budget review' });
+      assert.equal(recognizer.recognize('details of meeting Quarterly roadmap review').intent, 'huawei.details');
+      assert.equal(recognizer.recognize('details of Budget review').intent, 'meetings.details');
+    });
+
+    it('a real-word typo is fixed only where it has one reading', () => {
+      assert.equal(recognizer.recognize('sing in').intent, 'signIn');
+      assert.equal(recognizer.recognize('sing me a song').intent, 'none');
+    });
+
+    it('"create a meeting" names no subject', () => {
+      assert.deepEqual(recognizer.recognize('create a meeting').entities, {});
+    });
+
     it('explain keeps the sentence as typed', () => {
       const result = recognizer.recognize('explain Who is in the lobby?');
       assert.equal(result.intent, 'debugParse');
