@@ -1,4 +1,6 @@
-import { ConfigurationBotFrameworkAuthentication, ConversationState, UserState, type TurnContext } from 'botbuilder';
+import { constants } from 'node:fs';
+import { access } from 'node:fs/promises';
+import { ConfigurationBotFrameworkAuthentication, ConversationState, type TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
 import { Router } from '../dialogs/router.js';
 import { UcwaAccounts } from './accounts/ucwaAccounts.js';
@@ -12,7 +14,7 @@ import { createServer } from './server/server.js';
 import { FileStorage } from './storage/index.js';
 import { MeetingBotAdapter } from './teams/adapter.js';
 import { MeetingOpsBot } from './teams/bot.js';
-import type { Capability } from './teams/capability.js';
+import type { Capability, DependencyHealth } from './teams/capability.js';
 import { ConversationReferenceStore } from './teams/conversationReferences.js';
 import { TeamsIdentity } from './teams/identity.js';
 import { ProactiveMessenger } from './teams/proactive.js';
@@ -24,7 +26,6 @@ export interface BotServices {
   logger: Logger;
   storage: FileStorage;
   conversationState: ConversationState;
-  userState: UserState;
   references: ConversationReferenceStore;
   proactive: ProactiveMessenger;
   identity: TeamsIdentity;
@@ -50,43 +51,20 @@ const shutdownGraceMs = 10_000;
  * `endpoints` are where the service adapters point (real services or the sandbox's simulators).
  */
 export async function startApp(config: AppConfig, logger: Logger, endpoints: ServiceEndpoints): Promise<RunningApp> {
-  const storage = await FileStorage.open(`${config.dataDir}/store`);
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
-  const adapter = createAdapter(config, logger, conversationState);
-  const references = new ConversationReferenceStore(storage, logger);
-  const proactive = new ProactiveMessenger(adapter, config.bot.appId ?? '', references, logger);
-  const identity = new TeamsIdentity(logger);
-  const recognizer = createRecognizer();
-  const accounts = new UcwaAccounts(storage, endpoints.ucwa, logger);
-  const services: BotServices = { config, logger, storage, conversationState, userState, references, proactive, identity, recognizer, endpoints, accounts };
-
+  const { services, adapter } = await createServices(config, logger, endpoints);
   const capabilities = await createCapabilities(services);
-  const router = new Router({ conversationState, recognizer, identity, capabilities, logger });
-  for (const capability of capabilities) {
-    capability.onHeldCommandReady?.(async (options) => {
-      const stored = await references.forConversation(options.conversation.id);
-      if (!stored) return logger.warn({ conversationId: options.conversation.id }, 'held command dropped: conversation unknown');
-      await proactive.continueIn(stored.reference, (context) => router.runHeld(context, options));
-    });
-  }
-  const bot = new MeetingOpsBot(router, references, logger);
-  const health = new HealthReporter([
-    async () => ({ name: 'storage', ok: await storage.keys('health/').then(() => true, () => false) }),
-    ...capabilities.flatMap((capability) => (capability.health ? [() => capability.health!()] : [])),
-  ]);
+  const router = new Router({ conversationState: services.conversationState, recognizer: services.recognizer, identity: services.identity, capabilities, logger });
+  runHeldCommandsThroughRouter(capabilities, router, services);
+  const health = new HealthReporter([storageHealth(services.storage), ...capabilities.flatMap((capability) => (capability.health ? [() => capability.health!()] : []))]);
   const server = createServer({
     adapter,
-    bot,
+    bot: new MeetingOpsBot(router, services.references, logger),
     health,
     logger,
     extraRoutes: capabilities.flatMap((capability) => (capability.routes ? [capability.routes] : [])),
   });
   const inFlight = trackInFlight(server);
-  await new Promise<void>((resolve) => server.listen(config.port, config.host, () => resolve()));
-  const address = server.address();
-  const url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`.replace('[::]', '127.0.0.1').replace('0.0.0.0', '127.0.0.1');
-  if (config.publicUrlFollowsPort) config.publicUrl = `http://localhost:${address.port}`;
+  const url = await listen(server, config);
   health.markRunning();
 
   const stop = async (): Promise<void> => {
@@ -95,11 +73,64 @@ export async function startApp(config: AppConfig, logger: Logger, endpoints: Ser
     await inFlight.drained(shutdownGraceMs);
     server.server.closeAllConnections();
     await Promise.allSettled(capabilities.map((capability) => capability.stop?.()));
-    await accounts.close();
-    await storage.close();
+    await services.accounts.close();
+    await services.storage.close();
     logger.info('stopped');
   };
   return { url, server, services, capabilities, stop };
+}
+
+async function createServices(config: AppConfig, logger: Logger, endpoints: ServiceEndpoints): Promise<{ services: BotServices; adapter: MeetingBotAdapter }> {
+  const storage = await FileStorage.open(`${config.dataDir}/store`, { logger });
+  const conversationState = new ConversationState(storage);
+  const adapter = createAdapter(config, logger, conversationState);
+  const references = new ConversationReferenceStore(storage, logger);
+  const services: BotServices = {
+    config,
+    logger,
+    storage,
+    conversationState,
+    references,
+    proactive: new ProactiveMessenger(adapter, config.bot.appId ?? '', references, logger),
+    identity: new TeamsIdentity(logger),
+    recognizer: createRecognizer(),
+    endpoints,
+    accounts: new UcwaAccounts(storage, endpoints.ucwa, logger),
+  };
+  return { services, adapter };
+}
+
+/** A command a capability held back (waiting for sign-in) runs later in the conversation it was typed in. */
+function runHeldCommandsThroughRouter(capabilities: Capability[], router: Router, services: BotServices): void {
+  for (const capability of capabilities) {
+    capability.onHeldCommandReady?.(async (options) => {
+      const stored = await services.references.forConversation(options.conversation.id);
+      if (!stored) return services.logger.warn({ conversationId: options.conversation.id }, 'held command dropped: conversation unknown');
+      await services.proactive.continueIn(stored.reference, (context) => router.runHeld(context, options));
+    });
+  }
+}
+
+/** Storage is healthy when its folder can still be written (a full or read-only disk loses alerts). */
+function storageHealth(storage: FileStorage): () => Promise<DependencyHealth> {
+  return async () => {
+    try {
+      await access(storage.directory, constants.W_OK);
+      return { name: 'storage', ok: true };
+    } catch {
+      return { name: 'storage', ok: false, detail: 'the data folder is not writable' };
+    }
+  };
+}
+
+/** Listens and returns a URL this machine can use; PUBLIC_URL follows the real port when it was not set. */
+async function listen(server: Server, config: AppConfig): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, () => resolve()));
+  const { address, port } = server.address();
+  if (config.publicUrlFollowsPort) config.publicUrl = `http://localhost:${port}`;
+  const anyInterface = address === '0.0.0.0' || address === '::';
+  const host = anyInterface ? '127.0.0.1' : address.includes(':') ? `[${address}]` : address;
+  return `http://${host}:${port}`;
 }
 
 function createAdapter(config: AppConfig, logger: Logger, conversationState: ConversationState): MeetingBotAdapter {

@@ -26,6 +26,12 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
+  // A stray promise must not take the bot down; its alerts are durable, but the log has to say what happened.
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+  process.on('uncaughtException', (error) => {
+    logger.fatal({ err: error }, 'uncaught exception; exiting so the supervisor restarts a clean process');
+    process.exit(1);
+  });
 }
 
 main().catch((error: unknown) => {
