@@ -24,7 +24,7 @@ const booleanFlag = z
 
 const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-  HOST: z.string().trim().min(1).default('0.0.0.0'),
+  HOST: optionalText,
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,
   MicrosoftAppType: z
@@ -113,7 +113,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const e = parsed.data;
   const config: AppConfig = {
     port: e.PORT,
-    host: e.HOST,
+    // Without Bot Framework authentication anyone who reaches the port can speak as anyone: stay on this machine.
+    host: e.HOST ?? (e.MicrosoftAppId || e.ALLOW_UNAUTHENTICATED ? '0.0.0.0' : '127.0.0.1'),
     bot: {
       appId: e.MicrosoftAppId,
       appPassword: e.MicrosoftAppPassword,

@@ -14,6 +14,8 @@ describe('configuration', () => {
     assert.equal(config.ucwa.discoveryUrl, undefined);
     assert.equal(config.huawei.endpoint, undefined);
     assert.equal(config.bot.appType, 'MultiTenant');
+    assert.equal(config.host, '127.0.0.1', 'an unauthenticated bot listens on loopback only');
+    assert.equal(loadConfig({ MicrosoftAppId: 'a', MicrosoftAppPassword: 'p' }).host, '0.0.0.0');
   });
 
   it('names the variable and what it expects', () => {
