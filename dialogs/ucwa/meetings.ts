@@ -76,7 +76,8 @@ export function meetingCardActions(deps: UcwaCommandDeps): CardActionHandler {
         return meeting ? meetingReply(meeting, { language, timeZone }) : say.noMeetingNamed(meetingId, meetings.map(subjectOf))[language];
       });
       if (outcome === notSignedIn) return { message: say.notSignedIn[language] };
-      return typeof outcome === 'string' ? { message: outcome } : { card: (outcome as Extract<Reply, { card: unknown }>).card };
+      if (typeof outcome === 'string') return { message: outcome };
+      return 'card' in outcome ? { card: outcome.card } : { message: outcome.text };
     },
   };
 }

@@ -2,7 +2,7 @@ import type { Logger } from '../logging.js';
 import { UcwaError } from './errors.js';
 import { linkOf, type UcwaResource } from './resource.js';
 import type { TokenKeeper } from './tokens.js';
-import { resourceOf, type UcwaTransport } from './transport.js';
+import { resourceOf, withoutQuery, type UcwaTransport } from './transport.js';
 
 export interface DiscoveryResult {
   /** The `user` resource that answered with `applications` (after any redirects). */
@@ -36,7 +36,7 @@ export async function discover(
     if (applications) {
       tokens.allow(new URL(resource.resource.href).origin);
       tokens.allow(new URL(applications.href).origin);
-      logger.debug({ userUrl: stripQuery(url), applications: stripQuery(applications.href) }, 'ucwa: discovery finished');
+      logger.debug({ userUrl: withoutQuery(new URL(url)), applications: withoutQuery(new URL(applications.href)) }, 'ucwa: discovery finished');
       return { userUrl: url, applicationsUrl: applications.href };
     }
     const next = nextHop(resource.resource, url);
@@ -95,9 +95,4 @@ function checkRedirect(from: string, to: string): void {
       userMessage: 'Skype for Business discovery pointed to an unsafe address, so I stopped.',
     });
   }
-}
-
-function stripQuery(href: string): string {
-  const url = new URL(href);
-  return `${url.origin}${url.pathname}`;
 }

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { reasonFromJson, reasonFromXml, UcwaError, type UcwaReason } from './errors.js';
 import { isRecord, jsonLink, resolveHref, resourceFromJson, resourceFromXml, type UcwaLink, type UcwaResource } from './resource.js';
 import type { UcwaSession } from './session.js';
@@ -306,7 +307,7 @@ export class EventChannel {
     }
     const delay = backoff(failures, this.options.retryMinDelayMs ?? 200, this.options.retryMaxDelayMs ?? 10_000);
     log.debug({ failures, delay }, 'ucwa: event channel request failed; asking the same URL again');
-    await sleep(delay, signal).catch(() => undefined);
+    await sleep(delay, undefined, { signal }).catch(() => undefined);
     return 'continue';
   }
 
@@ -401,12 +402,4 @@ function matches(filter: EventFilter, event: UcwaEvent): boolean {
 function backoff(failures: number, minMs: number, maxMs: number): number {
   const exponential = Math.min(maxMs, minMs * 2 ** Math.min(failures - 1, 10));
   return Math.round(exponential / 2 + Math.random() * (exponential / 2));
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => { clearTimeout(timer); reject(signal.reason); }, { once: true });
-  });
 }

@@ -1,8 +1,6 @@
 import { UcwaError } from './errors.js';
-import { embeddedOf, linksOf, type UcwaValue } from './resource.js';
-import { hrefOf } from './meetings.js';
+import { embeddedOf, linksOf, targetHref, type UcwaValue } from './resource.js';
 import type { UcwaSession } from './session.js';
-import { hasBody, resourceOf } from './transport.js';
 import { extensionView, type ExtensionView, type MeetingView, type OnlineMeetingExtensionType } from './views.js';
 
 /** onlineMeetingExtensions / onlineMeetingExtension: custom data attached to a meeting. */
@@ -21,23 +19,21 @@ export class ExtensionsFacet {
   async create(meeting: MeetingView, extension: { id?: string; type?: OnlineMeetingExtensionType; properties?: Record<string, string> }): Promise<ExtensionView> {
     if (extension.id !== undefined && extension.id.trim() === '') throw invalid('an extension id cannot be empty');
     const response = await this.session.post(collectionHref(meeting), { ...extension.properties, id: extension.id, type: extension.type });
-    if (hasBody(response)) return extensionView(resourceOf(response));
-    if (response.location) return extensionView(await this.session.get(response.location));
-    throw new UcwaError({ status: response.status, code: 'InvalidResponse', message: 'extension created without a body or Location' });
+    return extensionView(await this.session.created(response, 'extension'));
   }
 
   async get(extension: ExtensionView | string): Promise<ExtensionView> {
-    return extensionView(await this.session.get(hrefOf(extension)));
+    return extensionView(await this.session.get(targetHref(extension)));
   }
 
   /** PUTs the whole extension (unknown properties kept) with `changes` applied, If-Match guarded. */
   async update(extension: ExtensionView | string, changes: { type?: OnlineMeetingExtensionType; properties?: Record<string, string> }): Promise<ExtensionView> {
     const fields: Record<string, UcwaValue | undefined> = { ...changes.properties, type: changes.type };
-    return extensionView(await this.session.update(hrefOf(extension), () => fields));
+    return extensionView(await this.session.update(targetHref(extension), () => fields));
   }
 
   async delete(extension: ExtensionView | string): Promise<void> {
-    await this.session.delete(hrefOf(extension));
+    await this.session.delete(targetHref(extension));
   }
 }
 

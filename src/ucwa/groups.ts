@@ -1,5 +1,5 @@
 import { UcwaError } from './errors.js';
-import { hrefOf } from './meetings.js';
+import { targetHref } from './resource.js';
 import type { UcwaSession } from './session.js';
 import { hasBody, resourceOf } from './transport.js';
 import {
@@ -26,7 +26,7 @@ export class GroupsFacet {
   }
 
   async group(group: GroupView | string): Promise<GroupView> {
-    return groupView(await this.session.get(hrefOf(group)));
+    return groupView(await this.session.get(targetHref(group)));
   }
 
   /** Creates a personal group (myGroups2 POST → 204; the new group shows up on the next read or as an event). */
@@ -37,11 +37,11 @@ export class GroupsFacet {
   /** group2 PUT: the whole group with the new name, If-Match guarded. */
   async rename(group: GroupView | string, name: string): Promise<GroupView> {
     const checked = checkName(name);
-    return groupView(await this.session.update(hrefOf(group), () => ({ name: checked })));
+    return groupView(await this.session.update(targetHref(group), () => ({ name: checked })));
   }
 
   async delete(group: GroupView | string): Promise<void> {
-    await this.session.delete(hrefOf(group));
+    await this.session.delete(targetHref(group));
   }
 
   async contacts(group: GroupView | string): Promise<GroupContactsView> {
@@ -74,9 +74,7 @@ export class GroupsFacet {
     const url = new URL(group.subscribeToGroupPresenceHref);
     if (group.id && !url.searchParams.has('groupId')) url.searchParams.set('groupId', group.id);
     const response = await this.session.post(url.toString(), { duration: checkDuration(durationMinutes, 10, 30), groupId: group.id });
-    if (hasBody(response)) return presenceSubscriptionView(resourceOf(response));
-    if (response.location) return presenceSubscriptionView(await this.session.get(response.location));
-    throw new UcwaError({ status: response.status, code: 'InvalidResponse', message: 'presence subscription created without a body or Location' });
+    return presenceSubscriptionView(await this.session.created(response, 'presence subscription'));
   }
 }
 

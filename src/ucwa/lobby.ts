@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { UcwaError } from './errors.js';
-import { linkOf } from './resource.js';
-import { hrefOf } from './meetings.js';
+import { linkOf, targetHref } from './resource.js';
 import type { UcwaSession } from './session.js';
 import {
   conversationView,
@@ -57,7 +57,7 @@ export class LobbyFacet {
   }
 
   async conversation(conversation: ConversationView | string): Promise<ConversationView> {
-    return conversationView(await this.session.get(hrefOf(conversation)));
+    return conversationView(await this.session.get(targetHref(conversation)));
   }
 
   /** The read-only onlineMeeting of a joined conversation. */
@@ -90,12 +90,12 @@ export class LobbyFacet {
 
   /** Leaves the meeting (DELETE conversation); the others carry on. */
   async leave(conversation: ConversationView | string): Promise<void> {
-    await this.session.delete(hrefOf(conversation));
+    await this.session.delete(targetHref(conversation));
   }
 
   private async act(participant: ParticipantView | string, action: 'admit' | 'reject'): Promise<void> {
     // Always ask for the participant afresh: the admit/reject links vanish once someone else acted.
-    const current = await this.session.get(hrefOf(participant));
+    const current = await this.session.get(targetHref(participant));
     const link = linkOf(current, action);
     if (!link) {
       throw new UcwaError({
@@ -111,13 +111,10 @@ export class LobbyFacet {
   private async awaitConversation(invitationHref: string, waitMs: number, signal?: AbortSignal): Promise<string | undefined> {
     const deadline = Date.now() + waitMs;
     for (let delay = 50; ; delay = Math.min(delay * 2, 1_000)) {
-      const invitation = await this.invitation(invitationHref);
+      const invitation = invitationView(await this.session.get(invitationHref, { signal }));
       if (invitation.conversationHref) return invitation.conversationHref;
       if (Date.now() + delay > deadline) return undefined;
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(resolve, delay);
-        signal?.addEventListener('abort', () => { clearTimeout(timer); reject(signal.reason); }, { once: true });
-      });
+      await sleep(delay, undefined, { signal });
     }
   }
 }

@@ -1,7 +1,6 @@
 import { UcwaError } from './errors.js';
-import { linkOf, type UcwaResource, type UcwaValue } from './resource.js';
+import { linkOf, targetHref, type UcwaValue } from './resource.js';
 import type { UcwaSession } from './session.js';
-import { hasBody, resourceOf, type UcwaResponse } from './transport.js';
 import {
   dashboardView,
   defaultValuesView,
@@ -60,21 +59,22 @@ export class MeetingsFacet {
   async create(input: MeetingInput): Promise<MeetingView> {
     validateMeetingInput(input);
     const response = await this.session.post(await this.link('myOnlineMeetings'), toFields(input));
-    return meetingView(await this.createdResource(response));
+    // 201 with the meeting (reference page), 200 with it (task page), or only a Location.
+    return meetingView(await this.session.created(response, 'meeting'));
   }
 
   async get(meeting: MeetingView | string): Promise<MeetingView> {
-    return meetingView(await this.session.get(hrefOf(meeting)));
+    return meetingView(await this.session.get(targetHref(meeting)));
   }
 
   /** PUTs the whole meeting with the changes applied (If-Match; a 412 is re-read and re-applied once). */
   async update(meeting: MeetingView | string, changes: MeetingInput): Promise<MeetingView> {
     validateMeetingInput(changes);
-    return meetingView(await this.session.update(hrefOf(meeting), () => toFields(changes)));
+    return meetingView(await this.session.update(targetHref(meeting), () => toFields(changes)));
   }
 
   async delete(meeting: MeetingView | string): Promise<void> {
-    await this.session.delete(hrefOf(meeting));
+    await this.session.delete(targetHref(meeting));
   }
 
   async defaultValues(): Promise<DefaultValuesView> {
@@ -109,17 +109,6 @@ export class MeetingsFacet {
       return href;
     }
   }
-
-  /** 201 with the meeting (reference page), 200 with it (task page), or only a Location: all end in the resource. */
-  private async createdResource(response: UcwaResponse): Promise<UcwaResource> {
-    if (hasBody(response)) return resourceOf(response);
-    if (response.location) return this.session.get(response.location);
-    throw new UcwaError({ status: response.status, code: 'InvalidResponse', message: 'meeting created without a body or Location' });
-  }
-}
-
-export function hrefOf(target: { href: string } | string): string {
-  return typeof target === 'string' ? target : target.href;
 }
 
 function toFields(input: MeetingInput): Record<string, UcwaValue | Date | undefined> {

@@ -212,6 +212,11 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Facets accept a view or a bare href for the resource to act on. */
+export function targetHref(target: { href: string } | string): string {
+  return typeof target === 'string' ? target : target.href;
+}
+
 /** The first link with this rel, if the server offers it (links appear only when the action is allowed). */
 export function linkOf(resource: UcwaResource, rel: string): UcwaLink | undefined {
   return resource.links[rel]?.[0];

@@ -231,6 +231,16 @@ export class UcwaSession {
   }
 
   /**
+   * The resource a POST created: servers answer with it in the body (201/200) or only name it in Location, so
+   * both end here. `what` names the resource in the error when they did neither.
+   */
+  async created(response: UcwaResponse, what: string, options: RequestOptions = {}): Promise<UcwaResource> {
+    if (hasBody(response)) return resourceOf(response);
+    if (response.location) return this.get(response.location, options);
+    throw new UcwaError({ status: response.status, code: 'InvalidResponse', message: `${what} created without a body or Location` });
+  }
+
+  /**
    * Conditional update: GET, apply `change` to the whole resource, PUT it back with If-Match. When someone else
    * changed it first (412), GET again, re-apply the change to the fresh copy and PUT once more.
    */
@@ -271,7 +281,7 @@ export class UcwaSession {
       return await operation();
     } catch (error) {
       if (!isLostApplication(error)) throw error;
-      this.logger.warn({ subcode: (error as UcwaError).subcode }, 'ucwa: application lost on the server; creating a new one');
+      this.logger.warn({ subcode: error.subcode }, 'ucwa: application lost on the server; creating a new one');
       await this.recreateApplication(signal);
       return operation();
     }
@@ -364,7 +374,7 @@ export class UcwaSession {
   }
 }
 
-function isLostApplication(error: unknown): boolean {
+function isLostApplication(error: unknown): error is UcwaError {
   if (!(error instanceof UcwaError)) return false;
   return (error.status === 404 && error.is('ApplicationNotFound')) || (error.status === 410 && error.is('InactiveApplicationExpired'));
 }

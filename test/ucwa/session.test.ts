@@ -2,20 +2,8 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startUcwaSimulator, type UcwaSimulator } from '../../src/ucwa/simulator/index.js';
-import { UcwaError, UcwaSession, type LobbyChange, type MeetingListView, type MeetingView, type UcwaFormat, type UcwaSessionOptions } from '../../src/ucwa/index.js';
-
-const alice = { kind: 'password', username: 'alice@contoso.com', password: 'Alice-Pass-1' } as const;
-
-function options(sim: UcwaSimulator, format: UcwaFormat): UcwaSessionOptions {
-  return {
-    discoveryUrl: sim.discoveryUrl,
-    format,
-    userAgent: 'MeetingOpsBot-tests/1.0',
-    requestTimeoutMs: 5_000,
-    retry: { retries: 3, minTimeoutMs: 10, maxTimeoutMs: 50 },
-    events: { timeoutSeconds: 1, retryMinDelayMs: 10, retryMaxDelayMs: 50 },
-  };
-}
+import { UcwaSession, type LobbyChange } from '../../src/ucwa/index.js';
+import { activeAppOf, alice, allMeetings, expectUcwaError, options } from './client.js';
 
 /** Resolves when `predicate` holds after an event, or fails after `ms` (no fixed sleeps). */
 function until<T>(register: (notify: () => void) => void, read: () => T, predicate: (value: T) => boolean, ms = 5_000): Promise<T> {
@@ -30,23 +18,6 @@ function until<T>(register: (notify: () => void) => void, read: () => T, predica
     };
     register(check);
     check();
-  });
-}
-
-function activeAppOf(sim: UcwaSimulator, user: string): string | undefined {
-  return sim.control.applications().find((app) => app.user === user && app.state === 'active')?.id;
-}
-
-/** Scheduled meetings plus the admin-assigned one (embedded separately by myOnlineMeetings). */
-function allMeetings(list: MeetingListView): MeetingView[] {
-  return [...list.myOnlineMeetings, ...list.myAssignedOnlineMeetings];
-}
-
-async function expectUcwaError(promise: Promise<unknown>, check: (error: UcwaError) => void): Promise<void> {
-  await assert.rejects(promise, (error: unknown) => {
-    assert.ok(error instanceof UcwaError, `expected a UcwaError, got ${String(error)}`);
-    check(error);
-    return true;
   });
 }
 
