@@ -1,6 +1,6 @@
 import { WaterfallDialog, type Dialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { matchPeople, type WaitingPerson } from '../../src/alerts/people.js';
-import type { ActionResult, LobbyAction, LobbyAlerts } from '../../src/alerts/service.js';
+import type { LobbyAction, LobbyAlerts } from '../../src/alerts/service.js';
 import { sourceLabel } from '../../src/cards/lobby/alertCard.js';
 import type { Language } from '../../src/nlu/recognition.js';
 import type { CommandOptions } from '../../src/teams/capability.js';
@@ -44,8 +44,18 @@ interface LobbyState {
   targets?: WaitingPerson[];
 }
 
-const describe = (person: WaitingPerson, language: Language) =>
+const describePerson = (person: WaitingPerson, language: Language) =>
   `${person.name}${person.uri ? ` (${person.uri.replace(/^sip:/i, '')})` : ''} — ${sourceLabel(person.source, language)}, ${person.meetingSubject}`;
+
+/** Who waits, or why there is nobody to show: not signed in, nothing watched, an empty lobby. */
+async function readLobby(alerts: LobbyAlerts, options: CommandOptions): Promise<{ people: WaitingPerson[] } | { problem: string }> {
+  const w = say[options.language];
+  const lobby = await alerts.waiting(options.user, options.recognition.entities.meeting);
+  if (lobby.kind === 'notSignedIn') return { problem: w.notSignedIn };
+  if (lobby.meetings.length === 0) return { problem: w.notWatching };
+  if (lobby.people.length === 0) return { problem: w.nobody };
+  return { people: lobby.people };
+}
 
 /** "admit Bob", "admit everyone", "reject the guest from fabrikam": match by name, address or domain; ask when unsure. */
 function actDialog(action: LobbyAction, alerts: LobbyAlerts): Dialog {
@@ -56,7 +66,7 @@ function actDialog(action: LobbyAction, alerts: LobbyAlerts): Dialog {
     const done: string[] = [];
     const notes: string[] = [];
     for (const person of targets) {
-      const result: ActionResult = await alerts.actOnPerson(user, person, action);
+      const result = await alerts.actOnPerson(user, person, action);
       if (result.kind === 'done') done.push(person.name);
       else if (result.kind === 'refused') notes.push(result.message);
       else notes.push(w.gone(person.name));
@@ -74,21 +84,16 @@ function actDialog(action: LobbyAction, alerts: LobbyAlerts): Dialog {
     async (step) => {
       const options = commandOptions(step);
       const w = say[options.language];
-      const { person, all, meeting } = options.recognition.entities;
-      if (!person && !all) {
-        await reply(step.context, { text: w.whomMissing });
-        return step.endDialog();
-      }
-      const lobby = await alerts.waiting(options.user, meeting);
-      if (lobby.kind === 'notSignedIn') return end(step, w.notSignedIn);
-      if (lobby.meetings.length === 0) return end(step, w.notWatching);
-      if (lobby.people.length === 0) return end(step, w.nobody);
+      const { person, all } = options.recognition.entities;
+      if (!person && !all) return end(step, w.whomMissing);
+      const lobby = await readLobby(alerts, options);
+      if ('problem' in lobby) return end(step, lobby.problem);
       if (all) return confirmOrAct(step, lobby.people);
       const matches = matchPeople(person ?? '', lobby.people);
       if (matches.length === 0) return end(step, w.noMatch(person ?? '', lobby.people.map((p) => p.name).join(', ')));
       if (matches.length === 1) return confirmOrAct(step, matches);
       (step.values as LobbyState).people = matches;
-      return askToChoose(step, w.whichPerson, matches.map((candidate) => describe(candidate, options.language)), options.language);
+      return askToChoose(step, w.whichPerson, matches.map((candidate) => describePerson(candidate, options.language)), options.language);
     },
     async (step) => {
       const state = step.values as LobbyState;
@@ -114,13 +119,10 @@ async function end(step: WaterfallStepContext, text: string): Promise<DialogTurn
 export function lobbyDialogs(alerts: LobbyAlerts): Dialog[] {
   return [
     singleTurnCommand('lobby.who', async (step, options) => {
-      const w = say[options.language];
-      const lobby = await alerts.waiting(options.user, options.recognition.entities.meeting);
-      if (lobby.kind === 'notSignedIn') return void (await reply(step.context, { text: w.notSignedIn }));
-      if (lobby.meetings.length === 0) return void (await reply(step.context, { text: w.notWatching }));
-      if (lobby.people.length === 0) return void (await reply(step.context, { text: w.nobody }));
-      const lines = lobby.people.map((person) => `- ${describe(person, options.language)}`);
-      await reply(step.context, { text: [w.waiting(lobby.people.length), ...lines].join('\n') });
+      const lobby = await readLobby(alerts, options);
+      if ('problem' in lobby) return void (await reply(step.context, { text: lobby.problem }));
+      const lines = lobby.people.map((person) => `- ${describePerson(person, options.language)}`);
+      await reply(step.context, { text: [say[options.language].waiting(lobby.people.length), ...lines].join('\n') });
     }),
     actDialog('admit', alerts),
     actDialog('reject', alerts),

@@ -63,12 +63,6 @@ export class UcwaAccounts {
     return items[accountKey(teamsUserId)] as UcwaAccountRecord | undefined;
   }
 
-  /** Teams users with a stored sign-in (their event channels resume after a restart). */
-  async signedInUsers(): Promise<string[]> {
-    const keys = await this.storage.keys(accountPrefix);
-    return keys.map((key) => key.slice(accountPrefix.length));
-  }
-
   /** Saves what changed in a session (token refresh, application re-created, event-channel position). */
   async save(teamsUserId: string): Promise<void> {
     const session = await this.sessions.get(teamsUserId);
@@ -110,7 +104,7 @@ export class UcwaAccounts {
     try {
       return await UcwaSession.restore(record.session, this.sessionOptions());
     } catch (error) {
-      if (error instanceof UcwaError && (error.status === 401 || error.code === 'NotSignedIn')) {
+      if (isSignInFailure(error)) {
         await this.expire(user.id);
         return undefined;
       }
@@ -166,6 +160,11 @@ export class UcwaAccounts {
       logger: this.logger.child({ component: 'ucwa' }),
     };
   }
+}
+
+/** The person's sign-in ran out (token rejected, or the application is gone): only a new sign-in helps. */
+export function isSignInFailure(error: unknown): boolean {
+  return error instanceof UcwaError && (error.status === 401 || error.code === 'NotSignedIn');
 }
 
 function accountKey(teamsUserId: string): string {

@@ -1,6 +1,7 @@
 import type { ConversationReference } from 'botbuilder';
 import { alertReply } from '../cards/lobby/alertCard.js';
 import { cardMessage } from '../cards/render.js';
+import { RetryableError, withRetries } from '../http/retry.js';
 import type { Logger } from '../logging.js';
 import { KeyedSerializer } from '../storage/keyedSerializer.js';
 import type { ConversationReferenceStore } from '../teams/conversationReferences.js';
@@ -68,6 +69,11 @@ export class AlertOutbox {
     return this.openIn(alert.watcherId, alert.meeting.uri).filter((other) => other.id !== alert.id).length;
   }
 
+  /** The open alert for a participant's current lobby visit, if any. */
+  openAlertFor(watcherId: string, participantHref: string): AlertRecord | undefined {
+    return this.of(watcherId).find((alert) => !alert.outcome && alert.participantHref === participantHref);
+  }
+
   openIn(watcherId: string, meetingUri: string): AlertRecord[] {
     return this.of(watcherId).filter((alert) => !alert.outcome && alert.meeting.uri === meetingUri);
   }
@@ -78,17 +84,16 @@ export class AlertOutbox {
     this.alerts.set(alert.id, alert);
   }
 
+  /** Writes the alert, trying three times in all: a storage hiccup must not lose a lobby visit. */
   async persist(alert: AlertRecord): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.records.saveAlert(alert);
-        return;
-      } catch (error) {
-        if (attempt >= 3) throw error;
-        this.logger.warn({ err: error, alertId: alert.id, attempt }, 'could not write a lobby alert; trying again');
-        await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
-      }
-    }
+    await withRetries(
+      (attempt) =>
+        this.records.saveAlert(alert).catch((error: unknown) => {
+          if (attempt < 3) this.logger.warn({ err: error, alertId: alert.id, attempt }, 'could not write a lobby alert; trying again');
+          throw new RetryableError(error);
+        }),
+      { retries: 2, minTimeoutMs: 50, maxTimeoutMs: 100 },
+    );
   }
 
   /** Records what happened to the person; the card shows it at the next delivery. */

@@ -3,13 +3,6 @@ import { createHash } from 'node:crypto';
 import type { Language } from '../nlu/recognition.js';
 import type { FileStorage } from '../storage/index.js';
 
-/**
- * What lobby alerts keep in storage. Three kinds of record, each under its own key prefix:
- * - a watch list per organizer (`lobby/watch/<teams user id>`): which meetings their UCWA application stays joined to;
- * - the alert outbox (`lobby/alert/<alert id>`): one record per lobby visit, written BEFORE the event channel's
- *   position is saved, delivered from here and marked with the Teams activity id once sent;
- * - one-time sign-in states (`lobby/signin/<sha256 of the state>`), so the raw state never sits on disk.
- */
 export type PersonSource = 'SameEnterprise' | 'Federated' | 'Anonymous' | 'Unknown';
 
 export interface WatchedMeeting {
@@ -83,7 +76,15 @@ const signInPrefix = 'lobby/signin/';
 
 type Stored<T> = T & { eTag?: string };
 
-/** Typed access to the lobby records; writes are last-writer-wins (callers serialize per key). */
+/**
+ * What lobby alerts keep in storage. Three kinds of record, each under its own key prefix:
+ * - a watch list per organizer (`lobby/watch/<teams user id>`): which meetings their UCWA application stays joined to;
+ * - the alert outbox (`lobby/alert/<alert id>`): one record per lobby visit, written BEFORE the event channel's
+ *   position is saved, delivered from here and marked with the Teams activity id once sent;
+ * - one-time sign-in states (`lobby/signin/<sha256 of the state>`), so the raw state never sits on disk.
+ *
+ * Writes are last-writer-wins: callers serialize per key.
+ */
 export class LobbyRecords {
   constructor(private readonly storage: FileStorage) {}
 
@@ -150,7 +151,7 @@ function signInKey(state: string): string {
   return `${signInPrefix}${sha256(state)}`;
 }
 
-export function sha256(text: string): string {
+function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { LocalChannel, type ConnectorRequest } from '../../src/localChannel/localChannel.js';
 import { startUcwaSimulator, type UcwaSimulator } from '../../src/ucwa/simulator/index.js';
 import { sandboxPeople } from '../helpers/botUnderTest.js';
-import { isAlertFor, signInThroughPage } from './helpers.js';
+import { isAlertFor, signInAndWatch } from './helpers.js';
 
 const entryPoint = join(process.cwd(), 'dist', 'src', 'index.js');
 
@@ -65,9 +65,7 @@ describe('lobby alerts survive a crash', function () {
     child = await startBotProcess(port, dataDir, sim.discoveryUrl);
 
     const alice = channel.personalChat('alice@contoso.com');
-    await signInThroughPage(botUrl, alice, 'alice@contoso.com');
-    await alice.send('watch my meeting Budget review');
-    await alice.waitFor((event) => event.rendered.includes("I'm watching the lobby of"), { timeoutMs: 10_000 });
+    await signInAndWatch(botUrl, alice, 'alice@contoso.com');
 
     // Hold the alert back: every send to Alice's chat fails, so it is recorded but not delivered.
     channel.connector.injectFault({ status: 503, count: 10_000, conversationId: alice.id });

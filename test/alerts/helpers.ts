@@ -47,6 +47,13 @@ export async function signInThroughPage(botUrl: string, chat: LocalConversation,
   await chat.waitFor((event) => (event.text ?? '').includes('You are signed in to Skype for Business'), { timeoutMs: 5_000 });
 }
 
+/** Signs in and watches one meeting: where most lobby alert stories start. */
+export async function signInAndWatch(botUrl: string, chat: LocalConversation, username: string, meeting = 'Budget review'): Promise<void> {
+  await signInThroughPage(botUrl, chat, username);
+  await chat.send(`watch my meeting ${meeting}`);
+  await chat.waitFor((event) => event.rendered.includes("I'm watching the lobby of"), { timeoutMs: 10_000 });
+}
+
 export function postForm(botUrl: string, fields: Record<string, string>): Promise<Response> {
   return fetch(`${botUrl}/signin`, {
     method: 'POST',

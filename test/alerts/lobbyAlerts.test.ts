@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { allFileText, isAlertFor, isUpdateOf, postForm, signInThroughPage, startAlertsBot } from './helpers.js';
+import { allFileText, isAlertFor, isUpdateOf, postForm, signInAndWatch, signInThroughPage, startAlertsBot } from './helpers.js';
 
 describe('lobby alerts, end to end (local channel → bot → UCWA simulator)', function () {
   let env: Awaited<ReturnType<typeof startAlertsBot>>;
@@ -15,10 +15,7 @@ describe('lobby alerts, end to end (local channel → bot → UCWA simulator)', 
   it('signs in through the page, watches a meeting, alerts on a lobby arrival, admits from the card and updates it in place', async () => {
     const { bot, sim } = env;
     const alice = bot.channel.personalChat('alice@contoso.com');
-    await signInThroughPage(bot.app.url, alice, 'alice@contoso.com');
-
-    await alice.send('watch my meeting Budget review');
-    await alice.waitFor((event) => event.rendered.includes("I'm watching the lobby of"), { timeoutMs: 10_000 });
+    await signInAndWatch(bot.app.url, alice, 'alice@contoso.com');
 
     const bob = sim.control.putInLobby({ meeting: 'Budget review', name: 'Bob Kelly', sipUri: 'sip:bob@fabrikam.com', source: 'federated' });
     const alert = await alice.waitFor(isAlertFor('Bob Kelly'), { timeoutMs: 3_000 });
@@ -67,10 +64,7 @@ describe('lobby alerts: reject, admit all, who may act', function () {
 
   beforeEach(async () => {
     env = await startAlertsBot();
-    const alice = env.bot.channel.personalChat('alice@contoso.com');
-    await signInThroughPage(env.bot.app.url, alice, 'alice@contoso.com');
-    await alice.send('watch my meeting Budget review');
-    await alice.waitFor((event) => event.rendered.includes("I'm watching the lobby of"), { timeoutMs: 10_000 });
+    await signInAndWatch(env.bot.app.url, env.bot.channel.personalChat('alice@contoso.com'), 'alice@contoso.com');
   });
 
   afterEach(async () => {
@@ -147,10 +141,7 @@ describe('lobby alerts: the card stays true, expiry is told, by chat', function 
 
   beforeEach(async () => {
     env = await startAlertsBot();
-    const alice = env.bot.channel.personalChat('alice@contoso.com');
-    await signInThroughPage(env.bot.app.url, alice, 'alice@contoso.com');
-    await alice.send('watch my meeting Budget review');
-    await alice.waitFor((event) => event.rendered.includes("I'm watching the lobby of"), { timeoutMs: 10_000 });
+    await signInAndWatch(env.bot.app.url, env.bot.channel.personalChat('alice@contoso.com'), 'alice@contoso.com');
   });
 
   afterEach(async () => {
@@ -219,9 +210,7 @@ describe('lobby alerts: Teams throttling', function () {
   it('delivers every alert exactly once when the connector answers 429 to the first sends', async () => {
     const { bot, sim } = env;
     const alice = bot.channel.personalChat('alice@contoso.com');
-    await signInThroughPage(bot.app.url, alice, 'alice@contoso.com');
-    await alice.send('watch my meeting Budget review');
-    await alice.waitFor((event) => event.rendered.includes("I'm watching the lobby of"), { timeoutMs: 10_000 });
+    await signInAndWatch(bot.app.url, alice, 'alice@contoso.com');
 
     bot.channel.connector.injectFault({ status: 429, count: 2, retryAfterSeconds: 0, conversationId: alice.id });
     sim.control.putInLobby({ meeting: 'Budget review', name: 'Gina Guest', source: 'anonymous' });
