@@ -45,14 +45,8 @@ export class CallOutcomes {
   }
 
   failed(error: unknown): void {
-    if (isCredentialFailure(error)) this.#credentialFailureAt = new Date();
+    if (error instanceof HuaweiError && error.isCredentialFailure) this.#credentialFailureAt = new Date();
   }
-}
-
-const credentialCodes = new Set(['USG.206010025', 'USG.206010057', 'USG.206010000', 'NO_CREDENTIALS']);
-
-function isCredentialFailure(error: unknown): boolean {
-  return error instanceof HuaweiError && credentialCodes.has(error.code ?? '');
 }
 
 /** The person's own Huawei account is missing or not activated: theirs to sort out, not the bot's. */

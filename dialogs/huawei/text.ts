@@ -80,6 +80,9 @@ export function meetingLabel(language: Language, conferenceId: string, subject?:
  * Chinese versions of the adapter's plain sentences, by error code; anything not listed falls back to the
  * adapter's English sentence, which is still safe to show.
  */
+const zhAccountNotFound = '找不到您的华为云会议账号，请让管理员把您加入企业。';
+const zhCredentialsRejected = '华为云会议拒绝了机器人的应用凭据（App ID 或 App Key），请让管理员检查机器人的华为设置。';
+
 const chineseErrorMessages: Record<string, string> = {
   NOT_HOST: '只有会议主持人或华为云会议管理员才能这样做。',
   TIMEOUT: '华为云会议响应超时，请稍后再试。',
@@ -89,10 +92,10 @@ const chineseErrorMessages: Record<string, string> = {
   'MMC.111072065': '找不到该会议，或华为云会议不允许我控制它。',
   'MMC.111070005': '该会议不存在或已经结束。',
   'MMC.111072005': '该会议尚未开始或已经结束。',
-  'USG.201040000': '找不到您的华为云会议账号，请让管理员把您加入企业。',
-  'USG.206030000': '找不到您的华为云会议账号，请让管理员把您加入企业。',
-  'USG.206010025': '华为云会议拒绝了机器人的应用凭据（App ID 或 App Key），请让管理员检查机器人的华为设置。',
-  'USG.206010057': '华为云会议拒绝了机器人的应用凭据（App ID 或 App Key），请让管理员检查机器人的华为设置。',
+  'USG.201040000': zhAccountNotFound,
+  'USG.206030000': zhAccountNotFound,
+  'USG.206010025': zhCredentialsRejected,
+  'USG.206010057': zhCredentialsRejected,
 };
 
 /** The sentence to show for a failed Huawei call, in the reply language. */

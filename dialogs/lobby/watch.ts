@@ -19,6 +19,8 @@ const say = {
     nothing: 'I am not watching any of your meetings. Say "watch my meeting <name>" to start.',
     list: (subjects: string) => `I'm watching: ${subjects}.`,
     whichMissing: 'Which meeting? Say for example "watch my meeting Budget review" or "watch all my meetings".',
+    alertsHere: 'alerts come here',
+    alertsShared: 'alerts go to a shared conversation',
   },
   zh: {
     notSignedIn: '请先登录 Skype for Business：说“登录”。',
@@ -28,6 +30,8 @@ const say = {
     routed: (subjects: string) => `${subjects} 的大厅提醒将发送到此会话。`,
     stopped: (subjects: string) => `已停止关注 ${subjects}。`,
     notWatching: '我没有在关注该会议。',
+    alertsHere: '提醒发送到这里',
+    alertsShared: '提醒发送到共享会话',
     nothing: '我没有关注您的任何会议。说“关注我的会议 <名称>”开始。',
     list: (subjects: string) => `我正在关注：${subjects}。`,
     whichMissing: '哪个会议？例如说“关注我的会议 Budget review”或“关注我的所有会议”。',
@@ -95,7 +99,10 @@ export function watchDialogs(alerts: LobbyAlerts): Dialog[] {
     singleTurnCommand('watch.list', async (step, options) => {
       const w = say[options.language];
       const watched = await alerts.watched(options.user);
-      const routed = watched.map((meeting) => ({ subject: meeting.alertConversationId ? `${meeting.subject} (→ ${meeting.alertConversationId === options.conversation.id ? 'here' : 'a shared conversation'})` : meeting.subject }));
+      const routed = watched.map((meeting) => {
+        if (!meeting.alertConversationId) return { subject: meeting.subject };
+        return { subject: `${meeting.subject} (${meeting.alertConversationId === options.conversation.id ? w.alertsHere : w.alertsShared})` };
+      });
       await reply(step.context, { text: watched.length > 0 ? w.list(subjects(routed)) : w.nothing });
     }),
   ];

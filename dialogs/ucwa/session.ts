@@ -1,10 +1,10 @@
 import type { WaterfallStepContext } from 'botbuilder-dialogs';
-import type { UcwaAccounts } from '../../src/accounts/ucwaAccounts.js';
+import { isSignInFailure, type UcwaAccounts } from '../../src/accounts/ucwaAccounts.js';
 import type { Logger } from '../../src/logging.js';
 import { ServiceError } from '../../src/errors.js';
 import type { TeamsUser } from '../../src/teams/identity.js';
 import { reply } from '../../src/teams/reply.js';
-import { UcwaError, type UcwaSession } from '../../src/ucwa/index.js';
+import type { UcwaSession } from '../../src/ucwa/index.js';
 import { commandOptions } from '../command.js';
 import { say } from './text.js';
 
@@ -32,13 +32,13 @@ export async function withSession<T>(
   try {
     session = await deps.accounts.session(user);
   } catch (error) {
-    if (!isSignInLost(error)) throw error;
+    if (!isSignInFailure(error)) throw error;
   }
   if (!session) return notSignedIn;
   try {
     return await work(session);
   } catch (error) {
-    if (!isSignInLost(error)) throw error;
+    if (!isSignInFailure(error)) throw error;
     await deps.accounts.expire(user.id);
     return notSignedIn;
   } finally {
@@ -69,8 +69,4 @@ export async function attempt<T>(deps: UcwaCommandDeps, step: WaterfallStepConte
     await reply(step.context, { text: error.userMessage });
   }
   return handled;
-}
-
-function isSignInLost(error: unknown): boolean {
-  return error instanceof UcwaError && (error.code === 'NotSignedIn' || error.status === 401);
 }

@@ -2,7 +2,7 @@ import pLimit from 'p-limit';
 import type { z } from 'zod';
 import type { Logger } from '../logging.js';
 import type { RetryOptions } from '../http/retry.js';
-import { AccessTokenCache, AppIdAuthenticator, type HuaweiAuthenticator, type IssuedToken } from './auth.js';
+import { AccessTokenCache, AppIdAuthenticator, type HuaweiAuthenticator, type IssuedToken, type SignInRequest } from './auth.js';
 import { HuaweiError, invalidArgument } from './errors.js';
 import type { Secret } from './secret.js';
 import { HuaweiTransport, type HuaweiRequest, type QueryValue } from './transport.js';
@@ -371,7 +371,7 @@ export class HuaweiMeetingClient {
 
   private async signIn(userId: string): Promise<IssuedToken> {
     const started = this.#now();
-    let request;
+    let request: SignInRequest;
     try {
       request = await this.#authenticator.signInRequest(userId);
     } catch (cause) {

@@ -34,6 +34,11 @@ export class HuaweiError extends ServiceError {
     return this.status === 401 || tokenErrorCodes.has(this.code ?? '');
   }
 
+  /** True when the bot's own credentials (App ID/App Key, account password) are missing or were refused. */
+  get isCredentialFailure(): boolean {
+    return this.code === 'NO_CREDENTIALS' || credentialErrorCodes.has(this.code ?? '');
+  }
+
   /** True when the meeting-control token was rejected (or the meeting is gone). */
   get isControlAuthFailure(): boolean {
     return this.code === 'MMC.111072065';

@@ -28,10 +28,8 @@ export interface HuaweiIdentity {
  * e.g. `{ "alice@contoso.com": "alice.huawei@contoso.com", "00000000-0000-…": "bob@contoso.com" }`.
  * Also accepted: `{ "users": { … } }`, so the file can grow other sections later.
  */
-const mapFileSchema = z.union([
-  z.object({ users: z.record(z.string().trim().min(1).max(255)) }),
-  z.record(z.string().trim().min(1).max(255)),
-]);
+const huaweiUserIds = z.record(z.string().trim().min(1).max(255));
+const mapFileSchema = z.union([z.object({ users: huaweiUserIds }).transform((file) => file.users), huaweiUserIds]);
 
 export interface HuaweiIdentityResolverOptions {
   /** Lower-cased UPNs or AAD object ids (config huawei.admins). */
@@ -89,9 +87,8 @@ export class HuaweiIdentityResolver {
     }
     if (version === this.#mapVersion) return;
     try {
-      const parsed = mapFileSchema.parse(JSON.parse(await readFile(path, 'utf8')));
-      const entries: Record<string, string> = 'users' in parsed && typeof parsed.users === 'object' ? (parsed.users as Record<string, string>) : (parsed as Record<string, string>);
-      this.#map = new Map(Object.entries(entries).map(([key, userId]) => [normalize(key), userId.trim()]));
+      const entries = mapFileSchema.parse(JSON.parse(await readFile(path, 'utf8')));
+      this.#map = new Map(Object.entries(entries).map(([key, userId]) => [normalize(key), userId]));
       this.#mapVersion = version;
       this.options.logger.info({ path, entries: this.#map.size }, 'huawei user map loaded');
     } catch (error) {

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { meetingDetailsReply, meetingListReply, participantsReply } from '../../src/cards/huawei/meetingCards.js';
 import { maxCardBytes } from '../../src/cards/render.js';
-import { conferenceInfoSchema, type ConferenceInfo, type OnlineAttendee } from '../../src/huawei/index.js';
+import { conferenceInfoSchema, type ConferenceInfo } from '../../src/huawei/index.js';
+import { onlineAttendeeSchema } from '../../src/huawei/types.js';
 import { renderActivity } from '../../src/localChannel/localChannel.js';
 import { cardMessage } from '../../src/cards/render.js';
-import onlineList from './fixtures/online-meetings-list.json' with { type: 'json' };
-import meetingDetail from './fixtures/meeting-detail.json' with { type: 'json' };
-import participantsSample from './fixtures/online-participants-list.json' with { type: 'json' };
+import onlineList from '../fixtures/huawei/online-meetings-list.json' with { type: 'json' };
+import meetingDetail from '../fixtures/huawei/meeting-detail.json' with { type: 'json' };
+import participantsSample from '../fixtures/huawei/online-participants-list.json' with { type: 'json' };
 
 /** The documented SearchOnlineMeetings example, parsed the way the adapter parses it. */
 const documented: ConferenceInfo = conferenceInfoSchema.parse(onlineList.body.data[0]);
@@ -71,7 +72,7 @@ describe('Huawei meeting cards (from the documented sample payloads)', () => {
 
   it('a participants card from the documented ListOnlineConfAttendee example', () => {
     const sample = participantsSample.body;
-    const people: OnlineAttendee[] = sample.data.map((raw) => ({ participantId: raw.participant_id, name: raw.name, callNumber: raw.call_number, role: raw.role === 1 ? 'chair' : 'guest', thirdAccount: raw.third_account, account: raw.account, userId: raw.user_id }));
+    const people = sample.data.map((raw) => onlineAttendeeSchema.parse(raw));
     const reply = participantsReply('meeting 964138987', { offset: 0, limit: 20, count: 1, data: people }, { language: 'en', timeZone: 'UTC' });
     assert.ok('card' in reply);
     assert.match(rendered(reply), /People in meeting 964138987[\s\S]*1 online[\s\S]*test:\s+Host/);

@@ -1,4 +1,4 @@
-import { displayTimeZone, formatMeetingWindow, type ConferenceInfo, type MeetingDetail, type OnlineAttendee, type Page } from '../../huawei/index.js';
+import { displayTimeZone, formatMeetingWindow, isOngoing, type ConferenceInfo, type MeetingDetail, type OnlineAttendee, type Page } from '../../huawei/index.js';
 import type { Language } from '../../nlu/recognition.js';
 import type { Reply } from '../../teams/reply.js';
 import { renderCard } from '../render.js';
@@ -189,14 +189,13 @@ export function meetingDetailsReply(detail: MeetingDetail, locale: CardLocale): 
     { title: w.waitingRoom, value: meeting.confConfigInfo?.enableWaitingRoom === undefined ? '' : meeting.confConfigInfo.enableWaitingRoom ? w.yes : w.no },
     { title: w.yourRole, value: meeting.role ? (roleNames[locale.language][meeting.role] ?? meeting.role) : '' },
   ].filter((fact) => fact.value !== '');
-  const ongoing = meeting.conferenceState === 'Created';
   const data = {
     subject: subjectOf(meeting, locale.language),
     stateText: stateText(meeting.conferenceState, locale.language),
     facts,
     joinUrl: joinUrlOf(meeting),
     joinTitle: w.join,
-    people: { title: w.whoIsIn, text: ongoing ? w.whoIsInText(meeting.conferenceID) : '' },
+    people: { title: w.whoIsIn, text: isOngoing(meeting) ? w.whoIsInText(meeting.conferenceID) : '' },
   };
   const fallback = [data.subject, ...facts.map((fact) => `${fact.title}: ${fact.value}`), ...(data.joinUrl ? [`${w.join}: ${data.joinUrl}`] : [])].join('\n');
   return { card: renderCard(detailsTemplate, data), fallback };

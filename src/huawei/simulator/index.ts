@@ -1,11 +1,5 @@
-export {
-  startHuaweiSimulator,
-  SIM_PARAM_ERROR,
-  type Fault,
-  type HuaweiSimulator,
-  type HuaweiSimulatorControl,
-  type HuaweiSimulatorOptions,
-  type RequestLogEntry,
-  type SimMeetingView,
-} from './server.js';
+export { startHuaweiSimulator, type HuaweiSimulator, type HuaweiSimulatorOptions } from './server.js';
+export { SIM_PARAM_ERROR, type RequestLogEntry } from './http.js';
+export type { Fault } from './faults.js';
+export type { HuaweiSimulatorControl, SimMeetingView } from './simControl.js';
 export type { NewMeeting } from './state.js';

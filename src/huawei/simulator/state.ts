@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { toHuaweiDateTime } from '../time.js';
 
 /**
  * The simulated enterprise: users, meetings, waiting rooms. Pure data and rules (who sees what); the HTTP
- * layer in server.ts turns them into Huawei-shaped answers.
+ * route modules (meetings.ts, conferenceControl.ts) turn them into Huawei-shaped answers.
  */
 export interface SimUser {
   /** Third-party user id as used in App ID sign-in (here the UPN). */
@@ -197,10 +196,6 @@ export class SimState {
       ids.push(meeting.conferenceID);
     }
     return ids;
-  }
-
-  formatTime(date: Date): string {
-    return toHuaweiDateTime(date);
   }
 }
 
