@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { isDeepStrictEqual } from 'node:util';
-import { adaptiveCardsOf, renderActivity, renderAdaptiveCard } from './cardText.js';
+import { ADAPTIVE_CARD_CONTENT_TYPE, adaptiveCardsOf, renderActivity, renderAdaptiveCard } from './cardText.js';
 import type { RecordedActivity } from './connector.js';
 import { BotUnreachableError, type LocalChannel, type LocalConversation, type LocalUser } from './localChannel.js';
 
@@ -152,7 +152,7 @@ export class ChatSession {
     switch (result.kind) {
       case 'invoke':
         if (result.card && !isDeepStrictEqual(result.card, adaptiveCardsOf(card.activity)[0])) {
-          card.activity = { ...card.activity, attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: result.card }] };
+          card.activity = { ...card.activity, attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: result.card }] };
           this.printCard(`${this.botName()} (card #${card.number}, as you now see it)`, card, renderAdaptiveCard(result.card).text);
         } else if (result.message !== undefined) {
           this.options.print(`${this.botName()}: ${result.message}`);

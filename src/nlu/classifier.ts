@@ -67,10 +67,10 @@ export function trainClassifier(sets: Readonly<Record<string, TrainingSet>> = tr
   const corpus: NeuralExample[] = [];
   for (const [intent, set] of Object.entries(sets)) {
     for (const example of set.en) {
-      corpus.push(toExample(englishFeatures(tokenize(fillSlots(example)), known).features, intent));
+      corpus.push(toExample(englishFeatures(tokenize(fillSlots(example)), known), intent));
     }
     for (const example of set.zh) {
-      corpus.push(toExample(chineseFeatures(fillSlots(example), known).features, intent));
+      corpus.push(toExample(chineseFeatures(fillSlots(example), known), intent));
     }
   }
   const network = new NeuralNetwork({ log: false });
@@ -80,14 +80,14 @@ export function trainClassifier(sets: Readonly<Record<string, TrainingSet>> = tr
     knows: known,
     correct,
     classify(tokens, chinese, rawText) {
-      const { features } = chinese ? chineseFeatures(rawText, known) : englishFeatures(tokens, known);
+      const features = chinese ? chineseFeatures(rawText, known) : englishFeatures(tokens, known);
       return { ...score(network, features), features };
     },
   };
 }
 
 function score(network: NeuralNetwork, features: string[]): Omit<Classification, 'features'> {
-  const input = Object.fromEntries(features.map((feature) => [feature, 1]));
+  const input = networkInput(features);
   const outputs = features.length > 0 ? network.run(input) ?? {} : {};
   const raw = Object.entries(outputs).filter(([, value]) => value > 0);
   const total = raw.reduce((sum, [, value]) => sum + value, 0);
@@ -154,8 +154,13 @@ function osaDistance(a: string, b: string, limit: number): number {
   return previous[b.length]!;
 }
 
+/** The network sees each feature present as 1; absent features are simply missing. */
+function networkInput(features: string[]): Record<string, number> {
+  return Object.fromEntries(features.map((feature) => [feature, 1]));
+}
+
 function toExample(features: string[], intent: string): NeuralExample {
-  return { input: Object.fromEntries(features.map((feature) => [feature, 1])), output: { [intent]: 1 } };
+  return { input: networkInput(features), output: { [intent]: 1 } };
 }
 
 /** Slots become nothing (entity words are unknown at run time too); {id} becomes a meeting-id-shaped number. */
@@ -175,7 +180,8 @@ function buildVocabulary(sets: Readonly<Record<string, TrainingSet>>): Record<st
     }
     for (const example of set.zh) {
       for (const word of fillSlots(example).match(/[a-z]+/giu) ?? []) {
-        vocabulary[normWord(word)] = (vocabulary[normWord(word)] ?? 0) + 1;
+        const norm = normWord(word);
+        vocabulary[norm] = (vocabulary[norm] ?? 0) + 1;
       }
     }
   }
@@ -198,7 +204,7 @@ function shapeOf(token: Token): string | undefined {
   return undefined;
 }
 
-function englishFeatures(tokens: Token[], known: (word: string) => boolean): { features: string[] } {
+function englishFeatures(tokens: Token[], known: (word: string) => boolean): string[] {
   const units: string[] = [];
   for (const token of tokens) {
     const shape = shapeOf(token);
@@ -212,10 +218,10 @@ function englishFeatures(tokens: Token[], known: (word: string) => boolean): { f
       }
     }
   }
-  return { features: withBigrams(units, '_') };
+  return withBigrams(units, '_');
 }
 
-function chineseFeatures(text: string, known: (word: string) => boolean): { features: string[] } {
+function chineseFeatures(text: string, known: (word: string) => boolean): string[] {
   const units: string[] = [];
   for (const match of text.matchAll(/\d{6,12}|\d+|[a-z][a-z'-]*|[\u3400-\u9fff]/giu)) {
     const piece = match[0];
@@ -232,7 +238,7 @@ function chineseFeatures(text: string, known: (word: string) => boolean): { feat
       units.push(piece);
     }
   }
-  return { features: withBigrams(units, '') };
+  return withBigrams(units, '');
 }
 
 function withBigrams(units: string[], joiner: string): string[] {

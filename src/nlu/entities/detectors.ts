@@ -1,0 +1,94 @@
+import type { Entities } from '../catalog.js';
+import { isMeetingId, type Token } from '../text.js';
+
+/** Single values read from anywhere in the sentence: meeting ids, quoted names, settings, toggles, pages. */
+
+export function meetingIdIn(tokens: Token[], text: string): string | undefined {
+  const token = tokens.find((t) => !t.quoted && isMeetingId(t.original));
+  if (token) {
+    return token.original;
+  }
+  return /(?<!\d)(\d{6,12})(?!\d)/u.exec(text)?.[1];
+}
+
+export function quotedIn(tokens: Token[]): string | undefined {
+  return tokens.find((t) => t.quoted)?.original;
+}
+
+export function accessLevelIn(text: string): string | undefined {
+  if (/\b(?:lock(?:ed)?|closed)\b|锁定|锁上/iu.test(text)) {
+    return 'Locked';
+  }
+  if (/\b(?:same (?:enterprise|company|organi[sz]ation)|my (?:company|organi[sz]ation|enterprise)|internal(?: only)?|colleagues only|coworkers only|people (?:in|from) my (?:company|org))\b|同一企业|企业内部|公司内部|本公司|本企业/iu.test(text)) {
+    return 'SameEnterprise';
+  }
+  if (/\b(?:invit(?:ed|ees) only|invited (?:people|guests|attendees)|only invit(?:ed|ees)|invite only|invited)\b|受邀|仅邀请|被邀请/iu.test(text)) {
+    return 'Invited';
+  }
+  if (/\b(?:open to (?:everyone|anyone|all|everybody)|(?:everyone|anyone|everybody) can (?:join|enter|come in)|public|open)\b|所有人|公开|任何人/iu.test(text)) {
+    return 'Everyone';
+  }
+  return undefined;
+}
+
+export function phoneBypassIn(text: string): string | undefined {
+  if (!/\b(?:phone|dial ?in|dial-in|pstn|callers?)\b|电话/iu.test(text)) {
+    return undefined;
+  }
+  if (/\b(?:not|dont|never|no longer|stop|must|should|have to) (?:let .+ )?(?:bypass|skip)|\b(?:wait|waits|go through) (?:in )?(?:the )?lobby|\bdisabled?\b|不(?:能|要|可以)?(?:绕过|跳过)|等待|禁用/iu.test(text)) {
+    return 'Disabled';
+  }
+  if (/\b(?:bypass|skip|avoid|straight in|enabled?|directly)\b|绕过|跳过|直接进入|启用/iu.test(text)) {
+    return 'Enabled';
+  }
+  return undefined;
+}
+
+export function leadersIn(text: string): string[] | undefined {
+  const found = text.match(/(?:sip:)?[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu);
+  return found && found.length > 0 ? [...new Set(found)] : undefined;
+}
+
+export function extensionTypeIn(text: string): Entities['extensionType'] {
+  if (/organi[sz]er\s*data|roamedorganizerdata|\borgani[sz]er\b|组织者/iu.test(text)) {
+    return 'RoamedOrganizerData';
+  }
+  if (/participant\s*data|roamedparticipantdata|\bparticipant\b|参与者|参会者/iu.test(text)) {
+    return 'RoamedParticipantData';
+  }
+  if (/\bundefined\b|未定义/iu.test(text)) {
+    return 'Undefined';
+  }
+  return undefined;
+}
+
+export function pageIn(text: string): string {
+  const number = /\bpage (\d+)\b|第\s*(\d+)\s*页|\bpage number (\d+)\b/iu.exec(text);
+  if (number) {
+    return number[1] ?? number[2] ?? number[3] ?? 'next';
+  }
+  if (/\b(?:previous|prev|back|before|last page|earlier)\b|上一页|前一页|上页|返回/iu.test(text)) {
+    return 'previous';
+  }
+  return 'next';
+}
+
+export function turnsOff(intent: string, text: string): boolean {
+  if (intent === 'huawei.mute') {
+    return /\bun-?mute|\b(?:turn|switch) off (?:the )?mute|\bstop muting|\bunsilence|\b(?:release|lift|remove) (?:the )?mute|取消.{0,16}静音|解除.{0,16}静音|关闭静音/iu.test(text);
+  }
+  return /\bun-?lock|\bopen (?:.+ )?(?:again|up)|\breopen|\b(?:remove|lift|release) (?:the )?lock|解锁|解除锁定|取消锁定/iu.test(text);
+}
+
+export function wantsAll(text: string): boolean {
+  return /\b(?:all|every|everyone|everybody|whole|entire|company-?wide|enterprise|organi[sz]ation-?wide)\b|所有|全部|全体|整个/iu.test(text);
+}
+
+/** When creating, "everyone" and "open" are too common in subjects; only explicit access phrases count. */
+export function createAccessLevel(text: string): string | undefined {
+  if (/\b(?:locked|lock it)\b|锁定/iu.test(text)) {
+    return 'Locked';
+  }
+  const level = accessLevelIn(text);
+  return level === 'Everyone' && !/\bopen to (?:everyone|anyone|all)|(?:everyone|anyone) can join|所有人可以?(?:进入|加入)/iu.test(text) ? undefined : level;
+}

@@ -1,0 +1,89 @@
+import type { Token } from '../text.js';
+import type { Rule, Slot } from './patterns.js';
+import { stripZh } from './slots.js';
+
+/**
+ * Runs a rule list over a sentence: the first rule whose pattern matches (and whose captures the caller
+ * accepts) wins, and the trace says which.
+ */
+
+export type Captures = Partial<Record<Slot, string>>;
+
+export type AcceptCaptures = (captures: Captures) => boolean;
+
+interface TokenText {
+  text: string;
+  starts: number[];
+}
+
+function joinTokens(tokens: Token[]): TokenText {
+  const starts: number[] = [];
+  let text = '';
+  for (const token of tokens) {
+    if (text) {
+      text += ' ';
+    }
+    starts.push(text.length);
+    text += token.norm;
+  }
+  return { text, starts };
+}
+
+/** The tokens covered by [from, to) of the joined text, as the user typed them. */
+function originalSpan(tokens: Token[], joined: TokenText, from: number, to: number): string {
+  const picked: string[] = [];
+  tokens.forEach((token, i) => {
+    const start = joined.starts[i] ?? 0;
+    if (start >= from && start + token.norm.length <= to) {
+      picked.push(token.original);
+    }
+  });
+  return picked.join(' ');
+}
+
+export function matchEnglish(rules: readonly Rule[], tokens: Token[], trace: string[], accept: AcceptCaptures = () => true): Captures {
+  const joined = joinTokens(tokens);
+  for (const { name, pattern } of rules) {
+    const match = pattern.exec(joined.text);
+    if (!match?.indices?.groups || !match.groups) {
+      continue;
+    }
+    const captures: Captures = {};
+    for (const [slot, range] of Object.entries(match.indices.groups)) {
+      if (range && match.groups[slot] !== undefined) {
+        captures[slot as Slot] = originalSpan(tokens, joined, range[0], range[1]);
+      }
+    }
+    if (accept(captures)) {
+      trace.push(`pattern "${name}" matched: ${describe(captures)}`);
+      return captures;
+    }
+  }
+  return {};
+}
+
+export function matchChinese(rules: readonly Rule[], text: string, trace: string[], accept: AcceptCaptures = () => true): Captures {
+  for (const { name, pattern } of rules) {
+    const match = pattern.exec(text);
+    if (!match?.groups) {
+      continue;
+    }
+    const captures: Captures = {};
+    for (const [slot, value] of Object.entries(match.groups)) {
+      const cleaned = value === undefined ? '' : stripZh(value);
+      if (cleaned) {
+        captures[slot as Slot] = cleaned;
+      }
+    }
+    if (accept(captures)) {
+      trace.push(`pattern "${name}" matched: ${describe(captures)}`);
+      return captures;
+    }
+  }
+  return {};
+}
+
+export function describe(captures: Captures): string {
+  const parts = Object.entries(captures).map(([slot, value]) => `${slot}="${value}"`);
+  return parts.length > 0 ? parts.join(', ') : '(no slots)';
+}

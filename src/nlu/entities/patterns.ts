@@ -1,0 +1,197 @@
+/**
+ * The entity patterns per intent, English and Chinese. English sources see lower-case words separated by single
+ * spaces (the normalised, typo-corrected tokens); Chinese sources see the text itself. A rule's name is what
+ * "explain" shows when it matched.
+ */
+
+export type Slot = 'meeting' | 'person' | 'group' | 'newName' | 'keyword' | 'subject' | 'extensionId' | 'rest';
+
+export interface Rule {
+  pattern: RegExp;
+  /** Short name for the explanation. */
+  name: string;
+}
+
+// 'd' gives match indices, so an English capture can be read back from the tokens as the user typed them.
+const rule = (name: string, source: string): Rule => ({ name, pattern: new RegExp(source, 'du') });
+
+const MEETING_WORD = '(?:(?:the|my|our) )?(?:(?:online|skype) )?(?:meeting|conference|call)';
+
+export const en = {
+  debugParse: [
+    rule('explain <text>', '^(?:explain|debug(?: parse)?|parse|trace|analy[sz]e) (?:how you (?:read|understand|parse) )?(?<keyword>.+)$'),
+    rule('how do you understand <text>', '^how (?:do|would) you (?:understand|read|parse|interpret) (?<keyword>.+)$'),
+    rule('what does <text> mean', '^what does (?<keyword>.+) mean(?: to you)?$'),
+  ],
+  lobbyWho: [
+    rule('lobby of <meeting>', '\\b(?:lobby|lobbies|waiting room) (?:of|for|in|on) (?<meeting>.+)$'),
+    rule('waiting to join <meeting>', '\\bwaiting (?:to join|for|in|on) (?<meeting>.+)$'),
+    rule('<meeting> lobby', '^(?:who(?: is|s)?|whos|anyone|anybody|show|check|list)(?: .+)? (?:in|at|of) (?<meeting>.+?) lobby$'),
+  ],
+  admit: [
+    rule('let <person> in the lobby of <meeting>', '^(?:let|bring|get|allow|admit|accept) (?<person>.+?) (?:waiting )?(?:in|from|of|at) (?:the )?(?:lobby|waiting room) (?:of|for|in) (?<meeting>.+?)(?: (?:in|through|join|inside))?$'),
+    rule('let <person> in', '^(?:let|bring|get|allow) (?<person>.+?) (?:in|through|join|to join|inside)(?: (?:to|into|for|of|in) (?<meeting>.+))?$'),
+    rule('let <person> into <meeting>', '^(?:let|bring|get) (?<person>.+?) into (?<meeting>.+)$'),
+    rule('allow <person> to join <meeting>', '^(?:allow|permit) (?<person>.+?) (?:to join|to enter|in|into)(?: (?<meeting>.+))?$'),
+    rule('admit <person> to <meeting>', '^(?:admit|accept|approve|allow in|let in|bring in|ok|okay) (?<person>.+?)(?: (?:to|into|in|to join|from the lobby of|from the lobby for) (?<meeting>.+))?$'),
+  ],
+  reject: [
+    rule("don't let <person> in", '^(?:do not|dont|never) (?:let|admit|allow) (?<person>.+?)(?: in| into| join| to join)?(?: (?:to|into|in|for) (?<meeting>.+))?$'),
+    rule('turn <person> away', '^(?:turn|send|kick|throw) (?<person>.+?) (?:away|out|off)(?: (?:of|from) (?:the )?lobby(?: (?:of|for) (?<meeting>.+))?)?$'),
+    rule('reject <person> from the lobby of <meeting>', '^(?:reject|deny|decline|refuse|block|remove|kick|dismiss|turn away|kick out|throw out|send away) (?<person>.+?) (?:from|in|out of) (?:the )?lobby(?: (?:of|for|in) (?<meeting>.+))?$'),
+    rule('reject <person>', '^(?:reject|deny|decline|refuse|block|remove|kick|dismiss|turn away|kick out|throw out|send away) (?<person>.+)$'),
+  ],
+  watchStart: [
+    rule('lobby of <meeting>', '\\b(?:lobby|lobbies|waiting room|alerts|notifications) (?:of|for|in|on|about) (?<meeting>.+)$'),
+    rule('waits in <meeting>', '\\b(?:waits?|waiting|is waiting) (?:in|for|to join|on) (?<meeting>.+)$'),
+    rule('watch <meeting>', '^(?:please )?(?:start )?(?:watch(?:ing)?|monitor(?:ing)?|track(?:ing)?|follow(?:ing)?|keep an eye on|keep watch on|guard|subscribe to|notify me about|alert me about|tell me about) (?:my )?(?:meeting )?(?<meeting>.+)$'),
+  ],
+  watchStop: [
+    rule('stop <…> for <meeting>', '\\b(?:watching|monitoring|tracking|following|alerts|alerting|notifications|notifying me|pinging me|watch|watches) (?:for|about|of|from|on|to|me about) (?<meeting>.+)$'),
+    rule('stop watching <meeting>', '^(?:stop|quit|cancel|end|pause|halt|cease|no more|dont|do not) (?:watching|monitoring|tracking|following|to watch|watch) (?<meeting>.+)$'),
+    rule('unwatch <meeting>', '^(?:unwatch|unsubscribe from|unsubscribe|unfollow|forget) (?<meeting>.+)$'),
+  ],
+  routeHere: [
+    rule('alerts for <meeting> here', '\\b(?:alerts?|notifications?|pings|lobby) (?:for|of|from|about) (?<meeting>.+?)(?: (?:lobby|here|to this|in this|into this|to here|over here|to the channel|to this channel|to this chat|in here)\\b.*)?$'),
+    rule('send <meeting> lobby alerts here', '^(?:send|post|route|deliver|forward|share|put|redirect) (?:the )?(?<meeting>.+?) (?:lobby )?(?:alerts?|notifications?)\\b'),
+    rule('about <meeting> lobby', '\\babout (?<meeting>.+?)(?: lobby)?(?: here)?$'),
+  ],
+  details: [
+    rule('details of <meeting>', '\\b(?:details?|info|information|summary|overview|join link|link|settings) (?:of|for|about|on|to) (?<meeting>.+)$'),
+    rule('<meeting> details', '^(?:show |get |give me )?(?:the )?(?<meeting>.+?) (?:details|info|information)$'),
+    rule('tell me about <meeting>', '^(?:tell me about|describe|show me|show|open|display|look up|lookup|what is|whats|what about) (?<meeting>.+)$'),
+  ],
+  create: [
+    rule('called <subject>', '\\b(?:called|named|titled|entitled|with (?:the )?(?:subject|title)|subject|title) (?<subject>.+)$'),
+    rule('create a meeting <subject>', `^(?:create|schedule|book|set up|setup|new|make|plan|organi[sz]e|add|arrange|start|host|set) (?:me )?(?:(?:a|an) )?(?:new )?(?:locked |open |private |public )?(?:(?:online|skype) )?(?:meeting|conference|call)?(?: for| about| on)? ?(?<subject>.+)$`),
+  ],
+  update: [
+    rule('rename <meeting> to <subject>', `^(?:rename|retitle) (?:${MEETING_WORD} )?(?<meeting>.+?) (?:to|as|into) (?<subject>.+)$`),
+    rule('change the subject of <meeting> to <subject>', '\\b(?:subject|title|name|topic) (?:of|for) (?<meeting>.+?) (?:to|as|into) (?<subject>.+)$'),
+    rule('<meeting> subject to <subject>', `^(?:change|set|update|make) (?:the )?(?<meeting>.+?) (?:subject|title|topic|name) (?:to|as) (?<subject>.+)$`),
+    rule('move <meeting> to <time>', '^(?:move|reschedule|push|shift|postpone|bring forward|delay) (?<meeting>.+?) (?:to|until|till|at|for|by|back to) (?<rest>.+)$'),
+    rule('change <meeting> so <rest>', '^(?:change|set|make|switch|update|modify|edit|turn|configure) (?:the )?(?:access (?:level )?(?:of|for|to) |time of |start of |end of |lobby (?:of|for|in) |settings of )?(?<meeting>.+?)(?: (?:access(?: level)?|lobby|time|start|settings))? (?:to|so|as|into|open to|:|for) (?<rest>.+)$'),
+    rule('let phone users bypass the lobby in <meeting>', '\\bphone .*\\b(?:in|for|of|on) (?<meeting>.+)$'),
+    rule('make <meeting> <setting>', '^(?:make|set) (?<meeting>.+?) (?<rest>locked|open|public|private|invite only|invited only|internal|open to .+)$'),
+    rule('change <meeting>', '^(?:change|update|modify|edit|adjust|tweak|alter) (?:the )?(?:time |start |end |settings |subject |access )?(?:of |for )?(?<meeting>.+)$'),
+  ],
+  delete: [
+    rule('delete <meeting>', `^(?:delete|remove|cancel|erase|drop|get rid of|trash|kill|call off|scrap|wipe|nuke|destroy) (?:the )?(?:(?:online|skype) )?(?:meeting |conference )?(?:called |named |titled )?(?<meeting>.+)$`),
+  ],
+  extensionsList: [
+    rule('extensions of <meeting>', '\\b(?:extensions?|extension data|custom data) (?:of|for|on|in|from|attached to) (?<meeting>.+)$'),
+    rule('what extensions does <meeting> have', '\\bextensions? (?:does|do|has|have|on) (?<meeting>.+?) (?:have|has|got|carry)$'),
+    rule('<meeting> extensions', '^(?:list |show |get )?(?:the )?(?<meeting>.+?) (?:meeting )?extensions$'),
+  ],
+  extensionsAdd: [
+    rule('add … to <meeting>', '\\b(?:to|on|for|onto) (?<meeting>.+?)(?: (?:with )?(?:the )?(?:extension )?id (?<extensionId>\\S+))?$'),
+  ],
+  extensionId: [rule('id <extensionId>', '\\b(?:extension )?id (?<extensionId>\\S+)')],
+  groupMembers: [
+    rule('members of <group>', '\\b(?:members|contacts|people|persons|users|membership|list) (?:of|in|from|inside) (?<group>.+)$'),
+    rule('who is in <group>', '^(?:who(?: is| are|s)?|whos|who all) (?:in|inside|part of|on|belongs to|belong to|is in|are in) (?<group>.+)$'),
+    rule('who belongs to <group>', '\\b(?:belongs? to|part of) (?<group>.+)$'),
+    rule('<group> members', '^(?:show |list |get )?(?:the )?(?<group>.+?) (?:group )?(?:members|contacts|membership)$'),
+  ],
+  groupCreate: [
+    rule('group called <group>', '^.*\\b(?:group|called|named|titled) (?<group>.+)$'),
+    rule('create <group> group', '^(?:create|make|add|new|set up|start) (?:a |an )?(?:new )?(?:contact )?(?<group>.+?) group$'),
+    rule('create <group>', '^(?:create|make|add|new|set up|start) (?:a |an )?(?:new )?(?<group>.+)$'),
+  ],
+  groupRename: [
+    rule('rename group <group> to <newName>', '^(?:rename|retitle|change the name of|change the name for|change name of|call) (?<group>.+?) (?:to|as|into|instead to) (?<newName>.+)$'),
+    rule('group <group> should be renamed <newName>', '^(?<group>.+?) (?:should be|must be|to be|is to be|needs to be) (?:renamed|called) (?:to )?(?<newName>.+)$'),
+    rule('call group <group> <newName> instead', '^call (?:the )?group (?<group>\\S+) (?<newName>.+?)(?: instead)?$'),
+  ],
+  groupDelete: [
+    rule('delete group <group>', '^(?:delete|remove|erase|drop|get rid of|trash|kill|scrap|wipe|destroy|nuke) (?<group>.+)$'),
+  ],
+  groupPresence: [
+    rule('presence of <group>', '\\b(?:presence|status|statuses|availability|online status|who is online) (?:of|for|in|on) (?<group>.+)$'),
+    rule('when <group> come online', '\\b(?:when|if|whether) (?:anyone in |someone in |people in )?(?<group>.+?) (?:comes?|goes|go|are|is|gets?) (?:online|available|offline|busy)$'),
+    rule('anyone in <group> online', '^(?:is|are) (?:anyone|anybody|someone|people) (?:in|from) (?<group>.+?) (?:online|available|free)$'),
+    rule('watch <group> presence', '^(?:watch|track|follow|subscribe to|monitor) (?:the )?(?<group>.+?) (?:presence|status|availability)$'),
+  ],
+  // Huawei control commands name the meeting right after the verb ("end meeting Quarterly roadmap review");
+  // the "everyone in" of mute and the "for everyone" of end are not part of the subject.
+  huaweiEnd: [
+    rule('end meeting <meeting>', `^(?:end|stop|terminate|close|finish|shut down|hang up|kill|wrap up) (?:${MEETING_WORD} )?(?<meeting>.+?)(?: (?:for|with) (?:everyone|everybody|all(?: of us)?))?$`),
+  ],
+  huaweiMute: [
+    rule('mute everyone in <meeting>', `^(?:un-?mute|mute|silence|unsilence|turn off mute (?:in|for|of)) (?:(?:(?:all|every|the) )?(?:everyone|everybody|all|participants|attendees|people|the whole meeting|whole meeting|the whole)(?: else)? (?:in|of|on|at|for|inside) )?(?:${MEETING_WORD} )?(?<meeting>.+)$`),
+  ],
+  huaweiLock: [
+    rule('lock meeting <meeting>', `^(?:un-?lock|lock|reopen|open) (?:${MEETING_WORD} )?(?<meeting>.+?)(?: (?:again|up|so (?:that )?(?:nobody|no one|noone) (?:else )?(?:can )?joins?.*))?$`),
+  ],
+  huaweiParticipants: [
+    rule("who's in meeting <meeting>", `^(?:who(?: is| are|s)?|whos) (?:in|on|attending|inside|at|joined|has joined) (?:${MEETING_WORD} )(?<meeting>.+)$`),
+    rule('participants of <meeting>', `\\b(?:participants|attendees|people|everyone|members) (?:of|in|on|at) (?:${MEETING_WORD} )?(?<meeting>.+)$`),
+  ],
+  huaweiAdmitWaiting: [
+    rule('waiting in <meeting>', `\\bwaiting(?: room)? (?:in|of|for|at) (?:${MEETING_WORD} )?(?<meeting>.+?)(?: (?:in|join|to join))?$`),
+    rule('let … into <meeting>', `\\b(?:into|to join|join) (?:${MEETING_WORD} )?(?<meeting>.+)$`),
+  ],
+  huaweiKeyword: [
+    rule('about <keyword>', '\\b(?:about|regarding|concerning|matching|containing|named|called|titled|with subject|with the word|on the topic of|on|for|related to|mentioning) (?<keyword>.+?)(?: (?:meetings?|conferences?|right now|now|today|please))?$'),
+  ],
+} as const;
+
+export const zh = {
+  debugParse: [rule('解析 <文本>', '^(?:解析|解释|调试)\\s*[:：]?\\s*(?<keyword>.+)$'), rule('你怎么理解 <文本>', '(?:怎么|如何)(?:理解|解析)\\s*(?<keyword>.+)$')],
+  lobbyWho: [rule('<会议> 的大厅', '^(?:查看)?(?<meeting>.+?)\\s*的(?:大厅|等候室)'), rule('等待加入 <会议>', '等待(?:加入|进入)\\s*(?<meeting>.+?)(?:的人)?$')],
+  admit: [
+    rule('让 <人> 进来', '^(?:让|请|放|准许|允许)\\s*(?<person>.+?)\\s*(?:都|也)?(?:进来|进入|加入|入会)(?:\\s*(?<meeting>.+))?$'),
+    rule('准入 <人>', '^(?:准入|接纳|接受|放行|批准)\\s*(?<person>.+?)(?:\\s*(?:进入|加入|到)\\s*(?<meeting>.+))?$'),
+  ],
+  reject: [
+    rule('不让 <人> 进来', '^(?:不让|别让|不要让|不准)\\s*(?<person>.+?)\\s*(?:进来|进入|加入|入会)'),
+    rule('把 <人> 拒之门外', '^把\\s*(?<person>.+?)\\s*(?:拒之门外|拒绝|请出去|赶走)'),
+    rule('拒绝 <人>', '^(?:拒绝|驳回|踢掉|请走)\\s*(?<person>.+)$'),
+  ],
+  watchStart: [rule('关注 <会议>', '^(?:开始)?(?:关注|监控|盯着|跟踪|订阅)\\s*(?:我的)?(?:会议)?\\s*(?<meeting>.+?)(?:\\s*的大厅)?$')],
+  watchStop: [rule('取消关注 <会议>', '(?:取消关注|停止关注|不再关注|别再关注|不要再关注|停止监控|取消监控)\\s*(?:我的)?(?:会议)?\\s*(?<meeting>.+?)(?:\\s*的大厅(?:提醒)?)?$'), rule('停止 <会议> 的提醒', '(?:停止|取消|关闭)\\s*(?<meeting>.+?)\\s*的(?:大厅)?提醒')],
+  routeHere: [rule('把 <会议> 的大厅提醒', '^(?:把|将)?\\s*(?<meeting>.+?)\\s*的(?:大厅)?(?:提醒|通知)'), rule('发送 <会议> 的提醒', '(?:发送|转发|推送)\\s*(?<meeting>.+?)\\s*的(?:大厅)?(?:提醒|通知)')],
+  details: [
+    rule('<会议> 的详情', '^(?:查看|显示|看看)?\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*的?(?:详情|详细信息|信息|详细情况)'),
+    rule('查看会议 <会议>', '^(?:查看|显示|打开)\\s*(?:会议)?\\s*(?<meeting>.+)$'),
+  ],
+  create: [
+    rule('叫 <主题> 的会议', '(?:叫|名为|叫做|主题为|主题是)\\s*(?<subject>.+?)\\s*的(?:会议|会)'),
+    rule('主题 <主题>', '主题(?:为|是)?\\s*[:：]?\\s*(?<subject>.+)$'),
+    rule('创建会议 <主题>', '(?:新建|创建|安排|预约|建立|开)(?:一个|一场|个)?(?:新)?(?:会议|会)\\s*[,，:：]?\\s*(?<subject>.+)$'),
+  ],
+  update: [
+    rule('把 <会议> 的主题改成 <主题>', '^把\\s*(?<meeting>.+?)\\s*的(?:主题|标题|名称)(?:改为|改成|设为|换成)\\s*(?<subject>.+)$'),
+    rule('把 <会议> 改为 <设置>', '^把\\s*(?<meeting>.+?)\\s*(?:改为|改成|改到|设为|设置为|调到|挪到)\\s*(?<rest>.+)$'),
+    rule('修改会议 <会议>', '^(?:修改|更新|编辑|调整)(?:会议)?\\s*(?<meeting>.+?)(?:\\s*的(?:时间|设置|主题))?$'),
+  ],
+  delete: [rule('删除会议 <会议>', '^(?:删除|删掉|取消|移除)(?:会议)?\\s*(?<meeting>.+)$'), rule('把 <会议> 删掉', '^把\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*(?:删掉|删除|取消)')],
+  extensionsList: [rule('<会议> 的扩展', '^(?:列出|查看|显示)?\\s*(?<meeting>.+?)\\s*的扩展'), rule('会议扩展 <会议>', '扩展\\s*(?<meeting>.+)$')],
+  extensionsAdd: [rule('给 <会议> 添加扩展', '(?:给|为|向)\\s*(?<meeting>.+?)\\s*(?:添加|加|新增|增加)'), rule('添加扩展到 <会议>', '扩展(?:到|给)\\s*(?<meeting>.+)$')],
+  groupMembers: [
+    rule('<分组> 里有谁', '^(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?(?:里|中|内)(?:面)?(?:有谁|都有谁|有哪些人)'),
+    rule('分组 <分组> 的成员', '^(?:列出|查看|显示)?\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?的?(?:成员|联系人)'),
+  ],
+  groupCreate: [rule('叫 <分组> 的分组', '(?:叫|名为)\\s*(?<group>.+?)\\s*的分组'), rule('创建分组 <分组>', '(?:创建|新建|添加|建)(?:一个)?(?:新)?分组\\s*(?<group>.+)$')],
+  groupRename: [rule('把分组 <分组> 改名为 <新名>', '(?:分组)\\s*(?<group>.+?)\\s*(?:改名为|改名成|重命名为|改为|改成|为)\\s*(?<newName>.+)$')],
+  groupDelete: [rule('删除分组 <分组>', '(?:删除|移除|删掉)分组\\s*(?<group>.+)$'), rule('把分组 <分组> 删掉', '分组\\s*(?<group>.+?)\\s*(?:删掉|删除|移除)')],
+  groupPresence: [
+    rule('关注 <分组> 的状态', '(?:关注|订阅|查看|跟踪)\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?的(?:在线)?状态'),
+    rule('分组 <分组> 的在线状态', '^(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?的(?:在线)?状态'),
+    rule('<分组> 的人在线吗', '^(?<group>.+?)\\s*(?:的人|里的人|的成员)(?:在线|有空)'),
+  ],
+  huaweiEnd: [rule('结束会议 <会议>', '^(?:结束|关闭|终止|停止)(?:会议)?\\s*(?<meeting>.+?)(?:\\s*这个会议)?$'), rule('把会议 <会议> 结束掉', '^把\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*(?:结束|关闭|终止)')],
+  huaweiMute: [
+    rule('会议 <会议> 全体静音', '^(?:取消|解除)?\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*的?(?:取消|解除)?(?:全体|全部|所有人)静音'),
+    rule('全体静音 <会议>', '(?:全体|全部|所有人)?静音\\s*(?:会议)?\\s*(?<meeting>.+)$'),
+    rule('把 <会议> 全部静音', '^把\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*(?:全部|全体|所有人)?静音'),
+  ],
+  huaweiLock: [rule('锁定会议 <会议>', '^(?:锁定|解锁|锁上|解除锁定|取消锁定)(?:会议)?\\s*(?<meeting>.+)$'), rule('把会议 <会议> 锁上', '^把\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*(?:锁上|锁定|解锁)')],
+  huaweiParticipants: [
+    rule('会议 <会议> 里有谁', '^(?:会议)?\\s*(?<meeting>.+?)\\s*(?:里|中|内)(?:面)?(?:有谁|都有谁|有哪些人)'),
+    rule('谁在会议 <会议> 里', '^谁在\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*(?:里|中)'),
+    rule('<会议> 的参会人', '^(?:列出|查看|显示)?\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*的(?:参会人|与会者|参会者)'),
+  ],
+  huaweiAdmitWaiting: [rule('<会议> 等候室', '^(?:让|准入)?\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*的?等候室'), rule('等候室全部准入 <会议>', '等候室.*?(?:准入|进来)\\s*(?:会议)?\\s*(?<meeting>.+)$')],
+  huaweiKeyword: [rule('关于 <关键词> 的', '(?:关于|有关|主题为|主题是|名为|包含)\\s*(?<keyword>.+?)\\s*的')],
+} as const;

@@ -1,0 +1,106 @@
+/**
+ * Slot values as people phrase them, cleaned into the value a command needs: "the meeting called Budget review"
+ * → "Budget review", "my Vendors group" → "Vendors"; and the words that name no particular meeting or person
+ * ("the lobby", "everyone").
+ */
+
+const MEETING_GENERIC = /^(?:the|my|our|this|that|a|an|in|of|for|waiting|there|anyone|somebody|someone|anybody|people|(?:(?:the|my|our|this|that|a)\s+)?(?:lobby|lobbies|waiting room|meeting|meetings|call|conference|it|here|one|join|all|everything|everyone|all my meetings|all meetings|all of them|every meeting))$/iu;
+const ALL_WORDS = /^(?:(?:all|every)\s+)?(?:everyone|everybody|every one|all|all of them|them all|them|all guests|the guests|guests|people|all people|all the people|everyone else|all participants|the lot|waiting people|everyone who is waiting)(?:\s+(?:waiting|who (?:is|are) waiting|in the lobby|in lobby|from the lobby|in the waiting room|that are waiting|there|too))*$/iu;
+const ALL_MEETINGS = /\b(?:all (?:of )?(?:my |the |our )?meetings|every (?:one of my )?meetings?|all of them|everything|all my lobbies|all lobbies|all alerts|all watches|all)\b/iu;
+
+function stripMeeting(value: string): string {
+  return value
+    .replace(/^(?:the\s+)?(?:lobby|waiting room)\s+(?:of|for|in)\s+/iu, '')
+    .replace(/^(?:(?:the|my|our)\s+)?(?:online\s+|skype\s+)?(?:meeting|conference|call)\s+(?:called\s+|named\s+|titled\s+)?/iu, '')
+    .replace(/^(?:the|my|our)\s+/iu, '')
+    .replace(/^(?:called|named|titled)\s+/iu, '')
+    .replace(/\s+(?:here|now|right now|today|for me|again|please|asap|anymore|any more|any longer|in this (?:chat|channel)|to this (?:chat|channel))$/iu, '')
+    .replace(/\s+(?:meeting|conference|lobby)$/iu, '')
+    .trim();
+}
+
+function stripGroup(value: string): string {
+  return value
+    .replace(/^(?:(?:the|my|our)\s+)?(?:contact\s+)?group\s+(?:called\s+|named\s+)?/iu, '')
+    .replace(/^(?:the|my|our)\s+/iu, '')
+    .replace(/^(?:called|named|titled)\s+/iu, '')
+    .replace(/\s+(?:contact\s+)?group$/iu, '')
+    .replace(/\s+(?:instead|please|now|for me)$/iu, '')
+    .trim();
+}
+
+/** Chinese slot values without surrounding quotes, punctuation or a leading 会议/分组. */
+export function stripZh(value: string): string {
+  return value.replace(/^[\s“"「『]+|[\s”"」』。？！?!，,、.]+$/gu, '').replace(/^(?:会议|分组)\s*/u, '').trim();
+}
+
+export function isEveryone(person: string, zhText: boolean): boolean {
+  if (zhText) {
+    return /^(?:所有人|大家|全部|所有|全体|所有等待的人|等待的人|他们|大厅里的人|大厅的人|所有访客|所有的人|每个人)(?:都)?$/u.test(person);
+  }
+  return ALL_WORDS.test(person.toLowerCase());
+}
+
+export function allMeetings(text: string, zhText: boolean): boolean {
+  return zhText ? /所有|全部|一切/u.test(text) : ALL_MEETINGS.test(text);
+}
+
+export function usableMeeting(value: string | undefined, zhText: boolean): boolean {
+  if (!value) {
+    return false;
+  }
+  const cleaned = cleanMeeting(value, zhText);
+  // "mute everyone", "让所有人进来": the people, not a meeting.
+  return cleaned.length > 0 && !MEETING_GENERIC.test(cleaned) && !ALL_WORDS.test(cleaned.toLowerCase())
+    && !/^(?:大厅|会议|我的会议|这里|这个会议|所有人|全体|大家|全部|所有)$/u.test(cleaned);
+}
+
+export function cleanMeeting(value: string, zhText: boolean): string {
+  return zhText ? stripZh(value).replace(/^我的/u, '').replace(/的?(?:会议|大厅)$/u, '') : stripMeeting(value);
+}
+
+export function usableGroup(value: string | undefined): boolean {
+  const cleaned = value === undefined ? '' : stripGroup(value);
+  return cleaned.length > 0 && !/^(?:groups?|contact groups?|my groups|all)$/iu.test(cleaned);
+}
+
+export function groupFrom(value: string | undefined, zhText: boolean): string | undefined {
+  if (!value) {
+    return undefined;
+  }
+  return zhText ? stripZh(value).replace(/^分组\s*/u, '').replace(/\s*分组$/u, '') : stripGroup(value);
+}
+
+export function stripGroupName(value: string, zhText: boolean): string {
+  return zhText ? stripZh(value) : value.replace(/\s+(?:instead|please|now|for me)$/iu, '').replace(/^(?:group\s+)?(?:called\s+|named\s+)?/iu, '').trim();
+}
+
+/** debugParse wants the sentence as typed, punctuation included: find the captured words in the raw text. */
+export function rawTail(text: string, captured: string): string {
+  const firstWord = captured.split(' ')[0] ?? captured;
+  const at = text.toLowerCase().indexOf(firstWord.toLowerCase());
+  return at >= 0 ? text.slice(at).trim() : captured;
+}
+
+/** "Budget review at 3pm tomorrow with bob@contoso.com" → "Budget review". */
+export function cutSubject(value: string, timeSpans: string[], zhText: boolean): string | undefined {
+  let subject = value;
+  for (const span of timeSpans) {
+    const at = subject.toLowerCase().indexOf(span.toLowerCase());
+    if (at >= 0) {
+      subject = subject.slice(0, at);
+    }
+  }
+  if (zhText) {
+    return stripZh(subject.replace(/[,，、]?\s*(?:在|于|从|时间)$/u, '')) || undefined;
+  }
+  subject = subject
+    .replace(/\s+(?:that|which|so that|where|so)\s+.*$/iu, '')
+    .replace(/\s+(?:and\s+)?(?:let\s+|allow\s+|where\s+|so\s+)?(?:phone|dial[- ]?in|pstn)\s+(?:users|callers|people)\b.*$/iu, '')
+    .replace(/\s+(?:with|and invite|inviting|invite|leaders?|presenters?)\s+.*$/iu, '')
+    .replace(/\s+(?:(?:that is|which is|and make it|make it|and)\s+)?(?:locked|open to everyone|open to anyone|invite only|invited only|for invited people only|internal only|same enterprise only)$/iu, '')
+    .replace(/(?:(?:^|\s+)(?:at|on|from|for|by|starting|between|tomorrow|today|tonight|this|next|until|to|in|,))+\s*$/iu, '')
+    .replace(/[\s,;:]+$/u, '')
+    .trim();
+  return subject || undefined;
+}
