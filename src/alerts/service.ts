@@ -1,6 +1,7 @@
 import pLimit from 'p-limit';
 import type { UcwaAccounts } from '../accounts/ucwaAccounts.js';
 import type { Logger } from '../logging.js';
+import type { Language } from '../nlu/recognition.js';
 import type { CommandOptions } from '../teams/capability.js';
 import { KeyedSerializer } from '../storage/keyedSerializer.js';
 import type { ConversationReferenceStore } from '../teams/conversationReferences.js';
@@ -110,8 +111,9 @@ export class LobbyAlerts {
     this.signIns.onHeldCommandReady(run);
   }
 
-  signInStateValid(state: string): Promise<boolean> {
-    return this.signIns.valid(state);
+  /** The language of a live sign-in link, or undefined when it is unknown, used or expired. */
+  signInLanguage(state: string): Promise<Language | undefined> {
+    return this.signIns.language(state);
   }
 
   completeSignIn(state: string, username: string, password: string): Promise<SignInOutcome> {

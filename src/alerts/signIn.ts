@@ -45,9 +45,9 @@ export class SignIns {
     this.runHeldCommand = run;
   }
 
-  async valid(state: string): Promise<boolean> {
+  async language(state: string): Promise<Language | undefined> {
     const record = await this.context.records.signInState(state);
-    return record !== undefined && record.expiresAt > Date.now();
+    return record !== undefined && record.expiresAt > Date.now() ? record.language : undefined;
   }
 
   /** The sign-in page's POST: password grant, then alerts resume and the person hears about it in their chat. */

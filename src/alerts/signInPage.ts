@@ -1,5 +1,6 @@
 import restify, { type Next, type Request, type Response, type Server } from 'restify';
 import type { Logger } from '../logging.js';
+import type { Language } from '../nlu/recognition.js';
 import type { LobbyAlerts } from './service.js';
 
 /**
@@ -12,8 +13,9 @@ export function signInRoutes(alerts: LobbyAlerts, logger: Logger): (server: Serv
   return (server) => {
     server.get('/signin', async (req: Request, res: Response) => {
       const state = stateParam(new URL(req.url ?? '/', 'http://bot.invalid').searchParams.get('state'));
-      if (!state || !(await alerts.signInStateValid(state))) return sendPage(res, 400, expiredPage());
-      return sendPage(res, 200, formPage(state));
+      const language = state ? await alerts.signInLanguage(state) : undefined;
+      if (!state || !language) return sendPage(res, 400, expiredPage(words.en));
+      return sendPage(res, 200, formPage(words[language], state));
     });
 
     server.post(
@@ -26,25 +28,62 @@ export function signInRoutes(alerts: LobbyAlerts, logger: Logger): (server: Serv
         const state = stateParam(body.state);
         const username = typeof body.username === 'string' ? body.username.trim() : '';
         const password = typeof body.password === 'string' ? body.password : '';
-        if (!state) return sendPage(res, 400, expiredPage());
+        const language = state ? await alerts.signInLanguage(state) : undefined;
+        if (!state || !language) return sendPage(res, 400, expiredPage(words.en));
+        const w = words[language];
         if (!username || !password || username.length > 256 || password.length > 1024) {
-          return sendPage(res, 400, formPage(state, 'Please enter your sign-in address and your password.'));
+          return sendPage(res, 400, formPage(w, state, w.missing));
         }
         const result = await alerts.completeSignIn(state, username, password);
         if (result.ok) {
           log.info('sign-in page completed');
-          return sendPage(res, 200, donePage());
+          return sendPage(res, 200, donePage(w));
         }
-        return sendPage(res, result.expired ? 400 : 401, result.expired ? expiredPage(result.message) : formPage(state, result.message, username));
+        // The client's sentences are English; a Chinese page says the same thing in Chinese.
+        const message = language === 'en' ? result.message : result.expired ? w.expired : w.refused;
+        return sendPage(res, result.expired ? 400 : 401, result.expired ? expiredPage(w, message) : formPage(w, state, message, username));
       },
     );
   };
 }
 
+type PageWords = (typeof words)[Language];
+
+const words = {
+  en: {
+    lang: 'en',
+    title: 'Sign in to Skype for Business',
+    address: 'Sign-in address',
+    password: 'Password',
+    submit: 'Sign in',
+    note: 'Your password goes to your Skype for Business server once and is not kept.',
+    missing: 'Please enter your sign-in address and your password.',
+    refused: "Skype for Business didn't accept that user name and password.",
+    doneTitle: 'Signed in',
+    done: 'You are signed in. You can close this window and go back to Teams.',
+    expiredTitle: 'Link expired',
+    expired: 'This sign-in link has expired or was already used. Ask the bot to "sign in" again for a new one.',
+  },
+  zh: {
+    lang: 'zh-CN',
+    title: '登录 Skype for Business',
+    address: '登录地址',
+    password: '密码',
+    submit: '登录',
+    note: '您的密码只会发送给您的 Skype for Business 服务器一次，不会被保存。',
+    missing: '请输入登录地址和密码。',
+    refused: 'Skype for Business 未接受该用户名和密码。',
+    doneTitle: '已登录',
+    done: '您已登录。可以关闭此窗口并返回 Teams。',
+    expiredTitle: '链接已过期',
+    expired: '此登录链接已过期或已被使用。请对机器人说“登录”以获取新链接。',
+  },
+} as const;
+
 function requireForm(req: Request, res: Response, next: Next): void {
   const type = (req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (type === 'application/x-www-form-urlencoded') return next();
-  sendPage(res, 415, page('Unsupported request', '<p>Please use the sign-in form.</p>'));
+  sendPage(res, 415, page(words.en, 'Unsupported request', '<p>Please use the sign-in form.</p>'));
   return next(false);
 }
 
@@ -64,31 +103,32 @@ function sendPage(res: Response, status: number, html: string): void {
   res.end(html);
 }
 
-function formPage(state: string, error?: string, username = ''): string {
+function formPage(w: PageWords, state: string, error?: string, username = ''): string {
   return page(
-    'Sign in to Skype for Business',
+    w,
+    w.title,
     `${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
 <form method="post" action="signin" autocomplete="on">
   <input type="hidden" name="state" value="${escapeHtml(state)}">
-  <label>Sign-in address<br><input name="username" type="email" required value="${escapeHtml(username)}" autocomplete="username"></label>
-  <label>Password<br><input name="password" type="password" required autocomplete="current-password"></label>
-  <button type="submit">Sign in</button>
+  <label>${escapeHtml(w.address)}<br><input name="username" type="email" required value="${escapeHtml(username)}" autocomplete="username"></label>
+  <label>${escapeHtml(w.password)}<br><input name="password" type="password" required autocomplete="current-password"></label>
+  <button type="submit">${escapeHtml(w.submit)}</button>
 </form>
-<p class="note">Your password goes to your Skype for Business server once and is not kept.</p>`,
+<p class="note">${escapeHtml(w.note)}</p>`,
   );
 }
 
-function donePage(): string {
-  return page('Signed in', '<p>You are signed in. You can close this window and go back to Teams.</p>');
+function donePage(w: PageWords): string {
+  return page(w, w.doneTitle, `<p>${escapeHtml(w.done)}</p>`);
 }
 
-function expiredPage(message = 'This sign-in link has expired or was already used. Ask the bot to "sign in" again for a new one.'): string {
-  return page('Link expired', `<p>${escapeHtml(message)}</p>`);
+function expiredPage(w: PageWords, message: string = w.expired): string {
+  return page(w, w.expiredTitle, `<p>${escapeHtml(message)}</p>`);
 }
 
-function page(title: string, body: string): string {
+function page(w: PageWords, title: string, body: string): string {
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="${w.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
 <style>body{font-family:system-ui,sans-serif;max-width:28rem;margin:3rem auto;padding:0 1rem}label{display:block;margin:1rem 0}input{width:100%;padding:.4rem}.error{color:#a4262c}.note{color:#605e5c;font-size:.9rem}</style>
 </head><body><h1>${escapeHtml(title)}</h1>

@@ -43,4 +43,17 @@ describe('commands held for sign-in', () => {
     assert.equal(channel.botEvents().filter((event) => JSON.stringify(event.cards).includes('/signin?state=')).length, 0);
     await carolChat.waitFor((event) => JSON.stringify(event.cards).includes('/signin?state='));
   });
+
+  it('shows the sign-in page in the language the person asked in', async () => {
+    const bob = bot.channel.personalChat('bob@contoso.com');
+    await bob.send('登录', { locale: 'zh-CN' });
+    const card = await bob.waitFor((event) => JSON.stringify(event.cards).includes('/signin?state='));
+    const page = await (await fetch(signInUrlOf(card))).text();
+    assert.match(page, /<html lang="zh-CN">/);
+    assert.match(page, /登录 Skype for Business/);
+    const state = signInUrlOf(card).searchParams.get('state')!;
+    const refused = await postForm(bot.app.url, { state, username: 'bob@contoso.com', password: 'wrong' });
+    assert.equal(refused.status, 401);
+    assert.match(await refused.text(), /Skype for Business 未接受该用户名和密码/);
+  });
 });
