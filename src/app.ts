@@ -57,6 +57,7 @@ export async function startApp(config: AppConfig, logger: Logger, endpoints: Ser
   runHeldCommandsThroughRouter(capabilities, router, services);
   const health = new HealthReporter([storageHealth(services.storage), ...capabilities.flatMap((capability) => (capability.health ? [() => capability.health!()] : []))]);
   const server = createServer({
+    allowedTenants: config.bot.allowedTenants,
     adapter,
     bot: new MeetingOpsBot(router, services.references, logger),
     health,

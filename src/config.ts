@@ -33,6 +33,15 @@ const environmentSchema = z.object({
     .transform((value) => (value === '' || value === undefined ? 'MultiTenant' : value)),
   MicrosoftAppTenantId: optionalText,
   PUBLIC_URL: httpUrl('PUBLIC_URL').optional(),
+  TEAMS_ALLOWED_TENANTS: z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? '')
+        .split(',')
+        .map((entry) => entry.trim().toLowerCase())
+        .filter((entry) => entry.length > 0),
+    ),
   DATA_DIR: z.string().trim().min(1).default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ALLOW_UNAUTHENTICATED: booleanFlag,
@@ -61,6 +70,8 @@ export interface BotIdentity {
   appPassword?: string;
   appType: AppType;
   tenantId?: string;
+  /** Lower-cased Entra tenant ids whose Teams users may use the bot; empty means any tenant. */
+  allowedTenants: string[];
 }
 
 export interface UcwaSettings {
@@ -120,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       appPassword: e.MicrosoftAppPassword,
       appType: e.MicrosoftAppType,
       tenantId: e.MicrosoftAppTenantId,
+      allowedTenants: e.TEAMS_ALLOWED_TENANTS,
     },
     publicUrl: stripTrailingSlash(e.PUBLIC_URL ?? `http://localhost:${e.PORT}`),
     publicUrlFollowsPort: e.PUBLIC_URL === undefined,

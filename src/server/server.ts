@@ -3,12 +3,14 @@ import type { Activity, ActivityHandlerBase } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
 import type { Logger } from '../logging.js';
 import type { MeetingBotAdapter } from '../teams/adapter.js';
-import { activityProblem } from './activityValidation.js';
+import { activityProblem, tenantOf } from './activityValidation.js';
 import type { HealthReporter } from './health.js';
 
 export const maxBodyBytes = 256 * 1024;
 
 export interface ServerDependencies {
+  /** Lower-cased tenant ids allowed to use the bot; empty allows every tenant. */
+  allowedTenants: string[];
   adapter: MeetingBotAdapter;
   bot: ActivityHandlerBase;
   health: HealthReporter;
@@ -38,6 +40,7 @@ export function createServer(deps: ServerDependencies): Server {
     requireJsonContent,
     restify.plugins.bodyParser({ maxBodySize: maxBodyBytes, mapParams: false, mapFiles: false, rejectUnknown: true }),
     requireValidActivity,
+    requireAllowedTenant(deps.allowedTenants, log),
     async (req: Request, res: Response) => {
       await processActivity(deps, log, req, res);
     },
@@ -80,6 +83,22 @@ function requireJsonContent(req: Request, res: Response, next: Next): void {
   res.status(415);
   res.json({ error: 'UnsupportedMediaType', message: 'Send the activity as JSON (Content-Type: application/json).' });
   return next(false);
+}
+
+/**
+ * The Bot Framework token proves the Connector sent the activity for this bot, not which organization it is for;
+ * a bot meant for one company refuses the others here.
+ */
+function requireAllowedTenant(allowed: string[], log: Logger) {
+  return (req: Request, res: Response, next: Next): void => {
+    if (allowed.length === 0) return next();
+    const tenant = tenantOf(req.body as Record<string, unknown>);
+    if (tenant && allowed.includes(tenant)) return next();
+    log.info({ tenant }, 'request refused: tenant not allowed');
+    res.status(403);
+    res.json({ error: 'Forbidden', message: 'This bot is not available to your organization.' });
+    return next(false);
+  };
 }
 
 function requireValidActivity(req: Request, res: Response, next: Next): void {

@@ -163,3 +163,33 @@ describe('the bot with a Microsoft app id', () => {
     assert.equal(bot.channel.connector.activities().length, 0);
   });
 });
+
+describe('the bot for one organization', () => {
+  let bot: BotUnderTest;
+
+  before(async () => {
+    bot = await startBotUnderTest({ env: { TEAMS_ALLOWED_TENANTS: 'c0ffee00-0000-4000-8000-000000000001' } });
+  });
+
+  after(async () => {
+    await bot.close();
+  });
+
+  it('serves its own tenant and refuses another with 403', async () => {
+    const chat = bot.channel.personalChat('alice@contoso.com');
+    assert.equal((await chat.send('help')).status, 200);
+    await chat.waitFor((event) => event.cards.length > 0);
+    const foreign = {
+      type: 'message',
+      text: 'help',
+      channelId: 'msteams',
+      serviceUrl: bot.channel.serviceUrl,
+      conversation: { id: 'a:foreign', tenantId: 'deadbeef-0000-4000-8000-000000000002' },
+      channelData: { tenant: { id: 'deadbeef-0000-4000-8000-000000000002' } },
+      from: { id: '29:foreign' },
+    };
+    const response = await fetch(`${bot.app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(foreign) });
+    assert.equal(response.status, 403);
+    assert.equal(bot.channel.connector.activities('a:foreign').length, 0);
+  });
+});
