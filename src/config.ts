@@ -22,6 +22,17 @@ const booleanFlag = z
   .optional()
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
+/** "a, B ,c" → ['a', 'b', 'c']: ids and addresses compare case-insensitively. */
+const lowerCaseList = z
+  .string()
+  .optional()
+  .transform((value) =>
+    (value ?? '')
+      .split(',')
+      .map((entry) => entry.trim().toLowerCase())
+      .filter((entry) => entry.length > 0),
+  );
+
 const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   HOST: optionalText,
@@ -33,15 +44,7 @@ const environmentSchema = z.object({
     .transform((value) => (value === '' || value === undefined ? 'MultiTenant' : value)),
   MicrosoftAppTenantId: optionalText,
   PUBLIC_URL: httpUrl('PUBLIC_URL').optional(),
-  TEAMS_ALLOWED_TENANTS: z
-    .string()
-    .optional()
-    .transform((value) =>
-      (value ?? '')
-        .split(',')
-        .map((entry) => entry.trim().toLowerCase())
-        .filter((entry) => entry.length > 0),
-    ),
+  TEAMS_ALLOWED_TENANTS: lowerCaseList,
   DATA_DIR: z.string().trim().min(1).default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ALLOW_UNAUTHENTICATED: booleanFlag,
@@ -51,15 +54,7 @@ const environmentSchema = z.object({
   HUAWEI_MEETING_ENDPOINT: httpUrl('HUAWEI_MEETING_ENDPOINT').optional(),
   HUAWEI_APP_ID: optionalText,
   HUAWEI_APP_KEY: optionalText,
-  HUAWEI_ADMINS: z
-    .string()
-    .optional()
-    .transform((value) =>
-      (value ?? '')
-        .split(',')
-        .map((entry) => entry.trim().toLowerCase())
-        .filter((entry) => entry.length > 0),
-    ),
+  HUAWEI_ADMINS: lowerCaseList,
   HUAWEI_USER_MAP: optionalText,
 });
 
