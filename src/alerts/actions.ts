@@ -4,14 +4,16 @@ import { matchMeetings } from './meetings.js';
 import type { AlertOutbox } from './outbox.js';
 import { displayName, identityOf, sourceOf, type WaitingPerson } from './people.js';
 import type { AlertRecord, WatchedMeeting } from './records.js';
-import { text } from './texts.js';
+import { text, type Texts } from './texts.js';
 import type { Watches } from './watches.js';
 
 export type LobbyAction = 'admit' | 'reject';
 /** What an admit/reject came to: done, already decided (first result wins), gone, or refused with a reason. */
 export type ActionResult =
   | { kind: 'done' | 'already' | 'gone'; alert?: AlertRecord }
-  | { kind: 'refused'; message: string };
+  | { kind: 'refused'; reason: Refusal; message: string };
+
+export type Refusal = Extract<Texts, 'alertGone' | 'signInFirst' | 'signInExpired' | 'notLeader'>;
 
 export type WaitingResult = { kind: 'notSignedIn' } | { kind: 'ok'; meetings: WatchedMeeting[]; people: WaitingPerson[] };
 
@@ -22,6 +24,14 @@ interface LobbyTarget {
   watcherId: string;
   meetingUri: string;
   person: { name: string; uri?: string };
+}
+
+/** The presser acting on one meeting's lobby through their own session: opened once per press, for one or many people. */
+interface Acting {
+  presser: Organizer;
+  session: UcwaSession;
+  /** The presser's own view of the person (a leader's view carries the admit/reject links), if they see them at all. */
+  viewOf(target: LobbyTarget): Promise<ParticipantView | undefined>;
 }
 
 /**
@@ -54,31 +64,50 @@ export class LobbyActions {
 
   /** A card button: serialized per alert, so double clicks and two leaders at once see the first result. */
   async actOnAlert(presser: Organizer, alertId: string, action: LobbyAction): Promise<ActionResult> {
+    const alert = this.outbox.get(alertId);
+    if (!alert) return refusal(presser, 'alertGone');
+    // Already decided: show that, whoever presses, without asking Skype for Business anything.
+    if (alert.outcome) return { kind: 'already', alert };
+    return this.asPresser(presser, alert.watcherId, alert.meeting.uri, (acting) => this.settle(acting, alertId, action));
+  }
+
+  /**
+   * "Admit all": admits exactly the people waiting in the pressed alert's meeting when it was pressed, each through
+   * its own alert, as far as the presser holds an admit link for them; anyone they cannot admit keeps waiting.
+   * Someone arriving meanwhile gets a card of their own rather than being admitted unseen.
+   */
+  async admitAll(presser: Organizer, alertId: string): Promise<ActionResult> {
+    const pressed = this.outbox.get(alertId);
+    if (!pressed) return refusal(presser, 'alertGone');
+    const waiting = [pressed, ...this.outbox.openIn(pressed.watcherId, pressed.meeting.uri).filter((other) => other.id !== pressed.id)];
+    const results = await this.asPresser(presser, pressed.watcherId, pressed.meeting.uri, async (acting) => {
+      const settled: ActionResult[] = [];
+      for (const alert of waiting) {
+        const result = await this.settle(acting, alert.id, 'admit');
+        settled.push(result);
+        // A sign-in that ran out stops the run; a person without an admit link for this presser is just skipped.
+        if (result.kind === 'refused' && result.reason !== 'notLeader') break;
+      }
+      return settled;
+    });
+    if (!Array.isArray(results)) return results;
+    const refused = results.find((result) => result.kind === 'refused');
+    return refused && !results.some((result) => result.kind === 'done') ? refused : { kind: 'done', alert: pressed };
+  }
+
+  /** Acts on one alert's person and records the outcome on the alert, unless it was already decided. */
+  private settle(acting: Acting, alertId: string, action: LobbyAction): Promise<ActionResult> {
     return this.context.locks.run(`alert:${alertId}`, async () => {
       const alert = this.outbox.get(alertId);
-      if (!alert) return { kind: 'refused', message: text(presser, 'alertGone') };
+      if (!alert) return refusal(acting.presser, 'alertGone');
       if (alert.outcome) return { kind: 'already', alert };
-      const result = await this.actAs(presser, targetOf(alert), action);
+      const result = await this.act(acting, targetOf(alert), action);
       if (result.kind === 'refused') return result;
       const at = new Date().toISOString();
-      if (result.kind === 'done') await this.outbox.finish(alert, { kind: action === 'admit' ? 'admitted' : 'rejected', by: presser.name, at });
+      if (result.kind === 'done') await this.outbox.finish(alert, { kind: action === 'admit' ? 'admitted' : 'rejected', by: acting.presser.name, at });
       else await this.outbox.finish(alert, { kind: 'leftLobby', at });
       return { ...result, alert };
     });
-  }
-
-  /** "Admit all": everyone still waiting in the pressed alert's meeting, each through its own alert. */
-  async admitAll(presser: Organizer, alertId: string): Promise<ActionResult> {
-    const pressed = this.outbox.get(alertId);
-    if (!pressed) return { kind: 'refused', message: text(presser, 'alertGone') };
-    const results: ActionResult[] = [];
-    for (const alert of [pressed, ...this.outbox.openIn(pressed.watcherId, pressed.meeting.uri).filter((other) => other.id !== pressed.id)]) {
-      const result = await this.actOnAlert(presser, alert.id, 'admit');
-      results.push(result);
-      if (result.kind === 'refused') break;
-    }
-    const refused = results.find((result) => result.kind === 'refused');
-    return refused && !results.some((result) => result.kind === 'done') ? refused : { kind: 'done', alert: pressed };
   }
 
   private async waitingIn(user: Organizer, session: UcwaSession, meeting: WatchedMeeting): Promise<WaitingPerson[]> {
@@ -93,42 +122,62 @@ export class LobbyActions {
     }
   }
 
+  private actAs(presser: Organizer, target: LobbyTarget, action: LobbyAction): Promise<ActionResult> {
+    return this.asPresser(presser, target.watcherId, target.meetingUri, (acting) => this.act(acting, target, action));
+  }
+
   /**
-   * Acts as `presser`, through the presser's OWN session: only a view that carries the admit/reject link (a
+   * Runs `work` as `presser`, through the presser's OWN session: only a view that carries the admit/reject link (a
    * leader's view, per lobby_ref) may act. A presser who is not the watching organizer is joined just for the
-   * action (and leaves after) so their own view can be asked.
+   * press (and leaves after) so their own view can be asked; the lobby is read once for all the people acted on.
    */
-  private async actAs(presser: Organizer, target: LobbyTarget, action: LobbyAction): Promise<ActionResult> {
+  private async asPresser<T>(presser: Organizer, watcherId: string, meetingUri: string, work: (acting: Acting) => Promise<T>): Promise<T | Refused> {
     const session = await organizerSession(this.context, presser);
-    if (!session) return { kind: 'refused', message: text(presser, 'signInFirst') };
+    if (!session) return refusal(presser, 'signInFirst');
     let temporary: string | undefined;
     try {
-      let view: ParticipantView | undefined;
-      if (presser.id === target.watcherId) {
-        view = await session.lobby.participant(target.participantHref);
-      } else {
-        const own = await this.ownConversation(presser.id, session, target.meetingUri);
-        if (!own) return { kind: 'refused', message: text(presser, 'notLeader') };
-        if (own.temporary) temporary = own.href;
-        const waiting = await session.lobby.waiting(own.href).catch(() => [] as ParticipantView[]);
-        view = waiting.find((candidate) => identityOf({ name: displayName(candidate), uri: candidate.uri }) === identityOf(target.person));
-        // Someone the watcher still sees waiting but this person cannot see: they are no leader here.
-        if (!view) return { kind: 'refused', message: text(presser, 'notLeader') };
-      }
-      if (view.inLobby === false) return { kind: 'gone' };
-      const href = action === 'admit' ? view.admitHref : view.rejectHref;
-      if (!href) return { kind: 'refused', message: text(presser, 'notLeader') };
-      await session.post(href, undefined);
-      this.context.logger.info({ teamsUserId: presser.id, action }, 'lobby participant handled');
-      return { kind: 'done' };
+      if (presser.id === watcherId) return await work({ presser, session, viewOf: (target) => session.lobby.participant(target.participantHref) });
+      const own = await this.ownConversation(presser.id, session, meetingUri);
+      if (!own) return refusal(presser, 'notLeader');
+      if (own.temporary) temporary = own.href;
+      const waiting = await session.lobby.waiting(own.href).catch(() => [] as ParticipantView[]);
+      const viewOf = async (target: LobbyTarget) =>
+        waiting.find((candidate) => identityOf({ name: displayName(candidate), uri: candidate.uri }) === identityOf(target.person));
+      return await work({ presser, session, viewOf });
     } catch (error) {
-      if (isGone(error) || (error instanceof UcwaError && error.status === 409 && error.is('AlreadyExists'))) return { kind: 'gone' };
-      if (await expireOnSignInFailure(this.context, presser.id, error)) return { kind: 'refused', message: text(presser, 'signInExpired') };
-      if (error instanceof UcwaError && error.status === 403) return { kind: 'refused', message: text(presser, 'notLeader') };
+      const refused = await this.refusalFor(presser, error);
+      if (refused) return refused;
       throw error;
     } finally {
       if (temporary) await session.lobby.leave(temporary).catch(() => undefined);
     }
+  }
+
+  /** Admits or turns away one person through the presser's view of them. */
+  private async act(acting: Acting, target: LobbyTarget, action: LobbyAction): Promise<ActionResult> {
+    try {
+      const view = await acting.viewOf(target);
+      // Someone the watcher still sees waiting but this person cannot see: they are no leader here.
+      if (!view) return refusal(acting.presser, 'notLeader');
+      if (view.inLobby === false) return { kind: 'gone' };
+      const href = action === 'admit' ? view.admitHref : view.rejectHref;
+      if (!href) return refusal(acting.presser, 'notLeader');
+      await acting.session.post(href, undefined);
+      this.context.logger.info({ teamsUserId: acting.presser.id, action }, 'lobby participant handled');
+      return { kind: 'done' };
+    } catch (error) {
+      if (isGone(error) || (error instanceof UcwaError && error.status === 409 && error.is('AlreadyExists'))) return { kind: 'gone' };
+      const refused = await this.refusalFor(acting.presser, error);
+      if (refused) return refused;
+      throw error;
+    }
+  }
+
+  /** The refusal an error from Skype for Business amounts to, if it is one the presser should be told about. */
+  private async refusalFor(presser: Organizer, error: unknown): Promise<Refused | undefined> {
+    if (await expireOnSignInFailure(this.context, presser.id, error)) return refusal(presser, 'signInExpired');
+    if (error instanceof UcwaError && error.status === 403) return refusal(presser, 'notLeader');
+    return undefined;
   }
 
   /** The presser's own conversation in the meeting: the one they watch it with, or a join just for this action. */
@@ -138,6 +187,12 @@ export class LobbyActions {
     const joined = await session.lobby.join(meetingUri, { waitForConversationMs: 5_000 });
     return joined.conversationHref ? { href: joined.conversationHref, temporary: true } : undefined;
   }
+}
+
+type Refused = Extract<ActionResult, { kind: 'refused' }>;
+
+function refusal(presser: Organizer, reason: Refusal): Refused {
+  return { kind: 'refused', reason, message: text(presser, reason) };
 }
 
 function targetOf(alert: AlertRecord): LobbyTarget {

@@ -46,7 +46,7 @@ function alertButtons(alerts: LobbyAlerts): CardActionHandler {
         verb === 'lobby.admitAll' ? await alerts.admitAll(presser, alertId) : await alerts.actOnAlert(presser, alertId, verb === 'lobby.admit' ? 'admit' : 'reject');
       if (result.kind === 'refused') return { message: result.message };
       const alert = alerts.outbox.get(alertId)!;
-      return { card: alertReply(alert, alerts.outbox.othersWaiting(alert)).card };
+      return { card: alertReply(alert, alerts.outbox.waitingShownOn(alert)).card };
     },
   };
 }

@@ -6,6 +6,7 @@ import type { Logger } from '../logging.js';
 import { KeyedSerializer } from '../storage/keyedSerializer.js';
 import type { ConversationReferenceStore } from '../teams/conversationReferences.js';
 import { BotRemovedError, type ProactiveMessenger } from '../teams/proactive.js';
+import { KeyedBursts } from './bursts.js';
 import type { AlertOutcome, AlertRecord, LobbyRecords } from './records.js';
 
 export interface OutboxOptions {
@@ -15,6 +16,11 @@ export interface OutboxOptions {
   retentionMs?: number;
   /** Longest wait between delivery attempts of one card (default 60 s). */
   maxRetryDelayMs?: number;
+  /**
+   * Arrivals and departures in one meeting within this window re-render its other open cards once (default 300 ms):
+   * each card's updates share the conversation's Teams rate limit with every other card there.
+   */
+  recountWindowMs?: number;
 }
 
 /**
@@ -22,11 +28,16 @@ export interface OutboxOptions {
  * from here (sent once, then updated in place) and an attempt that failed, even after ProactiveMessenger's own
  * retries, stays due and is tried again later. All alerts not yet purged are kept in memory: a few hundred bytes
  * each, so thousands of organizers stay cheap.
+ *
+ * The open cards of one meeting stay true about how many people wait there ("Admit all (N)"): whenever someone
+ * arrives or is settled, the others are re-counted once the burst of changes is over, and a card whose count
+ * changed gets a new version, delivered as any other update (durable, in order, never a second send).
  */
 export class AlertOutbox {
   private readonly alerts = new Map<string, AlertRecord>();
   private readonly delivering = new Set<string>();
   private readonly deliveries = new KeyedSerializer();
+  private readonly recounts: KeyedBursts;
   private timer?: NodeJS.Timeout;
   private lastPurge = 0;
 
@@ -36,11 +47,18 @@ export class AlertOutbox {
     private readonly proactive: ProactiveMessenger,
     private readonly logger: Logger,
     private readonly options: OutboxOptions = {},
-  ) {}
+  ) {
+    this.recounts = new KeyedBursts(options.recountWindowMs ?? 300);
+  }
 
   async load(): Promise<void> {
     for (const alert of await this.records.allAlerts()) this.alerts.set(alert.id, alert);
     await this.purge();
+    // A recount pending at a crash or stop was never written: redo every meeting's now (the pump delivers them).
+    const meetings = new Map(this.openAlerts().map((alert) => [meetingKey(alert), alert] as const));
+    for (const alert of meetings.values()) {
+      await this.recount(alert.watcherId, alert.meeting.uri).catch((error: unknown) => this.logger.warn({ err: error }, 'could not re-count a lobby on load'));
+    }
     this.logger.info({ alerts: this.alerts.size, due: this.due().length }, 'lobby alert outbox loaded');
   }
 
@@ -53,6 +71,7 @@ export class AlertOutbox {
   stop(): void {
     clearInterval(this.timer);
     this.timer = undefined;
+    this.recounts.stop();
   }
 
   get(id: string): AlertRecord | undefined {
@@ -64,9 +83,9 @@ export class AlertOutbox {
     return [...this.alerts.values()].filter((alert) => alert.watcherId === watcherId);
   }
 
-  /** How many others still wait in the same meeting, for the "Admit all" button. */
-  othersWaiting(alert: AlertRecord): number {
-    return this.openIn(alert.watcherId, alert.meeting.uri).filter((other) => other.id !== alert.id).length;
+  /** How many people wait in the alert's meeting as its card (latest version) shows them, for "Admit all (N)". */
+  waitingShownOn(alert: AlertRecord): number {
+    return alert.waitingInMeeting ?? this.openIn(alert.watcherId, alert.meeting.uri).length;
   }
 
   /** The open alert for a participant's current lobby visit, if any. */
@@ -80,8 +99,10 @@ export class AlertOutbox {
 
   /** Writes the alert durably (a few attempts), then remembers it. Throws when storage keeps failing. */
   async add(alert: AlertRecord): Promise<void> {
+    if (!alert.outcome) alert.waitingInMeeting = this.openIn(alert.watcherId, alert.meeting.uri).filter((other) => other.id !== alert.id).length + 1;
     await this.persist(alert);
     this.alerts.set(alert.id, alert);
+    this.recountSoon(alert);
   }
 
   /** Writes the alert, trying three times in all: a storage hiccup must not lose a lobby visit. */
@@ -102,6 +123,31 @@ export class AlertOutbox {
     alert.cardVersion += 1;
     await this.persist(alert);
     this.kick(alert.id);
+    this.recountSoon(alert);
+  }
+
+  private recountSoon(changed: AlertRecord): void {
+    this.recounts.touch(meetingKey(changed), () => {
+      void this.recount(changed.watcherId, changed.meeting.uri).catch((error: unknown) =>
+        this.logger.error({ err: error, meeting: changed.meeting.subject }, 'could not re-count a lobby'),
+      );
+    });
+  }
+
+  /**
+   * Gives every open card of the meeting whose "Admit all (N)" is no longer true a new version. Closed cards are
+   * left alone: they show an outcome, never a button.
+   */
+  private async recount(watcherId: string, meetingUri: string): Promise<void> {
+    const open = this.openIn(watcherId, meetingUri);
+    const stale = open.filter((alert) => shownCount(alert.waitingInMeeting) !== shownCount(open.length));
+    for (const alert of stale) {
+      alert.waitingInMeeting = open.length;
+      alert.cardVersion += 1;
+    }
+    await Promise.all(stale.map((alert) => this.persist(alert)));
+    // Before start() (on load) the pump delivers them once the bot is up.
+    if (this.timer) for (const alert of stale) this.kick(alert.id);
   }
 
   /** Starts delivering one alert now, without waiting for it. */
@@ -125,14 +171,15 @@ export class AlertOutbox {
   }
 
   private async deliverOnce(alert: AlertRecord): Promise<boolean> {
-    const version = alert.cardVersion;
     const stored = alert.targetConversationId ? await this.references.forConversation(alert.targetConversationId) : await this.references.personalChatOf({ id: alert.watcherId });
     if (!stored) {
       this.logger.warn({ alertId: alert.id, target: alert.targetConversationId ?? 'personal chat' }, 'no conversation to deliver a lobby alert to yet');
       await this.postpone(alert);
       return false;
     }
-    const reply = alertReply(alert, this.othersWaiting(alert));
+    // Read the version right where the card is drawn: a change made while we looked up the conversation is in it.
+    const version = alert.cardVersion;
+    const reply = alertReply(alert, this.waitingShownOn(alert));
     const activity = cardMessage(reply.card, reply.fallback);
     try {
       if (alert.activityId) {
@@ -168,6 +215,10 @@ export class AlertOutbox {
     await this.persist(alert).catch((error: unknown) => this.logger.error({ err: error, alertId: alert.id }, 'could not record a failed delivery'));
   }
 
+  private openAlerts(): AlertRecord[] {
+    return [...this.alerts.values()].filter((alert) => !alert.outcome);
+  }
+
   private due(now = Date.now()): AlertRecord[] {
     return [...this.alerts.values()].filter((alert) => needsDelivery(alert) && (alert.retryAt === undefined || alert.retryAt <= now));
   }
@@ -185,6 +236,15 @@ export class AlertOutbox {
     await this.records.deleteAlerts(old.map((alert) => alert.id));
     for (const alert of old) this.alerts.delete(alert.id);
   }
+}
+
+function meetingKey(alert: AlertRecord): string {
+  return `${alert.watcherId}\n${alert.meeting.uri}`;
+}
+
+/** What a count looks like on a card: one person or none both mean no "Admit all" (and an unknown count too). */
+function shownCount(waiting: number | undefined): number {
+  return waiting !== undefined && waiting >= 2 ? waiting : 1;
 }
 
 function needsDelivery(alert: AlertRecord): boolean {

@@ -50,6 +50,11 @@ export interface AlertRecord {
   /** Teams id of the card message, once sent. */
   activityId?: string;
   outcome?: AlertOutcome;
+  /**
+   * How many people waited in the meeting (this one included) as of `cardVersion`: the "Admit all (N)" the card
+   * shows. Absent on records written before cards kept count.
+   */
+  waitingInMeeting?: number;
   /** Bumped on every change the card must show; the card is up to date when `deliveredVersion` equals it. */
   cardVersion: number;
   deliveredVersion: number;

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import type { BotEvent } from '../../src/localChannel/localChannel.js';
 import { allFileText, isAlertFor, isUpdateOf, postForm, signInAndWatch, signInThroughPage, startAlertsBot } from './helpers.js';
 
 describe('lobby alerts, end to end (local channel → bot → UCWA simulator)', function () {
@@ -90,12 +91,55 @@ describe('lobby alerts: reject, admit all, who may act', function () {
     const firstAlert = await alice.waitFor(isAlertFor('Gina Guest'), { timeoutMs: 3_000, includeSeen: true });
     const secondAlert = await alice.waitFor(isAlertFor('Hank Guest'), { timeoutMs: 3_000, includeSeen: true });
     assert.match(secondAlert.rendered, /Anonymous guest/);
-    const pressed = await alice.press(secondAlert, 'Admit all');
+    const pressed = await alice.press(secondAlert, 'Admit all (2)');
     assert.equal(pressed.kind, 'invoke');
     assert.equal(sim.control.participantState(first), 'admitted');
     assert.equal(sim.control.participantState(second), 'admitted');
     await alice.waitFor(isUpdateOf(firstAlert, 'Admitted by Alice Wood'), { timeoutMs: 3_000, includeSeen: true });
     await alice.waitFor(isUpdateOf(secondAlert, 'Admitted by Alice Wood'), { timeoutMs: 3_000, includeSeen: true });
+  });
+
+  it('keeps "Admit all (N)" true on every open card of the meeting, and admits from the oldest card', async () => {
+    const { bot, sim } = env;
+    const alice = bot.channel.personalChat('alice@contoso.com');
+    const wait = { timeoutMs: 3_000, includeSeen: true };
+    const gina = sim.control.putInLobby({ meeting: 'Budget review', name: 'Gina Guest', source: 'anonymous' });
+    const ginaAlert = await alice.waitFor(isAlertFor('Gina Guest'), wait);
+    assert.doesNotMatch(ginaAlert.rendered, /Admit all/, 'alone in the lobby: no "Admit all"');
+
+    const hank = sim.control.putInLobby({ meeting: 'Budget review', name: 'Hank Guest', source: 'anonymous' });
+    const hankAlert = await alice.waitFor(isAlertFor('Hank Guest'), wait);
+    assert.match(hankAlert.rendered, /Admit all \(2\)/);
+    await alice.waitFor(isUpdateOf(ginaAlert, 'Admit all (2)'), wait);
+
+    const ivy = sim.control.putInLobby({ meeting: 'Budget review', name: 'Ivy Guest', source: 'anonymous' });
+    const ivyAlert = await alice.waitFor(isAlertFor('Ivy Guest'), wait);
+    assert.match(ivyAlert.rendered, /Admit all \(3\)/);
+    await alice.waitFor(isUpdateOf(ginaAlert, 'Admit all (3)'), wait);
+    await alice.waitFor(isUpdateOf(hankAlert, 'Admit all (3)'), wait);
+
+    sim.control.leave(hank);
+    const hankLeft = await alice.waitFor(isUpdateOf(hankAlert, 'No longer waiting'), wait);
+    const afterHankLeft = (check: (event: BotEvent) => boolean) => (event: BotEvent) => event.seq > hankLeft.seq && check(event);
+    const ginaNow = await alice.waitFor(afterHankLeft(isUpdateOf(ginaAlert, 'Admit all (2)')), wait);
+    await alice.waitFor(afterHankLeft(isUpdateOf(ivyAlert, 'Admit all (2)')), wait);
+    assert.match(ginaNow.activity.summary ?? '', /2 people are waiting/, 'the text fallback tells the count too');
+
+    const pressed = await alice.press(ginaNow, 'Admit all (2)');
+    assert.ok(pressed.kind === 'invoke' && JSON.stringify(pressed.card).includes('Admitted by Alice Wood'), JSON.stringify(pressed));
+    assert.equal(sim.control.participantState(gina), 'admitted');
+    assert.equal(sim.control.participantState(ivy), 'admitted');
+    assert.notEqual(sim.control.participantState(hank), 'admitted', 'someone who left is not admitted');
+    await alice.waitFor(isUpdateOf(ginaAlert, 'Admitted by Alice Wood'), wait);
+    await alice.waitFor(isUpdateOf(ivyAlert, 'Admitted by Alice Wood'), wait);
+
+    const events = alice.botEvents();
+    for (const alert of [ginaAlert, hankAlert, ivyAlert]) {
+      assert.equal(events.filter((event) => event.kind === 'send' && event.activityId === alert.activityId).length, 1, 'each card is sent once');
+    }
+    const hankUpdates = events.filter((event) => event.kind === 'update' && event.activityId === hankAlert.activityId);
+    assert.equal(hankUpdates.filter((event) => event.rendered.includes('No longer waiting')).length, 1, 'a closed card is not updated again');
+    assert.ok(hankUpdates.every((event) => !event.rendered.includes('Admit all (2)')), 'a closed card is never re-counted');
   });
 
   it('routes alerts to a channel; a non-leader is refused and nothing changes; a leader co-organizer can admit', async () => {

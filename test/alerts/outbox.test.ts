@@ -14,6 +14,8 @@ import type { ProactiveMessenger } from '../../src/teams/proactive.js';
 function flakyMessenger(failures: number) {
   const sent: string[] = [];
   const updated: string[] = [];
+  /** Every update with what its text fallback said, in order. */
+  const updates: { activityId: string; summary: string }[] = [];
   let left = failures;
   const messenger = {
     async send(_reference: unknown, activity: { summary?: string }): Promise<string> {
@@ -21,11 +23,12 @@ function flakyMessenger(failures: number) {
       sent.push(activity.summary ?? '');
       return `activity-${sent.length}`;
     },
-    async update(_reference: unknown, activityId: string): Promise<void> {
+    async update(_reference: unknown, activityId: string, activity: { summary?: string }): Promise<void> {
       updated.push(activityId);
+      updates.push({ activityId, summary: activity.summary ?? '' });
     },
   };
-  return { messenger: messenger as unknown as ProactiveMessenger, sent, updated };
+  return { messenger: messenger as unknown as ProactiveMessenger, sent, updated, updates };
 }
 
 const references = {
@@ -105,6 +108,66 @@ describe('lobby alert outbox', () => {
     outbox.stop();
     assert.deepEqual(updated, ['activity-1']);
     assert.equal(sent.length, 1);
+  });
+
+  /** Longer than a recount window: whatever else was coming would have come. */
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
+
+  it('re-counts the open cards of a meeting once per burst of arrivals, and never touches a closed card', async () => {
+    const { messenger, sent, updates } = flakyMessenger(0);
+    const outbox = new AlertOutbox(new LobbyRecords(storage), references, messenger, logger, { pumpIntervalMs: 10, recountWindowMs: 100 });
+    await outbox.load();
+    outbox.start();
+    await outbox.add(alert('a'));
+    outbox.kick('a');
+    await waitUntil(() => sent.length === 1);
+    assert.doesNotMatch(sent[0]!, /waiting in this lobby/, 'alone: no "admit everyone" hint');
+
+    const perCard = (id: string) => updates.filter((update) => update.activityId === outbox.get(id)!.activityId).map((update) => update.summary);
+
+    // A burst: two more arrive one right after the other (as the arrivals lock orders them); each card drawn
+    // before the burst ended is re-drawn once, with the final count.
+    await outbox.add(alert('b'));
+    await outbox.add(alert('c'));
+    await waitUntil(() => sent.length === 3 && updates.length === 2);
+    await settle();
+    assert.equal(updates.length, 2, 'one update per card per burst');
+    assert.equal(perCard('a').length, 1);
+    assert.match(perCard('a')[0]!, /3 people are waiting/);
+    assert.match(perCard('b')[0]!, /3 people are waiting/);
+    assert.equal(perCard('c').length, 0, 'the newest card was drawn with the right count');
+    assert.equal(outbox.get('a')!.waitingInMeeting, 3);
+
+    await outbox.finish(outbox.get('c')!, { kind: 'leftLobby', at: new Date().toISOString() });
+    // c's own closing update, then a and b re-counted to 2; nothing more for c.
+    await waitUntil(() => updates.length === 5);
+    await settle();
+    outbox.stop();
+    assert.equal(perCard('c').length, 1, 'the closed card is updated once, to its outcome');
+    assert.match(perCard('c')[0]!, /No longer waiting/);
+    assert.match(perCard('a').at(-1)!, /2 people are waiting/);
+    assert.match(perCard('b').at(-1)!, /2 people are waiting/);
+    assert.equal(sent.length, 3, 'no card sent twice');
+    const stored = await new LobbyRecords(storage).allAlerts();
+    for (const record of stored) assert.equal(record.deliveredVersion, record.cardVersion, `${record.id} is up to date`);
+  });
+
+  it('re-counts on load what a stopped process left stale, as durable card versions', async () => {
+    const records = new LobbyRecords(storage);
+    // Two cards already out, each still showing one person waiting: the recount was pending at the crash.
+    for (const id of ['d', 'e']) await records.saveAlert({ ...alert(id), activityId: `sent-${id}`, deliveredVersion: 1, waitingInMeeting: 1 });
+    const { messenger, sent, updates } = flakyMessenger(0);
+    const outbox = new AlertOutbox(records, references, messenger, logger, { pumpIntervalMs: 10, recountWindowMs: 20 });
+    await outbox.load();
+    const loaded = (await records.allAlerts()).find((record) => record.id === 'd')!;
+    assert.equal(loaded.cardVersion, 2, 'the new version is stored before any delivery');
+    assert.equal(loaded.waitingInMeeting, 2);
+    outbox.start();
+    await waitUntil(() => updates.length === 2);
+    outbox.stop();
+    assert.deepEqual(updates.map((update) => update.activityId).sort(), ['sent-d', 'sent-e']);
+    assert.ok(updates.every((update) => /2 people are waiting/.test(update.summary)));
+    assert.equal(sent.length, 0);
   });
 });
 

@@ -18,7 +18,8 @@ const words = {
     sources: { SameEnterprise: 'Your organization', Federated: 'Another organization (federated)', Anonymous: 'Anonymous guest', Unknown: 'Unknown' },
     admit: 'Admit',
     reject: 'Reject',
-    admitAll: 'Admit all',
+    admitAll: (count: number) => `Admit all (${count})`,
+    manyWaiting: (count: number) => `${count} people are waiting in this lobby; say "admit everyone" to let them all in`,
     outcome: {
       admitted: (by: string, at: string) => `Admitted by ${by} at ${at}`,
       rejected: (by: string, at: string) => `Turned away by ${by} at ${at}`,
@@ -39,7 +40,8 @@ const words = {
     sources: { SameEnterprise: '本组织', Federated: '其他组织（联盟）', Anonymous: '匿名访客', Unknown: '未知' },
     admit: '准入',
     reject: '拒绝',
-    admitAll: '全部准入',
+    admitAll: (count: number) => `全部准入（${count}）`,
+    manyWaiting: (count: number) => `此大厅有 ${count} 人在等候；说“全部准入”即可让他们全部进入`,
     outcome: {
       admitted: (by: string, at: string) => `已由 ${by} 于 ${at} 准入`,
       rejected: (by: string, at: string) => `已由 ${by} 于 ${at} 拒绝`,
@@ -65,8 +67,12 @@ export function clockTime(iso: string, timeZone: string, language: Language): st
   }
 }
 
-/** The alert card: who waits where, from where and since when; buttons while they wait, the outcome after. */
-export function alertReply(alert: AlertRecord, othersWaiting: number): { card: CardJson; fallback: string } {
+/**
+ * The alert card: who waits where, from where and since when; buttons while they wait, the outcome after.
+ * `waitingInMeeting` counts everyone waiting in the alert's meeting, this person included: from two on, an open
+ * card offers "Admit all (N)", and its text fallback (notifications, clients without cards) says how to do that.
+ */
+export function alertReply(alert: AlertRecord, waitingInMeeting: number): { card: CardJson; fallback: string } {
   const w = words[alert.language];
   const facts = [
     { title: w.meeting, value: alert.meeting.subject },
@@ -77,6 +83,7 @@ export function alertReply(alert: AlertRecord, othersWaiting: number): { card: C
   const status = alert.outcome
     ? w.outcome[alert.outcome.kind](alert.outcome.by ?? w.someone, clockTime(alert.outcome.at, alert.timeZone, alert.language))
     : '';
+  const offersAll = !alert.outcome && waitingInMeeting >= 2;
   const data = {
     // Once settled the card must not still say "is waiting": it is read later, by people who were not there.
     title: alert.outcome ? w.closedTitle : w.title,
@@ -85,12 +92,12 @@ export function alertReply(alert: AlertRecord, othersWaiting: number): { card: C
     status,
     statusColor: alert.outcome?.kind === 'admitted' || alert.outcome?.kind === 'admittedElsewhere' ? 'Good' : 'Attention',
     open: !alert.outcome,
-    othersWaiting,
+    othersWaiting: offersAll ? waitingInMeeting - 1 : 0,
     alertId: alert.id,
-    labels: { admit: w.admit, reject: w.reject, admitAll: w.admitAll },
+    labels: { admit: w.admit, reject: w.reject, admitAll: w.admitAll(waitingInMeeting) },
   };
   const card: CardJson = renderCard(alertTemplate, data);
-  const fallback = [`${alert.person.name} — ${alert.meeting.subject}`, status].filter(Boolean).join(': ');
+  const fallback = [`${alert.person.name} — ${alert.meeting.subject}`, status || (offersAll ? w.manyWaiting(waitingInMeeting) : '')].filter(Boolean).join(': ');
   return { card, fallback };
 }
 
