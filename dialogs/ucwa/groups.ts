@@ -4,7 +4,9 @@ import { groupsReply, membersReply, presenceReply, ucwaVerbs, type Audience } fr
 import type { Language } from '../../src/nlu/recognition.js';
 import type { CardActionHandler, CommandOptions } from '../../src/teams/capability.js';
 import { reply, type Reply } from '../../src/teams/reply.js';
-import { contactView, type ContactView, type GroupView, type MyGroupsView, type UcwaSession } from '../../src/ucwa/index.js';
+import { groupMembers } from '../../src/presence/members.js';
+import type { PresenceRelay } from '../../src/presence/relay.js';
+import type { ContactView, GroupView, MyGroupsView, UcwaSession } from '../../src/ucwa/index.js';
 import { commandOptions, singleTurnCommand } from '../command.js';
 import { askForText, askToConfirm } from '../prompts.js';
 import { normaliseName, targetOf, targetSteps, type Named, type TargetSpec } from './pick.js';
@@ -16,8 +18,11 @@ export const maxGroupNameLength = 256;
 /** How long a presence subscription lasts; UCWA accepts 10–30 minutes for subscribeToGroupPresence. */
 const presenceMinutes = 30;
 
-/** The contact group commands: one dialog per intent of the 'ucwa-groups' capability. */
-export function groupDialogs(deps: UcwaCommandDeps): Dialog[] {
+/**
+ * The contact group commands: one dialog per intent of the 'ucwa-groups' capability. With a presence relay,
+ * "watch presence" keeps the subscription alive and relays changes to the person's chat; without one it only subscribes.
+ */
+export function groupDialogs(deps: UcwaCommandDeps, presence?: PresenceRelay): Dialog[] {
   return [
     singleTurnCommand('groups.list', async (step, options) => {
       const answer = await attempt(deps, step, async (session) => groupsReply(await session.groups.myGroups(), audienceOf(options)));
@@ -34,7 +39,10 @@ export function groupDialogs(deps: UcwaCommandDeps): Dialog[] {
       const group = await session.groups.group(target.href);
       if (!group.subscribeToGroupPresenceHref) return { text: say.noPresence(target.name)[options.language] };
       const contacts = await contactsOf(session, group);
-      const subscription = await session.groups.subscribeToGroupPresence(group, presenceMinutes);
+      const watcher = { id: options.user.id, upn: options.user.upn, name: options.user.name, language: options.language };
+      const subscription = presence
+        ? await presence.watch(watcher, session, group, contacts)
+        : await session.groups.subscribeToGroupPresence(group, presenceMinutes);
       return presenceReply(target.name, subscription, contacts.length, presenceMinutes, audienceOf(options));
     }),
   ];
@@ -90,13 +98,8 @@ function named(group: GroupView, refusal?: Record<Language, string>): Named {
   return { href: group.href, name, aliases: group.uri ? [group.uri, group.uri.replace(/^sip:/i, '')] : [], choiceLabel: name, refusal };
 }
 
-/** Contacts of a group: its groupContacts collection, or (distribution groups) the ones it embeds. */
-async function contactsOf(session: UcwaSession, group: GroupView): Promise<ContactView[]> {
-  if (!group.groupContactsHref) return group.contacts;
-  const collection = await session.groups.contacts(group);
-  const embedded = new Set(collection.contacts.map((contact) => contact.href));
-  const linkedOnly = collection.contactHrefs.filter((href) => !embedded.has(href));
-  return [...collection.contacts, ...(await Promise.all(linkedOnly.map(async (href) => contactView(await session.get(href)))))];
+function contactsOf(session: UcwaSession, group: GroupView): Promise<ContactView[]> {
+  return groupMembers(session, group);
 }
 
 type GroupAction = (session: UcwaSession, target: Named, options: CommandOptions) => Promise<Reply>;

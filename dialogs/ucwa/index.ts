@@ -1,4 +1,6 @@
 import type { BotServices } from '../../src/app.js';
+import { PresenceRecords } from '../../src/presence/records.js';
+import { PresenceRelay, type SharedEventChannels } from '../../src/presence/relay.js';
 import type { Capability, DependencyHealth } from '../../src/teams/capability.js';
 import { groupCardActions, groupDialogs } from './groups.js';
 import { meetingCardActions, meetingDialogs } from './meetings.js';
@@ -18,10 +20,34 @@ export function createUcwaMeetingsCapability(services: BotServices): Capability 
   };
 }
 
-/** Skype for Business contact groups: list, members, create, rename, delete, presence. */
-export function createUcwaGroupsCapability(services: BotServices): Capability {
+/**
+ * Skype for Business contact groups: list, members, create, rename, delete, presence. Given the event channels
+ * someone already runs per person (the lobby alerts'), presence changes of watched groups reach the person's chat.
+ */
+export function createUcwaGroupsCapability(services: BotServices, channels?: SharedEventChannels): Capability {
   const deps = depsOf(services);
-  return { name: 'ucwa-groups', dialogs: groupDialogs(deps), cardActions: [groupCardActions(deps)] };
+  const relay = channels ? presenceRelay(services, channels) : undefined;
+  return {
+    name: 'ucwa-groups',
+    dialogs: groupDialogs(deps, relay),
+    cardActions: [groupCardActions(deps)],
+    stop: async () => relay?.stop(),
+  };
+}
+
+function presenceRelay(services: BotServices, channels: SharedEventChannels): PresenceRelay {
+  const logger = services.logger.child({ component: 'presence' });
+  const relay = new PresenceRelay({
+    accounts: services.accounts,
+    records: new PresenceRecords(services.storage),
+    references: services.references,
+    proactive: services.proactive,
+    channels,
+    logger,
+  });
+  // start() taps the channels at once; resuming stored watches goes on in the background.
+  void relay.start().catch((error: unknown) => logger.error({ err: error }, 'could not start the presence relay'));
+  return relay;
 }
 
 function depsOf(services: BotServices): UcwaCommandDeps {

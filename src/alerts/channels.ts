@@ -10,8 +10,16 @@ export interface ChannelListener {
   reopen(userId: string): Promise<void>;
 }
 
+/**
+ * Another capability's listener on an organizer's channel (presence, say): attaches its handlers to the session's
+ * event channel and returns their detach. Called for every channel opened, so it follows re-opened sessions.
+ */
+export type ChannelTap = (userId: string, session: UcwaSession) => () => void;
+
 interface ChannelHandle {
   session: UcwaSession;
+  /** Detach of each tap attached to this channel. */
+  taps: Map<ChannelTap, () => void>;
   /** A lobby alert could not be written: the stored position must not move past it. */
   unsafe: boolean;
   detach: () => void;
@@ -24,6 +32,7 @@ interface ChannelHandle {
 export class EventChannels {
   private readonly channels = new Map<string, ChannelHandle>();
   private readonly reopenTimers = new Set<NodeJS.Timeout>();
+  private readonly taps = new Set<ChannelTap>();
   private stopped = false;
 
   constructor(
@@ -38,7 +47,7 @@ export class EventChannels {
     const existing = this.channels.get(userId);
     if (existing?.session === session && session.events.running) return;
     if (existing) this.closeHandle(userId, existing);
-    const handle: ChannelHandle = { session, unsafe: false, detach: () => undefined };
+    const handle: ChannelHandle = { session, taps: new Map(), unsafe: false, detach: () => undefined };
     const events = session.events;
     const detachers = [
       events.onLobby((change) => this.onLobby(userId, handle, change)),
@@ -50,10 +59,39 @@ export class EventChannels {
       events.onPosition(() => this.onPosition(userId, handle)),
       events.onStopped((reason, error) => this.onStopped(userId, handle, reason, error)),
     ];
-    handle.detach = () => detachers.forEach((detach) => detach());
+    handle.detach = () => {
+      detachers.forEach((detach) => detach());
+      for (const untap of handle.taps.values()) untap();
+      handle.taps.clear();
+    };
     this.channels.set(userId, handle);
+    for (const tap of this.taps) this.attachTap(userId, handle, tap);
     events.start();
     this.context.logger.info({ teamsUserId: userId }, 'lobby event channel open');
+  }
+
+  /**
+   * Lets another capability hear every organizer's events on the one channel already running here: the UCWA
+   * client allows one pending GET per application, so a second loop must never be started for them.
+   */
+  tap(tap: ChannelTap): () => void {
+    this.taps.add(tap);
+    for (const [userId, handle] of this.channels) this.attachTap(userId, handle, tap);
+    return () => {
+      this.taps.delete(tap);
+      for (const handle of this.channels.values()) {
+        handle.taps.get(tap)?.();
+        handle.taps.delete(tap);
+      }
+    };
+  }
+
+  private attachTap(userId: string, handle: ChannelHandle, tap: ChannelTap): void {
+    try {
+      handle.taps.set(tap, tap(userId, handle.session));
+    } catch (error) {
+      this.context.logger.error({ err: error, teamsUserId: userId }, 'an event channel listener could not attach');
+    }
   }
 
   close(userId: string): void {

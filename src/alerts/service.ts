@@ -8,7 +8,7 @@ import type { ConversationReferenceStore } from '../teams/conversationReferences
 import type { ProactiveMessenger } from '../teams/proactive.js';
 import type { UcwaSession } from '../ucwa/index.js';
 import { LobbyActions, type ActionResult, type LobbyAction, type WaitingResult } from './actions.js';
-import { EventChannels } from './channels.js';
+import { EventChannels, type ChannelTap } from './channels.js';
 import { organizerSession, tellOrganizer, type AlertsContext, type Organizer, type OrganizerContext } from './context.js';
 import { LobbyChanges } from './lobbyChanges.js';
 import { AlertOutbox, type OutboxOptions } from './outbox.js';
@@ -18,7 +18,7 @@ import { SignIns, type SignInOutcome } from './signIn.js';
 import { sessionNotes } from './texts.js';
 import { Watches, type WatchResult } from './watches.js';
 
-export type { ActionResult, LobbyAction, Organizer, OrganizerContext, WatchResult };
+export type { ActionResult, ChannelTap, LobbyAction, Organizer, OrganizerContext, WatchResult };
 
 export interface LobbyAlertsOptions extends OutboxOptions {
   /** One-time sign-in links live this long (default 10 minutes). */
@@ -99,6 +99,21 @@ export class LobbyAlerts {
 
   session(user: Organizer): Promise<UcwaSession | undefined> {
     return organizerSession(this.context, user);
+  }
+
+  // ------------------------------------------------------------------------------------------ the channel, shared
+
+  /** Another capability hears each organizer's events on the channel the alerts run (see EventChannels.tap). */
+  tapEvents(tap: ChannelTap): () => void {
+    return this.channels.tap(tap);
+  }
+
+  /** Opens the person's event channel unless it already runs; false when they are not signed in. */
+  async openChannel(user: Organizer): Promise<boolean> {
+    const session = await this.session(user);
+    if (!session) return false;
+    this.channels.open(user.id, session);
+    return true;
   }
 
   // ------------------------------------------------------------------------------------------ sign-in

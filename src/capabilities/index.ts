@@ -20,5 +20,7 @@ export interface ServiceEndpoints {
 
 /** The product's capabilities, in the order the help card lists them. */
 export async function createCapabilities(services: BotServices): Promise<Capability[]> {
-  return [await createLobbyCapability(services), createUcwaMeetingsCapability(services), createUcwaGroupsCapability(services), createHuaweiCapability(services)];
+  const lobby = await createLobbyCapability(services);
+  // Presence changes ride on the lobby alerts' event channel: one pending GET per UCWA application.
+  return [lobby, createUcwaMeetingsCapability(services), createUcwaGroupsCapability(services, lobby.alerts), createHuaweiCapability(services)];
 }

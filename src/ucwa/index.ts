@@ -39,5 +39,19 @@ export { MeetingsFacet, type MeetingInput } from './meetings.js';
 export { ExtensionsFacet } from './extensions.js';
 export { LobbyFacet, type JoinResult, type JoinOptions } from './lobby.js';
 export { GroupsFacet } from './groups.js';
+export {
+  availabilities,
+  contactPresenceView,
+  isAvailability,
+  readContactPresence,
+  extendPresenceSubscription,
+  endPresenceSubscription,
+  onContactPresence,
+  onPresenceSubscription,
+  type Availability,
+  type ContactPresenceView,
+  type ContactPresenceChange,
+  type PresenceSubscriptionChange,
+} from './presence.js';
 export type { RetryPolicy } from './transport.js';
 export * from './views.js';

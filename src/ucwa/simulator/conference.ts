@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { fail, type EventType, type UcwaEvent } from './model.js';
+import { endPresenceSubscriptions } from './presence.js';
 import {
   conversationResource,
   invitationResource,
@@ -271,6 +272,7 @@ export function dropTransientState(state: SimState, app: App): void {
   }
   clearTimeout(app.subscription?.timer);
   app.subscription = undefined;
+  endPresenceSubscriptions(app);
 }
 
 export function notifyMeetingChanged(state: SimState, meeting: Meeting): void {

@@ -1,6 +1,7 @@
 import { UcwaFailure } from './model.js';
 import { admit, dropTransientState, leave, putInLobby, reject } from './conference.js';
 import type { Faults, FaultSpec } from './faults.js';
+import { AVAILABILITIES, changePresence, describeSubscriptions, presenceOf, type Availability } from './presence.js';
 import type { App, Meeting, ParticipantSource, ParticipantState, RosterEntry, SimState } from './state.js';
 
 /** The simulator's back door: what people outside the bot do (join lobbies, admit from a phone) and test knobs. */
@@ -49,6 +50,23 @@ export interface ApplicationInfo {
   userAgent: string;
   state: 'active' | 'ApplicationNotFound' | 'InactiveApplicationExpired';
   conversations: number;
+}
+
+/** Someone's Skype for Business status changes (they set it, or their client went idle). */
+export interface PresenceChange {
+  /** Sign-in address, with or without `sip:`. */
+  user: string;
+  availability: Availability;
+  /** Free text or a well-known activity ("in-a-meeting", "on-the-phone", ...). */
+  activity?: string;
+}
+
+export interface PresenceSubscriptionInfo {
+  appId: string;
+  user: string;
+  id: string;
+  members: string[];
+  expiresAt: Date;
 }
 
 export interface SimulatorRuntime {
@@ -165,6 +183,28 @@ export class UcwaSimulatorControl {
       state: app.gone ?? 'active',
       conversations: app.conversations.size,
     }));
+  }
+
+  /** Sets a person's presence; applications subscribed to them get `contactPresence` updated. */
+  setPresence(change: PresenceChange): void {
+    const key = (change.user ?? '').trim().replace(/^sip:/i, '').toLowerCase();
+    if (!this.state.people.has(key)) throw new SimulatorControlError(404, `No person has the address "${change.user}".`);
+    if (!AVAILABILITIES.includes(change.availability)) {
+      throw new SimulatorControlError(400, `availability must be one of ${AVAILABILITIES.join(', ')}.`);
+    }
+    changePresence(this.state, key, { availability: change.availability, activity: change.activity?.trim() || undefined });
+  }
+
+  presence(user: string): { availability: Availability; activity?: string } {
+    const key = user.trim().replace(/^sip:/i, '').toLowerCase();
+    if (!this.state.people.has(key)) throw new SimulatorControlError(404, `No person has the address "${user}".`);
+    const { availability, activity } = presenceOf(this.state, key);
+    return activity === undefined ? { availability } : { availability, activity };
+  }
+
+  /** Running presence subscriptions of live applications. */
+  presenceSubscriptions(): PresenceSubscriptionInfo[] {
+    return describeSubscriptions(this.state);
   }
 
   /** Every token of the user stops working (the next UCWA call answers 401); returns how many. */

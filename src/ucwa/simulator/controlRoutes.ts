@@ -3,6 +3,7 @@ import type { Ctx, Reply } from './http.js';
 import { Router } from './http.js';
 import type { UcwaSimulatorControl } from './control.js';
 import type { FaultSpec } from './faults.js';
+import { AVAILABILITIES } from './presence.js';
 
 /** The control API over HTTP under /_sim/ (JSON in, JSON out) for the sandbox and the chat CLI. */
 export class ControlBodyError extends Error {}
@@ -32,6 +33,12 @@ const arrivalSchema = z.object({
   name: z.string().min(1),
   sipUri: z.string().optional(),
   source: z.enum(['enterprise', 'federated', 'anonymous']).optional(),
+});
+
+const presenceSchema = z.object({
+  user: z.string().min(1),
+  availability: z.enum(AVAILABILITIES),
+  activity: z.string().max(256).optional(),
 });
 
 const faultSchema = z.object({
@@ -71,6 +78,12 @@ export function controlRouter(control: UcwaSimulatorControl): Router {
       return done;
     });
   }
+  router.on('POST', '/_sim/presence', async (ctx) => {
+    control.setPresence(await body(ctx, presenceSchema));
+    return done;
+  });
+  router.on('GET', '/_sim/presence/:user', (_ctx, { user }) => json(200, control.presence(user ?? '')));
+  router.on('GET', '/_sim/presence-subscriptions', () => json(200, { subscriptions: control.presenceSubscriptions() }));
   router.on('GET', '/_sim/applications', () => json(200, { applications: control.applications() }));
   router.on('POST', '/_sim/applications/:id/expire', async (ctx, { id }) => {
     const { reason } = await body(ctx, z.object({ reason: z.enum(['ApplicationNotFound', 'InactiveApplicationExpired']).optional() }));

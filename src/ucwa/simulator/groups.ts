@@ -5,13 +5,14 @@ import { requireApp } from './auth.js';
 import { checkIfMatch } from './meetings.js';
 import type { Person } from './seed.js';
 import type { App, Group, SimState } from './state.js';
+import { contactPresenceHref, presenceDuration, subscribeToPresence } from './presence.js';
 
 /** people/myGroups (myGroups2), group/group2, pinned/default/distribution groups, groupContacts, subscriptions. */
 const MAX_NAME = 256;
 const MAX_GROUPS = 64;
 
 export function contactResource(app: App, person: Person): Resource {
-  return resource('contact', app.paths.contact(person.key), {
+  const contact = resource('contact', app.paths.contact(person.key), {
     company: person.company,
     department: person.department,
     emailAddresses: [person.key],
@@ -22,6 +23,7 @@ export function contactResource(app: App, person: Person): Resource {
     uri: `sip:${person.key}`,
     workPhoneNumber: person.workPhoneNumber,
   });
+  return withLinks(contact, { contactPresence: contactPresenceHref(app, person.key) });
 }
 
 function contactsOf(state: SimState, app: App, group: Group): Resource[] {
@@ -182,11 +184,10 @@ export function registerGroups(router: Router, state: SimState): void {
   });
   router.on('POST', `${people}/groups/:gid/subscribeToGroupPresence`, async (ctx, { app, gid }) => {
     const found = withApp(ctx, app);
-    findGroup(state, found, gid);
-    duration(await ctx.input(), 10, 30);
-    found.presenceSubscriptions += 1;
-    const href = found.paths.presenceSubscription(String(found.presenceSubscriptions));
-    return { kind: 'resource', status: 201, resource: resource('presenceSubscription', href, { id: String(found.presenceSubscriptions) }) };
+    const group = findGroup(state, found, gid);
+    const minutes = presenceDuration(await ctx.input());
+    // The subscription covers the group's members as they are now (subscribeToGroupPresence_ref).
+    return { kind: 'resource', status: 201, resource: subscribeToPresence(state, found, group.contacts, minutes) };
   });
   router.on('GET', `${people}/contacts`, (ctx, { app }) => {
     const found = withApp(ctx, app);

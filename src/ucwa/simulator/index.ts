@@ -16,6 +16,11 @@ export interface UcwaSimulatorOptions {
    * P-GET can finish quickly; the upper clamp stays 1800 s.
    */
   minEventTimeoutSeconds?: number;
+  /**
+   * Length of one "minute" of a presence subscription (default 60 000 ms). Tests shorten it to watch a
+   * subscription warn, get refreshed and run out without waiting half an hour.
+   */
+  presenceMinuteMs?: number;
 }
 
 export interface UcwaSimulator {
@@ -32,6 +37,7 @@ export async function startUcwaSimulator(options: UcwaSimulatorOptions = {}): Pr
     {
       tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 8 * 3600,
       minEventTimeoutSeconds: options.minEventTimeoutSeconds ?? 180,
+      presenceMinuteMs: options.presenceMinuteMs ?? 60_000,
     },
     options.logger ?? createLogger({ level: 'silent' }),
   );
@@ -57,6 +63,7 @@ export async function startUcwaSimulator(options: UcwaSimulatorOptions = {}): Pr
 }
 
 export { UcwaSimulatorControl, SimulatorControlError } from './control.js';
-export type { LobbyArrival, ParticipantInfo, MeetingInfo, ApplicationInfo } from './control.js';
+export type { LobbyArrival, ParticipantInfo, MeetingInfo, ApplicationInfo, PresenceChange, PresenceSubscriptionInfo } from './control.js';
+export { AVAILABILITIES, type Availability } from './presence.js';
 export type { FaultSpec } from './faults.js';
 export type { ParticipantState, ParticipantSource } from './state.js';

@@ -9,6 +9,7 @@ import { registerMeetings } from './meetings.js';
 import { registerExtensions } from './extensions.js';
 import { registerCommunication } from './communication.js';
 import { registerGroups } from './groups.js';
+import { registerPresence } from './presence.js';
 import { registerEvents } from './eventRoutes.js';
 import { Faults } from './faults.js';
 import { SimState, type StateOptions } from './state.js';
@@ -25,6 +26,7 @@ function ucwaRouter(state: SimState): Router {
   registerExtensions(router, state);
   registerCommunication(router, state);
   registerGroups(router, state);
+  registerPresence(router, state);
   return router;
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EventChannel } from './events.js';
 import type { UcwaEvent } from './model.js';
 import { appPaths, type AppPaths } from './paths.js';
+import { endPresenceSubscriptions, type PresenceState, type PresenceSubscription } from './presence.js';
 import { seedGroups, seedMeetings, seedPeople, type Person } from './seed.js';
 
 /** The simulated pool's data: directory, meetings and their rosters, contact groups, applications, tokens. */
@@ -88,7 +89,10 @@ export interface App {
   conversations: Map<string, Conversation>;
   invitations: Map<string, Invitation>;
   subscription?: { state: string; expiresAt: number; timer?: NodeJS.Timeout };
+  /** How many presence subscriptions were made (their ids count up). */
   presenceSubscriptions: number;
+  /** Running presence subscriptions by id. */
+  presence: Map<string, PresenceSubscription>;
   paths: AppPaths;
   idleTimer?: NodeJS.Timeout;
 }
@@ -101,6 +105,8 @@ export interface Token {
 export interface StateOptions {
   tokenLifetimeSeconds: number;
   minEventTimeoutSeconds: number;
+  /** Length of a presence-subscription "minute"; tests shorten it to see expiry and refresh. */
+  presenceMinuteMs: number;
 }
 
 /** A P-GET must follow within 15 minutes of the previous release or the application is ended (events_ref). */
@@ -113,6 +119,8 @@ export class SimState {
   readonly groups = new Map<string, Group>();
   readonly apps = new Map<string, App>();
   readonly tokens = new Map<string, Token>();
+  /** Published presence by directory key; people not in it are Online. */
+  readonly presence = new Map<string, PresenceState>();
   /** Value of the randomly named property a PUT must echo ("please pass this in a PUT request"). */
   readonly putSentinel = randomUUID();
   appCreationFailure: 'TooManyApplications' | 'UserAgentNotAllowed' | undefined;
@@ -176,6 +184,7 @@ export class SimState {
       conversations: new Map(),
       invitations: new Map(),
       presenceSubscriptions: 0,
+      presence: new Map(),
       paths,
     };
     this.apps.set(id, app);
@@ -197,6 +206,7 @@ export class SimState {
     app.gone = reason;
     clearTimeout(app.idleTimer);
     clearTimeout(app.subscription?.timer);
+    endPresenceSubscriptions(app);
     app.channel.close();
   }
 

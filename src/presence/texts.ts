@@ -1,0 +1,36 @@
+import type { Language } from '../nlu/recognition.js';
+import type { Availability } from '../ucwa/index.js';
+
+/** What people see of presence: the Skype for Business status names, in both languages. */
+const availabilityLabels: Record<Availability, Record<Language, string>> = {
+  Online: { en: 'Available', zh: '有空' },
+  IdleOnline: { en: 'Inactive', zh: '非活动' },
+  Busy: { en: 'Busy', zh: '忙碌' },
+  IdleBusy: { en: 'Busy (inactive)', zh: '忙碌（非活动）' },
+  DoNotDisturb: { en: 'Do not disturb', zh: '请勿打扰' },
+  BeRightBack: { en: 'Be right back', zh: '马上回来' },
+  Away: { en: 'Away', zh: '离开' },
+  Offline: { en: 'Offline', zh: '脱机' },
+};
+
+/** The well-known activity tokens (contactPresence_ref): the application localizes these itself. */
+const activityLabels: Record<string, Record<Language, string>> = {
+  'in-a-meeting': { en: 'in a meeting', zh: '开会中' },
+  'urgent-interruptions-only': { en: 'urgent interruptions only', zh: '仅紧急打扰' },
+  'on-the-phone': { en: 'on the phone', zh: '通话中' },
+  'in-a-conference': { en: 'in a conference call', zh: '电话会议中' },
+  'off-work': { en: 'off work', zh: '下班' },
+  presenting: { en: 'presenting', zh: '演示中' },
+};
+
+export function availabilityLabel(availability: string, language: Language): string {
+  return (availabilityLabels as Record<string, Record<Language, string>>)[availability]?.[language] ?? availability;
+}
+
+/** "Bob Brown is now Away", with the activity when it says more than the status ("Busy (on the phone)"). */
+export function presenceLine(name: string, availability: string, activity: string | undefined, language: Language): string {
+  const status = availabilityLabel(availability, language);
+  const detail = activity ? (activityLabels[activity]?.[language] ?? activity) : undefined;
+  const shown = detail && detail.toLowerCase() !== status.toLowerCase() ? `${status} (${detail})` : status;
+  return language === 'zh' ? `${name} 现在的状态是：${shown}` : `${name} is now ${shown}`;
+}
