@@ -257,7 +257,8 @@ describe('UCWA meeting and group commands (end to end)', function () {
 
     it('"watch presence of …" subscribes to the group\'s presence', async () => {
       const answer = await say('watch presence of Project team');
-      assert.match(answer.rendered, /presence of the 3 contact\(s\) in "Project team" for the next 30 minutes/);
+      assert.match(answer.rendered, /Watching the presence of the 3 contact\(s\) in "Project team"/);
+      assert.match(answer.rendered, /renews itself every 30 minutes/);
       assert.ok(bot.logLines.some((line) => line.includes('subscribeToGroupPresence') && line.includes('"method":"POST"')));
     });
   });

@@ -14,8 +14,8 @@ export const label = {
   noExtensions: { en: 'This meeting has no extensions.', zh: '这个会议没有扩展数据。' },
   extensionAdded: (subject: string): Bilingual => ({ en: `Extension added to "${subject}"`, zh: `已给${quote(subject)}添加扩展` }),
   presenceWatched: (name: string, count: number, minutes: number): Bilingual => ({
-    en: `Subscribed to the presence of the ${count} contact(s) in "${name}" for the next ${minutes} minutes.`,
-    zh: `已订阅${quote(name)}中 ${count} 位联系人的在线状态，有效期 ${minutes} 分钟。`,
+    en: `Watching the presence of the ${count} contact(s) in "${name}": I'll tell you in our chat when their status changes. (The subscription renews itself every ${minutes} minutes; say "stop watching presence of ${name}" to end it.)`,
+    zh: `正在关注${quote(name)}中 ${count} 位联系人的在线状态，状态变化时我会在私聊中告诉您。（订阅每 ${minutes} 分钟自动续期；说“停止关注${name}的状态”即可结束。）`,
   }),
   assigned: { en: 'assigned meeting', zh: '固定会议' },
   subject: { en: 'Subject', zh: '主题' },
