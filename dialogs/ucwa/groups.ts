@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { WaterfallDialog, type Dialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { groupsReply, membersReply, presenceReply, ucwaVerbs, type Audience } from '../../src/cards/ucwa/cards.js';
+import { presenceStopText } from '../../src/cards/ucwa/labels.js';
 import type { Language } from '../../src/nlu/recognition.js';
 import type { CardActionHandler, CommandOptions } from '../../src/teams/capability.js';
 import { reply, type Reply } from '../../src/teams/reply.js';
@@ -21,6 +22,7 @@ const presenceMinutes = 30;
 /**
  * The contact group commands: one dialog per intent of the 'ucwa-groups' capability. With a presence relay,
  * "watch presence" keeps the subscription alive and relays changes to the person's chat; without one it only subscribes.
+ * "stop watching presence" ends the relay's watch (and its UCWA subscription).
  */
 export function groupDialogs(deps: UcwaCommandDeps, presence?: PresenceRelay): Dialog[] {
   return [
@@ -44,6 +46,16 @@ export function groupDialogs(deps: UcwaCommandDeps, presence?: PresenceRelay): D
         ? await presence.watch(watcher, session, group, contacts)
         : await session.groups.subscribeToGroupPresence(group, presenceMinutes);
       return presenceReply(target.name, subscription, contacts.length, presenceMinutes, audienceOf(options));
+    }),
+    onGroup(deps, 'groups.presenceStop', everyGroup, async (_session, target, options) => {
+      // Without a relay nothing is kept alive, so a plain subscription simply runs out: there is nothing to stop.
+      if (!presence) return { text: presenceStopText.notWatched(target.name, [])[options.language] };
+      const user = { id: options.user.id, upn: options.user.upn };
+      // The watch is found by href; its name too, because a watch may predate the group's current href.
+      const stopped = (await presence.unwatch(user, target.href)) ?? (await presence.unwatch(user, target.name));
+      if (stopped) return { text: presenceStopText.stopped(target.name)[options.language] };
+      const watched = (await presence.watched(user.id)).map((group) => group.name);
+      return { text: presenceStopText.notWatched(target.name, watched)[options.language] };
     }),
   ];
 }

@@ -274,6 +274,13 @@ export const intents: readonly IntentDefinition[] = [
     },
   },
   {
+    name: 'groups.presenceStop', capability: 'ucwa-groups', entities: ['group'], required: ['group'],
+    text: {
+      en: { title: 'stop watching presence', description: "Stop the presence updates for a group's contacts.", example: 'stop watching presence of Project team' },
+      zh: { title: '停止关注状态', description: '取消订阅分组联系人的在线状态。', example: '停止关注项目组的状态' },
+    },
+  },
+  {
     name: 'huawei.ongoing', capability: 'huawei', entities: ['keyword', 'all'], manifestScopes: everywhere,
     text: {
       en: { title: 'list ongoing meetings', description: 'List ongoing Huawei Cloud meetings (about a keyword; all of them for admins).', example: 'list ongoing meetings about budget' },

@@ -99,6 +99,7 @@ const GROUP_RULES: Readonly<Record<string, RulePair>> = {
   'groups.create': rules(en.groupCreate, zh.groupCreate),
   'groups.delete': rules(en.groupDelete, zh.groupDelete),
   'groups.presence': rules(en.groupPresence, zh.groupPresence),
+  'groups.presenceStop': rules(en.groupPresenceStop, zh.groupPresenceStop),
 };
 
 const LOBBY_RULES: Readonly<Record<string, RulePair>> = {

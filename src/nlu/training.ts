@@ -128,6 +128,10 @@ export const training: Readonly<Record<string, TrainingSet>> = {
     en: ['watch presence of {group}', 'subscribe to presence of {group}', 'presence of group {group}', 'track the status of {group}', 'tell me when {group} come online', 'follow the presence of group {group}', 'watch the availability of {group}', 'is anyone in {group} online'],
     zh: ['关注 {group} 的状态', '订阅 {group} 的在线状态', '分组 {group} 的在线状态', '{group} 的人在线吗'],
   },
+  'groups.presenceStop': {
+    en: ['stop watching presence of {group}', 'stop presence updates for {group}', 'unsubscribe from the presence of {group}', 'no more status updates for {group}', 'stop tracking the status of {group}', 'cancel the presence subscription for group {group}', 'quit following the availability of {group}', 'end presence alerts for {group}', 'do not tell me when {group} come online anymore', 'stop the status updates of group {group}'],
+    zh: ['停止关注 {group} 的状态', '取消订阅 {group} 的在线状态', '不再关注分组 {group} 的在线状态', '别再告诉我 {group} 的状态了', '取消关注 {group} 的状态'],
+  },
   'huawei.ongoing': {
     en: ['list ongoing meetings', 'ongoing meetings about {keyword}', 'show the meetings in progress', 'which meetings are running now', 'current meetings', 'list all ongoing meetings', 'what meetings are happening right now', 'live meetings about {keyword}', 'active conferences', 'ongoing conferences matching {keyword}', 'meetings in progress now'],
     zh: ['列出进行中的会议', '进行中的会议', '正在开的会议', '关于 {keyword} 的进行中会议', '现在有哪些会议在开', '所有进行中的会议'],

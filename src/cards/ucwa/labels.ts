@@ -91,6 +91,18 @@ export function accessLevelText(value: string | undefined, language: Language): 
   return accessLevels[value]?.[language] ?? value;
 }
 
+/** The answers to "stop watching presence of <group>". */
+export const presenceStopText = {
+  stopped: (name: string): Bilingual => ({
+    en: `Stopped watching the presence of "${name}"; I won't tell you about their status changes any more.`,
+    zh: `已停止关注${quote(name)}的在线状态，之后不会再通知您他们的状态变化。`,
+  }),
+  notWatched: (name: string, watched: readonly string[]): Bilingual => ({
+    en: `I wasn't watching the presence of "${name}".` + (watched.length ? ` I am watching: ${watched.map((group) => `"${group}"`).join(', ')}.` : ''),
+    zh: `我没有在关注${quote(name)}的在线状态。` + (watched.length ? `正在关注：${watched.map(quote).join('、')}。` : ''),
+  }),
+};
+
 export function switchText(value: string | undefined, language: Language): string {
   if (!value) return label.none[language];
   return switches[value]?.[language] ?? value;

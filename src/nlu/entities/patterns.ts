@@ -112,6 +112,13 @@ export const en = {
     rule('anyone in <group> online', '^(?:is|are) (?:anyone|anybody|someone|people) (?:in|from) (?<group>.+?) (?:online|available|free)$'),
     rule('watch <group> presence', '^(?:watch|track|follow|subscribe to|monitor) (?:the )?(?<group>.+?) (?:presence|status|availability)$'),
   ],
+  // "stop watching presence of X", "no more status updates for X": the group follows the presence words, as in
+  // groupPresence; trailing "anymore" is not part of the name.
+  groupPresenceStop: [
+    rule('stop presence updates for <group>', '\\b(?:presence|status|statuses|availability|online status)(?: (?:updates?|alerts?|notifications?|subscriptions?|changes|messages))? (?:of|for|in|on|about|from) (?:the )?(?<group>.+?)(?: (?:anymore|any more|any longer|please|now))?$'),
+    rule('stop watching <group> presence', '^(?:stop|quit|cancel|end|cease|no more|dont|do not|unsubscribe from) (?:watching |tracking |following |monitoring |the )?(?:the )?(?<group>.+?) (?:presence|status|availability)(?: (?:updates?|alerts?|notifications?|subscriptions?))?$'),
+    rule('when <group> come online, no more', '\\b(?:when|if|whether) (?:anyone in |someone in |people in )?(?<group>.+?) (?:comes?|goes|go|are|is|gets?) (?:online|available|offline|busy)(?: (?:anymore|any more|any longer))?$'),
+  ],
   // Huawei control commands name the meeting right after the verb ("end meeting Quarterly roadmap review");
   // the "everyone in" of mute and the "for everyone" of end are not part of the subject.
   huaweiEnd: [
@@ -179,6 +186,10 @@ export const zh = {
     rule('关注 <分组> 的状态', '(?:关注|订阅|查看|跟踪)\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?的(?:在线)?状态'),
     rule('分组 <分组> 的在线状态', '^(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?的(?:在线)?状态'),
     rule('<分组> 的人在线吗', '^(?<group>.+?)\\s*(?:的人|里的人|的成员)(?:在线|有空)'),
+  ],
+  groupPresenceStop: [
+    rule('停止关注 <分组> 的状态', '(?:停止关注|取消关注|不再关注|别再关注|不要再关注|取消订阅|停止订阅|不再订阅|停止跟踪|别再告诉我|不要再告诉我)\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?的(?:在线)?状态'),
+    rule('<分组> 的状态不用再关注了', '^(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?的(?:在线)?状态.*(?:不用|不要|不再|别再|停止|取消)'),
   ],
   huaweiEnd: [rule('结束会议 <会议>', '^(?:结束|关闭|终止|停止)(?:会议)?\\s*(?<meeting>.+?)(?:\\s*这个会议)?$'), rule('把会议 <会议> 结束掉', '^把\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*(?:结束|关闭|终止)')],
   huaweiMute: [
