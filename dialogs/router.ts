@@ -11,6 +11,7 @@ import { languageOf } from '../src/teams/language.js';
 import { reply } from '../src/teams/reply.js';
 import { loggerOf } from '../src/teams/turnLogger.js';
 import { createPrompts } from './prompts.js';
+import { smallTalkAnswer } from './smallTalk.js';
 
 /** Words that end whatever the bot is asking, in any dialog. */
 const cancelWords = /^(cancel|never ?mind|nevermind|stop it|forget it|quit|abort|取消|算了|不用了)[.!。！]*$/i;
@@ -92,6 +93,8 @@ export class Router {
   private async start(dialogContext: DialogContext, recognition: Recognition, language: Language, utterance: string): Promise<void> {
     const context = dialogContext.context;
     if (recognition.intent === 'debugParse') return this.explain(context, recognition);
+    const smallTalk = recognition.intent === 'none' ? smallTalkAnswer(utterance, language) : undefined;
+    if (smallTalk) return void (await reply(context, { text: smallTalk }));
     if (recognition.intent === 'help' || !this.available.has(recognition.intent)) {
       const notUnderstood = recognition.intent !== 'help';
       await reply(context, helpReply(this.available, language, notUnderstood));

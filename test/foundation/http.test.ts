@@ -68,6 +68,15 @@ describe('the bot over HTTP', () => {
     assert.match(help.rendered, /Here is what I can do/);
   });
 
+  it('answers small talk in a line instead of "I didn\'t understand"', async () => {
+    const chat = bot.channel.personalChat('bob@contoso.com');
+    await chat.send('thanks!');
+    const thanks = await chat.waitFor((event) => event.seq > 0 && /welcome|understand/.test(event.text ?? event.rendered) && !/help you run/.test(event.text ?? ''));
+    assert.equal(thanks.text, "You're welcome!");
+    await chat.send('你好');
+    assert.match((await chat.waitFor((event) => /您好|理解/.test(event.rendered))).text ?? '', /^您好！/);
+  });
+
   it('offers the help card for anything it does not understand', async () => {
     const chat = bot.channel.personalChat('alice@contoso.com');
     await chat.send('the weather in Lisbon tomorrow');
