@@ -3,24 +3,15 @@ import { EventChannel } from './events.js';
 import type { UcwaEvent } from './model.js';
 import { appPaths, type AppPaths } from './paths.js';
 import { endPresenceSubscriptions, type PresenceState, type PresenceSubscription } from './presence.js';
-import { seedGroups, seedMeetings, seedPeople, type Person } from './seed.js';
+import { seedGroups, seedMeetings, seedPeople, type MeetingSeed, type Person } from './seed.js';
 
-/** The simulated pool's data: directory, meetings and their rosters, contact groups, applications, tokens. */
-export interface Meeting {
-  id: string;
-  organizer: string;
-  subject: string;
-  description: string;
-  accessLevel: string;
-  attendees: string[];
-  leaders: string[];
+/** A seeded meeting plus everything the pool adds to it once it exists. */
+export interface Meeting extends MeetingSeed {
   automaticLeaderAssignment: string;
   entryExitAnnouncement: string;
   expirationTime: Date;
   lobbyBypassForPhoneUsers: string;
   phoneUserAdmission: string;
-  conferenceId: string;
-  assigned: boolean;
   version: number;
   extensions: Map<string, Extension>;
   conversationId: string;
@@ -112,6 +103,7 @@ export interface StateOptions {
 /** A P-GET must follow within 15 minutes of the previous release or the application is ended (events_ref). */
 const EVENT_CHANNEL_IDLE_MS = 15 * 60 * 1000;
 
+/** The simulated pool's data: directory, meetings and their rosters, contact groups, applications, tokens. */
 export class SimState {
   readonly people = new Map<string, Person>();
   readonly meetings = new Map<string, Meeting>();
