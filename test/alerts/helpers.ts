@@ -78,3 +78,22 @@ export async function allFileText(directory: string): Promise<string> {
   }
   return parts.join('\n');
 }
+
+export type AlertsBot = Awaited<ReturnType<typeof startAlertsBot>>;
+
+/**
+ * A fresh bot and simulator for every test of the calling `describe`, optionally with Alice signed in and watching
+ * Budget review; read it through the returned getter inside the tests.
+ */
+export function freshAlertsBotPerTest(options: { aliceWatching?: boolean } = {}): () => AlertsBot {
+  let env: AlertsBot | undefined;
+  beforeEach(async () => {
+    env = await startAlertsBot();
+    if (options.aliceWatching) await signInAndWatch(env.bot.app.url, env.bot.channel.personalChat('alice@contoso.com'), 'alice@contoso.com');
+  });
+  afterEach(async () => {
+    await env?.close();
+    env = undefined;
+  });
+  return () => env!;
+}

@@ -1,20 +1,12 @@
 import assert from 'node:assert/strict';
 import type { BotEvent } from '../../src/localChannel/localChannel.js';
-import { allFileText, isAlertFor, isUpdateOf, postForm, signInAndWatch, signInThroughPage, startAlertsBot } from './helpers.js';
+import { allFileText, freshAlertsBotPerTest, isAlertFor, isUpdateOf, postForm, signInAndWatch, signInThroughPage } from './helpers.js';
 
 describe('lobby alerts, end to end (local channel → bot → UCWA simulator)', function () {
-  let env: Awaited<ReturnType<typeof startAlertsBot>>;
-
-  beforeEach(async () => {
-    env = await startAlertsBot();
-  });
-
-  afterEach(async () => {
-    await env.close();
-  });
+  const alertsBot = freshAlertsBotPerTest();
 
   it('signs in through the page, watches a meeting, alerts on a lobby arrival, admits from the card and updates it in place', async () => {
-    const { bot, sim } = env;
+    const { bot, sim } = alertsBot();
     const alice = bot.channel.personalChat('alice@contoso.com');
     await signInAndWatch(bot.app.url, alice, 'alice@contoso.com');
 
@@ -44,7 +36,7 @@ describe('lobby alerts, end to end (local channel → bot → UCWA simulator)', 
   });
 
   it('refuses an unknown or reused sign-in state, and a wrong password keeps the page', async () => {
-    const { bot } = env;
+    const { bot } = alertsBot();
     const alice = bot.channel.personalChat('alice@contoso.com');
     assert.equal((await fetch(`${bot.app.url}/signin?state=${'x'.repeat(43)}`)).status, 400);
     await alice.send('sign in');
@@ -61,19 +53,10 @@ describe('lobby alerts, end to end (local channel → bot → UCWA simulator)', 
 });
 
 describe('lobby alerts: reject, admit all, who may act', function () {
-  let env: Awaited<ReturnType<typeof startAlertsBot>>;
-
-  beforeEach(async () => {
-    env = await startAlertsBot();
-    await signInAndWatch(env.bot.app.url, env.bot.channel.personalChat('alice@contoso.com'), 'alice@contoso.com');
-  });
-
-  afterEach(async () => {
-    await env.close();
-  });
+  const alertsBot = freshAlertsBotPerTest({ aliceWatching: true });
 
   it('rejects from the card', async () => {
-    const { bot, sim } = env;
+    const { bot, sim } = alertsBot();
     const alice = bot.channel.personalChat('alice@contoso.com');
     const dave = sim.control.putInLobby({ meeting: 'Budget review', name: 'Dave Diaz', sipUri: 'sip:dave@fabrikam.com', source: 'federated' });
     const alert = await alice.waitFor(isAlertFor('Dave Diaz'), { timeoutMs: 3_000 });
@@ -84,7 +67,7 @@ describe('lobby alerts: reject, admit all, who may act', function () {
   });
 
   it('admits everyone waiting with "Admit all"', async () => {
-    const { bot, sim } = env;
+    const { bot, sim } = alertsBot();
     const alice = bot.channel.personalChat('alice@contoso.com');
     const first = sim.control.putInLobby({ meeting: 'Budget review', name: 'Gina Guest', source: 'anonymous' });
     const second = sim.control.putInLobby({ meeting: 'Budget review', name: 'Hank Guest', source: 'anonymous' });
@@ -100,7 +83,7 @@ describe('lobby alerts: reject, admit all, who may act', function () {
   });
 
   it('keeps "Admit all (N)" true on every open card of the meeting, and admits from the oldest card', async () => {
-    const { bot, sim } = env;
+    const { bot, sim } = alertsBot();
     const alice = bot.channel.personalChat('alice@contoso.com');
     const wait = { timeoutMs: 3_000, includeSeen: true };
     const gina = sim.control.putInLobby({ meeting: 'Budget review', name: 'Gina Guest', source: 'anonymous' });
@@ -143,7 +126,7 @@ describe('lobby alerts: reject, admit all, who may act', function () {
   });
 
   it('routes alerts to a channel; a non-leader is refused and nothing changes; a leader co-organizer can admit', async () => {
-    const { bot, sim } = env;
+    const { bot, sim } = alertsBot();
     const channel = bot.channel.channel('Finance', 'General');
     await channel.install({ from: 'alice@contoso.com' });
     await channel.send('send lobby alerts for Budget review here', { from: 'alice@contoso.com' });
@@ -168,7 +151,7 @@ describe('lobby alerts: reject, admit all, who may act', function () {
   });
 
   it('two leaders pressing at once: one acts, both see the same first result', async () => {
-    const { bot, sim } = env;
+    const { bot, sim } = alertsBot();
     const alice = bot.channel.personalChat('alice@contoso.com');
     const frank = sim.control.putInLobby({ meeting: 'Budget review', name: 'Frank Fischer', sipUri: 'sip:frank@contoso.com', source: 'enterprise' });
     const alert = await alice.waitFor(isAlertFor('Frank Fischer'), { timeoutMs: 3_000 });
@@ -181,19 +164,10 @@ describe('lobby alerts: reject, admit all, who may act', function () {
 });
 
 describe('lobby alerts: the card stays true, expiry is told, by chat', function () {
-  let env: Awaited<ReturnType<typeof startAlertsBot>>;
-
-  beforeEach(async () => {
-    env = await startAlertsBot();
-    await signInAndWatch(env.bot.app.url, env.bot.channel.personalChat('alice@contoso.com'), 'alice@contoso.com');
-  });
-
-  afterEach(async () => {
-    await env.close();
-  });
+  const alertsBot = freshAlertsBotPerTest({ aliceWatching: true });
 
   it('updates the card when someone is admitted elsewhere or leaves the lobby', async () => {
-    const { bot, sim } = env;
+    const { bot, sim } = alertsBot();
     const alice = bot.channel.personalChat('alice@contoso.com');
     const dave = sim.control.putInLobby({ meeting: 'Budget review', name: 'Dave Diaz', sipUri: 'sip:dave@fabrikam.com', source: 'federated' });
     const daveAlert = await alice.waitFor(isAlertFor('Dave Diaz'), { timeoutMs: 3_000 });
@@ -207,7 +181,7 @@ describe('lobby alerts: the card stays true, expiry is told, by chat', function 
   });
 
   it('tells the person when their token runs out', async () => {
-    const { bot, sim } = env;
+    const { bot, sim } = alertsBot();
     const alice = bot.channel.personalChat('alice@contoso.com');
     assert.ok(sim.control.expireToken('alice@contoso.com') > 0);
     // The pending event request was already authorised; the next lobby event makes the bot ask again.
@@ -216,7 +190,7 @@ describe('lobby alerts: the card stays true, expiry is told, by chat', function 
   });
 
   it('answers who is waiting, admits by name and rejects by domain after confirming', async () => {
-    const { bot, sim } = env;
+    const { bot, sim } = alertsBot();
     const alice = bot.channel.personalChat('alice@contoso.com');
     const bob = sim.control.putInLobby({ meeting: 'Budget review', name: 'Bob Kelly', sipUri: 'sip:bob@contoso.com', source: 'enterprise' });
     const dave = sim.control.putInLobby({ meeting: 'Budget review', name: 'Dave Diaz', sipUri: 'sip:dave@fabrikam.com', source: 'federated' });
@@ -241,18 +215,10 @@ describe('lobby alerts: the card stays true, expiry is told, by chat', function 
 });
 
 describe('lobby alerts: Teams throttling', function () {
-  let env: Awaited<ReturnType<typeof startAlertsBot>>;
-
-  beforeEach(async () => {
-    env = await startAlertsBot();
-  });
-
-  afterEach(async () => {
-    await env.close();
-  });
+  const alertsBot = freshAlertsBotPerTest();
 
   it('delivers every alert exactly once when the connector answers 429 to the first sends', async () => {
-    const { bot, sim } = env;
+    const { bot, sim } = alertsBot();
     const alice = bot.channel.personalChat('alice@contoso.com');
     await signInAndWatch(bot.app.url, alice, 'alice@contoso.com');
 
