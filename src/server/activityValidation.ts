@@ -23,11 +23,3 @@ function nonEmptyString(value: unknown): value is string {
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-
-/** The tenant an activity comes from, as Teams states it (channelData first, as the Teams docs recommend). */
-export function tenantOf(activity: Record<string, unknown>): string | undefined {
-  const channelData = activity.channelData as { tenant?: { id?: unknown } } | undefined;
-  const conversation = activity.conversation as { tenantId?: unknown } | undefined;
-  const tenant = channelData?.tenant?.id ?? conversation?.tenantId;
-  return typeof tenant === 'string' ? tenant.toLowerCase() : undefined;
-}

@@ -3,7 +3,8 @@ import type { Activity, ActivityHandlerBase } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
 import type { Logger } from '../logging.js';
 import type { MeetingBotAdapter } from '../teams/adapter.js';
-import { activityProblem, tenantOf } from './activityValidation.js';
+import { tenantOf } from '../teams/tenant.js';
+import { activityProblem } from './activityValidation.js';
 import type { HealthReporter } from './health.js';
 
 export const maxBodyBytes = 256 * 1024;
@@ -92,7 +93,7 @@ function requireJsonContent(req: Request, res: Response, next: Next): void {
 function requireAllowedTenant(allowed: string[], log: Logger) {
   return (req: Request, res: Response, next: Next): void => {
     if (allowed.length === 0) return next();
-    const tenant = tenantOf(req.body as Record<string, unknown>);
+    const tenant = tenantOf(req.body as Record<string, unknown>)?.toLowerCase();
     if (tenant && allowed.includes(tenant)) return next();
     log.info({ tenant }, 'request refused: tenant not allowed');
     res.status(403);

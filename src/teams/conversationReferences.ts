@@ -1,6 +1,7 @@
 import { TurnContext, type ConversationReference, type Storage, type TurnContext as Context } from 'botbuilder';
 import type { Logger } from '../logging.js';
 import type { TeamsUser } from './identity.js';
+import { tenantOf } from './tenant.js';
 
 /** Storage the bot's own stores need: botbuilder's Storage plus listing by key prefix. */
 export interface KeyedStorage extends Storage {
@@ -42,7 +43,7 @@ export class ConversationReferenceStore {
     const activity = context.activity;
     const reference = TurnContext.getConversationReference(activity);
     const kind = kindOf(activity.conversation?.conversationType);
-    const tenantId = activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+    const tenantId = tenantOf(activity);
     const record: StoredReference = {
       reference,
       kind,

@@ -1,5 +1,6 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Logger } from '../logging.js';
+import { tenantOf } from './tenant.js';
 
 /** Who is talking to the bot, as Teams vouches for it. UPN and email come from the roster, never from chat text. */
 export interface TeamsUser {
@@ -29,7 +30,7 @@ export class TeamsIdentity {
 
   async resolve(context: TurnContext): Promise<TeamsUser> {
     const from = context.activity.from;
-    const tenantId = context.activity.conversation?.tenantId ?? tenantOf(context);
+    const tenantId = tenantOf(context.activity);
     const cached = this.cache.get(from.id);
     if (cached && cached.until > Date.now()) return cached.user;
     const fallback: TeamsUser = { id: from.id, aadObjectId: from.aadObjectId, name: from.name, tenantId };
@@ -49,9 +50,4 @@ export class TeamsIdentity {
       return fallback;
     }
   }
-}
-
-function tenantOf(context: TurnContext): string | undefined {
-  const channelData = context.activity.channelData as { tenant?: { id?: string } } | undefined;
-  return channelData?.tenant?.id;
 }
