@@ -1,6 +1,6 @@
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
-import { ConfigurationBotFrameworkAuthentication, ConversationState, type TurnContext } from 'botbuilder';
+import { ConversationState, type TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
 import { Router } from '../dialogs/router.js';
 import { UcwaAccounts } from './accounts/ucwaAccounts.js';
@@ -11,12 +11,13 @@ import type { Recognizer } from './nlu/recognition.js';
 import { createRecognizer } from './nlu/recognizer.js';
 import { HealthReporter } from './server/health.js';
 import { createServer } from './server/server.js';
-import { FileStorage } from './storage/index.js';
+import { FileStorage, lockDataDir } from './storage/index.js';
 import { MeetingBotAdapter } from './teams/adapter.js';
 import { MeetingOpsBot } from './teams/bot.js';
 import type { Capability, DependencyHealth } from './teams/capability.js';
 import { ConversationReferenceStore } from './teams/conversationReferences.js';
 import { TeamsIdentity } from './teams/identity.js';
+import { DeadlineBotFrameworkAuthentication } from './teams/connectorTimeout.js';
 import { ProactiveMessenger } from './teams/proactive.js';
 import { loggerOf } from './teams/turnLogger.js';
 
@@ -51,13 +52,18 @@ const shutdownGraceMs = 10_000;
  * `endpoints` are where the service adapters point (real services or the sandbox's simulators).
  */
 export async function startApp(config: AppConfig, logger: Logger, endpoints: ServiceEndpoints): Promise<RunningApp> {
-  const { services, adapter } = await createServices(config, logger, endpoints);
+  const dataDirLock = await lockDataDir(config.dataDir);
+  const { services, adapter } = await createServices(config, logger, endpoints).catch(async (error: unknown) => {
+    await dataDirLock.release();
+    throw error;
+  });
   const capabilities = await createCapabilities(services);
   const router = new Router({ conversationState: services.conversationState, recognizer: services.recognizer, identity: services.identity, capabilities, logger });
   runHeldCommandsThroughRouter(capabilities, router, services);
   const health = new HealthReporter([storageHealth(services.storage), ...capabilities.flatMap((capability) => (capability.health ? [() => capability.health!()] : []))]);
   const server = createServer({
     allowedTenants: config.bot.allowedTenants,
+    loopbackServiceUrlsOnly: !config.bot.appId,
     adapter,
     bot: new MeetingOpsBot(router, services.references, logger),
     health,
@@ -76,6 +82,7 @@ export async function startApp(config: AppConfig, logger: Logger, endpoints: Ser
     await Promise.allSettled(capabilities.map((capability) => capability.stop?.()));
     await services.accounts.close();
     await services.storage.close();
+    await dataDirLock.release();
     logger.info('stopped');
   };
   return { url, server, services, capabilities, stop };
@@ -135,12 +142,15 @@ async function listen(server: Server, config: AppConfig): Promise<string> {
 }
 
 function createAdapter(config: AppConfig, logger: Logger, conversationState: ConversationState): MeetingBotAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: config.bot.appId ?? '',
-    MicrosoftAppPassword: config.bot.appPassword ?? '',
-    MicrosoftAppType: config.bot.appType,
-    MicrosoftAppTenantId: config.bot.tenantId ?? '',
-  });
+  const auth = new DeadlineBotFrameworkAuthentication(
+    {
+      MicrosoftAppId: config.bot.appId ?? '',
+      MicrosoftAppPassword: config.bot.appPassword ?? '',
+      MicrosoftAppType: config.bot.appType,
+      MicrosoftAppTenantId: config.bot.tenantId ?? '',
+    },
+    config.connectorTimeoutMs,
+  );
   const adapter = new MeetingBotAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // The person gets an apology, never the error text: it can hold service details or tokens.

@@ -46,6 +46,7 @@ const environmentSchema = z.object({
   PUBLIC_URL: httpUrl('PUBLIC_URL').optional(),
   TEAMS_ALLOWED_TENANTS: lowerCaseList,
   DATA_DIR: z.string().trim().min(1).default('./data'),
+  CONNECTOR_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ALLOW_UNAUTHENTICATED: booleanFlag,
   UCWA_DISCOVERY_URL: httpUrl('UCWA_DISCOVERY_URL').optional(),
@@ -96,6 +97,8 @@ export interface AppConfig {
   /** PUBLIC_URL was not given: it follows the port the server actually listens on (PORT=0 picks a free one). */
   publicUrlFollowsPort: boolean;
   dataDir: string;
+  /** Longest wait for one Bot Connector call (send, update, roster); a silent serviceUrl must not hold a turn. */
+  connectorTimeoutMs: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   allowUnauthenticated: boolean;
   ucwa: UcwaSettings;
@@ -131,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: stripTrailingSlash(e.PUBLIC_URL ?? `http://localhost:${e.PORT}`),
     publicUrlFollowsPort: e.PUBLIC_URL === undefined,
     dataDir: e.DATA_DIR,
+    connectorTimeoutMs: e.CONNECTOR_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
     allowUnauthenticated: e.ALLOW_UNAUTHENTICATED,
     ucwa: { discoveryUrl: e.UCWA_DISCOVERY_URL, format: e.UCWA_FORMAT, userAgent: e.UCWA_USER_AGENT },

@@ -2,6 +2,7 @@ import 'dotenv/config';
 import { startApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logging.js';
+import { DataDirLockedError } from './storage/index.js';
 import { startSandbox } from './sandbox/sandbox.js';
 
 /** Entry point: configuration → logger → service endpoints (real or sandbox) → app; stops cleanly on signals. */
@@ -37,6 +38,8 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`Configuration error: ${error.message}\n`);
+  } else if (error instanceof DataDirLockedError) {
+    process.stderr.write(`Not started: ${error.message}\n`);
   } else {
     process.stderr.write(`Failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
   }

@@ -85,15 +85,27 @@ export function createLogger(settings: LoggerSettings): Logger {
 }
 
 function serializeError(error: unknown): unknown {
-  const serialized = pino.stdSerializers.err(error as Error);
-  return scrubObject(serialized);
+  return scrubObject(error);
 }
 
+/** Long enough for a stack trace; short enough that one error's response body cannot flood the log. */
+const maxLoggedStringLength = 8_192;
+
+/**
+ * Copies a log object with secrets removed from every string. Errors are serialized first: their message, stack
+ * and cause are not enumerable, so copying an Error's entries would log `{}`. pino runs this formatter before its
+ * own `err` serializer, which is why Errors are handled here and under any key.
+ */
 function scrubObject(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return scrubSecrets(value);
+  if (typeof value === 'string') return scrubSecrets(clipForLog(value));
   if (depth > 6 || value === null || typeof value !== 'object') return value;
+  if (value instanceof Error) return scrubObject(pino.stdSerializers.errWithCause(value), depth + 1);
   if (Array.isArray(value)) return value.map((item) => scrubObject(item, depth + 1));
   const copy: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) copy[key] = scrubObject(item, depth + 1);
   return copy;
+}
+
+function clipForLog(text: string): string {
+  return text.length <= maxLoggedStringLength ? text : `${text.slice(0, maxLoggedStringLength)}… [${text.length - maxLoggedStringLength} more characters]`;
 }

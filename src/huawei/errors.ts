@@ -1,3 +1,4 @@
+import { lookup } from '../tables.js';
 import { ServiceError } from '../errors.js';
 import { scrubSecrets } from '../logging.js';
 import { errorBodySchema } from './types.js';
@@ -72,7 +73,8 @@ const credentialMessage =
   'Huawei Cloud Meeting rejected the bot\'s app credentials (App ID or App Key). Ask an administrator to check the bot\'s Huawei settings.';
 
 export function userMessageFor(status: number | undefined, code: string | undefined): string {
-  if (code && messagesByCode[code]) return messagesByCode[code];
+  const byCode = code ? lookup(messagesByCode, code) : undefined;
+  if (byCode) return byCode;
   if (code && credentialErrorCodes.has(code)) return credentialMessage;
   if (code && tokenErrorCodes.has(code)) return 'My Huawei Cloud Meeting sign-in expired. Please try again.';
   switch (status) {

@@ -38,11 +38,11 @@ const MIN_CORRECTION_LENGTH = 4;
 const stemmer = new StemmerEn();
 
 // Contractions typed without apostrophes read as the words they stand for, so "whos" and "who is" agree.
-const CONTRACTIONS: Readonly<Record<string, readonly string[]>> = {
+const CONTRACTIONS: ReadonlyMap<string, readonly string[]> = new Map(Object.entries({
   whos: ['who', 'is'], whats: ['what', 'is'], wheres: ['where', 'is'], dont: ['do', 'not'], doesnt: ['does', 'not'],
   cant: ['can', 'not'], cannot: ['can', 'not'], wont: ['will', 'not'], im: ['i', 'am'], ive: ['i', 'have'], id: ['i', 'would'],
   theres: ['there', 'is'], isnt: ['is', 'not'], arent: ['are', 'not'],
-};
+}));
 
 export interface ClassifierModel {
   /** `tokens` already typo-corrected (see `correct`); Chinese text is classified from `rawText`. */
@@ -55,14 +55,14 @@ export interface ClassifierModel {
 
 export function trainClassifier(sets: Readonly<Record<string, TrainingSet>> = training): ClassifierModel {
   const vocabulary = buildVocabulary(sets);
-  const words = Object.keys(vocabulary);
+  const words = [...vocabulary.keys()];
   const correct = (word: string): string | undefined => {
-    if (vocabulary[word] || word.length < MIN_CORRECTION_LENGTH || /[^a-z]/u.test(word)) {
+    if (vocabulary.has(word) || word.length < MIN_CORRECTION_LENGTH || /[^a-z]/u.test(word)) {
       return undefined;
     }
     return closestWord(word, words, vocabulary);
   };
-  const known = (word: string): boolean => vocabulary[word] !== undefined;
+  const known = (word: string): boolean => vocabulary.has(word);
 
   const corpus: NeuralExample[] = [];
   for (const [intent, set] of Object.entries(sets)) {
@@ -113,7 +113,7 @@ function score(network: NeuralNetwork, features: string[]): Omit<Classification,
  * one edit (optimal string alignment distance). The first letter must agree: typos rarely hit it, while names
  * that merely resemble a command word ("Core"/"more", "Project"/"reject") usually differ there.
  */
-function closestWord(word: string, words: readonly string[], frequency: Readonly<Record<string, number>>): string | undefined {
+function closestWord(word: string, words: readonly string[], frequency: ReadonlyMap<string, number>): string | undefined {
   const limit = word.length >= 8 ? 2 : 1;
   let best: string | undefined;
   let bestDistance = limit + 1;
@@ -122,7 +122,7 @@ function closestWord(word: string, words: readonly string[], frequency: Readonly
       continue;
     }
     const distance = osaDistance(word, candidate, limit);
-    if (distance < bestDistance || (distance === bestDistance && best !== undefined && (frequency[candidate] ?? 0) > (frequency[best] ?? 0))) {
+    if (distance < bestDistance || (distance === bestDistance && best !== undefined && (frequency.get(candidate) ?? 0) > (frequency.get(best) ?? 0))) {
       best = candidate;
       bestDistance = distance;
     }
@@ -168,20 +168,21 @@ function fillSlots(example: string): string {
   return example.replace(/\{id\}/gu, '914083136').replace(/\{[a-z]+\}/gu, ' ');
 }
 
-function buildVocabulary(sets: Readonly<Record<string, TrainingSet>>): Record<string, number> {
-  const vocabulary: Record<string, number> = {};
+/** Word → how often the training examples use it; a Map, because the words looked up in it are whatever people type. */
+function buildVocabulary(sets: Readonly<Record<string, TrainingSet>>): Map<string, number> {
+  const vocabulary = new Map<string, number>();
   for (const set of Object.values(sets)) {
     for (const example of set.en) {
       for (const token of tokenize(fillSlots(example))) {
         if (!/\d/u.test(token.norm)) {
-          vocabulary[token.norm] = (vocabulary[token.norm] ?? 0) + 1;
+          vocabulary.set(token.norm, (vocabulary.get(token.norm) ?? 0) + 1);
         }
       }
     }
     for (const example of set.zh) {
       for (const word of fillSlots(example).match(/[a-z]+/giu) ?? []) {
         const norm = normWord(word);
-        vocabulary[norm] = (vocabulary[norm] ?? 0) + 1;
+        vocabulary.set(norm, (vocabulary.get(norm) ?? 0) + 1);
       }
     }
   }
@@ -211,7 +212,7 @@ function englishFeatures(tokens: Token[], known: (word: string) => boolean): str
     if (shape) {
       units.push(shape);
     } else {
-      for (const word of CONTRACTIONS[token.norm] ?? [token.norm]) {
+      for (const word of CONTRACTIONS.get(token.norm) ?? [token.norm]) {
         if (!FILLER.has(word) && known(word)) {
           units.push(stemmer.stemWord(word));
         }

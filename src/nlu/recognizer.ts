@@ -1,3 +1,4 @@
+import { lookup } from '../tables.js';
 import type { Recognition, Recognizer } from './recognition.js';
 import { trainClassifier, type ClassifierModel, type IntentScore } from './classifier.js';
 import { extractEntities } from './entities.js';
@@ -124,15 +125,15 @@ const HUAWEI_PHRASE: Readonly<Record<string, RegExp>> = {
 function redirectByMeetingId(intent: string, text: string): { intent: string; reason: string } | undefined {
   const conferenceId = /(?<![\p{L}\d])\d{6,12}(?![\p{L}\d])/u.test(text);
   const waitingRoom = /waiting\s*room|等候室/iu.test(text);
-  const huaweiPhrase = HUAWEI_PHRASE[intent]?.test(text) ?? false;
-  const toHuawei = HUAWEI_COUNTERPART[intent];
+  const huaweiPhrase = lookup(HUAWEI_PHRASE, intent)?.test(text) ?? false;
+  const toHuawei = lookup(HUAWEI_COUNTERPART, intent);
   if (toHuawei && huaweiPhrase) {
     return { intent: toHuawei, reason: `a Huawei command phrasing → ${toHuawei}` };
   }
   if (toHuawei && conferenceId && (intent !== 'lobby.admit' || waitingRoom || /\b(?:all|everyone|everybody)\b|所有|都/iu.test(text))) {
     return { intent: toHuawei, reason: `a conference id is present → ${toHuawei}` };
   }
-  const toUcwa = UCWA_COUNTERPART[intent];
+  const toUcwa = lookup(UCWA_COUNTERPART, intent);
   if (toUcwa && !conferenceId && !waitingRoom && !HUAWEI_PHRASE[toUcwa]?.test(text)) {
     return { intent: toUcwa, reason: `no conference id or waiting room → ${toUcwa}` };
   }

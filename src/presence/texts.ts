@@ -1,3 +1,4 @@
+import { lookup } from '../tables.js';
 import type { Language } from '../nlu/recognition.js';
 import type { Availability } from '../ucwa/index.js';
 
@@ -24,13 +25,13 @@ const activityLabels: Record<string, Record<Language, string>> = {
 };
 
 export function availabilityLabel(availability: string, language: Language): string {
-  return (availabilityLabels as Record<string, Record<Language, string>>)[availability]?.[language] ?? availability;
+  return lookup(availabilityLabels as Record<string, Record<Language, string>>, availability)?.[language] ?? availability;
 }
 
 /** "Bob Brown is now Away", with the activity when it says more than the status ("Busy (on the phone)"). */
 export function presenceLine(name: string, availability: string, activity: string | undefined, language: Language): string {
   const status = availabilityLabel(availability, language);
-  const detail = activity ? (activityLabels[activity]?.[language] ?? activity) : undefined;
+  const detail = activity ? (lookup(activityLabels, activity)?.[language] ?? activity) : undefined;
   const shown = detail && detail.toLowerCase() !== status.toLowerCase() ? `${status} (${detail})` : status;
   return language === 'zh' ? `${name} 现在的状态是：${shown}` : `${name} is now ${shown}`;
 }

@@ -4,7 +4,8 @@ import { AuthenticationError } from 'botframework-connector';
 import type { Logger } from '../logging.js';
 import type { MeetingBotAdapter } from '../teams/adapter.js';
 import { tenantOf } from '../teams/tenant.js';
-import { activityProblem } from './activityValidation.js';
+import { isLoopbackUrl } from '../http/urls.js';
+import { checkActivity } from './activitySchema.js';
 import type { HealthReporter } from './health.js';
 
 export const maxBodyBytes = 256 * 1024;
@@ -12,6 +13,11 @@ export const maxBodyBytes = 256 * 1024;
 export interface ServerDependencies {
   /** Lower-cased tenant ids allowed to use the bot; empty allows every tenant. */
   allowedTenants: string[];
+  /**
+   * Without Bot Framework authentication anyone can post an activity, and the bot replies to its `serviceUrl`:
+   * then only this machine's connectors (the local channel, the emulator) may be named there.
+   */
+  loopbackServiceUrlsOnly: boolean;
   adapter: MeetingBotAdapter;
   bot: ActivityHandlerBase;
   health: HealthReporter;
@@ -39,8 +45,11 @@ export function createServer(deps: ServerDependencies): Server {
   server.post(
     '/api/messages',
     requireJsonContent,
-    restify.plugins.bodyParser({ maxBodySize: maxBodyBytes, mapParams: false, mapFiles: false, rejectUnknown: true }),
+    refuseCompressedBody,
+    restify.plugins.bodyReader({ maxBodySize: maxBodyBytes }),
+    parseJsonBody,
     requireValidActivity,
+    requireReachableServiceUrl(deps.loopbackServiceUrlsOnly),
     requireAllowedTenant(deps.allowedTenants, log),
     async (req: Request, res: Response) => {
       await processActivity(deps, log, req, res);
@@ -81,9 +90,7 @@ async function processActivity(deps: ServerDependencies, log: ServerDependencies
 function requireJsonContent(req: Request, res: Response, next: Next): void {
   const type = (req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (type === 'application/json' || type.endsWith('+json')) return next();
-  res.status(415);
-  res.json({ error: 'UnsupportedMediaType', message: 'Send the activity as JSON (Content-Type: application/json).' });
-  return next(false);
+  return refuse(res, next, 415, 'UnsupportedMediaType', 'Send the activity as JSON (Content-Type: application/json).');
 }
 
 /**
@@ -96,16 +103,47 @@ function requireAllowedTenant(allowed: string[], log: Logger) {
     const tenant = tenantOf(req.body as Record<string, unknown>)?.toLowerCase();
     if (tenant && allowed.includes(tenant)) return next();
     log.info({ tenant }, 'request refused: tenant not allowed');
-    res.status(403);
-    res.json({ error: 'Forbidden', message: 'This bot is not available to your organization.' });
-    return next(false);
+    return refuse(res, next, 403, 'Forbidden', 'This bot is not available to your organization.');
   };
 }
 
+/**
+ * Teams never compresses what it posts. restify would inflate gzip with no limit on the inflated size and no
+ * error listener (an invalid stream killed the process), so compressed bodies are refused before anything reads them.
+ */
+function refuseCompressedBody(req: Request, res: Response, next: Next): void {
+  const encoding = (req.header('content-encoding') ?? '').trim().toLowerCase();
+  if (encoding === '' || encoding === 'identity') return next();
+  return refuse(res, next, 415, 'UnsupportedMediaType', 'Send the activity uncompressed (no Content-Encoding).');
+}
+
+/** JSON.parse's own message quotes the body, which may hold a secret: the caller gets a fixed sentence instead. */
+function parseJsonBody(req: Request, res: Response, next: Next): void {
+  const raw = req.body as Buffer | string | undefined;
+  const text = Buffer.isBuffer(raw) ? raw.toString('utf8') : (raw ?? '');
+  try {
+    req.body = JSON.parse(text) as unknown;
+  } catch {
+    return refuse(res, next, 400, 'BadRequest', 'The body is not valid JSON.');
+  }
+  return next();
+}
+
 function requireValidActivity(req: Request, res: Response, next: Next): void {
-  const problem = activityProblem(req.body);
-  if (!problem) return next();
-  res.status(400);
-  res.json({ error: 'BadRequest', message: problem });
+  const check = checkActivity(req.body);
+  if (check.ok) return next();
+  return refuse(res, next, 400, 'BadRequest', check.problem);
+}
+
+function requireReachableServiceUrl(loopbackOnly: boolean) {
+  return (req: Request, res: Response, next: Next): void => {
+    if (!loopbackOnly || isLoopbackUrl((req.body as { serviceUrl: string }).serviceUrl)) return next();
+    return refuse(res, next, 403, 'Forbidden', 'Without MicrosoftAppId the bot replies only to a serviceUrl on this machine.');
+  };
+}
+
+function refuse(res: Response, next: Next, status: number, error: string, message: string): void {
+  res.status(status);
+  res.json({ error, message });
   return next(false);
 }

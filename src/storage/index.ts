@@ -1,2 +1,3 @@
 export { FileStorage, type FileStorageOptions } from './fileStorage.js';
 export { ETagConflictError, StorageClosedError } from './errors.js';
+export { DataDirLockedError, lockDataDir, type DataDirLock } from './dataDirLock.js';

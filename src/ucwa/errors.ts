@@ -1,3 +1,4 @@
+import { lookup } from '../tables.js';
 import { ServiceError } from '../errors.js';
 import { isRecord } from './resource.js';
 import { childrenNamed, firstChild, parseXml, type XmlElement } from './xml.js';
@@ -117,14 +118,18 @@ const statusCodes: Record<number, string> = {
 };
 
 export function userMessageFor(status: number | undefined, code: string, subcode?: string): string {
-  if (subcode && subcodeMessages[subcode]) return subcodeMessages[subcode]!;
-  if (codeMessages[code]) return codeMessages[code]!;
-  if (status !== undefined && statusCodes[status] && codeMessages[statusCodes[status]!]) return codeMessages[statusCodes[status]!]!;
+  const bySubcode = subcode ? lookup(subcodeMessages, subcode) : undefined;
+  if (bySubcode) return bySubcode;
+  const byCode = lookup(codeMessages, code);
+  if (byCode) return byCode;
+  const statusCode = status === undefined ? undefined : lookup(statusCodes, status);
+  const byStatus = statusCode ? lookup(codeMessages, statusCode) : undefined;
+  if (byStatus) return byStatus;
   return 'Skype for Business could not do that. Please try again.';
 }
 
 export function codeForStatus(status: number): string {
-  return statusCodes[status] ?? `Http${status}`;
+  return lookup(statusCodes, status) ?? `Http${status}`;
 }
 
 /** Reads a UCWA error body (JSON or XML `reason`); undefined when the body is not one (a proxy's HTML page). */

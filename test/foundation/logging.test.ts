@@ -32,3 +32,32 @@ describe('logging', () => {
     assert.equal(scrubSecrets('x?cwt=abc&y=1'), 'x?cwt=[Redacted]&y=1');
   });
 });
+
+describe('logging errors', () => {
+  it('keeps an error\'s message, stack, code and cause, redacted', () => {
+    const { lines, stream } = capture();
+    const logger = createLogger({ level: 'info', destination: stream });
+    const cause = Object.assign(new Error('socket closed with password=hunter2'), { code: 'ECONNRESET' });
+    const error = Object.assign(new Error('send failed for Bearer eyJhbGciOi.payload.sig', { cause }), { code: 'E_SEND', statusCode: 502 });
+    logger.error({ err: error }, 'under err');
+    logger.child({ component: 'x' }).error({ error }, 'under another key');
+    for (const line of lines) {
+      const logged = JSON.parse(line) as Record<string, { message?: string; stack?: string; code?: string; statusCode?: number; cause?: { message?: string; code?: string } }>;
+      const serialized = logged.err ?? logged.error!;
+      assert.match(serialized.message ?? '', /^send failed for Bearer \[Redacted\]$/);
+      assert.match(serialized.stack ?? '', /logging\.test/);
+      assert.equal(serialized.code, 'E_SEND');
+      assert.equal(serialized.statusCode, 502);
+      assert.equal(serialized.cause?.code, 'ECONNRESET');
+      assert.match(serialized.cause?.message ?? '', /password=\[Redacted\]/);
+    }
+    assert.ok(!lines.join('').includes('hunter2'));
+    assert.ok(!lines.join('').includes('eyJhbGciOi'));
+  });
+
+  it('clips a huge string so one error cannot flood the log', () => {
+    const { lines, stream } = capture();
+    createLogger({ level: 'info', destination: stream }).error({ err: new Error('x'.repeat(100_000)) }, 'big');
+    assert.ok(lines.join('').length < 20_000);
+  });
+});

@@ -1,3 +1,4 @@
+import { lookup } from '../../tables.js';
 import { displayTimeZone, formatMeetingWindow, isOngoing, type ConferenceInfo, type MeetingDetail, type OnlineAttendee, type Page } from '../../huawei/index.js';
 import type { Language } from '../../nlu/recognition.js';
 import type { Reply } from '../../teams/reply.js';
@@ -107,7 +108,7 @@ const roleNames: Record<Language, Record<string, string>> = {
 
 export function stateText(state: string | undefined, language: Language): string {
   if (!state) return '';
-  return stateNames[language][state] ?? state;
+  return lookup(stateNames[language], state) ?? state;
 }
 
 /** "Dec 18, 2019, 15:28 – 17:28 GMT+8", in the reader's zone (or the organizer's when the reader's is unknown). */
@@ -187,7 +188,7 @@ export function meetingDetailsReply(detail: MeetingDetail, locale: CardLocale): 
     { title: w.media, value: (meeting.mediaTypes ?? []).join(', ') },
     { title: w.access, value: meeting.accessNumber ?? '' },
     { title: w.waitingRoom, value: meeting.confConfigInfo?.enableWaitingRoom === undefined ? '' : meeting.confConfigInfo.enableWaitingRoom ? w.yes : w.no },
-    { title: w.yourRole, value: meeting.role ? (roleNames[locale.language][meeting.role] ?? meeting.role) : '' },
+    { title: w.yourRole, value: meeting.role ? (lookup(roleNames[locale.language], meeting.role) ?? meeting.role) : '' },
   ].filter((fact) => fact.value !== '');
   const data = {
     subject: subjectOf(meeting, locale.language),

@@ -1,3 +1,4 @@
+import { lookup } from '../../tables.js';
 import type { Language } from '../../nlu/recognition.js';
 
 /** Words on the Skype for Business cards, in both reply languages. */
@@ -88,7 +89,7 @@ const switches: Record<string, Bilingual> = {
 
 export function accessLevelText(value: string | undefined, language: Language): string {
   if (!value) return label.none[language];
-  return accessLevels[value]?.[language] ?? value;
+  return lookup(accessLevels, value)?.[language] ?? value;
 }
 
 /** The answers to "stop watching presence of <group>". */
@@ -105,5 +106,5 @@ export const presenceStopText = {
 
 export function switchText(value: string | undefined, language: Language): string {
   if (!value) return label.none[language];
-  return switches[value]?.[language] ?? value;
+  return lookup(switches, value)?.[language] ?? value;
 }

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { isHttpUrl } from '../http/urls.js';
+
+/**
+ * The shape of an inbound Bot Framework activity, checked once at the HTTP boundary so bot code can trust the
+ * types it reads (a number where a string belongs used to surface as a 500 deep inside a turn). Only fields the
+ * bot reads are typed; everything else passes through untouched for botbuilder.
+ */
+
+/** Teams refuses messages over about 28 KB; no person can send a longer text, so a longer one is not from Teams. */
+export const maxTextLength = 28_000;
+/** Far beyond any real roster change; bounds the work one conversationUpdate can cause. */
+const maxMembersPerUpdate = 1_000;
+const maxIdLength = 1_024;
+
+function boundedText(maxLength: number) {
+  return z.string().max(maxLength, `must be at most ${maxLength} characters`);
+}
+
+const id = boundedText(maxIdLength).refine((value) => value.trim() !== '', 'must not be empty');
+const optionalId = boundedText(maxIdLength).optional();
+/** Display names are free text and may be null in Bot Framework JSON. */
+const displayName = boundedText(maxIdLength).nullish();
+
+const channelAccount = z
+  .object({ id, name: displayName, aadObjectId: optionalId, role: optionalId })
+  .passthrough();
+
+const conversationAccount = z
+  .object({ id, name: displayName, conversationType: optionalId, tenantId: optionalId, isGroup: z.boolean().optional() })
+  .passthrough();
+
+const members = z.array(channelAccount).max(maxMembersPerUpdate, `must list at most ${maxMembersPerUpdate} members`).optional();
+
+const entity = z.object({ type: z.string() }).passthrough();
+const attachment = z.object({ contentType: z.string() }).passthrough();
+
+const channelData = z
+  .object({ tenant: z.object({ id: optionalId }).passthrough().optional() })
+  .passthrough();
+
+export const inboundActivitySchema = z
+  .object({
+    type: id,
+    id: optionalId,
+    channelId: id,
+    serviceUrl: z.string().refine(isHttpUrl, 'must be an absolute http(s) URL'),
+    from: channelAccount,
+    recipient: channelAccount.optional(),
+    conversation: conversationAccount,
+    locale: boundedText(64).optional(),
+    localTimezone: boundedText(128).optional(),
+    timestamp: boundedText(64).optional(),
+    localTimestamp: boundedText(64).optional(),
+    text: boundedText(maxTextLength).optional(),
+    textFormat: boundedText(64).optional(),
+    replyToId: optionalId,
+    name: boundedText(256).optional(),
+    action: boundedText(64).optional(),
+    membersAdded: members,
+    membersRemoved: members,
+    entities: z.array(entity).max(100, 'must list at most 100 entities').optional(),
+    attachments: z.array(attachment).max(100, 'must list at most 100 attachments').optional(),
+    channelData: channelData.optional(),
+  })
+  .passthrough();
+
+export type InboundActivity = z.infer<typeof inboundActivitySchema>;
+
+export type ActivityCheck = { ok: true; activity: InboundActivity } | { ok: false; problem: string };
+
+/** Parses an untrusted body; the problem names the first bad field in words a developer can act on. */
+export function checkActivity(body: unknown): ActivityCheck {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return { ok: false, problem: 'The body must be a JSON object (a Bot Framework activity).' };
+  }
+  const parsed = inboundActivitySchema.safeParse(body);
+  // The caller keeps the original object: zod's copy would re-create "__proto__" keys as real prototypes.
+  if (parsed.success) return { ok: true, activity: body as InboundActivity };
+  return { ok: false, problem: describe(parsed.error.issues[0]!) };
+}
+
+function describe(issue: z.ZodIssue): string {
+  const field = issue.path.join('.');
+  if (issue.code === 'invalid_type') {
+    return issue.received === 'undefined' ? `The activity has no "${field}".` : `The activity's "${field}" must be ${article(issue.expected)}, not ${article(issue.received)}.`;
+  }
+  return `The activity's "${field}" ${issue.message}.`;
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
