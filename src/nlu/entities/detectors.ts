@@ -45,7 +45,9 @@ export function phoneBypassIn(text: string): string | undefined {
 }
 
 export function leadersIn(text: string): string[] | undefined {
-  const found = text.match(/(?:sip:)?[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu);
+  // The lookbehind starts a match only where an address can start; without it a long run of letters is retried
+  // from every position inside it, which is quadratic in the length of the text.
+  const found = text.match(/(?<![\p{L}\p{N}._%+-])(?:sip:)?[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu);
   return found && found.length > 0 ? [...new Set(found)] : undefined;
 }
 
