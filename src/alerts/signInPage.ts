@@ -69,7 +69,7 @@ const words = {
     expired: 'This sign-in link has expired or was already used. Ask the bot to "sign in" again for a new one.',
     busyTitle: 'Link in use',
     busy: 'This sign-in link is being used right now, in another window or by someone else. Wait a moment and reload this page; if it still says this, ask the bot to "sign in" again for a new link.',
-    whose: (owner: string, address: string) => `This link signs in <strong>${owner}</strong>${address ? ` (${address})` : ''} to Skype for Business.`,
+    whose: (ownerHtml: string, addressHtml: string) => `This link signs in <strong>${ownerHtml}</strong>${addressHtml ? ` (${addressHtml})` : ''} to Skype for Business.`,
   },
   zh: {
     lang: 'zh-CN',
@@ -86,7 +86,7 @@ const words = {
     expired: '此登录链接已过期或已被使用。请对机器人说“登录”以获取新链接。',
     busyTitle: '链接正在使用',
     busy: '此登录链接正在被使用（在另一个窗口中或由其他人使用）。请稍候并刷新此页面；如果仍然如此，请对机器人说“登录”以获取新链接。',
-    whose: (owner: string, address: string) => `此链接用于为 <strong>${owner}</strong>${address ? `（${address}）` : ''}登录 Skype for Business。`,
+    whose: (ownerHtml: string, addressHtml: string) => `此链接用于为 <strong>${ownerHtml}</strong>${addressHtml ? `（${addressHtml}）` : ''}登录 Skype for Business。`,
   },
 } as const;
 
