@@ -4,6 +4,7 @@ import { ConversationState, type TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
 import { Router } from '../dialogs/router.js';
 import { UcwaAccounts } from './accounts/ucwaAccounts.js';
+import { UcwaUserMap } from './accounts/ucwaIdentity.js';
 import { createCapabilities, type ServiceEndpoints } from './capabilities/index.js';
 import type { AppConfig } from './config.js';
 import type { Logger } from './logging.js';
@@ -89,6 +90,9 @@ export async function startApp(config: AppConfig, logger: Logger, endpoints: Ser
 }
 
 async function createServices(config: AppConfig, logger: Logger, endpoints: ServiceEndpoints): Promise<{ services: BotServices; adapter: MeetingBotAdapter }> {
+  // First, before anything opens: a bad map file stops the start with one line (a ConfigError).
+  const userMap = await UcwaUserMap.load(config.ucwa.userMapFile);
+  if (userMap.size > 0) logger.info({ entries: userMap.size }, 'Skype for Business user map loaded');
   const storage = await FileStorage.open(`${config.dataDir}/store`, { logger });
   const conversationState = new ConversationState(storage);
   const adapter = createAdapter(config, logger, conversationState);
@@ -103,7 +107,7 @@ async function createServices(config: AppConfig, logger: Logger, endpoints: Serv
     identity: new TeamsIdentity(logger),
     recognizer: createRecognizer(),
     endpoints,
-    accounts: new UcwaAccounts(storage, endpoints.ucwa, logger),
+    accounts: new UcwaAccounts(storage, endpoints.ucwa, logger, userMap),
   };
   return { services, adapter };
 }

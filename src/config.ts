@@ -52,6 +52,7 @@ const environmentSchema = z.object({
   UCWA_DISCOVERY_URL: httpUrl('UCWA_DISCOVERY_URL').optional(),
   UCWA_FORMAT: z.enum(['json', 'xml']).default('json'),
   UCWA_USER_AGENT: z.string().trim().min(1).default('MeetingOpsBot/0.1'),
+  UCWA_USER_MAP: optionalText,
   HUAWEI_MEETING_ENDPOINT: httpUrl('HUAWEI_MEETING_ENDPOINT').optional(),
   HUAWEI_APP_ID: optionalText,
   HUAWEI_APP_KEY: optionalText,
@@ -75,6 +76,8 @@ export interface UcwaSettings {
   discoveryUrl?: string;
   format: 'json' | 'xml';
   userAgent: string;
+  /** Path of an admin-managed JSON file mapping Teams UPN / AAD object id → Skype for Business sign-in address. */
+  userMapFile?: string;
 }
 
 export interface HuaweiSettings {
@@ -137,7 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     connectorTimeoutMs: e.CONNECTOR_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
     allowUnauthenticated: e.ALLOW_UNAUTHENTICATED,
-    ucwa: { discoveryUrl: e.UCWA_DISCOVERY_URL, format: e.UCWA_FORMAT, userAgent: e.UCWA_USER_AGENT },
+    ucwa: { discoveryUrl: e.UCWA_DISCOVERY_URL, format: e.UCWA_FORMAT, userAgent: e.UCWA_USER_AGENT, userMapFile: e.UCWA_USER_MAP },
     huawei: {
       endpoint: e.HUAWEI_MEETING_ENDPOINT,
       appId: e.HUAWEI_APP_ID,

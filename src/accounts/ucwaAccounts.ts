@@ -3,6 +3,7 @@ import type { Logger } from '../logging.js';
 import type { FileStorage } from '../storage/index.js';
 import type { TeamsUser } from '../teams/identity.js';
 import { UcwaError, UcwaSession, type PasswordCredentials, type UcwaSessionOptions, type UcwaSessionState } from '../ucwa/index.js';
+import { checkUcwaIdentity, UcwaUserMap, WrongAccountError, type TeamsIdentityRef } from './ucwaIdentity.js';
 
 /** What is kept for a signed-in person: the session state (token included, never the password). */
 export interface UcwaAccountRecord {
@@ -31,13 +32,18 @@ export class UcwaAccounts {
     private readonly storage: FileStorage,
     private readonly endpoint: ServiceEndpoints['ucwa'],
     private readonly logger: Logger,
+    private readonly userMap: UcwaUserMap = UcwaUserMap.empty(),
   ) {}
 
-  /** Runs discovery and the password grant, creates the application and remembers the session. */
-  async signIn(user: Pick<TeamsUser, 'id' | 'name'>, credentials: PasswordCredentials): Promise<UcwaSession> {
+  /**
+   * Runs discovery and the password grant, checks that the account is the Teams user's own (else signs it out and
+   * throws WrongAccountError, keeping nothing), creates the application and remembers the session. `signal` bounds
+   * discovery, the grant and the application's creation.
+   */
+  async signIn(user: TeamsIdentityRef, credentials: PasswordCredentials, signal?: AbortSignal): Promise<UcwaSession> {
     // A failed sign-in must not cost the person the session they had, so the old one goes only after success.
     const previous = this.sessions.get(user.id);
-    const session = await this.establish(user, credentials);
+    const session = await this.establish(user, credentials, { verify: true, signal });
     this.sessions.set(user.id, Promise.resolve(session));
     const old = await previous?.catch(() => undefined);
     if (old && old !== session) await this.retire(old, user.id);
@@ -117,12 +123,24 @@ export class UcwaAccounts {
     const credentials = user.upn ? this.endpoint.sandboxCredentials?.(user.upn) : undefined;
     if (!credentials) return undefined;
     this.logger.info({ teamsUserId: user.id, signInAddress: credentials.username }, 'sandbox: signing in to the UCWA simulator automatically');
-    return this.establish({ id: user.id }, credentials);
+    // No identity check: the simulator's account is the one named by the user's own UPN.
+    return this.establish({ id: user.id }, credentials, { verify: false });
+  }
+
+  /** Refuses someone else's account before anything is stored; the application it made is deleted again. */
+  private async verifyIdentity(user: TeamsIdentityRef, session: UcwaSession): Promise<void> {
+    const me = session.applicationView().me;
+    const verdict = checkUcwaIdentity(user, { uri: me?.uri, emailAddresses: me?.emailAddresses ?? [] }, this.userMap);
+    if (verdict.ok) return;
+    await this.retire(session, user.id);
+    this.logger.warn({ teamsUserId: user.id, reason: verdict.reason, signedInAs: verdict.reason === 'mismatch' ? verdict.signedInAs : undefined }, 'refused a Skype for Business sign-in with an account that is not the Teams user\'s');
+    throw new WrongAccountError(verdict);
   }
 
   /** Signs in and stores the session; the caller decides what happens to an earlier one. */
-  private async establish(user: Pick<TeamsUser, 'id' | 'name'>, credentials: PasswordCredentials): Promise<UcwaSession> {
-    const signedIn = await UcwaSession.signIn(credentials, this.sessionOptions());
+  private async establish(user: TeamsIdentityRef, credentials: PasswordCredentials, options: { verify: boolean; signal?: AbortSignal }): Promise<UcwaSession> {
+    const signedIn = await UcwaSession.signIn(credentials, this.sessionOptions(), options.signal);
+    if (options.verify) await this.verifyIdentity(user, signedIn);
     // A signed-in session keeps the password to renew its token silently. Carry on from its state instead: the
     // password is forgotten now, and an expired token reaches the person, who is asked to sign in again.
     const session = await UcwaSession.restore(signedIn.state(), this.sessionOptions());

@@ -1,10 +1,10 @@
 import pLimit from 'p-limit';
 import type { UcwaAccounts } from '../accounts/ucwaAccounts.js';
 import type { Logger } from '../logging.js';
-import type { Language } from '../nlu/recognition.js';
 import type { CommandOptions } from '../teams/capability.js';
 import { KeyedSerializer } from '../storage/keyedSerializer.js';
 import type { ConversationReferenceStore } from '../teams/conversationReferences.js';
+import type { TeamsUser } from '../teams/identity.js';
 import type { ProactiveMessenger } from '../teams/proactive.js';
 import type { UcwaSession } from '../ucwa/index.js';
 import { LobbyActions, type ActionResult, type LobbyAction, type WaitingResult } from './actions.js';
@@ -14,7 +14,7 @@ import { LobbyChanges } from './lobbyChanges.js';
 import { AlertOutbox, type OutboxOptions } from './outbox.js';
 import type { WaitingPerson } from './people.js';
 import type { LobbyRecords, WatchedMeeting } from './records.js';
-import { SignIns, type SignInOutcome } from './signIn.js';
+import { SignIns, type SignInLink, type SignInOutcome } from './signIn.js';
 import { sessionNotes } from './texts.js';
 import { Watches, type WatchResult } from './watches.js';
 
@@ -118,7 +118,7 @@ export class LobbyAlerts {
 
   // ------------------------------------------------------------------------------------------ sign-in
 
-  createSignIn(user: OrganizerContext, held?: CommandOptions): Promise<string> {
+  createSignIn(user: OrganizerContext & Pick<TeamsUser, 'email' | 'aadObjectId'>, held?: CommandOptions): Promise<string> {
     return this.signIns.create(user, held);
   }
 
@@ -126,9 +126,9 @@ export class LobbyAlerts {
     this.signIns.onHeldCommandReady(run);
   }
 
-  /** The language of a live sign-in link, or undefined when it is unknown, used or expired. */
-  signInLanguage(state: string): Promise<Language | undefined> {
-    return this.signIns.language(state);
+  /** Whose live sign-in link this is and in which language, or undefined when it is unknown, used or expired. */
+  signInLink(state: string): Promise<SignInLink | undefined> {
+    return this.signIns.link(state);
   }
 
   completeSignIn(state: string, username: string, password: string): Promise<SignInOutcome> {

@@ -1,19 +1,38 @@
 import { randomBytes } from 'node:crypto';
+import { WrongAccountError } from '../accounts/ucwaIdentity.js';
 import type { Language } from '../nlu/recognition.js';
 import type { CommandOptions } from '../teams/capability.js';
+import type { TeamsUser } from '../teams/identity.js';
 import { UcwaError } from '../ucwa/index.js';
 import { tellOrganizer, type AlertsContext, type Organizer, type OrganizerContext } from './context.js';
-import { sessionNotes } from './texts.js';
+import type { SignInState } from './records.js';
+import { sessionNotes, wrongAccountWords } from './texts.js';
 
-export type SignInOutcome = { ok: true; language: Language } | { ok: false; message: string; expired: boolean };
+export type SignInOutcome =
+  | { ok: true; language: Language }
+  /** Unknown, expired, already used or spent: only a new link helps. */
+  | { ok: false; kind: 'expired' }
+  /** Another post is signing in with this link right now. */
+  | { ok: false; kind: 'busy' }
+  /** The server refused the password (its sentence, in English) or the account is not the person's (in their language). */
+  | { ok: false; kind: 'refused' | 'wrongAccount'; message: string; spent: boolean };
 
-/** Wrong passwords a one-time link tolerates before it is spent. */
+/** Whose link it is, for the page: the person's language, name and UPN. */
+export type SignInLink = Pick<SignInState, 'language' | 'name' | 'upn'>;
+
+/** Wrong passwords (or wrong accounts) a one-time link tolerates before it is spent. */
 const maxFailures = 5;
+/**
+ * Bounds discovery, the password grant and the application's creation, so a slow pool cannot hold a claim past
+ * its lease: a claim outlives the grant it guards, and no second post can start one meanwhile.
+ */
+const signInTimeoutMs = 90_000;
+const claimLeaseMs = 3 * 60_000;
 
 /**
- * Skype for Business sign-in through the bot's page: one-time states bound to the Teams user who asked, the
- * password grant when the page posts, and what follows a success (the note in chat, resumed alerts, the held
- * command).
+ * Skype for Business sign-in through the bot's page: one-time states bound to the Teams user who asked, claimed
+ * by one post at a time, the password grant and the identity check when the page posts, and what follows a
+ * success (the note in chat, resumed alerts, the held command).
  */
 export class SignIns {
   private runHeldCommand?: (options: CommandOptions) => Promise<void>;
@@ -25,18 +44,21 @@ export class SignIns {
     private readonly ttlMs: number,
   ) {}
 
-  /** Issues a one-time sign-in state bound to this Teams user. */
-  async create(user: OrganizerContext, held?: CommandOptions): Promise<string> {
+  /** Issues a one-time sign-in state bound to this Teams user (and clears out expired ones). */
+  async create(user: OrganizerContext & Pick<TeamsUser, 'email' | 'aadObjectId'>, held?: CommandOptions): Promise<string> {
     const state = randomBytes(32).toString('base64url');
     await this.context.records.saveSignInState(state, {
       teamsUserId: user.id,
       name: user.name,
       upn: user.upn,
+      email: user.email,
+      aadObjectId: user.aadObjectId,
       language: user.language,
       expiresAt: Date.now() + this.ttlMs,
       failures: 0,
       held,
     });
+    await this.context.records.deleteExpiredSignInStates().catch((error: unknown) => this.context.logger.warn({ err: error }, 'could not delete expired sign-in states'));
     return state;
   }
 
@@ -45,32 +67,33 @@ export class SignIns {
     this.runHeldCommand = run;
   }
 
-  async language(state: string): Promise<Language | undefined> {
-    const record = await this.context.records.signInState(state);
-    return record !== undefined && record.expiresAt > Date.now() ? record.language : undefined;
+  /** The link's owner and language while it can still be used; undefined when unknown, used or expired. */
+  async link(state: string): Promise<SignInLink | undefined> {
+    const record = await this.context.records.liveSignInState(state);
+    return record && { language: record.language, name: record.name, upn: record.upn };
   }
 
-  /** The sign-in page's POST: password grant, then alerts resume and the person hears about it in their chat. */
+  /** The sign-in page's POST: claim the link, password grant and identity check, then alerts resume and the chat hears. */
   async complete(state: string, username: string, password: string): Promise<SignInOutcome> {
     const { records, logger } = this.context;
-    const record = await records.signInState(state);
-    if (!record || record.expiresAt <= Date.now()) {
-      if (record) await records.deleteSignInState(state);
-      return { ok: false, expired: true, message: 'This sign-in link has expired. Ask the bot to "sign in" again for a new one.' };
+    const claim = await records.claimSignInState(state, claimLeaseMs);
+    if (claim.kind === 'busy') {
+      logger.info('a sign-in link was posted while another post was using it');
+      return { ok: false, kind: 'busy' };
     }
+    if (claim.kind !== 'claimed') return { ok: false, kind: 'expired' };
+    const { record, claimId } = claim;
     const address = username.trim();
+    const user = { id: record.teamsUserId, name: record.name, upn: record.upn, email: record.email, aadObjectId: record.aadObjectId };
     try {
-      await this.context.accounts.signIn({ id: record.teamsUserId, name: record.name }, { kind: 'password', username: address, password });
+      await this.context.accounts.signIn(user, { kind: 'password', username: address, password }, AbortSignal.timeout(signInTimeoutMs));
     } catch (error) {
-      record.failures += 1;
-      const spent = record.failures >= maxFailures;
-      if (spent) await records.deleteSignInState(state);
-      else await records.saveSignInState(state, record);
-      logger.info({ teamsUserId: record.teamsUserId, failures: record.failures, code: error instanceof UcwaError ? error.code : undefined }, 'Skype for Business sign-in failed');
-      return { ok: false, expired: spent, message: error instanceof UcwaError ? error.userMessage : 'Signing in failed. Please try again.' };
+      return this.failed(state, claimId, record, error);
     }
-    await records.deleteSignInState(state);
-    const user = { id: record.teamsUserId, upn: record.upn, name: record.name };
+    if (!(await records.settleSignInClaim(state, claimId, { ended: 'used' }))) {
+      // Only a claim that outlived its lease gets here; the sign-in itself stands.
+      logger.warn({ teamsUserId: record.teamsUserId }, 'a sign-in finished after its claim on the link had lapsed');
+    }
     await tellOrganizer(this.context, user.id, sessionNotes[record.language].signedIn(address));
     void this.resume(user.id, user).catch((error: unknown) => logger.error({ err: error }, 'could not resume lobby watches after sign-in'));
     if (record.held && this.runHeldCommand) {
@@ -78,4 +101,30 @@ export class SignIns {
     }
     return { ok: true, language: record.language };
   }
+
+  /** A refused grant or a wrong account costs one try; the link goes back for another until the tries run out. */
+  private async failed(state: string, claimId: string, record: SignInState, error: unknown): Promise<SignInOutcome> {
+    const { records, logger } = this.context;
+    const failures = record.failures + 1;
+    const spent = failures >= maxFailures;
+    await records.settleSignInClaim(state, claimId, spent ? { ended: 'spent' } : { failures });
+    logger.info({ teamsUserId: record.teamsUserId, failures, code: error instanceof UcwaError ? error.code : error instanceof WrongAccountError ? error.verdict.reason : undefined }, 'Skype for Business sign-in failed');
+    if (!(error instanceof WrongAccountError)) {
+      return { ok: false, kind: 'refused', spent, message: error instanceof UcwaError ? error.userMessage : 'Signing in failed. Please try again.' };
+    }
+    const words = wrongAccountWords[record.language];
+    const verdict = error.verdict;
+    if (verdict.reason === 'mismatch') {
+      // The person hears it in chat too: if it was not them, someone holds their link.
+      await tellOrganizer(this.context, record.teamsUserId, words.chatNote(verdict.signedInAs));
+      return { ok: false, kind: 'wrongAccount', spent, message: words.notYours(verdict.signedInAs, ownerOf(record)) };
+    }
+    return { ok: false, kind: 'wrongAccount', spent, message: verdict.reason === 'unknownTeamsUser' ? words.unknownTeamsUser : words.unknownUcwaUser };
+  }
+}
+
+/** "Bob Kelly (bob@contoso.com)", or whichever of the two Teams gave. */
+export function ownerOf(link: Pick<SignInState, 'name' | 'upn' | 'language'>): string {
+  if (link.name && link.upn) return link.language === 'zh' ? `${link.name}（${link.upn}）` : `${link.name} (${link.upn})`;
+  return link.name ?? link.upn ?? '';
 }

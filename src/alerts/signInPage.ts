@@ -2,6 +2,7 @@ import restify, { type Next, type Request, type Response, type Server } from 're
 import type { Logger } from '../logging.js';
 import type { Language } from '../nlu/recognition.js';
 import type { LobbyAlerts } from './service.js';
+import type { SignInLink } from './signIn.js';
 
 /**
  * The sign-in page the "sign in" card opens: GET shows a small form bound to a one-time state, POST runs the
@@ -13,9 +14,9 @@ export function signInRoutes(alerts: LobbyAlerts, logger: Logger): (server: Serv
   return (server) => {
     server.get('/signin', async (req: Request, res: Response) => {
       const state = stateParam(new URL(req.url ?? '/', 'http://bot.invalid').searchParams.get('state'));
-      const language = state ? await alerts.signInLanguage(state) : undefined;
-      if (!state || !language) return sendPage(res, 400, expiredPage(words.en));
-      return sendPage(res, 200, formPage(words[language], state));
+      const link = state ? await alerts.signInLink(state) : undefined;
+      if (!state || !link) return sendPage(res, 400, expiredPage(words.en));
+      return sendPage(res, 200, formPage(words[link.language], link, state));
     });
 
     server.post(
@@ -28,20 +29,23 @@ export function signInRoutes(alerts: LobbyAlerts, logger: Logger): (server: Serv
         const state = stateParam(body.state);
         const username = typeof body.username === 'string' ? body.username.trim() : '';
         const password = typeof body.password === 'string' ? body.password : '';
-        const language = state ? await alerts.signInLanguage(state) : undefined;
-        if (!state || !language) return sendPage(res, 400, expiredPage(words.en));
-        const w = words[language];
+        const link = state ? await alerts.signInLink(state) : undefined;
+        if (!state || !link) return sendPage(res, 400, expiredPage(words.en));
+        const w = words[link.language];
         if (!username || !password || username.length > 256 || password.length > 1024) {
-          return sendPage(res, 400, formPage(w, state, w.missing));
+          return sendPage(res, 400, formPage(w, link, state, w.missing));
         }
         const result = await alerts.completeSignIn(state, username, password);
         if (result.ok) {
           log.info('sign-in page completed');
           return sendPage(res, 200, donePage(w));
         }
+        if (result.kind === 'expired') return sendPage(res, 400, expiredPage(w));
+        if (result.kind === 'busy') return sendPage(res, 409, page(w, w.busyTitle, `<p>${escapeHtml(w.busy)}</p>`));
         // The client's sentences are English; a Chinese page says the same thing in Chinese.
-        const message = language === 'en' ? result.message : result.expired ? w.expired : w.refused;
-        return sendPage(res, result.expired ? 400 : 401, result.expired ? expiredPage(w, message) : formPage(w, state, message, username));
+        const message = result.kind === 'refused' && link.language !== 'en' ? w.refused : result.message;
+        if (result.spent) return sendPage(res, 400, expiredPage(w, message));
+        return sendPage(res, result.kind === 'wrongAccount' ? 403 : 401, formPage(w, link, state, message, username));
       },
     );
   };
@@ -63,6 +67,9 @@ const words = {
     done: 'You are signed in. You can close this window and go back to Teams.',
     expiredTitle: 'Link expired',
     expired: 'This sign-in link has expired or was already used. Ask the bot to "sign in" again for a new one.',
+    busyTitle: 'Link in use',
+    busy: 'This sign-in link is being used right now, in another window or by someone else. Wait a moment and reload this page; if it still says this, ask the bot to "sign in" again for a new link.',
+    whose: (ownerHtml: string, addressHtml: string) => `This link signs in <strong>${ownerHtml}</strong>${addressHtml ? ` (${addressHtml})` : ''} to Skype for Business.`,
   },
   zh: {
     lang: 'zh-CN',
@@ -77,6 +84,9 @@ const words = {
     done: '您已登录。可以关闭此窗口并返回 Teams。',
     expiredTitle: '链接已过期',
     expired: '此登录链接已过期或已被使用。请对机器人说“登录”以获取新链接。',
+    busyTitle: '链接正在使用',
+    busy: '此登录链接正在被使用（在另一个窗口中或由其他人使用）。请稍候并刷新此页面；如果仍然如此，请对机器人说“登录”以获取新链接。',
+    whose: (ownerHtml: string, addressHtml: string) => `此链接用于为 <strong>${ownerHtml}</strong>${addressHtml ? `（${addressHtml}）` : ''}登录 Skype for Business。`,
   },
 } as const;
 
@@ -103,11 +113,12 @@ function sendPage(res: Response, status: number, html: string): void {
   res.end(html);
 }
 
-function formPage(w: PageWords, state: string, error?: string, username = ''): string {
+function formPage(w: PageWords, link: SignInLink, state: string, error?: string, username = ''): string {
   return page(
     w,
     w.title,
-    `${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
+    `${whose(w, link)}
+${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
 <form method="post" action="signin" autocomplete="on">
   <input type="hidden" name="state" value="${escapeHtml(state)}">
   <label>${escapeHtml(w.address)}<br><input name="username" type="email" required value="${escapeHtml(username)}" autocomplete="username"></label>
@@ -118,12 +129,20 @@ function formPage(w: PageWords, state: string, error?: string, username = ''): s
   );
 }
 
+/** Whose link this is, so a person who was handed someone else's link notices before typing a password. */
+function whose(w: PageWords, link: SignInLink): string {
+  const owner = link.name ?? link.upn;
+  if (!owner) return '';
+  return `<p class="whose">${w.whose(escapeHtml(owner), link.name && link.upn ? escapeHtml(link.upn) : '')}</p>`;
+}
+
 function donePage(w: PageWords): string {
   return page(w, w.doneTitle, `<p>${escapeHtml(w.done)}</p>`);
 }
 
-function expiredPage(w: PageWords, message: string = w.expired): string {
-  return page(w, w.expiredTitle, `<p>${escapeHtml(message)}</p>`);
+/** The link can no longer be used; `reason` says why, when it was just spent. */
+function expiredPage(w: PageWords, reason?: string): string {
+  return page(w, w.expiredTitle, `${reason ? `<p class="error" role="alert">${escapeHtml(reason)}</p>\n` : ''}<p>${escapeHtml(w.expired)}</p>`);
 }
 
 function page(w: PageWords, title: string, body: string): string {

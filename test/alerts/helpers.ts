@@ -12,9 +12,9 @@ export const passwords: Record<string, string> = {
 };
 
 /** A UCWA simulator owned by the test (it outlives bot restarts) and the bot pointed at it: no sandbox sign-in. */
-export async function startAlertsBot(): Promise<{ sim: UcwaSimulator; bot: BotUnderTest; close(): Promise<void> }> {
+export async function startAlertsBot(options: { env?: Record<string, string> } = {}): Promise<{ sim: UcwaSimulator; bot: BotUnderTest; close(): Promise<void> }> {
   const sim = await startUcwaSimulator({ minEventTimeoutSeconds: 1 });
-  const bot = await startBotUnderTest({ env: { UCWA_DISCOVERY_URL: sim.discoveryUrl } });
+  const bot = await startBotUnderTest({ env: { ...options.env, UCWA_DISCOVERY_URL: sim.discoveryUrl } });
   return {
     sim,
     bot,
@@ -32,11 +32,16 @@ export function signInUrlOf(event: BotEvent): URL {
   return new URL(match[1]!);
 }
 
+/** Asks for a sign-in link in chat (in the person's words) and returns its one-time state. */
+export async function askForSignInLink(chat: LocalConversation, words = 'sign in', locale?: string): Promise<string> {
+  await chat.send(words, locale ? { locale } : {});
+  const card = await chat.waitFor((event) => JSON.stringify(event.cards).includes('/signin?state='), { timeoutMs: 3_000 });
+  return signInUrlOf(card).searchParams.get('state')!;
+}
+
 /** Signs in the way a person does: "sign in" in chat, open the page, post the form like a browser. */
 export async function signInThroughPage(botUrl: string, chat: LocalConversation, username: string, password = passwords[username]!): Promise<void> {
-  await chat.send('sign in');
-  const card = await chat.waitFor((event) => JSON.stringify(event.cards).includes('/signin?state='), { timeoutMs: 3_000 });
-  const state = signInUrlOf(card).searchParams.get('state')!;
+  const state = await askForSignInLink(chat);
   const page = await fetch(`${botUrl}/signin?state=${encodeURIComponent(state)}`);
   assert.equal(page.status, 200);
   const html = await page.text();

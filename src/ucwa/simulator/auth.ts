@@ -99,7 +99,11 @@ async function token(state: SimState, ctx: Ctx): Promise<Reply> {
   const password = form.get('password');
   if (!username || password === null) return tokenError('invalid_request');
   const person = state.people.get(signInName(username));
-  if (!person?.password || person.password !== password) return tokenError('invalid_grant');
+  const accepted = person?.password !== undefined && person.password === password;
+  // The log names the person, never the password: tests count grants ("one link, one grant") from it.
+  state.passwordGrants.push({ user: signInName(username), accepted });
+  if (state.passwordGrants.length > 1000) state.passwordGrants.shift();
+  if (!accepted) return tokenError('invalid_grant');
   const issued = state.issueToken(person.key);
   return {
     kind: 'json',

@@ -207,6 +207,11 @@ export class UcwaSimulatorControl {
     return describeSubscriptions(this.state);
   }
 
+  /** Password grants the token endpoint has answered so far (sign-in name and whether it was accepted). */
+  passwordGrants(): { user: string; accepted: boolean }[] {
+    return this.runtime.state.passwordGrants.map((grant) => ({ ...grant }));
+  }
+
   /** Every token of the user stops working (the next UCWA call answers 401); returns how many. */
   expireToken(user: string): number {
     let count = 0;

@@ -111,6 +111,8 @@ export class SimState {
   readonly groups = new Map<string, Group>();
   readonly apps = new Map<string, App>();
   readonly tokens = new Map<string, Token>();
+  /** Every password grant posted to the token endpoint, in order: who it named and whether it was accepted. */
+  readonly passwordGrants: { user: string; accepted: boolean }[] = [];
   /** Published presence by directory key; people not in it are Online. */
   readonly presence = new Map<string, PresenceState>();
   /** Value of the randomly named property a PUT must echo ("please pass this in a PUT request"). */
