@@ -1,5 +1,6 @@
 import { ChoiceFactory, ChoicePrompt, ConfirmPrompt, ListStyle, TextPrompt, type Dialog, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Language } from '../src/nlu/recognition.js';
+import { md, plain } from '../src/teams/markdown.js';
 
 /** The shared prompts every command may use; registered once by the router. */
 export const promptIds = { confirm: 'prompt.confirm', choice: 'prompt.choice', text: 'prompt.text' } as const;
@@ -45,13 +46,14 @@ export function askToConfirm(step: WaterfallStepContext, question: string, langu
 
 /**
  * Asks the person to pick one of several things ("Which meeting? 1) Budget review 2) Standup"); the next step
- * receives the chosen index in `step.result.index`.
+ * receives the chosen index in `step.result.index`. Options are plain text (subjects, names): the list is sent as
+ * markdown, so each is shown escaped (its action title), while its value stays the plain words a person types.
  */
 export function askToChoose(step: WaterfallStepContext, question: string, options: string[], language: Language): Promise<DialogTurnResult> {
   return step.prompt(promptIds.choice, {
     prompt: question,
     retryPrompt: language === 'zh' ? '请输入编号或名称（或说“取消”）。' : 'Please pick a number or a name from the list (or say "cancel").',
-    choices: ChoiceFactory.toChoices(options.map((option) => option.slice(0, 200))),
+    choices: options.map((option) => ({ value: plain(option, 'subject'), action: { type: 'imBack', title: md(option, 'subject'), value: plain(option, 'subject') } })),
     style: ListStyle.list,
   });
 }

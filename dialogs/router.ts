@@ -2,6 +2,7 @@ import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, ConversationS
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { helpReply } from '../src/cards/help.js';
 import { userMessageOf } from '../src/errors.js';
+import { md } from '../src/teams/markdown.js';
 import type { Logger } from '../src/logging.js';
 import { findIntent } from '../src/nlu/catalog.js';
 import type { Language, Recognition, Recognizer } from '../src/nlu/recognition.js';
@@ -67,7 +68,7 @@ export class Router {
     } catch (error) {
       log.warn({ err: error }, 'command failed');
       await dialogContext.cancelAllDialogs();
-      await reply(context, { text: userMessageOf(error) });
+      await reply(context, { text: errorSentence(error) });
     } finally {
       await this.deps.conversationState.saveChanges(context);
     }
@@ -123,7 +124,7 @@ export class Router {
     } catch (error) {
       loggerOf(context, this.deps.logger).warn({ err: error, intent: options.recognition.intent }, 'held command failed');
       await dialogContext.cancelAllDialogs();
-      await reply(context, { text: userMessageOf(error) });
+      await reply(context, { text: errorSentence(error) });
     } finally {
       await this.deps.conversationState.saveChanges(context);
     }
@@ -133,10 +134,11 @@ export class Router {
     const target = recognition.entities.keyword ?? '';
     const parsed = this.deps.recognizer.recognize(target, context.activity.locale);
     const lines = [
-      `**"${target}"** → intent \`${parsed.intent}\` (score ${parsed.score.toFixed(2)})`,
-      `entities: \`${JSON.stringify(parsed.entities)}\``,
+      // What was typed shows up in all of these: literal text, never markup (a code span cannot be escaped).
+      `**"${md(target)}"** → intent \`${parsed.intent}\` (score ${parsed.score.toFixed(2)})`,
+      `entities: ${md(JSON.stringify(parsed.entities))}`,
       ...parsed.alternatives.slice(0, 3).map((alt) => `runner-up: \`${alt.intent}\` (${alt.score.toFixed(2)})`),
-      ...parsed.explanation.map((step) => `- ${step}`),
+      ...parsed.explanation.map((step) => `- ${md(step)}`),
     ];
     await reply(context, { text: lines.join('\n\n') });
   }
@@ -188,4 +190,9 @@ function invokeMessage(statusCode: number, message: string): AdaptiveCardInvokeR
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** An adapter's sentence is plain text that may quote what was typed or sent: literal in the markdown reply. */
+function errorSentence(error: unknown): string {
+  return md(userMessageOf(error));
 }

@@ -1,7 +1,11 @@
 import { HuaweiError } from '../../src/huawei/index.js';
 import type { Language } from '../../src/nlu/recognition.js';
+import { escapeMarkdown, md, plain } from '../../src/teams/markdown.js';
 
-/** Every sentence the Huawei commands say, in both reply languages. */
+/**
+ * Every sentence the Huawei commands say, in both reply languages. Sentences are markdown: what the person typed
+ * and what Huawei Cloud Meeting sent (subjects) goes in through `md`, and a meeting label through `escapeMarkdown`.
+ */
 type Bilingual<T> = Record<Language, T>;
 
 export const say = {
@@ -18,12 +22,12 @@ export const say = {
     zh: `搜索内容有 ${length} 个字符，华为云会议最多接受 ${max} 个。请换用会议主题、组织者姓名或会议 ID 中较短的词。`,
   }),
   noOngoing: (keyword?: string): Bilingual<string> => ({
-    en: keyword ? `No ongoing meetings match "${keyword}".` : 'There are no ongoing meetings right now.',
-    zh: keyword ? `没有与“${keyword}”匹配的进行中会议。` : '目前没有进行中的会议。',
+    en: keyword ? `No ongoing meetings match "${md(keyword, 'subject')}".` : 'There are no ongoing meetings right now.',
+    zh: keyword ? `没有与“${md(keyword, 'subject')}”匹配的进行中会议。` : '目前没有进行中的会议。',
   }),
   noScheduled: (keyword?: string): Bilingual<string> => ({
-    en: keyword ? `No upcoming meetings match "${keyword}".` : 'You have no upcoming meetings.',
-    zh: keyword ? `没有与“${keyword}”匹配的预约会议。` : '您没有即将召开的会议。',
+    en: keyword ? `No upcoming meetings match "${md(keyword, 'subject')}".` : 'You have no upcoming meetings.',
+    zh: keyword ? `没有与“${md(keyword, 'subject')}”匹配的预约会议。` : '您没有即将召开的会议。',
   }),
   noListToContinue: {
     en: 'There is no list to continue here. Try "list ongoing meetings" first.',
@@ -47,33 +51,33 @@ export const say = {
   },
   chooseMeeting: { en: 'Which meeting?', zh: '哪个会议？' },
   noMeetingNamed: (name: string): Bilingual<string> => ({
-    en: `I couldn't find an ongoing meeting of yours called "${name}".`,
-    zh: `我没有找到您名为“${name}”的进行中会议。`,
+    en: `I couldn't find an ongoing meeting of yours called "${md(name, 'subject')}".`,
+    zh: `我没有找到您名为“${md(name, 'subject')}”的进行中会议。`,
   }),
   noMeetingNamedAny: (name: string): Bilingual<string> => ({
-    en: `I couldn't find a meeting of yours called "${name}".`,
-    zh: `我没有找到您名为“${name}”的会议。`,
+    en: `I couldn't find a meeting of yours called "${md(name, 'subject')}".`,
+    zh: `我没有找到您名为“${md(name, 'subject')}”的会议。`,
   }),
   confirmEnd: (label: string): Bilingual<string> => ({
-    en: `End ${label} for everyone? Everyone in it will be disconnected.`,
-    zh: `要为所有人结束 ${label} 吗？所有参会人都会被断开。`,
+    en: `End ${escapeMarkdown(label)} for everyone? Everyone in it will be disconnected.`,
+    zh: `要为所有人结束 ${escapeMarkdown(label)} 吗？所有参会人都会被断开。`,
   }),
-  ended: (label: string): Bilingual<string> => ({ en: `Ended ${label}.`, zh: `已结束 ${label}。` }),
-  keptRunning: (label: string): Bilingual<string> => ({ en: `OK, ${label} keeps running.`, zh: `好的，${label} 继续进行。` }),
-  muted: (label: string): Bilingual<string> => ({ en: `Muted everyone in ${label} except the host.`, zh: `已将 ${label} 中除主持人外的所有人静音。` }),
-  unmuted: (label: string): Bilingual<string> => ({ en: `Unmuted everyone in ${label}.`, zh: `已取消 ${label} 的全体静音。` }),
-  locked: (label: string): Bilingual<string> => ({ en: `Locked ${label}: nobody else can join.`, zh: `已锁定 ${label}：其他人无法再加入。` }),
-  unlocked: (label: string): Bilingual<string> => ({ en: `Unlocked ${label}: people can join again.`, zh: `已解锁 ${label}：其他人可以再次加入。` }),
+  ended: (label: string): Bilingual<string> => ({ en: `Ended ${escapeMarkdown(label)}.`, zh: `已结束 ${escapeMarkdown(label)}。` }),
+  keptRunning: (label: string): Bilingual<string> => ({ en: `OK, ${escapeMarkdown(label)} keeps running.`, zh: `好的，${escapeMarkdown(label)} 继续进行。` }),
+  muted: (label: string): Bilingual<string> => ({ en: `Muted everyone in ${escapeMarkdown(label)} except the host.`, zh: `已将 ${escapeMarkdown(label)} 中除主持人外的所有人静音。` }),
+  unmuted: (label: string): Bilingual<string> => ({ en: `Unmuted everyone in ${escapeMarkdown(label)}.`, zh: `已取消 ${escapeMarkdown(label)} 的全体静音。` }),
+  locked: (label: string): Bilingual<string> => ({ en: `Locked ${escapeMarkdown(label)}: nobody else can join.`, zh: `已锁定 ${escapeMarkdown(label)}：其他人无法再加入。` }),
+  unlocked: (label: string): Bilingual<string> => ({ en: `Unlocked ${escapeMarkdown(label)}: people can join again.`, zh: `已解锁 ${escapeMarkdown(label)}：其他人可以再次加入。` }),
   admitted: (label: string): Bilingual<string> => ({
-    en: `Admitted everyone from the waiting room of ${label}.`,
-    zh: `已让 ${label} 等候室中的所有人进入会议。`,
+    en: `Admitted everyone from the waiting room of ${escapeMarkdown(label)}.`,
+    zh: `已让 ${escapeMarkdown(label)} 等候室中的所有人进入会议。`,
   }),
 } as const;
 
-/** "meeting 914083136" / "会议 914083136 (预算评审会)". */
+/** "meeting 914083136" / "会议 914083136 (预算评审会)": plain text, the subject clipped. */
 export function meetingLabel(language: Language, conferenceId: string, subject?: string): string {
   const word = language === 'zh' ? '会议' : 'meeting';
-  return subject ? `${word} ${conferenceId} (${subject})` : `${word} ${conferenceId}`;
+  return subject ? `${word} ${plain(conferenceId, 'id')} (${plain(subject, 'subject')})` : `${word} ${plain(conferenceId, 'id')}`;
 }
 
 /**
@@ -98,11 +102,11 @@ const chineseErrorMessages: Record<string, string> = {
   'USG.206010057': zhCredentialsRejected,
 };
 
-/** The sentence to show for a failed Huawei call, in the reply language. */
+/** The sentence to show for a failed Huawei call, in the reply language (markdown: the adapter's is plain text). */
 export function errorText(error: unknown, language: Language): string {
   if (error instanceof HuaweiError) {
     if (language === 'zh' && error.code && chineseErrorMessages[error.code]) return chineseErrorMessages[error.code]!;
-    return error.userMessage;
+    return escapeMarkdown(plain(error.userMessage));
   }
   return language === 'zh' ? '我这边出了点问题，请稍后再试。' : 'Something went wrong on my side. Please try again in a moment.';
 }

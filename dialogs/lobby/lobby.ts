@@ -4,23 +4,28 @@ import type { LobbyAction, LobbyAlerts } from '../../src/alerts/service.js';
 import { sourceLabel } from '../../src/cards/lobby/alertCard.js';
 import type { Language } from '../../src/nlu/recognition.js';
 import type { CommandOptions } from '../../src/teams/capability.js';
+import { escapeMarkdown, md, plain } from '../../src/teams/markdown.js';
 import { reply } from '../../src/teams/reply.js';
 import { commandOptions, singleTurnCommand } from '../command.js';
 import { askToChoose, askToConfirm } from '../prompts.js';
 
+/**
+ * Sentences are markdown; the names they quote are lobby visitors' own display names, so each goes in through
+ * `md` (clipped, literal), and a list of them through `names`.
+ */
 const say = {
   en: {
     notSignedIn: 'Please sign in to Skype for Business first: say "sign in".',
     nobody: 'Nobody is waiting in the lobby right now.',
     notWatching: 'I am not watching any of your meetings, so I cannot see their lobbies. Say "watch my meeting <name>" first.',
     waiting: (count: number) => `${count} ${count === 1 ? 'person is' : 'people are'} waiting:`,
-    noMatch: (name: string, names: string) => `Nobody called "${name}" is waiting. Waiting now: ${names}.`,
+    noMatch: (name: string, names: string) => `Nobody called "${md(name, 'name')}" is waiting. Waiting now: ${names}.`,
     whichPerson: 'Whom do you mean?',
     confirmReject: (names: string) => `Turn away ${names}?`,
     kept: 'OK, I left them waiting.',
     admitted: (names: string) => `Admitted ${names}.`,
     rejected: (names: string) => `Turned away ${names}.`,
-    gone: (name: string) => `${name} is no longer waiting.`,
+    gone: (name: string) => `${md(name, 'name')} is no longer waiting.`,
     whomMissing: 'Whom should I let in? Say for example "admit Bob" or "admit everyone".',
   },
   zh: {
@@ -28,13 +33,13 @@ const say = {
     nobody: '目前大厅里没有人在等候。',
     notWatching: '我没有关注您的任何会议，因此看不到大厅。请先说“关注我的会议 <名称>”。',
     waiting: (count: number) => `有 ${count} 人在等候：`,
-    noMatch: (name: string, names: string) => `没有名为“${name}”的人在等候。当前等候：${names}。`,
+    noMatch: (name: string, names: string) => `没有名为“${md(name, 'name')}”的人在等候。当前等候：${names}。`,
     whichPerson: '您指的是谁？',
     confirmReject: (names: string) => `确定拒绝 ${names} 吗？`,
     kept: '好的，他们将继续等候。',
     admitted: (names: string) => `已准入 ${names}。`,
     rejected: (names: string) => `已拒绝 ${names}。`,
-    gone: (name: string) => `${name} 已不在等候。`,
+    gone: (name: string) => `${md(name, 'name')} 已不在等候。`,
     whomMissing: '要准入谁？例如说“准入 Bob”或“全部准入”。',
   },
 } as const;
@@ -44,8 +49,12 @@ interface LobbyState {
   targets?: WaitingPerson[];
 }
 
+/** Several visitors' names in a sentence (markdown). */
+const names = (people: WaitingPerson[]) => people.map((person) => md(person.name, 'name')).join(', ');
+
+/** One visitor as plain text: who, from where, in which meeting (escaped where it goes into markdown). */
 const describePerson = (person: WaitingPerson, language: Language) =>
-  `${person.name}${person.uri ? ` (${person.uri.replace(/^sip:/i, '')})` : ''} — ${sourceLabel(person.source, language)}, ${person.meetingSubject}`;
+  `${plain(person.name, 'name')}${person.uri ? ` (${plain(person.uri.replace(/^sip:/i, ''), 'id')})` : ''} — ${sourceLabel(person.source, language)}, ${plain(person.meetingSubject, 'subject')}`;
 
 /** Who waits, or why there is nobody to show: not signed in, nothing watched, an empty lobby. */
 async function readLobby(alerts: LobbyAlerts, options: CommandOptions): Promise<{ people: WaitingPerson[] } | { problem: string }> {
@@ -63,21 +72,21 @@ function actDialog(action: LobbyAction, alerts: LobbyAlerts): Dialog {
   const act = async (step: WaterfallStepContext, options: CommandOptions, targets: WaitingPerson[]) => {
     const w = say[options.language];
     const user = { ...options.user, language: options.language };
-    const done: string[] = [];
+    const done: WaitingPerson[] = [];
     const notes: string[] = [];
     for (const person of targets) {
       const result = await alerts.actOnPerson(user, person, action);
-      if (result.kind === 'done') done.push(person.name);
+      if (result.kind === 'done') done.push(person);
       else if (result.kind === 'refused') notes.push(result.message);
       else notes.push(w.gone(person.name));
     }
-    const lines = [...(done.length > 0 ? [(action === 'admit' ? w.admitted : w.rejected)(done.join(', '))] : []), ...new Set(notes)];
+    const lines = [...(done.length > 0 ? [(action === 'admit' ? w.admitted : w.rejected)(names(done))] : []), ...new Set(notes)];
     await reply(step.context, { text: lines.join('\n\n') });
   };
   const confirmOrAct = async (step: WaterfallStepContext, targets: WaitingPerson[]): Promise<DialogTurnResult> => {
     const options = commandOptions(step);
     (step.values as LobbyState).targets = targets;
-    if (action === 'reject') return askToConfirm(step, say[options.language].confirmReject(targets.map((person) => person.name).join(', ')), options.language);
+    if (action === 'reject') return askToConfirm(step, say[options.language].confirmReject(names(targets)), options.language);
     return step.next(true);
   };
   return new WaterfallDialog(intent, [
@@ -90,7 +99,7 @@ function actDialog(action: LobbyAction, alerts: LobbyAlerts): Dialog {
       if ('problem' in lobby) return end(step, lobby.problem);
       if (all) return confirmOrAct(step, lobby.people);
       const matches = matchPeople(person ?? '', lobby.people);
-      if (matches.length === 0) return end(step, w.noMatch(person ?? '', lobby.people.map((p) => p.name).join(', ')));
+      if (matches.length === 0) return end(step, w.noMatch(person ?? '', names(lobby.people)));
       if (matches.length === 1) return confirmOrAct(step, matches);
       (step.values as LobbyState).people = matches;
       return askToChoose(step, w.whichPerson, matches.map((candidate) => describePerson(candidate, options.language)), options.language);
@@ -121,7 +130,7 @@ export function lobbyDialogs(alerts: LobbyAlerts): Dialog[] {
     singleTurnCommand('lobby.who', async (step, options) => {
       const lobby = await readLobby(alerts, options);
       if ('problem' in lobby) return void (await reply(step.context, { text: lobby.problem }));
-      const lines = lobby.people.map((person) => `- ${describePerson(person, options.language)}`);
+      const lines = lobby.people.map((person) => `- ${escapeMarkdown(describePerson(person, options.language))}`);
       await reply(step.context, { text: [say[options.language].waiting(lobby.people.length), ...lines].join('\n') });
     }),
     actDialog('admit', alerts),

@@ -3,6 +3,7 @@ import type { MeetingChoice } from '../../src/alerts/meetings.js';
 import type { LobbyAlerts, WatchResult } from '../../src/alerts/service.js';
 import type { Language } from '../../src/nlu/recognition.js';
 import type { CommandOptions } from '../../src/teams/capability.js';
+import { md } from '../../src/teams/markdown.js';
 import { reply } from '../../src/teams/reply.js';
 import { commandOptions, singleTurnCommand } from '../command.js';
 import { askToChoose } from '../prompts.js';
@@ -10,7 +11,7 @@ import { askToChoose } from '../prompts.js';
 const say = {
   en: {
     notSignedIn: 'Please sign in to Skype for Business first: say "sign in".',
-    notFound: (name: string) => `I found no meeting of yours called "${name}". Say "what are you watching" or check the name.`,
+    notFound: (name: string) => `I found no meeting of yours called "${md(name, 'subject')}". Say "what are you watching" or check the name.`,
     which: 'Which meeting do you mean?',
     watching: (subjects: string) => `I'm watching the lobby of ${subjects}. I'll tell you here when someone waits.`,
     routed: (subjects: string) => `Lobby alerts for ${subjects} will come to this conversation.`,
@@ -24,7 +25,7 @@ const say = {
   },
   zh: {
     notSignedIn: '请先登录 Skype for Business：说“登录”。',
-    notFound: (name: string) => `没有找到名为“${name}”的会议。`,
+    notFound: (name: string) => `没有找到名为“${md(name, 'subject')}”的会议。`,
     which: '您指的是哪个会议？',
     watching: (subjects: string) => `我正在关注 ${subjects} 的大厅，有人等候时会在这里通知您。`,
     routed: (subjects: string) => `${subjects} 的大厅提醒将发送到此会话。`,
@@ -38,7 +39,9 @@ const say = {
   },
 } as const;
 
-const subjects = (meetings: Array<{ subject: string }>) => meetings.map((meeting) => `**${meeting.subject}**`).join(', ');
+/** Meeting subjects in a sentence (markdown): each literal and clipped, in bold, with our own note after it. */
+const subjects = (meetings: Array<{ subject: string; note?: string }>) =>
+  meetings.map((meeting) => `**${md(meeting.subject, 'subject')}**${meeting.note ? ` (${meeting.note})` : ''}`).join(', ');
 
 interface WatchState {
   choices?: MeetingChoice[];
@@ -101,7 +104,7 @@ export function watchDialogs(alerts: LobbyAlerts): Dialog[] {
       const watched = await alerts.watched(options.user);
       const routed = watched.map((meeting) => {
         if (!meeting.alertConversationId) return { subject: meeting.subject };
-        return { subject: `${meeting.subject} (${meeting.alertConversationId === options.conversation.id ? w.alertsHere : w.alertsShared})` };
+        return { subject: meeting.subject, note: meeting.alertConversationId === options.conversation.id ? w.alertsHere : w.alertsShared };
       });
       await reply(step.context, { text: watched.length > 0 ? w.list(subjects(routed)) : w.nothing });
     }),

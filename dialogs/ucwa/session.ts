@@ -3,6 +3,7 @@ import { isSignInFailure, type UcwaAccounts } from '../../src/accounts/ucwaAccou
 import type { Logger } from '../../src/logging.js';
 import { ServiceError } from '../../src/errors.js';
 import type { TeamsUser } from '../../src/teams/identity.js';
+import { md } from '../../src/teams/markdown.js';
 import { reply } from '../../src/teams/reply.js';
 import type { UcwaSession } from '../../src/ucwa/index.js';
 import { commandOptions } from '../command.js';
@@ -66,7 +67,8 @@ export async function attempt<T>(deps: UcwaCommandDeps, step: WaterfallStepConte
   } catch (error) {
     if (!(error instanceof ServiceError)) throw error;
     deps.logger.warn({ err: error }, 'Skype for Business refused a command');
-    await reply(step.context, { text: error.userMessage });
+    // Plain text by contract, and it may quote what was typed (a bad address): literal in the markdown reply.
+    await reply(step.context, { text: md(error.userMessage) });
   }
   return handled;
 }

@@ -1,11 +1,11 @@
 import type { ConversationReference } from 'botbuilder';
 import { alertReply } from '../cards/lobby/alertCard.js';
-import { cardMessage } from '../cards/render.js';
+import { CardTooLargeError, cardMessage } from '../cards/render.js';
 import { RetryableError, withRetries } from '../http/retry.js';
 import type { Logger } from '../logging.js';
 import { KeyedSerializer } from '../storage/keyedSerializer.js';
 import type { ConversationReferenceStore } from '../teams/conversationReferences.js';
-import { BotRemovedError, type ProactiveMessenger } from '../teams/proactive.js';
+import { BotRemovedError, MessageRejectedError, type ProactiveMessenger } from '../teams/proactive.js';
 import { KeyedBursts } from './bursts.js';
 import type { AlertOutcome, AlertRecord, LobbyRecords } from './records.js';
 
@@ -21,6 +21,13 @@ export interface OutboxOptions {
    * each card's updates share the conversation's Teams rate limit with every other card there.
    */
   recountWindowMs?: number;
+  /**
+   * A card whose delivery keeps failing (the connector unreachable, no conversation to send to) is parked once it
+   * has failed this many times in a row (default 20) AND for at least `giveUpAfterMs` (default 1 h): a lobby
+   * alert that late helps nobody, and retrying it forever costs requests and log lines.
+   */
+  giveUpAfterAttempts?: number;
+  giveUpAfterMs?: number;
 }
 
 /**
@@ -59,7 +66,8 @@ export class AlertOutbox {
     for (const alert of meetings.values()) {
       await this.recount(alert.watcherId, alert.meeting.uri).catch((error: unknown) => this.logger.warn({ err: error }, 'could not re-count a lobby on load'));
     }
-    this.logger.info({ alerts: this.alerts.size, due: this.due().length }, 'lobby alert outbox loaded');
+    const parked = [...this.alerts.values()].filter((alert) => alert.parked).length;
+    this.logger.info({ alerts: this.alerts.size, due: this.due().length, parked }, 'lobby alert outbox loaded');
   }
 
   start(): void {
@@ -179,9 +187,9 @@ export class AlertOutbox {
     }
     // Read the version right where the card is drawn: a change made while we looked up the conversation is in it.
     const version = alert.cardVersion;
-    const reply = alertReply(alert, this.waitingShownOn(alert));
-    const activity = cardMessage(reply.card, reply.fallback);
     try {
+      const reply = alertReply(alert, this.waitingShownOn(alert));
+      const activity = cardMessage(reply.card, reply.fallback);
       if (alert.activityId) {
         await this.proactive.update(stored.reference as Partial<ConversationReference>, alert.activityId, activity);
       } else {
@@ -190,6 +198,7 @@ export class AlertOutbox {
       alert.deliveredVersion = Math.max(alert.deliveredVersion, version);
       alert.attempts = 0;
       alert.retryAt = undefined;
+      alert.failingSince = undefined;
       await this.persist(alert);
       this.logger.info({ alertId: alert.id, activityId: alert.activityId, version }, 'lobby alert card delivered');
       return true;
@@ -202,6 +211,11 @@ export class AlertOutbox {
         await this.persist(alert);
         return true;
       }
+      const refusal = permanentRefusal(error, alert);
+      if (refusal) {
+        await this.park(alert, refusal, error);
+        return false;
+      }
       this.logger.warn({ err: error, alertId: alert.id, attempts: alert.attempts + 1 }, 'lobby alert not delivered; it stays in the outbox');
       await this.postpone(alert);
       return false;
@@ -209,10 +223,28 @@ export class AlertOutbox {
   }
 
   private async postpone(alert: AlertRecord): Promise<void> {
+    const now = Date.now();
     alert.attempts += 1;
+    alert.failingSince ??= now;
+    const failingFor = now - alert.failingSince;
+    if (alert.attempts >= (this.options.giveUpAfterAttempts ?? 20) && failingFor >= (this.options.giveUpAfterMs ?? 3600_000)) {
+      await this.park(alert, `gave up after ${alert.attempts} attempts over ${Math.round(failingFor / 60_000)} minutes`);
+      return;
+    }
     const maxDelay = this.options.maxRetryDelayMs ?? 60_000;
-    alert.retryAt = Date.now() + Math.min(maxDelay, 500 * 2 ** Math.min(alert.attempts, 10));
+    alert.retryAt = now + Math.min(maxDelay, 500 * 2 ** Math.min(alert.attempts, 10));
     await this.persist(alert).catch((error: unknown) => this.logger.error({ err: error, alertId: alert.id }, 'could not record a failed delivery'));
+  }
+
+  /**
+   * Stops delivering an alert for good, keeping it (with the reason) for whoever looks into it. Logged once, here:
+   * a parked alert is never due again, so nothing else logs about it.
+   */
+  private async park(alert: AlertRecord, reason: string, error?: unknown): Promise<void> {
+    alert.parked = { reason, at: new Date().toISOString(), attempts: alert.attempts + (error === undefined ? 0 : 1) };
+    alert.retryAt = undefined;
+    this.logger.warn({ err: error, alertId: alert.id, reason, attempts: alert.parked.attempts }, 'lobby alert parked: it will not be tried again');
+    await this.persist(alert).catch((failure: unknown) => this.logger.error({ err: failure, alertId: alert.id }, 'could not record a parked lobby alert'));
   }
 
   private openAlerts(): AlertRecord[] {
@@ -231,7 +263,9 @@ export class AlertOutbox {
   private async purge(): Promise<void> {
     this.lastPurge = Date.now();
     const cutoff = Date.now() - (this.options.retentionMs ?? 24 * 3600_000);
-    const old = [...this.alerts.values()].filter((alert) => alert.outcome && !needsDelivery(alert) && Date.parse(alert.outcome.at) < cutoff);
+    const old = [...this.alerts.values()].filter(
+      (alert) => (alert.parked && Date.parse(alert.parked.at) < cutoff) || (alert.outcome && !needsDelivery(alert) && Date.parse(alert.outcome.at) < cutoff),
+    );
     if (old.length === 0) return;
     await this.records.deleteAlerts(old.map((alert) => alert.id));
     for (const alert of old) this.alerts.delete(alert.id);
@@ -248,5 +282,18 @@ function shownCount(waiting: number | undefined): number {
 }
 
 function needsDelivery(alert: AlertRecord): boolean {
+  if (alert.parked) return false;
   return !alert.activityId || alert.deliveredVersion < alert.cardVersion;
+}
+
+/**
+ * Why this failure can never turn into a delivery, or undefined when a later attempt may succeed: a card too large
+ * to send, or a message Teams refused for good (a 400 or 413, say; see ProactiveMessenger). A bot removed from the
+ * personal chat has nowhere left to fall back to.
+ */
+function permanentRefusal(error: unknown, alert: AlertRecord): string | undefined {
+  if (error instanceof CardTooLargeError) return error.message;
+  if (error instanceof BotRemovedError && !alert.targetConversationId) return 'the bot is no longer in the personal chat';
+  if (error instanceof MessageRejectedError) return error.reason;
+  return undefined;
 }

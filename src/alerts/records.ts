@@ -61,7 +61,23 @@ export interface AlertRecord {
   attempts: number;
   /** Earliest next delivery attempt after a failure (epoch ms). */
   retryAt?: number;
+  /** When the current run of failed attempts began (epoch ms); cleared by a delivery. */
+  failingSince?: number;
+  /**
+   * Set when delivery stopped for good: Teams refused the card for a reason sending it again cannot fix (a 400 or
+   * 413, say), or attempts kept failing for a long time. The alert is kept for inspection, never tried again, and
+   * purged like a finished one.
+   */
+  parked?: ParkedDelivery;
   createdAt: string;
+}
+
+export interface ParkedDelivery {
+  /** Why, in one line: "Teams answered 413 MessageSizeTooBig", "gave up after 20 attempts over 61 minutes". */
+  reason: string;
+  at: string;
+  /** The attempt that parked it (1 = the first one). */
+  attempts: number;
 }
 
 export interface SignInState {

@@ -93,7 +93,7 @@ export class LobbyAlerts {
     this.channels.open(userId, session);
     if (!record || record.meetings.length === 0) return;
     await this.watches.rejoinAll(userId, session);
-    const subjects = record.meetings.map((meeting) => meeting.subject).join(', ');
+    const subjects = record.meetings.map((meeting) => meeting.subject);
     if (hint) await tellOrganizer(this.context, userId, sessionNotes[record.language].resumed(subjects));
   }
 

@@ -1,4 +1,5 @@
 import type { Language } from '../nlu/recognition.js';
+import { md } from '../teams/markdown.js';
 
 /** Refusals and notes the alert actions answer with (a button press shows them as the invoke message). */
 const texts = {
@@ -22,17 +23,20 @@ export function text(who: { language?: Language }, key: Texts): string {
   return texts[who.language ?? 'en'][key];
 }
 
-/** Notes about the person's Skype for Business sign-in, sent to their personal chat. */
-export const sessionNotes: Record<Language, { paused: string; signedIn: (address: string) => string; resumed: (subjects: string) => string }> = {
+/**
+ * Notes about the person's Skype for Business sign-in, sent to their personal chat as markdown: the address they
+ * typed and their meetings' subjects go in literally (`md`).
+ */
+export const sessionNotes: Record<Language, { paused: string; signedIn: (address: string) => string; resumed: (subjects: string[]) => string }> = {
   en: {
     paused: 'Your Skype for Business sign-in has run out, so lobby alerts are paused. Say "sign in" to resume them.',
-    signedIn: (address) => `You are signed in to Skype for Business as ${address}. Say "watch my meeting <name>" to get lobby alerts.`,
-    resumed: (subjects) => `Lobby alerts are back on for: ${subjects}.`,
+    signedIn: (address) => `You are signed in to Skype for Business as ${md(address, 'id')}. Say "watch my meeting <name>" to get lobby alerts.`,
+    resumed: (subjects) => `Lobby alerts are back on for: ${subjects.map((subject) => md(subject, 'subject')).join(', ')}.`,
   },
   zh: {
     paused: '您的 Skype for Business 登录已过期，大厅提醒已暂停。请说“登录”以恢复。',
-    signedIn: (address) => `您已以 ${address} 登录 Skype for Business。说“关注我的会议 <名称>”即可接收大厅提醒。`,
-    resumed: (subjects) => `已恢复以下会议的大厅提醒：${subjects}。`,
+    signedIn: (address) => `您已以 ${md(address, 'id')} 登录 Skype for Business。说“关注我的会议 <名称>”即可接收大厅提醒。`,
+    resumed: (subjects) => `已恢复以下会议的大厅提醒：${subjects.map((subject) => md(subject, 'subject')).join('、')}。`,
   },
 };
 

@@ -1,8 +1,21 @@
 import { Template } from 'adaptivecards-templating';
 import { CardFactory, MessageFactory, type Activity, type Attachment } from 'botbuilder';
+import { clip, escapeMarkdownLines } from '../teams/markdown.js';
 
-/** Teams rejects messages over ~28 KB; cards are checked before they leave so the user gets a clear answer instead. */
-export const maxCardBytes = 28 * 1024;
+/**
+ * Teams refuses a message over about 28 KB with 413 MessageSizeTooBig (the figure the bot designs for; see the
+ * Teams reference). The card gets most of it; the rest is the envelope botbuilder adds (conversation, sender,
+ * recipient, service URL, summary).
+ */
+export const maxActivityBytes = 28 * 1024;
+
+/** Cards are checked before they leave, so a card that could never be delivered fails here, clearly, once. */
+export const maxCardBytes = 24 * 1024;
+
+/** Longest text fallback carried in a card (code points): it is a stand-in, and counts against the card's size. */
+const maxFallbackChars = 2_000;
+/** Teams shows the summary as a one-line notification. */
+const maxSummaryChars = 200;
 
 export type CardJson = Record<string, unknown>;
 
@@ -19,20 +32,29 @@ export class CardTooLargeError extends Error {
  */
 export function renderCard(template: CardJson, data: object): CardJson {
   const expanded = new Template(template).expand({ $root: data }) as CardJson;
-  const bytes = Buffer.byteLength(JSON.stringify(expanded));
-  if (bytes > maxCardBytes) throw new CardTooLargeError(bytes);
+  checkSize(expanded);
   return expanded;
+}
+
+function checkSize(card: CardJson): void {
+  const bytes = Buffer.byteLength(JSON.stringify(card));
+  if (bytes > maxCardBytes) throw new CardTooLargeError(bytes);
 }
 
 export function cardAttachment(card: CardJson): Attachment {
   return CardFactory.adaptiveCard(card);
 }
 
-/** A message with a card and a plain-text fallback for clients that do not render cards (and for notifications). */
+/**
+ * A message with a card and a plain-text fallback for clients that do not render cards (and for notifications).
+ * The fallback is plain text: the card's `fallbackText` may be rendered as markdown, so it goes there escaped
+ * (line by line, keeping its lines); the summary is shown as it is, so it is only clipped.
+ */
 export function cardMessage(card: CardJson, fallbackText: string): Partial<Activity> {
   const activity = MessageFactory.attachment(cardAttachment(card));
-  activity.summary = fallbackText.slice(0, 200);
+  activity.summary = clip(fallbackText.replace(/\s+/g, ' '), maxSummaryChars);
   activity.text = undefined;
-  (card as { fallbackText?: string }).fallbackText ??= fallbackText;
+  (card as { fallbackText?: string }).fallbackText ??= escapeMarkdownLines(clip(fallbackText, maxFallbackChars));
+  checkSize(card);
   return activity;
 }

@@ -76,7 +76,15 @@ export interface ConnectorEmulatorOptions {
   botId?: string;
   tenantId?: string;
   logger?: Logger;
+  /**
+   * Largest activity (serialized JSON, bytes) a send or update may carry; larger ones get 413 MessageSizeTooBig,
+   * as Teams answers. Default 28 KB, the limit the bot designs its cards for.
+   */
+  maxActivityBytes?: number;
 }
+
+/** Teams' message size limit as the bot designs for it (see the Teams reference on card sizes). */
+export const DEFAULT_MAX_ACTIVITY_BYTES = 28 * 1024;
 
 interface ConnectorEvents {
   activity: [RecordedActivity];
@@ -115,6 +123,7 @@ export class ConnectorEmulator extends EventEmitter<ConnectorEvents> {
   private readonly ids = new MessageIdSource();
   private readonly directory: TenantDirectory;
   private readonly faults = new ConnectorFaults();
+  private readonly maxActivityBytes: number;
   private readonly recorded: RecordedActivity[] = [];
   private readonly requestLog: ConnectorRequest[] = [];
   /** Latest body of each activity id (after updates); deleted ones are removed. */
@@ -130,6 +139,7 @@ export class ConnectorEmulator extends EventEmitter<ConnectorEvents> {
     this.tenantId = options.tenantId ?? DEFAULT_TENANT_ID;
     this.logger = options.logger ?? createLogger({ level: 'silent' });
     this.directory = new TenantDirectory(this.botId);
+    this.maxActivityBytes = options.maxActivityBytes ?? DEFAULT_MAX_ACTIVITY_BYTES;
     this.server = createServer((request, response) => {
       void this.handle(request, response);
     });
@@ -305,7 +315,7 @@ export class ConnectorEmulator extends EventEmitter<ConnectorEvents> {
 
   private recordSend(conversationId: string, body: unknown, replyToId: string | undefined): Reply & { body: { id: string } } {
     this.directory.requireConversation(conversationId);
-    const activity = parseActivity(body);
+    const activity = this.parseActivity(body);
     const activityId = this.ids.next();
     this.record('send', conversationId, activityId, activity, replyToId);
     return { status: 201, body: { id: activityId } };
@@ -313,7 +323,7 @@ export class ConnectorEmulator extends EventEmitter<ConnectorEvents> {
 
   private recordUpdate(conversationId: string, activityId: string, body: unknown): Reply {
     this.requireSentActivity(conversationId, activityId);
-    this.record('update', conversationId, activityId, parseActivity(body));
+    this.record('update', conversationId, activityId, this.parseActivity(body));
     return { status: 200, body: { id: activityId } };
   }
 
@@ -388,13 +398,18 @@ export class ConnectorEmulator extends EventEmitter<ConnectorEvents> {
     if (activity === undefined) throw new HttpProblem(400, 'BadArgument', 'A channel thread needs an activity');
     const rootId = this.ids.next();
     const conversationId = threadConversationId(channel.id, rootId);
-    this.record('send', conversationId, rootId, parseActivity(activity));
+    this.record('send', conversationId, rootId, this.parseActivity(activity));
     return { status: 201, body: { id: conversationId, activityId: rootId, serviceUrl: this.baseUrl } };
   }
-}
 
-function parseActivity(body: unknown): Partial<Activity> {
-  const parsed = activityBodySchema.safeParse(body);
-  if (!parsed.success) throw new HttpProblem(400, 'BadArgument', 'The body must be an activity with a type');
-  return parsed.data as Partial<Activity>;
+  /** The activity a send or update carries, refused as Teams does when it is malformed or over the size limit. */
+  private parseActivity(body: unknown): Partial<Activity> {
+    const parsed = activityBodySchema.safeParse(body);
+    if (!parsed.success) throw new HttpProblem(400, 'BadArgument', 'The body must be an activity with a type');
+    const bytes = Buffer.byteLength(JSON.stringify(parsed.data));
+    if (bytes > this.maxActivityBytes) {
+      throw new HttpProblem(413, 'MessageSizeTooBig', `Message size too big: ${bytes} bytes, at most ${this.maxActivityBytes}`);
+    }
+    return parsed.data as Partial<Activity>;
+  }
 }

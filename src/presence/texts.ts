@@ -1,6 +1,7 @@
 import { lookup } from '../tables.js';
 import type { Language } from '../nlu/recognition.js';
 import type { Availability } from '../ucwa/index.js';
+import { md } from '../teams/markdown.js';
 
 /** What people see of presence: the Skype for Business status names, in both languages. */
 const availabilityLabels: Record<Availability, Record<Language, string>> = {
@@ -25,13 +26,17 @@ const activityLabels: Record<string, Record<Language, string>> = {
 };
 
 export function availabilityLabel(availability: string, language: Language): string {
-  return lookup(availabilityLabels as Record<string, Record<Language, string>>, availability)?.[language] ?? availability;
+  return lookup(availabilityLabels as Record<string, Record<Language, string>>, availability)?.[language] ?? md(availability, 'id');
 }
 
-/** "Bob Brown is now Away", with the activity when it says more than the status ("Busy (on the phone)"). */
-export function presenceLine(name: string, availability: string, activity: string | undefined, language: Language): string {
+/**
+ * "Bob Brown is now Away", with the activity when it says more than the status ("Busy (on the phone)"). Markdown:
+ * the contact's name, and a status or activity the server made up, go in literally (`md`).
+ */
+export function presenceLine(contactName: string, availability: string, activity: string | undefined, language: Language): string {
+  const name = md(contactName, 'name');
   const status = availabilityLabel(availability, language);
-  const detail = activity ? (lookup(activityLabels, activity)?.[language] ?? activity) : undefined;
+  const detail = activity ? (lookup(activityLabels, activity)?.[language] ?? md(activity, 'id')) : undefined;
   const shown = detail && detail.toLowerCase() !== status.toLowerCase() ? `${status} (${detail})` : status;
   return language === 'zh' ? `${name} 现在的状态是：${shown}` : `${name} is now ${shown}`;
 }

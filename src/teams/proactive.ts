@@ -8,9 +8,30 @@ import { ConversationThrottle } from './throttle.js';
 /** Statuses Teams documents as "back off and try again" for bot sends. */
 const retryableStatuses = new Set([429, 412, 502, 504, 500, 503]);
 
+/**
+ * Statuses that say this message will never be accepted as it is, however often it is sent: a malformed or
+ * refused activity (400 BadArgument, 403 ConversationBlockedByUser or BotDisabledByAdmin), a conversation or
+ * message that does not exist (404 ConversationNotFound), a message over Teams' size limit (413
+ * MessageSizeTooBig). 401 is not among them: it is the bot's own credentials, true of every message alike.
+ */
+const permanentStatuses = new Set([400, 403, 404, 413]);
+
 export class BotRemovedError extends ServiceError {
   constructor(readonly conversationId: string, cause: unknown) {
     super({ service: 'teams', status: 403, code: 'BotNotInConversationRoster', userMessage: 'I am no longer in that conversation.', cause });
+  }
+}
+
+/** Teams refused this message for good (see `permanentStatuses`): sending it again cannot help. */
+export class MessageRejectedError extends ServiceError {
+  constructor(readonly conversationId: string, status: number, code: string | undefined, cause: unknown) {
+    super({ service: 'teams', status, code, serviceMessage: `Teams refused the message with ${status}${code ? ` ${code}` : ''}`, userMessage: 'Teams refused that message.', cause });
+    this.name = 'MessageRejectedError';
+  }
+
+  /** One line for whoever inspects what was not delivered, e.g. "Teams answered 413 MessageSizeTooBig". */
+  get reason(): string {
+    return `Teams answered ${this.status}${this.code ? ` ${this.code}` : ''}`;
   }
 }
 
@@ -102,6 +123,7 @@ export class ProactiveMessenger {
       return new BotRemovedError(conversationId, error);
     }
     if (status !== undefined && retryableStatuses.has(status)) return new RetryableError(error, retryAfterOf(error));
+    if (status !== undefined && permanentStatuses.has(status)) return new MessageRejectedError(conversationId, status, codeOf(error), error);
     if (status === undefined && isNetworkError(error)) return new RetryableError(error);
     return error;
   }
@@ -124,7 +146,18 @@ function codeOf(error: unknown): string | undefined {
   const fromBody = failure.response?.parsedBody?.error?.code ?? failure.details?.error?.code;
   if (fromBody) return fromBody;
   const text = failure.response?.bodyAsText ?? '';
-  return text.includes('BotNotInConversationRoster') ? 'BotNotInConversationRoster' : undefined;
+  return errorCodeIn(text) ?? (text.includes('BotNotInConversationRoster') ? 'BotNotInConversationRoster' : undefined);
+}
+
+/** The `error.code` of a Bot Framework error body (`{ "error": { "code": ... } }`), when the text is one. */
+function errorCodeIn(text: string): string | undefined {
+  if (!text.startsWith('{') || text.length > 10_000) return undefined;
+  try {
+    const code = (JSON.parse(text) as { error?: { code?: unknown } } | null)?.error?.code;
+    return typeof code === 'string' && code.length > 0 ? code.slice(0, 100) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function retryAfterOf(error: unknown): number | undefined {

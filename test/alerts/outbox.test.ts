@@ -2,13 +2,14 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { AlertOutbox } from '../../src/alerts/outbox.js';
 import { LobbyRecords, type AlertRecord } from '../../src/alerts/records.js';
 import { matchPeople } from '../../src/alerts/people.js';
 import { createLogger } from '../../src/logging.js';
 import { FileStorage } from '../../src/storage/index.js';
 import type { ConversationReferenceStore } from '../../src/teams/conversationReferences.js';
-import type { ProactiveMessenger } from '../../src/teams/proactive.js';
+import { MessageRejectedError, type ProactiveMessenger } from '../../src/teams/proactive.js';
 
 /** A messenger whose retries "ran out" for the first `failures` sends, as ProactiveMessenger throws then. */
 function flakyMessenger(failures: number) {
@@ -168,6 +169,128 @@ describe('lobby alert outbox', () => {
     assert.deepEqual(updates.map((update) => update.activityId).sort(), ['sent-d', 'sent-e']);
     assert.ok(updates.every((update) => /2 people are waiting/.test(update.summary)));
     assert.equal(sent.length, 0);
+  });
+});
+
+/** A messenger whose every send fails with `error`, counting the attempts. */
+function failingMessenger(error: () => unknown) {
+  const attempts = { count: 0 };
+  const messenger = {
+    async send(): Promise<string> {
+      attempts.count += 1;
+      throw error();
+    },
+    async update(): Promise<void> {
+      attempts.count += 1;
+      throw error();
+    },
+  };
+  return { messenger: messenger as unknown as ProactiveMessenger, attempts };
+}
+
+/** A logger that keeps its JSON lines, to count what was said about an alert. */
+function recordingLogger() {
+  const lines: Array<{ level: number; msg: string; reason?: string }> = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line) as { level: number; msg: string });
+      done();
+    },
+  });
+  return { logger: createLogger({ level: 'debug', destination }), lines };
+}
+
+describe('lobby alert outbox: alerts that can never be delivered', () => {
+  let dir: string;
+  let storage: FileStorage;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'outbox-'));
+    storage = await FileStorage.open(dir);
+  });
+
+  afterEach(async () => {
+    await storage.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const waitUntil = async (check: () => boolean | Promise<boolean>) => {
+    for (let i = 0; i < 300 && !(await check()); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.ok(await check(), 'condition reached');
+  };
+  /** Many pump rounds (the pump runs every 10 ms here): whatever would be retried would have been. */
+  const manyPumps = () => new Promise((resolve) => setTimeout(resolve, 300));
+
+  for (const [status, code] of [[400, 'BadArgument'], [413, 'MessageSizeTooBig'], [404, 'ConversationNotFound']] as const) {
+    it(`parks an alert Teams refuses with ${status} ${code} after one try, with the reason, logged once`, async () => {
+      const { messenger, attempts } = failingMessenger(() => new MessageRejectedError('chat-1', status, code, new Error(code)));
+      const { logger, lines } = recordingLogger();
+      const records = new LobbyRecords(storage);
+      const outbox = new AlertOutbox(records, references, messenger, logger, { pumpIntervalMs: 10, maxRetryDelayMs: 20 });
+      await outbox.load();
+      outbox.start();
+      await outbox.add(alert('p'));
+      outbox.kick('p');
+      await waitUntil(async () => (await records.allAlerts())[0]?.parked !== undefined);
+      await manyPumps();
+      outbox.stop();
+      assert.equal(attempts.count, 1, 'tried once, never again');
+      const stored = (await records.allAlerts())[0]!;
+      assert.equal(stored.parked!.reason, `Teams answered ${status} ${code}`);
+      assert.equal(stored.parked!.attempts, 1);
+      assert.equal(stored.activityId, undefined, 'kept as it was, for inspection');
+      const parkedLines = lines.filter((line) => line.msg.includes('parked'));
+      assert.equal(parkedLines.length, 1);
+      assert.equal(parkedLines[0]!.level, 40, 'at warn');
+      assert.equal(lines.filter((line) => line.level >= 50).length, 0, 'no error line');
+      assert.equal(lines.filter((line) => line.msg.includes('stays in the outbox')).length, 0, 'no retry announced');
+    });
+  }
+
+  it('keeps retrying a failure that may pass, then parks it after N attempts over a long enough time', async () => {
+    const unavailable = () => Object.assign(new Error('unavailable'), { statusCode: 503 });
+    // Attempts alone are not enough: an hour has not passed, so it keeps trying.
+    const patient = failingMessenger(unavailable);
+    const records = new LobbyRecords(storage);
+    const keeps = new AlertOutbox(records, references, patient.messenger, createLogger({ level: 'silent' }), { pumpIntervalMs: 10, maxRetryDelayMs: 5, giveUpAfterAttempts: 3 });
+    await keeps.load();
+    keeps.start();
+    await keeps.add(alert('q'));
+    keeps.kick('q');
+    await waitUntil(() => patient.attempts.count >= 6);
+    keeps.stop();
+    assert.equal(keeps.get('q')!.parked, undefined, 'twice the attempts, well under an hour: still trying');
+
+    await storage.delete(['lobby/alert/q']);
+    const hopeless = failingMessenger(unavailable);
+    const { logger, lines } = recordingLogger();
+    const outbox = new AlertOutbox(records, references, hopeless.messenger, logger, { pumpIntervalMs: 10, maxRetryDelayMs: 5, giveUpAfterAttempts: 3, giveUpAfterMs: 0 });
+    await outbox.load();
+    outbox.start();
+    await outbox.add(alert('r'));
+    outbox.kick('r');
+    await waitUntil(() => outbox.get('r')!.parked !== undefined);
+    await manyPumps();
+    outbox.stop();
+    assert.equal(hopeless.attempts.count, 3, 'three attempts, then parked');
+    assert.match(outbox.get('r')!.parked!.reason, /^gave up after 3 attempts over \d+ minutes$/);
+    assert.equal((await records.allAlerts()).find((record) => record.id === 'r')!.parked!.attempts, 3);
+    assert.equal(lines.filter((line) => line.msg.includes('parked')).length, 1);
+  });
+
+  it('purges a parked alert once it is older than the retention, like a finished one', async () => {
+    const records = new LobbyRecords(storage);
+    const old = new Date(Date.now() - 3 * 24 * 3600_000).toISOString();
+    await records.saveAlert({ ...alert('s'), parked: { reason: 'Teams answered 400 BadArgument', at: old, attempts: 1 } });
+    await records.saveAlert({ ...alert('t'), parked: { reason: 'Teams answered 400 BadArgument', at: new Date().toISOString(), attempts: 1 } });
+    const { messenger, attempts } = failingMessenger(() => new Error('must not be called'));
+    const outbox = new AlertOutbox(records, references, messenger, createLogger({ level: 'silent' }), { pumpIntervalMs: 10 });
+    await outbox.load();
+    outbox.start();
+    await manyPumps();
+    outbox.stop();
+    assert.deepEqual((await records.allAlerts()).map((record) => record.id), ['t'], 'the old one is gone, the recent one kept');
+    assert.equal(attempts.count, 0, 'a parked alert is never tried again, even after a restart');
   });
 });
 

@@ -84,6 +84,19 @@ describe('ConnectorEmulator (REST surface)', () => {
     assert.equal((await call('GET', 'v3/somewhere/else')).status, 404);
   });
 
+  it('refuses a send or update over 28 KB with 413 MessageSizeTooBig, as Teams does, and records nothing', async () => {
+    const conversation = encodeURIComponent(channelId);
+    const big = { type: 'message', text: 'x'.repeat(28 * 1024) };
+    const sent = await call('POST', `v3/conversations/${conversation}/activities`, big);
+    assert.equal(sent.status, 413);
+    assert.equal((sent.body?.['error'] as { code?: string } | undefined)?.code, 'MessageSizeTooBig');
+    const fits = await call('POST', `v3/conversations/${conversation}/activities`, { type: 'message', text: 'x'.repeat(27 * 1024) });
+    assert.equal(fits.status, 201);
+    const id = String(fits.body?.['id']);
+    assert.equal((await call('PUT', `v3/conversations/${conversation}/activities/${id}`, { ...big, id })).status, 413);
+    assert.deepEqual(connector.activities(channelId).map((entry) => entry.kind), ['send'], 'only the one that fits');
+  });
+
   it('serves members, paged members with continuation, team details and channels', async () => {
     const team = encodeURIComponent(channelId);
     const member = await call('GET', `v3/conversations/${team}/members/${encodeURIComponent('29:user-1')}`);

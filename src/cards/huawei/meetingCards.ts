@@ -1,6 +1,7 @@
 import { lookup } from '../../tables.js';
 import { displayTimeZone, formatMeetingWindow, isOngoing, type ConferenceInfo, type MeetingDetail, type OnlineAttendee, type Page } from '../../huawei/index.js';
 import type { Language } from '../../nlu/recognition.js';
+import { escapeMarkdown, plain } from '../../teams/markdown.js';
 import type { Reply } from '../../teams/reply.js';
 import { renderCard } from '../render.js';
 import detailsTemplate from '../templates/huawei/meetingDetails.json' with { type: 'json' };
@@ -108,7 +109,7 @@ const roleNames: Record<Language, Record<string, string>> = {
 
 export function stateText(state: string | undefined, language: Language): string {
   if (!state) return '';
-  return lookup(stateNames[language], state) ?? state;
+  return lookup(stateNames[language], state) ?? plain(state, 'id');
 }
 
 /** "Dec 18, 2019, 15:28 – 17:28 GMT+8", in the reader's zone (or the organizer's when the reader's is unknown). */
@@ -128,8 +129,15 @@ function joinUrlOf(meeting: ConferenceInfo): string {
   return /^https?:\/\//i.test(url) ? url : '';
 }
 
+/**
+ * Card text is built as plain text (subjects, names and numbers from Huawei Cloud Meeting, clipped with `plain`),
+ * which the fallback uses as it is; `literal` escapes it for the card's TextBlocks and facts, where Teams renders
+ * markdown. Button titles are not markdown and stay plain.
+ */
+const literal = escapeMarkdown;
+
 function subjectOf(meeting: ConferenceInfo, language: Language): string {
-  return meeting.subject?.trim() || words[language].untitled;
+  return plain(meeting.subject?.trim(), 'subject') || words[language].untitled;
 }
 
 function listTitle(input: MeetingListInput): string {
@@ -137,7 +145,7 @@ function listTitle(input: MeetingListInput): string {
   const base = input.scope === 'all'
     ? (input.kind === 'ongoing' ? w.allOngoing : w.allScheduled)
     : (input.kind === 'ongoing' ? w.ongoing : w.scheduled);
-  return input.keyword ? `${base}${w.about(input.keyword)}` : base;
+  return input.keyword ? `${base}${w.about(plain(input.keyword, 'subject'))}` : base;
 }
 
 /** One page of meetings as a card, with "Showing a–b of n" and a Next page button when there is more. */
@@ -150,7 +158,7 @@ export function meetingListReply(input: MeetingListInput): Reply {
     const status = [stateText(meeting.conferenceState, input.language), online !== undefined ? w.online(online) : ''].filter((part) => part !== '');
     return {
       subject: subjectOf(meeting, input.language),
-      idLine: [`${w.id} ${meeting.conferenceID}`, meeting.scheduserName ? `${w.organizer}: ${meeting.scheduserName}` : ''].filter(Boolean).join(' · '),
+      idLine: [`${w.id} ${plain(meeting.conferenceID, 'id')}`, meeting.scheduserName ? `${w.organizer}: ${plain(meeting.scheduserName, 'name')}` : ''].filter(Boolean).join(' · '),
       timeLine: meetingWindowText(meeting, input),
       statusLine: status.join(' · '),
       joinUrl: joinUrlOf(meeting),
@@ -158,14 +166,14 @@ export function meetingListReply(input: MeetingListInput): Reply {
     };
   });
   const data = {
-    title: listTitle(input),
-    notice: input.notice ?? '',
-    paging,
-    meetings: rows,
+    title: literal(listTitle(input)),
+    notice: literal(input.notice ?? ''),
+    paging: literal(paging),
+    meetings: rows.map((row) => ({ ...row, subject: literal(row.subject), idLine: literal(row.idLine), timeLine: literal(row.timeLine), statusLine: literal(row.statusLine) })),
     next: { title: w.nextTitle, text: input.hasMore ? w.nextText : '' },
   };
   const fallback = [
-    data.title,
+    listTitle(input),
     ...(input.notice ? [input.notice] : []),
     paging,
     ...rows.map((row, index) => `${input.firstPosition + index}. ${row.subject} (${row.idLine}) ${row.timeLine}${row.statusLine ? ` · ${row.statusLine}` : ''}`),
@@ -179,26 +187,26 @@ export function meetingDetailsReply(detail: MeetingDetail, locale: CardLocale): 
   const w = words[locale.language];
   const meeting = detail.conference;
   const facts: Array<{ title: string; value: string }> = [
-    { title: w.id, value: meeting.conferenceID },
-    { title: w.organizer, value: meeting.scheduserName ?? '' },
+    { title: w.id, value: plain(meeting.conferenceID, 'id') },
+    { title: w.organizer, value: plain(meeting.scheduserName, 'name') },
     { title: w.time, value: meetingWindowText(meeting, locale) },
     { title: w.state, value: stateText(meeting.conferenceState, locale.language) },
     { title: w.peopleOnline, value: meeting.onlineAttendeeAmount !== undefined ? String(meeting.onlineAttendeeAmount) : '' },
     { title: w.people, value: detail.participants.count > 0 ? String(detail.participants.count) : '' },
-    { title: w.media, value: (meeting.mediaTypes ?? []).join(', ') },
-    { title: w.access, value: meeting.accessNumber ?? '' },
+    { title: w.media, value: plain((meeting.mediaTypes ?? []).join(', '), 'id') },
+    { title: w.access, value: plain(meeting.accessNumber, 'id') },
     { title: w.waitingRoom, value: meeting.confConfigInfo?.enableWaitingRoom === undefined ? '' : meeting.confConfigInfo.enableWaitingRoom ? w.yes : w.no },
-    { title: w.yourRole, value: meeting.role ? (lookup(roleNames[locale.language], meeting.role) ?? meeting.role) : '' },
+    { title: w.yourRole, value: meeting.role ? (lookup(roleNames[locale.language], meeting.role) ?? plain(meeting.role, 'id')) : '' },
   ].filter((fact) => fact.value !== '');
   const data = {
-    subject: subjectOf(meeting, locale.language),
-    stateText: stateText(meeting.conferenceState, locale.language),
-    facts,
+    subject: literal(subjectOf(meeting, locale.language)),
+    stateText: literal(stateText(meeting.conferenceState, locale.language)),
+    facts: facts.map((fact) => ({ title: fact.title, value: literal(fact.value) })),
     joinUrl: joinUrlOf(meeting),
     joinTitle: w.join,
     people: { title: w.whoIsIn, text: isOngoing(meeting) ? w.whoIsInText(meeting.conferenceID) : '' },
   };
-  const fallback = [data.subject, ...facts.map((fact) => `${fact.title}: ${fact.value}`), ...(data.joinUrl ? [`${w.join}: ${data.joinUrl}`] : [])].join('\n');
+  const fallback = [subjectOf(meeting, locale.language), ...facts.map((fact) => `${fact.title}: ${fact.value}`), ...(data.joinUrl ? [`${w.join}: ${data.joinUrl}`] : [])].join('\n');
   return { card: renderCard(detailsTemplate, data), fallback };
 }
 
@@ -207,13 +215,15 @@ export function participantsReply(label: string, page: Page<OnlineAttendee>, loc
   const w = words[locale.language];
   const people = [...page.data]
     .sort((a, b) => Number(b.role === 'chair') - Number(a.role === 'chair'))
-    .map((person) => ({ name: person.name?.trim() || person.callNumber || '?', role: person.role === 'chair' ? w.host : w.guest }));
+    .map((person) => ({ name: plain(person.name?.trim() || person.callNumber, 'name') || '?', role: person.role === 'chair' ? w.host : w.guest }));
   const total = Math.max(page.count, people.length);
+  const title = w.participantsTitle(plain(label, 'subject'));
+  const summary = total === 0 ? w.nobody : w.participantsSummary(people.length, total);
   const data = {
-    title: w.participantsTitle(label),
-    summary: total === 0 ? w.nobody : w.participantsSummary(people.length, total),
-    people,
+    title: literal(title),
+    summary: literal(summary),
+    people: people.map((person) => ({ name: literal(person.name), role: person.role })),
   };
-  const fallback = [data.title, data.summary, ...people.map((person) => `- ${person.name} (${person.role})`)].join('\n');
+  const fallback = [title, summary, ...people.map((person) => `- ${person.name} (${person.role})`)].join('\n');
   return { card: renderCard(participantsTemplate, data), fallback };
 }

@@ -1,5 +1,6 @@
 import type { AlertRecord, PersonSource } from '../../alerts/records.js';
 import type { Language } from '../../nlu/recognition.js';
+import { md, plain } from '../../teams/markdown.js';
 import type { Reply } from '../../teams/reply.js';
 import { renderCard, type CardJson } from '../render.js';
 import alertTemplate from '../templates/lobby/alert.json' with { type: 'json' };
@@ -74,22 +75,26 @@ export function clockTime(iso: string, timeZone: string, language: Language): st
  */
 export function alertReply(alert: AlertRecord, waitingInMeeting: number): { card: CardJson; fallback: string } {
   const w = words[alert.language];
+  // Everything about the visitor and the meeting comes from outside (the visitor chose their own name): literal
+  // text on the card, never markup, and short enough that no name can push the card over Teams' size limit.
+  const name = md(alert.person.name, 'name');
+  const subject = md(alert.meeting.subject, 'subject');
   const facts = [
-    { title: w.meeting, value: alert.meeting.subject },
-    ...(alert.person.uri ? [{ title: w.address, value: alert.person.uri }] : []),
+    { title: w.meeting, value: subject },
+    ...(alert.person.uri ? [{ title: w.address, value: md(alert.person.uri, 'id') }] : []),
     { title: w.from, value: w.sources[alert.person.source] },
     { title: w.since, value: clockTime(alert.waitingSince, alert.timeZone, alert.language) },
   ];
-  const status = alert.outcome
-    ? w.outcome[alert.outcome.kind](alert.outcome.by ?? w.someone, clockTime(alert.outcome.at, alert.timeZone, alert.language))
-    : '';
+  const outcomeText = (by: string) =>
+    alert.outcome ? w.outcome[alert.outcome.kind](by, clockTime(alert.outcome.at, alert.timeZone, alert.language)) : '';
+  const by = alert.outcome?.by;
   const offersAll = !alert.outcome && waitingInMeeting >= 2;
   const data = {
     // Once settled the card must not still say "is waiting": it is read later, by people who were not there.
     title: alert.outcome ? w.closedTitle : w.title,
-    headline: (alert.outcome ? w.waited : w.waiting)(alert.person.name, alert.meeting.subject),
+    headline: (alert.outcome ? w.waited : w.waiting)(name, subject),
     facts,
-    status,
+    status: outcomeText(by ? md(by, 'name') : w.someone),
     statusColor: alert.outcome?.kind === 'admitted' || alert.outcome?.kind === 'admittedElsewhere' ? 'Good' : 'Attention',
     open: !alert.outcome,
     othersWaiting: offersAll ? waitingInMeeting - 1 : 0,
@@ -97,7 +102,11 @@ export function alertReply(alert: AlertRecord, waitingInMeeting: number): { card
     labels: { admit: w.admit, reject: w.reject, admitAll: w.admitAll(waitingInMeeting) },
   };
   const card: CardJson = renderCard(alertTemplate, data);
-  const fallback = [`${alert.person.name} — ${alert.meeting.subject}`, status || (offersAll ? w.manyWaiting(waitingInMeeting) : '')].filter(Boolean).join(': ');
+  // The fallback is the notification and summary text, which Teams shows as it is: clipped, not escaped.
+  const status = outcomeText(by ? plain(by, 'name') : w.someone);
+  const fallback = [`${plain(alert.person.name, 'name')} — ${plain(alert.meeting.subject, 'subject')}`, status || (offersAll ? w.manyWaiting(waitingInMeeting) : '')]
+    .filter(Boolean)
+    .join(': ');
   return { card, fallback };
 }
 

@@ -14,6 +14,7 @@ import type {
   PoliciesView,
   PresenceSubscriptionView,
 } from '../../ucwa/index.js';
+import { escapeMarkdown, plain } from '../../teams/markdown.js';
 import { renderCard } from '../render.js';
 import summaryTemplate from '../templates/ucwa/summary.json' with { type: 'json' };
 import { accessLevelText, label, switchText } from './labels.js';
@@ -39,7 +40,12 @@ export interface Section {
   buttons?: CardButton[];
 }
 
-/** One shape for every Skype for Business answer, so the card and its plain-text fallback say the same thing. */
+/**
+ * One shape for every Skype for Business answer, so the card and its plain-text fallback say the same thing.
+ * Every text in it is plain text: the builders below clip what came from the server or the person (`plain`), and
+ * `summaryReply` escapes it all where the card renders markdown (TextBlocks and facts). Button and link titles are
+ * not markdown: clipped, never escaped.
+ */
 export interface Summary {
   title: string;
   subtitle?: string;
@@ -56,13 +62,20 @@ export interface Audience {
 }
 
 export function summaryReply(summary: Summary): Reply {
+  const literal = escapeMarkdown;
+  const facts = (list: Fact[] | undefined) => (list ?? []).map((fact) => ({ title: literal(fact.title), value: literal(fact.value) }));
   const data = {
-    title: summary.title,
-    subtitle: summary.subtitle ?? '',
-    facts: summary.facts ?? [],
-    sections: (summary.sections ?? []).map((section) => ({ heading: section.heading, note: section.note ?? '', facts: section.facts ?? [], buttons: section.buttons ?? [] })),
-    footnote: summary.footnote ?? '',
-    links: summary.links ?? [],
+    title: literal(summary.title),
+    subtitle: literal(summary.subtitle ?? ''),
+    facts: facts(summary.facts),
+    sections: (summary.sections ?? []).map((section) => ({
+      heading: literal(section.heading),
+      note: literal(section.note ?? ''),
+      facts: facts(section.facts),
+      buttons: (section.buttons ?? []).map((button) => ({ ...button, title: plain(button.title, 'subject') })),
+    })),
+    footnote: literal(summary.footnote ?? ''),
+    links: (summary.links ?? []).map((link) => ({ ...link, title: plain(link.title, 'subject') })),
   };
   return { card: renderCard(summaryTemplate, data), fallback: fallbackText(summary) };
 }
@@ -88,11 +101,11 @@ export function meetingListReply(list: MeetingListView, audience: Audience): Rep
     title: label.meetings[language],
     subtitle: meetings.length === 0 ? label.noMeetings[language] : undefined,
     sections: meetings.map((meeting) => ({
-      heading: meeting.subject || meeting.onlineMeetingId || '?',
+      heading: plain(meeting.subject || meeting.onlineMeetingId, 'subject') || '?',
       note: meeting.rel === 'myAssignedOnlineMeeting' ? label.assigned[language] : undefined,
       facts: [
         { title: label.access[language], value: accessLevelText(meeting.accessLevel, language) },
-        { title: label.meetingId[language], value: meeting.onlineMeetingId ?? '' },
+        { title: label.meetingId[language], value: plain(meeting.onlineMeetingId, 'id') },
       ],
       buttons: meeting.onlineMeetingId
         ? [{ title: label.details[language], verb: ucwaVerbs.meetingDetails, data: { meetingId: meeting.onlineMeetingId } }]
@@ -103,20 +116,20 @@ export function meetingListReply(list: MeetingListView, audience: Audience): Rep
 
 export function meetingReply(meeting: MeetingView, audience: Audience, heading?: string, footnote?: string): Reply {
   const { language, timeZone } = audience;
-  const subject = meeting.subject || meeting.onlineMeetingId || '?';
-  const people = (uris: string[]) => (uris.length > 0 ? uris.map((uri) => uri.replace(/^sip:/i, '')).join(', ') : label.none[language]);
+  const subject = plain(meeting.subject || meeting.onlineMeetingId, 'subject') || '?';
+  const people = (uris: string[]) => (uris.length > 0 ? plain(uris.map((uri) => uri.replace(/^sip:/i, '')).join(', ')) : label.none[language]);
   const facts: Fact[] = [
     { title: label.subject[language], value: subject },
-    { title: label.meetingId[language], value: meeting.onlineMeetingId ?? '' },
+    { title: label.meetingId[language], value: plain(meeting.onlineMeetingId, 'id') },
     { title: label.access[language], value: accessLevelText(meeting.accessLevel, language) },
     { title: label.lobbyBypass[language], value: switchText(meeting.lobbyBypassForPhoneUsers, language) },
     { title: label.phoneAdmission[language], value: switchText(meeting.phoneUserAdmission, language) },
     { title: label.leaders[language], value: people(meeting.leaders) },
     { title: label.attendees[language], value: people(meeting.attendees) },
   ];
-  if (meeting.conferenceId) facts.push({ title: label.conferenceId[language], value: meeting.conferenceId });
+  if (meeting.conferenceId) facts.push({ title: label.conferenceId[language], value: plain(meeting.conferenceId, 'id') });
   if (meeting.expirationTime) facts.push({ title: label.expires[language], value: formatInstant(meeting.expirationTime, timeZone, language) });
-  if (meeting.description) facts.push({ title: label.description[language], value: meeting.description });
+  if (meeting.description) facts.push({ title: label.description[language], value: plain(meeting.description) });
   return summaryReply({
     title: heading ? `${heading}: ${subject}` : subject,
     facts,
@@ -128,7 +141,7 @@ export function meetingReply(meeting: MeetingView, audience: Audience, heading?:
 export function defaultValuesReply(values: DefaultValuesView, { language }: Audience): Reply {
   const facts: Fact[] = [
     { title: label.accessLevel[language], value: accessLevelText(values.accessLevel, language) },
-    { title: label.leaderAssignment[language], value: values.automaticLeaderAssignment ?? label.none[language] },
+    { title: label.leaderAssignment[language], value: plain(values.automaticLeaderAssignment, 'id') || label.none[language] },
     { title: label.announcements[language], value: switchText(values.entryExitAnnouncement, language) },
     { title: label.lobbyBypass[language], value: switchText(values.lobbyBypassForPhoneUsers, language) },
   ];
@@ -137,7 +150,7 @@ export function defaultValuesReply(values: DefaultValuesView, { language }: Audi
 }
 
 export function eligibleValuesReply(values: EligibleValuesView, { language }: Audience): Reply {
-  const listed = (items: string[], describe: (item: string) => string = (item) => item) => (items.length > 0 ? items.map(describe).join(', ') : label.none[language]);
+  const listed = (items: string[], describe: (item: string) => string = (item) => item) => (items.length > 0 ? plain(items.map(describe).join(', ')) : label.none[language]);
   return summaryReply({
     title: label.eligible[language],
     facts: [
@@ -163,21 +176,21 @@ export function policiesReply(policies: PoliciesView, { language }: Audience): R
 }
 
 export function dialInReply(info: PhoneDialInView, { language }: Audience): Reply {
-  const phone = (uri: string) => uri.replace(/^tel:/i, '');
+  const phone = (uri: string) => plain(uri.replace(/^tel:/i, ''), 'id');
   const facts: Fact[] = [];
-  if (info.conferenceId) facts.push({ title: label.conferenceId[language], value: info.conferenceId });
+  if (info.conferenceId) facts.push({ title: label.conferenceId[language], value: plain(info.conferenceId, 'id') });
   if (info.tollNumber) facts.push({ title: label.tollNumber[language], value: phone(info.tollNumber) });
-  if (info.tollFreeNumbers.length > 0) facts.push({ title: label.tollFree[language], value: info.tollFreeNumbers.map(phone).join(', ') });
-  if (info.defaultRegion) facts.push({ title: label.defaultRegion[language], value: info.defaultRegion });
+  if (info.tollFreeNumbers.length > 0) facts.push({ title: label.tollFree[language], value: plain(info.tollFreeNumbers.map(phone).join(', ')) });
+  if (info.defaultRegion) facts.push({ title: label.defaultRegion[language], value: plain(info.defaultRegion, 'name') });
   const directory = info.externalDirectoryUri ?? info.internalDirectoryUri;
   return summaryReply({
     title: label.dialIn[language],
     facts,
     sections: info.regions.map((region) => ({
-      heading: region.name ?? '?',
+      heading: plain(region.name, 'name') || '?',
       facts: [
         { title: label.tollNumber[language], value: region.number ? phone(region.number) : label.none[language] },
-        { title: label.languages[language], value: region.languages.join(', ') || label.none[language] },
+        { title: label.languages[language], value: plain(region.languages.join(', ')) || label.none[language] },
       ],
     })),
     links: isWebUrl(directory) ? [{ title: label.directory[language], url: directory }] : [],
@@ -193,28 +206,28 @@ export function invitationReply(info: InvitationCustomizationView, { language }:
   ].flatMap(([title, url]) => (isWebUrl(url) ? [{ title: title!, url }] : []));
   return summaryReply({
     title: label.invitation[language],
-    facts: [{ title: label.footer[language], value: info.invitationFooterText || label.none[language] }],
+    facts: [{ title: label.footer[language], value: plain(info.invitationFooterText) || label.none[language] }],
     links,
   });
 }
 
 export function extensionsReply(subject: string, extensions: ExtensionView[], { language }: Audience): Reply {
   return summaryReply({
-    title: label.extensionsOf(subject)[language],
+    title: label.extensionsOf(plain(subject, 'subject'))[language],
     subtitle: extensions.length === 0 ? label.noExtensions[language] : undefined,
     sections: extensions.map((extension) => ({
-      heading: extension.id ?? '?',
-      facts: [{ title: label.extensionType[language], value: extension.type ?? label.none[language] }],
+      heading: plain(extension.id, 'id') || '?',
+      facts: [{ title: label.extensionType[language], value: plain(extension.type, 'id') || label.none[language] }],
     })),
   });
 }
 
 export function extensionAddedReply(subject: string, extension: ExtensionView, { language }: Audience): Reply {
   return summaryReply({
-    title: label.extensionAdded(subject)[language],
+    title: label.extensionAdded(plain(subject, 'subject'))[language],
     facts: [
-      { title: label.extensionId[language], value: extension.id ?? '?' },
-      { title: label.extensionType[language], value: extension.type ?? label.none[language] },
+      { title: label.extensionId[language], value: plain(extension.id, 'id') || '?' },
+      { title: label.extensionType[language], value: plain(extension.type, 'id') || label.none[language] },
     ],
   });
 }
@@ -225,7 +238,7 @@ export function groupsReply(groups: MyGroupsView, { language }: Audience): Reply
   const section = (heading: string, members: GroupView[]): Section[] =>
     members.length === 0
       ? []
-      : [{ heading, facts: members.map((group) => ({ title: group.name ?? '?', value: group.uri?.replace(/^sip:/i, '') ?? '' })), buttons: members.flatMap((group) => memberButton(group, language)) }];
+      : [{ heading, facts: members.map((group) => ({ title: plain(group.name, 'name') || '?', value: plain(group.uri?.replace(/^sip:/i, ''), 'id') })), buttons: members.flatMap((group) => memberButton(group, language)) }];
   const builtIn = [groups.pinnedGroup, groups.defaultGroup].filter((group): group is GroupView => group !== undefined);
   const sections = [
     ...section(label.personalGroups[language], groups.groups),
@@ -237,16 +250,16 @@ export function groupsReply(groups: MyGroupsView, { language }: Audience): Reply
 
 function memberButton(group: GroupView, language: Language): CardButton[] {
   if (!group.id) return [];
-  return [{ title: `${label.members[language]}: ${group.name ?? group.id}`, verb: ucwaVerbs.groupMembers, data: { groupId: group.id } }];
+  return [{ title: `${label.members[language]}: ${plain(group.name ?? group.id, 'name')}`, verb: ucwaVerbs.groupMembers, data: { groupId: group.id } }];
 }
 
 export function membersReply(groupName: string, contacts: ContactView[], { language }: Audience): Reply {
   return summaryReply({
-    title: label.membersOf(groupName)[language],
+    title: label.membersOf(plain(groupName, 'name'))[language],
     subtitle: contacts.length === 0 ? label.noMembers[language] : undefined,
     facts: contacts.map((contact) => ({
-      title: contact.name ?? contact.uri?.replace(/^sip:/i, '') ?? '?',
-      value: [contact.title, contact.department, contact.company, contact.emailAddresses[0]].filter(Boolean).join(' · '),
+      title: plain(contact.name ?? contact.uri?.replace(/^sip:/i, ''), 'name') || '?',
+      value: [contact.title, contact.department, contact.company, contact.emailAddresses[0]].filter(Boolean).map((part) => plain(part, 'name')).join(' · '),
     })),
   });
 }
@@ -254,8 +267,8 @@ export function membersReply(groupName: string, contacts: ContactView[], { langu
 export function presenceReply(groupName: string, subscription: PresenceSubscriptionView, contactCount: number, minutes: number, { language }: Audience): Reply {
   return summaryReply({
     title: label.presence[language],
-    subtitle: label.presenceWatched(groupName, contactCount, minutes)[language],
-    facts: subscription.id ? [{ title: 'ID', value: subscription.id }] : [],
+    subtitle: label.presenceWatched(plain(groupName, 'name'), contactCount, minutes)[language],
+    facts: subscription.id ? [{ title: 'ID', value: plain(subscription.id, 'id') }] : [],
   });
 }
 

@@ -1,5 +1,6 @@
 import { lookup } from '../../tables.js';
 import type { Language } from '../../nlu/recognition.js';
+import { md, plain } from '../../teams/markdown.js';
 
 /** Words on the Skype for Business cards, in both reply languages. */
 type Bilingual = Record<Language, string>;
@@ -89,22 +90,29 @@ const switches: Record<string, Bilingual> = {
 
 export function accessLevelText(value: string | undefined, language: Language): string {
   if (!value) return label.none[language];
-  return lookup(accessLevels, value)?.[language] ?? value;
+  return lookup(accessLevels, value)?.[language] ?? plain(value, 'id');
 }
 
-/** The answers to "stop watching presence of <group>". */
+/** The answers to "stop watching presence of <group>": markdown, with the group names in literally (`md`). */
 export const presenceStopText = {
-  stopped: (name: string): Bilingual => ({
-    en: `Stopped watching the presence of "${name}"; I won't tell you about their status changes any more.`,
-    zh: `已停止关注${quote(name)}的在线状态，之后不会再通知您他们的状态变化。`,
-  }),
-  notWatched: (name: string, watched: readonly string[]): Bilingual => ({
-    en: `I wasn't watching the presence of "${name}".` + (watched.length ? ` I am watching: ${watched.map((group) => `"${group}"`).join(', ')}.` : ''),
-    zh: `我没有在关注${quote(name)}的在线状态。` + (watched.length ? `正在关注：${watched.map(quote).join('、')}。` : ''),
-  }),
+  stopped: (group: string): Bilingual => {
+    const name = md(group, 'name');
+    return {
+      en: `Stopped watching the presence of "${name}"; I won't tell you about their status changes any more.`,
+      zh: `已停止关注${quote(name)}的在线状态，之后不会再通知您他们的状态变化。`,
+    };
+  },
+  notWatched: (group: string, groups: readonly string[]): Bilingual => {
+    const name = md(group, 'name');
+    const watched = groups.map((other) => md(other, 'name'));
+    return {
+      en: `I wasn't watching the presence of "${name}".` + (watched.length ? ` I am watching: ${watched.map((other) => `"${other}"`).join(', ')}.` : ''),
+      zh: `我没有在关注${quote(name)}的在线状态。` + (watched.length ? `正在关注：${watched.map(quote).join('、')}。` : ''),
+    };
+  },
 };
 
 export function switchText(value: string | undefined, language: Language): string {
   if (!value) return label.none[language];
-  return lookup(switches, value)?.[language] ?? value;
+  return switches[value]?.[language] ?? plain(value, 'id');
 }
