@@ -1,6 +1,6 @@
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
-import { ConfigurationBotFrameworkAuthentication, ConversationState, type TurnContext } from 'botbuilder';
+import { ConversationState, type TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
 import { Router } from '../dialogs/router.js';
 import { UcwaAccounts } from './accounts/ucwaAccounts.js';
@@ -13,6 +13,7 @@ import { HealthReporter } from './server/health.js';
 import { createServer } from './server/server.js';
 import { FileStorage } from './storage/index.js';
 import { MeetingBotAdapter } from './teams/adapter.js';
+import { createBotAuthentication } from './teams/authentication.js';
 import { MeetingOpsBot } from './teams/bot.js';
 import type { Capability, DependencyHealth } from './teams/capability.js';
 import { ConversationReferenceStore } from './teams/conversationReferences.js';
@@ -135,12 +136,7 @@ async function listen(server: Server, config: AppConfig): Promise<string> {
 }
 
 function createAdapter(config: AppConfig, logger: Logger, conversationState: ConversationState): MeetingBotAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: config.bot.appId ?? '',
-    MicrosoftAppPassword: config.bot.appPassword ?? '',
-    MicrosoftAppType: config.bot.appType,
-    MicrosoftAppTenantId: config.bot.tenantId ?? '',
-  });
+  const auth = createBotAuthentication(config.bot);
   const adapter = new MeetingBotAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // The person gets an apology, never the error text: it can hold service details or tokens.
