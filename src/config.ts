@@ -44,7 +44,7 @@ const environmentSchema = z.object({
     .transform((value) => (value === '' || value === undefined ? 'MultiTenant' : value)),
   MicrosoftAppTenantId: optionalText,
   BOT_OPENID_METADATA_URL: httpUrl('BOT_OPENID_METADATA_URL')
-    .refine((value) => value.startsWith('https:') || isLoopbackUrl(value), {
+    .refine((value) => !isHttpUrl(value) || value.startsWith('https:') || isLoopbackUrl(value), {
       message: 'BOT_OPENID_METADATA_URL must use https unless it is on this machine (token keys decide who may speak to the bot)',
     })
     .optional(),
