@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { AlertOutbox } from '../../src/alerts/outbox.js';
 import { LobbyRecords, type AlertRecord } from '../../src/alerts/records.js';
 import { matchPeople } from '../../src/alerts/people.js';
-import { createLogger } from '../../src/logging.js';
+import { testLogger } from '../helpers/testLogger.js';
 import { FileStorage } from '../../src/storage/index.js';
 import type { ConversationReferenceStore } from '../../src/teams/conversationReferences.js';
 import type { ProactiveMessenger } from '../../src/teams/proactive.js';
@@ -62,7 +62,7 @@ function alert(id: string): AlertRecord {
 describe('lobby alert outbox', () => {
   let dir: string;
   let storage: FileStorage;
-  const logger = createLogger({ level: 'silent' });
+  const logger = testLogger();
 
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'outbox-'));
