@@ -14,11 +14,11 @@ import { HealthReporter } from './server/health.js';
 import { createServer } from './server/server.js';
 import { FileStorage, lockDataDir } from './storage/index.js';
 import { MeetingBotAdapter } from './teams/adapter.js';
+import { createBotAuthentication } from './teams/authentication.js';
 import { MeetingOpsBot } from './teams/bot.js';
 import type { Capability, DependencyHealth } from './teams/capability.js';
 import { ConversationReferenceStore } from './teams/conversationReferences.js';
 import { TeamsIdentity } from './teams/identity.js';
-import { DeadlineBotFrameworkAuthentication } from './teams/connectorTimeout.js';
 import { ProactiveMessenger } from './teams/proactive.js';
 import { loggerOf } from './teams/turnLogger.js';
 
@@ -146,15 +146,7 @@ async function listen(server: Server, config: AppConfig): Promise<string> {
 }
 
 function createAdapter(config: AppConfig, logger: Logger, conversationState: ConversationState): MeetingBotAdapter {
-  const auth = new DeadlineBotFrameworkAuthentication(
-    {
-      MicrosoftAppId: config.bot.appId ?? '',
-      MicrosoftAppPassword: config.bot.appPassword ?? '',
-      MicrosoftAppType: config.bot.appType,
-      MicrosoftAppTenantId: config.bot.tenantId ?? '',
-    },
-    config.connectorTimeoutMs,
-  );
+  const auth = createBotAuthentication(config.bot, config.connectorTimeoutMs);
   const adapter = new MeetingBotAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // The person gets an apology, never the error text: it can hold service details or tokens.

@@ -43,6 +43,11 @@ const environmentSchema = z.object({
     .optional()
     .transform((value) => (value === '' || value === undefined ? 'MultiTenant' : value)),
   MicrosoftAppTenantId: optionalText,
+  BOT_OPENID_METADATA_URL: httpUrl('BOT_OPENID_METADATA_URL')
+    .refine((value) => !isHttpUrl(value) || value.startsWith('https:') || isLoopbackUrl(value), {
+      message: 'BOT_OPENID_METADATA_URL must use https unless it is on this machine (token keys decide who may speak to the bot)',
+    })
+    .optional(),
   PUBLIC_URL: httpUrl('PUBLIC_URL').optional(),
   TEAMS_ALLOWED_TENANTS: lowerCaseList,
   DATA_DIR: z.string().trim().min(1).default('./data'),
@@ -67,6 +72,11 @@ export interface BotIdentity {
   appPassword?: string;
   appType: AppType;
   tenantId?: string;
+  /**
+   * Where inbound token signing keys are published (an OpenID metadata document); unset means Microsoft's public
+   * cloud. For tests that sign tokens locally, and private clouds.
+   */
+  openIdMetadataUrl?: string;
   /** Lower-cased Entra tenant ids whose Teams users may use the bot; empty means any tenant. */
   allowedTenants: string[];
 }
@@ -132,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       appPassword: e.MicrosoftAppPassword,
       appType: e.MicrosoftAppType,
       tenantId: e.MicrosoftAppTenantId,
+      openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
       allowedTenants: e.TEAMS_ALLOWED_TENANTS,
     },
     publicUrl: stripTrailingSlash(e.PUBLIC_URL ?? `http://localhost:${e.PORT}`),

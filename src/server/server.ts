@@ -1,8 +1,8 @@
 import restify, { type Next, type Request, type Response, type Server } from 'restify';
 import type { Activity, ActivityHandlerBase } from 'botbuilder';
-import { AuthenticationError } from 'botframework-connector';
 import type { Logger } from '../logging.js';
 import type { MeetingBotAdapter } from '../teams/adapter.js';
+import { InboundAuthenticationError, type AuthenticationFailure } from '../teams/authentication.js';
 import { tenantOf } from '../teams/tenant.js';
 import { isLoopbackUrl } from '../http/urls.js';
 import { checkActivity } from './activitySchema.js';
@@ -66,7 +66,11 @@ export function createServer(deps: ServerDependencies): Server {
   return server;
 }
 
-/** A wrong token is a 401 with a fixed sentence; anything else is logged here and the caller learns nothing more. */
+/**
+ * A wrong token is a 401 with a fixed sentence and an info line (a forged token is someone else's mistake, not our
+ * error); signing keys that cannot be fetched are a 503 with Retry-After and a warning (see
+ * classifyAuthenticationError); anything else is logged here and the caller learns nothing more.
+ */
 async function processActivity(deps: ServerDependencies, log: ServerDependencies['logger'], req: Request, res: Response): Promise<void> {
   const authorization = req.header('authorization') ?? '';
   try {
@@ -75,16 +79,24 @@ async function processActivity(deps: ServerDependencies, log: ServerDependencies
     if (invokeResponse?.body !== undefined) res.json(invokeResponse.body);
     else res.end();
   } catch (error) {
-    if (error instanceof AuthenticationError) {
-      log.info({ reason: error.message }, 'request refused: not authenticated');
-      res.status(401);
-      res.json({ error: 'Unauthorized', message: 'A valid Bot Framework token is required.' });
-      return;
-    }
+    if (error instanceof InboundAuthenticationError) return refuseUnauthenticated(error.failure, log, res);
     log.error({ err: error }, 'activity processing failed');
     res.status(500);
     res.json({ error: 'InternalError', message: 'The bot could not process this activity.' });
   }
+}
+
+function refuseUnauthenticated(failure: AuthenticationFailure, log: ServerDependencies['logger'], res: Response): void {
+  if (failure.kind === 'unavailable') {
+    log.warn({ reason: failure.reason }, 'request deferred: token signing keys unavailable');
+    res.header('Retry-After', String(failure.retryAfterSeconds));
+    res.status(503);
+    res.json({ error: 'ServiceUnavailable', message: 'The bot cannot check tokens right now. Try again shortly.' });
+    return;
+  }
+  log.info({ reason: failure.reason }, 'request refused: not authenticated');
+  res.status(401);
+  res.json({ error: 'Unauthorized', message: 'A valid Bot Framework token is required.' });
 }
 
 function requireJsonContent(req: Request, res: Response, next: Next): void {

@@ -1,12 +1,27 @@
 import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import type { AuthenticateRequestResult } from 'botframework-connector';
+import { classifyAuthenticationError, InboundAuthenticationError } from './authentication.js';
 
 /**
  * CloudAdapter with its activity processing opened up to the HTTP layer: `process()` prints every failure (a
  * wrong token included) to stderr and echoes error text to the caller, so the server validates and answers itself.
  */
 export class MeetingBotAdapter extends CloudAdapter {
-  handleActivity(authorization: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
-    return this.processActivity(authorization, withDates(activity), logic);
+  /**
+   * Authenticates, then runs the turn. Authentication is its own step so that only its failures can be read as
+   * "not authenticated" (`InboundAuthenticationError`); anything thrown later is an internal error.
+   */
+  async handleActivity(authorization: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    const dated = withDates(activity);
+    let authenticated: AuthenticateRequestResult;
+    try {
+      authenticated = await this.botFrameworkAuthentication.authenticateRequest(dated, authorization);
+    } catch (error) {
+      const failure = classifyAuthenticationError(error);
+      if (failure) throw new InboundAuthenticationError(failure);
+      throw error;
+    }
+    return this.processActivity(authenticated, dated, logic);
   }
 }
 

@@ -2,11 +2,10 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { AlertOutbox } from '../../src/alerts/outbox.js';
 import { LobbyRecords, type AlertRecord } from '../../src/alerts/records.js';
 import { matchPeople } from '../../src/alerts/people.js';
-import { createLogger } from '../../src/logging.js';
+import { testLogger } from '../helpers/testLogger.js';
 import { FileStorage } from '../../src/storage/index.js';
 import type { ConversationReferenceStore } from '../../src/teams/conversationReferences.js';
 import { MessageRejectedError, type ProactiveMessenger } from '../../src/teams/proactive.js';
@@ -63,7 +62,7 @@ function alert(id: string): AlertRecord {
 describe('lobby alert outbox', () => {
   let dir: string;
   let storage: FileStorage;
-  const logger = createLogger({ level: 'silent' });
+  const logger = testLogger();
 
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'outbox-'));
@@ -191,13 +190,8 @@ function failingMessenger(error: () => unknown) {
 /** A logger that keeps its JSON lines, to count what was said about an alert. */
 function recordingLogger() {
   const lines: Array<{ level: number; msg: string; reason?: string }> = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line) as { level: number; msg: string });
-      done();
-    },
-  });
-  return { logger: createLogger({ level: 'debug', destination }), lines };
+  const raw = { push: (chunk: string) => lines.push(...chunk.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { level: number; msg: string })) };
+  return { logger: testLogger({ level: 'debug', lines: raw }), lines };
 }
 
 describe('lobby alert outbox: alerts that can never be delivered', () => {
@@ -252,7 +246,7 @@ describe('lobby alert outbox: alerts that can never be delivered', () => {
     // Attempts alone are not enough: an hour has not passed, so it keeps trying.
     const patient = failingMessenger(unavailable);
     const records = new LobbyRecords(storage);
-    const keeps = new AlertOutbox(records, references, patient.messenger, createLogger({ level: 'silent' }), { pumpIntervalMs: 10, maxRetryDelayMs: 5, giveUpAfterAttempts: 3 });
+    const keeps = new AlertOutbox(records, references, patient.messenger, testLogger(), { pumpIntervalMs: 10, maxRetryDelayMs: 5, giveUpAfterAttempts: 3 });
     await keeps.load();
     keeps.start();
     await keeps.add(alert('q'));
@@ -284,7 +278,7 @@ describe('lobby alert outbox: alerts that can never be delivered', () => {
     await records.saveAlert({ ...alert('s'), parked: { reason: 'Teams answered 400 BadArgument', at: old, attempts: 1 } });
     await records.saveAlert({ ...alert('t'), parked: { reason: 'Teams answered 400 BadArgument', at: new Date().toISOString(), attempts: 1 } });
     const { messenger, attempts } = failingMessenger(() => new Error('must not be called'));
-    const outbox = new AlertOutbox(records, references, messenger, createLogger({ level: 'silent' }), { pumpIntervalMs: 10 });
+    const outbox = new AlertOutbox(records, references, messenger, testLogger(), { pumpIntervalMs: 10 });
     await outbox.load();
     outbox.start();
     await manyPumps();

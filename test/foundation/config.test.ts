@@ -38,6 +38,15 @@ describe('configuration', () => {
     assert.equal(loadConfig({ PUBLIC_URL: 'http://127.0.0.1:3978' }).publicUrl, 'http://127.0.0.1:3978');
   });
 
+  it('takes token signing keys from an https or loopback metadata URL only', () => {
+    assert.equal(loadConfig({}).bot.openIdMetadataUrl, undefined);
+    const local = 'http://127.0.0.1:4000/v1/.well-known/openidconfiguration';
+    assert.equal(loadConfig({ BOT_OPENID_METADATA_URL: local }).bot.openIdMetadataUrl, local);
+    assert.equal(loadConfig({ BOT_OPENID_METADATA_URL: 'https://login.example.com/openid' }).bot.openIdMetadataUrl, 'https://login.example.com/openid');
+    assert.throws(() => loadConfig({ BOT_OPENID_METADATA_URL: 'http://login.example.com/openid' }), /BOT_OPENID_METADATA_URL: .*must use https unless it is on this machine/);
+    assert.throws(() => loadConfig({ BOT_OPENID_METADATA_URL: 'openid' }), /BOT_OPENID_METADATA_URL: .*absolute http\(s\) URL/);
+  });
+
   it('requires the tenant for a single-tenant bot', () => {
     assert.throws(() => loadConfig({ MicrosoftAppId: 'a', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant' }), /MicrosoftAppTenantId: required/);
   });

@@ -1,10 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { startApp, type RunningApp } from '../../src/app.js';
 import { loadConfig, type AppConfig } from '../../src/config.js';
-import { createLogger, type Logger } from '../../src/logging.js';
+import type { Logger } from '../../src/logging.js';
+import { noteTestSecret, testLogger } from './testLogger.js';
 import { LocalChannel, type UserInput } from '../../src/localChannel/localChannel.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/sandbox.js';
 import { defaultPeople } from '../../src/localChannel/people.js';
@@ -41,6 +41,7 @@ export async function startBotUnderTest(options: BotUnderTestOptions = {}): Prom
   const logLines: string[] = [];
   const logger = captureLogger(logLines);
   const sandbox = options.sandbox ?? (await startSandbox(config, logger));
+  for (const secret of [config.bot.appPassword, config.huawei.appKey, sandbox.endpoints.huawei.appKey]) noteTestSecret(secret);
   let app = await startApp(config, logger, sandbox.endpoints);
   const users = options.users ?? defaultPeople;
   const channel = await LocalChannel.start({ botUrl: `${app.url}/api/messages`, users });
@@ -69,11 +70,5 @@ export async function startBotUnderTest(options: BotUnderTestOptions = {}): Prom
 }
 
 function captureLogger(lines: string[]): Logger {
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(chunk.toString());
-      done();
-    },
-  });
-  return createLogger({ level: 'debug', destination: stream });
+  return testLogger({ level: 'debug', lines });
 }

@@ -1,5 +1,5 @@
 import { HuaweiMeetingClient } from '../../src/huawei/index.js';
-import { createLogger } from '../../src/logging.js';
+import { testLogger } from '../helpers/testLogger.js';
 import { startHuaweiSimulator, type HuaweiSimulator, type RequestLogEntry } from '../../src/huawei/simulator/index.js';
 import type { BotEvent, LocalConversation } from '../../src/localChannel/localChannel.js';
 import { startBotUnderTest, type BotUnderTest } from '../helpers/botUnderTest.js';
@@ -37,7 +37,7 @@ export async function startHuaweiBot(options: HuaweiBotOptions = {}): Promise<Hu
     bot,
     simulator,
     chat: (user) => bot.channel.personalChat(`${user}@contoso.com`),
-    client: new HuaweiMeetingClient({ endpoint: simulator.origin, appId: simulator.appId, appKey: simulator.appKey, logger: createLogger({ level: 'silent' }) }),
+    client: new HuaweiMeetingClient({ endpoint: simulator.origin, appId: simulator.appId, appKey: simulator.appKey, logger: testLogger() }),
     async close() {
       await bot.close();
       await simulator.close();

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { Writable } from 'node:stream';
-import { createLogger } from '../../src/logging.js';
+import { testLogger } from '../helpers/testLogger.js';
 import { AccountAuthenticator, HuaweiError, HuaweiMeetingClient, type ConferenceInfo } from '../../src/huawei/index.js';
 import { startHuaweiSimulator, type HuaweiSimulator } from '../../src/huawei/simulator/index.js';
 
@@ -9,13 +8,7 @@ const SIGN_IN = '/v2/usg/acs/auth/appauth';
 
 function captureLogger() {
   const lines: string[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(chunk.toString('utf8'));
-      done();
-    },
-  });
-  return { logger: createLogger({ level: 'debug', destination }), text: () => lines.join('') };
+  return { logger: testLogger({ level: 'debug', lines }), text: () => lines.join('') };
 }
 
 async function collect(iterable: AsyncIterable<ConferenceInfo>): Promise<ConferenceInfo[]> {
@@ -34,7 +27,7 @@ describe('huawei client against the simulator', () => {
       endpoint: sim.origin,
       appId: sim.appId,
       appKey: sim.appKey,
-      logger: createLogger({ level: 'silent' }),
+      logger: testLogger(),
       requestTimeoutMs: 2_000,
       retry: { retries: 2, minTimeoutMs: 5, maxTimeoutMs: 20 },
     });
@@ -154,7 +147,7 @@ describe('huawei client against the simulator', () => {
     sim.control.injectFault({ path: ONLINE, drop: true });
     assert.equal((await client.listOngoingMeetings('alice@contoso.com')).count, 2);
     const impatient = new HuaweiMeetingClient({
-      endpoint: sim.origin, appId: sim.appId, appKey: sim.appKey, logger: createLogger({ level: 'silent' }), requestTimeoutMs: 50, retry: { retries: 0 },
+      endpoint: sim.origin, appId: sim.appId, appKey: sim.appKey, logger: testLogger(), requestTimeoutMs: 50, retry: { retries: 0 },
     });
     await impatient.listOngoingMeetings('alice@contoso.com');
     sim.control.injectFault({ path: ONLINE, delayMs: 150 });
@@ -218,7 +211,7 @@ describe('huawei client against the simulator', () => {
   it('supports account/password sign-in as an alternative', async () => {
     const accountClient = new HuaweiMeetingClient({
       endpoint: sim.origin,
-      logger: createLogger({ level: 'silent' }),
+      logger: testLogger(),
       authenticator: new AccountAuthenticator(async (userId) => (userId === 'bob@contoso.com' ? { account: userId, password: 'Passw0rd!sim' } : undefined)),
     });
     assert.equal((await accountClient.listOngoingMeetings('bob@contoso.com')).count, 2);

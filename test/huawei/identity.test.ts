@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLogger } from '../../src/logging.js';
+import { testLogger } from '../helpers/testLogger.js';
 import { HuaweiIdentityResolver } from '../../src/huawei/index.js';
 
 describe('huawei identity resolver', () => {
   let dir: string;
-  const logger = createLogger({ level: 'silent' });
+  const logger = testLogger();
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'huawei-id-'));
   });

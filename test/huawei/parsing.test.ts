@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { inspect } from 'node:util';
-import { createLogger } from '../../src/logging.js';
+import { testLogger } from '../helpers/testLogger.js';
 import {
   HuaweiError,
   HuaweiMeetingClient,
@@ -52,7 +52,7 @@ function clientFor(sample: Fixture) {
     endpoint: 'https://api.meeting.huaweicloud.com',
     appId: 'fdb8e4699586458bbd10c834872dcc62',
     appKey: 'exampleAppKey0123456789',
-    logger: createLogger({ level: 'silent' }),
+    logger: testLogger(),
     fetch: fake.fetch,
     retry: { retries: 0 },
   });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ConversationReference } from 'botbuilder';
-import { createLogger } from '../../src/logging.js';
+import { testLogger } from '../helpers/testLogger.js';
 import { PresenceRecords } from '../../src/presence/records.js';
 import { PresenceRelay, type SharedEventChannels } from '../../src/presence/relay.js';
 import { groupMembers } from '../../src/presence/members.js';
@@ -69,7 +69,7 @@ describe('presence relay: subscription upkeep and coalescing', () => {
           },
         },
         channels,
-        logger: createLogger({ level: 'silent' }),
+        logger: testLogger(),
       },
       { coalesceMs: 400 },
     );
