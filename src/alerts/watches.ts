@@ -138,7 +138,9 @@ export class Watches {
   /** Sends one meeting's alerts to a channel or group chat; watches the meeting first when needed. */
   async routeHere(user: OrganizerContext, meeting: string, conversationId: string): Promise<WatchResult> {
     const existing = matchMeetings(meeting, await this.watched(user));
-    const result = existing.length === 1 ? { kind: 'watching' as const, meetings: existing } : await this.watch(user, { meeting });
+    // A meeting URI (from a join link) may name a meeting the person leads but did not organize.
+    const target = /focus:id:/i.test(meeting) ? { uri: meeting, led: true } : { meeting };
+    const result = existing.length === 1 ? { kind: 'watching' as const, meetings: existing } : await this.watch(user, target);
     if (result.kind !== 'watching') return result;
     const uri = result.meetings[0]!.uri;
     const meetings = await this.underLock(user.id, async () => {
