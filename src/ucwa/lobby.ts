@@ -139,7 +139,9 @@ export class LobbyFacet {
     const both = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
     const deadline = sleep(waitMs, { outcome: 'pending' } as Settled, { signal: both }).catch(() => ({ outcome: 'pending' }) as Settled);
     try {
-      return await Promise.race([watcher.settled, this.pollInvitation(invitationHref, both), deadline]);
+      const settled = await Promise.race([watcher.settled, this.pollInvitation(invitationHref, both), deadline]);
+      signal?.throwIfAborted();
+      return settled;
     } finally {
       stop.abort();
     }
