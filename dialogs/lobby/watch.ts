@@ -4,14 +4,22 @@ import type { LobbyAlerts, WatchResult } from '../../src/alerts/service.js';
 import type { Language } from '../../src/nlu/recognition.js';
 import type { CommandOptions } from '../../src/teams/capability.js';
 import { md } from '../../src/teams/markdown.js';
+import { meetingUriFromAddress, type UcwaReason } from '../../src/ucwa/index.js';
 import { reply } from '../../src/teams/reply.js';
+import { lookup } from '../../src/tables.js';
 import { commandOptions, singleTurnCommand } from '../command.js';
 import { askToChoose } from '../prompts.js';
 
 const say = {
   en: {
     notSignedIn: 'Please sign in to Skype for Business first: say "sign in".',
-    notFound: (name: string) => `I found no meeting of yours called "${md(name, 'subject')}". Say "what are you watching" or check the name.`,
+    notFound: (name: string) =>
+      `I found no meeting of yours called "${md(name, 'subject')}". Say "what are you watching" or check the name. ` +
+      'If you lead a meeting someone else organized, give me its join link: "watch meeting <join link>".',
+    noSuchAddress: (address: string) => `I found no meeting at ${md(address, 'id')}. Please check the join link.`,
+    notLeader: (subject: string) => `You are not a leader of ${md(subject, 'subject')}, so Skype for Business doesn't show you its lobby. I'm not watching it.`,
+    joinTimedOut: (subject: string) => `I could not join ${md(subject, 'subject')} in time. Please try again.`,
+    joinFailed: (subject: string, why: string) => `I could not join ${md(subject, 'subject')}: ${why}`,
     which: 'Which meeting do you mean?',
     watching: (subjects: string) => `I'm watching the lobby of ${subjects}. I'll tell you here when someone waits.`,
     routed: (subjects: string) => `Lobby alerts for ${subjects} will come to this conversation.`,
@@ -25,7 +33,11 @@ const say = {
   },
   zh: {
     notSignedIn: '请先登录 Skype for Business：说“登录”。',
-    notFound: (name: string) => `没有找到名为“${md(name, 'subject')}”的会议。`,
+    notFound: (name: string) => `没有找到您名为“${md(name, 'subject')}”的会议。如果您是他人组织的会议的主持人，请发给我入会链接：“关注会议 <入会链接>”。`,
+    noSuchAddress: (address: string) => `没有找到地址为 ${md(address, 'id')} 的会议，请检查入会链接。`,
+    notLeader: (subject: string) => `您不是 ${md(subject, 'subject')} 的主持人，Skype for Business 不向您显示它的大厅，因此我没有关注它。`,
+    joinTimedOut: (subject: string) => `我未能及时加入 ${md(subject, 'subject')}，请重试。`,
+    joinFailed: (subject: string, why: string) => `我无法加入 ${md(subject, 'subject')}：${why}`,
     which: '您指的是哪个会议？',
     watching: (subjects: string) => `我正在关注 ${subjects} 的大厅，有人等候时会在这里通知您。`,
     routed: (subjects: string) => `${subjects} 的大厅提醒将发送到此会话。`,
@@ -43,35 +55,61 @@ const say = {
 const subjects = (meetings: Array<{ subject: string; note?: string }>) =>
   meetings.map((meeting) => `**${md(meeting.subject, 'subject')}**${meeting.note ? ` (${meeting.note})` : ''}`).join(', ');
 
+/** Why the invitation failed, from its `reason` (ErrorSubcode page), in the person's language. */
+const joinReasons: Record<string, Record<Language, string>> = {
+  Denied: { en: 'a leader turned the request away in the lobby.', zh: '主持人在大厅拒绝了请求。' },
+  DestinationNotFound: { en: 'Skype for Business has no such meeting (it may have been deleted).', zh: 'Skype for Business 中没有这个会议（可能已被删除）。' },
+  Ended: { en: 'the meeting has ended.', zh: '会议已结束。' },
+  TooManyParticipants: { en: 'the meeting is full.', zh: '会议人数已满。' },
+  TooManyLobbyParticipants: { en: 'too many people are waiting in its lobby.', zh: '大厅中等候的人太多。' },
+  Timeout: { en: 'Skype for Business took too long to answer.', zh: 'Skype for Business 响应超时。' },
+  Forbidden: { en: 'Skype for Business does not let you join it.', zh: 'Skype for Business 不允许您加入。' },
+};
+
+function joinFailure(reason: UcwaReason | undefined, language: Language): string {
+  const known = (reason?.subcode ? lookup(joinReasons, reason.subcode) : undefined) ?? (reason ? lookup(joinReasons, reason.code) : undefined);
+  if (known) return known[language];
+  const detail = md([reason?.code, reason?.subcode].filter(Boolean).join('/'), 'id');
+  const message = reason?.message ? ` ${md(reason.message, 'text')}` : '';
+  if (language === 'zh') return detail ? `Skype for Business 拒绝了加入（${detail}）。${message}` : 'Skype for Business 没有说明原因。';
+  return detail ? `Skype for Business refused the join (${detail}).${message}` : 'Skype for Business gave no reason.';
+}
+
 interface WatchState {
   choices?: MeetingChoice[];
 }
 
 /** watch.start / alerts.routeHere ask "which one?" when a name matches several meetings. */
 function watchDialog(id: 'watch.start' | 'alerts.routeHere', alerts: LobbyAlerts): Dialog {
-  const run = (options: CommandOptions, target: { meeting?: string; all?: boolean; uri?: string }): Promise<WatchResult> => {
+  const run = (options: CommandOptions, target: { meeting?: string; all?: boolean; uri?: string; led?: boolean }): Promise<WatchResult> => {
     const user = { ...options.user, language: options.language, timeZone: options.timeZone };
     if (id === 'alerts.routeHere') return alerts.routeHere(user, target.uri ?? target.meeting ?? '', options.conversation.id);
     return alerts.watch(user, target);
   };
-  const answer = async (step: WaterfallStepContext, result: WatchResult, name: string, language: Language) => {
+  const answer = async (step: WaterfallStepContext, result: WatchResult, name: string, language: Language, address = false) => {
     const w = say[language];
     if (result.kind === 'notSignedIn') return reply(step.context, { text: w.notSignedIn });
-    if (result.kind === 'notFound') return reply(step.context, { text: w.notFound(name) });
+    if (result.kind === 'notFound') return reply(step.context, { text: address ? w.noSuchAddress(name) : w.notFound(name) });
     if (result.kind === 'watching') return reply(step.context, { text: (id === 'alerts.routeHere' ? w.routed : w.watching)(subjects(result.meetings)) });
+    if (result.kind === 'notLeader') return reply(step.context, { text: w.notLeader(`**${result.subject}**`) });
+    if (result.kind === 'joinTimedOut') return reply(step.context, { text: w.joinTimedOut(`**${result.subject}**`) });
+    if (result.kind === 'joinFailed') return reply(step.context, { text: w.joinFailed(`**${result.subject}**`, joinFailure(result.reason, language)) });
     return undefined;
   };
   return new WaterfallDialog(id, [
     async (step) => {
       const options = commandOptions(step);
       const { meeting, all } = options.recognition.entities;
+      // A join link or meeting URI names any meeting, also one the person leads but did not organize.
+      // Read from the message itself: the recognizer's entity splits a URI at its ';'.
+      const uri = meeting ? meetingUriFromAddress(step.context.activity.text ?? '') : undefined;
       if (!meeting && !all) {
         await reply(step.context, { text: say[options.language].whichMissing });
         return step.endDialog();
       }
-      const result = await run(options, { meeting, all: id === 'watch.start' ? all : undefined });
+      const result = uri ? await run(options, { uri, led: true }) : await run(options, { meeting, all: id === 'watch.start' ? all : undefined });
       if (result.kind !== 'ambiguous') {
-        await answer(step, result, meeting ?? '', options.language);
+        await answer(step, result, meeting ?? '', options.language, uri !== undefined);
         return step.endDialog();
       }
       (step.values as WatchState).choices = result.choices;

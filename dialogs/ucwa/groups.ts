@@ -37,7 +37,7 @@ export function groupDialogs(deps: UcwaCommandDeps, presence?: PresenceRelay): D
     createDialog(deps),
     renameDialog(deps),
     deleteDialog(deps),
-    onGroup(deps, 'groups.presence', everyGroup, async (session, target, options) => {
+    onGroup(deps, 'groups.presence', presenceGroup, async (session, target, options) => {
       const group = await session.groups.group(target.href);
       if (!group.subscribeToGroupPresenceHref) return { text: say.noPresence(target.name)[options.language] };
       const contacts = await contactsOf(session, group);
@@ -81,21 +81,31 @@ export function groupCardActions(deps: UcwaCommandDeps): CardActionHandler {
 
 // -------------------------------------------------------------------------------------------- group targets
 
-function everyGroupSpec(filter: (groups: MyGroupsView) => Named[]): TargetSpec {
+function everyGroupSpec(filter: (groups: MyGroupsView, language: Language) => Named[]): TargetSpec {
   return {
     entity: 'group',
     ask: say.whichGroup,
     choose: say.chooseGroup,
-    candidates: async (session) => filter(await session.groups.myGroups()),
+    candidates: async (session, audience) => filter(await session.groups.myGroups(), audience.language),
     notFound: (name, candidates) => say.noGroupNamed(name, candidates.map((candidate) => candidate.name)),
   };
 }
 
-/** Members and presence work for every group, built-in and distribution groups included. */
-const everyGroup = everyGroupSpec((groups) => allGroups(groups).map((group) => named(group)));
+/** Members work for every group, built-in and distribution groups included. */
+const everyGroup = everyGroupSpec((groups, language) => allGroups(groups).map((group) => named(group, language)));
 
-/** Rename and delete: only the person's own groups; built-in ones match but are refused with a reason. */
-const ownGroup = everyGroupSpec((groups) => allGroups(groups).map((group) => named(group, isOwnGroup(group) ? undefined : say.builtInGroup(group.name ?? ''))));
+/** Presence: the groups that offer subscribeToGroupPresence. */
+const presenceGroup = everyGroupSpec((groups, language) =>
+  allGroups(groups).map((group) => named(group, language, group.subscribeToGroupPresenceHref ? undefined : say.noPresence(group.name ?? ''))),
+);
+
+/**
+ * Rename and delete: only the person's own groups (group/group2 take PUT and DELETE; group2_ref). Distribution and
+ * built-in groups are read-only: they match, but are offered only when nothing else does, and then refused with a reason.
+ */
+const ownGroup = everyGroupSpec((groups, language) =>
+  allGroups(groups).map((group) => named(group, language, isOwnGroup(group) ? undefined : group.kind === 'distributionGroup' ? say.notRenamable(group.name ?? '') : say.builtInGroup(group.name ?? ''))),
+);
 
 function allGroups(groups: MyGroupsView): GroupView[] {
   return [...groups.groups, ...[groups.pinnedGroup, groups.defaultGroup].filter((group): group is GroupView => group !== undefined), ...groups.distributionGroups];
@@ -105,9 +115,19 @@ function isOwnGroup(group: GroupView): boolean {
   return group.kind === 'group' || group.kind === 'group2';
 }
 
-function named(group: GroupView, refusal?: Record<Language, string>): Named {
+function named(group: GroupView, language: Language, refusal?: Record<Language, string>): Named {
   const name = group.name ?? group.id ?? '?';
-  return { href: group.href, name, aliases: group.uri ? [group.uri, group.uri.replace(/^sip:/i, '')] : [], choiceLabel: name, refusal };
+  const address = group.uri?.replace(/^sip:/i, '');
+  return {
+    href: group.href,
+    name,
+    aliases: group.uri ? [group.uri, address!] : [],
+    choiceLabel: name,
+    refusal,
+    // One group linked twice (the documented myGroups lists the same group href twice) is one choice.
+    sameAs: group.href,
+    details: [say.groupKind(group.kind, address)[language]],
+  };
 }
 
 function contactsOf(session: UcwaSession, group: GroupView): Promise<ContactView[]> {

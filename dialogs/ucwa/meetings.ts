@@ -52,13 +52,13 @@ export function meetingDialogs(deps: UcwaCommandDeps): Dialog[] {
       const meeting = await session.meetings.get(target.href);
       const extensions = await session.extensions.list(meeting);
       await reply(step.context, extensionsReply(subjectOf(meeting), extensions, audienceOf(commandOptions(step))));
-    }),
+    }, needsExtensions),
     onMeeting(deps, 'extensions.add', async (step, session, target) => {
       const { recognition } = commandOptions(step);
       const meeting = await session.meetings.get(target.href);
       const extension = await session.extensions.create(meeting, { id: recognition.entities.extensionId, type: recognition.entities.extensionType });
       await reply(step.context, extensionAddedReply(subjectOf(meeting), extension, audienceOf(commandOptions(step))));
-    }),
+    }, needsExtensions),
   ];
 }
 
@@ -84,31 +84,53 @@ export function meetingCardActions(deps: UcwaCommandDeps): CardActionHandler {
 
 // ------------------------------------------------------------------------------------------ meeting targets
 
-const meetingTarget: TargetSpec = {
-  entity: 'meeting',
-  ask: say.whichMeeting,
-  choose: say.chooseMeeting,
-  async candidates(session) {
-    const list = await session.meetings.list();
-    const seen = new Set<string>();
-    return [...list.myOnlineMeetings, ...list.myAssignedOnlineMeetings]
-      .filter((meeting) => !seen.has(meeting.href) && seen.add(meeting.href))
-      .map((meeting): Named => ({
+/** What an action needs of a meeting resource (its link), and what to say when it lacks it. */
+interface MeetingNeed {
+  has(meeting: MeetingView): boolean;
+  refusal(subject: string): Bilingual;
+}
+
+/** Extensions are offered only by meetings that link an onlineMeetingExtensions collection. */
+const needsExtensions: MeetingNeed = { has: (meeting) => meeting.extensionsHref !== undefined, refusal: (subject) => say.noExtensions(subject) };
+
+function meetingTarget(need?: MeetingNeed): TargetSpec {
+  return {
+    entity: 'meeting',
+    ask: say.whichMeeting,
+    choose: say.chooseMeeting,
+    async candidates(session, audience) {
+      const list = await session.meetings.list();
+      // myOnlineMeetings first: when the same meeting is also listed as myAssignedOnlineMeeting, the collection member is kept.
+      return [...list.myOnlineMeetings, ...list.myAssignedOnlineMeetings].map((meeting): Named => ({
         href: meeting.href,
         name: subjectOf(meeting),
         aliases: meeting.onlineMeetingId ? [meeting.onlineMeetingId] : [],
         choiceLabel: meeting.onlineMeetingId ? `${subjectOf(meeting)} (${meeting.onlineMeetingId})` : subjectOf(meeting),
+        refusal: need && !need.has(meeting) ? need.refusal(subjectOf(meeting)) : undefined,
+        // onlineMeetingId is unique among one organizer's meetings (myOnlineMeeting reference).
+        sameAs: meeting.onlineMeetingId ? `${meeting.organizerUri ?? ''}|${meeting.onlineMeetingId}`.toLowerCase() : meeting.href,
+        details: meetingDetails(meeting, audience),
       }));
-  },
-  notFound: (name, candidates) => say.noMeetingNamed(name, candidates.map((candidate) => candidate.name)),
-};
+    },
+    notFound: (name, candidates) => say.noMeetingNamed(name, candidates.map((candidate) => candidate.name)),
+  };
+}
+
+/** Kind, expiry and organizer: what tells two meetings of the same subject apart. */
+function meetingDetails(meeting: MeetingView, audience: Audience): string[] {
+  const details = [say.meetingKind(meeting.rel)[audience.language]];
+  if (meeting.expirationTime) details.push(say.expires(formatInstant(meeting.expirationTime, audience.timeZone, audience.language))[audience.language]);
+  const organizer = meeting.organizerName ?? meeting.organizerUri?.replace(/^sip:/i, '');
+  if (organizer) details.push(say.organizedBy(organizer)[audience.language]);
+  return details;
+}
 
 type MeetingAction = (step: WaterfallStepContext, session: UcwaSession, target: Named) => Promise<void>;
 
 /** A command about one named meeting: resolve it (asking "Which meeting?" if needed), then act on it. */
-function onMeeting(deps: UcwaCommandDeps, intent: string, act: MeetingAction, before: WaterfallStep[] = []): Dialog {
+function onMeeting(deps: UcwaCommandDeps, intent: string, act: MeetingAction, need?: MeetingNeed, before: WaterfallStep[] = []): Dialog {
   return new WaterfallDialog(intent, [
-    ...targetSteps(deps, meetingTarget),
+    ...targetSteps(deps, meetingTarget(need)),
     ...before,
     async (step) => {
       await attempt(deps, step, (session) => act(step, session, targetOf(step)));
@@ -180,7 +202,7 @@ const accessLevels: readonly AccessLevel[] = ['Everyone', 'Invited', 'Locked', '
 
 function updateDialog(deps: UcwaCommandDeps): Dialog {
   return new WaterfallDialog('meetings.update', [
-    ...targetSteps(deps, meetingTarget),
+    ...targetSteps(deps, meetingTarget()),
     async (step) => {
       const options = commandOptions(step);
       const target = targetOf(step);
@@ -219,6 +241,7 @@ function deleteDialog(deps: UcwaCommandDeps): Dialog {
       await session.meetings.delete(target.href);
       await reply(step.context, { text: say.deleted(target.name)[language] });
     },
+    undefined,
     [async (step) => askToConfirm(step, say.confirmDelete(targetOf(step).name)[commandOptions(step).language], commandOptions(step).language)],
   );
 }

@@ -20,8 +20,12 @@ export interface Named {
   aliases: string[];
   /** The line shown when the person has to choose. */
   choiceLabel: string;
-  /** Why it cannot be used for this command, if it cannot. */
+  /** Why it cannot be used for this command, if it cannot (the resource lacks the link or rel the action needs). */
   refusal?: Record<Language, string>;
+  /** Things with the same key are one thing listed twice (a meeting as myOnlineMeeting and myAssignedOnlineMeeting). */
+  sameAs?: string;
+  /** Facts that tell it apart from a namesake (kind, time, organizer), most telling first, in the person's language. */
+  details?: string[];
 }
 
 /** Case-insensitive, width-insensitive, surrounding quotes and punctuation ignored. */
@@ -49,13 +53,40 @@ export function matchByName<T extends Pick<Named, 'name' | 'aliases'>>(items: re
   });
 }
 
+/**
+ * What to offer for a loosely given name: only the matches that can do the action (when any can; otherwise the
+ * first, whose refusal says why), each thing once.
+ */
+export function offerable<T extends Pick<Named, 'refusal' | 'sameAs'>>(matches: readonly T[]): T[] {
+  const able = matches.filter((match) => !match.refusal);
+  const offered = able.length > 0 ? able : matches.slice(0, 1);
+  const seen = new Set<string>();
+  return offered.filter((match) => match.sameAs === undefined || (!seen.has(match.sameAs) && Boolean(seen.add(match.sameAs))));
+}
+
+/** Choice lines a person can tell apart: namesakes get their details added, one at a time, until they differ. */
+export function distinctLabels(items: ReadonlyArray<Pick<Named, 'choiceLabel' | 'details'>>): string[] {
+  const labels = items.map((item) => item.choiceLabel);
+  const depth = Math.max(0, ...items.map((item) => item.details?.length ?? 0));
+  for (let level = 0; level < depth; level++) {
+    const counts = new Map<string, number>();
+    for (const label of labels) counts.set(label, (counts.get(label) ?? 0) + 1);
+    if ([...counts.values()].every((count) => count === 1)) break;
+    items.forEach((item, index) => {
+      const detail = item.details?.[level];
+      if (detail && (counts.get(labels[index]!) ?? 0) > 1) labels[index] = `${labels[index]} · ${detail}`;
+    });
+  }
+  return labels;
+}
+
 export interface TargetSpec {
   /** The entity that names the target. */
   entity: Extract<EntityName, 'meeting' | 'group'>;
   ask: Record<Language, string>;
   choose: Record<Language, string>;
   /** What the person has that could be meant. */
-  candidates(session: UcwaSession, language: Language): Promise<Named[]>;
+  candidates(session: UcwaSession, audience: { language: Language; timeZone: string }): Promise<Named[]>;
   notFound(name: string, candidates: Named[]): Record<Language, string>;
 }
 
@@ -76,18 +107,18 @@ export function targetSteps(deps: UcwaCommandDeps, spec: TargetSpec): WaterfallS
       return askForText(step, spec.ask[language]);
     },
     async (step) => {
-      const { language } = commandOptions(step);
+      const { language, timeZone } = commandOptions(step);
       const name = typeof step.result === 'string' ? step.result.trim() : '';
-      const candidates = await attempt(deps, step, (session) => spec.candidates(session, language));
+      const candidates = await attempt(deps, step, (session) => spec.candidates(session, { language, timeZone }));
       if (candidates === handled) return step.endDialog();
-      const matches = matchByName(candidates, name);
+      const matches = offerable(matchByName(candidates, name));
       if (matches.length === 0) {
         await reply(step.context, { text: spec.notFound(name, candidates)[language] });
         return step.endDialog();
       }
       if (matches.length === 1) return step.next(matches[0]);
       valuesOf(step)[choicesKey] = matches;
-      return askToChoose(step, spec.choose[language], matches.map((match) => match.choiceLabel), language);
+      return askToChoose(step, spec.choose[language], distinctLabels(matches), language);
     },
     async (step) => {
       const { language } = commandOptions(step);

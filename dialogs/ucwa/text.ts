@@ -27,6 +27,18 @@ export const say = {
     en: `I couldn't find a meeting of yours called "${typed(name)}".` + (existing.length ? ` Your meetings: ${existing.map(meetingSubject).join(', ')}.` : ' You have no meetings.'),
     zh: `我没有找到您名为${quote(typed(name))}的会议。` + (existing.length ? `您的会议：${existing.map(meetingSubject).join('、')}。` : '您没有任何会议。'),
   }),
+  noExtensions: (subject: string): Bilingual => ({
+    en: `Skype for Business offers no extensions for "${subject}".`,
+    zh: `Skype for Business 不为${quote(subject)}提供扩展。`,
+  }),
+  meetingKind: (rel: string): Bilingual =>
+    rel === 'myAssignedOnlineMeeting'
+      ? { en: 'your assigned meeting', zh: '您的固定会议' }
+      : rel === 'myOnlineMeeting'
+        ? { en: 'scheduled meeting', zh: '预约的会议' }
+        : { en: 'meeting', zh: '会议' },
+  expires: (when: string): Bilingual => ({ en: `expires ${when}`, zh: `${when} 过期` }),
+  organizedBy: (who: string): Bilingual => ({ en: `organized by ${who}`, zh: `组织者 ${who}` }),
   askSubject: { en: 'What should the meeting be called?', zh: '会议叫什么名字？' },
   emptySubject: { en: 'A meeting needs a subject, so I did not create one.', zh: '会议需要一个主题，所以我没有创建。' },
   leadersNeedAddresses: (names: string[]): Bilingual => ({
@@ -64,6 +76,16 @@ export const say = {
   noGroupNamed: (name: string, existing: string[]): Bilingual => ({
     en: `I couldn't find a group of yours called "${typed(name)}".` + (existing.length ? ` Your groups: ${existing.map(groupName).join(', ')}.` : ' You have no groups.'),
     zh: `我没有找到您名为${quote(typed(name))}的分组。` + (existing.length ? `您的分组：${existing.map(groupName).join('、')}。` : '您没有任何分组。'),
+  }),
+  groupKind: (kind: string, address?: string): Bilingual =>
+    kind === 'group' || kind === 'group2'
+      ? { en: 'your personal group', zh: '您的个人分组' }
+      : kind === 'distributionGroup'
+        ? { en: `distribution group${address ? ` ${address}` : ''}`, zh: `通讯组${address ? ` ${address}` : ''}` }
+        : { en: 'built-in group', zh: '内置分组' },
+  notRenamable: (name: string): Bilingual => ({
+    en: `"${name}" is a distribution group; Skype for Business can't rename or delete it.`,
+    zh: `${quote(name)}是通讯组，Skype for Business 不能重命名或删除它。`,
   }),
   builtInGroup: (name: string): Bilingual => ({
     en: `"${groupName(name)}" is a built-in Skype for Business group; it can't be renamed or deleted.`,

@@ -5,6 +5,8 @@ export interface MeetingChoice {
   uri: string;
   subject: string;
   meetingId?: string;
+  /** Not one of the person's own meetings: reached by its address, watched only if they lead it. */
+  led?: boolean;
 }
 
 /** The organizer's own meetings (myOnlineMeetings and the assigned one): the only ones whose lobby they run. */

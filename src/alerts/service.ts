@@ -145,7 +145,7 @@ export class LobbyAlerts {
 
   // ------------------------------------------------------------------------------------------ watching
 
-  watch(user: OrganizerContext, target: { meeting?: string; all?: boolean; uri?: string }): Promise<WatchResult> {
+  watch(user: OrganizerContext, target: { meeting?: string; all?: boolean; uri?: string; led?: boolean }): Promise<WatchResult> {
     return this.watches.watch(user, target);
   }
 

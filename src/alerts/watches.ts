@@ -1,14 +1,29 @@
-import { UcwaError, type UcwaSession } from '../ucwa/index.js';
+import { isSignInFailure } from '../accounts/ucwaAccounts.js';
+import { UcwaError, type UcwaReason, type UcwaSession } from '../ucwa/index.js';
 import type { EventChannels } from './channels.js';
 import { expireOnSignInFailure, isGone, organizerSession, type AlertsContext, type Organizer, type OrganizerContext } from './context.js';
 import { matchMeetings, organizerMeetings, type MeetingChoice } from './meetings.js';
 import type { WatchedMeeting, WatchRecord } from './records.js';
 
+/** Why a meeting could not be joined (so its lobby cannot be watched). */
+export type JoinProblem =
+  /** The invitation completed without success; `reason` is the server's, when it gave one. */
+  | { kind: 'joinFailed'; subject: string; reason?: UcwaReason }
+  /** Neither the event channel nor the invitation named our conversation within the wait. */
+  | { kind: 'joinTimedOut'; subject: string }
+  /** Joined someone else's meeting by its address, but as an attendee: only leaders see and run the lobby. */
+  | { kind: 'notLeader'; subject: string };
+
 export type WatchResult =
   | { kind: 'watching'; meetings: WatchedMeeting[] }
   | { kind: 'ambiguous'; choices: MeetingChoice[] }
   | { kind: 'notFound' }
-  | { kind: 'notSignedIn' };
+  | { kind: 'notSignedIn' }
+  | JoinProblem;
+
+/** The focus id at the end of an onlineMeetingUri: the best name for a meeting until its subject is known. */
+const idOfUri = (uri: string): string => /focus:id:([A-Za-z0-9]+)/i.exec(uri)?.[1] ?? uri;
+const sameUri = (a: string, b: string): boolean => a.replace(/\s+/g, '').toLowerCase() === b.replace(/\s+/g, '').toLowerCase();
 
 /**
  * Each organizer's watch list, and their UCWA application kept joined to the meetings on it: joining is what
@@ -23,35 +38,72 @@ export class Watches {
     private readonly channels: EventChannels,
   ) {}
 
-  async watch(user: OrganizerContext, target: { meeting?: string; all?: boolean; uri?: string }): Promise<WatchResult> {
+  /**
+   * `uri`: a meeting picked from our own list, or (with `led`) the onlineMeetingUri of someone else's meeting the
+   * person named by its address: UCWA lists only the organizer's own meetings, so a leader reaches theirs by joining
+   * it, and the join tells whether they lead it.
+   */
+  async watch(user: OrganizerContext, target: { meeting?: string; all?: boolean; uri?: string; led?: boolean }): Promise<WatchResult> {
     const session = await organizerSession(this.context, user);
     if (!session) return { kind: 'notSignedIn' };
     const meetings = await organizerMeetings(session);
     let chosen: MeetingChoice[];
-    if (target.uri) chosen = meetings.filter((meeting) => meeting.uri === target.uri);
+    if (target.uri) chosen = meetings.filter((meeting) => sameUri(meeting.uri, target.uri!));
     else if (target.all) chosen = meetings;
     else chosen = matchMeetings(target.meeting ?? '', meetings);
+    if (chosen.length === 0 && target.uri && target.led) {
+      const known = (await this.watched(user)).find((meeting) => sameUri(meeting.uri, target.uri!));
+      chosen = [{ uri: known?.uri ?? target.uri, subject: known?.subject ?? idOfUri(target.uri), meetingId: known?.meetingId, led: true }];
+    }
     if (chosen.length === 0) return { kind: 'notFound' };
     if (chosen.length > 1 && !target.all) return { kind: 'ambiguous', choices: chosen };
     this.channels.open(user.id, session);
-    const watched = await this.underLock(user.id, async () => {
+    return this.underLock(user.id, async () => {
       const record = (await this.context.records.watch(user.id)) ?? newWatch(user);
       record.upn = user.upn ?? record.upn;
       record.name = user.name ?? record.name;
       record.language = user.language;
       record.timeZone = user.timeZone;
+      const watching: WatchedMeeting[] = [];
+      const problems: JoinProblem[] = [];
       for (const choice of chosen) {
-        let entry = record.meetings.find((meeting) => meeting.uri === choice.uri);
-        if (!entry) {
-          entry = { uri: choice.uri, subject: choice.subject, meetingId: choice.meetingId };
-          record.meetings.push(entry);
+        const existing = record.meetings.find((meeting) => meeting.uri === choice.uri);
+        const entry = existing ?? { uri: choice.uri, subject: choice.subject, meetingId: choice.meetingId };
+        const problem = await this.joinToWatch(session, entry, choice.led === true && !existing);
+        if (problem) {
+          problems.push(problem);
+          continue;
         }
-        await this.ensureJoined(session, entry);
+        if (!existing) record.meetings.push(entry);
+        watching.push(entry);
       }
-      await this.context.records.saveWatch(record);
-      return record.meetings.filter((meeting) => chosen.some((choice) => choice.uri === meeting.uri));
+      if (record.meetings.length > 0) await this.context.records.saveWatch(record);
+      else this.channels.close(user.id);
+      if (watching.length === 0 && problems[0]) return problems[0];
+      return { kind: 'watching', meetings: watching };
     });
-    return { kind: 'watching', meetings: watched };
+  }
+
+  /** Joins the meeting; for someone else's meeting, also learns its subject and keeps it only if we lead it. */
+  private async joinToWatch(session: UcwaSession, entry: WatchedMeeting, led: boolean): Promise<JoinProblem | undefined> {
+    let problem: JoinProblem | undefined;
+    try {
+      problem = await this.ensureJoined(session, entry);
+    } catch (error) {
+      // The documented join refusals (joinOnlineMeeting_ref: 403, 404 DestinationNotFound, 409) are answers, not faults.
+      if (isSignInFailure(error) || !(error instanceof UcwaError) || ![403, 404, 409].includes(error.status ?? 0)) throw error;
+      return { kind: 'joinFailed', subject: entry.subject, reason: { code: error.code, subcode: error.subcode } };
+    }
+    if (problem || !led || !entry.conversationHref) return problem;
+    const conversationHref = entry.conversationHref;
+    const meeting = await session.lobby.onlineMeeting(conversationHref).catch(() => undefined);
+    entry.subject = meeting?.subject?.trim() || entry.subject;
+    entry.meetingId = meeting?.onlineMeetingId ?? entry.meetingId;
+    const local = await session.lobby.localParticipant(conversationHref);
+    if (local.role === 'Leader') return undefined;
+    await session.lobby.leave(conversationHref).catch((error: unknown) => this.context.logger.info({ err: error }, 'leaving a meeting we do not lead failed'));
+    this.conversationMeetings.delete(conversationHref);
+    return { kind: 'notLeader', subject: entry.subject };
   }
 
   /** Leaves the matching meetings; returns the ones no longer watched. */
@@ -86,7 +138,9 @@ export class Watches {
   /** Sends one meeting's alerts to a channel or group chat; watches the meeting first when needed. */
   async routeHere(user: OrganizerContext, meeting: string, conversationId: string): Promise<WatchResult> {
     const existing = matchMeetings(meeting, await this.watched(user));
-    const result = existing.length === 1 ? { kind: 'watching' as const, meetings: existing } : await this.watch(user, { meeting });
+    // A meeting URI (from a join link) may name a meeting the person leads but did not organize.
+    const target = /focus:id:/i.test(meeting) ? { uri: meeting, led: true } : { meeting };
+    const result = existing.length === 1 ? { kind: 'watching' as const, meetings: existing } : await this.watch(user, target);
     if (result.kind !== 'watching') return result;
     const uri = result.meetings[0]!.uri;
     const meetings = await this.underLock(user.id, async () => {
@@ -112,7 +166,8 @@ export class Watches {
       if (!record) return;
       for (const meeting of record.meetings) {
         try {
-          await this.ensureJoined(session, meeting);
+          const problem = await this.ensureJoined(session, meeting);
+          if (problem) this.context.logger.warn({ meeting: meeting.subject, problem: problem.kind, reason: 'reason' in problem ? problem.reason : undefined }, 'could not re-join a watched meeting');
         } catch (error) {
           if (await expireOnSignInFailure(this.context, userId, error)) return;
           this.context.logger.warn({ err: error, meeting: meeting.subject }, 'could not re-join a watched meeting');
@@ -135,17 +190,17 @@ export class Watches {
   }
 
   /** Joins unless our conversation in the meeting is still alive (it dies with the application, or on `resume`). */
-  private async ensureJoined(session: UcwaSession, meeting: WatchedMeeting): Promise<void> {
+  private async ensureJoined(session: UcwaSession, meeting: WatchedMeeting): Promise<JoinProblem | undefined> {
     if (meeting.conversationHref && (await this.stillJoined(session, meeting.conversationHref))) {
       this.conversationMeetings.set(meeting.conversationHref, meeting.uri);
-      return;
+      return undefined;
     }
     const joined = await session.lobby.join(meeting.uri);
-    if (!joined.conversationHref) {
-      throw new UcwaError({ code: 'InvalidResponse', message: 'the join did not link a conversation in time', userMessage: `I could not join ${meeting.subject} in time. Please try again.` });
-    }
+    if (joined.outcome === 'failed') return { kind: 'joinFailed', subject: meeting.subject, reason: joined.reason };
+    if (!joined.conversationHref) return { kind: 'joinTimedOut', subject: meeting.subject };
     meeting.conversationHref = joined.conversationHref;
     this.conversationMeetings.set(joined.conversationHref, meeting.uri);
+    return undefined;
   }
 
   private async stillJoined(session: UcwaSession, conversationHref: string): Promise<boolean> {

@@ -35,7 +35,7 @@ export {
   type ResetReason,
   type StopReason,
 } from './events.js';
-export { MeetingsFacet, type MeetingInput } from './meetings.js';
+export { MeetingsFacet, meetingUriFromAddress, type MeetingInput } from './meetings.js';
 export { ExtensionsFacet } from './extensions.js';
 export { LobbyFacet, type JoinResult, type JoinOptions } from './lobby.js';
 export { GroupsFacet } from './groups.js';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { UcwaError } from './errors.js';
+import { UcwaError, type UcwaReason } from './errors.js';
+import type { DispatchedEvent, EventChannel } from './events.js';
 import { linkOf, targetHref } from './resource.js';
 import type { UcwaSession } from './session.js';
 import {
@@ -19,8 +20,15 @@ export interface JoinResult {
   operationId: string;
   /** The onlineMeetingInvitation operation resource (201 Location). */
   invitationHref: string;
-  /** The conversation the join created, once the operation resource links it. */
+  /**
+   * `joined`: the conversation is known (from the event channel or the invitation, whichever said it first);
+   * `failed`: the invitation completed without success (`reason` says why, when the server said);
+   * `pending`: neither said anything conclusive within the wait (or nobody waited).
+   */
+  outcome: 'joined' | 'failed' | 'pending';
   conversationHref?: string;
+  /** The `reason` of a failed invitation's `completed` event (or its status alone, as code, when no reason came). */
+  reason?: UcwaReason;
 }
 
 export interface JoinOptions {
@@ -44,12 +52,19 @@ export class LobbyFacet {
     }
     const operationId = options.operationId ?? randomUUID().replaceAll('-', '');
     const href = this.session.applicationLink('communication', 'joinOnlineMeeting');
-    const response = await this.session.post(href, { onlineMeetingUri, operationId }, { signal: options.signal });
-    if (!response.location) throw new UcwaError({ status: response.status, code: 'InvalidResponse', message: 'joinOnlineMeeting answered without a Location' });
-    const result: JoinResult = { operationId, invitationHref: response.location };
     const waitMs = options.waitForConversationMs ?? 10_000;
-    if (waitMs > 0) result.conversationHref = await this.awaitConversation(response.location, waitMs, options.signal);
-    return result;
+    // Listen before posting: the operation's events may arrive before the 201 (operationresource page).
+    const watcher = waitMs > 0 ? new JoinWatcher(this.session.events, operationId, onlineMeetingUri) : undefined;
+    try {
+      const response = await this.session.post(href, { onlineMeetingUri, operationId }, { signal: options.signal });
+      if (!response.location) throw new UcwaError({ status: response.status, code: 'InvalidResponse', message: 'joinOnlineMeeting answered without a Location' });
+      if (!watcher) return { operationId, invitationHref: response.location, outcome: 'pending' };
+      watcher.invitationHref = response.location;
+      const settled = await this.awaitSettled(watcher, response.location, waitMs, options.signal);
+      return { operationId, invitationHref: response.location, ...settled };
+    } finally {
+      watcher?.close();
+    }
   }
 
   async invitation(href: string): Promise<OnlineMeetingInvitationView> {
@@ -72,6 +87,12 @@ export class LobbyFacet {
     const lobby = lobbyView(await this.session.get(required(view.lobbyHref, 'lobby')));
     const linked = await Promise.all(lobby.participantHrefs.map((href) => this.participant(href)));
     return [...lobby.participants, ...linked];
+  }
+
+  /** The user's own participant in a joined conversation (its `role` says whether they lead the meeting). */
+  async localParticipant(conversation: ConversationView | string): Promise<ParticipantView> {
+    const view = typeof conversation === 'string' ? await this.conversation(conversation) : conversation;
+    return this.participant(required(view.localParticipantHref, 'localParticipant'));
   }
 
   async participant(href: string): Promise<ParticipantView> {
@@ -108,14 +129,104 @@ export class LobbyFacet {
     await this.session.post(link.href, undefined);
   }
 
-  private async awaitConversation(invitationHref: string, waitMs: number, signal?: AbortSignal): Promise<string | undefined> {
-    const deadline = Date.now() + waitMs;
-    for (let delay = 50; ; delay = Math.min(delay * 2, 1_000)) {
-      const invitation = invitationView(await this.session.get(invitationHref, { signal }));
-      if (invitation.conversationHref) return invitation.conversationHref;
-      if (Date.now() + delay > deadline) return undefined;
-      await sleep(delay, undefined, { signal });
+  /**
+   * Whichever says it first: the event channel (invitation events matched by operationId, or the joined
+   * conversation's `onlineMeeting added` for our meeting) or the invitation resource itself, read with backoff
+   * (for sessions whose event channel is not running, and servers that link the conversation at once).
+   */
+  private async awaitSettled(watcher: JoinWatcher, invitationHref: string, waitMs: number, signal?: AbortSignal): Promise<Settled> {
+    const stop = new AbortController();
+    const both = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
+    const deadline = sleep(waitMs, { outcome: 'pending' } as Settled, { signal: both }).catch(() => ({ outcome: 'pending' }) as Settled);
+    try {
+      const settled = await Promise.race([watcher.settled, this.pollInvitation(invitationHref, both), deadline]);
+      signal?.throwIfAborted();
+      return settled;
+    } finally {
+      stop.abort();
     }
+  }
+
+  private async pollInvitation(invitationHref: string, signal: AbortSignal): Promise<Settled> {
+    for (let delay = 50; ; delay = Math.min(delay * 2, 1_000)) {
+      try {
+        const invitation = invitationView(await this.session.get(invitationHref, { signal }));
+        if (invitation.conversationHref) return { outcome: 'joined', conversationHref: invitation.conversationHref };
+        if (invitation.state === 'Failed') {
+          // The `completed` event carries the reason; without a running channel no reason will come.
+          return this.session.events.running ? new Promise(() => undefined) : { outcome: 'failed' };
+        }
+        await sleep(delay, undefined, { signal });
+      } catch (error) {
+        // Ended by the race (another source answered, or time ran out): this poller's answer no longer matters.
+        if (signal.aborted) return new Promise(() => undefined);
+        throw error;
+      }
+    }
+  }
+}
+
+type Settled = Pick<JoinResult, 'outcome' | 'conversationHref' | 'reason'>;
+
+const sameMeetingUri = (a: string | undefined, b: string): boolean =>
+  a !== undefined && a.replace(/\s+/g, '').toLowerCase() === b.replace(/\s+/g, '').toLowerCase();
+
+/**
+ * Follows one join on the event channel (onlinemeetinginvitation_ref, conversation_ref, onlinemeeting_ref):
+ * `onlineMeetingInvitation started/updated/completed` (ours when its operationId or href is ours), `conversation
+ * added`, and `onlineMeeting added` in a conversation. The conversation is ours once our invitation links it, or
+ * once a conversation's onlineMeeting is the meeting we asked for; a `completed` without success is a failure.
+ */
+class JoinWatcher {
+  invitationHref?: string;
+  readonly settled: Promise<Settled>;
+  private resolve!: (value: Settled) => void;
+  private readonly detach: Array<() => void> = [];
+  /** Conversations added since the POST, for a successful `completed` that links none. */
+  private readonly added: string[] = [];
+
+  constructor(
+    events: EventChannel,
+    private readonly operationId: string,
+    private readonly onlineMeetingUri: string,
+  ) {
+    this.settled = new Promise((resolve) => (this.resolve = resolve));
+    this.detach.push(
+      events.on({ rel: 'onlineMeetingInvitation' }, (event) => this.onInvitation(event)),
+      events.on({ rel: 'conversation', type: 'added' }, (event) => void this.added.push(event.link.href)),
+      events.on({ rel: 'onlineMeeting', type: 'added' }, (event) => this.onMeeting(event)),
+    );
+  }
+
+  close(): void {
+    this.detach.forEach((detach) => detach());
+  }
+
+  private async onInvitation(event: DispatchedEvent): Promise<void> {
+    const target = await event.target().catch(() => undefined);
+    const invitation = target ? invitationView(target) : undefined;
+    const ours = invitation?.operationId === this.operationId || (this.invitationHref !== undefined && sameHref(event.link.href, this.invitationHref));
+    if (!ours) return;
+    if (invitation?.conversationHref) return this.resolve({ outcome: 'joined', conversationHref: invitation.conversationHref });
+    if (event.type !== 'completed') return;
+    const failed = event.reason !== undefined || (event.status !== undefined && event.status !== 'Success') || invitation?.state === 'Failed';
+    if (failed) return this.resolve({ outcome: 'failed', reason: event.reason ?? (event.status ? { code: event.status } : undefined) });
+    if (this.added.length === 1) this.resolve({ outcome: 'joined', conversationHref: this.added[0] });
+  }
+
+  private async onMeeting(event: DispatchedEvent): Promise<void> {
+    const conversationHref = event.in?.rel === 'conversation' ? event.in.href : event.sender.rel === 'conversation' ? event.sender.href : undefined;
+    if (!conversationHref) return;
+    const target = await event.target().catch(() => undefined);
+    if (target && sameMeetingUri(meetingView(target).onlineMeetingUri, this.onlineMeetingUri)) this.resolve({ outcome: 'joined', conversationHref });
+  }
+}
+
+function sameHref(a: string, b: string): boolean {
+  try {
+    return new URL(a).toString() === new URL(b).toString();
+  } catch {
+    return a === b;
   }
 }
 

@@ -138,3 +138,29 @@ function validateMeetingInput(input: MeetingInput): void {
     throw new UcwaError({ code: 'InvalidInput', message: problems.join('; '), userMessage: `That meeting can't be saved: ${problems.join('; ')}.` });
   }
 }
+
+/**
+ * The onlineMeetingUri (what joinOnlineMeeting takes) of a meeting someone names by address: the URI itself, its
+ * legacy `conf:` form, or a web join URL. A leader who is not the organizer cannot list the meeting
+ * (myOnlineMeetings holds only the organizer's own), so the address is how they reach it.
+ * The join URL rule is read off the documented pairs (myOnlineMeetings_ref: joinUrl
+ * `https://meet.contoso.com/bmauldin/IB88RLLY` ↔ onlineMeetingUri
+ * `sip:bmauldin@contoso.com;gruu;opaque=app:conf:focus:id:IB88RLLY`): the simple URL `meet.<sip domain>/<user>/<id>`.
+ */
+export function meetingUriFromAddress(address: string): string | undefined {
+  const text = address.trim();
+  const uri = /(sip:[^\s;@]+@[^\s;@]+)\s*;\s*gruu\s*;\s*opaque\s*=\s*app:conf:focus:id:([A-Za-z0-9]+)/i.exec(text);
+  if (uri) return `${uri[1]};gruu;opaque=app:conf:focus:id:${uri[2]}`;
+  const url = /https?:\/\/[^\s<>"]+/i.exec(text)?.[0];
+  if (!url) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  const domain = /^meet\.(.+)$/i.exec(parsed.hostname)?.[1];
+  const [user, id, ...rest] = parsed.pathname.split('/').filter(Boolean);
+  if (!domain || !user || !id || rest.length > 0 || !/^[A-Za-z0-9]+$/.test(id)) return undefined;
+  return `sip:${decodeURIComponent(user)}@${domain.toLowerCase()};gruu;opaque=app:conf:focus:id:${id}`;
+}

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { fail, type EventType, type UcwaEvent } from './model.js';
+import { fail, type ErrorBody, type EventType, type UcwaEvent } from './model.js';
 import { endPresenceSubscriptions } from './presence.js';
 import {
   conversationResource,
@@ -44,11 +44,13 @@ function communicationEvent(app: App, rel: string, href: string, type: EventType
   return { sender: { rel: 'communication', href: app.paths.communication }, link: { rel, href }, type, priority: 'high' };
 }
 
-function invitationEvent(state: SimState, app: App, invitation: Invitation, type: EventType, failed?: boolean): UcwaEvent {
+const DENIED: ErrorBody = { code: 'Forbidden', subcode: 'Denied', message: 'The lobby participant was denied from the conference.' };
+
+function invitationEvent(state: SimState, app: App, invitation: Invitation, type: EventType, failure?: ErrorBody): UcwaEvent {
   const event = communicationEvent(app, 'onlineMeetingInvitation', app.paths.invitation(invitation.id), type);
   event.embedded = invitationResource(state, app, invitation);
-  if (type === 'completed') event.status = failed ? 'Failure' : 'Success';
-  if (failed) event.reason = { code: 'Forbidden', subcode: 'Denied', message: 'The lobby participant was denied from the conference.' };
+  if (type === 'completed') event.status = failure ? 'Failure' : 'Success';
+  if (failure) event.reason = failure;
   return event;
 }
 
@@ -136,6 +138,7 @@ export function joinMeeting(
 ): Invitation {
   const existing = [...app.conversations.values()].find((conversation) => conversation.meetingId === meeting.id);
   if (existing) throw fail.conflict('AlreadyExists', 'This application is already in the meeting.');
+  if (state.joinFailure) return failJoin(state, app, meeting, input, state.joinFailure);
   const person = state.people.get(app.user);
   const source: ParticipantSource = person?.sourceNetwork === 'SameEnterprise' ? 'enterprise' : 'federated';
   const uri = `sip:${app.user}`;
@@ -175,6 +178,23 @@ export function joinMeeting(
   state.emit(app, localAdded);
   if (entry.state === 'admitted') completeJoin(state, app, conversation);
   announce(state, entry);
+  return invitation;
+}
+
+/** The invitation starts and then completes with a failure; no conversation is created. */
+function failJoin(state: SimState, app: App, meeting: Meeting, input: { operationId?: string; importance: string }, failure: ErrorBody): Invitation {
+  state.joinFailure = undefined;
+  const invitation: Invitation = {
+    id: state.nextId(),
+    operationId: input.operationId,
+    onlineMeetingUri: state.meetingUri(meeting),
+    importance: input.importance,
+    state: 'Connecting',
+  };
+  app.invitations.set(invitation.id, invitation);
+  state.emit(app, invitationEvent(state, app, invitation, 'started'));
+  invitation.state = 'Failed';
+  state.emit(app, invitationEvent(state, app, invitation, 'completed', failure));
   return invitation;
 }
 
@@ -227,7 +247,7 @@ function removeOwnConversation(state: SimState, entry: RosterEntry, denied: bool
   const invitation = app.invitations.get(conversation.invitationId);
   if (invitation && invitation.state === 'Connecting') {
     invitation.state = 'Failed';
-    state.emit(app, invitationEvent(state, app, invitation, 'completed', denied));
+    state.emit(app, invitationEvent(state, app, invitation, 'completed', denied ? DENIED : undefined));
   }
   state.emit(app, conversationEvent(app, conversation, entry, 'deleted'));
   state.emit(app, communicationEvent(app, 'conversation', app.paths.conversation(conversation.id), 'deleted'));

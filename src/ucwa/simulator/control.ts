@@ -1,6 +1,7 @@
 import { UcwaFailure } from './model.js';
 import { admit, dropTransientState, leave, putInLobby, reject } from './conference.js';
 import type { Faults, FaultSpec } from './faults.js';
+import type { ReplayedRequest, Replays, ReplaySpec } from './replays.js';
 import { AVAILABILITIES, changePresence, describeSubscriptions, presenceOf, type Availability } from './presence.js';
 import type { App, Meeting, ParticipantSource, ParticipantState, RosterEntry, SimState } from './state.js';
 
@@ -72,6 +73,7 @@ export interface PresenceSubscriptionInfo {
 export interface SimulatorRuntime {
   readonly state: SimState;
   readonly faults: Faults;
+  readonly replays: Replays;
   reset(): void;
 }
 
@@ -247,6 +249,19 @@ export class UcwaSimulatorControl {
     app.channel.forceResume();
   }
 
+  /**
+   * The documented join flow: the onlineMeetingInvitation resource does not link its conversation, so the
+   * conversation is known only from the event channel (`conversation added`, `onlineMeeting added`).
+   */
+  setInvitationLinksConversation(enabled: boolean): void {
+    this.state.invitationLinksConversation = enabled;
+  }
+
+  /** The next joinOnlineMeeting's invitation completes with this failure (`reason`); null clears it. */
+  failNextJoin(reason: { code: string; subcode?: string; message?: string } | null): void {
+    this.state.joinFailure = reason ? { code: reason.code, subcode: reason.subcode, message: reason.message ?? 'The invitation failed.' } : undefined;
+  }
+
   /** The root answers with only a `redirect` link (hybrid/online discovery case). */
   setDiscoveryRedirect(enabled: boolean): void {
     this.state.discoveryRedirect = enabled;
@@ -258,6 +273,24 @@ export class UcwaSimulatorControl {
     } catch (error) {
       throw new SimulatorControlError(400, error instanceof Error ? error.message : 'Invalid fault.');
     }
+  }
+
+  /** Answers a path with a documented sample payload until cleared (see replays.ts). */
+  replay(spec: ReplaySpec): void {
+    try {
+      this.runtime.replays.add(spec);
+    } catch (error) {
+      throw new SimulatorControlError(400, error instanceof Error ? error.message : 'Invalid replay.');
+    }
+  }
+
+  /** The requests answered from documented samples, oldest first. */
+  replayed(): ReplayedRequest[] {
+    return this.runtime.replays.requests();
+  }
+
+  clearReplays(): void {
+    this.runtime.replays.clear();
   }
 
   clearFaults(): void {

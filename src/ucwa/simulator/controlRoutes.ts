@@ -108,6 +108,25 @@ export function controlRouter(control: UcwaSimulatorControl): Router {
     control.setDiscoveryRedirect((await body(ctx, z.object({ enabled: z.boolean() }))).enabled);
     return done;
   });
+  router.on('POST', '/_sim/join-flow', async (ctx) => {
+    control.setInvitationLinksConversation((await body(ctx, z.object({ invitationLinksConversation: z.boolean() }))).invitationLinksConversation);
+    return done;
+  });
+  router.on('POST', '/_sim/join-failure', async (ctx) => {
+    const reason = z.object({ code: z.string().min(1), subcode: z.string().optional(), message: z.string().optional() }).nullable();
+    control.failNextJoin(await body(ctx, reason));
+    return done;
+  });
+  router.on('POST', '/_sim/replays', async (ctx) => {
+    const spec = await body(ctx, z.object({ method: z.string().optional(), path: z.string().startsWith('/'), status: z.number().int().optional(), body: z.unknown().optional(), etag: z.string().optional() }));
+    control.replay(spec);
+    return done;
+  });
+  router.on('GET', '/_sim/replays', () => json(200, { requests: control.replayed() }));
+  router.on('DELETE', '/_sim/replays', () => {
+    control.clearReplays();
+    return done;
+  });
   router.on('POST', '/_sim/faults', async (ctx) => json(201, { id: control.injectFault(toFaultSpec(await body(ctx, faultSchema))) }));
   router.on('DELETE', '/_sim/faults', () => {
     control.clearFaults();

@@ -116,7 +116,7 @@ export function onlineMeetingResource(state: SimState, app: App, conversation: C
 }
 
 export function invitationResource(state: SimState, app: App, invitation: Invitation): Resource {
-  const conversation = app.conversations.get(invitation.conversationId);
+  const conversation = invitation.conversationId ? app.conversations.get(invitation.conversationId) : undefined;
   const local = conversation ? state.roster.get(conversation.participantId) : undefined;
   return withLinks(
     resource('onlineMeetingInvitation', app.paths.invitation(invitation.id), {
@@ -127,7 +127,7 @@ export function invitationResource(state: SimState, app: App, invitation: Invita
       state: invitation.state,
     }),
     {
-      conversation: conversation ? app.paths.conversation(conversation.id) : undefined,
+      conversation: conversation && state.invitationLinksConversation ? app.paths.conversation(conversation.id) : undefined,
       from: conversation && local ? { href: app.paths.participant(conversation.id, local.id), title: local.name } : undefined,
     },
   );

@@ -66,4 +66,5 @@ export { UcwaSimulatorControl, SimulatorControlError } from './control.js';
 export type { LobbyArrival, ParticipantInfo, MeetingInfo, ApplicationInfo, PresenceChange, PresenceSubscriptionInfo } from './control.js';
 export { AVAILABILITIES, type Availability } from './presence.js';
 export type { FaultSpec } from './faults.js';
+export type { ReplaySpec, ReplayedRequest } from './replays.js';
 export type { ParticipantState, ParticipantSource } from './state.js';

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../../logging.js';
 import { UcwaFailure } from './model.js';
 import { Ctx, dispatch, render, renderFailure, Router } from './http.js';
-import { registerAuth, Unauthorized, unauthorized } from './auth.js';
+import { registerAuth, requireUser, Unauthorized, unauthorized } from './auth.js';
 import { registerApplications } from './applications.js';
 import { registerMeetings } from './meetings.js';
 import { registerExtensions } from './extensions.js';
@@ -12,6 +12,7 @@ import { registerGroups } from './groups.js';
 import { registerPresence } from './presence.js';
 import { registerEvents } from './eventRoutes.js';
 import { Faults } from './faults.js';
+import { Replays } from './replays.js';
 import { SimState, type StateOptions } from './state.js';
 import { SimulatorControlError, UcwaSimulatorControl, type SimulatorRuntime } from './control.js';
 import { ControlBodyError, controlRouter } from './controlRoutes.js';
@@ -33,6 +34,7 @@ function ucwaRouter(state: SimState): Router {
 export class SimulatorServer implements SimulatorRuntime {
   state: SimState;
   readonly faults = new Faults();
+  readonly replays = new Replays();
   readonly control: UcwaSimulatorControl;
   private router: Router;
   private readonly controls: Router;
@@ -52,6 +54,7 @@ export class SimulatorServer implements SimulatorRuntime {
   reset(): void {
     this.state.dispose();
     this.faults.clear();
+    this.replays.clear();
     this.state = new SimState(this.options);
     this.router = ucwaRouter(this.state);
   }
@@ -69,6 +72,7 @@ export class SimulatorServer implements SimulatorRuntime {
         return;
       }
       if (await this.applyFault(ctx)) return;
+      if (await this.applyReplay(ctx)) return;
       await dispatch(this.router, ctx);
     } catch (error) {
       this.fail(ctx, error);
@@ -100,6 +104,18 @@ export class SimulatorServer implements SimulatorRuntime {
     if (fault.status === undefined) return false;
     const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {};
     renderFailure(ctx, new UcwaFailure(fault.status, fault.subcode, 'Injected failure.', undefined, headers));
+    return true;
+  }
+
+  /** True when an installed documented sample answered the request. */
+  private async applyReplay(ctx: Ctx): Promise<boolean> {
+    const spec = this.replays.find(ctx.method, ctx.path);
+    if (!spec) return false;
+    requireUser(this.state, ctx);
+    this.replays.record({ method: ctx.method, path: ctx.path, body: await ctx.text(), ifMatch: ctx.header('if-match') });
+    const headers: Record<string, string> = spec.etag ? { ETag: `"${spec.etag}"` } : {};
+    if (spec.body === undefined || spec.body === null) render(ctx, { kind: 'empty', status: spec.status ?? 204, headers });
+    else render(ctx, { kind: 'json', status: spec.status ?? 200, body: spec.body, headers });
     return true;
   }
 

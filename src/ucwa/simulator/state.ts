@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EventChannel } from './events.js';
-import type { UcwaEvent } from './model.js';
+import type { ErrorBody, UcwaEvent } from './model.js';
 import { appPaths, type AppPaths } from './paths.js';
 import { endPresenceSubscriptions, type PresenceState, type PresenceSubscription } from './presence.js';
 import { seedGroups, seedMeetings, seedPeople, type MeetingSeed, type Person } from './seed.js';
@@ -54,7 +54,8 @@ export interface Invitation {
   onlineMeetingUri: string;
   importance: string;
   state: 'Connecting' | 'Connected' | 'Failed';
-  conversationId: string;
+  /** Unset when the join failed before a conversation existed. */
+  conversationId?: string;
 }
 
 export interface Group {
@@ -119,6 +120,13 @@ export class SimState {
   readonly putSentinel = randomUUID();
   appCreationFailure: 'TooManyApplications' | 'UserAgentNotAllowed' | undefined;
   discoveryRedirect = false;
+  /**
+   * Whether the onlineMeetingInvitation resource links its conversation. The documented invitation samples
+   * (onlinemeetinginvitation_ref) show none; a client must then learn the conversation from the event channel.
+   */
+  invitationLinksConversation = true;
+  /** The next join's invitation completes with this failure instead of joining (one use). */
+  joinFailure: ErrorBody | undefined;
   private counter = 100;
 
   constructor(readonly options: StateOptions) {
