@@ -17,9 +17,9 @@ const say = {
       `I found no meeting of yours called "${md(name, 'subject')}". Say "what are you watching" or check the name. ` +
       'If you lead a meeting someone else organized, give me its join link: "watch meeting <join link>".',
     noSuchAddress: (address: string) => `I found no meeting at ${md(address, 'id')}. Please check the join link.`,
-    notLeader: (subject: string) => `You are not a leader of ${md(subject, 'subject')}, so Skype for Business doesn't show you its lobby. I'm not watching it.`,
-    joinTimedOut: (subject: string) => `I could not join ${md(subject, 'subject')} in time. Please try again.`,
-    joinFailed: (subject: string, why: string) => `I could not join ${md(subject, 'subject')}: ${why}`,
+    notLeader: (subject: string) => `You are not a leader of **${md(subject, 'subject')}**, so Skype for Business doesn't show you its lobby. I'm not watching it.`,
+    joinTimedOut: (subject: string) => `I could not join **${md(subject, 'subject')}** in time. Please try again.`,
+    joinFailed: (subject: string, why: string) => `I could not join **${md(subject, 'subject')}**: ${why}`,
     which: 'Which meeting do you mean?',
     watching: (subjects: string) => `I'm watching the lobby of ${subjects}. I'll tell you here when someone waits.`,
     routed: (subjects: string) => `Lobby alerts for ${subjects} will come to this conversation.`,
@@ -35,9 +35,9 @@ const say = {
     notSignedIn: '请先登录 Skype for Business：说“登录”。',
     notFound: (name: string) => `没有找到您名为“${md(name, 'subject')}”的会议。如果您是他人组织的会议的主持人，请发给我入会链接：“关注会议 <入会链接>”。`,
     noSuchAddress: (address: string) => `没有找到地址为 ${md(address, 'id')} 的会议，请检查入会链接。`,
-    notLeader: (subject: string) => `您不是 ${md(subject, 'subject')} 的主持人，Skype for Business 不向您显示它的大厅，因此我没有关注它。`,
-    joinTimedOut: (subject: string) => `我未能及时加入 ${md(subject, 'subject')}，请重试。`,
-    joinFailed: (subject: string, why: string) => `我无法加入 ${md(subject, 'subject')}：${why}`,
+    notLeader: (subject: string) => `您不是 **${md(subject, 'subject')}** 的主持人，Skype for Business 不向您显示它的大厅，因此我没有关注它。`,
+    joinTimedOut: (subject: string) => `我未能及时加入 **${md(subject, 'subject')}**，请重试。`,
+    joinFailed: (subject: string, why: string) => `我无法加入 **${md(subject, 'subject')}**：${why}`,
     which: '您指的是哪个会议？',
     watching: (subjects: string) => `我正在关注 ${subjects} 的大厅，有人等候时会在这里通知您。`,
     routed: (subjects: string) => `${subjects} 的大厅提醒将发送到此会话。`,
@@ -91,9 +91,9 @@ function watchDialog(id: 'watch.start' | 'alerts.routeHere', alerts: LobbyAlerts
     if (result.kind === 'notSignedIn') return reply(step.context, { text: w.notSignedIn });
     if (result.kind === 'notFound') return reply(step.context, { text: address ? w.noSuchAddress(name) : w.notFound(name) });
     if (result.kind === 'watching') return reply(step.context, { text: (id === 'alerts.routeHere' ? w.routed : w.watching)(subjects(result.meetings)) });
-    if (result.kind === 'notLeader') return reply(step.context, { text: w.notLeader(`**${result.subject}**`) });
-    if (result.kind === 'joinTimedOut') return reply(step.context, { text: w.joinTimedOut(`**${result.subject}**`) });
-    if (result.kind === 'joinFailed') return reply(step.context, { text: w.joinFailed(`**${result.subject}**`, joinFailure(result.reason, language)) });
+    if (result.kind === 'notLeader') return reply(step.context, { text: w.notLeader(result.subject) });
+    if (result.kind === 'joinTimedOut') return reply(step.context, { text: w.joinTimedOut(result.subject) });
+    if (result.kind === 'joinFailed') return reply(step.context, { text: w.joinFailed(result.subject, joinFailure(result.reason, language)) });
     return undefined;
   };
   return new WaterfallDialog(id, [
