@@ -9,6 +9,7 @@ import type { Language, Recognition, Recognizer } from '../src/nlu/recognition.j
 import type { Capability, CardActionHandler, CommandOptions } from '../src/teams/capability.js';
 import type { TeamsIdentity } from '../src/teams/identity.js';
 import { languageOf } from '../src/teams/language.js';
+import { saveConversationState } from './stateSaving.js';
 import { reply } from '../src/teams/reply.js';
 import { loggerOf } from '../src/teams/turnLogger.js';
 import { createPrompts } from './prompts.js';
@@ -70,7 +71,7 @@ export class Router {
       await dialogContext.cancelAllDialogs();
       await reply(context, { text: errorSentence(error) });
     } finally {
-      await this.deps.conversationState.saveChanges(context);
+      await saveConversationState(this.deps.conversationState, this.dialogState, context);
     }
   }
 
@@ -126,7 +127,7 @@ export class Router {
       await dialogContext.cancelAllDialogs();
       await reply(context, { text: errorSentence(error) });
     } finally {
-      await this.deps.conversationState.saveChanges(context);
+      await saveConversationState(this.deps.conversationState, this.dialogState, context);
     }
   }
 

@@ -7,6 +7,7 @@ import type { ConversationReferenceStore } from '../teams/conversationReferences
 import type { ProactiveMessenger } from '../teams/proactive.js';
 import { reply, replyActivity } from '../teams/reply.js';
 import type { LobbyAlerts } from './service.js';
+import { md } from '../teams/markdown.js';
 
 /** Commands that act through the person's own Skype for Business account. */
 const needsSkypeSignIn = new Set<CapabilityName>(['lobby', 'ucwa-meetings', 'ucwa-groups']);
@@ -14,12 +15,12 @@ const alwaysOpen = new Set(['signIn', 'signOut']);
 
 const notes = {
   en: {
-    held: (what: string) => `Please sign in to Skype for Business first; I'll carry on with "${what}" as soon as you have.`,
+    held: (what: string) => `Please sign in to Skype for Business first; I'll carry on with "${md(what, 'subject')}" as soon as you have.`,
     sentPrivately: "I've sent you a sign-in link in our personal chat, so your account stays yours.",
     noPrivateChat: 'To sign in, please message me in a personal chat first (the link must not be shared here).',
   },
   zh: {
-    held: (what: string) => `请先登录 Skype for Business；登录后我会继续执行“${what}”。`,
+    held: (what: string) => `请先登录 Skype for Business；登录后我会继续执行“${md(what, 'subject')}”。`,
     sentPrivately: '我已在私聊中向您发送了登录链接。',
     noPrivateChat: '请先在私聊中给我发消息，再登录（登录链接不能在这里分享）。',
   },
