@@ -154,14 +154,14 @@ export class BotProcess {
   }
 
   private async waitHealthy(): Promise<void> {
-    const deadline = Date.now() + 30_000;
+    const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
       if (!this.alive) throw new Error(`the bot exited while starting (${JSON.stringify(this.exit)}): ${this.stderr.slice(-2_000)}`);
       if ((await this.health()) === 200) return;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     await this.kill();
-    throw new Error(`the bot did not become healthy within 30 s: ${this.stderr.slice(-2_000)}`);
+    throw new Error(`the bot did not become healthy within 60 s: ${this.stderr.slice(-2_000)}`);
   }
 
   private read(raw: string): void {

@@ -27,6 +27,8 @@ export interface FuzzRunOptions {
   restartOnCrash: boolean;
   /** Only these case numbers (replaying a failure). */
   only?: number[];
+  /** Skip cases whose family (e.g. `gzip/invalid`) contains one of these: to see past a known crash. */
+  exclude?: string[];
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -57,6 +59,10 @@ export interface FuzzReport {
   seed: number;
   planned: number;
   sent: number;
+  /** Cases left out by `exclude`. */
+  skipped: number;
+  /** Why the run ended early, when it did (e.g. the bot could not be started again). */
+  aborted?: string;
   stoppedByDeadline: boolean;
   byStatus: Record<string, number>;
   /** Answers with status >= 500 (first 50 kept; `serverErrorCount` counts all). */
@@ -138,6 +144,8 @@ export class FuzzHarness {
     let next = 0;
     let stopped = false;
     let stoppedByDeadline = false;
+    let skipped = 0;
+    let aborted: string | undefined;
 
     const worker = async (): Promise<void> => {
       while (!stopped && next < indexes.length) {
@@ -147,6 +155,10 @@ export class FuzzHarness {
         }
         const index = indexes[next++]!;
         const generated = generateCase(this.world, options.seed, index);
+        if (options.exclude?.some((part) => generated.family.includes(part))) {
+          skipped += 1;
+          continue;
+        }
         const result = await this.send(generated, options.requestTimeoutMs);
         results.push(result);
         options.onProgress?.(results.length, indexes.length);
@@ -156,7 +168,12 @@ export class FuzzHarness {
           stopped = true;
           return;
         }
-        await this.restartOnce();
+        try {
+          await this.restartOnce();
+        } catch (error) {
+          aborted = `the bot could not be started again: ${(error as Error).message.slice(0, 300)}`;
+          stopped = true;
+        }
       }
     };
     await Promise.all(Array.from({ length: options.concurrency }, () => worker()));
@@ -171,6 +188,8 @@ export class FuzzHarness {
       health,
       durationMs: Date.now() - started,
       stoppedByDeadline,
+      skipped,
+      aborted,
     });
   }
 
@@ -188,7 +207,16 @@ export class FuzzHarness {
 
   /** Workers that all see the dead process share one restart. */
   private restartOnce(): Promise<void> {
-    this.restarting ??= this.startBot().finally(() => (this.restarting = undefined));
+    const attempt = async (): Promise<void> => {
+      for (let tries = 1; ; tries += 1) {
+        try {
+          return await this.startBot();
+        } catch (error) {
+          if (tries >= 3) throw error;
+        }
+      }
+    };
+    this.restarting ??= attempt().finally(() => (this.restarting = undefined));
     return this.restarting;
   }
 
@@ -244,7 +272,7 @@ export class FuzzHarness {
     options: FuzzRunOptions,
     results: CaseResult[],
     crashes: CrashRecord[],
-    end: { rssStart: number; rssEnd?: number; unhandled?: number; health: number; durationMs: number; stoppedByDeadline: boolean },
+    end: { rssStart: number; rssEnd?: number; unhandled?: number; health: number; durationMs: number; stoppedByDeadline: boolean; skipped: number; aborted?: string },
   ): FuzzReport {
     const byStatus: Record<string, number> = {};
     const byFamily: Record<string, Record<string, number>> = {};
@@ -260,6 +288,8 @@ export class FuzzHarness {
       seed: options.seed,
       planned: options.only?.length ?? options.count,
       sent: results.length,
+      skipped: end.skipped,
+      aborted: end.aborted,
       stoppedByDeadline: end.stoppedByDeadline,
       byStatus,
       serverErrors: serverErrors.slice(0, keep),
@@ -313,7 +343,7 @@ const mb = (bytes: number | undefined): string => (bytes === undefined ? 'n/a' :
 export function formatFuzzReport(report: FuzzReport): string {
   const replay = (cases: number[]): string => `npm run fuzz -- --seed ${report.seed} --case ${cases.join(',')}`;
   const lines = [
-    `fuzz: seed ${report.seed}, ${report.sent}/${report.planned} requests in ${(report.durationMs / 1000).toFixed(1)} s${report.stoppedByDeadline ? ' (stopped by the time limit)' : ''}`,
+    `fuzz: seed ${report.seed}, ${report.sent}/${report.planned} requests in ${(report.durationMs / 1000).toFixed(1)} s${report.skipped ? ` (${report.skipped} excluded)` : ''}${report.stoppedByDeadline ? ' (stopped by the time limit)' : ''}${report.aborted ? ` (aborted: ${report.aborted})` : ''}`,
     `status counts: ${Object.entries(report.byStatus)
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([status, count]) => `${status}: ${count}`)
