@@ -1,6 +1,6 @@
 /**
- * `npm run soak [-- --minutes 10 --visitors 1000 --seed 7 --chaos-seconds 2 --kills 0 --targeted 0 --json f]`:
- * lobby traffic for a signed-in organizer's watched meetings while the UCWA simulator and the local Bot Connector
+ * `npm run soak [-- --minutes 10 --visitors 500 --seed 7 --chaos-seconds 2 --kills 0 --targeted 0 --json f]`:
+ * lobby traffic (500 visitors arrive and leave: 1,000 lobby events) for a signed-in organizer's watched meetings while the UCWA simulator and the local Bot Connector
  * misbehave; counts alerts delivered once, lost and repeated, unhandled rejections and memory. Exits 1 when an
  * alert was lost or repeated without a kill to explain it, a rejection went unhandled, or memory grew past the bound.
  */
@@ -12,7 +12,7 @@ import { memoryVerdict } from '../../test/reliability/memory.js';
 const { values } = parseArgs({
   options: {
     minutes: { type: 'string', default: '10' },
-    visitors: { type: 'string', default: '1000' },
+    visitors: { type: 'string', default: '500' },
     seed: { type: 'string' },
     'chaos-seconds': { type: 'string', default: '2' },
     kills: { type: 'string', default: '0' },
@@ -22,6 +22,7 @@ const { values } = parseArgs({
   },
 });
 
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 const seed = values.seed !== undefined ? Number(values.seed) : Math.floor(Math.random() * 2 ** 31);
 const options = {
   seed,

@@ -74,6 +74,12 @@ export class BotProcess {
       this.stderr = (this.stderr + chunk.toString()).slice(-20_000);
     });
     if (child.stdout) createInterface({ input: child.stdout }).on('line', (raw) => this.read(raw));
+    // A harness that ends (or is interrupted) never leaves a bot behind.
+    const reap = () => {
+      if (this.alive) child.kill('SIGKILL');
+    };
+    process.once('exit', reap);
+    void this.exited.then(() => process.off('exit', reap));
   }
 
   static async start(options: BotProcessOptions): Promise<BotProcess> {

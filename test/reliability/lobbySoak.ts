@@ -11,7 +11,8 @@ import { assertLoopbackUrl } from './loopback.js';
 import { mixSeed, Rng } from './prng.js';
 
 /**
- * Lobby traffic against a bot child process: Alice is signed in and watches her three meetings, visitors arrive in
+ * Lobby traffic against a bot child process: Alice is signed in and watches her three meetings (from her personal
+ * chat, a group chat and a team channel), visitors arrive in
  * their lobbies through the UCWA simulator's control API, and every alert card the bot sends reaches the local Bot
  * Connector, where it is counted by visitor. Optionally the simulators misbehave (faults injected only through the
  * simulator's `/_sim/` API and the connector's fault queue) and the bot is SIGKILLed and restarted on the same data
@@ -125,9 +126,13 @@ export class LobbyStage {
   async prepare(): Promise<void> {
     const alice = this.channel.personalChat('alice@contoso.com');
     await signInAndWatch(this.bot.url, alice, 'alice@contoso.com', WATCHED[0]);
-    for (const meeting of WATCHED.slice(1)) {
-      await alice.send(`watch my meeting ${meeting}`);
-      await alice.waitFor((event) => event.rendered.includes("I'm watching the lobby of") && event.rendered.includes(meeting), { timeoutMs: 15_000 });
+    // Each meeting watched from its own conversation: Teams allows a bot about two messages a second per
+    // conversation, and a real organizer's lobbies do not all report into one chat.
+    const elsewhere = [this.channel.groupChat(['alice@contoso.com', 'bob@contoso.com'], { topic: 'Soak group' }), this.channel.channel('Soak Team')];
+    for (const [index, meeting] of WATCHED.slice(1).entries()) {
+      const conversation = elsewhere[index]!;
+      await conversation.send(`watch my meeting ${meeting}`, { from: 'alice@contoso.com' });
+      await conversation.waitFor((event) => event.rendered.includes("I'm watching the lobby of") && event.rendered.includes(meeting), { timeoutMs: 15_000 });
     }
   }
 
