@@ -595,7 +595,8 @@ function invalidUtf8(rng: Rng, text: string): Buffer {
 function escapeSurrogates(rng: Rng, activity: JsonObject): string {
   const lone = rng.pick(['\ud800', '\udbff', '\udc00', '\udfff', '\ud83d']);
   activity['text'] = `${typeof activity['text'] === 'string' ? activity['text'] : 'admit'} ${lone} ${lone}x`;
-  if (rng.chance(0.5)) (activity['from'] as JsonObject)['name'] = `Eve ${lone}`;
+  const from = activity['from'];
+  if (rng.chance(0.5) && typeof from === 'object' && from !== null && !Array.isArray(from)) from['name'] = `Eve ${lone}`;
   return JSON.stringify(activity); // JSON.stringify writes lone surrogates as \uXXXX escapes
 }
 
