@@ -194,3 +194,9 @@ function firstDebugId(debugInfo: Record<string, string>): string | undefined {
   const key = Object.keys(debugInfo).find((name) => /diagnostic|correlation|requestid|ms-?diagnostics/i.test(name));
   return key ? debugInfo[key] : undefined;
 }
+
+/** The server no longer has the application (deleted, or expired while idle): a new one is needed, not a new sign-in. */
+export function isLostApplication(error: unknown): boolean {
+  if (!(error instanceof UcwaError)) return false;
+  return (error.status === 404 && error.is('ApplicationNotFound')) || (error.status === 410 && error.is('InactiveApplicationExpired'));
+}

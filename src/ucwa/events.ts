@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { reasonFromJson, reasonFromXml, UcwaError, type UcwaReason } from './errors.js';
+import { isLostApplication, reasonFromJson, reasonFromXml, UcwaError, type UcwaReason } from './errors.js';
 import { isRecord, jsonLink, resolveHref, resourceFromJson, resourceFromXml, type UcwaLink, type UcwaResource } from './resource.js';
 import type { UcwaSession } from './session.js';
 import type { UcwaResponse } from './transport.js';
@@ -292,7 +292,8 @@ export class EventChannel {
         log.warn('ucwa: event channel replaced by another P-GET; stopping this one');
         return 'replaced';
       }
-      if (error.status === 404 && error.is('ApplicationNotFound')) {
+      // 410 InactiveApplicationExpired too: the sign-in (token) is still good, only the application is gone.
+      if (isLostApplication(error)) {
         await this.session.recreateApplication(signal).catch((cause: unknown) => log.error({ err: cause }, 'ucwa: could not re-create the application'));
         return this.session.signedIn ? 'continue' : 'failed';
       }

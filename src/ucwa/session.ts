@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createLogger, type Logger } from '../logging.js';
 import type { UcwaCredentials } from './auth.js';
 import { discover } from './discovery.js';
-import { UcwaError } from './errors.js';
+import { isLostApplication, UcwaError } from './errors.js';
 import { EventChannel, type EventChannelOptions } from './events.js';
 import { ExtensionsFacet } from './extensions.js';
 import { GroupsFacet } from './groups.js';
@@ -281,7 +281,7 @@ export class UcwaSession {
       return await operation();
     } catch (error) {
       if (!isLostApplication(error)) throw error;
-      this.logger.warn({ subcode: error.subcode }, 'ucwa: application lost on the server; creating a new one');
+      this.logger.warn({ subcode: (error as UcwaError).subcode }, 'ucwa: application lost on the server; creating a new one');
       await this.recreateApplication(signal);
       return operation();
     }
@@ -372,11 +372,6 @@ export class UcwaSession {
       }
     }
   }
-}
-
-function isLostApplication(error: unknown): error is UcwaError {
-  if (!(error instanceof UcwaError)) return false;
-  return (error.status === 404 && error.is('ApplicationNotFound')) || (error.status === 410 && error.is('InactiveApplicationExpired'));
 }
 
 function validateCredentials(credentials: UcwaCredentials): void {

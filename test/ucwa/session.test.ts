@@ -220,6 +220,25 @@ for (const format of ['json', 'xml'] as const) {
       assert.ok(second && second !== first, 'a new application replaced the lost one');
     });
 
+    it('keeps its event channel going after 410 InactiveApplicationExpired, on a new application', async () => {
+      const stopped: string[] = [];
+      session.events.onStopped((reason) => stopped.push(reason));
+      session.events.start();
+      const first = activeAppOf(sim, 'alice@contoso.com')!;
+      sim.control.expireApplication(first, 'InactiveApplicationExpired');
+      // Only the event channel talks to the server now: a new application can only come from its own recovery.
+      const ticker = setInterval(() => notifyAll(), 50);
+      const waiters: Array<() => void> = [];
+      const notifyAll = () => waiters.forEach((notify) => notify());
+      try {
+        const second = await until((notify) => waiters.push(notify), () => activeAppOf(sim, 'alice@contoso.com'), (app) => app !== undefined && app !== first);
+        assert.notEqual(second, first);
+      } finally {
+        clearInterval(ticker);
+      }
+      assert.deepEqual(stopped, [], 'the event channel did not stop');
+    });
+
     it('signs in again after the token is revoked (401)', async () => {
       assert.ok(sim.control.expireToken('alice@contoso.com') > 0);
       const list = await session.meetings.list();
