@@ -150,7 +150,11 @@ function createAdapter(config: AppConfig, logger: Logger, conversationState: Con
   const adapter = new MeetingBotAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // The person gets an apology, never the error text: it can hold service details or tokens.
-    loggerOf(context, logger).error({ err: error }, 'turn failed');
+    // A 4xx from the Bot Connector is about the activity (a conversation it does not know, a bad id), not a fault
+    // of ours: a warning, so error-level lines stay the ones somebody must act on.
+    const status = (error as { statusCode?: unknown }).statusCode;
+    const refusedByConnector = typeof status === 'number' && status >= 400 && status < 500;
+    loggerOf(context, logger)[refusedByConnector ? 'warn' : 'error']({ err: error }, 'turn failed');
     await conversationState.delete(context).catch(() => undefined);
     if (context.activity.type === 'message') {
       await context.sendActivity('Sorry, something went wrong on my side. Please try again.').catch(() => undefined);

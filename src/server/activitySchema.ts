@@ -67,6 +67,27 @@ export const inboundActivitySchema = z
 
 export type InboundActivity = z.infer<typeof inboundActivitySchema>;
 
+/**
+ * Invokes the bot answers. botbuilder answers any other invoke name, and an Adaptive Card action whose value is
+ * not an Action.Execute, with 501 or a TypeError deep in a turn; such requests are the caller's mistake, so they get
+ * a 400 here instead.
+ */
+const cardActionInvoke = z.object({
+  name: z.literal('adaptiveCard/action'),
+  value: z
+    .object({
+      action: z
+        .object({
+          type: z.literal('Action.Execute'),
+          verb: boundedText(128),
+          data: z.record(z.unknown()).optional(),
+        })
+        .passthrough(),
+    })
+    .passthrough(),
+});
+const supportedInvokeNames: readonly string[] = ['adaptiveCard/action'];
+
 export type ActivityCheck = { ok: true; activity: InboundActivity } | { ok: false; problem: string };
 
 /** Parses an untrusted body; the problem names the first bad field in words a developer can act on. */
@@ -75,9 +96,22 @@ export function checkActivity(body: unknown): ActivityCheck {
     return { ok: false, problem: 'The body must be a JSON object (a Bot Framework activity).' };
   }
   const parsed = inboundActivitySchema.safeParse(body);
+  if (!parsed.success) return { ok: false, problem: describe(parsed.error.issues[0]!) };
+  if (parsed.data.type === 'invoke') {
+    const invokeProblem = checkInvoke(body);
+    if (invokeProblem) return { ok: false, problem: invokeProblem };
+  }
   // The caller keeps the original object: zod's copy would re-create "__proto__" keys as real prototypes.
-  if (parsed.success) return { ok: true, activity: body as InboundActivity };
-  return { ok: false, problem: describe(parsed.error.issues[0]!) };
+  return { ok: true, activity: body as InboundActivity };
+}
+
+function checkInvoke(body: object): string | undefined {
+  const name = (body as { name?: unknown }).name;
+  if (typeof name !== 'string' || !supportedInvokeNames.includes(name)) {
+    return `The bot does not handle invoke "${typeof name === 'string' ? name.slice(0, 64) : ''}"; it handles ${supportedInvokeNames.join(', ')}.`;
+  }
+  const parsed = cardActionInvoke.safeParse(body);
+  return parsed.success ? undefined : describe(parsed.error.issues[0]!);
 }
 
 function describe(issue: z.ZodIssue): string {
