@@ -27,7 +27,7 @@ export function availabilityLabel(availability: string, language: Language): str
   return (availabilityLabels as Record<string, Record<Language, string>>)[availability]?.[language] ?? availability;
 }
 
-/** "Bob Brown is now Away", with the activity when it says more than the status ("Busy (on the phone)"). */
+/** "Bob Kelly is now Away", with the activity when it says more than the status ("Busy (on the phone)"). */
 export function presenceLine(name: string, availability: string, activity: string | undefined, language: Language): string {
   const status = availabilityLabel(availability, language);
   const detail = activity ? (activityLabels[activity]?.[language] ?? activity) : undefined;
