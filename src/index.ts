@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logging.js';
 import { DataDirLockedError } from './storage/index.js';
 import { startSandbox } from './sandbox/sandbox.js';
+import { Shutdown } from './shutdown.js';
 
 /** Entry point: configuration → logger → service endpoints (real or sandbox) → app; stops cleanly on signals. */
 async function main(): Promise<void> {
@@ -12,21 +13,16 @@ async function main(): Promise<void> {
   if (!config.bot.appId) {
     logger.warn('MicrosoftAppId is not set: the bot accepts requests without Bot Framework authentication (local use only)');
   }
+  const shutdown = new Shutdown(logger);
+  shutdown.listen();
   const sandbox = await startSandbox(config, logger);
+  shutdown.add(() => sandbox.stop());
+  if (shutdown.requested) return shutdown.startupDone();
   const app = await startApp(config, logger, sandbox.endpoints);
+  shutdown.add(() => app.stop());
+  shutdown.startupDone();
   logger.info({ url: app.url, publicUrl: config.publicUrl }, `meeting bot listening on ${app.url}/api/messages`);
 
-  let stopping = false;
-  const shutdown = async (signal: string): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    await app.stop();
-    await sandbox.stop();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
   // A stray promise must not take the bot down; its alerts are durable, but the log has to say what happened.
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
   process.on('uncaughtException', (error) => {

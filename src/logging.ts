@@ -76,12 +76,26 @@ export function createLogger(settings: LoggerSettings): Logger {
       },
     },
     serializers: { err: serializeError },
+    onChild: keepInnermostBindings,
   };
   if (settings.destination) return pino(options, settings.destination);
   if (settings.pretty) {
     return pino({ ...options, transport: { target: 'pino-pretty', options: { colorize: true } } });
   }
   return pino(options);
+}
+
+/**
+ * pino appends a child's bindings to its parent's as text, so a component logger made inside another ("lobby-alerts"
+ * → "lobby-outbox") would write "component" twice in every JSON line. Keep each key once, with the innermost value:
+ * what JSON.parse would have kept anyway, now without relying on a reader to pick the last one.
+ */
+function keepInnermostBindings(child: Logger): void {
+  const internals = child as unknown as Record<symbol, unknown>;
+  const chindings = internals[pino.symbols.chindingsSym];
+  if (typeof chindings !== 'string' || chindings === '') return;
+  const once = `,${JSON.stringify(JSON.parse(`{${chindings.slice(1)}}`)).slice(1, -1)}`;
+  if (once !== chindings) internals[pino.symbols.chindingsSym] = once;
 }
 
 function serializeError(error: unknown): unknown {

@@ -15,6 +15,13 @@ export const MANIFEST_FILE = 'manifest.json';
 /** Used when MicrosoftAppId is unset: the nil GUID, which no Azure bot registration can have. */
 export const PLACEHOLDER_BOT_ID = '00000000-0000-0000-0000-000000000000';
 
+/**
+ * The Teams app's own id (manifest `id`) when TEAMS_APP_ID is unset: the id this app has always shipped with, so an
+ * existing installation keeps updating in place. A second deployment in the same tenant (test next to production)
+ * needs its own id, or Teams treats the two packages as versions of one app.
+ */
+export const DEFAULT_TEAMS_APP_ID = '942e367f-ffb0-4075-9740-cbc90c4ac4ea';
+
 export type JsonObject = Record<string, unknown>;
 
 const jsonObject = z.record(z.unknown());
@@ -152,6 +159,8 @@ export function fillPlaceholders(value: unknown, values: Readonly<Record<string,
 export interface DeploymentValues {
   /** MicrosoftAppId; undefined packages with {@link PLACEHOLDER_BOT_ID} and a warning. */
   botId?: string;
+  /** TEAMS_APP_ID, the manifest `id`; undefined keeps {@link DEFAULT_TEAMS_APP_ID}. */
+  teamsAppId?: string;
   /** AppConfig.publicUrl: validDomains gets its host. */
   publicUrl: string;
   /** The app version, semver (package.json `version`). */
@@ -172,6 +181,10 @@ export function placeholderValues(deployment: DeploymentValues): PlaceholderValu
   } else if (!guid.test(botId)) {
     throw new Error(`MicrosoftAppId must be the bot's Microsoft Entra app id, a GUID like ${PLACEHOLDER_BOT_ID}`);
   }
+  const teamsAppId = deployment.teamsAppId?.trim() || DEFAULT_TEAMS_APP_ID;
+  if (!guid.test(teamsAppId)) {
+    throw new Error(`TEAMS_APP_ID must be a GUID like ${DEFAULT_TEAMS_APP_ID} (one per deployment: test and production need different ids)`);
+  }
   if (!/^\d+\.\d+\.\d+$/.test(deployment.version)) {
     throw new Error(`The app version must be major.minor.patch, got "${deployment.version}"`);
   }
@@ -184,7 +197,7 @@ export function placeholderValues(deployment: DeploymentValues): PlaceholderValu
   if (host === 'localhost' || host.startsWith('127.') || host === '[::1]') {
     warnings.push(`PUBLIC_URL is a loopback address (${host}): Teams cannot reach it; set PUBLIC_URL to the bot's public https address`);
   }
-  return { values: { BOT_ID: botId.toLowerCase(), APP_VERSION: deployment.version, PUBLIC_HOST: host }, warnings };
+  return { values: { TEAMS_APP_ID: teamsAppId.toLowerCase(), BOT_ID: botId.toLowerCase(), APP_VERSION: deployment.version, PUBLIC_HOST: host }, warnings };
 }
 
 /** Everything that goes into the Teams app package, in memory so it can be validated before it is zipped. */

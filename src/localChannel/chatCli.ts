@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 import { createInterface, clearLine, cursorTo } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { createLogger } from '../logging.js';
-import { ChatSession, CHAT_HELP, type ChatMode } from './chatSession.js';
+import { parseChatArgs, type ChatArgs } from './chatArgs.js';
+import { ChatSession, CHAT_HELP } from './chatSession.js';
 import { LocalChannel, type UserInput } from './localChannel.js';
 import { defaultPeople } from './people.js';
 
@@ -12,74 +12,30 @@ import { defaultPeople } from './people.js';
  * Works piped too (`printf 'hello\n' | npm run chat`): it then leaves once input ends and replies settle.
  */
 
-const USAGE = `Usage: npm run chat -- [--user <name>] [--group <name,name,...> | --channel <Team>[/<Channel>]] [--users <name,name,...>]
+const USAGE = `Usage: npm run chat -- [--user <name>] [--group [<name,name,...>] | --channel <Team>[/<Channel>]] [--users <name,name,...>]
+  (options go after "--": npm keeps options before it for itself)
   BOT_URL   the bot's messaging endpoint (default http://localhost:3978/api/messages)
-  --user    who you are (default: the first user)
+  --user    who you are, e.g. --user "Carol Diaz" (default: the first user, Alice Wood)
   --users   the people in the tenant (default: the sandbox's Alice Wood, Bob Kelly, Carol Diaz, Ada Admin)
-  --group   chat in a group chat with these people ("all" for everyone)
-  --channel chat in a team channel, e.g. --channel "Operations/Incidents"
+  --group   chat in a group chat with everyone, or with the people named after it
+  --channel chat in a team channel, e.g. --channel Finance/General (channel default General)
   --locale  e.g. zh-CN (default en-US)
 
 ${CHAT_HELP}`;
 
-interface CliOptions {
-  botUrl: string;
-  user?: string;
-  users?: string[];
-  mode: ChatMode;
-  locale?: string;
-}
-
-function parseCli(argv: string[]): CliOptions | 'help' {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      user: { type: 'string' },
-      users: { type: 'string' },
-      group: { type: 'string' },
-      channel: { type: 'string' },
-      locale: { type: 'string' },
-      bot: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-  });
-  if (values.help) return 'help';
-  if (values.group !== undefined && values.channel !== undefined) throw new Error('Choose either --group or --channel, not both');
-  const names = (text: string | undefined) =>
-    (text ?? '')
-      .split(',')
-      .map((name) => name.trim())
-      .filter((name) => name.length > 0 && name.toLowerCase() !== 'all');
-  let mode: ChatMode = { kind: 'personal' };
-  if (values.group !== undefined) mode = { kind: 'group', members: names(values.group) };
-  if (values.channel !== undefined) {
-    const [team = '', channel = 'General'] = values.channel.split('/').map((part) => part.trim());
-    if (team.length === 0) throw new Error('--channel needs a team name, e.g. --channel "Operations/Incidents"');
-    mode = { kind: 'channel', team, channel: channel || 'General' };
-  }
-  const users = values.users === undefined ? undefined : names(values.users);
-  return {
-    botUrl: values.bot ?? process.env['BOT_URL'] ?? 'http://localhost:3978/api/messages',
-    user: values.user,
-    users: users && values.user && !users.some((name) => name.toLowerCase() === values.user?.toLowerCase()) ? [...users, values.user] : users,
-    mode,
-    locale: values.locale,
-  };
-}
-
 async function main(): Promise<number> {
-  let options: CliOptions | 'help';
+  let options: ChatArgs;
   try {
-    options = parseCli(process.argv.slice(2));
+    options = parseChatArgs(process.argv.slice(2));
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`);
     return 2;
   }
-  if (options === 'help') {
+  if (options.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  for (const note of options.notes) process.stderr.write(`${note}\n`);
   const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
   const local = await LocalChannel.start({
     botUrl: options.botUrl,
@@ -112,10 +68,16 @@ async function main(): Promise<number> {
 }
 
 /** The sandbox's people by default, so the simulators know who is chatting; `--users` replaces them. */
-function defaultUsers(options: CliOptions): Array<string | UserInput> {
+function defaultUsers(options: ChatArgs): Array<string | UserInput> {
   if (options.users && options.users.length > 0) return options.users;
-  const wanted = options.user?.toLowerCase();
-  const known = wanted === undefined || defaultPeople.some((person) => person.name.toLowerCase() === wanted || person.userPrincipalName?.toLowerCase() === wanted);
+  const wanted = options.user?.trim().toLowerCase();
+  // The same ways LocalChannel.user finds someone: full name, UPN or first name ("--user Carol").
+  const known =
+    wanted === undefined ||
+    defaultPeople.some(
+      (person) =>
+        person.name.toLowerCase() === wanted || person.name.split(' ')[0]!.toLowerCase() === wanted || person.userPrincipalName?.toLowerCase() === wanted,
+    );
   return known ? defaultPeople : [options.user!, ...defaultPeople];
 }
 

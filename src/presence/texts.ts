@@ -30,7 +30,7 @@ export function availabilityLabel(availability: string, language: Language): str
 }
 
 /**
- * "Bob Brown is now Away", with the activity when it says more than the status ("Busy (on the phone)"). Markdown:
+ * "Bob Kelly is now Away", with the activity when it says more than the status ("Busy (on the phone)"). Markdown:
  * the contact's name, and a status or activity the server made up, go in literally (`md`).
  */
 export function presenceLine(contactName: string, availability: string, activity: string | undefined, language: Language): string {

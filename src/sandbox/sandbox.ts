@@ -2,9 +2,11 @@ import type { ServiceEndpoints } from '../capabilities/index.js';
 import type { AppConfig } from '../config.js';
 import type { Logger } from '../logging.js';
 import { startHuaweiSimulator, type HuaweiSimulator } from '../huawei/simulator/index.js';
-import { seedPeople } from '../ucwa/simulator/seed.js';
 import { startUcwaSimulator, type UcwaSimulator } from '../ucwa/simulator/index.js';
 import type { PasswordCredentials } from '../ucwa/index.js';
+import { sandboxPerson } from './people.js';
+import { seedSandboxHuawei } from './seeds.js';
+import { removeSandboxState, writeSandboxState, type SandboxState } from './stateFile.js';
 
 export interface Sandbox {
   endpoints: ServiceEndpoints;
@@ -15,21 +17,46 @@ export interface Sandbox {
   stop(): Promise<void>;
 }
 
+/** The bot's own default port: on it, the simulators get the fixed ports the README's examples use. */
+const DEFAULT_BOT_PORT = 3978;
+
+/** Loopback ports for the simulators; 0 means any free port. */
+export interface SandboxPorts {
+  ucwa: number;
+  huawei: number;
+}
+
+/**
+ * Fixed ports (UCWA 4500, Huawei 4600, as `npm run sim:*` use) when the bot runs on its default port, so the
+ * README's curl lines work as written; any other bot port (tests use 0, a second bot its own) gets free ones.
+ */
+export function defaultSandboxPorts(config: Pick<AppConfig, 'port'>): SandboxPorts {
+  return config.port === DEFAULT_BOT_PORT ? { ucwa: 4500, huawei: 4600 } : { ucwa: 0, huawei: 0 };
+}
+
+export interface SandboxOptions {
+  ports?: SandboxPorts;
+}
+
 /**
  * The only place product code meets the simulators: a service with no configuration gets its simulator,
  * started on loopback, so `npm start` works with nothing set. Configure a service and its simulator is not started.
  */
-export async function startSandbox(config: AppConfig, logger: Logger): Promise<Sandbox> {
+export async function startSandbox(config: AppConfig, logger: Logger, options: SandboxOptions = {}): Promise<Sandbox> {
   const closers: Array<() => Promise<void>> = [];
   const simulated: string[] = [];
   const simulatorLogger = logger.child({ component: 'sandbox' });
   const simulators: Sandbox['simulators'] = {};
+  const ports = options.ports ?? defaultSandboxPorts(config);
+  const state: SandboxState = { pid: process.pid };
 
   let ucwa: ServiceEndpoints['ucwa'];
   if (config.ucwa.discoveryUrl) {
     ucwa = { discoveryUrl: config.ucwa.discoveryUrl, format: config.ucwa.format, userAgent: config.ucwa.userAgent, sandbox: false };
   } else {
-    const simulator = await startUcwaSimulator({ host: '127.0.0.1', port: 0, logger: simulatorLogger });
+    const simulator = await onPreferredPort(ports.ucwa, 'UCWA simulator', logger, (port) =>
+      startUcwaSimulator({ host: '127.0.0.1', port, logger: simulatorLogger }),
+    );
     simulators.ucwa = simulator;
     closers.push(() => simulator.close());
     ucwa = {
@@ -39,6 +66,7 @@ export async function startSandbox(config: AppConfig, logger: Logger): Promise<S
       sandbox: true,
       sandboxCredentials: simulatorAccount,
     };
+    state.ucwa = { origin: simulator.origin, discoveryUrl: simulator.discoveryUrl };
     simulated.push(`UCWA at ${simulator.discoveryUrl}`);
   }
 
@@ -46,14 +74,18 @@ export async function startSandbox(config: AppConfig, logger: Logger): Promise<S
   if (config.huawei.endpoint && config.huawei.appId && config.huawei.appKey) {
     huawei = { endpoint: config.huawei.endpoint, appId: config.huawei.appId, appKey: config.huawei.appKey, sandbox: false };
   } else {
-    const simulator = await startHuaweiSimulator({ host: '127.0.0.1', port: 0, logger: simulatorLogger });
+    const simulator = await onPreferredPort(ports.huawei, 'Huawei simulator', logger, (port) =>
+      startHuaweiSimulator({ host: '127.0.0.1', port, logger: simulatorLogger }),
+    );
     simulators.huawei = simulator;
     closers.push(() => simulator.close());
+    seedSandboxHuawei(simulator);
     huawei = { endpoint: simulator.origin, appId: simulator.appId, appKey: simulator.appKey, sandbox: true };
     // The simulator's enterprise administrators may list everything, as HUAWEI_ADMINS would say for a real one.
     if (config.huawei.admins.length === 0) {
       config.huawei.admins = simulator.control.users().filter((user) => user.adminType !== 2).map((user) => user.userId.toLowerCase());
     }
+    state.huawei = { origin: simulator.origin };
     simulated.push(`Huawei Cloud Meeting at ${simulator.origin}`);
   }
 
@@ -62,19 +94,43 @@ export async function startSandbox(config: AppConfig, logger: Logger): Promise<S
       `sandbox mode: built-in simulators stand in for ${simulated.join(' and ')}; ` +
         'set UCWA_DISCOVERY_URL, and HUAWEI_MEETING_ENDPOINT with HUAWEI_APP_ID and HUAWEI_APP_KEY, to use the real services',
     );
+    await publishState(config.dataDir, state, logger);
   }
   return {
     endpoints: { ucwa, huawei },
     active: simulated.length > 0,
     simulators,
     stop: async () => {
+      if (simulated.length > 0) await removeSandboxState(config.dataDir).catch(() => undefined);
       await Promise.allSettled(closers.map((close) => close()));
     },
   };
 }
 
+/** A taken port is no reason not to start: the simulator moves to a free one and `npm run sim` still finds it. */
+async function onPreferredPort<T>(port: number, what: string, logger: Logger, start: (port: number) => Promise<T>): Promise<T> {
+  if (port === 0) return start(0);
+  try {
+    return await start(port);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EADDRINUSE' && code !== 'EACCES') throw error;
+    logger.warn(`${what}: port ${port} is taken, so it runs on a free port instead (the sandbox mode line names it; npm run sim finds it)`);
+    return start(0);
+  }
+}
+
+/** `npm run sim` is a convenience: the sandbox runs without it when DATA_DIR cannot take the file. */
+async function publishState(dataDir: string, state: SandboxState, logger: Logger): Promise<void> {
+  try {
+    await writeSandboxState(dataDir, state);
+  } catch (error) {
+    logger.warn({ err: error }, 'could not write the sandbox state file; npm run sim will not find this sandbox');
+  }
+}
+
 /** The simulator's seeded people sign in with known passwords; only the sandbox uses them. */
 function simulatorAccount(upn: string): PasswordCredentials | undefined {
-  const person = seedPeople().find((candidate) => candidate.key.toLowerCase() === upn.toLowerCase());
-  return person?.password ? { kind: 'password', username: person.key, password: person.password } : undefined;
+  const person = sandboxPerson(upn);
+  return person?.password ? { kind: 'password', username: person.upn, password: person.password } : undefined;
 }

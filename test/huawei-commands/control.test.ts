@@ -16,7 +16,7 @@ describe('Huawei commands: one meeting, end to end against the simulator', () =>
   it('"details of meeting 914083136" shows subject, organizer, time, state, who is online and the guest Join link only', async () => {
     const reply = await ask(hw.chat('alice'), 'details of meeting 914083136');
     const card = JSON.stringify(reply.cards[0]);
-    for (const text of ['预算评审会', 'ID:', '914083136', 'Organizer:', 'Alice Zhang', 'State:', 'Ongoing', 'People online:', 'Waiting room:', 'Your role:']) {
+    for (const text of ['预算评审会', 'ID:', '914083136', 'Organizer:', 'Alice Wood', 'State:', 'Ongoing', 'People online:', 'Waiting room:', 'Your role:']) {
       assert.ok(reply.rendered.includes(text), `${text} in\n${reply.rendered}`);
     }
     const { conference } = await hw.client.getOngoingMeeting('alice@contoso.com', budget);
@@ -30,7 +30,7 @@ describe('Huawei commands: one meeting, end to end against the simulator', () =>
     const reply = await ask(hw.chat('alice'), "who's in meeting 914083136");
     assert.match(reply.rendered, /People in meeting 914083136/);
     assert.match(reply.rendered, /2 online/);
-    assert.match(reply.rendered, /Alice Zhang:\s+Host[\s\S]*Bob Li:\s+Guest/);
+    assert.match(reply.rendered, /Alice Wood:\s+Host[\s\S]*Bob Kelly:\s+Guest/);
   });
 
   it('"admit everyone waiting in 914083136" empties the waiting room into the meeting', async () => {
@@ -142,7 +142,7 @@ describe('Huawei commands in Chinese', () => {
     const reply = await ask(hw.chat('alice'), '列出进行中的会议');
     assert.match(reply.rendered, /进行中的会议/);
     assert.match(reply.rendered, /第 1–2 个，共 2 个/);
-    assert.match(reply.rendered, /组织者: Alice Zhang/);
+    assert.match(reply.rendered, /组织者: Alice Wood/);
     assert.match(reply.rendered, /\[1\] 加入/);
     assert.doesNotMatch(reply.rendered, /Ongoing|Showing|Organizer/);
   });

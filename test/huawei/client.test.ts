@@ -57,7 +57,7 @@ describe('huawei client against the simulator', () => {
   it('filters by searchKey on topic, scheduler and meeting id', async () => {
     const byTopic = await client.listOngoingMeetings('admin@contoso.com', { queryAll: true, searchKey: '预算' });
     assert.deepEqual(byTopic.data.map((m) => m.conferenceID), ['914083136']);
-    const byScheduler = await client.listOngoingMeetings('admin@contoso.com', { queryAll: true, searchKey: 'bob li' });
+    const byScheduler = await client.listOngoingMeetings('admin@contoso.com', { queryAll: true, searchKey: 'bob kelly' });
     assert.deepEqual(byScheduler.data.map((m) => m.subject), ['周例会']);
     const byId = await client.listOngoingMeetings('bob@contoso.com', { searchKey: '91408' });
     assert.deepEqual(byId.data.map((m) => m.subject), ['预算评审会']);
@@ -197,8 +197,8 @@ describe('huawei client against the simulator', () => {
 
   it('lists online participants and meeting details', async () => {
     const people = await client.listOnlineParticipants('alice@contoso.com', '914083136');
-    assert.deepEqual(people.data.map((p) => p.name).sort(), ['Alice Zhang', 'Bob Li']);
-    assert.equal(people.data.find((p) => p.name === 'Alice Zhang')?.role, 'chair');
+    assert.deepEqual(people.data.map((p) => p.name).sort(), ['Alice Wood', 'Bob Kelly']);
+    assert.equal(people.data.find((p) => p.name === 'Alice Wood')?.role, 'chair');
     const detail = await client.getOngoingMeeting('bob@contoso.com', '914083136');
     assert.equal(detail.conference.subject, '预算评审会');
     assert.equal(detail.conference.role, 'general');

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findRepoRoot } from '../../scripts/manifest/paths.js';
+import { ChatUsageError, parseChatArgs } from '../../src/localChannel/chatArgs.js';
 import { ChatSession } from '../../src/localChannel/chatSession.js';
 import { LocalChannel } from '../../src/localChannel/localChannel.js';
 import { startEchoBot, type EchoBot } from './echoBot.js';
@@ -101,5 +104,86 @@ describe('terminal chat', () => {
     const [code] = (await once(child, 'close')) as [number | null];
     assert.equal(code, 1);
     assert.match(stderr, /Cannot reach the bot at http:\/\/127\.0\.0\.1:1\/api\/messages\. Is it running/);
+  });
+
+  describe('command line', () => {
+    const none = {};
+    it('takes --group alone (everyone), with a member list, or before another flag', () => {
+      assert.deepEqual(parseChatArgs(['--group'], none).mode, { kind: 'group', members: [] });
+      assert.deepEqual(parseChatArgs(['--group', 'Alice Wood, Bob Kelly'], none).mode, { kind: 'group', members: ['Alice Wood', 'Bob Kelly'] });
+      const both = parseChatArgs(['--group', '--user', 'Carol Diaz'], none);
+      assert.deepEqual(both.mode, { kind: 'group', members: [] });
+      assert.equal(both.user, 'Carol Diaz');
+    });
+
+    it('takes --channel Team/Channel and --user "Full Name"', () => {
+      assert.deepEqual(parseChatArgs(['--channel', 'Finance/General'], none).mode, { kind: 'channel', team: 'Finance', channel: 'General' });
+      assert.deepEqual(parseChatArgs(['--channel=Finance'], none).mode, { kind: 'channel', team: 'Finance', channel: 'General' });
+      assert.equal(parseChatArgs(['--user', 'Carol Diaz'], none).user, 'Carol Diaz');
+    });
+
+    it('names mistakes instead of ignoring them', () => {
+      assert.throws(() => parseChatArgs(['--group', '--channel', 'Finance'], none), /either --group or --channel/);
+      assert.throws(() => parseChatArgs(['--user', 'Carol', 'Diaz'], none), /Unexpected argument "Diaz"\. Quote names with spaces/);
+      assert.throws(() => parseChatArgs(['--channel'], none), (error: unknown) => error instanceof ChatUsageError && /--channel/.test(error.message));
+      assert.throws(() => parseChatArgs(['--grop'], none), /Unknown option '--grop'/);
+    });
+
+    it('puts back one option that npm kept for itself, and asks for "--" when it cannot tell which value was whose', () => {
+      const npm = { npm_lifecycle_event: 'chat' };
+      const group = parseChatArgs([], { ...npm, npm_config_group: 'true' });
+      assert.deepEqual(group.mode, { kind: 'group', members: [] });
+      assert.match(group.notes[0] ?? '', /npm kept --group for itself; I used it anyway\. Next time .*npm run chat -- --group/);
+      assert.deepEqual(parseChatArgs(['Finance/General'], { ...npm, npm_config_channel: 'true' }).mode, { kind: 'channel', team: 'Finance', channel: 'General' });
+      assert.deepEqual(parseChatArgs([], { ...npm, npm_config_channel: 'Finance/Budget' }).mode, { kind: 'channel', team: 'Finance', channel: 'Budget' });
+      assert.throws(
+        () => parseChatArgs(['Carol Diaz', 'Finance/General'], { ...npm, npm_config_user: 'true', npm_config_channel: 'true' }),
+        /npm kept --user --channel for itself .* Put the chat's options after "--", e\.g\. npm run chat -- --user "Carol Diaz" --channel Finance\/General/,
+      );
+      assert.deepEqual(parseChatArgs([], { npm_lifecycle_event: 'test', npm_config_group: 'true' }).mode, { kind: 'personal' }, 'only npm run chat');
+    });
+  });
+
+  describe('through npm run chat, as the README shows it', function () {
+    this.timeout(60_000);
+    const root = findRepoRoot(dirname(fileURLToPath(import.meta.url)));
+    /** A shell's environment: nothing of the npm that may be running these tests. */
+    const shellEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
+
+    async function npmChat(args: string[], input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+      const child = spawn('npm', ['run', '--silent', 'chat', ...args], {
+        cwd: root,
+        env: { ...shellEnv, BOT_URL: bot.url },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.stdin.end(input);
+      const [code] = (await once(child, 'close')) as [number | null];
+      return { code, stdout, stderr };
+    }
+
+    it('npm run chat -- --group opens a group chat with everyone', async () => {
+      const run = await npmChat(['--', '--group'], 'hello\n');
+      assert.equal(run.code, 0, run.stderr);
+      assert.match(run.stdout, /as Alice Wood in a group chat with Alice Wood, Bob Kelly, Carol Diaz, Ada Admin\./);
+      assert.match(run.stdout, /Meeting Ops: echo: hello/);
+    });
+
+    it('npm run chat -- --user "Carol Diaz" --channel Finance/General speaks as Carol in that channel', async () => {
+      const run = await npmChat(['--', '--user', 'Carol Diaz', '--channel', 'Finance/General'], 'whoami\n');
+      assert.equal(run.code, 0, run.stderr);
+      assert.match(run.stdout, /as Carol Diaz in channel Finance \/ General/);
+      assert.match(run.stdout, /Meeting Ops: you are Carol Diaz </);
+    });
+
+    it('npm run chat --group (no "--") still opens the group chat, and says how to pass options', async () => {
+      const run = await npmChat(['--group'], 'hello\n');
+      assert.equal(run.code, 0, run.stderr);
+      assert.match(run.stdout, /in a group chat with Alice Wood, Bob Kelly, Carol Diaz, Ada Admin\./);
+      assert.match(run.stderr, /npm kept --group for itself; I used it anyway/);
+    });
   });
 });

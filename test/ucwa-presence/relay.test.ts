@@ -32,24 +32,24 @@ describe('presence relay through /api/messages', function () {
       .filter((text) => text.startsWith(`${who} is now`));
   const says = (line: string) => (event: BotEvent) => (event.text ?? '') === line;
 
-  it('"watch presence of Project team", then Bob goes Away: Alice hears "Bob Brown is now Away"', async () => {
+  it('"watch presence of Project team", then Bob goes Away: Alice hears "Bob Kelly is now Away"', async () => {
     await alice.send('watch presence of Project team');
     const answer = await alice.nextActivity({ timeoutMs: 10_000 });
     assert.match(answer.rendered, /presence of the 3 contact\(s\) in "Project team"/);
     assert.equal(sim.control.presenceSubscriptions().filter((subscription) => subscription.user === 'alice@contoso.com').length, 1);
 
     sim.control.setPresence({ user: 'bob@contoso.com', availability: 'Away' });
-    await alice.waitFor(says('Bob Brown is now Away'), { timeoutMs: 15_000 });
+    await alice.waitFor(says('Bob Kelly is now Away'), { timeoutMs: 15_000 });
     assert.ok(!bot.logLines.some((line) => line.includes('PGetReplaced')), 'one pending GET per application, never two');
   });
 
   it('flapping within the window makes one message with the latest status', async () => {
     for (const availability of ['Away', 'Online', 'Away', 'BeRightBack'] as const) sim.control.setPresence({ user: 'carol@contoso.com', availability });
-    await alice.waitFor(says('Carol Chen is now Be right back'), { timeoutMs: 15_000 });
+    await alice.waitFor(says('Carol Diaz is now Be right back'), { timeoutMs: 15_000 });
     // A later change is the event that proves nothing was said in between.
     sim.control.setPresence({ user: 'carol@contoso.com', availability: 'Offline' });
-    await alice.waitFor(says('Carol Chen is now Offline'), { timeoutMs: 20_000 });
-    assert.deepEqual(presenceLines('Carol Chen'), ['Carol Chen is now Be right back', 'Carol Chen is now Offline']);
+    await alice.waitFor(says('Carol Diaz is now Offline'), { timeoutMs: 20_000 });
+    assert.deepEqual(presenceLines('Carol Diaz'), ['Carol Diaz is now Be right back', 'Carol Diaz is now Offline']);
   });
 
   it('a contact outside the watched group produces nothing', async () => {
@@ -62,7 +62,7 @@ describe('presence relay through /api/messages', function () {
   it('the watch survives a restart: the subscription is renewed and changes keep coming', async () => {
     await bot.restart();
     sim.control.setPresence({ user: 'bob@contoso.com', availability: 'Busy', activity: 'in-a-meeting' });
-    await alice.waitFor(says('Bob Brown is now Busy (in a meeting)'), { timeoutMs: 20_000 });
+    await alice.waitFor(says('Bob Kelly is now Busy (in a meeting)'), { timeoutMs: 20_000 });
     const live = sim.control.applications().filter((app) => app.user === 'alice@contoso.com' && app.state === 'active');
     assert.ok(sim.control.presenceSubscriptions().some((subscription) => live.some((app) => app.id === subscription.appId)));
     assert.ok(!bot.logLines.some((line) => line.includes('PGetReplaced')), 'the restarted bot did not start a second loop');

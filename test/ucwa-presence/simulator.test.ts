@@ -55,7 +55,7 @@ describe('UCWA simulator: contact presence and presence subscriptions', () => {
     const contacts = await alice.get(`${href(obj(alice.embedded('people')), 'myGroups')}`);
     const project = (obj(contacts._embedded).group as Json[]).find((group) => group.name === 'Project team')!;
     const members = await alice.get(href(project, 'groupContacts'));
-    const bob = (obj(members._embedded).contact as Json[]).find((contact) => contact.name === 'Bob Brown')!;
+    const bob = (obj(members._embedded).contact as Json[]).find((contact) => contact.name === 'Bob Kelly')!;
     sim.control.setPresence({ user: 'bob@contoso.com', availability: 'Busy', activity: 'on-the-phone' });
     const presence = await alice.get(href(bob, 'contactPresence'));
     assert.deepEqual(propertyNames(presence), propertyNames(presenceFixture('contactpresence-get-response.json')));

@@ -65,6 +65,6 @@ describe('stop watching presence through /api/messages', function () {
     sim.control.setPresence({ user: 'bob@contoso.com', availability: 'Away' });
     sim.control.setPresence({ user: 'erin@litware.com', availability: 'Away' });
     await alice.waitFor(says('Erin Evans is now Away'), { timeoutMs: 20_000 });
-    assert.deepEqual(linesAbout('Bob Brown'), []);
+    assert.deepEqual(linesAbout('Bob Kelly'), []);
   });
 });

@@ -103,19 +103,19 @@ describe('presence relay: subscription upkeep and coalescing', () => {
     assert.ok(now[0]!.expiresAt.getTime() > first.expiresAt.getTime());
 
     sim.control.setPresence({ user: 'bob@contoso.com', availability: 'Away' });
-    await until(() => told.includes('Bob Brown is now Away'), 'the relayed change');
+    await until(() => told.includes('Bob Kelly is now Away'), 'the relayed change');
   });
 
   it('says the first change at once and only the latest of the quick ones after it', async () => {
     await watchProjectTeam();
     sim.control.setPresence({ user: 'carol@contoso.com', availability: 'Away' });
     await until(() => told.length === 1, 'the first change');
-    assert.deepEqual(told, ['Carol Chen is now Away']);
+    assert.deepEqual(told, ['Carol Diaz is now Away']);
     sim.control.setPresence({ user: 'carol@contoso.com', availability: 'Online' });
     await sleep(120); // lets the first quick change travel in its own event batch
     sim.control.setPresence({ user: 'carol@contoso.com', availability: 'Busy' });
     await until(() => told.length === 2, 'the coalesced change');
-    assert.deepEqual(told, ['Carol Chen is now Away', 'Carol Chen is now Busy']);
+    assert.deepEqual(told, ['Carol Diaz is now Away', 'Carol Diaz is now Busy']);
 
     assert.equal((await relay.unwatch({ id: 'alice' }, 'project TEAM'))?.name, 'Project team');
     assert.deepEqual(sim.control.presenceSubscriptions(), [], 'unwatching ends the subscription');

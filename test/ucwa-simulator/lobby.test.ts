@@ -110,7 +110,7 @@ describe('UCWA simulator: lobby', () => {
     const conversationHref = obj(seen.find((e) => obj(e.link).rel === 'conversation')?.link).href as string;
     assert.equal((await dave.get(conversationHref)).state, 'InLobby');
     const waiting = sim.control.lobby('Design sync');
-    assert.equal(waiting[0]?.name, 'Dave Diaz');
+    assert.equal(waiting[0]?.name, 'Dave Fisher');
     const { seen: aliceSaw } = await alice.drain(designAlice.next, (events) => events.some((e) => obj(e.in ?? {}).rel === 'lobby'));
     const admit = href(await alice.get(obj(aliceSaw.find((e) => obj(e.in ?? {}).rel === 'lobby')?.link).href as string), 'admit');
     assert.equal((await alice.request('POST', admit)).status, 204);

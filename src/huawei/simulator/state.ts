@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { sandboxDirectory } from '../../sandbox/people.js';
 
 /**
  * The simulated enterprise: users, meetings, waiting rooms. Pure data and rules (who sees what); the HTTP
@@ -165,11 +166,11 @@ export class SimState {
   }
 
   seed(): void {
-    this.addUser({ userId: 'admin@contoso.com', name: 'Contoso Admin', corpId: 'contoso', deptName: 'IT', adminType: 1 });
-    this.addUser({ userId: 'alice@contoso.com', name: 'Alice Zhang', corpId: 'contoso', deptName: 'Finance', adminType: 2 });
-    this.addUser({ userId: 'bob@contoso.com', name: 'Bob Li', corpId: 'contoso', deptName: 'Engineering', adminType: 2 });
-    this.addUser({ userId: 'carol@contoso.com', name: 'Carol Wang', corpId: 'contoso', deptName: 'Sales', adminType: 2 });
-    this.addUser({ userId: 'dave@fabrikam.com', name: 'Dave Chen', corpId: 'fabrikam', deptName: 'Fabrikam', adminType: 1 });
+    // The sandbox's people (one list for both simulators and the local channel), in their Huawei enterprises.
+    for (const person of sandboxDirectory()) {
+      if (!person.huawei) continue;
+      this.addUser({ userId: person.upn, name: person.name, corpId: person.huawei.corpId, deptName: person.department, adminType: person.huawei.adminType });
+    }
 
     this.addMeeting({
       conferenceID: '914083136',

@@ -42,10 +42,15 @@ export async function startUcwaSimulator(options: UcwaSimulatorOptions = {}): Pr
     options.logger ?? createLogger({ level: 'silent' }),
   );
   const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.http.once('error', reject);
-    server.http.listen(options.port ?? 0, host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.http.once('error', reject);
+      server.http.listen(options.port ?? 0, host, () => resolve());
+    });
+  } catch (error) {
+    server.state.dispose(); // its timers would otherwise keep a process alive that never got a simulator
+    throw error;
+  }
   const { port } = server.http.address() as AddressInfo;
   const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   return {

@@ -1,3 +1,5 @@
+import { sandboxDirectory } from '../../sandbox/people.js';
+
 /** Seed directory for the simulated contoso.com pool: people, Alice's meetings and everybody's contact groups. */
 export type SourceNetwork = 'SameEnterprise' | 'Federated' | 'PublicCloud' | 'Everyone' | 'Unknown';
 
@@ -16,42 +18,18 @@ export interface Person {
 
 export const HOME_DOMAIN = 'contoso.com';
 
+/** The sandbox's people (one list for both simulators and the local channel), as this pool's directory. */
 export function seedPeople(): Person[] {
-  const contoso = (key: string, name: string, department: string, title: string, phone: string, password?: string): Person => ({
-    key,
-    name,
-    company: 'Contoso Ltd.',
-    department,
-    title,
-    workPhoneNumber: `tel:+1425555${phone}`,
-    sourceNetwork: 'SameEnterprise',
-    password,
-  });
-  return [
-    contoso('alice@contoso.com', 'Alice Anders', 'Finance', 'Finance Director', '0101', 'Alice-Pass-1'),
-    contoso('bob@contoso.com', 'Bob Brown', 'Engineering', 'Software Engineer', '0102', 'Bob-Pass-1'),
-    contoso('carol@contoso.com', 'Carol Chen', 'Finance', 'Controller', '0103', 'Carol-Pass-1'),
-    contoso('frank@contoso.com', 'Frank Fischer', 'Engineering', 'Engineering Manager', '0104'),
-    {
-      key: 'dave@fabrikam.com',
-      name: 'Dave Diaz',
-      company: 'Fabrikam, Inc.',
-      department: 'Sales',
-      title: 'Account Manager',
-      workPhoneNumber: 'tel:+12065550199',
-      sourceNetwork: 'Federated',
-      password: 'Dave-Pass-1',
-    },
-    {
-      key: 'erin@litware.com',
-      name: 'Erin Evans',
-      company: 'Litware',
-      department: 'Consulting',
-      title: 'Consultant',
-      workPhoneNumber: 'tel:+14155550142',
-      sourceNetwork: 'Federated',
-    },
-  ];
+  return sandboxDirectory().map((person) => ({
+    key: person.upn,
+    name: person.name,
+    company: person.company,
+    department: person.department,
+    title: person.title,
+    workPhoneNumber: person.workPhoneNumber,
+    sourceNetwork: person.upn.endsWith(`@${HOME_DOMAIN}`) ? 'SameEnterprise' : 'Federated',
+    password: person.password,
+  }));
 }
 
 export interface MeetingSeed {
