@@ -173,16 +173,17 @@ export class EventChannel {
   private stopHandlers = new Set<(reason: StopReason, error?: unknown) => void>();
   private controller?: AbortController;
   private loop?: Promise<void>;
-  private pendingReset?: ResetReason;
 
   constructor(
     private readonly session: UcwaSession,
     private readonly options: EventChannelOptions = {},
   ) {
     session.onApplicationChanged(() => {
-      // A new application has its own channel; the old position means nothing to it.
+      // A new application has its own channel; the old position means nothing to it. The rebuild starts at once,
+      // not with the new channel's first batch: an application that has joined nothing yet may have nothing to say
+      // until the rebuild (re-joining the watched meetings) gives it something, so waiting for it lost every alert.
       this.currentPosition = undefined;
-      this.pendingReset = 'applicationRecreated';
+      void this.reset('applicationRecreated');
     });
   }
 
@@ -324,9 +325,7 @@ export class EventChannel {
       this.advance(batch.resync, false);
       return;
     }
-    const reset = this.pendingReset ?? (batch.resume ? 'resume' : undefined);
-    this.pendingReset = undefined;
-    if (reset) await this.reset(reset);
+    if (batch.resume) await this.reset('resume');
     for (const event of batch.events) await this.dispatch(event);
     const next = batch.resume ?? batch.next;
     if (next) this.advance(next, batch.resume !== undefined);

@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer, type AddressInfo } from 'node:net';
@@ -171,6 +172,8 @@ export class BotProcess {
   }
 
   private read(raw: string): void {
+    // For post-mortems: `BOT_LOG_FILE=/tmp/bot.log npm run soak` keeps every line the bots wrote.
+    if (process.env.BOT_LOG_FILE) appendFileSync(process.env.BOT_LOG_FILE, `${raw}\n`);
     let parsed: { level?: unknown; msg?: unknown; time?: unknown };
     try {
       parsed = JSON.parse(raw) as typeof parsed;

@@ -234,7 +234,7 @@ export class LobbyStage {
     this.bot = await BotProcess.start({
       port: this.port,
       dataDir: this.dataDir,
-      logLevel: 'info',
+      logLevel: process.env.SOAK_BOT_LOG_LEVEL ?? 'info',
       env: { UCWA_DISCOVERY_URL: this.sim.discoveryUrl },
       onLine: (line) => this.onLine(line),
     });
