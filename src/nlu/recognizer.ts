@@ -177,6 +177,9 @@ function asksForExplanation(tokens: Token[], normalised: string, chinese: boolea
   if (chinese) {
     return /^(?:解析|解释)\s*\S/u.test(normalised);
   }
+  if (/^(?:how (?:would|do|did) you (?:understand|read|parse|interpret)|show me how you (?:parse|read|understand)) \S/u.test(normalised)) {
+    return true;
+  }
   const first = tokens[0]?.norm;
   return tokens.length > 1 && (first === 'explain' || first === 'parse' || (first === 'debug' && tokens[1]?.norm !== 'mode'));
 }

@@ -23,7 +23,7 @@ const MEETING_WORD = '(?:(?:the|my|our) )?(?:(?:online|skype) )?(?:meeting|confe
 export const en = {
   debugParse: [
     rule('explain <text>', '^(?:explain|debug(?: parse)?|parse|trace|analy[sz]e) (?:how you (?:read|understand|parse) )?(?<keyword>.+)$'),
-    rule('how do you understand <text>', '^how (?:do|would) you (?:understand|read|parse|interpret) (?<keyword>.+)$'),
+    rule('how do you understand <text>', '^(?:how (?:do|would|did)|show me how) you (?:understand|read|parse|interpret) (?<keyword>.+)$'),
     rule('what does <text> mean', '^what does (?<keyword>.+) mean(?: to you)?$'),
   ],
   lobbyWho: [
