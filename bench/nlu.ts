@@ -1,5 +1,9 @@
+import { readdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isWrite } from '../src/nlu/catalog.js';
 import { createRecognizer } from '../src/nlu/recognizer.js';
-import { loadCorpus } from '../test/nlu/corpus.js';
+import { loadCorpus, scoreCorpus, type Corpus } from '../test/nlu/corpus.js';
 
 /**
  * Recognizer latency on the held-out corpus, as a ratio against a baseline measured in the same run: one
@@ -17,6 +21,68 @@ export interface NluBenchResult {
   baselineMedianMs: number;
   medianRatio: number;
   meanRatio: number;
+  /** Every frozen held-out corpus (test/fixtures/nlu/heldout-*.json): accuracy, writes acted on wrongly, latency. */
+  heldOut: HeldOutResult[];
+}
+
+export interface HeldOutResult {
+  corpus: string;
+  utterances: number;
+  intentAccuracy: number;
+  entityAccuracy: number;
+  /** Misreads landing on a write intent (what a plain scorer counts). */
+  misreadsOnWrite: number;
+  /** Of those, the ones the bot would act on without asking first: reads (or nothing) turned into writes. */
+  falseWrites: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+/** The frozen held-out corpora, found by name so a later one is picked up without code changes. */
+export function heldOutCorpora(): string[] {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [resolve(here, '../test/fixtures/nlu'), resolve(here, '../../test/fixtures/nlu')];
+  for (const folder of candidates) {
+    try {
+      return readdirSync(folder).filter((name) => /^heldout-.+\.json$/u.test(name)).sort().map((name) => resolve(folder, name));
+    } catch {
+      // not this layout (source or dist); try the next
+    }
+  }
+  return [];
+}
+
+export function benchHeldOut(path: string): HeldOutResult {
+  const corpus: Corpus = loadCorpus(path);
+  const recognizer = createRecognizer({ now: () => corpus.referenceTime });
+  const score = scoreCorpus(recognizer, corpus);
+  let misreadsOnWrite = 0;
+  let falseWrites = 0;
+  const samples: number[] = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const utterance of corpus.utterances) {
+      const started = performance.now();
+      recognizer.recognize(utterance.text, utterance.locale);
+      samples.push(performance.now() - started);
+    }
+  }
+  for (const utterance of corpus.utterances) {
+    const result = recognizer.recognize(utterance.text, utterance.locale);
+    if (result.intent !== utterance.intent && isWrite(result.intent)) {
+      misreadsOnWrite += 1;
+      if (!result.ask && !isWrite(utterance.intent)) falseWrites += 1;
+    }
+  }
+  return {
+    corpus: path.split('/').pop() ?? path,
+    utterances: score.total,
+    intentAccuracy: round(score.intentAccuracy),
+    entityAccuracy: round(score.entityAccuracy),
+    misreadsOnWrite,
+    falseWrites,
+    p50Ms: round(percentile(samples, 0.5)),
+    p99Ms: round(percentile(samples, 0.99)),
+  };
 }
 
 const ROUNDS = 5;
@@ -65,6 +131,7 @@ export async function benchNlu(): Promise<NluBenchResult> {
     baselineMedianMs: round(baselineMedian),
     medianRatio: round(median / baselineMedian),
     meanRatio: round(mean / baselineMean),
+    heldOut: heldOutCorpora().map(benchHeldOut),
   };
 }
 

@@ -14,12 +14,21 @@ import { reply } from '../src/teams/reply.js';
 import { loggerOf } from '../src/teams/turnLogger.js';
 import { createPrompts } from './prompts.js';
 import { smallTalkAnswer } from './smallTalk.js';
+import { clarifyActivity, foreignLanguageText, notUnderstoodActivity, pendingOf, pickedReading, type PendingChoice, type Reading } from './clarify.js';
 
 /** Words that end whatever the bot is asking, in any dialog. */
 const cancelWords = /^(cancel|never ?mind|nevermind|stop it|forget it|quit|abort|取消|算了|不用了)[.!。！]*$/i;
 
 /** A new command typed in the middle of a question replaces the question when the recognizer is this sure. */
 const interruptionScore = 0.85;
+/**
+ * …or this sure, when it is a sentence of several words that is not one of the question's choices: "Which
+ * meeting?" answered with "who's in the lobby" is a new command, not a meeting called that.
+ */
+const sentenceInterruptionScore = 0.5;
+const sentenceWords = 3;
+/** How many nearest commands "I didn't catch that" offers. */
+const nearestCommands = 3;
 
 export interface RouterDependencies {
   conversationState: ConversationState;
@@ -35,12 +44,14 @@ export interface RouterDependencies {
  */
 export class Router {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly pendingChoice: StatePropertyAccessor<PendingChoice | undefined>;
   private readonly dialogs: DialogSet;
   private readonly available: Set<string>;
   private readonly cardActions = new Map<string, CardActionHandler>();
 
   constructor(private readonly deps: RouterDependencies) {
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
+    this.pendingChoice = deps.conversationState.createProperty<PendingChoice | undefined>('pendingChoice');
     this.dialogs = new DialogSet(this.dialogState);
     for (const prompt of createPrompts()) this.dialogs.add(prompt);
     this.available = new Set(['help', 'debugParse']);
@@ -53,13 +64,20 @@ export class Router {
   }
 
   async onMessage(context: TurnContext, text: string): Promise<void> {
-    const recognition = this.deps.recognizer.recognize(text, context.activity.locale);
+    let recognition = this.deps.recognizer.recognize(text, context.activity.locale);
     const language = languageOf(context, recognition.language);
     const log = loggerOf(context, this.deps.logger).child({ intent: recognition.intent, score: Number(recognition.score.toFixed(2)) });
     const dialogContext = await this.dialogs.createContext(context);
     try {
+      const pending = await this.pendingChoice.get(context);
+      if (pending) {
+        // A question of ours is answered by picking one of its readings; anything else drops it.
+        await this.pendingChoice.delete(context);
+        const picked = pickedReading(pending, text);
+        if (picked) recognition = chosen(recognition, picked);
+      }
       if (cancelWords.test(text.trim())) return await this.cancel(dialogContext, language);
-      if (dialogContext.activeDialog && !this.isInterruption(recognition)) {
+      if (dialogContext.activeDialog && !this.isInterruption(recognition, text, dialogContext)) {
         const result = await dialogContext.continueDialog();
         if (result.status !== DialogTurnStatus.empty) return;
       }
@@ -97,11 +115,10 @@ export class Router {
     if (recognition.intent === 'debugParse') return this.explain(context, recognition);
     const smallTalk = recognition.intent === 'none' ? smallTalkAnswer(utterance, language) : undefined;
     if (smallTalk) return void (await reply(context, { text: smallTalk }));
-    if (recognition.intent === 'help' || !this.available.has(recognition.intent)) {
-      const notUnderstood = recognition.intent !== 'help';
-      await reply(context, helpReply(this.available, language, notUnderstood));
-      return;
-    }
+    if (recognition.intent === 'help') return void (await reply(context, helpReply(this.available, language)));
+    if (!this.available.has(recognition.intent)) return this.notUnderstood(context, recognition, language);
+    const readings = (recognition.ask ?? []).filter((reading) => this.available.has(reading.intent));
+    if (readings.length > 0) return this.askWhichReading(context, readings, language);
     const options: CommandOptions = {
       recognition,
       utterance,
@@ -114,6 +131,26 @@ export class Router {
       if (capability.gate && !(await capability.gate(context, options))) return;
     }
     await dialogContext.beginDialog(recognition.intent, options);
+  }
+
+  /** A write that is not clearly meant: one question, one button per reading; nothing runs until one is picked. */
+  private async askWhichReading(context: TurnContext, readings: Reading[], language: Language): Promise<void> {
+    const pending = pendingOf(readings, language);
+    await this.pendingChoice.set(context, pending);
+    await context.sendActivity(clarifyActivity(pending, language));
+  }
+
+  /** A language the bot does not speak gets one line saying which it does; anything else the nearest commands. */
+  private async notUnderstood(context: TurnContext, recognition: Recognition, language: Language): Promise<void> {
+    if (recognition.foreign) return void (await reply(context, { text: foreignLanguageText() }));
+    const nearest = recognition.alternatives
+      .filter((alt) => alt.intent !== 'none' && alt.intent !== 'help' && this.available.has(alt.intent))
+      .slice(0, nearestCommands)
+      .map((alt): Reading => ({ intent: alt.intent, entities: {} }));
+    const pending = pendingOf(nearest, language);
+    const group = conversationKind(context) !== 'personal';
+    if (!group && pending.readings.length > 0) await this.pendingChoice.set(context, pending);
+    await context.sendActivity(notUnderstoodActivity(pending, language, group));
   }
 
   /** Runs a command a gate held back (after sign-in), in a proactive turn of the conversation it was typed in. */
@@ -153,8 +190,11 @@ export class Router {
     await reply(dialogContext.context, { text: text[language] });
   }
 
-  private isInterruption(recognition: Recognition): boolean {
-    return recognition.intent !== 'none' && recognition.score >= interruptionScore && this.available.has(recognition.intent);
+  private isInterruption(recognition: Recognition, text: string, dialogContext: DialogContext): boolean {
+    if (recognition.intent === 'none' || !this.available.has(recognition.intent)) return false;
+    if (recognition.score >= interruptionScore) return true;
+    const sentence = text.trim().split(/\s+/u).length >= sentenceWords || (recognition.language === 'zh' && text.trim().length >= 5);
+    return sentence && recognition.score >= sentenceInterruptionScore && !answersChoice(dialogContext, text);
   }
 
   private register(capability: Capability): void {
@@ -167,6 +207,25 @@ export class Router {
       for (const verb of handler.verbs) this.cardActions.set(verb, handler);
     }
   }
+}
+
+/** The recognition for a reading picked from one of our questions: that intent and its entities, nothing to ask. */
+function chosen(recognition: Recognition, reading: Reading): Recognition {
+  return { ...recognition, intent: reading.intent, entities: reading.entities, score: 1, ask: undefined, foreign: undefined };
+}
+
+/** Does the text name one of the choices of the question being asked (a "Which meeting?" list)? */
+function answersChoice(dialogContext: DialogContext, text: string): boolean {
+  let inner: DialogContext = dialogContext;
+  while (inner.child) inner = inner.child;
+  const options: unknown = inner.activeDialog?.state?.['options'];
+  if (!isRecord(options) || !Array.isArray(options['choices'])) return false;
+  const typed = text.trim().toLowerCase();
+  return options['choices'].some((choice: unknown) => {
+    const value = typeof choice === 'string' ? choice : isRecord(choice) && typeof choice['value'] === 'string' ? choice['value'] : '';
+    const name = value.toLowerCase();
+    return name !== '' && (name.includes(typed) || typed.includes(name));
+  });
 }
 
 function conversationKind(context: TurnContext): CommandOptions['conversation']['kind'] {

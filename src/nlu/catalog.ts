@@ -61,6 +61,11 @@ export interface IntentDefinition {
   required?: readonly EntityName[];
   /** Does it change or destroy something? Destructive intents confirm first. */
   destructive?: boolean;
+  /**
+   * Does it change something (create, update, delete, rename, add, admit, reject, end, mute, lock, watch)? A
+   * write must clear a higher bar than a read before it runs: when unsure, the bot asks (see src/nlu/safety.ts).
+   */
+  writes?: boolean;
   /** Shown in the Teams compose box for these scopes (manifest v1.24 allows 12 per scope; the generator enforces it). */
   manifestScopes?: readonly TeamsScope[];
   text: { en: CommandText; zh: CommandText };
@@ -85,7 +90,7 @@ export const intents: readonly IntentDefinition[] = [
     },
   },
   {
-    name: 'signOut', capability: 'core', entities: [], manifestScopes: personalOnly,
+    name: 'signOut', writes: true, capability: 'core', entities: [], manifestScopes: personalOnly,
     text: {
       en: { title: 'sign out', description: 'Forget your Skype for Business sign-in and stop lobby alerts.', example: 'sign out' },
       zh: { title: '退出登录', description: '删除您的 Skype for Business 登录并停止大厅提醒。', example: '退出登录' },
@@ -106,28 +111,28 @@ export const intents: readonly IntentDefinition[] = [
     },
   },
   {
-    name: 'lobby.admit', capability: 'lobby', entities: ['person', 'all', 'meeting'], manifestScopes: everywhere,
+    name: 'lobby.admit', writes: true, capability: 'lobby', entities: ['person', 'all', 'meeting'], manifestScopes: everywhere,
     text: {
       en: { title: 'admit', description: 'Let someone (or everyone) waiting in the lobby into the meeting.', example: 'admit Bob' },
       zh: { title: '准入', description: '让大厅中等待的人（或所有人）进入会议。', example: '让鲍勃进来' },
     },
   },
   {
-    name: 'lobby.reject', capability: 'lobby', entities: ['person', 'all', 'meeting'], destructive: true, manifestScopes: everywhere,
+    name: 'lobby.reject', writes: true, capability: 'lobby', entities: ['person', 'all', 'meeting'], destructive: true, manifestScopes: everywhere,
     text: {
       en: { title: 'reject', description: 'Turn away someone waiting in the lobby.', example: 'reject the guest from fabrikam' },
       zh: { title: '拒绝', description: '拒绝大厅中等待的人。', example: '拒绝鲍勃' },
     },
   },
   {
-    name: 'watch.start', capability: 'lobby', entities: ['meeting', 'all'], manifestScopes: personalOnly,
+    name: 'watch.start', writes: true, capability: 'lobby', entities: ['meeting', 'all'], manifestScopes: personalOnly,
     text: {
       en: { title: 'watch my meeting', description: 'Alert me when people wait in the lobby of a meeting (or all my meetings).', example: 'watch my meeting Budget review' },
       zh: { title: '关注会议', description: '当有人在会议大厅等待时提醒我。', example: '关注我的会议 预算评审' },
     },
   },
   {
-    name: 'watch.stop', capability: 'lobby', entities: ['meeting', 'all'], manifestScopes: personalOnly,
+    name: 'watch.stop', writes: true, capability: 'lobby', entities: ['meeting', 'all'], manifestScopes: personalOnly,
     text: {
       en: { title: 'stop watching', description: 'Stop lobby alerts for a meeting (or all of them).', example: 'stop watching Budget review' },
       zh: { title: '取消关注', description: '停止某个会议（或全部会议）的大厅提醒。', example: '取消关注 预算评审' },
@@ -141,7 +146,7 @@ export const intents: readonly IntentDefinition[] = [
     },
   },
   {
-    name: 'alerts.routeHere', capability: 'lobby', entities: ['meeting'], required: ['meeting'], manifestScopes: ['team', 'groupChat'],
+    name: 'alerts.routeHere', writes: true, capability: 'lobby', entities: ['meeting'], required: ['meeting'], manifestScopes: ['team', 'groupChat'],
     text: {
       en: { title: 'send lobby alerts here', description: "Send a meeting's lobby alerts to this channel or chat so co-organizers can act.", example: 'send lobby alerts for Budget review here' },
       zh: { title: '在此发送大厅提醒', description: '把某个会议的大厅提醒发送到这个频道或群聊。', example: '把预算评审的大厅提醒发到这里' },
@@ -162,21 +167,21 @@ export const intents: readonly IntentDefinition[] = [
     },
   },
   {
-    name: 'meetings.create', capability: 'ucwa-meetings', entities: ['subject', 'startTime', 'endTime', 'accessLevel', 'lobbyBypassForPhoneUsers', 'leaders'], required: ['subject'], manifestScopes: personalOnly,
+    name: 'meetings.create', writes: true, capability: 'ucwa-meetings', entities: ['subject', 'startTime', 'endTime', 'accessLevel', 'lobbyBypassForPhoneUsers', 'leaders'], required: ['subject'], manifestScopes: personalOnly,
     text: {
       en: { title: 'create a meeting', description: 'Schedule a Skype for Business meeting.', example: 'create a meeting called Budget review at 3pm' },
       zh: { title: '创建会议', description: '安排一个 Skype for Business 会议。', example: '创建一个叫 预算评审 的会议' },
     },
   },
   {
-    name: 'meetings.update', capability: 'ucwa-meetings', entities: ['meeting', 'subject', 'startTime', 'endTime', 'accessLevel', 'lobbyBypassForPhoneUsers'], required: ['meeting'],
+    name: 'meetings.update', writes: true, capability: 'ucwa-meetings', entities: ['meeting', 'subject', 'startTime', 'endTime', 'accessLevel', 'lobbyBypassForPhoneUsers'], required: ['meeting'],
     text: {
       en: { title: 'change a meeting', description: "Change a meeting's subject, time or who may enter.", example: 'change Budget review to locked' },
       zh: { title: '修改会议', description: '修改会议的主题、时间或准入设置。', example: '把预算评审改为锁定' },
     },
   },
   {
-    name: 'meetings.delete', capability: 'ucwa-meetings', entities: ['meeting'], required: ['meeting'], destructive: true,
+    name: 'meetings.delete', writes: true, capability: 'ucwa-meetings', entities: ['meeting'], required: ['meeting'], destructive: true,
     text: {
       en: { title: 'delete a meeting', description: 'Delete one of your meetings (I ask first).', example: 'delete meeting Budget review' },
       zh: { title: '删除会议', description: '删除您的某个会议（会先确认）。', example: '删除会议 预算评审' },
@@ -225,7 +230,7 @@ export const intents: readonly IntentDefinition[] = [
     },
   },
   {
-    name: 'extensions.add', capability: 'ucwa-meetings', entities: ['meeting', 'extensionType', 'extensionId'], required: ['meeting'],
+    name: 'extensions.add', writes: true, capability: 'ucwa-meetings', entities: ['meeting', 'extensionType', 'extensionId'], required: ['meeting'],
     text: {
       en: { title: 'add extension', description: 'Add an extension to a meeting.', example: 'add extension RoamedOrganizerData to Budget review' },
       zh: { title: '添加扩展', description: '给会议添加扩展数据。', example: '给预算评审添加扩展' },
@@ -246,35 +251,35 @@ export const intents: readonly IntentDefinition[] = [
     },
   },
   {
-    name: 'groups.create', capability: 'ucwa-groups', entities: ['group'], required: ['group'],
+    name: 'groups.create', writes: true, capability: 'ucwa-groups', entities: ['group'], required: ['group'],
     text: {
       en: { title: 'create group', description: 'Create a contact group.', example: 'create group Vendors' },
       zh: { title: '创建分组', description: '创建一个联系人分组。', example: '创建分组 供应商' },
     },
   },
   {
-    name: 'groups.rename', capability: 'ucwa-groups', entities: ['group', 'newName'], required: ['group', 'newName'],
+    name: 'groups.rename', writes: true, capability: 'ucwa-groups', entities: ['group', 'newName'], required: ['group', 'newName'],
     text: {
       en: { title: 'rename group', description: 'Rename a contact group.', example: 'rename group Vendors to Suppliers' },
       zh: { title: '重命名分组', description: '重命名联系人分组。', example: '把分组 供应商 改名为 合作伙伴' },
     },
   },
   {
-    name: 'groups.delete', capability: 'ucwa-groups', entities: ['group'], required: ['group'], destructive: true,
+    name: 'groups.delete', writes: true, capability: 'ucwa-groups', entities: ['group'], required: ['group'], destructive: true,
     text: {
       en: { title: 'delete group', description: 'Delete a contact group (I ask first).', example: 'delete group Vendors' },
       zh: { title: '删除分组', description: '删除联系人分组（会先确认）。', example: '删除分组 供应商' },
     },
   },
   {
-    name: 'groups.presence', capability: 'ucwa-groups', entities: ['group'], required: ['group'],
+    name: 'groups.presence', writes: true, capability: 'ucwa-groups', entities: ['group'], required: ['group'],
     text: {
       en: { title: 'watch presence', description: "Subscribe to the presence of a group's contacts.", example: 'watch presence of Project team' },
       zh: { title: '关注状态', description: '订阅分组联系人的在线状态。', example: '关注项目组的状态' },
     },
   },
   {
-    name: 'groups.presenceStop', capability: 'ucwa-groups', entities: ['group'], required: ['group'],
+    name: 'groups.presenceStop', writes: true, capability: 'ucwa-groups', entities: ['group'], required: ['group'],
     text: {
       en: { title: 'stop watching presence', description: "Stop the presence updates for a group's contacts.", example: 'stop watching presence of Project team' },
       zh: { title: '停止关注状态', description: '取消订阅分组联系人的在线状态。', example: '停止关注项目组的状态' },
@@ -316,28 +321,28 @@ export const intents: readonly IntentDefinition[] = [
     },
   },
   {
-    name: 'huawei.admitWaiting', capability: 'huawei', entities: ['meeting'], required: ['meeting'],
+    name: 'huawei.admitWaiting', writes: true, capability: 'huawei', entities: ['meeting'], required: ['meeting'],
     text: {
       en: { title: 'admit everyone waiting', description: 'Admit everyone in the waiting room of a Huawei Cloud meeting.', example: 'admit everyone waiting in 914083136' },
       zh: { title: '全部准入', description: '让等候室中的所有人进入会议。', example: '让 914083136 等候室的人都进来' },
     },
   },
   {
-    name: 'huawei.end', capability: 'huawei', entities: ['meeting'], required: ['meeting'], destructive: true,
+    name: 'huawei.end', writes: true, capability: 'huawei', entities: ['meeting'], required: ['meeting'], destructive: true,
     text: {
       en: { title: 'end meeting', description: 'End a Huawei Cloud meeting for everyone (I ask first).', example: 'end meeting 914083136' },
       zh: { title: '结束会议', description: '为所有人结束会议（会先确认）。', example: '结束会议 914083136' },
     },
   },
   {
-    name: 'huawei.mute', capability: 'huawei', entities: ['meeting', 'on'], required: ['meeting'],
+    name: 'huawei.mute', writes: true, capability: 'huawei', entities: ['meeting', 'on'], required: ['meeting'],
     text: {
       en: { title: 'mute everyone', description: 'Mute (or unmute) everyone in a Huawei Cloud meeting.', example: 'mute everyone in 914083136' },
       zh: { title: '全体静音', description: '将会议中所有人静音（或取消静音）。', example: '会议 914083136 全体静音' },
     },
   },
   {
-    name: 'huawei.lock', capability: 'huawei', entities: ['meeting', 'on'], required: ['meeting'],
+    name: 'huawei.lock', writes: true, capability: 'huawei', entities: ['meeting', 'on'], required: ['meeting'],
     text: {
       en: { title: 'lock meeting', description: 'Lock (or unlock) a Huawei Cloud meeting.', example: 'lock 914083136' },
       zh: { title: '锁定会议', description: '锁定（或解锁）会议。', example: '锁定会议 914083136' },
@@ -349,6 +354,11 @@ const byName = new Map(intents.map((intent) => [intent.name, intent]));
 
 export function findIntent(name: string): IntentDefinition | undefined {
   return byName.get(name);
+}
+
+/** True when the intent changes something (see `writes`); unknown intents and 'none' are not writes. */
+export function isWrite(name: string): boolean {
+  return byName.get(name)?.writes === true;
 }
 
 export function intentsOf(capability: CapabilityName): IntentDefinition[] {

@@ -14,6 +14,8 @@ export interface TimeFound {
 const TIME_HINT_EN = /\d|\b(?:today|tomorrow|tonight|noon|midnight|morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|next week|week|hour|minutes?)\b/iu;
 const TIME_HINT_ZH = /[0-9一二三四五六七八九十两]|今天|明天|后天|上午|下午|晚上|中午|周|星期|点|小时/u;
 
+const WEEKDAY = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|(?:周|星期|礼拜)[一二三四五六日天]/iu;
+
 interface ResolutionValue {
   type?: string;
   value?: string;
@@ -52,6 +54,12 @@ export function findTimes(text: string, language: Language, now: Date): TimeFoun
       found.endTime = toIso(chosen.end, now);
     } else if (type === 'datetime' || type === 'time' || type === 'date') {
       found.startTime = toIso(chosen.value, now);
+      // "on Friday" said on a Friday means the next one, not today at midnight (already past).
+      if (type === 'date' && found.startTime === formatLocal(now).slice(0, 10) && WEEKDAY.test(result.text)) {
+        const next = parseLocal(found.startTime);
+        next.setDate(next.getDate() + 7);
+        found.startTime = formatLocal(next).slice(0, 10);
+      }
     }
   }
   if (found.startTime && !found.endTime && durationSeconds !== undefined && found.startTime.includes('T')) {

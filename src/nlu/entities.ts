@@ -209,7 +209,10 @@ function lobbyDecision(s: Sentence, pair: RulePair): Entities {
   if (!person) {
     return { all: wantsAll(s.plain) || undefined, meeting: meetingText };
   }
-  if (isEveryone(person, s.zh)) {
+  // Read the corrected words too, so "evrybody" means everybody rather than a person called that.
+  const corrected = new Map(s.tokens.map((t) => [t.original, t.norm]));
+  const personWords = s.zh ? person : person.split(' ').map((word) => corrected.get(word) ?? word.toLowerCase()).join(' ');
+  if (isEveryone(person, s.zh) || isEveryone(personWords, s.zh)) {
     s.trace.push(`"${person}" means everyone waiting`);
     return { all: true, meeting: meetingText };
   }

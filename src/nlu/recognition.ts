@@ -16,6 +16,13 @@ export interface Recognition {
   explanation: string[];
   /** The runner-up intents, best first, for "did you mean" and ambiguity handling. */
   alternatives: Array<{ intent: string; score: number }>;
+  /**
+   * Set when a write is not clearly meant (src/nlu/safety.ts): the readings to offer as one question, each with
+   * its own entities, best guess first. `intent` is then the safe reading, and nothing should run unasked.
+   */
+  ask?: Array<{ intent: string; entities: Entities }>;
+  /** Set when the text is in a language the bot does not speak (French, Japanese, …) rather than unclear. */
+  foreign?: boolean;
 }
 
 export interface Recognizer {

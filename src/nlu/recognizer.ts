@@ -3,6 +3,8 @@ import type { Recognition, Recognizer } from './recognition.js';
 import { trainClassifier, type ClassifierModel, type IntentScore } from './classifier.js';
 import { extractEntities } from './entities.js';
 import { NONE_INTENT } from './training.js';
+import { guardWrite } from './safety.js';
+import { inOtherScript, looksForeign } from './foreign.js';
 import { detectLanguage, hasHan, removeMentions, tokenize, type Token } from './text.js';
 
 /**
@@ -55,7 +57,12 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
   const chinese = hasHan(text) && detectLanguage(text) === 'zh';
   explanation.push(`text: "${text}" (language ${language}${locale ? `, locale ${locale}` : ''})`);
 
-  const { tokens, corrections } = correctTokens(model, tokenize(text));
+  if (inOtherScript(text)) {
+    // Japanese shares Han characters with Chinese; the kana (or hangul, Cyrillic…) show it is not Chinese.
+    explanation.push('written in a script I do not read → none');
+    return { intent: NONE_INTENT, score: 1, entities: {}, language, text, explanation, alternatives: [], foreign: true };
+  }
+  const { tokens, corrections } = correctTokens(model, tokenize(chinese ? text : withoutTrailingClause(text)));
   if (corrections.length > 0) {
     explanation.push(`typos corrected: ${corrections.join(', ')}`);
   }
@@ -92,15 +99,30 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
     intent = redirected.intent;
   }
 
-  const { entities, trace } = intent === NONE_INTENT
+  const guard = guardWrite(intent, score, ranked, chinese ? normalised : normalised, chinese);
+  if (guard.reason) {
+    explanation.push(guard.reason);
+    intent = guard.intent;
+  }
+
+  const extract = (name: string): ReturnType<typeof extractEntities> => name === NONE_INTENT
     ? { entities: {}, trace: [] }
-    : extractEntities({ intent, language: chinese ? 'zh' : 'en', tokens: commandTokens, text: chinese ? normalised : text, now });
+    : extractEntities({ intent: name, language: chinese ? 'zh' : 'en', tokens: commandTokens, text: chinese ? normalised : text, now });
+  const { entities, trace } = extract(intent);
   explanation.push(...trace.map((line) => `entities: ${line}`));
   const found = Object.entries(entities).map(([slot, value]) => `${slot}=${JSON.stringify(value)}`);
   explanation.push(`entities: ${found.join(', ') || '(none)'}`);
 
   const alternatives = ranked.filter((r) => r.intent !== intent).slice(0, MAX_ALTERNATIVES).map((r) => ({ intent: r.intent, score: round(r.score) }));
-  return { intent, score: round(score), entities, language, text: normalised, explanation, alternatives };
+  const result: Recognition = { intent, score: round(score), entities, language, text: normalised, explanation, alternatives };
+  if (guard.ask) {
+    result.ask = guard.ask.map((name) => ({ intent: name, entities: name === intent ? entities : extract(name).entities }));
+  }
+  if (intent === NONE_INTENT && looksForeign(text)) {
+    explanation.push('written in a language I do not speak');
+    result.foreign = true;
+  }
+  return result;
 }
 
 /**
@@ -122,7 +144,18 @@ const HUAWEI_PHRASE: Readonly<Record<string, RegExp>> = {
   'lobby.admit': /^(?!.*\b(?:lobby|lobbies)\b|.*大厅).*\b(?:all|everyone|everybody)\b.*\bwaiting\s+(?:in|for|at)\s+\S/iu,
 };
 
+// "remove <meeting> from my online meetings": the thing removed is a meeting, not a visitor in a lobby.
+const OFF_MY_MEETINGS = /^(?!.*\b(?:lobby|lobbies|waiting)\b).*\b(?:remove|take|drop|delete)\b.+\b(?:from|off|out of) (?:my|our|the) (?:online |skype )?(?:meetings|calendar|schedule|diary|agenda)\b/iu;
+
+const NOT_LET_IN = /^(?:please\s+)?(?:do not|don['’]?t|never|no need to)\s+(?:let|admit|allow)\b|^(?:请|麻烦)?(?:不要|别|不准|不许|不用)让/iu;
+
 function redirectByMeetingId(intent: string, text: string): { intent: string; reason: string } | undefined {
+  if (intent === 'lobby.admit' && NOT_LET_IN.test(text)) {
+    return { intent: 'lobby.reject', reason: '"don\'t let … in" → lobby.reject' };
+  }
+  if (intent === 'lobby.reject' && OFF_MY_MEETINGS.test(text)) {
+    return { intent: 'meetings.delete', reason: 'removed from "my meetings" or a calendar → meetings.delete' };
+  }
   const conferenceId = /(?<![\p{L}\d])\d{6,12}(?![\p{L}\d])/u.test(text);
   const waitingRoom = /waiting\s*room|等候室/iu.test(text);
   const huaweiPhrase = lookup(HUAWEI_PHRASE, intent)?.test(text) ?? false;
@@ -144,8 +177,23 @@ function asksForExplanation(tokens: Token[], normalised: string, chinese: boolea
   if (chinese) {
     return /^(?:解析|解释)\s*\S/u.test(normalised);
   }
+  if (/^(?:how (?:would|do|did) you (?:understand|read|parse|interpret)|show me how you (?:parse|read|understand)) \S/u.test(normalised)) {
+    return true;
+  }
   const first = tokens[0]?.norm;
   return tokens.length > 1 && (first === 'explain' || first === 'parse' || (first === 'debug' && tokens[1]?.norm !== 'mode'));
+}
+
+/**
+ * A name ends where its clause ends: "admit Lee, he's the contractor", "get rid of Q3 planning, we don't need
+ * it". A trailing clause after a comma (or " and ping me …") that opens with a pronoun, a reason or thanks says
+ * why, not what, so it is left out before reading the command.
+ */
+const TRAILING_CLAUSE = /\s*(?:[,;]|\s-\s|\s(?=and (?:ping|tell|notify|let) me\b))\s*(?:(?:he|she|they|we|i|it|you|that|this|there)(?:['’]\w+)?\b|because\b|since\b|as\b|so (?:that|the|i|we)\b|thanks\b|thank you\b|cheers\b|if you can\b|when you (?:can|get)\b|and (?:ping|tell|notify|let) me\b).*$/iu;
+
+function withoutTrailingClause(text: string): string {
+  const cut = text.replace(TRAILING_CLAUSE, '');
+  return cut.trim().split(/\s+/u).length >= 2 ? cut : text;
 }
 
 function round(value: number): number {

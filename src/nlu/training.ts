@@ -29,28 +29,28 @@ export const training: Readonly<Record<string, TrainingSet>> = {
     zh: ['解析 {keyword}', '解释 {keyword}', '你怎么理解 {keyword}'],
   },
   'lobby.who': {
-    en: ['lobby list', 'the lobby', 'show who is waiting', 'see the lobby', 'who\'s waiting in the lobby', 'whos waiting', 'who is in the lobby', 'who is waiting', 'who is waiting in the lobby of {meeting}', 'anyone in the lobby', 'is anybody waiting in the lobby', 'show the lobby', 'list people in the lobby', 'who is waiting to join {meeting}', 'lobby status', 'who is in the lobby for {meeting}', 'check the lobby', 'who is in the waiting lobby', 'are any guests in the lobby', 'any visitors waiting in the lobby for {meeting}', 'is someone waiting in {meeting}'],
-    zh: ['现在大厅里有人吗', '谁在大厅', '大厅里有谁', '有人在大厅等吗', '{meeting} 的大厅里有谁', '谁在等待入会', '查看大厅'],
+    en: ['who is knocking at the door of {meeting}', 'is anyone waiting to get into {meeting}', 'lobby list', 'the lobby', 'show who is waiting', 'see the lobby', 'who\'s waiting in the lobby', 'whos waiting', 'who is in the lobby', 'who is waiting', 'who is waiting in the lobby of {meeting}', 'anyone in the lobby', 'is anybody waiting in the lobby', 'show the lobby', 'list people in the lobby', 'who is waiting to join {meeting}', 'lobby status', 'who is in the lobby for {meeting}', 'check the lobby', 'who is in the waiting lobby', 'are any guests in the lobby', 'any visitors waiting in the lobby for {meeting}', 'is someone waiting in {meeting}'],
+    zh: ['{meeting} 的大厅里有没有人在等', '现在大厅里有人吗', '谁在大厅', '大厅里有谁', '有人在大厅等吗', '{meeting} 的大厅里有谁', '谁在等待入会', '查看大厅'],
   },
   'lobby.admit': {
-    en: ['admit {person}', 'let {person} in', 'let everyone in', 'admit everyone', 'admit all', 'admit them all', 'let them in', 'allow {person} to join', 'let {person} into {meeting}', 'admit the guest from {person}', 'bring {person} in', 'accept {person}', 'admit {person} to {meeting}', 'let all of them in', 'let everybody in the lobby join', 'admit everyone in the lobby'],
-    zh: ['让 {person} 进来', '准入 {person}', '让所有人进来', '让大家都进来', '允许 {person} 入会', '全部准入', '接纳 {person}'],
+    en: ['{person} can come in', 'let {person} through', 'would you mind admitting {person}', 'let in everyone who is waiting', 'bring in all the waiting people', '{person} is fine let them in', 'admit {person}', 'let {person} in', 'let everyone in', 'admit everyone', 'admit all', 'admit them all', 'let them in', 'allow {person} to join', 'let {person} into {meeting}', 'admit the guest from {person}', 'bring {person} in', 'accept {person}', 'admit {person} to {meeting}', 'let all of them in', 'let everybody in the lobby join', 'admit everyone in the lobby'],
+    zh: ['把 {person} 放进来', '{person} 可以进来了', '把等待的人全放进来', '把大厅里的人都放进来', '让 {person} 进来', '准入 {person}', '让所有人进来', '让大家都进来', '允许 {person} 入会', '全部准入', '接纳 {person}'],
   },
   'lobby.reject': {
-    en: ['reject {person}', 'deny {person}', 'turn away {person}', 'kick {person} out of the lobby', 'reject everyone', 'deny all', 'do not let {person} in', 'refuse {person}', 'reject the guest from {person}', 'decline {person}', 'remove {person} from the lobby', 'reject everybody waiting'],
-    zh: ['拒绝 {person}', '不让 {person} 进来', '拒绝所有人', '把 {person} 拒之门外', '拒绝全部'],
+    en: ['keep {person} out', 'send {person} away', 'do not admit {person}', 'turn them away', 'reject {person}', 'deny {person}', 'turn away {person}', 'kick {person} out of the lobby', 'reject everyone', 'deny all', 'do not let {person} in', 'refuse {person}', 'reject the guest from {person}', 'decline {person}', 'remove {person} from the lobby', 'reject everybody waiting'],
+    zh: ['别让 {person} 进来', '把大厅里的人都拒绝', '拒绝大厅里所有人', '拒绝 {person}', '不让 {person} 进来', '拒绝所有人', '把 {person} 拒之门外', '拒绝全部'],
   },
   'watch.start': {
-    en: ['watch my meetings', 'alert me about my meetings', 'monitor all of my meetings', 'watch my meeting {meeting}', 'watch {meeting}', 'monitor {meeting}', 'alert me when someone waits in {meeting}', 'watch all my meetings', 'notify me about the lobby of {meeting}', 'start watching {meeting}', 'keep an eye on {meeting}', 'track the lobby of {meeting}', 'start lobby alerts for {meeting}', 'subscribe to lobby alerts for all my meetings', 'watch every meeting of mine'],
-    zh: ['帮我关注 {meeting}', '关注全部会议', '关注我的会议 {meeting}', '关注 {meeting}', '监控 {meeting} 的大厅', '关注我所有的会议', '有人等待时提醒我'],
+    en: ['ping me when someone waits for {meeting}', 'let me know when somebody shows up in the lobby of {meeting}', 'keep tabs on {meeting}', 'I want lobby alerts for {meeting}', 'tell me when people wait in {meeting}', 'watch my meetings', 'alert me about my meetings', 'monitor all of my meetings', 'watch my meeting {meeting}', 'watch {meeting}', 'monitor {meeting}', 'alert me when someone waits in {meeting}', 'watch all my meetings', 'notify me about the lobby of {meeting}', 'start watching {meeting}', 'keep an eye on {meeting}', 'track the lobby of {meeting}', 'start lobby alerts for {meeting}', 'subscribe to lobby alerts for all my meetings', 'watch every meeting of mine'],
+    zh: ['帮我盯着 {meeting} 的大厅', '{meeting} 有人等的时候提醒我', '盯一下 {meeting}', '帮我关注 {meeting}', '关注全部会议', '关注我的会议 {meeting}', '关注 {meeting}', '监控 {meeting} 的大厅', '关注我所有的会议', '有人等待时提醒我'],
   },
   'watch.stop': {
-    en: ['I do not need alerts for {meeting} anymore', 'do not watch my meetings any more', 'stop watching my meetings', 'stop watching {meeting}', 'unwatch {meeting}', 'stop monitoring {meeting}', 'stop lobby alerts for {meeting}', 'stop watching all my meetings', 'no more alerts for {meeting}', 'stop notifying me about {meeting}', 'unsubscribe from {meeting}', 'cancel the alerts for all meetings', 'quit watching {meeting}', 'stop all alerts'],
-    zh: ['不再关注 {meeting}', '别再关注我的会议了', '取消关注 {meeting}', '停止关注 {meeting}', '不再关注所有会议', '停止大厅提醒', '取消所有关注'],
+    en: ['quit monitoring {meeting}', 'you can stop keeping an eye on {meeting}', 'drop the alerts for {meeting}', 'I do not need alerts for {meeting} anymore', 'do not watch my meetings any more', 'stop watching my meetings', 'stop watching {meeting}', 'unwatch {meeting}', 'stop monitoring {meeting}', 'stop lobby alerts for {meeting}', 'stop watching all my meetings', 'no more alerts for {meeting}', 'stop notifying me about {meeting}', 'unsubscribe from {meeting}', 'cancel the alerts for all meetings', 'quit watching {meeting}', 'stop all alerts'],
+    zh: ['{meeting} 不用再关注了', '所有会议都别关注了', '不再关注 {meeting}', '别再关注我的会议了', '取消关注 {meeting}', '停止关注 {meeting}', '不再关注所有会议', '停止大厅提醒', '取消所有关注'],
   },
   'watch.list': {
-    en: ['what are you watching', 'which meetings are you watching', 'list my watched meetings', 'show my watches', 'what meetings do you monitor for me', 'my lobby alerts', 'which lobbies do you watch', 'list watches', 'show the meetings you are watching'],
-    zh: ['你在关注哪些会议', '关注列表', '我关注了哪些会议', '显示关注的会议'],
+    en: ['which meetings are you keeping an eye on', 'what are you monitoring for me', 'which lobbies do I get alerts for', 'what am I getting lobby alerts for', 'what are you watching', 'which meetings are you watching', 'list my watched meetings', 'show my watches', 'what meetings do you monitor for me', 'my lobby alerts', 'which lobbies do you watch', 'list watches', 'show the meetings you are watching'],
+    zh: ['你在盯着哪些会议', '正在监控哪些会议', '我的关注列表', '你在关注哪些会议', '关注列表', '我关注了哪些会议', '显示关注的会议'],
   },
   'alerts.routeHere': {
     en: ['send lobby alerts for {meeting} here', 'post alerts for {meeting} in this channel', 'route the lobby alerts of {meeting} to this chat', 'send {meeting} lobby notifications here', 'alerts for {meeting} in this channel please', 'deliver lobby alerts of {meeting} to this chat', 'notify this channel about {meeting} lobby', 'share the lobby alerts for {meeting} here'],
@@ -61,8 +61,8 @@ export const training: Readonly<Record<string, TrainingSet>> = {
     zh: ['我的会议', '列出我的会议', '显示我的会议', '我有哪些会议'],
   },
   'meetings.details': {
-    en: ['show me the details of {meeting}', 'what time is {meeting}', 'details of {meeting}', 'show details for {meeting}', 'tell me about {meeting}', 'info on {meeting}', 'describe {meeting}', 'meeting details {meeting}', 'what is the join link of {meeting}', 'information about meeting {meeting}', 'open {meeting}'],
-    zh: ['{meeting} 的详情', '显示 {meeting} 的详细信息', '查看会议 {meeting}', '{meeting} 的信息'],
+    en: ['tell me more about {meeting}', 'when is {meeting}', 'look up {meeting}', 'when does {meeting} start', 'show me the details of {meeting}', 'what time is {meeting}', 'details of {meeting}', 'show details for {meeting}', 'tell me about {meeting}', 'info on {meeting}', 'describe {meeting}', 'meeting details {meeting}', 'what is the join link of {meeting}', 'information about meeting {meeting}', 'open {meeting}'],
+    zh: ['{meeting} 几点开始', '{meeting} 的具体信息', '{meeting} 的详情', '显示 {meeting} 的详细信息', '查看会议 {meeting}', '{meeting} 的信息'],
   },
   'meetings.create': {
     en: ['create a meeting called {name}', 'schedule a meeting called {name} at {time}', 'new meeting {name}', 'set up a meeting named {name}', 'book a meeting titled {name} {time}', 'create meeting {name}', 'make a new meeting called {name}', 'organize a meeting {name} from {time} to {time}', 'plan a meeting called {name} {time}', 'schedule {name} for {time}', 'create a locked meeting called {name}', 'add a meeting {name}', 'create an online meeting {name} with {person}', 'set up a meeting named {name} where dial-in users skip the lobby'],
@@ -73,8 +73,8 @@ export const training: Readonly<Record<string, TrainingSet>> = {
     zh: ['把 {meeting} 改为锁定', '修改会议 {meeting}', '把 {meeting} 改到 {time}', '更新 {meeting}', '把 {meeting} 的主题改成 {name}'],
   },
   'meetings.delete': {
-    en: ['delete my meeting {meeting}', 'remove my {meeting} meeting', 'delete meeting {meeting}', 'delete {meeting}', 'remove meeting {meeting}', 'cancel {meeting}', 'cancel meeting {meeting}', 'get rid of {meeting}', 'erase the meeting {meeting}', 'drop {meeting}', 'remove the meeting called {meeting}'],
-    zh: ['删除会议 {meeting}', '删除 {meeting}', '取消会议 {meeting}', '把 {meeting} 删掉'],
+    en: ['remove {meeting} from my meetings', 'take {meeting} off my calendar', 'remove {meeting} from my calendar', 'we no longer need {meeting} so delete it', 'delete my meeting {meeting}', 'remove my {meeting} meeting', 'delete meeting {meeting}', 'delete {meeting}', 'remove meeting {meeting}', 'cancel {meeting}', 'cancel meeting {meeting}', 'get rid of {meeting}', 'erase the meeting {meeting}', 'drop {meeting}', 'remove the meeting called {meeting}'],
+    zh: ['把 {meeting} 从我的会议里删掉', '删除会议 {meeting}', '删除 {meeting}', '取消会议 {meeting}', '把 {meeting} 删掉'],
   },
   'meetings.defaults': {
     en: ['meeting defaults', 'default meeting settings', 'what are the defaults for a new meeting', 'show defaults', 'default values', 'what does a new meeting get by default', 'my meeting defaults', 'defaults please'],
@@ -97,47 +97,47 @@ export const training: Readonly<Record<string, TrainingSet>> = {
     zh: ['邀请文本', '显示邀请', '会议邀请文本', '邀请内容'],
   },
   'extensions.list': {
-    en: ['extensions of {meeting}', 'list the extensions of {meeting}', 'show extensions for {meeting}', 'what extensions does {meeting} have', 'meeting extensions {meeting}', 'custom data of {meeting}', 'extension list for {meeting}'],
-    zh: ['{meeting} 的扩展', '列出 {meeting} 的扩展', '查看会议扩展 {meeting}'],
+    en: ['which extensions are attached to {meeting}', 'extensions attached to {meeting}', 'what extension data is on {meeting}', 'does {meeting} have extensions', 'extensions of {meeting}', 'list the extensions of {meeting}', 'show extensions for {meeting}', 'what extensions does {meeting} have', 'meeting extensions {meeting}', 'custom data of {meeting}', 'extension list for {meeting}'],
+    zh: ['{meeting} 有哪些扩展', '{meeting} 挂了什么扩展', '{meeting} 的扩展', '列出 {meeting} 的扩展', '查看会议扩展 {meeting}'],
   },
   'extensions.add': {
     en: ['add extension roamed organizer data to {meeting}', 'add an extension to {meeting}', 'attach extension to {meeting}', 'add roamed participant data extension to {meeting}', 'create an extension on {meeting}', 'put extension undefined on {meeting}', 'add custom data to {meeting}', 'new extension for {meeting}'],
-    zh: ['给 {meeting} 添加扩展', '添加扩展到 {meeting}', '为 {meeting} 新增扩展'],
+    zh: ['给 {meeting} 加一个扩展', '添加一个扩展', '给 {meeting} 添加扩展', '添加扩展到 {meeting}', '为 {meeting} 新增扩展'],
   },
   'groups.list': {
     en: ['my groups', 'list my groups', 'show my contact groups', 'what groups do I have', 'contact groups', 'list contact groups', 'show groups', 'which groups are there'],
     zh: ['我的分组', '列出我的分组', '联系人分组', '显示分组'],
   },
   'groups.members': {
-    en: ['who is in {group}', 'members of {group}', 'list the members of group {group}', 'show the contacts in {group}', 'who belongs to {group}', 'list contacts of group {group}', 'who are the members of {group} group', 'people in group {group}'],
+    en: ['which contacts are in {group}', 'who is in my {group} group', 'who is in {group}', 'members of {group}', 'list the members of group {group}', 'show the contacts in {group}', 'who belongs to {group}', 'list contacts of group {group}', 'who are the members of {group} group', 'people in group {group}'],
     zh: ['{group} 里有谁', '分组 {group} 的成员', '列出 {group} 的联系人', '{group} 分组成员'],
   },
   'groups.create': {
-    en: ['add contact group {group}', 'add a new contact group {group}', 'create group {group}', 'new group {group}', 'make a contact group called {group}', 'add a group named {group}', 'create a contact group {group}', 'set up a group {group}', 'create a new group called {group}'],
-    zh: ['创建分组 {group}', '新建分组 {group}', '添加一个分组 {group}', '建一个叫 {group} 的分组'],
+    en: ['new contact group {group}', 'I need a new group called {group}', 'add contact group {group}', 'add a new contact group {group}', 'create group {group}', 'new group {group}', 'make a contact group called {group}', 'add a group named {group}', 'create a contact group {group}', 'set up a group {group}', 'create a new group called {group}'],
+    zh: ['创建联系人分组 {group}', '创建分组 {group}', '新建分组 {group}', '添加一个分组 {group}', '建一个叫 {group} 的分组'],
   },
   'groups.rename': {
-    en: ['change the group name {group} to {name}', 'rename group {group} to {name}', 'rename {group} group to {name}', 'change the name of group {group} to {name}', 'call group {group} {name} instead', 'rename my group {group} as {name}', 'group {group} should be renamed {name}'],
-    zh: ['把分组 {group} 改名为 {name}', '重命名分组 {group} 为 {name}', '分组 {group} 改名成 {name}'],
+    en: ['change my {group} group\'s name to {name}', 'rename {group} to {name}', 'change the group name {group} to {name}', 'rename group {group} to {name}', 'rename {group} group to {name}', 'change the name of group {group} to {name}', 'call group {group} {name} instead', 'rename my group {group} as {name}', 'group {group} should be renamed {name}'],
+    zh: ['把 {group} 分组重命名成 {name}', '把分组 {group} 改名为 {name}', '重命名分组 {group} 为 {name}', '分组 {group} 改名成 {name}'],
   },
   'groups.delete': {
-    en: ['delete group {group}', 'remove group {group}', 'delete the contact group {group}', 'get rid of group {group}', 'remove my {group} group', 'drop the group {group}', 'erase group {group}'],
-    zh: ['删除分组 {group}', '移除分组 {group}', '把分组 {group} 删掉'],
+    en: ['I do not need the {group} group anymore delete it', 'delete group {group}', 'remove group {group}', 'delete the contact group {group}', 'get rid of group {group}', 'remove my {group} group', 'drop the group {group}', 'erase group {group}'],
+    zh: ['把 {group} 这个分组删了', '删除分组 {group}', '移除分组 {group}', '把分组 {group} 删掉'],
   },
   'groups.presence': {
-    en: ['watch presence of {group}', 'subscribe to presence of {group}', 'presence of group {group}', 'track the status of {group}', 'tell me when {group} come online', 'follow the presence of group {group}', 'watch the availability of {group}', 'is anyone in {group} online'],
+    en: ['let me know when anyone in {group} changes status', 'keep me posted on who is available in {group}', 'watch presence of {group}', 'subscribe to presence of {group}', 'presence of group {group}', 'track the status of {group}', 'tell me when {group} come online', 'follow the presence of group {group}', 'watch the availability of {group}', 'is anyone in {group} online'],
     zh: ['关注 {group} 的状态', '订阅 {group} 的在线状态', '分组 {group} 的在线状态', '{group} 的人在线吗'],
   },
   'groups.presenceStop': {
-    en: ['stop watching presence of {group}', 'stop presence updates for {group}', 'unsubscribe from the presence of {group}', 'no more status updates for {group}', 'stop tracking the status of {group}', 'cancel the presence subscription for group {group}', 'quit following the availability of {group}', 'end presence alerts for {group}', 'do not tell me when {group} come online anymore', 'stop the status updates of group {group}'],
+    en: ['unsubscribe from the presence of the {group} group', 'stop watching presence of {group}', 'stop presence updates for {group}', 'unsubscribe from the presence of {group}', 'no more status updates for {group}', 'stop tracking the status of {group}', 'cancel the presence subscription for group {group}', 'quit following the availability of {group}', 'end presence alerts for {group}', 'do not tell me when {group} come online anymore', 'stop the status updates of group {group}'],
     zh: ['停止关注 {group} 的状态', '取消订阅 {group} 的在线状态', '不再关注分组 {group} 的在线状态', '别再告诉我 {group} 的状态了', '取消关注 {group} 的状态'],
   },
   'huawei.ongoing': {
-    en: ['list ongoing meetings', 'ongoing meetings about {keyword}', 'show the meetings in progress', 'which meetings are running now', 'current meetings', 'list all ongoing meetings', 'what meetings are happening right now', 'live meetings about {keyword}', 'active conferences', 'ongoing conferences matching {keyword}', 'meetings in progress now'],
-    zh: ['列出进行中的会议', '进行中的会议', '正在开的会议', '关于 {keyword} 的进行中会议', '现在有哪些会议在开', '所有进行中的会议'],
+    en: ['any {keyword} meetings running', 'ongoing meetings with {keyword} in the title', 'is the {keyword} call running', 'are there {keyword} meetings in progress', 'list ongoing meetings', 'ongoing meetings about {keyword}', 'show the meetings in progress', 'which meetings are running now', 'current meetings', 'list all ongoing meetings', 'what meetings are happening right now', 'live meetings about {keyword}', 'active conferences', 'ongoing conferences matching {keyword}', 'meetings in progress now'],
+    zh: ['搜一下 {keyword}', '{keyword} 在开的会', '有正在开的 {keyword} 会议吗', '列出进行中的会议', '进行中的会议', '正在开的会议', '关于 {keyword} 的进行中会议', '现在有哪些会议在开', '所有进行中的会议'],
   },
   'huawei.scheduled': {
-    en: ['list scheduled meetings', 'upcoming meetings', 'scheduled meetings about {keyword}', 'what meetings are coming up', 'show future meetings', 'planned conferences', 'list all scheduled meetings', 'which meetings are booked', 'upcoming conferences about {keyword}', 'meetings later today'],
+    en: ['do we have any {keyword} meetings scheduled', 'are there {keyword} meetings coming up', 'list scheduled meetings', 'upcoming meetings', 'scheduled meetings about {keyword}', 'what meetings are coming up', 'show future meetings', 'planned conferences', 'list all scheduled meetings', 'which meetings are booked', 'upcoming conferences about {keyword}', 'meetings later today'],
     zh: ['列出预约的会议', '预约的会议', '即将召开的会议', '关于 {keyword} 的预约会议', '有哪些预定的会议'],
   },
   'page.next': {
@@ -157,11 +157,11 @@ export const training: Readonly<Record<string, TrainingSet>> = {
     zh: ['让 {id} 等候室的人都进来', '等候室全部准入 {id}', '会议 {id} 等候室的人全部进来', '准入 {id} 等候室所有人'],
   },
   'huawei.end': {
-    en: ['end meeting {id}', 'end {id}', 'stop meeting {id}', 'terminate conference {id}', 'close meeting {id}', 'finish {id}', 'end the call {id}', 'shut down meeting {id}', 'hang up {id} for everyone'],
+    en: ['kill meeting {id}', 'end the call {id} now', 'end meeting {id}', 'end {id}', 'stop meeting {id}', 'terminate conference {id}', 'close meeting {id}', 'finish {id}', 'end the call {id}', 'shut down meeting {id}', 'hang up {id} for everyone'],
     zh: ['结束会议 {id}', '结束 {id}', '关闭会议 {id}', '终止会议 {id}', '把会议 {id} 结束掉'],
   },
   'huawei.mute': {
-    en: ['mute everybody in {id}', 'mute the participants of meeting {id}', 'mute everyone in {id}', 'unmute everyone in {id}', 'mute all in meeting {id}', 'mute {id}', 'unmute {id}', 'silence meeting {id}', 'mute all participants of {id}', 'turn off mute in {id}', 'unmute all in conference {id}', 'mute the whole meeting {id}'],
+    en: ['turn everyone\'s mic back on in {id}', 'mute all mics in {id}', 'mute everybody in {id}', 'mute the participants of meeting {id}', 'mute everyone in {id}', 'unmute everyone in {id}', 'mute all in meeting {id}', 'mute {id}', 'unmute {id}', 'silence meeting {id}', 'mute all participants of {id}', 'turn off mute in {id}', 'unmute all in conference {id}', 'mute the whole meeting {id}'],
     zh: ['会议 {id} 全体静音', '全体静音 {id}', '取消静音 {id}', '会议 {id} 取消全体静音', '把 {id} 全部静音'],
   },
   'huawei.lock': {
@@ -169,7 +169,7 @@ export const training: Readonly<Record<string, TrainingSet>> = {
     zh: ['锁定会议 {id}', '锁定 {id}', '解锁会议 {id}', '解锁 {id}', '把会议 {id} 锁上'],
   },
   [NONE_INTENT]: {
-    en: ['tell me something funny', 'sing a song', 'what time is it', 'how old are you', 'hello', 'hi there', 'thanks', 'thank you', 'good morning', 'what is the weather like', 'tell me a joke', 'ok', 'cool', 'bye', 'how are you', 'lol', 'who won the game last night', 'order a pizza', 'sounds good', 'nice work', 'the build is broken again', 'see you tomorrow'],
+    en: ['book a flight to {keyword}', 'book a train ticket', 'book a taxi', 'book a table for dinner', 'calculate 5 plus 7', 'reserve a hotel room', 'what is the capital of France', 'tell me something funny', 'sing a song', 'what time is it', 'how old are you', 'hello', 'hi there', 'thanks', 'thank you', 'good morning', 'what is the weather like', 'tell me a joke', 'ok', 'cool', 'bye', 'how are you', 'lol', 'who won the game last night', 'order a pizza', 'sounds good', 'nice work', 'the build is broken again', 'see you tomorrow'],
     zh: ['你好', '谢谢', '今天天气怎么样', '讲个笑话', '再见', '好的'],
   },
 };

@@ -15,12 +15,15 @@ export interface Rule {
 // 'd' gives match indices, so an English capture can be read back from the tokens as the user typed them.
 const rule = (name: string, source: string): Rule => ({ name, pattern: new RegExp(source, 'du') });
 
+// Words that describe a list of meetings rather than name what they are about ("any ongoing meetings").
+const LIST_WORDS = 'any|all|the|my|our|your|his|her|their|these|those|which|what|whose|ongoing|on-going|current|currently|live|active|running|in-progress|upcoming|future|planned|scheduled|booked|next|later|today|todays|tomorrow|online|skype|huawei|cloud|other|more|some|every|many|open|started|start|of|in|no|are|is|there|list|show|me|us|new|recent|past|big|other|team|company|few|existing|present|now|again|started|did|does|do|have|has';
+
 const MEETING_WORD = '(?:(?:the|my|our) )?(?:(?:online|skype) )?(?:meeting|conference|call)';
 
 export const en = {
   debugParse: [
     rule('explain <text>', '^(?:explain|debug(?: parse)?|parse|trace|analy[sz]e) (?:how you (?:read|understand|parse) )?(?<keyword>.+)$'),
-    rule('how do you understand <text>', '^how (?:do|would) you (?:understand|read|parse|interpret) (?<keyword>.+)$'),
+    rule('how do you understand <text>', '^(?:how (?:do|would|did)|show me how) you (?:understand|read|parse|interpret) (?<keyword>.+)$'),
     rule('what does <text> mean', '^what does (?<keyword>.+) mean(?: to you)?$'),
   ],
   lobbyWho: [
@@ -33,6 +36,7 @@ export const en = {
     rule('let <person> in', '^(?:let|bring|get|allow) (?<person>.+?) (?:in|through|join|to join|inside)(?: (?:to|into|for|of|in) (?<meeting>.+))?$'),
     rule('let <person> into <meeting>', '^(?:let|bring|get) (?<person>.+?) into (?<meeting>.+)$'),
     rule('allow <person> to join <meeting>', '^(?:allow|permit) (?<person>.+?) (?:to join|to enter|in|into)(?: (?<meeting>.+))?$'),
+    rule('<person> can come in', '^(?<person>.+?) (?:can|may|should|is allowed to|is ok to|is fine to) (?:come in|come through|join|enter|get in|be let in|go in)(?: (?:to|into) (?<meeting>.+?))?(?: now| right now)?$'),
     rule('admit <person> to <meeting>', '^(?:admit|accept|approve|allow in|let in|bring in|ok|okay) (?<person>.+?)(?: (?:to|into|in|to join|from the lobby of|from the lobby for) (?<meeting>.+))?$'),
   ],
   reject: [
@@ -140,6 +144,8 @@ export const en = {
   ],
   huaweiKeyword: [
     rule('about <keyword>', '\\b(?:about|regarding|concerning|matching|containing|named|called|titled|with subject|with the word|on the topic of|on|for|related to|mentioning) (?<keyword>.+?)(?: (?:meetings?|conferences?|right now|now|today|please))?$'),
+    rule('with <keyword> in the title', '\\bwith (?<keyword>.+?) in (?:the|its|their) (?:title|subject|name)\\b'),
+    rule('<keyword> meetings', `\\b(?!(?:${LIST_WORDS})\\b)(?<keyword>[\\p{L}\\d][\\p{L}\\d-]*) (?:meetings?|calls?|conferences?|syncs?|sessions?)\\b`),
   ],
 } as const;
 
@@ -148,6 +154,8 @@ export const zh = {
   lobbyWho: [rule('<会议> 的大厅', '^(?:查看)?(?<meeting>.+?)\\s*的(?:大厅|等候室)'), rule('等待加入 <会议>', '等待(?:加入|进入)\\s*(?<meeting>.+?)(?:的人)?$')],
   admit: [
     rule('让 <人> 进来', '^(?:让|请|放|准许|允许)\\s*(?<person>.+?)\\s*(?:都|也)?(?:进来|进入|加入|入会)(?:\\s*(?<meeting>.+))?$'),
+    rule('把 <人> 放进来', '^把\\s*(?<person>.+?)\\s*(?:都|全|全部|全都|也)?(?:放进来|放进去|放行|拉进来|请进来|准入)'),
+    rule('<人> 可以进来了', '^(?<person>[^，,。让把]+?)\\s*(?:可以|能)(?:进来|进入|入会)了?'),
     rule('准入 <人>', '^(?:准入|接纳|接受|放行|批准)\\s*(?<person>.+?)(?:\\s*(?:进入|加入|到)\\s*(?<meeting>.+))?$'),
   ],
   reject: [
@@ -204,5 +212,10 @@ export const zh = {
     rule('<会议> 的参会人', '^(?:列出|查看|显示)?\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*的(?:参会人|与会者|参会者)'),
   ],
   huaweiAdmitWaiting: [rule('<会议> 等候室', '^(?:让|准入)?\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*的?等候室'), rule('等候室全部准入 <会议>', '等候室.*?(?:准入|进来)\\s*(?:会议)?\\s*(?<meeting>.+)$')],
-  huaweiKeyword: [rule('关于 <关键词> 的', '(?:关于|有关|主题为|主题是|名为|包含)\\s*(?<keyword>.+?)\\s*的')],
+  huaweiKeyword: [
+    rule('关于 <关键词> 的', '(?:关于|有关(?!于)|主题为|主题是|名为|包含)\\s*(?<keyword>.+?)\\s*的'),
+    rule('搜一下 <关键词>', '(?:搜一下|搜索|搜|查找|找一下|查一下)\\s*[:：]?\\s*(?<keyword>[^\\s，。？?]+?)(?:的会议?)?[。？?]?$'),
+    rule('正在开的 <关键词> 会议', '(?:正在开|在开|进行中)的\\s*(?!所有|全部)(?<keyword>[^\\s的，。]{1,12}?)\\s*(?:会议|会)'),
+    rule('<关键词> 在开的会', '^(?:看看|查看)?(?!现在|目前|当前|今天|所有|全部|哪些|有哪些|有什么)(?<keyword>[^\\s的，。]{1,12}?)\\s*(?:正在|在)(?:开|进行)的?(?:会议|会)'),
+  ],
 } as const;

@@ -14,6 +14,7 @@ function stripMeeting(value: string): string {
     .replace(/^(?:(?:the|my|our)\s+)?(?:online\s+|skype\s+)?(?:meeting|conference|call)\s+(?:called\s+|named\s+|titled\s+)?/iu, '')
     .replace(/^(?:the|my|our)\s+/iu, '')
     .replace(/^(?:called|named|titled)\s+/iu, '')
+    .replace(/\s+(?:from|off|out of) (?:my|our|the) (?:online |skype )?(?:meetings|calendar|schedule|diary|agenda|list)$/iu, '')
     .replace(/\s+(?:here|now|right now|today|for me|again|please|asap|anymore|any more|any longer|in this (?:chat|channel)|to this (?:chat|channel))$/iu, '')
     .replace(/\s+(?:meeting|conference|lobby)$/iu, '')
     .trim();
@@ -36,7 +37,8 @@ export function stripZh(value: string): string {
 
 export function isEveryone(person: string, zhText: boolean): boolean {
   if (zhText) {
-    return /^(?:所有人|大家|全部|所有|全体|所有等待的人|等待的人|他们|大厅里的人|大厅的人|所有访客|所有的人|每个人)(?:都)?$/u.test(person);
+    return /^(?:所有人|大家|全部|所有|全体|所有等待的人|等待的人|他们|大厅里的人|大厅的人|所有访客|所有的人|每个人)(?:都)?$/u.test(person)
+      || /^(?:把)?(?:大厅里?|等候室里?)?(?:所有|全部)?(?:等着|等待|在等|等候|排队)(?:的|着的)?(?:人|访客|客人|人们)(?:都|全)?$/u.test(person);
   }
   return ALL_WORDS.test(person.toLowerCase());
 }
@@ -77,9 +79,12 @@ export function stripGroupName(value: string, zhText: boolean): string {
 
 /** debugParse wants the sentence as typed, punctuation included: find the captured words in the raw text. */
 export function rawTail(text: string, captured: string): string {
-  const firstWord = captured.split(' ')[0] ?? captured;
-  const at = text.toLowerCase().indexOf(firstWord.toLowerCase());
-  return at >= 0 ? text.slice(at).trim() : captured;
+  const firstWord = (captured.split(' ')[0] ?? captured).replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  // The word as a whole word, after the command word: "explain I want …" is about "I want", not the i of "explain".
+  const after = /^\s*(?:\S+\s+)/u.exec(text)?.[0].length ?? 0;
+  const found = new RegExp(`(?<![\\p{L}\\p{N}])${firstWord}(?![\\p{L}\\p{N}])`, 'iu').exec(text.slice(after));
+  const tail = found ? text.slice(after + found.index).trim() : captured;
+  return tail.replace(/^["“'‘「]|["”'’」]$/gu, (quote) => (tail.startsWith(quote) && tail.length > 1 ? '' : quote)).trim();
 }
 
 /** "Budget review at 3pm tomorrow with bob@contoso.com" → "Budget review". */

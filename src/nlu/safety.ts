@@ -1,0 +1,90 @@
+import { isWrite } from './catalog.js';
+import type { IntentScore } from './classifier.js';
+import { lookup } from '../tables.js';
+
+/**
+ * Safety before coverage: a command that changes something must be clearly meant. A misread read costs a wrong
+ * list; a misread write admits a stranger or deletes a meeting. So a write runs only when the classifier prefers
+ * it clearly over the runner-up, with a share of the vote no read would get by accident, and when the sentence
+ * does not ask a question ("show…", "which…", "what…", "attached to"). Otherwise the bot asks one short question
+ * offering both readings; the reading it would fall back to is the read, never the write.
+ */
+
+/** Below this share of the normalised vote a write is not clearly meant. */
+export const WRITE_MIN_SHARE = 0.5;
+/** A write must lead the runner-up by at least this much of the vote. */
+export const WRITE_MIN_LEAD = 0.2;
+
+// Sentences that open like a question or a request to see something ask to read, whatever verb follows
+// ("show me the extensions attached to…", "which meetings are you keeping tabs on").
+const READ_CUE_EN = /^(?:show|list|display|which|what|whats|who|whos|any|anything|are there|is there|is anyone|is anybody|do (?:i|we) have|does|did|have (?:i|we|you)|has|tell me (?:about|what|who|which|how)|see|check|view|how many|where|when)\b|\battached\b/u;
+const READ_CUE_ZH = /哪些|哪个|什么|有没有|列出|列一下|查看|显示|看看|看一下|是否|几个|多少/u;
+
+// A sentence that opens with a verb of change (or, in Chinese, carries one) says plainly that it wants a change;
+// then only a close runner-up makes it unclear. Without such a verb ("Maria can come in now") the classifier
+// alone must be sure.
+const WRITE_VERB_EN = /^(?:admit|let|allow|bring|accept|approve|reject|deny|decline|refuse|turn|send|kick|block|remove|delete|cancel|erase|drop|get rid|trash|scrap|watch|monitor|track|follow|subscribe|unsubscribe|unwatch|stop|quit|create|schedule|book|set|make|new|add|attach|put|rename|change|update|modify|edit|move|reschedule|push|mute|unmute|silence|lock|unlock|end|terminate|close|finish|kill|post|route|deliver|forward|sign|log|keep|alert|notify|ping|start|begin|open|dont|do not|never|sign out|log out|disconnect|forget|unlink)\b/u;
+const WRITE_VERB_ZH = /让|放|准入|接纳|批准|拒绝|不要让|别让|关注|监控|盯|订阅|取消|停止|不再|删|移除|创建|新建|建|安排|预约|添加|加|改|修改|更新|重命名|设|静音|锁|结束|终止|关闭|发到|发送|退出|注销|解除/u;
+
+/** A write with a plain verb of change still needs this lead over the runner-up. */
+export const WRITE_VERB_MIN_LEAD = 0.05;
+
+/** The read a write is most often confused with (same nouns, no change): the reading to offer and fall back to. */
+const READ_COUNTERPART: Readonly<Record<string, string>> = {
+  'extensions.add': 'extensions.list',
+  'watch.start': 'watch.list',
+  'watch.stop': 'watch.list',
+  'lobby.admit': 'lobby.who',
+  'lobby.reject': 'lobby.who',
+  'huawei.admitWaiting': 'huawei.participants',
+  'meetings.create': 'meetings.list',
+  'meetings.update': 'meetings.details',
+  'meetings.delete': 'meetings.details',
+  'groups.create': 'groups.list',
+  'groups.rename': 'groups.members',
+  'groups.delete': 'groups.members',
+  'groups.presence': 'groups.members',
+  'groups.presenceStop': 'groups.members',
+  'alerts.routeHere': 'watch.list',
+  'huawei.end': 'huawei.details',
+  'huawei.mute': 'huawei.participants',
+  'huawei.lock': 'huawei.details',
+};
+
+export interface WriteGuard {
+  /** The intent to report: the write when it is clear, else the safe reading (a read, if one fits). */
+  intent: string;
+  /** When set, the readings to offer as a question, best guess first; the write is among them. */
+  ask?: string[];
+  reason?: string;
+}
+
+export function guardWrite(intent: string, score: number, ranked: readonly IntentScore[], commandText: string, chinese: boolean): WriteGuard {
+  if (!isWrite(intent)) {
+    return { intent };
+  }
+  const runnerUp = ranked.find((r) => r.intent !== intent && r.intent !== 'none');
+  const readCue = (chinese ? READ_CUE_ZH : READ_CUE_EN).test(commandText);
+  const verb = (chinese ? WRITE_VERB_ZH : WRITE_VERB_EN).test(commandText);
+  const lead = runnerUp === undefined ? score : score - runnerUp.score;
+  const close = lead < (verb ? WRITE_VERB_MIN_LEAD : WRITE_MIN_LEAD);
+  const weak = !verb && score < WRITE_MIN_SHARE;
+  if (!readCue && !close && !weak) {
+    return { intent };
+  }
+  if (!readCue && !weak && runnerUp && isWrite(runnerUp.intent)) {
+    // Two changes compete (reject a visitor or delete a meeting?): ask, and run neither unasked.
+    return { intent, ask: [intent, runnerUp.intent], reason: `write ${intent} not clearly meant (${runnerUp.intent} is close) → ask` };
+  }
+  const counterpart = lookup(READ_COUNTERPART, intent);
+  const rankedRead = ranked.find((r) => r.intent !== 'none' && !isWrite(r.intent) && r.score >= 0.05)?.intent;
+  // A question cue names the read; otherwise the read the classifier itself considered, else the usual counterpart.
+  const read = readCue ? (rankedRead && close ? rankedRead : counterpart ?? rankedRead) : rankedRead ?? counterpart;
+  const why = [readCue ? 'the sentence asks to see something' : '', close ? `${runnerUp?.intent} is close` : '', weak ? `share ${score.toFixed(2)} < ${WRITE_MIN_SHARE}` : '']
+    .filter(Boolean).join(', ');
+  if (read) {
+    return { intent: read, ask: [read, intent], reason: `write ${intent} not clearly meant (${why}) → ask, falling back to ${read}` };
+  }
+  const other = runnerUp?.intent;
+  return { intent, ask: other ? [intent, other] : [intent], reason: `write ${intent} not clearly meant (${why}) → ask` };
+}
