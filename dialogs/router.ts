@@ -1,5 +1,6 @@
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+import { confirmReply, confirmVerb, staleAnswerText, unknownQuestionText, type ConfirmQuestion } from '../src/cards/confirm.js';
 import { helpReply } from '../src/cards/help.js';
 import { userMessageOf } from '../src/errors.js';
 import { md } from '../src/teams/markdown.js';
@@ -11,7 +12,7 @@ import type { TeamsIdentity } from '../src/teams/identity.js';
 import { languageOf } from '../src/teams/language.js';
 import { reply } from '../src/teams/reply.js';
 import { loggerOf } from '../src/teams/turnLogger.js';
-import { createPrompts } from './prompts.js';
+import { answerByButton, closeAnsweredCards, createPrompts, isBareAnswer, openQuestion, type ClosedQuestions } from './prompts.js';
 import { smallTalkAnswer } from './smallTalk.js';
 
 /** Words that end whatever the bot is asking, in any dialog. */
@@ -34,14 +35,16 @@ export interface RouterDependencies {
  */
 export class Router {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly closedQuestions: ClosedQuestions;
   private readonly dialogs: DialogSet;
   private readonly available: Set<string>;
   private readonly cardActions = new Map<string, CardActionHandler>();
 
   constructor(private readonly deps: RouterDependencies) {
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
+    this.closedQuestions = deps.conversationState.createProperty<ConfirmQuestion[]>('closedQuestions');
     this.dialogs = new DialogSet(this.dialogState);
-    for (const prompt of createPrompts()) this.dialogs.add(prompt);
+    for (const prompt of createPrompts(this.closedQuestions, deps.logger)) this.dialogs.add(prompt);
     this.available = new Set(['help', 'debugParse']);
     for (const capability of deps.capabilities) this.register(capability);
   }
@@ -63,6 +66,7 @@ export class Router {
         if (result.status !== DialogTurnStatus.empty) return;
       }
       if (dialogContext.activeDialog) await dialogContext.cancelAllDialogs();
+      else if (recognition.intent === 'none' && isBareAnswer(text)) return await this.answerWithoutQuestion(context, language);
       log.info('command recognised');
       await this.start(dialogContext, recognition, language, text);
     } catch (error) {
@@ -70,12 +74,14 @@ export class Router {
       await dialogContext.cancelAllDialogs();
       await reply(context, { text: errorSentence(error) });
     } finally {
+      await closeAnsweredCards(context);
       await this.deps.conversationState.saveChanges(context);
     }
   }
 
   async onCardAction(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const verb = typeof value?.action?.verb === 'string' ? value.action.verb : '';
+    if (verb === confirmVerb) return this.answerQuestion(context, isRecord(value.action.data) ? value.action.data : {});
     const handler = this.cardActions.get(verb);
     if (!handler) return invokeMessage(400, 'This button is not supported any more.');
     const data = isRecord(value.action.data) ? value.action.data : {};
@@ -89,6 +95,43 @@ export class Router {
       loggerOf(context, this.deps.logger).warn({ err: error, verb }, 'card action failed');
       return invokeMessage(200, userMessageOf(error));
     }
+  }
+
+  /**
+   * Yes / No on a confirmation card. The open question gets its answer (and the command goes on); a press on a
+   * card answered or withdrawn before is told so, and that card is redrawn without buttons.
+   */
+  private async answerQuestion(context: TurnContext, data: Record<string, unknown>): Promise<AdaptiveCardInvokeResponse> {
+    const questionId = typeof data.questionId === 'string' ? data.questionId : '';
+    const yes = data.answer === 'yes';
+    const language = languageOf(context);
+    const log = loggerOf(context, this.deps.logger);
+    const dialogContext = await this.dialogs.createContext(context);
+    try {
+      const open = openQuestion(dialogContext, questionId);
+      if (open) {
+        if (open.askerId && open.askerId !== context.activity.from?.id) return invokeMessage(200, notYourQuestion[open.language]);
+        log.info({ answer: yes }, 'question answered by button');
+        return invokeCard((await answerByButton(dialogContext, open, yes, context.activity.from?.name)).card);
+      }
+      const closed = (await this.closedQuestions.get(context, [])).find((question) => question.id === questionId);
+      if (closed) return invokeCard(confirmReply(closed, true).card);
+      return invokeMessage(200, unknownQuestionText(language));
+    } catch (error) {
+      log.warn({ err: error }, 'answered command failed');
+      await dialogContext.cancelAllDialogs();
+      await reply(context, { text: errorSentence(error) });
+      return invokeMessage(200, userMessageOf(error));
+    } finally {
+      await closeAnsweredCards(context);
+      await this.deps.conversationState.saveChanges(context);
+    }
+  }
+
+  /** "yes" with no question open (an old Yes button of a plain-text client, or typed late): say what became of it. */
+  private async answerWithoutQuestion(context: TurnContext, language: Language): Promise<void> {
+    const last = (await this.closedQuestions.get(context, [])).at(-1);
+    await reply(context, { text: last ? staleAnswerText(last) : noQuestionOpen[language] });
   }
 
   private async start(dialogContext: DialogContext, recognition: Recognition, language: Language, utterance: string): Promise<void> {
@@ -126,6 +169,7 @@ export class Router {
       await dialogContext.cancelAllDialogs();
       await reply(context, { text: errorSentence(error) });
     } finally {
+      await closeAnsweredCards(context);
       await this.deps.conversationState.saveChanges(context);
     }
   }
@@ -182,6 +226,20 @@ function timeZoneOf(context: TurnContext): string {
   } catch {
     return 'UTC';
   }
+}
+
+const notYourQuestion: Record<Language, string> = {
+  en: 'Only the person who was asked can answer this question.',
+  zh: '只有被询问的人才能回答此问题。',
+};
+
+const noQuestionOpen: Record<Language, string> = {
+  en: 'There is no question waiting for an answer, so nothing was done.',
+  zh: '当前没有待回答的问题，因此未执行任何操作。',
+};
+
+function invokeCard(card: Record<string, unknown>): AdaptiveCardInvokeResponse {
+  return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
 }
 
 function invokeMessage(statusCode: number, message: string): AdaptiveCardInvokeResponse {

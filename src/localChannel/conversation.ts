@@ -190,6 +190,11 @@ export class LocalConversation {
     return this.waitFor(() => true, options);
   }
 
+  /** The next message the bot sent here; updates of earlier messages (a card closed in place) are passed over. */
+  nextMessage(options: WaitOptions = {}): Promise<BotEvent> {
+    return this.waitFor((event) => event.kind === 'send', options);
+  }
+
   /**
    * The first event (after the cursor, unless includeSeen) that satisfies the predicate, waiting for it
    * if needed. Events skipped on the way count as seen. On timeout the error shows the transcript.

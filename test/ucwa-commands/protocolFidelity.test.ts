@@ -35,7 +35,7 @@ describe('UCWA protocol fidelity (end to end)', function () {
 
   async function say(text: string, conversation: LocalConversation = alice): Promise<BotEvent> {
     await conversation.send(text);
-    return conversation.nextActivity({ timeoutMs: 15_000 });
+    return conversation.nextMessage({ timeoutMs: 15_000 });
   }
 
   /** The documented sample's Etag response header, if it has one. */
