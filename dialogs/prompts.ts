@@ -10,6 +10,7 @@ import {
   type DialogContext,
   type DialogInstance,
   type DialogTurnResult,
+  type FoundChoice,
   type PromptOptions,
   type PromptRecognizerResult,
   type WaterfallStepContext,
@@ -17,7 +18,7 @@ import {
 import { confirmReply, type ConfirmQuestion, type QuestionOutcome } from '../src/cards/confirm.js';
 import type { Logger } from '../src/logging.js';
 import type { Language } from '../src/nlu/recognition.js';
-import { md, plain } from '../src/teams/markdown.js';
+import { plain } from '../src/teams/markdown.js';
 import { replyActivity } from '../src/teams/reply.js';
 
 /** The shared prompts every command may use; registered once by the router. */
@@ -34,7 +35,7 @@ const closedQuestionsKept = 20;
 
 export function createPrompts(closed: ClosedQuestions, logger: Logger): Dialog[] {
   const confirm = new CardConfirmPrompt(closed, logger);
-  const choice = new ChoicePrompt(promptIds.choice, undefined, 'en-us');
+  const choice = new CardChoicePrompt(closed, logger);
   choice.style = ListStyle.list;
   choice.recognizerOptions = { allowPartialMatches: true };
   return [confirm, choice, new TextPrompt(promptIds.text)];
@@ -58,7 +59,10 @@ interface OpenQuestion {
   cardActivityId?: string;
   /** The Teams id of the person who was asked; only they answer by button. */
   askerId?: string;
+  /** A choice's options (plain text); absent for yes/no. */
+  options?: string[];
   outcome?: QuestionOutcome;
+  chosen?: string;
   by?: string;
 }
 
@@ -106,24 +110,72 @@ class CardConfirmPrompt extends ConfirmPrompt {
   }
 
   override async endDialog(context: TurnContext, instance: DialogInstance, reason: DialogReason): Promise<void> {
-    const open = (instance.state as { state?: OpenQuestion }).state;
-    if (!open?.id) return;
-    const closed: ConfirmQuestion = {
-      id: open.id,
-      question: open.question,
-      language: open.language,
-      outcome: reason === DialogReason.endCalled && open.outcome ? open.outcome : 'withdrawn',
-      by: open.by,
-    };
-    const remembered = await this.closed.get(context, []);
-    await this.closed.set(context, [...remembered.filter((question) => question.id !== closed.id), closed].slice(-closedQuestionsKept));
-    if (!open.cardActivityId) return;
-    // Redrawn once the turn's replies are out, so the answer ("Ended meeting …") is the first thing said.
-    const pending = context.turnState.get(pendingCardsKey) as PendingCard[] | undefined;
-    const card: PendingCard = { activityId: open.cardActivityId, question: closed, logger: this.logger };
-    if (pending) pending.push(card);
-    else context.turnState.set(pendingCardsKey, [card]);
+    await closeQuestion(context, instance, reason, this.closed, this.logger);
   }
+}
+
+/**
+ * "Which meeting?" as an Adaptive Card: the options listed and offered as Action.Execute buttons; a number or a
+ * name typed in chat works as before. Closed in place like a confirmation.
+ */
+class CardChoicePrompt extends ChoicePrompt {
+  constructor(
+    private readonly closed: ClosedQuestions,
+    private readonly logger: Logger,
+  ) {
+    super(promptIds.choice, undefined, 'en-us');
+  }
+
+  protected override async onPrompt(context: TurnContext, state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
+    const open = state as OpenQuestion;
+    if (isRetry) {
+      await context.sendActivity({ type: 'message', text: typeof options.retryPrompt === 'string' ? options.retryPrompt : '', textFormat: 'markdown' });
+      return;
+    }
+    open.id = randomUUID();
+    open.question = typeof options.prompt === 'string' ? options.prompt : '';
+    open.language = languageOfOptions(options);
+    open.options = (options.choices ?? []).map((choice) => (typeof choice === 'string' ? choice : choice.value));
+    open.askerId = context.activity.from?.id;
+    const response = await context.sendActivity(replyActivity(confirmReply(open)));
+    open.cardActivityId = response?.id;
+  }
+
+  protected override async onRecognize(context: TurnContext, state: object, options: PromptOptions): Promise<PromptRecognizerResult<FoundChoice>> {
+    const recognized = await super.onRecognize(context, state, options);
+    if (recognized.succeeded && recognized.value) choose(state as OpenQuestion, recognized.value.value, context.activity.from?.name);
+    return recognized;
+  }
+
+  override async endDialog(context: TurnContext, instance: DialogInstance, reason: DialogReason): Promise<void> {
+    await closeQuestion(context, instance, reason, this.closed, this.logger);
+  }
+}
+
+/**
+ * However a question ends (answered, cancelled, replaced by another command) its outcome is remembered for a
+ * while, so a later press on it is told what happened, and its card is queued to be redrawn without buttons.
+ */
+async function closeQuestion(context: TurnContext, instance: DialogInstance, reason: DialogReason, remembered: ClosedQuestions, logger: Logger): Promise<void> {
+  const open = (instance.state as { state?: OpenQuestion }).state;
+  if (!open?.id) return;
+  const closed: ConfirmQuestion = {
+    id: open.id,
+    question: open.question,
+    language: open.language,
+    options: open.options,
+    outcome: reason === DialogReason.endCalled && open.outcome ? open.outcome : 'withdrawn',
+    chosen: open.chosen,
+    by: open.by,
+  };
+  const known = await remembered.get(context, []);
+  await remembered.set(context, [...known.filter((question) => question.id !== closed.id), closed].slice(-closedQuestionsKept));
+  if (!open.cardActivityId) return;
+  // Redrawn once the turn's replies are out, so the answer ("Ended meeting …") is the first thing said.
+  const pending = context.turnState.get(pendingCardsKey) as PendingCard[] | undefined;
+  const card: PendingCard = { activityId: open.cardActivityId, question: closed, logger };
+  if (pending) pending.push(card);
+  else context.turnState.set(pendingCardsKey, [card]);
 }
 
 interface PendingCard {
@@ -153,6 +205,12 @@ function answer(open: OpenQuestion, yes: boolean, by: string | undefined): void 
   open.by = by;
 }
 
+function choose(open: OpenQuestion, option: string, by: string | undefined): void {
+  open.outcome = 'chosen';
+  open.chosen = option;
+  open.by = by;
+}
+
 function languageOfOptions(options: PromptOptions): Language {
   const validations = options.validations as { language?: unknown } | undefined;
   return validations?.language === 'zh' ? 'zh' : 'en';
@@ -161,19 +219,36 @@ function languageOfOptions(options: PromptOptions): Language {
 /** The confirmation waiting in this dialog stack for the question with this id, if it is still open. */
 export function openQuestion(dialogContext: DialogContext, questionId: string): OpenQuestion | undefined {
   const active = dialogContext.activeDialog;
-  if (active?.id !== promptIds.confirm) return undefined;
+  if (active?.id !== promptIds.confirm && active?.id !== promptIds.choice) return undefined;
   const open = (active.state as { state?: OpenQuestion }).state;
   return open?.id === questionId ? open : undefined;
 }
 
 /**
- * A Yes / No button pressed on the open question's card: the prompt ends with that answer, and the command's
- * next step runs in this turn. Returns the closed card for the invoke response.
+ * A button pressed on the open question's card (Yes / No, or an option's index): the prompt ends with that answer,
+ * and the command's next step runs in this turn. Returns the closed card for the invoke response, or undefined when
+ * the press does not fit the question (a Yes on a choice, an index out of range).
  */
-export async function answerByButton(dialogContext: DialogContext, open: OpenQuestion, yes: boolean, by: string | undefined): Promise<ReturnType<typeof confirmReply>> {
-  answer(open, yes, by);
-  const closed = confirmReply({ id: open.id, question: open.question, language: open.language, outcome: open.outcome, by: open.by });
-  await dialogContext.endDialog(yes);
+export async function answerByButton(
+  dialogContext: DialogContext,
+  open: OpenQuestion,
+  pressed: { yes?: boolean; index?: number },
+  by: string | undefined,
+): Promise<ReturnType<typeof confirmReply> | undefined> {
+  let result: boolean | FoundChoice;
+  if (open.options) {
+    const index = pressed.index;
+    const option = index === undefined ? undefined : open.options[index];
+    if (index === undefined || option === undefined) return undefined;
+    choose(open, option, by);
+    result = { index, value: option, score: 1 };
+  } else {
+    if (pressed.yes === undefined) return undefined;
+    answer(open, pressed.yes, by);
+    result = pressed.yes;
+  }
+  const closed = confirmReply({ id: open.id, question: open.question, language: open.language, options: open.options, outcome: open.outcome, chosen: open.chosen, by: open.by });
+  await dialogContext.endDialog(result);
   return closed;
 }
 
@@ -191,8 +266,9 @@ export function askToChoose(step: WaterfallStepContext, question: string, option
   return step.prompt(promptIds.choice, {
     prompt: question,
     retryPrompt: language === 'zh' ? '请输入编号或名称（或说“取消”）。' : 'Please pick a number or a name from the list (or say "cancel").',
-    choices: options.map((option) => ({ value: plain(option, 'subject'), action: { type: 'imBack', title: md(option, 'subject'), value: plain(option, 'subject') } })),
+    choices: options.map((option) => ({ value: plain(option, 'subject') })),
     style: ListStyle.list,
+    validations: { language },
   });
 }
 

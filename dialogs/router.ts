@@ -1,6 +1,6 @@
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
-import { confirmReply, confirmVerb, staleAnswerText, unknownQuestionText, type ConfirmQuestion } from '../src/cards/confirm.js';
+import { chooseVerb, confirmReply, confirmVerb, staleAnswerText, unknownQuestionText, type ConfirmQuestion } from '../src/cards/confirm.js';
 import { helpReply } from '../src/cards/help.js';
 import { userMessageOf } from '../src/errors.js';
 import { md } from '../src/teams/markdown.js';
@@ -81,7 +81,7 @@ export class Router {
 
   async onCardAction(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const verb = typeof value?.action?.verb === 'string' ? value.action.verb : '';
-    if (verb === confirmVerb) return this.answerQuestion(context, isRecord(value.action.data) ? value.action.data : {});
+    if (verb === confirmVerb || verb === chooseVerb) return this.answerQuestion(context, isRecord(value.action.data) ? value.action.data : {});
     const handler = this.cardActions.get(verb);
     if (!handler) return invokeMessage(400, 'This button is not supported any more.');
     const data = isRecord(value.action.data) ? value.action.data : {};
@@ -103,7 +103,7 @@ export class Router {
    */
   private async answerQuestion(context: TurnContext, data: Record<string, unknown>): Promise<AdaptiveCardInvokeResponse> {
     const questionId = typeof data.questionId === 'string' ? data.questionId : '';
-    const yes = data.answer === 'yes';
+    const pressed = { yes: data.answer === 'yes' ? true : data.answer === 'no' ? false : undefined, index: Number.isInteger(data.index) ? (data.index as number) : undefined };
     const language = languageOf(context);
     const log = loggerOf(context, this.deps.logger);
     const dialogContext = await this.dialogs.createContext(context);
@@ -111,8 +111,10 @@ export class Router {
       const open = openQuestion(dialogContext, questionId);
       if (open) {
         if (open.askerId && open.askerId !== context.activity.from?.id) return invokeMessage(200, notYourQuestion[open.language]);
-        log.info({ answer: yes }, 'question answered by button');
-        return invokeCard((await answerByButton(dialogContext, open, yes, context.activity.from?.name)).card);
+        const closed = await answerByButton(dialogContext, open, pressed, context.activity.from?.name);
+        if (!closed) return invokeMessage(400, 'This button does not belong to that question.');
+        log.info('question answered by button');
+        return invokeCard(closed.card);
       }
       const closed = (await this.closedQuestions.get(context, [])).find((question) => question.id === questionId);
       if (closed) return invokeCard(confirmReply(closed, true).card);
