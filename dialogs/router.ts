@@ -1,5 +1,6 @@
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+import { chooseVerb, confirmReply, confirmVerb, staleAnswerText, unknownQuestionText, type ConfirmQuestion } from '../src/cards/confirm.js';
 import { helpReply } from '../src/cards/help.js';
 import { userMessageOf } from '../src/errors.js';
 import { md } from '../src/teams/markdown.js';
@@ -12,7 +13,7 @@ import { languageOf } from '../src/teams/language.js';
 import { saveConversationState } from './stateSaving.js';
 import { reply } from '../src/teams/reply.js';
 import { loggerOf } from '../src/teams/turnLogger.js';
-import { createPrompts } from './prompts.js';
+import { answerByButton, closeAnsweredCards, createPrompts, isBareAnswer, openQuestion, type ClosedQuestions } from './prompts.js';
 import { smallTalkAnswer } from './smallTalk.js';
 import { clarifyActivity, foreignLanguageText, notUnderstoodActivity, pendingOf, pickedReading, type PendingChoice, type Reading } from './clarify.js';
 
@@ -45,6 +46,7 @@ export interface RouterDependencies {
 export class Router {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly pendingChoice: StatePropertyAccessor<PendingChoice | undefined>;
+  private readonly closedQuestions: ClosedQuestions;
   private readonly dialogs: DialogSet;
   private readonly available: Set<string>;
   private readonly cardActions = new Map<string, CardActionHandler>();
@@ -52,8 +54,9 @@ export class Router {
   constructor(private readonly deps: RouterDependencies) {
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
     this.pendingChoice = deps.conversationState.createProperty<PendingChoice | undefined>('pendingChoice');
+    this.closedQuestions = deps.conversationState.createProperty<ConfirmQuestion[]>('closedQuestions');
     this.dialogs = new DialogSet(this.dialogState);
-    for (const prompt of createPrompts()) this.dialogs.add(prompt);
+    for (const prompt of createPrompts(this.closedQuestions, deps.logger)) this.dialogs.add(prompt);
     this.available = new Set(['help', 'debugParse']);
     for (const capability of deps.capabilities) this.register(capability);
   }
@@ -82,6 +85,7 @@ export class Router {
         if (result.status !== DialogTurnStatus.empty) return;
       }
       if (dialogContext.activeDialog) await dialogContext.cancelAllDialogs();
+      else if (recognition.intent === 'none' && isBareAnswer(text)) return await this.answerWithoutQuestion(context, language);
       log.info('command recognised');
       await this.start(dialogContext, recognition, language, text);
     } catch (error) {
@@ -89,12 +93,14 @@ export class Router {
       await dialogContext.cancelAllDialogs();
       await reply(context, { text: errorSentence(error) });
     } finally {
+      await closeAnsweredCards(context);
       await saveConversationState(this.deps.conversationState, this.dialogState, context);
     }
   }
 
   async onCardAction(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const verb = typeof value?.action?.verb === 'string' ? value.action.verb : '';
+    if (verb === confirmVerb || verb === chooseVerb) return this.answerQuestion(context, isRecord(value.action.data) ? value.action.data : {});
     const handler = this.cardActions.get(verb);
     if (!handler) return invokeMessage(400, 'This button is not supported any more.');
     const data = isRecord(value.action.data) ? value.action.data : {};
@@ -108,6 +114,45 @@ export class Router {
       loggerOf(context, this.deps.logger).warn({ err: error, verb }, 'card action failed');
       return invokeMessage(200, userMessageOf(error));
     }
+  }
+
+  /**
+   * Yes / No on a confirmation card. The open question gets its answer (and the command goes on); a press on a
+   * card answered or withdrawn before is told so, and that card is redrawn without buttons.
+   */
+  private async answerQuestion(context: TurnContext, data: Record<string, unknown>): Promise<AdaptiveCardInvokeResponse> {
+    const questionId = typeof data.questionId === 'string' ? data.questionId : '';
+    const pressed = { yes: data.answer === 'yes' ? true : data.answer === 'no' ? false : undefined, index: Number.isInteger(data.index) ? (data.index as number) : undefined };
+    const language = languageOf(context);
+    const log = loggerOf(context, this.deps.logger);
+    const dialogContext = await this.dialogs.createContext(context);
+    try {
+      const open = openQuestion(dialogContext, questionId);
+      if (open) {
+        if (open.askerId && open.askerId !== context.activity.from?.id) return invokeMessage(200, notYourQuestion[open.language]);
+        const closed = await answerByButton(dialogContext, open, pressed, context.activity.from?.name);
+        if (!closed) return invokeMessage(400, 'This button does not belong to that question.');
+        log.info('question answered by button');
+        return invokeCard(closed.card);
+      }
+      const closed = (await this.closedQuestions.get(context, [])).find((question) => question.id === questionId);
+      if (closed) return invokeCard(confirmReply(closed, true).card);
+      return invokeMessage(200, unknownQuestionText(language));
+    } catch (error) {
+      log.warn({ err: error }, 'answered command failed');
+      await dialogContext.cancelAllDialogs();
+      await reply(context, { text: errorSentence(error) });
+      return invokeMessage(200, userMessageOf(error));
+    } finally {
+      await closeAnsweredCards(context);
+      await saveConversationState(this.deps.conversationState, this.dialogState, context);
+    }
+  }
+
+  /** "yes" with no question open (an old Yes button of a plain-text client, or typed late): say what became of it. */
+  private async answerWithoutQuestion(context: TurnContext, language: Language): Promise<void> {
+    const last = (await this.closedQuestions.get(context, [])).at(-1);
+    await reply(context, { text: last ? staleAnswerText(last) : noQuestionOpen[language] });
   }
 
   private async start(dialogContext: DialogContext, recognition: Recognition, language: Language, utterance: string): Promise<void> {
@@ -164,6 +209,7 @@ export class Router {
       await dialogContext.cancelAllDialogs();
       await reply(context, { text: errorSentence(error) });
     } finally {
+      await closeAnsweredCards(context);
       await saveConversationState(this.deps.conversationState, this.dialogState, context);
     }
   }
@@ -242,6 +288,20 @@ function timeZoneOf(context: TurnContext): string {
   } catch {
     return 'UTC';
   }
+}
+
+const notYourQuestion: Record<Language, string> = {
+  en: 'Only the person who was asked can answer this question.',
+  zh: '只有被询问的人才能回答此问题。',
+};
+
+const noQuestionOpen: Record<Language, string> = {
+  en: 'There is no question waiting for an answer, so nothing was done.',
+  zh: '当前没有待回答的问题，因此未执行任何操作。',
+};
+
+function invokeCard(card: Record<string, unknown>): AdaptiveCardInvokeResponse {
+  return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
 }
 
 function invokeMessage(statusCode: number, message: string): AdaptiveCardInvokeResponse {

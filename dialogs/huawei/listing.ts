@@ -110,10 +110,14 @@ async function collectPage(deps: HuaweiCommandDeps, state: HuaweiListState): Pro
   for (let fetches = 0; fetches < MAX_FETCHES_PER_PAGE && meetings.length < CHAT_PAGE_SIZE; fetches++) {
     const start = fetches === 0 && cursor > 0 ? Math.max(0, cursor - CHAT_PAGE_SIZE) : cursor;
     const page = await fetchPage(deps, state, start);
-    total = page.count;
+    // Huawei's "not ended" list also holds meetings already in progress; a scheduled list shows what is still to
+    // come, so those are left out (and out of the count: they sort first, by start time, so they are in this page).
+    const inProgress = state.kind === 'scheduled' ? page.data.filter(isInProgress).length : 0;
+    total = page.count - inProgress;
     let index = 0;
     for (; index < page.data.length && meetings.length < CHAT_PAGE_SIZE; index++) {
       const meeting = page.data[index]!;
+      if (state.kind === 'scheduled' && isInProgress(meeting)) continue;
       if (recent.has(meeting.conferenceID)) continue;
       recent.add(meeting.conferenceID);
       meetings.push(meeting);
@@ -123,6 +127,10 @@ async function collectPage(deps: HuaweiCommandDeps, state: HuaweiListState): Pro
   }
   const recentIds = [...state.recentIds, ...meetings.map((meeting) => meeting.conferenceID)].slice(-RECENT_IDS_KEPT);
   return { meetings, total, next: { ...state, nextOffset: cursor, shown: state.shown + meetings.length, recentIds } };
+}
+
+function isInProgress(meeting: ConferenceInfo): boolean {
+  return meeting.conferenceState === 'Created' || meeting.conferenceState === 'Creating';
 }
 
 function fetchPage(deps: HuaweiCommandDeps, state: HuaweiListState, offset: number): Promise<Page<ConferenceInfo>> {

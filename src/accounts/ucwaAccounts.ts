@@ -18,7 +18,28 @@ export interface UcwaAccountRecord {
 
 export type AccountListener = (event: { kind: 'expired'; teamsUserId: string; signInAddress: string }) => void;
 
+/** Something that ran on a person's account and stopped with their sign-out: lobby alerts of meetings, presence watches of groups. */
+export interface StoppedWork {
+  kind: 'lobby' | 'presence';
+  /** Meeting subjects or group names, as the person named them. */
+  names: string[];
+}
+
+/**
+ * Stops one kind of work of a person who signs out, while their session still works (so subscriptions can be
+ * ended politely); says what stopped, if anything.
+ */
+export type SignOutHook = (teamsUserId: string, session: UcwaSession | undefined) => Promise<StoppedWork | undefined>;
+
+export interface SignOutResult {
+  /** Whether they had been signed in at all. */
+  known: boolean;
+  stopped: StoppedWork[];
+}
+
 const accountPrefix = 'ucwa/account/';
+/** Marks someone who signed out on purpose: the sandbox's automatic sign-in leaves them signed out. */
+const signedOutPrefix = 'ucwa/signedOut/';
 
 /**
  * Links Teams users to their Skype for Business accounts. One live UcwaSession per person, restored from storage
@@ -27,6 +48,7 @@ const accountPrefix = 'ucwa/account/';
 export class UcwaAccounts {
   private readonly sessions = new Map<string, Promise<UcwaSession | undefined>>();
   private readonly listeners = new Set<AccountListener>();
+  private readonly signOutHooks = new Set<SignOutHook>();
 
   constructor(
     private readonly storage: FileStorage,
@@ -77,11 +99,34 @@ export class UcwaAccounts {
     await this.storage.write({ [accountKey(teamsUserId)]: { ...record, session: session.state(), eTag: '*' } });
   }
 
-  /** Deletes the UCWA application and the stored token. Returns false when the person was not signed in. */
-  async signOut(teamsUserId: string): Promise<boolean> {
+  /**
+   * Stops everything that runs on the person's account (the sign-out hooks), then deletes the UCWA application and
+   * the stored token, at once. Remembers that they chose to sign out, so the sandbox does not sign them in again
+   * behind their back; only a sign-in through the page does.
+   */
+  async signOut(teamsUserId: string): Promise<SignOutResult> {
     const known = (await this.record(teamsUserId)) !== undefined;
+    const session = await this.sessions.get(teamsUserId)?.catch(() => undefined);
+    const stopped: StoppedWork[] = [];
+    for (const hook of this.signOutHooks) {
+      try {
+        const work = await hook(teamsUserId, session);
+        if (work && work.names.length > 0) stopped.push(work);
+      } catch (error) {
+        // What could not be stopped politely still stops: its records are gone with the application below.
+        this.logger.warn({ err: error, teamsUserId }, 'could not stop some work at sign-out');
+      }
+    }
     await this.forget(teamsUserId, { deleteApplication: true });
-    return known;
+    await this.storage.write({ [signedOutKey(teamsUserId)]: { at: new Date().toISOString(), eTag: '*' } });
+    this.logger.info({ teamsUserId }, 'signed out of Skype for Business');
+    return { known, stopped };
+  }
+
+  /** Registers work to stop when someone signs out; returns the way to unregister it. */
+  onSignOut(hook: SignOutHook): () => void {
+    this.signOutHooks.add(hook);
+    return () => this.signOutHooks.delete(hook);
   }
 
   /** The token ran out: forget the session and tell whoever listens (the lobby alerts tell the person). */
@@ -122,6 +167,8 @@ export class UcwaAccounts {
   private async sandboxSignIn(user: Pick<TeamsUser, 'id' | 'upn'>): Promise<UcwaSession | undefined> {
     const credentials = user.upn ? this.endpoint.sandboxCredentials?.(user.upn) : undefined;
     if (!credentials) return undefined;
+    const signedOut = await this.storage.read([signedOutKey(user.id)]);
+    if (signedOut[signedOutKey(user.id)]) return undefined;
     this.logger.info({ teamsUserId: user.id, signInAddress: credentials.username }, 'sandbox: signing in to the UCWA simulator automatically');
     // No identity check: the simulator's account is the one named by the user's own UPN.
     return this.establish({ id: user.id }, credentials, { verify: false });
@@ -152,6 +199,7 @@ export class UcwaAccounts {
       signedInAt: new Date().toISOString(),
     };
     await this.storage.write({ [accountKey(user.id)]: { ...record, eTag: '*' } });
+    await this.storage.delete([signedOutKey(user.id)]);
     this.logger.info({ teamsUserId: user.id, signInAddress: credentials.username }, 'signed in to Skype for Business');
     return session;
   }
@@ -187,4 +235,8 @@ export function isSignInFailure(error: unknown): boolean {
 
 function accountKey(teamsUserId: string): string {
   return `${accountPrefix}${teamsUserId}`;
+}
+
+function signedOutKey(teamsUserId: string): string {
+  return `${signedOutPrefix}${teamsUserId}`;
 }

@@ -1,5 +1,5 @@
 import pLimit from 'p-limit';
-import type { UcwaAccounts } from '../accounts/ucwaAccounts.js';
+import type { SignOutResult, StoppedWork, UcwaAccounts } from '../accounts/ucwaAccounts.js';
 import type { Logger } from '../logging.js';
 import type { CommandOptions } from '../teams/capability.js';
 import { KeyedSerializer } from '../storage/keyedSerializer.js';
@@ -42,6 +42,7 @@ export class LobbyAlerts {
   private readonly actions: LobbyActions;
   private readonly signIns: SignIns;
   private detachAccounts?: () => void;
+  private detachSignOut?: () => void;
 
   constructor(
     deps: { accounts: UcwaAccounts; records: LobbyRecords; references: ConversationReferenceStore; proactive: ProactiveMessenger; logger: Logger },
@@ -71,6 +72,7 @@ export class LobbyAlerts {
     this.detachAccounts = this.context.accounts.onChange((event) => {
       if (event.kind === 'expired') void this.onExpired(event.teamsUserId);
     });
+    this.detachSignOut = this.context.accounts.onSignOut((userId) => this.stopWatching(userId));
     this.outbox.start();
     const limit = pLimit(8);
     const watchers = await this.context.records.watchers();
@@ -81,6 +83,7 @@ export class LobbyAlerts {
   async stop(): Promise<void> {
     this.outbox.stop();
     this.detachAccounts?.();
+    this.detachSignOut?.();
     this.channels.stop();
   }
 
@@ -135,12 +138,17 @@ export class LobbyAlerts {
     return this.signIns.complete(state, username, password);
   }
 
-  /** Stops the alerts, deletes the UCWA application and the stored token, and forgets the watch list. */
-  async signOut(user: Organizer): Promise<boolean> {
-    this.channels.close(user.id);
-    const known = await this.context.accounts.signOut(user.id);
-    await this.watches.forget(user.id);
-    return known;
+  /** Stops everything on the person's account (alerts, presence watches), deletes the UCWA application and token. */
+  signOut(user: Organizer): Promise<SignOutResult> {
+    return this.context.accounts.signOut(user.id);
+  }
+
+  /** At sign-out: the event channel closes now and the watch list is forgotten (nothing to resume after a restart). */
+  private async stopWatching(userId: string): Promise<StoppedWork> {
+    this.channels.close(userId);
+    const meetings = await this.watches.watched({ id: userId });
+    await this.watches.forget(userId);
+    return { kind: 'lobby', names: meetings.map((meeting) => meeting.subject) };
   }
 
   // ------------------------------------------------------------------------------------------ watching

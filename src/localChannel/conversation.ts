@@ -32,6 +32,8 @@ export interface SendOptions {
   replyToId?: string;
   /** Channels: reply inside this thread (root message id) instead of starting a new post. */
   threadId?: string;
+  /** The sender's IANA time zone, as Teams sends it in `localTimezone` (default: this machine's). */
+  timeZone?: string;
 }
 
 export interface PressOptions {
@@ -48,6 +50,7 @@ export interface TeamsContext {
 
 interface ActivityOptions {
   locale?: string;
+  timeZone?: string;
   replyToId?: string;
   threadId?: string;
   conversationId?: string;
@@ -190,6 +193,11 @@ export class LocalConversation {
     return this.waitFor(() => true, options);
   }
 
+  /** The next message the bot sent here; updates of earlier messages (a card closed in place) are passed over. */
+  nextMessage(options: WaitOptions = {}): Promise<BotEvent> {
+    return this.waitFor((event) => event.kind === 'send', options);
+  }
+
   /**
    * The first event (after the cursor, unless includeSeen) that satisfies the predicate, waiting for it
    * if needed. Events skipped on the way count as seen. On timeout the error shows the transcript.
@@ -261,7 +269,7 @@ export class LocalConversation {
     const id = this.local.connector.nextMessageId();
     const conversationId = options.conversationId ?? this.conversationIdFor(type, id, options.threadId);
     const locale = options.locale ?? this.local.locale;
-    const timezone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const timezone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
     const now = new Date();
     const activity: Partial<Activity> = {
       type,

@@ -1,5 +1,5 @@
 import pLimit from 'p-limit';
-import type { UcwaAccounts } from '../accounts/ucwaAccounts.js';
+import type { StoppedWork, UcwaAccounts } from '../accounts/ucwaAccounts.js';
 import type { Logger } from '../logging.js';
 import type { Language } from '../nlu/recognition.js';
 import { KeyedSerializer } from '../storage/keyedSerializer.js';
@@ -43,7 +43,7 @@ export interface SharedEventChannels {
 }
 
 export interface PresenceRelayDeps {
-  accounts: Pick<UcwaAccounts, 'session'>;
+  accounts: Pick<UcwaAccounts, 'session'> & Partial<Pick<UcwaAccounts, 'onSignOut'>>;
   records: PresenceRecords;
   references: Pick<ConversationReferenceStore, 'personalChatOf'>;
   proactive: Pick<ProactiveMessenger, 'send'>;
@@ -73,6 +73,7 @@ export class PresenceRelay {
   private readonly contacts = new Map<string, Map<string, WatchedContact>>();
   private readonly renewedAt = new Map<string, number>();
   private untap?: () => void;
+  private unhook?: () => void;
   private readonly minutes: number;
 
   constructor(
@@ -86,6 +87,7 @@ export class PresenceRelay {
   /** Listens on every person's channel and reopens the channels of people who watch presence (after a restart). */
   async start(): Promise<void> {
     this.untap = this.deps.channels.tapEvents((userId, session) => this.attach(userId, session));
+    this.unhook = this.deps.accounts.onSignOut?.((userId, session) => this.forget(userId, session));
     const watchers = await this.deps.records.watchers();
     const limit = pLimit(8);
     // In the background, like the lobby watches: a slow pool must not hold up the bot's start.
@@ -101,6 +103,7 @@ export class PresenceRelay {
 
   stop(): void {
     this.untap?.();
+    this.unhook?.();
     this.coalescer.stop();
   }
 
@@ -138,6 +141,18 @@ export class PresenceRelay {
       const session = await this.deps.accounts.session(user).catch(() => undefined);
       if (session && found.subscriptionHref) await this.end(session, found.subscriptionHref);
       return found;
+    });
+  }
+
+  /** At sign-out: every presence watch of the person ends (its subscription too, while the session still works). */
+  private async forget(userId: string, session: UcwaSession | undefined): Promise<StoppedWork | undefined> {
+    return this.locks.run(userId, async () => {
+      const record = await this.deps.records.get(userId);
+      if (!record) return undefined;
+      await this.save({ ...record, groups: [] });
+      this.contacts.delete(userId);
+      if (session) for (const group of record.groups) if (group.subscriptionHref) await this.end(session, group.subscriptionHref);
+      return { kind: 'presence', names: record.groups.map((group) => group.name) };
     });
   }
 

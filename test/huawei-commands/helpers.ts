@@ -48,7 +48,7 @@ export async function startHuaweiBot(options: HuaweiBotOptions = {}): Promise<Hu
 /** Sends a message and returns the bot's first reply to it. */
 export async function ask(chat: LocalConversation, text: string): Promise<BotEvent> {
   await chat.send(text);
-  return chat.nextActivity({ timeoutMs: 10_000 });
+  return chat.nextMessage({ timeoutMs: 10_000 });
 }
 
 /** Meeting ids on a list card, in order (the "ID 914083136 · …" lines). */

@@ -91,9 +91,9 @@ describe('Huawei commands: listing meetings over /api/messages', () => {
   it('in a group chat, only the person who asked for a list can page through it', async () => {
     const group = hw.bot.channel.groupChat(['alice@contoso.com', 'carol@contoso.com'], { topic: 'Planning' });
     await group.send('list ongoing meetings', { from: 'alice@contoso.com' });
-    assert.match((await group.nextActivity()).rendered, /Showing 1–/);
+    assert.match((await group.nextMessage()).rendered, /Showing 1–/);
     await group.send('next page', { from: 'carol@contoso.com' });
-    assert.match((await group.nextActivity()).text ?? '', /asked for by someone else/);
+    assert.match((await group.nextMessage()).text ?? '', /asked for by someone else/);
   });
 
   it('"next page" with no list before it says so', async () => {
@@ -127,7 +127,7 @@ describe('Huawei commands: paging through 1,200 ongoing meetings', () => {
     // The card's own button is the first way on; typed "next page" the rest.
     const pressed = await chat.press(reply, 'Next page');
     assert.equal(pressed.kind, 'message');
-    reply = await chat.nextActivity({ timeoutMs: 10_000 });
+    reply = await chat.nextMessage({ timeoutMs: 10_000 });
     assert.match(reply.rendered, /Showing 11–20 of 1,202/);
     shown.push(...listedIds(reply));
     while (/Next page/.test(reply.rendered)) {

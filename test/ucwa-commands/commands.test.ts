@@ -34,7 +34,7 @@ describe('UCWA meeting and group commands (end to end)', function () {
   /** Types a message and returns the bot's answer (its rendered text, cards included). */
   async function say(text: string, conversation: LocalConversation = alice): Promise<BotEvent> {
     await conversation.send(text);
-    return conversation.nextActivity({ timeoutMs: 10_000 });
+    return conversation.nextMessage({ timeoutMs: 10_000 });
   }
 
   async function meetings(): Promise<MeetingView[]> {

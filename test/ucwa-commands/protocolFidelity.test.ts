@@ -35,7 +35,7 @@ describe('UCWA protocol fidelity (end to end)', function () {
 
   async function say(text: string, conversation: LocalConversation = alice): Promise<BotEvent> {
     await conversation.send(text);
-    return conversation.nextActivity({ timeoutMs: 15_000 });
+    return conversation.nextMessage({ timeoutMs: 15_000 });
   }
 
   /** The documented sample's Etag response header, if it has one. */
@@ -84,7 +84,7 @@ describe('UCWA protocol fidelity (end to end)', function () {
       serveSample('distributiongroup-get-response.json');
       const question = await say("who's in MyPersonalGroup");
       assert.match(question.rendered, /Which group\?/);
-      const options = question.rendered.split('\n').filter((line) => line.includes('MyPersonalGroup'));
+      const options = question.rendered.split('\n').filter((line) => /^\d+\./.test(line) && line.includes('MyPersonalGroup'));
       assert.equal(options.length, 2, question.rendered);
       assert.notEqual(options[0]!.replace(/^\W*\d+\W*/, ''), options[1]!.replace(/^\W*\d+\W*/, ''), 'the two options read differently');
       assert.ok(options.some((line) => /personal group/.test(line)));

@@ -95,7 +95,7 @@ function fallbackText(summary: Summary): string {
 // ------------------------------------------------------------------------------------------------- meetings
 
 export function meetingListReply(list: MeetingListView, audience: Audience): Reply {
-  const { language } = audience;
+  const { language, timeZone } = audience;
   const meetings = [...list.myOnlineMeetings, ...list.myAssignedOnlineMeetings];
   return summaryReply({
     title: label.meetings[language],
@@ -106,6 +106,8 @@ export function meetingListReply(list: MeetingListView, audience: Audience): Rep
       facts: [
         { title: label.access[language], value: accessLevelText(meeting.accessLevel, language) },
         { title: label.meetingId[language], value: plain(meeting.onlineMeetingId, 'id') },
+        // When it happens, as far as Skype for Business keeps it: its expiry, in the reader's own zone.
+        ...(meeting.expirationTime ? [{ title: label.expires[language], value: formatInstant(meeting.expirationTime, timeZone, language) }] : []),
       ],
       buttons: meeting.onlineMeetingId
         ? [{ title: label.details[language], verb: ucwaVerbs.meetingDetails, data: { meetingId: meeting.onlineMeetingId } }]

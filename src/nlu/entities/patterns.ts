@@ -149,6 +149,18 @@ export const en = {
   ],
 } as const;
 
+/**
+ * A command typed with an English verb and a Chinese subject ("lock 预算评审会", "end 周例会") is read as Chinese
+ * text; the Chinese control rules take these verbs (any case, then a space) so the subject is still found.
+ */
+const EN_VERB = {
+  end: '(?:[Ee]nd|[Ss]top|[Tt]erminate|[Cc]lose|[Ff]inish)\\s+',
+  mute: '(?:[Uu]n-?)?[Mm]ute\\s+',
+  lock: '(?:[Uu]n-?)?[Ll]ock\\s+',
+} as const;
+const EN_MEETING = '(?:(?:[Tt]he|[Mm]y|[Oo]ur)\\s+)?(?:[Mm]eeting|[Cc]onference|[Cc]all)\\s+';
+const EN_EVERYONE = '(?:[Ee]veryone|[Ee]verybody|[Aa]ll)\\s+(?:in|of|on|at|for)\\s+';
+
 export const zh = {
   debugParse: [rule('解析 <文本>', '^(?:解析|解释|调试)\\s*[:：]?\\s*(?<keyword>.+)$'), rule('你怎么理解 <文本>', '(?:怎么|如何)(?:理解|解析)\\s*(?<keyword>.+)$')],
   lobbyWho: [rule('<会议> 的大厅', '^(?:查看)?(?<meeting>.+?)\\s*的(?:大厅|等候室)'), rule('等待加入 <会议>', '等待(?:加入|进入)\\s*(?<meeting>.+?)(?:的人)?$')],
@@ -199,13 +211,14 @@ export const zh = {
     rule('停止关注 <分组> 的状态', '(?:停止关注|取消关注|不再关注|别再关注|不要再关注|取消订阅|停止订阅|不再订阅|停止跟踪|别再告诉我|不要再告诉我)\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?的(?:在线)?状态'),
     rule('<分组> 的状态不用再关注了', '^(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?的(?:在线)?状态.*(?:不用|不要|不再|别再|停止|取消)'),
   ],
-  huaweiEnd: [rule('结束会议 <会议>', '^(?:结束|关闭|终止|停止)(?:会议)?\\s*(?<meeting>.+?)(?:\\s*这个会议)?$'), rule('把会议 <会议> 结束掉', '^把\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*(?:结束|关闭|终止)')],
+  huaweiEnd: [rule('结束会议 <会议>', `^(?:结束|关闭|终止|停止|${EN_VERB.end})(?:会议|${EN_MEETING})?\\s*(?<meeting>.+?)(?:\\s*这个会议)?$`), rule('把会议 <会议> 结束掉', '^把\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*(?:结束|关闭|终止)')],
   huaweiMute: [
     rule('会议 <会议> 全体静音', '^(?:取消|解除)?\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*的?(?:取消|解除)?(?:全体|全部|所有人)静音'),
     rule('全体静音 <会议>', '(?:全体|全部|所有人)?静音\\s*(?:会议)?\\s*(?<meeting>.+)$'),
+    rule('mute <会议>', `^${EN_VERB.mute}(?:${EN_EVERYONE})?(?:会议|${EN_MEETING})?\\s*(?<meeting>.+)$`),
     rule('把 <会议> 全部静音', '^把\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*(?:全部|全体|所有人)?静音'),
   ],
-  huaweiLock: [rule('锁定会议 <会议>', '^(?:锁定|解锁|锁上|解除锁定|取消锁定)(?:会议)?\\s*(?<meeting>.+)$'), rule('把会议 <会议> 锁上', '^把\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*(?:锁上|锁定|解锁)')],
+  huaweiLock: [rule('锁定会议 <会议>', `^(?:锁定|解锁|锁上|解除锁定|取消锁定|${EN_VERB.lock})(?:会议|${EN_MEETING})?\\s*(?<meeting>.+)$`), rule('把会议 <会议> 锁上', '^把\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*(?:锁上|锁定|解锁)')],
   huaweiParticipants: [
     rule('会议 <会议> 里有谁', '^(?:会议)?\\s*(?<meeting>.+?)\\s*(?:里|中|内)(?:面)?(?:有谁|都有谁|有哪些人)'),
     rule('谁在会议 <会议> 里', '^谁在\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*(?:里|中)'),
