@@ -24,7 +24,7 @@ describe('understood as a colleague would (end to end)', function () {
 
   async function say(text: string, conversation: LocalConversation = alice): Promise<BotEvent> {
     await conversation.send(text);
-    return conversation.nextActivity({ timeoutMs: 10_000 });
+    return conversation.nextMessage({ timeoutMs: 10_000 });
   }
 
   describe('a read never becomes a write', () => {
@@ -34,7 +34,7 @@ describe('understood as a colleague would (end to end)', function () {
       if (/Did you mean/.test(answer.rendered)) {
         assert.match(answer.rendered, /meeting extensions: Budget review/);
         await alice.press(answer, 'meeting extensions: Budget review');
-        const listed = await alice.nextActivity({ timeoutMs: 10_000 });
+        const listed = await alice.nextMessage({ timeoutMs: 10_000 });
         assert.doesNotMatch(listed.rendered, /added/i);
         assert.match(listed.rendered, /Budget review/);
       } else {
@@ -80,14 +80,14 @@ describe('understood as a colleague would (end to end)', function () {
       if (!/I didn't catch that/.test(answer.rendered)) return;
       const pressed = await alice.press(answer, 1);
       assert.equal(pressed.kind, 'message');
-      const ran = await alice.nextActivity({ timeoutMs: 10_000 });
+      const ran = await alice.nextMessage({ timeoutMs: 10_000 });
       assert.doesNotMatch(ran.rendered, /I didn't catch that/);
     });
 
     it('in a group chat it is one line, no card', async () => {
       const group = bot.channel.groupChat(['alice@contoso.com', 'bob@contoso.com']);
       await group.send('the blue thing for the Q3 stuff', { from: 'alice@contoso.com', mention: true });
-      const answer = await group.nextActivity({ timeoutMs: 10_000 });
+      const answer = await group.nextMessage({ timeoutMs: 10_000 });
       assert.match(answer.rendered, /I didn't catch that/);
       assert.equal(answer.cards.length, 0);
     });
