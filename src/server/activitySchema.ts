@@ -46,7 +46,7 @@ export const inboundActivitySchema = z
     channelId: id,
     serviceUrl: z.string().refine(isHttpUrl, 'must be an absolute http(s) URL'),
     from: channelAccount,
-    recipient: channelAccount.optional(),
+    recipient: channelAccount,
     conversation: conversationAccount,
     locale: boundedText(64).optional(),
     localTimezone: boundedText(128).optional(),
@@ -88,6 +88,9 @@ const cardActionInvoke = z.object({
 });
 const supportedInvokeNames: readonly string[] = ['adaptiveCard/action'];
 
+/** botbuilder's Teams handler reads `channelData.eventType` of these without checking that channelData exists. */
+const teamsEventTypes: readonly string[] = ['messageUpdate', 'messageDelete'];
+
 export type ActivityCheck = { ok: true; activity: InboundActivity } | { ok: false; problem: string };
 
 /** Parses an untrusted body; the problem names the first bad field in words a developer can act on. */
@@ -97,6 +100,9 @@ export function checkActivity(body: unknown): ActivityCheck {
   }
   const parsed = inboundActivitySchema.safeParse(body);
   if (!parsed.success) return { ok: false, problem: describe(parsed.error.issues[0]!) };
+  if (parsed.data.channelId === 'msteams' && teamsEventTypes.includes(parsed.data.type) && !parsed.data.channelData) {
+    return { ok: false, problem: `A Teams ${parsed.data.type} activity has no "channelData".` };
+  }
   if (parsed.data.type === 'invoke') {
     const invokeProblem = checkInvoke(body);
     if (invokeProblem) return { ok: false, problem: invokeProblem };

@@ -1,4 +1,5 @@
 import { TurnContext, type ConversationReference, type Storage, type TurnContext as Context } from 'botbuilder';
+import { LRUCache } from 'lru-cache';
 import type { Logger } from '../logging.js';
 import type { TeamsUser } from './identity.js';
 import { tenantOf } from './tenant.js';
@@ -31,8 +32,11 @@ const userPrefix = 'ref/user/';
  * change); removed on uninstall or when Teams says the bot is no longer in the conversation.
  */
 export class ConversationReferenceStore {
-  /** serviceUrl last written per key, so an unchanged reference costs no write on every message. */
-  private readonly written = new Map<string, string>();
+  /**
+   * serviceUrl last written per key, so an unchanged reference costs no write on every message. Bounded: a
+   * forgotten entry only costs one more write, while an unbounded map grew with every conversation ever seen.
+   */
+  private readonly written = new LRUCache<string, string>({ max: 10_000 });
 
   constructor(
     private readonly storage: KeyedStorage,

@@ -1,4 +1,5 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
+import { LRUCache } from 'lru-cache';
 import type { Logger } from '../logging.js';
 import { tenantOf } from './tenant.js';
 
@@ -12,19 +13,16 @@ export interface TeamsUser {
   tenantId?: string;
 }
 
-interface CachedUser {
-  user: TeamsUser;
-  until: number;
-}
-
 const rosterCacheMs = 60 * 60 * 1000;
+/** Bounded, because anyone who can post an activity can make up a sender: 10,000 fuzzed senders grew it without end. */
+const maxCachedUsers = 10_000;
 
 /**
  * Resolves the sender through the Teams roster (TeamsInfo.getMember), cached so a busy user does not spend the
  * roster rate limit; falls back to the activity's own `from` when the roster cannot be read.
  */
 export class TeamsIdentity {
-  private readonly cache = new Map<string, CachedUser>();
+  private readonly cache = new LRUCache<string, TeamsUser>({ max: maxCachedUsers, ttl: rosterCacheMs });
 
   constructor(private readonly logger: Logger) {}
 
@@ -32,7 +30,7 @@ export class TeamsIdentity {
     const from = context.activity.from;
     const tenantId = tenantOf(context.activity);
     const cached = this.cache.get(from.id);
-    if (cached && cached.until > Date.now()) return cached.user;
+    if (cached) return cached;
     const fallback: TeamsUser = { id: from.id, aadObjectId: from.aadObjectId, name: from.name, tenantId };
     try {
       const member = await TeamsInfo.getMember(context, from.id);
@@ -43,7 +41,7 @@ export class TeamsIdentity {
         upn: member.userPrincipalName,
         email: member.email,
       };
-      this.cache.set(from.id, { user, until: Date.now() + rosterCacheMs });
+      this.cache.set(from.id, user);
       return user;
     } catch (error) {
       this.logger.debug({ err: error, userId: from.id }, 'roster lookup failed; using the activity sender');

@@ -160,6 +160,7 @@ describe('the bot with a Microsoft app id', () => {
       serviceUrl: bot.channel.serviceUrl,
       conversation: { id: 'a:auth' },
       from: { id: '29:auth' },
+      recipient: { id: '28:bot' },
     };
     const noToken = await fetch(`${bot.app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
     assert.equal(noToken.status, 401);
@@ -196,6 +197,7 @@ describe('the bot for one organization', () => {
       conversation: { id: 'a:foreign', tenantId: 'deadbeef-0000-4000-8000-000000000002' },
       channelData: { tenant: { id: 'deadbeef-0000-4000-8000-000000000002' } },
       from: { id: '29:foreign' },
+      recipient: { id: '28:bot' },
     };
     const response = await fetch(`${bot.app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(foreign) });
     assert.equal(response.status, 403);

@@ -79,6 +79,9 @@ export interface FuzzReport {
   slowest: CaseResult[];
   rssStartBytes: number;
   rssEndBytes?: number;
+  /** V8 heap in use after GC: tells a leak (heap grows) from allocator fragmentation (only RSS grows). */
+  heapStartBytes: number;
+  heapEndBytes?: number;
   unhandledRejections?: number;
   healthAtEnd: number;
   durationMs: number;
@@ -140,7 +143,9 @@ export class FuzzHarness {
     const results: CaseResult[] = [];
     const crashes: CrashRecord[] = [];
     this.errorLinesBefore = this.errorLineTotal;
-    const rssStart = (await this.bot.stats()).rssBytes;
+    const startStats = await this.bot.stats();
+    const rssStart = startStats.rssBytes;
+    const heapStart = startStats.heapUsedBytes;
     let next = 0;
     let stopped = false;
     let stoppedByDeadline = false;
@@ -184,6 +189,8 @@ export class FuzzHarness {
     return this.report(options, results, crashes, {
       rssStart,
       rssEnd: endStats?.rssBytes,
+      heapStart,
+      heapEnd: endStats?.heapUsedBytes,
       unhandled: endStats?.unhandledRejections,
       health,
       durationMs: Date.now() - started,
@@ -272,7 +279,7 @@ export class FuzzHarness {
     options: FuzzRunOptions,
     results: CaseResult[],
     crashes: CrashRecord[],
-    end: { rssStart: number; rssEnd?: number; unhandled?: number; health: number; durationMs: number; stoppedByDeadline: boolean; skipped: number; aborted?: string },
+    end: { rssStart: number; rssEnd?: number; heapStart: number; heapEnd?: number; unhandled?: number; health: number; durationMs: number; stoppedByDeadline: boolean; skipped: number; aborted?: string },
   ): FuzzReport {
     const byStatus: Record<string, number> = {};
     const byFamily: Record<string, Record<string, number>> = {};
@@ -304,6 +311,8 @@ export class FuzzHarness {
       slowest: [...results].sort((a, b) => b.ms - a.ms).slice(0, 5),
       rssStartBytes: end.rssStart,
       rssEndBytes: end.rssEnd,
+      heapStartBytes: end.heapStart,
+      heapEndBytes: end.heapEnd,
       unhandledRejections: end.unhandled,
       healthAtEnd: end.health,
       durationMs: end.durationMs,
@@ -349,7 +358,7 @@ export function formatFuzzReport(report: FuzzReport): string {
       .map(([status, count]) => `${status}: ${count}`)
       .join(', ')}`,
     `process exits: ${report.crashes.length}; 5xx: ${report.serverErrorCount}; unanswered: ${report.unansweredCount}; error-level log lines: ${report.errorLineCount}; apologies in chat: ${report.apologyCount}; unhandled rejections: ${report.unhandledRejections ?? 'n/a'}`,
-    `RSS after GC: start ${mb(report.rssStartBytes)}, end ${mb(report.rssEndBytes)}; /healthz at the end: ${report.healthAtEnd || 'no answer'}`,
+    `RSS after GC: start ${mb(report.rssStartBytes)}, end ${mb(report.rssEndBytes)}; heap after GC: start ${mb(report.heapStartBytes)}, end ${mb(report.heapEndBytes)}; /healthz at the end: ${report.healthAtEnd || 'no answer'}`,
   ];
   for (const crash of report.crashes) {
     lines.push(`EXIT code ${crash.exit.code} signal ${crash.exit.signal} with cases ${crash.inFlight.map((item) => `#${item.index} ${item.family} [${item.mutations.join(' ')}]`).join('; ')}`);

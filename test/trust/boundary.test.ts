@@ -73,6 +73,8 @@ describe('the HTTP boundary under hostile input', () => {
     ['a non-string from.name', { from: { id: '29:x', name: ['x'] } }, /"from\.name"/],
     ['a non-string conversation.id', { conversation: { id: { nested: true } } }, /"conversation\.id"/],
     ['a non-string recipient.id', { recipient: { id: false } }, /"recipient\.id"/],
+    ['a Teams messageUpdate without channelData', { type: 'messageUpdate', channelData: undefined }, /"channelData"/],
+    ['a missing recipient', { recipient: undefined, type: 'conversationUpdate', membersAdded: [{ id: '29:x' }] }, /"recipient"/],
     ['an entity list that is an object', { entities: { type: 'mention' } }, /"entities"/],
     ['text longer than Teams allows', { text: 'create a meeting called '.padEnd(100_000, 'x') }, /"text" must be at most 28000/],
   ];
@@ -131,6 +133,7 @@ describe('a Bot Connector that never answers', () => {
         serviceUrl: `http://127.0.0.1:${address.port}/`,
         conversation: { id: 'a:silent', conversationType: 'personal' },
         from: { id: '29:silent', name: 'Silent' },
+        recipient: { id: '28:bot' },
       }),
     });
     assert.ok(response.status < 600);
