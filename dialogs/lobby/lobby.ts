@@ -1,7 +1,7 @@
 import { WaterfallDialog, type Dialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { matchPeople, type WaitingPerson } from '../../src/alerts/people.js';
 import type { LobbyAction, LobbyAlerts } from '../../src/alerts/service.js';
-import { sourceLabel } from '../../src/cards/lobby/alertCard.js';
+import { personLabel, sourceLabel } from '../../src/cards/lobby/alertCard.js';
 import type { Language } from '../../src/nlu/recognition.js';
 import type { CommandOptions } from '../../src/teams/capability.js';
 import { escapeMarkdown, md, plain } from '../../src/teams/markdown.js';
@@ -25,6 +25,8 @@ const say = {
     kept: 'OK, I left them waiting.',
     admitted: (names: string) => `Admitted ${names}.`,
     rejected: (names: string) => `Turned away ${names}.`,
+    admittedMany: (count: number, subject: string, names: string) => `Admitted ${count} people from the lobby of **${subject}**: ${names}.`,
+    rejectedMany: (count: number, subject: string, names: string) => `Turned away ${count} people from the lobby of **${subject}**: ${names}.`,
     gone: (name: string) => `${md(name, 'name')} is no longer waiting.`,
     whomMissing: 'Whom should I let in? Say for example "admit Bob" or "admit everyone".',
   },
@@ -39,6 +41,8 @@ const say = {
     kept: '好的，他们将继续等候。',
     admitted: (names: string) => `已准入 ${names}。`,
     rejected: (names: string) => `已拒绝 ${names}。`,
+    admittedMany: (count: number, subject: string, names: string) => `已从 **${subject}** 的大厅准入 ${count} 人：${names}。`,
+    rejectedMany: (count: number, subject: string, names: string) => `已拒绝 **${subject}** 大厅中的 ${count} 人：${names}。`,
     gone: (name: string) => `${md(name, 'name')} 已不在等候。`,
     whomMissing: '要准入谁？例如说“准入 Bob”或“全部准入”。',
   },
@@ -49,12 +53,26 @@ interface LobbyState {
   targets?: WaitingPerson[];
 }
 
-/** Several visitors' names in a sentence (markdown). */
-const names = (people: WaitingPerson[]) => people.map((person) => md(person.name, 'name')).join(', ');
+/** Several visitors in a sentence (markdown): each by name, with the organisation of people from outside. */
+const names = (people: WaitingPerson[], language: Language = 'en') => people.map((person) => escapeMarkdown(personLabel(person))).join(language === 'zh' ? '、' : ', ');
 
 /** One visitor as plain text: who, from where, in which meeting (escaped where it goes into markdown). */
 const describePerson = (person: WaitingPerson, language: Language) =>
-  `${plain(person.name, 'name')}${person.uri ? ` (${plain(person.uri.replace(/^sip:/i, ''), 'id')})` : ''} — ${sourceLabel(person.source, language)}, ${plain(person.meetingSubject, 'subject')}`;
+  `${personLabel(person)} — ${sourceLabel(person.source, language)}, ${plain(person.meetingSubject, 'subject')}`;
+
+/**
+ * What an admit or reject did, one line per meeting: a single person by name; several counted, with the meeting they
+ * waited for ("Admitted 3 people from the lobby of Budget review: …").
+ */
+function doneLines(action: LobbyAction, done: WaitingPerson[], language: Language): string[] {
+  const w = say[language];
+  const byMeeting = new Map<string, WaitingPerson[]>();
+  for (const person of done) byMeeting.set(person.meetingUri, [...(byMeeting.get(person.meetingUri) ?? []), person]);
+  return [...byMeeting.values()].map((people) => {
+    if (people.length === 1) return (action === 'admit' ? w.admitted : w.rejected)(names(people, language));
+    return (action === 'admit' ? w.admittedMany : w.rejectedMany)(people.length, md(people[0]!.meetingSubject, 'subject'), names(people, language));
+  });
+}
 
 /** Who waits, or why there is nobody to show: not signed in, nothing watched, an empty lobby. */
 async function readLobby(alerts: LobbyAlerts, options: CommandOptions): Promise<{ people: WaitingPerson[] } | { problem: string }> {
@@ -80,13 +98,13 @@ function actDialog(action: LobbyAction, alerts: LobbyAlerts): Dialog {
       else if (result.kind === 'refused') notes.push(result.message);
       else notes.push(w.gone(person.name));
     }
-    const lines = [...(done.length > 0 ? [(action === 'admit' ? w.admitted : w.rejected)(names(done))] : []), ...new Set(notes)];
+    const lines = [...doneLines(action, done, options.language), ...new Set(notes)];
     await reply(step.context, { text: lines.join('\n\n') });
   };
   const confirmOrAct = async (step: WaterfallStepContext, targets: WaitingPerson[]): Promise<DialogTurnResult> => {
     const options = commandOptions(step);
     (step.values as LobbyState).targets = targets;
-    if (action === 'reject') return askToConfirm(step, say[options.language].confirmReject(names(targets)), options.language);
+    if (action === 'reject') return askToConfirm(step, say[options.language].confirmReject(names(targets, options.language)), options.language);
     return step.next(true);
   };
   return new WaterfallDialog(intent, [
@@ -99,7 +117,7 @@ function actDialog(action: LobbyAction, alerts: LobbyAlerts): Dialog {
       if ('problem' in lobby) return end(step, lobby.problem);
       if (all) return confirmOrAct(step, lobby.people);
       const matches = matchPeople(person ?? '', lobby.people);
-      if (matches.length === 0) return end(step, w.noMatch(person ?? '', names(lobby.people)));
+      if (matches.length === 0) return end(step, w.noMatch(person ?? '', names(lobby.people, options.language)));
       if (matches.length === 1) return confirmOrAct(step, matches);
       (step.values as LobbyState).people = matches;
       return askToChoose(step, w.whichPerson, matches.map((candidate) => describePerson(candidate, options.language)), options.language);

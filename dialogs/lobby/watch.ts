@@ -4,6 +4,7 @@ import type { LobbyAlerts, WatchResult } from '../../src/alerts/service.js';
 import type { Language } from '../../src/nlu/recognition.js';
 import type { CommandOptions } from '../../src/teams/capability.js';
 import { md } from '../../src/teams/markdown.js';
+import type { ConversationKind, StoredReference } from '../../src/teams/conversationReferences.js';
 import { meetingUriFromAddress, type UcwaReason } from '../../src/ucwa/index.js';
 import { reply } from '../../src/teams/reply.js';
 import { lookup } from '../../src/tables.js';
@@ -22,7 +23,9 @@ const say = {
     joinFailed: (subject: string, why: string) => `I could not join **${md(subject, 'subject')}**: ${why}`,
     which: 'Which meeting do you mean?',
     watching: (subjects: string) => `I'm watching the lobby of ${subjects}. I'll tell you here when someone waits.`,
-    routed: (subjects: string) => `Lobby alerts for ${subjects} will come to this conversation.`,
+    routed: (subjects: string, place: string) => `Lobby alerts for ${subjects} will come to ${place}.`,
+    places: { personal: 'this chat', groupChat: 'this group chat', channel: 'this channel' },
+    namedGroupChat: (topic: string) => `the group chat "${topic}"`,
     stopped: (subjects: string) => `I stopped watching ${subjects}.`,
     notWatching: 'I was not watching that meeting.',
     nothing: 'I am not watching any of your meetings. Say "watch my meeting <name>" to start.',
@@ -30,6 +33,7 @@ const say = {
     whichMissing: 'Which meeting? Say for example "watch my meeting Budget review" or "watch all my meetings".',
     alertsHere: 'alerts come here',
     alertsShared: 'alerts go to a shared conversation',
+    alertsTo: (place: string) => `alerts go to ${place}`,
   },
   zh: {
     notSignedIn: '请先登录 Skype for Business：说“登录”。',
@@ -40,11 +44,14 @@ const say = {
     joinFailed: (subject: string, why: string) => `我无法加入 **${md(subject, 'subject')}**：${why}`,
     which: '您指的是哪个会议？',
     watching: (subjects: string) => `我正在关注 ${subjects} 的大厅，有人等候时会在这里通知您。`,
-    routed: (subjects: string) => `${subjects} 的大厅提醒将发送到此会话。`,
+    routed: (subjects: string, place: string) => `${subjects} 的大厅提醒将发送到${place}。`,
+    places: { personal: '此聊天', groupChat: '此群聊', channel: '此频道' },
+    namedGroupChat: (topic: string) => `群聊“${topic}”`,
     stopped: (subjects: string) => `已停止关注 ${subjects}。`,
     notWatching: '我没有在关注该会议。',
     alertsHere: '提醒发送到这里',
     alertsShared: '提醒发送到共享会话',
+    alertsTo: (place: string) => `提醒发送到${place}`,
     nothing: '我没有关注您的任何会议。说“关注我的会议 <名称>”开始。',
     list: (subjects: string) => `我正在关注：${subjects}。`,
     whichMissing: '哪个会议？例如说“关注我的会议 Budget review”或“关注我的所有会议”。',
@@ -54,6 +61,21 @@ const say = {
 /** Meeting subjects in a sentence (markdown): each literal and clipped, in bold, with our own note after it. */
 const subjects = (meetings: Array<{ subject: string; note?: string }>) =>
   meetings.map((meeting) => `**${md(meeting.subject, 'subject')}**${meeting.note ? ` (${meeting.note})` : ''}`).join(', ');
+
+/**
+ * Where alerts go, as people call it (markdown): "Finance › General" for a channel whose team and channel names Teams
+ * gave, a group chat by its topic, else "this channel" / "this group chat" / "this chat".
+ */
+function placeName(place: StoredReference | undefined, kind: ConversationKind, language: Language): string {
+  const w = say[language];
+  if (kind === 'channel' && place?.teamName) {
+    // Teams leaves the name out for a team's General channel only.
+    return `**${md(place.teamName, 'name')} › ${md(place.title ?? 'General', 'name')}**`;
+  }
+  if (kind === 'channel' && place?.title) return `**${md(place.title, 'name')}**`;
+  if (kind === 'groupChat' && place?.title) return w.namedGroupChat(md(place.title, 'name'));
+  return w.places[kind];
+}
 
 /** Why the invitation failed, from its `reason` (ErrorSubcode page), in the person's language. */
 const joinReasons: Record<string, Record<Language, string>> = {
@@ -90,7 +112,12 @@ function watchDialog(id: 'watch.start' | 'alerts.routeHere', alerts: LobbyAlerts
     const w = say[language];
     if (result.kind === 'notSignedIn') return reply(step.context, { text: w.notSignedIn });
     if (result.kind === 'notFound') return reply(step.context, { text: address ? w.noSuchAddress(name) : w.notFound(name) });
-    if (result.kind === 'watching') return reply(step.context, { text: (id === 'alerts.routeHere' ? w.routed : w.watching)(subjects(result.meetings)) });
+    if (result.kind === 'watching' && id === 'alerts.routeHere') {
+      const here = commandOptions(step).conversation;
+      const place = placeName(await alerts.conversation(here.id), here.kind, language);
+      return reply(step.context, { text: w.routed(subjects(result.meetings), place) });
+    }
+    if (result.kind === 'watching') return reply(step.context, { text: w.watching(subjects(result.meetings)) });
     if (result.kind === 'notLeader') return reply(step.context, { text: w.notLeader(result.subject) });
     if (result.kind === 'joinTimedOut') return reply(step.context, { text: w.joinTimedOut(result.subject) });
     if (result.kind === 'joinFailed') return reply(step.context, { text: w.joinFailed(result.subject, joinFailure(result.reason, language)) });
@@ -140,10 +167,16 @@ export function watchDialogs(alerts: LobbyAlerts): Dialog[] {
     singleTurnCommand('watch.list', async (step, options) => {
       const w = say[options.language];
       const watched = await alerts.watched(options.user);
-      const routed = watched.map((meeting) => {
-        if (!meeting.alertConversationId) return { subject: meeting.subject };
-        return { subject: meeting.subject, note: meeting.alertConversationId === options.conversation.id ? w.alertsHere : w.alertsShared };
-      });
+      const routed = await Promise.all(
+        watched.map(async (meeting) => {
+          if (!meeting.alertConversationId) return { subject: meeting.subject };
+          if (meeting.alertConversationId === options.conversation.id) return { subject: meeting.subject, note: w.alertsHere };
+          const place = await alerts.conversation(meeting.alertConversationId);
+          // Named only when Teams gave it a name; "this channel" would point at the wrong conversation.
+          const named = place && place.kind !== 'personal' && (place.title || place.teamName) ? placeName(place, place.kind, options.language) : undefined;
+          return { subject: meeting.subject, note: named ? w.alertsTo(named) : w.alertsShared };
+        }),
+      );
       await reply(step.context, { text: watched.length > 0 ? w.list(subjects(routed)) : w.nothing });
     }),
   ];

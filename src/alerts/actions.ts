@@ -92,7 +92,17 @@ export class LobbyActions {
     });
     if (!Array.isArray(results)) return results;
     const refused = results.find((result) => result.kind === 'refused');
-    return refused && !results.some((result) => result.kind === 'done') ? refused : { kind: 'done', alert: pressed };
+    if (refused && !results.some((result) => result.kind === 'done')) return refused;
+    // Only a press that settled its own card speaks for the others (results[0] is the pressed alert's own).
+    if (results[0]?.kind === 'done') await this.noteAdmittedTogether(pressed.id, results.filter((result) => result.kind === 'done').length);
+    return { kind: 'done', alert: pressed };
+  }
+
+  /** The pressed card says how many people its "Admit all" let in, when that was more than its own person. */
+  private async noteAdmittedTogether(alertId: string, admitted: number): Promise<void> {
+    const alert = this.outbox.get(alertId);
+    if (admitted < 2 || alert?.outcome?.kind !== 'admitted') return;
+    await this.outbox.finish(alert, { ...alert.outcome, together: admitted });
   }
 
   /** Acts on one alert's person and records the outcome on the alert, unless it was already decided. */

@@ -32,6 +32,8 @@ export interface AlertOutcome {
   /** Display name of whoever pressed the button or typed the command. */
   by?: string;
   at: string;
+  /** On the card whose "Admit all" was pressed: how many people that press admitted, this one included. */
+  together?: number;
 }
 
 export interface AlertRecord {

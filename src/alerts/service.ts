@@ -3,7 +3,7 @@ import type { SignOutResult, StoppedWork, UcwaAccounts } from '../accounts/ucwaA
 import type { Logger } from '../logging.js';
 import type { CommandOptions } from '../teams/capability.js';
 import { KeyedSerializer } from '../storage/keyedSerializer.js';
-import type { ConversationReferenceStore } from '../teams/conversationReferences.js';
+import type { ConversationReferenceStore, StoredReference } from '../teams/conversationReferences.js';
 import type { TeamsUser } from '../teams/identity.js';
 import type { ProactiveMessenger } from '../teams/proactive.js';
 import type { UcwaSession } from '../ucwa/index.js';
@@ -167,6 +167,11 @@ export class LobbyAlerts {
 
   routeHere(user: OrganizerContext, meeting: string, conversationId: string): Promise<WatchResult> {
     return this.watches.routeHere(user, meeting, conversationId);
+  }
+
+  /** What the bot knows of a conversation alerts may go to (its kind, channel and team names), to name it. */
+  conversation(conversationId: string): Promise<StoredReference | undefined> {
+    return this.context.references.forConversation(conversationId);
   }
 
   // ------------------------------------------------------------------------------------------ acting on the lobby

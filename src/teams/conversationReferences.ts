@@ -18,7 +18,10 @@ export interface StoredReference {
   /** For personal chats: whose chat this is. */
   userId?: string;
   aadObjectId?: string;
+  /** The channel's name, or a group chat's topic, as Teams last told it. */
   title?: string;
+  /** For channels: the team's name. */
+  teamName?: string;
   updatedAt: string;
   eTag?: string;
 }
@@ -54,7 +57,7 @@ export class ConversationReferenceStore {
       tenantId,
       userId: kind === 'personal' ? activity.from?.id : undefined,
       aadObjectId: kind === 'personal' ? activity.from?.aadObjectId : undefined,
-      title: (activity.channelData as { channel?: { name?: string } } | undefined)?.channel?.name ?? activity.conversation?.name,
+      ...namesOf(activity.channelData, activity.conversation?.name),
       updatedAt: new Date().toISOString(),
     };
     const keys = [conversationKey(reference.conversation?.id ?? '')];
@@ -65,6 +68,15 @@ export class ConversationReferenceStore {
       changes[key] = { ...record, eTag: '*' };
     }
     if (Object.keys(changes).length === 0) return;
+    // Teams names the team and channel on some activities only (installs, renames), so a message without them
+    // keeps the names already known rather than forgetting them.
+    if (kind !== 'personal' && (!record.title || (kind === 'channel' && !record.teamName))) {
+      const known = await this.forConversation(reference.conversation?.id ?? '');
+      for (const change of Object.values(changes)) {
+        change.title ??= known?.title;
+        change.teamName ??= known?.teamName;
+      }
+    }
     await this.storage.write(changes);
     for (const key of Object.keys(changes)) this.written.set(key, reference.serviceUrl ?? '');
   }
@@ -106,6 +118,13 @@ function conversationKey(conversationId: string): string {
 
 function userKey(userId: string): string {
   return `${userPrefix}${userId}`;
+}
+
+/** The channel and team names (a channel) or the topic (a group chat) an activity carries, if any. */
+function namesOf(channelData: unknown, conversationName: string | undefined): Pick<StoredReference, 'title' | 'teamName'> {
+  const data = (channelData ?? {}) as { channel?: { name?: unknown }; team?: { name?: unknown } };
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value : undefined);
+  return { title: text(data.channel?.name) ?? text(conversationName), teamName: text(data.team?.name) };
 }
 
 function kindOf(conversationType: string | undefined): ConversationKind {

@@ -67,8 +67,10 @@ export function postForm(botUrl: string, fields: Record<string, string>): Promis
   });
 }
 
+/** A new alert card for `name`: the card names them in bold, with their organisation after the name for people from outside. */
 export function isAlertFor(name: string): (event: BotEvent) => boolean {
-  return (event) => event.kind === 'send' && event.cards.some((card) => JSON.stringify(card).includes(`**${name}** is waiting`));
+  const headline = (text: string) => text.includes(`**${name}** is waiting`) || (text.includes(`**${name} (`) && /\)\*\* is waiting/.test(text));
+  return (event) => event.kind === 'send' && event.cards.some((card) => headline(JSON.stringify(card)));
 }
 
 export function isUpdateOf(alert: BotEvent, words: string): (event: BotEvent) => boolean {

@@ -42,7 +42,7 @@ describe('lobby alerts: what a visitor names themselves', function () {
     const alert = await alice.waitFor(isAlertCard, { timeoutMs: 5_000 });
 
     const html = markdown.render(headlineOf(alert));
-    assert.equal(html.trim(), `<p><strong>[Verify your account](https://evil.example/login) **now** &lt;at&gt;Alice Wood&lt;/at&gt;</strong> is waiting in the lobby of <strong>Budget review</strong>.</p>`);
+    assert.equal(html.trim(), `<p><strong>[Verify your account](https://evil.example/login) **now** &lt;at&gt;Alice Wood&lt;/at&gt; (fabrikam.com)</strong> is waiting in the lobby of <strong>Budget review</strong>.</p>`);
     for (const text of markdownTexts(alert.cards)) assert.doesNotMatch(markdown.render(text), /<(a|at|em|img)[\s>]/, `no markup from ${text}`);
 
     await alice.send("who's in the lobby");

@@ -58,7 +58,7 @@ describe('clean output', function () {
       const alice = bot.channel.personalChat('alice@contoso.com');
       await ask(alice, 'watch my meeting Budget review', (event) => event.rendered.includes("I'm watching the lobby of"));
       bot.sandbox.simulators.ucwa!.control.putInLobby({ meeting: 'Budget review', name: 'Dave Fisher', sipUri: 'sip:dave@fabrikam.com', source: 'federated' });
-      const alert = await alice.waitFor((event) => JSON.stringify(event.cards).includes('**Dave Fisher** is waiting'), { timeoutMs: 10_000 });
+      const alert = await alice.waitFor((event) => JSON.stringify(event.cards).includes('**Dave Fisher (fabrikam.com)** is waiting'), { timeoutMs: 10_000 });
       await alice.press(alert, 'Admit');
       await alice.waitFor((event) => event.kind === 'update' && event.rendered.includes('Admitted by Alice Wood'), { timeoutMs: 10_000 });
       await ask(alice, 'watch presence of Project team', (event) => /watching|presence/i.test(event.rendered));

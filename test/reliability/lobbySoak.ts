@@ -75,7 +75,8 @@ export interface SoakReport {
 
 const PEOPLE = [sandboxPeople.alice, sandboxPeople.bob, sandboxPeople.carol];
 const WATCHED = ['Budget review', 'Weekly standup', 'Design sync'];
-const ALERT = /\*\*(Soak visitor [0-9-]+)\*\* is waiting/;
+// The headline names a federated visitor with their organisation: "**Soak visitor 1-2 (fabrikam.com)** is waiting".
+const ALERT = /\*\*(Soak visitor [0-9-]+)(?: \([^)]*\))?\*\* is waiting/;
 
 interface Visit {
   name: string;

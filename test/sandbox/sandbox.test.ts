@@ -86,8 +86,9 @@ describe('the sandbox, as the README describes it', function () {
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /Dave Fisher is waiting in the lobby of "Budget review"/);
     const alice = bot.channel.personalChat('alice@contoso.com');
-    const alert = await alice.waitFor((event) => event.cards.some((card) => JSON.stringify(card).includes('**Dave Fisher** is waiting')), { timeoutMs: 10_000 });
-    assert.match(alert.rendered, /sip:dave@fabrikam\.com/);
+    const alert = await alice.waitFor((event) => event.cards.some((card) => JSON.stringify(card).includes('**Dave Fisher (fabrikam.com)** is waiting')), { timeoutMs: 10_000 });
+    assert.match(alert.rendered, /Dave Fisher \(fabrikam\.com\)/, 'named, with his organisation');
+    assert.doesNotMatch(alert.rendered, /sip:/, 'never by his raw sip: address');
     assert.match(alert.rendered, /federated/);
   });
 

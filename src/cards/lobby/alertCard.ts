@@ -1,6 +1,6 @@
 import type { AlertRecord, PersonSource } from '../../alerts/records.js';
 import type { Language } from '../../nlu/recognition.js';
-import { md, plain } from '../../teams/markdown.js';
+import { escapeMarkdown, md, plain } from '../../teams/markdown.js';
 import type { Reply } from '../../teams/reply.js';
 import { renderCard, type CardJson } from '../render.js';
 import alertTemplate from '../templates/lobby/alert.json' with { type: 'json' };
@@ -13,7 +13,6 @@ const words = {
     waiting: (name: string, subject: string) => `**${name}** is waiting in the lobby of **${subject}**.`,
     waited: (name: string, subject: string) => `**${name}** waited in the lobby of **${subject}**.`,
     meeting: 'Meeting',
-    address: 'Address',
     from: 'From',
     since: 'Waiting since',
     sources: { SameEnterprise: 'Your organization', Federated: 'Another organization (federated)', Anonymous: 'Anonymous guest', Unknown: 'Unknown' },
@@ -23,6 +22,7 @@ const words = {
     manyWaiting: (count: number) => `${count} people are waiting in this lobby; say "admit everyone" to let them all in`,
     outcome: {
       admitted: (by: string, at: string) => `Admitted by ${by} at ${at}`,
+      admittedTogether: (by: string, at: string, count: number) => `Admitted by ${by} at ${at}, with everyone waiting: ${count} people`,
       rejected: (by: string, at: string) => `Turned away by ${by} at ${at}`,
       admittedElsewhere: (_by: string, at: string) => `Admitted from another Skype for Business client at ${at}`,
       leftLobby: (_by: string, at: string) => `No longer waiting (left the lobby or was turned away by another leader) at ${at}`,
@@ -35,7 +35,6 @@ const words = {
     waiting: (name: string, subject: string) => `**${name}** 正在 **${subject}** 的大厅等候。`,
     waited: (name: string, subject: string) => `**${name}** 曾在 **${subject}** 的大厅等候。`,
     meeting: '会议',
-    address: '地址',
     from: '来源',
     since: '开始等候',
     sources: { SameEnterprise: '本组织', Federated: '其他组织（联盟）', Anonymous: '匿名访客', Unknown: '未知' },
@@ -45,6 +44,7 @@ const words = {
     manyWaiting: (count: number) => `此大厅有 ${count} 人在等候；说“全部准入”即可让他们全部进入`,
     outcome: {
       admitted: (by: string, at: string) => `已由 ${by} 于 ${at} 准入`,
+      admittedTogether: (by: string, at: string, count: number) => `已由 ${by} 于 ${at} 全部准入，共 ${count} 人`,
       rejected: (by: string, at: string) => `已由 ${by} 于 ${at} 拒绝`,
       admittedElsewhere: (_by: string, at: string) => `已于 ${at} 从其他 Skype for Business 客户端准入`,
       leftLobby: (_by: string, at: string) => `已于 ${at} 离开大厅（自行离开或被其他主持人拒绝）`,
@@ -55,6 +55,27 @@ const words = {
 
 export function sourceLabel(source: PersonSource, language: Language): string {
   return words[language].sources[source];
+}
+
+/**
+ * The organisation a visitor from outside comes from, as their address's domain ("fabrikam.com"): for federated
+ * and anonymous people only, since for colleagues it says nothing. Undefined without a usable address.
+ */
+export function organisationOf(person: { uri?: string; source: PersonSource }): string | undefined {
+  if (person.source !== 'Federated' && person.source !== 'Anonymous') return undefined;
+  return /^(?:sips?:)?[^@;\s]+@([^@;>\s]+)/i.exec(person.uri ?? '')?.[1]?.toLowerCase();
+}
+
+/**
+ * A lobby visitor as people read them, plain text: the display name, with the organisation after it for people from
+ * outside ("Dave Fisher (fabrikam.com)"). Never the raw `sip:` address: when no name is known, the address without it.
+ */
+export function personLabel(person: { name: string; uri?: string; source: PersonSource }): string {
+  const name = plain(person.name.replace(/^sips?:/i, ''), 'name');
+  const organisation = organisationOf(person);
+  // A name that is itself the address already shows the organisation.
+  if (!organisation || name.toLowerCase().endsWith(`@${organisation}`)) return name;
+  return `${name} (${plain(organisation, 'id')})`;
 }
 
 /** Local wall-clock time in the organizer's zone ("10:02"). */
@@ -77,16 +98,23 @@ export function alertReply(alert: AlertRecord, waitingInMeeting: number): { card
   const w = words[alert.language];
   // Everything about the visitor and the meeting comes from outside (the visitor chose their own name): literal
   // text on the card, never markup, and short enough that no name can push the card over Teams' size limit.
-  const name = md(alert.person.name, 'name');
+  // The name (and organisation) says who it is; the raw `sip:` address would say less, so it is not shown.
+  const name = escapeMarkdown(personLabel(alert.person));
   const subject = md(alert.meeting.subject, 'subject');
+  const organisation = organisationOf(alert.person);
   const facts = [
     { title: w.meeting, value: subject },
-    ...(alert.person.uri ? [{ title: w.address, value: md(alert.person.uri, 'id') }] : []),
-    { title: w.from, value: w.sources[alert.person.source] },
+    { title: w.from, value: organisation ? `${w.sources[alert.person.source]}: ${md(organisation, 'id')}` : w.sources[alert.person.source] },
     { title: w.since, value: clockTime(alert.waitingSince, alert.timeZone, alert.language) },
   ];
-  const outcomeText = (by: string) =>
-    alert.outcome ? w.outcome[alert.outcome.kind](by, clockTime(alert.outcome.at, alert.timeZone, alert.language)) : '';
+  const outcomeText = (by: string) => {
+    if (!alert.outcome) return '';
+    const at = clockTime(alert.outcome.at, alert.timeZone, alert.language);
+    const together = alert.outcome.together ?? 0;
+    // "Admit all" pressed on this card: it says how many people that press let in.
+    if (alert.outcome.kind === 'admitted' && together >= 2) return w.outcome.admittedTogether(by, at, together);
+    return w.outcome[alert.outcome.kind](by, at);
+  };
   const by = alert.outcome?.by;
   const offersAll = !alert.outcome && waitingInMeeting >= 2;
   const data = {
@@ -104,7 +132,7 @@ export function alertReply(alert: AlertRecord, waitingInMeeting: number): { card
   const card: CardJson = renderCard(alertTemplate, data);
   // The fallback is the notification and summary text, which Teams shows as it is: clipped, not escaped.
   const status = outcomeText(by ? plain(by, 'name') : w.someone);
-  const fallback = [`${plain(alert.person.name, 'name')} — ${plain(alert.meeting.subject, 'subject')}`, status || (offersAll ? w.manyWaiting(waitingInMeeting) : '')]
+  const fallback = [`${personLabel(alert.person)} — ${plain(alert.meeting.subject, 'subject')}`, status || (offersAll ? w.manyWaiting(waitingInMeeting) : '')]
     .filter(Boolean)
     .join(': ');
   return { card, fallback };

@@ -237,10 +237,21 @@ export function extensionAddedReply(subject: string, extension: ExtensionView, {
 // --------------------------------------------------------------------------------------------------- groups
 
 export function groupsReply(groups: MyGroupsView, { language }: Audience): Reply {
-  const section = (heading: string, members: GroupView[]): Section[] =>
-    members.length === 0
-      ? []
-      : [{ heading, facts: members.map((group) => ({ title: plain(group.name, 'name') || '?', value: plain(group.uri?.replace(/^sip:/i, ''), 'id') })), buttons: members.flatMap((group) => memberButton(group, language)) }];
+  // A group with an address (a distribution group) is a row: name and address. One without has nothing to put
+  // beside its name, so it is named in the section's note instead of leaving an empty value.
+  const section = (heading: string, members: GroupView[]): Section[] => {
+    if (members.length === 0) return [];
+    const address = (group: GroupView) => plain(group.uri?.replace(/^sips?:/i, ''), 'id');
+    const unaddressed = members.filter((group) => !address(group)).map((group) => plain(group.name ?? group.id, 'name') || '?');
+    return [
+      {
+        heading,
+        note: unaddressed.length > 0 ? unaddressed.join(language === 'zh' ? '、' : ', ') : undefined,
+        facts: members.filter((group) => address(group)).map((group) => ({ title: plain(group.name, 'name') || '?', value: address(group) })),
+        buttons: members.flatMap((group) => memberButton(group, language)),
+      },
+    ];
+  };
   const builtIn = [groups.pinnedGroup, groups.defaultGroup].filter((group): group is GroupView => group !== undefined);
   const sections = [
     ...section(label.personalGroups[language], groups.groups),
@@ -256,14 +267,32 @@ function memberButton(group: GroupView, language: Language): CardButton[] {
 }
 
 export function membersReply(groupName: string, contacts: ContactView[], { language }: Audience): Reply {
+  const bare = contacts.filter((contact) => contactFact(contact).length === 0);
   return summaryReply({
     title: label.membersOf(plain(groupName, 'name'))[language],
     subtitle: contacts.length === 0 ? label.noMembers[language] : undefined,
-    facts: contacts.map((contact) => ({
-      title: plain(contact.name ?? contact.uri?.replace(/^sip:/i, ''), 'name') || '?',
-      value: [contact.title, contact.department, contact.company, contact.emailAddresses[0]].filter(Boolean).map((part) => plain(part, 'name')).join(' · '),
-    })),
+    facts: contacts.flatMap((contact) => contactFact(contact)),
+    footnote: bare.length > 0 ? label.alsoMembers(bare.map(contactName).join(language === 'zh' ? '、' : ', '))[language] : undefined,
   });
+}
+
+/** A contact as people read them: the display name, else the address without `sip:`. */
+function contactName(contact: ContactView): string {
+  return plain(contact.name?.trim() || contact.uri?.replace(/^sips?:/i, ''), 'name') || '?';
+}
+
+/**
+ * A contact's row: name, then what says more about them — job, department, company, e-mail or address. A contact with
+ * nothing beside the name gets no row with an empty value: the card names them in its footnote instead.
+ */
+function contactFact(contact: ContactView): Fact[] {
+  // Beside a name, the address (without `sip:`) says how to reach them; beside an address, it would repeat it.
+  const address = contact.name?.trim() ? contact.uri?.replace(/^sips?:/i, '') : undefined;
+  const value = [contact.title, contact.department, contact.company, contact.emailAddresses[0] ?? address]
+    .filter((part): part is string => Boolean(part?.trim()))
+    .map((part) => plain(part, 'name'))
+    .join(' · ');
+  return value ? [{ title: contactName(contact), value }] : [];
 }
 
 export function presenceReply(groupName: string, subscription: PresenceSubscriptionView, contactCount: number, minutes: number, { language }: Audience): Reply {

@@ -47,6 +47,7 @@ export const label = {
   distributionGroups: { en: 'Distribution groups', zh: '通讯组' },
   membersOf: (name: string): Bilingual => ({ en: `Members of "${name}"`, zh: `${quote(name)}的成员` }),
   noMembers: { en: 'This group has no contacts.', zh: '这个分组没有联系人。' },
+  alsoMembers: (names: string): Bilingual => ({ en: `Also in this group: ${names}`, zh: `分组中还有：${names}` }),
   noGroups: { en: 'You have no contact groups.', zh: '您没有联系人分组。' },
   accessLevel: { en: 'Who may enter', zh: '准入' },
   leaderAssignment: { en: 'Automatic leaders', zh: '自动成为组织者' },
