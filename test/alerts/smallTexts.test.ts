@@ -27,7 +27,7 @@ describe('lobby alerts: small card texts (issue 14, item 8)', function () {
     assert.doesNotMatch(list.rendered, /sip:|dave@fabrikam/);
 
     await alice.send('admit Dave');
-    const done = await alice.waitFor((event) => event.rendered.includes('Admitted'), wait);
+    const done = await alice.waitFor((event) => event.kind === 'send' && event.rendered.includes('Admitted'), wait);
     assert.match(done.rendered, /Admitted Dave Fisher \(fabrikam\.com\)\./);
   });
 
