@@ -302,10 +302,15 @@ export class LobbyStage {
   private async injectFault(rng: Rng): Promise<string> {
     const ucwa = '^/ucwa/oauth/v1/applications';
     const kind = rng.pick(['ucwa-500', 'ucwa-503-retry-after', 'ucwa-slow', 'ucwa-reset', 'ucwa-events-500', 'ucwa-truncated', 'app-lost-404', 'app-lost-410', 'connector-429', 'connector-503'] as const);
-    const simFault = (spec: Record<string, unknown>) =>
-      fetch(`${this.sim.origin}/_sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(spec) }).then(async (response) => {
+    // One fault batch pending at a time: the simulator queues faults until requests consume them, and a long-poll
+    // channel makes few requests, so queued faults piled up into minutes of nothing but failures — a dead server,
+    // not chaos. A new fault replaces one not yet consumed.
+    const simFault = async (spec: Record<string, unknown>) => {
+      await fetch(`${this.sim.origin}/_sim/faults`, { method: 'DELETE' });
+      return fetch(`${this.sim.origin}/_sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(spec) }).then(async (response) => {
         if (response.status !== 201) throw new Error(`fault refused: ${response.status} ${await response.text()}`);
       });
+    };
     switch (kind) {
       case 'ucwa-500':
         await simFault({ pathRegex: ucwa, status: 500, times: rng.int(1, 3) });
