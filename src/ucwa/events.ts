@@ -294,9 +294,9 @@ export class EventChannel {
         return 'replaced';
       }
       // 410 InactiveApplicationExpired too: the sign-in (token) is still good, only the application is gone. A 404
-      // without a UCWA reason on our own events link means the same (a front end that no longer knows the
+      // or 410 without a UCWA reason on our own events link means the same (a front end that no longer knows the
       // application answers before UCWA can say why); stopping the channel instead lost every alert until it reopened.
-      if (isLostApplication(error) || (error.status === 404 && !error.subcode)) {
+      if (isLostApplication(error) || ((error.status === 404 || error.status === 410) && !error.subcode)) {
         await this.session.recreateApplication(signal).catch((cause: unknown) => log.error({ err: cause }, 'ucwa: could not re-create the application'));
         return this.session.signedIn ? 'continue' : 'failed';
       }
