@@ -4,6 +4,7 @@
  * simulators, the bot, the echo bot and the load (users + connector), so each one's CPU is its own.
  */
 import type { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { forkChild, nextMessage, stopChild, type LoadAnswer, type LoadCommand, type RoundResult, type SimulatorAddresses } from './throughput/ipc.js';
 
 export interface ThroughputOptions {
@@ -34,6 +35,8 @@ export interface ThroughputLine {
   /** The same ratio per round, to show how steady it is. */
   roundRatios: number[];
   failures: string[];
+  /** CPU the bot's process and the simulators' process used per bot reply (ms), and the echo's per echo reply. */
+  cpuMsPerReply: { bot: number; simulators: number; echo: number; load: number };
 }
 
 export interface ThroughputResult {
@@ -69,23 +72,38 @@ export async function benchThroughput(options: ThroughputOptions): Promise<Throu
     };
     const prepared = await ask({ kind: 'prepare', botUrl: bot.ready.url, echoUrl: echo.ready.url, simulators: simulators.ready, users: options.users });
     const notes = prepared.kind === 'prepared' ? prepared.notes : [];
-    const round = async (target: 'bot' | 'echo', text: string, durationMs: number): Promise<RoundResult> => {
+    const cpu = { bot: 0, simulators: 0, echo: 0, load: 0, botReplies: 0, echoReplies: 0 };
+    const round = async (target: 'bot' | 'echo', text: string, durationMs: number, counted = true): Promise<RoundResult> => {
+      const before = { target: cpuMs(target === 'bot' ? bot.child : echo.child), simulators: cpuMs(simulators.child), load: cpuMs(load.child) };
       const answer = await ask({ kind: 'round', target, text, durationMs });
       if (answer.kind !== 'round') throw new Error(`load answered ${answer.kind} to a round`);
+      if (counted) {
+        cpu[target] += cpuMs(target === 'bot' ? bot.child : echo.child) - before.target;
+        if (target === 'bot') {
+          cpu.simulators += cpuMs(simulators.child) - before.simulators;
+          cpu.load += cpuMs(load.child) - before.load;
+          cpu.botReplies += answer.result.replies;
+        } else cpu.echoReplies += answer.result.replies;
+      }
       return answer.result;
     };
     const lines: ThroughputLine[] = [];
     for (const sentence of sentences.filter((text) => !options.only || options.only.includes(text))) {
       // Warm both (JIT, caches, connections) before anything counts.
-      await round('bot', sentence, options.warmupMs);
-      await round('echo', sentence, options.warmupMs);
+      await round('bot', sentence, options.warmupMs, false);
+      await round('echo', sentence, options.warmupMs, false);
+      Object.assign(cpu, { bot: 0, simulators: 0, echo: 0, load: 0, botReplies: 0, echoReplies: 0 });
       const botRounds: RoundResult[] = [];
       const echoRounds: RoundResult[] = [];
       for (let index = 0; index < options.rounds; index += 1) {
         const order: Array<'bot' | 'echo'> = index % 2 === 0 ? ['bot', 'echo'] : ['echo', 'bot'];
         for (const target of order) (target === 'bot' ? botRounds : echoRounds).push(await round(target, sentence, options.roundMs));
       }
-      lines.push(line(sentence, botRounds, echoRounds));
+      const per = (ms: number, replies: number) => Math.round((ms / Math.max(1, replies)) * 100) / 100;
+      lines.push({
+        ...line(sentence, botRounds, echoRounds),
+        cpuMsPerReply: { bot: per(cpu.bot, cpu.botReplies), simulators: per(cpu.simulators, cpu.botReplies), load: per(cpu.load, cpu.botReplies), echo: per(cpu.echo, cpu.echoReplies) },
+      });
     }
     return { users: options.users, rounds: options.rounds, roundMs: options.roundMs, lines, notes };
   } finally {
@@ -93,7 +111,18 @@ export async function benchThroughput(options: ThroughputOptions): Promise<Throu
   }
 }
 
-function line(sentence: string, botRounds: RoundResult[], echoRounds: RoundResult[]): ThroughputLine {
+/** CPU time (user + system) a child has used so far, from /proc (Linux); 0 elsewhere, where the column reads 0. */
+function cpuMs(child: ChildProcess): number {
+  try {
+    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 per second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+function line(sentence: string, botRounds: RoundResult[], echoRounds: RoundResult[]): Omit<ThroughputLine, 'cpuMsPerReply'> {
   const bot = figures(botRounds);
   const echo = figures(echoRounds);
   const rate = (result: RoundResult) => result.replies / result.seconds;
@@ -131,11 +160,12 @@ const round2 = (value: number) => Math.round(value * 100) / 100;
 export function throughputTable(result: ThroughputResult): string {
   const rows = result.lines.map((entry) => {
     const verdict = entry.ratio >= THROUGHPUT_TARGET && entry.bot.errors === 0 ? 'PASS' : 'FAIL';
-    return `| 1 | ${entry.sentence} | ${entry.bot.repliesPerSecond} | ${entry.echo.repliesPerSecond} | **${entry.ratio}** (${entry.roundRatios.join(' / ')}) | ${entry.bot.p50Ms} / ${entry.bot.p99Ms} | ${entry.echo.p50Ms} / ${entry.echo.p99Ms} | ${entry.bot.errors} | ≥ ${THROUGHPUT_TARGET} | ${verdict} |`;
+    const cpu = entry.cpuMsPerReply;
+    return `| 1 | ${entry.sentence} | ${entry.bot.repliesPerSecond} | ${entry.echo.repliesPerSecond} | **${entry.ratio}** (${entry.roundRatios.join(' / ')}) | ${entry.bot.p50Ms} / ${entry.bot.p99Ms} | ${entry.echo.p50Ms} / ${entry.echo.p99Ms} | ${cpu.bot} / ${cpu.echo} / ${cpu.simulators} / ${cpu.load} | ${entry.bot.errors} | ≥ ${THROUGHPUT_TARGET} | ${verdict} |`;
   });
   return [
-    '| line | sentence | bot replies/s | echo replies/s | ratio (per round) | bot p50 / p99 ms | echo p50 / p99 ms | bot errors | target | verdict |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| line | sentence | bot replies/s | echo replies/s | ratio (per round) | bot p50 / p99 ms | echo p50 / p99 ms | CPU ms per reply: bot / echo / simulators / load | bot errors | target | verdict |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
 }
