@@ -4,6 +4,7 @@
  * Huawei's own table (API appendix "Time Zone Table", meeting_21_0110), used only for notifications, so we
  * map it to an IANA zone purely for display.
  */
+import { dateTimeFormat, isKnownTimeZone } from '../intl.js';
 
 const huaweiDateTime = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/;
 
@@ -94,12 +95,7 @@ export function huaweiTimeZone(id: string | number | undefined): HuaweiTimeZone 
 }
 
 export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
+  return isKnownTimeZone(timeZone);
 }
 
 export interface FormatOptions {
@@ -112,7 +108,7 @@ export interface FormatOptions {
 function formatter(options: FormatOptions): Intl.DateTimeFormat {
   const timeZone = options.timeZone ?? 'UTC';
   if (!isValidTimeZone(timeZone)) throw new RangeError(`Unknown time zone "${timeZone}"; expected an IANA name such as "Asia/Shanghai"`);
-  return new Intl.DateTimeFormat(options.locale ?? 'en-US', {
+  return dateTimeFormat(options.locale ?? 'en-US', {
     timeZone,
     year: 'numeric',
     month: 'short',
