@@ -2,7 +2,8 @@
  * `npm run bench`: every benchmark reports ratios against a baseline measured in the same run, so results compare
  * across machines; the only verdicts are those ratios against their targets, never a timed assertion in the tests.
  * `--quick` (CI, under a minute): the throughput line with short rounds, printed, BENCHMARKS.md left alone.
- * `--profile`: the bot's process runs under `node --cpu-prof` (profiles in bench-profiles/).
+ * `--profile`: a CPU profile of the bot per sentence, its timed rounds only (bench-profiles/, `node --cpu-prof`'s
+ * format; `node dist/scripts/bench/profileSummary.js <file>` summarises one).
  * `--only=<sentence>[,<sentence>]`: only those sentences of the throughput line.
  */
 import { cpus, platform, release, totalmem } from 'node:os';
@@ -31,7 +32,7 @@ const throughput = await benchThroughput({
   warmupMs: quick ? 1000 : 3000,
   users: 20,
   only,
-  botExecArgv: profile ? ['--cpu-prof', `--cpu-prof-dir=${resolve('bench-profiles')}`] : [],
+  profileDir: profile ? resolve('bench-profiles') : undefined,
 });
 const table = throughputTable(throughput);
 process.stdout.write(`\n${table}\n\n`);

@@ -4,7 +4,8 @@
  * simulators, the bot, the echo bot and the load (users + connector), so each one's CPU is its own.
  */
 import type { ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { forkChild, nextMessage, stopChild, type LoadAnswer, type LoadCommand, type RoundResult, type SimulatorAddresses } from './throughput/ipc.js';
 
 export interface ThroughputOptions {
@@ -13,8 +14,10 @@ export interface ThroughputOptions {
   roundMs: number;
   warmupMs: number;
   users: number;
-  /** Extra node flags for the bot's process (e.g. --cpu-prof). */
+  /** Extra node flags for the bot's process. */
   botExecArgv?: string[];
+  /** Folder for a CPU profile of the bot per sentence, covering its timed rounds only. */
+  profileDir?: string;
   /** Only these sentences (default: all). */
   only?: string[];
 }
@@ -54,6 +57,7 @@ const answerTimeoutMs = 60_000;
 
 export async function benchThroughput(options: ThroughputOptions): Promise<ThroughputResult> {
   const children: ChildProcess[] = [];
+  if (options.profileDir) mkdirSync(options.profileDir, { recursive: true });
   try {
     const simulators = await forkChild<SimulatorAddresses>('./simulators.js', []);
     children.push(simulators.child);
@@ -95,9 +99,18 @@ export async function benchThroughput(options: ThroughputOptions): Promise<Throu
       Object.assign(cpu, { bot: 0, simulators: 0, echo: 0, load: 0, botReplies: 0, echoReplies: 0 });
       const botRounds: RoundResult[] = [];
       const echoRounds: RoundResult[] = [];
+      const profiling = async (step: 'start' | 'stop') => {
+        if (!options.profileDir) return;
+        bot.child.send({ profile: step, path: join(options.profileDir, `bot-${sentence.replace(/[^a-z]+/giu, '-')}.cpuprofile`) });
+        await nextMessage(bot.child, answerTimeoutMs, 'bot profiler');
+      };
       for (let index = 0; index < options.rounds; index += 1) {
         const order: Array<'bot' | 'echo'> = index % 2 === 0 ? ['bot', 'echo'] : ['echo', 'bot'];
-        for (const target of order) (target === 'bot' ? botRounds : echoRounds).push(await round(target, sentence, options.roundMs));
+        for (const target of order) {
+          if (target === 'bot') await profiling('start');
+          (target === 'bot' ? botRounds : echoRounds).push(await round(target, sentence, options.roundMs));
+          if (target === 'bot') await profiling('stop');
+        }
       }
       const per = (ms: number, replies: number) => Math.round((ms / Math.max(1, replies)) * 100) / 100;
       lines.push({

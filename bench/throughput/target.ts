@@ -4,7 +4,8 @@
  * anonymous): the floor that parses, authenticates and replies, nothing else.
  * argv: `bot` | `echo`; env BENCH_SIMULATORS: the simulators' addresses (JSON). Answers `{ url }` when listening.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApp } from '../../src/app.js';
@@ -17,6 +18,27 @@ import { startEchoBot } from '../../test/localChannel/echoBot.js';
 import { stopOnSignal, tellParent, type SimulatorAddresses } from './ipc.js';
 
 const mode = process.argv[2];
+
+/**
+ * `{ profile: 'start' }` / `{ profile: 'stop', path }` from the parent: a CPU profile (the same format as
+ * `node --cpu-prof`) of exactly the timed rounds, without start-up and set-up in it.
+ */
+const inspector = new Session();
+process.on('message', (message: { profile?: 'start' | 'stop'; path?: string }) => {
+  void (async () => {
+    if (message.profile === 'start') {
+      inspector.connect();
+      await inspector.post('Profiler.enable');
+      await inspector.post('Profiler.setSamplingInterval', { interval: 1000 });
+      await inspector.post('Profiler.start');
+    } else if (message.profile === 'stop' && message.path) {
+      const { profile } = await inspector.post('Profiler.stop');
+      await writeFile(message.path, JSON.stringify(profile));
+      inspector.disconnect();
+    }
+    tellParent({ profile: message.profile });
+  })();
+});
 
 if (mode === 'echo') {
   const echo = await startEchoBot();

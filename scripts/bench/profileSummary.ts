@@ -100,3 +100,15 @@ if (wanted) {
   }
   print(`callers of ${wanted}`, [...sums].sort((a, b) => b[1] - a[1]));
 }
+
+/** `UNDER=<function name>`: where the time of samples with that function on the stack goes (self time, by function). */
+const under = process.env['UNDER'];
+if (under) {
+  const sums = new Map<string, number>();
+  for (const [id, ms] of selfMs) {
+    let hit = false;
+    for (let at: number | undefined = id; at !== undefined && !hit; at = parent.get(at)) hit = byId.get(at)!.callFrame.functionName === under;
+    if (hit) sums.set(label(byId.get(id)!), (sums.get(label(byId.get(id)!)) ?? 0) + ms);
+  }
+  print(`self time under ${under}`, [...sums].sort((a, b) => b[1] - a[1]));
+}
