@@ -40,6 +40,8 @@ export interface ThroughputLine {
   failures: string[];
   /** CPU the bot's process and the simulators' process used per bot reply (ms), and the echo's per echo reply. */
   cpuMsPerReply: { bot: number; simulators: number; echo: number; load: number };
+  /** Storage keys the bot read, wrote and deleted per reply. */
+  storagePerReply: { reads: number; writes: number; deletes: number };
 }
 
 export interface ThroughputResult {
@@ -92,6 +94,11 @@ export async function benchThroughput(options: ThroughputOptions): Promise<Throu
       return answer.result;
     };
     const lines: ThroughputLine[] = [];
+    type Counters = { reads: number; writes: number; deletes: number };
+    const storageCounters = async (): Promise<Counters> => {
+      bot.child.send({ counters: true });
+      return (await nextMessage<{ counters: Counters }>(bot.child, answerTimeoutMs, 'bot counters')).counters;
+    };
     for (const sentence of sentences.filter((text) => !options.only || options.only.includes(text))) {
       // Warm both (JIT, caches, connections) before anything counts.
       await round('bot', sentence, options.warmupMs, false);
@@ -104,6 +111,7 @@ export async function benchThroughput(options: ThroughputOptions): Promise<Throu
         bot.child.send({ profile: step, path: join(options.profileDir, `bot-${sentence.replace(/[^a-z]+/giu, '-')}.cpuprofile`) });
         await nextMessage(bot.child, answerTimeoutMs, 'bot profiler');
       };
+      const storageBefore = await storageCounters();
       for (let index = 0; index < options.rounds; index += 1) {
         const order: Array<'bot' | 'echo'> = index % 2 === 0 ? ['bot', 'echo'] : ['echo', 'bot'];
         for (const target of order) {
@@ -112,9 +120,15 @@ export async function benchThroughput(options: ThroughputOptions): Promise<Throu
           if (target === 'bot') await profiling('stop');
         }
       }
+      const storageAfter = await storageCounters();
       const per = (ms: number, replies: number) => Math.round((ms / Math.max(1, replies)) * 100) / 100;
       lines.push({
         ...line(sentence, botRounds, echoRounds),
+        storagePerReply: {
+          reads: per(storageAfter.reads - storageBefore.reads, cpu.botReplies),
+          writes: per(storageAfter.writes - storageBefore.writes, cpu.botReplies),
+          deletes: per(storageAfter.deletes - storageBefore.deletes, cpu.botReplies),
+        },
         cpuMsPerReply: { bot: per(cpu.bot, cpu.botReplies), simulators: per(cpu.simulators, cpu.botReplies), load: per(cpu.load, cpu.botReplies), echo: per(cpu.echo, cpu.echoReplies) },
       });
     }
@@ -135,7 +149,7 @@ function cpuMs(child: ChildProcess): number {
   }
 }
 
-function line(sentence: string, botRounds: RoundResult[], echoRounds: RoundResult[]): Omit<ThroughputLine, 'cpuMsPerReply'> {
+function line(sentence: string, botRounds: RoundResult[], echoRounds: RoundResult[]): Omit<ThroughputLine, 'cpuMsPerReply' | 'storagePerReply'> {
   const bot = figures(botRounds);
   const echo = figures(echoRounds);
   const rate = (result: RoundResult) => result.replies / result.seconds;
@@ -174,11 +188,11 @@ export function throughputTable(result: ThroughputResult): string {
   const rows = result.lines.map((entry) => {
     const verdict = entry.ratio >= THROUGHPUT_TARGET && entry.bot.errors === 0 ? 'PASS' : 'FAIL';
     const cpu = entry.cpuMsPerReply;
-    return `| 1 | ${entry.sentence} | ${entry.bot.repliesPerSecond} | ${entry.echo.repliesPerSecond} | **${entry.ratio}** (${entry.roundRatios.join(' / ')}) | ${entry.bot.p50Ms} / ${entry.bot.p99Ms} | ${entry.echo.p50Ms} / ${entry.echo.p99Ms} | ${cpu.bot} / ${cpu.echo} / ${cpu.simulators} / ${cpu.load} | ${entry.bot.errors} | ≥ ${THROUGHPUT_TARGET} | ${verdict} |`;
+    return `| 1 | ${entry.sentence} | ${entry.bot.repliesPerSecond} | ${entry.echo.repliesPerSecond} | **${entry.ratio}** (${entry.roundRatios.join(' / ')}) | ${entry.bot.p50Ms} / ${entry.bot.p99Ms} | ${entry.echo.p50Ms} / ${entry.echo.p99Ms} | ${cpu.bot} / ${cpu.echo} / ${cpu.simulators} / ${cpu.load} | ${entry.storagePerReply.reads} / ${entry.storagePerReply.writes} / ${entry.storagePerReply.deletes} | ${entry.bot.errors} | ≥ ${THROUGHPUT_TARGET} | ${verdict} |`;
   });
   return [
-    '| line | sentence | bot replies/s | echo replies/s | ratio (per round) | bot p50 / p99 ms | echo p50 / p99 ms | CPU ms per reply: bot / echo / simulators / load | bot errors | target | verdict |',
-    '|---|---|---|---|---|---|---|---|---|---|---|',
+    '| line | sentence | bot replies/s | echo replies/s | ratio (per round) | bot p50 / p99 ms | echo p50 / p99 ms | CPU ms per reply: bot / echo / simulators / load | bot storage keys per reply: read / written / deleted | bot errors | target | verdict |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
 }

@@ -12,6 +12,7 @@ import { startApp } from '../../src/app.js';
 import type { ServiceEndpoints } from '../../src/capabilities/index.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logging.js';
+import { FileStorage } from '../../src/storage/index.js';
 import { sandboxPerson } from '../../src/sandbox/people.js';
 import type { PasswordCredentials } from '../../src/ucwa/index.js';
 import { startEchoBot } from '../../test/localChannel/echoBot.js';
@@ -24,8 +25,9 @@ const mode = process.argv[2];
  * `node --cpu-prof`) of exactly the timed rounds, without start-up and set-up in it.
  */
 const inspector = new Session();
-process.on('message', (message: { profile?: 'start' | 'stop'; path?: string }) => {
+process.on('message', (message: { profile?: 'start' | 'stop'; path?: string; counters?: true }) => {
   void (async () => {
+    if (message.counters) return tellParent({ counters: { ...storageCalls } });
     if (message.profile === 'start') {
       inspector.connect();
       await inspector.post('Profiler.enable');
@@ -39,6 +41,19 @@ process.on('message', (message: { profile?: 'start' | 'stop'; path?: string }) =
     tellParent({ profile: message.profile });
   })();
 });
+
+/**
+ * Storage calls the bot makes (keys read, written, deleted), counted by wrapping FileStorage's methods in this
+ * process only: how the bench reports the per-turn storage work without touching the storage module.
+ */
+const storageCalls = { reads: 0, writes: 0, deletes: 0 };
+for (const [method, counter] of [['read', 'reads'], ['write', 'writes'], ['delete', 'deletes']] as const) {
+  const original = FileStorage.prototype[method] as (this: FileStorage, argument: never) => Promise<unknown>;
+  (FileStorage.prototype as unknown as Record<string, unknown>)[method] = function (this: FileStorage, argument: string[] | Record<string, unknown>) {
+    storageCalls[counter] += Array.isArray(argument) ? argument.length : Object.keys(argument).length;
+    return original.call(this, argument as never);
+  };
+}
 
 if (mode === 'echo') {
   const echo = await startEchoBot();
