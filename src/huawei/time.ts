@@ -129,8 +129,22 @@ export function formatMeetingTime(date: Date, options: FormatOptions = {}): stri
 export function formatMeetingWindow(start: Date | undefined, end: Date | undefined, options: FormatOptions = {}): string {
   if (!start) return end ? formatMeetingTime(end, options) : '';
   if (!end || end.getTime() < start.getTime()) return formatMeetingTime(start, options);
-  return formatter(options).formatRange(start, end);
+  const key = `${start.getTime()} ${end.getTime()} ${options.timeZone ?? ''} ${options.locale ?? ''}`;
+  const known = formattedWindows.get(key);
+  if (known !== undefined) return known;
+  const text = formatter(options).formatRange(start, end);
+  if (formattedWindows.size >= maxFormattedWindows) formattedWindows.clear();
+  formattedWindows.set(key, text);
+  return text;
 }
+
+/**
+ * Windows already formatted: `formatRange` costs tens of microseconds a call (ICU builds an interval pattern each
+ * time), the largest single item in a ten-meeting list card, and a listing shows the same meetings again and again.
+ * Bounded; past the bound it starts over.
+ */
+const formattedWindows = new Map<string, string>();
+const maxFormattedWindows = 4096;
 
 /**
  * The zone to display a meeting in: the viewer's own zone when known, else the zone the organiser chose
