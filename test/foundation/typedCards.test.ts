@@ -2,12 +2,14 @@ import assert from 'node:assert/strict';
 import { helpCard, helpReply, type HelpCardData } from '../../src/cards/help.js';
 import { renderCard } from '../../src/cards/render.js';
 import helpTemplate from '../../src/cards/templates/help.json' with { type: 'json' };
+import meetingListTemplate from '../../src/cards/templates/huawei/meetingList.json' with { type: 'json' };
+import { meetingListCard, type MeetingListCardData } from '../../src/cards/huawei/meetingCards.js';
 import { intents } from '../../src/nlu/catalog.js';
 import { Template } from 'adaptivecards-templating';
 
 /**
- * The help card is built by a typed function (it is the most sent card); its template stays the specification:
- * the same data expanded through the template must give the same card, key order included.
+ * The help and Huawei meeting-list cards are built by typed functions (the most sent cards); their templates stay
+ * the specification: the same data expanded through the template must give the same card, key order included.
  */
 describe('help card', () => {
   const everything = new Set(intents.map((intent) => intent.name));
@@ -69,4 +71,26 @@ describe('compiled card templates', () => {
     assert.deepEqual(renders[3], renders[0]);
     assert.notEqual(renders[3], renders[0]);
   });
+});
+
+describe('Huawei meeting list card', () => {
+  const row = (index: number, joinUrl: string) => ({
+    subject: `Budget review ${index}`,
+    idLine: `ID ${914083136 + index} · Organizer: Alice Wood`,
+    timeLine: 'Dec 18, 2019, 15:28 – 17:28 GMT+8',
+    statusLine: index % 2 === 0 ? 'In progress · 3 online' : '',
+    joinUrl,
+    joinTitle: 'Join',
+  });
+  const cases: Array<[string, MeetingListCardData]> = [
+    ['no meetings, no notice, last page', { title: 'Ongoing meetings', notice: '', paging: 'Showing 0', meetings: [], next: { title: 'Next page', text: '' } }],
+    ['one meeting without a join link, a notice', { title: 'T', notice: 'Only yours', paging: 'P', meetings: [row(1, '')], next: { title: 'Next page', text: '' } }],
+    ['a page of ten, some with join links, more to come', { title: 'T', notice: '', paging: 'Showing 1–10 of 30', meetings: Array.from({ length: 10 }, (_, index) => row(index, index % 3 === 0 ? '' : `https://meeting.example/j/${index}`)), next: { title: 'Next page', text: 'next page' } }],
+    ['template-looking text', { title: '${title}', notice: '${notice}', paging: '$when', meetings: [row(2, 'https://x.example/${joinUrl}')], next: { title: '${next.title}', text: '${x}' } }],
+  ];
+  for (const [name, data] of cases) {
+    it(`is the template's card: ${name}`, () => {
+      assert.equal(JSON.stringify(meetingListCard(data)), JSON.stringify(renderCard(meetingListTemplate, data)));
+    });
+  }
 });
