@@ -91,12 +91,19 @@ export class UcwaAccounts {
     return items[accountKey(teamsUserId)] as UcwaAccountRecord | undefined;
   }
 
-  /** Saves what changed in a session (token refresh, application re-created, event-channel position). */
+  /**
+   * Saves what changed in a session (token refresh, application re-created, event-channel position). Called after
+   * every Skype for Business command, where usually nothing changed: then nothing is written (a durable write is an
+   * fsync'd file replacement, the largest per-turn cost the command-load profile showed after the cards).
+   */
   async save(teamsUserId: string): Promise<void> {
     const session = await this.sessions.get(teamsUserId);
     const record = await this.record(teamsUserId);
     if (!session || !record) return;
-    await this.storage.write({ [accountKey(teamsUserId)]: { ...record, session: session.state(), eTag: '*' } });
+    const state = session.state();
+    // The stored record went through JSON, so JSON is how the two compare (key order is state()'s own, both times).
+    if (JSON.stringify(record.session) === JSON.stringify(state)) return;
+    await this.storage.write({ [accountKey(teamsUserId)]: { ...record, session: state, eTag: '*' } });
   }
 
   /**

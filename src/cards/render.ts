@@ -27,13 +27,34 @@ export class CardTooLargeError extends Error {
 }
 
 /**
+ * Each template compiled once: `new Template` parses every `${...}` into an expression tree, which the profile of
+ * the command load showed costing more than the expansion itself when done per render. A Template's expansion is
+ * synchronous and leaves the compiled tree as it was, so one instance serves every render. Keyed by the template
+ * object (the imported JSON), so a template built on the fly is compiled for its one use and then collected.
+ */
+const compiled = new WeakMap<CardJson, Template>();
+
+function compile(template: CardJson): Template {
+  let prepared = compiled.get(template);
+  if (!prepared) {
+    prepared = new Template(template);
+    compiled.set(template, prepared);
+  }
+  return prepared;
+}
+
+/**
  * Expands an Adaptive Card template (`${...}` bindings, `$data`, `$when`) with data. Templates are plain JSON
  * objects in `src/cards/templates/`; no card is string-built.
  */
 export function renderCard(template: CardJson, data: object): CardJson {
-  const expanded = new Template(template).expand({ $root: data }) as CardJson;
-  checkSize(expanded);
-  return expanded;
+  return checkedCard(compile(template).expand({ $root: data }) as CardJson);
+}
+
+/** A card built by a typed function instead of a template: the same size check as a rendered one. */
+export function checkedCard(card: CardJson): CardJson {
+  checkSize(card);
+  return card;
 }
 
 function checkSize(card: CardJson): void {

@@ -4,6 +4,7 @@
  * Huawei's own table (API appendix "Time Zone Table", meeting_21_0110), used only for notifications, so we
  * map it to an IANA zone purely for display.
  */
+import { dateTimeFormat, isKnownTimeZone } from '../intl.js';
 
 const huaweiDateTime = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/;
 
@@ -94,12 +95,7 @@ export function huaweiTimeZone(id: string | number | undefined): HuaweiTimeZone 
 }
 
 export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
+  return isKnownTimeZone(timeZone);
 }
 
 export interface FormatOptions {
@@ -112,7 +108,7 @@ export interface FormatOptions {
 function formatter(options: FormatOptions): Intl.DateTimeFormat {
   const timeZone = options.timeZone ?? 'UTC';
   if (!isValidTimeZone(timeZone)) throw new RangeError(`Unknown time zone "${timeZone}"; expected an IANA name such as "Asia/Shanghai"`);
-  return new Intl.DateTimeFormat(options.locale ?? 'en-US', {
+  return dateTimeFormat(options.locale ?? 'en-US', {
     timeZone,
     year: 'numeric',
     month: 'short',
@@ -133,8 +129,22 @@ export function formatMeetingTime(date: Date, options: FormatOptions = {}): stri
 export function formatMeetingWindow(start: Date | undefined, end: Date | undefined, options: FormatOptions = {}): string {
   if (!start) return end ? formatMeetingTime(end, options) : '';
   if (!end || end.getTime() < start.getTime()) return formatMeetingTime(start, options);
-  return formatter(options).formatRange(start, end);
+  const key = `${start.getTime()} ${end.getTime()} ${options.timeZone ?? ''} ${options.locale ?? ''}`;
+  const known = formattedWindows.get(key);
+  if (known !== undefined) return known;
+  const text = formatter(options).formatRange(start, end);
+  if (formattedWindows.size >= maxFormattedWindows) formattedWindows.clear();
+  formattedWindows.set(key, text);
+  return text;
 }
+
+/**
+ * Windows already formatted: `formatRange` costs tens of microseconds a call (ICU builds an interval pattern each
+ * time), the largest single item in a ten-meeting list card, and a listing shows the same meetings again and again.
+ * Bounded; past the bound it starts over.
+ */
+const formattedWindows = new Map<string, string>();
+const maxFormattedWindows = 4096;
 
 /**
  * The zone to display a meeting in: the viewer's own zone when known, else the zone the organiser chose

@@ -3,9 +3,8 @@ import { displayTimeZone, formatMeetingWindow, isOngoing, type ConferenceInfo, t
 import type { Language } from '../../nlu/recognition.js';
 import { escapeMarkdown, plain } from '../../teams/markdown.js';
 import type { Reply } from '../../teams/reply.js';
-import { renderCard } from '../render.js';
+import { checkedCard, renderCard, type CardJson } from '../render.js';
 import detailsTemplate from '../templates/huawei/meetingDetails.json' with { type: 'json' };
-import listTemplate from '../templates/huawei/meetingList.json' with { type: 'json' };
 import participantsTemplate from '../templates/huawei/participants.json' with { type: 'json' };
 
 /** How a card shows times: in the reader's zone and language. */
@@ -165,7 +164,7 @@ export function meetingListReply(input: MeetingListInput): Reply {
       joinTitle: w.join,
     };
   });
-  const data = {
+  const data: MeetingListCardData = {
     title: literal(listTitle(input)),
     notice: literal(input.notice ?? ''),
     paging: literal(paging),
@@ -179,7 +178,52 @@ export function meetingListReply(input: MeetingListInput): Reply {
     ...rows.map((row, index) => `${input.firstPosition + index}. ${row.subject} (${row.idLine}) ${row.timeLine}${row.statusLine ? ` · ${row.statusLine}` : ''}`),
     ...(input.hasMore ? [input.language === 'zh' ? '说“下一页”查看更多。' : 'Say "next page" for more.'] : []),
   ].join('\n');
-  return { card: renderCard(listTemplate, data), fallback };
+  return { card: checkedCard(meetingListCard(data)), fallback };
+}
+
+export interface MeetingListCardData {
+  title: string;
+  notice: string;
+  paging: string;
+  meetings: Array<{ subject: string; idLine: string; timeLine: string; statusLine: string; joinUrl: string; joinTitle: string }>;
+  next: { title: string; text: string };
+}
+
+/**
+ * The card `templates/huawei/meetingList.json` describes, built by a typed function: "list ongoing meetings" renders
+ * a row per meeting, and the command-load profile showed template expansion (an expression evaluation per field per
+ * row) costing more than the rest of the card. A test expands the template with the same data and requires the same
+ * card, key order included.
+ */
+export function meetingListCard(data: MeetingListCardData): CardJson {
+  const body: CardJson[] = [{ type: 'TextBlock', text: data.title, weight: 'Bolder', size: 'Medium', wrap: true }];
+  if (data.notice !== '') body.push({ type: 'TextBlock', text: data.notice, wrap: true, color: 'Warning', spacing: 'Small' });
+  body.push({ type: 'TextBlock', text: data.paging, isSubtle: true, spacing: 'None', wrap: true });
+  for (const meeting of data.meetings) {
+    const columns: CardJson[] = [
+      {
+        type: 'Column',
+        width: 'stretch',
+        items: [
+          { type: 'TextBlock', text: meeting.subject, weight: 'Bolder', wrap: true },
+          { type: 'TextBlock', text: meeting.idLine, isSubtle: true, spacing: 'None', wrap: true },
+          { type: 'TextBlock', text: meeting.timeLine, spacing: 'None', wrap: true },
+          { type: 'TextBlock', text: meeting.statusLine, isSubtle: true, spacing: 'None', wrap: true },
+        ],
+      },
+    ];
+    if (meeting.joinUrl !== '') {
+      columns.push({
+        type: 'Column',
+        width: 'auto',
+        verticalContentAlignment: 'Center',
+        items: [{ type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: meeting.joinTitle, url: meeting.joinUrl }] }],
+      });
+    }
+    body.push({ type: 'Container', separator: true, spacing: 'Medium', items: [{ type: 'ColumnSet', columns }] });
+  }
+  const actions: CardJson[] = data.next.text !== '' ? [{ type: 'Action.Submit', title: data.next.title, data: { msteams: { type: 'imBack', value: data.next.text } } }] : [];
+  return { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body, actions };
 }
 
 /** One meeting's details: time, organizer, state, who is online, and how to join. */

@@ -1,5 +1,6 @@
 import type { AlertRecord, PersonSource } from '../../alerts/records.js';
 import type { Language } from '../../nlu/recognition.js';
+import { dateTimeFormat } from '../../intl.js';
 import { escapeMarkdown, md, plain } from '../../teams/markdown.js';
 import type { Reply } from '../../teams/reply.js';
 import { renderCard, type CardJson } from '../render.js';
@@ -81,7 +82,7 @@ export function personLabel(person: { name: string; uri?: string; source: Person
 /** Local wall-clock time in the organizer's zone ("10:02"). */
 export function clockTime(iso: string, timeZone: string, language: Language): string {
   const format = (zone: string) =>
-    new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: zone }).format(new Date(iso));
+    dateTimeFormat(language === 'zh' ? 'zh-CN' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: zone }).format(new Date(iso));
   try {
     return format(timeZone);
   } catch {

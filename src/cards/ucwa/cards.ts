@@ -15,6 +15,7 @@ import type {
   PresenceSubscriptionView,
 } from '../../ucwa/index.js';
 import { escapeMarkdown, plain } from '../../teams/markdown.js';
+import { dateTimeFormat } from '../../intl.js';
 import { renderCard } from '../render.js';
 import summaryTemplate from '../templates/ucwa/summary.json' with { type: 'json' };
 import { accessLevelText, label, switchText } from './labels.js';
@@ -317,7 +318,7 @@ function isWebUrl(url: string | undefined): url is string {
 }
 
 export function formatInstant(date: Date, timeZone: string, language: Language): string {
-  return new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : 'en-US', {
+  return dateTimeFormat(language === 'zh' ? 'zh-CN' : 'en-US', {
     timeZone,
     year: 'numeric',
     month: 'short',

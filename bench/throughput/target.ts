@@ -1,0 +1,88 @@
+/**
+ * Child process of the throughput bench: one target, either the real bot (sandbox mode, fresh data folder,
+ * pointed at the simulators' process) or the echo bot built from the same packages (restify + CloudAdapter,
+ * anonymous): the floor that parses, authenticates and replies, nothing else.
+ * argv: `bot` | `echo`; env BENCH_SIMULATORS: the simulators' addresses (JSON). Answers `{ url }` when listening.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startApp } from '../../src/app.js';
+import type { ServiceEndpoints } from '../../src/capabilities/index.js';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logging.js';
+import { FileStorage } from '../../src/storage/index.js';
+import { sandboxPerson } from '../../src/sandbox/people.js';
+import type { PasswordCredentials } from '../../src/ucwa/index.js';
+import { startEchoBot } from '../../test/localChannel/echoBot.js';
+import { stopOnSignal, tellParent, type SimulatorAddresses } from './ipc.js';
+
+const mode = process.argv[2];
+
+/**
+ * `{ profile: 'start' }` / `{ profile: 'stop', path }` from the parent: a CPU profile (the same format as
+ * `node --cpu-prof`) of exactly the timed rounds, without start-up and set-up in it.
+ */
+const inspector = new Session();
+process.on('message', (message: { profile?: 'start' | 'stop'; path?: string; counters?: true }) => {
+  void (async () => {
+    if (message.counters) return tellParent({ counters: { ...storageCalls } });
+    if (message.profile === 'start') {
+      inspector.connect();
+      await inspector.post('Profiler.enable');
+      await inspector.post('Profiler.setSamplingInterval', { interval: 1000 });
+      await inspector.post('Profiler.start');
+    } else if (message.profile === 'stop' && message.path) {
+      const { profile } = await inspector.post('Profiler.stop');
+      await writeFile(message.path, JSON.stringify(profile));
+      inspector.disconnect();
+    }
+    tellParent({ profile: message.profile });
+  })();
+});
+
+/**
+ * Storage calls the bot makes (keys read, written, deleted), counted by wrapping FileStorage's methods in this
+ * process only: how the bench reports the per-turn storage work without touching the storage module.
+ */
+const storageCalls = { reads: 0, writes: 0, deletes: 0 };
+for (const [method, counter] of [['read', 'reads'], ['write', 'writes'], ['delete', 'deletes']] as const) {
+  const original = FileStorage.prototype[method] as (this: FileStorage, argument: never) => Promise<unknown>;
+  (FileStorage.prototype as unknown as Record<string, unknown>)[method] = function (this: FileStorage, argument: string[] | Record<string, unknown>) {
+    storageCalls[counter] += Array.isArray(argument) ? argument.length : Object.keys(argument).length;
+    return original.call(this, argument as never);
+  };
+}
+
+if (mode === 'echo') {
+  const echo = await startEchoBot();
+  stopOnSignal(() => echo.close());
+  tellParent({ url: echo.url });
+} else if (mode === 'bot') {
+  const simulators = JSON.parse(process.env['BENCH_SIMULATORS'] ?? '{}') as SimulatorAddresses;
+  const dataDir = await mkdtemp(join(tmpdir(), 'bench-bot-'));
+  // The bot as `npm start` runs it (its default log level included); stdout goes nowhere, as a supervisor's would.
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'info' });
+  config.huawei.admins = simulators.huaweiAdmins;
+  const logger = createLogger({ level: config.logLevel });
+  const endpoints: ServiceEndpoints = {
+    ucwa: { discoveryUrl: simulators.ucwaDiscoveryUrl, format: config.ucwa.format, userAgent: config.ucwa.userAgent, sandbox: true, sandboxCredentials },
+    huawei: { endpoint: simulators.huaweiOrigin, appId: simulators.huaweiAppId, appKey: simulators.huaweiAppKey, sandbox: true },
+  };
+  const app = await startApp(config, logger, endpoints);
+  stopOnSignal(async () => {
+    await app.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+  tellParent({ url: `${app.url}/api/messages` });
+} else {
+  process.stderr.write('usage: target.js bot|echo\n');
+  process.exit(2);
+}
+
+/** The sandbox's people sign in to the UCWA simulator with their documented passwords, as in `npm start`. */
+function sandboxCredentials(upn: string): PasswordCredentials | undefined {
+  const person = sandboxPerson(upn);
+  return person?.password ? { kind: 'password', username: person.upn, password: person.password } : undefined;
+}

@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { helpCard, helpReply, type HelpCardData } from '../../src/cards/help.js';
+import { renderCard } from '../../src/cards/render.js';
+import helpTemplate from '../../src/cards/templates/help.json' with { type: 'json' };
+import meetingListTemplate from '../../src/cards/templates/huawei/meetingList.json' with { type: 'json' };
+import { meetingListCard, type MeetingListCardData } from '../../src/cards/huawei/meetingCards.js';
+import { intents } from '../../src/nlu/catalog.js';
+import { Template } from 'adaptivecards-templating';
+
+/**
+ * The help and Huawei meeting-list cards are built by typed functions (the most sent cards); their templates stay
+ * the specification: the same data expanded through the template must give the same card, key order included.
+ */
+describe('help card', () => {
+  const everything = new Set(intents.map((intent) => intent.name));
+  const cases: Array<[string, HelpCardData]> = [
+    ['no sections, no intro', { title: 'T', intro: '', sections: [] }],
+    ['one section with one command', { title: 'T', intro: 'I', sections: [{ heading: 'H', commands: [{ example: 'e', description: 'd' }] }] }],
+    ['a section with no commands', { title: 'T', intro: 'I', sections: [{ heading: 'H', commands: [] }, { heading: 'H2', commands: [{ example: 'e', description: 'd' }, { example: 'f', description: 'g' }] }] }],
+    ['markdown and template-looking text', { title: '**x** ${title}', intro: '<at>y</at>', sections: [{ heading: '`h`', commands: [{ example: '${example}', description: '$data' }] }] }],
+  ];
+  for (const [name, data] of cases) {
+    it(`is the template's card: ${name}`, () => {
+      assert.deepEqual(helpCard(data), renderCard(helpTemplate, data));
+      assert.equal(JSON.stringify(helpCard(data)), JSON.stringify(renderCard(helpTemplate, data)));
+    });
+  }
+
+  it("is the template's card for every language, with and without \"didn't understand\", for all commands and for some", () => {
+    const some = new Set([...everything].slice(0, 3));
+    for (const available of [everything, some, new Set<string>()]) {
+      for (const language of ['en', 'zh'] as const) {
+        for (const notUnderstood of [false, true]) {
+          const built = helpReply(available, language, notUnderstood);
+          assert.ok('card' in built);
+          const body = (built.card as { body: Array<{ text?: string }> }).body;
+          const data: HelpCardData = {
+            title: body[0]!.text!,
+            intro: body[1]?.text ?? '',
+            sections: [],
+          };
+          for (const section of body.slice(data.intro === '' ? 1 : 2) as unknown as Array<{ items: [{ text: string }, { facts: Array<{ title: string; value: string }> }] }>) {
+            data.sections.push({ heading: section.items[0].text, commands: section.items[1].facts.map((fact) => ({ example: fact.title, description: fact.value })) });
+          }
+          assert.equal(JSON.stringify(built.card), JSON.stringify(renderCard(helpTemplate, data)));
+        }
+      }
+    }
+  });
+});
+
+describe('compiled card templates', () => {
+  it('expand each render from its own data: one compiled template, many renders, each the same as a fresh expansion', () => {
+    const template = {
+      type: 'AdaptiveCard',
+      body: [
+        { type: 'TextBlock', text: '${title}', $when: "${title != ''}" },
+        { type: 'Container', $data: '${rows}', items: [{ type: 'TextBlock', text: '${name} (${$index})' }] },
+      ],
+    };
+    const renders = [
+      { title: 'first', rows: [{ name: 'a' }, { name: 'b' }] },
+      { title: '', rows: [] },
+      { title: 'third', rows: [{ name: 'c' }] },
+      { title: 'first', rows: [{ name: 'a' }, { name: 'b' }] },
+    ].map((data) => renderCard(template, data));
+    const fresh = (data: object) => new Template(template).expand({ $root: data }) as unknown;
+    assert.deepEqual(renders[0], fresh({ title: 'first', rows: [{ name: 'a' }, { name: 'b' }] }));
+    assert.deepEqual(renders[1], fresh({ title: '', rows: [] }));
+    assert.deepEqual(renders[2], fresh({ title: 'third', rows: [{ name: 'c' }] }));
+    assert.deepEqual(renders[3], renders[0]);
+    assert.notEqual(renders[3], renders[0]);
+  });
+});
+
+describe('Huawei meeting list card', () => {
+  const row = (index: number, joinUrl: string) => ({
+    subject: `Budget review ${index}`,
+    idLine: `ID ${914083136 + index} · Organizer: Alice Wood`,
+    timeLine: 'Dec 18, 2019, 15:28 – 17:28 GMT+8',
+    statusLine: index % 2 === 0 ? 'In progress · 3 online' : '',
+    joinUrl,
+    joinTitle: 'Join',
+  });
+  const cases: Array<[string, MeetingListCardData]> = [
+    ['no meetings, no notice, last page', { title: 'Ongoing meetings', notice: '', paging: 'Showing 0', meetings: [], next: { title: 'Next page', text: '' } }],
+    ['one meeting without a join link, a notice', { title: 'T', notice: 'Only yours', paging: 'P', meetings: [row(1, '')], next: { title: 'Next page', text: '' } }],
+    ['a page of ten, some with join links, more to come', { title: 'T', notice: '', paging: 'Showing 1–10 of 30', meetings: Array.from({ length: 10 }, (_, index) => row(index, index % 3 === 0 ? '' : `https://meeting.example/j/${index}`)), next: { title: 'Next page', text: 'next page' } }],
+    ['template-looking text', { title: '${title}', notice: '${notice}', paging: '$when', meetings: [row(2, 'https://x.example/${joinUrl}')], next: { title: '${next.title}', text: '${x}' } }],
+  ];
+  for (const [name, data] of cases) {
+    it(`is the template's card: ${name}`, () => {
+      assert.equal(JSON.stringify(meetingListCard(data)), JSON.stringify(renderCard(meetingListTemplate, data)));
+    });
+  }
+});
