@@ -16,6 +16,8 @@ export interface WatchedContact {
 export interface WatchedGroup {
   /** The group's href; re-read after a restart to refresh members and the subscription. */
   href: string;
+  /** The group's UCWA id: how it is found again when a pool move makes `href` name the old server. */
+  id?: string;
   name: string;
   /** The running presenceSubscription, extended when it is about to expire. */
   subscriptionHref?: string;

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalChannel, type BotEvent } from '../../src/localChannel/localChannel.js';
@@ -71,5 +73,39 @@ describe('a sandbox restart loses nothing', function () {
     assert.ok(!said.some((text) => /sign in|no longer exists|refused/i.test(text)), `nothing asked Alice to act again: ${said.join(' | ')}`);
     const messages = secondLines.map((line) => line.msg);
     assert.ok(!messages.some((msg) => msg.includes('signing in to the UCWA simulator automatically') || msg === 'signed in to Skype for Business'), 'the second bot signed nobody in');
+  });
+
+  it('when the UCWA server comes back elsewhere, the stored session is re-established through discovery and every watch found afresh', async () => {
+    assert.ok(bot && channel, 'runs after the first test, on its DATA_DIR');
+    const alice = channel.personalChat('alice@contoso.com');
+    const port = Number(new URL(bot.url).port);
+    const oldOrigin = (await readSandboxState(dataDir))?.ucwa?.origin;
+    assert.ok(oldOrigin);
+    assert.equal((await bot.stop()).code, 0);
+
+    // Someone else took the simulator's port: it comes back on another one, as a pool move would look to the bot.
+    const squatter = createServer().listen(Number(new URL(oldOrigin).port), '127.0.0.1');
+    await once(squatter, 'listening');
+    try {
+      const lines: LogLine[] = [];
+      bot = await BotProcess.start({ port, dataDir, onLine: (line) => lines.push(line) });
+      const moved = (await readSandboxState(dataDir))?.ucwa?.origin;
+      assert.ok(moved && moved !== oldOrigin, `the simulator moved (${moved})`);
+
+      const before = alice.botEvents().length;
+      await sim('/_sim/lobby', { meeting: 'Budget review', name: 'Erin Evans', sipUri: 'sip:erin@litware.com', source: 'federated' });
+      await alice.waitFor(isAlertFor('Erin Evans'), { timeoutMs: 30_000 });
+      await sim('/_sim/presence', { user: 'bob@contoso.com', availability: 'Busy' });
+      await alice.waitFor(says('Bob Kelly is now Busy'), { timeoutMs: 30_000 });
+
+      const said = alice.botEvents().slice(before).map((event) => event.rendered);
+      assert.ok(!said.some((text) => /sign in|no longer exists|refused/i.test(text)), `nothing asked Alice to act again: ${said.join(' | ')}`);
+      const messages = lines.map((line) => line.msg);
+      assert.ok(messages.includes('ucwa: re-establishing the stored session through discovery'), 'the session was re-established through discovery');
+      assert.ok(!messages.some((msg) => msg.includes('signing in to the UCWA simulator automatically') || msg === 'signed in to Skype for Business'), 'nobody signed in again');
+      assert.ok(!messages.some((msg) => msg.includes('no longer watching its presence')), 'the presence watch was kept');
+    } finally {
+      await new Promise((resolve) => squatter.close(resolve));
+    }
   });
 });
