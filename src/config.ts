@@ -63,6 +63,17 @@ const environmentSchema = z.object({
   HUAWEI_APP_KEY: optionalText,
   HUAWEI_ADMINS: lowerCaseList,
   HUAWEI_USER_MAP: optionalText,
+  STORAGE: z
+    .enum(['file', 'blob', ''])
+    .optional()
+    .transform((value) => (value === 'blob' ? 'blob' : 'file')),
+  AZURE_STORAGE_CONNECTION_STRING: optionalText,
+  // Azure's container naming rules, checked here so a bad name stops the start with one line, not a 400 later.
+  AZURE_STORAGE_CONTAINER: z
+    .string()
+    .trim()
+    .regex(/^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/, 'expected 3 to 63 lower-case letters, digits and single hyphens (an Azure container name)')
+    .optional(),
 });
 
 export type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
@@ -101,6 +112,9 @@ export interface HuaweiSettings {
   userMapFile?: string;
 }
 
+/** Where durable records live: files under DATA_DIR (one process), or an Azure Blob container (several instances). */
+export type StorageSettings = { kind: 'file' } | { kind: 'blob'; connectionString: string; container: string };
+
 export interface AppConfig {
   port: number;
   host: string;
@@ -116,6 +130,7 @@ export interface AppConfig {
   allowUnauthenticated: boolean;
   ucwa: UcwaSettings;
   huawei: HuaweiSettings;
+  storage: StorageSettings;
 }
 
 /** A configuration problem a person can fix; printed as one line, never with a stack trace. */
@@ -159,9 +174,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       admins: e.HUAWEI_ADMINS,
       userMapFile: e.HUAWEI_USER_MAP,
     },
+    storage: storageSettings(e.STORAGE, e.AZURE_STORAGE_CONNECTION_STRING, e.AZURE_STORAGE_CONTAINER),
   };
   checkConsistency(config);
   return config;
+}
+
+function storageSettings(kind: 'file' | 'blob', connectionString: string | undefined, container: string | undefined): StorageSettings {
+  if (kind === 'file') return { kind };
+  if (!connectionString) throw new ConfigError('AZURE_STORAGE_CONNECTION_STRING: required when STORAGE is blob');
+  if (!container) throw new ConfigError('AZURE_STORAGE_CONTAINER: required when STORAGE is blob');
+  return { kind, connectionString, container };
 }
 
 function checkConsistency(config: AppConfig): void {
@@ -197,7 +220,7 @@ function describeIssue(issue: z.ZodIssue): string {
 }
 
 function isSecretVariable(name: string): boolean {
-  return /password|key|secret|token/i.test(name);
+  return /password|key|secret|token|connection_string/i.test(name);
 }
 
 function stripTrailingSlash(url: string): string {

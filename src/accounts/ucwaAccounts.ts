@@ -1,6 +1,6 @@
 import type { ServiceEndpoints } from '../capabilities/index.js';
 import type { Logger } from '../logging.js';
-import type { FileStorage } from '../storage/index.js';
+import type { BotStorage } from '../storage/index.js';
 import type { TeamsUser } from '../teams/identity.js';
 import { UcwaError, UcwaSession, type PasswordCredentials, type UcwaSessionOptions, type UcwaSessionState } from '../ucwa/index.js';
 import { checkUcwaIdentity, UcwaUserMap, WrongAccountError, type TeamsIdentityRef } from './ucwaIdentity.js';
@@ -51,7 +51,7 @@ export class UcwaAccounts {
   private readonly signOutHooks = new Set<SignOutHook>();
 
   constructor(
-    private readonly storage: FileStorage,
+    private readonly storage: BotStorage,
     private readonly endpoint: ServiceEndpoints['ucwa'],
     private readonly logger: Logger,
     private readonly userMap: UcwaUserMap = UcwaUserMap.empty(),

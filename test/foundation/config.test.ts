@@ -32,6 +32,20 @@ describe('configuration', () => {
     );
   });
 
+  it('keeps the file store by default and takes STORAGE=blob only with its account and a valid container', () => {
+    assert.deepEqual(loadConfig({}).storage, { kind: 'file' });
+    const connectionString = 'DefaultEndpointsProtocol=https;AccountName=a;AccountKey=c2VjcmV0;EndpointSuffix=core.windows.net';
+    assert.deepEqual(loadConfig({ STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: connectionString, AZURE_STORAGE_CONTAINER: 'bot-state' }).storage, {
+      kind: 'blob',
+      connectionString,
+      container: 'bot-state',
+    });
+    assert.throws(() => loadConfig({ STORAGE: 'blob', AZURE_STORAGE_CONTAINER: 'bot-state' }), /^ConfigError: AZURE_STORAGE_CONNECTION_STRING: required when STORAGE is blob$/);
+    assert.throws(() => loadConfig({ STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: connectionString }), /AZURE_STORAGE_CONTAINER: required when STORAGE is blob/);
+    assert.throws(() => loadConfig({ STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: connectionString, AZURE_STORAGE_CONTAINER: 'Bot_State' }), /AZURE_STORAGE_CONTAINER: expected 3 to 63 lower-case/);
+    assert.throws(() => loadConfig({ STORAGE: 's3' }), /STORAGE: expected one of file, blob/);
+  });
+
   it('refuses to run unauthenticated on a public address unless told to', () => {
     assert.throws(() => loadConfig({ PUBLIC_URL: 'https://bot.contoso.com' }), /MicrosoftAppId: required when PUBLIC_URL is not a loopback address/);
     assert.equal(loadConfig({ PUBLIC_URL: 'https://bot.contoso.com', ALLOW_UNAUTHENTICATED: 'true' }).allowUnauthenticated, true);

@@ -6,6 +6,7 @@ import { Writable } from 'node:stream';
 import { type Activity, ConversationState, TestAdapter, TurnContext } from 'botbuilder';
 import { createLogger } from '../../src/logging.js';
 import { ETagConflictError, FileStorage, StorageClosedError } from '../../src/storage/index.js';
+import { describeStorageContract } from './contract.js';
 
 const ODD_KEYS = [
   'msteams/conversations/19:meeting_abc@thread.v2;messageid=1700000000000|29:1xYz/user',
@@ -269,4 +270,16 @@ describe('storage/FileStorage', () => {
       assert.equal((await FileStorage.open(dir).then((fresh) => fresh.read(['k']))).k.v, 9);
     });
   });
+});
+
+describeStorageContract('file', () => {
+  let dir: string | undefined;
+  return {
+    open: async () => FileStorage.open((dir = await mkdtemp(join(tmpdir(), 'filestorage-contract-')))),
+    reopen: async () => FileStorage.open(dir!),
+    shared: false,
+    dispose: async () => {
+      if (dir) await rm(dir, { recursive: true, force: true });
+    },
+  };
 });
