@@ -11,6 +11,7 @@ import { createRecognizer } from './nlu/recognizer.js';
 import { HealthReporter } from './server/health.js';
 import { createServer } from './server/server.js';
 import { BlobStorage, FileStorage, lockDataDir, type BotStorage, type DataDirLock } from './storage/index.js';
+import { loadSecretBox } from './storage/secrets.js';
 import { MeetingBotAdapter } from './teams/adapter.js';
 import { createBotAuthentication } from './teams/authentication.js';
 import { MeetingOpsBot } from './teams/bot.js';
@@ -92,6 +93,7 @@ async function createServices(config: AppConfig, logger: Logger, endpoints: Serv
   // First, before anything opens: a bad map file stops the start with one line (a ConfigError).
   const userMap = await UcwaUserMap.load(config.ucwa.userMapFile);
   if (userMap.size > 0) logger.info({ entries: userMap.size }, 'Skype for Business user map loaded');
+  const secrets = await loadSecretBox(config.storageEncryption, { dataDir: config.dataDir, shared: config.storage.kind === 'blob', sandbox: endpoints.ucwa.sandbox, logger });
   const storage = await openStorage(config, logger);
   const conversationState = new ConversationState(storage);
   const adapter = createAdapter(config, logger, conversationState);
@@ -106,7 +108,7 @@ async function createServices(config: AppConfig, logger: Logger, endpoints: Serv
     identity: new TeamsIdentity(logger),
     recognizer: createRecognizer(),
     endpoints,
-    accounts: new UcwaAccounts(storage, endpoints.ucwa, logger, userMap),
+    accounts: new UcwaAccounts(storage, endpoints.ucwa, logger, secrets, userMap),
   };
   return { services, adapter };
 }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BlobStorage } from '../../src/storage/index.js';
@@ -15,7 +16,12 @@ describe('the bot on Azure Blob Storage (Azurite)', function () {
   before(async () => {
     azurite = await startAzurite();
     bot = await startBotUnderTest({
-      env: { STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString, AZURE_STORAGE_CONTAINER: 'meeting-bot' },
+      env: {
+        STORAGE: 'blob',
+        AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
+        AZURE_STORAGE_CONTAINER: 'meeting-bot',
+        STORAGE_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      },
     });
   });
 
@@ -41,6 +47,10 @@ describe('the bot on Azure Blob Storage (Azurite)', function () {
     try {
       assert.equal((await store.keys('ucwa/account/')).length, 1, 'the sign-in is in the container');
       assert.equal((await store.keys('lobby/watch/')).length, 1, 'the watch is in the container');
+      const [accountKey] = await store.keys('ucwa/account/');
+      const stored = JSON.stringify(await store.read([accountKey!]));
+      assert.match(stored, /"sealedSession":\{"alg":"A256GCM"/);
+      assert.ok(!stored.includes('cwt='), 'no token in clear in the container');
     } finally {
       await store.close();
     }
