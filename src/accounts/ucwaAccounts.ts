@@ -196,8 +196,11 @@ export class UcwaAccounts {
     const { record } = stored;
     try {
       const session = await UcwaSession.restore(record.session, this.sessionOptions());
-      // Sealed with a previous key (or stored before encryption): sealed again now with the current one.
-      if (!stored.current) await this.writeAccount({ ...record, session: session.state() });
+      // Sealed with a previous key (or stored before encryption), or re-established elsewhere after a server move:
+      // stored again now, so the next restart starts from here.
+      const state = session.state();
+      const moved = state.applicationUrl !== record.session.applicationUrl || state.discoveryUrl !== record.session.discoveryUrl;
+      if (!stored.current || moved) await this.writeAccount({ ...record, session: state });
       return session;
     } catch (error) {
       if (isSignInFailure(error)) {
