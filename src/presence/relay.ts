@@ -24,7 +24,7 @@ import {
 import { Coalescer } from './coalescer.js';
 import { groupMembers } from './members.js';
 import type { PresenceRecords, PresenceWatchRecord, WatchedContact, WatchedGroup } from './records.js';
-import { presenceLine } from './texts.js';
+import { groupGoneLine, presenceLine } from './texts.js';
 
 export interface PresenceWatcher {
   id: string;
@@ -214,12 +214,15 @@ export class PresenceRelay {
   /** Re-reads every watched group (members may have changed) and extends or re-makes its subscription. */
   private async renewAll(userId: string, session: UcwaSession, resubscribe: boolean): Promise<void> {
     try {
-      await this.locks.run(userId, async () => {
+      const dropped = await this.locks.run(userId, async () => {
         const record = await this.deps.records.get(userId);
-        if (!record) return;
+        if (!record) return undefined;
         const groups = await Promise.all(record.groups.map((group) => this.refreshGroup(session, group, resubscribe)));
         await this.save({ ...record, groups: groups.filter((group): group is WatchedGroup => group !== undefined) });
+        return { language: record.language, names: record.groups.filter((_, index) => groups[index] === undefined).map((group) => group.name) };
       });
+      // A watch that could not come back is not dropped in silence: the person hears which, and why.
+      for (const name of dropped?.names ?? []) await this.tell(userId, groupGoneLine(name, dropped!.language));
     } catch (error) {
       this.deps.logger.warn({ err: error, teamsUserId: userId }, 'could not renew presence subscriptions');
     }
