@@ -1,5 +1,3 @@
-import { constants } from 'node:fs';
-import { access } from 'node:fs/promises';
 import { ConversationState, type TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
 import { Router } from '../dialogs/router.js';
@@ -12,7 +10,8 @@ import type { Recognizer } from './nlu/recognition.js';
 import { createRecognizer } from './nlu/recognizer.js';
 import { HealthReporter } from './server/health.js';
 import { createServer } from './server/server.js';
-import { FileStorage, lockDataDir } from './storage/index.js';
+import { BlobStorage, FileStorage, lockDataDir, type BotStorage, type DataDirLock } from './storage/index.js';
+import { loadSecretBox } from './storage/secrets.js';
 import { MeetingBotAdapter } from './teams/adapter.js';
 import { createBotAuthentication } from './teams/authentication.js';
 import { MeetingOpsBot } from './teams/bot.js';
@@ -26,7 +25,7 @@ import { loggerOf } from './teams/turnLogger.js';
 export interface BotServices {
   config: AppConfig;
   logger: Logger;
-  storage: FileStorage;
+  storage: BotStorage;
   conversationState: ConversationState;
   references: ConversationReferenceStore;
   proactive: ProactiveMessenger;
@@ -53,9 +52,10 @@ const shutdownGraceMs = 10_000;
  * `endpoints` are where the service adapters point (real services or the sandbox's simulators).
  */
 export async function startApp(config: AppConfig, logger: Logger, endpoints: ServiceEndpoints): Promise<RunningApp> {
-  const dataDirLock = await lockDataDir(config.dataDir);
+  // The lock keeps a second process off the file store's folder; instances sharing a blob container need none.
+  const dataDirLock: DataDirLock | undefined = config.storage.kind === 'file' ? await lockDataDir(config.dataDir) : undefined;
   const { services, adapter } = await createServices(config, logger, endpoints).catch(async (error: unknown) => {
-    await dataDirLock.release();
+    await dataDirLock?.release();
     throw error;
   });
   const capabilities = await createCapabilities(services);
@@ -83,7 +83,7 @@ export async function startApp(config: AppConfig, logger: Logger, endpoints: Ser
     await Promise.allSettled(capabilities.map((capability) => capability.stop?.()));
     await services.accounts.close();
     await services.storage.close();
-    await dataDirLock.release();
+    await dataDirLock?.release();
     logger.info('stopped');
   };
   return { url, server, services, capabilities, stop };
@@ -93,7 +93,8 @@ async function createServices(config: AppConfig, logger: Logger, endpoints: Serv
   // First, before anything opens: a bad map file stops the start with one line (a ConfigError).
   const userMap = await UcwaUserMap.load(config.ucwa.userMapFile);
   if (userMap.size > 0) logger.info({ entries: userMap.size }, 'Skype for Business user map loaded');
-  const storage = await FileStorage.open(`${config.dataDir}/store`, { logger });
+  const secrets = await loadSecretBox(config.storageEncryption, { dataDir: config.dataDir, shared: config.storage.kind === 'blob', sandbox: endpoints.ucwa.sandbox, logger });
+  const storage = await openStorage(config, logger);
   const conversationState = new ConversationState(storage);
   const adapter = createAdapter(config, logger, conversationState);
   const references = new ConversationReferenceStore(storage, logger);
@@ -107,7 +108,7 @@ async function createServices(config: AppConfig, logger: Logger, endpoints: Serv
     identity: new TeamsIdentity(logger),
     recognizer: createRecognizer(),
     endpoints,
-    accounts: new UcwaAccounts(storage, endpoints.ucwa, logger, userMap),
+    accounts: new UcwaAccounts(storage, endpoints.ucwa, logger, secrets, userMap),
   };
   return { services, adapter };
 }
@@ -123,16 +124,17 @@ function runHeldCommandsThroughRouter(capabilities: Capability[], router: Router
   }
 }
 
-/** Storage is healthy when its folder can still be written (a full or read-only disk loses alerts). */
-function storageHealth(storage: FileStorage): () => Promise<DependencyHealth> {
-  return async () => {
-    try {
-      await access(storage.directory, constants.W_OK);
-      return { name: 'storage', ok: true };
-    } catch {
-      return { name: 'storage', ok: false, detail: 'the data folder is not writable' };
-    }
-  };
+/** The file store under DATA_DIR by default; an Azure Blob container with STORAGE=blob (created when missing). */
+async function openStorage(config: AppConfig, logger: Logger): Promise<BotStorage> {
+  if (config.storage.kind === 'file') return FileStorage.open(`${config.dataDir}/store`, { logger });
+  const storage = await BlobStorage.open({ connectionString: config.storage.connectionString, container: config.storage.container });
+  logger.info({ container: storage.containerName }, 'storage: Azure Blob Storage');
+  return storage;
+}
+
+/** /healthz names the store and says whether it can be written (a full disk or an unreachable account loses alerts). */
+function storageHealth(storage: BotStorage): () => Promise<DependencyHealth> {
+  return async () => ({ name: 'storage', ...(await storage.health()) });
 }
 
 /** Listens and returns a URL this machine can use; PUBLIC_URL follows the real port when it was not set. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isHttpUrl, isLoopbackUrl } from './http/urls.js';
+import { parseEncryptionKey, type EncryptionKeySettings } from './storage/secrets.js';
 
 /**
  * Every setting the bot reads, parsed once at start. The README's configuration table mirrors this file;
@@ -63,6 +64,26 @@ const environmentSchema = z.object({
   HUAWEI_APP_KEY: optionalText,
   HUAWEI_ADMINS: lowerCaseList,
   HUAWEI_USER_MAP: optionalText,
+  STORAGE: z
+    .enum(['file', 'blob', ''])
+    .optional()
+    .transform((value) => (value === 'blob' ? 'blob' : 'file')),
+  AZURE_STORAGE_CONNECTION_STRING: optionalText,
+  // Azure's container naming rules, checked here so a bad name stops the start with one line, not a 400 later.
+  AZURE_STORAGE_CONTAINER: z
+    .string()
+    .trim()
+    .regex(/^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/, 'expected 3 to 63 lower-case letters, digits and single hyphens (an Azure container name)')
+    .optional(),
+  STORAGE_ENCRYPTION_KEY: optionalText.refine((value) => value === undefined || parseEncryptionKey(value) !== undefined, {
+    message: 'expected 32 random bytes in base64 (e.g. openssl rand -base64 32)',
+  }),
+  STORAGE_ENCRYPTION_KEY_PREVIOUS: z
+    .string()
+    .optional()
+    .refine((value) => (value ?? '').split(',').every((key) => key.trim() === '' || parseEncryptionKey(key) !== undefined), {
+      message: 'expected comma-separated keys of 32 bytes in base64',
+    }),
 });
 
 export type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
@@ -101,6 +122,9 @@ export interface HuaweiSettings {
   userMapFile?: string;
 }
 
+/** Where durable records live: files under DATA_DIR (one process), or an Azure Blob container (several instances). */
+export type StorageSettings = { kind: 'file' } | { kind: 'blob'; connectionString: string; container: string };
+
 export interface AppConfig {
   port: number;
   host: string;
@@ -116,6 +140,9 @@ export interface AppConfig {
   allowUnauthenticated: boolean;
   ucwa: UcwaSettings;
   huawei: HuaweiSettings;
+  storage: StorageSettings;
+  /** Keys for secrets at rest: the current one seals, the previous ones only open what they sealed. */
+  storageEncryption: EncryptionKeySettings;
 }
 
 /** A configuration problem a person can fix; printed as one line, never with a stack trace. */
@@ -159,9 +186,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       admins: e.HUAWEI_ADMINS,
       userMapFile: e.HUAWEI_USER_MAP,
     },
+    storage: storageSettings(e.STORAGE, e.AZURE_STORAGE_CONNECTION_STRING, e.AZURE_STORAGE_CONTAINER),
+    storageEncryption: {
+      current: e.STORAGE_ENCRYPTION_KEY ? parseEncryptionKey(e.STORAGE_ENCRYPTION_KEY) : undefined,
+      previous: (e.STORAGE_ENCRYPTION_KEY_PREVIOUS ?? '')
+        .split(',')
+        .flatMap((key) => (key.trim() === '' ? [] : [parseEncryptionKey(key)!])),
+    },
   };
   checkConsistency(config);
   return config;
+}
+
+function storageSettings(kind: 'file' | 'blob', connectionString: string | undefined, container: string | undefined): StorageSettings {
+  if (kind === 'file') return { kind };
+  if (!connectionString) throw new ConfigError('AZURE_STORAGE_CONNECTION_STRING: required when STORAGE is blob');
+  if (!container) throw new ConfigError('AZURE_STORAGE_CONTAINER: required when STORAGE is blob');
+  return { kind, connectionString, container };
 }
 
 function checkConsistency(config: AppConfig): void {
@@ -171,6 +212,9 @@ function checkConsistency(config: AppConfig): void {
   }
   if (bot.appId && bot.appType !== 'UserAssignedMSI' && !bot.appPassword) {
     throw new ConfigError('MicrosoftAppPassword: required when MicrosoftAppId is set (except for UserAssignedMSI)');
+  }
+  if (config.storage.kind === 'blob' && !config.storageEncryption.current) {
+    throw new ConfigError('STORAGE_ENCRYPTION_KEY: required when STORAGE is blob (every instance must read the tokens the others stored)');
   }
   if (huawei.endpoint && (!huawei.appId || !huawei.appKey)) {
     throw new ConfigError('HUAWEI_APP_ID: HUAWEI_APP_ID and HUAWEI_APP_KEY are both required when HUAWEI_MEETING_ENDPOINT is set');
@@ -197,7 +241,7 @@ function describeIssue(issue: z.ZodIssue): string {
 }
 
 function isSecretVariable(name: string): boolean {
-  return /password|key|secret|token/i.test(name);
+  return /password|key|secret|token|connection_string/i.test(name);
 }
 
 function stripTrailingSlash(url: string): string {

@@ -1,6 +1,7 @@
 import type { ServiceEndpoints } from '../capabilities/index.js';
 import type { Logger } from '../logging.js';
-import type { FileStorage } from '../storage/index.js';
+import type { BotStorage } from '../storage/index.js';
+import { SecretUnreadableError, sealedValueSchema, type SecretBox } from '../storage/secrets.js';
 import type { TeamsUser } from '../teams/identity.js';
 import { UcwaError, UcwaSession, type PasswordCredentials, type UcwaSessionOptions, type UcwaSessionState } from '../ucwa/index.js';
 import { checkUcwaIdentity, UcwaUserMap, WrongAccountError, type TeamsIdentityRef } from './ucwaIdentity.js';
@@ -14,6 +15,16 @@ export interface UcwaAccountRecord {
   session: UcwaSessionState;
   signedInAt: string;
   eTag?: string;
+}
+
+/**
+ * How a sign-in is stored: the session state (token included) sealed with the storage key, bound to the record's
+ * key; the rest stays readable for operators. Records written before encryption hold `session` in clear and are
+ * sealed at their next write.
+ */
+interface StoredAccount extends Omit<UcwaAccountRecord, 'session'> {
+  sealedSession?: unknown;
+  session?: UcwaSessionState;
 }
 
 export type AccountListener = (event: { kind: 'expired'; teamsUserId: string; signInAddress: string }) => void;
@@ -51,9 +62,10 @@ export class UcwaAccounts {
   private readonly signOutHooks = new Set<SignOutHook>();
 
   constructor(
-    private readonly storage: FileStorage,
+    private readonly storage: BotStorage,
     private readonly endpoint: ServiceEndpoints['ucwa'],
     private readonly logger: Logger,
+    private readonly secrets: SecretBox,
     private readonly userMap: UcwaUserMap = UcwaUserMap.empty(),
   ) {}
 
@@ -87,8 +99,7 @@ export class UcwaAccounts {
   }
 
   async record(teamsUserId: string): Promise<UcwaAccountRecord | undefined> {
-    const items = await this.storage.read([accountKey(teamsUserId)]);
-    return items[accountKey(teamsUserId)] as UcwaAccountRecord | undefined;
+    return (await this.readAccount(teamsUserId))?.record;
   }
 
   /**
@@ -98,12 +109,43 @@ export class UcwaAccounts {
    */
   async save(teamsUserId: string): Promise<void> {
     const session = await this.sessions.get(teamsUserId);
-    const record = await this.record(teamsUserId);
-    if (!session || !record) return;
+    const stored = await this.readAccount(teamsUserId);
+    if (!session || !stored) return;
     const state = session.state();
-    // The stored record went through JSON, so JSON is how the two compare (key order is state()'s own, both times).
-    if (JSON.stringify(record.session) === JSON.stringify(state)) return;
-    await this.storage.write({ [accountKey(teamsUserId)]: { ...record, session: state, eTag: '*' } });
+    // The stored record went through JSON, so JSON is how the two compare (key order is state()'s own, both times);
+    // a record sealed with an older key is written again even when unchanged, so rotation completes.
+    if (stored.current && JSON.stringify(stored.record.session) === JSON.stringify(state)) return;
+    await this.writeAccount({ ...stored.record, session: state });
+  }
+
+  /** The stored sign-in, opened; `current` is false when it was sealed with an older key (or not at all). */
+  private async readAccount(teamsUserId: string): Promise<{ record: UcwaAccountRecord; current: boolean } | undefined> {
+    const key = accountKey(teamsUserId);
+    const stored = (await this.storage.read([key]))[key] as StoredAccount | undefined;
+    if (!stored) return undefined;
+    const { sealedSession, session: clearSession, eTag, ...rest } = stored;
+    if (clearSession) return { record: { ...rest, session: clearSession, eTag }, current: false };
+    const sealed = sealedValueSchema.safeParse(sealedSession);
+    if (!sealed.success) {
+      this.logger.warn({ teamsUserId }, 'a stored Skype for Business sign-in has no session; treating the person as signed out');
+      return undefined;
+    }
+    try {
+      const session = this.secrets.open(sealed.data, key) as UcwaSessionState;
+      return { record: { ...rest, session, eTag }, current: this.secrets.isCurrent(sealed.data) };
+    } catch (error) {
+      if (!(error instanceof SecretUnreadableError)) throw error;
+      this.logger.warn({ teamsUserId, reason: error.message }, 'a stored Skype for Business sign-in cannot be decrypted; the person must sign in again');
+      return undefined;
+    }
+  }
+
+  /** Writes the sign-in with its session sealed under the current key. */
+  private async writeAccount(record: UcwaAccountRecord): Promise<void> {
+    const key = accountKey(record.teamsUserId);
+    const { session, eTag: _eTag, ...rest } = record;
+    const stored: StoredAccount = { ...rest, sealedSession: this.secrets.seal(session, key) };
+    await this.storage.write({ [key]: { ...stored, eTag: '*' } });
   }
 
   /**
@@ -157,10 +199,17 @@ export class UcwaAccounts {
   }
 
   private async restore(user: Pick<TeamsUser, 'id' | 'upn'>): Promise<UcwaSession | undefined> {
-    const record = await this.record(user.id);
-    if (!record) return this.sandboxSignIn(user);
+    const stored = await this.readAccount(user.id);
+    if (!stored) return this.sandboxSignIn(user);
+    const { record } = stored;
     try {
-      return await UcwaSession.restore(record.session, this.sessionOptions());
+      const session = await UcwaSession.restore(record.session, this.sessionOptions());
+      // Sealed with a previous key (or stored before encryption), or re-established elsewhere after a server move:
+      // stored again now, so the next restart starts from here.
+      const state = session.state();
+      const moved = state.applicationUrl !== record.session.applicationUrl || state.discoveryUrl !== record.session.discoveryUrl;
+      if (!stored.current || moved) await this.writeAccount({ ...record, session: state });
+      return session;
     } catch (error) {
       if (isSignInFailure(error)) {
         await this.expire(user.id);
@@ -205,7 +254,7 @@ export class UcwaAccounts {
       session: session.state(),
       signedInAt: new Date().toISOString(),
     };
-    await this.storage.write({ [accountKey(user.id)]: { ...record, eTag: '*' } });
+    await this.writeAccount(record);
     await this.storage.delete([signedOutKey(user.id)]);
     this.logger.info({ teamsUserId: user.id, signInAddress: credentials.username }, 'signed in to Skype for Business');
     return session;

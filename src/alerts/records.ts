@@ -1,7 +1,7 @@
 import type { CommandOptions } from '../teams/capability.js';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Language } from '../nlu/recognition.js';
-import { ETagConflictError, type FileStorage } from '../storage/index.js';
+import { ETagConflictError, type BotStorage } from '../storage/index.js';
 
 export type PersonSource = 'SameEnterprise' | 'Federated' | 'Anonymous' | 'Unknown';
 
@@ -123,7 +123,7 @@ type Stored<T> = T & { eTag?: string };
  * conditional (eTag) writes instead, because the posts that race for them may run in different processes.
  */
 export class LobbyRecords {
-  constructor(private readonly storage: FileStorage) {}
+  constructor(private readonly storage: BotStorage) {}
 
   async watch(teamsUserId: string): Promise<WatchRecord | undefined> {
     return this.readOne<WatchRecord>(`${watchPrefix}${teamsUserId}`);

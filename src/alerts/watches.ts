@@ -204,6 +204,8 @@ export class Watches {
   }
 
   private async stillJoined(session: UcwaSession, conversationHref: string): Promise<boolean> {
+    // A conversation on the server the session had before a pool move is not ours any more: join afresh by URI.
+    if (!session.isOnCurrentServer(conversationHref)) return false;
     try {
       const conversation = await session.lobby.conversation(conversationHref);
       return conversation.state !== 'Disconnected' && conversation.state !== 'Disconnecting';

@@ -1,5 +1,5 @@
 import type { Language } from '../nlu/recognition.js';
-import type { FileStorage } from '../storage/index.js';
+import type { BotStorage } from '../storage/index.js';
 
 /** A contact of a watched group, as the person's current UCWA application names it. */
 export interface WatchedContact {
@@ -16,6 +16,8 @@ export interface WatchedContact {
 export interface WatchedGroup {
   /** The group's href; re-read after a restart to refresh members and the subscription. */
   href: string;
+  /** The group's UCWA id: how it is found again when a pool move makes `href` name the old server. */
+  id?: string;
   name: string;
   /** The running presenceSubscription, extended when it is about to expire. */
   subscriptionHref?: string;
@@ -35,7 +37,7 @@ const watchPrefix = 'presence/watch/';
 
 /** The groups each person watches the presence of, one record per person (`presence/watch/<teams user id>`). */
 export class PresenceRecords {
-  constructor(private readonly storage: FileStorage) {}
+  constructor(private readonly storage: BotStorage) {}
 
   async get(teamsUserId: string): Promise<PresenceWatchRecord | undefined> {
     const key = `${watchPrefix}${teamsUserId}`;

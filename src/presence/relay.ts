@@ -24,7 +24,7 @@ import {
 import { Coalescer } from './coalescer.js';
 import { groupMembers } from './members.js';
 import type { PresenceRecords, PresenceWatchRecord, WatchedContact, WatchedGroup } from './records.js';
-import { presenceLine } from './texts.js';
+import { groupGoneLine, presenceLine } from './texts.js';
 
 export interface PresenceWatcher {
   id: string;
@@ -118,6 +118,7 @@ export class PresenceRelay {
       const previous = record.groups.find((watched) => watched.href === group.href);
       const watched: WatchedGroup = {
         href: group.href,
+        id: group.id,
         name: group.name ?? group.id ?? '',
         subscriptionHref: subscription.href,
         contacts,
@@ -213,12 +214,15 @@ export class PresenceRelay {
   /** Re-reads every watched group (members may have changed) and extends or re-makes its subscription. */
   private async renewAll(userId: string, session: UcwaSession, resubscribe: boolean): Promise<void> {
     try {
-      await this.locks.run(userId, async () => {
+      const dropped = await this.locks.run(userId, async () => {
         const record = await this.deps.records.get(userId);
-        if (!record) return;
+        if (!record) return undefined;
         const groups = await Promise.all(record.groups.map((group) => this.refreshGroup(session, group, resubscribe)));
         await this.save({ ...record, groups: groups.filter((group): group is WatchedGroup => group !== undefined) });
+        return { language: record.language, names: record.groups.filter((_, index) => groups[index] === undefined).map((group) => group.name) };
       });
+      // A watch that could not come back is not dropped in silence: the person hears which, and why.
+      for (const name of dropped?.names ?? []) await this.tell(userId, groupGoneLine(name, dropped!.language));
     } catch (error) {
       this.deps.logger.warn({ err: error, teamsUserId: userId }, 'could not renew presence subscriptions');
     }
@@ -226,16 +230,30 @@ export class PresenceRelay {
 
   /** The group with fresh members and a live subscription; undefined when the group no longer exists. */
   private async refreshGroup(session: UcwaSession, watched: WatchedGroup, resubscribe: boolean): Promise<WatchedGroup | undefined> {
-    let group: GroupView;
+    let group: GroupView | undefined;
+    const moved = !session.isOnCurrentServer(watched.href);
     try {
-      group = await session.groups.group(watched.href);
+      group = moved ? await this.findAfresh(session, watched) : await session.groups.group(watched.href);
     } catch (error) {
       if (!isGone(error)) throw error;
+    }
+    if (!group) {
       this.deps.logger.info({ group: watched.name }, 'a watched group no longer exists; no longer watching its presence');
       return undefined;
     }
     const contacts = await this.withStatuses(session, (await groupMembers(session, group)).map(watchedContact), watched.contacts);
-    return this.renewGroup(session, { ...watched, contacts }, resubscribe ? 'resubscribe' : 'extendUnlessFresh', group);
+    // A subscription on the server from before a move is not ours to extend (nor to send the token to): make a new one.
+    const fresh = { ...watched, href: group.href, id: group.id ?? watched.id, contacts, subscriptionHref: moved ? undefined : watched.subscriptionHref };
+    return this.renewGroup(session, fresh, resubscribe || moved ? 'resubscribe' : 'extendUnlessFresh', group);
+  }
+
+  /** After a pool move stored hrefs name the old server: find the group in the new application by id, else by name. */
+  private async findAfresh(session: UcwaSession, watched: WatchedGroup): Promise<GroupView | undefined> {
+    const mine = await session.groups.myGroups();
+    const groups = [...mine.groups, ...mine.distributionGroups, ...(mine.pinnedGroup ? [mine.pinnedGroup] : []), ...(mine.defaultGroup ? [mine.defaultGroup] : [])];
+    const found = (watched.id ? groups.find((group) => group.id === watched.id) : undefined) ?? groups.find((group) => group.name?.toLowerCase() === watched.name.toLowerCase());
+    this.deps.logger.info({ group: watched.name, found: found !== undefined }, 'presence: found a watched group afresh after its server moved');
+    return found ? session.groups.group(found.href) : undefined;
   }
 
   /**

@@ -40,3 +40,11 @@ export function presenceLine(contactName: string, availability: string, activity
   const shown = detail && detail.toLowerCase() !== status.toLowerCase() ? `${status} (${detail})` : status;
   return language === 'zh' ? `${name} 现在的状态是：${shown}` : `${name} is now ${shown}`;
 }
+
+/** A watched group that is gone from the person's contact list (deleted or renamed elsewhere): said once, when noticed. */
+export function groupGoneLine(groupName: string, language: Language): string {
+  const name = md(groupName, 'name');
+  return language === 'zh'
+    ? `我已停止关注“${name}”的状态：这个联系人组在 Skype for Business 中已不存在。`
+    : `I stopped watching the presence of "${name}": that contact group no longer exists in Skype for Business.`;
+}

@@ -1,12 +1,13 @@
 import type { ServiceEndpoints } from '../capabilities/index.js';
 import type { AppConfig } from '../config.js';
 import type { Logger } from '../logging.js';
-import { startHuaweiSimulator, type HuaweiSimulator } from '../huawei/simulator/index.js';
-import { startUcwaSimulator, type UcwaSimulator } from '../ucwa/simulator/index.js';
+import { huaweiSnapshotSchema, startHuaweiSimulator, type HuaweiSimulator } from '../huawei/simulator/index.js';
+import { startUcwaSimulator, ucwaSnapshotSchema, type UcwaSimulator } from '../ucwa/simulator/index.js';
 import type { PasswordCredentials } from '../ucwa/index.js';
 import { sandboxPerson } from './people.js';
 import { seedSandboxHuawei } from './seeds.js';
 import { removeSandboxState, writeSandboxState, type SandboxState } from './stateFile.js';
+import { loadSimulatorState, saveSimulatorState, SimulatorStateSaver } from './simulatorState.js';
 
 export interface Sandbox {
   endpoints: ServiceEndpoints;
@@ -35,6 +36,7 @@ export function defaultSandboxPorts(config: Pick<AppConfig, 'port'>): SandboxPor
 }
 
 export interface SandboxOptions {
+  /** Where the simulators listen; default: where they listened last time on this DATA_DIR, else `defaultSandboxPorts`. */
   ports?: SandboxPorts;
 }
 
@@ -54,11 +56,24 @@ export async function startSandbox(config: AppConfig, logger: Logger, options: S
   if (config.ucwa.discoveryUrl) {
     ucwa = { discoveryUrl: config.ucwa.discoveryUrl, format: config.ucwa.format, userAgent: config.ucwa.userAgent, sandbox: false };
   } else {
-    const simulator = await onPreferredPort(ports.ucwa, 'UCWA simulator', logger, (port) =>
-      startUcwaSimulator({ host: '127.0.0.1', port, logger: simulatorLogger }),
+    // The simulators keep their world in DATA_DIR, so restarting `npm start` restarts the same world: the bot's
+    // stored sign-ins, watches and presence watches find the same server, meetings and groups again.
+    const stored = await loadSimulatorState(config.dataDir, 'ucwa', ucwaSnapshotSchema, logger);
+    let running: UcwaSimulator | undefined;
+    const saver = new SimulatorStateSaver(async () => {
+      if (running) await saveSimulatorState(config.dataDir, 'ucwa', { port: Number(new URL(running.origin).port), snapshot: running.snapshot() });
+    }, logger);
+    const simulator = await onPreferredPort(options.ports?.ucwa ?? stored?.port ?? ports.ucwa, 'UCWA simulator', logger, (port) =>
+      startUcwaSimulator({ host: '127.0.0.1', port, logger: simulatorLogger, restore: stored?.snapshot, onChange: () => saver.changed() }),
     );
+    running = simulator;
+    if (stored) logger.info('sandbox: the UCWA simulator carries on with the meetings, groups and sign-ins it had');
     simulators.ucwa = simulator;
-    closers.push(() => simulator.close());
+    closers.push(async () => {
+      await saver.flush();
+      await simulator.close();
+    });
+    await saver.saveNow();
     ucwa = {
       discoveryUrl: simulator.discoveryUrl,
       format: config.ucwa.format,
@@ -74,12 +89,23 @@ export async function startSandbox(config: AppConfig, logger: Logger, options: S
   if (config.huawei.endpoint && config.huawei.appId && config.huawei.appKey) {
     huawei = { endpoint: config.huawei.endpoint, appId: config.huawei.appId, appKey: config.huawei.appKey, sandbox: false };
   } else {
-    const simulator = await onPreferredPort(ports.huawei, 'Huawei simulator', logger, (port) =>
-      startHuaweiSimulator({ host: '127.0.0.1', port, logger: simulatorLogger }),
+    const stored = await loadSimulatorState(config.dataDir, 'huawei', huaweiSnapshotSchema, logger);
+    let running: HuaweiSimulator | undefined;
+    const saver = new SimulatorStateSaver(async () => {
+      if (running) await saveSimulatorState(config.dataDir, 'huawei', { port: Number(new URL(running.origin).port), snapshot: running.snapshot() });
+    }, logger);
+    const simulator = await onPreferredPort(options.ports?.huawei ?? stored?.port ?? ports.huawei, 'Huawei simulator', logger, (port) =>
+      startHuaweiSimulator({ host: '127.0.0.1', port, logger: simulatorLogger, restore: stored?.snapshot, onChange: () => saver.changed() }),
     );
+    running = simulator;
     simulators.huawei = simulator;
-    closers.push(() => simulator.close());
-    seedSandboxHuawei(simulator);
+    closers.push(async () => {
+      await saver.flush();
+      await simulator.close();
+    });
+    if (stored) logger.info('sandbox: the Huawei simulator carries on with the meetings it had');
+    else seedSandboxHuawei(simulator);
+    await saver.saveNow();
     huawei = { endpoint: simulator.origin, appId: simulator.appId, appKey: simulator.appKey, sandbox: true };
     // The simulator's enterprise administrators may list everything, as HUAWEI_ADMINS would say for a real one.
     if (config.huawei.admins.length === 0) {

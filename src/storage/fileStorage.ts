@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Storage, StoreItems } from 'botbuilder';
+import type { StoreItems } from 'botbuilder';
+import type { BotStorage, StoreHealth } from './botStorage.js';
 import { createLogger, type Logger } from '../logging.js';
 import { errorCode, isTempFile, removeFileDurably, replaceFileDurably } from './durableFile.js';
 import { ETagConflictError, StorageClosedError } from './errors.js';
 import { KeyedSerializer } from './keyedSerializer.js';
+import { assertKeys, isConditional, validateChanges, type Change } from './items.js';
 import { decodeRecord, encodeRecord, fileNameForKey, isRecordFile, RECORD_SUFFIX } from './record.js';
 
 export interface FileStorageOptions {
@@ -28,7 +31,8 @@ const OPEN_CONCURRENCY = 32;
  * Multi-key `write`/`delete` calls are atomic per key, not across keys (like the Cosmos and Blob stores):
  * on an eTag conflict the other keys of the same call are still written, and the call rejects.
  */
-export class FileStorage implements Storage {
+export class FileStorage implements BotStorage {
+  readonly kind = 'file';
   private readonly serializer = new KeyedSerializer();
   /** Whole write/delete calls still running, so flush() resolves only after the callers' promises did. */
   private readonly inFlight = new Set<Promise<void>>();
@@ -114,6 +118,16 @@ export class FileStorage implements Storage {
     await this.flush();
   }
 
+  /** Healthy while the folder can still be written (a full or read-only disk loses alerts); /healthz is public, so no path. */
+  async health(): Promise<StoreHealth> {
+    try {
+      await access(this.directory, constants.W_OK);
+      return { ok: true, detail: 'file store' };
+    } catch {
+      return { ok: false, detail: 'file store: the data folder is not writable' };
+    }
+  }
+
   private track(operation: () => Promise<void>): Promise<void> {
     const running = operation();
     this.inFlight.add(running);
@@ -152,62 +166,6 @@ export class FileStorage implements Storage {
   private assertOpen(operation: string): void {
     if (this.closed) throw new StorageClosedError(operation);
   }
-}
-
-function isConditional(eTag: unknown): eTag is string {
-  return typeof eTag === 'string' && eTag !== '' && eTag !== '*';
-}
-
-function assertKeys(keys: unknown, operation: string): asserts keys is string[] {
-  if (!Array.isArray(keys)) throw new TypeError(`Storage ${operation}: keys must be an array of strings.`);
-  for (const key of keys) assertKey(key, operation);
-}
-
-function assertKey(key: unknown, operation: string): asserts key is string {
-  if (typeof key !== 'string' || key.length === 0) {
-    throw new TypeError(`Storage ${operation}: every key must be a non-empty string.`);
-  }
-}
-
-/** One key of a write call, serialized when the call is made. */
-interface Change {
-  key: string;
-  eTag: string | undefined;
-  itemJson: string;
-}
-
-/**
- * Checks the whole batch before touching the disk, so bad input never leaves a half-applied write, and
- * snapshots each item as JSON so a caller mutating its object while the write waits in line changes nothing.
- */
-function validateChanges(changes: unknown): Change[] {
-  if (typeof changes !== 'object' || changes === null || Array.isArray(changes)) {
-    throw new TypeError('Storage write: changes must be an object mapping keys to items.');
-  }
-  return Object.entries(changes).map(([key, item]) => {
-    assertKey(key, 'write');
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      throw new TypeError(`Storage write: the item for "${key}" must be an object.`);
-    }
-    const { eTag, ...content } = item as Record<string, unknown>;
-    if (eTag !== undefined && typeof eTag !== 'string') {
-      throw new TypeError(`Storage write: the eTag of "${key}" must be a string when present.`);
-    }
-    return { key, eTag, itemJson: serializeItem(key, content) };
-  });
-}
-
-function serializeItem(key: string, content: Record<string, unknown>): string {
-  let json: string | undefined;
-  try {
-    json = JSON.stringify(content);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new TypeError(`Storage write: the item for "${key}" cannot be saved as JSON (${reason}).`);
-  }
-  // An own toJSON can turn the item into a non-object, which could never be read back as a StoreItem.
-  if (!json?.startsWith('{')) throw new TypeError(`Storage write: the item for "${key}" does not serialize to a JSON object.`);
-  return json;
 }
 
 /**

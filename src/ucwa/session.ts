@@ -122,14 +122,25 @@ export class UcwaSession {
    * token expires; without, a rejected token surfaces as a `NotSignedIn` error.
    */
   static async restore(state: UcwaSessionState, options: Omit<UcwaSessionOptions, 'discoveryUrl'> & { discoveryUrl?: string }, credentials?: UcwaCredentials): Promise<UcwaSession> {
-    const session = new UcwaSession({ ...options, discoveryUrl: options.discoveryUrl ?? state.discoveryUrl, format: options.format ?? state.format, endpointId: state.endpointId }, credentials);
+    const discoveryUrl = options.discoveryUrl ?? state.discoveryUrl;
+    const session = new UcwaSession({ ...options, discoveryUrl, format: options.format ?? state.format, endpointId: state.endpointId }, credentials);
     session.tokens.restore({ token: state.token, expiresAt: state.expiresAt, tokenEndpoint: state.tokenEndpoint, grantTypes: state.grantTypes, origins: state.origins });
     session.discoveredUserUrl = state.discoveredUserUrl;
     session.applicationsUrl = state.applicationsUrl;
     if (state.eventsPosition) session.events.position = state.eventsPosition;
+    // Discovery is configured elsewhere now: the stored server is not to be trusted, only what discovery says.
+    if (discoveryUrl !== state.discoveryUrl) {
+      await session.reestablish(state.applicationUrl, 'the discovery address changed');
+      return session;
+    }
     try {
       session.app = resourceOf(await session.transport.send({ method: 'GET', url: state.applicationUrl }));
     } catch (error) {
+      if (error instanceof UcwaError && error.code === 'NetworkFailure') {
+        // The front end that held the application is gone (a pool move, a new front end): ask discovery again.
+        await session.reestablish(state.applicationUrl, 'the stored server did not answer');
+        return session;
+      }
       if (!isLostApplication(error)) throw error;
       session.previousApplicationHrefs.push(state.applicationUrl);
       await session.createApplication();
@@ -137,6 +148,35 @@ export class UcwaSession {
       session.events.position = undefined;
     }
     return session;
+  }
+
+  /**
+   * Whether an href points at the current application's server. A stored href of another origin (from before a
+   * pool move) is never followed: callers find the thing afresh (a meeting by its URI, a group by its id or name).
+   */
+  isOnCurrentServer(href: string): boolean {
+    if (!this.app) return false;
+    try {
+      return new URL(href).origin === new URL(this.app.href).origin;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Re-runs discovery with the stored token and creates a new application where it leads. The token goes only to
+   * origins this discovery establishes; hrefs of the old application are rebased only when the server stayed put.
+   */
+  private async reestablish(lostApplicationUrl: string, reason: string): Promise<void> {
+    this.logger.info({ reason }, 'ucwa: re-establishing the stored session through discovery');
+    this.tokens.forgetOrigins();
+    const found = await discover(this.transport, this.tokens, this.options.discoveryUrl, this.logger);
+    this.discoveredUserUrl = found.userUrl;
+    this.applicationsUrl = found.applicationsUrl;
+    const app = await this.createApplication();
+    if (new URL(lostApplicationUrl).origin === new URL(app.href).origin) this.previousApplicationHrefs.push(lostApplicationUrl);
+    // The saved position belonged to the old application's channel.
+    this.events.position = undefined;
   }
 
   get format(): UcwaFormat {

@@ -113,6 +113,14 @@ export class TokenKeeper {
     if (state.tokenEndpoint) this.endpoint = { href: state.tokenEndpoint, grantTypes: state.grantTypes ?? [] };
   }
 
+  /**
+   * Forgets where the token may go, keeping the token: the server moved, and only a new discovery may say where it
+   * lives now. Until then no stored link, to the old server or any other, is sent the token.
+   */
+  forgetOrigins(): void {
+    this.origins.clear();
+  }
+
   clear(): void {
     this.passwordToken = undefined;
     this.bearerTokens.clear();

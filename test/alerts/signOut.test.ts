@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import type { LocalConversation } from '../../src/localChannel/localChannel.js';
 import type { UcwaSimulator } from '../../src/ucwa/simulator/index.js';
@@ -64,7 +65,8 @@ describe('sign out takes effect at once (issue 14, item 6)', function () {
 
   it('nothing comes back after a restart', async () => {
     const grants = grantsOf('alice@contoso.com');
-    assert.doesNotMatch(await allFileText(bot.dataDir), /Project team|Weekly standup/, 'no watch is left to resume');
+    // The bot's own records: the sandbox's simulated world (DATA_DIR/sandbox) holds the meetings and groups themselves.
+    assert.doesNotMatch(await allFileText(join(bot.dataDir, 'store')), /Project team|Weekly standup/, 'no watch is left to resume');
     const resumedLines = () => bot.logLines.filter((line) => line.includes('lobby watches resumed')).length;
     const before = resumedLines();
     await bot.restart();

@@ -32,6 +32,39 @@ describe('configuration', () => {
     );
   });
 
+  it('keeps the file store by default and takes STORAGE=blob only with its account and a valid container', () => {
+    assert.deepEqual(loadConfig({}).storage, { kind: 'file' });
+    const connectionString = 'DefaultEndpointsProtocol=https;AccountName=a;AccountKey=c2VjcmV0;EndpointSuffix=core.windows.net';
+    const key = Buffer.alloc(32, 7).toString('base64');
+    assert.deepEqual(loadConfig({ STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: connectionString, AZURE_STORAGE_CONTAINER: 'bot-state', STORAGE_ENCRYPTION_KEY: key }).storage, {
+      kind: 'blob',
+      connectionString,
+      container: 'bot-state',
+    });
+    assert.throws(() => loadConfig({ STORAGE: 'blob', AZURE_STORAGE_CONTAINER: 'bot-state' }), /^ConfigError: AZURE_STORAGE_CONNECTION_STRING: required when STORAGE is blob$/);
+    assert.throws(() => loadConfig({ STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: connectionString }), /AZURE_STORAGE_CONTAINER: required when STORAGE is blob/);
+    assert.throws(() => loadConfig({ STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: connectionString, AZURE_STORAGE_CONTAINER: 'Bot_State' }), /AZURE_STORAGE_CONTAINER: expected 3 to 63 lower-case/);
+    assert.throws(() => loadConfig({ STORAGE: 's3' }), /STORAGE: expected one of file, blob/);
+    assert.throws(
+      () => loadConfig({ STORAGE: 'blob', AZURE_STORAGE_CONNECTION_STRING: connectionString, AZURE_STORAGE_CONTAINER: 'bot-state' }),
+      /STORAGE_ENCRYPTION_KEY: required when STORAGE is blob/,
+      'instances sharing a container must share the key',
+    );
+  });
+
+  it('takes storage encryption keys as base64 of 32 bytes, never echoing a rejected one', () => {
+    const current = Buffer.alloc(32, 1);
+    const previous = Buffer.alloc(32, 2);
+    const config = loadConfig({ STORAGE_ENCRYPTION_KEY: current.toString('base64'), STORAGE_ENCRYPTION_KEY_PREVIOUS: ` ${previous.toString('base64')} ,` });
+    assert.deepEqual(config.storageEncryption, { current, previous: [previous] });
+    assert.deepEqual(loadConfig({}).storageEncryption, { current: undefined, previous: [] });
+    assert.throws(
+      () => loadConfig({ STORAGE_ENCRYPTION_KEY: 'c2hvcnQta2V5' }),
+      (error: unknown) => error instanceof ConfigError && /^STORAGE_ENCRYPTION_KEY: expected 32 random bytes/.test(error.message) && !error.message.includes('c2hvcnQta2V5'),
+    );
+    assert.throws(() => loadConfig({ STORAGE_ENCRYPTION_KEY_PREVIOUS: 'nope' }), /STORAGE_ENCRYPTION_KEY_PREVIOUS: expected comma-separated keys/);
+  });
+
   it('refuses to run unauthenticated on a public address unless told to', () => {
     assert.throws(() => loadConfig({ PUBLIC_URL: 'https://bot.contoso.com' }), /MicrosoftAppId: required when PUBLIC_URL is not a loopback address/);
     assert.equal(loadConfig({ PUBLIC_URL: 'https://bot.contoso.com', ALLOW_UNAUTHENTICATED: 'true' }).allowUnauthenticated, true);

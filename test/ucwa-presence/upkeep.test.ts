@@ -121,4 +121,17 @@ describe('presence relay: subscription upkeep and coalescing', () => {
     assert.deepEqual(sim.control.presenceSubscriptions(), [], 'unwatching ends the subscription');
     assert.deepEqual(await relay.watched('alice'), []);
   });
+
+  it('tells the person once when a watched group is gone by the time the watches are renewed', async () => {
+    await watchProjectTeam();
+    const group = (await session.groups.myGroups()).groups.find((candidate) => candidate.name === 'Project team')!;
+    await session.groups.delete(group);
+    // The server dropped our subscriptions (`resume`): every watched group is read again, and this one is gone.
+    const app = sim.control.applications().find((candidate) => candidate.user === 'alice@contoso.com' && candidate.state === 'active')!;
+    sim.control.forceResume(app.id);
+    const line = 'I stopped watching the presence of "Project team": that contact group no longer exists in Skype for Business.';
+    await until(() => told.includes(line), 'the note about the gone group');
+    assert.deepEqual(await relay.watched('alice'), []);
+    assert.equal(told.filter((text) => text === line).length, 1, 'said once');
+  });
 });

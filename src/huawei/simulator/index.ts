@@ -3,3 +3,4 @@ export { SIM_PARAM_ERROR, type RequestLogEntry } from './http.js';
 export type { Fault } from './faults.js';
 export type { HuaweiSimulatorControl, SimMeetingView } from './simControl.js';
 export type { NewMeeting } from './state.js';
+export { huaweiSnapshotSchema, type HuaweiSimSnapshot } from './snapshot.js';

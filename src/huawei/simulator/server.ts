@@ -10,6 +10,7 @@ import { meetingRoutes } from './meetings.js';
 import { createSimulatorControl, type HuaweiSimulatorControl } from './simControl.js';
 import { handleSimApi, SIM_API_PREFIX } from './simRoutes.js';
 import { hex, SimState } from './state.js';
+import { restoreState, snapshotState, type HuaweiSimSnapshot } from './snapshot.js';
 
 /**
  * A Huawei Cloud Meeting stand-in for tests and the sandbox: the documented paths, headers, bodies and error
@@ -28,6 +29,10 @@ export interface HuaweiSimulatorOptions {
   logger?: Logger;
   /** Start with the seeded Contoso/Fabrikam data. Default true. */
   seed?: boolean;
+  /** A snapshot taken from an earlier run (`snapshot()`): the enterprise starts from it instead of its seeds. */
+  restore?: HuaweiSimSnapshot;
+  /** Called after every request that may have changed the enterprise (anything but GET), to save it. */
+  onChange?: () => void;
 }
 
 export interface HuaweiSimulator {
@@ -35,6 +40,8 @@ export interface HuaweiSimulator {
   appId: string;
   appKey: string;
   control: HuaweiSimulatorControl;
+  /** The enterprise's durable data, to be given back as `restore` to a later simulator. */
+  snapshot(): HuaweiSimSnapshot;
   close(): Promise<void>;
 }
 
@@ -50,7 +57,8 @@ export async function startHuaweiSimulator(options: HuaweiSimulatorOptions = {})
   const appId = options.appId ?? hex(16);
   const appKey = options.appKey ?? hex(32);
   const state = new SimState();
-  if (options.seed !== false) state.seed();
+  if (options.restore) restoreState(state, options.restore);
+  else if (options.seed !== false) state.seed();
   const auth = new SimAuth(state, { appId, appKey, corpId: 'contoso', tokenLifetimeMs: (options.tokenLifetimeSeconds ?? 12 * 3600) * 1000 });
   const faults = new FaultInjector(auth);
   const requestLog: RequestLogEntry[] = [];
@@ -67,7 +75,11 @@ export async function startHuaweiSimulator(options: HuaweiSimulatorOptions = {})
     logger: options.logger ?? createLogger({ level: 'silent' }),
   };
 
-  const server = createServer((req, res) => void handle(dispatcher, req, res));
+  const onChange = options.onChange;
+  const server = createServer((req, res) => {
+    if (onChange && req.method !== 'GET') res.on('finish', onChange);
+    void handle(dispatcher, req, res);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
@@ -79,6 +91,7 @@ export async function startHuaweiSimulator(options: HuaweiSimulatorOptions = {})
     appId,
     appKey,
     control,
+    snapshot: () => snapshotState(state),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -80,6 +80,16 @@ export class SimState {
 
   constructor(private readonly now: () => number = Date.now) {}
 
+  /** Where id and phone numbering stand, so a restored enterprise never hands out one twice. */
+  get counters(): { conferenceId: number; phone: number } {
+    return { conferenceId: this.#nextConferenceId, phone: this.#nextPhone };
+  }
+
+  set counters(value: { conferenceId: number; phone: number }) {
+    this.#nextConferenceId = Math.max(this.#nextConferenceId, value.conferenceId);
+    this.#nextPhone = Math.max(this.#nextPhone, value.phone);
+  }
+
   addUser(user: Omit<SimUser, 'uuid' | 'password'> & { password?: string }): SimUser {
     const full: SimUser = { ...user, userId: user.userId.toLowerCase(), uuid: hex(16), password: user.password ?? 'Passw0rd!sim' };
     this.users.set(full.userId, full);

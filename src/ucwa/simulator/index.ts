@@ -3,6 +3,7 @@ import { createLogger, type Logger } from '../../logging.js';
 import { DISCOVERY_ROOT_PATH } from './paths.js';
 import { SimulatorServer } from './server.js';
 import type { UcwaSimulatorControl } from './control.js';
+import { restoreState, snapshotState, type UcwaSimSnapshot } from './snapshot.js';
 
 /** A standalone Skype for Business UCWA 2.0 pool for tests, the sandbox and the chat CLI. */
 export interface UcwaSimulatorOptions {
@@ -21,6 +22,10 @@ export interface UcwaSimulatorOptions {
    * subscription warn, get refreshed and run out without waiting half an hour.
    */
   presenceMinuteMs?: number;
+  /** A snapshot taken from an earlier run (`snapshot()`): the pool starts from it instead of its seeds. */
+  restore?: UcwaSimSnapshot;
+  /** Called after every request that may have changed the pool (anything but GET), to save it. */
+  onChange?: () => void;
 }
 
 export interface UcwaSimulator {
@@ -29,6 +34,8 @@ export interface UcwaSimulator {
   /** GET target of autodiscovery (the `lyncdiscover` root). */
   discoveryUrl: string;
   control: UcwaSimulatorControl;
+  /** The pool's durable data, to be given back as `restore` to a later simulator. */
+  snapshot(): UcwaSimSnapshot;
   close(): Promise<void>;
 }
 
@@ -41,6 +48,13 @@ export async function startUcwaSimulator(options: UcwaSimulatorOptions = {}): Pr
     },
     options.logger ?? createLogger({ level: 'silent' }),
   );
+  if (options.restore) restoreState(server.state, options.restore);
+  const onChange = options.onChange;
+  if (onChange) {
+    server.http.on('request', (req, res) => {
+      if (req.method !== 'GET') res.on('finish', onChange);
+    });
+  }
   const host = options.host ?? '127.0.0.1';
   try {
     await new Promise<void>((resolve, reject) => {
@@ -57,6 +71,7 @@ export async function startUcwaSimulator(options: UcwaSimulatorOptions = {}): Pr
     origin,
     discoveryUrl: `${origin}${DISCOVERY_ROOT_PATH}`,
     control: server.control,
+    snapshot: () => snapshotState(server.state),
     close: async () => {
       server.state.dispose();
       await new Promise<void>((resolve) => {
@@ -70,6 +85,7 @@ export async function startUcwaSimulator(options: UcwaSimulatorOptions = {}): Pr
 export { UcwaSimulatorControl, SimulatorControlError } from './control.js';
 export type { LobbyArrival, ParticipantInfo, MeetingInfo, ApplicationInfo, PresenceChange, PresenceSubscriptionInfo } from './control.js';
 export { AVAILABILITIES, type Availability } from './presence.js';
+export { ucwaSnapshotSchema, type UcwaSimSnapshot } from './snapshot.js';
 export type { FaultSpec } from './faults.js';
 export type { ReplaySpec, ReplayedRequest } from './replays.js';
 export type { ParticipantState, ParticipantSource } from './state.js';

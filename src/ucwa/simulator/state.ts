@@ -129,6 +129,15 @@ export class SimState {
   joinFailure: ErrorBody | undefined;
   private counter = 100;
 
+  /** The last id handed out; a restored pool carries on from its snapshot's. */
+  get idCounter(): number {
+    return this.counter;
+  }
+
+  set idCounter(value: number) {
+    this.counter = value;
+  }
+
   constructor(readonly options: StateOptions) {
     for (const person of seedPeople()) this.people.set(person.key, person);
     for (const seed of seedMeetings()) {
