@@ -3,10 +3,10 @@ import type { Server } from 'restify';
 import { Router } from '../dialogs/router.js';
 import { UcwaAccounts } from './accounts/ucwaAccounts.js';
 import { UcwaUserMap } from './accounts/ucwaIdentity.js';
-import { createCapabilities, type ServiceEndpoints } from './capabilities/index.js';
+import { createCapabilities } from './capabilities/index.js';
+import type { BotServices, ServiceEndpoints } from './services.js';
 import type { AppConfig } from './config.js';
 import type { Logger } from './logging.js';
-import type { Recognizer } from './nlu/recognition.js';
 import { createRecognizer } from './nlu/recognizer.js';
 import { HealthReporter } from './server/health.js';
 import { createServer } from './server/server.js';
@@ -21,20 +21,6 @@ import { TeamsIdentity } from './teams/identity.js';
 import { ProactiveMessenger } from './teams/proactive.js';
 import { loggerOf } from './teams/turnLogger.js';
 
-/** Everything a capability may use; capabilities take what they need from here and nothing else. */
-export interface BotServices {
-  config: AppConfig;
-  logger: Logger;
-  storage: BotStorage;
-  conversationState: ConversationState;
-  references: ConversationReferenceStore;
-  proactive: ProactiveMessenger;
-  identity: TeamsIdentity;
-  recognizer: Recognizer;
-  endpoints: ServiceEndpoints;
-  /** Teams users' Skype for Business sign-ins; one instance shared by every capability. */
-  accounts: UcwaAccounts;
-}
 
 export interface RunningApp {
   /** The base URL the HTTP server listens on. */

@@ -1,4 +1,4 @@
-import type { BotServices } from '../../src/app.js';
+import type { BotServices } from '../../src/services.js';
 import { HuaweiIdentityResolver, HuaweiMeetingClient } from '../../src/huawei/index.js';
 import type { Capability, DependencyHealth } from '../../src/teams/capability.js';
 import { meetingDialogs } from './commands.js';

@@ -1,4 +1,4 @@
-import type { BotServices } from '../../src/app.js';
+import type { BotServices } from '../../src/services.js';
 import { PresenceRecords } from '../../src/presence/records.js';
 import { PresenceRelay, type SharedEventChannels } from '../../src/presence/relay.js';
 import type { Capability, DependencyHealth } from '../../src/teams/capability.js';

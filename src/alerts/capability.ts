@@ -1,7 +1,7 @@
 import { accountDialogs } from '../../dialogs/lobby/account.js';
 import { lobbyDialogs } from '../../dialogs/lobby/lobby.js';
 import { watchDialogs } from '../../dialogs/lobby/watch.js';
-import type { BotServices } from '../app.js';
+import type { BotServices } from '../services.js';
 import { alertReply } from '../cards/lobby/alertCard.js';
 import type { Capability, CardActionHandler, CardActionResult } from '../teams/capability.js';
 import { LobbyRecords } from './records.js';

@@ -1,0 +1,40 @@
+/**
+ * The walls of the house (issue 15), checked by test/architecture/walls.test.ts:
+ * - service adapters know nothing of Teams: no botbuilder, no Teams side, no dialogs;
+ * - product code never imports a simulator, except the sandbox wiring that starts them;
+ * - the composition root (src/app.ts, src/index.ts) is imported by nobody.
+ * Import circles are drawn by `farm-studio look`; breaking the ones that remain is issue 15's work.
+ */
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'adapters-know-no-teams',
+      comment: 'UCWA and Huawei adapters return typed results and errors; the Teams side turns them into sentences and cards.',
+      severity: 'error',
+      from: { path: '^src/(ucwa|huawei)/', pathNot: '^src/(ucwa|huawei)/simulator/' },
+      to: { path: ['(^|/)node_modules/(botbuilder|botbuilder-dialogs|botframework-connector|adaptivecards-templating)/', '^src/(teams|cards|alerts|presence|accounts|capabilities|localChannel|sandbox|server)/', '^dialogs/'] },
+    },
+    {
+      name: 'no-simulators-in-product-code',
+      comment: 'Simulators stand in for real services only in sandbox mode; product code reaches them through configuration.',
+      severity: 'error',
+      from: { path: '^(src|dialogs)/', pathNot: ['^src/sandbox/', '^src/(ucwa|huawei)/simulator/'] },
+      to: { path: '^src/(ucwa|huawei)/simulator/' },
+    },
+    {
+      name: 'composition-root-imported-by-nobody',
+      comment: 'Shared types live in modules of their own; the root only composes.',
+      severity: 'error',
+      from: { pathNot: '^src/index\\.ts$' },
+      to: { path: '^src/(app|index)\\.ts$' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { conditionNames: ['import', 'require', 'node', 'default'] },
+    exclude: { path: ['^dist/', '^test/', '^bench/'] },
+  },
+};

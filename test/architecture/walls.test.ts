@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { cruise, type ICruiseResult, type IConfiguration } from 'dependency-cruiser';
+
+const projectRoot = resolve(import.meta.dirname, '../../..');
+const rules = createRequire(import.meta.url)(join(projectRoot, '.dependency-cruiser.cjs')) as IConfiguration;
+
+async function violationsIn(root: string, folders: string[]): Promise<string[]> {
+  const previous = process.cwd();
+  process.chdir(root);
+  try {
+    const result = await cruise(folders, { validate: true, ruleSet: { forbidden: rules.forbidden }, ...rules.options, tsConfig: { fileName: join(projectRoot, 'tsconfig.json') } });
+    const output = result.output as ICruiseResult;
+    return output.summary.violations.map((violation) => `${violation.rule.name}: ${violation.from} → ${violation.to}`);
+  } finally {
+    process.chdir(previous);
+  }
+}
+
+/** Issue 15's walls: adapters know nothing of Teams, simulators stay out of product code, nobody imports the root. */
+describe('the walls of the house', function () {
+  this.timeout(60_000);
+
+  it('hold in the product code', async () => {
+    assert.deepEqual(await violationsIn(projectRoot, ['src', 'dialogs']), []);
+  });
+
+  it('catch an adapter that imports botbuilder, and product code that imports a simulator', async () => {
+    const house = await mkdtemp(join(tmpdir(), 'walls-'));
+    try {
+      await symlink(join(projectRoot, 'node_modules'), join(house, 'node_modules'), 'dir');
+      await mkdir(join(house, 'src/ucwa/simulator'), { recursive: true });
+      await mkdir(join(house, 'src/alerts'), { recursive: true });
+      await writeFile(join(house, 'src/ucwa/simulator/server.ts'), 'export const simulated = 1;\n');
+      await writeFile(join(house, 'src/ucwa/client.ts'), "import { TurnContext } from 'botbuilder';\nexport const seen = TurnContext;\n");
+      await writeFile(join(house, 'src/alerts/service.ts'), "import { simulated } from '../ucwa/simulator/server.js';\nexport const used = simulated;\n");
+      const violations = await violationsIn(house, ['src']);
+      assert.ok(violations.some((line) => line.startsWith('adapters-know-no-teams: src/ucwa/client.ts → ') && line.includes('node_modules/botbuilder/')), violations.join('\n'));
+      assert.ok(violations.includes('no-simulators-in-product-code: src/alerts/service.ts → src/ucwa/simulator/server.ts'), violations.join('\n'));
+    } finally {
+      await rm(house, { recursive: true, force: true });
+    }
+  });
+});
