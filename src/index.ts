@@ -10,11 +10,12 @@ import { Shutdown } from './shutdown.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel, pretty: process.stdout.isTTY });
+  // Signals are caught before the first line is logged: until a listener exists, Ctrl-C kills the process outright.
+  const shutdown = new Shutdown(logger);
+  shutdown.listen();
   if (!config.bot.appId) {
     logger.warn('MicrosoftAppId is not set: the bot accepts requests without Bot Framework authentication (local use only)');
   }
-  const shutdown = new Shutdown(logger);
-  shutdown.listen();
   const sandbox = await startSandbox(config, logger);
   shutdown.add(() => sandbox.stop());
   if (shutdown.requested) return shutdown.startupDone();

@@ -106,7 +106,7 @@ describe('secrets at rest', () => {
       await bot.restart();
       bot.sandbox.simulators.ucwa!.control.putInLobby({ meeting: 'Budget review', name: 'Dave Fisher', sipUri: 'sip:dave@fabrikam.com', source: 'federated' });
       const alice = bot.channel.personalChat('alice@contoso.com');
-      await alice.waitFor((event) => event.kind === 'send' && JSON.stringify(event.cards).includes('**Dave Fisher** is waiting'), { timeoutMs: 20_000 });
+      await alice.waitFor((event) => event.kind === 'send' && JSON.stringify(event.cards).includes('**Dave Fisher (fabrikam.com)** is waiting'), { timeoutMs: 20_000 });
       assert.equal(lines.filter((line) => line.includes('signing in to the UCWA simulator automatically')).length, signInsBefore, 'nobody signed in again');
       assert.ok(!lines.some((line) => line.includes('cannot be decrypted')));
     });
