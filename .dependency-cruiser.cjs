@@ -2,8 +2,9 @@
  * The walls of the house (issue 15), checked by test/architecture/walls.test.ts:
  * - service adapters know nothing of Teams: no botbuilder, no Teams side, no dialogs;
  * - product code never imports a simulator, except the sandbox wiring that starts them;
- * - the composition root (src/app.ts, src/index.ts) is imported by nobody.
- * Import circles are drawn by `farm-studio look`; breaking the ones that remain is issue 15's work.
+ * - the composition root (src/app.ts, src/index.ts) is imported by nobody;
+ * - no import circles outside the simulators (type-only imports count: they tie modules just the same).
+ * `farm-studio look` draws the circles and the names that tie them.
  */
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -28,6 +29,13 @@ module.exports = {
       severity: 'error',
       from: { pathNot: '^src/index\\.ts$' },
       to: { path: '^src/(app|index)\\.ts$' },
+    },
+    {
+      name: 'no-circular',
+      comment: 'Shared types go in modules of their own; a dependency that runs back is inverted with a small interface. Simulators are test doubles and exempt.',
+      severity: 'error',
+      from: { pathNot: '^src/[^/]+/simulator/' },
+      to: { circular: true, pathNot: '^src/[^/]+/simulator/' },
     },
   ],
   options: {

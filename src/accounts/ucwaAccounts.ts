@@ -1,4 +1,4 @@
-import type { ServiceEndpoints } from '../services.js';
+import type { ServiceEndpoints } from '../endpoints.js';
 import type { Logger } from '../logging.js';
 import type { BotStorage } from '../storage/index.js';
 import { SecretUnreadableError, sealedValueSchema, type SecretBox } from '../storage/secrets.js';

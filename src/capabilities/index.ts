@@ -4,7 +4,7 @@ import { createUcwaGroupsCapability, createUcwaMeetingsCapability } from '../../
 import type { BotServices } from '../services.js';
 import type { Capability } from '../teams/capability.js';
 
-export type { ServiceEndpoints } from '../services.js';
+export type { ServiceEndpoints } from '../endpoints.js';
 
 
 /** The product's capabilities, in the order the help card lists them. */

@@ -1,5 +1,6 @@
 import type { Activity, ConversationAccount } from 'botbuilder';
 import type { PostResult } from './botEndpoint.js';
+import type { ChannelSide, LocalUser, UserRef } from './channelSide.js';
 import {
   ADAPTIVE_CARD_ACTION_INVOKE,
   defaultInputs,
@@ -14,7 +15,6 @@ import {
 import { isJsonObject, renderActivity, type JsonObject } from './cardText.js';
 import type { ConversationType, RecordedActivity } from './connector.js';
 import { baseConversationId, threadConversationId } from './ids.js';
-import type { LocalChannel, LocalUser, UserRef } from './localChannel.js';
 import { Transcript, type BotEvent, type TranscriptEntry, type WaitOptions } from './transcript.js';
 
 /**
@@ -65,7 +65,7 @@ export class LocalConversation {
   lastThreadId?: string;
 
   constructor(
-    private readonly local: LocalChannel,
+    private readonly local: ChannelSide,
     readonly id: string,
     readonly type: ConversationType,
     private readonly memberIds: string[],

@@ -1,7 +1,8 @@
 import type { Activity } from 'botbuilder';
 import type { Logger } from '../logging.js';
 import { postToBot, validateBotUrl, type PostResult } from './botEndpoint.js';
-import { ConnectorEmulator, type ConnectorUser } from './connector.js';
+import type { ChannelSide, LocalUser, UserRef } from './channelSide.js';
+import { ConnectorEmulator } from './connector.js';
 import { LocalConversation } from './conversation.js';
 import {
   baseConversationId,
@@ -21,10 +22,7 @@ import {
  * opens the chats and channels (LocalConversation) they talk in.
  */
 
-export type LocalUser = ConnectorUser;
-
-/** A person: by display name, Teams id, Entra object id or UPN, or the user object itself. */
-export type UserRef = string | LocalUser;
+export type { LocalUser, UserRef } from './channelSide.js';
 
 export interface UserInput {
   name: string;
@@ -56,7 +54,7 @@ export interface LocalChannelOptions {
 const DEFAULT_USERS: UserInput[] = [{ name: 'Adele Vance' }, { name: 'Megan Bowen' }];
 const MAIL_DOMAIN = 'contoso.example';
 
-export class LocalChannel {
+export class LocalChannel implements ChannelSide {
   readonly botUrl: string;
   readonly tenantId: string;
   readonly bot: { id: string; name: string };

@@ -1,4 +1,4 @@
-import type { ServiceEndpoints } from '../services.js';
+import type { ServiceEndpoints } from '../endpoints.js';
 import type { AppConfig } from '../config.js';
 import type { Logger } from '../logging.js';
 import { huaweiSnapshotSchema, startHuaweiSimulator, type HuaweiSimulator } from '../huawei/simulator/index.js';

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { UcwaApplication } from './application.js';
 import { isLostApplication, reasonFromJson, reasonFromXml, UcwaError, type UcwaReason } from './errors.js';
 import { isRecord, jsonLink, resolveHref, resourceFromJson, resourceFromXml, type UcwaLink, type UcwaResource } from './resource.js';
-import type { UcwaSession } from './session.js';
 import type { UcwaResponse } from './transport.js';
 import { participantView, type ParticipantView } from './views.js';
 import { childrenNamed, firstChild, parseXml, type XmlElement } from './xml.js';
@@ -175,7 +175,7 @@ export class EventChannel {
   private loop?: Promise<void>;
 
   constructor(
-    private readonly session: UcwaSession,
+    private readonly session: UcwaApplication,
     private readonly options: EventChannelOptions = {},
   ) {
     session.onApplicationChanged(() => {

@@ -1,11 +1,11 @@
+import type { UcwaApplication } from './application.js';
 import { UcwaError } from './errors.js';
 import { embeddedOf, linksOf, targetHref, type UcwaValue } from './resource.js';
-import type { UcwaSession } from './session.js';
 import { extensionView, type ExtensionView, type MeetingView, type OnlineMeetingExtensionType } from './views.js';
 
 /** onlineMeetingExtensions / onlineMeetingExtension: custom data attached to a meeting. */
 export class ExtensionsFacet {
-  constructor(private readonly session: UcwaSession) {}
+  constructor(private readonly session: UcwaApplication) {}
 
   async list(meeting: MeetingView): Promise<ExtensionView[]> {
     const collection = await this.session.get(collectionHref(meeting));

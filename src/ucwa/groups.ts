@@ -1,6 +1,6 @@
+import type { UcwaApplication } from './application.js';
 import { UcwaError } from './errors.js';
 import { targetHref } from './resource.js';
-import type { UcwaSession } from './session.js';
 import { hasBody, resourceOf } from './transport.js';
 import {
   groupContactsView,
@@ -19,7 +19,7 @@ const MAX_GROUP_NAME = 256;
 
 /** Contact groups: myGroups (group/group2, pinned, default, distribution), groupContacts and subscriptions. */
 export class GroupsFacet {
-  constructor(private readonly session: UcwaSession) {}
+  constructor(private readonly session: UcwaApplication) {}
 
   async myGroups(): Promise<MyGroupsView> {
     return myGroupsView(await this.session.get(this.session.applicationLink('people', 'myGroups')));

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { UcwaApplication } from './application.js';
 import { UcwaError, type UcwaReason } from './errors.js';
 import type { DispatchedEvent, EventChannel } from './events.js';
 import { linkOf, targetHref } from './resource.js';
-import type { UcwaSession } from './session.js';
 import {
   conversationView,
   invitationView,
@@ -43,7 +43,10 @@ export interface JoinOptions {
  * organizer's application joins first; admit/reject are offered per participant as links (present ⇔ allowed).
  */
 export class LobbyFacet {
-  constructor(private readonly session: UcwaSession) {}
+  constructor(
+    private readonly session: UcwaApplication,
+    private readonly events: EventChannel,
+  ) {}
 
   /** POST communication.joinOnlineMeeting with a client operationId (echoed in every event of the operation). */
   async join(onlineMeetingUri: string, options: JoinOptions = {}): Promise<JoinResult> {
@@ -54,7 +57,7 @@ export class LobbyFacet {
     const href = this.session.applicationLink('communication', 'joinOnlineMeeting');
     const waitMs = options.waitForConversationMs ?? 10_000;
     // Listen before posting: the operation's events may arrive before the 201 (operationresource page).
-    const watcher = waitMs > 0 ? new JoinWatcher(this.session.events, operationId, onlineMeetingUri) : undefined;
+    const watcher = waitMs > 0 ? new JoinWatcher(this.events, operationId, onlineMeetingUri) : undefined;
     try {
       const response = await this.session.post(href, { onlineMeetingUri, operationId }, { signal: options.signal });
       if (!response.location) throw new UcwaError({ status: response.status, code: 'InvalidResponse', message: 'joinOnlineMeeting answered without a Location' });
@@ -154,7 +157,7 @@ export class LobbyFacet {
         if (invitation.conversationHref) return { outcome: 'joined', conversationHref: invitation.conversationHref };
         if (invitation.state === 'Failed') {
           // The `completed` event carries the reason; without a running channel no reason will come.
-          return this.session.events.running ? new Promise(() => undefined) : { outcome: 'failed' };
+          return this.events.running ? new Promise(() => undefined) : { outcome: 'failed' };
         }
         await sleep(delay, undefined, { signal });
       } catch (error) {

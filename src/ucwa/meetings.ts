@@ -1,6 +1,6 @@
+import type { UcwaApplication } from './application.js';
 import { UcwaError } from './errors.js';
 import { linkOf, targetHref, type UcwaValue } from './resource.js';
-import type { UcwaSession } from './session.js';
 import {
   dashboardView,
   defaultValuesView,
@@ -41,7 +41,7 @@ export interface MeetingInput {
 
 /** The onlineMeetings dashboard and everything it links to. */
 export class MeetingsFacet {
-  constructor(private readonly session: UcwaSession) {}
+  constructor(private readonly session: UcwaApplication) {}
 
   async dashboard(): Promise<OnlineMeetingsDashboardView> {
     return dashboardView(await this.session.get(this.session.applicationPart('onlineMeetings').href));

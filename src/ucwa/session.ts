@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createLogger, type Logger } from '../logging.js';
+import type { ApplicationListener, RequestOptions, UcwaApplication } from './application.js';
 import type { UcwaCredentials } from './auth.js';
 import { discover } from './discovery.js';
 import { isLostApplication, UcwaError } from './errors.js';
@@ -48,13 +49,7 @@ export interface UcwaSessionState {
   eventsPosition?: string;
 }
 
-export interface RequestOptions {
-  signal?: AbortSignal;
-  timeoutMs?: number;
-  retries?: number;
-}
-
-type ApplicationListener = (application: UcwaResource, reason: 'recreated' | 'rediscovered') => void;
+export type { RequestOptions } from './application.js';
 
 /** Re-running discovery on every 403 would hammer the server; once a minute is plenty. */
 const REDISCOVERY_INTERVAL_MS = 60_000;
@@ -63,7 +58,7 @@ const REDISCOVERY_INTERVAL_MS = 60_000;
  * A signed-in user's UCWA application: the entry point for everything else. Facets (`meetings`, `extensions`,
  * `lobby`, `groups`, `events`) follow links from the application resource; none of them builds a path.
  */
-export class UcwaSession {
+export class UcwaSession implements UcwaApplication {
   readonly meetings: MeetingsFacet;
   readonly extensions: ExtensionsFacet;
   readonly lobby: LobbyFacet;
@@ -102,11 +97,11 @@ export class UcwaSession {
       hooks: { onRediscoveryHint: (reason) => this.wantRediscovery(reason) },
     });
     this.endpointId = options.endpointId ?? randomUUID();
+    this.events = new EventChannel(this, options.events);
     this.meetings = new MeetingsFacet(this);
     this.extensions = new ExtensionsFacet(this);
-    this.lobby = new LobbyFacet(this);
+    this.lobby = new LobbyFacet(this, this.events);
     this.groups = new GroupsFacet(this);
-    this.events = new EventChannel(this, options.events);
   }
 
   /** Discovers the user's pool, signs in and creates the application. */

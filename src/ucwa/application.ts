@@ -1,0 +1,44 @@
+import type { Logger } from '../logging.js';
+import type { UcwaResource, UcwaValue } from './resource.js';
+import type { HttpMethod, UcwaResponse } from './transport.js';
+
+/**
+ * What the facets (meetings, extensions, lobby, groups, events) use of a signed-in UCWA application. A module of
+ * its own so that the session, which builds the facets, and the facets, which send through the session, do not
+ * import each other: the facets know only this interface, UcwaSession implements it (issue 15's walls).
+ */
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  retries?: number;
+}
+
+export type ApplicationListener = (application: UcwaResource, reason: 'recreated' | 'rediscovered') => void;
+
+export type UcwaInput = Record<string, UcwaValue | Date | undefined>;
+
+export interface UcwaApplication {
+  readonly logger: Logger;
+  readonly signedIn: boolean;
+  /** Follows a link from the application's embedded resource `embeddedRel` (e.g. onlineMeetings → myOnlineMeetings). */
+  applicationLink(embeddedRel: string, rel: string): string;
+  /** One of the application's always-embedded resources: me, people, onlineMeetings, communication. */
+  applicationPart(rel: string): UcwaResource;
+  get(href: string, options?: RequestOptions): Promise<UcwaResource>;
+  post(href: string, input: UcwaInput | undefined, options?: RequestOptions): Promise<UcwaResponse>;
+  delete(href: string, options?: RequestOptions): Promise<void>;
+  /** The resource a POST created, from the body or from Location. */
+  created(response: UcwaResponse, what: string, options?: RequestOptions): Promise<UcwaResource>;
+  /** Conditional update (GET, change, PUT with If-Match; once more on 412). */
+  update(href: string, change: (current: UcwaResource) => UcwaInput, options?: RequestOptions): Promise<UcwaResource>;
+  request(
+    method: HttpMethod,
+    href: string,
+    input: UcwaInput | undefined,
+    options?: RequestOptions & { body?: string; ifMatch?: string; keepApplication?: boolean },
+  ): Promise<UcwaResponse>;
+  /** Creates a new application (after the server lost it); concurrent callers share one creation. */
+  recreateApplication(signal?: AbortSignal, lostHref?: string): Promise<UcwaResource>;
+  onApplicationChanged(listener: ApplicationListener): () => void;
+}
