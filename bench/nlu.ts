@@ -23,6 +23,43 @@ export interface NluBenchResult {
   meanRatio: number;
   /** Every frozen held-out corpus (test/fixtures/nlu/heldout-*.json): accuracy, writes acted on wrongly, latency. */
   heldOut: HeldOutResult[];
+  /** Cost per character of the longest text Teams lets through against a short one: ≈ 1 means linear. */
+  longInput: LongInputResult[];
+}
+
+export interface LongInputResult {
+  shape: string;
+  shortMs: number;
+  longMs: number;
+  /** (long ms per character) ÷ (short ms per character). */
+  growth: number;
+}
+
+/** Texts shaped like the ones that once went quadratic (issue 10, item 11); 28,000 characters is Teams' limit. */
+const longShapes: ReadonlyArray<[string, (length: number) => string]> = [
+  ['create a meeting called …', (length) => `create a meeting called ${'budget review '.repeat(length / 14)}`],
+  ['a run of Chinese characters', (length) => `让${'鲍'.repeat(length)}进来`],
+  ['a run of Latin letters', (length) => `admit ${'x'.repeat(length)}`],
+  ['names and commas', (length) => `admit ${'Bob, '.repeat(length / 5)}`],
+];
+const shortLength = 1_000;
+const longLength = 28_000;
+
+function benchLongInputs(recognizer: ReturnType<typeof createRecognizer>): LongInputResult[] {
+  const fastest = (text: string): number => {
+    let best = Number.POSITIVE_INFINITY;
+    for (let run = 0; run < 3; run += 1) {
+      const started = performance.now();
+      recognizer.recognize(text);
+      best = Math.min(best, performance.now() - started);
+    }
+    return best;
+  };
+  return longShapes.map(([shape, make]) => {
+    const shortMs = fastest(make(shortLength).slice(0, shortLength));
+    const longMs = fastest(make(longLength).slice(0, longLength));
+    return { shape, shortMs: round(shortMs), longMs: round(longMs), growth: round(longMs / longLength / (Math.max(shortMs, 0.01) / shortLength)) };
+  });
 }
 
 export interface HeldOutResult {
@@ -132,6 +169,7 @@ export async function benchNlu(): Promise<NluBenchResult> {
     medianRatio: round(median / baselineMedian),
     meanRatio: round(mean / baselineMean),
     heldOut: heldOutCorpora().map(benchHeldOut),
+    longInput: benchLongInputs(recognizer),
   };
 }
 

@@ -54,6 +54,10 @@ if (!quick && !profile && !only) {
   const startupTable = line6Table(coldStart, nlu, cards);
   process.stdout.write(`\n${startupTable}\n\n`);
   process.stdout.write(`${JSON.stringify({ bench: 'nlu', ...nlu })}\n`);
+  process.stdout.write(
+    'recognizer on long texts (ms at 1,000 / 28,000 characters; growth per character, ≈ 1 is linear, 28 would be quadratic): ' +
+      `${nlu.longInput.map((entry) => `${entry.shape} ${entry.shortMs} / ${entry.longMs} ms (×${entry.growth})`).join('; ')}\n`,
+  );
   const others: Array<[string, () => Promise<object>]> = [
     ['storage', () => benchStorage()],
     ['event channels', () => benchEventChannels()],
