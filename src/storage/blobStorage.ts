@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { BlobServiceClient, RestError, type ContainerClient } from '@azure/storage-blob';
 import type { StoreItems } from 'botbuilder';
 import type { BotStorage, StoreHealth } from './botStorage.js';
-import { ETagConflictError, StorageClosedError } from './errors.js';
+import { ETagConflictError } from './errors.js';
+import { StoreLifecycle } from './lifecycle.js';
 import { KeyedSerializer } from './keyedSerializer.js';
 import { assertKeys, isConditional, validateChanges, type Change } from './items.js';
 
@@ -29,8 +30,7 @@ const KEY_METADATA = 'botkey';
 export class BlobStorage implements BotStorage {
   readonly kind = 'blob';
   private readonly serializer = new KeyedSerializer();
-  private readonly inFlight = new Set<Promise<unknown>>();
-  private closed = false;
+  private readonly lifecycle = new StoreLifecycle();
 
   private constructor(
     private readonly container: ContainerClient,
@@ -54,7 +54,7 @@ export class BlobStorage implements BotStorage {
   }
 
   async read(keys: string[]): Promise<StoreItems> {
-    this.assertOpen('read');
+    this.lifecycle.assertOpen('read');
     assertKeys(keys, 'read');
     const items: StoreItems = {};
     await Promise.all(
@@ -69,8 +69,8 @@ export class BlobStorage implements BotStorage {
   }
 
   write(changes: StoreItems): Promise<void> {
-    return this.track(async () => {
-      this.assertOpen('write');
+    return this.lifecycle.track(async () => {
+      this.lifecycle.assertOpen('write');
       const entries = validateChanges(changes);
       const results = await Promise.allSettled(entries.map((change) => this.serializer.run(change.key, () => this.writeOne(change))));
       const failure = results.find((result) => result.status === 'rejected');
@@ -79,8 +79,8 @@ export class BlobStorage implements BotStorage {
   }
 
   delete(keys: string[]): Promise<void> {
-    return this.track(async () => {
-      this.assertOpen('delete');
+    return this.lifecycle.track(async () => {
+      this.lifecycle.assertOpen('delete');
       assertKeys(keys, 'delete');
       await Promise.all(
         keys.map((key) => this.serializer.run(key, () => this.container.getBlobClient(blobNameForKey(key)).deleteIfExists({ abortSignal: this.signal() }))),
@@ -89,7 +89,7 @@ export class BlobStorage implements BotStorage {
   }
 
   async keys(prefix = ''): Promise<string[]> {
-    this.assertOpen('keys');
+    this.lifecycle.assertOpen('keys');
     if (typeof prefix !== 'string') throw new TypeError('Storage keys(prefix): prefix must be a string.');
     const keys: string[] = [];
     const signal = this.signal();
@@ -102,13 +102,12 @@ export class BlobStorage implements BotStorage {
     return keys.sort();
   }
 
-  async flush(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.allSettled(this.inFlight);
+  flush(): Promise<void> {
+    return this.lifecycle.flush();
   }
 
-  async close(): Promise<void> {
-    this.closed = true;
-    await this.flush();
+  close(): Promise<void> {
+    return this.lifecycle.close();
   }
 
   /** Healthy while the container answers; the detail names it (never the connection string). */
@@ -176,19 +175,7 @@ export class BlobStorage implements BotStorage {
     return AbortSignal.timeout(this.timeoutMs);
   }
 
-  private track<T>(operation: () => Promise<T>): Promise<T> {
-    const running = operation();
-    this.inFlight.add(running);
-    const forget = () => {
-      this.inFlight.delete(running);
-    };
-    running.then(forget, forget);
-    return running;
-  }
 
-  private assertOpen(operation: string): void {
-    if (this.closed) throw new StorageClosedError(operation);
-  }
 }
 
 /**

@@ -6,7 +6,8 @@ import type { StoreItems } from 'botbuilder';
 import type { BotStorage, StoreHealth } from './botStorage.js';
 import { createLogger, type Logger } from '../logging.js';
 import { errorCode, isTempFile, removeFileDurably, replaceFileDurably } from './durableFile.js';
-import { ETagConflictError, StorageClosedError } from './errors.js';
+import { ETagConflictError } from './errors.js';
+import { StoreLifecycle } from './lifecycle.js';
 import { KeyedSerializer } from './keyedSerializer.js';
 import { assertKeys, isConditional, validateChanges, type Change } from './items.js';
 import { decodeRecord, encodeRecord, fileNameForKey, isRecordFile, RECORD_SUFFIX } from './record.js';
@@ -35,8 +36,7 @@ export class FileStorage implements BotStorage {
   readonly kind = 'file';
   private readonly serializer = new KeyedSerializer();
   /** Whole write/delete calls still running, so flush() resolves only after the callers' promises did. */
-  private readonly inFlight = new Set<Promise<void>>();
-  private closed = false;
+  private readonly lifecycle = new StoreLifecycle();
 
   private constructor(
     readonly directory: string,
@@ -54,7 +54,7 @@ export class FileStorage implements BotStorage {
   }
 
   async read(keys: string[]): Promise<StoreItems> {
-    this.assertOpen('read');
+    this.lifecycle.assertOpen('read');
     assertKeys(keys, 'read');
     const items: StoreItems = {};
     await Promise.all(
@@ -70,15 +70,15 @@ export class FileStorage implements BotStorage {
   }
 
   write(changes: StoreItems): Promise<void> {
-    return this.track(() => this.writeAll(changes));
+    return this.lifecycle.track(() => this.writeAll(changes));
   }
 
   delete(keys: string[]): Promise<void> {
-    return this.track(() => this.deleteAll(keys));
+    return this.lifecycle.track(() => this.deleteAll(keys));
   }
 
   private async writeAll(changes: StoreItems): Promise<void> {
-    this.assertOpen('write');
+    this.lifecycle.assertOpen('write');
     const entries = validateChanges(changes);
     const results = await Promise.allSettled(
       entries.map((change) => this.serializer.run(change.key, () => this.writeOne(change))),
@@ -88,7 +88,7 @@ export class FileStorage implements BotStorage {
   }
 
   private async deleteAll(keys: string[]): Promise<void> {
-    this.assertOpen('delete');
+    this.lifecycle.assertOpen('delete');
     assertKeys(keys, 'delete');
     await Promise.all(
       keys.map((key) =>
@@ -102,20 +102,19 @@ export class FileStorage implements BotStorage {
 
   /** Stored keys starting with `prefix`, sorted; used to list conversation references and outbox entries. */
   async keys(prefix = ''): Promise<string[]> {
-    this.assertOpen('keys');
+    this.lifecycle.assertOpen('keys');
     if (typeof prefix !== 'string') throw new TypeError('Storage keys(prefix): prefix must be a string.');
     return [...this.index.keys()].filter((key) => key.startsWith(prefix)).sort();
   }
 
   /** Resolves once every write and delete started so far has reached the disk (or failed). */
-  async flush(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.allSettled(this.inFlight);
+  flush(): Promise<void> {
+    return this.lifecycle.flush();
   }
 
   /** Refuses new operations, then waits for in-flight writes: the last step of graceful shutdown. */
-  async close(): Promise<void> {
-    this.closed = true;
-    await this.flush();
+  close(): Promise<void> {
+    return this.lifecycle.close();
   }
 
   /** Healthy while the folder can still be written (a full or read-only disk loses alerts); /healthz is public, so no path. */
@@ -128,15 +127,6 @@ export class FileStorage implements BotStorage {
     }
   }
 
-  private track(operation: () => Promise<void>): Promise<void> {
-    const running = operation();
-    this.inFlight.add(running);
-    const forget = () => {
-      this.inFlight.delete(running);
-    };
-    running.then(forget, forget);
-    return running;
-  }
 
   private async readRecord(key: string) {
     if (!this.index.has(key)) return undefined;
@@ -163,9 +153,6 @@ export class FileStorage implements BotStorage {
     this.index.set(key, eTag);
   }
 
-  private assertOpen(operation: string): void {
-    if (this.closed) throw new StorageClosedError(operation);
-  }
 }
 
 /**
