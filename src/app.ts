@@ -19,7 +19,7 @@ import { MeetingOpsBot } from './teams/bot.js';
 import type { Capability, DependencyHealth } from './teams/capability.js';
 import { ConversationReferenceStore } from './teams/conversationReferences.js';
 import { TeamsIdentity } from './teams/identity.js';
-import { ProactiveMessenger } from './teams/proactive.js';
+import { ProactiveMessenger, statusOf as connectorStatusOf } from './teams/proactive.js';
 import { loggerOf } from './teams/turnLogger.js';
 
 
@@ -141,8 +141,8 @@ function createAdapter(config: AppConfig, logger: Logger, conversationState: Con
     // The person gets an apology, never the error text: it can hold service details or tokens.
     // A 4xx from the Bot Connector is about the activity (a conversation it does not know, a bad id), not a fault
     // of ours: a warning, so error-level lines stay the ones somebody must act on.
-    const status = (error as { statusCode?: unknown }).statusCode;
-    const refusedByConnector = typeof status === 'number' && status >= 400 && status < 500;
+    const status = connectorStatusOf(error);
+    const refusedByConnector = status !== undefined && status >= 400 && status < 500;
     loggerOf(context, logger)[refusedByConnector ? 'warn' : 'error']({ err: error }, 'turn failed');
     await conversationState.delete(context).catch(() => undefined);
     if (context.activity.type === 'message') {

@@ -136,7 +136,8 @@ interface ConnectorFailure {
   details?: { error?: { code?: string } };
 }
 
-function statusOf(error: unknown): number | undefined {
+/** The HTTP status a Bot Connector call failed with, when it got that far. */
+export function statusOf(error: unknown): number | undefined {
   const status = (error as ConnectorFailure | undefined)?.statusCode;
   return typeof status === 'number' ? status : undefined;
 }
