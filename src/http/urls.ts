@@ -8,8 +8,13 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
-/** True when the URL's host is this machine (localhost, 127.0.0.0/8, ::1). */
+/** True when the URL's host is this machine (localhost, 127.0.0.0/8, ::1); false for anything that is not a URL. */
 export function isLoopbackUrl(value: string): boolean {
-  const host = new URL(value).hostname;
+  let host: string;
+  try {
+    host = new URL(value).hostname;
+  } catch {
+    return false;
+  }
   return host === 'localhost' || host === '[::1]' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }

@@ -4,6 +4,7 @@ import type { Logger } from '../logging.js';
 import { huaweiSnapshotSchema, startHuaweiSimulator, type HuaweiSimulator } from '../huawei/simulator/index.js';
 import { startUcwaSimulator, ucwaSnapshotSchema, type UcwaSimulator } from '../ucwa/simulator/index.js';
 import type { PasswordCredentials } from '../ucwa/index.js';
+import type { z } from 'zod';
 import { sandboxPerson } from './people.js';
 import { seedSandboxHuawei } from './seeds.js';
 import { removeSandboxState, writeSandboxState, type SandboxState } from './stateFile.js';
@@ -58,22 +59,15 @@ export async function startSandbox(config: AppConfig, logger: Logger, options: S
   } else {
     // The simulators keep their world in DATA_DIR, so restarting `npm start` restarts the same world: the bot's
     // stored sign-ins, watches and presence watches find the same server, meetings and groups again.
-    const stored = await loadSimulatorState(config.dataDir, 'ucwa', ucwaSnapshotSchema, logger);
-    let running: UcwaSimulator | undefined;
-    const saver = new SimulatorStateSaver(async () => {
-      if (running) await saveSimulatorState(config.dataDir, 'ucwa', { port: Number(new URL(running.origin).port), snapshot: running.snapshot() });
-    }, logger);
-    const simulator = await onPreferredPort(options.ports?.ucwa ?? stored?.port ?? ports.ucwa, 'UCWA simulator', logger, (port) =>
-      startUcwaSimulator({ host: '127.0.0.1', port, logger: simulatorLogger, restore: stored?.snapshot, onChange: () => saver.changed() }),
-    );
-    running = simulator;
-    if (stored) logger.info('sandbox: the UCWA simulator carries on with the meetings, groups and sign-ins it had');
-    simulators.ucwa = simulator;
-    closers.push(async () => {
-      await saver.flush();
-      await simulator.close();
+    const { simulator, restored, saveNow } = await startPersisted(config.dataDir, 'ucwa', ucwaSnapshotSchema, closers, logger, {
+      what: 'UCWA simulator',
+      port: options.ports?.ucwa,
+      defaultPort: ports.ucwa,
+      start: (port, restore, onChange) => startUcwaSimulator({ host: '127.0.0.1', port, logger: simulatorLogger, restore, onChange }),
     });
-    await saver.saveNow();
+    if (restored) logger.info('sandbox: the UCWA simulator carries on with the meetings, groups and sign-ins it had');
+    simulators.ucwa = simulator;
+    await saveNow();
     ucwa = {
       discoveryUrl: simulator.discoveryUrl,
       format: config.ucwa.format,
@@ -89,23 +83,16 @@ export async function startSandbox(config: AppConfig, logger: Logger, options: S
   if (config.huawei.endpoint && config.huawei.appId && config.huawei.appKey) {
     huawei = { endpoint: config.huawei.endpoint, appId: config.huawei.appId, appKey: config.huawei.appKey, sandbox: false };
   } else {
-    const stored = await loadSimulatorState(config.dataDir, 'huawei', huaweiSnapshotSchema, logger);
-    let running: HuaweiSimulator | undefined;
-    const saver = new SimulatorStateSaver(async () => {
-      if (running) await saveSimulatorState(config.dataDir, 'huawei', { port: Number(new URL(running.origin).port), snapshot: running.snapshot() });
-    }, logger);
-    const simulator = await onPreferredPort(options.ports?.huawei ?? stored?.port ?? ports.huawei, 'Huawei simulator', logger, (port) =>
-      startHuaweiSimulator({ host: '127.0.0.1', port, logger: simulatorLogger, restore: stored?.snapshot, onChange: () => saver.changed() }),
-    );
-    running = simulator;
-    simulators.huawei = simulator;
-    closers.push(async () => {
-      await saver.flush();
-      await simulator.close();
+    const { simulator, restored, saveNow } = await startPersisted(config.dataDir, 'huawei', huaweiSnapshotSchema, closers, logger, {
+      what: 'Huawei simulator',
+      port: options.ports?.huawei,
+      defaultPort: ports.huawei,
+      start: (port, restore, onChange) => startHuaweiSimulator({ host: '127.0.0.1', port, logger: simulatorLogger, restore, onChange }),
     });
-    if (stored) logger.info('sandbox: the Huawei simulator carries on with the meetings it had');
+    simulators.huawei = simulator;
+    if (restored) logger.info('sandbox: the Huawei simulator carries on with the meetings it had');
     else seedSandboxHuawei(simulator);
-    await saver.saveNow();
+    await saveNow();
     huawei = { endpoint: simulator.origin, appId: simulator.appId, appKey: simulator.appKey, sandbox: true };
     // The simulator's enterprise administrators may list everything, as HUAWEI_ADMINS would say for a real one.
     if (config.huawei.admins.length === 0) {
@@ -131,6 +118,40 @@ export async function startSandbox(config: AppConfig, logger: Logger, options: S
       await Promise.allSettled(closers.map((close) => close()));
     },
   };
+}
+
+interface PersistedSimulator<Snapshot> {
+  origin: string;
+  snapshot(): Snapshot;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a simulator with the world it kept in DATA_DIR (on its stored port, unless one is given), saves that world
+ * on every change and once more at stop, and registers the stop. `saveNow` is for after the caller's own seeding.
+ */
+async function startPersisted<Snapshot, Simulator extends PersistedSimulator<Snapshot>>(
+  dataDir: string,
+  name: 'ucwa' | 'huawei',
+  snapshotSchema: z.ZodType<Snapshot>,
+  closers: Array<() => Promise<void>>,
+  logger: Logger,
+  how: { what: string; port?: number; defaultPort: number; start: (port: number, restore: Snapshot | undefined, onChange: () => void) => Promise<Simulator> },
+): Promise<{ simulator: Simulator; restored: boolean; saveNow: () => Promise<void> }> {
+  const stored = await loadSimulatorState(dataDir, name, snapshotSchema, logger);
+  let running: Simulator | undefined;
+  const saver = new SimulatorStateSaver(async () => {
+    if (running) await saveSimulatorState(dataDir, name, { port: Number(new URL(running.origin).port), snapshot: running.snapshot() });
+  }, logger);
+  const simulator = await onPreferredPort(how.port ?? stored?.port ?? how.defaultPort, how.what, logger, (port) =>
+    how.start(port, stored?.snapshot, () => saver.changed()),
+  );
+  running = simulator;
+  closers.push(async () => {
+    await saver.flush();
+    await simulator.close();
+  });
+  return { simulator, restored: stored !== undefined, saveNow: () => saver.saveNow() };
 }
 
 /** A taken port is no reason not to start: the simulator moves to a free one and `npm run sim` still finds it. */

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { coverageCases, generateCase, type FuzzWorld } from './fuzzGenerator.js';
 import { formatFuzzReport, FuzzHarness, type FuzzReport } from './fuzzRunner.js';
-import { isLoopbackUrl, NonLoopbackUrlError } from './loopback.js';
+import { isLoopbackUrl } from '../../src/http/urls.js';
+import { NonLoopbackUrlError } from './loopback.js';
 import { memoryVerdict } from './memory.js';
 
 /** FUZZ_SEED replays another run; the default keeps the suite deterministic. */

@@ -3,23 +3,13 @@
  * they generate must point back at this machine. This is checked where URLs are produced, and again over the whole
  * payload text, and a violation stops the run: a bug in a generator must never reach the network.
  */
-const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+import { isLoopbackUrl } from '../../src/http/urls.js';
 
 export class NonLoopbackUrlError extends Error {
   constructor(url: string) {
     super(`refusing to generate a non-loopback URL: ${url.slice(0, 200)}`);
     this.name = 'NonLoopbackUrlError';
   }
-}
-
-export function isLoopbackUrl(value: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return false;
-  }
-  return loopbackHosts.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
 }
 
 /** Throws unless `value` is an http(s) URL on loopback. */
