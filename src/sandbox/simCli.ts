@@ -4,6 +4,7 @@ import dotenv from 'dotenv';
 import { z } from 'zod';
 import { sandboxDirectory, type SandboxPerson } from './people.js';
 import { readSandboxState, sandboxStatePath, type SandboxState } from './stateFile.js';
+import { isProcessAlive } from '../processes.js';
 
 /**
  * `npm run sim -- <command>`: pokes the running sandbox's simulators from a second terminal. The sandbox writes its
@@ -116,19 +117,10 @@ async function runningSandbox(): Promise<SandboxState> {
   if (!state) {
     throw new SimCliError(`No sandbox is running with DATA_DIR=${dataDir} (no ${sandboxStatePath(dataDir)}). Start one with npm start.`);
   }
-  if (!isAlive(state.pid)) {
+  if (!isProcessAlive(state.pid)) {
     throw new SimCliError(`The sandbox that wrote ${sandboxStatePath(dataDir)} (process ${state.pid}) is no longer running. Start one with npm start.`);
   }
   return state;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'; // alive, only not ours to signal
-  }
 }
 
 async function post(url: string, body: Record<string, unknown>): Promise<Record<string, unknown>> {

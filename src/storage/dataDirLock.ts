@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { isProcessAlive } from '../processes.js';
 
 /** Another live process holds the data folder; the message is the one line the operator reads. */
 export class DataDirLockedError extends Error {
@@ -91,10 +92,5 @@ async function readOwner(path: string): Promise<LockOwner | undefined> {
 function isAlive(owner: LockOwner): boolean {
   if (owner.host !== hostname()) return true;
   if (owner.pid === process.pid) return heldHere.has(owner.token);
-  try {
-    process.kill(owner.pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return isProcessAlive(owner.pid);
 }
