@@ -22,7 +22,6 @@ import { TeamsIdentity } from './teams/identity.js';
 import { ProactiveMessenger, statusOf as connectorStatusOf } from './teams/proactive.js';
 import { loggerOf } from './teams/turnLogger.js';
 
-
 export interface RunningApp {
   /** The base URL the HTTP server listens on. */
   url: string;
