@@ -15,7 +15,7 @@ module.exports = {
       comment: 'UCWA and Huawei adapters return typed results and errors; the Teams side turns them into sentences and cards.',
       severity: 'error',
       from: { path: '^src/(ucwa|huawei)/', pathNot: '^src/(ucwa|huawei)/simulator/' },
-      to: { path: ['(^|/)node_modules/(botbuilder|botbuilder-dialogs|botframework-connector|adaptivecards-templating)/', '^src/(teams|cards|alerts|presence|accounts|capabilities|localChannel|sandbox|server)/', '^dialogs/'] },
+      to: { path: ['(^|/)node_modules/(botbuilder|botbuilder-dialogs|botframework-connector|adaptivecards-templating)/', '^src/(teams|cards|alerts|presence|sfb|capabilities|localChannel|sandbox|server)/', '^dialogs/'] },
     },
     {
       name: 'no-simulators-in-product-code',
@@ -35,8 +35,8 @@ module.exports = {
       name: 'alert-core-knows-sources-by-interface',
       comment: 'The outbox, records, cards, buttons and lobby commands reach a platform only through WaitingRoomSource (src/alerts/source.ts); the capability composes the sources.',
       severity: 'error',
-      from: { path: ['^src/alerts/(actions|arrivals|bursts|meetings|outbox|people|records|service|source|texts)\\.ts$', '^src/cards/lobby/', '^dialogs/lobby/lobby\\.ts$'] },
-      to: { path: ['^src/(ucwa|huawei)/', '^src/alerts/sources/'] },
+      from: { path: ['^src/alerts/[^/]+\\.ts$', '^src/cards/lobby/', '^dialogs/lobby/lobby\\.ts$'], pathNot: '^src/alerts/capability\\.ts$' },
+      to: { path: ['^src/(ucwa|huawei|sfb)/', '^src/alerts/sources/'] },
     },
     {
       name: 'no-circular',

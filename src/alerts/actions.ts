@@ -1,6 +1,6 @@
 import type { Logger } from '../logging.js';
 import type { KeyedSerializer } from '../storage/keyedSerializer.js';
-import type { Organizer } from './context.js';
+import type { Organizer } from './people.js';
 import { matchMeetings } from './meetings.js';
 import type { AlertOutbox } from './outbox.js';
 import type { WaitingPerson } from './people.js';

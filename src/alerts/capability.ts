@@ -3,51 +3,45 @@ import { lobbyDialogs } from '../../dialogs/lobby/lobby.js';
 import { watchDialogs } from '../../dialogs/lobby/watch.js';
 import type { BotServices } from '../services.js';
 import { alertReply } from '../cards/lobby/alertCard.js';
+import { signInGate, type SignInOffer } from '../sfb/signInOffer.js';
+import { signInRoutes } from '../sfb/signInPage.js';
 import { KeyedSerializer } from '../storage/keyedSerializer.js';
 import type { Capability, CardActionHandler, CardActionResult } from '../teams/capability.js';
 import type { OutboxOptions } from './outbox.js';
 import { LobbyRecords } from './records.js';
 import { LobbyAlerts } from './service.js';
-import { signInGate, type SignInOffer } from './signInOffer.js';
-import { signInRoutes } from './signInPage.js';
-import { UcwaLobby, type UcwaLobbyOptions } from './sources/ucwa/index.js';
+import { UcwaLobby } from './sources/ucwa/index.js';
 import { UcwaWatchRecords } from './sources/ucwa/records.js';
 import { text } from './texts.js';
 
-export type LobbyCapabilityOptions = OutboxOptions & UcwaLobbyOptions;
-
 /**
  * Lobby alerts as a capability, composed here: the alert core and its waiting-room sources (the Skype for
- * Business lobby), sign-in/out, watch commands, lobby commands, the alert card's buttons, the sign-in page, and
- * the background event channels (started here, stopped with the app).
+ * Business lobby, listening to the person's Skype for Business connection, `services.sfb`), the sign-in commands,
+ * gate and page of that connection, watch commands, lobby commands and the alert card's buttons.
  */
-export async function createLobbyCapability(
-  services: BotServices,
-  options: LobbyCapabilityOptions = {},
-): Promise<Capability & { alerts: LobbyAlerts; sfb: UcwaLobby }> {
+export async function createLobbyCapability(services: BotServices, options: OutboxOptions = {}): Promise<Capability & { alerts: LobbyAlerts }> {
   const logger = services.logger.child({ component: 'lobby-alerts' });
-  const records = new LobbyRecords(services.storage);
   const locks = new KeyedSerializer();
-  const sfb = new UcwaLobby(
-    { accounts: services.accounts, records, watchRecords: new UcwaWatchRecords(services.storage), references: services.references, proactive: services.proactive, logger, locks },
+  const lobby = new UcwaLobby({ sfb: services.sfb, watchRecords: new UcwaWatchRecords(services.storage), logger, locks }, services.references);
+  const alerts = new LobbyAlerts(
+    { records: new LobbyRecords(services.storage), references: services.references, proactive: services.proactive, logger, locks },
+    [lobby.source],
     options,
   );
-  const alerts = new LobbyAlerts({ records, references: services.references, proactive: services.proactive, logger, locks }, [sfb.source], options);
   await alerts.start();
-  await sfb.start();
-  const offer: SignInOffer = { sfb, config: services.config, references: services.references, proactive: services.proactive };
+  await lobby.start();
+  const offer: SignInOffer = { sfb: services.sfb, config: services.config, references: services.references, proactive: services.proactive };
   return {
     name: 'lobby',
     alerts,
-    sfb,
-    dialogs: [...accountDialogs(offer), ...watchDialogs(sfb), ...lobbyDialogs(alerts)],
+    dialogs: [...accountDialogs(offer), ...watchDialogs(lobby), ...lobbyDialogs(alerts)],
     gate: signInGate(offer),
-    onHeldCommandReady: (run) => sfb.onHeldCommandReady(run),
+    onHeldCommandReady: (run) => services.sfb.onHeldCommandReady(run),
     cardActions: [alertButtons(alerts)],
-    routes: signInRoutes(sfb, logger),
+    routes: signInRoutes(services.sfb, logger),
     stop: async () => {
       alerts.stop();
-      sfb.stop();
+      lobby.stop();
     },
   };
 }

@@ -1,4 +1,13 @@
+import type { Language } from '../nlu/recognition.js';
+import type { TeamsUser } from '../teams/identity.js';
 import type { PersonSource, Platform } from './source.js';
+
+/** Whoever the alerts act for: the watcher, or whoever pressed a button or typed a command. */
+export type Organizer = Pick<TeamsUser, 'id' | 'upn' | 'name'> & { language?: Language };
+export interface OrganizerContext extends Organizer {
+  language: Language;
+  timeZone: string;
+}
 
 /**
  * Who waits, as the alerts show and match them: plain data, safe to keep in dialog state. The keys are the

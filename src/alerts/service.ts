@@ -4,7 +4,7 @@ import type { ConversationReferenceStore } from '../teams/conversationReferences
 import type { ProactiveMessenger } from '../teams/proactive.js';
 import { LobbyActions, type ActionResult, type LobbyAction, type WaitingResult } from './actions.js';
 import { Arrivals } from './arrivals.js';
-import type { Organizer, OrganizerContext } from './context.js';
+import type { Organizer, OrganizerContext } from './people.js';
 import { AlertOutbox, type OutboxOptions } from './outbox.js';
 import type { WaitingPerson } from './people.js';
 import type { LobbyRecords } from './records.js';

@@ -1,145 +1,105 @@
 import pLimit from 'p-limit';
-import type { SignOutResult, StoppedWork } from '../../../accounts/ucwaAccounts.js';
-import type { CommandOptions } from '../../../teams/capability.js';
+import type { StoppedWork } from '../../../sfb/accounts.js';
 import type { StoredReference } from '../../../teams/conversationReferences.js';
-import type { TeamsUser } from '../../../teams/identity.js';
+import type { ConversationReferenceStore } from '../../../teams/conversationReferences.js';
 import type { UcwaSession } from '../../../ucwa/index.js';
-import { EventChannels, type ChannelTap } from '../../channels.js';
-import { organizerSession, tellOrganizer, type AlertsContext, type Organizer, type OrganizerContext } from '../../context.js';
-import { SignIns, type SignInLink, type SignInOutcome } from '../../signIn.js';
-import { sessionNotes } from '../../texts.js';
+import type { Organizer, OrganizerContext } from '../../people.js';
+import { lobbyNotes } from '../../texts.js';
+import type { UcwaLobbyContext } from './context.js';
 import { UcwaLobbySource } from './lobby.js';
 import type { WatchedMeeting } from './records.js';
 import { Watches, type WatchResult } from './watches.js';
 
-export type { ChannelTap, WatchResult };
-
-export interface UcwaLobbyOptions {
-  /** One-time sign-in links live this long (default 10 minutes). */
-  signInTtlMs?: number;
-  /** Wait before reopening an event channel that failed for a reason other than sign-in (default 30 s). */
-  reopenDelayMs?: number;
-}
+export type { UcwaLobbyContext, WatchResult };
 
 /**
- * The Skype for Business side of lobby alerts: keeps each signed-in organizer's UCWA application joined to the
- * meetings they watch, listens to one event channel per organizer, and hands lobby changes to its waiting-room
- * source (`source`), which the alert core listens to. Also owns what spans those parts: start and stop, resuming an
- * organizer's watches, sign-in and its running out.
+ * The Skype for Business lobby: keeps each organizer's UCWA application joined to the meetings they watch
+ * ("watch my meeting …"), and turns the lobby events of their event channel into its waiting-room source's events
+ * (`source`, which the alert core listens to). It listens to the person's Skype for Business connection
+ * (src/sfb/) like presence does: a tap on the channel, a hook on (re)connection, expiry and sign-out.
  */
 export class UcwaLobby {
   readonly source: UcwaLobbySource;
-  private readonly channels: EventChannels;
   private readonly watches: Watches;
-  private readonly signIns: SignIns;
-  private detachAccounts?: () => void;
-  private detachSignOut?: () => void;
+  private readonly detach: Array<() => void> = [];
 
   constructor(
-    private readonly context: AlertsContext,
-    options: UcwaLobbyOptions = {},
+    private readonly context: UcwaLobbyContext,
+    private readonly references: Pick<ConversationReferenceStore, 'forConversation'>,
   ) {
-    // The channels call back into parts built after them; the callbacks run only once a channel is open.
-    this.channels = new EventChannels(
-      context,
-      {
-        lobbyChanged: (userId, session, change) => this.source.lobbyChanged(userId, session, change),
-        reset: (userId, session) => this.watches.rejoinAll(userId, session),
-        reopen: (userId) => this.resume(userId),
-      },
-      options.reopenDelayMs ?? 30_000,
-    );
-    this.watches = new Watches(context, this.channels);
+    this.watches = new Watches(context);
     this.source = new UcwaLobbySource(context, this.watches);
-    this.signIns = new SignIns(context, (userId, hint) => this.resume(userId, hint), options.signInTtlMs ?? 10 * 60_000);
   }
 
-  /** Resumes every watching organizer's channel in the background. */
+  /** Listens on the connections, then resumes every watching organizer's channel in the background. */
   async start(): Promise<void> {
-    this.detachAccounts = this.context.accounts.onChange((event) => {
-      if (event.kind === 'expired') void this.onExpired(event.teamsUserId);
-    });
-    this.detachSignOut = this.context.accounts.onSignOut((userId) => this.stopWatching(userId));
+    const { sfb, logger } = this.context;
+    this.detach.push(
+      sfb.tapEvents((userId, session, channel) => this.listen(userId, session, channel)),
+      sfb.onConnected((userId, session, user) => this.rejoin(userId, session, user)),
+      sfb.accounts.onChange((event) => {
+        if (event.kind === 'expired') void this.onExpired(event.teamsUserId);
+      }),
+      sfb.accounts.onSignOut((userId) => this.stopWatching(userId)),
+    );
     const limit = pLimit(8);
     const watchers = await this.context.watchRecords.watchers();
     // Restores run in the background so a slow UCWA pool cannot hold up the bot's start.
-    void Promise.all(watchers.map((id) => limit(() => this.resume(id)))).then(() => this.context.logger.info({ watchers: watchers.length }, 'lobby watches resumed'));
+    void Promise.all(watchers.map((id) => limit(() => this.resume(id)))).then(() => logger.info({ watchers: watchers.length }, 'lobby watches resumed'));
   }
 
   stop(): void {
-    this.detachAccounts?.();
-    this.detachSignOut?.();
-    this.channels.stop();
+    for (const detach of this.detach.splice(0)) detach();
   }
 
-  /** Restores an organizer's session, reopens their event channel and re-joins their watched meetings. */
-  async resume(userId: string, hint?: Organizer): Promise<void> {
+  /** Hears one organizer's channel: lobby changes become source events; a reset re-joins the watched meetings. */
+  private listen(userId: string, session: UcwaSession, channel: { holdPosition(): void }): () => void {
+    const events = session.events;
+    const detachers = [
+      events.onLobby(async (change) => {
+        try {
+          await this.source.lobbyChanged(userId, session, change);
+        } catch (error) {
+          // An arrival not stored as an alert: the channel's saved position stays before it.
+          if (change.type === 'added') channel.holdPosition();
+          throw error;
+        }
+      }),
+      events.onReset((reason) => {
+        this.context.logger.info({ teamsUserId: userId, reason }, 'event channel reset; re-joining watched meetings');
+        // Join again off the channel's path, so the channel keeps reading events meanwhile.
+        setImmediate(() => void this.watches.rejoinAll(userId, session).catch((error: unknown) => this.context.logger.error({ err: error }, 'could not re-join after a reset')));
+      }),
+    ];
+    return () => detachers.forEach((detach) => detach());
+  }
+
+  /** Restores an organizer's session (their channel opens with it) and re-joins their watched meetings. */
+  private async resume(userId: string): Promise<void> {
     const record = await this.context.watchRecords.watch(userId);
-    if (!(await this.context.accounts.record(userId))) return;
-    const session = await this.session({ id: userId, upn: record?.upn ?? hint?.upn, name: record?.name ?? hint?.name });
-    if (!session) return;
-    this.channels.open(userId, session);
+    const session = await this.context.sfb.connect({ id: userId, upn: record?.upn, name: record?.name });
+    if (session) await this.rejoin(userId, session);
+  }
+
+  /** Re-joins the watched meetings on a (re)connected session; after a sign-in (`user`), tells the person. */
+  private async rejoin(userId: string, session: UcwaSession, user?: Organizer): Promise<void> {
+    const record = await this.context.watchRecords.watch(userId);
     if (!record || record.meetings.length === 0) return;
     await this.watches.rejoinAll(userId, session);
     const subjects = record.meetings.map((meeting) => meeting.subject);
-    if (hint) await tellOrganizer(this.context, userId, sessionNotes[record.language].resumed(subjects));
+    if (user) await this.context.sfb.tell(userId, lobbyNotes[record.language].resumed(subjects));
   }
 
-  session(user: Organizer): Promise<UcwaSession | undefined> {
-    return organizerSession(this.context, user);
-  }
-
-  // ------------------------------------------------------------------------------------------ the channel, shared
-
-  /** Another capability hears each organizer's events on the channel the alerts run (see EventChannels.tap). */
-  tapEvents(tap: ChannelTap): () => void {
-    return this.channels.tap(tap);
-  }
-
-  /** Opens the person's event channel unless it already runs; false when they are not signed in. */
-  async openChannel(user: Organizer): Promise<boolean> {
-    const session = await this.session(user);
-    if (!session) return false;
-    this.channels.open(user.id, session);
-    return true;
-  }
-
-  // ------------------------------------------------------------------------------------------ sign-in
-
-  createSignIn(user: OrganizerContext & Pick<TeamsUser, 'email' | 'aadObjectId'>, held?: CommandOptions): Promise<string> {
-    return this.signIns.create(user, held);
-  }
-
-  onHeldCommandReady(run: (options: CommandOptions) => Promise<void>): void {
-    this.signIns.onHeldCommandReady(run);
-  }
-
-  /** Whose live sign-in link this is and in which language, or undefined when it is unknown, used or expired. */
-  signInLink(state: string): Promise<SignInLink | undefined> {
-    return this.signIns.link(state);
-  }
-
-  completeSignIn(state: string, username: string, password: string): Promise<SignInOutcome> {
-    return this.signIns.complete(state, username, password);
-  }
-
-  /** Stops everything on the person's account (alerts, presence watches), deletes the UCWA application and token. */
-  signOut(user: Organizer): Promise<SignOutResult> {
-    return this.context.accounts.signOut(user.id);
-  }
-
-  /** At sign-out: the event channel closes now and the watch list is forgotten (nothing to resume after a restart). */
+  /** At sign-out: the watch list is forgotten (nothing to resume after a restart). */
   private async stopWatching(userId: string): Promise<StoppedWork> {
-    this.channels.close(userId);
     const meetings = await this.watches.watched({ id: userId });
     await this.watches.forget(userId);
     return { kind: 'lobby', names: meetings.map((meeting) => meeting.subject) };
   }
 
   private async onExpired(userId: string): Promise<void> {
-    this.channels.close(userId);
     const record = await this.context.watchRecords.watch(userId);
-    await tellOrganizer(this.context, userId, sessionNotes[record?.language ?? 'en'].paused);
+    await this.context.sfb.tell(userId, lobbyNotes[record?.language ?? 'en'].paused);
   }
 
   // ------------------------------------------------------------------------------------------ watching
@@ -162,6 +122,6 @@ export class UcwaLobby {
 
   /** What the bot knows of a conversation alerts may go to (its kind, channel and team names), to name it. */
   conversation(conversationId: string): Promise<StoredReference | undefined> {
-    return this.context.references.forConversation(conversationId);
+    return this.references.forConversation(conversationId);
   }
 }

@@ -1,6 +1,5 @@
 import { UcwaError, type LobbyChange, type ParticipantView, type UcwaSession } from '../../../ucwa/index.js';
-import { expireOnSignInFailure, isGone, organizerSession, type AlertsContext, type Organizer } from '../../context.js';
-import { identityOf } from '../../people.js';
+import { identityOf, type Organizer } from '../../people.js';
 import type {
   ActOutcome,
   ActRefusal,
@@ -12,6 +11,7 @@ import type {
   WaitingRoomListener,
   WaitingRoomSource,
 } from '../../source.js';
+import { isGone, type UcwaLobbyContext } from './context.js';
 import { displayName, sourceOf } from './people.js';
 import type { WatchedMeeting } from './records.js';
 import type { Watches } from './watches.js';
@@ -31,7 +31,7 @@ export class UcwaLobbySource implements WaitingRoomSource {
   private listener?: WaitingRoomListener;
 
   constructor(
-    private readonly context: AlertsContext,
+    private readonly context: UcwaLobbyContext,
     private readonly watches: Watches,
   ) {}
 
@@ -71,19 +71,19 @@ export class UcwaLobbySource implements WaitingRoomSource {
   // ------------------------------------------------------------------------------------------ reading the lobby
 
   async watching(user: User): Promise<SourceMeeting[] | 'notSignedIn'> {
-    if (!(await organizerSession(this.context, user))) return 'notSignedIn';
+    if (!(await this.context.sfb.session(user))) return 'notSignedIn';
     return (await this.watches.watched(user)).map(sourceMeeting);
   }
 
   async waiting(user: User, meeting: SourceMeeting): Promise<Visitor[]> {
-    const session = await organizerSession(this.context, user);
+    const session = await this.context.sfb.session(user);
     const watched = (await this.watches.watched(user)).find((candidate) => candidate.uri === meeting.key);
     if (!session || !watched?.conversationHref) return [];
     try {
       const views = await session.lobby.waiting(watched.conversationHref);
       return views.filter((view) => view.inLobby !== false).map((view) => visitorOf(view, view.href));
     } catch (error) {
-      await expireOnSignInFailure(this.context, user.id, error);
+      await this.context.sfb.expireOnSignInFailure(user.id, error);
       this.context.logger.warn({ err: error, meeting: watched.subject }, 'could not read a lobby');
       return [];
     }
@@ -97,7 +97,7 @@ export class UcwaLobbySource implements WaitingRoomSource {
    * view can be asked; the lobby is read once for all the people acted on.
    */
   async actAs<T>(presser: User, place: { watcherId: string; meetingKey: string }, work: (hands: WaitingRoomHands) => Promise<T>): Promise<{ acted: T } | { refused: ActRefusal }> {
-    const session = await organizerSession(this.context, presser);
+    const session = await this.context.sfb.session(presser);
     if (!session) return { refused: 'signInNeeded' };
     let temporary: string | undefined;
     try {
@@ -153,7 +153,7 @@ export class UcwaLobbySource implements WaitingRoomSource {
 
   /** The refusal an error from Skype for Business amounts to, if it is one the presser should be told about. */
   private async refusalFor(presser: User, error: unknown): Promise<ActRefusal | undefined> {
-    if (await expireOnSignInFailure(this.context, presser.id, error)) return 'signInExpired';
+    if (await this.context.sfb.expireOnSignInFailure(presser.id, error)) return 'signInExpired';
     if (error instanceof UcwaError && error.status === 403) return 'notLeader';
     return undefined;
   }

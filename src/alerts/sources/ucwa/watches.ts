@@ -1,8 +1,8 @@
-import { isSignInFailure } from '../../../accounts/ucwaAccounts.js';
+import { isSignInFailure } from '../../../sfb/accounts.js';
 import { UcwaError, type UcwaReason, type UcwaSession } from '../../../ucwa/index.js';
-import type { EventChannels } from '../../channels.js';
-import { expireOnSignInFailure, isGone, organizerSession, type AlertsContext, type Organizer, type OrganizerContext } from '../../context.js';
 import { matchMeetings } from '../../meetings.js';
+import type { Organizer, OrganizerContext } from '../../people.js';
+import { isGone, type UcwaLobbyContext } from './context.js';
 import { organizerMeetings, type MeetingChoice } from './meetings.js';
 import type { WatchedMeeting, WatchRecord } from './records.js';
 
@@ -34,10 +34,7 @@ export class Watches {
   /** conversation href → meeting uri, learned on join or by asking the conversation. */
   private readonly conversationMeetings = new Map<string, string>();
 
-  constructor(
-    private readonly context: AlertsContext,
-    private readonly channels: EventChannels,
-  ) {}
+  constructor(private readonly context: UcwaLobbyContext) {}
 
   /**
    * `uri`: a meeting picked from our own list, or (with `led`) the onlineMeetingUri of someone else's meeting the
@@ -45,7 +42,7 @@ export class Watches {
    * it, and the join tells whether they lead it.
    */
   async watch(user: OrganizerContext, target: { meeting?: string; all?: boolean; uri?: string; led?: boolean }): Promise<WatchResult> {
-    const session = await organizerSession(this.context, user);
+    const session = await this.context.sfb.session(user);
     if (!session) return { kind: 'notSignedIn' };
     const meetings = await organizerMeetings(session);
     let chosen: MeetingChoice[];
@@ -58,7 +55,7 @@ export class Watches {
     }
     if (chosen.length === 0) return { kind: 'notFound' };
     if (chosen.length > 1 && !target.all) return { kind: 'ambiguous', choices: chosen };
-    this.channels.open(user.id, session);
+    this.context.sfb.open(user.id, session);
     return this.underLock(user.id, async () => {
       const record = (await this.context.watchRecords.watch(user.id)) ?? newWatch(user);
       record.upn = user.upn ?? record.upn;
@@ -79,7 +76,7 @@ export class Watches {
         watching.push(entry);
       }
       if (record.meetings.length > 0) await this.context.watchRecords.saveWatch(record);
-      else this.channels.close(user.id);
+      else this.context.sfb.close(user.id);
       if (watching.length === 0 && problems[0]) return problems[0];
       return { kind: 'watching', meetings: watching };
     });
@@ -109,7 +106,7 @@ export class Watches {
 
   /** Leaves the matching meetings; returns the ones no longer watched. */
   async unwatch(user: Organizer, target: { meeting?: string; all?: boolean }): Promise<WatchedMeeting[]> {
-    const session = await organizerSession(this.context, user);
+    const session = await this.context.sfb.session(user);
     return this.underLock(user.id, async () => {
       const record = await this.context.watchRecords.watch(user.id);
       if (!record) return [];
@@ -124,7 +121,7 @@ export class Watches {
       record.meetings = record.meetings.filter((meeting) => !leaving.includes(meeting));
       if (record.meetings.length === 0) {
         await this.context.watchRecords.deleteWatch(user.id);
-        this.channels.close(user.id);
+        this.context.sfb.close(user.id);
       } else {
         await this.context.watchRecords.saveWatch(record);
       }
@@ -170,7 +167,7 @@ export class Watches {
           const problem = await this.ensureJoined(session, meeting);
           if (problem) this.context.logger.warn({ meeting: meeting.subject, problem: problem.kind, reason: 'reason' in problem ? problem.reason : undefined }, 'could not re-join a watched meeting');
         } catch (error) {
-          if (await expireOnSignInFailure(this.context, userId, error)) return;
+          if (await this.context.sfb.expireOnSignInFailure(userId, error)) return;
           this.context.logger.warn({ err: error, meeting: meeting.subject }, 'could not re-join a watched meeting');
         }
       }
