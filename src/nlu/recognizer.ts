@@ -5,6 +5,7 @@ import { extractEntities } from './entities.js';
 import { NONE_INTENT } from './training.js';
 import { guardWrite } from './safety.js';
 import { inOtherScript, looksForeign } from './foreign.js';
+import { chineseCommand, englishCommand } from './clauses.js';
 import { detectLanguage, hasHan, removeMentions, tokenize, type Token } from './text.js';
 
 /**
@@ -36,7 +37,16 @@ const LEADING_POLITENESS = [
   ['could', 'you'], ['can', 'you'], ['would', 'you'], ['will', 'you'], ['i', 'want', 'to'], ['i', 'would', 'like', 'to'],
   ['id', 'like', 'to'], ['i', 'need', 'to'], ['go', 'ahead', 'and'], ['hey'], ['hi'], ['hello'], ['ok'], ['okay'], ['so'],
   ['bot'], ['meetingbot'], ['yo'], ['quick', 'question'], ['lets'], ['now'],
+  ['would', 'you', 'mind'], ['do', 'you', 'mind'], ['you', 'can'], ['you', 'may'], ['i', 'need', 'you', 'to'], ['id', 'like', 'you', 'to'],
+  ['can', 'we'], ['could', 'we'], ['be', 'a', 'dear', 'and'],
 ] as const;
+// "would you mind admitting Carlos": after the politeness the verb comes as a gerund; read it as the command verb.
+const GERUNDS: Readonly<Record<string, string>> = {
+  admitting: 'admit', letting: 'let', rejecting: 'reject', declining: 'decline', denying: 'deny', deleting: 'delete',
+  removing: 'remove', cancelling: 'cancel', canceling: 'cancel', creating: 'create', scheduling: 'schedule', ending: 'end',
+  muting: 'mute', unmuting: 'unmute', locking: 'lock', unlocking: 'unlock', renaming: 'rename', adding: 'add', sending: 'send',
+  turning: 'turn', showing: 'show', listing: 'list', bringing: 'bring', setting: 'set', booking: 'book', moving: 'move',
+};
 const ANYWHERE_FILLER = new Set(['please', 'pls', 'plz', 'kindly', 'pleaseee', 'plese']);
 const TRAILING_FILLER = [['thanks'], ['thank', 'you'], ['thx'], ['ty'], ['for', 'me'], ['asap'], ['bot']] as const;
 
@@ -62,12 +72,15 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
     explanation.push('written in a script I do not read → none');
     return { intent: NONE_INTENT, score: 1, entities: {}, language, text, explanation, alternatives: [], foreign: true };
   }
-  const { tokens, corrections } = correctTokens(model, tokenize(chinese ? text : withoutTrailingClause(text)));
+  const clause = chinese ? chineseCommand(text) : englishCommand(text);
+  explanation.push(...clause.notes.map((note) => `clauses: ${note}`));
+  const command = clause.text;
+  const { tokens, corrections } = correctTokens(model, tokenize(command));
   if (corrections.length > 0) {
     explanation.push(`typos corrected: ${corrections.join(', ')}`);
   }
   const commandTokens = chinese ? tokens : stripPoliteness(tokens);
-  const normalised = chinese ? stripChinesePoliteness(text) : commandTokens.map((t) => t.norm).join(' ');
+  const normalised = chinese ? stripChinesePoliteness(command) : commandTokens.map((t) => t.norm).join(' ');
   if (!chinese) {
     explanation.push(`normalised: "${normalised}"`);
   }
@@ -93,7 +106,7 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
     explanation.push(`intent ${intent} (${score.toFixed(2)}) because of ${classification.evidence.join(', ') || 'the bias'}`);
   }
 
-  const redirected = redirectByMeetingId(intent, text);
+  const redirected = redirectByMeetingId(intent, command);
   if (redirected) {
     explanation.push(redirected.reason);
     intent = redirected.intent;
@@ -107,7 +120,7 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
 
   const extract = (name: string): ReturnType<typeof extractEntities> => name === NONE_INTENT
     ? { entities: {}, trace: [] }
-    : extractEntities({ intent: name, language: chinese ? 'zh' : 'en', tokens: commandTokens, text: chinese ? normalised : text, now });
+    : extractEntities({ intent: name, language: chinese ? 'zh' : 'en', tokens: commandTokens, text: chinese ? normalised : command, now });
   const { entities, trace } = extract(intent);
   explanation.push(...trace.map((line) => `entities: ${line}`));
   const found = Object.entries(entities).map(([slot, value]) => `${slot}=${JSON.stringify(value)}`);
@@ -184,18 +197,6 @@ function asksForExplanation(tokens: Token[], normalised: string, chinese: boolea
   return tokens.length > 1 && (first === 'explain' || first === 'parse' || (first === 'debug' && tokens[1]?.norm !== 'mode'));
 }
 
-/**
- * A name ends where its clause ends: "admit Lee, he's the contractor", "get rid of Q3 planning, we don't need
- * it". A trailing clause after a comma (or " and ping me …") that opens with a pronoun, a reason or thanks says
- * why, not what, so it is left out before reading the command.
- */
-const TRAILING_CLAUSE = /\s*(?:[,;]|\s-\s|\s(?=and (?:ping|tell|notify|let) me\b))\s*(?:(?:he|she|they|we|i|it|you|that|this|there)(?:['’]\w+)?\b|because\b|since\b|as\b|so (?:that|the|i|we)\b|thanks\b|thank you\b|cheers\b|if you can\b|when you (?:can|get)\b|and (?:ping|tell|notify|let) me\b).*$/iu;
-
-function withoutTrailingClause(text: string): string {
-  const cut = text.replace(TRAILING_CLAUSE, '');
-  return cut.trim().split(/\s+/u).length >= 2 ? cut : text;
-}
-
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
@@ -214,13 +215,19 @@ function realWordTypo(tokens: readonly Token[], i: number): string | undefined {
   return REAL_WORD_TYPOS.find((typo) => typo.typed === token?.norm && typo.next.test(next))?.meant;
 }
 
+/** Chat shorthand read as the word it stands for ("mtg", "grp", "re:"); the user's spelling stays in `original`. */
+const ABBREVIATIONS: Readonly<Record<string, string>> = {
+  mtg: 'meeting', mtgs: 'meetings', mtng: 'meeting', mtngs: 'meetings', grp: 'group', grps: 'groups', re: 'about', ppl: 'people',
+  u: 'you', ur: 'your', pls: 'please', plz: 'please', msg: 'message', ext: 'extension', exts: 'extensions', conf: 'conference', confs: 'conferences',
+};
+
 /** Capitalised words after the first are names people typed on purpose ("Core team"): never "corrected". */
 function correctTokens(model: ClassifierModel, tokens: Token[]): { tokens: Token[]; corrections: string[] } {
   const corrections: string[] = [];
   const shouting = tokens.every((t) => t.original === t.original.toUpperCase());
   const corrected = tokens.map((token, i) => {
     const named = i > 0 && !shouting && /^\p{Lu}/u.test(token.original);
-    const fixed = token.quoted || named ? undefined : model.correct(token.norm) ?? realWordTypo(tokens, i);
+    const fixed = token.quoted ? undefined : lookup(ABBREVIATIONS, token.norm) ?? (named ? undefined : model.correct(token.norm) ?? realWordTypo(tokens, i));
     if (!fixed) {
       return token;
     }
@@ -253,7 +260,12 @@ function stripPoliteness(tokens: Token[]): Token[] {
       }
     }
   }
-  return rest.length > 0 ? rest : tokens;
+  if (rest.length === 0) {
+    return tokens;
+  }
+  const first = rest[0]!;
+  const verb = first.quoted ? undefined : lookup(GERUNDS, first.norm);
+  return verb && rest.length > 1 ? [{ ...first, norm: verb }, ...rest.slice(1)] : rest;
 }
 
 function stripChinesePoliteness(text: string): string {

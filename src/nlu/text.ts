@@ -73,7 +73,8 @@ export function tokenize(text: string): Token[] {
 
 function pushWords(text: string, tokens: Token[]): void {
   for (const match of text.matchAll(WORD)) {
-    const original = match[0].replace(/['’]+$/u, '');
+    // "group:" or "re:" end a word, they are not part of it (colons stay inside times like 3:30).
+    const original = match[0].replace(/['’:@_/+-]+$/u, '');
     tokens.push({ original, norm: normWord(original), quoted: false });
   }
 }

@@ -19,7 +19,7 @@ export function accessLevelIn(text: string): string | undefined {
   if (/\b(?:lock(?:ed)?|closed)\b|锁定|锁上/iu.test(text)) {
     return 'Locked';
   }
-  if (/\b(?:same (?:enterprise|company|organi[sz]ation)|my (?:company|organi[sz]ation|enterprise)|internal(?: only)?|colleagues only|coworkers only|people (?:in|from) my (?:company|org))\b|同一企业|企业内部|公司内部|本公司|本企业/iu.test(text)) {
+  if (/\b(?:same (?:enterprise|company|organi[sz]ation)|my (?:company|organi[sz]ation|enterprise)|internal(?: only)?|colleagues only|coworkers only|employees only|staff only|(?:company|internal|our) (?:people|staff|employees|folks)(?: only)?|people (?:in|from) my (?:company|org))\b|同一企业|企业内部|公司内部|本公司|本企业/iu.test(text)) {
     return 'SameEnterprise';
   }
   if (/\b(?:invit(?:ed|ees) only|invited (?:people|guests|attendees)|only invit(?:ed|ees)|invite only|invited)\b|受邀|仅邀请|被邀请/iu.test(text)) {
@@ -42,6 +42,29 @@ export function phoneBypassIn(text: string): string | undefined {
     return 'Enabled';
   }
   return undefined;
+}
+
+/**
+ * Leaders named by name rather than address ("with Anna and Raj as leaders", "make Sarah Lee the leader",
+ * "王伟和李娜当主持人"): the create dialog then asks for their addresses instead of dropping them.
+ */
+export function leaderNamesIn(text: string): string[] | undefined {
+  const name = String.raw`\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*)*`;
+  const names = String.raw`${name}(?:\s*,\s*${name})*(?:,?\s+and\s+${name})?`;
+  const role = String.raw`(?:leaders?|presenters?|hosts?|co-?organi[sz]ers?)`;
+  const english = [
+    new RegExp(String.raw`\bwith (${names}) as (?:the |our )?${role}\b`, 'u'),
+    new RegExp(String.raw`\bmake (${names}) (?:the |a |our )?${role}\b`, 'u'),
+    new RegExp(String.raw`\b${role}(?: are| is|:)?\s+(${names})`, 'u'),
+  ];
+  for (const pattern of english) {
+    const found = pattern.exec(text)?.[1];
+    if (found) {
+      return found.split(/\s*,\s*(?:and\s+)?|\s+and\s+/u).map((n) => n.trim()).filter(Boolean);
+    }
+  }
+  const chinese = /(?:^|[，,\s])(?:让|请|由)?([\u4e00-\u9fff、和]{2,20}?)(?:来)?(?:当|做|作为|担任)(?:主持人|组织者|演示者)/u.exec(text)?.[1];
+  return chinese ? chinese.split(/和|、/u).map((n) => n.trim()).filter(Boolean) : undefined;
 }
 
 export function leadersIn(text: string): string[] | undefined {
