@@ -33,13 +33,15 @@ const MIN_STRENGTH = 0.25;
 const MIN_SHARE = 0.35;
 const MAX_ALTERNATIVES = 3;
 
-const LEADING_POLITENESS = [
+const LEADING_POLITENESS_WORDS = [
   ['could', 'you'], ['can', 'you'], ['would', 'you'], ['will', 'you'], ['i', 'want', 'to'], ['i', 'would', 'like', 'to'],
   ['id', 'like', 'to'], ['i', 'need', 'to'], ['go', 'ahead', 'and'], ['hey'], ['hi'], ['hello'], ['ok'], ['okay'], ['so'],
   ['bot'], ['meetingbot'], ['yo'], ['quick', 'question'], ['lets'], ['now'],
   ['would', 'you', 'mind'], ['do', 'you', 'mind'], ['you', 'can'], ['you', 'may'], ['i', 'need', 'you', 'to'], ['id', 'like', 'you', 'to'],
   ['can', 'we'], ['could', 'we'], ['be', 'a', 'dear', 'and'],
 ] as const;
+// Longest first, so "would you mind" goes whole rather than leaving "mind" behind "would you".
+const LEADING_POLITENESS = [...LEADING_POLITENESS_WORDS].sort((a, b) => b.length - a.length);
 // "would you mind admitting Carlos": after the politeness the verb comes as a gerund; read it as the command verb.
 const GERUNDS: Readonly<Record<string, string>> = {
   admitting: 'admit', letting: 'let', rejecting: 'reject', declining: 'decline', denying: 'deny', deleting: 'delete',

@@ -100,7 +100,7 @@ export function pageIn(text: string): string {
 
 export function turnsOff(intent: string, text: string): boolean {
   if (intent === 'huawei.mute') {
-    return /\bun-?mute|\b(?:turn|switch) off (?:the )?mute|\bstop muting|\bunsilence|\b(?:release|lift|remove) (?:the )?mute|取消.{0,16}静音|解除.{0,16}静音|关闭静音/iu.test(text);
+    return /\bun-?mute|\bmics? back on|\b(?:turn|switch) (?:their |everyones |the )?mics? (?:back )?on|\blet (?:people|everyone|everybody|them) (?:talk|speak)|\b(?:turn|switch) off (?:the )?mute|\bstop muting|\bunsilence|\b(?:release|lift|remove) (?:the )?mute|取消.{0,16}静音|解除.{0,16}静音|关闭静音/iu.test(text);
   }
   return /\bun-?lock|\bopen (?:.+ )?(?:again|up)|\breopen|\b(?:remove|lift|release) (?:the )?lock|解锁|解除锁定|取消锁定/iu.test(text);
 }

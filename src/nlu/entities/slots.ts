@@ -24,7 +24,7 @@ function stripGroup(value: string): string {
   return value
     .replace(/^(?:for|called|named)\s+/iu, '')
     .replace(/^(?:(?:the\s+)?(?:people|contacts|members)|everyone|everybody|anyone|all)\s+(?:in|of|from)\s+/iu, '')
-    .replace(/^(?:(?:the|my|our)\s+)?(?:contact\s+)?group\s+(?:called\s+|named\s+)?/iu, '')
+    .replace(/^(?:(?:the|my|our)\s+)?(?:contact\s+)?(?:group|grp)\s+(?:called\s+|named\s+)?/iu, '')
     .replace(/^(?:the|my|our)\s+/iu, '')
     .replace(/^(?:called|named|titled)\s+/iu, '')
     .replace(/\s+(?:contact\s+)?group$/iu, '')
@@ -95,8 +95,14 @@ export function rawTail(text: string, captured: string): string {
   // The word as a whole word, after the command word: "explain I want …" is about "I want", not the i of "explain".
   const after = /^\s*(?:\S+\s+)/u.exec(text)?.[0].length ?? 0;
   const found = new RegExp(`(?<![\\p{L}\\p{N}])${firstWord}(?![\\p{L}\\p{N}])`, 'iu').exec(text.slice(after));
-  const tail = found ? text.slice(after + found.index).trim() : captured;
-  return tail.replace(/^["“'‘「]|["”'’」]$/gu, (quote) => (tail.startsWith(quote) && tail.length > 1 ? '' : quote)).trim();
+  let tail = found ? text.slice(after + found.index).trim() : captured;
+  // The sentence was quoted: "explain 'let everyone in'", 你怎么理解“让张伟进来”这句话.
+  tail = tail.replace(/^["“'‘「]/u, '');
+  const closing = /^(.*?)["”'’」](?:\s*(?:这句话|这句|this sentence|mean|means)?\s*[?？。.!]*)$/u.exec(tail);
+  if (closing?.[1] && !/["“'‘「]/u.test(closing[1].slice(0, 1))) {
+    tail = closing[1];
+  }
+  return tail.trim();
 }
 
 /** "Budget review at 3pm tomorrow with bob@contoso.com" → "Budget review". */
