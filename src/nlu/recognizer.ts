@@ -3,7 +3,8 @@ import type { Recognition, Recognizer } from './recognition.js';
 import { trainClassifier, type ClassifierModel, type IntentScore } from './classifier.js';
 import { extractEntities } from './entities.js';
 import { NONE_INTENT } from './training.js';
-import { guardWrite } from './safety.js';
+import { guardWrite, type WriteGuard } from './safety.js';
+import { outOfFamily, strongCue } from './cues.js';
 import { inOtherScript, looksForeign } from './foreign.js';
 import { chineseCommand, englishCommand } from './clauses.js';
 import { detectLanguage, hasHan, removeMentions, tokenize, type Token } from './text.js';
@@ -108,13 +109,20 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
     explanation.push(`intent ${intent} (${score.toFixed(2)}) because of ${classification.evidence.join(', ') || 'the bias'}`);
   }
 
+  const cue = intent === 'debugParse' ? undefined : strongCue(intent, normalised, chinese);
+  if (cue) {
+    explanation.push(cue.reason);
+    intent = cue.intent;
+    score = Math.max(score, ranked.find((r) => r.intent === cue.intent)?.score ?? 0, MIN_SHARE);
+  }
+
   const redirected = redirectByMeetingId(intent, command);
   if (redirected) {
     explanation.push(redirected.reason);
     intent = redirected.intent;
   }
 
-  const guard = guardWrite(intent, score, ranked, chinese ? normalised : normalised, chinese);
+  const guard = cue ? { intent } as WriteGuard : guardWrite(intent, score, ranked, normalised, chinese, outOfFamily(intent, ranked, normalised, chinese));
   if (guard.reason) {
     explanation.push(guard.reason);
     intent = guard.intent;
@@ -171,7 +179,8 @@ function redirectByMeetingId(intent: string, text: string): { intent: string; re
   if (intent === 'lobby.reject' && OFF_MY_MEETINGS.test(text)) {
     return { intent: 'meetings.delete', reason: 'removed from "my meetings" or a calendar → meetings.delete' };
   }
-  const conferenceId = /(?<![\p{L}\d])\d{6,12}(?![\p{L}\d])/u.test(text);
+  // Only Latin letters glue to an id: "209384756是什么会" holds one.
+  const conferenceId = /(?<![A-Za-z\d])\d{6,12}(?![A-Za-z\d])/u.test(text);
   const waitingRoom = /waiting\s*room|等候室/iu.test(text);
   const huaweiPhrase = lookup(HUAWEI_PHRASE, intent)?.test(text) ?? false;
   const toHuawei = lookup(HUAWEI_COUNTERPART, intent);

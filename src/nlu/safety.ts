@@ -59,9 +59,13 @@ export interface WriteGuard {
   reason?: string;
 }
 
-export function guardWrite(intent: string, score: number, ranked: readonly IntentScore[], commandText: string, chinese: boolean): WriteGuard {
+export function guardWrite(intent: string, score: number, ranked: readonly IntentScore[], commandText: string, chinese: boolean, verbReading?: string): WriteGuard {
   if (!isWrite(intent)) {
     return { intent };
+  }
+  if (verbReading && verbReading !== intent) {
+    // The opening verb names another change ("change … so anyone can join" read as an admission): ask, run neither.
+    return { intent: verbReading, ask: [verbReading, intent], reason: `write ${intent} is not what the opening verb asks for (${verbReading}) → ask` };
   }
   const runnerUp = ranked.find((r) => r.intent !== intent && r.intent !== 'none');
   const readCue = (chinese ? READ_CUE_ZH : READ_CUE_EN).test(commandText);
