@@ -299,6 +299,11 @@ function meetingUpdate(s: Sentence): Entities {
   const meeting = meetingIdIn(s.tokens, s.text) ?? quotedIn(s.tokens) ?? (captures.meeting ? cleanMeeting(captures.meeting, s.zh) : undefined);
   const times = findTimes(captures.rest ?? s.text, s.language, s.now);
   s.trace.push(times.trace);
+  // "… should end at 5pm": the one time said is when it ends.
+  if (captures.rest && /^(?:end|finish|be over)\b/iu.test(captures.rest) && times.startTime && !times.endTime) {
+    times.endTime = times.startTime;
+    delete times.startTime;
+  }
   const settings = s.zh ? (captures.rest ?? s.text) : (captures.rest ?? s.plain).toLowerCase();
   const accessLevel = times.startTime ? undefined : /^(?:everyone|anyone|everybody|all|the public)$/u.test(settings) ? 'Everyone' : accessLevelIn(settings);
   return {

@@ -173,7 +173,7 @@ const OFF_MY_MEETINGS = /^(?!.*\b(?:lobby|lobbies|waiting)\b).*\b(?:remove|take|
 const NOT_LET_IN = /^(?:please\s+)?(?:do not|don['’]?t|never|no need to)\s+(?:let|admit|allow)\b|^(?:请|麻烦)?(?:不要|别|不准|不许|不用)让/iu;
 
 function redirectByMeetingId(intent: string, text: string): { intent: string; reason: string } | undefined {
-  if (intent === 'lobby.admit' && NOT_LET_IN.test(text)) {
+  if ((intent === 'lobby.admit' || intent === 'lobby.who' || intent === NONE_INTENT) && NOT_LET_IN.test(text)) {
     return { intent: 'lobby.reject', reason: '"don\'t let … in" → lobby.reject' };
   }
   if (intent === 'lobby.reject' && OFF_MY_MEETINGS.test(text)) {
@@ -199,7 +199,7 @@ function redirectByMeetingId(intent: string, text: string): { intent: string; re
 
 function asksForExplanation(tokens: Token[], normalised: string, chinese: boolean): boolean {
   if (chinese) {
-    return /^(?:解析|解释)\s*\S/u.test(normalised);
+    return /^(?:帮我|请|麻烦)?(?:(?:解析|解释)(?:一下)?|分析(?:一下)?(?=这句|\s*[:：]))(?:这句话|这句)?\s*[:：]?\s*\S/u.test(normalised);
   }
   if (/^(?:how (?:would|do|did) you (?:understand|read|parse|interpret)|show me how you (?:parse|read|understand)) \S/u.test(normalised)) {
     return true;

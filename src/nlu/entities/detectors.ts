@@ -22,7 +22,7 @@ export function accessLevelIn(text: string): string | undefined {
   if (/\b(?:same (?:enterprise|company|organi[sz]ation)|my (?:company|organi[sz]ation|enterprise)|internal(?: only)?|colleagues only|coworkers only|employees only|staff only|(?:company|internal|our) (?:people|staff|employees|folks)(?: only)?|people (?:in|from) my (?:company|org))\b|同一企业|企业内部|公司内部|本公司|本企业/iu.test(text)) {
     return 'SameEnterprise';
   }
-  if (/\b(?:invit(?:ed|ees) only|invited (?:people|guests|attendees)|only invit(?:ed|ees)|invite only|invited)\b|受邀|仅邀请|被邀请/iu.test(text)) {
+  if (/\b(?:invit(?:ed|ees) only|invited (?:people|guests|attendees)|only invit(?:ed|ees)|invite[- ]only|invited)\b|受邀|仅邀请|被邀请/iu.test(text)) {
     return 'Invited';
   }
   if (/\b(?:open to (?:everyone|anyone|all|everybody)|(?:everyone|anyone|everybody) can (?:join|enter|come in)|public|open)\b|所有人|公开|任何人/iu.test(text)) {
@@ -35,7 +35,7 @@ export function phoneBypassIn(text: string): string | undefined {
   if (!/\b(?:phone|dial ?in|dial-in|pstn|callers?)\b|电话/iu.test(text)) {
     return undefined;
   }
-  if (/\b(?:not|dont|never|no longer|stop|must|should|have to) (?:let .+ )?(?:bypass|skip)|\b(?:wait|waits|go through) (?:in )?(?:the )?lobby|\bdisabled?\b|不(?:能|要|可以)?(?:绕过|跳过)|等待|禁用/iu.test(text)) {
+  if (/\b(?:not|dont|never|no longer|stop|cannot|cant|shouldnt|mustnt) (?:let .+ )?(?:bypass|skip)|\b(?:wait|waits|go through) (?:in )?(?:the )?lobby|\bdisabled?\b|不(?:能|要|可以)?(?:绕过|跳过)|等待|禁用/iu.test(text)) {
     return 'Disabled';
   }
   if (/\b(?:bypass|skip|avoid|straight in|enabled?|directly)\b|绕过|跳过|直接进入|启用/iu.test(text)) {

@@ -60,6 +60,7 @@ export const en = {
     rule('unwatch <meeting>', '^(?:unwatch|unsubscribe from|unsubscribe|unfollow|forget) (?<meeting>.+)$'),
   ],
   routeHere: [
+    rule('when people wait for <meeting>', '\\bwait(?:s|ing)? (?:for|in|to join) (?<meeting>.+)$'),
     rule('alerts for <meeting> here', '\\b(?:alerts?|notifications?|pings|lobby) (?:for|of|from|about) (?<meeting>.+?)(?: (?:lobby|here|to this|in this|into this|to here|over here|to the channel|to this channel|to this chat|in here|go|goes|to go|come|be sent|be posted|get sent|delivered|sent|posted|routed)\\b.*)?$'),
     rule('send <meeting> lobby alerts here', '^(?:send|post|route|deliver|forward|share|put|redirect) (?:the )?(?<meeting>.+?) (?:lobby )?(?:alerts?|notifications?|pings)\\b'),
     rule('I want <meeting> lobby alerts delivered here', '^(?:i(?:d| would) like|i want|have|get|can|could) (?:the )?(?<meeting>.+?) (?:lobby )?(?:alerts?|notifications?|pings) (?:to be )?(?:delivered|sent|posted|routed|forwarded|to go|go|to come|come|here|in here|to this|into this)\\b'),
@@ -81,8 +82,10 @@ export const en = {
     rule('<meeting> subject to <subject>', `^(?:change|set|update|make) (?:the )?(?<meeting>.+?) (?:subject|title|topic|name) (?:to|as) (?<subject>.+)$`),
     rule('move <meeting> to <time>', '^(?:move|reschedule|push|shift|postpone|bring forward|delay) (?<meeting>.+?) (?:to|until|till|at|for|by|back to) (?<rest>.+)$'),
     rule('change <meeting> so <rest>', '^(?:change|set|make|switch|update|modify|edit|turn|configure) (?:the )?(?:access (?:level )?(?:of|for|to) |time of |start of |end of |lobby (?:of|for|in) |settings of )?(?<meeting>.+?)(?: (?:access(?: level)?|lobby|time|start|settings))? (?:to|so|as|into|open to|:|for) (?<rest>.+)$'),
-    rule('let phone users bypass the lobby in <meeting>', '\\bphone .*\\b(?:in|for|of|on) (?<meeting>.+)$'),
-    rule('make <meeting> <setting>', '^(?:make|set) (?<meeting>.+?) (?<rest>locked|open|public|private|invite only|invited only|internal|open to .+)$'),
+    rule('let phone users bypass the lobby in <meeting>', '\\b(?:phone|dial-in|dial in|dialin|pstn)\\b.*\\b(?:in|for|of|on) (?<meeting>.+?)(?: (?:from now on|going forward|from today|instead|please))?$'),
+    rule('make <meeting> <setting>', '^(?:make|set) (?<meeting>.+?) (?<rest>locked|open|public|private|invite-only|invite only|invited only|invitees only|internal|internal only|same enterprise|open to .+)$'),
+    rule('open <meeting> up to <rest>', '^open (?<meeting>.+?) up(?: (?:to|for) (?<rest>.+))?$'),
+    rule('<meeting> should end at <time>', '^(?<meeting>.+?) (?:should|must|will|needs to|has to) (?<rest>(?:start|begin|end|finish|be over) .+)$'),
     rule('change <meeting>', '^(?:change|update|modify|edit|adjust|tweak|alter) (?:the )?(?:time |start |end |settings |subject |access )?(?:of |for )?(?<meeting>.+)$'),
   ],
   delete: [
@@ -123,7 +126,7 @@ export const en = {
     rule('delete group <group>', '^(?:delete|remove|erase|drop|get rid of|trash|kill|scrap|wipe|destroy|nuke) (?<group>.+)$'),
   ],
   groupPresence: [
-    rule('presence of <group>', '\\b(?:presence|status|statuses|availability|online status|who is online) (?:of|for|in|on) (?<group>.+)$'),
+    rule('presence of <group>', '\\b(?:presence|status|statuses|availability|online status|who is online)(?: (?:updates?|alerts?|notifications?|changes))? (?:of|for|in|on) (?<group>.+)$'),
     rule('when <group> come online', '\\b(?:when|if|whether) (?:anyone in |someone in |people in )?(?<group>.+?) (?:comes?|goes|go|are|is|gets?) (?:online|available|offline|busy)$'),
     rule('when anyone in <group> changes status', '\\bwhen (?:anyone|someone|somebody|anybody|people|a contact) (?:in|from) (?<group>.+?) (?:changes?|updates?) (?:their |his |her |its )?(?:status|presence|availability)$'),
     rule("who's available in <group>", '\\b(?:who(?:s| is| are)?|anyone|someone|anybody) (?:is |are )?(?:available|online|free|around|busy|away) (?:in|from|among) (?<group>.+)$'),
@@ -197,7 +200,7 @@ export const zh = {
     rule('别再提醒我 <会议> 的大厅', '(?:别再|不要再|不用再|不再|停止)(?:提醒|通知)我?\\s*(?<meeting>.+?)\\s*的?(?:大厅|等候室)'),
     rule('不用再盯 <会议>', '^(?:不用再|别再|不要再|不再|不用)(?:盯|关注|监控|看)(?:着)?\\s*(?<meeting>.+?)(?:的大厅)?了?$'),
     rule('取消关注 <会议>', '(?:取消关注|停止关注|不再关注|别再关注|不要再关注|停止监控|取消监控)\\s*(?:我的)?(?:会议)?\\s*(?<meeting>.+?)(?:\\s*的大厅(?:提醒)?)?$'), rule('停止 <会议> 的提醒', '(?:停止|取消|关闭)\\s*(?<meeting>.+?)\\s*的(?:大厅)?提醒')],
-  routeHere: [rule('把 <会议> 的大厅提醒', '^(?:把|将)?\\s*(?<meeting>.+?)\\s*的(?:大厅)?(?:提醒|通知)'), rule('发送 <会议> 的提醒', '(?:发送|转发|推送)\\s*(?<meeting>.+?)\\s*的(?:大厅)?(?:提醒|通知)')],
+  routeHere: [rule('<会议> 有人等就在这个群里通知', '^(?<meeting>[^，,]+?)\\s*有人(?:在)?等'), rule('把 <会议> 的大厅提醒', '^(?:把|将)?\\s*(?<meeting>.+?)\\s*的(?:大厅)?(?:提醒|通知)'), rule('发送 <会议> 的提醒', '(?:发送|转发|推送)\\s*(?<meeting>.+?)\\s*的(?:大厅)?(?:提醒|通知)')],
   details: [
     rule('<会议> 的详情', '^(?:查看|显示|看看)?\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*的?(?:具体)?(?:详情|详细信息|信息|详细情况|情况|设置)'),
     rule('<会议> 是几点开始的', '^(?:会议)?\\s*(?<meeting>.+?)\\s*(?:是)?(?:几点|什么时候|何时|哪天)(?:开始|开|结束|召开)'),

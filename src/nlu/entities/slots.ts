@@ -6,10 +6,11 @@
 
 const MEETING_GENERIC = /^(?:the|my|our|this|that|a|an|in|of|for|waiting|there|anyone|somebody|someone|anybody|people|(?:(?:the|my|our|this|that|a)\s+)?(?:lobby|lobbies|waiting room|meeting|meetings|call|conference|it|here|one|join|all|everything|everyone|all my meetings|all meetings|all of them|every meeting))$/iu;
 const ALL_WORDS = /^(?:(?:all|every)\s+)?(?:everyone|everybody|every one|all|all of them|them all|them|all guests|the guests|guests|people|all people|all the people|everyone else|all participants|the lot|waiting people|everyone who is waiting)(?:\s+(?:waiting|who (?:is|are) waiting|in the lobby|in lobby|from the lobby|in the waiting room|that are waiting|there|too))*$/iu;
-const ALL_MEETINGS = /\b(?:all (?:of )?(?:my |the |our )?meetings|every (?:one of my )?meetings?|all of them|everything|all my lobbies|all lobbies|all alerts|all watches|all)\b/iu;
+const ALL_MEETINGS = /\b(?:all (?:of )?(?:my |the |our )?meetings|any (?:of )?(?:my|our) meetings|every (?:one of my )?meetings?|all of them|everything|all my lobbies|all lobbies|all alerts|all watches|all)\b/iu;
 
 function stripMeeting(value: string): string {
   return value
+    .replace(/['’]s$/u, '')
     .replace(/^(?:the\s+)?(?:lobby|waiting room)\s+(?:of|for|in)\s+/iu, '')
     .replace(/^(?:(?:the|my|our)\s+)?(?:online\s+|skype\s+)?(?:meeting|conference|call)\s+(?:called\s+|named\s+|titled\s+)?/iu, '')
     .replace(/^(?:the|my|our)\s+/iu, '')
@@ -22,6 +23,7 @@ function stripMeeting(value: string): string {
 
 function stripGroup(value: string): string {
   return value
+    .replace(/['’]s$/u, '')
     .replace(/^(?:for|called|named)\s+/iu, '')
     .replace(/^(?:(?:the\s+)?(?:people|contacts|members)|everyone|everybody|anyone|all)\s+(?:in|of|from)\s+/iu, '')
     .replace(/^(?:(?:the|my|our)\s+)?(?:contact\s+)?(?:group|grp)\s+(?:called\s+|named\s+)?/iu, '')
