@@ -1,4 +1,5 @@
 import { isWrite } from './catalog.js';
+import { asksToSee } from './safety.js';
 import type { IntentScore } from './classifier.js';
 
 /**
@@ -33,10 +34,15 @@ const CUES: readonly Cue[] = [
   { name: 'opens with "create a meeting"', en: new RegExp(CREATE_EN, 'u'), zh: /^(?!.*分组)(?:.{0,6}?)(?:约|订|定|安排|创建|新建|预约|建立|开)(?:一个|一场|个)(?:新的?)?(?:[^，,。：:]{0,12}?)(?:会议|会)(?!议室)/u, intent: 'meetings.create', keep: ['meetings.create', 'help', 'meetings.defaults', 'meetings.eligibleValues', 'meetings.policies', 'debugParse'] },
   { name: '"schedule <name>" with a time', en: /^(?:schedule|book|arrange|set up|setup) (?!(?:meetings?|calls?)\b).+\b(?:at|on|from|tomorrow|today|tonight|next|this) (?:\d|mon|tue|wed|thu|fri|sat|sun|morning|afternoon|evening|week|tomorrow)/u, intent: 'meetings.create', overrules: ['none', 'huawei.scheduled', 'meetings.list', 'meetings.update', 'meetings.details', 'lobby.who', 'huawei.ongoing'] },
   // A meeting's settings: who may enter, when it starts or ends, whether phone users wait.
-  { name: 'a meeting setting', en: new RegExp(String.raw`${PHONE_EN}|^(?:make|set|change|update|switch|turn|open) .+ (?:to |so |up to )?${SETTING_EN}|\bso (?:that )?(?:anyone|everyone|everybody|only invited people|people in my company) can (?:join|get in|enter)\b|\b(?:should|must|will|needs? to) (?:start|end|begin|finish|be over) (?:at|by|on)\b|^open .+ up\b`, 'u'), zh: /(?:电话|拨入)(?:用户|的人|入会的人).*(?:绕过|跳过|等待|直接进)|改(?:成|为)只(?:允许|有)|(?:应该|改到|改成|推迟到|提前到).{0,6}(?:开始|结束)/u, intent: 'meetings.update', overrules: ['none', 'lobby.who', 'lobby.admit', 'meetings.details', 'extensions.list', 'meetings.invitation', 'groups.members', 'meetings.list', 'watch.start', 'huawei.end', 'groups.rename'] },
+  { name: 'a meeting setting', en: new RegExp(String.raw`${PHONE_EN}|^(?:make|set|change|update|switch|turn|open) .+ (?:to |so |up to )?${SETTING_EN}|\bso (?:that )?(?:anyone|everyone|everybody|only invited people|people in my company) can (?:join|get in|enter)\b|\b(?:should|must|needs? to|has to) (?:start|end|begin|finish|be over) (?:at|by|on)\b|^open .+ up\b`, 'u'), zh: /(?:电话|拨入)(?:用户|的人|入会的人).*(?:绕过|跳过|等待|直接进)|改(?:成|为)只(?:允许|有)|(?:应该|改到|改成|推迟到|提前到).{0,6}(?:开始|结束)/u, intent: 'meetings.update', overrules: ['none', 'lobby.who', 'lobby.admit', 'meetings.details', 'extensions.list', 'meetings.invitation', 'groups.members', 'meetings.list', 'watch.start', 'huawei.end', 'groups.rename'] },
   // Lobby alerts, stopped or started, said without "watch".
   { name: 'no more alerts', en: new RegExp(String.raw`${NOT_PRESENCE_EN}.*\b(?:no more|(?:do not|dont|no longer) (?:need|want)|stop(?: the)?|mute|silence|turn off|without)\b.*\b(?:alerts?|pings?|notifications?|pinging|notifying|alerting)\b`, 'u'), zh: /^(?!.*状态)(?:.*(?:别再|不要再|不用再|不再|停止|取消)(?:提醒|通知|推送)|.*不用再盯|.*大厅提醒.*(?:不要了|取消|关掉))/u, intent: 'watch.stop', overrules: ['lobby.who', 'watch.list', 'watch.start', 'meetings.create', 'lobby.reject', 'huawei.mute'] },
   { name: 'ping me when someone waits', en: new RegExp(String.raw`${NOT_PRESENCE_EN}\b(?:ping|tell|notify|alert|let|message) me(?: know)?\b.*\b(?:when|if|whenever|as soon as)\b.*\b(?:wait|waits|waiting|shows? up|arrives?|knocks?|lobby|turns? up)\b`, 'u'), zh: /有人(?:在)?.{0,12}(?:等|等待|排队).{0,6}(?:提醒|通知|告诉)我/u, intent: 'watch.start', overrules: ['meetings.list', 'lobby.who', 'none', 'meetings.details', 'watch.list'] },
+  // Presence: stopping it is not starting it, and "come online" is presence whoever is named.
+  { name: 'stop presence', en: /^(?:stop|quit|cancel|end|no more|dont|do not|unsubscribe|unfollow|i (?:do not|dont|no longer) (?:need|want))\b.*\b(?:presence|status|availability|online)\b/u, zh: /(?:停止|取消|不再|别再|不要再|不用再)(?:订阅|关注|跟踪|推送|告诉我).*状态/u, intent: 'groups.presenceStop', overrules: ['groups.presence', 'groups.members', 'watch.stop', 'groups.list', 'none'] },
+  { name: 'come online', en: /^(?!.*\b(?:stop|no more|dont|do not|unsubscribe|anymore|any more)\b).*\b(?:(?:comes?|goes|go|gets?|are|is) (?:online|offline|available|busy|away)|changes? (?:their |his |her |its )?(?:status|presence|availability))\b/u, zh: /^(?!.*(?:停止|取消|不再|别再|不要再|不用再)).*(?:上线|下线|在线状态|状态变)/u, intent: 'groups.presence', overrules: ['groups.members', 'lobby.who', 'watch.start', 'none', 'groups.list'] },
+  { name: 'members of <name> group', en: /^(?:who|whos|which|what|list|show)\b.*\b(?:in|of|inside) (?:my |the |our )?(?!(?:contact )?groups?\b)\S+(?: \S+){0,3} group$/u, intent: 'groups.members', overrules: ['groups.list'] },
+  { name: 'the waiting room can come in', en: /\bwaiting room\b.*\b(?:can|may|should) (?:come in|join|enter|get in)\b|^(?:let|bring|admit)\b.*\bwaiting room\b/u, zh: /等候室.{0,8}(?:进来|拉进|放进|准入)|(?:拉进会|放进会)/u, intent: 'huawei.admitWaiting', overrules: ['groups.members', 'lobby.who', 'none', 'huawei.participants', 'lobby.admit'] },
   // Lobby alerts to this chat or channel.
   { name: 'alerts to this channel', en: /\b(?:notify|alert|ping|tell|post (?:in|to)|send (?:to|in)|message) (?:this|the|our) (?:channel|chat|group chat|team|room)\b|\b(?:alerts?|pings?|notifications?)\b.*\b(?:here|this (?:channel|chat|team|group chat|room))\b/u, zh: /(?:这个群|这个频道|这里|本群|群里).{0,6}(?:通知|提醒)|(?:提醒|通知).{0,6}(?:发到|发在|发送到|转到)(?:这个群|这个频道|这里|群里)/u, intent: 'alerts.routeHere', overrules: ['watch.start', 'lobby.who', 'none', 'watch.list'] },
   // Reads a colleague would know.
@@ -54,13 +60,23 @@ const CUES: readonly Cue[] = [
 export interface CueDecision {
   intent: string;
   reason: string;
+  /** The cue names the classifier's own reading. */
+  confirmed?: boolean;
 }
 
+/**
+ * The cue that names another command than the classifier's reading (or confirms it: `confirmed`). A cue that
+ * names a write never fires on a sentence that asks to see something: a read must never become a write.
+ */
 export function strongCue(intent: string, text: string, chinese: boolean): CueDecision | undefined {
+  const asks = asksToSee(text, chinese);
   for (const cue of CUES) {
     const pattern = chinese ? cue.zh : cue.en;
-    if (!pattern || cue.intent === intent || !pattern.test(text)) {
+    if (!pattern || (asks && isWrite(cue.intent)) || !pattern.test(text)) {
       continue;
+    }
+    if (cue.intent === intent) {
+      return { intent, reason: `strong cue (${cue.name}) confirms ${intent}`, confirmed: true };
     }
     const allowed = cue.overrules ? cue.overrules.includes(intent) : !(cue.keep ?? []).includes(intent);
     if (allowed) {
@@ -90,9 +106,13 @@ const VERB_FAMILIES_EN: ReadonlyArray<{ verb: RegExp; family: readonly string[] 
   { verb: /^(?:watch|monitor|track|follow|subscribe)\b/u, family: ['watch.start', 'groups.presence'] },
   { verb: /^(?:unwatch|unsubscribe|unfollow)\b/u, family: ['watch.stop', 'groups.presenceStop'] },
   { verb: /^(?:attach)\b/u, family: ['extensions.add'] },
+  { verb: /^(?:let|bring|allow) (?!me\b|us\b|(?:people|everyone|everybody|them|all) (?:talk|speak|unmute))/u, family: ['lobby.admit', 'huawei.admitWaiting', 'meetings.update'] },
 ];
 const VERB_FAMILIES_ZH: ReadonlyArray<{ verb: RegExp; family: readonly string[] }> = [
   { verb: /静音/u, family: ['huawei.mute'] },
+  { verb: /^(?:停止|取消|不再|别再|不要再|不用再)(?:订阅|关注|跟踪).*状态/u, family: ['groups.presenceStop'] },
+  { verb: /^(?:停止|取消|不再|别再|不要再|不用再)(?:订阅|关注|监控|跟踪)/u, family: ['watch.stop', 'groups.presenceStop'] },
+  { verb: /^(?:请|麻烦|帮我)?(?:让|放)(?!我)/u, family: ['lobby.admit', 'huawei.admitWaiting'] },
   { verb: /重命名|改名/u, family: ['groups.rename', 'meetings.update'] },
   { verb: /^(?:请|麻烦|帮我)?(?:拒绝|谢绝)|拒之门外|拒掉/u, family: ['lobby.reject'] },
   { verb: /^(?:请|麻烦|帮我)?(?:删除|删掉)|删了$|删掉$/u, family: ['meetings.delete', 'groups.delete'] },
@@ -100,6 +120,15 @@ const VERB_FAMILIES_ZH: ReadonlyArray<{ verb: RegExp; family: readonly string[] 
 
 export function familyOf(text: string, chinese: boolean): readonly string[] | undefined {
   return (chinese ? VERB_FAMILIES_ZH : VERB_FAMILIES_EN).find((entry) => entry.verb.test(text))?.family;
+}
+
+/**
+ * The family member the classifier ranked best when it found nothing clear ("decline all the people waiting in Q1
+ * kickoff lobby" split three ways): the opening verb settles it.
+ */
+export function familyPick(ranked: readonly IntentScore[], text: string, chinese: boolean): string | undefined {
+  const family = familyOf(text, chinese);
+  return family ? ranked.slice(0, 4).find((r) => family.includes(r.intent) && r.score >= 0.15)?.intent : undefined;
 }
 
 /** The family's reading to offer beside an out-of-family write: the family member the classifier ranked best. */

@@ -4,7 +4,7 @@ import { trainClassifier, type ClassifierModel, type IntentScore } from './class
 import { extractEntities } from './entities.js';
 import { NONE_INTENT } from './training.js';
 import { guardWrite, type WriteGuard } from './safety.js';
-import { outOfFamily, strongCue } from './cues.js';
+import { familyOf, familyPick, outOfFamily, strongCue } from './cues.js';
 import { inOtherScript, looksForeign } from './foreign.js';
 import { chineseCommand, englishCommand } from './clauses.js';
 import { detectLanguage, hasHan, removeMentions, tokenize, type Token } from './text.js';
@@ -101,6 +101,10 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
     explanation.push('starts with "explain" → debugParse');
     intent = 'debugParse';
     score = 1;
+  } else if ((!top || classification.strength < MIN_STRENGTH || top.score < MIN_SHARE) && familyPick(ranked, normalised, chinese)) {
+    intent = familyPick(ranked, normalised, chinese) ?? NONE_INTENT;
+    score = Math.max(ranked.find((r) => r.intent === intent)?.score ?? 0, MIN_SHARE);
+    explanation.push(`no intent is clear, but the opening verb names ${intent}`);
   } else if (!top || classification.strength < MIN_STRENGTH || top.score < MIN_SHARE) {
     explanation.push(`no intent is clear enough (needs strength ≥ ${MIN_STRENGTH} and share ≥ ${MIN_SHARE}) → none`);
     intent = NONE_INTENT;
@@ -112,6 +116,8 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
   const cue = intent === 'debugParse' ? undefined : strongCue(intent, normalised, chinese);
   if (cue) {
     explanation.push(cue.reason);
+  }
+  if (cue && !cue.confirmed) {
     intent = cue.intent;
     score = Math.max(score, ranked.find((r) => r.intent === cue.intent)?.score ?? 0, MIN_SHARE);
   }
@@ -122,7 +128,10 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
     intent = redirected.intent;
   }
 
-  const guard = cue ? { intent } as WriteGuard : guardWrite(intent, score, ranked, normalised, chinese, outOfFamily(intent, ranked, normalised, chinese));
+  const family = familyOf(normalised, chinese);
+  // With an opening verb that names the command, only another reading of the same verb can be "close".
+  const rivals = family?.includes(intent) ? ranked.filter((r) => r.intent === intent || family.includes(r.intent)) : ranked;
+  const guard = cue ? { intent } as WriteGuard : guardWrite(intent, score, rivals, normalised, chinese, outOfFamily(intent, ranked, normalised, chinese));
   if (guard.reason) {
     explanation.push(guard.reason);
     intent = guard.intent;

@@ -51,6 +51,11 @@ const READ_COUNTERPART: Readonly<Record<string, string>> = {
   'huawei.lock': 'huawei.details',
 };
 
+/** Does the sentence open like a question or a request to see something? */
+export function asksToSee(commandText: string, chinese: boolean): boolean {
+  return (chinese ? READ_CUE_ZH : READ_CUE_EN).test(commandText);
+}
+
 export interface WriteGuard {
   /** The intent to report: the write when it is clear, else the safe reading (a read, if one fits). */
   intent: string;
