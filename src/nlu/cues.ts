@@ -26,7 +26,7 @@ interface Cue {
 
 const SETTING_EN = String.raw`(?:invite[- ]?only|invit(?:ed|ees) only|only invited|locked|open to (?:everyone|anyone|all|everybody)|(?:anyone|everyone|everybody) can (?:join|get in|come in|enter)|same (?:enterprise|company)|internal only|public|private)`;
 const PHONE_EN = String.raw`\b(?:phone|dial[- ]?in|pstn) (?:users|callers|people|participants)\b.*\b(?:bypass|skip|wait|go through|straight in)\b|\b(?:dial[- ]?in|phone) callers? (?:should|must|can|may)\b`;
-const CREATE_EN = String.raw`^(?:create|schedule|book|set up|setup|make|organi[sz]e|arrange|plan|add|host|new)(?: me| us)?(?: (?:a|an|one|another))?(?: (?:new|quick|short|brief|private|public|locked|open|online|skype|small|big|weekly|daily|\d+[- ]?min(?:ute)?s?))*\s+(?:meeting|call|conference|session|mtg|meetup)\b(?! (?:defaults?|polic|settings|options|invitation))`;
+const CREATE_EN = String.raw`^(?:(?:i|we) (?:need|want|would like|d like)(?: to (?:create|schedule|book|set up|have|get))?|(?:create|schedule|book|set up|setup|make|organi[sz]e|arrange|plan|add|host|new))(?: me| us)?(?: (?:a|an|one|another))?(?: (?:new|quick|short|brief|private|public|locked|open|online|skype|small|big|weekly|daily|\d+[- ]?min(?:ute)?s?))*\s+(?:meeting|call|conference|session|mtg|meetup)\b(?! (?:defaults?|polic|settings|options|invitation))`;
 const NOT_PRESENCE_EN = String.raw`^(?!.*\b(?:presence|status|online|available|availability|offline)\b)`;
 
 const CUES: readonly Cue[] = [
@@ -54,6 +54,7 @@ const CUES: readonly Cue[] = [
   { name: 'how many / who are in <id>', en: /\bhow many (?:people|participants|attendees|folks)\b.*\b\d{6,12}\b|\b\d{6,12}\b.*\bhow many (?:people|participants|attendees)\b/u, zh: /\d{6,12}.{0,6}(?:多少人|几个人|都是谁|有谁|哪些人)/u, intent: 'huawei.participants', overrules: ['none', 'huawei.details', 'groups.members'] },
   { name: 'let people talk in <id>', en: /\blet (?:people|everyone|everybody|them) (?:talk|speak)\b.*\b\d{6,12}\b|\bmics? (?:back )?on\b.*\b\d{6,12}\b/u, intent: 'huawei.mute', overrules: ['none', 'huawei.details', 'huawei.participants'] },
   { name: 'sign out', zh: /解除.{0,8}(?:绑定|关联)|取消.{0,8}(?:绑定|关联)|(?:绑定|关联).{0,4}(?:解除|取消)/u, intent: 'signOut', overrules: ['signIn', 'none'] },
+  { name: '<name> group has who', zh: /^.{1,12}?(?:组|分组|团队|部门|小组)(?:里|中|内)?(?:面)?(?:都)?(?:有谁|有哪些人|有什么人)/u, intent: 'groups.members', overrules: ['lobby.who', 'huawei.participants', 'none'] },
   { name: 'is anyone waiting (no noun)', en: /^(?:is )?(?:any(?:one|body)|some(?:one|body)) (?:waiting|there|knocking)\??$/u, zh: /^(?:有谁|有人吗|有人在等吗?|谁在等|有人在等着?进会吗?|有没有人在等)[?？吗]*$/u, intent: 'lobby.who', overrules: ['groups.members', 'none', 'huawei.participants'] },
 ];
 

@@ -54,11 +54,12 @@ export function findTimes(text: string, language: Language, now: Date): TimeFoun
       found.endTime = toIso(chosen.end, now);
     } else if (type === 'datetime' || type === 'time' || type === 'date') {
       found.startTime = toIso(chosen.value, now);
-      // "on Friday" said on a Friday means the next one, not today at midnight (already past).
-      if (type === 'date' && found.startTime === formatLocal(now).slice(0, 10) && WEEKDAY.test(result.text)) {
-        const next = parseLocal(found.startTime);
-        next.setDate(next.getDate() + 7);
-        found.startTime = formatLocal(next).slice(0, 10);
+      // "on Friday" (or "周五下午三点") said on a Friday, for a time already past, means the next one.
+      const said = found.startTime ? parseLocal(found.startTime) : undefined;
+      const today = type === 'date' && found.startTime === formatLocal(now).slice(0, 10);
+      if (said && WEEKDAY.test(result.text) && (today || said.getTime() < now.getTime())) {
+        said.setDate(said.getDate() + 7);
+        found.startTime = type === 'date' ? formatLocal(said).slice(0, 10) : formatLocal(said);
       }
     }
   }

@@ -134,6 +134,10 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
   const guard = cue ? { intent } as WriteGuard : guardWrite(intent, score, rivals, normalised, chinese, outOfFamily(intent, ranked, normalised, chinese));
   if (guard.reason) {
     explanation.push(guard.reason);
+    // A reading the guard brings in is read with the same Skype-or-Huawei markers as the classifier's.
+    const side = (name: string): string => (name === intent ? name : redirectByMeetingId(name, command)?.intent ?? name);
+    guard.intent = side(guard.intent);
+    guard.ask = guard.ask ? [...new Set(guard.ask.map(side))] : undefined;
     intent = guard.intent;
   }
 

@@ -17,7 +17,8 @@ export const WRITE_MIN_LEAD = 0.2;
 
 // Sentences that open like a question or a request to see something ask to read, whatever verb follows
 // ("show me the extensions attached to…", "which meetings are you keeping tabs on").
-const READ_CUE_EN = /^(?:show|list|display|which|what|whats|who|whos|any|anything|are there|is there|is anyone|is anybody|do (?:i|we) have|does|did|have (?:i|we|you)|has|tell me (?:about|what|who|which|how)|see|check|view|how many|where|when)\b|\battached\b/u;
+// Yes/no questions ("is Budget review open to everyone?", "do I get alerts for …") ask too.
+const READ_CUE_EN = /^(?:is|are|was|were|am i|has|have (?:i|we|you)|had|do (?:i|we|they|you)|can (?:i|we)|may i|should i|will it|would it)\b|^(?:show|list|display|which|what|whats|who|whos|any|anything|are there|is there|is anyone|is anybody|do (?:i|we) have|does|did|have (?:i|we|you)|has|tell me (?:about|what|who|which|how)|see|check|view|how many|where|when)\b|\battached\b/u;
 const READ_CUE_ZH = /哪些|哪个|什么|有没有|列出|列一下|查看|显示|看看|看一下|是否|几个|多少/u;
 
 // A sentence that opens with a verb of change (or, in Chinese, carries one) says plainly that it wants a change;

@@ -47,9 +47,11 @@ export function stripZh(value: string): string {
 
 export function isEveryone(person: string, zhText: boolean): boolean {
   if (zhText) {
-    const bare = person.replace(/(?:都|全|全部|全都)$/u, '');
+    const bare = person.replace(/(?:都|全|全部|全都)$/u, '').replace(/^(?:所有|全部)的?(?=访客|客人|来宾)/u, '');
     return /^(?:所有人|大家|全部|所有|全体|所有等待的人|等待的人|他们|大厅里的人|大厅的人|所有访客|所有的人|每个人)(?:都)?$/u.test(bare)
       || /^(?:大厅里?|等候室里?)的?(?:所有|全部)?(?:人|访客|客人)$/u.test(bare)
+      // No name, only who they are: 访客, 客人 — everyone waiting.
+      || /^(?:访客|客人|来宾|外部人员|外面的人|等待者|排队的人)(?:们)?$/u.test(bare)
       || /^(?:把)?(?:大厅里?|等候室里?)?(?:所有|全部)?(?:等着|等待|在等|等候|排队)(?:的|着的)?(?:人|访客|客人|人们)(?:都|全)?$/u.test(person);
   }
   return ALL_WORDS.test(person.toLowerCase());
