@@ -44,7 +44,7 @@ const CUES: readonly Cue[] = [
   { name: 'members of <name> group', en: /^(?:who|whos|which|what|list|show)\b.*\b(?:in|of|inside) (?:my |the |our )?(?!(?:contact )?groups?\b)\S+(?: \S+){0,3} group$/u, intent: 'groups.members', overrules: ['groups.list'] },
   { name: 'the waiting room can come in', en: /\bwaiting room\b.*\b(?:can|may|should) (?:come in|join|enter|get in)\b|^(?:let|bring|admit)\b.*\bwaiting room\b/u, zh: /等候室.{0,8}(?:进来|拉进|放进|准入)|(?:拉进会|放进会)/u, intent: 'huawei.admitWaiting', overrules: ['groups.members', 'lobby.who', 'none', 'huawei.participants', 'lobby.admit'] },
   // Lobby alerts to this chat or channel.
-  { name: 'alerts to this channel', en: /\b(?:notify|alert|ping|tell|post (?:in|to)|send (?:to|in)|message) (?:this|the|our) (?:channel|chat|group chat|team|room)\b|\b(?:alerts?|pings?|notifications?)\b.*\b(?:here|this (?:channel|chat|team|group chat|room))\b/u, zh: /(?:这个群|这个频道|这里|本群|群里).{0,6}(?:通知|提醒)|(?:提醒|通知).{0,6}(?:发到|发在|发送到|转到)(?:这个群|这个频道|这里|群里)/u, intent: 'alerts.routeHere', overrules: ['watch.start', 'lobby.who', 'none', 'watch.list'] },
+  { name: 'alerts to this channel', en: /\b(?:notify|alert|ping|tell|post (?:in|to)|send (?:to|in)|message) (?:this|the|our) (?:channel|chat|group chat|team|room)\b|\b(?:alerts?|pings?|notifications?)\b.*\b(?:here|this (?:channel|chat|team|group chat|room))\b/u, zh: /(?:这个群|这个频道|这里|本群|群里).{0,6}(?:通知|提醒)|(?:提醒|通知).{0,6}(?:发到?|发在|发送到|转到|放到)(?:这个群|这个频道|这里|群里)/u, intent: 'alerts.routeHere', overrules: ['watch.start', 'lobby.who', 'none', 'watch.list'] },
   // Reads a colleague would know.
   { name: 'defaults', en: /\bdefaults?\b|\bif i (?:do not|dont) (?:pick|choose|set|say) anything\b/u, zh: /默认/u, intent: 'meetings.defaults', overrules: ['meetings.list', 'meetings.details', 'none', 'meetings.eligibleValues', 'huawei.ongoing', 'meetings.create'] },
   { name: 'policies', en: /\bpolic(?:y|ies)\b|\brules\b.*\badmin|\badmin\w*\b.*\brules\b|\brestrictions?\b|\b(?:am i|are we|is anyone|can i|may i) (?:allowed|permitted|able) to (?:record|host|invite (?:externals|guests)|share|use video)|\bcan i record\b/u, zh: /政策|策略|限制|规定|(?:能|可以)不能?录(?:制|像|音)?|允许录/u, intent: 'meetings.policies', overrules: ['meetings.list', 'meetings.details', 'none', 'meetings.eligibleValues', 'meetings.defaults'] },
@@ -55,6 +55,9 @@ const CUES: readonly Cue[] = [
   { name: 'let people talk in <id>', en: /\blet (?:people|everyone|everybody|them) (?:talk|speak)\b.*\b\d{6,12}\b|\bmics? (?:back )?on\b.*\b\d{6,12}\b/u, intent: 'huawei.mute', overrules: ['none', 'huawei.details', 'huawei.participants'] },
   { name: 'sign out', zh: /解除.{0,8}(?:绑定|关联)|取消.{0,8}(?:绑定|关联)|(?:绑定|关联).{0,4}(?:解除|取消)/u, intent: 'signOut', overrules: ['signIn', 'none'] },
   { name: '<name> group has who', zh: /^.{1,12}?(?:组|分组|团队|部门|小组)(?:里|中|内)?(?:面)?(?:都)?(?:有谁|有哪些人|有什么人)/u, intent: 'groups.members', overrules: ['lobby.who', 'huawei.participants', 'none'] },
+  { name: 'details of <meeting>', en: /^(?:what are |whats |what is |show me |show |give me |get me |tell me )?(?:the )?(?:settings|details|info|information|join link|summary) (?:of|for|on|about)\b/u, intent: 'meetings.details', overrules: ['none', 'meetings.list'] },
+  { name: 'which groups', en: /^(?:which|what|show|list|all)(?: (?:of )?(?:my|the))?(?: contact)? groups\b/u, intent: 'groups.list', overrules: ['groups.members', 'none'] },
+  { name: 'close <id>', zh: /(?:关掉|关闭|结束|终止|散)(?:掉)?.{0,4}\d{6,12}|\d{6,12}.{0,6}(?:关掉|结束掉|结束吧|散会)/u, intent: 'huawei.end', overrules: ['huawei.details', 'none', 'meetings.details'] },
   { name: 'is anyone waiting (no noun)', en: /^(?:is )?(?:any(?:one|body)|some(?:one|body)) (?:waiting|there|knocking)\??$/u, zh: /^(?:有谁|有人吗|有人在等吗?|谁在等|有人在等着?进会吗?|有没有人在等)[?？吗]*$/u, intent: 'lobby.who', overrules: ['groups.members', 'none', 'huawei.participants'] },
 ];
 
@@ -101,7 +104,7 @@ const VERB_FAMILIES_EN: ReadonlyArray<{ verb: RegExp; family: readonly string[] 
   { verb: /^(?:admit|accept)\b/u, family: ['lobby.admit', 'huawei.admitWaiting'] },
   { verb: /^(?:mute|unmute|silence|unsilence)\b/u, family: ['huawei.mute'] },
   { verb: /^(?:lock|unlock)\b/u, family: ['huawei.lock', 'meetings.update'] },
-  { verb: /^(?:end|terminate|hang up|shut down)\b/u, family: ['huawei.end'] },
+  { verb: /^(?:end|terminate|hang up|shut down|wrap up|kill)\b/u, family: ['huawei.end'] },
   { verb: /^(?:watch|monitor|track|follow|subscribe)\b(?=.*\b(?:presence|status|availability|online)\b)/u, family: ['groups.presence'] },
   { verb: /^(?:unwatch|unsubscribe|unfollow)\b(?=.*\b(?:presence|status|availability|online)\b)/u, family: ['groups.presenceStop'] },
   { verb: /^(?:watch|monitor|track|follow|subscribe)\b/u, family: ['watch.start', 'groups.presence'] },

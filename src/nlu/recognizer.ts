@@ -38,7 +38,7 @@ const LEADING_POLITENESS_WORDS = [
   ['could', 'you'], ['can', 'you'], ['would', 'you'], ['will', 'you'], ['i', 'want', 'to'], ['i', 'would', 'like', 'to'],
   ['id', 'like', 'to'], ['i', 'need', 'to'], ['go', 'ahead', 'and'], ['hey'], ['hi'], ['hello'], ['ok'], ['okay'], ['so'],
   ['bot'], ['meetingbot'], ['yo'], ['quick', 'question'], ['lets'], ['now'],
-  ['would', 'you', 'mind'], ['do', 'you', 'mind'], ['you', 'can'], ['you', 'may'], ['i', 'need', 'you', 'to'], ['id', 'like', 'you', 'to'],
+  ['would', 'you', 'mind'], ['do', 'you', 'mind'], ['we', 'want', 'to'], ['we', 'need', 'to'], ['we', 'would', 'like', 'to'], ['wed', 'like', 'to'], ['you', 'can'], ['you', 'may'], ['i', 'need', 'you', 'to'], ['id', 'like', 'you', 'to'],
   ['can', 'we'], ['could', 'we'], ['be', 'a', 'dear', 'and'],
 ] as const;
 // Longest first, so "would you mind" goes whole rather than leaving "mind" behind "would you".
