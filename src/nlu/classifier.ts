@@ -56,13 +56,23 @@ export interface ClassifierModel {
 export function trainClassifier(sets: Readonly<Record<string, TrainingSet>> = training): ClassifierModel {
   const vocabulary = buildVocabulary(sets);
   const words = [...vocabulary.keys()];
+  // "delivered", "pings": a known word with a plural or past ending is not a typo; it stays as typed (patterns
+  // read it so) and the classifier reads it through its stem. "-ing" forms are left out: "planning" in a subject
+  // would otherwise count as the command word "plan".
+  const inflected = (word: string): boolean =>
+    /^[a-z]{3,}(?:s|d)$/u.test(word) && [word.slice(0, -1), word.slice(0, -2)].some((base) => base.length >= 3 && vocabulary.has(base));
+  // "customer" is not a typo of "custom", nor "planner" of "plan": a known word plus a suffix is another word.
+  const derived = (word: string): boolean => {
+    const stem = /^(.{3,}?)(?:er|ers|or|ors|ing|ings|ion|ions|ly|ment|ments|al|ance)$/u.exec(word)?.[1];
+    return stem !== undefined && (vocabulary.has(stem) || vocabulary.has(`${stem}e`) || (stem.length > 3 && stem.at(-1) === stem.at(-2) && vocabulary.has(stem.slice(0, -1))));
+  };
   const correct = (word: string): string | undefined => {
-    if (vocabulary.has(word) || word.length < MIN_CORRECTION_LENGTH || /[^a-z]/u.test(word)) {
+    if (vocabulary.has(word) || word.length < MIN_CORRECTION_LENGTH || /[^a-z]/u.test(word) || inflected(word) || derived(word)) {
       return undefined;
     }
     return closestWord(word, words, vocabulary);
   };
-  const known = (word: string): boolean => vocabulary.has(word);
+  const known = (word: string): boolean => vocabulary.has(word) || inflected(word);
 
   const corpus: NeuralExample[] = [];
   for (const [intent, set] of Object.entries(sets)) {

@@ -28,7 +28,10 @@ export function findTimes(text: string, language: Language, now: Date): TimeFoun
   if (!hint.test(text)) {
     return { spans: [], trace: 'no time words' };
   }
-  const results = recognizeDateTime(text, language === 'zh' ? Culture.Chinese : Culture.English, undefined, now);
+  // Its cost grows with the text (≈ 4 ms for a short clause, 16 ms for three), so it reads only the clauses that
+  // can hold a time: "create a meeting called Town hall at 5pm, open to everyone, and let phone users bypass the lobby".
+  const clauses = text.split(/(?<=[,;，；。])/u).filter((clause) => hint.test(clause)).map((clause) => fromHint(clause, hint));
+  const results = recognizeDateTime(clauses.join(' ').replace(/[,;，；。]\s*$/u, ''), language === 'zh' ? Culture.Chinese : Culture.English, undefined, now);
   const found: TimeFound = { spans: [], trace: '' };
   // A meeting starts at a moment: "Q3" or "this year" (date ranges) name no start time, and a bare date only
   // counts when no clock time was said.
@@ -54,11 +57,12 @@ export function findTimes(text: string, language: Language, now: Date): TimeFoun
       found.endTime = toIso(chosen.end, now);
     } else if (type === 'datetime' || type === 'time' || type === 'date') {
       found.startTime = toIso(chosen.value, now);
-      // "on Friday" said on a Friday means the next one, not today at midnight (already past).
-      if (type === 'date' && found.startTime === formatLocal(now).slice(0, 10) && WEEKDAY.test(result.text)) {
-        const next = parseLocal(found.startTime);
-        next.setDate(next.getDate() + 7);
-        found.startTime = formatLocal(next).slice(0, 10);
+      // "on Friday" (or "周五下午三点") said on a Friday, for a time already past, means the next one.
+      const said = found.startTime ? parseLocal(found.startTime) : undefined;
+      const today = type === 'date' && found.startTime === formatLocal(now).slice(0, 10);
+      if (said && WEEKDAY.test(result.text) && (today || said.getTime() < now.getTime())) {
+        said.setDate(said.getDate() + 7);
+        found.startTime = type === 'date' ? formatLocal(said).slice(0, 10) : formatLocal(said);
       }
     }
   }
@@ -67,6 +71,13 @@ export function findTimes(text: string, language: Language, now: Date): TimeFoun
   }
   found.trace = found.spans.length > 0 ? `time "${found.spans.join('", "')}" → start ${found.startTime ?? '-'}, end ${found.endTime ?? '-'}` : 'no time found';
   return found;
+}
+
+/** The clause from three words before its first time word: what comes earlier ("could you please book a meeting named …") holds no time. */
+function fromHint(clause: string, hint: RegExp): string {
+  const at = hint.exec(clause)?.index ?? 0;
+  const before = clause.slice(0, at).split(/(?<=\s)/u);
+  return before.length > 4 ? before.slice(-4).join('') + clause.slice(at) : clause;
 }
 
 function readValues(resolution: unknown): ResolutionValue[] {

@@ -6,6 +6,7 @@ import {
   createAccessLevel,
   accessLevelIn,
   extensionTypeIn,
+  leaderNamesIn,
   leadersIn,
   meetingIdIn,
   pageIn,
@@ -204,8 +205,14 @@ function meetingEntities(intent: string, s: Sentence, pair: RulePair): Entities 
 function lobbyDecision(s: Sentence, pair: RulePair): Entities {
   const captures = match(s, pair);
   const id = meetingIdIn(s.tokens, s.text);
-  const meetingText = id ?? (captures.meeting && usableMeeting(captures.meeting, s.zh) ? cleanMeeting(captures.meeting, s.zh) : undefined);
-  const person = captures.person?.replace(/\s+(?:now|right now|please|asap|too|as well|for me)$/iu, '').trim();
+  let person = captures.person?.replace(/\s+(?:now|right now|please|asap|too|as well|for me)$/iu, '').trim();
+  let meetingText = id ?? (captures.meeting && usableMeeting(captures.meeting, s.zh) ? cleanMeeting(captures.meeting, s.zh) : undefined);
+  // "预算评审大厅里的刘洋": the meeting whose lobby, then the person.
+  const inLobby = s.zh && person ? /^(.+?)的?(?:大厅|等候室)里?的(.+)$/u.exec(person) : null;
+  if (inLobby?.[1] && inLobby[2]) {
+    meetingText ??= cleanMeeting(inLobby[1], true);
+    person = inLobby[2];
+  }
   if (!person) {
     return { all: wantsAll(s.plain) || undefined, meeting: meetingText };
   }
@@ -229,15 +236,23 @@ function extensionAdd(s: Sentence): Entities {
   return { meeting: id, extensionType: extensionTypeIn(s.plain), extensionId };
 }
 
+// Words that say which meetings (when, whose, how many), not what they are about.
+const NOT_A_KEYWORD_EN = /^(?:now|today|later|later today|tonight|tomorrow|this week|next week|progress|the go|air|going|right|right now|the moment|all|all .+|every .+|everything|everyone|everybody|anyone|huawei|huawei cloud|cloud|me|us|my team)$/iu;
+const NOT_A_KEYWORD_ZH = /正在|在开|进行|全公司|全企业|所有|全部|华为|现在|目前|今天|接下来|我的|哪些/u;
+
 function huaweiList(s: Sentence): Entities {
   let keyword = quotedIn(s.tokens);
   if (!keyword) {
     const captured = s.zh
       ? matchChinese(zh.huaweiKeyword, s.text, s.trace).keyword
-      : matchEnglish(en.huaweiKeyword, s.tokens, s.trace, (c) => c.keyword !== undefined && !/^(?:now|today|progress|the go|air|going|right now|all|everything)$/iu.test(c.keyword)).keyword;
+      : matchEnglish(en.huaweiKeyword, s.tokens, s.trace, (c) => c.keyword !== undefined && !NOT_A_KEYWORD_EN.test(c.keyword)).keyword;
     keyword = captured?.replace(/^(?:the|a)\s+/iu, '');
+    if (keyword && s.zh && NOT_A_KEYWORD_ZH.test(keyword)) {
+      s.trace.push(`"${keyword}" says which meetings, not what they are about`);
+      keyword = undefined;
+    }
   }
-  const all = /\b(?:all|every|everything|whole (?:company|enterprise|organi[sz]ation)|company-?wide|enterprise-?wide|across the company)\b|所有|全部|整个/iu.test(s.plain) || undefined;
+  const all = /\b(?:all|every|everything|whole (?:company|enterprise|organi[sz]ation)|company-?wide|enterprise-?wide|across the company)\b|所有|全部|整个|全公司|全企业/iu.test(s.plain) || undefined;
   if (all) {
     s.trace.push('"all" asked for');
   }
@@ -251,7 +266,7 @@ function meetingCreate(s: Sentence): Entities {
   s.trace.push(times.trace);
   let subject = quoted;
   if (!subject) {
-    const captured = match(s, rules(en.create, zh.create)).subject;
+    const captured = afterColon(match(s, rules(en.create, zh.create)).subject, s.text);
     subject = captured ? cutSubject(captured, times.spans, s.zh) : undefined;
     // "create a meeting": the word for the thing, not its name.
     if (subject && /^(?:(?:a|an|the|new|my|online|skype|locked|open|private|public)\s+)*(?:meeting|conference|call)s?$|^(?:一个|一场|新)?(?:会议|会)$/iu.test(subject)) {
@@ -265,8 +280,18 @@ function meetingCreate(s: Sentence): Entities {
     endTime: times.endTime,
     accessLevel: createAccessLevel(s.plain),
     lobbyBypassForPhoneUsers: phoneBypassIn(s.plain),
-    leaders: leadersIn(s.text),
+    leaders: leadersIn(s.text) ?? leaderNamesIn(s.text),
   };
+}
+
+/** "book a meeting for my boss: Board prep, …": what follows the colon is the subject. */
+function afterColon(captured: string | undefined, text: string): string | undefined {
+  const named = /(?<!\d)[:：]\s*(?!\d)(\S+)/u.exec(text)?.[1];
+  if (!captured || !named) {
+    return captured;
+  }
+  const at = captured.indexOf(named.replace(/[,，。].*$/u, ''));
+  return at > 0 ? captured.slice(at) : captured;
 }
 
 function meetingUpdate(s: Sentence): Entities {
@@ -274,6 +299,11 @@ function meetingUpdate(s: Sentence): Entities {
   const meeting = meetingIdIn(s.tokens, s.text) ?? quotedIn(s.tokens) ?? (captures.meeting ? cleanMeeting(captures.meeting, s.zh) : undefined);
   const times = findTimes(captures.rest ?? s.text, s.language, s.now);
   s.trace.push(times.trace);
+  // "… should end at 5pm": the one time said is when it ends.
+  if (captures.rest && /^(?:end|finish|be over)\b/iu.test(captures.rest) && times.startTime && !times.endTime) {
+    times.endTime = times.startTime;
+    delete times.startTime;
+  }
   const settings = s.zh ? (captures.rest ?? s.text) : (captures.rest ?? s.plain).toLowerCase();
   const accessLevel = times.startTime ? undefined : /^(?:everyone|anyone|everybody|all|the public)$/u.test(settings) ? 'Everyone' : accessLevelIn(settings);
   return {

@@ -3,8 +3,10 @@ import type { Recognition, Recognizer } from './recognition.js';
 import { trainClassifier, type ClassifierModel, type IntentScore } from './classifier.js';
 import { extractEntities } from './entities.js';
 import { NONE_INTENT } from './training.js';
-import { guardWrite } from './safety.js';
+import { guardWrite, type WriteGuard } from './safety.js';
+import { familyOf, familyPick, outOfFamily, strongCue } from './cues.js';
 import { inOtherScript, looksForeign } from './foreign.js';
+import { chineseCommand, englishCommand } from './clauses.js';
 import { detectLanguage, hasHan, removeMentions, tokenize, type Token } from './text.js';
 
 /**
@@ -32,11 +34,22 @@ const MIN_STRENGTH = 0.25;
 const MIN_SHARE = 0.35;
 const MAX_ALTERNATIVES = 3;
 
-const LEADING_POLITENESS = [
+const LEADING_POLITENESS_WORDS = [
   ['could', 'you'], ['can', 'you'], ['would', 'you'], ['will', 'you'], ['i', 'want', 'to'], ['i', 'would', 'like', 'to'],
   ['id', 'like', 'to'], ['i', 'need', 'to'], ['go', 'ahead', 'and'], ['hey'], ['hi'], ['hello'], ['ok'], ['okay'], ['so'],
   ['bot'], ['meetingbot'], ['yo'], ['quick', 'question'], ['lets'], ['now'],
+  ['would', 'you', 'mind'], ['do', 'you', 'mind'], ['we', 'want', 'to'], ['we', 'need', 'to'], ['we', 'would', 'like', 'to'], ['wed', 'like', 'to'], ['you', 'can'], ['you', 'may'], ['i', 'need', 'you', 'to'], ['id', 'like', 'you', 'to'],
+  ['can', 'we'], ['could', 'we'], ['be', 'a', 'dear', 'and'],
 ] as const;
+// Longest first, so "would you mind" goes whole rather than leaving "mind" behind "would you".
+const LEADING_POLITENESS = [...LEADING_POLITENESS_WORDS].sort((a, b) => b.length - a.length);
+// "would you mind admitting Carlos": after the politeness the verb comes as a gerund; read it as the command verb.
+const GERUNDS: Readonly<Record<string, string>> = {
+  admitting: 'admit', letting: 'let', rejecting: 'reject', declining: 'decline', denying: 'deny', deleting: 'delete',
+  removing: 'remove', cancelling: 'cancel', canceling: 'cancel', creating: 'create', scheduling: 'schedule', ending: 'end',
+  muting: 'mute', unmuting: 'unmute', locking: 'lock', unlocking: 'unlock', renaming: 'rename', adding: 'add', sending: 'send',
+  turning: 'turn', showing: 'show', listing: 'list', bringing: 'bring', setting: 'set', booking: 'book', moving: 'move',
+};
 const ANYWHERE_FILLER = new Set(['please', 'pls', 'plz', 'kindly', 'pleaseee', 'plese']);
 const TRAILING_FILLER = [['thanks'], ['thank', 'you'], ['thx'], ['ty'], ['for', 'me'], ['asap'], ['bot']] as const;
 
@@ -62,12 +75,15 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
     explanation.push('written in a script I do not read → none');
     return { intent: NONE_INTENT, score: 1, entities: {}, language, text, explanation, alternatives: [], foreign: true };
   }
-  const { tokens, corrections } = correctTokens(model, tokenize(chinese ? text : withoutTrailingClause(text)));
+  const clause = chinese ? chineseCommand(text) : englishCommand(text);
+  explanation.push(...clause.notes.map((note) => `clauses: ${note}`));
+  const command = clause.text;
+  const { tokens, corrections } = correctTokens(model, tokenize(command));
   if (corrections.length > 0) {
     explanation.push(`typos corrected: ${corrections.join(', ')}`);
   }
   const commandTokens = chinese ? tokens : stripPoliteness(tokens);
-  const normalised = chinese ? stripChinesePoliteness(text) : commandTokens.map((t) => t.norm).join(' ');
+  const normalised = chinese ? stripChinesePoliteness(command) : commandTokens.map((t) => t.norm).join(' ');
   if (!chinese) {
     explanation.push(`normalised: "${normalised}"`);
   }
@@ -85,6 +101,10 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
     explanation.push('starts with "explain" → debugParse');
     intent = 'debugParse';
     score = 1;
+  } else if ((!top || classification.strength < MIN_STRENGTH || top.score < MIN_SHARE) && familyPick(ranked, normalised, chinese)) {
+    intent = familyPick(ranked, normalised, chinese) ?? NONE_INTENT;
+    score = Math.max(ranked.find((r) => r.intent === intent)?.score ?? 0, MIN_SHARE);
+    explanation.push(`no intent is clear, but the opening verb names ${intent}`);
   } else if (!top || classification.strength < MIN_STRENGTH || top.score < MIN_SHARE) {
     explanation.push(`no intent is clear enough (needs strength ≥ ${MIN_STRENGTH} and share ≥ ${MIN_SHARE}) → none`);
     intent = NONE_INTENT;
@@ -93,21 +113,37 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
     explanation.push(`intent ${intent} (${score.toFixed(2)}) because of ${classification.evidence.join(', ') || 'the bias'}`);
   }
 
-  const redirected = redirectByMeetingId(intent, text);
+  const cue = intent === 'debugParse' ? undefined : strongCue(intent, normalised, chinese);
+  if (cue) {
+    explanation.push(cue.reason);
+  }
+  if (cue && !cue.confirmed) {
+    intent = cue.intent;
+    score = Math.max(score, ranked.find((r) => r.intent === cue.intent)?.score ?? 0, MIN_SHARE);
+  }
+
+  const redirected = redirectByMeetingId(intent, command);
   if (redirected) {
     explanation.push(redirected.reason);
     intent = redirected.intent;
   }
 
-  const guard = guardWrite(intent, score, ranked, chinese ? normalised : normalised, chinese);
+  const family = familyOf(normalised, chinese);
+  // With an opening verb that names the command, only another reading of the same verb can be "close".
+  const rivals = family?.includes(intent) ? ranked.filter((r) => r.intent === intent || family.includes(r.intent)) : ranked;
+  const guard = cue ? { intent } as WriteGuard : guardWrite(intent, score, rivals, normalised, chinese, outOfFamily(intent, ranked, normalised, chinese));
   if (guard.reason) {
     explanation.push(guard.reason);
+    // A reading the guard brings in is read with the same Skype-or-Huawei markers as the classifier's.
+    const side = (name: string): string => (name === intent ? name : redirectByMeetingId(name, command)?.intent ?? name);
+    guard.intent = side(guard.intent);
+    guard.ask = guard.ask ? [...new Set(guard.ask.map(side))] : undefined;
     intent = guard.intent;
   }
 
   const extract = (name: string): ReturnType<typeof extractEntities> => name === NONE_INTENT
     ? { entities: {}, trace: [] }
-    : extractEntities({ intent: name, language: chinese ? 'zh' : 'en', tokens: commandTokens, text: chinese ? normalised : text, now });
+    : extractEntities({ intent: name, language: chinese ? 'zh' : 'en', tokens: commandTokens, text: chinese ? normalised : command, now });
   const { entities, trace } = extract(intent);
   explanation.push(...trace.map((line) => `entities: ${line}`));
   const found = Object.entries(entities).map(([slot, value]) => `${slot}=${JSON.stringify(value)}`);
@@ -150,13 +186,14 @@ const OFF_MY_MEETINGS = /^(?!.*\b(?:lobby|lobbies|waiting)\b).*\b(?:remove|take|
 const NOT_LET_IN = /^(?:please\s+)?(?:do not|don['’]?t|never|no need to)\s+(?:let|admit|allow)\b|^(?:请|麻烦)?(?:不要|别|不准|不许|不用)让/iu;
 
 function redirectByMeetingId(intent: string, text: string): { intent: string; reason: string } | undefined {
-  if (intent === 'lobby.admit' && NOT_LET_IN.test(text)) {
+  if ((intent === 'lobby.admit' || intent === 'lobby.who' || intent === NONE_INTENT) && NOT_LET_IN.test(text)) {
     return { intent: 'lobby.reject', reason: '"don\'t let … in" → lobby.reject' };
   }
   if (intent === 'lobby.reject' && OFF_MY_MEETINGS.test(text)) {
     return { intent: 'meetings.delete', reason: 'removed from "my meetings" or a calendar → meetings.delete' };
   }
-  const conferenceId = /(?<![\p{L}\d])\d{6,12}(?![\p{L}\d])/u.test(text);
+  // Only Latin letters glue to an id: "209384756是什么会" holds one.
+  const conferenceId = /(?<![A-Za-z\d])\d{6,12}(?![A-Za-z\d])/u.test(text);
   const waitingRoom = /waiting\s*room|等候室/iu.test(text);
   const huaweiPhrase = lookup(HUAWEI_PHRASE, intent)?.test(text) ?? false;
   const toHuawei = lookup(HUAWEI_COUNTERPART, intent);
@@ -175,25 +212,13 @@ function redirectByMeetingId(intent: string, text: string): { intent: string; re
 
 function asksForExplanation(tokens: Token[], normalised: string, chinese: boolean): boolean {
   if (chinese) {
-    return /^(?:解析|解释)\s*\S/u.test(normalised);
+    return /^(?:帮我|请|麻烦)?(?:(?:解析|解释)(?:一下)?|分析(?:一下)?(?=这句|\s*[:：]))(?:这句话|这句)?\s*[:：]?\s*\S/u.test(normalised);
   }
   if (/^(?:how (?:would|do|did) you (?:understand|read|parse|interpret)|show me how you (?:parse|read|understand)) \S/u.test(normalised)) {
     return true;
   }
   const first = tokens[0]?.norm;
   return tokens.length > 1 && (first === 'explain' || first === 'parse' || (first === 'debug' && tokens[1]?.norm !== 'mode'));
-}
-
-/**
- * A name ends where its clause ends: "admit Lee, he's the contractor", "get rid of Q3 planning, we don't need
- * it". A trailing clause after a comma (or " and ping me …") that opens with a pronoun, a reason or thanks says
- * why, not what, so it is left out before reading the command.
- */
-const TRAILING_CLAUSE = /\s*(?:[,;]|\s-\s|\s(?=and (?:ping|tell|notify|let) me\b))\s*(?:(?:he|she|they|we|i|it|you|that|this|there)(?:['’]\w+)?\b|because\b|since\b|as\b|so (?:that|the|i|we)\b|thanks\b|thank you\b|cheers\b|if you can\b|when you (?:can|get)\b|and (?:ping|tell|notify|let) me\b).*$/iu;
-
-function withoutTrailingClause(text: string): string {
-  const cut = text.replace(TRAILING_CLAUSE, '');
-  return cut.trim().split(/\s+/u).length >= 2 ? cut : text;
 }
 
 function round(value: number): number {
@@ -214,13 +239,19 @@ function realWordTypo(tokens: readonly Token[], i: number): string | undefined {
   return REAL_WORD_TYPOS.find((typo) => typo.typed === token?.norm && typo.next.test(next))?.meant;
 }
 
+/** Chat shorthand read as the word it stands for ("mtg", "grp", "re:"); the user's spelling stays in `original`. */
+const ABBREVIATIONS: Readonly<Record<string, string>> = {
+  mtg: 'meeting', mtgs: 'meetings', mtng: 'meeting', mtngs: 'meetings', grp: 'group', grps: 'groups', re: 'about', ppl: 'people',
+  u: 'you', ur: 'your', pls: 'please', plz: 'please', msg: 'message', ext: 'extension', exts: 'extensions', conf: 'conference', confs: 'conferences',
+};
+
 /** Capitalised words after the first are names people typed on purpose ("Core team"): never "corrected". */
 function correctTokens(model: ClassifierModel, tokens: Token[]): { tokens: Token[]; corrections: string[] } {
   const corrections: string[] = [];
   const shouting = tokens.every((t) => t.original === t.original.toUpperCase());
   const corrected = tokens.map((token, i) => {
     const named = i > 0 && !shouting && /^\p{Lu}/u.test(token.original);
-    const fixed = token.quoted || named ? undefined : model.correct(token.norm) ?? realWordTypo(tokens, i);
+    const fixed = token.quoted ? undefined : lookup(ABBREVIATIONS, token.norm) ?? (named ? undefined : model.correct(token.norm) ?? realWordTypo(tokens, i));
     if (!fixed) {
       return token;
     }
@@ -253,7 +284,12 @@ function stripPoliteness(tokens: Token[]): Token[] {
       }
     }
   }
-  return rest.length > 0 ? rest : tokens;
+  if (rest.length === 0) {
+    return tokens;
+  }
+  const first = rest[0]!;
+  const verb = first.quoted ? undefined : lookup(GERUNDS, first.norm);
+  return verb && rest.length > 1 ? [{ ...first, norm: verb }, ...rest.slice(1)] : rest;
 }
 
 function stripChinesePoliteness(text: string): string {

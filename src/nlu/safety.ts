@@ -12,18 +12,21 @@ import { lookup } from '../tables.js';
 
 /** Below this share of the normalised vote a write is not clearly meant. */
 export const WRITE_MIN_SHARE = 0.5;
+/** A write said without any verb of change needs this share. */
+export const WRITE_NO_VERB_MIN_SHARE = 0.75;
 /** A write must lead the runner-up by at least this much of the vote. */
 export const WRITE_MIN_LEAD = 0.2;
 
 // Sentences that open like a question or a request to see something ask to read, whatever verb follows
 // ("show me the extensions attached to…", "which meetings are you keeping tabs on").
-const READ_CUE_EN = /^(?:show|list|display|which|what|whats|who|whos|any|anything|are there|is there|is anyone|is anybody|do (?:i|we) have|does|did|have (?:i|we|you)|has|tell me (?:about|what|who|which|how)|see|check|view|how many|where|when)\b|\battached\b/u;
+// Yes/no questions ("is Budget review open to everyone?", "do I get alerts for …") ask too.
+const READ_CUE_EN = /^(?:is|are|was|were|am i|has|have (?:i|we|you)|had|do (?:i|we|they|you)|can (?:i|we)|may i|should i|will it|would it)\b|^(?:show|list|display|which|what|whats|who|whos|any|anything|are there|is there|is anyone|is anybody|do (?:i|we) have|does|did|have (?:i|we|you)|has|tell me (?:about|what|who|which|how)|see|check|view|how many|where|when)\b|\battached\b/u;
 const READ_CUE_ZH = /哪些|哪个|什么|有没有|列出|列一下|查看|显示|看看|看一下|是否|几个|多少/u;
 
 // A sentence that opens with a verb of change (or, in Chinese, carries one) says plainly that it wants a change;
 // then only a close runner-up makes it unclear. Without such a verb ("Maria can come in now") the classifier
 // alone must be sure.
-const WRITE_VERB_EN = /^(?:admit|let|allow|bring|accept|approve|reject|deny|decline|refuse|turn|send|kick|block|remove|delete|cancel|erase|drop|get rid|trash|scrap|watch|monitor|track|follow|subscribe|unsubscribe|unwatch|stop|quit|create|schedule|book|set|make|new|add|attach|put|rename|change|update|modify|edit|move|reschedule|push|mute|unmute|silence|lock|unlock|end|terminate|close|finish|kill|post|route|deliver|forward|sign|log|keep|alert|notify|ping|start|begin|open|dont|do not|never|sign out|log out|disconnect|forget|unlink)\b/u;
+const WRITE_VERB_EN = /^(?:admit|let|allow|bring|accept|approve|reject|deny|decline|refuse|turn|send|kick|block|remove|delete|cancel|erase|drop|get rid|trash|scrap|watch|monitor|track|follow|subscribe|unsubscribe|unwatch|stop|quit|create|schedule|book|set|make|new|add|attach|put|rename|change|update|modify|edit|move|reschedule|push|mute|unmute|silence|lock|unlock|end|terminate|close|finish|wrap up|wrap|kill|post|route|deliver|forward|sign|log|keep|alert|notify|ping|start|begin|open|dont|do not|never|sign out|log out|disconnect|forget|unlink)\b/u;
 const WRITE_VERB_ZH = /让|放|准入|接纳|批准|拒绝|不要让|别让|关注|监控|盯|订阅|取消|停止|不再|删|移除|创建|新建|建|安排|预约|添加|加|改|修改|更新|重命名|设|静音|锁|结束|终止|关闭|发到|发送|退出|注销|解除/u;
 
 /** A write with a plain verb of change still needs this lead over the runner-up. */
@@ -51,6 +54,11 @@ const READ_COUNTERPART: Readonly<Record<string, string>> = {
   'huawei.lock': 'huawei.details',
 };
 
+/** Does the sentence open like a question or a request to see something? */
+export function asksToSee(commandText: string, chinese: boolean): boolean {
+  return (chinese ? READ_CUE_ZH : READ_CUE_EN).test(commandText);
+}
+
 export interface WriteGuard {
   /** The intent to report: the write when it is clear, else the safe reading (a read, if one fits). */
   intent: string;
@@ -59,16 +67,21 @@ export interface WriteGuard {
   reason?: string;
 }
 
-export function guardWrite(intent: string, score: number, ranked: readonly IntentScore[], commandText: string, chinese: boolean): WriteGuard {
+export function guardWrite(intent: string, score: number, ranked: readonly IntentScore[], commandText: string, chinese: boolean, verbReading?: string): WriteGuard {
   if (!isWrite(intent)) {
     return { intent };
+  }
+  if (verbReading && verbReading !== intent) {
+    // The opening verb names another change ("change … so anyone can join" read as an admission): ask, run neither.
+    return { intent: verbReading, ask: [verbReading, intent], reason: `write ${intent} is not what the opening verb asks for (${verbReading}) → ask` };
   }
   const runnerUp = ranked.find((r) => r.intent !== intent && r.intent !== 'none');
   const readCue = (chinese ? READ_CUE_ZH : READ_CUE_EN).test(commandText);
   const verb = (chinese ? WRITE_VERB_ZH : WRITE_VERB_EN).test(commandText);
   const lead = runnerUp === undefined ? score : score - runnerUp.score;
   const close = lead < (verb ? WRITE_VERB_MIN_LEAD : WRITE_MIN_LEAD);
-  const weak = !verb && score < WRITE_MIN_SHARE;
+  // Without a verb of change ("meetings about pricing scheduled for next week") only a near-certain vote acts.
+  const weak = !verb && score < WRITE_NO_VERB_MIN_SHARE;
   if (!readCue && !close && !weak) {
     return { intent };
   }
@@ -80,7 +93,7 @@ export function guardWrite(intent: string, score: number, ranked: readonly Inten
   const rankedRead = ranked.find((r) => r.intent !== 'none' && !isWrite(r.intent) && r.score >= 0.05)?.intent;
   // A question cue names the read; otherwise the read the classifier itself considered, else the usual counterpart.
   const read = readCue ? (rankedRead && close ? rankedRead : counterpart ?? rankedRead) : rankedRead ?? counterpart;
-  const why = [readCue ? 'the sentence asks to see something' : '', close ? `${runnerUp?.intent} is close` : '', weak ? `share ${score.toFixed(2)} < ${WRITE_MIN_SHARE}` : '']
+  const why = [readCue ? 'the sentence asks to see something' : '', close ? `${runnerUp?.intent} is close` : '', weak ? `share ${score.toFixed(2)} < ${WRITE_NO_VERB_MIN_SHARE} without a verb of change` : '']
     .filter(Boolean).join(', ');
   if (read) {
     return { intent: read, ask: [read, intent], reason: `write ${intent} not clearly meant (${why}) → ask, falling back to ${read}` };

@@ -71,9 +71,17 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+// "Mr. Tanaka": the dot of a title belongs to the name.
+const TITLE = /^(?:mr|mrs|ms|dr|prof|mx)$/iu;
+
 function pushWords(text: string, tokens: Token[]): void {
   for (const match of text.matchAll(WORD)) {
-    const original = match[0].replace(/['’]+$/u, '');
+    if (TITLE.test(match[0]) && text[match.index + match[0].length] === '.') {
+      tokens.push({ original: `${match[0]}.`, norm: normWord(match[0]), quoted: false });
+      continue;
+    }
+    // "group:" or "re:" end a word, they are not part of it (colons stay inside times like 3:30).
+    const original = match[0].replace(/['’:@_/+-]+$/u, '');
     tokens.push({ original, norm: normWord(original), quoted: false });
   }
 }

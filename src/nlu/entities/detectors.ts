@@ -19,10 +19,10 @@ export function accessLevelIn(text: string): string | undefined {
   if (/\b(?:lock(?:ed)?|closed)\b|锁定|锁上/iu.test(text)) {
     return 'Locked';
   }
-  if (/\b(?:same (?:enterprise|company|organi[sz]ation)|my (?:company|organi[sz]ation|enterprise)|internal(?: only)?|colleagues only|coworkers only|people (?:in|from) my (?:company|org))\b|同一企业|企业内部|公司内部|本公司|本企业/iu.test(text)) {
+  if (/\b(?:same (?:enterprise|company|organi[sz]ation)|my (?:company|organi[sz]ation|enterprise)|internal(?: only)?|colleagues only|coworkers only|employees only|staff only|(?:company|internal|our) (?:people|staff|employees|folks)(?: only)?|people (?:in|from) my (?:company|org))\b|同一企业|企业内部|公司内部|本公司|本企业/iu.test(text)) {
     return 'SameEnterprise';
   }
-  if (/\b(?:invit(?:ed|ees) only|invited (?:people|guests|attendees)|only invit(?:ed|ees)|invite only|invited)\b|受邀|仅邀请|被邀请/iu.test(text)) {
+  if (/\b(?:invit(?:ed|ees) only|invited (?:people|guests|attendees)|only invit(?:ed|ees)|invite[- ]only|invited)\b|受邀|仅邀请|被邀请/iu.test(text)) {
     return 'Invited';
   }
   if (/\b(?:open to (?:everyone|anyone|all|everybody)|(?:everyone|anyone|everybody) can (?:join|enter|come in)|public|open)\b|所有人|公开|任何人/iu.test(text)) {
@@ -35,13 +35,36 @@ export function phoneBypassIn(text: string): string | undefined {
   if (!/\b(?:phone|dial ?in|dial-in|pstn|callers?)\b|电话/iu.test(text)) {
     return undefined;
   }
-  if (/\b(?:not|dont|never|no longer|stop|must|should|have to) (?:let .+ )?(?:bypass|skip)|\b(?:wait|waits|go through) (?:in )?(?:the )?lobby|\bdisabled?\b|不(?:能|要|可以)?(?:绕过|跳过)|等待|禁用/iu.test(text)) {
+  if (/\b(?:not|dont|never|no longer|stop|cannot|cant|shouldnt|mustnt) (?:let .+ )?(?:bypass|skip)|\b(?:wait|waits|go through) (?:in )?(?:the )?lobby|\bdisabled?\b|不(?:能|要|可以)?(?:绕过|跳过)|等待|禁用/iu.test(text)) {
     return 'Disabled';
   }
   if (/\b(?:bypass|skip|avoid|straight in|enabled?|directly)\b|绕过|跳过|直接进入|启用/iu.test(text)) {
     return 'Enabled';
   }
   return undefined;
+}
+
+/**
+ * Leaders named by name rather than address ("with Anna and Raj as leaders", "make Sarah Lee the leader",
+ * "王伟和李娜当主持人"): the create dialog then asks for their addresses instead of dropping them.
+ */
+export function leaderNamesIn(text: string): string[] | undefined {
+  const name = String.raw`\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*)*`;
+  const names = String.raw`${name}(?:\s*,\s*${name})*(?:,?\s+and\s+${name})?`;
+  const role = String.raw`(?:leaders?|presenters?|hosts?|co-?organi[sz]ers?)`;
+  const english = [
+    new RegExp(String.raw`\bwith (${names}) as (?:the |our )?${role}\b`, 'u'),
+    new RegExp(String.raw`\bmake (${names}) (?:the |a |our )?${role}\b`, 'u'),
+    new RegExp(String.raw`\b${role}(?: are| is|:)?\s+(${names})`, 'u'),
+  ];
+  for (const pattern of english) {
+    const found = pattern.exec(text)?.[1];
+    if (found) {
+      return found.split(/\s*,\s*(?:and\s+)?|\s+and\s+/u).map((n) => n.trim()).filter(Boolean);
+    }
+  }
+  const chinese = /(?:^|[，,\s])(?:让|请|由)?([\u4e00-\u9fff、和]{2,20}?)(?:来)?(?:当|做|作为|担任)(?:主持人|组织者|演示者)/u.exec(text)?.[1];
+  return chinese ? chinese.split(/和|、/u).map((n) => n.trim()).filter(Boolean) : undefined;
 }
 
 export function leadersIn(text: string): string[] | undefined {
@@ -77,7 +100,7 @@ export function pageIn(text: string): string {
 
 export function turnsOff(intent: string, text: string): boolean {
   if (intent === 'huawei.mute') {
-    return /\bun-?mute|\b(?:turn|switch) off (?:the )?mute|\bstop muting|\bunsilence|\b(?:release|lift|remove) (?:the )?mute|取消.{0,16}静音|解除.{0,16}静音|关闭静音/iu.test(text);
+    return /\bun-?mute|\bmics? back on|\b(?:turn|switch) (?:their |everyones |the )?mics? (?:back )?on|\blet (?:people|everyone|everybody|them) (?:talk|speak)|\b(?:turn|switch) off (?:the )?mute|\bstop muting|\bunsilence|\b(?:release|lift|remove) (?:the )?mute|取消.{0,16}静音|解除.{0,16}静音|关闭静音/iu.test(text);
   }
   return /\bun-?lock|\bopen (?:.+ )?(?:again|up)|\breopen|\b(?:remove|lift|release) (?:the )?lock|解锁|解除锁定|取消锁定/iu.test(text);
 }

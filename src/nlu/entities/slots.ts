@@ -6,23 +6,27 @@
 
 const MEETING_GENERIC = /^(?:the|my|our|this|that|a|an|in|of|for|waiting|there|anyone|somebody|someone|anybody|people|(?:(?:the|my|our|this|that|a)\s+)?(?:lobby|lobbies|waiting room|meeting|meetings|call|conference|it|here|one|join|all|everything|everyone|all my meetings|all meetings|all of them|every meeting))$/iu;
 const ALL_WORDS = /^(?:(?:all|every)\s+)?(?:everyone|everybody|every one|all|all of them|them all|them|all guests|the guests|guests|people|all people|all the people|everyone else|all participants|the lot|waiting people|everyone who is waiting)(?:\s+(?:waiting|who (?:is|are) waiting|in the lobby|in lobby|from the lobby|in the waiting room|that are waiting|there|too))*$/iu;
-const ALL_MEETINGS = /\b(?:all (?:of )?(?:my |the |our )?meetings|every (?:one of my )?meetings?|all of them|everything|all my lobbies|all lobbies|all alerts|all watches|all)\b/iu;
+const ALL_MEETINGS = /\b(?:all (?:of )?(?:my |the |our )?meetings|any (?:of )?(?:my|our) meetings|every (?:one of my )?meetings?|all of them|everything|all my lobbies|all lobbies|all alerts|all watches|all)\b/iu;
 
 function stripMeeting(value: string): string {
   return value
+    .replace(/['’]s$/u, '')
     .replace(/^(?:the\s+)?(?:lobby|waiting room)\s+(?:of|for|in)\s+/iu, '')
     .replace(/^(?:(?:the|my|our)\s+)?(?:online\s+|skype\s+)?(?:meeting|conference|call)\s+(?:called\s+|named\s+|titled\s+)?/iu, '')
     .replace(/^(?:the|my|our)\s+/iu, '')
     .replace(/^(?:called|named|titled)\s+/iu, '')
     .replace(/\s+(?:from|off|out of) (?:my|our|the) (?:online |skype )?(?:meetings|calendar|schedule|diary|agenda|list)$/iu, '')
     .replace(/\s+(?:here|now|right now|today|for me|again|please|asap|anymore|any more|any longer|in this (?:chat|channel)|to this (?:chat|channel))$/iu, '')
-    .replace(/\s+(?:meeting|conference|lobby)$/iu, '')
+    .replace(/\s+(?:meeting|mtg|conference|lobby)$/iu, '')
     .trim();
 }
 
 function stripGroup(value: string): string {
   return value
-    .replace(/^(?:(?:the|my|our)\s+)?(?:contact\s+)?group\s+(?:called\s+|named\s+)?/iu, '')
+    .replace(/['’]s$/u, '')
+    .replace(/^(?:for|called|named)\s+/iu, '')
+    .replace(/^(?:(?:the\s+)?(?:people|contacts|members)|everyone|everybody|anyone|all)\s+(?:in|of|from)\s+/iu, '')
+    .replace(/^(?:(?:the|my|our)\s+)?(?:contact\s+)?(?:group|grp)\s+(?:called\s+|named\s+)?/iu, '')
     .replace(/^(?:the|my|our)\s+/iu, '')
     .replace(/^(?:called|named|titled)\s+/iu, '')
     .replace(/\s+(?:contact\s+)?group$/iu, '')
@@ -30,14 +34,24 @@ function stripGroup(value: string): string {
     .trim();
 }
 
-/** Chinese slot values without surrounding quotes, punctuation or a leading 会议/分组. */
+// Words around a Chinese name that are not part of it: "看一下周会", "一下客户演示", "客户培训这个会", "同事这个分组里".
+const ZH_LEADING_FILLER = /^(?:(?:看看|看一下|看下|查看|查一下|查下|帮我|帮忙|麻烦你?|请你?|一下|以后|今后|叫做?|名为)\s*)+/u;
+const ZH_TRAILING_FILLER = /\s*(?:这个会议|这个会|这场会|这一个会|这个分组里?|这个组里?|分组里)$/u;
+
+/** Chinese slot values without surrounding quotes, punctuation, filler words or a leading 会议/分组. */
 export function stripZh(value: string): string {
-  return value.replace(/^[\s“"「『]+|[\s”"」』。？！?!，,、.]+$/gu, '').replace(/^(?:会议|分组)\s*/u, '').trim();
+  const bare = value.replace(/^[\s“"「『：:]+|[\s”"」』。？！?!，,、.]+$/gu, '');
+  const trimmed = bare.replace(ZH_LEADING_FILLER, '').replace(ZH_TRAILING_FILLER, '');
+  return (trimmed || bare).replace(/^(?:会议|分组)\s*/u, '').trim();
 }
 
 export function isEveryone(person: string, zhText: boolean): boolean {
   if (zhText) {
-    return /^(?:所有人|大家|全部|所有|全体|所有等待的人|等待的人|他们|大厅里的人|大厅的人|所有访客|所有的人|每个人)(?:都)?$/u.test(person)
+    const bare = person.replace(/(?:都|全|全部|全都)$/u, '').replace(/^(?:所有|全部)的?(?=访客|客人|来宾)/u, '');
+    return /^(?:所有人|大家|全部|所有|全体|所有等待的人|等待的人|他们|大厅里的人|大厅的人|所有访客|所有的人|每个人)(?:都)?$/u.test(bare)
+      || /^(?:大厅里?|等候室里?)的?(?:所有|全部)?(?:人|访客|客人)$/u.test(bare)
+      // No name, only who they are: 访客, 客人 — everyone waiting.
+      || /^(?:访客|客人|来宾|外部人员|外面的人|等待者|排队的人)(?:们)?$/u.test(bare)
       || /^(?:把)?(?:大厅里?|等候室里?)?(?:所有|全部)?(?:等着|等待|在等|等候|排队)(?:的|着的)?(?:人|访客|客人|人们)(?:都|全)?$/u.test(person);
   }
   return ALL_WORDS.test(person.toLowerCase());
@@ -54,7 +68,9 @@ export function usableMeeting(value: string | undefined, zhText: boolean): boole
   const cleaned = cleanMeeting(value, zhText);
   // "mute everyone", "让所有人进来": the people, not a meeting.
   return cleaned.length > 0 && !MEETING_GENERIC.test(cleaned) && !ALL_WORDS.test(cleaned.toLowerCase())
-    && !/^(?:大厅|会议|我的会议|这里|这个会议|所有人|全体|大家|全部|所有)$/u.test(cleaned);
+    && !/^(?:大厅|会议|我的会议|这里|这个会议|所有人|全体|大家|全部|所有)$/u.test(cleaned)
+    // "谁在大厅", "有没有人在等": a question about the lobby, not a meeting's name.
+    && !(zhText && /谁|有人|有没有|哪些|什么|吗|现在|目前/u.test(cleaned));
 }
 
 export function cleanMeeting(value: string, zhText: boolean): string {
@@ -83,8 +99,14 @@ export function rawTail(text: string, captured: string): string {
   // The word as a whole word, after the command word: "explain I want …" is about "I want", not the i of "explain".
   const after = /^\s*(?:\S+\s+)/u.exec(text)?.[0].length ?? 0;
   const found = new RegExp(`(?<![\\p{L}\\p{N}])${firstWord}(?![\\p{L}\\p{N}])`, 'iu').exec(text.slice(after));
-  const tail = found ? text.slice(after + found.index).trim() : captured;
-  return tail.replace(/^["“'‘「]|["”'’」]$/gu, (quote) => (tail.startsWith(quote) && tail.length > 1 ? '' : quote)).trim();
+  let tail = found ? text.slice(after + found.index).trim() : captured;
+  // The sentence was quoted: "explain 'let everyone in'", 你怎么理解“让张伟进来”这句话.
+  tail = tail.replace(/^["“'‘「]/u, '');
+  const closing = /^(.*?)["”'’」](?:\s*(?:这句话|这句|this sentence|mean|means)?\s*[?？。.!]*)$/u.exec(tail);
+  if (closing?.[1] && !/["“'‘「]/u.test(closing[1].slice(0, 1))) {
+    tail = closing[1];
+  }
+  return tail.trim();
 }
 
 /** "Budget review at 3pm tomorrow with bob@contoso.com" → "Budget review". */
@@ -97,7 +119,8 @@ export function cutSubject(value: string, timeSpans: string[], zhText: boolean):
     }
   }
   if (zhText) {
-    return stripZh(subject.replace(/[,，、]?\s*(?:在|于|从|时间)$/u, '')) || undefined;
+    // A Chinese subject ends at its clause: what follows a comma is time, access or leaders.
+    return stripZh(subject.replace(/[，,；;].*$/u, '').replace(/[,，、]?\s*(?:在|于|从|时间)$/u, '').replace(/^(?:叫做?|名为|主题(?:为|是)?)\s*/u, '')) || undefined;
   }
   subject = subject
     .replace(/\s+(?:that|which|so that|where|so)\s+.*$/iu, '')

@@ -1,0 +1,126 @@
+/**
+ * Where the command sits in a sentence of several clauses. People put the reason or the person first and the
+ * command last ("Priya's good, let her through", "we're finished in 917700112, end it", "刘洋是我们的供应商，让他进来"),
+ * or the command first and a remark after it ("admit Lee, he's the contractor", "把赵磊拒掉，他不是我们组的"). A
+ * colleague reads the command clause and takes "her"/"it"/"他" to mean what the other clause named; so does this.
+ * Hand-written: no coreference resolver on npm runs offline in a millisecond, and chat sentences have one or two
+ * clauses whose shapes are few.
+ */
+
+export interface CommandClause {
+  /** The sentence as the command reads: the command clause, its pronoun replaced by what it refers to. */
+  text: string;
+  /** What was done, for "explain"; empty when the sentence was left as typed. */
+  notes: string[];
+}
+
+// Words that open a sentence without being part of the command ("yes let dave in", "nope, deny Jessica").
+const INTERJECTION_EN = /^(?:(?:yes|yeah|yep|yup|ok|okay|sure|alright|oh|um|uh|hmm)\b[,.!:]?|(?:no|nope|nah|right|well|great|good|cool|fine|perfect|thanks|got it|understood|hi|hello|hey)\s*[,.!:])\s*/iu;
+
+// A trailing clause after a comma (or " and ping me …", " and who can join?") that opens with a pronoun, a reason,
+// thanks or a second question says why or asks more, not what: it is left out before reading the command.
+const TRAILING_CLAUSE_EN = /\s*(?:[,;]|\s-\s|\s(?=and (?:ping|tell|notify|let) me\b)|\s(?=and (?:who|what|when|where|how|whether)\b)|\s(?=so (?:that )?(?:you|i|we|they) (?:can|could|will|may)\b))\s*(?:(?:he|she|they|we|i|it|you|that|this|there)(?:['’]\w+)?\b|because\b|since\b|as\b|so (?:that|the|i|we|you|they)\b|thanks\b|thank you\b|thx\b|cheers\b|if you can\b|when you (?:can|get)\b|and (?:ping|tell|notify|let) me\b|and (?:who|what|when|where|how|whether)\b).*$/iu;
+
+// The verbs a command clause opens with (imperative), so "…, let her through" is known to be the command.
+const COMMAND_OPENING_EN = /^(?:please\s+)?(?:admit|let|allow|bring|accept|approve|reject|deny|decline|refuse|turn|send|kick|block|remove|delete|cancel|erase|drop|get rid of|trash|scrap|watch|monitor|track|follow|unwatch|stop|create|schedule|book|set|make|add|attach|put|rename|call|name|change|update|modify|edit|move|reschedule|mute|unmute|silence|lock|unlock|end|terminate|close|finish|kill|post|route|forward|show|list|tell|give|keep|ping|alert|notify|open|describe|check)\b/iu;
+
+const PRONOUN_EN = /\b(?:him|her|them|it)\b/iu;
+const NOT_AN_ANTECEDENT = /^(?:i|we|you|he|she|they|it|this|that|there|here|nobody|no one|noone|someone|somebody|what|who|which|everything|nothing|the meeting|the call)$/iu;
+
+/** The English sentence as its command reads (see the module comment). */
+export function englishCommand(input: string): CommandClause {
+  const notes: string[] = [];
+  let text = input.trim();
+  const interjection = INTERJECTION_EN.exec(text);
+  if (interjection && wordCount(text.slice(interjection[0].length)) >= 2) {
+    notes.push(`"${interjection[0].trim()}" opens the sentence, not the command`);
+    text = text.slice(interjection[0].length);
+  }
+  const resolved = resolveLeadingContext(text);
+  if (resolved) {
+    notes.push(resolved.note);
+    text = resolved.text;
+  }
+  const cut = text.replace(TRAILING_CLAUSE_EN, '');
+  if (cut !== text && wordCount(cut) >= 2) {
+    notes.push(`"${text.slice(cut.length).replace(/^[\s,;-]+/u, '')}" says why or asks more, not what`);
+    text = cut;
+  }
+  return { text, notes };
+}
+
+/** "<context>, <command with a pronoun>" → the command with the pronoun replaced by what the context named. */
+function resolveLeadingContext(text: string): { text: string; note: string } | undefined {
+  const split = /^([^,;]+?)\s*(?:[,;]|\s-\s)\s*(.+)$/u.exec(text);
+  if (!split) {
+    return undefined;
+  }
+  const [, head = '', tail = ''] = split;
+  if (COMMAND_OPENING_EN.test(head) || !COMMAND_OPENING_EN.test(tail)) {
+    return undefined;
+  }
+  // "I need a new group, call it Book club": "it" is the thing being named.
+  const naming = /^(?:call|name) (?:it|them) (.+)$/iu.exec(tail);
+  if (naming) {
+    return { text: `${head} called ${naming[1]}`, note: `"call it ${naming[1]}" names what "${head}" asks for` };
+  }
+  if (!PRONOUN_EN.test(tail)) {
+    return undefined;
+  }
+  const pronoun = tail.match(PRONOUN_EN)?.[0].toLowerCase() ?? '';
+  const antecedent = antecedentIn(head, pronoun !== 'it');
+  if (!antecedent) {
+    return undefined;
+  }
+  return { text: tail.replace(PRONOUN_EN, antecedent), note: `"${tail.match(PRONOUN_EN)?.[0]}" in "${tail}" is ${antecedent}` };
+}
+
+/** What "it" (a thing) or "him/her/them" (people) in the command clause refers to in the context clause. */
+function antecedentIn(head: string, people: boolean): string | undefined {
+  const id = /(?<![\p{L}\d])\d{6,12}(?![\p{L}\d])/u.exec(head)?.[0];
+  if (id && !people) {
+    return id;
+  }
+  const quoted = /"([^"]+)"|“([^”]+)”|'([^']+)'/u.exec(head);
+  if (quoted) {
+    return `"${quoted[1] ?? quoted[2] ?? quoted[3] ?? ''}"`;
+  }
+  const candidates = [
+    /\bwho (.+?) (?:is|was)$/iu.exec(head)?.[1],
+    /^(?:i|we) (?:don['’]?t|do not|no longer|won['’]?t) (?:need|want|use|care about|like)(?: to keep)? (.+?)(?: (?:anymore|any more|any longer|now))?$/iu.exec(head)?.[1],
+    /^(.+?)(?:['’]s\b| is\b| are\b| was\b| has\b| should\b| can\b| will\b| looks\b| seems\b| just\b)/iu.exec(head)?.[1],
+  ];
+  const found = candidates.map((c) => c?.trim()).find((c): c is string => !!c && !NOT_AN_ANTECEDENT.test(c) && wordCount(c) <= 5);
+  // "people are stuck in …, let them join": "them" is whoever waits; the sentence reads well as typed.
+  return found && people && /^(?:the )?(?:people|guests|visitors|folks|everyone|everybody|they|all)\b/iu.test(found) ? undefined : found;
+}
+
+function wordCount(text: string): number {
+  return text.trim().split(/\s+/u).filter(Boolean).length;
+}
+
+// Chinese: a remark after the command ("把赵磊拒掉，他不是我们组的") starts with a pronoun, a reason or thanks.
+const TRAILING_CLAUSE_ZH = /[，,；;]\s*(?:他|她|它|他们|她们|因为|由于|谢谢|多谢|辛苦|麻烦了|拜托).*$/u;
+const PRONOUN_ZH = /他们|她们|他|她|它/u;
+const COMMAND_OPENING_ZH = /^(?:请|麻烦|帮我|就)?(?:让|把|拒绝|准入|放|关注|取消|删|结束|静音|锁|创建|新建|添加|给|查看|显示|列出)/u;
+
+/** The Chinese sentence as its command reads. */
+export function chineseCommand(input: string): CommandClause {
+  const notes: string[] = [];
+  let text = input.trim();
+  const split = /^([^，,；;]+)[，,；;]\s*(.+)$/u.exec(text);
+  if (split) {
+    const [, head = '', tail = ''] = split;
+    const antecedent = /^(.+?)(?:是|已经|在|也|不|就|刚|说|可以|没)/u.exec(head)?.[1];
+    if (!COMMAND_OPENING_ZH.test(head) && COMMAND_OPENING_ZH.test(tail) && PRONOUN_ZH.test(tail) && antecedent && !/[我你他她它]/u.test(antecedent) && antecedent.length <= 12) {
+      notes.push(`"${tail.match(PRONOUN_ZH)?.[0]}" 指 ${antecedent}`);
+      text = tail.replace(PRONOUN_ZH, antecedent);
+    }
+  }
+  const cut = text.replace(TRAILING_CLAUSE_ZH, '');
+  if (cut !== text && cut.length >= 2) {
+    notes.push(`"${text.slice(cut.length + 1)}" says why, not what`);
+    text = cut;
+  }
+  return { text, notes };
+}

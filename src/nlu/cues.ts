@@ -1,0 +1,146 @@
+import { isWrite } from './catalog.js';
+import { asksToSee } from './safety.js';
+import type { IntentScore } from './classifier.js';
+
+/**
+ * Strong cues: phrasings that name one command whatever else the sentence holds, read the way a colleague reads
+ * them. "create a meeting called Town hall …, and let phone users bypass the lobby" creates (the rest are its
+ * settings); "phone users should skip the lobby for Legal review" changes a meeting's setting, although it says
+ * "lobby"; "no more lobby pings for Design review" stops alerts; "am I allowed to record?" asks the policies.
+ * The classifier weighs words one by one and is swayed by the loudest noun; these cues weigh the sentence's shape.
+ * Each cue lists the intents it may overrule, so it never takes a sentence away from a command that fits better.
+ */
+
+interface Cue {
+  name: string;
+  /** Tested on the normalised English text (lower case, single spaces) or on the Chinese text. */
+  en?: RegExp;
+  zh?: RegExp;
+  /** The intent the cue names. */
+  intent: string;
+  /** Classifier readings the cue overrules; undefined: any reading but the ones in `keep`. */
+  overrules?: readonly string[];
+  /** Readings the cue never overrules. */
+  keep?: readonly string[];
+}
+
+const SETTING_EN = String.raw`(?:invite[- ]?only|invit(?:ed|ees) only|only invited|locked|open to (?:everyone|anyone|all|everybody)|(?:anyone|everyone|everybody) can (?:join|get in|come in|enter)|same (?:enterprise|company)|internal only|public|private)`;
+const PHONE_EN = String.raw`\b(?:phone|dial[- ]?in|pstn) (?:users|callers|people|participants)\b.*\b(?:bypass|skip|wait|go through|straight in)\b|\b(?:dial[- ]?in|phone) callers? (?:should|must|can|may)\b`;
+const CREATE_EN = String.raw`^(?:(?:i|we) (?:need|want|would like|d like)(?: to (?:create|schedule|book|set up|have|get))?|(?:create|schedule|book|set up|setup|make|organi[sz]e|arrange|plan|add|host|new))(?: me| us)?(?: (?:a|an|one|another))?(?: (?:new|quick|short|brief|private|public|locked|open|online|skype|small|big|weekly|daily|\d+[- ]?min(?:ute)?s?))*\s+(?:meeting|call|conference|session|mtg|meetup)\b(?! (?:defaults?|polic|settings|options|invitation))`;
+const NOT_PRESENCE_EN = String.raw`^(?!.*\b(?:presence|status|online|available|availability|offline)\b)`;
+
+const CUES: readonly Cue[] = [
+  // Creating a meeting: the opening says it, whatever settings follow.
+  { name: 'opens with "create a meeting"', en: new RegExp(CREATE_EN, 'u'), zh: /^(?!.*分组)(?:.{0,6}?)(?:约|订|定|安排|创建|新建|预约|建立|开)(?:一个|一场|个)(?:新的?)?(?:[^，,。：:]{0,12}?)(?:会议|会)(?!议室)/u, intent: 'meetings.create', keep: ['meetings.create', 'help', 'meetings.defaults', 'meetings.eligibleValues', 'meetings.policies', 'debugParse'] },
+  { name: '"schedule <name>" with a time', en: /^(?:schedule|book|arrange|set up|setup) (?!(?:meetings?|calls?)\b).+\b(?:at|on|from|tomorrow|today|tonight|next|this) (?:\d|mon|tue|wed|thu|fri|sat|sun|morning|afternoon|evening|week|tomorrow)/u, intent: 'meetings.create', overrules: ['none', 'huawei.scheduled', 'meetings.list', 'meetings.update', 'meetings.details', 'lobby.who', 'huawei.ongoing'] },
+  // A meeting's settings: who may enter, when it starts or ends, whether phone users wait.
+  { name: 'a meeting setting', en: new RegExp(String.raw`${PHONE_EN}|^(?:make|set|change|update|switch|turn|open) .+ (?:to |so |up to )?${SETTING_EN}|\bso (?:that )?(?:anyone|everyone|everybody|only invited people|people in my company) can (?:join|get in|enter)\b|\b(?:should|must|needs? to|has to) (?:start|end|begin|finish|be over) (?:at|by|on)\b|^open .+ up\b`, 'u'), zh: /(?:电话|拨入)(?:用户|的人|入会的人).*(?:绕过|跳过|等待|直接进)|改(?:成|为)只(?:允许|有)|(?:应该|改到|改成|推迟到|提前到).{0,6}(?:开始|结束)/u, intent: 'meetings.update', overrules: ['none', 'lobby.who', 'lobby.admit', 'meetings.details', 'extensions.list', 'meetings.invitation', 'groups.members', 'meetings.list', 'watch.start', 'huawei.end', 'groups.rename'] },
+  // Lobby alerts, stopped or started, said without "watch". "drop off the standup": the bot leaves it, nothing is deleted.
+  { name: 'drop off <meeting>', en: /^(?:drop off|get off|step away from|stop following|stop keeping (?:an eye|tabs) on)\b/u, intent: 'watch.stop', overrules: ['meetings.delete', 'lobby.reject', 'none', 'meetings.details'] },
+  { name: 'no more alerts', en: new RegExp(String.raw`${NOT_PRESENCE_EN}.*\b(?:no more|(?:do not|dont|no longer) (?:need|want)|stop(?: the)?|mute|silence|turn off|without)\b.*\b(?:alerts?|pings?|notifications?|pinging|notifying|alerting)\b`, 'u'), zh: /^(?!.*状态)(?:.*(?:别再|不要再|不用再|不再|停止|取消)(?:提醒|通知|推送)|.*不用再盯|.*大厅提醒.*(?:不要了|取消|关掉))/u, intent: 'watch.stop', overrules: ['lobby.who', 'watch.list', 'watch.start', 'meetings.create', 'lobby.reject', 'huawei.mute'] },
+  { name: 'ping me when someone waits', en: new RegExp(String.raw`${NOT_PRESENCE_EN}\b(?:ping|tell|notify|alert|let|message) me(?: know)?\b.*\b(?:when|if|whenever|as soon as)\b.*\b(?:wait|waits|waiting|shows? up|arrives?|knocks?|lobby|turns? up)\b`, 'u'), zh: /有人(?:在)?.{0,12}(?:等|等待|排队).{0,6}(?:提醒|通知|告诉)我/u, intent: 'watch.start', overrules: ['meetings.list', 'lobby.who', 'none', 'meetings.details', 'watch.list'] },
+  // Presence: stopping it is not starting it, and "come online" is presence whoever is named.
+  { name: 'stop presence', en: /^(?:stop|quit|cancel|end|no more|dont|do not|unsubscribe|unfollow|i (?:do not|dont|no longer) (?:need|want))\b.*\b(?:presence|status|availability|online)\b/u, zh: /(?:停止|取消|不再|别再|不要再|不用再)(?:订阅|关注|跟踪|推送|告诉我).*状态/u, intent: 'groups.presenceStop', overrules: ['groups.presence', 'groups.members', 'watch.stop', 'groups.list', 'none'] },
+  { name: 'come online', en: /^(?!.*\b(?:stop|no more|dont|do not|unsubscribe|anymore|any more)\b).*\b(?:(?:comes?|goes|go|gets?|are|is) (?:online|offline|available|busy|away)|changes? (?:their |his |her |its )?(?:status|presence|availability))\b/u, zh: /^(?!.*(?:停止|取消|不再|别再|不要再|不用再)).*(?:上线|下线|在线状态|状态变)/u, intent: 'groups.presence', overrules: ['groups.members', 'lobby.who', 'watch.start', 'none', 'groups.list'] },
+  { name: 'members of <name> group', en: /^(?:who|whos|which|what|list|show)\b.*\b(?:in|of|inside) (?:my |the |our )?(?!(?:contact )?groups?\b)\S+(?: \S+){0,3} group$/u, intent: 'groups.members', overrules: ['groups.list'] },
+  { name: 'the waiting room can come in', en: /\bwaiting room\b.*\b(?:can|may|should) (?:come in|join|enter|get in)\b|^(?:let|bring|admit)\b.*\bwaiting room\b/u, zh: /等候室.{0,8}(?:进来|拉进|放进|准入)|(?:拉进会|放进会)/u, intent: 'huawei.admitWaiting', overrules: ['groups.members', 'lobby.who', 'none', 'huawei.participants', 'lobby.admit'] },
+  // Lobby alerts to this chat or channel.
+  { name: 'alerts to this channel', en: /\b(?:notify|alert|ping|tell|post (?:in|to)|send (?:to|in)|message) (?:this|the|our) (?:channel|chat|group chat|team|room)\b|\b(?:alerts?|pings?|notifications?)\b.*\b(?:here|this (?:channel|chat|team|group chat|room))\b/u, zh: /(?:这个群|这个频道|这里|本群|群里).{0,6}(?:通知|提醒)|(?:提醒|通知).{0,6}(?:发到?|发在|发送到|转到|放到)(?:这个群|这个频道|这里|群里)/u, intent: 'alerts.routeHere', overrules: ['watch.start', 'lobby.who', 'none', 'watch.list'] },
+  // Reads a colleague would know.
+  { name: 'defaults', en: /\bdefaults?\b|\bif i (?:do not|dont) (?:pick|choose|set|say) anything\b/u, zh: /默认/u, intent: 'meetings.defaults', overrules: ['meetings.list', 'meetings.details', 'none', 'meetings.eligibleValues', 'huawei.ongoing', 'meetings.create'] },
+  { name: 'policies', en: /\bpolic(?:y|ies)\b|\brules\b.*\badmin|\badmin\w*\b.*\brules\b|\brestrictions?\b|\b(?:am i|are we|is anyone|can i|may i) (?:allowed|permitted|able) to (?:record|host|invite (?:externals|guests)|share|use video)|\bcan i record\b/u, zh: /政策|策略|限制|规定|(?:能|可以)不能?录(?:制|像|音)?|允许录/u, intent: 'meetings.policies', overrules: ['meetings.list', 'meetings.details', 'none', 'meetings.eligibleValues', 'meetings.defaults'] },
+  { name: 'options when scheduling', en: /\b(?:options|choices|settings) (?:do i have|can i (?:pick|choose|use)|are there|am i allowed)\b.*\b(?:schedul|creat|book|set ?up|new meeting)|\bwhat can i (?:pick|choose|set)\b/u, zh: /(?:能|可以)选(?:哪些|什么)|可选(?:的)?(?:选项|设置|值)/u, intent: 'meetings.eligibleValues', overrules: ['meetings.list', 'none', 'meetings.create', 'meetings.details'] },
+  { name: 'dial-in', en: /\bdial(?:-| )?(?:in|into)\b(?!.*\b(?:bypass|skip|wait|users|callers)\b)|\bjoin by phone\b|\bphone in\b/u, zh: /拨入|电话入会|打电话(?:进|入)会/u, intent: 'meetings.dialIn', overrules: ['meetings.list', 'none', 'meetings.details'] },
+  { name: 'who runs or what is <id>', en: /\b\d{6,12}\b.*\b(?:who(?:s| is) (?:the )?(?:host|organi[sz]er|chair)|when does .+ (?:start|begin|end))|\b(?:what|whats|what is) (?:happening|going on) (?:in|with|on) (?:meeting |conference |call )?\d{6,12}\b|^(?:when|what time) (?:does|is|will) (?:meeting |conference |call )?\d{6,12}\b/u, zh: /\d{6,12}.{0,4}(?:是谁主持|谁主持|谁是主持人|是什么会|什么时候开始|几点开始)/u, intent: 'huawei.details', overrules: ['none', 'huawei.participants', 'meetings.details', 'huawei.ongoing'] },
+  { name: 'how many / who are in <id>', en: /\bhow many (?:people|participants|attendees|folks)\b.*\b\d{6,12}\b|\b\d{6,12}\b.*\bhow many (?:people|participants|attendees)\b/u, zh: /\d{6,12}.{0,6}(?:多少人|几个人|都是谁|有谁|哪些人)/u, intent: 'huawei.participants', overrules: ['none', 'huawei.details', 'groups.members'] },
+  { name: 'let people talk in <id>', en: /\blet (?:people|everyone|everybody|them) (?:talk|speak)\b.*\b\d{6,12}\b|\bmics? (?:back )?on\b.*\b\d{6,12}\b/u, intent: 'huawei.mute', overrules: ['none', 'huawei.details', 'huawei.participants'] },
+  { name: 'sign out', zh: /解除.{0,8}(?:绑定|关联)|取消.{0,8}(?:绑定|关联)|(?:绑定|关联).{0,4}(?:解除|取消)/u, intent: 'signOut', overrules: ['signIn', 'none'] },
+  { name: '<name> group has who', zh: /^.{1,12}?(?:组|分组|团队|部门|小组)(?:里|中|内)?(?:面)?(?:都)?(?:有谁|有哪些人|有什么人)/u, intent: 'groups.members', overrules: ['lobby.who', 'huawei.participants', 'none'] },
+  { name: 'details of <meeting>', en: /^(?:what are |whats |what is |show me |show |give me |get me |tell me )?(?:the )?(?:settings|details|info|information|join link|summary) (?:of|for|on|about)\b/u, intent: 'meetings.details', overrules: ['none', 'meetings.list'] },
+  { name: 'which groups', en: /^(?:which|what|show|list|all)(?: (?:of )?(?:my|the))?(?: contact)? groups\b/u, intent: 'groups.list', overrules: ['groups.members', 'none'] },
+  { name: 'close <id>', zh: /(?:关掉|关闭|结束|终止|散)(?:掉)?.{0,4}\d{6,12}|\d{6,12}.{0,6}(?:关掉|结束掉|结束吧|散会)/u, intent: 'huawei.end', overrules: ['huawei.details', 'none', 'meetings.details'] },
+  { name: 'is anyone waiting (no noun)', en: /^(?:is )?(?:any(?:one|body)|some(?:one|body)) (?:waiting|there|knocking)\??$/u, zh: /^(?:有谁|有人吗|有人在等吗?|谁在等|有人在等着?进会吗?|有没有人在等)[?？吗]*$/u, intent: 'lobby.who', overrules: ['groups.members', 'none', 'huawei.participants'] },
+];
+
+export interface CueDecision {
+  intent: string;
+  reason: string;
+  /** The cue names the classifier's own reading. */
+  confirmed?: boolean;
+}
+
+/**
+ * The cue that names another command than the classifier's reading (or confirms it: `confirmed`). A cue that
+ * names a write never fires on a sentence that asks to see something: a read must never become a write.
+ */
+export function strongCue(intent: string, text: string, chinese: boolean): CueDecision | undefined {
+  const asks = asksToSee(text, chinese);
+  for (const cue of CUES) {
+    const pattern = chinese ? cue.zh : cue.en;
+    if (!pattern || (asks && isWrite(cue.intent)) || !pattern.test(text)) {
+      continue;
+    }
+    if (cue.intent === intent) {
+      return { intent, reason: `strong cue (${cue.name}) confirms ${intent}`, confirmed: true };
+    }
+    const allowed = cue.overrules ? cue.overrules.includes(intent) : !(cue.keep ?? []).includes(intent);
+    if (allowed) {
+      return { intent: cue.intent, reason: `strong cue (${cue.name}) → ${cue.intent}` };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The write-vs-write guard: a sentence that opens with a verb of change names the family of commands it can be.
+ * When the classifier picks a write outside that family ("change Board prep so anyone can join" read as an
+ * admission), the two are offered as a question rather than the classifier's write being run.
+ */
+const VERB_FAMILIES_EN: ReadonlyArray<{ verb: RegExp; family: readonly string[] }> = [
+  { verb: /^(?:change|modify|edit|reschedule|move|postpone|push back|shift|update|alter|adjust|retitle)\b/u, family: ['meetings.update', 'groups.rename'] },
+  { verb: /^rename\b/u, family: ['groups.rename', 'meetings.update'] },
+  { verb: /^(?:create|schedule|book|organi[sz]e|arrange|set up)\b/u, family: ['meetings.create', 'groups.create'] },
+  { verb: /^(?:delete|erase|trash|scrap|nuke|destroy)\b/u, family: ['meetings.delete', 'groups.delete'] },
+  { verb: /^(?:reject|deny|decline|refuse|turn away|send away|kick out)\b/u, family: ['lobby.reject'] },
+  { verb: /^(?:admit|accept)\b/u, family: ['lobby.admit', 'huawei.admitWaiting'] },
+  { verb: /^(?:mute|unmute|silence|unsilence)\b/u, family: ['huawei.mute'] },
+  { verb: /^(?:lock|unlock)\b/u, family: ['huawei.lock', 'meetings.update'] },
+  { verb: /^(?:end|terminate|hang up|shut down|wrap up|kill)\b/u, family: ['huawei.end'] },
+  { verb: /^(?:watch|monitor|track|follow|subscribe)\b(?=.*\b(?:presence|status|availability|online)\b)/u, family: ['groups.presence'] },
+  { verb: /^(?:unwatch|unsubscribe|unfollow)\b(?=.*\b(?:presence|status|availability|online)\b)/u, family: ['groups.presenceStop'] },
+  { verb: /^(?:watch|monitor|track|follow|subscribe)\b/u, family: ['watch.start', 'groups.presence'] },
+  { verb: /^(?:unwatch|unsubscribe|unfollow)\b/u, family: ['watch.stop', 'groups.presenceStop'] },
+  { verb: /^(?:attach)\b/u, family: ['extensions.add'] },
+  { verb: /^(?:let|bring|allow) (?!me\b|us\b|(?:people|everyone|everybody|them|all) (?:talk|speak|unmute))/u, family: ['lobby.admit', 'huawei.admitWaiting', 'meetings.update'] },
+];
+const VERB_FAMILIES_ZH: ReadonlyArray<{ verb: RegExp; family: readonly string[] }> = [
+  { verb: /静音/u, family: ['huawei.mute'] },
+  { verb: /^(?:停止|取消|不再|别再|不要再|不用再)(?:订阅|关注|跟踪).*状态/u, family: ['groups.presenceStop'] },
+  { verb: /^(?:停止|取消|不再|别再|不要再|不用再)(?:订阅|关注|监控|跟踪)/u, family: ['watch.stop', 'groups.presenceStop'] },
+  { verb: /^(?:请|麻烦|帮我)?(?:让|放)(?!我)/u, family: ['lobby.admit', 'huawei.admitWaiting'] },
+  { verb: /重命名|改名/u, family: ['groups.rename', 'meetings.update'] },
+  { verb: /^(?:请|麻烦|帮我)?(?:拒绝|谢绝)|拒之门外|拒掉/u, family: ['lobby.reject'] },
+  { verb: /^(?:请|麻烦|帮我)?(?:删除|删掉)|删了$|删掉$/u, family: ['meetings.delete', 'groups.delete'] },
+];
+
+export function familyOf(text: string, chinese: boolean): readonly string[] | undefined {
+  return (chinese ? VERB_FAMILIES_ZH : VERB_FAMILIES_EN).find((entry) => entry.verb.test(text))?.family;
+}
+
+/**
+ * The family member the classifier ranked best when it found nothing clear ("decline all the people waiting in Q1
+ * kickoff lobby" split three ways): the opening verb settles it.
+ */
+export function familyPick(ranked: readonly IntentScore[], text: string, chinese: boolean): string | undefined {
+  const family = familyOf(text, chinese);
+  return family ? ranked.slice(0, 4).find((r) => family.includes(r.intent) && r.score >= 0.15)?.intent : undefined;
+}
+
+/** The family's reading to offer beside an out-of-family write: the family member the classifier ranked best. */
+export function outOfFamily(intent: string, ranked: readonly IntentScore[], text: string, chinese: boolean): string | undefined {
+  const family = familyOf(text, chinese);
+  if (!family || !isWrite(intent) || family.includes(intent)) {
+    return undefined;
+  }
+  return ranked.find((r) => family.includes(r.intent))?.intent ?? family[0];
+}
