@@ -8,6 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { startApp } from '../../src/app.js';
 import type { ServiceEndpoints } from '../../src/capabilities/index.js';
 import { loadConfig } from '../../src/config.js';
@@ -25,9 +26,11 @@ const mode = process.argv[2];
  * `node --cpu-prof`) of exactly the timed rounds, without start-up and set-up in it.
  */
 const inspector = new Session();
-process.on('message', (message: { profile?: 'start' | 'stop'; path?: string; counters?: true }) => {
+process.on('message', (message: { profile?: 'start' | 'stop'; path?: string; counters?: true; memory?: true; lagMs?: number }) => {
   void (async () => {
     if (message.counters) return tellParent({ counters: { ...storageCalls } });
+    if (message.memory) return tellParent({ memory: await memoryAfterGc() });
+    if (message.lagMs) return tellParent({ lag: await eventLoopLag(message.lagMs) });
     if (message.profile === 'start') {
       inspector.connect();
       await inspector.post('Profiler.enable');
@@ -81,8 +84,36 @@ if (mode === 'echo') {
   process.exit(2);
 }
 
-/** The sandbox's people sign in to the UCWA simulator with their documented passwords, as in `npm start`. */
+/**
+ * The sandbox's people sign in to the UCWA simulator with their documented passwords, as in `npm start`; the scale
+ * bench's bulk organizers (BENCH_UCWA_BULK: `{ "pattern": "^org\\d+@contoso\\.com$", "password": "…" }`) with theirs.
+ */
+const bulk = process.env['BENCH_UCWA_BULK'] ? (JSON.parse(process.env['BENCH_UCWA_BULK']) as { pattern: string; password: string }) : undefined;
+const bulkPattern = bulk ? new RegExp(bulk.pattern, 'u') : undefined;
 function sandboxCredentials(upn: string): PasswordCredentials | undefined {
+  if (bulk && bulkPattern?.test(upn)) return { kind: 'password', username: upn, password: bulk.password };
   const person = sandboxPerson(upn);
   return person?.password ? { kind: 'password', username: person.upn, password: person.password } : undefined;
+}
+
+/** RSS and heap after full collections (the process runs with --expose-gc when the parent wants this). */
+async function memoryAfterGc(): Promise<{ rss: number; heapUsed: number; external: number }> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  for (let pass = 0; pass < 3; pass += 1) {
+    gc?.();
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  const usage = process.memoryUsage();
+  return { rss: usage.rss, heapUsed: usage.heapUsed, external: usage.external + usage.arrayBuffers };
+}
+
+/** Event-loop delay over `ms` while nothing is asked of the bot: p50 / p99 / max in milliseconds. */
+async function eventLoopLag(ms: number): Promise<{ p50: number; p99: number; max: number }> {
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  histogram.enable();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  histogram.disable();
+  // Each sample is the time between two ticks of a 10 ms timer, so the delay is what exceeds those 10 ms.
+  const toMs = (ns: number) => Math.max(0, Math.round((ns / 1e6 - 10) * 100) / 100);
+  return { p50: toMs(histogram.percentile(50)), p99: toMs(histogram.percentile(99)), max: toMs(histogram.max) };
 }

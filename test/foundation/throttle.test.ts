@@ -37,4 +37,21 @@ describe('per-conversation throttle', () => {
     assert.equal(results[1]!.status, 'rejected');
     assert.equal(results[2]!.status, 'fulfilled');
   });
+
+  it('counts a send from when it completed, so a slow send cannot crowd the next window at the far end', async () => {
+    const throttle = new ConversationThrottle([{ limit: 1, periodMs: 80 }]);
+    const marks: Array<{ start: number; end: number }> = [];
+    await Promise.all([0, 1].map(() => throttle.schedule('c', async () => {
+      const start = Date.now();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      marks.push({ start, end: Date.now() });
+    })));
+    // Counted from its start, the second send could begin at once when the first ended (100 ms > 80 ms).
+    assert.ok(marks[1]!.start - marks[0]!.end >= 75, `second send began ${marks[1]!.start - marks[0]!.end} ms after the first completed`);
+  });
+
+  it("keeps Teams' documented send windows, 8 per 2 s among them", async () => {
+    const { teamsSendWindows } = await import('../../src/teams/throttle.js');
+    assert.deepEqual(teamsSendWindows.map((window) => `${window.limit}/${window.periodMs}`), ['7/1000', '8/2000', '60/30000']);
+  });
 });
