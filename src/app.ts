@@ -1,8 +1,10 @@
 import { ConversationState, type TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
 import { Router } from '../dialogs/router.js';
-import { UcwaAccounts } from './accounts/ucwaAccounts.js';
-import { UcwaUserMap } from './accounts/ucwaIdentity.js';
+import { UcwaAccounts } from './sfb/accounts.js';
+import { SfbConnections } from './sfb/connection.js';
+import { UcwaUserMap } from './sfb/identity.js';
+import { SignInRecords } from './sfb/signInRecords.js';
 import { createCapabilities } from './capabilities/index.js';
 import type { ServiceEndpoints } from './endpoints.js';
 import type { BotServices } from './services.js';
@@ -12,6 +14,7 @@ import { createRecognizer } from './nlu/recognizer.js';
 import { HealthReporter } from './server/health.js';
 import { createServer } from './server/server.js';
 import { BlobStorage, FileStorage, lockDataDir, type BotStorage, type DataDirLock } from './storage/index.js';
+import { KeyedSerializer } from './storage/keyedSerializer.js';
 import { loadSecretBox } from './storage/secrets.js';
 import { MeetingBotAdapter } from './teams/adapter.js';
 import { createBotAuthentication } from './teams/authentication.js';
@@ -67,6 +70,7 @@ export async function startApp(config: AppConfig, logger: Logger, endpoints: Ser
     await inFlight.drained(shutdownGraceMs);
     server.server.closeAllConnections();
     await Promise.allSettled(capabilities.map((capability) => capability.stop?.()));
+    services.sfb.stop();
     await services.accounts.close();
     await services.storage.close();
     await dataDirLock?.release();
@@ -84,17 +88,28 @@ async function createServices(config: AppConfig, logger: Logger, endpoints: Serv
   const conversationState = new ConversationState(storage);
   const adapter = createAdapter(config, logger, conversationState);
   const references = new ConversationReferenceStore(storage, logger);
+  const proactive = new ProactiveMessenger(adapter, config.bot.appId ?? '', references, logger);
+  const accounts = new UcwaAccounts(storage, endpoints.ucwa, logger, secrets, userMap);
+  const sfb = new SfbConnections({
+    accounts,
+    signInRecords: new SignInRecords(storage),
+    references,
+    proactive,
+    logger: logger.child({ component: 'sfb' }),
+    locks: new KeyedSerializer(),
+  });
   const services: BotServices = {
     config,
     logger,
     storage,
     conversationState,
     references,
-    proactive: new ProactiveMessenger(adapter, config.bot.appId ?? '', references, logger),
+    proactive,
     identity: new TeamsIdentity(logger),
     recognizer: createRecognizer(),
     endpoints,
-    accounts: new UcwaAccounts(storage, endpoints.ucwa, logger, secrets, userMap),
+    accounts,
+    sfb,
   };
   return { services, adapter };
 }

@@ -1,5 +1,6 @@
 import type { ConversationState } from 'botbuilder';
-import type { UcwaAccounts } from './accounts/ucwaAccounts.js';
+import type { UcwaAccounts } from './sfb/accounts.js';
+import type { SfbConnections } from './sfb/connection.js';
 import type { AppConfig } from './config.js';
 import type { ServiceEndpoints } from './endpoints.js';
 import type { Logger } from './logging.js';
@@ -27,4 +28,9 @@ export interface BotServices {
   endpoints: ServiceEndpoints;
   /** Teams users' Skype for Business sign-ins; one instance shared by every capability. */
   accounts: UcwaAccounts;
+  /**
+   * Each person's Skype for Business connection (sign-in, session, expiry, the one event channel): lobby alerts
+   * and presence listen to it as equals.
+   */
+  sfb: SfbConnections;
 }

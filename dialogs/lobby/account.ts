@@ -1,6 +1,6 @@
 import type { Dialog } from 'botbuilder-dialogs';
-import type { SignOutResult, StoppedWork } from '../../src/accounts/ucwaAccounts.js';
-import { offerSignIn, type SignInOffer } from '../../src/alerts/signInOffer.js';
+import type { SignOutResult, StoppedWork } from '../../src/sfb/accounts.js';
+import { offerSignIn, type SignInOffer } from '../../src/sfb/signInOffer.js';
 import type { Language } from '../../src/nlu/recognition.js';
 import { md } from '../../src/teams/markdown.js';
 import { reply } from '../../src/teams/reply.js';
@@ -32,7 +32,7 @@ export function accountDialogs(offer: SignInOffer): Dialog[] {
       await offerSignIn(offer, step.context, options);
     }),
     singleTurnCommand('signOut', async (step, options) => {
-      const result = await offer.alerts.signOut(options.user);
+      const result = await offer.sfb.signOut(options.user);
       await reply(step.context, { text: signOutText(result, options.language) });
     }),
   ];

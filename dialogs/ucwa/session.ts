@@ -1,5 +1,5 @@
 import type { WaterfallStepContext } from 'botbuilder-dialogs';
-import { isSignInFailure, type UcwaAccounts } from '../../src/accounts/ucwaAccounts.js';
+import { isSignInFailure, type UcwaAccounts } from '../../src/sfb/accounts.js';
 import type { Logger } from '../../src/logging.js';
 import { ServiceError } from '../../src/errors.js';
 import type { TeamsUser } from '../../src/teams/identity.js';
@@ -39,8 +39,7 @@ export async function withSession<T>(
   try {
     return await work(session);
   } catch (error) {
-    if (!isSignInFailure(error)) throw error;
-    await deps.accounts.expire(user.id);
+    if (!(await deps.accounts.expireOnSignInFailure(user.id, error))) throw error;
     return notSignedIn;
   } finally {
     // A token refresh or a re-created application must survive a restart; a failed save only costs a re-sign-in.

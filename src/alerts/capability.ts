@@ -3,34 +3,46 @@ import { lobbyDialogs } from '../../dialogs/lobby/lobby.js';
 import { watchDialogs } from '../../dialogs/lobby/watch.js';
 import type { BotServices } from '../services.js';
 import { alertReply } from '../cards/lobby/alertCard.js';
+import { signInGate, type SignInOffer } from '../sfb/signInOffer.js';
+import { signInRoutes } from '../sfb/signInPage.js';
+import { KeyedSerializer } from '../storage/keyedSerializer.js';
 import type { Capability, CardActionHandler, CardActionResult } from '../teams/capability.js';
+import type { OutboxOptions } from './outbox.js';
 import { LobbyRecords } from './records.js';
-import { LobbyAlerts, type LobbyAlertsOptions } from './service.js';
-import { signInGate, type SignInOffer } from './signInOffer.js';
-import { signInRoutes } from './signInPage.js';
+import { LobbyAlerts } from './service.js';
+import { UcwaLobby } from './sources/ucwa/index.js';
+import { UcwaWatchRecords } from './sources/ucwa/records.js';
 import { text } from './texts.js';
 
 /**
- * Lobby alerts as a capability: sign-in/out, watch commands, lobby commands, the alert card's buttons, the
- * sign-in page, and the background event channels (started here, stopped with the app).
+ * Lobby alerts as a capability, composed here: the alert core and its waiting-room sources (the Skype for
+ * Business lobby, listening to the person's Skype for Business connection, `services.sfb`), the sign-in commands,
+ * gate and page of that connection, watch commands, lobby commands and the alert card's buttons.
  */
-export async function createLobbyCapability(services: BotServices, options: LobbyAlertsOptions = {}): Promise<Capability & { alerts: LobbyAlerts }> {
+export async function createLobbyCapability(services: BotServices, options: OutboxOptions = {}): Promise<Capability & { alerts: LobbyAlerts }> {
   const logger = services.logger.child({ component: 'lobby-alerts' });
+  const locks = new KeyedSerializer();
+  const lobby = new UcwaLobby({ sfb: services.sfb, watchRecords: new UcwaWatchRecords(services.storage), logger, locks }, services.references);
   const alerts = new LobbyAlerts(
-    { accounts: services.accounts, records: new LobbyRecords(services.storage), references: services.references, proactive: services.proactive, logger },
+    { records: new LobbyRecords(services.storage), references: services.references, proactive: services.proactive, logger, locks },
+    [lobby.source],
     options,
   );
   await alerts.start();
-  const offer: SignInOffer = { alerts, config: services.config, references: services.references, proactive: services.proactive };
+  await lobby.start();
+  const offer: SignInOffer = { sfb: services.sfb, config: services.config, references: services.references, proactive: services.proactive };
   return {
     name: 'lobby',
     alerts,
-    dialogs: [...accountDialogs(offer), ...watchDialogs(alerts), ...lobbyDialogs(alerts)],
+    dialogs: [...accountDialogs(offer), ...watchDialogs(lobby), ...lobbyDialogs(alerts)],
     gate: signInGate(offer),
-    onHeldCommandReady: (run) => alerts.onHeldCommandReady(run),
+    onHeldCommandReady: (run) => services.sfb.onHeldCommandReady(run),
     cardActions: [alertButtons(alerts)],
-    routes: signInRoutes(alerts, logger),
-    stop: () => alerts.stop(),
+    routes: signInRoutes(services.sfb, logger),
+    stop: async () => {
+      alerts.stop();
+      lobby.stop();
+    },
   };
 }
 

@@ -10,6 +10,6 @@ export type { ServiceEndpoints } from '../endpoints.js';
 /** The product's capabilities, in the order the help card lists them. */
 export async function createCapabilities(services: BotServices): Promise<Capability[]> {
   const lobby = await createLobbyCapability(services);
-  // Presence changes ride on the lobby alerts' event channel: one pending GET per UCWA application.
-  return [lobby, createUcwaMeetingsCapability(services), createUcwaGroupsCapability(services, lobby.alerts), createHuaweiCapability(services)];
+  // Presence changes ride on the person's one event channel (services.sfb), as the lobby's do: one pending GET per UCWA application.
+  return [lobby, createUcwaMeetingsCapability(services), createUcwaGroupsCapability(services, services.sfb), createHuaweiCapability(services)];
 }

@@ -1,5 +1,5 @@
 import pLimit from 'p-limit';
-import type { StoppedWork, UcwaAccounts } from '../accounts/ucwaAccounts.js';
+import type { StoppedWork, UcwaAccounts } from '../sfb/accounts.js';
 import type { Logger } from '../logging.js';
 import type { Language } from '../nlu/recognition.js';
 import { KeyedSerializer } from '../storage/keyedSerializer.js';

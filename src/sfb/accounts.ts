@@ -4,7 +4,7 @@ import type { BotStorage } from '../storage/index.js';
 import { SecretUnreadableError, sealedValueSchema, type SecretBox } from '../storage/secrets.js';
 import type { TeamsUser } from '../teams/identity.js';
 import { UcwaError, UcwaSession, type PasswordCredentials, type UcwaSessionOptions, type UcwaSessionState } from '../ucwa/index.js';
-import { checkUcwaIdentity, UcwaUserMap, WrongAccountError, type TeamsIdentityRef } from './ucwaIdentity.js';
+import { checkUcwaIdentity, UcwaUserMap, WrongAccountError, type TeamsIdentityRef } from './identity.js';
 
 /** What is kept for a signed-in person: the session state (token included, never the password). */
 export interface UcwaAccountRecord {
@@ -185,6 +185,16 @@ export class UcwaAccounts {
     if (!record) return;
     this.logger.info({ teamsUserId }, 'Skype for Business sign-in expired');
     for (const listener of this.listeners) listener({ kind: 'expired', teamsUserId, signInAddress: record.signInAddress });
+  }
+
+  /**
+   * The one way to hear that a sign-in ran out: true when `error` says so (token rejected, application gone), and
+   * then the sign-in is expired as above. Every user of a session (commands, lobby, presence) goes through here.
+   */
+  async expireOnSignInFailure(teamsUserId: string, error: unknown): Promise<boolean> {
+    if (!isSignInFailure(error)) return false;
+    await this.expire(teamsUserId);
+    return true;
   }
 
   onChange(listener: AccountListener): () => void {

@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkUcwaIdentity, UcwaUserMap } from '../../src/accounts/ucwaIdentity.js';
+import { checkUcwaIdentity, UcwaUserMap } from '../../src/sfb/identity.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
 
 const bob = { id: '29:bob', aadObjectId: '5f0c2a9e-0000-4000-8000-00000000b0b0', name: 'Bob Kelly', upn: 'Bob@Contoso.com', email: 'bob.kelly@contoso.com' };

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LobbyRecords, type SignInState } from '../../src/alerts/records.js';
+import { SignInRecords, type SignInState } from '../../src/sfb/signInRecords.js';
 import { FileStorage } from '../../src/storage/index.js';
 
 const minute = 60_000;
@@ -29,15 +29,15 @@ describe('sign-in state claims (eTag-based, one post at a time)', () => {
   });
 
   it('of twenty claims at once, from separate record stores sharing the storage, exactly one wins', async () => {
-    await new LobbyRecords(storage).saveSignInState('state-one', state());
-    // A LobbyRecords per claimer: nothing in memory is shared, only the storage and its eTags (as across processes).
-    const claims = await Promise.all(Array.from({ length: 20 }, () => new LobbyRecords(storage).claimSignInState('state-one', 3 * minute, t0)));
+    await new SignInRecords(storage).saveSignInState('state-one', state());
+    // A SignInRecords per claimer: nothing in memory is shared, only the storage and its eTags (as across processes).
+    const claims = await Promise.all(Array.from({ length: 20 }, () => new SignInRecords(storage).claimSignInState('state-one', 3 * minute, t0)));
     assert.equal(claims.filter((claim) => claim.kind === 'claimed').length, 1);
     assert.equal(claims.filter((claim) => claim.kind === 'busy').length, 19);
   });
 
   it('a released claim can be taken again, a used state never, and a lapsed lease frees the link', async () => {
-    const records = new LobbyRecords(storage);
+    const records = new SignInRecords(storage);
     await records.saveSignInState('state-two', state());
     const first = await records.claimSignInState('state-two', 3 * minute, t0);
     assert.equal(first.kind, 'claimed');
@@ -57,7 +57,7 @@ describe('sign-in state claims (eTag-based, one post at a time)', () => {
   });
 
   it('a used state keeps no held command or personal details, and is deleted once expired', async () => {
-    const records = new LobbyRecords(storage);
+    const records = new SignInRecords(storage);
     const expiresAt = Date.now() + 60 * minute;
     await records.saveSignInState('state-three', state({ expiresAt, held: { utterance: 'watch my meeting Budget review' } as SignInState['held'] }));
     const claim = await records.claimSignInState('state-three', 3 * minute, t0);
@@ -72,7 +72,7 @@ describe('sign-in state claims (eTag-based, one post at a time)', () => {
   });
 
   it('a claimer holding a stale eTag cannot revive a used state', async () => {
-    const records = new LobbyRecords(storage);
+    const records = new SignInRecords(storage);
     await records.saveSignInState('state-four', state());
     const [key] = await storage.keys('lobby/signin/');
     const stale = (await storage.read([key!]))[key!] as SignInState & { eTag: string };
@@ -85,7 +85,7 @@ describe('sign-in state claims (eTag-based, one post at a time)', () => {
   });
 
   it('expired and unknown states are refused before any write', async () => {
-    const records = new LobbyRecords(storage);
+    const records = new SignInRecords(storage);
     await records.saveSignInState('state-five', state({ expiresAt: t0 }));
     assert.equal((await records.claimSignInState('state-five', 3 * minute, t0)).kind, 'expired');
     assert.equal((await records.claimSignInState('no-such-state', 3 * minute, t0)).kind, 'unknown');

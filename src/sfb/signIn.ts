@@ -1,12 +1,24 @@
 import { randomBytes } from 'node:crypto';
-import { WrongAccountError } from '../accounts/ucwaIdentity.js';
+import type { Logger } from '../logging.js';
 import type { Language } from '../nlu/recognition.js';
 import type { CommandOptions } from '../teams/capability.js';
 import type { TeamsUser } from '../teams/identity.js';
 import { UcwaError } from '../ucwa/index.js';
-import { tellOrganizer, type AlertsContext, type Organizer, type OrganizerContext } from './context.js';
-import type { SignInState } from './records.js';
-import { sessionNotes, wrongAccountWords } from './texts.js';
+import type { UcwaAccounts } from './accounts.js';
+import { WrongAccountError } from './identity.js';
+import type { SignInRecords, SignInState } from './signInRecords.js';
+import { signedInNote, wrongAccountWords } from './texts.js';
+
+/** Who asks for a sign-in link: the Teams user, with what their link's page and notes need. */
+export type SignInUser = Pick<TeamsUser, 'id' | 'upn' | 'name' | 'email' | 'aadObjectId'> & { language: Language };
+
+/** What sign-ins need: the accounts, the one-time states, and a way to tell the person in their personal chat. */
+export interface SignInDeps {
+  accounts: UcwaAccounts;
+  records: SignInRecords;
+  logger: Logger;
+  tell(userId: string, message: string): Promise<void>;
+}
 
 export type SignInOutcome =
   | { ok: true; language: Language }
@@ -38,14 +50,14 @@ export class SignIns {
   private runHeldCommand?: (options: CommandOptions) => Promise<void>;
 
   constructor(
-    private readonly context: AlertsContext,
-    /** Brings the person's alerts back once they are signed in. */
-    private readonly resume: (userId: string, hint: Organizer) => Promise<void>,
+    private readonly context: SignInDeps,
+    /** Opens the person's channel and brings back what they watch, once they are signed in. */
+    private readonly connected: (user: Pick<TeamsUser, 'id' | 'upn' | 'name'>) => Promise<void>,
     private readonly ttlMs: number,
   ) {}
 
   /** Issues a one-time sign-in state bound to this Teams user (and clears out expired ones). */
-  async create(user: OrganizerContext & Pick<TeamsUser, 'email' | 'aadObjectId'>, held?: CommandOptions): Promise<string> {
+  async create(user: SignInUser, held?: CommandOptions): Promise<string> {
     const state = randomBytes(32).toString('base64url');
     await this.context.records.saveSignInState(state, {
       teamsUserId: user.id,
@@ -94,8 +106,8 @@ export class SignIns {
       // Only a claim that outlived its lease gets here; the sign-in itself stands.
       logger.warn({ teamsUserId: record.teamsUserId }, 'a sign-in finished after its claim on the link had lapsed');
     }
-    await tellOrganizer(this.context, user.id, sessionNotes[record.language].signedIn(address));
-    void this.resume(user.id, user).catch((error: unknown) => logger.error({ err: error }, 'could not resume lobby watches after sign-in'));
+    await this.context.tell(user.id, signedInNote[record.language](address));
+    void this.connected(user).catch((error: unknown) => logger.error({ err: error }, 'could not resume lobby watches after sign-in'));
     if (record.held && this.runHeldCommand) {
       void this.runHeldCommand(record.held).catch((error: unknown) => logger.warn({ err: error }, 'could not run the command held for sign-in'));
     }
@@ -116,7 +128,7 @@ export class SignIns {
     const verdict = error.verdict;
     if (verdict.reason === 'mismatch') {
       // The person hears it in chat too: if it was not them, someone holds their link.
-      await tellOrganizer(this.context, record.teamsUserId, words.chatNote(verdict.signedInAs));
+      await this.context.tell(record.teamsUserId, words.chatNote(verdict.signedInAs));
       return { ok: false, kind: 'wrongAccount', spent, message: words.notYours(verdict.signedInAs, ownerOf(record)) };
     }
     return { ok: false, kind: 'wrongAccount', spent, message: verdict.reason === 'unknownTeamsUser' ? words.unknownTeamsUser : words.unknownUcwaUser };

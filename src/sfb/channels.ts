@@ -1,33 +1,43 @@
-import { isSignInFailure } from '../accounts/ucwaAccounts.js';
-import type { LobbyChange, UcwaSession } from '../ucwa/index.js';
-import type { AlertsContext } from './context.js';
+import type { Logger } from '../logging.js';
+import type { KeyedSerializer } from '../storage/keyedSerializer.js';
+import type { UcwaSession } from '../ucwa/index.js';
+import { isSignInFailure, type UcwaAccounts } from './accounts.js';
 
-/** What the channels hand on: lobby changes to record, resets to re-join after, and channels to reopen. */
-export interface ChannelListener {
-  lobbyChanged(userId: string, session: UcwaSession, change: LobbyChange): Promise<void>;
-  /** The server dropped our conversations (resume) or they belonged to a lost application. */
-  reset(userId: string, session: UcwaSession): Promise<void>;
-  reopen(userId: string): Promise<void>;
+/** What a listener may ask of the channel it hears. */
+export interface ChannelControl {
+  /**
+   * An event this listener could not record (a lobby alert not written): the channel's saved position must not move
+   * past it, so a restart sees that event again.
+   */
+  holdPosition(): void;
 }
 
 /**
- * Another capability's listener on an organizer's channel (presence, say): attaches its handlers to the session's
+ * A listener on a person's channel (lobby alerts, presence: all equals): attaches its handlers to the session's
  * event channel and returns their detach. Called for every channel opened, so it follows re-opened sessions.
  */
-export type ChannelTap = (userId: string, session: UcwaSession) => () => void;
+export type ChannelTap = (userId: string, session: UcwaSession, channel: ChannelControl) => () => void;
+
+export interface ChannelDeps {
+  accounts: UcwaAccounts;
+  logger: Logger;
+  /** Takes `account:<user>` to save the position, like every other write of the account record. */
+  locks: KeyedSerializer;
+}
 
 interface ChannelHandle {
   session: UcwaSession;
   /** Detach of each tap attached to this channel. */
   taps: Map<ChannelTap, () => void>;
-  /** A lobby alert could not be written: the stored position must not move past it. */
+  /** A listener could not record an event: the stored position must not move past it. */
   unsafe: boolean;
   detach: () => void;
 }
 
 /**
- * One UCWA event channel per signed-in organizer, all running at once and none blocking another. The channel's
- * saved position only moves past a lobby arrival once its alert is stored, so a crash replays what was not.
+ * One UCWA event channel per signed-in person, all running at once and none blocking another, heard by every tap
+ * (the UCWA client allows one pending GET per application, so no listener ever starts a second loop). The
+ * channel's saved position only moves past an event once every tap recorded it, so a crash replays what was not.
  */
 export class EventChannels {
   private readonly channels = new Map<string, ChannelHandle>();
@@ -36,8 +46,9 @@ export class EventChannels {
   private stopped = false;
 
   constructor(
-    private readonly context: AlertsContext,
-    private readonly listener: ChannelListener,
+    private readonly context: ChannelDeps,
+    /** Opens the person's channel again (restoring their session) after it failed. */
+    private readonly reopen: (userId: string) => Promise<void>,
     /** Wait before reopening a channel that failed for a reason other than sign-in. */
     private readonly reopenDelayMs: number,
   ) {}
@@ -50,12 +61,6 @@ export class EventChannels {
     const handle: ChannelHandle = { session, taps: new Map(), unsafe: false, detach: () => undefined };
     const events = session.events;
     const detachers = [
-      events.onLobby((change) => this.onLobby(userId, handle, change)),
-      events.onReset((reason) => {
-        this.context.logger.info({ teamsUserId: userId, reason }, 'event channel reset; re-joining watched meetings');
-        // Join again off the channel's path, so the channel keeps reading events meanwhile.
-        setImmediate(() => void this.listener.reset(userId, session).catch((error: unknown) => this.context.logger.error({ err: error }, 'could not re-join after a reset')));
-      }),
       events.onPosition(() => this.onPosition(userId, handle)),
       events.onStopped((reason, error) => this.onStopped(userId, handle, reason, error)),
     ];
@@ -67,13 +72,10 @@ export class EventChannels {
     this.channels.set(userId, handle);
     for (const tap of this.taps) this.attachTap(userId, handle, tap);
     events.start();
-    this.context.logger.info({ teamsUserId: userId }, 'lobby event channel open');
+    this.context.logger.info({ teamsUserId: userId }, 'event channel open');
   }
 
-  /**
-   * Lets another capability hear every organizer's events on the one channel already running here: the UCWA
-   * client allows one pending GET per application, so a second loop must never be started for them.
-   */
+  /** Hears every person's events on the one channel running for them, from now on and on channels opened later. */
   tap(tap: ChannelTap): () => void {
     this.taps.add(tap);
     for (const [userId, handle] of this.channels) this.attachTap(userId, handle, tap);
@@ -88,7 +90,7 @@ export class EventChannels {
 
   private attachTap(userId: string, handle: ChannelHandle, tap: ChannelTap): void {
     try {
-      handle.taps.set(tap, tap(userId, handle.session));
+      handle.taps.set(tap, tap(userId, handle.session, { holdPosition: () => void (handle.unsafe = true) }));
     } catch (error) {
       this.context.logger.error({ err: error, teamsUserId: userId }, 'an event channel listener could not attach');
     }
@@ -111,19 +113,10 @@ export class EventChannels {
     if (this.channels.get(userId) === handle) this.channels.delete(userId);
   }
 
-  private async onLobby(userId: string, handle: ChannelHandle, change: LobbyChange): Promise<void> {
-    try {
-      await this.listener.lobbyChanged(userId, handle.session, change);
-    } catch (error) {
-      if (change.type === 'added') handle.unsafe = true;
-      throw error;
-    }
-  }
-
   private onPosition(userId: string, handle: ChannelHandle): void {
     if (handle.unsafe) {
-      // An alert could not be stored: keep the saved position before it so a restart sees that event again.
-      this.context.logger.error({ teamsUserId: userId }, 'not saving the event position: a lobby alert is not stored');
+      // An event could not be recorded: keep the saved position before it so a restart sees that event again.
+      this.context.logger.error({ teamsUserId: userId }, 'not saving the event position: an event was not recorded');
       return;
     }
     void this.context.locks
@@ -139,14 +132,14 @@ export class EventChannels {
       void this.context.accounts.expire(userId);
       return;
     }
-    this.context.logger.warn({ teamsUserId: userId, reason }, 'lobby event channel stopped; reopening later');
+    this.context.logger.warn({ teamsUserId: userId, reason }, 'event channel stopped; reopening later');
     if (reason === 'failed') this.reopenLater(userId);
   }
 
   private reopenLater(userId: string): void {
     const timer = setTimeout(() => {
       this.reopenTimers.delete(timer);
-      void this.listener.reopen(userId).catch((cause: unknown) => this.context.logger.error({ err: cause }, 'could not reopen a lobby event channel'));
+      void this.reopen(userId).catch((cause: unknown) => this.context.logger.error({ err: cause }, 'could not reopen an event channel'));
     }, this.reopenDelayMs);
     timer.unref();
     this.reopenTimers.add(timer);

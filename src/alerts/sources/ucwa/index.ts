@@ -1,0 +1,127 @@
+import pLimit from 'p-limit';
+import type { StoppedWork } from '../../../sfb/accounts.js';
+import type { StoredReference } from '../../../teams/conversationReferences.js';
+import type { ConversationReferenceStore } from '../../../teams/conversationReferences.js';
+import type { UcwaSession } from '../../../ucwa/index.js';
+import type { Organizer, OrganizerContext } from '../../people.js';
+import { lobbyNotes } from '../../texts.js';
+import type { UcwaLobbyContext } from './context.js';
+import { UcwaLobbySource } from './lobby.js';
+import type { WatchedMeeting } from './records.js';
+import { Watches, type WatchResult } from './watches.js';
+
+export type { UcwaLobbyContext, WatchResult };
+
+/**
+ * The Skype for Business lobby: keeps each organizer's UCWA application joined to the meetings they watch
+ * ("watch my meeting …"), and turns the lobby events of their event channel into its waiting-room source's events
+ * (`source`, which the alert core listens to). It listens to the person's Skype for Business connection
+ * (src/sfb/) like presence does: a tap on the channel, a hook on (re)connection, expiry and sign-out.
+ */
+export class UcwaLobby {
+  readonly source: UcwaLobbySource;
+  private readonly watches: Watches;
+  private readonly detach: Array<() => void> = [];
+
+  constructor(
+    private readonly context: UcwaLobbyContext,
+    private readonly references: Pick<ConversationReferenceStore, 'forConversation'>,
+  ) {
+    this.watches = new Watches(context);
+    this.source = new UcwaLobbySource(context, this.watches);
+  }
+
+  /** Listens on the connections, then resumes every watching organizer's channel in the background. */
+  async start(): Promise<void> {
+    const { sfb, logger } = this.context;
+    this.detach.push(
+      sfb.tapEvents((userId, session, channel) => this.listen(userId, session, channel)),
+      sfb.onConnected((userId, session, user) => this.rejoin(userId, session, user)),
+      sfb.accounts.onChange((event) => {
+        if (event.kind === 'expired') void this.onExpired(event.teamsUserId);
+      }),
+      sfb.accounts.onSignOut((userId) => this.stopWatching(userId)),
+    );
+    const limit = pLimit(8);
+    const watchers = await this.context.watchRecords.watchers();
+    // Restores run in the background so a slow UCWA pool cannot hold up the bot's start.
+    void Promise.all(watchers.map((id) => limit(() => this.resume(id)))).then(() => logger.info({ watchers: watchers.length }, 'lobby watches resumed'));
+  }
+
+  stop(): void {
+    for (const detach of this.detach.splice(0)) detach();
+  }
+
+  /** Hears one organizer's channel: lobby changes become source events; a reset re-joins the watched meetings. */
+  private listen(userId: string, session: UcwaSession, channel: { holdPosition(): void }): () => void {
+    const events = session.events;
+    const detachers = [
+      events.onLobby(async (change) => {
+        try {
+          await this.source.lobbyChanged(userId, session, change);
+        } catch (error) {
+          // An arrival not stored as an alert: the channel's saved position stays before it.
+          if (change.type === 'added') channel.holdPosition();
+          throw error;
+        }
+      }),
+      events.onReset((reason) => {
+        this.context.logger.info({ teamsUserId: userId, reason }, 'event channel reset; re-joining watched meetings');
+        // Join again off the channel's path, so the channel keeps reading events meanwhile.
+        setImmediate(() => void this.watches.rejoinAll(userId, session).catch((error: unknown) => this.context.logger.error({ err: error }, 'could not re-join after a reset')));
+      }),
+    ];
+    return () => detachers.forEach((detach) => detach());
+  }
+
+  /** Restores an organizer's session (their channel opens with it) and re-joins their watched meetings. */
+  private async resume(userId: string): Promise<void> {
+    const record = await this.context.watchRecords.watch(userId);
+    const session = await this.context.sfb.connect({ id: userId, upn: record?.upn, name: record?.name });
+    if (session) await this.rejoin(userId, session);
+  }
+
+  /** Re-joins the watched meetings on a (re)connected session; after a sign-in (`user`), tells the person. */
+  private async rejoin(userId: string, session: UcwaSession, user?: Organizer): Promise<void> {
+    const record = await this.context.watchRecords.watch(userId);
+    if (!record || record.meetings.length === 0) return;
+    await this.watches.rejoinAll(userId, session);
+    const subjects = record.meetings.map((meeting) => meeting.subject);
+    if (user) await this.context.sfb.tell(userId, lobbyNotes[record.language].resumed(subjects));
+  }
+
+  /** At sign-out: the watch list is forgotten (nothing to resume after a restart). */
+  private async stopWatching(userId: string): Promise<StoppedWork> {
+    const meetings = await this.watches.watched({ id: userId });
+    await this.watches.forget(userId);
+    return { kind: 'lobby', names: meetings.map((meeting) => meeting.subject) };
+  }
+
+  private async onExpired(userId: string): Promise<void> {
+    const record = await this.context.watchRecords.watch(userId);
+    await this.context.sfb.tell(userId, lobbyNotes[record?.language ?? 'en'].paused);
+  }
+
+  // ------------------------------------------------------------------------------------------ watching
+
+  watch(user: OrganizerContext, target: { meeting?: string; all?: boolean; uri?: string; led?: boolean }): Promise<WatchResult> {
+    return this.watches.watch(user, target);
+  }
+
+  unwatch(user: Organizer, target: { meeting?: string; all?: boolean }): Promise<WatchedMeeting[]> {
+    return this.watches.unwatch(user, target);
+  }
+
+  watched(user: Organizer): Promise<WatchedMeeting[]> {
+    return this.watches.watched(user);
+  }
+
+  routeHere(user: OrganizerContext, meeting: string, conversationId: string): Promise<WatchResult> {
+    return this.watches.routeHere(user, meeting, conversationId);
+  }
+
+  /** What the bot knows of a conversation alerts may go to (its kind, channel and team names), to name it. */
+  conversation(conversationId: string): Promise<StoredReference | undefined> {
+    return this.references.forConversation(conversationId);
+  }
+}
