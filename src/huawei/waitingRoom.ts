@@ -32,6 +32,10 @@ export interface WaitingPerson {
   name?: string;
   /** ADDTIME, or when the feed first saw them. */
   since: Date;
+  /** THIRDACCOUNT (App ID user id) or ACCOUNT, when they signed in. */
+  account?: string;
+  /** ANONYMOUS "1". */
+  anonymous?: boolean;
 }
 
 export interface Departure {
@@ -51,6 +55,8 @@ export interface FeedStateChange {
 export interface WaitingRoomFeedEvents {
   joined: [WaitingPerson];
   left: [Departure];
+  /** A full waiting list was applied (on every (re)subscription): everyone waiting now, after its joined/left. */
+  synced: [WaitingPerson[]];
   /** The meeting ended; the feed has stopped. */
   ended: [];
   state: [FeedStateChange];
@@ -180,6 +186,11 @@ export class WaitingRoomFeed extends EventEmitter<WaitingRoomFeedEvents> {
     if (this.#state === 'stopped') return;
     this.shutDown();
     await this.#running;
+  }
+
+  /** Replaces the connection, so a fresh full list follows (and `synced` with it): after a listener failed. */
+  resync(): void {
+    this.#socket?.terminate();
   }
 
   /** Admits one waiting person (allowWaitingParticipant {participantID}). The feed's events report the result. */
@@ -432,6 +443,7 @@ export class WaitingRoomFeed extends EventEmitter<WaitingRoomFeedEvents> {
         this.arrived(entry.pid, entry.info);
       }
       for (const pid of [...this.#waiting.keys()]) if (!present.has(pid)) this.departed(pid);
+      this.emit('synced', this.waiting.map((person) => ({ ...person })));
       return;
     }
     for (const entry of message.entries) {
@@ -477,6 +489,8 @@ export class WaitingRoomFeed extends EventEmitter<WaitingRoomFeedEvents> {
       participantId: pid,
       name: info.NAME === undefined || info.NAME === '' ? undefined : info.NAME,
       since: parseAddTime(info.ADDTIME) ?? new Date(this.#now()),
+      account: info.THIRDACCOUNT || info.ACCOUNT || undefined,
+      anonymous: info.ANONYMOUS === undefined ? undefined : info.ANONYMOUS === '1',
     };
     this.#waiting.set(pid, person);
     this.emit('joined', { ...person });
