@@ -82,6 +82,19 @@ describe('Huawei waiting-room alerts, end to end (local channel → bot → Huaw
     assert.equal(sim.control.requests().filter((entry) => entry.path === ALLOW).length, 0, 'the bot admitted nobody itself');
   });
 
+  it('in Chinese: 关注我的华为会议 <ID> watches it, the card speaks Chinese, and 取消关注华为会议 stops it', async () => {
+    const alice = bot.channel.personalChat('alice@contoso.com');
+    await alice.send(`关注我的华为会议 ${conferenceId}`, { locale: 'zh-CN' });
+    await alice.waitFor((event) => event.rendered.includes('我正在关注华为云会议 **Huawei design sync**'), wait);
+    await until(() => sim.control.sockets().some((socket) => socket.conferenceID === conferenceId && socket.subscribed.length === 2));
+    sim.control.addToWaitingRoom(conferenceId, '王芳');
+    const alert = await alice.waitFor((event) => event.kind === 'send' && event.rendered.includes('王芳') && event.rendered.includes('华为云会议'), wait);
+    assert.ok(alert);
+    await alice.send(`取消关注华为会议 ${conferenceId}`, { locale: 'zh-CN' });
+    await alice.waitFor((event) => event.rendered.includes('已停止关注'), wait);
+    await until(() => sim.control.sockets().every((socket) => socket.conferenceID !== conferenceId));
+  });
+
   it('the watch survives a restart: alerts carry on after it, and nothing is alerted twice', async () => {
     const alice = await aliceWatches();
     sim.control.addToWaitingRoom(conferenceId, 'Kim Before');
