@@ -2,7 +2,7 @@ import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, ConversationS
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { chooseVerb, confirmReply, confirmVerb, staleAnswerText, unknownQuestionText, type ConfirmQuestion } from '../src/cards/confirm.js';
 import { helpReply } from '../src/cards/help.js';
-import { userMessageOf } from '../src/errors.js';
+import { errorSentenceOf } from '../src/teams/errorSentences.js';
 import { md } from '../src/teams/markdown.js';
 import type { Logger } from '../src/logging.js';
 import { findIntent } from '../src/nlu/catalog.js';
@@ -91,7 +91,7 @@ export class Router {
     } catch (error) {
       log.warn({ err: error }, 'command failed');
       await dialogContext.cancelAllDialogs();
-      await reply(context, { text: errorSentence(error) });
+      await reply(context, { text: errorSentence(error, language) });
     } finally {
       await closeAnsweredCards(context);
       await saveConversationState(this.deps.conversationState, this.dialogState, context);
@@ -112,7 +112,7 @@ export class Router {
       return invokeMessage(200, result.message);
     } catch (error) {
       loggerOf(context, this.deps.logger).warn({ err: error, verb }, 'card action failed');
-      return invokeMessage(200, userMessageOf(error));
+      return invokeMessage(200, errorSentenceOf(error, language));
     }
   }
 
@@ -141,8 +141,8 @@ export class Router {
     } catch (error) {
       log.warn({ err: error }, 'answered command failed');
       await dialogContext.cancelAllDialogs();
-      await reply(context, { text: errorSentence(error) });
-      return invokeMessage(200, userMessageOf(error));
+      await reply(context, { text: errorSentence(error, language) });
+      return invokeMessage(200, errorSentenceOf(error, language));
     } finally {
       await closeAnsweredCards(context);
       await saveConversationState(this.deps.conversationState, this.dialogState, context);
@@ -207,7 +207,7 @@ export class Router {
     } catch (error) {
       loggerOf(context, this.deps.logger).warn({ err: error, intent: options.recognition.intent }, 'held command failed');
       await dialogContext.cancelAllDialogs();
-      await reply(context, { text: errorSentence(error) });
+      await reply(context, { text: errorSentence(error, options.language) });
     } finally {
       await closeAnsweredCards(context);
       await saveConversationState(this.deps.conversationState, this.dialogState, context);
@@ -312,7 +312,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** An adapter's sentence is plain text that may quote what was typed or sent: literal in the markdown reply. */
-function errorSentence(error: unknown): string {
-  return md(userMessageOf(error));
+/** An error's sentence is plain text that may quote what was typed or sent: literal in the markdown reply. */
+function errorSentence(error: unknown, language: Language): string {
+  return md(errorSentenceOf(error, language));
 }

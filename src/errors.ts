@@ -1,8 +1,10 @@
 /**
- * The one error shape every service adapter throws. Adapters subclass it with their own parsing; the Teams
- * side only reads `userMessage` (a plain sentence safe to show in chat) and logs the rest.
+ * The error shapes service adapters throw. An adapter's error says WHAT failed in typed fields (service, status,
+ * code, subcode); the Teams side words it for people. `AdapterError` carries no sentence at all (the UCWA adapter's
+ * errors: src/teams/errorSentences.ts words them, in English and Chinese); `ServiceError` still carries a plain
+ * English `userMessage` for the adapters that have not moved their sentences out yet.
  */
-export interface ServiceErrorDetails {
+export interface AdapterErrorDetails {
   service: 'ucwa' | 'huawei' | 'teams' | 'storage';
   /** HTTP status, when the error came from an HTTP answer. */
   status?: number;
@@ -14,30 +16,42 @@ export interface ServiceErrorDetails {
   serviceMessage?: string;
   /** Correlation id from the service (Huawei `X-Request-Id`, UCWA debugInfo), for support. */
   requestId?: string;
-  /** A plain sentence for the person in chat. */
-  userMessage: string;
   cause?: unknown;
 }
 
-export class ServiceError extends Error {
-  readonly service: ServiceErrorDetails['service'];
+export class AdapterError extends Error {
+  readonly service: AdapterErrorDetails['service'];
   readonly status?: number;
   readonly code?: string;
   readonly subcode?: string;
   readonly serviceMessage?: string;
   readonly requestId?: string;
-  readonly userMessage: string;
 
-  constructor(details: ServiceErrorDetails) {
+  /** `summary`: what the error's own message says when the service said nothing (for logs). */
+  constructor(details: AdapterErrorDetails, summary = 'failed') {
     const label = [details.service, details.status, details.code, details.subcode].filter(Boolean).join(' ');
-    super(`${label}: ${details.serviceMessage ?? details.userMessage}`, { cause: details.cause });
-    this.name = 'ServiceError';
+    super(`${label}: ${details.serviceMessage ?? summary}`, { cause: details.cause });
+    this.name = 'AdapterError';
     this.service = details.service;
     this.status = details.status;
     this.code = details.code;
     this.subcode = details.subcode;
     this.serviceMessage = details.serviceMessage;
     this.requestId = details.requestId;
+  }
+}
+
+export interface ServiceErrorDetails extends AdapterErrorDetails {
+  /** A plain sentence for the person in chat. */
+  userMessage: string;
+}
+
+export class ServiceError extends AdapterError {
+  readonly userMessage: string;
+
+  constructor(details: ServiceErrorDetails) {
+    super(details, details.userMessage);
+    this.name = 'ServiceError';
     this.userMessage = details.userMessage;
   }
 }
@@ -51,9 +65,15 @@ export function userMessageOf(error: unknown): string {
 
 /** botbuilder wraps errors thrown inside dialogs (DialogContextError keeps the original in `error`). */
 function findServiceError(error: unknown): ServiceError | undefined {
+  const found = findAdapterError(error);
+  return found instanceof ServiceError ? found : undefined;
+}
+
+/** The adapter's error inside whatever wraps it (botbuilder's DialogContextError keeps the original in `error`). */
+export function findAdapterError(error: unknown): AdapterError | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current; depth++) {
-    if (current instanceof ServiceError) return current;
+    if (current instanceof AdapterError) return current;
     const wrapper = current as { error?: unknown; cause?: unknown };
     current = wrapper.error ?? wrapper.cause;
   }

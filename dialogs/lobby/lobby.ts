@@ -1,7 +1,7 @@
 import { WaterfallDialog, type Dialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { matchPeople, type WaitingPerson } from '../../src/alerts/people.js';
 import type { LobbyAction, LobbyAlerts } from '../../src/alerts/service.js';
-import { personLabel, sourceLabel } from '../../src/cards/lobby/alertCard.js';
+import { personLabel, platformName, sourceLabel } from '../../src/cards/lobby/alertCard.js';
 import type { Language } from '../../src/nlu/recognition.js';
 import type { CommandOptions } from '../../src/teams/capability.js';
 import { escapeMarkdown, md, plain } from '../../src/teams/markdown.js';
@@ -56,9 +56,15 @@ interface LobbyState {
 /** Several visitors in a sentence (markdown): each by name, with the organisation of people from outside. */
 const names = (people: WaitingPerson[], language: Language = 'en') => people.map((person) => escapeMarkdown(personLabel(person))).join(language === 'zh' ? '、' : ', ');
 
-/** One visitor as plain text: who, from where, in which meeting (escaped where it goes into markdown). */
-const describePerson = (person: WaitingPerson, language: Language) =>
-  `${personLabel(person)} — ${sourceLabel(person.source, language)}, ${plain(person.meetingSubject, 'subject')}`;
+/**
+ * One visitor as plain text: who, from where, in which meeting (escaped where it goes into markdown); with the
+ * platform after the meeting when the people listed wait on more than one (`named`).
+ */
+const describePerson = (person: WaitingPerson, language: Language, named = false) =>
+  `${personLabel(person)} — ${sourceLabel(person.source, language)}, ${plain(person.meetingSubject, 'subject')}${named ? ` (${platformName(person.platform, language)})` : ''}`;
+
+/** Whether a list of visitors spans platforms, so each line must say which. */
+const manyPlatforms = (people: WaitingPerson[]) => new Set(people.map((person) => person.platform)).size > 1;
 
 /**
  * What an admit or reject did, one line per meeting: a single person by name; several counted, with the meeting they
@@ -120,7 +126,7 @@ function actDialog(action: LobbyAction, alerts: LobbyAlerts): Dialog {
       if (matches.length === 0) return end(step, w.noMatch(person ?? '', names(lobby.people, options.language)));
       if (matches.length === 1) return confirmOrAct(step, matches);
       (step.values as LobbyState).people = matches;
-      return askToChoose(step, w.whichPerson, matches.map((candidate) => describePerson(candidate, options.language)), options.language);
+      return askToChoose(step, w.whichPerson, matches.map((candidate) => describePerson(candidate, options.language, manyPlatforms(matches))), options.language);
     },
     async (step) => {
       const state = step.values as LobbyState;
@@ -148,7 +154,8 @@ export function lobbyDialogs(alerts: LobbyAlerts): Dialog[] {
     singleTurnCommand('lobby.who', async (step, options) => {
       const lobby = await readLobby(alerts, options);
       if ('problem' in lobby) return void (await reply(step.context, { text: lobby.problem }));
-      const lines = lobby.people.map((person) => `- ${escapeMarkdown(describePerson(person, options.language))}`);
+      const named = manyPlatforms(lobby.people);
+      const lines = lobby.people.map((person) => `- ${escapeMarkdown(describePerson(person, options.language, named))}`);
       await reply(step.context, { text: [say[options.language].waiting(lobby.people.length), ...lines].join('\n') });
     }),
     actDialog('admit', alerts),

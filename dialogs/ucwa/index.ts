@@ -21,8 +21,8 @@ export function createUcwaMeetingsCapability(services: BotServices): Capability 
 }
 
 /**
- * Skype for Business contact groups: list, members, create, rename, delete, presence. Given the event channels
- * someone already runs per person (the lobby alerts'), presence changes of watched groups reach the person's chat.
+ * Skype for Business contact groups: list, members, create, rename, delete, presence. Given the person's event
+ * channel (their Skype for Business connection, src/sfb), presence changes of watched groups reach the person's chat.
  */
 export function createUcwaGroupsCapability(services: BotServices, channels?: SharedEventChannels): Capability {
   const deps = depsOf(services);

@@ -1,7 +1,8 @@
 import type { WaterfallStepContext } from 'botbuilder-dialogs';
 import { isSignInFailure, type UcwaAccounts } from '../../src/sfb/accounts.js';
 import type { Logger } from '../../src/logging.js';
-import { ServiceError } from '../../src/errors.js';
+import { AdapterError } from '../../src/errors.js';
+import { errorSentenceOf } from '../../src/teams/errorSentences.js';
 import type { TeamsUser } from '../../src/teams/identity.js';
 import { md } from '../../src/teams/markdown.js';
 import { reply } from '../../src/teams/reply.js';
@@ -22,7 +23,7 @@ export type Outcome<T> = T | typeof notSignedIn;
 /**
  * Runs `work` with the person's Skype for Business session. Without a sign-in, or when the server no longer
  * accepts it, the person gets the sign-in sentence (and an expired sign-in is forgotten so alerts stop too);
- * any other error propagates to the router, which shows its `userMessage`.
+ * any other error propagates to the router, which words it (src/teams/errorSentences.ts).
  */
 export async function withSession<T>(
   deps: UcwaCommandDeps,
@@ -64,10 +65,10 @@ export async function attempt<T>(deps: UcwaCommandDeps, step: WaterfallStepConte
     if (outcome !== notSignedIn) return outcome as T;
     await reply(step.context, { text: say.notSignedIn[language] });
   } catch (error) {
-    if (!(error instanceof ServiceError)) throw error;
+    if (!(error instanceof AdapterError)) throw error;
     deps.logger.warn({ err: error }, 'Skype for Business refused a command');
     // Plain text by contract, and it may quote what was typed (a bad address): literal in the markdown reply.
-    await reply(step.context, { text: md(error.userMessage) });
+    await reply(step.context, { text: md(errorSentenceOf(error, language)) });
   }
   return handled;
 }

@@ -12,6 +12,11 @@ import type { Language } from '../nlu/recognition.js';
  * - lists the meetings it watches for a person and who waits in one of them now (`watching`, `waiting`);
  * - carries out admit / reject for the core as the person who pressed (`actAs`), answering with typed outcomes,
  *   never sentences: the Teams side words them, in the person's language.
+ *
+ * A new platform: a folder src/alerts/sources/<platform>/ whose source implements this interface (the UCWA one,
+ * sources/ucwa/lobby.ts, is the worked example), handed to `new LobbyAlerts(…, [sources])` in
+ * src/alerts/capability.ts next to the others. Its watch list, its commands ("watch my … meeting") and its
+ * connection are its own; the core stores its keys and hands them back, and calls `listen` once before it starts.
  */
 
 /** The service a waiting room belongs to; cards and replies name it (see `platformNames` in src/cards/lobby). */

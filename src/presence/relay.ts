@@ -34,8 +34,9 @@ export interface PresenceWatcher {
 }
 
 /**
- * The person's one UCWA event channel, run by someone else (the lobby alerts): the relay only listens on it and
- * asks for it to be opened, so an application never gets a second pending GET (409 PGetReplaced).
+ * The person's one UCWA event channel, run by their Skype for Business connection (src/sfb/connection.ts), which
+ * the lobby alerts hear too: the relay only listens on it and asks for it to be opened, so an application never
+ * gets a second pending GET (409 PGetReplaced).
  */
 export interface SharedEventChannels {
   tapEvents(tap: (userId: string, session: UcwaSession) => () => void): () => void;

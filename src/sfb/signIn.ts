@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from '../logging.js';
 import type { Language } from '../nlu/recognition.js';
 import type { CommandOptions } from '../teams/capability.js';
+import { ucwaSentence } from '../teams/errorSentences.js';
 import type { TeamsUser } from '../teams/identity.js';
 import { UcwaError } from '../ucwa/index.js';
 import type { UcwaAccounts } from './accounts.js';
@@ -122,7 +123,7 @@ export class SignIns {
     await records.settleSignInClaim(state, claimId, spent ? { ended: 'spent' } : { failures });
     logger.info({ teamsUserId: record.teamsUserId, failures, code: error instanceof UcwaError ? error.code : error instanceof WrongAccountError ? error.verdict.reason : undefined }, 'Skype for Business sign-in failed');
     if (!(error instanceof WrongAccountError)) {
-      return { ok: false, kind: 'refused', spent, message: error instanceof UcwaError ? error.userMessage : 'Signing in failed. Please try again.' };
+      return { ok: false, kind: 'refused', spent, message: error instanceof UcwaError ? ucwaSentence(error, record.language) : 'Signing in failed. Please try again.' };
     }
     const words = wrongAccountWords[record.language];
     const verdict = error.verdict;

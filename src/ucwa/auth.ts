@@ -1,5 +1,5 @@
 import { isRecord } from './resource.js';
-import { UcwaError } from './errors.js';
+import { UcwaError, type UcwaProblem } from './errors.js';
 
 /** How a user signs in: a web-ticket password grant (on-premises) or a token from elsewhere (Azure AD). */
 export type UcwaCredentials = PasswordCredentials | BearerCredentials;
@@ -101,7 +101,7 @@ export function msRtcOAuthHint(challenges: AuthChallenge[], baseUrl: string): Ms
     throw new UcwaError({
       code: 'ForeignOrigin',
       message: `sign-in challenge from ${new URL(baseUrl).origin} names a token endpoint on ${new URL(absolute).origin}`,
-      userMessage: 'The Skype for Business server asked for your password on a different server, so I did not send it.',
+      problem: { kind: 'tokenEndpointElsewhere' },
     });
   }
   const grantTypes = (challenge.params.grant_type ?? '').split(',').map((grant) => grant.trim()).filter(Boolean);
@@ -121,7 +121,7 @@ export async function requestPasswordToken(hint: MsRtcOAuthHint, credentials: Pa
       code: 'SignInFailed',
       subcode: 'unsupported_grant_type',
       message: `server offers grant types ${hint.grantTypes.join(', ')} but not password`,
-      userMessage: "This Skype for Business server doesn't accept password sign-in; an Azure AD sign-in is needed.",
+      problem: { kind: 'passwordGrantUnsupported' },
     });
   }
   const body = new URLSearchParams({ grant_type: 'password', username: credentials.username, password: credentials.password });
@@ -150,13 +150,13 @@ export async function requestPasswordToken(hint: MsRtcOAuthHint, credentials: Pa
 
 function tokenError(status: number, body: unknown): UcwaError {
   const oauthError = isRecord(body) && typeof body.error === 'string' ? body.error : undefined;
-  const userMessage =
+  const problem: UcwaProblem =
     oauthError === 'invalid_grant'
-      ? "Skype for Business didn't accept that user name and password."
+      ? { kind: 'passwordRefused' }
       : oauthError === 'unsupported_grant_type'
-        ? "This Skype for Business server doesn't accept password sign-in; an Azure AD sign-in is needed."
-        : "I couldn't sign in to Skype for Business.";
-  return new UcwaError({ status, code: 'SignInFailed', subcode: oauthError, message: `token endpoint answered ${status}${oauthError ? ` ${oauthError}` : ''}`, userMessage });
+        ? { kind: 'passwordGrantUnsupported' }
+        : { kind: 'signInFailed' };
+  return new UcwaError({ status, code: 'SignInFailed', subcode: oauthError, message: `token endpoint answered ${status}${oauthError ? ` ${oauthError}` : ''}`, problem });
 }
 
 function safeJson(text: string): unknown {

@@ -48,7 +48,7 @@ export async function discover(
     code: 'InvalidResponse',
     subcode: 'DiscoveryFailed',
     message: `autodiscovery from ${new URL(startUrl).origin} did not reach an applications link within ${MAX_HOPS} hops`,
-    userMessage: "I couldn't find your Skype for Business server. Please check the discovery address.",
+    problem: { kind: 'serverNotFound' },
   });
 }
 
@@ -92,7 +92,7 @@ function checkRedirect(from: string, to: string): void {
       code: 'ForeignOrigin',
       subcode: 'UnsafeRedirect',
       message: `discovery redirect from ${source.origin} to ${target.origin} refused`,
-      userMessage: 'Skype for Business discovery pointed to an unsafe address, so I stopped.',
+      problem: { kind: 'unsafeDiscovery' },
     });
   }
 }

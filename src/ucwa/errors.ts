@@ -1,5 +1,5 @@
 import { lookup } from '../tables.js';
-import { ServiceError } from '../errors.js';
+import { AdapterError } from '../errors.js';
 import { isRecord } from './resource.js';
 import { childrenNamed, firstChild, parseXml, type XmlElement } from './xml.js';
 
@@ -24,6 +24,28 @@ export type LocalErrorCode =
   | 'InvalidInput'
   | 'Aborted';
 
+/**
+ * What went wrong on our side when the code alone does not say it: typed, so the Teams side can word it in the
+ * person's language (src/teams/errorSentences.ts). No sentences here.
+ */
+export type UcwaProblem =
+  /** What was given as a meeting address is neither a sip: nor a conf: URI. */
+  | { kind: 'notMeetingAddress' }
+  /** The participant offers no admit / reject link: gone, or the caller may not manage this lobby. */
+  | { kind: 'participantNotActionable'; action: 'admit' | 'reject' }
+  | { kind: 'groupNameLength'; max: number }
+  | { kind: 'credentialsMissing' }
+  /** The sign-in challenge named a token endpoint on another deployment: the password was not sent there. */
+  | { kind: 'tokenEndpointElsewhere' }
+  | { kind: 'passwordGrantUnsupported' }
+  | { kind: 'passwordRefused' }
+  | { kind: 'signInFailed' }
+  /** `problems`: our own field-level findings (technical, in English), e.g. "attendees must be SIP addresses …". */
+  | { kind: 'meetingInvalid'; problems: string[] }
+  | { kind: 'extensionInvalid'; detail: string }
+  | { kind: 'serverNotFound' }
+  | { kind: 'unsafeDiscovery' };
+
 export interface UcwaErrorDetails {
   status?: number;
   code: string;
@@ -34,13 +56,15 @@ export interface UcwaErrorDetails {
   /** Method and URL of the failed request, for logs (never carries the token). */
   request?: string;
   cause?: unknown;
-  userMessage?: string;
+  problem?: UcwaProblem;
 }
 
-export class UcwaError extends ServiceError {
+/** Every failure of the UCWA adapter, typed (status, code, subcode, problem); it carries no sentence for people. */
+export class UcwaError extends AdapterError {
   readonly parameters?: Record<string, string>;
   readonly debugInfo?: Record<string, string>;
   readonly request?: string;
+  readonly problem?: UcwaProblem;
   override readonly code: string;
 
   constructor(details: UcwaErrorDetails) {
@@ -51,10 +75,10 @@ export class UcwaError extends ServiceError {
       subcode: details.subcode,
       serviceMessage: details.message,
       requestId: details.debugInfo ? firstDebugId(details.debugInfo) : undefined,
-      userMessage: details.userMessage ?? userMessageFor(details.status, details.code, details.subcode),
       cause: details.cause,
     });
     this.name = 'UcwaError';
+    this.problem = details.problem;
     this.code = details.code;
     this.parameters = details.parameters;
     this.debugInfo = details.debugInfo;
@@ -67,66 +91,11 @@ export class UcwaError extends ServiceError {
   }
 }
 
-// Subcodes named on the seed pages and the generic ones a bot meets; anything else falls back to the code.
-const subcodeMessages: Record<string, string> = {
-  InvalidExchangeServerVersion: "Skype for Business can't reach a supported Exchange mailbox for this, so the feature isn't available for this account.",
-  CallbackChannelError: "Skype for Business couldn't reach my event channel. Please try again in a moment.",
-  AlreadyExists: 'That already exists in Skype for Business.',
-  TooManyGroups: 'You have reached the maximum number of contact groups in Skype for Business.',
-  None: "Skype for Business doesn't support that request right now.",
-  CannotRedirect: "Skype for Business is unavailable: your home server is down and no backup pool is configured. Please try again later.",
-  Forbidden: "Skype for Business says you don't have permission to do that.",
-  ApplicationNotFound: 'My Skype for Business session expired. Please try again.',
-  InactiveApplicationExpired: 'My Skype for Business session expired after being idle. Please sign in again.',
-  TooManyApplications: 'You are signed in to Skype for Business from too many apps. Sign out of one and try again.',
-  UserAgentNotAllowed: 'Your Skype for Business server does not allow this bot to sign in. Please contact your administrator.',
-  ParameterValidationFailure: 'Skype for Business rejected some of the details I sent.',
-  TooManyOnlineMeetings: 'You have reached the maximum number of Skype meetings. Delete an old one and try again.',
-  DestinationNotFound: "I couldn't find that Skype meeting.",
-  PGetReplaced: 'Another copy of this session took over the event channel.',
-  TooManyLobbyParticipants: 'Too many people are waiting in the lobby.',
-  Denied: 'The lobby participant was denied entry to the meeting.',
-  MigrationInProgress: 'Your contact list is being migrated and is read-only for now. Please try again later.',
-};
-
-const codeMessages: Record<string, string> = {
-  BadRequest: 'Skype for Business did not accept that request.',
-  Forbidden: "Skype for Business says you don't have permission to do that.",
-  NotFound: "That no longer exists in Skype for Business (it may have ended or been deleted).",
-  Conflict: 'Skype for Business could not do that right now because something changed. Please try again.',
-  Gone: 'That Skype for Business session has ended. Please sign in again.',
-  PreconditionFailed: 'Someone else changed that at the same time. Please try again.',
-  PreConditionFailed: 'Someone else changed that at the same time. Please try again.',
-  TooManyRequests: 'Skype for Business is busy. Please try again in a moment.',
-  ServiceFailure: 'Skype for Business had a problem on its side. Please try again in a moment.',
-  ServiceUnavailable: 'Skype for Business is temporarily unavailable. Please try again in a moment.',
-  Timeout: 'Skype for Business took too long to answer. Please try again.',
-  ForeignOrigin: 'I refused to follow a Skype for Business link to an unexpected server.',
-  NetworkFailure: "I couldn't reach the Skype for Business server. Please try again in a moment.",
-  InvalidResponse: 'The Skype for Business server sent an answer I could not understand.',
-  SignInFailed: "I couldn't sign in to Skype for Business with those credentials.",
-  NotSignedIn: 'Please sign in to Skype for Business first.',
-  MissingLink: "Skype for Business doesn't offer that action here (you may not have permission, or it isn't available).",
-  InvalidInput: 'Some of the details are not valid.',
-  Aborted: 'The request was cancelled.',
-};
-
 const statusCodes: Record<number, string> = {
   400: 'BadRequest', 401: 'Unauthorized', 403: 'Forbidden', 404: 'NotFound', 405: 'MethodNotAllowed', 408: 'ClientTimeout',
   409: 'Conflict', 410: 'Gone', 412: 'PreconditionFailed', 413: 'EntityTooLarge', 415: 'UnsupportedMediaType',
   428: 'PreconditionRequired', 429: 'TooManyRequests', 500: 'ServiceFailure', 502: 'BadGateway', 503: 'ServiceUnavailable', 504: 'Timeout',
 };
-
-export function userMessageFor(status: number | undefined, code: string, subcode?: string): string {
-  const bySubcode = subcode ? lookup(subcodeMessages, subcode) : undefined;
-  if (bySubcode) return bySubcode;
-  const byCode = lookup(codeMessages, code);
-  if (byCode) return byCode;
-  const statusCode = status === undefined ? undefined : lookup(statusCodes, status);
-  const byStatus = statusCode ? lookup(codeMessages, statusCode) : undefined;
-  if (byStatus) return byStatus;
-  return 'Skype for Business could not do that. Please try again.';
-}
 
 export function codeForStatus(status: number): string {
   return lookup(statusCodes, status) ?? `Http${status}`;

@@ -45,5 +45,5 @@ function collectionHref(meeting: MeetingView): string {
 }
 
 function invalid(message: string): UcwaError {
-  return new UcwaError({ code: 'InvalidInput', message, userMessage: `That isn't valid: ${message}.` });
+  return new UcwaError({ code: 'InvalidInput', message, problem: { kind: 'extensionInvalid', detail: message } });
 }

@@ -85,7 +85,7 @@ function checkName(name: string): string {
       code: 'InvalidInput',
       subcode: 'ParameterValidationFailure',
       message: `group name must be 1 to ${MAX_GROUP_NAME} characters`,
-      userMessage: `A group name must be 1 to ${MAX_GROUP_NAME} characters long.`,
+      problem: { kind: 'groupNameLength', max: MAX_GROUP_NAME },
     });
   }
   return trimmed;

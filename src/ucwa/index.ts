@@ -5,7 +5,7 @@
 export { UcwaSession, type UcwaSessionOptions, type UcwaSessionState, type RequestOptions } from './session.js';
 export type { UcwaCredentials, PasswordCredentials, BearerCredentials } from './auth.js';
 export { parseChallenges, msRtcOAuthHint } from './auth.js';
-export { UcwaError, parseReason, userMessageFor, type UcwaReason, type LocalErrorCode } from './errors.js';
+export { UcwaError, codeForStatus, parseReason, type UcwaProblem, type UcwaReason, type LocalErrorCode } from './errors.js';
 export {
   resourceFromJson,
   resourceFromXml,

@@ -51,7 +51,7 @@ export class LobbyFacet {
   /** POST communication.joinOnlineMeeting with a client operationId (echoed in every event of the operation). */
   async join(onlineMeetingUri: string, options: JoinOptions = {}): Promise<JoinResult> {
     if (!/^(sip|conf):/i.test(onlineMeetingUri.trim())) {
-      throw new UcwaError({ code: 'InvalidInput', message: 'onlineMeetingUri must be a sip: or conf: URI', userMessage: "That doesn't look like a Skype meeting address." });
+      throw new UcwaError({ code: 'InvalidInput', message: 'onlineMeetingUri must be a sip: or conf: URI', problem: { kind: 'notMeetingAddress' } });
     }
     const operationId = options.operationId ?? randomUUID().replaceAll('-', '');
     const href = this.session.applicationLink('communication', 'joinOnlineMeeting');
@@ -126,7 +126,7 @@ export class LobbyFacet {
         code: 'MissingLink',
         subcode: action,
         message: `participant offers no ${action} link`,
-        userMessage: action === 'admit' ? "I can't admit that person: they are no longer waiting, or you can't admit people in this meeting." : "I can't deny that person: they are no longer waiting, or you can't manage this lobby.",
+        problem: { kind: 'participantNotActionable', action },
       });
     }
     await this.session.post(link.href, undefined);

@@ -135,7 +135,7 @@ function validateMeetingInput(input: MeetingInput): void {
   if (input.expirationTime !== undefined && Number.isNaN(input.expirationTime.getTime())) problems.push('expirationTime is not a valid date');
   if (input.subject !== undefined && input.subject.length > 1024) problems.push('subject is too long');
   if (problems.length > 0) {
-    throw new UcwaError({ code: 'InvalidInput', message: problems.join('; '), userMessage: `That meeting can't be saved: ${problems.join('; ')}.` });
+    throw new UcwaError({ code: 'InvalidInput', message: problems.join('; '), problem: { kind: 'meetingInvalid', problems } });
   }
 }
 

@@ -411,7 +411,7 @@ export class UcwaSession implements UcwaApplication {
 
 function validateCredentials(credentials: UcwaCredentials): void {
   if (credentials.kind === 'password' && (!credentials.username.trim() || !credentials.password)) {
-    throw new UcwaError({ code: 'InvalidInput', message: 'user name and password are required', userMessage: 'Please give both a user name and a password.' });
+    throw new UcwaError({ code: 'InvalidInput', message: 'user name and password are required', problem: { kind: 'credentialsMissing' } });
   }
   if (credentials.kind === 'bearer' && typeof credentials.getToken !== 'function') {
     throw new UcwaError({ code: 'InvalidInput', message: 'bearer credentials need getToken()' });

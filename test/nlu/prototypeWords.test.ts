@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createRecognizer } from '../../src/nlu/recognizer.js';
 import { availabilityLabel } from '../../src/presence/texts.js';
-import { userMessageFor as ucwaMessage } from '../../src/ucwa/errors.js';
+import { ucwaSentence } from '../../src/teams/errorSentences.js';
 import { userMessageFor as huaweiMessage } from '../../src/huawei/errors.js';
 
 /** Words that name Object.prototype's members must read as plain words wherever text meets a table. */
@@ -26,7 +26,8 @@ describe('words that are also Object.prototype members', () => {
   it('falls back to the raw value when a service sends such a word as a code', () => {
     for (const word of prototypeWords) {
       assert.equal(typeof availabilityLabel(word, 'en'), 'string');
-      assert.equal(typeof ucwaMessage(400, word, word), 'string');
+      assert.equal(typeof ucwaSentence({ status: 400, code: word, subcode: word }, 'en'), 'string');
+      assert.equal(typeof ucwaSentence({ status: 400, code: word, subcode: word }, 'zh'), 'string');
       assert.equal(typeof huaweiMessage(400, word), 'string');
     }
   });

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { ucwaSentence } from '../../src/teams/errorSentences.js';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startUcwaSimulator, type UcwaSimulator } from '../../src/ucwa/simulator/index.js';
@@ -58,7 +59,7 @@ for (const format of ['json', 'xml'] as const) {
     it('refuses a wrong password with a plain sentence and no secret', async () => {
       await expectUcwaError(UcwaSession.signIn({ ...alice, password: 'wrong' }, options(sim, format)), (error) => {
         assert.equal(error.code, 'SignInFailed');
-        assert.doesNotMatch(`${error.message} ${error.userMessage}`, /wrong|Alice-Pass/);
+        assert.doesNotMatch(`${error.message} ${ucwaSentence(error, 'en')} ${ucwaSentence(error, 'zh')}`, /wrong|Alice-Pass/);
       });
     });
 
@@ -102,7 +103,8 @@ for (const format of ['json', 'xml'] as const) {
     it('validates meeting input before sending it', async () => {
       await expectUcwaError(session.meetings.create({ attendees: ['bob'] }), (error) => {
         assert.equal(error.code, 'InvalidInput');
-        assert.match(error.userMessage, /SIP/);
+        assert.equal(error.problem?.kind, 'meetingInvalid');
+        assert.match(ucwaSentence(error, 'en'), /SIP/);
       });
     });
 
@@ -267,7 +269,8 @@ for (const format of ['json', 'xml'] as const) {
       await expectUcwaError(UcwaSession.signIn(alice, options(sim, format)), (error) => {
         assert.equal(error.status, 410);
         assert.equal(error.subcode, 'TooManyApplications');
-        assert.match(error.userMessage, /too many apps/);
+        assert.match(ucwaSentence(error, 'en'), /too many apps/);
+        assert.match(ucwaSentence(error, 'zh'), /太多应用/);
       });
       sim.control.setApplicationCreationFailure(null);
     });

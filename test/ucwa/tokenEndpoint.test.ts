@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { ucwaSentence } from '../../src/teams/errorSentences.js';
 import { msRtcOAuthHint, parseChallenges, UcwaError } from '../../src/ucwa/index.js';
 
 describe('the MsRtcOAuth token endpoint', () => {
@@ -13,7 +14,8 @@ describe('the MsRtcOAuth token endpoint', () => {
     const challenges = parseChallenges('MsRtcOAuth href="https://attacker.example/WebTicket/oauthtoken",grant_type="password"');
     assert.throws(
       () => msRtcOAuthHint(challenges, 'https://lyncweb.contoso.com/Autodiscover/AutodiscoverService.svc/root/oauth/user'),
-      (error: unknown) => error instanceof UcwaError && error.code === 'ForeignOrigin' && !/attacker/.test(error.userMessage),
+      (error: unknown) =>
+        error instanceof UcwaError && error.code === 'ForeignOrigin' && error.problem?.kind === 'tokenEndpointElsewhere' && !/attacker/.test(ucwaSentence(error, 'en')),
     );
   });
 });
