@@ -1,7 +1,7 @@
 import { HuaweiError } from '../../src/huawei/index.js';
 import type { Language } from '../../src/nlu/recognition.js';
 import { escapeMarkdown, md, plain } from '../../src/teams/markdown.js';
-import { huaweiErrorSentence } from './errorTexts.js';
+import { huaweiErrorSentence } from '../../src/teams/huaweiErrorSentences.js';
 
 /**
  * Every sentence the Huawei commands say, in both reply languages. Sentences are markdown: what the person typed

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { huaweiErrorSentence } from '../../dialogs/huawei/errorTexts.js';
+import { huaweiErrorSentence } from '../../src/teams/huaweiErrorSentences.js';
 import { HuaweiError } from '../../src/huawei/index.js';
+import { errorSentenceOf } from '../../src/teams/errorSentences.js';
 import { huaweiErrorFromResponse } from '../../src/huawei/errors.js';
 
 describe('Huawei error sentences live on the Teams side, in English and Chinese', () => {
@@ -9,6 +10,10 @@ describe('Huawei error sentences live on the Teams side, in English and Chinese'
     assert.equal(huaweiErrorSentence(new HuaweiError({ status: 429 }), 'zh'), '华为云会议当前繁忙，请稍后再试。');
     assert.equal(huaweiErrorSentence(new HuaweiError({ status: 429 }), 'en'), 'Huawei Cloud Meeting is busy right now. Please try again in a moment.');
     assert.match(huaweiErrorSentence(new HuaweiError({ status: 503 }), 'zh'), /暂时出现问题/);
+  });
+
+  it('is what errorSentenceOf says for a Huawei failure (the router\'s last resort too)', () => {
+    assert.equal(errorSentenceOf(new HuaweiError({ status: 429 }), 'zh'), '华为云会议当前繁忙，请稍后再试。');
   });
 
   it('tells a refused sign-in (the bot\'s own credentials) from an expired token, from the typed error alone', () => {

@@ -1,6 +1,6 @@
-import { HuaweiError } from '../../src/huawei/index.js';
-import type { Language } from '../../src/nlu/recognition.js';
-import { lookup } from '../../src/tables.js';
+import { HuaweiError } from '../huawei/index.js';
+import type { Language } from '../nlu/recognition.js';
+import { lookup } from '../tables.js';
 
 /**
  * What a failed Huawei call means to the person, in English and Chinese: the Teams side words the adapter's typed
