@@ -1,6 +1,7 @@
 import { HuaweiError } from '../../src/huawei/index.js';
 import type { Language } from '../../src/nlu/recognition.js';
 import { escapeMarkdown, md, plain } from '../../src/teams/markdown.js';
+import { huaweiErrorSentence } from '../../src/teams/huaweiErrorSentences.js';
 
 /**
  * Every sentence the Huawei commands say, in both reply languages. Sentences are markdown: what the person typed
@@ -80,33 +81,8 @@ export function meetingLabel(language: Language, conferenceId: string, subject?:
   return subject ? `${word} ${plain(conferenceId, 'id')} (${plain(subject, 'subject')})` : `${word} ${plain(conferenceId, 'id')}`;
 }
 
-/**
- * Chinese versions of the adapter's plain sentences, by error code; anything not listed falls back to the
- * adapter's English sentence, which is still safe to show.
- */
-const zhAccountNotFound = '找不到您的华为云会议账号，请让管理员把您加入企业。';
-const zhCredentialsRejected = '华为云会议拒绝了机器人的应用凭据（App ID 或 App Key），请让管理员检查机器人的华为设置。';
-
-const chineseErrorMessages: Record<string, string> = {
-  NOT_HOST: '只有会议主持人或华为云会议管理员才能这样做。',
-  TIMEOUT: '华为云会议响应超时，请稍后再试。',
-  NETWORK: '无法连接华为云会议，请稍后再试。',
-  BAD_RESPONSE: '华为云会议返回了无法识别的应答，请稍后再试。',
-  NO_CREDENTIALS: '机器人尚未配置华为云会议凭据，请联系管理员。',
-  'MMC.111072065': '找不到该会议，或华为云会议不允许我控制它。',
-  'MMC.111070005': '该会议不存在或已经结束。',
-  'MMC.111072005': '该会议尚未开始或已经结束。',
-  'USG.201040000': zhAccountNotFound,
-  'USG.206030000': zhAccountNotFound,
-  'USG.206010025': zhCredentialsRejected,
-  'USG.206010057': zhCredentialsRejected,
-};
-
 /** The sentence to show for a failed Huawei call, in the reply language (markdown: the adapter's is plain text). */
 export function errorText(error: unknown, language: Language): string {
-  if (error instanceof HuaweiError) {
-    if (language === 'zh' && error.code && chineseErrorMessages[error.code]) return chineseErrorMessages[error.code]!;
-    return escapeMarkdown(plain(error.userMessage));
-  }
+  if (error instanceof HuaweiError) return escapeMarkdown(plain(huaweiErrorSentence(error, language)));
   return language === 'zh' ? '我这边出了点问题，请稍后再试。' : 'Something went wrong on my side. Please try again in a moment.';
 }

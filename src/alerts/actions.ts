@@ -14,12 +14,12 @@ export type ActionResult =
   | { kind: 'done' | 'already' | 'gone'; alert?: AlertRecord }
   | { kind: 'refused'; reason: Refusal; message: string };
 
-export type Refusal = Extract<Texts, 'alertGone' | 'signInFirst' | 'signInExpired' | 'notLeader'>;
+export type Refusal = Extract<Texts, 'alertGone' | 'signInFirst' | 'signInExpired' | 'notLeader' | 'unsupported'>;
 
 export type WaitingResult = { kind: 'notSignedIn' } | { kind: 'ok'; meetings: SourceMeeting[]; people: WaitingPerson[] };
 
 /** What a source's refusal is called among the sentences the presser may read. */
-const refusalTexts: Record<ActRefusal, Refusal> = { notLeader: 'notLeader', signInNeeded: 'signInFirst', signInExpired: 'signInExpired' };
+const refusalTexts: Record<ActRefusal, Refusal> = { notLeader: 'notLeader', signInNeeded: 'signInFirst', signInExpired: 'signInExpired', unsupported: 'unsupported' };
 
 /**
  * Acting on waiting rooms, whichever their platform: who waits (read live), and admit / reject from a card button
@@ -62,7 +62,7 @@ export class LobbyActions {
     const source = this.sources.get(person.platform);
     if (!source) return refusal(user, 'alertGone');
     const target: VisitTarget = { watcherId: user.id, meetingKey: person.meetingKey, visitKey: person.visitKey, person: { key: person.personKey, name: person.name, uri: person.uri } };
-    return this.asPresser(user, source, target, async (hands) => resultOf(user, await hands[action](target)));
+    return this.asPresser(user, source, target, async (hands) => resultOf(user, await hands[action](target), source.platform));
   }
 
   /** A card button: serialized per alert, so double clicks and two leaders at once see the first result. */
@@ -73,7 +73,7 @@ export class LobbyActions {
     if (alert.outcome) return { kind: 'already', alert };
     const source = this.sources.get(alert.platform);
     if (!source) return refusal(presser, 'alertGone');
-    return this.asPresser(presser, source, targetOf(alert), (hands) => this.settle(presser, hands, alertId, action));
+    return this.asPresser(presser, source, targetOf(alert), (hands) => this.settle(presser, hands, alertId, action, source.platform));
   }
 
   /**
@@ -88,9 +88,13 @@ export class LobbyActions {
     if (!source) return refusal(presser, 'alertGone');
     const waiting = [pressed, ...this.outbox.openIn(pressed).filter((other) => other.id !== pressed.id)];
     const results = await this.asPresser(presser, source, targetOf(pressed), async (hands) => {
+      // One call for everyone where the platform has one and they are exactly the people waiting; each alert is
+      // then settled as admitted through the same path as one by one.
+      const batch = hands.admitAll ? await hands.admitAll(waiting.map(targetOf)) : 'oneByOne';
+      const each: WaitingRoomHands = batch === 'done' ? { admit: async () => 'done', reject: (target) => hands.reject(target) } : hands;
       const settled: ActionResult[] = [];
       for (const alert of waiting) {
-        const result = await this.settle(presser, hands, alert.id, 'admit');
+        const result = await this.settle(presser, each, alert.id, 'admit', source.platform);
         settled.push(result);
         // A sign-in that ran out stops the run; a person this presser may not admit is just skipped.
         if (result.kind === 'refused' && result.reason !== 'notLeader') break;
@@ -113,12 +117,12 @@ export class LobbyActions {
   }
 
   /** Acts on one alert's person and records the outcome on the alert, unless it was already decided. */
-  private settle(presser: Organizer, hands: WaitingRoomHands, alertId: string, action: LobbyAction): Promise<ActionResult> {
+  private settle(presser: Organizer, hands: WaitingRoomHands, alertId: string, action: LobbyAction, platform: Platform): Promise<ActionResult> {
     return this.locks.run(`alert:${alertId}`, async () => {
       const alert = this.outbox.get(alertId);
       if (!alert) return refusal(presser, 'alertGone');
       if (alert.outcome) return { kind: 'already', alert };
-      const result = resultOf(presser, await hands[action](targetOf(alert)));
+      const result = resultOf(presser, await hands[action](targetOf(alert)), platform);
       if (result.kind === 'refused') return result;
       const at = new Date().toISOString();
       if (result.kind === 'done') await this.outbox.finish(alert, { kind: action === 'admit' ? 'admitted' : 'rejected', by: presser.name, at });
@@ -149,19 +153,19 @@ export class LobbyActions {
   /** Runs `work` with the presser's hands on the target's waiting room; a source that will not act says why. */
   private async asPresser<T>(presser: Organizer, source: WaitingRoomSource, target: VisitTarget, work: (hands: WaitingRoomHands) => Promise<T>): Promise<T | Refused> {
     const result = await source.actAs(presser, { watcherId: target.watcherId, meetingKey: target.meetingKey }, work);
-    return 'refused' in result ? refusal(presser, refusalTexts[result.refused]) : result.acted;
+    return 'refused' in result ? refusal(presser, refusalTexts[result.refused], source.platform) : result.acted;
   }
 }
 
 type Refused = Extract<ActionResult, { kind: 'refused' }>;
 
-function refusal(presser: Organizer, reason: Refusal): Refused {
-  return { kind: 'refused', reason, message: text(presser, reason) };
+function refusal(presser: Organizer, reason: Refusal, platform?: Platform): Refused {
+  return { kind: 'refused', reason, message: text(presser, reason, platform) };
 }
 
-function resultOf(presser: Organizer, outcome: ActOutcome): ActionResult {
+function resultOf(presser: Organizer, outcome: ActOutcome, platform: Platform): ActionResult {
   if (outcome === 'done' || outcome === 'gone') return { kind: outcome };
-  return refusal(presser, refusalTexts[outcome]);
+  return refusal(presser, refusalTexts[outcome], platform);
 }
 
 function targetOf(alert: AlertRecord): VisitTarget {

@@ -1,6 +1,8 @@
 import { accountDialogs } from '../../dialogs/lobby/account.js';
 import { lobbyDialogs } from '../../dialogs/lobby/lobby.js';
 import { watchDialogs } from '../../dialogs/lobby/watch.js';
+import { huaweiWatchDialogs } from '../../dialogs/huawei/watch.js';
+import { HuaweiIdentityResolver, HuaweiMeetingClient, type WaitingRoomFeedOptions } from '../huawei/index.js';
 import type { BotServices } from '../services.js';
 import { alertReply } from '../cards/lobby/alertCard.js';
 import { signInGate, type SignInOffer } from '../sfb/signInOffer.js';
@@ -10,6 +12,8 @@ import type { Capability, CardActionHandler, CardActionResult } from '../teams/c
 import type { OutboxOptions } from './outbox.js';
 import { LobbyRecords } from './records.js';
 import { LobbyAlerts } from './service.js';
+import { HuaweiWaitingRooms } from './sources/huawei/index.js';
+import { HuaweiWatchRecords } from './sources/huawei/records.js';
 import { UcwaLobby } from './sources/ucwa/index.js';
 import { UcwaWatchRecords } from './sources/ucwa/records.js';
 import { text } from './texts.js';
@@ -19,22 +23,35 @@ import { text } from './texts.js';
  * Business lobby, listening to the person's Skype for Business connection, `services.sfb`), the sign-in commands,
  * gate and page of that connection, watch commands, lobby commands and the alert card's buttons.
  */
-export async function createLobbyCapability(services: BotServices, options: OutboxOptions = {}): Promise<Capability & { alerts: LobbyAlerts }> {
+export async function createLobbyCapability(
+  services: BotServices,
+  options: OutboxOptions & { huaweiFeed?: Partial<Omit<WaitingRoomFeedOptions, 'api' | 'userId' | 'conferenceId' | 'logger'>> } = {},
+): Promise<Capability & { alerts: LobbyAlerts }> {
   const logger = services.logger.child({ component: 'lobby-alerts' });
   const locks = new KeyedSerializer();
   const lobby = new UcwaLobby({ sfb: services.sfb, watchRecords: new UcwaWatchRecords(services.storage), logger, locks }, services.references);
+  const huaweiEndpoint = services.endpoints.huawei;
+  const huawei = new HuaweiWaitingRooms({
+    client: new HuaweiMeetingClient({ endpoint: huaweiEndpoint.endpoint, appId: huaweiEndpoint.appId, appKey: huaweiEndpoint.appKey, logger }),
+    identities: HuaweiIdentityResolver.fromConfig(services.config.huawei, logger),
+    records: new HuaweiWatchRecords(services.storage),
+    logger,
+    locks,
+    feed: options.huaweiFeed,
+  });
   const alerts = new LobbyAlerts(
     { records: new LobbyRecords(services.storage), references: services.references, proactive: services.proactive, logger, locks },
-    [lobby.source],
+    [lobby.source, huawei],
     options,
   );
   await alerts.start();
   await lobby.start();
+  await huawei.start();
   const offer: SignInOffer = { sfb: services.sfb, config: services.config, references: services.references, proactive: services.proactive };
   return {
     name: 'lobby',
     alerts,
-    dialogs: [...accountDialogs(offer), ...watchDialogs(lobby), ...lobbyDialogs(alerts)],
+    dialogs: [...accountDialogs(offer), ...watchDialogs(lobby), ...lobbyDialogs(alerts), ...huaweiWatchDialogs(huawei)],
     gate: signInGate(offer),
     onHeldCommandReady: (run) => services.sfb.onHeldCommandReady(run),
     cardActions: [alertButtons(alerts)],
@@ -42,6 +59,7 @@ export async function createLobbyCapability(services: BotServices, options: Outb
     stop: async () => {
       alerts.stop();
       lobby.stop();
+      await huawei.stop();
     },
   };
 }

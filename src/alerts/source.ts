@@ -79,8 +79,11 @@ export type WaitingRoomEvent =
 /** The core's ear: a rejected promise means the event was not recorded (a source must not move past it). */
 export type WaitingRoomListener = (event: WaitingRoomEvent) => Promise<void>;
 
-/** Why a source would not or could not act for the presser. */
-export type ActRefusal = 'notLeader' | 'signInNeeded' | 'signInExpired';
+/**
+ * Why a source would not or could not act for the presser. `unsupported`: the platform has no such action (Huawei
+ * Cloud Meeting documents no way to turn someone away from its waiting room).
+ */
+export type ActRefusal = 'notLeader' | 'signInNeeded' | 'signInExpired' | 'unsupported';
 
 /** What admitting or turning away one visitor came to. */
 export type ActOutcome = 'done' | 'gone' | ActRefusal;
@@ -98,6 +101,11 @@ export interface VisitTarget {
 export interface WaitingRoomHands {
   admit(target: VisitTarget): Promise<ActOutcome>;
   reject(target: VisitTarget): Promise<ActOutcome>;
+  /**
+   * Optional: admits all of `targets` in one call where the platform has one (Huawei's allowAll). The source does
+   * so only when they are exactly everyone waiting, so nobody is admitted unseen; 'oneByOne' leaves it to `admit`.
+   */
+  admitAll?(targets: readonly VisitTarget[]): Promise<ActOutcome | 'oneByOne'>;
 }
 
 export interface WaitingRoomSource {

@@ -15,6 +15,7 @@ import {
   onlineAttendeeSchema,
   pageSchema,
   realTimeInfoSchema,
+  webSocketTokenResponseSchema,
   type ConferenceInfo,
   type MeetingDetail,
   type OnlineAttendee,
@@ -88,6 +89,16 @@ const CONTROL_TOKEN_MARGIN_MS = 60_000;
 interface ControlToken {
   token: Secret;
   expiresAtMs: number;
+  wsUrl: string;
+}
+
+/** A meeting-control token and the meeting-event WebSocket base it came with. */
+export interface ControlSession {
+  token: Secret;
+  /** Local clock, ms. */
+  expiresAtMs: number;
+  /** `wsURL` from the token answer (the API endpoint's origin when Huawei leaves it out). */
+  wsUrl: string;
 }
 
 /**
@@ -185,6 +196,12 @@ export class HuaweiMeetingClient {
     return parse(realTimeInfoSchema, body ?? {}, 'getRealTimeInfo');
   }
 
+  /** Admits one waiting person by the pid the meeting-event feed gave (PUT allowWaitingParticipant {participantID}). */
+  async admitFromWaitingRoom(userId: string, conferenceId: string, participantId: string): Promise<void> {
+    const participantID = checkParticipantId(participantId);
+    await this.control(userId, conferenceId, 'admitFromWaitingRoom', '/v1/mmc/control/conferences/allowWaitingParticipant', { participantID });
+  }
+
   /** Admits everyone in the waiting room (PUT allowWaitingParticipant {allowAll: true}). */
   async admitAllFromWaitingRoom(userId: string, conferenceId: string): Promise<void> {
     await this.control(userId, conferenceId, 'admitAllFromWaitingRoom', '/v1/mmc/control/conferences/allowWaitingParticipant', { allowAll: true });
@@ -214,6 +231,47 @@ export class HuaweiMeetingClient {
 
   async unlockMeeting(userId: string, conferenceId: string): Promise<void> {
     await this.control(userId, conferenceId, 'unlockMeeting', '/v1/mmc/control/conferences/lock', { isLock: 0 });
+  }
+
+  /** The control token for a meeting (cached until shortly before it expires), with its WebSocket base. */
+  async controlSession(userId: string, conferenceId: string): Promise<ControlSession> {
+    const id = checkConferenceId(conferenceId);
+    checkUserId(userId);
+    await this.controlToken(userId, id);
+    return this.sessionOf(userId, id);
+  }
+
+  /**
+   * A new control token before the old one runs out: Huawei keeps a control session alive when the current
+   * token goes in X-Conference-Authorization (no password then). A refused renewal falls back to the password.
+   */
+  async renewControlSession(userId: string, conferenceId: string): Promise<ControlSession> {
+    const id = checkConferenceId(conferenceId);
+    checkUserId(userId);
+    const current = this.#controlTokens.get(controlKey(userId, id));
+    if (current) {
+      try {
+        await this.issueControlToken(userId, id, { 'X-Conference-Authorization': current.token.reveal() }, 'renewControlToken');
+        return this.sessionOf(userId, id);
+      } catch (error) {
+        if (!(error instanceof HuaweiError && error.isControlAuthFailure)) throw error;
+        this.#logger.info({ conferenceId: id, code: error.code }, 'huawei control token renewal refused; using the host password');
+      }
+    }
+    this.forgetControlToken(userId, id);
+    await this.controlToken(userId, id);
+    return this.sessionOf(userId, id);
+  }
+
+  /** A one-minute, single-use token for one meeting-event WebSocket connection (GET …/conferences/wsToken). */
+  async createWebSocketToken(userId: string, conferenceId: string): Promise<Secret> {
+    const body = await this.callWithControlToken(userId, conferenceId, {
+      operation: 'createWebSocketToken',
+      method: 'GET',
+      path: '/v1/mmc/control/conferences/wsToken',
+      idempotent: true,
+    });
+    return parse(webSocketTokenResponseSchema, body, 'createWebSocketToken').webSocketToken;
   }
 
   /** Drops cached access and control tokens (e.g. after the App Key was rotated). */
@@ -333,18 +391,30 @@ export class HuaweiMeetingClient {
     if (!chairPassword) {
       throw new HuaweiError({ status: 403, code: 'NOT_HOST', serviceMessage: `no host password visible to ${userId} for ${conferenceId}` });
     }
+    return this.issueControlToken(userId, conferenceId, { 'X-Password': chairPassword.reveal() }, 'getControlToken');
+  }
+
+  private async issueControlToken(userId: string, conferenceId: string, credential: Record<string, string>, operation: string): Promise<Secret> {
+    const started = this.#now();
     const body = await this.callAsUser(userId, {
-      operation: 'getControlToken',
+      operation,
       method: 'GET',
       path: '/v1/mmc/control/conferences/token',
       query: { conferenceID: conferenceId },
-      headers: { 'X-Password': chairPassword.reveal(), 'X-Login-Type': '1' },
+      headers: { ...credential, 'X-Login-Type': '1' },
       idempotent: true,
     });
-    const { data } = parse(controlTokenResponseSchema, body, 'getControlToken');
-    const expiresAtMs = data.confTokenExpireTime !== undefined ? this.#now() + data.confTokenExpireTime * 1000 : data.expireTime;
-    this.#controlTokens.set(key, { token: data.token, expiresAtMs });
+    const { data } = parse(controlTokenResponseSchema, body, operation);
+    // confTokenExpireTime is relative, so it is immune to clock skew; expireTime (epoch ms) is the fallback.
+    const expiresAtMs = data.confTokenExpireTime !== undefined ? started + data.confTokenExpireTime * 1000 : data.expireTime;
+    this.#controlTokens.set(controlKey(userId, conferenceId), { token: data.token, expiresAtMs, wsUrl: data.wsURL ?? this.#transport.origin });
     return data.token;
+  }
+
+  private sessionOf(userId: string, conferenceId: string): ControlSession {
+    const entry = this.#controlTokens.get(controlKey(userId, conferenceId));
+    if (!entry) throw new HuaweiError({ code: 'BAD_RESPONSE', serviceMessage: 'control token vanished while it was being issued' });
+    return { token: entry.token, expiresAtMs: entry.expiresAtMs, wsUrl: entry.wsUrl };
   }
 
   private forgetControlToken(userId: string, conferenceId: string): void {
@@ -448,6 +518,14 @@ export function checkConferenceId(conferenceId: string): string {
   const id = conferenceId.replace(/[\s-]/g, '');
   if (!/^\d{1,32}$/.test(id)) throw invalidArgument('A Huawei meeting ID is a number, like 914083136.');
   return id;
+}
+
+/** Waiting-room pids are opaque ids from the event feed (32 hex in every example); nothing else is sent. */
+export function checkParticipantId(participantId: string): string {
+  if (typeof participantId !== 'string' || !/^[\w+.:@-]{1,128}$/.test(participantId)) {
+    throw new HuaweiError({ code: 'INVALID_ARGUMENT', serviceMessage: 'participantID is empty, too long or has unexpected characters' });
+  }
+  return participantId;
 }
 
 function checkUserId(userId: string): void {

@@ -12,6 +12,8 @@ export interface HuaweiErrorDetails {
   serviceMessage?: string;
   requestId?: string;
   userMessage?: string;
+  /** The sign-in call itself was refused: the bot's App ID / App Key (or account) are wrong. */
+  signInRefused?: boolean;
   cause?: unknown;
 }
 
@@ -28,7 +30,11 @@ export class HuaweiError extends ServiceError {
       cause: details.cause,
     });
     this.name = 'HuaweiError';
+    this.isSignInRefused = details.signInRefused === true;
   }
+
+  /** The sign-in call itself was refused (a 401/403 there means bad app credentials, not an expired token). */
+  readonly isSignInRefused: boolean;
 
   /** True when the access token was rejected and a fresh one may help. */
   get isTokenRejected(): boolean {
@@ -110,10 +116,9 @@ export function huaweiErrorFromResponse(status: number, bodyText: string, reques
     message = bodyText.slice(0, 200) || undefined;
   }
   // A 401 from the sign-in call itself means the App ID/App Key (or account) are wrong, not an expired token.
-  const userMessage = isAuthCall && (status === 401 || status === 403 || (code !== undefined && credentialErrorCodes.has(code)))
-    ? credentialMessage
-    : undefined;
-  return new HuaweiError({ status, code, serviceMessage: message, requestId: requestId ?? bodyRequestId, userMessage });
+  const signInRefused = isAuthCall && (status === 401 || status === 403 || (code !== undefined && credentialErrorCodes.has(code)));
+  const userMessage = signInRefused ? credentialMessage : undefined;
+  return new HuaweiError({ status, code, serviceMessage: message, requestId: requestId ?? bodyRequestId, userMessage, signInRefused });
 }
 
 export function invalidArgument(userMessage: string): HuaweiError {

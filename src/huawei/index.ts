@@ -11,7 +11,19 @@ export {
   type MuteOptions,
   type OngoingMeetingQuery,
   type ParticipantQuery,
+  type ControlSession,
 } from './client.js';
+export {
+  WaitingRoomFeed,
+  type Departure,
+  type FeedState,
+  type FeedStateChange,
+  type WaitingPerson,
+  type WaitingRoomApi,
+  type WaitingRoomFeedEvents,
+  type WaitingRoomFeedOptions,
+} from './waitingRoom.js';
+export { parseServerFrame, subscribeFrame, connectionUrl, type ServerFrame, type ListMessage, type ListEntry } from './wsProtocol.js';
 export { HuaweiError, userMessageFor, type HuaweiClientErrorCode } from './errors.js';
 export {
   AccountAuthenticator,

@@ -357,6 +357,9 @@ export const controlTokenResponseSchema = z.object({
 });
 export type ControlTokenResponse = z.output<typeof controlTokenResponseSchema>;
 
+/** GET …/conferences/wsToken: valid one minute, for one connection. */
+export const webSocketTokenResponseSchema = z.object({ webSocketToken: secret.refine((token) => !token.isEmpty, 'empty webSocketToken') });
+
 /** Huawei error body; SDK core also tolerates code/message and errorCode/errorMsg. */
 export const errorBodySchema = z
   .object({

@@ -328,6 +328,20 @@ export const intents: readonly IntentDefinition[] = [
     },
   },
   {
+    name: 'huawei.watch', writes: true, capability: 'huawei', entities: ['meeting'], required: ['meeting'],
+    text: {
+      en: { title: 'watch my Huawei meeting', description: 'Alert me when people wait in the waiting room of an ongoing Huawei Cloud meeting.', example: 'watch my Huawei meeting 914083136' },
+      zh: { title: '关注华为会议', description: '当有人在进行中的华为云会议等候室等待时提醒我。', example: '关注我的华为会议 914083136' },
+    },
+  },
+  {
+    name: 'huawei.unwatch', writes: true, capability: 'huawei', entities: ['meeting', 'all'],
+    text: {
+      en: { title: 'stop watching Huawei meeting', description: 'Stop waiting-room alerts for a Huawei Cloud meeting.', example: 'stop watching my Huawei meeting 914083136' },
+      zh: { title: '取消关注华为会议', description: '停止某个华为云会议的等候室提醒。', example: '取消关注华为会议 914083136' },
+    },
+  },
+  {
     name: 'huawei.end', writes: true, capability: 'huawei', entities: ['meeting'], required: ['meeting'], destructive: true,
     text: {
       en: { title: 'end meeting', description: 'End a Huawei Cloud meeting for everyone (I ask first).', example: 'end meeting 914083136' },

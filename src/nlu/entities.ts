@@ -82,6 +82,9 @@ const MEETING_RULES: Readonly<Record<string, RulePair>> = {
   'lobby.who': rules(en.lobbyWho, zh.lobbyWho),
   'watch.start': rules(en.watchStart, zh.watchStart),
   'watch.stop': rules(en.watchStop, zh.watchStop),
+  // "watch my Huawei meeting …": the same phrasings; the dialog drops the platform words from what they capture.
+  'huawei.watch': rules(en.watchStart, zh.watchStart),
+  'huawei.unwatch': rules(en.watchStop, zh.watchStop),
   'alerts.routeHere': rules(en.routeHere, zh.routeHere),
   'meetings.details': rules(en.details, zh.details),
   'huawei.details': rules(en.details, zh.details),
@@ -190,7 +193,7 @@ function meetingIn(s: Sentence, pair: RulePair): string | undefined {
 }
 
 function meetingEntities(intent: string, s: Sentence, pair: RulePair): Entities {
-  if ((intent === 'watch.start' || intent === 'watch.stop') && allMeetings(s.plain, s.zh)) {
+  if ((intent === 'watch.start' || intent === 'watch.stop' || intent === 'huawei.unwatch') && allMeetings(s.plain, s.zh)) {
     s.trace.push('"all" meetings asked for');
     return { all: true };
   }

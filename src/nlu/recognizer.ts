@@ -185,7 +185,13 @@ const OFF_MY_MEETINGS = /^(?!.*\b(?:lobby|lobbies|waiting)\b).*\b(?:remove|take|
 
 const NOT_LET_IN = /^(?:please\s+)?(?:do not|don['’]?t|never|no need to)\s+(?:let|admit|allow)\b|^(?:请|麻烦)?(?:不要|别|不准|不许|不用)让/iu;
 
+/** "watch my Huawei meeting …": the platform named outright decides which watch it is. */
+const HUAWEI_NAMED = /\bhuawei\b|华为/iu;
+const HUAWEI_WATCH: Readonly<Record<string, string>> = { 'watch.start': 'huawei.watch', 'watch.stop': 'huawei.unwatch' };
+
 function redirectByMeetingId(intent: string, text: string): { intent: string; reason: string } | undefined {
+  const watch = lookup(HUAWEI_WATCH, intent);
+  if (watch && HUAWEI_NAMED.test(text)) return { intent: watch, reason: `Huawei named → ${watch}` };
   if ((intent === 'lobby.admit' || intent === 'lobby.who' || intent === NONE_INTENT) && NOT_LET_IN.test(text)) {
     return { intent: 'lobby.reject', reason: '"don\'t let … in" → lobby.reject' };
   }

@@ -156,6 +156,14 @@ export const training: Readonly<Record<string, TrainingSet>> = {
     en: ['admit everyone waiting in {id}', 'let the waiting room of {id} in', 'admit all waiting in meeting {id}', 'let everybody waiting in {id} join', 'clear the waiting room of {id}', 'admit the waiting room {id}', 'let all waiting people into {id}', 'release the waiting room in conference {id}'],
     zh: ['把 {id} 等着的人都拉进会', '把 {id} 等候的人放进来', '让 {id} 等候室的人都进来', '等候室全部准入 {id}', '会议 {id} 等候室的人全部进来', '准入 {id} 等候室所有人'],
   },
+  'huawei.watch': {
+    en: ['watch my Huawei meeting {id}', 'watch my huawei meeting {meeting}', 'watch huawei meeting {id}', 'alert me when someone waits in my Huawei meeting {meeting}', 'watch the waiting room of huawei meeting {id}', 'monitor my Huawei Cloud meeting {meeting}', 'keep an eye on the waiting room of Huawei meeting {id}', 'start huawei waiting room alerts for {meeting}'],
+    zh: ['关注我的华为会议 {id}', '关注华为会议 {meeting}', '华为会议 {id} 等候室有人时提醒我', '帮我盯着华为会议 {meeting} 的等候室', '监控华为云会议 {id}'],
+  },
+  'huawei.unwatch': {
+    en: ['stop watching my Huawei meeting {id}', 'stop watching huawei meeting {meeting}', 'unwatch huawei meeting {id}', 'no more waiting room alerts for huawei meeting {meeting}', 'stop huawei waiting room alerts for {id}', 'stop watching all my huawei meetings'],
+    zh: ['取消关注华为会议 {id}', '停止关注华为会议 {meeting}', '不再关注我的华为会议 {id}', '取消所有华为会议的关注'],
+  },
   'huawei.end': {
     en: ['kill meeting {id}', 'end the call {id} now', 'end meeting {id}', 'end {id}', 'stop meeting {id}', 'terminate conference {id}', 'close meeting {id}', 'finish {id}', 'end the call {id}', 'shut down meeting {id}', 'hang up {id} for everyone'],
     zh: ['结束会议 {id}', '结束 {id}', '关闭会议 {id}', '终止会议 {id}', '把会议 {id} 结束掉'],

@@ -11,7 +11,9 @@ import { md } from '../teams/markdown.js';
 
 /** Commands that act through the person's own Skype for Business account. */
 const needsSkypeSignIn = new Set<CapabilityName>(['lobby', 'ucwa-meetings', 'ucwa-groups']);
-const alwaysOpen = new Set(['signIn', 'signOut']);
+// "who's in the lobby" also reads Huawei waiting rooms, which need no Skype for Business sign-in; it asks for one
+// itself when nothing is watched and Skype for Business is not signed in.
+const alwaysOpen = new Set(['signIn', 'signOut', 'lobby.who']);
 
 const notes = {
   en: {

@@ -2,6 +2,8 @@ import { findAdapterError, ServiceError, userMessageOf } from '../errors.js';
 import type { Language } from '../nlu/recognition.js';
 import { lookup } from '../tables.js';
 import { codeForStatus, UcwaError, type UcwaProblem } from '../ucwa/index.js';
+import { HuaweiError } from '../huawei/index.js';
+import { huaweiErrorSentence } from './huaweiErrorSentences.js';
 
 /**
  * The sentences people read when a service refused or failed, in English and Chinese. Adapters return typed errors
@@ -109,12 +111,13 @@ export function ucwaSentence(error: Pick<UcwaError, 'status' | 'code' | 'subcode
 }
 
 /**
- * What to tell a person about any error, in their language: a UCWA failure worded here; another adapter's own
+ * What to tell a person about any error, in their language: a UCWA or Huawei failure worded on this side; another adapter's own
  * (English) sentence while it still carries one; else a safe generic sentence, never the error's text.
  */
 export function errorSentenceOf(error: unknown, language: Language = 'en'): string {
   const found = findAdapterError(error);
   if (found instanceof UcwaError) return ucwaSentence(found, language);
+  if (found instanceof HuaweiError) return huaweiErrorSentence(found, language);
   if (found instanceof ServiceError) return userMessageOf(found);
   return generic[language];
 }

@@ -62,6 +62,9 @@ export const platformNames: Record<Platform, Record<Language, string>> = {
   huawei: { en: 'Huawei Cloud Meeting', zh: '华为云会议' },
 };
 
+/** Whether a platform can turn someone away from its waiting room (Huawei documents no such call). */
+const canReject: Record<Platform, boolean> = { sfb: true, huawei: false };
+
 export function platformName(platform: Platform, language: Language): string {
   return platformNames[platform][language];
 }
@@ -139,6 +142,7 @@ export function alertReply(alert: AlertRecord, waitingInMeeting: number): { card
     status: outcomeText(by ? md(by, 'name') : w.someone),
     statusColor: alert.outcome?.kind === 'admitted' || alert.outcome?.kind === 'admittedElsewhere' ? 'Good' : 'Attention',
     open: !alert.outcome,
+    canReject: !alert.outcome && canReject[alert.platform],
     othersWaiting: offersAll ? waitingInMeeting - 1 : 0,
     alertId: alert.id,
     labels: { admit: w.admit, reject: w.reject, admitAll: w.admitAll(waitingInMeeting) },

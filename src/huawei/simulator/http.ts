@@ -16,6 +16,8 @@ export interface RequestLogEntry {
   status: number;
   /** Acting Huawei user, when the request carried a valid access token. */
   userId?: string;
+  /** The JSON body of a meeting-control call (what was admitted, muted …); other bodies are not kept. */
+  body?: unknown;
 }
 
 /** One request being answered; `log` is filled in as the answer takes shape. */

@@ -3,9 +3,10 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from '../../logging.js';
 import { createLogger } from '../../logging.js';
 import { SimAuth } from './auth.js';
-import { conferenceControlRoutes } from './conferenceControl.js';
+import { conferenceControlRoutes, SimControlTokens } from './conferenceControl.js';
 import { FaultInjector } from './faults.js';
 import { readJson, send, SIM_PARAM_ERROR, SimHttpError, type RequestContext, type RequestLogEntry, type RouteTable } from './http.js';
+import { SimMeetingEvents } from './meetingEvents.js';
 import { meetingRoutes } from './meetings.js';
 import { createSimulatorControl, type HuaweiSimulatorControl } from './simControl.js';
 import { handleSimApi, SIM_API_PREFIX } from './simRoutes.js';
@@ -26,6 +27,10 @@ export interface HuaweiSimulatorOptions {
   tokenLifetimeSeconds?: number;
   /** Meeting-control token lifetime. Default 30 min, as documented. */
   controlTokenLifetimeSeconds?: number;
+  /** Meeting-event WebSocket token lifetime. Default 60 s, as documented. */
+  wsTokenLifetimeMs?: number;
+  /** A WebSocket client silent this long is dropped. Default 180 s, as documented; tests shorten it. */
+  heartbeatTimeoutMs?: number;
   logger?: Logger;
   /** Start with the seeded Contoso/Fabrikam data. Default true. */
   seed?: boolean;
@@ -62,17 +67,26 @@ export async function startHuaweiSimulator(options: HuaweiSimulatorOptions = {})
   const auth = new SimAuth(state, { appId, appKey, corpId: 'contoso', tokenLifetimeMs: (options.tokenLifetimeSeconds ?? 12 * 3600) * 1000 });
   const faults = new FaultInjector(auth);
   const requestLog: RequestLogEntry[] = [];
-  const control = createSimulatorControl({ state, auth, faults, requestLog });
+  const logger = options.logger ?? createLogger({ level: 'silent' });
+  const controlTokens = new SimControlTokens((options.controlTokenLifetimeSeconds ?? 1800) * 1000);
+  const events = new SimMeetingEvents(state, controlTokens, {
+    wsTokenLifetimeMs: options.wsTokenLifetimeMs,
+    heartbeatTimeoutMs: options.heartbeatTimeoutMs,
+    logger,
+    requestLog,
+  });
+  const control = createSimulatorControl({ state, auth, faults, requestLog, controlTokens, events });
   const dispatcher: Dispatcher = {
     routes: {
       ...auth.routes(),
       ...meetingRoutes(state, auth),
-      ...conferenceControlRoutes(state, auth, (options.controlTokenLifetimeSeconds ?? 1800) * 1000),
+      ...conferenceControlRoutes(state, auth, controlTokens),
+      ...events.routes(),
     },
     faults,
     control,
     requestLog,
-    logger: options.logger ?? createLogger({ level: 'silent' }),
+    logger,
   };
 
   const onChange = options.onChange;
@@ -80,6 +94,7 @@ export async function startHuaweiSimulator(options: HuaweiSimulatorOptions = {})
     if (onChange && req.method !== 'GET') res.on('finish', onChange);
     void handle(dispatcher, req, res);
   });
+  events.attach(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
@@ -94,6 +109,7 @@ export async function startHuaweiSimulator(options: HuaweiSimulatorOptions = {})
     snapshot: () => snapshotState(state),
     close: () =>
       new Promise<void>((resolve, reject) => {
+        events.close();
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),
@@ -107,6 +123,7 @@ async function handle(dispatcher: Dispatcher, req: IncomingMessage, res: ServerR
   const ctx: RequestContext = { req, res, url, body: undefined, log };
   try {
     ctx.body = await readJson(req);
+    if (url.pathname.startsWith('/v1/mmc/control/') && ctx.body !== undefined) log.body = ctx.body;
     if (url.pathname.startsWith(SIM_API_PREFIX)) return handleSimApi(ctx, dispatcher.control);
     dispatcher.requestLog.push(log);
     if (await dispatcher.faults.apply(ctx)) return;

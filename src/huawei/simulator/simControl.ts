@@ -1,4 +1,6 @@
 import type { SimAuth } from './auth.js';
+import type { SimControlTokens } from './conferenceControl.js';
+import type { SimMeetingEvents, SimSocketView } from './meetingEvents.js';
 import type { Fault, FaultInjector } from './faults.js';
 import type { RequestLogEntry } from './http.js';
 import type { NewMeeting, SimMeeting, SimState, SimUser } from './state.js';
@@ -13,7 +15,21 @@ export interface HuaweiSimulatorControl {
   expireTokens(filter?: { userId?: string }): number;
   bulkCreateOngoingMeetings(count: number, hostUserId?: string, subjectPrefix?: string): string[];
   createMeeting(spec: NewMeeting): SimMeetingView;
-  addToWaitingRoom(conferenceID: string, name: string): void;
+  /** Someone enters the meeting's waiting room; returns their pid (what allowWaitingParticipant takes). */
+  addToWaitingRoom(conferenceID: string, name: string): string;
+  /** They give up waiting. False when they were not waiting. */
+  removeFromWaitingRoom(conferenceID: string, participantId: string): boolean;
+  /** Someone else (the host in the Huawei app) admits them, or everyone when no pid is given; returns how many. */
+  admitElsewhere(conferenceID: string, participantId?: string): number;
+  /** The meeting ends (as if the host ended it): its sockets close. */
+  endMeeting(conferenceID: string): void;
+  /** Closes meeting-event sockets (of one meeting, or all) as a network failure would; returns how many. */
+  dropSockets(conferenceID?: string): number;
+  /** Expires the control and WebSocket tokens issued so far; returns how many were live. */
+  expireControlTokens(): number;
+  /** Sends a frame as is to a meeting's subscribed sockets; returns how many got it. */
+  sendRawFrame(conferenceID: string, text: string): number;
+  sockets(): SimSocketView[];
   meeting(conferenceID: string): SimMeetingView | undefined;
   users(): Array<Pick<SimUser, 'userId' | 'name' | 'corpId' | 'adminType'>>;
 }
@@ -27,7 +43,9 @@ export interface SimMeetingView {
   locked: boolean;
   allMuted: boolean;
   waiting: string[];
-  participants: Array<{ name: string; mute: 0 | 1; role: 0 | 1 }>;
+  /** The same people with their pids. */
+  waitingRoom: Array<{ participantId: string; name: string }>;
+  participants: Array<{ participantId: string; name: string; mute: 0 | 1; role: 0 | 1 }>;
 }
 
 export interface SimulatorParts {
@@ -35,9 +53,17 @@ export interface SimulatorParts {
   auth: SimAuth;
   faults: FaultInjector;
   requestLog: RequestLogEntry[];
+  controlTokens: SimControlTokens;
+  events: SimMeetingEvents;
 }
 
-export function createSimulatorControl({ state, auth, faults, requestLog }: SimulatorParts): HuaweiSimulatorControl {
+export function createSimulatorControl({ state, auth, faults, requestLog, controlTokens, events }: SimulatorParts): HuaweiSimulatorControl {
+  const ongoing = (conferenceID: string): SimMeeting => {
+    const meeting = state.meetings.get(conferenceID);
+    if (!meeting) throw new Error(`no meeting ${conferenceID}`);
+    if (meeting.state !== 'Created') throw new Error(`meeting ${conferenceID} is not in progress`);
+    return meeting;
+  };
   return {
     requests: () => requestLog.map((entry) => ({ ...entry, query: { ...entry.query } })),
     clearRequests: () => void requestLog.splice(0),
@@ -49,11 +75,21 @@ export function createSimulatorControl({ state, auth, faults, requestLog }: Simu
       return state.bulkCreateOngoing(count, hostUserId, subjectPrefix);
     },
     createMeeting: (spec) => view(state.addMeeting(spec)),
-    addToWaitingRoom: (conferenceID, name) => {
-      const meeting = state.meetings.get(conferenceID);
-      if (!meeting) throw new Error(`no meeting ${conferenceID}`);
-      meeting.waiting.push(state.participant(name, 0));
+    addToWaitingRoom: (conferenceID, name) => state.addWaiting(ongoing(conferenceID), name).pid,
+    removeFromWaitingRoom: (conferenceID, participantId) => state.removeWaiting(ongoing(conferenceID), participantId),
+    admitElsewhere: (conferenceID, participantId) => {
+      const meeting = ongoing(conferenceID);
+      return state.admitWaiting(meeting, participantId === undefined ? meeting.waiting.map((p) => p.pid) : [participantId]).length;
     },
+    endMeeting: (conferenceID) => {
+      const meeting = ongoing(conferenceID);
+      state.endMeeting(meeting);
+      controlTokens.forgetMeeting(conferenceID);
+    },
+    dropSockets: (conferenceID) => events.drop(conferenceID, 1006),
+    expireControlTokens: () => controlTokens.expireAll() + events.expireTokens(),
+    sendRawFrame: (conferenceID, text) => events.sendRaw(conferenceID, text),
+    sockets: () => events.sockets(),
     meeting: (conferenceID) => {
       const meeting = state.meetings.get(conferenceID);
       return meeting ? view(meeting) : undefined;
@@ -71,6 +107,7 @@ function view(meeting: SimMeeting): SimMeetingView {
     locked: meeting.locked,
     allMuted: meeting.allMuted,
     waiting: meeting.waiting.map((p) => p.name),
-    participants: meeting.participants.map((p) => ({ name: p.name, mute: p.mute, role: p.role })),
+    waitingRoom: meeting.waiting.map((p) => ({ participantId: p.pid, name: p.name })),
+    participants: meeting.participants.map((p) => ({ participantId: p.pid, name: p.name, mute: p.mute, role: p.role })),
   };
 }

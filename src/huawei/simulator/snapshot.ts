@@ -15,6 +15,7 @@ const participantSchema = z.object({
   userId: z.string().optional(),
   role: z.union([z.literal(0), z.literal(1)]),
   mute: z.union([z.literal(0), z.literal(1)]),
+  addedAtMs: z.number().int().optional(),
 });
 
 const meetingSchema = z.object({

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import { sandboxDirectory } from '../../sandbox/people.js';
 
 /**
@@ -27,6 +28,21 @@ export interface SimParticipant {
   /** 1 host, 0 guest. */
   role: 0 | 1;
   mute: 0 | 1;
+  /** When they entered the waiting room (epoch ms): the waiting list's ADDTIME. */
+  addedAtMs?: number;
+}
+
+/** One person entering (`mode` 0) or leaving (1) a meeting's waiting room or the meeting itself. */
+export interface SimListChange {
+  person: SimParticipant;
+  mode: 0 | 1;
+}
+
+/** What the meeting-event WebSocket pushes: the simulated world's changes, as they happen. */
+export interface SimStateChanges {
+  waiting: [SimMeeting, SimListChange[]];
+  participants: [SimMeeting, SimListChange[]];
+  ended: [SimMeeting];
 }
 
 export type SimMeetingState = 'Schedule' | 'Created' | 'Destroyed';
@@ -75,6 +91,7 @@ const MINUTE = 60_000;
 export class SimState {
   readonly users = new Map<string, SimUser>();
   readonly meetings = new Map<string, SimMeeting>();
+  readonly changes = new EventEmitter<SimStateChanges>();
   #nextConferenceId = 960_000_001;
   #nextPhone = 1000;
 
@@ -129,7 +146,7 @@ export class SimState {
       chairPassword: digits(6),
       guestPassword: digits(6),
       enableWaitingRoom: spec.enableWaitingRoom ?? (spec.waiting?.length ?? 0) > 0,
-      waiting: (spec.waiting ?? []).map((name) => this.participant(name, 0)),
+      waiting: (spec.waiting ?? []).map((name) => ({ ...this.participant(name, 0), addedAtMs: this.now() })),
       participants: [],
       locked: false,
       allMuted: false,
@@ -144,6 +161,46 @@ export class SimState {
     }
     this.meetings.set(conferenceID, meeting);
     return meeting;
+  }
+
+  /** Someone knocks: they wait until admitted, or until they give up (removeWaiting). */
+  addWaiting(meeting: SimMeeting, name: string): SimParticipant {
+    const person = { ...this.participant(name, 0), addedAtMs: this.now() };
+    meeting.waiting.push(person);
+    this.changes.emit('waiting', meeting, [{ person, mode: 0 }]);
+    return person;
+  }
+
+  /** They stopped waiting without being admitted. */
+  removeWaiting(meeting: SimMeeting, pid: string): boolean {
+    const index = meeting.waiting.findIndex((p) => p.pid === pid);
+    if (index < 0) return false;
+    const [person] = meeting.waiting.splice(index, 1);
+    this.changes.emit('waiting', meeting, [{ person: person!, mode: 1 }]);
+    return true;
+  }
+
+  /**
+   * Moves waiting people into the meeting (keeping the meeting's mute-all state). They show up in the
+   * meeting before they leave the waiting list, so a listener never sees them nowhere.
+   */
+  admitWaiting(meeting: SimMeeting, pids: readonly string[]): SimParticipant[] {
+    const admitted = meeting.waiting.filter((p) => pids.includes(p.pid));
+    if (admitted.length === 0) return [];
+    meeting.waiting = meeting.waiting.filter((p) => !pids.includes(p.pid));
+    const joined = admitted.map(({ addedAtMs: _added, ...person }) => ({ ...person, mute: meeting.allMuted ? (1 as const) : (0 as const) }));
+    meeting.participants.push(...joined);
+    this.changes.emit('participants', meeting, joined.map((person) => ({ person, mode: 0 as const })));
+    this.changes.emit('waiting', meeting, admitted.map((person) => ({ person, mode: 1 as const })));
+    return joined;
+  }
+
+  endMeeting(meeting: SimMeeting): void {
+    meeting.state = 'Destroyed';
+    meeting.endTime = new Date(this.now());
+    meeting.participants = [];
+    meeting.waiting = [];
+    this.changes.emit('ended', meeting);
   }
 
   participant(name: string, role: 0 | 1, userId?: string): SimParticipant {
