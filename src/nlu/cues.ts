@@ -114,7 +114,10 @@ const VERB_FAMILIES_EN: ReadonlyArray<{ verb: RegExp; family: readonly string[] 
   { verb: /^(?:let|bring|allow) (?!me\b|us\b|(?:people|everyone|everybody|them|all) (?:talk|speak|unmute))/u, family: ['lobby.admit', 'huawei.admitWaiting', 'meetings.update'] },
 ];
 const VERB_FAMILIES_ZH: ReadonlyArray<{ verb: RegExp; family: readonly string[] }> = [
-  { verb: /静音/u, family: ['huawei.mute'] },
+  { verb: /静音|^(?:un-?)?mute\s/iu, family: ['huawei.mute'] },
+  // An English verb before a Chinese name ("lock 预算评审会") is read as Chinese text: the verb still names the command.
+  { verb: /^(?:锁定|解锁|锁上|(?:un-?)?lock\s)/iu, family: ['huawei.lock', 'meetings.update'] },
+  { verb: /^(?:结束|终止|(?:end|terminate)\s)/iu, family: ['huawei.end'] },
   { verb: /^(?:停止|取消|不再|别再|不要再|不用再)(?:订阅|关注|跟踪).*状态/u, family: ['groups.presenceStop'] },
   { verb: /^(?:停止|取消|不再|别再|不要再|不用再)(?:订阅|关注|监控|跟踪)/u, family: ['watch.stop', 'groups.presenceStop'] },
   { verb: /^(?:请|麻烦|帮我)?(?:让|放)(?!我)/u, family: ['lobby.admit', 'huawei.admitWaiting'] },

@@ -77,7 +77,8 @@ export function guardWrite(intent: string, score: number, ranked: readonly Inten
   }
   const runnerUp = ranked.find((r) => r.intent !== intent && r.intent !== 'none');
   const readCue = (chinese ? READ_CUE_ZH : READ_CUE_EN).test(commandText);
-  const verb = (chinese ? WRITE_VERB_ZH : WRITE_VERB_EN).test(commandText);
+  // "lock 预算评审会": an English verb before a Chinese name is read as Chinese text, and is still a verb of change.
+  const verb = (chinese ? WRITE_VERB_ZH : WRITE_VERB_EN).test(commandText) || (chinese && WRITE_VERB_EN.test(commandText.toLowerCase()));
   const lead = runnerUp === undefined ? score : score - runnerUp.score;
   const close = lead < (verb ? WRITE_VERB_MIN_LEAD : WRITE_MIN_LEAD);
   // Without a verb of change ("meetings about pricing scheduled for next week") only a near-certain vote acts.
