@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { UcwaFailure } from './model.js';
 import { admit, dropTransientState, leave, putInLobby, reject } from './conference.js';
 import type { Faults, FaultSpec } from './faults.js';
@@ -22,6 +24,34 @@ export interface LobbyArrival {
   name: string;
   sipUri?: string;
   source?: ParticipantSource;
+}
+
+/** Many people at once, each with a password and one meeting of their own (benchmarks at scale). */
+export interface BulkUsersRequest {
+  count: number;
+  /** Local part before the number: `${prefix}${n}@${domain}`. */
+  prefix?: string;
+  domain?: string;
+  /** One password for all of them; a random one per person when unset. */
+  password?: string;
+  /** The meetings' accessLevel; `Locked` (the default) sends every arrival to the lobby. */
+  accessLevel?: string;
+}
+
+export interface BulkUser {
+  user: string;
+  password: string;
+  meetingId: string;
+  subject: string;
+  onlineMeetingUri: string;
+}
+
+/** A lobby arrival placed by the control API, with when its events went onto the channels. */
+export interface PlacedArrival {
+  participantId: string;
+  meetingId: string;
+  /** Epoch milliseconds (sub-millisecond) just before the events were pushed: what alert latency counts from. */
+  emittedAt: number;
 }
 
 export interface ParticipantInfo {
@@ -137,6 +167,56 @@ export class UcwaSimulatorControl {
       throw new SimulatorControlError(400, 'sipUri must look like sip:user@domain.');
     }
     return putInLobby(this.state, this.meeting(arrival.meeting), { name, uri: arrival.sipUri, source }).id;
+  }
+
+  /**
+   * Adds `count` people who can sign in, each organizing one meeting; returns them in order. Numbers carry on
+   * from the people already under the prefix, so two calls never collide.
+   */
+  bulkUsers(request: BulkUsersRequest): BulkUser[] {
+    const prefix = (request.prefix ?? 'user').trim().toLowerCase();
+    const domain = (request.domain ?? 'contoso.com').trim().toLowerCase();
+    if (!Number.isInteger(request.count) || request.count < 1 || request.count > 100_000) throw new SimulatorControlError(400, 'count must be an integer from 1 to 100000.');
+    if (!/^[a-z][a-z0-9.-]{0,40}$/.test(prefix) || !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain)) throw new SimulatorControlError(400, 'prefix and domain must be plain address parts.');
+    let first = 1;
+    while (this.state.people.has(`${prefix}${first}@${domain}`)) first += 1;
+    const users: BulkUser[] = [];
+    for (let n = first; n < first + request.count; n += 1) {
+      const key = `${prefix}${n}@${domain}`;
+      const password = request.password ?? `Pw-${randomBytes(6).toString('base64url')}`;
+      this.state.people.set(key, {
+        key,
+        name: `${prefix[0]!.toUpperCase()}${prefix.slice(1)} ${n}`,
+        company: 'Contoso',
+        department: 'Load',
+        title: 'Organizer',
+        workPhoneNumber: `+1 555 ${String(n).padStart(7, '0')}`,
+        sourceNetwork: 'SameEnterprise',
+        password,
+      });
+      const meeting = this.state.addMeeting({
+        id: `BK${this.state.nextId()}`,
+        organizer: key,
+        subject: `Meeting of ${key}`,
+        description: 'Bulk meeting.',
+        accessLevel: request.accessLevel ?? 'Locked',
+        attendees: [],
+        leaders: [],
+        conferenceId: String(7_000_000 + n),
+        assigned: true,
+      });
+      users.push({ user: key, password, meetingId: meeting.id, subject: meeting.subject, onlineMeetingUri: this.state.meetingUri(meeting) });
+    }
+    return users;
+  }
+
+  /** Like putInLobby, for a meeting named by id (no scan) or by its organizer's address (their first meeting). */
+  placeInLobby(target: { meeting: string } | { organizer: string }, arrival: Omit<LobbyArrival, 'meeting'>): PlacedArrival {
+    const meeting = 'meeting' in target ? this.meeting(target.meeting) : this.state.meetingOrganizedBy(target.organizer.trim().replace(/^sip:/i, '').toLowerCase());
+    if (!meeting) throw new SimulatorControlError(404, `${'organizer' in target ? target.organizer : ''} organizes no meeting.`);
+    const emittedAt = performance.timeOrigin + performance.now();
+    const participantId = this.putInLobby({ ...arrival, meeting: meeting.id });
+    return { participantId, meetingId: meeting.id, emittedAt };
   }
 
   admit(participantId: string): void {

@@ -35,6 +35,16 @@ const arrivalSchema = z.object({
   source: z.enum(['enterprise', 'federated', 'anonymous']).optional(),
 });
 
+const placedSchema = arrivalSchema.omit({ meeting: true });
+
+const bulkUsersSchema = z.object({
+  count: z.number().int().min(1).max(100_000),
+  prefix: z.string().optional(),
+  domain: z.string().optional(),
+  password: z.string().min(1).max(256).optional(),
+  accessLevel: z.enum(['Everyone', 'Invited', 'Locked', 'SameEnterprise']).optional(),
+});
+
 const presenceSchema = z.object({
   user: z.string().min(1),
   availability: z.enum(AVAILABILITIES),
@@ -71,6 +81,9 @@ export function controlRouter(control: UcwaSimulatorControl): Router {
   router.on('GET', '/_sim/meetings', () => json(200, { meetings: control.meetings() }));
   router.on('GET', '/_sim/meetings/:meeting/lobby', (_ctx, { meeting }) => json(200, { participants: control.lobby(meeting ?? '') }));
   router.on('POST', '/_sim/lobby', async (ctx) => json(201, { participantId: control.putInLobby(await body(ctx, arrivalSchema)) }));
+  router.on('POST', '/_sim/users/bulk', async (ctx) => json(201, { users: control.bulkUsers(await body(ctx, bulkUsersSchema)) }));
+  router.on('POST', '/_sim/meetings/:meeting/lobby', async (ctx, { meeting }) => json(201, control.placeInLobby({ meeting: meeting ?? '' }, await body(ctx, placedSchema))));
+  router.on('POST', '/_sim/users/:user/lobby', async (ctx, { user }) => json(201, control.placeInLobby({ organizer: user ?? '' }, await body(ctx, placedSchema))));
   router.on('GET', '/_sim/participants/:id', (_ctx, { id }) => json(200, control.participant(id ?? '')));
   for (const action of ['admit', 'reject', 'leave'] as const) {
     router.on('POST', `/_sim/participants/:id/${action}`, (_ctx, { id }) => {

@@ -140,23 +140,28 @@ export class SimState {
 
   constructor(readonly options: StateOptions) {
     for (const person of seedPeople()) this.people.set(person.key, person);
-    for (const seed of seedMeetings()) {
-      this.meetings.set(seed.id, {
-        ...seed,
-        automaticLeaderAssignment: 'Disabled',
-        entryExitAnnouncement: 'Disabled',
-        expirationTime: new Date(Date.now() + 90 * 24 * 3600 * 1000),
-        lobbyBypassForPhoneUsers: 'Disabled',
-        phoneUserAdmission: 'Enabled',
-        version: 1,
-        extensions: new Map(),
-        conversationId: randomUUID().replaceAll('-', ''),
-      });
-    }
+    for (const seed of seedMeetings()) this.addMeeting(seed);
     for (const seed of seedGroups()) {
       const id = this.nextId();
       this.groups.set(id, { ...seed, id, version: 1 });
     }
+  }
+
+  /** A meeting as the pool holds it: the seed plus the defaults a new meeting gets. */
+  addMeeting(seed: MeetingSeed): Meeting {
+    const meeting: Meeting = {
+      ...seed,
+      automaticLeaderAssignment: 'Disabled',
+      entryExitAnnouncement: 'Disabled',
+      expirationTime: new Date(Date.now() + 90 * 24 * 3600 * 1000),
+      lobbyBypassForPhoneUsers: 'Disabled',
+      phoneUserAdmission: 'Enabled',
+      version: 1,
+      extensions: new Map(),
+      conversationId: randomUUID().replaceAll('-', ''),
+    };
+    this.meetings.set(meeting.id, meeting);
+    return meeting;
   }
 
   nextId(): string {
@@ -170,11 +175,20 @@ export class SimState {
 
   /** Finds a meeting by id, subject (case-insensitive) or join URI — the control API accepts any of them. */
   findMeeting(ref: string): Meeting | undefined {
+    // By id first, without a scan: the bulk control routes name meetings by id among thousands.
+    const byId = this.meetings.get(ref.trim());
+    if (byId) return byId;
     const wanted = ref.trim().toLowerCase();
     for (const meeting of this.meetings.values()) {
       if (meeting.id.toLowerCase() === wanted || meeting.subject.toLowerCase() === wanted) return meeting;
       if (this.meetingUri(meeting).toLowerCase() === wanted) return meeting;
     }
+    return undefined;
+  }
+
+  /** The first meeting `userKey` organizes (the bulk users' one meeting each). */
+  meetingOrganizedBy(userKey: string): Meeting | undefined {
+    for (const meeting of this.meetings.values()) if (meeting.organizer === userKey) return meeting;
     return undefined;
   }
 
