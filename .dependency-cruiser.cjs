@@ -3,7 +3,8 @@
  * - service adapters know nothing of Teams: no botbuilder, no Teams side, no dialogs;
  * - product code never imports a simulator, except the sandbox wiring that starts them;
  * - the composition root (src/app.ts, src/index.ts) is imported by nobody;
- * - no import circles outside the simulators (type-only imports count: they tie modules just the same).
+ * - no import circles outside the simulators (type-only imports count: they tie modules just the same);
+ * - the alert core knows waiting rooms only through src/alerts/source.ts: no service adapter, no source's insides.
  * `farm-studio look` draws the circles and the names that tie them.
  */
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -29,6 +30,13 @@ module.exports = {
       severity: 'error',
       from: { pathNot: '^src/index\\.ts$' },
       to: { path: '^src/(app|index)\\.ts$' },
+    },
+    {
+      name: 'alert-core-knows-sources-by-interface',
+      comment: 'The outbox, records, cards, buttons and lobby commands reach a platform only through WaitingRoomSource (src/alerts/source.ts); the capability composes the sources.',
+      severity: 'error',
+      from: { path: ['^src/alerts/(actions|arrivals|bursts|meetings|outbox|people|records|service|source|texts)\\.ts$', '^src/cards/lobby/', '^dialogs/lobby/lobby\\.ts$'] },
+      to: { path: ['^src/(ucwa|huawei)/', '^src/alerts/sources/'] },
     },
     {
       name: 'no-circular',

@@ -32,7 +32,7 @@ export function accountDialogs(offer: SignInOffer): Dialog[] {
       await offerSignIn(offer, step.context, options);
     }),
     singleTurnCommand('signOut', async (step, options) => {
-      const result = await offer.alerts.signOut(options.user);
+      const result = await offer.sfb.signOut(options.user);
       await reply(step.context, { text: signOutText(result, options.language) });
     }),
   ];

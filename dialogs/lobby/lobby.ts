@@ -67,7 +67,7 @@ const describePerson = (person: WaitingPerson, language: Language) =>
 function doneLines(action: LobbyAction, done: WaitingPerson[], language: Language): string[] {
   const w = say[language];
   const byMeeting = new Map<string, WaitingPerson[]>();
-  for (const person of done) byMeeting.set(person.meetingUri, [...(byMeeting.get(person.meetingUri) ?? []), person]);
+  for (const person of done) byMeeting.set(`${person.platform}\n${person.meetingKey}`, [...(byMeeting.get(`${person.platform}\n${person.meetingKey}`) ?? []), person]);
   return [...byMeeting.values()].map((people) => {
     if (people.length === 1) return (action === 'admit' ? w.admitted : w.rejected)(names(people, language));
     return (action === 'admit' ? w.admittedMany : w.rejectedMany)(people.length, md(people[0]!.meetingSubject, 'subject'), names(people, language));

@@ -1,6 +1,6 @@
 import { WaterfallDialog, type Dialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { MeetingChoice } from '../../src/alerts/meetings.js';
-import type { LobbyAlerts, WatchResult } from '../../src/alerts/service.js';
+import type { MeetingChoice } from '../../src/alerts/sources/ucwa/meetings.js';
+import type { UcwaLobby, WatchResult } from '../../src/alerts/sources/ucwa/index.js';
 import type { Language } from '../../src/nlu/recognition.js';
 import type { CommandOptions } from '../../src/teams/capability.js';
 import { md } from '../../src/teams/markdown.js';
@@ -102,7 +102,7 @@ interface WatchState {
 }
 
 /** watch.start / alerts.routeHere ask "which one?" when a name matches several meetings. */
-function watchDialog(id: 'watch.start' | 'alerts.routeHere', alerts: LobbyAlerts): Dialog {
+function watchDialog(id: 'watch.start' | 'alerts.routeHere', alerts: UcwaLobby): Dialog {
   const run = (options: CommandOptions, target: { meeting?: string; all?: boolean; uri?: string; led?: boolean }): Promise<WatchResult> => {
     const user = { ...options.user, language: options.language, timeZone: options.timeZone };
     if (id === 'alerts.routeHere') return alerts.routeHere(user, target.uri ?? target.meeting ?? '', options.conversation.id);
@@ -153,7 +153,7 @@ function watchDialog(id: 'watch.start' | 'alerts.routeHere', alerts: LobbyAlerts
   ]);
 }
 
-export function watchDialogs(alerts: LobbyAlerts): Dialog[] {
+export function watchDialogs(alerts: UcwaLobby): Dialog[] {
   return [
     watchDialog('watch.start', alerts),
     watchDialog('alerts.routeHere', alerts),

@@ -3,34 +3,52 @@ import { lobbyDialogs } from '../../dialogs/lobby/lobby.js';
 import { watchDialogs } from '../../dialogs/lobby/watch.js';
 import type { BotServices } from '../services.js';
 import { alertReply } from '../cards/lobby/alertCard.js';
+import { KeyedSerializer } from '../storage/keyedSerializer.js';
 import type { Capability, CardActionHandler, CardActionResult } from '../teams/capability.js';
+import type { OutboxOptions } from './outbox.js';
 import { LobbyRecords } from './records.js';
-import { LobbyAlerts, type LobbyAlertsOptions } from './service.js';
+import { LobbyAlerts } from './service.js';
 import { signInGate, type SignInOffer } from './signInOffer.js';
 import { signInRoutes } from './signInPage.js';
+import { UcwaLobby, type UcwaLobbyOptions } from './sources/ucwa/index.js';
+import { UcwaWatchRecords } from './sources/ucwa/records.js';
 import { text } from './texts.js';
 
+export type LobbyCapabilityOptions = OutboxOptions & UcwaLobbyOptions;
+
 /**
- * Lobby alerts as a capability: sign-in/out, watch commands, lobby commands, the alert card's buttons, the
- * sign-in page, and the background event channels (started here, stopped with the app).
+ * Lobby alerts as a capability, composed here: the alert core and its waiting-room sources (the Skype for
+ * Business lobby), sign-in/out, watch commands, lobby commands, the alert card's buttons, the sign-in page, and
+ * the background event channels (started here, stopped with the app).
  */
-export async function createLobbyCapability(services: BotServices, options: LobbyAlertsOptions = {}): Promise<Capability & { alerts: LobbyAlerts }> {
+export async function createLobbyCapability(
+  services: BotServices,
+  options: LobbyCapabilityOptions = {},
+): Promise<Capability & { alerts: LobbyAlerts; sfb: UcwaLobby }> {
   const logger = services.logger.child({ component: 'lobby-alerts' });
-  const alerts = new LobbyAlerts(
-    { accounts: services.accounts, records: new LobbyRecords(services.storage), references: services.references, proactive: services.proactive, logger },
+  const records = new LobbyRecords(services.storage);
+  const locks = new KeyedSerializer();
+  const sfb = new UcwaLobby(
+    { accounts: services.accounts, records, watchRecords: new UcwaWatchRecords(services.storage), references: services.references, proactive: services.proactive, logger, locks },
     options,
   );
+  const alerts = new LobbyAlerts({ records, references: services.references, proactive: services.proactive, logger, locks }, [sfb.source], options);
   await alerts.start();
-  const offer: SignInOffer = { alerts, config: services.config, references: services.references, proactive: services.proactive };
+  await sfb.start();
+  const offer: SignInOffer = { sfb, config: services.config, references: services.references, proactive: services.proactive };
   return {
     name: 'lobby',
     alerts,
-    dialogs: [...accountDialogs(offer), ...watchDialogs(alerts), ...lobbyDialogs(alerts)],
+    sfb,
+    dialogs: [...accountDialogs(offer), ...watchDialogs(sfb), ...lobbyDialogs(alerts)],
     gate: signInGate(offer),
-    onHeldCommandReady: (run) => alerts.onHeldCommandReady(run),
+    onHeldCommandReady: (run) => sfb.onHeldCommandReady(run),
     cardActions: [alertButtons(alerts)],
-    routes: signInRoutes(alerts, logger),
-    stop: () => alerts.stop(),
+    routes: signInRoutes(sfb, logger),
+    stop: async () => {
+      alerts.stop();
+      sfb.stop();
+    },
   };
 }
 

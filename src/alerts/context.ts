@@ -7,6 +7,7 @@ import type { TeamsUser } from '../teams/identity.js';
 import type { ProactiveMessenger } from '../teams/proactive.js';
 import { UcwaError, type UcwaSession } from '../ucwa/index.js';
 import type { LobbyRecords } from './records.js';
+import type { UcwaWatchRecords } from './sources/ucwa/records.js';
 
 export type Organizer = Pick<TeamsUser, 'id' | 'upn' | 'name'> & { language?: Language };
 export interface OrganizerContext extends Organizer {
@@ -17,7 +18,10 @@ export interface OrganizerContext extends Organizer {
 /** What the lobby alert modules share. */
 export interface AlertsContext {
   accounts: UcwaAccounts;
+  /** Sign-in states. */
   records: LobbyRecords;
+  /** The Skype for Business lobby's watch lists. */
+  watchRecords: UcwaWatchRecords;
   references: ConversationReferenceStore;
   proactive: ProactiveMessenger;
   logger: Logger;

@@ -8,6 +8,10 @@ import type { ConversationReferenceStore } from '../teams/conversationReferences
 import { BotRemovedError, MessageRejectedError, type ProactiveMessenger } from '../teams/proactive.js';
 import { KeyedBursts } from './bursts.js';
 import type { AlertOutcome, AlertRecord, LobbyRecords } from './records.js';
+import type { Platform } from './source.js';
+
+/** One watcher's waiting room on one platform: the alerts whose cards count each other ("Admit all (N)"). */
+export type AlertRoom = Pick<AlertRecord, 'watcherId' | 'platform'> & { meeting: Pick<AlertRecord['meeting'], 'key'> };
 
 export interface OutboxOptions {
   /** How often undelivered cards are looked at (default 1 s). */
@@ -64,7 +68,7 @@ export class AlertOutbox {
     // A recount pending at a crash or stop was never written: redo every meeting's now (the pump delivers them).
     const meetings = new Map(this.openAlerts().map((alert) => [meetingKey(alert), alert] as const));
     for (const alert of meetings.values()) {
-      await this.recount(alert.watcherId, alert.meeting.uri).catch((error: unknown) => this.logger.warn({ err: error }, 'could not re-count a lobby on load'));
+      await this.recount(alert).catch((error: unknown) => this.logger.warn({ err: error }, 'could not re-count a lobby on load'));
     }
     const parked = [...this.alerts.values()].filter((alert) => alert.parked).length;
     this.logger.info({ alerts: this.alerts.size, due: this.due().length, parked }, 'lobby alert outbox loaded');
@@ -93,21 +97,22 @@ export class AlertOutbox {
 
   /** How many people wait in the alert's meeting as its card (latest version) shows them, for "Admit all (N)". */
   waitingShownOn(alert: AlertRecord): number {
-    return alert.waitingInMeeting ?? this.openIn(alert.watcherId, alert.meeting.uri).length;
+    return alert.waitingInMeeting ?? this.openIn(alert).length;
   }
 
-  /** The open alert for a participant's current lobby visit, if any. */
-  openAlertFor(watcherId: string, participantHref: string): AlertRecord | undefined {
-    return this.of(watcherId).find((alert) => !alert.outcome && alert.participantHref === participantHref);
+  /** The open alert for a visit (the source's opaque visit key), if any. */
+  openAlertFor(watcherId: string, platform: Platform, visitKey: string): AlertRecord | undefined {
+    return this.of(watcherId).find((alert) => !alert.outcome && alert.platform === platform && alert.visitKey === visitKey);
   }
 
-  openIn(watcherId: string, meetingUri: string): AlertRecord[] {
-    return this.of(watcherId).filter((alert) => !alert.outcome && alert.meeting.uri === meetingUri);
+  /** The open alerts of one watcher's meeting on one platform. */
+  openIn(room: AlertRoom): AlertRecord[] {
+    return this.of(room.watcherId).filter((alert) => !alert.outcome && alert.platform === room.platform && alert.meeting.key === room.meeting.key);
   }
 
   /** Writes the alert durably (a few attempts), then remembers it. Throws when storage keeps failing. */
   async add(alert: AlertRecord): Promise<void> {
-    if (!alert.outcome) alert.waitingInMeeting = this.openIn(alert.watcherId, alert.meeting.uri).filter((other) => other.id !== alert.id).length + 1;
+    if (!alert.outcome) alert.waitingInMeeting = this.openIn(alert).filter((other) => other.id !== alert.id).length + 1;
     await this.persist(alert);
     this.alerts.set(alert.id, alert);
     this.recountSoon(alert);
@@ -136,7 +141,7 @@ export class AlertOutbox {
 
   private recountSoon(changed: AlertRecord): void {
     this.recounts.touch(meetingKey(changed), () => {
-      void this.recount(changed.watcherId, changed.meeting.uri).catch((error: unknown) =>
+      void this.recount(changed).catch((error: unknown) =>
         this.logger.error({ err: error, meeting: changed.meeting.subject }, 'could not re-count a lobby'),
       );
     });
@@ -146,8 +151,8 @@ export class AlertOutbox {
    * Gives every open card of the meeting whose "Admit all (N)" is no longer true a new version. Closed cards are
    * left alone: they show an outcome, never a button.
    */
-  private async recount(watcherId: string, meetingUri: string): Promise<void> {
-    const open = this.openIn(watcherId, meetingUri);
+  private async recount(room: AlertRoom): Promise<void> {
+    const open = this.openIn(room);
     const stale = open.filter((alert) => shownCount(alert.waitingInMeeting) !== shownCount(open.length));
     for (const alert of stale) {
       alert.waitingInMeeting = open.length;
@@ -273,7 +278,7 @@ export class AlertOutbox {
 }
 
 function meetingKey(alert: AlertRecord): string {
-  return `${alert.watcherId}\n${alert.meeting.uri}`;
+  return `${alert.watcherId}\n${alert.platform}\n${alert.meeting.key}`;
 }
 
 /** What a count looks like on a card: one person or none both mean no "Admit all" (and an unknown count too). */

@@ -1,42 +1,24 @@
-import type { ParticipantView } from '../ucwa/index.js';
-import type { PersonSource } from './records.js';
+import type { PersonSource, Platform } from './source.js';
 
-/** Who waits, as the alerts show and match them: plain data, safe to keep in dialog state. */
+/**
+ * Who waits, as the alerts show and match them: plain data, safe to keep in dialog state. The keys are the
+ * source's own (see source.ts), handed back to it unread.
+ */
 export interface WaitingPerson {
+  platform: Platform;
   name: string;
   uri?: string;
   source: PersonSource;
-  participantHref: string;
-  conversationHref: string;
-  meetingUri: string;
+  personKey: string;
+  visitKey: string;
+  meetingKey: string;
   meetingSubject: string;
 }
 
 /**
- * Where a participant comes from, from its documented properties (participant_ref): `anonymous` wins, then
- * `sourceNetwork` (SameEnterprise / Federated / PublicCloud / Everyone / Unknown). "Everyone" is what a pool
- * reports for people who joined through the anonymous meeting link.
+ * A person key from an address, else a name: how a source that has no better id recognises the same person
+ * across a re-join (for UCWA: a new conversation, new resource hrefs). Also the key of alerts stored before keys.
  */
-export function sourceOf(participant: Pick<ParticipantView, 'anonymous' | 'sourceNetwork'>): PersonSource {
-  if (participant.anonymous) return 'Anonymous';
-  switch (participant.sourceNetwork) {
-    case 'SameEnterprise':
-      return 'SameEnterprise';
-    case 'Federated':
-    case 'PublicCloud':
-      return 'Federated';
-    case 'Everyone':
-      return 'Anonymous';
-    default:
-      return 'Unknown';
-  }
-}
-
-export function displayName(participant: Pick<ParticipantView, 'name' | 'uri'>, title?: string): string {
-  return participant.name?.trim() || title?.trim() || participant.uri?.replace(/^sip:/i, '') || 'Someone';
-}
-
-/** The identity used to recognise the same person across a re-join (new conversation, new resource hrefs). */
 export function identityOf(person: { name: string; uri?: string }): string {
   return (person.uri ?? `name:${person.name}`).toLowerCase();
 }

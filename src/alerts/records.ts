@@ -2,28 +2,10 @@ import type { CommandOptions } from '../teams/capability.js';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Language } from '../nlu/recognition.js';
 import { ETagConflictError, type BotStorage } from '../storage/index.js';
+import { identityOf } from './people.js';
+import type { PersonSource, Platform } from './source.js';
 
-export type PersonSource = 'SameEnterprise' | 'Federated' | 'Anonymous' | 'Unknown';
-
-export interface WatchedMeeting {
-  /** onlineMeetingUri: the stable identity of the meeting. */
-  uri: string;
-  subject: string;
-  meetingId?: string;
-  /** The organizer's own conversation in the meeting, while joined. */
-  conversationHref?: string;
-  /** Where this meeting's alerts go instead of the organizer's personal chat (a channel or group chat). */
-  alertConversationId?: string;
-}
-
-export interface WatchRecord {
-  teamsUserId: string;
-  upn?: string;
-  name?: string;
-  language: Language;
-  timeZone: string;
-  meetings: WatchedMeeting[];
-}
+export type { PersonSource, Platform };
 
 export type OutcomeKind = 'admitted' | 'rejected' | 'admittedElsewhere' | 'leftLobby';
 
@@ -36,14 +18,23 @@ export interface AlertOutcome {
   together?: number;
 }
 
+/**
+ * One lobby visit and its card. The waiting room is named by its source's platform and OPAQUE keys (see
+ * src/alerts/source.ts): only that source reads them; the card and its buttons carry the alert id alone.
+ */
 export interface AlertRecord {
   id: string;
-  /** The organizer whose application saw the lobby event. */
+  /** The person whose source saw the arrival (the organizer, for Skype for Business). */
   watcherId: string;
-  meeting: { uri: string; subject: string };
-  conversationHref: string;
-  participantHref: string;
-  person: { name: string; uri?: string; source: PersonSource };
+  platform: Platform;
+  /** `key`: the source's meeting key (UCWA: onlineMeetingUri). */
+  meeting: { key: string; subject: string };
+  /** The source's key of this visit (UCWA: the participant href). */
+  visitKey: string;
+  /** The source's connection the visit was last seen through (UCWA: our conversation href); see WaitingRoomEvent. */
+  connectionKey: string;
+  /** `key`: the source's person key, the same across visits and re-created connections. */
+  person: { key: string; name: string; uri?: string; source: PersonSource };
   waitingSince: string;
   /** A routed conversation; the organizer's personal chat when absent. */
   targetConversationId?: string;
@@ -106,15 +97,14 @@ export type SignInClaim =
   | { kind: 'busy' }
   | { kind: 'used' | 'spent' | 'expired' | 'unknown' };
 
-const watchPrefix = 'lobby/watch/';
 const alertPrefix = 'lobby/alert/';
 const signInPrefix = 'lobby/signin/';
 
 type Stored<T> = T & { eTag?: string };
 
 /**
- * What lobby alerts keep in storage. Three kinds of record, each under its own key prefix:
- * - a watch list per organizer (`lobby/watch/<teams user id>`): which meetings their UCWA application stays joined to;
+ * What lobby alerts keep in storage. Two kinds of record, each under its own key prefix (the watch lists are
+ * their sources' own: see sources/ucwa/records.ts):
  * - the alert outbox (`lobby/alert/<alert id>`): one record per lobby visit, written BEFORE the event channel's
  *   position is saved, delivered from here and marked with the Teams activity id once sent;
  * - one-time sign-in states (`lobby/signin/<sha256 of the state>`), so the raw state never sits on disk.
@@ -124,22 +114,6 @@ type Stored<T> = T & { eTag?: string };
  */
 export class LobbyRecords {
   constructor(private readonly storage: BotStorage) {}
-
-  async watch(teamsUserId: string): Promise<WatchRecord | undefined> {
-    return this.readOne<WatchRecord>(`${watchPrefix}${teamsUserId}`);
-  }
-
-  async saveWatch(record: WatchRecord): Promise<void> {
-    await this.storage.write({ [`${watchPrefix}${record.teamsUserId}`]: { ...record, eTag: '*' } });
-  }
-
-  async deleteWatch(teamsUserId: string): Promise<void> {
-    await this.storage.delete([`${watchPrefix}${teamsUserId}`]);
-  }
-
-  async watchers(): Promise<string[]> {
-    return (await this.storage.keys(watchPrefix)).map((key) => key.slice(watchPrefix.length));
-  }
 
   async saveAlert(alert: AlertRecord): Promise<void> {
     await this.storage.write({ [`${alertPrefix}${alert.id}`]: { ...alert, eTag: '*' } });
@@ -156,8 +130,8 @@ export class LobbyRecords {
     for (let start = 0; start < keys.length; start += 100) {
       const items = await this.storage.read(keys.slice(start, start + 100));
       for (const value of Object.values(items)) {
-        const { eTag: _eTag, ...alert } = value as Stored<AlertRecord>;
-        alerts.push(alert);
+        const { eTag: _eTag, ...alert } = value as Stored<AlertRecord | LegacyAlertRecord>;
+        alerts.push(upgradeAlert(alert));
       }
     }
     return alerts;
@@ -267,8 +241,36 @@ function sha256(text: string): string {
 
 /**
  * One lobby visit, one id: the same event seen twice (redelivered after a crash, or replayed) maps to the same
- * record. `visit` counts earlier visits of the same participant resource, since a server may reuse it.
+ * record. `visit` counts earlier visits with the same visit key, since a server may reuse it. Skype for Business
+ * ids are what they were when the keys were UCWA hrefs, so an event replayed across the upgrade is still known.
  */
-export function alertIdFor(watcherId: string, conversationHref: string, participantHref: string, visit: number): string {
-  return sha256(`${watcherId}\n${conversationHref}\n${participantHref}\n${visit}`).slice(0, 32);
+export function alertIdFor(watcherId: string, platform: Platform, connectionKey: string, visitKey: string, visit: number): string {
+  const connection = platform === 'sfb' ? connectionKey : `${platform}\n${connectionKey}`;
+  return sha256(`${watcherId}\n${connection}\n${visitKey}\n${visit}`).slice(0, 32);
+}
+
+/** An alert as stored before the core knew more than one platform: keyed on UCWA hrefs. */
+export type LegacyAlertRecord = Omit<AlertRecord, 'platform' | 'meeting' | 'visitKey' | 'connectionKey' | 'person'> & {
+  meeting: { uri: string; subject: string };
+  conversationHref: string;
+  participantHref: string;
+  person: { name: string; uri?: string; source: PersonSource };
+};
+
+/**
+ * Reads a stored alert in today's shape. Records written before the sources existed were all Skype for Business,
+ * keyed on hrefs: they become the UCWA source's keys (meeting URI, participant href, conversation href) and its
+ * person key; they are written in the new shape at their next change.
+ */
+export function upgradeAlert(stored: AlertRecord | LegacyAlertRecord): AlertRecord {
+  if ('platform' in stored && typeof stored.platform === 'string') return stored;
+  const { meeting, conversationHref, participantHref, person, ...rest } = stored as LegacyAlertRecord;
+  return {
+    ...rest,
+    platform: 'sfb',
+    meeting: { key: meeting.uri, subject: meeting.subject },
+    visitKey: participantHref,
+    connectionKey: conversationHref,
+    person: { key: identityOf(person), ...person },
+  };
 }

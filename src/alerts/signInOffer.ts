@@ -6,7 +6,7 @@ import type { CommandOptions } from '../teams/capability.js';
 import type { ConversationReferenceStore } from '../teams/conversationReferences.js';
 import type { ProactiveMessenger } from '../teams/proactive.js';
 import { reply, replyActivity } from '../teams/reply.js';
-import type { LobbyAlerts } from './service.js';
+import type { UcwaLobby } from './sources/ucwa/index.js';
 import { md } from '../teams/markdown.js';
 
 /** Commands that act through the person's own Skype for Business account. */
@@ -27,7 +27,7 @@ const notes = {
 } as const;
 
 export interface SignInOffer {
-  alerts: LobbyAlerts;
+  sfb: UcwaLobby;
   config: AppConfig;
   references: ConversationReferenceStore;
   proactive: ProactiveMessenger;
@@ -39,7 +39,7 @@ export interface SignInOffer {
  */
 export async function offerSignIn(deps: SignInOffer, context: TurnContext, options: CommandOptions, held?: CommandOptions): Promise<void> {
   const words = notes[options.language];
-  const state = await deps.alerts.createSignIn({ ...options.user, language: options.language, timeZone: options.timeZone }, held);
+  const state = await deps.sfb.createSignIn({ ...options.user, language: options.language, timeZone: options.timeZone }, held);
   // Read at use: with PORT=0 the public URL is known only once the server listens.
   const card = signInReply(`${deps.config.publicUrl}/signin?state=${encodeURIComponent(state)}`, options.language);
   const intro = held ? words.held(held.utterance) : undefined;
@@ -63,7 +63,7 @@ export function signInGate(deps: SignInOffer): (context: TurnContext, options: C
   return async (context, options) => {
     const intent = findIntent(options.recognition.intent);
     if (!intent || !needsSkypeSignIn.has(intent.capability) || alwaysOpen.has(intent.name)) return true;
-    if (await deps.alerts.session(options.user)) return true;
+    if (await deps.sfb.session(options.user)) return true;
     await offerSignIn(deps, context, options, options);
     return false;
   };

@@ -1,7 +1,7 @@
 import restify, { type Next, type Request, type Response, type Server } from 'restify';
 import type { Logger } from '../logging.js';
 import type { Language } from '../nlu/recognition.js';
-import type { LobbyAlerts } from './service.js';
+import type { UcwaLobby } from './sources/ucwa/index.js';
 import type { SignInLink } from './signIn.js';
 
 /**
@@ -9,7 +9,7 @@ import type { SignInLink } from './signIn.js';
  * password grant. The password only passes through memory on its way to the UCWA token endpoint: it is never
  * put in chat, storage or logs, and the page is not cached.
  */
-export function signInRoutes(alerts: LobbyAlerts, logger: Logger): (server: Server) => void {
+export function signInRoutes(alerts: Pick<UcwaLobby, 'signInLink' | 'completeSignIn'>, logger: Logger): (server: Server) => void {
   const log = logger.child({ component: 'signin-page' });
   return (server) => {
     server.get('/signin', async (req: Request, res: Response) => {

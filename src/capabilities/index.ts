@@ -11,5 +11,5 @@ export type { ServiceEndpoints } from '../endpoints.js';
 export async function createCapabilities(services: BotServices): Promise<Capability[]> {
   const lobby = await createLobbyCapability(services);
   // Presence changes ride on the lobby alerts' event channel: one pending GET per UCWA application.
-  return [lobby, createUcwaMeetingsCapability(services), createUcwaGroupsCapability(services, lobby.alerts), createHuaweiCapability(services)];
+  return [lobby, createUcwaMeetingsCapability(services), createUcwaGroupsCapability(services, lobby.sfb), createHuaweiCapability(services)];
 }

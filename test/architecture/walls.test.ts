@@ -45,6 +45,25 @@ describe('the walls of the house', function () {
     }
   });
 
+  it('catch the alert core reaching past the waiting-room source interface', async () => {
+    const house = await mkdtemp(join(tmpdir(), 'walls-'));
+    try {
+      await symlink(join(projectRoot, 'node_modules'), join(house, 'node_modules'), 'dir');
+      await mkdir(join(house, 'src/ucwa'), { recursive: true });
+      await mkdir(join(house, 'src/alerts/sources/ucwa'), { recursive: true });
+      await writeFile(join(house, 'src/ucwa/session.ts'), 'export interface UcwaSession { href: string }\n');
+      await writeFile(join(house, 'src/alerts/source.ts'), 'export interface WaitingRoomSource { platform: string }\n');
+      await writeFile(join(house, 'src/alerts/sources/ucwa/lobby.ts'), "import type { UcwaSession } from '../../../ucwa/session.js';\nimport type { WaitingRoomSource } from '../../source.js';\nexport type Lobby = WaitingRoomSource & { session?: UcwaSession };\n");
+      await writeFile(join(house, 'src/alerts/outbox.ts'), "import type { UcwaSession } from '../ucwa/session.js';\nimport type { Lobby } from './sources/ucwa/lobby.js';\nexport type Outbox = { session?: UcwaSession; lobby?: Lobby };\n");
+      const violations = await violationsIn(house, ['src']);
+      assert.ok(violations.includes('alert-core-knows-sources-by-interface: src/alerts/outbox.ts → src/ucwa/session.ts'), violations.join('\n'));
+      assert.ok(violations.includes('alert-core-knows-sources-by-interface: src/alerts/outbox.ts → src/alerts/sources/ucwa/lobby.ts'), violations.join('\n'));
+      assert.deepEqual(violations.filter((line) => line.includes(': src/alerts/sources/')), [], 'a source may know its service');
+    } finally {
+      await rm(house, { recursive: true, force: true });
+    }
+  });
+
   it('catch an import circle, type-only imports included, but not one inside a simulator', async () => {
     const house = await mkdtemp(join(tmpdir(), 'walls-'));
     try {

@@ -1,4 +1,4 @@
-import type { AlertRecord, PersonSource } from '../../alerts/records.js';
+import type { AlertRecord, PersonSource, Platform } from '../../alerts/records.js';
 import type { Language } from '../../nlu/recognition.js';
 import { dateTimeFormat } from '../../intl.js';
 import { escapeMarkdown, md, plain } from '../../teams/markdown.js';
@@ -14,6 +14,7 @@ const words = {
     waiting: (name: string, subject: string) => `**${name}** is waiting in the lobby of **${subject}**.`,
     waited: (name: string, subject: string) => `**${name}** waited in the lobby of **${subject}**.`,
     meeting: 'Meeting',
+    platform: 'Platform',
     from: 'From',
     since: 'Waiting since',
     sources: { SameEnterprise: 'Your organization', Federated: 'Another organization (federated)', Anonymous: 'Anonymous guest', Unknown: 'Unknown' },
@@ -25,7 +26,7 @@ const words = {
       admitted: (by: string, at: string) => `Admitted by ${by} at ${at}`,
       admittedTogether: (by: string, at: string, count: number) => `Admitted by ${by} at ${at}, with everyone waiting: ${count} people`,
       rejected: (by: string, at: string) => `Turned away by ${by} at ${at}`,
-      admittedElsewhere: (_by: string, at: string) => `Admitted from another Skype for Business client at ${at}`,
+      admittedElsewhere: (_by: string, at: string, platform: string) => `Admitted from another ${platform} client at ${at}`,
       leftLobby: (_by: string, at: string) => `No longer waiting (left the lobby or was turned away by another leader) at ${at}`,
     },
     someone: 'someone',
@@ -36,6 +37,7 @@ const words = {
     waiting: (name: string, subject: string) => `**${name}** 正在 **${subject}** 的大厅等候。`,
     waited: (name: string, subject: string) => `**${name}** 曾在 **${subject}** 的大厅等候。`,
     meeting: '会议',
+    platform: '平台',
     from: '来源',
     since: '开始等候',
     sources: { SameEnterprise: '本组织', Federated: '其他组织（联盟）', Anonymous: '匿名访客', Unknown: '未知' },
@@ -47,12 +49,22 @@ const words = {
       admitted: (by: string, at: string) => `已由 ${by} 于 ${at} 准入`,
       admittedTogether: (by: string, at: string, count: number) => `已由 ${by} 于 ${at} 全部准入，共 ${count} 人`,
       rejected: (by: string, at: string) => `已由 ${by} 于 ${at} 拒绝`,
-      admittedElsewhere: (_by: string, at: string) => `已于 ${at} 从其他 Skype for Business 客户端准入`,
+      admittedElsewhere: (_by: string, at: string, platform: string) => `已于 ${at} 从其他 ${platform} 客户端准入`,
       leftLobby: (_by: string, at: string) => `已于 ${at} 离开大厅（自行离开或被其他主持人拒绝）`,
     },
     someone: '某人',
   },
 } as const;
+
+/** What each platform is called on cards and in replies (its product name, the same in both languages but one). */
+export const platformNames: Record<Platform, Record<Language, string>> = {
+  sfb: { en: 'Skype for Business', zh: 'Skype for Business' },
+  huawei: { en: 'Huawei Cloud Meeting', zh: '华为云会议' },
+};
+
+export function platformName(platform: Platform, language: Language): string {
+  return platformNames[platform][language];
+}
 
 export function sourceLabel(source: PersonSource, language: Language): string {
   return words[language].sources[source];
@@ -105,6 +117,7 @@ export function alertReply(alert: AlertRecord, waitingInMeeting: number): { card
   const organisation = organisationOf(alert.person);
   const facts = [
     { title: w.meeting, value: subject },
+    { title: w.platform, value: platformName(alert.platform, alert.language) },
     { title: w.from, value: organisation ? `${w.sources[alert.person.source]}: ${md(organisation, 'id')}` : w.sources[alert.person.source] },
     { title: w.since, value: clockTime(alert.waitingSince, alert.timeZone, alert.language) },
   ];
@@ -114,7 +127,7 @@ export function alertReply(alert: AlertRecord, waitingInMeeting: number): { card
     const together = alert.outcome.together ?? 0;
     // "Admit all" pressed on this card: it says how many people that press let in.
     if (alert.outcome.kind === 'admitted' && together >= 2) return w.outcome.admittedTogether(by, at, together);
-    return w.outcome[alert.outcome.kind](by, at);
+    return w.outcome[alert.outcome.kind](by, at, platformName(alert.platform, alert.language));
   };
   const by = alert.outcome?.by;
   const offersAll = !alert.outcome && waitingInMeeting >= 2;

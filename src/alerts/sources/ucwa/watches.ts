@@ -1,8 +1,9 @@
-import { isSignInFailure } from '../accounts/ucwaAccounts.js';
-import { UcwaError, type UcwaReason, type UcwaSession } from '../ucwa/index.js';
-import type { EventChannels } from './channels.js';
-import { expireOnSignInFailure, isGone, organizerSession, type AlertsContext, type Organizer, type OrganizerContext } from './context.js';
-import { matchMeetings, organizerMeetings, type MeetingChoice } from './meetings.js';
+import { isSignInFailure } from '../../../accounts/ucwaAccounts.js';
+import { UcwaError, type UcwaReason, type UcwaSession } from '../../../ucwa/index.js';
+import type { EventChannels } from '../../channels.js';
+import { expireOnSignInFailure, isGone, organizerSession, type AlertsContext, type Organizer, type OrganizerContext } from '../../context.js';
+import { matchMeetings } from '../../meetings.js';
+import { organizerMeetings, type MeetingChoice } from './meetings.js';
 import type { WatchedMeeting, WatchRecord } from './records.js';
 
 /** Why a meeting could not be joined (so its lobby cannot be watched). */
@@ -59,7 +60,7 @@ export class Watches {
     if (chosen.length > 1 && !target.all) return { kind: 'ambiguous', choices: chosen };
     this.channels.open(user.id, session);
     return this.underLock(user.id, async () => {
-      const record = (await this.context.records.watch(user.id)) ?? newWatch(user);
+      const record = (await this.context.watchRecords.watch(user.id)) ?? newWatch(user);
       record.upn = user.upn ?? record.upn;
       record.name = user.name ?? record.name;
       record.language = user.language;
@@ -77,7 +78,7 @@ export class Watches {
         if (!existing) record.meetings.push(entry);
         watching.push(entry);
       }
-      if (record.meetings.length > 0) await this.context.records.saveWatch(record);
+      if (record.meetings.length > 0) await this.context.watchRecords.saveWatch(record);
       else this.channels.close(user.id);
       if (watching.length === 0 && problems[0]) return problems[0];
       return { kind: 'watching', meetings: watching };
@@ -110,7 +111,7 @@ export class Watches {
   async unwatch(user: Organizer, target: { meeting?: string; all?: boolean }): Promise<WatchedMeeting[]> {
     const session = await organizerSession(this.context, user);
     return this.underLock(user.id, async () => {
-      const record = await this.context.records.watch(user.id);
+      const record = await this.context.watchRecords.watch(user.id);
       if (!record) return [];
       const leaving = target.all ? [...record.meetings] : matchMeetings(target.meeting ?? '', record.meetings);
       for (const meeting of leaving) {
@@ -122,17 +123,17 @@ export class Watches {
       }
       record.meetings = record.meetings.filter((meeting) => !leaving.includes(meeting));
       if (record.meetings.length === 0) {
-        await this.context.records.deleteWatch(user.id);
+        await this.context.watchRecords.deleteWatch(user.id);
         this.channels.close(user.id);
       } else {
-        await this.context.records.saveWatch(record);
+        await this.context.watchRecords.saveWatch(record);
       }
       return leaving;
     });
   }
 
   async watched(user: Pick<Organizer, 'id'>): Promise<WatchedMeeting[]> {
-    return (await this.context.records.watch(user.id))?.meetings ?? [];
+    return (await this.context.watchRecords.watch(user.id))?.meetings ?? [];
   }
 
   /** Sends one meeting's alerts to a channel or group chat; watches the meeting first when needed. */
@@ -144,11 +145,11 @@ export class Watches {
     if (result.kind !== 'watching') return result;
     const uri = result.meetings[0]!.uri;
     const meetings = await this.underLock(user.id, async () => {
-      const record = await this.context.records.watch(user.id);
+      const record = await this.context.watchRecords.watch(user.id);
       const entry = record?.meetings.find((candidate) => candidate.uri === uri);
       if (!record || !entry) return [];
       entry.alertConversationId = conversationId;
-      await this.context.records.saveWatch(record);
+      await this.context.watchRecords.saveWatch(record);
       return [entry];
     });
     return { kind: 'watching', meetings };
@@ -156,13 +157,13 @@ export class Watches {
 
   /** Forgets the whole watch list (sign-out). */
   async forget(userId: string): Promise<void> {
-    await this.underLock(userId, () => this.context.records.deleteWatch(userId));
+    await this.underLock(userId, () => this.context.watchRecords.deleteWatch(userId));
   }
 
   /** Joins every watched meeting again where our conversation died; stops at an expired sign-in. */
   async rejoinAll(userId: string, session: UcwaSession): Promise<void> {
     await this.underLock(userId, async () => {
-      const record = await this.context.records.watch(userId);
+      const record = await this.context.watchRecords.watch(userId);
       if (!record) return;
       for (const meeting of record.meetings) {
         try {
@@ -173,7 +174,7 @@ export class Watches {
           this.context.logger.warn({ err: error, meeting: meeting.subject }, 'could not re-join a watched meeting');
         }
       }
-      await this.context.records.saveWatch(record);
+      await this.context.watchRecords.saveWatch(record);
     });
   }
 

@@ -1,0 +1,167 @@
+import pLimit from 'p-limit';
+import type { SignOutResult, StoppedWork } from '../../../accounts/ucwaAccounts.js';
+import type { CommandOptions } from '../../../teams/capability.js';
+import type { StoredReference } from '../../../teams/conversationReferences.js';
+import type { TeamsUser } from '../../../teams/identity.js';
+import type { UcwaSession } from '../../../ucwa/index.js';
+import { EventChannels, type ChannelTap } from '../../channels.js';
+import { organizerSession, tellOrganizer, type AlertsContext, type Organizer, type OrganizerContext } from '../../context.js';
+import { SignIns, type SignInLink, type SignInOutcome } from '../../signIn.js';
+import { sessionNotes } from '../../texts.js';
+import { UcwaLobbySource } from './lobby.js';
+import type { WatchedMeeting } from './records.js';
+import { Watches, type WatchResult } from './watches.js';
+
+export type { ChannelTap, WatchResult };
+
+export interface UcwaLobbyOptions {
+  /** One-time sign-in links live this long (default 10 minutes). */
+  signInTtlMs?: number;
+  /** Wait before reopening an event channel that failed for a reason other than sign-in (default 30 s). */
+  reopenDelayMs?: number;
+}
+
+/**
+ * The Skype for Business side of lobby alerts: keeps each signed-in organizer's UCWA application joined to the
+ * meetings they watch, listens to one event channel per organizer, and hands lobby changes to its waiting-room
+ * source (`source`), which the alert core listens to. Also owns what spans those parts: start and stop, resuming an
+ * organizer's watches, sign-in and its running out.
+ */
+export class UcwaLobby {
+  readonly source: UcwaLobbySource;
+  private readonly channels: EventChannels;
+  private readonly watches: Watches;
+  private readonly signIns: SignIns;
+  private detachAccounts?: () => void;
+  private detachSignOut?: () => void;
+
+  constructor(
+    private readonly context: AlertsContext,
+    options: UcwaLobbyOptions = {},
+  ) {
+    // The channels call back into parts built after them; the callbacks run only once a channel is open.
+    this.channels = new EventChannels(
+      context,
+      {
+        lobbyChanged: (userId, session, change) => this.source.lobbyChanged(userId, session, change),
+        reset: (userId, session) => this.watches.rejoinAll(userId, session),
+        reopen: (userId) => this.resume(userId),
+      },
+      options.reopenDelayMs ?? 30_000,
+    );
+    this.watches = new Watches(context, this.channels);
+    this.source = new UcwaLobbySource(context, this.watches);
+    this.signIns = new SignIns(context, (userId, hint) => this.resume(userId, hint), options.signInTtlMs ?? 10 * 60_000);
+  }
+
+  /** Resumes every watching organizer's channel in the background. */
+  async start(): Promise<void> {
+    this.detachAccounts = this.context.accounts.onChange((event) => {
+      if (event.kind === 'expired') void this.onExpired(event.teamsUserId);
+    });
+    this.detachSignOut = this.context.accounts.onSignOut((userId) => this.stopWatching(userId));
+    const limit = pLimit(8);
+    const watchers = await this.context.watchRecords.watchers();
+    // Restores run in the background so a slow UCWA pool cannot hold up the bot's start.
+    void Promise.all(watchers.map((id) => limit(() => this.resume(id)))).then(() => this.context.logger.info({ watchers: watchers.length }, 'lobby watches resumed'));
+  }
+
+  stop(): void {
+    this.detachAccounts?.();
+    this.detachSignOut?.();
+    this.channels.stop();
+  }
+
+  /** Restores an organizer's session, reopens their event channel and re-joins their watched meetings. */
+  async resume(userId: string, hint?: Organizer): Promise<void> {
+    const record = await this.context.watchRecords.watch(userId);
+    if (!(await this.context.accounts.record(userId))) return;
+    const session = await this.session({ id: userId, upn: record?.upn ?? hint?.upn, name: record?.name ?? hint?.name });
+    if (!session) return;
+    this.channels.open(userId, session);
+    if (!record || record.meetings.length === 0) return;
+    await this.watches.rejoinAll(userId, session);
+    const subjects = record.meetings.map((meeting) => meeting.subject);
+    if (hint) await tellOrganizer(this.context, userId, sessionNotes[record.language].resumed(subjects));
+  }
+
+  session(user: Organizer): Promise<UcwaSession | undefined> {
+    return organizerSession(this.context, user);
+  }
+
+  // ------------------------------------------------------------------------------------------ the channel, shared
+
+  /** Another capability hears each organizer's events on the channel the alerts run (see EventChannels.tap). */
+  tapEvents(tap: ChannelTap): () => void {
+    return this.channels.tap(tap);
+  }
+
+  /** Opens the person's event channel unless it already runs; false when they are not signed in. */
+  async openChannel(user: Organizer): Promise<boolean> {
+    const session = await this.session(user);
+    if (!session) return false;
+    this.channels.open(user.id, session);
+    return true;
+  }
+
+  // ------------------------------------------------------------------------------------------ sign-in
+
+  createSignIn(user: OrganizerContext & Pick<TeamsUser, 'email' | 'aadObjectId'>, held?: CommandOptions): Promise<string> {
+    return this.signIns.create(user, held);
+  }
+
+  onHeldCommandReady(run: (options: CommandOptions) => Promise<void>): void {
+    this.signIns.onHeldCommandReady(run);
+  }
+
+  /** Whose live sign-in link this is and in which language, or undefined when it is unknown, used or expired. */
+  signInLink(state: string): Promise<SignInLink | undefined> {
+    return this.signIns.link(state);
+  }
+
+  completeSignIn(state: string, username: string, password: string): Promise<SignInOutcome> {
+    return this.signIns.complete(state, username, password);
+  }
+
+  /** Stops everything on the person's account (alerts, presence watches), deletes the UCWA application and token. */
+  signOut(user: Organizer): Promise<SignOutResult> {
+    return this.context.accounts.signOut(user.id);
+  }
+
+  /** At sign-out: the event channel closes now and the watch list is forgotten (nothing to resume after a restart). */
+  private async stopWatching(userId: string): Promise<StoppedWork> {
+    this.channels.close(userId);
+    const meetings = await this.watches.watched({ id: userId });
+    await this.watches.forget(userId);
+    return { kind: 'lobby', names: meetings.map((meeting) => meeting.subject) };
+  }
+
+  private async onExpired(userId: string): Promise<void> {
+    this.channels.close(userId);
+    const record = await this.context.watchRecords.watch(userId);
+    await tellOrganizer(this.context, userId, sessionNotes[record?.language ?? 'en'].paused);
+  }
+
+  // ------------------------------------------------------------------------------------------ watching
+
+  watch(user: OrganizerContext, target: { meeting?: string; all?: boolean; uri?: string; led?: boolean }): Promise<WatchResult> {
+    return this.watches.watch(user, target);
+  }
+
+  unwatch(user: Organizer, target: { meeting?: string; all?: boolean }): Promise<WatchedMeeting[]> {
+    return this.watches.unwatch(user, target);
+  }
+
+  watched(user: Organizer): Promise<WatchedMeeting[]> {
+    return this.watches.watched(user);
+  }
+
+  routeHere(user: OrganizerContext, meeting: string, conversationId: string): Promise<WatchResult> {
+    return this.watches.routeHere(user, meeting, conversationId);
+  }
+
+  /** What the bot knows of a conversation alerts may go to (its kind, channel and team names), to name it. */
+  conversation(conversationId: string): Promise<StoredReference | undefined> {
+    return this.context.references.forConversation(conversationId);
+  }
+}
