@@ -9,6 +9,9 @@ import type { BotServices } from './services.js';
 import type { AppConfig } from './config.js';
 import type { Logger } from './logging.js';
 import { createRecognizer } from './nlu/recognizer.js';
+import { LeaseOwnership, SoleOwnership, channelKey, type Ownership } from './ownership/index.js';
+import { PresenceRecords } from './presence/records.js';
+import { UcwaWatchRecords } from './alerts/sources/ucwa/records.js';
 import { HealthReporter } from './server/health.js';
 import { createServer } from './server/server.js';
 import { BlobStorage, FileStorage, lockDataDir, type BotStorage, type DataDirLock } from './storage/index.js';
@@ -45,6 +48,8 @@ export async function startApp(config: AppConfig, logger: Logger, endpoints: Ser
     throw error;
   });
   const capabilities = await createCapabilities(services);
+  // After the capabilities: their acquired/lost handlers are in place before the first channel is taken.
+  await services.ownership.start();
   const router = new Router({ conversationState: services.conversationState, recognizer: services.recognizer, identity: services.identity, capabilities, logger });
   runHeldCommandsThroughRouter(capabilities, router, services);
   const health = new HealthReporter([storageHealth(services.storage), ...capabilities.flatMap((capability) => (capability.health ? [() => capability.health!()] : []))]);
@@ -66,6 +71,9 @@ export async function startApp(config: AppConfig, logger: Logger, endpoints: Ser
     server.server.close();
     await inFlight.drained(shutdownGraceMs);
     server.server.closeAllConnections();
+    // Channels are handed back first: their card sends in progress finish, then the leases go, so another
+    // instance takes over at once rather than after the leases run out.
+    await services.ownership.stop().catch((error: unknown) => logger.warn({ err: error }, 'could not hand the event channels back'));
     await Promise.allSettled(capabilities.map((capability) => capability.stop?.()));
     await services.accounts.close();
     await services.storage.close();
@@ -84,6 +92,7 @@ async function createServices(config: AppConfig, logger: Logger, endpoints: Serv
   const conversationState = new ConversationState(storage);
   const adapter = createAdapter(config, logger, conversationState);
   const references = new ConversationReferenceStore(storage, logger);
+  const ownership = createOwnership(config, logger, storage);
   const services: BotServices = {
     config,
     logger,
@@ -94,7 +103,8 @@ async function createServices(config: AppConfig, logger: Logger, endpoints: Serv
     identity: new TeamsIdentity(logger),
     recognizer: createRecognizer(),
     endpoints,
-    accounts: new UcwaAccounts(storage, endpoints.ucwa, logger, secrets, userMap),
+    accounts: new UcwaAccounts(storage, endpoints.ucwa, logger, secrets, userMap, ownership),
+    ownership,
   };
   return { services, adapter };
 }
@@ -108,6 +118,27 @@ function runHeldCommandsThroughRouter(capabilities: Capability[], router: Router
       await services.proactive.continueIn(stored.reference, (context) => router.runHeld(context, options));
     });
   }
+}
+
+/**
+ * With the file store this process owns every event channel. Instances sharing a blob container split them through
+ * blob leases; the keys to share are the channels of everyone who watches a lobby or someone's presence.
+ */
+function createOwnership(config: AppConfig, logger: Logger, storage: BotStorage): Ownership {
+  if (config.storage.kind === 'file') return new SoleOwnership();
+  const lobby = new UcwaWatchRecords(storage);
+  const presence = new PresenceRecords(storage);
+  return new LeaseOwnership({
+    connectionString: config.storage.connectionString,
+    container: config.storage.container,
+    leaseSeconds: config.ownership.leaseSeconds,
+    instanceId: config.ownership.instanceId,
+    logger: logger.child({ component: 'ownership' }),
+    keys: async () => {
+      const watchers = new Set([...(await lobby.watchers()), ...(await presence.watchers())]);
+      return [...watchers].map(channelKey);
+    },
+  });
 }
 
 /** The file store under DATA_DIR by default; an Azure Blob container with STORAGE=blob (created when missing). */

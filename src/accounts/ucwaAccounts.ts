@@ -148,6 +148,17 @@ export class UcwaAccounts {
     await fencedWrite<StoredAccount>(this.storage, accountKey(teamsUserId), (current) => current, fence);
   }
 
+  /**
+   * Forgets the live session without touching what is stored (its channel moved to another instance, or came back
+   * here and must start from the stored position): the next use restores it from storage.
+   */
+  async drop(teamsUserId: string): Promise<void> {
+    const pending = this.sessions.get(teamsUserId);
+    this.sessions.delete(teamsUserId);
+    this.signedInAt.delete(teamsUserId);
+    (await pending?.catch(() => undefined))?.events.stop();
+  }
+
   /** Drops the live session of someone who signed in again elsewhere and tells the listeners (the channel reopens). */
   private async replaced(teamsUserId: string, signInAddress: string): Promise<void> {
     const pending = this.sessions.get(teamsUserId);

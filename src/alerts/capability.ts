@@ -6,6 +6,7 @@ import { alertReply } from '../cards/lobby/alertCard.js';
 import { KeyedSerializer } from '../storage/keyedSerializer.js';
 import type { Capability, CardActionHandler, CardActionResult } from '../teams/capability.js';
 import type { OutboxOptions } from './outbox.js';
+import { channelKey } from '../ownership/index.js';
 import { LobbyRecords } from './records.js';
 import { LobbyAlerts } from './service.js';
 import { signInGate, type SignInOffer } from './signInOffer.js';
@@ -28,11 +29,17 @@ export async function createLobbyCapability(
   const logger = services.logger.child({ component: 'lobby-alerts' });
   const records = new LobbyRecords(services.storage);
   const locks = new KeyedSerializer();
+  const ownership = services.ownership;
   const sfb = new UcwaLobby(
-    { accounts: services.accounts, records, watchRecords: new UcwaWatchRecords(services.storage), references: services.references, proactive: services.proactive, logger, locks },
+    { accounts: services.accounts, records, watchRecords: new UcwaWatchRecords(services.storage), references: services.references, proactive: services.proactive, logger, locks, ownership },
     options,
   );
-  const alerts = new LobbyAlerts({ records, references: services.references, proactive: services.proactive, logger, locks }, [sfb.source], options);
+  const rights = { instanceId: ownership.instanceId, fence: (watcherId: string) => ownership.fence(channelKey(watcherId)) };
+  const alerts = new LobbyAlerts({ records, references: services.references, proactive: services.proactive, logger, locks, rights }, [sfb.source], options);
+  sfb.onOwnershipChange(
+    (userId) => alerts.outbox.adopt(userId),
+    (userId) => alerts.outbox.release(userId),
+  );
   await alerts.start();
   await sfb.start();
   const offer: SignInOffer = { sfb, config: services.config, references: services.references, proactive: services.proactive };
@@ -46,7 +53,7 @@ export async function createLobbyCapability(
     cardActions: [alertButtons(alerts)],
     routes: signInRoutes(sfb, logger),
     stop: async () => {
-      alerts.stop();
+      await alerts.stop();
       sfb.stop();
     },
   };
@@ -59,7 +66,8 @@ function alertButtons(alerts: LobbyAlerts): CardActionHandler {
     async handle({ verb, data, user, language }): Promise<CardActionResult> {
       const presser = { ...user, language };
       const alertId = typeof data.alertId === 'string' ? data.alertId : '';
-      if (!alerts.outbox.get(alertId)) return { message: text(presser, 'alertGone') };
+      // Read afresh: the alert may have been recorded, or changed, by another instance.
+      if (!alertId || !(await alerts.outbox.fresh(alertId))) return { message: text(presser, 'alertGone') };
       const result =
         verb === 'lobby.admitAll' ? await alerts.admitAll(presser, alertId) : await alerts.actOnAlert(presser, alertId, verb === 'lobby.admit' ? 'admit' : 'reject');
       if (result.kind === 'refused') return { message: result.message };

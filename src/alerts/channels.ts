@@ -1,5 +1,6 @@
 import { isSignInFailure } from '../accounts/ucwaAccounts.js';
 import type { LobbyChange, UcwaSession } from '../ucwa/index.js';
+import { channelKey } from '../ownership/index.js';
 import type { AlertsContext } from './context.js';
 
 /** What the channels hand on: lobby changes to record, resets to re-join after, and channels to reopen. */
@@ -42,10 +43,18 @@ export class EventChannels {
     private readonly reopenDelayMs: number,
   ) {}
 
-  /** Listens on the session's event channel, unless that very channel is already running. */
-  open(userId: string, session: UcwaSession): void {
+  /**
+   * Listens on the session's event channel, unless that very channel is already running, or it is another
+   * instance's to run (see src/ownership): false then.
+   */
+  open(userId: string, session: UcwaSession): boolean {
+    if (!this.context.ownership.owns(channelKey(userId))) {
+      // Its owner (maybe this instance, for a new watcher) takes it up at its next look; sooner from here.
+      this.context.ownership.rebalanceSoon();
+      return false;
+    }
     const existing = this.channels.get(userId);
-    if (existing?.session === session && session.events.running) return;
+    if (existing?.session === session && session.events.running) return true;
     if (existing) this.closeHandle(userId, existing);
     const handle: ChannelHandle = { session, taps: new Map(), unsafe: false, detach: () => undefined };
     const events = session.events;
@@ -68,6 +77,12 @@ export class EventChannels {
     for (const tap of this.taps) this.attachTap(userId, handle, tap);
     events.start();
     this.context.logger.info({ teamsUserId: userId }, 'lobby event channel open');
+    return true;
+  }
+
+  /** Whether this instance runs the person's channel now. */
+  running(userId: string): boolean {
+    return this.channels.has(userId);
   }
 
   /**
@@ -146,6 +161,7 @@ export class EventChannels {
   private reopenLater(userId: string): void {
     const timer = setTimeout(() => {
       this.reopenTimers.delete(timer);
+      if (!this.context.ownership.owns(channelKey(userId))) return;
       void this.listener.reopen(userId).catch((cause: unknown) => this.context.logger.error({ err: cause }, 'could not reopen a lobby event channel'));
     }, this.reopenDelayMs);
     timer.unref();

@@ -6,6 +6,7 @@ import type { ConversationReferenceStore } from '../teams/conversationReferences
 import type { TeamsUser } from '../teams/identity.js';
 import type { ProactiveMessenger } from '../teams/proactive.js';
 import { UcwaError, type UcwaSession } from '../ucwa/index.js';
+import type { Ownership } from '../ownership/index.js';
 import type { LobbyRecords } from './records.js';
 import type { UcwaWatchRecords } from './sources/ucwa/records.js';
 
@@ -30,6 +31,8 @@ export interface AlertsContext {
    * lobby events and card buttons both take `alert:<id>`, so they must queue on the same instance.
    */
   locks: KeyedSerializer;
+  /** Which organizers' event channels run on this instance (all of them with the file store). */
+  ownership: Ownership;
 }
 
 /** The organizer's live session, or undefined when they are not (or no longer) signed in. */

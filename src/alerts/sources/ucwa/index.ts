@@ -3,6 +3,8 @@ import type { SignOutResult, StoppedWork } from '../../../accounts/ucwaAccounts.
 import type { CommandOptions } from '../../../teams/capability.js';
 import type { StoredReference } from '../../../teams/conversationReferences.js';
 import type { TeamsUser } from '../../../teams/identity.js';
+import { channelKey, userOfChannelKey } from '../../../ownership/index.js';
+import type { Fence } from '../../../storage/fence.js';
 import type { UcwaSession } from '../../../ucwa/index.js';
 import { EventChannels, type ChannelTap } from '../../channels.js';
 import { organizerSession, tellOrganizer, type AlertsContext, type Organizer, type OrganizerContext } from '../../context.js';
@@ -34,6 +36,9 @@ export class UcwaLobby {
   private readonly signIns: SignIns;
   private detachAccounts?: () => void;
   private detachSignOut?: () => void;
+  private detachOwnership: Array<() => void> = [];
+  private onTakeOver?: (userId: string) => Promise<void>;
+  private onHandOver?: (userId: string) => Promise<void>;
 
   constructor(
     private readonly context: AlertsContext,
@@ -54,12 +59,30 @@ export class UcwaLobby {
     this.signIns = new SignIns(context, (userId, hint) => this.resume(userId, hint), options.signInTtlMs ?? 10 * 60_000);
   }
 
-  /** Resumes every watching organizer's channel in the background. */
+  /**
+   * Resumes every watching organizer's channel in the background. With several instances (STORAGE=blob) it runs
+   * only the channels this instance owns, as it comes to own them (`onAcquired`), and closes those it loses.
+   */
   async start(): Promise<void> {
     this.detachAccounts = this.context.accounts.onChange((event) => {
       if (event.kind === 'expired') void this.onExpired(event.teamsUserId);
+      if (event.kind === 'replaced') void this.resume(event.teamsUserId).catch((error: unknown) => this.context.logger.warn({ err: error }, 'could not take up a new sign-in'));
     });
     this.detachSignOut = this.context.accounts.onSignOut((userId) => this.stopWatching(userId));
+    const ownership = this.context.ownership;
+    if (ownership.mode === 'shared') {
+      this.detachOwnership = [
+        ownership.onAcquired((key, fence) => {
+          const userId = userOfChannelKey(key);
+          return userId === undefined ? undefined : this.takeOver(userId, fence);
+        }),
+        ownership.onLost((key) => {
+          const userId = userOfChannelKey(key);
+          return userId === undefined ? undefined : this.handOver(userId);
+        }),
+      ];
+      return;
+    }
     const limit = pLimit(8);
     const watchers = await this.context.watchRecords.watchers();
     // Restores run in the background so a slow UCWA pool cannot hold up the bot's start.
@@ -67,6 +90,7 @@ export class UcwaLobby {
   }
 
   stop(): void {
+    this.detachOwnership.forEach((detach) => detach());
     this.detachAccounts?.();
     this.detachSignOut?.();
     this.channels.stop();
@@ -78,11 +102,40 @@ export class UcwaLobby {
     if (!(await this.context.accounts.record(userId))) return;
     const session = await this.session({ id: userId, upn: record?.upn ?? hint?.upn, name: record?.name ?? hint?.name });
     if (!session) return;
-    this.channels.open(userId, session);
+    const runsHere = this.channels.open(userId, session);
     if (!record || record.meetings.length === 0) return;
-    await this.watches.rejoinAll(userId, session);
+    // Another instance runs the channel: after a new sign-in here the meetings are joined again with the new
+    // application all the same (its owner takes the new session up at its next save); otherwise it is the owner's.
+    if (runsHere || hint) await this.watches.rejoinAll(userId, session);
     const subjects = record.meetings.map((meeting) => meeting.subject);
     if (hint) await tellOrganizer(this.context, userId, sessionNotes[record.language].resumed(subjects));
+  }
+
+  /**
+   * This instance now owns the organizer's channel: it stamps their record with its fence (the previous owner's
+   * writes are refused from here on), reads the alerts the previous owner stored (so a replayed event is not a new
+   * alert), and resumes from the stored position with a session restored afresh (one kept from an earlier
+   * ownership has an old position).
+   */
+  private async takeOver(userId: string, fence: Fence): Promise<void> {
+    if (!this.context.ownership.owns(channelKey(userId))) return;
+    await this.context.accounts.claim(userId, fence);
+    await this.onTakeOver?.(userId);
+    await this.context.accounts.drop(userId);
+    await this.resume(userId);
+  }
+
+  /** The channel goes to another instance: it closes here without writing anything (the new owner resumes it). */
+  private async handOver(userId: string): Promise<void> {
+    this.channels.close(userId);
+    await this.onHandOver?.(userId);
+    await this.context.accounts.drop(userId);
+  }
+
+  /** What the alert core does as a channel moves here or away (read its stored alerts; finish its card sends). */
+  onOwnershipChange(takeOver: (userId: string) => Promise<void>, handOver: (userId: string) => Promise<void>): void {
+    this.onTakeOver = takeOver;
+    this.onHandOver = handOver;
   }
 
   session(user: Organizer): Promise<UcwaSession | undefined> {
@@ -96,8 +149,15 @@ export class UcwaLobby {
     return this.channels.tap(tap);
   }
 
-  /** Opens the person's event channel unless it already runs; false when they are not signed in. */
+  /**
+   * Opens the person's event channel unless it already runs; false when they are not signed in. True as well when
+   * another instance owns it: it runs there (or will, at that instance's next look).
+   */
   async openChannel(user: Organizer): Promise<boolean> {
+    if (!this.context.ownership.owns(channelKey(user.id))) {
+      this.context.ownership.rebalanceSoon();
+      return (await this.context.accounts.record(user.id)) !== undefined;
+    }
     const session = await this.session(user);
     if (!session) return false;
     this.channels.open(user.id, session);
