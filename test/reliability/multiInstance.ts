@@ -220,7 +220,8 @@ export class MultiInstanceStage {
       const organizer = key.slice('channel/'.length);
       return Math.max(0, ...this.instances.filter((instance) => instance !== victim && instance.owned.has(key)).map((instance) => instance.opened.get(organizer) ?? 0));
     };
-    const allMoved = await this.until('the killed instance\'s channels to run elsewhere', () => theirs.every((key) => movedAt(key) > killedAt), 90_000).then(
+    // Issue 13 asks for it within 60 s: that is the bound of the wait, and the outcome is whether they all moved.
+    const allMoved = await this.until('the killed instance\'s channels to run elsewhere', () => theirs.every((key) => movedAt(key) > killedAt), 60_000).then(
       () => true,
       () => false,
     );
@@ -374,7 +375,7 @@ export function formatMultiReport(report: MultiReport): string {
     `channels per instance: ${Object.entries(report.shares).map(([name, count]) => `${name} ${count}`).join(', ')}`,
   ];
   if (report.killed) {
-    const moved = report.killed.allMoved ? `all ran elsewhere within ${((report.killed.movedWithinMs ?? 0) / 1000).toFixed(1)} s` : 'NOT all ran elsewhere within 90 s';
+    const moved = report.killed.allMoved ? `all ran elsewhere within ${((report.killed.movedWithinMs ?? 0) / 1000).toFixed(1)} s` : 'NOT all ran elsewhere within 60 s';
     lines.push(`SIGKILL ${report.killed.instance}: its ${report.killed.channels} channels ${moved}`);
   }
   for (const phase of report.phases) {
