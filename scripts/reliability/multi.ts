@@ -12,7 +12,7 @@ import { formatMultiReport, multiHeld, runMultiInstance } from '../../test/relia
 const { values } = parseArgs({
   options: {
     organizers: { type: 'string', default: '300' },
-    'lease-seconds': { type: 'string', default: '15' },
+    'lease-seconds': { type: 'string', default: '20' },
     json: { type: 'string' },
   },
 });

@@ -53,6 +53,11 @@ export interface OutboxOptions {
    */
   giveUpAfterAttempts?: number;
   giveUpAfterMs?: number;
+  /**
+   * At stop (or when a watcher's channel moves away), how long the card sends in progress may take to finish and be
+   * recorded (default 5 s): long enough for a send, short enough for the shutdown deadline when Teams does not answer.
+   */
+  stopGraceMs?: number;
 }
 
 /**
@@ -77,6 +82,7 @@ export class AlertOutbox {
   private adopting?: Promise<void>;
   private readonly adopted = new Set<string>();
   private timer?: NodeJS.Timeout;
+  private stopped = false;
   private lastPurge = 0;
 
   constructor(
@@ -100,17 +106,31 @@ export class AlertOutbox {
   }
 
   start(): void {
+    this.stopped = false;
     this.timer ??= setInterval(() => this.pump(), this.options.pumpIntervalMs ?? 1_000);
     this.timer.unref();
     this.pump();
   }
 
-  /** Stops the pump and waits for the card sends already in progress to finish and be recorded. */
+  /**
+   * Stops the pump and waits (up to `stopGraceMs`) for the card sends already in progress to finish and be recorded,
+   * so that a stop right after a send cannot leave a sent card unrecorded (sent again after the restart).
+   */
   async stop(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.timer);
     this.timer = undefined;
     this.recounts.stop();
-    await Promise.allSettled([...this.delivering.values()]);
+    await this.settle([...this.delivering.values()]);
+  }
+
+  /** Waits for deliveries, no longer than the grace: a connector that never answers must not hold a stop. */
+  private async settle(deliveries: Promise<void>[]): Promise<void> {
+    if (deliveries.length === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.options.stopGraceMs ?? 5_000)));
+    await Promise.race([Promise.allSettled(deliveries), grace]);
+    clearTimeout(timer);
   }
 
   /**
@@ -120,7 +140,8 @@ export class AlertOutbox {
   adopt(watcherId: string): Promise<void> {
     this.leaving.delete(watcherId);
     this.adopted.add(watcherId);
-    this.adopting ??= new Promise<void>((resolve) => setTimeout(resolve, 100))
+    // One read of the stored alerts for all the channels taken over within a second (a dead instance's many).
+    this.adopting ??= new Promise<void>((resolve) => setTimeout(resolve, 1_000))
       .then(async () => {
         this.adopting = undefined;
         const watchers = new Set(this.adopted);
@@ -135,7 +156,7 @@ export class AlertOutbox {
   async release(watcherId: string): Promise<void> {
     this.leaving.add(watcherId);
     const running = [...this.delivering].filter(([id]) => this.alerts.get(id)?.watcherId === watcherId).map(([, delivery]) => delivery);
-    await Promise.allSettled(running);
+    await this.settle(running);
   }
 
   get(id: string): AlertRecord | undefined {
@@ -327,7 +348,7 @@ export class AlertOutbox {
     if (running) return running;
     const delivery = this.deliveries
       .run(id, async () => {
-        for (let alert = this.alerts.get(id); alert && needsDelivery(alert) && this.mayDeliver(alert); alert = this.alerts.get(id)) {
+        for (let alert = this.alerts.get(id); alert && !this.stopped && needsDelivery(alert) && this.mayDeliver(alert); alert = this.alerts.get(id)) {
           if (!alert.activityId && !(await this.claim(alert))) return;
           if (!(await this.deliverOnce(alert))) return;
         }

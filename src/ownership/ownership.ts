@@ -113,6 +113,10 @@ export class LeaseOwnership implements Ownership {
   /** acquired and lost handlers of one key run in order, never at once. */
   private readonly handlerOrder = new KeyedSerializer();
   private readonly limit = pLimit(16);
+  /** Renewals have their own lane: taking new keys must never make a held lease late. */
+  private readonly renewals = pLimit(32);
+  private renewer?: NodeJS.Timeout;
+  private renewing?: Promise<void>;
   private leases?: LeaseBlobs;
   private memberValidUntil = 0;
   private timer?: NodeJS.Timeout;
@@ -132,9 +136,12 @@ export class LeaseOwnership implements Ownership {
 
   async start(): Promise<void> {
     this.leases = await LeaseBlobs.open({ connectionString: this.options.connectionString, container: this.options.container, timeoutMs: Math.min(5_000, this.tickMs * 2) });
-    await this.tick();
+    // A first look that fails (storage slow at start) is not fatal: the next tick tries again.
+    await this.tick().catch((error: unknown) => this.options.logger.warn({ err: error }, 'ownership: the first rebalance failed; trying again at the next tick'));
     this.timer = setInterval(() => this.rebalanceSoon(), this.tickMs);
     this.timer.unref();
+    this.renewer = setInterval(() => void this.renewAll(), this.tickMs);
+    this.renewer.unref();
     this.watchdog = setInterval(() => this.expireOverdue(), 1_000);
     this.watchdog.unref();
     this.options.logger.info({ instanceId: this.instanceId, leaseSeconds: this.leaseMs / 1000, owned: this.held.size }, 'ownership: joined the instances sharing the container');
@@ -144,6 +151,7 @@ export class LeaseOwnership implements Ownership {
     if (this.stopped) return;
     this.stopped = true;
     clearInterval(this.timer);
+    clearInterval(this.renewer);
     await this.ticking;
     this.expireOverdue();
     await Promise.allSettled([...this.held.keys()].map((key) => this.letGo(key, 'stopping')));
@@ -159,6 +167,7 @@ export class LeaseOwnership implements Ownership {
   halt(): void {
     this.stopped = true;
     clearInterval(this.timer);
+    clearInterval(this.renewer);
     clearInterval(this.watchdog);
     this.held.clear();
   }
@@ -206,8 +215,7 @@ export class LeaseOwnership implements Ownership {
   private async tick(): Promise<void> {
     const leases = this.leases!;
     this.expireOverdue();
-    await this.renewMembership(leases);
-    await Promise.all([...this.held.entries()].map(([key, held]) => this.limit(() => this.renew(leases, key, held))));
+    if (this.memberValidUntil === 0) await this.renewAll();
     if (this.stopped) return;
     const members = await leases.liveMembers();
     if (!members.includes(this.instanceId)) {
@@ -224,6 +232,17 @@ export class LeaseOwnership implements Ownership {
     );
     if (this.stopped) return;
     await Promise.all([...wanted].filter((key) => mine(key) && !this.held.has(key)).map((key) => this.limit(() => this.take(leases, key))));
+  }
+
+  /** Renews the membership and every held lease, on their own timer; one round at a time. */
+  private renewAll(): Promise<void> {
+    const leases = this.leases;
+    if (!leases || this.stopped) return Promise.resolve();
+    this.renewing ??= (async () => {
+      await this.renewMembership(leases);
+      await Promise.all([...this.held.entries()].map(([key, held]) => this.renewals(() => this.renew(leases, key, held))));
+    })().finally(() => (this.renewing = undefined));
+    return this.renewing;
   }
 
   private async renewMembership(leases: LeaseBlobs): Promise<void> {

@@ -4,7 +4,7 @@ import type { CommandOptions } from '../../../teams/capability.js';
 import type { StoredReference } from '../../../teams/conversationReferences.js';
 import type { TeamsUser } from '../../../teams/identity.js';
 import { channelKey, userOfChannelKey } from '../../../ownership/index.js';
-import type { Fence } from '../../../storage/fence.js';
+import { StaleFenceError, type Fence } from '../../../storage/fence.js';
 import type { UcwaSession } from '../../../ucwa/index.js';
 import { EventChannels, type ChannelTap } from '../../channels.js';
 import { organizerSession, tellOrganizer, type AlertsContext, type Organizer, type OrganizerContext } from '../../context.js';
@@ -119,8 +119,16 @@ export class UcwaLobby {
    */
   private async takeOver(userId: string, fence: Fence): Promise<void> {
     if (!this.context.ownership.owns(channelKey(userId))) return;
-    await this.context.accounts.claim(userId, fence);
-    await this.onTakeOver?.(userId);
+    try {
+      await this.context.accounts.claim(userId, fence);
+    } catch (error) {
+      if (error instanceof StaleFenceError) return; // a newer owner stamped it already: it is not ours after all
+      // Storage slow: resume all the same (an arrival must not wait for the stamp); the first fenced save stamps it.
+      this.context.logger.warn({ err: error, teamsUserId: userId }, 'could not stamp a channel taken over; resuming it anyway');
+    }
+    // The outbox reads what the previous owner stored in the background: a replayed arrival maps to the same alert
+    // id and its stored copy (sent or not) is merged on write, so the channel need not wait for that read.
+    void this.onTakeOver?.(userId);
     await this.context.accounts.drop(userId);
     await this.resume(userId);
   }
