@@ -11,6 +11,10 @@ import type { BotServices } from './services.js';
 import type { AppConfig } from './config.js';
 import type { Logger } from './logging.js';
 import { createRecognizer } from './nlu/recognizer.js';
+import { LeaseOwnership, SoleOwnership, channelKey, type Ownership } from './ownership/index.js';
+import { PresenceRecords } from './presence/records.js';
+import { UcwaWatchRecords } from './alerts/sources/ucwa/records.js';
+import { HuaweiWatchRecords } from './alerts/sources/huawei/records.js';
 import { HealthReporter } from './server/health.js';
 import { createServer } from './server/server.js';
 import { BlobStorage, FileStorage, lockDataDir, type BotStorage, type DataDirLock } from './storage/index.js';
@@ -48,6 +52,9 @@ export async function startApp(config: AppConfig, logger: Logger, endpoints: Ser
     throw error;
   });
   const capabilities = await createCapabilities(services);
+  // After the capabilities: their acquired/lost handlers are in place before the first channel is taken.
+  services.sfb.followOwnership();
+  await services.ownership.start();
   const router = new Router({ conversationState: services.conversationState, recognizer: services.recognizer, identity: services.identity, capabilities, logger });
   runHeldCommandsThroughRouter(capabilities, router, services);
   const health = new HealthReporter([storageHealth(services.storage), ...capabilities.flatMap((capability) => (capability.health ? [() => capability.health!()] : []))]);
@@ -69,6 +76,9 @@ export async function startApp(config: AppConfig, logger: Logger, endpoints: Ser
     server.server.close();
     await inFlight.drained(shutdownGraceMs);
     server.server.closeAllConnections();
+    // Channels are handed back first: their card sends in progress finish, then the leases go, so another
+    // instance takes over at once rather than after the leases run out.
+    await services.ownership.stop().catch((error: unknown) => logger.warn({ err: error }, 'could not hand the event channels back'));
     await Promise.allSettled(capabilities.map((capability) => capability.stop?.()));
     services.sfb.stop();
     await services.accounts.close();
@@ -89,7 +99,8 @@ async function createServices(config: AppConfig, logger: Logger, endpoints: Serv
   const adapter = createAdapter(config, logger, conversationState);
   const references = new ConversationReferenceStore(storage, logger);
   const proactive = new ProactiveMessenger(adapter, config.bot.appId ?? '', references, logger);
-  const accounts = new UcwaAccounts(storage, endpoints.ucwa, logger, secrets, userMap);
+  const ownership = createOwnership(config, logger, storage);
+  const accounts = new UcwaAccounts(storage, endpoints.ucwa, logger, secrets, userMap, ownership);
   const sfb = new SfbConnections({
     accounts,
     signInRecords: new SignInRecords(storage),
@@ -97,6 +108,7 @@ async function createServices(config: AppConfig, logger: Logger, endpoints: Serv
     proactive,
     logger: logger.child({ component: 'sfb' }),
     locks: new KeyedSerializer(),
+    ownership,
   });
   const services: BotServices = {
     config,
@@ -110,6 +122,7 @@ async function createServices(config: AppConfig, logger: Logger, endpoints: Serv
     endpoints,
     accounts,
     sfb,
+    ownership,
   };
   return { services, adapter };
 }
@@ -123,6 +136,29 @@ function runHeldCommandsThroughRouter(capabilities: Capability[], router: Router
       await services.proactive.continueIn(stored.reference, (context) => router.runHeld(context, options));
     });
   }
+}
+
+/**
+ * With the file store this process owns every event channel. Instances sharing a blob container split them through
+ * blob leases; the keys to share are the channels of everyone who watches a lobby (either platform) or someone's
+ * presence. A Huawei watcher's key decides which instance sends their alerts' first cards.
+ */
+function createOwnership(config: AppConfig, logger: Logger, storage: BotStorage): Ownership {
+  if (config.storage.kind === 'file') return new SoleOwnership();
+  const lobby = new UcwaWatchRecords(storage);
+  const presence = new PresenceRecords(storage);
+  const huawei = new HuaweiWatchRecords(storage);
+  return new LeaseOwnership({
+    connectionString: config.storage.connectionString,
+    container: config.storage.container,
+    leaseSeconds: config.ownership.leaseSeconds,
+    instanceId: config.ownership.instanceId,
+    logger: logger.child({ component: 'ownership' }),
+    keys: async () => {
+      const watchers = new Set([...(await lobby.watchers()), ...(await presence.watchers()), ...(await huawei.watchers())]);
+      return [...watchers].map(channelKey);
+    },
+  });
 }
 
 /** The file store under DATA_DIR by default; an Azure Blob container with STORAGE=blob (created when missing). */

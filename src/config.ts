@@ -75,6 +75,13 @@ const environmentSchema = z.object({
     .trim()
     .regex(/^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/, 'expected 3 to 63 lower-case letters, digits and single hyphens (an Azure container name)')
     .optional(),
+  // Azure's own bounds for a blob lease: how long a dead instance's event channels wait before moving (STORAGE=blob).
+  OWNERSHIP_LEASE_SECONDS: z.coerce.number().int().min(15).max(60).default(20),
+  INSTANCE_ID: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/, 'expected 1 to 64 letters, digits, dots, hyphens or underscores')
+    .optional(),
   STORAGE_ENCRYPTION_KEY: optionalText.refine((value) => value === undefined || parseEncryptionKey(value) !== undefined, {
     message: 'expected 32 random bytes in base64 (e.g. openssl rand -base64 32)',
   }),
@@ -125,6 +132,13 @@ export interface HuaweiSettings {
 /** Where durable records live: files under DATA_DIR (one process), or an Azure Blob container (several instances). */
 export type StorageSettings = { kind: 'file' } | { kind: 'blob'; connectionString: string; container: string };
 
+/** How instances sharing a blob container split the event channels (unused with the file store: one owner). */
+export interface OwnershipSettings {
+  leaseSeconds: number;
+  /** This instance's name among the others (logs, membership); made from host, pid and a random part when unset. */
+  instanceId?: string;
+}
+
 export interface AppConfig {
   port: number;
   host: string;
@@ -141,6 +155,7 @@ export interface AppConfig {
   ucwa: UcwaSettings;
   huawei: HuaweiSettings;
   storage: StorageSettings;
+  ownership: OwnershipSettings;
   /** Keys for secrets at rest: the current one seals, the previous ones only open what they sealed. */
   storageEncryption: EncryptionKeySettings;
 }
@@ -187,6 +202,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       userMapFile: e.HUAWEI_USER_MAP,
     },
     storage: storageSettings(e.STORAGE, e.AZURE_STORAGE_CONNECTION_STRING, e.AZURE_STORAGE_CONTAINER),
+    ownership: { leaseSeconds: e.OWNERSHIP_LEASE_SECONDS, instanceId: e.INSTANCE_ID },
     storageEncryption: {
       current: e.STORAGE_ENCRYPTION_KEY ? parseEncryptionKey(e.STORAGE_ENCRYPTION_KEY) : undefined,
       previous: (e.STORAGE_ENCRYPTION_KEY_PREVIOUS ?? '')

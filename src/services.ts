@@ -5,6 +5,7 @@ import type { AppConfig } from './config.js';
 import type { ServiceEndpoints } from './endpoints.js';
 import type { Logger } from './logging.js';
 import type { Recognizer } from './nlu/recognition.js';
+import type { Ownership } from './ownership/index.js';
 import type { BotStorage } from './storage/index.js';
 import type { ConversationReferenceStore } from './teams/conversationReferences.js';
 import type { TeamsIdentity } from './teams/identity.js';
@@ -33,4 +34,6 @@ export interface BotServices {
    * and presence listen to it as equals.
    */
   sfb: SfbConnections;
+  /** Which organizers' event channels this instance runs: all of them with the file store, a share with STORAGE=blob. */
+  ownership: Ownership;
 }

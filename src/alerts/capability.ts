@@ -10,6 +10,7 @@ import { signInRoutes } from '../sfb/signInPage.js';
 import { KeyedSerializer } from '../storage/keyedSerializer.js';
 import type { Capability, CardActionHandler, CardActionResult } from '../teams/capability.js';
 import type { OutboxOptions } from './outbox.js';
+import { channelKey } from '../ownership/index.js';
 import { LobbyRecords } from './records.js';
 import { LobbyAlerts } from './service.js';
 import { HuaweiWaitingRooms } from './sources/huawei/index.js';
@@ -39,11 +40,15 @@ export async function createLobbyCapability(
     locks,
     feed: options.huaweiFeed,
   });
+  const { ownership } = services;
+  // An alert's first card goes out from the instance that owns its watcher's channel (see DeliveryRights).
+  const rights = { instanceId: ownership.instanceId, fence: (watcherId: string) => ownership.fence(channelKey(watcherId)) };
   const alerts = new LobbyAlerts(
-    { records: new LobbyRecords(services.storage), references: services.references, proactive: services.proactive, logger, locks },
+    { records: new LobbyRecords(services.storage), references: services.references, proactive: services.proactive, logger, locks, rights },
     [lobby.source, huawei],
     options,
   );
+  services.sfb.onOwnershipChange({ takenOver: (userId) => alerts.outbox.adopt(userId), handedOver: (userId) => alerts.outbox.release(userId) });
   await alerts.start();
   await lobby.start();
   await huawei.start();
@@ -57,7 +62,7 @@ export async function createLobbyCapability(
     cardActions: [alertButtons(alerts)],
     routes: signInRoutes(services.sfb, logger),
     stop: async () => {
-      alerts.stop();
+      await alerts.stop();
       lobby.stop();
       await huawei.stop();
     },
@@ -71,7 +76,8 @@ function alertButtons(alerts: LobbyAlerts): CardActionHandler {
     async handle({ verb, data, user, language }): Promise<CardActionResult> {
       const presser = { ...user, language };
       const alertId = typeof data.alertId === 'string' ? data.alertId : '';
-      if (!alerts.outbox.get(alertId)) return { message: text(presser, 'alertGone') };
+      // Read afresh: the alert may have been recorded, or changed, by another instance.
+      if (!alertId || !(await alerts.outbox.fresh(alertId))) return { message: text(presser, 'alertGone') };
       const result =
         verb === 'lobby.admitAll' ? await alerts.admitAll(presser, alertId) : await alerts.actOnAlert(presser, alertId, verb === 'lobby.admit' ? 'admit' : 'reject');
       if (result.kind === 'refused') return { message: result.message };

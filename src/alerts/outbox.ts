@@ -7,11 +7,32 @@ import { KeyedSerializer } from '../storage/keyedSerializer.js';
 import type { ConversationReferenceStore } from '../teams/conversationReferences.js';
 import { BotRemovedError, MessageRejectedError, type ProactiveMessenger } from '../teams/proactive.js';
 import { KeyedBursts } from './bursts.js';
-import type { AlertOutcome, AlertRecord, LobbyRecords } from './records.js';
+import { channelKey } from '../ownership/index.js';
+import { StaleFenceError, type Fence } from '../storage/fence.js';
+import { mergeAlert, type AlertOutcome, type AlertRecord, type LobbyRecords } from './records.js';
 import type { Platform } from './source.js';
 
 /** One watcher's waiting room on one platform: the alerts whose cards count each other ("Admit all (N)"). */
 export type AlertRoom = Pick<AlertRecord, 'watcherId' | 'platform'> & { meeting: Pick<AlertRecord['meeting'], 'key'> };
+
+/**
+ * Which alerts this instance may send, and the fence it writes them with: an alert's first card is sent only by the
+ * instance that owns its watcher's event channel (the one that recorded it), claimed with a fenced conditional write.
+ */
+export interface DeliveryRights {
+  readonly instanceId: string;
+  /** The fence of the watcher's channel while this instance owns it; undefined when another instance does. */
+  fence(watcherId: string): Fence | undefined;
+}
+
+/** One process owns every channel: it sends everything (the file store, and tests of one bot). */
+export const soleDelivery: DeliveryRights = {
+  instanceId: 'sole',
+  fence: (watcherId) => ({ scope: channelKey(watcherId), token: 0 }),
+};
+
+/** How long a first send claimed by one instance is left to it: longer than a card send with its retries takes. */
+const CLAIM_MS = 30_000;
 
 export interface OutboxOptions {
   /** How often undelivered cards are looked at (default 1 s). */
@@ -32,6 +53,11 @@ export interface OutboxOptions {
    */
   giveUpAfterAttempts?: number;
   giveUpAfterMs?: number;
+  /**
+   * At stop (or when a watcher's channel moves away), how long the card sends in progress may take to finish and be
+   * recorded (default 5 s): long enough for a send, short enough for the shutdown deadline when Teams does not answer.
+   */
+  stopGraceMs?: number;
 }
 
 /**
@@ -46,10 +72,17 @@ export interface OutboxOptions {
  */
 export class AlertOutbox {
   private readonly alerts = new Map<string, AlertRecord>();
-  private readonly delivering = new Set<string>();
+  private readonly delivering = new Map<string, Promise<void>>();
   private readonly deliveries = new KeyedSerializer();
   private readonly recounts: KeyedBursts;
+  /** Watchers whose channel this instance is handing over: no new sends start for them. */
+  private readonly leaving = new Set<string>();
+  /** Alerts this instance changed without owning their watcher (a card pressed here): it delivers their updates. */
+  private readonly changedHere = new Set<string>();
+  private adopting?: Promise<void>;
+  private readonly adopted = new Set<string>();
   private timer?: NodeJS.Timeout;
+  private stopped = false;
   private lastPurge = 0;
 
   constructor(
@@ -58,6 +91,7 @@ export class AlertOutbox {
     private readonly proactive: ProactiveMessenger,
     private readonly logger: Logger,
     private readonly options: OutboxOptions = {},
+    private readonly rights: DeliveryRights = soleDelivery,
   ) {
     this.recounts = new KeyedBursts(options.recountWindowMs ?? 300);
   }
@@ -66,28 +100,79 @@ export class AlertOutbox {
     for (const alert of await this.records.allAlerts()) this.alerts.set(alert.id, alert);
     await this.purge();
     // A recount pending at a crash or stop was never written: redo every meeting's now (the pump delivers them).
-    const meetings = new Map(this.openAlerts().map((alert) => [meetingKey(alert), alert] as const));
-    for (const alert of meetings.values()) {
-      await this.recount(alert).catch((error: unknown) => this.logger.warn({ err: error }, 'could not re-count a lobby on load'));
-    }
+    await this.recountAll(this.openAlerts().filter((alert) => this.owns(alert.watcherId)));
     const parked = [...this.alerts.values()].filter((alert) => alert.parked).length;
     this.logger.info({ alerts: this.alerts.size, due: this.due().length, parked }, 'lobby alert outbox loaded');
   }
 
   start(): void {
+    this.stopped = false;
     this.timer ??= setInterval(() => this.pump(), this.options.pumpIntervalMs ?? 1_000);
     this.timer.unref();
     this.pump();
   }
 
-  stop(): void {
+  /**
+   * Stops the pump and waits (up to `stopGraceMs`) for the card sends already in progress to finish and be recorded,
+   * so that a stop right after a send cannot leave a sent card unrecorded (sent again after the restart).
+   */
+  async stop(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.timer);
     this.timer = undefined;
     this.recounts.stop();
+    await this.settle([...this.delivering.values()]);
+  }
+
+  /** Waits for deliveries, no longer than the grace: a connector that never answers must not hold a stop. */
+  private async settle(deliveries: Promise<void>[]): Promise<void> {
+    if (deliveries.length === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.options.stopGraceMs ?? 5_000)));
+    await Promise.race([Promise.allSettled(deliveries), grace]);
+    clearTimeout(timer);
+  }
+
+  /**
+   * This instance now runs the watcher's channel: what the previous owner stored is read afresh (alerts it recorded
+   * but could not send, outcomes, sent cards), and delivered from here. Watchers taken over together share one read.
+   */
+  adopt(watcherId: string): Promise<void> {
+    this.leaving.delete(watcherId);
+    this.adopted.add(watcherId);
+    // One read of the stored alerts for all the channels taken over within a second (a dead instance's many).
+    this.adopting ??= new Promise<void>((resolve) => setTimeout(resolve, 1_000))
+      .then(async () => {
+        this.adopting = undefined;
+        const watchers = new Set(this.adopted);
+        this.adopted.clear();
+        await this.reload(watchers);
+      })
+      .catch((error: unknown) => this.logger.error({ err: error }, 'could not read the outbox of the channels taken over'));
+    return this.adopting;
+  }
+
+  /** The watcher's channel goes to another instance: no new sends for it, and the ones in progress finish first. */
+  async release(watcherId: string): Promise<void> {
+    this.leaving.add(watcherId);
+    const running = [...this.delivering].filter(([id]) => this.alerts.get(id)?.watcherId === watcherId).map(([, delivery]) => delivery);
+    await this.settle(running);
   }
 
   get(id: string): AlertRecord | undefined {
     return this.alerts.get(id);
+  }
+
+  /** The alert as stored now (another instance may have changed or created it), remembered here; undefined when gone. */
+  async fresh(id: string): Promise<AlertRecord | undefined> {
+    const stored = await this.records.readAlert(id);
+    const known = this.alerts.get(id);
+    if (!stored) return known;
+    if (!known) {
+      this.alerts.set(id, stored);
+      return stored;
+    }
+    return Object.assign(known, mergeAlert(stored, known));
   }
 
   /** Alerts of one organizer (open and recently finished). */
@@ -118,20 +203,28 @@ export class AlertOutbox {
     this.recountSoon(alert);
   }
 
-  /** Writes the alert, trying three times in all: a storage hiccup must not lose a lobby visit. */
+  /**
+   * Writes the alert, trying three times in all: a storage hiccup must not lose a lobby visit. It is merged with
+   * the stored copy (another instance may have settled it meanwhile), and what was stored becomes ours. The owner
+   * of the watcher's channel writes with its fence: refused (StaleFenceError, not retried) once a newer owner wrote.
+   */
   async persist(alert: AlertRecord): Promise<void> {
-    await withRetries(
+    const stored = await withRetries(
       (attempt) =>
-        this.records.saveAlert(alert).catch((error: unknown) => {
+        this.records.saveAlert(alert, this.rights.fence(alert.watcherId)).catch((error: unknown) => {
+          if (error instanceof StaleFenceError) throw error;
           if (attempt < 3) this.logger.warn({ err: error, alertId: alert.id, attempt }, 'could not write a lobby alert; trying again');
           throw new RetryableError(error);
         }),
       { retries: 2, minTimeoutMs: 50, maxTimeoutMs: 100 },
     );
+    // Merged, not copied: a change made to our copy while the write ran (an outcome, say) must stay.
+    Object.assign(alert, mergeAlert(stored, alert));
   }
 
   /** Records what happened to the person; the card shows it at the next delivery. */
   async finish(alert: AlertRecord, outcome: AlertOutcome): Promise<void> {
+    if (!this.owns(alert.watcherId)) this.changedHere.add(alert.id);
     alert.outcome = outcome;
     alert.cardVersion += 1;
     await this.persist(alert);
@@ -163,6 +256,87 @@ export class AlertOutbox {
     if (this.timer) for (const alert of stale) this.kick(alert.id);
   }
 
+  private async recountAll(alerts: AlertRecord[]): Promise<void> {
+    const meetings = new Map(alerts.map((alert) => [meetingKey(alert), alert] as const));
+    for (const alert of meetings.values()) {
+      await this.recount(alert).catch((error: unknown) => this.logger.warn({ err: error }, 'could not re-count a lobby'));
+    }
+  }
+
+  /** Reads the stored alerts of the watchers taken over; stored copies replace ours unless a delivery runs here. */
+  private async reload(watchers: Set<string>): Promise<void> {
+    const stored = (await this.records.allAlerts()).filter((alert) => watchers.has(alert.watcherId));
+    for (const alert of stored) {
+      const known = this.alerts.get(alert.id);
+      if (known && this.delivering.has(alert.id)) Object.assign(known, mergeAlert(alert, known));
+      else if (known) Object.assign(known, alert);
+      else this.alerts.set(alert.id, alert);
+    }
+    await this.recountAll(stored.filter((alert) => !alert.outcome && this.owns(alert.watcherId)));
+    this.logger.info({ watchers: watchers.size, alerts: stored.length }, 'lobby alerts of channels taken over loaded');
+    this.pump();
+  }
+
+  private owns(watcherId: string): boolean {
+    return !this.leaving.has(watcherId) && this.rights.fence(watcherId) !== undefined;
+  }
+
+  /**
+   * Whether this instance delivers the alert: the first card only where the watcher's channel runs (see claim);
+   * updates there too, or where the alert was changed (a card pressed here) — an update in place sent twice is the
+   * same card, a first send twice is two cards.
+   */
+  private mayDeliver(alert: AlertRecord): boolean {
+    if (this.owns(alert.watcherId)) return true;
+    return alert.activityId !== undefined && this.changedHere.has(alert.id) && !this.leaving.has(alert.watcherId);
+  }
+
+  /**
+   * Takes the right to send the alert's first card, with a conditional write fenced by the watcher's channel:
+   * refused to an instance that lost the channel, and to anyone while another instance's claim runs. Answers
+   * whether to go on: false when another instance holds it (or the channel is not ours).
+   */
+  private async claim(alert: AlertRecord): Promise<boolean> {
+    const fence = this.rights.fence(alert.watcherId);
+    if (!fence || this.leaving.has(alert.watcherId)) return false;
+    const now = Date.now();
+    const me = this.rights.instanceId;
+    let heldUntil: number | undefined;
+    let written: AlertRecord | undefined;
+    try {
+      written = await this.records.changeAlert(
+        alert.id,
+        (stored) => {
+          heldUntil = undefined;
+          const latest = stored ? mergeAlert(stored, alert) : alert;
+          if (latest.activityId) return undefined;
+          if (stored?.claim && stored.claim.by !== me && stored.claim.until > now) {
+            heldUntil = stored.claim.until;
+            return undefined;
+          }
+          return { ...latest, claim: { by: me, until: now + CLAIM_MS } };
+        },
+        fence,
+      );
+    } catch (error) {
+      if (!(error instanceof StaleFenceError)) throw error;
+      this.logger.info({ alertId: alert.id }, 'not sending a lobby alert: another instance runs its channel now');
+      return false;
+    }
+    if (written) {
+      Object.assign(alert, mergeAlert(written, alert), { claim: written.claim });
+      return true;
+    }
+    if (heldUntil !== undefined) {
+      alert.retryAt = heldUntil;
+      return false;
+    }
+    // Sent already (by the previous owner): carry on from the stored card, updates only.
+    const stored = await this.records.readAlert(alert.id);
+    if (stored) Object.assign(alert, mergeAlert(stored, alert));
+    return alert.activityId !== undefined;
+  }
+
   /** Starts delivering one alert now, without waiting for it. */
   kick(id: string): void {
     void this.deliver(id).catch((error: unknown) => this.logger.error({ err: error, alertId: id }, 'lobby alert delivery failed unexpectedly'));
@@ -170,17 +344,18 @@ export class AlertOutbox {
 
   /** Sends the card (first time) or updates it in place until the latest version is out, or an attempt fails. */
   async deliver(id: string): Promise<void> {
-    if (this.delivering.has(id)) return;
-    this.delivering.add(id);
-    try {
-      await this.deliveries.run(id, async () => {
-        for (let alert = this.alerts.get(id); alert && needsDelivery(alert); alert = this.alerts.get(id)) {
+    const running = this.delivering.get(id);
+    if (running) return running;
+    const delivery = this.deliveries
+      .run(id, async () => {
+        for (let alert = this.alerts.get(id); alert && !this.stopped && needsDelivery(alert) && this.mayDeliver(alert); alert = this.alerts.get(id)) {
+          if (!alert.activityId && !(await this.claim(alert))) return;
           if (!(await this.deliverOnce(alert))) return;
         }
-      });
-    } finally {
-      this.delivering.delete(id);
-    }
+      })
+      .finally(() => this.delivering.delete(id));
+    this.delivering.set(id, delivery);
+    return delivery;
   }
 
   private async deliverOnce(alert: AlertRecord): Promise<boolean> {
@@ -201,6 +376,7 @@ export class AlertOutbox {
         alert.activityId = await this.proactive.send(stored.reference as Partial<ConversationReference>, activity);
       }
       alert.deliveredVersion = Math.max(alert.deliveredVersion, version);
+      alert.claim = undefined;
       alert.attempts = 0;
       alert.retryAt = undefined;
       alert.failingSince = undefined;
@@ -229,6 +405,7 @@ export class AlertOutbox {
 
   private async postpone(alert: AlertRecord): Promise<void> {
     const now = Date.now();
+    alert.claim = undefined;
     alert.attempts += 1;
     alert.failingSince ??= now;
     const failingFor = now - alert.failingSince;
@@ -261,7 +438,7 @@ export class AlertOutbox {
   }
 
   private pump(): void {
-    for (const alert of this.due()) if (!this.delivering.has(alert.id)) this.kick(alert.id);
+    for (const alert of this.due()) if (!this.delivering.has(alert.id) && this.mayDeliver(alert)) this.kick(alert.id);
     if (Date.now() - this.lastPurge > 60_000) void this.purge().catch((error: unknown) => this.logger.warn({ err: error }, 'lobby alert purge failed'));
   }
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Language } from '../nlu/recognition.js';
+import { fencedWrite, withoutFence, type Fence } from '../storage/fence.js';
 import type { BotStorage } from '../storage/index.js';
 import { identityOf } from './people.js';
 import type { PersonSource, Platform } from './source.js';
@@ -41,6 +42,11 @@ export interface AlertRecord {
   timeZone: string;
   /** Teams id of the card message, once sent. */
   activityId?: string;
+  /**
+   * An instance is sending the card for the first time (src/alerts/outbox.ts claims it with a fenced conditional
+   * write before it sends): no one else sends it before `until` (epoch ms), so an alert is sent by one instance.
+   */
+  claim?: { by: string; until: number };
   outcome?: AlertOutcome;
   /**
    * How many people waited in the meeting (this one included) as of `cardVersion`: the "Admit all (N)" the card
@@ -85,8 +91,38 @@ type Stored<T> = T & { eTag?: string };
 export class LobbyRecords {
   constructor(private readonly storage: BotStorage) {}
 
-  async saveAlert(alert: AlertRecord): Promise<void> {
-    await this.storage.write({ [`${alertPrefix}${alert.id}`]: { ...alert, eTag: '*' } });
+  /**
+   * Writes an alert merged with what is stored (see mergeAlert: another instance may have settled it or sent its
+   * card meanwhile), conditional on the version read, and fenced when the watcher's channel owner writes it. Returns
+   * what was stored.
+   */
+  async saveAlert(alert: AlertRecord, fence?: Fence): Promise<AlertRecord> {
+    let merged = alert;
+    await fencedWrite<AlertRecord>(
+      this.storage,
+      `${alertPrefix}${alert.id}`,
+      (current) => (merged = current ? mergeAlert(upgradeAlert(current), alert) : alert),
+      fence,
+    );
+    return merged;
+  }
+
+  /**
+   * Changes a stored alert through `change`, which sees the stored record (or undefined) and returns the record to
+   * store, or undefined to leave it; conditional and fenced like saveAlert. Returns what was stored, if anything.
+   */
+  async changeAlert(id: string, change: (stored: AlertRecord | undefined) => AlertRecord | undefined, fence?: Fence): Promise<AlertRecord | undefined> {
+    let written: AlertRecord | undefined;
+    await fencedWrite<AlertRecord>(this.storage, `${alertPrefix}${id}`, (current) => (written = change(current ? upgradeAlert(current) : undefined)), fence);
+    return written;
+  }
+
+  async readAlert(id: string): Promise<AlertRecord | undefined> {
+    const key = `${alertPrefix}${id}`;
+    const value = (await this.storage.read([key]))[key] as Stored<AlertRecord | LegacyAlertRecord> | undefined;
+    if (!value) return undefined;
+    const { eTag: _eTag, ...alert } = value;
+    return upgradeAlert(withoutFence(alert));
   }
 
   async deleteAlerts(ids: string[]): Promise<void> {
@@ -101,7 +137,7 @@ export class LobbyRecords {
       const items = await this.storage.read(keys.slice(start, start + 100));
       for (const value of Object.values(items)) {
         const { eTag: _eTag, ...alert } = value as Stored<AlertRecord | LegacyAlertRecord>;
-        alerts.push(upgradeAlert(alert));
+        alerts.push(upgradeAlert(withoutFence(alert)));
       }
     }
     return alerts;
@@ -145,5 +181,23 @@ export function upgradeAlert(stored: AlertRecord | LegacyAlertRecord): AlertReco
     visitKey: participantHref,
     connectionKey: conversationHref,
     person: { key: identityOf(person), ...person },
+  };
+}
+
+/**
+ * Two copies of one alert, the stored one and ours, made one. What only ever moves forward keeps its furthest value
+ * whoever wrote it: the card's activity id once sent, the first outcome (first decision wins), the versions. The
+ * rest is ours, the writer's: its delivery bookkeeping and its claim.
+ */
+export function mergeAlert(stored: AlertRecord, mine: AlertRecord): AlertRecord {
+  // A card moved to the personal chat (the bot left the routed channel) starts again there: its old id is not kept.
+  const sameTarget = stored.targetConversationId === mine.targetConversationId;
+  return {
+    ...mine,
+    activityId: mine.activityId ?? (sameTarget ? stored.activityId : undefined),
+    // The first decision stands; the same decision may be amended (how many an "Admit all" let in).
+    outcome: stored.outcome && mine.outcome?.kind !== stored.outcome.kind ? stored.outcome : (mine.outcome ?? stored.outcome),
+    cardVersion: Math.max(stored.cardVersion, mine.cardVersion),
+    deliveredVersion: sameTarget ? Math.max(stored.deliveredVersion, mine.deliveredVersion) : mine.deliveredVersion,
   };
 }

@@ -5,7 +5,7 @@ import type { ProactiveMessenger } from '../teams/proactive.js';
 import { LobbyActions, type ActionResult, type LobbyAction, type WaitingResult } from './actions.js';
 import { Arrivals } from './arrivals.js';
 import type { Organizer, OrganizerContext } from './people.js';
-import { AlertOutbox, type OutboxOptions } from './outbox.js';
+import { AlertOutbox, soleDelivery, type DeliveryRights, type OutboxOptions } from './outbox.js';
 import type { WaitingPerson } from './people.js';
 import type { LobbyRecords } from './records.js';
 import type { Platform, WaitingRoomSource } from './source.js';
@@ -32,11 +32,13 @@ export class LobbyAlerts {
       logger: Logger;
       /** Shared with whoever else takes `alert:<id>`: events and card buttons must queue on the same instance. */
       locks: KeyedSerializer;
+      /** Which watchers' first cards this instance sends (their channels run here); all of them by default. */
+      rights?: DeliveryRights;
     },
     sources: WaitingRoomSource[],
     options: OutboxOptions = {},
   ) {
-    this.outbox = new AlertOutbox(deps.records, deps.references, deps.proactive, deps.logger.child({ component: 'lobby-outbox' }), options);
+    this.outbox = new AlertOutbox(deps.records, deps.references, deps.proactive, deps.logger.child({ component: 'lobby-outbox' }), options, deps.rights ?? soleDelivery);
     this.sources = new Map(sources.map((source) => [source.platform, source]));
     if (this.sources.size !== sources.length) throw new Error('two waiting-room sources name the same platform');
     this.arrivals = new Arrivals(deps.locks, this.outbox, deps.logger);
@@ -50,8 +52,9 @@ export class LobbyAlerts {
     this.outbox.start();
   }
 
-  stop(): void {
-    this.outbox.stop();
+  /** Stops delivering; the card sends in progress finish (and are recorded) first. */
+  stop(): Promise<void> {
+    return this.outbox.stop();
   }
 
   waiting(user: Organizer, meeting?: string): Promise<WaitingResult> {

@@ -1,5 +1,7 @@
 import type { ServiceEndpoints } from '../endpoints.js';
 import type { Logger } from '../logging.js';
+import { channelKey, SoleOwnership, type Ownership } from '../ownership/index.js';
+import { fencedWrite, StaleFenceError, type Fence } from '../storage/fence.js';
 import type { BotStorage } from '../storage/index.js';
 import { SecretUnreadableError, sealedValueSchema, type SecretBox } from '../storage/secrets.js';
 import type { TeamsUser } from '../teams/identity.js';
@@ -27,7 +29,12 @@ interface StoredAccount extends Omit<UcwaAccountRecord, 'session'> {
   session?: UcwaSessionState;
 }
 
-export type AccountListener = (event: { kind: 'expired'; teamsUserId: string; signInAddress: string }) => void;
+export type AccountListener = (
+  event:
+    | { kind: 'expired'; teamsUserId: string; signInAddress: string }
+    /** The person signed in again on another instance: the session this one ran is not theirs any more. */
+    | { kind: 'replaced'; teamsUserId: string; signInAddress: string },
+) => void;
 
 /** Something that ran on a person's account and stopped with their sign-out: lobby alerts of meetings, presence watches of groups. */
 export interface StoppedWork {
@@ -60,6 +67,8 @@ export class UcwaAccounts {
   private readonly sessions = new Map<string, Promise<UcwaSession | undefined>>();
   private readonly listeners = new Set<AccountListener>();
   private readonly signOutHooks = new Set<SignOutHook>();
+  /** When each live session's sign-in happened: a stored record with another time is a newer sign-in elsewhere. */
+  private readonly signedInAt = new Map<string, string>();
 
   constructor(
     private readonly storage: BotStorage,
@@ -67,6 +76,8 @@ export class UcwaAccounts {
     private readonly logger: Logger,
     private readonly secrets: SecretBox,
     private readonly userMap: UcwaUserMap = UcwaUserMap.empty(),
+    /** Who runs each person's event channel; only that instance writes their event position (fenced). */
+    private readonly ownership: Ownership = new SoleOwnership(),
   ) {}
 
   /**
@@ -111,11 +122,51 @@ export class UcwaAccounts {
     const session = await this.sessions.get(teamsUserId);
     const stored = await this.readAccount(teamsUserId);
     if (!session || !stored) return;
+    const known = this.signedInAt.get(teamsUserId);
+    if (known !== undefined && stored.record.signedInAt !== known) {
+      await this.replaced(teamsUserId, stored.record.signInAddress);
+      return;
+    }
     const state = session.state();
     // The stored record went through JSON, so JSON is how the two compare (key order is state()'s own, both times);
     // a record sealed with an older key is written again even when unchanged, so rotation completes.
     if (stored.current && JSON.stringify(stored.record.session) === JSON.stringify(state)) return;
-    await this.writeAccount({ ...stored.record, session: state });
+    try {
+      await this.writeAccount({ ...stored.record, session: state });
+    } catch (error) {
+      if (!(error instanceof StaleFenceError)) throw error;
+      // Another instance runs this person's channel now; its position is the one that counts.
+      this.logger.info({ teamsUserId }, 'not saving the session: another instance owns this event channel now');
+    }
+  }
+
+  /**
+   * Stamps the person's record with a new owner's fence as it takes their event channel over, before it acts on
+   * it: from then on the previous owner's writes are refused (see fencedWrite).
+   */
+  async claim(teamsUserId: string, fence: Fence): Promise<void> {
+    await fencedWrite<StoredAccount>(this.storage, accountKey(teamsUserId), (current) => current, fence);
+  }
+
+  /**
+   * Forgets the live session without touching what is stored (its channel moved to another instance, or came back
+   * here and must start from the stored position): the next use restores it from storage.
+   */
+  async drop(teamsUserId: string): Promise<void> {
+    const pending = this.sessions.get(teamsUserId);
+    this.sessions.delete(teamsUserId);
+    this.signedInAt.delete(teamsUserId);
+    (await pending?.catch(() => undefined))?.events.stop();
+  }
+
+  /** Drops the live session of someone who signed in again elsewhere and tells the listeners (the channel reopens). */
+  private async replaced(teamsUserId: string, signInAddress: string): Promise<void> {
+    const pending = this.sessions.get(teamsUserId);
+    this.sessions.delete(teamsUserId);
+    this.signedInAt.delete(teamsUserId);
+    (await pending?.catch(() => undefined))?.events.stop();
+    this.logger.info({ teamsUserId }, 'signed in again on another instance; taking up the new session');
+    for (const listener of this.listeners) listener({ kind: 'replaced', teamsUserId, signInAddress });
   }
 
   /** The stored sign-in, opened; `current` is false when it was sealed with an older key (or not at all). */
@@ -140,12 +191,39 @@ export class UcwaAccounts {
     }
   }
 
-  /** Writes the sign-in with its session sealed under the current key. */
-  private async writeAccount(record: UcwaAccountRecord): Promise<void> {
+  /**
+   * Writes the sign-in with its session sealed under the current key. The instance that owns the person's event
+   * channel writes with its fence, so it cannot overwrite a newer owner; any other instance (serving a command, the
+   * sign-in page) writes without one and keeps the stored event position, which is the owner's to move, unless
+   * `newSignIn` starts a new application whose channel starts from nothing.
+   */
+  private async writeAccount(record: UcwaAccountRecord, newSignIn = false): Promise<void> {
     const key = accountKey(record.teamsUserId);
     const { session, eTag: _eTag, ...rest } = record;
-    const stored: StoredAccount = { ...rest, sealedSession: this.secrets.seal(session, key) };
-    await this.storage.write({ [key]: { ...stored, eTag: '*' } });
+    const fence = this.ownership.fence(channelKey(record.teamsUserId));
+    await fencedWrite<StoredAccount>(
+      this.storage,
+      key,
+      (current) => {
+        const stored = fence || newSignIn || !current ? undefined : this.storedSession(current, key);
+        // The owner's position, as long as it belongs to this application's channel.
+        const position = stored && stored.applicationUrl === session.applicationUrl ? stored.eventsPosition : session.eventsPosition;
+        return { ...rest, sealedSession: this.secrets.seal({ ...session, eventsPosition: position }, key) };
+      },
+      fence,
+    );
+  }
+
+  /** The session in a stored record, or undefined when it cannot be read. */
+  private storedSession(stored: StoredAccount, key: string): UcwaSessionState | undefined {
+    if (stored.session) return stored.session;
+    const sealed = sealedValueSchema.safeParse(stored.sealedSession);
+    if (!sealed.success) return undefined;
+    try {
+      return this.secrets.open(sealed.data, key) as UcwaSessionState;
+    } catch {
+      return undefined;
+    }
   }
 
   /**
@@ -214,6 +292,7 @@ export class UcwaAccounts {
     const { record } = stored;
     try {
       const session = await UcwaSession.restore(record.session, this.sessionOptions());
+      this.signedInAt.set(user.id, record.signedInAt);
       // Sealed with a previous key (or stored before encryption), or re-established elsewhere after a server move:
       // stored again now, so the next restart starts from here.
       const state = session.state();
@@ -264,7 +343,8 @@ export class UcwaAccounts {
       session: session.state(),
       signedInAt: new Date().toISOString(),
     };
-    await this.writeAccount(record);
+    await this.writeAccount(record, true);
+    this.signedInAt.set(user.id, record.signedInAt);
     await this.storage.delete([signedOutKey(user.id)]);
     this.logger.info({ teamsUserId: user.id, signInAddress: credentials.username }, 'signed in to Skype for Business');
     return session;
@@ -273,6 +353,7 @@ export class UcwaAccounts {
   private async forget(teamsUserId: string, options: { deleteApplication: boolean }): Promise<void> {
     const pending = this.sessions.get(teamsUserId);
     this.sessions.delete(teamsUserId);
+    this.signedInAt.delete(teamsUserId);
     const session = await pending?.catch(() => undefined);
     if (session && options.deleteApplication) await this.retire(session, teamsUserId);
     else session?.events.stop();

@@ -2,6 +2,7 @@ import type { Logger } from '../logging.js';
 import type { KeyedSerializer } from '../storage/keyedSerializer.js';
 import type { UcwaSession } from '../ucwa/index.js';
 import { isSignInFailure, type UcwaAccounts } from './accounts.js';
+import { channelKey, type Ownership } from '../ownership/index.js';
 
 /** What a listener may ask of the channel it hears. */
 export interface ChannelControl {
@@ -23,6 +24,8 @@ export interface ChannelDeps {
   logger: Logger;
   /** Takes `account:<user>` to save the position, like every other write of the account record. */
   locks: KeyedSerializer;
+  /** Which people's channels run on this instance (all of them with the file store). */
+  ownership: Ownership;
 }
 
 interface ChannelHandle {
@@ -53,10 +56,18 @@ export class EventChannels {
     private readonly reopenDelayMs: number,
   ) {}
 
-  /** Listens on the session's event channel, unless that very channel is already running. */
-  open(userId: string, session: UcwaSession): void {
+  /**
+   * Listens on the session's event channel, unless that very channel is already running, or it is another
+   * instance's to run (see src/ownership): false then.
+   */
+  open(userId: string, session: UcwaSession): boolean {
+    if (!this.context.ownership.owns(channelKey(userId))) {
+      // Its owner (maybe this instance, for a new watcher) takes it up at its next look; sooner from here.
+      this.context.ownership.rebalanceSoon();
+      return false;
+    }
     const existing = this.channels.get(userId);
-    if (existing?.session === session && session.events.running) return;
+    if (existing?.session === session && session.events.running) return true;
     if (existing) this.closeHandle(userId, existing);
     const handle: ChannelHandle = { session, taps: new Map(), unsafe: false, detach: () => undefined };
     const events = session.events;
@@ -73,6 +84,12 @@ export class EventChannels {
     for (const tap of this.taps) this.attachTap(userId, handle, tap);
     events.start();
     this.context.logger.info({ teamsUserId: userId }, 'event channel open');
+    return true;
+  }
+
+  /** Whether this instance runs the person's channel now. */
+  running(userId: string): boolean {
+    return this.channels.has(userId);
   }
 
   /** Hears every person's events on the one channel running for them, from now on and on channels opened later. */
@@ -139,6 +156,7 @@ export class EventChannels {
   private reopenLater(userId: string): void {
     const timer = setTimeout(() => {
       this.reopenTimers.delete(timer);
+      if (!this.context.ownership.owns(channelKey(userId))) return;
       void this.reopen(userId).catch((cause: unknown) => this.context.logger.error({ err: cause }, 'could not reopen an event channel'));
     }, this.reopenDelayMs);
     timer.unref();

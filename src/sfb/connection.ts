@@ -1,4 +1,6 @@
 import type { Logger } from '../logging.js';
+import { channelKey, userOfChannelKey, type Ownership } from '../ownership/index.js';
+import { StaleFenceError, type Fence } from '../storage/fence.js';
 import type { KeyedSerializer } from '../storage/keyedSerializer.js';
 import type { CommandOptions } from '../teams/capability.js';
 import type { ConversationReferenceStore } from '../teams/conversationReferences.js';
@@ -23,6 +25,14 @@ export interface SfbConnectionsDeps {
   logger: Logger;
   /** Takes `account:<user>` (the account record's writes). */
   locks: KeyedSerializer;
+  /** Which people's channels run on this instance: all with the file store, a share with STORAGE=blob. */
+  ownership: Ownership;
+}
+
+/** What else moves with a person's channel: the alert outbox reads their stored alerts, or finishes its sends. */
+export interface OwnershipHooks {
+  takenOver(userId: string): Promise<void>;
+  handedOver(userId: string): Promise<void>;
 }
 
 export interface SfbConnectionsOptions {
@@ -49,6 +59,7 @@ export class SfbConnections {
   private readonly channels: EventChannels;
   private readonly signIns: SignIns;
   private readonly connectedHooks = new Set<ConnectedHook>();
+  private readonly ownershipHooks = new Set<OwnershipHooks>();
   private readonly detach: Array<() => void>;
 
   constructor(
@@ -65,6 +76,8 @@ export class SfbConnections {
     this.detach = [
       deps.accounts.onChange((event) => {
         if (event.kind === 'expired') this.channels.close(event.teamsUserId);
+        // Signed in again on another instance: the new application's channel is the one to run.
+        if (event.kind === 'replaced' && this.owns(event.teamsUserId)) void this.reconnect(event.teamsUserId).catch((error: unknown) => deps.logger.warn({ err: error }, 'could not take up a new sign-in'));
       }),
       // The channel closes first; every other listener's sign-out hook then stops its own work.
       deps.accounts.onSignOut(async (userId) => {
@@ -77,6 +90,67 @@ export class SfbConnections {
   stop(): void {
     for (const detach of this.detach) detach();
     this.channels.stop();
+  }
+
+  /** True when several instances share the people's channels (STORAGE=blob): each runs those it owns. */
+  get sharesChannels(): boolean {
+    return this.deps.ownership.mode === 'shared';
+  }
+
+  /**
+   * With shared channels, follows this instance's share: a channel taken over resumes here from its stored
+   * position, one handed over closes without writing. Called once, by the composition root, after the listeners.
+   */
+  followOwnership(): void {
+    const { ownership } = this.deps;
+    if (ownership.mode !== 'shared') return;
+    this.detach.push(
+      ownership.onAcquired((key, fence) => {
+        const userId = userOfChannelKey(key);
+        return userId === undefined ? undefined : this.takeOver(userId, fence);
+      }),
+      ownership.onLost((key) => {
+        const userId = userOfChannelKey(key);
+        return userId === undefined ? undefined : this.handOver(userId);
+      }),
+    );
+  }
+
+  /** Hears each channel moving here or away (see OwnershipHooks). */
+  onOwnershipChange(hooks: OwnershipHooks): () => void {
+    this.ownershipHooks.add(hooks);
+    return () => this.ownershipHooks.delete(hooks);
+  }
+
+  private owns(userId: string): boolean {
+    return this.deps.ownership.owns(channelKey(userId));
+  }
+
+  /**
+   * This instance now owns the person's channel: it stamps their record with its fence (the previous owner's writes
+   * are refused from here on), lets the alert core read what the previous owner stored, and resumes from the stored
+   * position with a session restored afresh (one kept from an earlier ownership has an old position).
+   */
+  private async takeOver(userId: string, fence: Fence): Promise<void> {
+    if (!this.owns(userId)) return;
+    try {
+      await this.deps.accounts.claim(userId, fence);
+    } catch (error) {
+      if (error instanceof StaleFenceError) return; // a newer owner stamped it already: it is not ours after all
+      // Storage slow: resume all the same (an arrival must not wait for the stamp); the first fenced save stamps it.
+      this.deps.logger.warn({ err: error, teamsUserId: userId }, 'could not stamp a channel taken over; resuming it anyway');
+    }
+    // A replayed arrival maps to the same alert id and is merged on write, so the channel need not wait for this.
+    for (const hooks of this.ownershipHooks) void hooks.takenOver(userId).catch((error: unknown) => this.deps.logger.warn({ err: error, teamsUserId: userId }, 'could not read the alerts of a channel taken over'));
+    await this.deps.accounts.drop(userId);
+    await this.reconnect(userId);
+  }
+
+  /** The channel goes to another instance: it closes here without writing anything (the new owner resumes it). */
+  private async handOver(userId: string): Promise<void> {
+    this.channels.close(userId);
+    for (const hooks of this.ownershipHooks) await hooks.handedOver(userId).catch((error: unknown) => this.deps.logger.warn({ err: error, teamsUserId: userId }, 'could not hand over card sends'));
+    await this.deps.accounts.drop(userId);
   }
 
   // ------------------------------------------------------------------------------------------ the session

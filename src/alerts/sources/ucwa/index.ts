@@ -42,6 +42,8 @@ export class UcwaLobby {
       }),
       sfb.accounts.onSignOut((userId) => this.stopWatching(userId)),
     );
+    // With several instances each channel is resumed by its owner as it takes it (SfbConnections' take-over).
+    if (sfb.sharesChannels) return;
     const limit = pLimit(8);
     const watchers = await this.context.watchRecords.watchers();
     // Restores run in the background so a slow UCWA pool cannot hold up the bot's start.
@@ -85,6 +87,8 @@ export class UcwaLobby {
   private async rejoin(userId: string, session: UcwaSession, user?: Organizer): Promise<void> {
     const record = await this.context.watchRecords.watch(userId);
     if (!record || record.meetings.length === 0) return;
+    // Runs after a sign-in (on whichever instance took it: the new application must join, and the channel's owner
+    // takes the new session up) or on the channel's owner as it (re)connects.
     await this.watches.rejoinAll(userId, session);
     const subjects = record.meetings.map((meeting) => meeting.subject);
     if (user) await this.context.sfb.tell(userId, lobbyNotes[record.language].resumed(subjects));
