@@ -48,7 +48,11 @@ export function userOfChannelKey(key: string): string | undefined {
 /** One process, one owner: every key is ours, always, with a constant token (the file store has one writer). */
 export class SoleOwnership implements Ownership {
   readonly mode = 'sole';
-  readonly instanceId = `${hostname()}-${process.pid}`;
+  /**
+   * The same name in every process: the file store admits one process at a time (the DATA_DIR lock), so a claim
+   * left by an earlier process of this folder (killed mid-send) is ours to take up, not another instance's to wait for.
+   */
+  readonly instanceId = 'sole';
 
   async start(): Promise<void> {}
   async stop(): Promise<void> {}
