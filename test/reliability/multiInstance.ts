@@ -356,7 +356,7 @@ export class MultiInstanceStage {
       instance.owned.delete(key);
       instance.opened.delete(key.slice('channel/'.length));
     }
-    if (line.msg === 'lobby event channel open') {
+    if (line.msg === 'event channel open') {
       const user = /"teamsUserId":"([^"]+)"/.exec(line.raw)?.[1];
       if (user) instance.opened.set(user, Date.now());
     }
