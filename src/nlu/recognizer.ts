@@ -27,6 +27,10 @@ import { detectLanguage, hasHan, removeMentions, tokenize, type Token } from './
  *   A real Chinese segmenter (@node-rs/jieba) was not added: every Chinese miss was at a function word (的/里/把/
  *   这个会) or a filler (看一下/一下), which the patterns read without segmenting, while the names people type
  *   (季度总结会, 客户培训) are not in a segmenter's dictionary and would be split.
+ * The honest number: test/fixtures/nlu/heldout-c.json (394 sentences, written blind from the command list alone,
+ *   never tuned on) scored 82.5 % intent / 70.8 % entities on the code before that pass and 91.4 % / 82.7 % after
+ *   it (English 91.1 / 85.6, Chinese 91.8 / 78.5; one read acted on as a write). Keep it frozen; the next
+ *   honest score needs a corpus D written the same way.
  */
 
 export interface RecognizerOptions {
