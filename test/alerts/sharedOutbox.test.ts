@@ -3,13 +3,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AlertOutbox, type DeliveryRights } from '../../src/alerts/outbox.js';
-import { LobbyRecords, type AlertRecord } from '../../src/alerts/records.js';
+import { LobbyRecords } from '../../src/alerts/records.js';
 import { channelKey } from '../../src/ownership/index.js';
 import type { Fence } from '../../src/storage/fence.js';
 import { FileStorage } from '../../src/storage/index.js';
-import type { ConversationReferenceStore } from '../../src/teams/conversationReferences.js';
 import type { ProactiveMessenger } from '../../src/teams/proactive.js';
 import { testLogger } from '../helpers/testLogger.js';
+import { references, alert } from './outboxFixtures.js';
 
 /**
  * The outbox when several instances share one store (issue 13): the first card of an alert is sent by exactly one
@@ -44,35 +44,6 @@ function messenger() {
       gate = undefined;
       release?.();
     },
-  };
-}
-
-const references = {
-  async personalChatOf() {
-    return { reference: { conversation: { id: 'chat-1' } }, kind: 'personal', updatedAt: '' };
-  },
-  async forConversation() {
-    return undefined;
-  },
-} as unknown as ConversationReferenceStore;
-
-function alert(id: string): AlertRecord {
-  const now = new Date().toISOString();
-  return {
-    id,
-    watcherId: 'user-1',
-    platform: 'sfb',
-    meeting: { key: 'sip:alice@contoso.com;gruu;opaque=app:conf:focus:id:BR7Q4K2M', subject: 'Budget review' },
-    connectionKey: 'https://pool/conv/1',
-    visitKey: `https://pool/conv/1/participants/${id}`,
-    person: { key: `name:guest ${id}`, name: `Guest ${id}`, source: 'Anonymous' },
-    waitingSince: now,
-    language: 'en',
-    timeZone: 'UTC',
-    cardVersion: 1,
-    deliveredVersion: 0,
-    attempts: 0,
-    createdAt: now,
   };
 }
 

@@ -17,9 +17,9 @@ import type {
 import { alertReply } from '../../src/cards/lobby/alertCard.js';
 import { FileStorage } from '../../src/storage/index.js';
 import { KeyedSerializer } from '../../src/storage/keyedSerializer.js';
-import type { ConversationReferenceStore } from '../../src/teams/conversationReferences.js';
 import type { ProactiveMessenger } from '../../src/teams/proactive.js';
 import { testLogger } from '../helpers/testLogger.js';
+import { references } from './outboxFixtures.js';
 
 /**
  * A waiting room kept in memory, as a second platform would be: the core must run it through the interface alone.
@@ -81,15 +81,6 @@ function recordingMessenger() {
   };
   return { messenger: messenger as unknown as ProactiveMessenger, sent, updates };
 }
-
-const references = {
-  async personalChatOf() {
-    return { reference: { conversation: { id: 'chat-1' } }, kind: 'personal', updatedAt: '' };
-  },
-  async forConversation() {
-    return undefined;
-  },
-} as unknown as ConversationReferenceStore;
 
 const waitUntil = async (check: () => boolean | Promise<boolean>) => {
   for (let i = 0; i < 200 && !(await check()); i++) await new Promise((resolve) => setTimeout(resolve, 10));
