@@ -153,7 +153,8 @@ export class EventChannels {
     if (reason === 'failed') this.reopenLater(userId);
   }
 
-  private reopenLater(userId: string): void {
+  /** Tries the person's channel again after the reopen delay (if this instance still owns it then). */
+  reopenLater(userId: string): void {
     const timer = setTimeout(() => {
       this.reopenTimers.delete(timer);
       if (!this.context.ownership.owns(channelKey(userId))) return;

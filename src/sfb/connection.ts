@@ -67,7 +67,7 @@ export class SfbConnections {
     options: SfbConnectionsOptions = {},
   ) {
     this.accounts = deps.accounts;
-    this.channels = new EventChannels(deps, (userId) => this.reconnect(userId), options.reopenDelayMs ?? 30_000);
+    this.channels = new EventChannels(deps, (userId) => (this.sharesChannels ? this.resumeOwned(userId) : this.reconnect(userId)), options.reopenDelayMs ?? 30_000);
     this.signIns = new SignIns(
       { accounts: deps.accounts, records: deps.signInRecords, logger: deps.logger, tell: (userId, message) => this.tell(userId, message) },
       (user) => this.connected(user),
@@ -143,7 +143,24 @@ export class SfbConnections {
     // A replayed arrival maps to the same alert id and is merged on write, so the channel need not wait for this.
     for (const hooks of this.ownershipHooks) void hooks.takenOver(userId).catch((error: unknown) => this.deps.logger.warn({ err: error, teamsUserId: userId }, 'could not read the alerts of a channel taken over'));
     await this.deps.accounts.drop(userId);
-    await this.reconnect(userId);
+    await this.resumeOwned(userId);
+  }
+
+  /**
+   * Runs an owned channel, and keeps trying while it cannot: a restore that failed on a storage or pool timeout
+   * would otherwise leave the channel closed on its owner — no other instance takes it — until the next rebalance,
+   * and every arrival meanwhile would go unseen.
+   */
+  private async resumeOwned(userId: string): Promise<void> {
+    try {
+      await this.reconnect(userId);
+    } catch (error) {
+      this.deps.logger.warn({ err: error, teamsUserId: userId }, 'could not resume a channel this instance owns; trying again later');
+    }
+    if (!this.owns(userId) || this.channels.running(userId)) return;
+    // Signed out meanwhile: nothing to run. Storage not answering: assume there is, and try again.
+    const signedIn = await this.deps.accounts.record(userId).then(Boolean, () => true);
+    if (signedIn) this.channels.reopenLater(userId);
   }
 
   /** The channel goes to another instance: it closes here without writing anything (the new owner resumes it). */
