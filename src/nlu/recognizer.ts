@@ -3,7 +3,7 @@ import type { Recognition, Recognizer } from './recognition.js';
 import { trainClassifier, type ClassifierModel, type IntentScore } from './classifier.js';
 import { extractEntities } from './entities.js';
 import { NONE_INTENT } from './training.js';
-import { guardWrite, type WriteGuard } from './safety.js';
+import { guardIndefiniteTarget, guardWrite, type WriteGuard } from './safety.js';
 import { familyOf, familyPick, outOfFamily, strongCue } from './cues.js';
 import { inOtherScript, looksForeign } from './foreign.js';
 import { chineseCommand, englishCommand } from './clauses.js';
@@ -154,8 +154,18 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
   const extract = (name: string): ReturnType<typeof extractEntities> => name === NONE_INTENT
     ? { entities: {}, trace: [] }
     : extractEntities({ intent: name, language: chinese ? 'zh' : 'en', tokens: commandTokens, text: chinese ? normalised : command, now });
-  const { entities, trace } = extract(intent);
+  let { entities, trace } = extract(intent);
   explanation.push(...trace.map((line) => `entities: ${line}`));
+  const indefinite = guard.ask ? undefined : guardIndefiniteTarget(intent, entities);
+  if (indefinite) {
+    explanation.push(indefinite.reason ?? '');
+    guard.ask = indefinite.ask;
+    if (indefinite.intent !== intent) {
+      intent = indefinite.intent;
+      ({ entities, trace } = extract(intent));
+      explanation.push(...trace.map((line) => `entities: ${line}`));
+    }
+  }
   const found = Object.entries(entities).map(([slot, value]) => `${slot}=${JSON.stringify(value)}`);
   explanation.push(`entities: ${found.join(', ') || '(none)'}`);
 

@@ -1,4 +1,4 @@
-import { isWrite } from './catalog.js';
+import { isWrite, type Entities } from './catalog.js';
 import type { IntentScore } from './classifier.js';
 import { lookup } from '../tables.js';
 
@@ -57,6 +57,26 @@ const READ_COUNTERPART: Readonly<Record<string, string>> = {
 /** Does the sentence open like a question or a request to see something? */
 export function asksToSee(commandText: string, chinese: boolean): boolean {
   return (chinese ? READ_CUE_ZH : READ_CUE_EN).test(commandText);
+}
+
+// A change names the thing it changes as one that exists ("the", a name, an id). "set a reminder to call mom",
+// "cancel a dentist thing": an indefinite article introduces something the bot never made, so the write is asked.
+const INDEFINITE_TARGET = /^(?:a|an|some|another)\s/iu;
+const TARGET_SLOTS = ['meeting', 'group', 'person'] as const;
+
+/** The write to ask about instead of running, when its target is introduced by an indefinite article. */
+export function guardIndefiniteTarget(intent: string, entities: Readonly<Entities>): WriteGuard | undefined {
+  if (!isWrite(intent) || intent === 'meetings.create' || intent === 'groups.create') {
+    return undefined;
+  }
+  const target = TARGET_SLOTS.map((slot) => entities[slot]).find((value): value is string => typeof value === 'string');
+  if (!target || !INDEFINITE_TARGET.test(target)) {
+    return undefined;
+  }
+  const read = lookup(READ_COUNTERPART, intent);
+  return read
+    ? { intent: read, ask: [read, intent], reason: `"${target}" is introduced as something new, not one the bot knows → ask, falling back to ${read}` }
+    : { intent, ask: [intent], reason: `"${target}" is introduced as something new → ask` };
 }
 
 export interface WriteGuard {

@@ -70,7 +70,8 @@ export function matchChinese(rules: readonly Rule[], text: string, trace: string
     }
     const captures: Captures = {};
     for (const [slot, value] of Object.entries(match.groups)) {
-      const cleaned = value === undefined ? '' : stripZh(value);
+      // A keyword is text as typed ("解析 把张伟放进来"); only names lose the words around them.
+      const cleaned = value === undefined ? '' : stripZh(value, slot !== 'keyword');
       if (cleaned) {
         captures[slot as Slot] = cleaned;
       }

@@ -37,11 +37,19 @@ function stripGroup(value: string): string {
 // Words around a Chinese name that are not part of it: "看一下周会", "一下客户演示", "客户培训这个会", "同事这个分组里".
 const ZH_LEADING_FILLER = /^(?:(?:看看|看一下|看下|查看|查一下|查下|帮我|帮忙|麻烦你?|请你?|一下|以后|今后|叫做?|名为)\s*)+/u;
 const ZH_TRAILING_FILLER = /\s*(?:这个会议|这个会|这场会|这一个会|这个分组里?|这个组里?|分组里)$/u;
+// Words that say where or what about a thing, after its name: "招聘面试门口", "产品评审上挂的", "招聘面试的入会权限",
+// "张伟进入" (the verb glued to the name), "吧" (a sentence particle). A name never ends in these.
+const ZH_TRAILING_RELATION = /\s*(?:的?(?:门口|门外|外面|那边|这边)|上(?:挂|挂着|挂的|面)?的?|的?(?:入会)?(?:权限|链接|设置|时间|主题|标题)|(?:进入|进来|加入|入会|进会)|[吧了呢啊呀])$/u;
 
 /** Chinese slot values without surrounding quotes, punctuation, filler words or a leading 会议/分组. */
-export function stripZh(value: string): string {
-  const bare = value.replace(/^[\s“"「『：:]+|[\s”"」』。？！?!，,、.]+$/gu, '');
-  const trimmed = bare.replace(ZH_LEADING_FILLER, '').replace(ZH_TRAILING_FILLER, '');
+export function stripZh(value: string, name = true): string {
+  // A name never holds a clause break: what follows a comma is another clause ("吧，人齐了").
+  const clause = name ? value.replace(/[，,；;。！!？?].*$/u, '') : value;
+  const bare = (clause.trim() ? clause : value).replace(/^[\s“"「『：:]+|[\s”"」』。？！?!，,、.]+$/gu, '');
+  let trimmed = bare.replace(ZH_LEADING_FILLER, '').replace(ZH_TRAILING_FILLER, '');
+  for (let cut = trimmed.replace(ZH_TRAILING_RELATION, ''); name && cut !== trimmed && cut.length > 0; cut = trimmed.replace(ZH_TRAILING_RELATION, '')) {
+    trimmed = cut;
+  }
   return (trimmed || bare).replace(/^(?:会议|分组)\s*/u, '').trim();
 }
 
