@@ -91,8 +91,10 @@ function antecedentIn(head: string, people: boolean): string | undefined {
     /^(.+?)(?:['’]s\b| is\b| are\b| was\b| has\b| should\b| can\b| will\b| looks\b| seems\b| just\b)/iu.exec(head)?.[1],
   ];
   const found = candidates.map((c) => c?.trim()).find((c): c is string => !!c && !NOT_AN_ANTECEDENT.test(c) && wordCount(c) <= 5);
-  // "people are stuck in …, let them join": "them" is whoever waits; the sentence reads well as typed.
-  return found && people && /^(?:the )?(?:people|guests|visitors|folks|everyone|everybody|they|all)\b/iu.test(found) ? undefined : found;
+  // "people are stuck in …, let them join", "611842097 has people waiting, let them in": "them" is whoever waits,
+  // never a meeting id; the sentence reads well as typed.
+  const waiting = people && (/^\d+$/u.test(found ?? '') || /\b(?:people|guests|visitors|folks|someone|somebody|attendees)\b/iu.test(head));
+  return found && people && (waiting || /^(?:the )?(?:people|guests|visitors|folks|everyone|everybody|they|all)\b/iu.test(found)) ? undefined : found;
 }
 
 function wordCount(text: string): number {

@@ -88,6 +88,7 @@ export const en = {
     rule('make <meeting> <setting>', '^(?:make|set) (?<meeting>.+?) (?<rest>locked|open|public|private|invite-only|invite only|invited only|invitees only|internal|internal only|same enterprise|open to .+)$'),
     rule('open <meeting> up to <rest>', '^open (?<meeting>.+?) up(?: (?:to|for) (?<rest>.+))?$'),
     rule('<meeting> should end at <time>', '^(?<meeting>.+?) (?:should|must|will|needs to|has to) (?<rest>(?:start|begin|end|finish|be over) .+)$'),
+    rule('<meeting> should run <time>', '^(?<meeting>.+?) (?:should|must|will|needs to|has to) (?:now )?(?:run|be|happen|take place|go) (?<rest>(?:at|on|from|by|until|till|to|mon|tue|wed|thu|fri|sat|sun|tomorrow|next|\\d).*)$'),
     rule('change <meeting>', '^(?:change|update|modify|edit|adjust|tweak|alter) (?:the )?(?:time |start |end |settings |subject |access )?(?:of |for )?(?<meeting>.+)$'),
   ],
   delete: [
@@ -224,8 +225,8 @@ export const zh = {
   update: [
     rule('把 <会议> 的主题改成 <主题>', '^把\\s*(?<meeting>.+?)\\s*的(?:主题|标题|名称|名字)(?:改为|改成|设为|换成)\\s*(?<subject>.+)$'),
     rule('把 <会议> 改名叫 <主题>', '^把?\\s*(?<meeting>.+?)\\s*(?:改名叫|改名为|改名成|重命名为|重命名成|改名)\\s*(?<subject>.+)$'),
-    rule('把 <会议> 改为 <设置>', '^把\\s*(?<meeting>.+?)\\s*(?:改为|改成|改到|设为|设置为|调到|挪到)\\s*(?<rest>.+)$'),
-    rule('<会议> 改成 <设置>', '^(?:会议)?\\s*(?<meeting>[^，,把]+?)\\s*(?:改为|改成|改到|设为|设置为|调到|挪到)\\s*(?<rest>.+)$'),
+    rule('把 <会议> 改为 <设置>', '^把\\s*(?<meeting>.+?)\\s*(?:改为|改成|改到|设为|设置为|调到|挪到|推迟到|推后到|延后到|延期到|提前到|挪至|改至)\\s*(?<rest>.+)$'),
+    rule('<会议> 改成 <设置>', '^(?:会议)?\\s*(?<meeting>[^，,把]+?)\\s*(?:改为|改成|改到|设为|设置为|调到|挪到|推迟到|推后到|延后到|延期到|提前到|挪至|改至)\\s*(?<rest>.+)$'),
     rule('修改会议 <会议>', '^(?:修改|更新|编辑|调整)(?:会议)?\\s*(?<meeting>.+?)(?:\\s*的(?:时间|设置|主题))?$'),
   ],
   delete: [rule('<会议> 不开了', '^(?:把|将)?\\s*(?:会议)?\\s*(?<meeting>[^，,]+?)\\s*(?:不开了|取消了|不用开了|不要了)'), rule('删除会议 <会议>', '^(?:删除|删掉|取消|移除)(?:会议)?\\s*(?<meeting>.+)$'), rule('把 <会议> 删掉', '^把\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*(?:删掉|删除|取消|删了)')],
@@ -244,7 +245,7 @@ export const zh = {
     rule('<分组> 重命名为 <新名>', '^(?<group>[^\\s，,把]+)\\s*(?:改名为|改名成|改名叫|重命名为|重命名成)\\s*(?<newName>.+)$'),
     rule('把 <分组> 改名为 <新名>', '^把\\s*(?<group>.+?)\\s*(?:改名|重命名)(?:为|成|叫|作)\\s*(?<newName>.+)$'),
   ],
-  groupDelete: [rule('删除分组 <分组>', '(?:删除|移除|删掉)分组\\s*(?<group>.+)$'), rule('把分组 <分组> 删掉', '分组\\s*(?<group>.+?)\\s*(?:删掉|删除|移除|删了)'), rule('把 <分组> 这个分组删了', '^把\\s*(?<group>.+?)\\s*(?:这个(?:分组|组)|分组)\\s*(?:删了|删掉|删除|移除)')],
+  groupDelete: [rule('删除分组 <分组>', '(?:删除|移除|删掉|删了|去掉)(?:联系人)?分组\\s*(?<group>.+)$'), rule('把分组 <分组> 删掉', '分组\\s*(?<group>.+?)\\s*(?:删掉|删除|移除|删了)'), rule('把 <分组> 这个分组删了', '^把\\s*(?<group>.+?)\\s*(?:这个(?:分组|组)|分组)\\s*(?:删了|删掉|删除|移除)')],
   groupPresence: [
     rule('关注 <分组> 的状态', '(?:关注|订阅|查看|跟踪)\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?(?:成员|里的人|的人)?的(?:在线)?状态'),
     rule('分组 <分组> 的在线状态', '^(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?的(?:在线)?状态'),
