@@ -249,7 +249,8 @@ function huaweiList(s: Sentence): Entities {
     const captured = s.zh
       ? matchChinese(zh.huaweiKeyword, s.text, s.trace).keyword
       : matchEnglish(en.huaweiKeyword, s.tokens, s.trace, (c) => c.keyword !== undefined && !NOT_A_KEYWORD_EN.test(c.keyword)).keyword;
-    keyword = captured?.replace(/^(?:the|a)\s+/iu, '');
+    // "on huawei cloud about the launch": what the meetings are about follows the last "about".
+    keyword = captured?.replace(/^.*\b(?:about|regarding|concerning)\s+/iu, '').replace(/^(?:the|a)\s+/iu, '');
     if (keyword && s.zh && NOT_A_KEYWORD_ZH.test(keyword)) {
       s.trace.push(`"${keyword}" says which meetings, not what they are about`);
       keyword = undefined;

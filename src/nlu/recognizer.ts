@@ -268,7 +268,7 @@ function realWordTypo(tokens: readonly Token[], i: number): string | undefined {
 /** Chat shorthand read as the word it stands for ("mtg", "grp", "re:"); the user's spelling stays in `original`. */
 const ABBREVIATIONS: Readonly<Record<string, string>> = {
   mtg: 'meeting', mtgs: 'meetings', mtng: 'meeting', mtngs: 'meetings', grp: 'group', grps: 'groups', re: 'about', ppl: 'people',
-  u: 'you', ur: 'your', pls: 'please', plz: 'please', msg: 'message', ext: 'extension', exts: 'extensions', conf: 'conference', confs: 'conferences',
+  u: 'you', ur: 'your', pls: 'please', 'in-progress': 'ongoing', inprogress: 'ongoing', 'on-going': 'ongoing', plz: 'please', msg: 'message', ext: 'extension', exts: 'extensions', conf: 'conference', confs: 'conferences',
 };
 
 /** Capitalised words after the first are names people typed on purpose ("Core team"): never "corrected". */

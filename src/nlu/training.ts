@@ -14,10 +14,10 @@ export const NONE_INTENT = 'none';
 export const training: Readonly<Record<string, TrainingSet>> = {
   help: {
     en: ['what kind of things can I ask you', 'what can I ask you', 'what are you good for', "I'm new here what can you do", 'what are your capabilities', 'how does it work', 'what is this bot for', 'commands', 'help', 'what can you do', 'show me the commands', 'how do I use you', 'I need help', 'what commands do you understand', 'help me', 'what do you do', 'usage', 'show help', 'what are you capable of', 'what else are you able to help with'],
-    zh: ['帮助', '你能做什么', '怎么用', '显示命令', '有哪些命令', '帮帮我'],
+    zh: ['帮助', '你能做什么', '怎么用', '显示命令', '有哪些命令', '帮帮我', '使用说明', '功能介绍', '你会些什么', '你有哪些功能'],
   },
   signIn: {
-    en: ['sign into skype', 'log into my account', 'sign in', 'log in', 'login', 'sign me in', 'connect my skype account', 'link my skype for business account', 'authenticate me', 'signin', 'let me log on', 'connect my account'],
+    en: ['sign into skype', 'log into my account', 'sign in', 'log in', 'login', 'sign me in', 'connect my skype account', 'link my skype for business account', 'authenticate me', 'signin', 'let me log on', 'connect my account', 'how do I link my account', 'how do I connect my skype account'],
     zh: ['登录', '登陆', '我要登录', '关联我的账号', '连接我的 Skype 账号'],
   },
   signOut: {
@@ -33,12 +33,12 @@ export const training: Readonly<Record<string, TrainingSet>> = {
     zh: ['有谁', '有没有人等着进来', '大厅有人吗', '谁在等', '{meeting} 的大厅里有没有人在等', '现在大厅里有人吗', '谁在大厅', '大厅里有谁', '有人在大厅等吗', '{meeting} 的大厅里有谁', '谁在等待入会', '查看大厅'],
   },
   'lobby.admit': {
-    en: ['{person} can come in', 'let {person} through', 'would you mind admitting {person}', 'let in everyone who is waiting', 'bring in all the waiting people', '{person} is fine let them in', 'admit {person}', 'let {person} in', 'let everyone in', 'admit everyone', 'admit all', 'admit them all', 'let them in', 'allow {person} to join', 'let {person} into {meeting}', 'admit the guest from {person}', 'bring {person} in', 'accept {person}', 'admit {person} to {meeting}', 'let all of them in', 'let everybody in the lobby join', 'admit everyone in the lobby'],
+    en: ['{person} can come in', 'let {person} through', 'would you mind admitting {person}', 'let in everyone who is waiting', 'bring in all the waiting people', '{person} is fine let them in', 'admit {person}', 'let {person} in', 'let everyone in', 'admit everyone', 'admit all', 'admit them all', 'let them in', 'allow {person} to join', 'let {person} into {meeting}', 'admit the guest from {person}', 'bring {person} in', 'accept {person}', 'admit {person} to {meeting}', 'let all of them in', 'let everybody in the lobby join', 'admit everyone in the lobby', '{person} can join', '{person} is ok to join', '{person} may come in now'],
     zh: ['把 {person} 放进来', '{person} 可以进来了', '把等待的人全放进来', '把大厅里的人都放进来', '让 {person} 进来', '准入 {person}', '让所有人进来', '让大家都进来', '允许 {person} 入会', '全部准入', '接纳 {person}'],
   },
   'lobby.reject': {
     en: ['keep the visitor out', 'keep {person} out of {meeting}', '{person} should not come in', 'keep {person} out', 'send {person} away', 'do not admit {person}', 'turn them away', 'reject {person}', 'deny {person}', 'turn away {person}', 'kick {person} out of the lobby', 'reject everyone', 'deny all', 'do not let {person} in', 'refuse {person}', 'reject the guest from {person}', 'decline {person}', 'remove {person} from the lobby', 'reject everybody waiting'],
-    zh: ['谢绝 {person}', '把 {person} 拒掉', '谢绝大厅里的访客', '不要让 {person} 进 {meeting}', '别让 {person} 进来', '把大厅里的人都拒绝', '拒绝大厅里所有人', '拒绝 {person}', '不让 {person} 进来', '拒绝所有人', '把 {person} 拒之门外', '拒绝全部'],
+    zh: ['谢绝 {person}', '把 {person} 拒掉', '谢绝大厅里的访客', '不要让 {person} 进 {meeting}', '别让 {person} 进来', '把大厅里的人都拒绝', '拒绝大厅里所有人', '拒绝 {person}', '不让 {person} 进来', '拒绝所有人', '把 {person} 拒之门外', '拒绝全部', '把 {person} 拒了', '{person} 拒掉', '踢掉 {person}'],
   },
   'watch.start': {
     en: ['ping me if anyone is waiting for {meeting}', 'let me know when people show up for {meeting}', 'ping me when someone waits for {meeting}', 'let me know when somebody shows up in the lobby of {meeting}', 'keep tabs on {meeting}', 'I want lobby alerts for {meeting}', 'tell me when people wait in {meeting}', 'watch my meetings', 'alert me about my meetings', 'monitor all of my meetings', 'watch my meeting {meeting}', 'watch {meeting}', 'monitor {meeting}', 'alert me when someone waits in {meeting}', 'watch all my meetings', 'notify me about the lobby of {meeting}', 'start watching {meeting}', 'keep an eye on {meeting}', 'track the lobby of {meeting}', 'start lobby alerts for {meeting}', 'subscribe to lobby alerts for all my meetings', 'watch every meeting of mine'],
@@ -46,7 +46,7 @@ export const training: Readonly<Record<string, TrainingSet>> = {
   },
   'watch.stop': {
     en: ['you can drop off {meeting}', 'drop off {meeting} thanks', 'no more lobby pings for {meeting}', 'I do not need lobby notifications for {meeting} anymore', 'leave {meeting} alone', 'quit monitoring {meeting}', 'you can stop keeping an eye on {meeting}', 'drop the alerts for {meeting}', 'I do not need alerts for {meeting} anymore', 'do not watch my meetings any more', 'stop watching my meetings', 'stop watching {meeting}', 'unwatch {meeting}', 'stop monitoring {meeting}', 'stop lobby alerts for {meeting}', 'stop watching all my meetings', 'no more alerts for {meeting}', 'stop notifying me about {meeting}', 'unsubscribe from {meeting}', 'cancel the alerts for all meetings', 'quit watching {meeting}', 'stop all alerts'],
-    zh: ['{meeting} 不用盯了', '{meeting} 大厅的提醒就不要了', '{meeting} 不用再关注了', '所有会议都别关注了', '不再关注 {meeting}', '别再关注我的会议了', '取消关注 {meeting}', '停止关注 {meeting}', '不再关注所有会议', '停止大厅提醒', '取消所有关注'],
+    zh: ['{meeting} 不用盯了', '{meeting} 大厅的提醒就不要了', '{meeting} 不用再关注了', '所有会议都别关注了', '不再关注 {meeting}', '别再关注我的会议了', '取消关注 {meeting}', '停止关注 {meeting}', '不再关注所有会议', '停止大厅提醒', '取消所有关注', '{meeting} 的提醒关掉吧', '关掉 {meeting} 的提醒', '{meeting} 的通知不要了'],
   },
   'watch.list': {
     en: ['what are you keeping tabs on', 'what do you keep an eye on for me', 'which meetings are you keeping an eye on', 'what are you monitoring for me', 'which lobbies do I get alerts for', 'what am I getting lobby alerts for', 'what are you watching', 'which meetings are you watching', 'list my watched meetings', 'show my watches', 'what meetings do you monitor for me', 'my lobby alerts', 'which lobbies do you watch', 'list watches', 'show the meetings you are watching'],
@@ -57,12 +57,12 @@ export const training: Readonly<Record<string, TrainingSet>> = {
     zh: ['{meeting} 大厅有人的话在这个群说一声', '把 {meeting} 的大厅提醒发到这里', '在这个频道发送 {meeting} 的大厅提醒', '{meeting} 的提醒发到这个群'],
   },
   'meetings.list': {
-    en: ['which meetings did I create', 'meetings I organized', 'show me my own meetings', 'what meetings have I set up', 'my meetings', 'list my meetings', 'show my meetings', 'what meetings do I have', 'show my skype meetings', 'list my online meetings', 'which meetings have I scheduled', 'display my meetings', 'my skype for business meetings', 'what are my meetings'],
-    zh: ['查看我的会议', '看看我的 Skype 会议', '我创建的会议有哪些', '我的会议', '列出我的会议', '显示我的会议', '我有哪些会议'],
+    en: ['which meetings did I create', 'meetings I organized', 'show me my own meetings', 'what meetings have I set up', 'my meetings', 'list my meetings', 'show my meetings', 'what meetings do I have', 'show my skype meetings', 'list my online meetings', 'which meetings have I scheduled', 'display my meetings', 'my skype for business meetings', 'what are my meetings', 'what\'s on my calendar', 'what is on my schedule', 'anything on my agenda', 'what have I got lined up', 'show my calendar', 'my upcoming skype meetings'],
+    zh: ['查看我的会议', '看看我的 Skype 会议', '我创建的会议有哪些', '我的会议', '列出我的会议', '显示我的会议', '我有哪些会议', '我都安排了什么会', '我有什么会', '我的日程上有哪些会', '我约了哪些会'],
   },
   'meetings.details': {
-    en: ['what settings does {meeting} have', 'give me the info on {meeting}', 'info for {meeting}', 'when does {meeting} happen', 'tell me more about {meeting}', 'when is {meeting}', 'look up {meeting}', 'when does {meeting} start', 'show me the details of {meeting}', 'what time is {meeting}', 'details of {meeting}', 'show details for {meeting}', 'tell me about {meeting}', 'info on {meeting}', 'describe {meeting}', 'meeting details {meeting}', 'what is the join link of {meeting}', 'information about meeting {meeting}', 'open {meeting}'],
-    zh: ['{meeting} 这个会的设置', '看一下 {meeting} 的设置', '{meeting} 是几点开始的', '{meeting} 几点开始', '{meeting} 的具体信息', '{meeting} 的详情', '显示 {meeting} 的详细信息', '查看会议 {meeting}', '{meeting} 的信息'],
+    en: ['what settings does {meeting} have', 'give me the info on {meeting}', 'info for {meeting}', 'when does {meeting} happen', 'tell me more about {meeting}', 'when is {meeting}', 'look up {meeting}', 'when does {meeting} start', 'show me the details of {meeting}', 'what time is {meeting}', 'details of {meeting}', 'show details for {meeting}', 'tell me about {meeting}', 'info on {meeting}', 'describe {meeting}', 'meeting details {meeting}', 'what is the join link of {meeting}', 'information about meeting {meeting}', 'open {meeting}', 'who organizes {meeting}', 'who is the organizer of {meeting}', 'what is the join link for {meeting}', 'how do I get into {meeting}'],
+    zh: ['{meeting} 这个会的设置', '看一下 {meeting} 的设置', '{meeting} 是几点开始的', '{meeting} 几点开始', '{meeting} 的具体信息', '{meeting} 的详情', '显示 {meeting} 的详细信息', '查看会议 {meeting}', '{meeting} 的信息', '{meeting} 的入会链接是什么', '{meeting} 的组织者是谁', '{meeting} 在哪里开'],
   },
   'meetings.create': {
     en: ['set up a short call named {name} {time}', 'we should schedule a meeting', 'book me a call named {name}', 'create a meeting called {name}', 'schedule a meeting called {name} at {time}', 'new meeting {name}', 'set up a meeting named {name}', 'book a meeting titled {name} {time}', 'create meeting {name}', 'make a new meeting called {name}', 'organize a meeting {name} from {time} to {time}', 'plan a meeting called {name} {time}', 'schedule {name} for {time}', 'create a locked meeting called {name}', 'add a meeting {name}', 'create an online meeting {name} with {person}', 'set up a meeting named {name} where dial-in users skip the lobby'],
@@ -73,8 +73,8 @@ export const training: Readonly<Record<string, TrainingSet>> = {
     zh: ['{meeting} 改为只有受邀的人能进', '把 {meeting} 改为锁定', '修改会议 {meeting}', '把 {meeting} 改到 {time}', '更新 {meeting}', '把 {meeting} 的主题改成 {name}'],
   },
   'meetings.delete': {
-    en: ['call off {meeting}', 'remove {meeting} from my meetings', 'take {meeting} off my calendar', 'remove {meeting} from my calendar', 'we no longer need {meeting} so delete it', 'delete my meeting {meeting}', 'remove my {meeting} meeting', 'delete meeting {meeting}', 'delete {meeting}', 'remove meeting {meeting}', 'cancel {meeting}', 'cancel meeting {meeting}', 'get rid of {meeting}', 'erase the meeting {meeting}', 'drop {meeting}', 'remove the meeting called {meeting}'],
-    zh: ['{meeting} 这个会取消吧', '把 {meeting} 这个会取消掉', '把 {meeting} 删了', '把 {meeting} 从我的会议里删掉', '删除会议 {meeting}', '删除 {meeting}', '取消会议 {meeting}', '把 {meeting} 删掉'],
+    en: ['call off {meeting}', 'remove {meeting} from my meetings', 'take {meeting} off my calendar', 'remove {meeting} from my calendar', 'we no longer need {meeting} so delete it', 'delete my meeting {meeting}', 'remove my {meeting} meeting', 'delete meeting {meeting}', 'delete {meeting}', 'remove meeting {meeting}', 'cancel {meeting}', 'cancel meeting {meeting}', 'get rid of {meeting}', 'erase the meeting {meeting}', 'drop {meeting}', 'remove the meeting called {meeting}', 'trash {meeting}', 'scrap {meeting}', 'nuke {meeting}', 'bin {meeting}', 'kill off {meeting}', 'scratch {meeting} from my calendar'],
+    zh: ['{meeting} 这个会取消吧', '把 {meeting} 这个会取消掉', '把 {meeting} 删了', '把 {meeting} 从我的会议里删掉', '删除会议 {meeting}', '删除 {meeting}', '取消会议 {meeting}', '把 {meeting} 删掉', '{meeting} 不开了', '{meeting} 取消了吧', '不用开 {meeting} 了'],
   },
   'meetings.defaults': {
     en: ['if I do not pick anything what does a meeting get', 'what settings does a meeting get if I choose nothing', 'meeting defaults', 'default meeting settings', 'what are the defaults for a new meeting', 'show defaults', 'default values', 'what does a new meeting get by default', 'my meeting defaults', 'defaults please'],
@@ -89,12 +89,12 @@ export const training: Readonly<Record<string, TrainingSet>> = {
     zh: ['管理员定了哪些会议规则', '我能录制会议吗', '管理员有什么限制', '会议策略', '显示会议策略', '管理员的策略', '我的策略'],
   },
   'meetings.dialIn': {
-    en: ['how do guests dial in', 'how do people call in', 'dial in numbers', 'dial-in numbers', 'phone numbers', 'how do I join by phone', 'what is the dial in number', 'conference phone number', 'call in numbers', 'show the dial in info', 'phone access numbers', 'dialin'],
-    zh: ['拨入号码', '电话号码', '电话入会号码', '怎么电话入会'],
+    en: ['how do guests dial in', 'how do people call in', 'dial in numbers', 'dial-in numbers', 'phone numbers', 'how do I join by phone', 'what is the dial in number', 'conference phone number', 'call in numbers', 'show the dial in info', 'phone access numbers', 'dialin', 'can I call into the meeting', 'number to call for meetings'],
+    zh: ['拨入号码', '电话号码', '电话入会号码', '怎么电话入会', '怎么用电话接入', '电话怎么加入会议', '拨号入会的号码是多少'],
   },
   'meetings.invitation': {
-    en: ['invitation text', 'show the invitation', 'custom invitation', 'what is my invite text', 'meeting invitation text', 'invite text', 'show the custom text for invites', 'invitation'],
-    zh: ['邀请文本', '显示邀请', '会议邀请文本', '邀请内容'],
+    en: ['invitation text', 'show the invitation', 'custom invitation', 'what is my invite text', 'meeting invitation text', 'invite text', 'show the custom text for invites', 'invitation', 'what does my invite say', 'invitation template', 'the text of my meeting invitations', 'what is in my invitation'],
+    zh: ['邀请文本', '显示邀请', '会议邀请文本', '邀请内容', '邀请模板', '我的会议邀请里写了什么'],
   },
   'extensions.list': {
     en: ['which extensions are attached to {meeting}', 'extensions attached to {meeting}', 'what extension data is on {meeting}', 'does {meeting} have extensions', 'extensions of {meeting}', 'list the extensions of {meeting}', 'show extensions for {meeting}', 'what extensions does {meeting} have', 'meeting extensions {meeting}', 'custom data of {meeting}', 'extension list for {meeting}'],
@@ -105,8 +105,8 @@ export const training: Readonly<Record<string, TrainingSet>> = {
     zh: ['给 {meeting} 加一个扩展', '添加一个扩展', '给 {meeting} 添加扩展', '添加扩展到 {meeting}', '为 {meeting} 新增扩展'],
   },
   'groups.list': {
-    en: ['which contact groups have I got', 'what contact groups exist', 'my groups', 'list my groups', 'show my contact groups', 'what groups do I have', 'contact groups', 'list contact groups', 'show groups', 'which groups are there'],
-    zh: ['我有哪些分组', '我的分组', '列出我的分组', '联系人分组', '显示分组'],
+    en: ['which contact groups have I got', 'what contact groups exist', 'my groups', 'list my groups', 'show my contact groups', 'what groups do I have', 'contact groups', 'list contact groups', 'show groups', 'which groups are there', 'my contact lists', 'my lists of contacts', 'what contact lists do I have', 'groups of contacts I have', 'groups', 'my contact groups please'],
+    zh: ['我有哪些分组', '我的分组', '列出我的分组', '联系人分组', '显示分组', '我的联系人列表', '我有几个分组'],
   },
   'groups.members': {
     en: ['which contacts are in {group}', 'who is in my {group} group', 'who is in {group}', 'members of {group}', 'list the members of group {group}', 'show the contacts in {group}', 'who belongs to {group}', 'list contacts of group {group}', 'who are the members of {group} group', 'people in group {group}'],
@@ -133,12 +133,12 @@ export const training: Readonly<Record<string, TrainingSet>> = {
     zh: ['别再推送 {group} 的在线状态', '以后不用告诉我 {group} 的状态', '停止关注 {group} 的状态', '取消订阅 {group} 的在线状态', '不再关注分组 {group} 的在线状态', '别再告诉我 {group} 的状态了', '取消关注 {group} 的状态'],
   },
   'huawei.ongoing': {
-    en: ['did {person} start the {keyword} call', 'has the {keyword} meeting started', 'is the {keyword} call still going', 'meetings happening now', 'what is going on right now', 'any {keyword} meetings running', 'ongoing meetings with {keyword} in the title', 'is the {keyword} call running', 'are there {keyword} meetings in progress', 'list ongoing meetings', 'ongoing meetings about {keyword}', 'show the meetings in progress', 'which meetings are running now', 'current meetings', 'list all ongoing meetings', 'what meetings are happening right now', 'live meetings about {keyword}', 'active conferences', 'ongoing conferences matching {keyword}', 'meetings in progress now'],
+    en: ['did {person} start the {keyword} call', 'has the {keyword} meeting started', 'is the {keyword} call still going', 'meetings happening now', 'what is going on right now', 'any {keyword} meetings running', 'ongoing meetings with {keyword} in the title', 'is the {keyword} call running', 'are there {keyword} meetings in progress', 'list ongoing meetings', 'ongoing meetings about {keyword}', 'show the meetings in progress', 'which meetings are running now', 'current meetings', 'list all ongoing meetings', 'what meetings are happening right now', 'live meetings about {keyword}', 'active conferences', 'ongoing conferences matching {keyword}', 'meetings in progress now', 'in progress meetings', 'meetings in progress now', 'ongoing ones'],
     zh: ['全公司正在开的会', '跟 {keyword} 相关的会有在开的吗', '搜一下 {keyword}', '{keyword} 在开的会', '有正在开的 {keyword} 会议吗', '列出进行中的会议', '进行中的会议', '正在开的会议', '关于 {keyword} 的进行中会议', '现在有哪些会议在开', '所有进行中的会议'],
   },
   'huawei.scheduled': {
     en: ['reserved conferences on {keyword}', 'booked meetings with {keyword} in the subject', 'meetings that have not started yet', 'do we have any {keyword} meetings scheduled', 'are there {keyword} meetings coming up', 'list scheduled meetings', 'upcoming meetings', 'scheduled meetings about {keyword}', 'what meetings are coming up', 'show future meetings', 'planned conferences', 'list all scheduled meetings', 'which meetings are booked', 'upcoming conferences about {keyword}', 'meetings later today'],
-    zh: ['接下来的会议', '还没开始的会有哪些', '之后要开的会', '预约了哪些和 {keyword} 有关的会', '列出预约的会议', '预约的会议', '即将召开的会议', '关于 {keyword} 的预约会议', '有哪些预定的会议'],
+    zh: ['接下来的会议', '还没开始的会有哪些', '之后要开的会', '预约了哪些和 {keyword} 有关的会', '列出预约的会议', '预约的会议', '即将召开的会议', '关于 {keyword} 的预约会议', '有哪些预定的会议', '之后安排的华为云会议', '华为云上预约的会', '华为云接下来的会议'],
   },
   'page.next': {
     en: ['give me more', 'show me the rest', 'more please', 'back', 'next page', 'next', 'more', 'show more', 'next one', 'previous page', 'go back a page', 'page {id}', 'more results', 'continue the list', 'the following page'],

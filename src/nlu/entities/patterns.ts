@@ -69,7 +69,7 @@ export const en = {
     rule('about <meeting> lobby', '\\babout (?<meeting>.+?)(?: lobby)?(?: here)?$'),
   ],
   details: [
-    rule('details of <meeting>', '\\b(?:details?|info|information|summary|overview|join link|link|settings) (?:of|for|about|on|to) (?<meeting>.+)$'),
+    rule('details of <meeting>', '\\b(?:details?|info|information|summary|overview|join link|link|settings|organi[sz]er|host|owner|chair|agenda|start time|end time|time|dial-in|attendees|invitees) (?:of|for|about|on|to) (?<meeting>.+)$'),
     rule('<meeting> details', '^(?:show |get |give me )?(?:the )?(?<meeting>.+?) (?:details|info|information)$'),
     rule('when is <meeting>', '^(?:when|what time) (?:is|does|will|did) (?<meeting>.+?)(?: (?:start|begin|happen|take place|end|finish|scheduled|over))?$'),
     rule('tell me about <meeting>', '^(?:tell me (?:more |everything )?about|more about|what do you know about|describe|show me|show|open|display|look up|lookup|what is|whats|what about) (?<meeting>.+)$'),
@@ -207,10 +207,10 @@ export const zh = {
     rule('别再提醒我 <会议> 的大厅', '(?:别再|不要再|不用再|不再|停止)(?:提醒|通知)我?\\s*(?<meeting>.+?)\\s*的?(?:大厅|等候室)'),
     rule('别再提醒我 <会议> 了', '^(?:别再|不要再|不用再|不再)(?:提醒|通知)我?\\s*(?<meeting>[^，,的]+?)了?$'),
     rule('不用再盯 <会议>', '^(?:不用再|别再|不要再|不再|不用)(?:盯|关注|监控|看)(?:着)?\\s*(?<meeting>.+?)(?:的大厅)?了?$'),
-    rule('取消关注 <会议>', '(?:取消关注|停止关注|不再关注|别再关注|不要再关注|停止监控|取消监控)\\s*(?:我的)?(?:会议)?\\s*(?<meeting>.+?)(?:\\s*的大厅(?:提醒)?)?$'), rule('停止 <会议> 的提醒', '(?:停止|取消|关闭)\\s*(?<meeting>.+?)\\s*的(?:大厅)?提醒')],
+    rule('取消关注 <会议>', '(?:取消关注|停止关注|不再关注|别再关注|不要再关注|停止监控|取消监控)\\s*(?:我的)?(?:会议)?\\s*(?<meeting>.+?)(?:\\s*的大厅(?:提醒)?)?$'), rule('停止 <会议> 的提醒', '(?:停止|取消|关闭)\\s*(?<meeting>.+?)\\s*的(?:大厅)?提醒'), rule('<会议> 的提醒关掉', '^(?:把|将)?\\s*(?<meeting>[^，,]+?)\\s*的(?:大厅|候会|等候)?(?:提醒|通知)\\s*(?:关掉|关了|关闭|取消|停掉|停了|不要了)')],
   routeHere: [rule('<会议> 有人等就在这个群里通知', '^(?<meeting>[^，,]+?)\\s*有人(?:在)?等'), rule('把 <会议> 的大厅提醒', '^(?:把|将)?\\s*(?<meeting>.+?)\\s*的(?:大厅|候会|等候|等待|入会)?(?:提醒|通知)'), rule('发送 <会议> 的提醒', '(?:发送|转发|推送)\\s*(?<meeting>.+?)\\s*的(?:大厅)?(?:提醒|通知)')],
   details: [
-    rule('<会议> 的详情', '^(?:查看|显示|看看)?\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*的?(?:具体)?(?:详情|详细信息|信息|详细情况|情况|设置)'),
+    rule('<会议> 的详情', '^(?:查看|显示|看看)?\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*的?(?:具体)?(?:详情|详细信息|信息|详细情况|情况|设置|入会链接|会议链接|链接|组织者|主持人|会议号|议程)'),
     rule('<会议> 是几点开始的', '^(?:会议)?\\s*(?<meeting>.+?)\\s*(?:是)?(?:几点|什么时候|何时|哪天)(?:开始|开|结束|召开)'),
     rule('查看会议 <会议>', '^(?:查看|显示|打开)\\s*(?:会议)?\\s*(?<meeting>.+)$'),
   ],
