@@ -21,6 +21,9 @@ const INTERJECTION_EN = /^(?:(?:yes|yeah|yep|yup|ok|okay|sure|alright|oh|um|uh|h
 // thanks or a second question says why or asks more, not what: it is left out before reading the command.
 const TRAILING_CLAUSE_EN = /\s*(?:[,;]|\s-\s|\s(?=and (?:ping|tell|notify|let) me\b)|\s(?=and (?:who|what|when|where|how|whether)\b)|\s(?=so (?:that )?(?:you|i|we|they) (?:can|could|will|may)\b))\s*(?:(?:he|she|they|we|i|it|you|that|this|there)(?:['’]\w+)?\b|because\b|since\b|as\b|so (?:that|the|i|we|you|they)\b|thanks\b|thank you\b|thx\b|cheers\b|if you can\b|when you (?:can|get)\b|and (?:ping|tell|notify|let) me\b|and (?:who|what|when|where|how|whether)\b).*$/iu;
 
+// "… here so Jen can admit people too": a purpose clause whose subject is a person named by a capital says why.
+const TRAILING_PURPOSE_EN = /\s+so (?:that )?(?![Aa]nyone\b|[Ee]veryone\b|[Ee]verybody\b|[Oo]nly\b|[Pp]eople\b|[Nn]obody\b)\p{Lu}\p{L}+ (?:can|could|will|may|is able to)\b.*$/u;
+
 // The verbs a command clause opens with (imperative), so "…, let her through" is known to be the command.
 const COMMAND_OPENING_EN = /^(?:please\s+)?(?:admit|let|allow|bring|accept|approve|reject|deny|decline|refuse|turn|send|kick|block|remove|delete|cancel|erase|drop|get rid of|trash|scrap|watch|monitor|track|follow|unwatch|stop|create|schedule|book|set|make|add|attach|put|rename|call|name|change|update|modify|edit|move|reschedule|mute|unmute|silence|lock|unlock|end|terminate|close|finish|kill|post|route|forward|show|list|tell|give|keep|ping|alert|notify|open|describe|check)\b/iu;
 
@@ -41,7 +44,7 @@ export function englishCommand(input: string): CommandClause {
     notes.push(resolved.note);
     text = resolved.text;
   }
-  const cut = text.replace(TRAILING_CLAUSE_EN, '');
+  const cut = text.replace(TRAILING_CLAUSE_EN, '').replace(TRAILING_PURPOSE_EN, '');
   if (cut !== text && wordCount(cut) >= 2) {
     notes.push(`"${text.slice(cut.length).replace(/^[\s,;-]+/u, '')}" says why or asks more, not what`);
     text = cut;
@@ -56,6 +59,12 @@ function resolveLeadingContext(text: string): { text: string; note: string } | u
     return undefined;
   }
   const [, head = '', tail = ''] = split;
+  const subject = SUBJECT_MAY_ENTER_EN.exec(tail);
+  if (subject && !COMMAND_OPENING_EN.test(head)) {
+    // "Tom's cool, he can join": the pronoun is the subject, and the clause is the command.
+    const who = antecedentIn(head, true);
+    return who ? { text: withMeetingOf(head, tail.replace(subject[1] ?? '', who)), note: `"${subject[1]}" in "${tail}" is ${who}` } : undefined;
+  }
   if (COMMAND_OPENING_EN.test(head) || !COMMAND_OPENING_EN.test(tail)) {
     return undefined;
   }
@@ -72,7 +81,23 @@ function resolveLeadingContext(text: string): { text: string; note: string } | u
   if (!antecedent) {
     return undefined;
   }
-  return { text: tail.replace(PRONOUN_EN, antecedent), note: `"${tail.match(PRONOUN_EN)?.[0]}" in "${tail}" is ${antecedent}` };
+  const command = tail.replace(PRONOUN_EN, antecedent);
+  return { text: pronoun === 'it' ? command : withMeetingOf(head, command), note: `"${tail.match(PRONOUN_EN)?.[0]}" in "${tail}" is ${antecedent}` };
+}
+
+// "he can join", "she may come in": a person as subject, allowed in — an admission said without a command verb.
+const SUBJECT_MAY_ENTER_EN = /^(he|she|they)\s+(?:can|may|should|is allowed to|are allowed to|is ok to|is fine to)\s+(?:join|come in|come through|get in|enter|go in|be let in)\b/iu;
+// The meeting a context clause names for a person ("Jonas is waiting for Q1 planning", "Sarah shouldn't join Board
+// prep", "Raj is here for Budget review"): the command clause is about that meeting too.
+const MEETING_IN_CONTEXT_EN = /\b(?:waiting (?:for|in|on|to join)|here for|outside|in the lobby (?:of|for)|(?:join|enter|attend|be in))\s+(?!(?:the )?(?:lobby|meeting|call|us|it|them)$)(.+)$/iu;
+
+/** The command with the meeting its context named, unless the command names one itself. */
+function withMeetingOf(head: string, command: string): string {
+  const meeting = MEETING_IN_CONTEXT_EN.exec(head)?.[1]?.trim();
+  if (!meeting || /\b(?:for|to|into|from|in) \S+ \S+/iu.test(command.replace(/\b(?:let|bring|get) \S+ in$/iu, ''))) {
+    return command;
+  }
+  return `${command} for ${meeting}`;
 }
 
 /** What "it" (a thing) or "him/her/them" (people) in the command clause refers to in the context clause. */
@@ -88,7 +113,7 @@ function antecedentIn(head: string, people: boolean): string | undefined {
   const candidates = [
     /\bwho (.+?) (?:is|was)$/iu.exec(head)?.[1],
     /^(?:i|we) (?:don['’]?t|do not|no longer|won['’]?t) (?:need|want|use|care about|like)(?: to keep)? (.+?)(?: (?:anymore|any more|any longer|now))?$/iu.exec(head)?.[1],
-    /^(.+?)(?:['’]s\b| is\b| are\b| was\b| has\b| should\b| can\b| will\b| looks\b| seems\b| just\b)/iu.exec(head)?.[1],
+    /^(.+?)(?:['’]s\b| is\b| are\b| was\b| has\b| should(?:n['’]?t)?\b| can(?:['’]?t|not)?\b| will\b| won['’]?t\b| isn['’]?t\b| doesn['’]?t\b| looks\b| seems\b| just\b)/iu.exec(head)?.[1],
   ];
   const found = candidates.map((c) => c?.trim()).find((c): c is string => !!c && !NOT_AN_ANTECEDENT.test(c) && wordCount(c) <= 5);
   // "people are stuck in …, let them join", "611842097 has people waiting, let them in": "them" is whoever waits,

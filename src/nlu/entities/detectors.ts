@@ -106,7 +106,8 @@ export function turnsOff(intent: string, text: string): boolean {
 }
 
 export function wantsAll(text: string): boolean {
-  return /\b(?:all|every|everyone|everybody|whole|entire|company-?wide|enterprise|organi[sz]ation-?wide)\b|所有|全部|全体|整个/iu.test(text);
+  // "都放进来": 都 before the verb of letting in means all of them.
+  return /\b(?:all|every|everyone|everybody|whole|entire|company-?wide|enterprise|organi[sz]ation-?wide)\b|所有|全部|全体|整个|^(?:把|就)?(?:他们|她们|人)?都(?:放|让|拉|请)?进/iu.test(text);
 }
 
 /** When creating, "everyone" and "open" are too common in subjects; only explicit access phrases count. */

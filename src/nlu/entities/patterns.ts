@@ -39,7 +39,7 @@ export const en = {
     rule('let <person> in', '^(?:let|bring|get|allow) (?<person>.+?) (?:in|through|join|to join|inside)(?: (?:to|into|for|of|in) (?<meeting>.+))?$'),
     rule('let <person> into <meeting>', '^(?:let|bring|get) (?<person>.+?) into (?<meeting>.+)$'),
     rule('allow <person> to join <meeting>', '^(?:allow|permit) (?<person>.+?) (?:to join|to enter|in|into)(?: (?<meeting>.+))?$'),
-    rule('<person> can come in', '^(?<person>.+?) (?:can|may|should|is allowed to|is ok to|is fine to) (?:come in|come through|join|enter|get in|be let in|go in)(?: (?:to|into) (?<meeting>.+?))?(?: now| right now)?$'),
+    rule('<person> can come in', '^(?<person>.+?) (?:can|may|should|is allowed to|is ok to|is fine to) (?:come in|come through|join|enter|get in|be let in|go in)(?: (?:to|into|for) (?<meeting>.+?))?(?: now| right now)?$'),
     rule('admit <person> to <meeting>', '^(?:admit|accept|approve|allow in|let in|bring in|ok|okay) (?<person>.+?)(?: (?:to|into|in|to join|from the lobby of|from the lobby for) (?<meeting>.+))?$'),
   ],
   reject: [
@@ -47,6 +47,8 @@ export const en = {
     rule("don't let <person> in", '^(?:do not|dont|never) (?:let|admit|allow) (?<person>.+?)(?: in| into| join| to join)?(?: (?:to|into|in|for) (?<meeting>.+))?$'),
     rule('turn <person> away', '^(?:turn|send|kick|throw|keep) (?<person>.+?) (?:away|out|off)(?: (?:of|from) (?:the )?lobby(?: (?:of|for) (?<meeting>.+))?)?$'),
     rule('reject <person> from the lobby of <meeting>', '^(?:reject|deny|decline|refuse|block|remove|kick|dismiss|turn away|kick out|throw out|send away) (?<person>.+?) (?:from|in|out of) (?:the )?lobby(?: (?:of|for|in) (?<meeting>.+))?$'),
+    // "the guest from Fabrikam" is someone's company; a person named by name "from Budget review" is leaving a meeting.
+    rule('reject <person> from <meeting>', '^(?:reject|deny|decline|refuse|block|kick|dismiss|turn away|kick out|throw out|send away) (?!(?:the|a|an|that|this|our|my|some) )(?<person>.+?) (?:from|for) (?:the )?(?<meeting>(?!\\S+\\.\\S+$).+)$'),
     rule('reject <person>', '^(?:reject|deny|decline|refuse|block|remove|kick|dismiss|turn away|kick out|throw out|send away) (?<person>.+)$'),
   ],
   watchStart: [
@@ -97,6 +99,7 @@ export const en = {
   extensionsList: [
     rule('extensions of <meeting>', '\\b(?:extensions?|extension data|custom data) (?:is |are )?(?:of|for|on|in|from|attached to) (?<meeting>.+)$'),
     rule('does <meeting> have extensions', '^(?:does|do|has|have) (?:the )?(?<meeting>.+?) (?:have|has|got|carry)(?: (?:any|some|an|the))? (?:extensions?|extension data|custom data)$'),
+    rule('what extensions did I add to <meeting>', '\\bextensions?\\b.*\\b(?:add|put|attach|set|create)(?:ed)? (?:to|on|for) (?<meeting>.+)$'),
     rule('what extensions does <meeting> have', '\\bextensions? (?:does|do|has|have|on) (?<meeting>.+?) (?:have|has|got|carry)$'),
     rule('<meeting> extensions', '^(?:list |show |get )?(?:the )?(?<meeting>.+?) (?:meeting )?extensions$'),
   ],
@@ -120,9 +123,10 @@ export const en = {
     rule('create <group>', '^(?:create|make|add|new|set up|start) (?:a |an )?(?:new )?(?<group>.+)$'),
   ],
   groupRename: [
-    rule('rename group <group> to <newName>', '^(?:rename|retitle|change the name of|change the name for|change name of|call) (?<group>.+?) (?:to|as|into|instead to) (?<newName>.+)$'),
+    rule('rename group <group> to <newName>', '^(?:rename|retitle|change the name of|change the name for|change name of|change the group name(?: of| for)?|change the name of the group|call) (?<group>.+?) (?:to|as|into|instead to) (?<newName>.+)$'),
     rule("change <group> group's name to <newName>", '^(?:change|set|update) (?:the )?(?<group>.+?) (?:groups|group s|group) name (?:to|as|into) (?<newName>.+)$'),
     rule('group <group> should be renamed <newName>', '^(?<group>.+?) (?:should be|must be|to be|is to be|needs to be) (?:renamed|called) (?:to )?(?<newName>.+)$'),
+    rule('call my <group> group <newName> from now on', '^(?:call|name) (?:my |the |our )?(?<group>.+?) (?:contact )?group (?<newName>.+?)(?: (?:from now on|instead|going forward|now))?$'),
     rule('call group <group> <newName> instead', '^call (?:the )?group (?<group>\\S+) (?<newName>.+?)(?: instead)?$'),
   ],
   groupDelete: [

@@ -13,7 +13,8 @@ function stripMeeting(value: string): string {
     .replace(/['’]s$/u, '')
     .replace(/^(?:the\s+)?(?:lobby|waiting room)\s+(?:of|for|in)\s+/iu, '')
     .replace(/^(?:(?:the|my|our)\s+)?(?:online\s+|skype\s+)?(?:meeting|conference|call)\s+(?:called\s+|named\s+|titled\s+)?/iu, '')
-    .replace(/^(?:the|my|our)\s+/iu, '')
+    .replace(/^(?:the|teh|hte|th|my|our)\s+/iu, '')
+    .replace(/^(?:who can (?:join|enter|get in(?:to)?|come in(?:to)?)|(?:the )?(?:access(?: level)?|lobby|settings?|start time|end time|time|subject|title) (?:of|for))\s+/iu, '')
     .replace(/^(?:called|named|titled)\s+/iu, '')
     .replace(/\s+(?:from|off|out of) (?:my|our|the) (?:online |skype )?(?:meetings|calendar|schedule|diary|agenda|list)$/iu, '')
     .replace(/\s+(?:here|now|right now|today|for me|again|please|asap|anymore|any more|any longer|in this (?:chat|channel)|to this (?:chat|channel))$/iu, '')
@@ -76,7 +77,7 @@ export function usableMeeting(value: string | undefined, zhText: boolean): boole
   const cleaned = cleanMeeting(value, zhText);
   // "mute everyone", "让所有人进来": the people, not a meeting.
   return cleaned.length > 0 && !MEETING_GENERIC.test(cleaned) && !ALL_WORDS.test(cleaned.toLowerCase())
-    && !/^(?:大厅|会议|我的会议|这里|这个会议|所有人|全体|大家|全部|所有)$/u.test(cleaned)
+    && !/^(?:大厅|会议|我的会议|这里|这个会议|所有人|全体|大家|全部|所有|[吧了呢啊呀吗嘛]+)$/u.test(cleaned)
     // "谁在大厅", "有没有人在等": a question about the lobby, not a meeting's name.
     && !(zhText && /谁|有人|有没有|哪些|什么|吗|现在|目前/u.test(cleaned));
 }
@@ -128,9 +129,10 @@ export function cutSubject(value: string, timeSpans: string[], zhText: boolean):
   }
   if (zhText) {
     // A Chinese subject ends at its clause: what follows a comma is time, access or leaders.
-    return stripZh(subject.replace(/[，,；;].*$/u, '').replace(/[,，、]?\s*(?:在|于|从|时间)$/u, '').replace(/^(?:叫做?|名为|主题(?:为|是)?)\s*/u, '')) || undefined;
+    return stripZh(subject.replace(/[，,；;].*$/u, '').replace(/\s+(?:只|仅)(?:允许|限|让|对)?.*$|\s+(?:所有人|任何人|公司内|本公司|电话(?:用户)?|锁定|主持人).*$/u, '').replace(/[,，、]?\s*(?:在|于|从|时间)$/u, '').replace(/^(?:叫做?|名为|主题(?:为|是)?)\s*/u, '')) || undefined;
   }
   subject = subject
+    .replace(/^(?:the|a|an)\s+(?=\S+\s+\S)/iu, '')
     .replace(/\s+(?:that|which|so that|where|so)\s+.*$/iu, '')
     .replace(/\s+(?:and\s+)?(?:let\s+|allow\s+|where\s+|so\s+)?(?:phone|dial[- ]?in|pstn)\s+(?:users|callers|people)\b.*$/iu, '')
     .replace(/\s+(?:with|and invite|inviting|invite|leaders?|presenters?)\s+.*$/iu, '')
