@@ -57,10 +57,12 @@ export function findTimes(text: string, language: Language, now: Date): TimeFoun
       found.endTime = toIso(chosen.end, now);
     } else if (type === 'datetime' || type === 'time' || type === 'date') {
       found.startTime = toIso(chosen.value, now);
-      // "on Friday" (or "周五下午三点") said on a Friday, for a time already past, means the next one.
+      // "on Friday" (or "周五下午三点") said on a Friday means next week's: a colleague meaning today says "today"
+      // or "this Friday".
       const said = found.startTime ? parseLocal(found.startTime) : undefined;
-      const today = type === 'date' && found.startTime === formatLocal(now).slice(0, 10);
-      if (said && WEEKDAY.test(result.text) && (today || said.getTime() < now.getTime())) {
+      const today = found.startTime?.slice(0, 10) === formatLocal(now).slice(0, 10);
+      const thisOne = /\bthis\b|本|这个?(?=周|星期|礼拜)|今天/iu.test(result.text);
+      if (said && WEEKDAY.test(result.text) && ((today && !thisOne) || said.getTime() < now.getTime())) {
         said.setDate(said.getDate() + 7);
         found.startTime = type === 'date' ? formatLocal(said).slice(0, 10) : formatLocal(said);
       }
