@@ -21,7 +21,9 @@ export const WRITE_MIN_LEAD = 0.2;
 // ("show me the extensions attached to…", "which meetings are you keeping tabs on").
 // Yes/no questions ("is Budget review open to everyone?", "do I get alerts for …") ask too.
 const READ_CUE_EN = /^(?:is|are|was|were|am i|has|have (?:i|we|you)|had|do (?:i|we|they|you)|can (?:i|we)|may i|should i|will it|would it)\b|^(?:show|list|display|which|what|whats|who|whos|any|anything|are there|is there|is anyone|is anybody|do (?:i|we) have|does|did|have (?:i|we|you)|has|tell me (?:about|what|who|which|how)|see|check|view|how many|where|when)\b|\battached\b/u;
-const READ_CUE_ZH = /哪些|哪个|什么|有没有|列出|列一下|查看|显示|看看|看一下|是否|几个|多少/u;
+// Chinese asks about a state with 了吗/过吗/了没 ("周会锁了吗", "503216874 结束了吗"), a passive (谁被拒绝了), "who" first or
+// "how" (怎么创建会议). A bare 吗 is also how a polite request ends ("可以让张伟进来吗"), so it alone is no cue.
+const READ_CUE_ZH = /哪些|哪个|什么|有没有|列出|列一下|查看|显示|看看|看一下|是否|几个|多少|了吗|过吗|了没有?|是不是|^谁|谁被|被.{1,6}了|怎么|如何/u;
 
 // A sentence that opens with a verb of change (or, in Chinese, carries one) says plainly that it wants a change;
 // then only a close runner-up makes it unclear. Without such a verb ("Maria can come in now") the classifier
