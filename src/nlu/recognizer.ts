@@ -197,7 +197,8 @@ const MEETING_NOUN = String.raw`(?:the\s+)?(?:meeting|conference|call)\s+(?!(?:d
 const HUAWEI_PHRASE: Readonly<Record<string, RegExp>> = {
   'meetings.details': new RegExp(String.raw`\b(?:details?|info|information)\s+(?:of|for|on)\s+${MEETING_NOUN}|^(?:查看|显示)?\s*会议\s*\S.*?的(?:详情|详细信息|信息)`, 'iu'),
   'groups.members': new RegExp(String.raw`^(?!.*\bgroup\b).*\bwho(?:'s|’s|s|\s+is|\s+are)?\s+(?:in|on|attending|inside|at)\s+${MEETING_NOUN}|谁在会议|^会议\s*\S.*?(?:里|中)(?:有谁|都有谁)`, 'iu'),
-  'lobby.admit': /^(?!.*\b(?:lobby|lobbies)\b|.*大厅).*\b(?:all|everyone|everybody)\b.*\bwaiting\s+(?:in|for|at)\s+\S/iu,
+  // Huawei's phrasing is "waiting in <subject>"; "everyone waiting for Budget review" is the Skype lobby.
+  'lobby.admit': /^(?!.*\b(?:lobby|lobbies)\b|.*大厅).*\b(?:all|everyone|everybody)\b.*\bwaiting\s+(?:in|at)\s+\S/iu,
 };
 
 // "remove <meeting> from my online meetings": the thing removed is a meeting, not a visitor in a lobby.
