@@ -13,6 +13,10 @@ export interface Token {
   norm: string;
   /** A "quoted phrase": never corrected, always one entity value. */
   quoted: boolean;
+  /** Set when a free-standing dash stood before the word ("Interview - Anna"): names keep it when read back. */
+  dashBefore?: boolean;
+  /** Set when a comma or semicolon stood before the word: a name ends there ("for Q1 planning, type Undefined"). */
+  clauseBefore?: boolean;
 }
 
 // Teams removes the bot's own <at> mention, but copies, forwards and other clients leave "@MeetingBot" or
@@ -75,14 +79,22 @@ export function tokenize(text: string): Token[] {
 const TITLE = /^(?:mr|mrs|ms|dr|prof|mx)$/iu;
 
 function pushWords(text: string, tokens: Token[]): void {
+  let end = 0;
   for (const match of text.matchAll(WORD)) {
+    const gap = text.slice(end, match.index);
+    const dashBefore = tokens.length > 0 && /^\s+[-–—]\s+$/u.test(gap);
+    const clauseBefore = tokens.length > 0 && /[,;，；]/u.test(gap);
+    end = match.index + match[0].length;
     if (TITLE.test(match[0]) && text[match.index + match[0].length] === '.') {
       tokens.push({ original: `${match[0]}.`, norm: normWord(match[0]), quoted: false });
       continue;
     }
     // "group:" or "re:" end a word, they are not part of it (colons stay inside times like 3:30).
     const original = match[0].replace(/['’:@_/+-]+$/u, '');
-    tokens.push({ original, norm: normWord(original), quoted: false });
+    const token: Token = { original, norm: normWord(original), quoted: false };
+    if (dashBefore) token.dashBefore = true;
+    if (clauseBefore) token.clauseBefore = true;
+    tokens.push(token);
   }
 }
 

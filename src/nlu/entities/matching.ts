@@ -9,6 +9,8 @@ import { stripZh } from './slots.js';
 
 export type Captures = Partial<Record<Slot, string>>;
 
+const NAME_SLOTS: ReadonlySet<string> = new Set(['meeting', 'person', 'group']);
+
 export type AcceptCaptures = (captures: Captures) => boolean;
 
 interface TokenText {
@@ -30,15 +32,18 @@ function joinTokens(tokens: Token[]): TokenText {
 }
 
 /** The tokens covered by [from, to) of the joined text, as the user typed them. */
-function originalSpan(tokens: Token[], joined: TokenText, from: number, to: number): string {
-  const picked: string[] = [];
+function originalSpan(tokens: Token[], joined: TokenText, from: number, to: number, name: boolean): string {
+  let picked = '';
+  let ended = false;
   tokens.forEach((token, i) => {
     const start = joined.starts[i] ?? 0;
-    if (start >= from && start + token.norm.length <= to) {
-      picked.push(token.original);
+    // A name (meeting, person, group) never runs over a comma.
+    ended ||= name && picked !== '' && token.clauseBefore === true;
+    if (!ended && start >= from && start + token.norm.length <= to) {
+      picked += picked ? `${token.dashBefore ? ' - ' : ' '}${token.original}` : token.original;
     }
   });
-  return picked.join(' ');
+  return picked;
 }
 
 export function matchEnglish(rules: readonly Rule[], tokens: Token[], trace: string[], accept: AcceptCaptures = () => true): Captures {
@@ -51,7 +56,7 @@ export function matchEnglish(rules: readonly Rule[], tokens: Token[], trace: str
     const captures: Captures = {};
     for (const [slot, range] of Object.entries(match.indices.groups)) {
       if (range && match.groups[slot] !== undefined) {
-        captures[slot as Slot] = originalSpan(tokens, joined, range[0], range[1]);
+        captures[slot as Slot] = originalSpan(tokens, joined, range[0], range[1], NAME_SLOTS.has(slot));
       }
     }
     if (accept(captures)) {
