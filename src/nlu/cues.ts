@@ -68,7 +68,7 @@ const CUES: readonly Cue[] = [
   // Deleting a contact group, named as such: "删掉联系人分组 前同事", "delete the contact group Vendors".
   { name: 'delete a group', en: /^(?:delete|remove|erase|trash|drop|get rid of)\b.*\b(?:contact )?group\b/u, zh: /(?:删掉|删除|移除|删了|去掉)(?:联系人)?分组|(?:联系人)?分组.{1,12}(?:删掉|删除|移除|删了)/u, intent: 'groups.delete', overrules: ['groups.list', 'groups.members', 'meetings.delete', 'none'] },
   // Renaming something called a group: "分组 同事 改成 前同事".
-  { name: 'rename a group', en: /^(?!.*\b(?:meeting|call|conference)s?\b.*\b(?:called|named)\b)(?:^(?:rename|change the name of|change the group name)\b.*\bgroup\b(?!.*\bmeeting\b)|^change the group name\b|\bgroup\b.*\b(?:should|must|needs to|is to) be (?:called|named|renamed)\b|^(?:call|name) (?:my|the|our) .+ group \S)/u, zh: /^(?!.*会议)(?:把)?(?:联系人)?分组.{1,12}(?:改成|改为|改名|重命名)|(?:联系人)?分组.{0,3}(?:改名|重命名)/u, intent: 'groups.rename', overrules: ['meetings.update', 'none', 'groups.members', 'groups.list'] },
+  { name: 'rename a group', en: /^(?!.*\b(?:meeting|call|conference)s?\b.*\b(?:called|named)\b)(?:^(?:rename|change the name of|change the group name)\b.*\bgroup\b(?!.*\bmeeting\b)|^change the group name\b|.*\bgroup\b.*\b(?:should|must|needs to|is to) be (?:called|named|renamed)\b|^(?:call|name) (?:my|the|our) .+ group \S)/u, zh: /^(?!.*会议)(?:把)?(?:联系人)?分组.{1,12}(?:改成|改为|改名|重命名)|(?:联系人)?分组.{0,3}(?:改名|重命名)/u, intent: 'groups.rename', overrules: ['meetings.update', 'none', 'groups.members', 'groups.list'] },
   { name: 'is anyone waiting (no noun)', en: /^(?:is )?(?:any(?:one|body)|some(?:one|body)) (?:waiting|there|knocking)\??$/u, zh: /^(?:有谁|有人吗|有人在等吗?|谁在等|有人在等着?进会吗?|有没有人在等)[?？吗]*$/u, intent: 'lobby.who', overrules: ['groups.members', 'none', 'huawei.participants'] },
 ];
 
