@@ -54,11 +54,16 @@ export function englishCommand(input: string): CommandClause {
 
 /** "<context>, <command with a pronoun>" → the command with the pronoun replaced by what the context named. */
 function resolveLeadingContext(text: string): { text: string; note: string } | undefined {
-  const split = /^([^,;]+?)\s*(?:[,;]|\s-\s)\s*(.+)$/u.exec(text);
+  const split = /^([^,;:]+?)\s*(?:[,;]|\s-\s|:\s)\s*(.+)$/u.exec(text);
   if (!split) {
     return undefined;
   }
-  const [, head = '', tail = ''] = split;
+  const [whole = '', head = '', tail = ''] = split;
+  // "Board prep: make it so …": a name before a colon is what the command's "it" refers to.
+  const topic = whole.slice(head.length).trimStart().startsWith(':') && wordCount(head) <= 5 && !COMMAND_OPENING_EN.test(head) ? head : undefined;
+  if (topic && /\bit\b/iu.test(tail) && COMMAND_OPENING_EN.test(tail)) {
+    return { text: tail.replace(/\bit\b/iu, topic), note: `"it" in "${tail}" is ${topic}` };
+  }
   const subject = SUBJECT_MAY_ENTER_EN.exec(tail);
   if (subject && !COMMAND_OPENING_EN.test(head)) {
     // "Tom's cool, he can join": the pronoun is the subject, and the clause is the command.

@@ -111,7 +111,7 @@ export function rawTail(text: string, captured: string): string {
   let tail = found ? text.slice(after + found.index).trim() : captured;
   // The sentence was quoted: "explain 'let everyone in'", 你怎么理解“让张伟进来”这句话.
   tail = tail.replace(/^["“'‘「]/u, '');
-  const closing = /^(.*?)["”'’」](?:\s*(?:这句话|这句|this sentence|mean|means)?\s*[?？。.!]*)$/u.exec(tail);
+  const closing = /^(.*?)["”'’」](?:\s*(?:这句话|这句|的意思|的|呢|this sentence|mean|means)?\s*[?？。.!]*)$/u.exec(tail);
   if (closing?.[1] && !/["“'‘「]/u.test(closing[1].slice(0, 1))) {
     tail = closing[1];
   }
