@@ -27,6 +27,8 @@ interface Cue {
 const SETTING_EN = String.raw`(?:invite[- ]?only|invit(?:ed|ees) only|only invited|locked|open to (?:everyone|anyone|all|everybody)|(?:anyone|everyone|everybody) can (?:join|get in|come in|enter)|same (?:enterprise|company)|internal only|public|private)`;
 const PHONE_EN = String.raw`\b(?:phone|dial[- ]?in|pstn) (?:users|callers|people|participants|dial[- ]?ins|dialins|joiners)\b|\b(?:dial[- ]?ins|dialins)\b.*\b(?:bypass|skip|wait|go through|straight in)\b|\b(?:dial[- ]?in|phone) callers? (?:should|must|can|may)\b`;
 const CREATE_EN = String.raw`^(?:(?:i|we) (?:need|want|would like|d like)(?: to (?:create|schedule|book|set up|have|get))?|(?:create|schedule|book|set up|setup|make|organi[sz]e|arrange|plan|add|host|new))(?: me| us)?(?: (?:a|an|one|another))?(?: (?:new|quick|short|brief|private|public|locked|open|online|skype|small|big|weekly|daily|\d+[- ]?min(?:ute)?s?))*\s+(?:meeting|call|conference|session|mtg|meetup)\b(?! (?:defaults?|polic|settings|options|invitation))`;
+const MEETING_KIND_EN = String.raw`(?:review|sync|standup|stand-up|retro|retrospective|crit|critique|planning|kickoff|kick-off|demo|1:1|one-on-one|all hands|town hall|interview|workshop|call|prep|briefing|check-in|offsite|training|session|meeting|huddle|catch-up|catchup|sprint|board|townhall)`;
+const MEETING_KIND_ZH = String.raw`(?:会|评审|面试|复盘|培训|分享|站会|例会|周会|沟通)`;
 const NOT_PRESENCE_EN = String.raw`^(?!.*\b(?:presence|status|online|available|availability|offline)\b)`;
 
 const CUES: readonly Cue[] = [
@@ -61,6 +63,9 @@ const CUES: readonly Cue[] = [
   { name: 'close <id>', zh: /(?:关掉|关闭|结束|终止|散|停掉)(?:掉)?.{0,4}\d{6,12}|\d{6,12}.{0,6}(?:关掉|结束掉|结束吧|散会|停掉|停了|关了)/u, intent: 'huawei.end', overrules: ['huawei.details', 'none', 'meetings.details'] },
   // "Sven may join", "Lena can come in now" (also what "Lena's fine, she can come in" reads as): a person allowed in.
   { name: '<person> may come in', en: /^(?!(?:i|we|you|they|anyone|anybody|everyone|everybody|nobody|no one|people|who|which|what|guests|externals|phone|dial|callers|only)\b)[\p{L}'’.-]+(?: [\p{L}'’.-]+){0,2} (?:can|may|is allowed to|is ok to|is fine to|is good to) (?:come in|come through|join|get in|enter|go in)(?: (?:now|right now|too|as well))?$/u, intent: 'lobby.admit', overrules: ['none', 'meetings.details', 'lobby.who', 'meetings.dialIn', 'meetings.delete'] },
+  // "rename the design crit to …" names no group or meeting; the old name's last word says which it is: a meeting's
+  // kind (review, sync, retro, 评审, 例会) or, for contact groups, anything else ("rename Interns to …").
+  { name: 'rename <a meeting-kind name>', en: new RegExp(String.raw`^(?:rename|retitle) (?!.*\b(?:group|grp|contacts?)\b)(?:the |my |our )?\S+(?: \S+){0,4}? ${MEETING_KIND_EN}(?: q\d| \d{4})? (?:to|as|into) `, 'u'), zh: new RegExp(String.raw`^(?!.*(?:分组|组))(?:把|将)?\s*\S{0,12}?${MEETING_KIND_ZH}\s*(?:改名|重命名)`, 'u'), intent: 'meetings.update', overrules: ['groups.rename'] },
   // Locking an id: "锁住 503216874 别让别人再进了" says who may not enter, and is still a lock.
   { name: 'lock <id>', en: /^(?:lock|unlock)\b.*\b\d{6,12}\b/u, zh: /(?:锁住|锁上|锁定|解锁).{0,6}\d{6,12}|\d{6,12}.{0,6}(?:锁住|锁上|锁定|解锁)/u, intent: 'huawei.lock', overrules: ['lobby.reject', 'huawei.details', 'none', 'meetings.update', 'huawei.end'] },
   // Huawei's scheduled list, named by the platform: "what's scheduled on huawei cloud", "之后安排的华为云会议".
