@@ -54,7 +54,7 @@ export const en = {
   watchStart: [
     rule('lobby of <meeting>', '\\b(?:lobby|lobbies|waiting room|alerts|notifications)(?: (?:arrivals|alerts|notifications|visitors|guests|pings|activity))? (?:of|for|in|on|about) (?<meeting>.+)$'),
     rule('in the <meeting> lobby', '\\b(?:in|at|into) (?:the )?(?<meeting>.+?) (?:lobby|waiting room)$'),
-    rule('waits in <meeting>', '\\b(?:waits?|waiting|is waiting) (?:in|for|to join|on) (?<meeting>.+)$'),
+    rule('waits in <meeting>', '\\b(?:waits?|waiting|is waiting|knocks?|knocking|shows? up|turns? up|arrives?|appears?) (?:in|for|to join|on|at) (?:the )?(?:lobby (?:of|for) )?(?<meeting>.+)$'),
     rule('watch <meeting>', '^(?:please )?(?:start )?(?:watch(?:ing)?|monitor(?:ing)?|track(?:ing)?|follow(?:ing)?|keep an eye on|keep tabs on|keep watch on|keep watching|guard|subscribe to|notify me about|alert me about|tell me about) (?:my )?(?:meeting )?(?<meeting>.+)$'),
   ],
   watchStop: [
