@@ -5,7 +5,8 @@
  */
 
 const MEETING_GENERIC = /^(?:the|my|our|this|that|a|an|in|of|for|waiting|there|anyone|somebody|someone|anybody|people|(?:(?:the|my|our|this|that|a)\s+)?(?:lobby|lobbies|waiting room|meeting|meetings|call|conference|it|here|one|join|all|everything|everyone|all my meetings|all meetings|all of them|every meeting))$/iu;
-const ALL_WORDS = /^(?:(?:all|every)\s+)?(?:everyone|everybody|every one|all|all of them|them all|them|all guests|the guests|guests|people|all people|all the people|everyone else|all participants|the lot|waiting people|everyone who is waiting)(?:\s+(?:waiting|who (?:is|are) waiting|in the lobby|in lobby|from the lobby|in the waiting room|that are waiting|there|too))*$/iu;
+// Chat spellings count too: "em all", "every1", "the whole lobby".
+const ALL_WORDS = /^(?:(?:all|every)\s+)?(?:everyone|everybody|every one|every1|evry1|em|em all|all of em|(?:the )?(?:whole|entire) (?:lobby|waiting room|queue|lot)|all|all of them|them all|them|all guests|the guests|guests|people|all people|all the people|everyone else|all participants|the lot|waiting people|everyone who is waiting)(?:\s+(?:waiting|who (?:is|are) waiting|in the lobby|in lobby|from the lobby|in the waiting room|that are waiting|there|too))*$/iu;
 const ALL_MEETINGS = /\b(?:all (?:of )?(?:my |the |our )?meetings|any (?:of )?(?:my|our) meetings|every (?:one of my )?meetings?|all of them|everything|all my lobbies|all lobbies|all alerts|all watches|all)\b/iu;
 
 function stripMeeting(value: string): string {
@@ -61,7 +62,7 @@ export function isEveryone(person: string, zhText: boolean): boolean {
       || /^(?:大厅里?|等候室里?)的?(?:所有|全部)?(?:人|访客|客人)$/u.test(bare)
       // No name, only who they are: 访客, 客人 — everyone waiting.
       || /^(?:访客|客人|来宾|外部人员|外面的人|等待者|排队的人)(?:们)?$/u.test(bare)
-      || /^(?:把)?(?:大厅里?|等候室里?)?(?:所有|全部)?(?:等着|等待|在等|等候|排队)(?:的|着的)?(?:人|访客|客人|人们)(?:都|全)?$/u.test(person);
+      || /^(?:把)?(?:大厅里?|等候室里?)?(?:所有|全部)?(?:等着|等待|在等|等候|排队|等)(?:的|着的)?(?:人|访客|客人|人们)(?:都|全)?$/u.test(person);
   }
   return ALL_WORDS.test(person.toLowerCase());
 }
