@@ -19,8 +19,9 @@ export const WRITE_MIN_LEAD = 0.2;
 
 // Sentences that open like a question or a request to see something ask to read, whatever verb follows
 // ("show me the extensions attached to…", "which meetings are you keeping tabs on").
-// Yes/no questions ("is Budget review open to everyone?", "do I get alerts for …") ask too.
-const READ_CUE_EN = /^(?:is|are|was|were|am i|has|have (?:i|we|you)|had|do (?:i|we|they|you)|can (?:i|we)|may i|should i|will it|would it)\b|^(?:show|list|display|which|what|whats|who|whos|any|anything|are there|is there|is anyone|is anybody|do (?:i|we) have|does|did|have (?:i|we|you)|has|tell me (?:about|what|who|which|how)|see|check|view|how many|where|when)\b|\battached\b/u;
+// Yes/no questions ("is Budget review open to everyone?", "do I get alerts for …") ask too, and so do "why …" and a
+// narration in the past ("I deleted Retro by mistake"); "I wanted to delete Retro" is a polite request.
+const READ_CUE_EN = /^(?:is|are|was|were|am i|has|have (?:i|we|you)|had|do (?:i|we|they|you)|can (?:i|we)|may i|should i|will it|would it)\b|^(?:show|list|display|which|what|whats|who|whos|any|anything|are there|is there|is anyone|is anybody|do (?:i|we) have|does|did|have (?:i|we|you)|has|tell me (?:about|what|who|which|how)|see|check|view|how many|where|when|why|how come)\b|\battached\b|^(?:i|we|you) (?:just |already |accidentally |have |had )?(?!(?:wanted|needed|hoped|wondered|liked|decided|planned|wished)\b)[a-z]*[a-df-z]ed\b/u;
 // Chinese asks about a state with 了吗/过吗/了没 ("周会锁了吗", "503216874 结束了吗"), a passive (谁被拒绝了), "who" first or
 // "how" (怎么创建会议). A bare 吗 is also how a polite request ends ("可以让张伟进来吗"), so it alone is no cue.
 const READ_CUE_ZH = /哪些|哪个|什么|有没有|列出|列一下|查看|显示|看看|看一下|是否|几个|多少|了吗|过吗|了没有?|是不是|^谁|谁被|被.{1,6}了|怎么|如何/u;
