@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import type { HuaweiSimulator } from '../../src/huawei/simulator/index.js';
+import { LeaseOwnership } from '../../src/ownership/index.js';
 import type { BotEvent } from '../../src/localChannel/transcript.js';
 import { startAzurite, type Azurite } from '../helpers/azurite.js';
 import { startBotUnderTest, type BotUnderTest } from '../helpers/botUnderTest.js';
@@ -96,6 +97,31 @@ describe('Huawei waiting-room feeds with several instances (Azurite, one owner p
     assert.equal(cardsFor(everywhere(), 'Erin Guest'), 1, 'one card for the arrival after the move');
     assert.equal(cardsFor(everywhere(), 'Dave Fisher'), 1, 'the new owner did not alert again who was already alerted');
     assert.equal(sim.control.sockets().filter((socket) => socket.conferenceID === conferenceId).length, 1, 'still one WebSocket');
+  });
+
+  it('an owner that dies (its leases run out, never released): the other instance opens the feed, one card per arrival', async () => {
+    const conferenceId = sim.control.createMeeting({ subject: 'Huawei design sync', hostUserId: 'alice@contoso.com', startsInMinutes: -5, language: 'en-US', enableWaitingRoom: true }).conferenceID;
+    const alice = first.channel.personalChat('alice@contoso.com');
+    await alice.send(`watch my Huawei meeting ${conferenceId}`);
+    await alice.waitFor((event) => event.rendered.includes("I'm watching the waiting room of **Huawei design sync**"), wait);
+    await until(() => subscribedSockets(conferenceId).length === 1 && (owns(first) || owns(second)), 30_000);
+    const owner = owns(first) ? first : second;
+    const other = owner === first ? second : first;
+
+    // What a crash looks like to the others: no renewal, no release, and the dead process's sockets gone.
+    const ownership = owner.app.services.ownership;
+    assert.ok(ownership instanceof LeaseOwnership);
+    ownership.halt();
+    await Promise.all(owner.app.capabilities.map((capability) => capability.stop?.()));
+    await until(() => subscribedSockets(conferenceId).length === 0, 10_000);
+    await until(() => owns(other) && subscribedSockets(conferenceId).length === 1, 60_000);
+
+    sim.control.addToWaitingRoom(conferenceId, 'Fay Guest');
+    const everywhere = () => [...botEvents(first), ...botEvents(second)];
+    await until(() => cardsFor(everywhere(), 'Fay Guest') > 0, 10_000);
+    await pause(1_500);
+    assert.equal(cardsFor(everywhere(), 'Fay Guest'), 1, 'one card for the arrival after the take-over');
+    assert.equal(sim.control.sockets().filter((socket) => socket.conferenceID === conferenceId).length, 1, 'one WebSocket');
   });
 });
 
