@@ -10,10 +10,11 @@ import { signInRoutes } from '../sfb/signInPage.js';
 import { KeyedSerializer } from '../storage/keyedSerializer.js';
 import type { Capability, CardActionHandler, CardActionResult } from '../teams/capability.js';
 import type { OutboxOptions } from './outbox.js';
-import { channelKey } from '../ownership/index.js';
+import { channelKey, userOfChannelKey, type Ownership } from '../ownership/index.js';
+import type { Visitor } from './source.js';
 import { LobbyRecords } from './records.js';
 import { LobbyAlerts } from './service.js';
-import { HuaweiWaitingRooms } from './sources/huawei/index.js';
+import { HuaweiWaitingRooms, type FeedOwnership } from './sources/huawei/index.js';
 import { HuaweiWatchRecords } from './sources/huawei/records.js';
 import { UcwaLobby } from './sources/ucwa/index.js';
 import { UcwaWatchRecords } from './sources/ucwa/records.js';
@@ -32,6 +33,7 @@ export async function createLobbyCapability(
   const locks = new KeyedSerializer();
   const lobby = new UcwaLobby({ sfb: services.sfb, watchRecords: new UcwaWatchRecords(services.storage), logger, locks }, services.references);
   const huaweiEndpoint = services.endpoints.huawei;
+  const records = new LobbyRecords(services.storage);
   const huawei = new HuaweiWaitingRooms({
     client: new HuaweiMeetingClient({ endpoint: huaweiEndpoint.endpoint, appId: huaweiEndpoint.appId, appKey: huaweiEndpoint.appKey, logger }),
     identities: HuaweiIdentityResolver.fromConfig(services.config.huawei, logger),
@@ -39,18 +41,22 @@ export async function createLobbyCapability(
     logger,
     locks,
     feed: options.huaweiFeed,
+    ownership: services.ownership.mode === 'shared' ? feedOwnership(services.ownership) : undefined,
+    storedWaiting: (watcherId, meetingKey) => storedWaiting(records, watcherId, meetingKey),
   });
   const { ownership } = services;
   // An alert's first card goes out from the instance that owns its watcher's channel (see DeliveryRights).
   const rights = { instanceId: ownership.instanceId, fence: (watcherId: string) => ownership.fence(channelKey(watcherId)) };
   const alerts = new LobbyAlerts(
-    { records: new LobbyRecords(services.storage), references: services.references, proactive: services.proactive, logger, locks, rights },
+    { records, references: services.references, proactive: services.proactive, logger, locks, rights },
     [lobby.source, huawei],
     options,
   );
   services.sfb.onOwnershipChange({ takenOver: (userId) => alerts.outbox.adopt(userId), handedOver: (userId) => alerts.outbox.release(userId) });
   await alerts.start();
   await lobby.start();
+  // Before ownership starts (src/app.ts): the handlers are in place when the first key is acquired.
+  huawei.followOwnership();
   await huawei.start();
   const offer: SignInOffer = { sfb: services.sfb, config: services.config, references: services.references, proactive: services.proactive };
   return {
@@ -85,4 +91,29 @@ function alertButtons(alerts: LobbyAlerts): CardActionHandler {
       return { card: alertReply(alert, alerts.outbox.waitingShownOn(alert)).card };
     },
   };
+}
+
+/** Huawei feeds follow the owner of the watcher's channel key: one instance per watcher, so one per meeting feed. */
+function feedOwnership(ownership: Ownership): FeedOwnership {
+  const watcherOf = (handler: (watcherId: string) => Promise<void> | void) => (key: string) => {
+    const watcherId = userOfChannelKey(key);
+    return watcherId === undefined ? undefined : handler(watcherId);
+  };
+  return {
+    owns: (watcherId) => ownership.owns(channelKey(watcherId)),
+    onAcquired: (handler) => ownership.onAcquired(watcherOf(handler)),
+    onLost: (handler) => ownership.onLost(watcherOf(handler)),
+    rebalanceSoon: () => ownership.rebalanceSoon(),
+  };
+}
+
+/**
+ * A Huawei meeting's waiting list as stored: its open alerts (the owner closes each on departure or admission).
+ * Read whole from storage, since the alert may have been written by another instance; a lobby question is rare.
+ */
+async function storedWaiting(records: LobbyRecords, watcherId: string, meetingKey: string): Promise<Visitor[]> {
+  const alerts = await records.allAlerts();
+  return alerts
+    .filter((alert) => !alert.outcome && alert.watcherId === watcherId && alert.platform === 'huawei' && alert.meeting.key === meetingKey)
+    .map((alert) => ({ visitKey: alert.visitKey, personKey: alert.person.key, name: alert.person.name, uri: alert.person.uri, source: alert.person.source }));
 }

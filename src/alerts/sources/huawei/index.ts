@@ -26,6 +26,27 @@ export interface HuaweiWaitingRoomsContext {
   locks: KeyedSerializer;
   /** Feed tuning (tests shorten heartbeats and backoff). */
   feed?: Partial<Omit<WaitingRoomFeedOptions, 'api' | 'userId' | 'conferenceId' | 'logger'>>;
+  /** Which watchers' feeds run here (absent: all of them, one process). */
+  ownership?: FeedOwnership;
+  /**
+   * The visitors still waiting in a watcher's meeting as the alert core stored them: how an instance that does not
+   * run the feed answers "who's in the lobby" and checks a press.
+   */
+  storedWaiting?: (watcherId: string, meetingKey: string) => Promise<Visitor[]>;
+  /** How often an owner re-reads its watchers' lists (a watch or unwatch typed on another instance). Default 10 s. */
+  resyncMs?: number;
+}
+
+/**
+ * A watcher's feeds run on the one instance that owns their channel (the same key as their Skype for Business
+ * channel), seen here by Teams user id only: the source knows nothing of leases.
+ */
+export interface FeedOwnership {
+  owns(watcherId: string): boolean;
+  onAcquired(handler: (watcherId: string) => Promise<void> | void): () => void;
+  onLost(handler: (watcherId: string) => Promise<void> | void): () => void;
+  /** A watch was recorded by an instance that does not own it: let the owners look again soon. */
+  rebalanceSoon(): void;
 }
 
 export type HuaweiWatchResult =
@@ -52,8 +73,64 @@ export class HuaweiWaitingRooms implements WaitingRoomSource {
   private listener?: WaitingRoomListener;
   /** `<teams user>\0<conferenceID>` → the feed and the chain its events are delivered on, in order. */
   private readonly feeds = new Map<string, { feed: WaitingRoomFeed; delivered: Promise<void> }>();
+  private readonly detach: Array<() => void> = [];
+  private resyncTimer?: NodeJS.Timeout;
 
   constructor(private readonly context: HuaweiWaitingRoomsContext) {}
+
+  /**
+   * Follows ownership: a watcher's feeds open when their key is acquired here and stop (writing nothing) when it is
+   * lost; the new owner's feed starts from the full waiting list, which the core reconciles with the stored alerts.
+   * Called once, before ownership starts.
+   */
+  followOwnership(): void {
+    const { ownership } = this.context;
+    if (!ownership) return;
+    this.detach.push(
+      ownership.onAcquired((watcherId) => this.resume(watcherId)),
+      ownership.onLost((watcherId) => this.handOver(watcherId)),
+    );
+    // A watch or unwatch recorded on another instance reaches the owner here; a failed resume is retried here too.
+    this.resyncTimer = setInterval(() => void this.resyncOwned(), this.context.resyncMs ?? 10_000);
+    this.resyncTimer.unref();
+  }
+
+  private owns(watcherId: string): boolean {
+    return this.context.ownership?.owns(watcherId) ?? true;
+  }
+
+  /** Opens the stored feeds of a watcher owned here and closes those no longer watched. */
+  private async resume(watcherId: string): Promise<void> {
+    try {
+      const record = await this.context.records.watch(watcherId);
+      if (!this.owns(watcherId)) return;
+      const watched = new Set((record?.meetings ?? []).map((meeting) => meeting.conferenceId));
+      for (const key of [...this.feeds.keys()]) {
+        const [userId, conferenceId] = key.split('\u0000') as [string, string];
+        if (userId === watcherId && !watched.has(conferenceId)) await this.close(userId, conferenceId);
+      }
+      for (const meeting of record?.meetings ?? []) this.open(record!, meeting);
+    } catch (error) {
+      // Left to the next resync, which tries again while the watcher is still owned here.
+      this.context.logger.warn({ err: error, teamsUserId: watcherId }, 'could not resume the huawei feeds of a watcher this instance owns');
+    }
+  }
+
+  private async resyncOwned(): Promise<void> {
+    try {
+      for (const watcherId of await this.context.records.watchers()) {
+        if (this.owns(watcherId)) await this.resume(watcherId);
+      }
+    } catch (error) {
+      this.context.logger.warn({ err: error }, 'could not re-read the huawei watch lists');
+    }
+  }
+
+  /** The watcher went to another instance: their feeds stop here; events already delivering finish first. */
+  private async handOver(watcherId: string): Promise<void> {
+    const prefix = `${watcherId}\u0000`;
+    await Promise.all([...this.feeds.keys()].filter((key) => key.startsWith(prefix)).map((key) => this.close(watcherId, key.slice(prefix.length))));
+  }
 
   listen(listener: WaitingRoomListener): void {
     this.listener = listener;
@@ -63,6 +140,7 @@ export class HuaweiWaitingRooms implements WaitingRoomSource {
   async start(): Promise<void> {
     const watchers = await this.context.records.watchers();
     for (const id of watchers) {
+      if (!this.owns(id)) continue;
       const record = await this.context.records.watch(id);
       for (const meeting of record?.meetings ?? []) this.open(record!, meeting);
     }
@@ -70,6 +148,8 @@ export class HuaweiWaitingRooms implements WaitingRoomSource {
   }
 
   async stop(): Promise<void> {
+    for (const detach of this.detach.splice(0)) detach();
+    if (this.resyncTimer) clearInterval(this.resyncTimer);
     const open = [...this.feeds.values()];
     this.feeds.clear();
     await Promise.all(open.map(({ feed }) => feed.stop()));
@@ -115,7 +195,9 @@ export class HuaweiWaitingRooms implements WaitingRoomSource {
       if (existing) existing.subject = chosen.subject;
       else record.meetings.push(chosen);
       await this.context.records.save(record);
-      this.open(record, existing ?? chosen);
+      // Not owned here: the owner (or whoever takes the new key) opens the feed from the stored record.
+      if (this.owns(user.id)) this.open(record, existing ?? chosen);
+      else this.context.ownership?.rebalanceSoon();
       return { kind: 'watching', meeting: existing ?? chosen };
     });
   }
@@ -145,9 +227,24 @@ export class HuaweiWaitingRooms implements WaitingRoomSource {
     return (await this.watched(user)).map(sourceMeeting);
   }
 
+  /**
+   * The live feed's list where it runs; elsewhere the alert core's stored open alerts of the meeting. Those are the
+   * waiting list already: the owner records every arrival and every departure (fenced) before anything else, so a
+   * second, separately persisted copy of the list would only add writes and a way to disagree.
+   */
   async waiting(user: User, meeting: SourceMeeting): Promise<Visitor[]> {
     const entry = this.feeds.get(feedKey(user.id, meeting.key));
-    return entry ? entry.feed.waiting.map(visitorOf) : [];
+    if (entry) return entry.feed.waiting.map(visitorOf);
+    if (this.owns(user.id) || !this.context.storedWaiting) return [];
+    return this.context.storedWaiting(user.id, meeting.key);
+  }
+
+  /** The participant ids waiting now, as far as this instance can tell; undefined when it cannot (let Huawei decide). */
+  private async waitingNow(watcherId: string, meetingKey: string): Promise<Set<string> | undefined> {
+    const feed = this.feeds.get(feedKey(watcherId, meetingKey))?.feed;
+    if (feed) return feed.state === 'open' ? new Set(feed.waiting.map((person) => person.participantId)) : undefined;
+    if (this.owns(watcherId) || !this.context.storedWaiting) return undefined;
+    return new Set((await this.context.storedWaiting(watcherId, meetingKey)).map((visitor) => visitor.visitKey));
   }
 
   /**
@@ -158,17 +255,22 @@ export class HuaweiWaitingRooms implements WaitingRoomSource {
   async actAs<T>(presser: User, place: { watcherId: string; meetingKey: string }, work: (hands: WaitingRoomHands) => Promise<T>): Promise<{ acted: T } | { refused: ActRefusal }> {
     const identity = await this.context.identities.resolve({ upn: presser.upn });
     if (!identity) return { refused: 'notLeader' };
-    const feed = this.feeds.get(feedKey(place.watcherId, place.meetingKey))?.feed;
-    const stillWaiting = (pid: string) => !feed || feed.state !== 'open' || feed.waiting.some((person) => person.participantId === pid);
+    const stillWaiting = async (pid: string) => (await this.waitingNow(place.watcherId, place.meetingKey))?.has(pid) ?? true;
     const hands: WaitingRoomHands = {
       admit: async (target) => {
-        if (!stillWaiting(target.visitKey)) return 'gone';
-        return this.attempt(() => this.context.client.admitFromWaitingRoom(identity.userId, place.meetingKey, target.visitKey), () => !stillWaiting(target.visitKey));
+        if (!(await stillWaiting(target.visitKey))) return 'gone';
+        let goneAfter = false;
+        const result = await this.attempt(
+          () => this.context.client.admitFromWaitingRoom(identity.userId, place.meetingKey, target.visitKey),
+          () => goneAfter,
+          async () => (goneAfter = !(await stillWaiting(target.visitKey))),
+        );
+        return result;
       },
       reject: async () => 'unsupported',
       admitAll: async (targets) => {
         // allowAll only when it admits exactly these people: nobody who arrived meanwhile is let in unseen.
-        const waiting = new Set(feed?.state === 'open' ? feed.waiting.map((person) => person.participantId) : []);
+        const waiting = (await this.waitingNow(place.watcherId, place.meetingKey)) ?? new Set<string>();
         const exact = waiting.size > 0 && waiting.size === targets.length && targets.every((target) => waiting.has(target.visitKey));
         if (!exact) return 'oneByOne';
         return this.attempt(() => this.context.client.admitAllFromWaitingRoom(identity.userId, place.meetingKey), () => false);
@@ -178,12 +280,13 @@ export class HuaweiWaitingRooms implements WaitingRoomSource {
   }
 
   /** One control call as an outcome: no host rights → notLeader; the person or meeting gone → gone. */
-  private async attempt(call: () => Promise<void>, gone: () => boolean): Promise<ActOutcome> {
+  private async attempt(call: () => Promise<void>, gone: () => boolean, recheck?: () => Promise<unknown>): Promise<ActOutcome> {
     try {
       await call();
       return 'done';
     } catch (error) {
       if (!(error instanceof HuaweiError)) throw error;
+      if (recheck) await recheck().catch(() => undefined);
       if (error.code === 'NOT_HOST' || error.status === 403) return 'notLeader';
       if (NOT_ONGOING.has(error.code ?? '') || (error.status === 400 && gone())) return 'gone';
       throw error;
@@ -234,6 +337,7 @@ export class HuaweiWaitingRooms implements WaitingRoomSource {
     const entry = this.feeds.get(key);
     this.feeds.delete(key);
     await entry?.feed.stop();
+    await entry?.delivered;
   }
 
   /** An ended meeting leaves the watch list: there is nothing left to watch. */
