@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -350,6 +351,9 @@ export class MultiInstanceStage {
   }
 
   private onLine(instance: Instance, line: LogLine): void {
+    // MULTI_LOG_DIR keeps every instance's log for a post-mortem of a lost arrival (sync: the order of lines matters more than speed here).
+    const logDir = process.env['MULTI_LOG_DIR'];
+    if (logDir) appendFileSync(join(logDir, `${instance.name}.log`), `${line.raw}\n`);
     const key = /"key":"([^"]+)"/.exec(line.raw)?.[1];
     if (key && line.msg === 'ownership: acquired') instance.owned.add(key);
     if (key && (line.msg === 'ownership: released' || line.msg === 'ownership: lost')) {
