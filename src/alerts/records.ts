@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
+import pRetry from 'p-retry';
 import type { Language } from '../nlu/recognition.js';
 import { fencedWrite, withoutFence, type Fence } from '../storage/fence.js';
 import type { BotStorage } from '../storage/index.js';
+import { StorageClosedError } from '../storage/errors.js';
 import { identityOf } from './people.js';
 import type { PersonSource, Platform } from './source.js';
 
@@ -129,12 +131,16 @@ export class LobbyRecords {
     if (ids.length > 0) await this.storage.delete(ids.map((id) => `${alertPrefix}${id}`));
   }
 
+  /**
+   * Every alert, read whole. Each listing and slice is tried again when it fails: it runs at start (the outbox
+   * load), where one read that timed out on a busy store made an instance of a rolling restart exit.
+   */
   async allAlerts(): Promise<AlertRecord[]> {
-    const keys = await this.storage.keys(alertPrefix);
+    const keys = await readPatiently(() => this.storage.keys(alertPrefix));
     const alerts: AlertRecord[] = [];
     // Read in slices: a long outbox must not open thousands of files at once.
     for (let start = 0; start < keys.length; start += 100) {
-      const items = await this.storage.read(keys.slice(start, start + 100));
+      const items = await readPatiently(() => this.storage.read(keys.slice(start, start + 100)));
       for (const value of Object.values(items)) {
         const { eTag: _eTag, ...alert } = value as Stored<AlertRecord | LegacyAlertRecord>;
         alerts.push(upgradeAlert(withoutFence(alert)));
@@ -200,4 +206,9 @@ export function mergeAlert(stored: AlertRecord, mine: AlertRecord): AlertRecord 
     cardVersion: Math.max(stored.cardVersion, mine.cardVersion),
     deliveredVersion: sameTarget ? Math.max(stored.deliveredVersion, mine.deliveredVersion) : mine.deliveredVersion,
   };
+}
+
+/** A read is idempotent: tried three more times, about 3.5 s apart at most, before its error goes up. */
+function readPatiently<T>(read: () => Promise<T>): Promise<T> {
+  return pRetry(read, { retries: 3, minTimeout: 500, factor: 2, randomize: true, shouldRetry: ({ error }) => !(error instanceof StorageClosedError) });
 }
