@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import pRetry from 'p-retry';
 import type { Language } from '../nlu/recognition.js';
 import { fencedWrite, withoutFence, type Fence } from '../storage/fence.js';
 import type { BotStorage } from '../storage/index.js';
-import { StorageClosedError } from '../storage/errors.js';
+import { retryStorage } from '../storage/retry.js';
 import { identityOf } from './people.js';
 import type { PersonSource, Platform } from './source.js';
 
@@ -136,11 +135,11 @@ export class LobbyRecords {
    * load), where one read that timed out on a busy store made an instance of a rolling restart exit.
    */
   async allAlerts(): Promise<AlertRecord[]> {
-    const keys = await readPatiently(() => this.storage.keys(alertPrefix));
+    const keys = await retryStorage(() => this.storage.keys(alertPrefix));
     const alerts: AlertRecord[] = [];
     // Read in slices: a long outbox must not open thousands of files at once.
     for (let start = 0; start < keys.length; start += 100) {
-      const items = await readPatiently(() => this.storage.read(keys.slice(start, start + 100)));
+      const items = await retryStorage(() => this.storage.read(keys.slice(start, start + 100)));
       for (const value of Object.values(items)) {
         const { eTag: _eTag, ...alert } = value as Stored<AlertRecord | LegacyAlertRecord>;
         alerts.push(upgradeAlert(withoutFence(alert)));
@@ -206,9 +205,4 @@ export function mergeAlert(stored: AlertRecord, mine: AlertRecord): AlertRecord 
     cardVersion: Math.max(stored.cardVersion, mine.cardVersion),
     deliveredVersion: sameTarget ? Math.max(stored.deliveredVersion, mine.deliveredVersion) : mine.deliveredVersion,
   };
-}
-
-/** A read is idempotent: tried three more times, about 3.5 s apart at most, before its error goes up. */
-function readPatiently<T>(read: () => Promise<T>): Promise<T> {
-  return pRetry(read, { retries: 3, minTimeout: 500, factor: 2, randomize: true, shouldRetry: ({ error }) => !(error instanceof StorageClosedError) });
 }

@@ -1,11 +1,9 @@
 import pLimit from 'p-limit';
-import pRetry, { AbortError } from 'p-retry';
 import type { StoppedWork } from '../../../sfb/accounts.js';
 import type { StoredReference } from '../../../teams/conversationReferences.js';
 import type { ConversationReferenceStore } from '../../../teams/conversationReferences.js';
 import type { UcwaSession } from '../../../ucwa/index.js';
-import { StaleFenceError } from '../../../storage/fence.js';
-import { StorageClosedError } from '../../../storage/errors.js';
+import { retryStorage } from '../../../storage/retry.js';
 import type { Organizer, OrganizerContext } from '../../people.js';
 import { lobbyNotes } from '../../texts.js';
 import type { UcwaLobbyContext } from './context.js';
@@ -63,7 +61,9 @@ export class UcwaLobby {
     const detachers = [
       events.onLobby(async (change) => {
         try {
-          await recordWithRetries(() => this.source.lobbyChanged(userId, session, change));
+          // Retried: a timed-out write would otherwise lose the arrival until the channel restarts from its held position.
+          // Safe: a replayed arrival maps to the same alert and is merged on write.
+          await retryStorage(() => this.source.lobbyChanged(userId, session, change));
         } catch (error) {
           // An arrival not stored as an alert: the channel's saved position stays before it.
           if (change.type === 'added') channel.holdPosition();
@@ -131,24 +131,4 @@ export class UcwaLobby {
   conversation(conversationId: string): Promise<StoredReference | undefined> {
     return this.references.forConversation(conversationId);
   }
-}
-
-/**
- * A lobby change is retried a few times (about 3.5 s in all) before the channel gives up on it: a storage call that
- * timed out under load would otherwise lose the arrival until the channel restarts from its held position — in the
- * multi-instance run that was every arrival lost during a rolling restart. Safe because a replayed arrival maps to
- * the same alert and is merged on write. A stale owner or a closing store is not retried: the new owner replays it.
- */
-export function recordWithRetries(record: () => Promise<void>): Promise<void> {
-  return pRetry(
-    async () => {
-      try {
-        await record();
-      } catch (error) {
-        if (error instanceof StaleFenceError || error instanceof StorageClosedError) throw new AbortError(error);
-        throw error;
-      }
-    },
-    { retries: 3, minTimeout: 500, factor: 2, randomize: true },
-  );
 }

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
-import { recordWithRetries } from '../../src/alerts/sources/ucwa/index.js';
+import { retryStorage } from '../../src/storage/retry.js';
+import { StorageClosedError } from '../../src/storage/errors.js';
 import { StaleFenceError } from '../../src/storage/fence.js';
 
 /** An arrival whose alert could not be stored on the first try is stored on a later one, not lost until a restart. */
-describe('recording a lobby change', () => {
+describe('retryStorage', () => {
   it('tries again after a failed storage call and succeeds', async () => {
     let calls = 0;
-    await recordWithRetries(async () => {
+    await retryStorage(async () => {
       calls += 1;
       if (calls < 3) throw new Error('The operation was aborted.');
     });
@@ -15,7 +16,7 @@ describe('recording a lobby change', () => {
 
   it('gives up after a bounded number of tries, with the last error', async () => {
     let calls = 0;
-    await assert.rejects(recordWithRetries(async () => {
+    await assert.rejects(retryStorage(async () => {
       calls += 1;
       throw new Error(`timeout ${calls}`);
     }), /timeout 4/);
@@ -24,10 +25,19 @@ describe('recording a lobby change', () => {
 
   it('does not retry a stale owner: the new owner replays the change', async () => {
     let calls = 0;
-    await assert.rejects(recordWithRetries(async () => {
+    await assert.rejects(retryStorage(async () => {
       calls += 1;
       throw new StaleFenceError('alert/x', { scope: 'channel/x', token: 1 }, 2);
     }), StaleFenceError);
+    assert.equal(calls, 1);
+  });
+
+  it('does not retry a closed store', async () => {
+    let calls = 0;
+    await assert.rejects(retryStorage(async () => {
+      calls += 1;
+      throw new StorageClosedError('read');
+    }), StorageClosedError);
     assert.equal(calls, 1);
   });
 });
