@@ -259,13 +259,10 @@ export class HuaweiWaitingRooms implements WaitingRoomSource {
     const hands: WaitingRoomHands = {
       admit: async (target) => {
         if (!(await stillWaiting(target.visitKey))) return 'gone';
-        let goneAfter = false;
-        const result = await this.attempt(
+        return this.attempt(
           () => this.context.client.admitFromWaitingRoom(identity.userId, place.meetingKey, target.visitKey),
-          () => goneAfter,
-          async () => (goneAfter = !(await stillWaiting(target.visitKey))),
+          async () => !(await stillWaiting(target.visitKey)),
         );
-        return result;
       },
       reject: async () => 'unsupported',
       admitAll: async (targets) => {
@@ -273,22 +270,23 @@ export class HuaweiWaitingRooms implements WaitingRoomSource {
         const waiting = (await this.waitingNow(place.watcherId, place.meetingKey)) ?? new Set<string>();
         const exact = waiting.size > 0 && waiting.size === targets.length && targets.every((target) => waiting.has(target.visitKey));
         if (!exact) return 'oneByOne';
-        return this.attempt(() => this.context.client.admitAllFromWaitingRoom(identity.userId, place.meetingKey), () => false);
+        return this.attempt(() => this.context.client.admitAllFromWaitingRoom(identity.userId, place.meetingKey), async () => false);
       },
     };
     return { acted: await work(hands) };
   }
 
   /** One control call as an outcome: no host rights → notLeader; the person or meeting gone → gone. */
-  private async attempt(call: () => Promise<void>, gone: () => boolean, recheck?: () => Promise<unknown>): Promise<ActOutcome> {
+  private async attempt(call: () => Promise<void>, gone: () => Promise<boolean>): Promise<ActOutcome> {
     try {
       await call();
       return 'done';
     } catch (error) {
       if (!(error instanceof HuaweiError)) throw error;
-      if (recheck) await recheck().catch(() => undefined);
       if (error.code === 'NOT_HOST' || error.status === 403) return 'notLeader';
-      if (NOT_ONGOING.has(error.code ?? '') || (error.status === 400 && gone())) return 'gone';
+      if (NOT_ONGOING.has(error.code ?? '')) return 'gone';
+      // A 400 for someone who left meanwhile; a failed look is no answer, so the error stands.
+      if (error.status === 400 && (await gone().catch(() => false))) return 'gone';
       throw error;
     }
   }
