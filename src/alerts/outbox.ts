@@ -265,7 +265,10 @@ export class AlertOutbox {
 
   /** Reads the stored alerts of the watchers taken over; stored copies replace ours unless a delivery runs here. */
   private async reload(watchers: Set<string>): Promise<void> {
-    const stored = (await this.records.allAlerts()).filter((alert) => watchers.has(alert.watcherId));
+    const read = await this.records.alertsOf(watchers, (id) => this.alerts.get(id)?.watcherId);
+    const stored = read.filter((alert) => watchers.has(alert.watcherId));
+    // Another watcher's alert not known here yet: remembered as the load would have, so it is not read again.
+    for (const alert of read) if (!watchers.has(alert.watcherId) && !this.alerts.has(alert.id)) this.alerts.set(alert.id, alert);
     for (const alert of stored) {
       const known = this.alerts.get(alert.id);
       if (known && this.delivering.has(alert.id)) Object.assign(known, mergeAlert(alert, known));

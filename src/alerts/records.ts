@@ -135,7 +135,26 @@ export class LobbyRecords {
    * load), where one read that timed out on a busy store made an instance of a rolling restart exit.
    */
   async allAlerts(): Promise<AlertRecord[]> {
+    return this.readAlerts(await retryStorage(() => this.storage.keys(alertPrefix)));
+  }
+
+  /**
+   * The stored alerts of some watchers, for an instance taking their channels over. An alert's watcher is part of
+   * its id, so it never changes: of the alerts the caller already knows (`watcherOf`), only the watchers' own are
+   * read again, and every alert it does not know yet is read (and returned, whoever's it is) so it is known next
+   * time. Reading every alert at each take-over made a rolling restart of 3 instances read the outbox dozens of times.
+   */
+  async alertsOf(watchers: ReadonlySet<string>, watcherOf: (id: string) => string | undefined): Promise<AlertRecord[]> {
     const keys = await retryStorage(() => this.storage.keys(alertPrefix));
+    return this.readAlerts(
+      keys.filter((key) => {
+        const watcher = watcherOf(key.slice(alertPrefix.length));
+        return watcher === undefined || watchers.has(watcher);
+      }),
+    );
+  }
+
+  private async readAlerts(keys: string[]): Promise<AlertRecord[]> {
     const alerts: AlertRecord[] = [];
     // Read in slices: a long outbox must not open thousands of files at once.
     for (let start = 0; start < keys.length; start += 100) {

@@ -41,6 +41,11 @@ const maxFailures = 5;
  */
 const signInTimeoutMs = 90_000;
 const claimLeaseMs = 3 * 60_000;
+/**
+ * How often one process sweeps expired sign-in states. The sweep lists and reads every state: run on each new link
+ * it made signing in N people cost N² reads, which saturated a shared store when 300 organizers signed in at once.
+ */
+const sweepEveryMs = 10 * 60_000;
 
 /**
  * Skype for Business sign-in through the bot's page: one-time states bound to the Teams user who asked, claimed
@@ -49,6 +54,7 @@ const claimLeaseMs = 3 * 60_000;
  */
 export class SignIns {
   private runHeldCommand?: (options: CommandOptions) => Promise<void>;
+  private lastSweep = 0;
 
   constructor(
     private readonly context: SignInDeps,
@@ -71,8 +77,15 @@ export class SignIns {
       failures: 0,
       held,
     });
-    await this.context.records.deleteExpiredSignInStates().catch((error: unknown) => this.context.logger.warn({ err: error }, 'could not delete expired sign-in states'));
+    this.sweepExpiredSoon();
     return state;
+  }
+
+  /** Off the request path, at most once per sweep period: expired states are litter, not a danger (they refuse use). */
+  private sweepExpiredSoon(now = Date.now()): void {
+    if (now - this.lastSweep < sweepEveryMs) return;
+    this.lastSweep = now;
+    void this.context.records.deleteExpiredSignInStates().catch((error: unknown) => this.context.logger.warn({ err: error }, 'could not delete expired sign-in states'));
   }
 
   /** Where commands held for sign-in go once the person has signed in. */

@@ -17,11 +17,12 @@ export interface Azurite {
  * Azurite's blob service, the official Azure Storage emulator from package.json, on a free loopback port with its
  * data in memory and its telemetry off (tests talk to loopback only).
  */
-export async function startAzurite(): Promise<Azurite> {
+export async function startAzurite(options: { debugLog?: string } = {}): Promise<Azurite> {
   const main = createRequire(import.meta.url).resolve('azurite/dist/src/blob/main.js');
+  const debug = options.debugLog ? ['--debug', options.debugLog] : [];
   const child: ChildProcess = spawn(
     process.execPath,
-    [main, '--blobHost', '127.0.0.1', '--blobPort', '0', '--inMemoryPersistence', '--disableTelemetry', '--skipApiVersionCheck', '--loose'],
+    [main, '--blobHost', '127.0.0.1', '--blobPort', '0', '--inMemoryPersistence', '--disableTelemetry', '--skipApiVersionCheck', '--loose', ...debug],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
@@ -48,7 +49,10 @@ export async function startAzurite(): Promise<Azurite> {
       process.off('exit', reap);
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');
+      // A saturated emulator can take long to close its connections; the harness must not hang on it.
+      const forced = setTimeout(() => child.kill('SIGKILL'), 5_000);
       await once(child, 'exit');
+      clearTimeout(forced);
     },
   };
 }

@@ -143,7 +143,8 @@ export class MultiInstanceStage {
 
   static async start(options: MultiOptions): Promise<MultiInstanceStage> {
     const full = { instances: 3, leaseSeconds: 15, phaseLimitMs: 120_000, ...options };
-    const azurite = await startAzurite();
+    // MULTI_AZURITE_DEBUG names a file for the emulator's request log: which operations the instances make, and how many.
+    const azurite = await startAzurite({ debugLog: process.env['MULTI_AZURITE_DEBUG'] });
     const sim = await startUcwaSimulator({});
     assertLoopbackUrl(sim.origin);
     let stage: MultiInstanceStage | undefined;
