@@ -1,5 +1,6 @@
 import { BlobServiceClient, RestError, type ContainerClient } from '@azure/storage-blob';
 import { blobNameForKey } from '../storage/blobStorage.js';
+import { retryStorage } from '../storage/retry.js';
 
 /**
  * The blobs ownership is decided on, in the bot's own container. Their names hold a '/', which the store's own
@@ -36,7 +37,8 @@ export class LeaseBlobs {
       userAgentOptions: { userAgentPrefix: 'MeetingOpsBot' },
     });
     const container = service.getContainerClient(options.container);
-    await container.createIfNotExists({ abortSignal: AbortSignal.timeout(options.timeoutMs) });
+    // Retried: an instance (re)starting while the store is busy must wait for it, not exit.
+    await retryStorage(() => container.createIfNotExists({ abortSignal: AbortSignal.timeout(options.timeoutMs) }));
     return new LeaseBlobs(container, options.timeoutMs);
   }
 

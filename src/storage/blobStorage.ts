@@ -6,6 +6,7 @@ import { ETagConflictError } from './errors.js';
 import { StoreLifecycle } from './lifecycle.js';
 import { KeyedSerializer } from './keyedSerializer.js';
 import { assertKeys, isConditional, validateChanges, type Change } from './items.js';
+import { retryStorage } from './retry.js';
 
 export interface BlobStorageOptions {
   connectionString: string;
@@ -45,7 +46,8 @@ export class BlobStorage implements BotStorage {
       userAgentOptions: { userAgentPrefix: 'MeetingOpsBot' },
     });
     const container = service.getContainerClient(options.container);
-    await container.createIfNotExists({ abortSignal: AbortSignal.timeout(timeoutMs) });
+    // Retried: an instance (re)starting while the store is busy must wait for it, not exit.
+    await retryStorage(() => container.createIfNotExists({ abortSignal: AbortSignal.timeout(timeoutMs) }));
     return new BlobStorage(container, timeoutMs);
   }
 
