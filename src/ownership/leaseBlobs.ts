@@ -32,8 +32,9 @@ export class LeaseBlobs {
 
   static async open(options: LeaseBlobsOptions): Promise<LeaseBlobs> {
     const service = BlobServiceClient.fromConnectionString(options.connectionString, {
-      // One quick try per call: the next tick tries again, and a lease must not be renewed after it ran out.
-      retryOptions: { maxTries: 2, tryTimeoutInMs: Math.max(1_000, Math.floor(options.timeoutMs / 2)) },
+      // One try per call, bounded by the call's own signal: the next tick tries again, and a renewal may wait as long
+      // as the lease it renews is still trusted (see renew).
+      retryOptions: { maxTries: 1, tryTimeoutInMs: 120_000 },
       userAgentOptions: { userAgentPrefix: 'MeetingOpsBot' },
     });
     const container = service.getContainerClient(options.container);
@@ -68,10 +69,14 @@ export class LeaseBlobs {
     return false;
   }
 
-  /** Renews a lease we hold; false when it is no longer ours (it ran out and someone took it, or the blob went). */
-  async renew(blobName: string, leaseId: string): Promise<boolean> {
+  /**
+   * Renews a lease we hold; false when it is no longer ours (it ran out and someone took it, or the blob went).
+   * `waitMs` may be long: the caller trusts a renewal from when it was sent, so a late answer is still a safe one,
+   * whereas giving up after a few seconds on a busy machine let leases lapse that the service had renewed.
+   */
+  async renew(blobName: string, leaseId: string, waitMs = this.timeoutMs): Promise<boolean> {
     try {
-      await this.container.getBlobClient(blobName).getBlobLeaseClient(leaseId).renewLease({ abortSignal: this.signal() });
+      await this.container.getBlobClient(blobName).getBlobLeaseClient(leaseId).renewLease({ abortSignal: AbortSignal.timeout(waitMs) });
       return true;
     } catch (error) {
       if (isStatus(error, 409) || isStatus(error, 412) || isStatus(error, 404)) return false;

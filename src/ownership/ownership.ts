@@ -253,7 +253,7 @@ export class LeaseOwnership implements Ownership {
     const name = LeaseBlobs.memberBlob(this.instanceId);
     const sentAt = Date.now();
     try {
-      if (this.memberValidUntil > 0 && (await leases.renew(name, this.leaseId))) {
+      if (this.memberValidUntil > 0 && (await leases.renew(name, this.leaseId, this.trustLeft(this.memberValidUntil, sentAt)))) {
         this.memberValidUntil = sentAt + this.leaseMs - this.margin();
         return;
       }
@@ -267,7 +267,7 @@ export class LeaseOwnership implements Ownership {
   private async renew(leases: LeaseBlobs, key: string, held: Held): Promise<void> {
     const sentAt = Date.now();
     try {
-      if (await leases.renew(LeaseBlobs.keyBlob(key), this.leaseId)) {
+      if (await leases.renew(LeaseBlobs.keyBlob(key), this.leaseId, this.trustLeft(held.validUntil, sentAt))) {
         held.validUntil = sentAt + this.leaseMs - this.margin();
         return;
       }
@@ -325,6 +325,11 @@ export class LeaseOwnership implements Ownership {
         this.options.logger.error({ err: error, key }, 'ownership: a handler failed');
       }
     }
+  }
+
+  /** How long a renewal may wait for its answer: while the lease is still trusted here (at least a second). */
+  private trustLeft(validUntil: number, now: number): number {
+    return Math.max(1_000, validUntil - now);
   }
 
   /** Trust a lease a little less long than the service keeps it: clocks drift and requests take time. */

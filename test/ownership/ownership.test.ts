@@ -79,7 +79,8 @@ describe('ownership: Azure Blob leases among instances (Azurite)', function () {
     for (const share of shares) assert.ok(share >= 8 && share <= 35, `shares ${shares.join('/')}`);
     // The first instance took everything before the others joined, then handed over what became theirs, on purpose.
     const handedOver = all[0]!.lost.filter((loss) => loss.reason === 'rebalanced');
-    assert.equal(handedOver.length, keys.length - shares[0]!);
+    // (What it took, less what it keeps: a take that failed on a busy machine was simply left to the others.)
+    assert.equal(handedOver.length, all[0]!.acquired.length - shares[0]!);
     assert.ok(handedOver.every((loss) => loss.ownedDuringHandler), 'lost handlers run while the lease is still held');
   });
 
