@@ -81,6 +81,8 @@ export class AlertOutbox {
   private readonly changedHere = new Set<string>();
   private adopting?: Promise<void>;
   private readonly adopted = new Set<string>();
+  /** Deliveries in a row that an error outside the send stopped, per alert (see interrupted). */
+  private readonly interruptions = new Map<string, number>();
   private timer?: NodeJS.Timeout;
   private stopped = false;
   private lastPurge = 0;
@@ -342,7 +344,20 @@ export class AlertOutbox {
 
   /** Starts delivering one alert now, without waiting for it. */
   kick(id: string): void {
-    void this.deliver(id).catch((error: unknown) => this.logger.error({ err: error, alertId: id }, 'lobby alert delivery failed unexpectedly'));
+    void this.deliver(id).catch((error: unknown) => this.interrupted(id, error));
+  }
+
+  /**
+   * A delivery stopped by an error outside the send (the store timed out on the claim, say): the alert stays due and
+   * is tried again after a growing pause, kept in memory only — the pump must not hammer a busy store every second.
+   */
+  private interrupted(id: string, error: unknown): void {
+    const times = (this.interruptions.get(id) ?? 0) + 1;
+    this.interruptions.set(id, times);
+    const pauseMs = Math.min(30_000, 500 * 2 ** Math.min(times, 6));
+    const alert = this.alerts.get(id);
+    if (alert) alert.retryAt = Math.max(alert.retryAt ?? 0, Date.now() + pauseMs);
+    this.logger.warn({ err: error, alertId: id, times, pauseMs }, 'lobby alert delivery interrupted; it stays in the outbox and is tried again');
   }
 
   /** Sends the card (first time) or updates it in place until the latest version is out, or an attempt fails. */
@@ -354,6 +369,7 @@ export class AlertOutbox {
         for (let alert = this.alerts.get(id); alert && !this.stopped && needsDelivery(alert) && this.mayDeliver(alert); alert = this.alerts.get(id)) {
           if (!alert.activityId && !(await this.claim(alert))) return;
           if (!(await this.deliverOnce(alert))) return;
+          this.interruptions.delete(id);
         }
       })
       .finally(() => this.delivering.delete(id));
@@ -453,7 +469,10 @@ export class AlertOutbox {
     );
     if (old.length === 0) return;
     await this.records.deleteAlerts(old.map((alert) => alert.id));
-    for (const alert of old) this.alerts.delete(alert.id);
+    for (const alert of old) {
+      this.alerts.delete(alert.id);
+      this.interruptions.delete(alert.id);
+    }
   }
 }
 

@@ -68,6 +68,29 @@ describe('lobby alert outbox', () => {
     assert.equal(stored.deliveredVersion, 1);
   });
 
+  it('backs off when the store times out on the claim, instead of trying again at every pump, and then sends once', async () => {
+    const { messenger, sent } = flakyMessenger(0);
+    const { logger: recording, lines } = recordingLogger();
+    const records = new LobbyRecords(storage);
+    const outbox = new AlertOutbox(records, references, messenger, recording, { pumpIntervalMs: 10 });
+    await outbox.load();
+    await outbox.add(alert('a'));
+    let claims = 0;
+    const changeAlert = records.changeAlert.bind(records);
+    records.changeAlert = async (...args) => {
+      if (++claims <= 2) throw Object.assign(new Error('The operation was aborted.'), { name: 'AbortError' });
+      return changeAlert(...args);
+    };
+    outbox.start();
+    for (let i = 0; i < 600 && sent.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    outbox.stop();
+    assert.equal(sent.length, 1);
+    // Two interruptions, paused 1 s then 2 s: at a 10 ms pump, without the pause there would be hundreds of claims.
+    assert.equal(claims, 3);
+    assert.equal(lines.filter((line) => line.level >= 50).length, 0, 'a busy store is not an error somebody must act on');
+    assert.equal(lines.filter((line) => line.msg.startsWith('lobby alert delivery interrupted')).length, 2);
+  });
+
   it('delivers what a previous process left pending, and updates a finished card in place', async () => {
     await new LobbyRecords(storage).saveAlert(alert('b'));
     const { messenger, sent, updated } = flakyMessenger(0);
