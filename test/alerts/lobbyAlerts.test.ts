@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { BotEvent } from '../../src/localChannel/localChannel.js';
+import { activeAppOf } from '../ucwa/client.js';
 import { allFileText, freshAlertsBotPerTest, isAlertFor, isUpdateOf, postForm, signInAndWatch, signInThroughPage } from './helpers.js';
 
 describe('lobby alerts, end to end (local channel → bot → UCWA simulator)', function () {
@@ -178,6 +179,22 @@ describe('lobby alerts: the card stays true, expiry is told, by chat', function 
     const erinAlert = await alice.waitFor(isAlertFor('Erin Evans'), { timeoutMs: 3_000 });
     sim.control.leave(erin);
     await alice.waitFor(isUpdateOf(erinAlert, 'No longer waiting'), { timeoutMs: 3_000 });
+  });
+
+  it('re-joins a watched meeting again later when the re-join after a reset failed, and the next arrival is alerted', async function () {
+    this.timeout(30_000);
+    const { bot, sim } = alertsBot();
+    const alice = bot.channel.personalChat('alice@contoso.com');
+    const appId = activeAppOf(sim, 'alice@contoso.com')!;
+    // The reset drops the bot's conversation in the meeting; its first join again fails, the one 5 s later works.
+    sim.control.failNextJoin({ code: 'ServiceFailure', message: 'The conference is temporarily unavailable.' });
+    sim.control.forceResume(appId);
+    for (let i = 0; i < 150 && !bot.logLines.some((line) => line.includes('could not re-join a watched meeting')); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.ok(bot.logLines.some((line) => line.includes('could not re-join a watched meeting')), 'the first re-join failed');
+    for (let i = 0; i < 150 && (sim.control.applications().find((app) => app.id === appId)?.conversations ?? 0) === 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+
+    sim.control.putInLobby({ meeting: 'Budget review', name: 'Hana Ito', sipUri: 'sip:hana@fabrikam.com', source: 'federated' });
+    await alice.waitFor(isAlertFor('Hana Ito'), { timeoutMs: 5_000 });
   });
 
   it('tells the person when their token runs out', async () => {

@@ -13,6 +13,9 @@ import { Watches, type WatchResult } from './watches.js';
 
 export type { UcwaLobbyContext, WatchResult };
 
+/** How many times a re-join is tried in all before the next reset or reconnection tries again. */
+const rejoinTries = 6;
+
 /**
  * The Skype for Business lobby: keeps each organizer's UCWA application joined to the meetings they watch
  * ("watch my meeting …"), and turns the lobby events of their event channel into its waiting-room source's events
@@ -23,6 +26,8 @@ export class UcwaLobby {
   readonly source: UcwaLobbySource;
   private readonly watches: Watches;
   private readonly detach: Array<() => void> = [];
+  private readonly rejoinTimers = new Set<NodeJS.Timeout>();
+  private stopped = false;
 
   constructor(
     private readonly context: UcwaLobbyContext,
@@ -34,6 +39,7 @@ export class UcwaLobby {
 
   /** Listens on the connections, then resumes every watching organizer's channel in the background. */
   async start(): Promise<void> {
+    this.stopped = false;
     const { sfb, logger } = this.context;
     this.detach.push(
       sfb.tapEvents((userId, session, channel) => this.listen(userId, session, channel)),
@@ -52,7 +58,10 @@ export class UcwaLobby {
   }
 
   stop(): void {
+    this.stopped = true;
     for (const detach of this.detach.splice(0)) detach();
+    for (const timer of this.rejoinTimers) clearTimeout(timer);
+    this.rejoinTimers.clear();
   }
 
   /** Hears one organizer's channel: lobby changes become source events; a reset re-joins the watched meetings. */
@@ -73,7 +82,7 @@ export class UcwaLobby {
       events.onReset((reason) => {
         this.context.logger.info({ teamsUserId: userId, reason }, 'event channel reset; re-joining watched meetings');
         // Join again off the channel's path, so the channel keeps reading events meanwhile.
-        setImmediate(() => void this.watches.rejoinAll(userId, session).catch((error: unknown) => this.context.logger.error({ err: error }, 'could not re-join after a reset')));
+        setImmediate(() => void this.rejoinPatiently(userId, session));
       }),
     ];
     return () => detachers.forEach((detach) => detach());
@@ -92,9 +101,28 @@ export class UcwaLobby {
     if (!record || record.meetings.length === 0) return;
     // Runs after a sign-in (on whichever instance took it: the new application must join, and the channel's owner
     // takes the new session up) or on the channel's owner as it (re)connects.
-    await this.watches.rejoinAll(userId, session);
+    await this.rejoinPatiently(userId, session);
     const subjects = record.meetings.map((meeting) => meeting.subject);
     if (user) await this.context.sfb.tell(userId, lobbyNotes[record.language].resumed(subjects));
+  }
+
+  /**
+   * Re-joins the watched meetings, and tries again later (5 s, doubling to a minute, six tries) while the session's
+   * channel still runs here, when some could not be joined or the watch list could not be read: an unjoined meeting
+   * hears no arrivals, so giving up after one try on a busy pool or store lost them silently.
+   */
+  private async rejoinPatiently(userId: string, session: UcwaSession, attempt = 1): Promise<void> {
+    const joinedAll = await this.watches.rejoinAll(userId, session).catch((error: unknown) => {
+      this.context.logger.warn({ err: error, teamsUserId: userId, attempt }, 'could not re-join the watched meetings');
+      return false;
+    });
+    if (joinedAll || attempt >= rejoinTries || this.stopped) return;
+    const timer = setTimeout(() => {
+      this.rejoinTimers.delete(timer);
+      if (session.events.running && !this.stopped) void this.rejoinPatiently(userId, session, attempt + 1);
+    }, Math.min(60_000, 5_000 * 2 ** (attempt - 1)));
+    timer.unref();
+    this.rejoinTimers.add(timer);
   }
 
   /** At sign-out: the watch list is forgotten (nothing to resume after a restart). */

@@ -1,4 +1,5 @@
 import { isSignInFailure } from '../../../sfb/accounts.js';
+import { retryStorage } from '../../../storage/retry.js';
 import { UcwaError, type UcwaReason, type UcwaSession } from '../../../ucwa/index.js';
 import { matchMeetings } from '../../meetings.js';
 import type { Organizer, OrganizerContext } from '../../people.js';
@@ -157,21 +158,30 @@ export class Watches {
     await this.underLock(userId, () => this.context.watchRecords.deleteWatch(userId));
   }
 
-  /** Joins every watched meeting again where our conversation died; stops at an expired sign-in. */
-  async rejoinAll(userId: string, session: UcwaSession): Promise<void> {
-    await this.underLock(userId, async () => {
-      const record = await this.context.watchRecords.watch(userId);
-      if (!record) return;
+  /**
+   * Joins every watched meeting again where our conversation died; stops at an expired sign-in. Answers whether
+   * every meeting is joined now (false: some could not be, and a later try may do it). The watch list is read and
+   * written patiently: a re-join lost to one storage timeout left the meetings unjoined, and their arrivals unheard.
+   */
+  async rejoinAll(userId: string, session: UcwaSession): Promise<boolean> {
+    return this.underLock(userId, async () => {
+      const record = await retryStorage(() => this.context.watchRecords.watch(userId));
+      if (!record) return true;
+      let joinedAll = true;
       for (const meeting of record.meetings) {
         try {
           const problem = await this.ensureJoined(session, meeting);
-          if (problem) this.context.logger.warn({ meeting: meeting.subject, problem: problem.kind, reason: 'reason' in problem ? problem.reason : undefined }, 'could not re-join a watched meeting');
+          if (!problem) continue;
+          joinedAll = false;
+          this.context.logger.warn({ meeting: meeting.subject, problem: problem.kind, reason: 'reason' in problem ? problem.reason : undefined }, 'could not re-join a watched meeting');
         } catch (error) {
-          if (await this.context.sfb.expireOnSignInFailure(userId, error)) return;
+          if (await this.context.sfb.expireOnSignInFailure(userId, error)) return true;
+          joinedAll = false;
           this.context.logger.warn({ err: error, meeting: meeting.subject }, 'could not re-join a watched meeting');
         }
       }
-      await this.context.watchRecords.saveWatch(record);
+      await retryStorage(() => this.context.watchRecords.saveWatch(record));
+      return joinedAll;
     });
   }
 
