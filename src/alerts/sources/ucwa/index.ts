@@ -97,7 +97,7 @@ export class UcwaLobby {
 
   /** Re-joins the watched meetings on a (re)connected session; after a sign-in (`user`), tells the person. */
   private async rejoin(userId: string, session: UcwaSession, user?: Organizer): Promise<void> {
-    const record = await this.context.watchRecords.watch(userId);
+    const record = await retryStorage(() => this.context.watchRecords.watch(userId));
     if (!record || record.meetings.length === 0) return;
     // Runs after a sign-in (on whichever instance took it: the new application must join, and the channel's owner
     // takes the new session up) or on the channel's owner as it (re)connects.
