@@ -46,7 +46,7 @@ export async function createLobbyCapability(
   });
   const { ownership } = services;
   // An alert's first card goes out from the instance that owns its watcher's channel (see DeliveryRights).
-  const rights = { instanceId: ownership.instanceId, fence: (watcherId: string) => ownership.fence(channelKey(watcherId)) };
+  const rights = { instanceId: ownership.instanceId, exclusive: ownership.mode === 'sole', fence: (watcherId: string) => ownership.fence(channelKey(watcherId)) };
   const alerts = new LobbyAlerts(
     { records, references: services.references, proactive: services.proactive, logger, locks, rights },
     [lobby.source, huawei],

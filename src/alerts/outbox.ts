@@ -21,6 +21,11 @@ export type AlertRoom = Pick<AlertRecord, 'watcherId' | 'platform'> & { meeting:
  */
 export interface DeliveryRights {
   readonly instanceId: string;
+  /**
+   * No other process sends (one process owns the store): the first send needs no claim, which would only put a
+   * durable write between the arrival and its card.
+   */
+  readonly exclusive?: boolean;
   /** The fence of the watcher's channel while this instance owns it; undefined when another instance does. */
   fence(watcherId: string): Fence | undefined;
 }
@@ -28,6 +33,7 @@ export interface DeliveryRights {
 /** One process owns every channel: it sends everything (the file store, and tests of one bot). */
 export const soleDelivery: DeliveryRights = {
   instanceId: 'sole',
+  exclusive: true,
   fence: (watcherId) => ({ scope: channelKey(watcherId), token: 0 }),
 };
 
@@ -302,6 +308,7 @@ export class AlertOutbox {
    * whether to go on: false when another instance holds it (or the channel is not ours).
    */
   private async claim(alert: AlertRecord): Promise<boolean> {
+    if (this.rights.exclusive) return !this.leaving.has(alert.watcherId);
     const fence = this.rights.fence(alert.watcherId);
     if (!fence || this.leaving.has(alert.watcherId)) return false;
     const now = Date.now();

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { AlertOutbox } from '../../src/alerts/outbox.js';
 import { LobbyRecords } from '../../src/alerts/records.js';
 import { matchPeople } from '../../src/alerts/people.js';
+import { channelKey } from '../../src/ownership/index.js';
 import { testLogger } from '../helpers/testLogger.js';
 import { FileStorage } from '../../src/storage/index.js';
 import { MessageRejectedError, type ProactiveMessenger } from '../../src/teams/proactive.js';
@@ -68,11 +69,36 @@ describe('lobby alert outbox', () => {
     assert.equal(stored.deliveredVersion, 1);
   });
 
+  it('in one process (the file store), sends a first card right after recording the arrival: no claim write between', async () => {
+    const events: string[] = [];
+    const messenger = {
+      async send(): Promise<string> {
+        events.push('send');
+        return 'activity-1';
+      },
+      async update(): Promise<void> {},
+    } as unknown as ProactiveMessenger;
+    const write = storage.write.bind(storage);
+    storage.write = async (changes) => {
+      events.push('write');
+      return write(changes);
+    };
+    const outbox = new AlertOutbox(new LobbyRecords(storage), references, messenger, logger, { pumpIntervalMs: 10 });
+    await outbox.load();
+    outbox.start();
+    await outbox.add(alert('a'));
+    await waitUntil(() => events.filter((event) => event === 'write').length === 2);
+    outbox.stop();
+    assert.deepEqual(events, ['write', 'send', 'write'], 'recorded, sent, marked sent');
+  });
+
   it('backs off when the store times out on the claim, instead of trying again at every pump, and then sends once', async () => {
     const { messenger, sent } = flakyMessenger(0);
     const { logger: recording, lines } = recordingLogger();
     const records = new LobbyRecords(storage);
-    const outbox = new AlertOutbox(records, references, messenger, recording, { pumpIntervalMs: 10 });
+    // One of several instances (the blob store): its first send is claimed.
+    const shared = { instanceId: 'instance-1', fence: (watcherId: string) => ({ scope: channelKey(watcherId), token: 1 }) };
+    const outbox = new AlertOutbox(records, references, messenger, recording, { pumpIntervalMs: 10 }, shared);
     await outbox.load();
     await outbox.add(alert('a'));
     let claims = 0;
