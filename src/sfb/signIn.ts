@@ -27,6 +27,8 @@ export type SignInOutcome =
   | { ok: false; kind: 'expired' }
   /** Another post is signing in with this link right now. */
   | { ok: false; kind: 'busy' }
+  /** Something on our side failed (the store timed out, say): the link goes back untouched, for another try. */
+  | { ok: false; kind: 'unavailable' }
   /** The server refused the password (its sentence, in English) or the account is not the person's (in their language). */
   | { ok: false; kind: 'refused' | 'wrongAccount'; message: string; spent: boolean };
 
@@ -128,15 +130,23 @@ export class SignIns {
     return { ok: true, language: record.language };
   }
 
-  /** A refused grant or a wrong account costs one try; the link goes back for another until the tries run out. */
+  /**
+   * A refused grant or a wrong account costs one try; the link goes back for another until the tries run out. A
+   * failure of ours (neither the server's answer nor the identity check) costs nothing: the person did nothing wrong.
+   */
   private async failed(state: string, claimId: string, record: SignInState, error: unknown): Promise<SignInOutcome> {
     const { records, logger } = this.context;
+    if (!(error instanceof UcwaError) && !(error instanceof WrongAccountError)) {
+      logger.warn({ err: error, teamsUserId: record.teamsUserId }, 'a sign-in could not be completed on our side; the link stays usable');
+      await records.settleSignInClaim(state, claimId, { failures: record.failures }).catch(() => undefined);
+      return { ok: false, kind: 'unavailable' };
+    }
     const failures = record.failures + 1;
     const spent = failures >= maxFailures;
     await records.settleSignInClaim(state, claimId, spent ? { ended: 'spent' } : { failures });
     logger.info({ teamsUserId: record.teamsUserId, failures, code: error instanceof UcwaError ? error.code : error instanceof WrongAccountError ? error.verdict.reason : undefined }, 'Skype for Business sign-in failed');
     if (!(error instanceof WrongAccountError)) {
-      return { ok: false, kind: 'refused', spent, message: error instanceof UcwaError ? ucwaSentence(error, record.language) : 'Signing in failed. Please try again.' };
+      return { ok: false, kind: 'refused', spent, message: ucwaSentence(error, record.language) };
     }
     const words = wrongAccountWords[record.language];
     const verdict = error.verdict;

@@ -42,6 +42,7 @@ export function signInRoutes(alerts: Pick<SfbConnections, 'signInLink' | 'comple
         }
         if (result.kind === 'expired') return sendPage(res, 400, expiredPage(w));
         if (result.kind === 'busy') return sendPage(res, 409, page(w, w.busyTitle, `<p>${escapeHtml(w.busy)}</p>`));
+        if (result.kind === 'unavailable') return sendPage(res, 503, formPage(w, link, state, w.unavailable, username));
         // The client's sentences are English; a Chinese page says the same thing in Chinese.
         const message = result.kind === 'refused' && link.language !== 'en' ? w.refused : result.message;
         if (result.spent) return sendPage(res, 400, expiredPage(w, message));
@@ -63,6 +64,7 @@ const words = {
     note: 'Your password goes to your Skype for Business server once and is not kept.',
     missing: 'Please enter your sign-in address and your password.',
     refused: "Skype for Business didn't accept that user name and password.",
+    unavailable: "Signing in didn't finish because of a problem on our side, not your password. Please try again in a moment.",
     doneTitle: 'Signed in',
     done: 'You are signed in. You can close this window and go back to Teams.',
     expiredTitle: 'Link expired',
@@ -80,6 +82,7 @@ const words = {
     note: '您的密码只会发送给您的 Skype for Business 服务器一次，不会被保存。',
     missing: '请输入登录地址和密码。',
     refused: 'Skype for Business 未接受该用户名和密码。',
+    unavailable: '由于我们这边的问题，登录未能完成（不是您的密码有误）。请稍后再试。',
     doneTitle: '已登录',
     done: '您已登录。可以关闭此窗口并返回 Teams。',
     expiredTitle: '链接已过期',

@@ -36,6 +36,32 @@ describe('sign-in links under concurrency: one link, one password grant', functi
   this.timeout(30_000);
   const alertsBot = freshAlertsBotPerTest();
 
+  it('a failure on our side (the store times out) says so, costs no try, and the same link works next time', async () => {
+    const { bot } = alertsBot();
+    const alice = bot.channel.personalChat('alice@contoso.com');
+    const state = await askForSignInLink(alice);
+    const storage = bot.app.services.storage;
+    const write = storage.write.bind(storage);
+    let refusedWrites = 0;
+    storage.write = async (changes) => {
+      if (refusedWrites === 0 && Object.keys(changes).some((key) => key.startsWith('ucwa/account/'))) {
+        refusedWrites++;
+        throw Object.assign(new Error('The operation was aborted.'), { name: 'AbortError' });
+      }
+      return write(changes);
+    };
+    const first = await postForm(bot.app.url, { state, username: 'alice@contoso.com', password: passwords['alice@contoso.com']! });
+    assert.equal(first.status, 503);
+    const page = await first.text();
+    assert.match(page, /problem on our side, not your password/);
+    assert.ok(page.includes(`value="${state}"`), 'the form is shown again with the same link');
+    assert.equal(refusedWrites, 1);
+
+    const second = await postForm(bot.app.url, { state, username: 'alice@contoso.com', password: passwords['alice@contoso.com']! });
+    assert.equal(second.status, 200, await second.clone().text());
+    assert.equal(await storedAccount(bot, 'alice@contoso.com'), 'alice@contoso.com');
+  });
+
   it('four simultaneous posts of one state run the grant once; the others hear the link is in use or used', async () => {
     const { bot, sim } = alertsBot();
     const alice = bot.channel.personalChat('alice@contoso.com');

@@ -54,7 +54,7 @@ export interface MultiReport {
   errorLines: number;
   errorSamples: string[];
   unexpectedExits: number;
-  /** "watch" commands said again after the bot answered that something went wrong. */
+  /** Sign-in posts and "watch" commands tried again after the bot said something went wrong on its side. */
   retriedTurns: number;
 }
 
@@ -319,12 +319,17 @@ export class MultiInstanceStage {
     assertLoopbackUrl(url);
     const page = await fetch(`${this.balancer.url}/signin?state=${encodeURIComponent(state)}`);
     if (page.status !== 200) throw new Error(`sign-in page for ${upn}: ${page.status}`);
-    const posted = await fetch(`${this.balancer.url}/signin`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ state, username: upn, password: PASSWORD }).toString(),
-    });
-    if (posted.status !== 200) throw new Error(`sign-in post for ${upn}: ${posted.status}`);
+    // The page's "a problem on our side, try again" (503) is tried again, as a person would; it is counted.
+    for (let attempt = 1; ; attempt++) {
+      const posted = await fetch(`${this.balancer.url}/signin`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ state, username: upn, password: PASSWORD }).toString(),
+      });
+      if (posted.status === 200) break;
+      if (posted.status !== 503 || attempt >= 3) throw new Error(`sign-in post for ${upn}: ${posted.status}`);
+      this.retriedTurns += 1;
+    }
     await chat.waitFor((event) => (event.text ?? '').includes('You are signed in to Skype for Business'), wait);
     // A person whose turn failed (the storage timed out under this harness's load) says it again, as anyone would.
     for (let attempt = 1; ; attempt++) {
@@ -400,7 +405,7 @@ export function formatMultiReport(report: MultiReport): string {
         `${phase.repeated.length ? ` (repeated: ${phase.repeated.slice(0, 5).map((r) => `${r.visitor}×${r.sends}`).join(', ')})` : ''}; last first card after ${(phase.ms / 1000).toFixed(1)} s`,
     );
   }
-  lines.push(`alert cards sent: ${report.cardsSent}; error lines: ${report.errorLines}; unexpected exits: ${report.unexpectedExits}; watch commands said again: ${report.retriedTurns}`);
+  lines.push(`alert cards sent: ${report.cardsSent}; error lines: ${report.errorLines}; unexpected exits: ${report.unexpectedExits}; sign-ins and watch commands tried again: ${report.retriedTurns}`);
   for (const sample of report.errorSamples.slice(0, 5)) lines.push(`  ${sample}`);
   return lines.join('\n');
 }
