@@ -32,9 +32,10 @@ export class LeaseBlobs {
 
   static async open(options: LeaseBlobsOptions): Promise<LeaseBlobs> {
     const service = BlobServiceClient.fromConnectionString(options.connectionString, {
-      // One try per call, bounded by the call's own signal: the next tick tries again, and a renewal may wait as long
-      // as the lease it renews is still trusted (see renew).
-      retryOptions: { maxTries: 1, tryTimeoutInMs: 120_000 },
+      // Bounded by each call's own signal, not per try: a renewal may wait as long as the lease it renews is still
+      // trusted (see renew); 30 s is the longest server timeout Blob Storage takes. The second try is for a dropped
+      // keep-alive connection (ECONNRESET), common under load.
+      retryOptions: { maxTries: 2, tryTimeoutInMs: 30_000, retryDelayInMs: 100, maxRetryDelayInMs: 500 },
       userAgentOptions: { userAgentPrefix: 'MeetingOpsBot' },
     });
     const container = service.getContainerClient(options.container);

@@ -93,6 +93,8 @@ interface Held {
   validUntil: number;
   /** `lost` handlers are running: still ours (renewed, fenced) until they finish. */
   leaving: boolean;
+  /** A renewal of this lease is waiting for its answer. */
+  renewing?: boolean;
 }
 
 /**
@@ -120,7 +122,7 @@ export class LeaseOwnership implements Ownership {
   /** Renewals have their own lane: taking new keys must never make a held lease late. */
   private readonly renewals = pLimit(32);
   private renewer?: NodeJS.Timeout;
-  private renewing?: Promise<void>;
+  private renewingMembership?: Promise<void>;
   private leases?: LeaseBlobs;
   private memberValidUntil = 0;
   private timer?: NodeJS.Timeout;
@@ -238,15 +240,21 @@ export class LeaseOwnership implements Ownership {
     await Promise.all([...wanted].filter((key) => mine(key) && !this.held.has(key)).map((key) => this.limit(() => this.take(leases, key))));
   }
 
-  /** Renews the membership and every held lease, on their own timer; one round at a time. */
+  /**
+   * Renews the membership and every held lease, on their own timer. Each lease is renewed on its own (skipped while
+   * its previous renewal still waits): one slow answer must not hold up the renewal of every other lease, which
+   * on a busy machine let a whole instance's leases lapse at once. Resolves once the membership is renewed.
+   */
   private renewAll(): Promise<void> {
     const leases = this.leases;
     if (!leases || this.stopped) return Promise.resolve();
-    this.renewing ??= (async () => {
-      await this.renewMembership(leases);
-      await Promise.all([...this.held.entries()].map(([key, held]) => this.renewals(() => this.renew(leases, key, held))));
-    })().finally(() => (this.renewing = undefined));
-    return this.renewing;
+    for (const [key, held] of this.held) {
+      if (held.renewing) continue;
+      held.renewing = true;
+      void this.renewals(() => this.renew(leases, key, held)).finally(() => (held.renewing = false));
+    }
+    this.renewingMembership ??= this.renewMembership(leases).finally(() => (this.renewingMembership = undefined));
+    return this.renewingMembership;
   }
 
   private async renewMembership(leases: LeaseBlobs): Promise<void> {
