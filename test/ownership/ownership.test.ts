@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
+import { BlobServiceClient } from '@azure/storage-blob';
 import type { StoreItems } from 'botbuilder';
-import { LeaseOwnership, ownerOf, type LostReason } from '../../src/ownership/index.js';
+import { LeaseOwnership, groupOf, ownerOf, type LostReason } from '../../src/ownership/index.js';
 import { BlobStorage } from '../../src/storage/blobStorage.js';
 import type { BotStorage } from '../../src/storage/botStorage.js';
 import { FENCE_FIELD, StaleFenceError, fencedWrite, type Fence } from '../../src/storage/fence.js';
@@ -44,8 +45,9 @@ describe('ownership: Azure Blob leases among instances (Azurite)', function () {
     await azurite?.stop();
   });
 
-  async function instance(name: string, wanted: () => string[] = () => keys): Promise<Instance> {
+  async function instance(name: string, wanted: () => string[] = () => keys, groups?: number): Promise<Instance> {
     const ownership = new LeaseOwnership({
+      groups,
       connectionString: azurite.connectionString,
       container,
       keys: async () => wanted(),
@@ -62,12 +64,12 @@ describe('ownership: Azure Blob leases among instances (Azurite)', function () {
     return created;
   }
 
-  /** Every key has exactly one owner among `instances`, the one rendezvous hashing picks among them. */
+  /** Every key has exactly one owner among `instances`: the one rendezvous hashing picks for the key's lease group. */
   function settled(instances: Instance[]): boolean {
     const members = instances.map((each) => each.ownership.instanceId);
     return keys.every((key) => {
       const owners = instances.filter((each) => each.ownership.owns(key));
-      return owners.length === 1 && owners[0]!.ownership.instanceId === ownerOf(key, members);
+      return owners.length === 1 && owners[0]!.ownership.instanceId === ownerOf(groupOf(key), members);
     });
   }
 
@@ -82,6 +84,22 @@ describe('ownership: Azure Blob leases among instances (Azurite)', function () {
     // (What it took, less what it keeps: a take that failed on a busy machine was simply left to the others.)
     assert.equal(handedOver.length, all[0]!.acquired.length - shares[0]!);
     assert.ok(handedOver.every((loss) => loss.ownedDuringHandler), 'lost handlers run while the lease is still held');
+  });
+
+  it('leases keys in groups: as many leases as groups with a wanted key, however many keys', async () => {
+    const all = [await instance('a', () => keys, 4), await instance('b', () => keys, 4)];
+    const members = all.map((each) => each.ownership.instanceId);
+    // A key moves with its group: the instances settle on the owner rendezvous hashing picks for the key's group.
+    const settledByGroup = () =>
+      keys.every((key) => {
+        const owners = all.filter((each) => each.ownership.owns(key));
+        return owners.length === 1 && owners[0]!.ownership.instanceId === ownerOf(groupOf(key, 4), members);
+      });
+    await until('two instances to settle on one owner per key, by group', settledByGroup);
+    const service = BlobServiceClient.fromConnectionString(azurite.connectionString).getContainerClient(container);
+    const leased: string[] = [];
+    for await (const blob of service.listBlobsFlat({ prefix: 'ownership/key/' })) if (blob.properties.leaseState === 'leased') leased.push(blob.name);
+    assert.equal(leased.length, 4, `60 keys, 4 groups: ${leased.join(', ')}`);
   });
 
   it('moves a stopped instance\'s keys to the others, after its lost handlers ran under the lease', async () => {
