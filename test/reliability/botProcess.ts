@@ -33,6 +33,8 @@ export interface BotProcessOptions {
   keepErrorLines?: number;
   /** Called for every parsed log line (e.g. to attribute an error line to the requests in flight). */
   onLine?: (line: LogLine) => void;
+  /** How long the bot may take to answer /healthz 200 (default 60 s): a bound for a busy machine, not a speed check. */
+  healthyWithinMs?: number;
 }
 
 export interface Exit {
@@ -99,7 +101,7 @@ export class BotProcess {
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     const bot = new BotProcess(child, options);
-    await bot.waitHealthy();
+    await bot.waitHealthy(options.healthyWithinMs ?? 60_000);
     return bot;
   }
 
@@ -160,15 +162,15 @@ export class BotProcess {
     return exit;
   }
 
-  private async waitHealthy(): Promise<void> {
-    const deadline = Date.now() + 60_000;
+  private async waitHealthy(limitMs: number): Promise<void> {
+    const deadline = Date.now() + limitMs;
     while (Date.now() < deadline) {
       if (!this.alive) throw new Error(`the bot exited while starting (${JSON.stringify(this.exit)}): ${this.stderr.slice(-2_000)}`);
       if ((await this.health()) === 200) return;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     await this.kill();
-    throw new Error(`the bot did not become healthy within 60 s: ${this.stderr.slice(-2_000)}`);
+    throw new Error(`the bot did not become healthy within ${Math.round(limitMs / 1000)} s: ${this.stderr.slice(-2_000)}`);
   }
 
   private read(raw: string): void {

@@ -289,6 +289,8 @@ export class MultiInstanceStage {
       port: instance.port,
       dataDir: instance.dataDir,
       logLevel: 'info',
+      // A restarting instance reads the whole outbox from a store the others are busy with; it may take a while.
+      healthyWithinMs: 180_000,
       env: {
         STORAGE: 'blob',
         AZURE_STORAGE_CONNECTION_STRING: this.azurite.connectionString,
