@@ -89,12 +89,12 @@ export interface LeaseOwnershipOptions {
   groups?: number;
 }
 
+const DEFAULT_GROUPS = 64;
+
 /** The lease group a key belongs to: fixed by the key alone, so every instance computes the same. */
 export function groupOf(key: string, groups = DEFAULT_GROUPS): string {
   return `group/${createHash('sha256').update(key).digest().readUInt32BE(0) % groups}`;
 }
-
-const DEFAULT_GROUPS = 64;
 
 interface Held {
   fence: Fence;
