@@ -36,7 +36,7 @@ export interface UcwaApplication {
     method: HttpMethod,
     href: string,
     input: UcwaInput | undefined,
-    options?: RequestOptions & { body?: string; ifMatch?: string; keepApplication?: boolean },
+    options?: RequestOptions & { body?: string; ifMatch?: string; keepApplication?: boolean; hold?: boolean },
   ): Promise<UcwaResponse>;
   /** Creates a new application (after the server lost it); concurrent callers share one creation. */
   recreateApplication(signal?: AbortSignal, lostHref?: string): Promise<UcwaResource>;

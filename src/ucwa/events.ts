@@ -318,7 +318,7 @@ export class EventChannel {
   private async fetch(url: string, signal?: AbortSignal): Promise<UcwaResponse> {
     const holdSeconds = this.options.timeoutSeconds ?? 180;
     // No transport retries and no transparent re-creation here: the loop owns both, so the position stays exact.
-    return this.session.request('GET', url, undefined, { signal, timeoutMs: holdSeconds * 1000 + 15_000, retries: 0, keepApplication: true });
+    return this.session.request('GET', url, undefined, { signal, timeoutMs: holdSeconds * 1000 + 15_000, retries: 0, keepApplication: true, hold: true });
   }
 
   private async consume(batch: UcwaEventBatch): Promise<void> {

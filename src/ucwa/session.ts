@@ -95,6 +95,7 @@ export class UcwaSession implements UcwaApplication {
       retry: { ...defaultRetryPolicy, ...options.retry },
       tokens: this.tokens,
       hooks: { onRediscoveryHint: (reason) => this.wantRediscovery(reason) },
+      holdWithNode: options.fetch === undefined,
     });
     this.endpointId = options.endpointId ?? randomUUID();
     this.events = new EventChannel(this, options.events);
@@ -302,10 +303,20 @@ export class UcwaSession implements UcwaApplication {
     method: HttpMethod,
     href: string,
     input: Record<string, UcwaValue | Date | undefined> | undefined,
-    options: RequestOptions & { body?: string; ifMatch?: string; keepApplication?: boolean } = {},
+    options: RequestOptions & { body?: string; ifMatch?: string; keepApplication?: boolean; hold?: boolean } = {},
   ): Promise<UcwaResponse> {
     const send = () =>
-      this.transport.send({ method, url: this.rebase(href), input, body: options.body, ifMatch: options.ifMatch, signal: options.signal, timeoutMs: options.timeoutMs, retries: options.retries });
+      this.transport.send({
+        method,
+        url: this.rebase(href),
+        input,
+        body: options.body,
+        ifMatch: options.ifMatch,
+        signal: options.signal,
+        timeoutMs: options.timeoutMs,
+        retries: options.retries,
+        hold: options.hold,
+      });
     return options.keepApplication ? send() : this.run(send, options.signal);
   }
 
