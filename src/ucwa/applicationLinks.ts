@@ -9,51 +9,73 @@ export type ApplicationSummary = Omit<ApplicationView, 'resource' | 'me'> & { me
  * What a session keeps of its application resource for as long as it lives. The parsed document (properties,
  * links, and the embedded me, people, onlineMeetings and communication with theirs) cost ~7.5 KB per signed-in
  * person, yet afterwards the facets only follow its links and sign-in reads `me` once. Kept instead: the summary,
- * and every link of the application and of its embedded parts by part and rel in one object whose keys (constant
- * across sessions) V8 shares; hrefs under the application are kept as their path below it.
+ * and every link of the application and of its embedded parts, by part and rel. Which part-and-rel pairs exist is
+ * UCWA's vocabulary, the same for every session, so it is numbered once for all (`vocabulary`) and a session keeps
+ * only an array of hrefs by that number; an href under the application is kept as its path below it, and the
+ * same path as the previous session's for that link (most are: "/communication/conversations") is that string.
  */
+const vocabulary = new Map<string, number>();
+/** UCWA's rels are a fixed set; a server inventing more is kept from growing the shared vocabulary without end. */
+const MAX_VOCABULARY = 1024;
+/** Per vocabulary number, the path the last session kept, to share when the next one has the same. */
+const lastPaths: string[] = [];
+
 export class ApplicationLinks {
   readonly href: string;
   readonly summary: ApplicationSummary;
-  private readonly links: Record<string, string>;
+  /** By vocabulary number: "" for the application itself, a path below it ("/…"), or a whole href elsewhere. */
+  private readonly hrefs: Array<string | undefined> = [];
+  /** Links beyond the shared vocabulary's bound, by part and rel (none from a real UCWA server). */
+  private others?: Map<string, string>;
 
   constructor(resource: UcwaResource) {
     this.href = resource.href;
     this.summary = summaryOf(applicationView(resource));
-    const links: Record<string, string> = {};
     const keep = (part: string, holder: UcwaResource) => {
-      links[key(part, '')] = this.shorten(holder.href);
-      for (const [rel, found] of Object.entries(holder.links)) if (found[0]) links[key(part, rel)] = this.shorten(found[0].href);
+      this.keep(key(part, ''), holder.href);
+      for (const [rel, found] of Object.entries(holder.links)) if (found[0]) this.keep(key(part, rel), found[0].href);
     };
     keep('application', resource);
     for (const rel of Object.keys(resource.embedded)) {
       const part = embeddedOf(resource, rel)[0];
       if (part) keep(rel, part);
     }
-    this.links = links;
   }
 
   /** A link of the application (`part` "application") or of one of its embedded parts; MissingLink when absent. */
   link(part: string, rel: string): string {
-    const kept = this.links[key(part, rel)];
+    const kept = this.kept(key(part, rel));
     if (kept === undefined) throw new UcwaError({ code: 'MissingLink', subcode: rel, message: `the application offers no ${part}.${rel} link` });
-    return this.expand(kept);
+    return kept;
   }
 
   /** The href of an embedded part (me, people, onlineMeetings, communication); MissingLink when absent. */
   partHref(part: string): string {
-    const kept = this.links[key(part, '')];
-    if (kept === undefined || part === 'application') throw new UcwaError({ code: 'MissingLink', subcode: part, message: `the application embeds no ${part}` });
-    return this.expand(kept);
+    const kept = part === 'application' ? undefined : this.kept(key(part, ''));
+    if (kept === undefined) throw new UcwaError({ code: 'MissingLink', subcode: part, message: `the application embeds no ${part}` });
+    return kept;
   }
 
-  /** A path below the application starts with "/"; anything else (another server's href) is kept whole. */
-  private shorten(href: string): string {
-    if (href === this.href) return '';
-    return href.startsWith(`${this.href}/`) ? ownCopy(href.slice(this.href.length)) : href;
+  private keep(name: string, href: string): void {
+    let number = vocabulary.get(name);
+    if (number === undefined && vocabulary.size < MAX_VOCABULARY) vocabulary.set(name, (number = vocabulary.size));
+    if (number === undefined) {
+      (this.others ??= new Map()).set(name, href);
+      return;
+    }
+    const path = href === this.href ? '' : href.startsWith(`${this.href}/`) ? href.slice(this.href.length) : undefined;
+    if (path === undefined) {
+      this.hrefs[number] = href;
+      return;
+    }
+    if (lastPaths[number] !== path) lastPaths[number] = ownCopy(path);
+    this.hrefs[number] = lastPaths[number];
   }
 
-  private expand(kept: string): string {
+  private kept(name: string): string | undefined {
+    const number = vocabulary.get(name);
+    const kept = number === undefined ? this.others?.get(name) : this.hrefs[number];
+    if (kept === undefined) return undefined;
     return kept === '' || kept.startsWith('/') ? `${this.href}${kept}` : kept;
   }
 }

@@ -167,10 +167,12 @@ export type StopReason = 'stopped' | 'replaced' | 'failed';
  */
 export class EventChannel {
   private currentPosition?: string;
+  // Arrays, not Sets: a channel has one or two of each, and an idle organizer's Sets cost ~150 bytes apiece. A
+  // removal replaces the array, so a dispatch under way goes on over the one it started with.
   private handlers: Array<{ filter: EventFilter; handler: UcwaEventHandler }> = [];
-  private resetHandlers = new Set<(reason: ResetReason) => void | Promise<void>>();
-  private positionHandlers = new Set<(position: string) => void>();
-  private stopHandlers = new Set<(reason: StopReason, error?: unknown) => void>();
+  private resetHandlers: Array<(reason: ResetReason) => void | Promise<void>> = [];
+  private positionHandlers: Array<(position: string) => void> = [];
+  private stopHandlers: Array<(reason: StopReason, error?: unknown) => void> = [];
   private controller?: AbortController;
   private loop?: Promise<void>;
 
@@ -225,18 +227,18 @@ export class EventChannel {
   }
 
   onReset(handler: (reason: ResetReason) => void | Promise<void>): () => void {
-    this.resetHandlers.add(handler);
-    return () => this.resetHandlers.delete(handler);
+    if (!this.resetHandlers.includes(handler)) this.resetHandlers.push(handler);
+    return () => void (this.resetHandlers = this.resetHandlers.filter((item) => item !== handler));
   }
 
   onPosition(handler: (position: string) => void): () => void {
-    this.positionHandlers.add(handler);
-    return () => this.positionHandlers.delete(handler);
+    if (!this.positionHandlers.includes(handler)) this.positionHandlers.push(handler);
+    return () => void (this.positionHandlers = this.positionHandlers.filter((item) => item !== handler));
   }
 
   onStopped(handler: (reason: StopReason, error?: unknown) => void): () => void {
-    this.stopHandlers.add(handler);
-    return () => this.stopHandlers.delete(handler);
+    if (!this.stopHandlers.includes(handler)) this.stopHandlers.push(handler);
+    return () => void (this.stopHandlers = this.stopHandlers.filter((item) => item !== handler));
   }
 
   /** Starts the loop in the background; returns at once. Resolves `done()` when it stops. */

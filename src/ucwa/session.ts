@@ -76,7 +76,8 @@ export class UcwaSession implements UcwaApplication {
   private recreating?: Promise<ApplicationLinks>;
   private rediscoveryWanted = false;
   private lastRediscovery = 0;
-  private readonly listeners = new Set<ApplicationListener>();
+  /** An array, not a Set: one listener (the event channel) per session, and an empty Set is ~150 bytes. */
+  private listeners: ApplicationListener[] = [];
 
   /**
    * What the session reads of its options after construction, copied into one literal shape: the options given are
@@ -233,8 +234,8 @@ export class UcwaSession implements UcwaApplication {
   }
 
   onApplicationChanged(listener: ApplicationListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    if (!this.listeners.includes(listener)) this.listeners.push(listener);
+    return () => void (this.listeners = this.listeners.filter((item) => item !== listener));
   }
 
   // ------------------------------------------------------------------------------- plumbing for facets
