@@ -2,7 +2,8 @@
  * One timer for many long deadlines. Each event channel's hanging GET is bounded by a deadline of minutes; with
  * 10,000 channels a Timeout (plus an AbortSignal and its listeners) per request is memory an idle organizer should
  * not cost. Deadlines here sit in buckets of `tickMs`, and a single unref'd interval, running only while some are
- * pending, fires the due ones: a deadline fires at most one tick late, nothing against the minutes it bounds.
+ * pending, fires the due ones: a deadline never fires early and at most two ticks late (its bucket rounds up, the
+ * interval's phase is arbitrary), nothing against the minutes it bounds.
  */
 export interface Deadline {
   /** The bucket it sits in (its due time, rounded up to the tick). */
@@ -17,7 +18,7 @@ export class DeadlineWheel {
 
   constructor(private readonly tickMs = 1000) {}
 
-  /** Calls `fire` once, `ms` from now (up to one tick later), unless cancelled first. */
+  /** Calls `fire` once, `ms` from now (up to two ticks later), unless cancelled first. */
   add(ms: number, fire: () => void): Deadline {
     const bucket = Math.ceil((Date.now() + ms) / this.tickMs);
     const deadline: Deadline = { bucket, fire };

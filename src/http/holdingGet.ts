@@ -32,7 +32,19 @@ export function holdingGet(url: URL, options: HoldingGetOptions): Promise<Respon
   if (!protocol) return Promise.reject(new TypeError(`holdingGet: unsupported protocol ${url.protocol}`));
   return new Promise<Response>((resolve, reject) => {
     const send = protocol === 'https:' ? httpsRequest : httpRequest;
-    const request = send(url, { method: 'GET', headers: options.headers, agent: agents[protocol] });
+    const request = send({
+      protocol,
+      // node wants an IPv6 host without its brackets (as its own urlToHttpOptions gives it).
+      hostname: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
+      port: url.port || undefined,
+      path: `${url.pathname}${url.search}`,
+      method: 'GET',
+      // As a flat list, written as given: node then keeps no header object per request, and the agent's copy of
+      // these options, held by the socket's listeners as long as the connection lives, stays small. With a list,
+      // node adds no Host of its own.
+      headers: ['Host', url.host, ...Object.entries(options.headers).filter(([name]) => name.toLowerCase() !== 'host').flat()],
+      agent: agents[protocol],
+    });
     const fail = (error: unknown) => {
       finish();
       request.destroy();

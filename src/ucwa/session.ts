@@ -76,7 +76,7 @@ export class UcwaSession implements UcwaApplication {
   private recreating?: Promise<ApplicationLinks>;
   private rediscoveryWanted = false;
   private lastRediscovery = 0;
-  /** An array, not a Set: one listener (the event channel) per session, and an empty Set is ~150 bytes. */
+  /** Replaced whole, not a Set nor pushed to: one listener (the event channel) per session, and either reserves ~150 bytes. */
   private listeners: ApplicationListener[] = [];
 
   /**
@@ -234,7 +234,7 @@ export class UcwaSession implements UcwaApplication {
   }
 
   onApplicationChanged(listener: ApplicationListener): () => void {
-    if (!this.listeners.includes(listener)) this.listeners.push(listener);
+    if (!this.listeners.includes(listener)) this.listeners = [...this.listeners, listener];
     return () => void (this.listeners = this.listeners.filter((item) => item !== listener));
   }
 
