@@ -262,13 +262,23 @@ export class EventChannel {
     await this.loop;
   }
 
-  /** One P-GET and its dispatch; exposed for callers that drive the channel themselves (and tests). */
-  async pollOnce(signal?: AbortSignal): Promise<UcwaEventBatch> {
-    const url = this.currentPosition ?? this.firstUrl();
-    const response = await this.fetch(url, signal);
-    const batch = parseEventBatch(response.body, response.contentType, response.url);
-    await this.consume(batch);
-    return batch;
+  /**
+   * One P-GET and its dispatch; exposed for callers that drive the channel themselves (and tests). A promise chain,
+   * not an async function: an async frame suspended for the minutes the server holds the GET is memory that every
+   * idle channel would keep.
+   */
+  pollOnce(signal?: AbortSignal): Promise<UcwaEventBatch> {
+    let held: Promise<UcwaResponse>;
+    try {
+      held = this.fetch(this.currentPosition ?? this.firstUrl(), signal);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return held.then(async (response) => {
+      const batch = parseEventBatch(response.body, response.contentType, response.url);
+      await this.consume(batch);
+      return batch;
+    });
   }
 
   private async run(signal: AbortSignal): Promise<void> {
@@ -318,7 +328,7 @@ export class EventChannel {
     return 'continue';
   }
 
-  private async fetch(url: string, signal?: AbortSignal): Promise<UcwaResponse> {
+  private fetch(url: string, signal?: AbortSignal): Promise<UcwaResponse> {
     const holdSeconds = this.options.timeoutSeconds ?? 180;
     // No transport retries and no transparent re-creation here: the loop owns both, so the position stays exact.
     return this.session.request('GET', url, undefined, { signal, timeoutMs: holdSeconds * 1000 + 15_000, retries: 0, keepApplication: true, hold: true });

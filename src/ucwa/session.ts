@@ -296,7 +296,7 @@ export class UcwaSession implements UcwaApplication {
    * Sends a request on behalf of the application: rebases hrefs of a re-created application, re-creates the
    * application transparently on 404 ApplicationNotFound, and re-runs discovery when the server hinted at it.
    */
-  async request(
+  request(
     method: HttpMethod,
     href: string,
     input: Record<string, UcwaValue | Date | undefined> | undefined,

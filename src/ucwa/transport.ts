@@ -114,19 +114,24 @@ export class UcwaTransport {
     });
   }
 
-  /** One try, re-authenticating once on 401 before giving up on it. */
-  private async attempt(request: UcwaRequest, url: URL, authenticated: boolean, idempotent: boolean): Promise<UcwaResponse> {
-    let response = await this.exchange(request, url, authenticated, idempotent);
-    if (response.status === 401 && authenticated) {
-      const challenges = parseChallenges(response.headers.get('www-authenticate'));
-      await response.body?.cancel();
-      const renewed = await this.options.tokens.renew(challenges, url.origin, request.signal);
-      if (!renewed) {
-        throw new UcwaError({ status: 401, code: 'NotSignedIn', message: 'the server rejected the token and no credentials are available', request: label(request, url) });
+  /**
+   * One try, re-authenticating once on 401 before giving up on it. Promise chains rather than `await`s here and in
+   * `exchange`: a held GET waits minutes, and every suspended async frame is memory each idle channel keeps.
+   */
+  private attempt(request: UcwaRequest, url: URL, authenticated: boolean, idempotent: boolean): Promise<UcwaResponse> {
+    return this.exchange(request, url, authenticated, idempotent).then(async (first) => {
+      let response = first;
+      if (response.status === 401 && authenticated) {
+        const challenges = parseChallenges(response.headers.get('www-authenticate'));
+        await response.body?.cancel();
+        const renewed = await this.options.tokens.renew(challenges, url.origin, request.signal);
+        if (!renewed) {
+          throw new UcwaError({ status: 401, code: 'NotSignedIn', message: 'the server rejected the token and no credentials are available', request: label(request, url) });
+        }
+        response = await this.exchange(request, url, authenticated, idempotent);
       }
-      response = await this.exchange(request, url, authenticated, idempotent);
-    }
-    return this.interpret(request, url, response, idempotent);
+      return this.interpret(request, url, response, idempotent);
+    });
   }
 
   private async exchange(request: UcwaRequest, url: URL, authenticated: boolean, idempotent: boolean): Promise<Response> {
@@ -135,17 +140,26 @@ export class UcwaTransport {
     if (body !== undefined) headers.set('Content-Type', this.format === 'json' ? 'application/json' : 'application/xml');
     const timeoutMs = request.timeoutMs ?? this.options.requestTimeoutMs;
     const started = Date.now();
+    let pending: Promise<Response>;
     try {
-      const response =
+      pending =
         request.hold && request.method === 'GET' && this.options.holdWithNode
-          ? await holdingGet(url, { headers: Object.fromEntries(headers), timeoutMs, signal: request.signal })
-          : await this.viaFetch(request, url, headers, body, timeoutMs);
-      this.connectionFailures = 0;
-      this.options.logger.debug({ method: request.method, url: withoutQuery(url), status: response.status, ms: Date.now() - started }, 'ucwa: response');
-      return response;
+          ? holdingGet(url, { headers: Object.fromEntries(headers), timeoutMs, signal: request.signal })
+          : this.viaFetch(request, url, headers, body, timeoutMs);
     } catch (error) {
-      throw this.networkFailure(error, request, url, idempotent);
+      // A fetch given by the caller may throw instead of rejecting: reported the same way.
+      pending = Promise.reject(error);
     }
+    return pending.then(
+      (response) => {
+        this.connectionFailures = 0;
+        this.options.logger.debug({ method: request.method, url: withoutQuery(url), status: response.status, ms: Date.now() - started }, 'ucwa: response');
+        return response;
+      },
+      (error: unknown) => {
+        throw this.networkFailure(error, request, url, idempotent);
+      },
+    );
   }
 
   private viaFetch(request: UcwaRequest, url: URL, headers: Headers, body: string | undefined, timeoutMs: number): Promise<Response> {
