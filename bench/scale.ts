@@ -45,7 +45,7 @@ interface Memory {
 export const ALERT_P99_TARGET_MS = 50;
 export const BYTES_PER_ORGANIZER_TARGET = 20 * 1024;
 export const IDLE_LAG_P99_TARGET_MS = 20;
-const BULK_PASSWORD = 'Bench-Organizer-1';
+export const BULK_PASSWORD = 'Bench-Organizer-1';
 const answerTimeoutMs = 20 * 60_000;
 
 export async function benchScale(options: ScaleOptions): Promise<ScaleResult> {
@@ -113,7 +113,7 @@ export async function benchScale(options: ScaleOptions): Promise<ScaleResult> {
 }
 
 /** Bulk organizers in the UCWA simulator, each with one meeting, through its control API. */
-async function bulkOrganizers(ucwaOrigin: string, count: number): Promise<Organizer[]> {
+export async function bulkOrganizers(ucwaOrigin: string, count: number): Promise<Organizer[]> {
   const response = await fetch(`${ucwaOrigin}/_sim/users/bulk`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -9,6 +9,7 @@ import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
 import { startApp } from '../../src/app.js';
 import type { ServiceEndpoints } from '../../src/capabilities/index.js';
 import { loadConfig } from '../../src/config.js';
@@ -26,10 +27,16 @@ const mode = process.argv[2];
  * `node --cpu-prof`) of exactly the timed rounds, without start-up and set-up in it.
  */
 const inspector = new Session();
-process.on('message', (message: { profile?: 'start' | 'stop'; path?: string; counters?: true; memory?: true; lagMs?: number }) => {
+process.on('message', (message: { profile?: 'start' | 'stop'; path?: string; counters?: true; memory?: true; lagMs?: number; heapSnapshot?: string; memoryDetail?: true }) => {
   void (async () => {
     if (message.counters) return tellParent({ counters: { ...storageCalls } });
     if (message.memory) return tellParent({ memory: await memoryAfterGc() });
+    // After the same collections as `memory`, so a snapshot diff matches the figures line 3 reports.
+    if (message.memoryDetail) return tellParent({ memoryDetail: await memoryDetail() });
+    if (message.heapSnapshot) {
+      await memoryAfterGc();
+      return tellParent({ heapSnapshot: writeHeapSnapshot(message.heapSnapshot) });
+    }
     if (message.lagMs) return tellParent({ lag: await eventLoopLag(message.lagMs) });
     if (message.profile === 'start') {
       inspector.connect();
@@ -105,6 +112,15 @@ async function memoryAfterGc(): Promise<{ rss: number; heapUsed: number; externa
   }
   const usage = process.memoryUsage();
   return { rss: usage.rss, heapUsed: usage.heapUsed, external: usage.external + usage.arrayBuffers };
+}
+
+/** Where the memory is (after GC): V8's spaces, memory outside the heap, and what keeps the event loop alive. */
+async function memoryDetail(): Promise<{ usage: NodeJS.MemoryUsage; spaces: Record<string, { size: number; used: number; physical: number }>; resources: Record<string, number> }> {
+  await memoryAfterGc();
+  const spaces = Object.fromEntries(getHeapSpaceStatistics().map((space) => [space.space_name, { size: space.space_size, used: space.space_used_size, physical: space.physical_space_size }]));
+  const resources: Record<string, number> = {};
+  for (const kind of process.getActiveResourcesInfo()) resources[kind] = (resources[kind] ?? 0) + 1;
+  return { usage: process.memoryUsage(), spaces, resources };
 }
 
 /** Event-loop delay over `ms` while nothing is asked of the bot: p50 / p99 / max in milliseconds. */

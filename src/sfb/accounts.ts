@@ -69,6 +69,8 @@ export class UcwaAccounts {
   private readonly signOutHooks = new Set<SignOutHook>();
   /** When each live session's sign-in happened: a stored record with another time is a newer sign-in elsewhere. */
   private readonly signedInAt = new Map<string, string>();
+  /** One child logger for every session: a child per session was a logger object and its bindings per person. */
+  private readonly sessionLogger: Logger;
 
   constructor(
     private readonly storage: BotStorage,
@@ -78,7 +80,9 @@ export class UcwaAccounts {
     private readonly userMap: UcwaUserMap = UcwaUserMap.empty(),
     /** Who runs each person's event channel; only that instance writes their event position (fenced). */
     private readonly ownership: Ownership = new SoleOwnership(),
-  ) {}
+  ) {
+    this.sessionLogger = logger.child({ component: 'ucwa' });
+  }
 
   /**
    * Runs discovery and the password grant, checks that the account is the Teams user's own (else signs it out and
@@ -370,7 +374,7 @@ export class UcwaAccounts {
       discoveryUrl: this.endpoint.discoveryUrl,
       format: this.endpoint.format,
       userAgent: this.endpoint.userAgent,
-      logger: this.logger.child({ component: 'ucwa' }),
+      logger: this.sessionLogger,
     };
   }
 }

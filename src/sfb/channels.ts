@@ -30,10 +30,16 @@ export interface ChannelDeps {
 
 interface ChannelHandle {
   session: UcwaSession;
-  /** Detach of each tap attached to this channel. */
-  taps: Map<ChannelTap, () => void>;
+  /**
+   * The taps attached to this channel and, at the same index, each one's detach. Two arrays replaced whole rather
+   * than a Map: there are one or two taps, and a Map reserves ~180 bytes per idle channel.
+   */
+  taps: ChannelTap[];
+  untaps: Array<() => void>;
   /** A listener could not record an event: the stored position must not move past it. */
   unsafe: boolean;
+  /** What every tap of this channel may ask of it (one object for all of them). */
+  control: ChannelControl;
   detach: () => void;
 }
 
@@ -69,7 +75,7 @@ export class EventChannels {
     const existing = this.channels.get(userId);
     if (existing?.session === session && session.events.running) return true;
     if (existing) this.closeHandle(userId, existing);
-    const handle: ChannelHandle = { session, taps: new Map(), unsafe: false, detach: () => undefined };
+    const handle: ChannelHandle = { session, taps: [], untaps: [], unsafe: false, control: { holdPosition: () => void (handle.unsafe = true) }, detach: () => undefined };
     const events = session.events;
     const detachers = [
       events.onPosition(() => this.onPosition(userId, handle)),
@@ -77,8 +83,10 @@ export class EventChannels {
     ];
     handle.detach = () => {
       detachers.forEach((detach) => detach());
-      for (const untap of handle.taps.values()) untap();
-      handle.taps.clear();
+      const untaps = handle.untaps;
+      handle.taps = [];
+      handle.untaps = [];
+      for (const untap of untaps) untap();
     };
     this.channels.set(userId, handle);
     for (const tap of this.taps) this.attachTap(userId, handle, tap);
@@ -99,15 +107,27 @@ export class EventChannels {
     return () => {
       this.taps.delete(tap);
       for (const handle of this.channels.values()) {
-        handle.taps.get(tap)?.();
-        handle.taps.delete(tap);
+        const index = handle.taps.indexOf(tap);
+        if (index < 0) continue;
+        const untap = handle.untaps[index]!;
+        handle.taps = handle.taps.filter((_, at) => at !== index);
+        handle.untaps = handle.untaps.filter((_, at) => at !== index);
+        untap();
       }
     };
   }
 
   private attachTap(userId: string, handle: ChannelHandle, tap: ChannelTap): void {
     try {
-      handle.taps.set(tap, tap(userId, handle.session, { holdPosition: () => void (handle.unsafe = true) }));
+      const untap = tap(userId, handle.session, handle.control);
+      const index = handle.taps.indexOf(tap);
+      if (index >= 0) {
+        // Attached again (as a Map.set would have): the newer detach replaces the older.
+        handle.untaps = handle.untaps.map((existing, at) => (at === index ? untap : existing));
+        return;
+      }
+      handle.taps = [...handle.taps, tap];
+      handle.untaps = [...handle.untaps, untap];
     } catch (error) {
       this.context.logger.error({ err: error, teamsUserId: userId }, 'an event channel listener could not attach');
     }

@@ -34,10 +34,13 @@ export class TeamsIdentity {
     const fallback: TeamsUser = { id: from.id, aadObjectId: from.aadObjectId, name: from.name, tenantId };
     try {
       const member = await TeamsInfo.getMember(context, from.id);
+      // A literal, not a spread of `fallback`: in a heap snapshot each spread user had a hidden class of its own,
+      // and the cache keeps one user per person who spoke within the hour.
       const user: TeamsUser = {
-        ...fallback,
+        id: fallback.id,
         aadObjectId: member.aadObjectId ?? fallback.aadObjectId,
         name: member.name ?? fallback.name,
+        tenantId: fallback.tenantId,
         upn: member.userPrincipalName,
         email: member.email,
       };

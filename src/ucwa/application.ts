@@ -14,7 +14,7 @@ export interface RequestOptions {
   retries?: number;
 }
 
-export type ApplicationListener = (application: UcwaResource, reason: 'recreated' | 'rediscovered') => void;
+export type ApplicationListener = (application: { readonly href: string }, reason: 'recreated' | 'rediscovered') => void;
 
 export type UcwaInput = Record<string, UcwaValue | Date | undefined>;
 
@@ -23,8 +23,8 @@ export interface UcwaApplication {
   readonly signedIn: boolean;
   /** Follows a link from the application's embedded resource `embeddedRel` (e.g. onlineMeetings → myOnlineMeetings). */
   applicationLink(embeddedRel: string, rel: string): string;
-  /** One of the application's always-embedded resources: me, people, onlineMeetings, communication. */
-  applicationPart(rel: string): UcwaResource;
+  /** The href of one of the application's always-embedded resources: me, people, onlineMeetings, communication. */
+  applicationPartHref(rel: string): string;
   get(href: string, options?: RequestOptions): Promise<UcwaResource>;
   post(href: string, input: UcwaInput | undefined, options?: RequestOptions): Promise<UcwaResponse>;
   delete(href: string, options?: RequestOptions): Promise<void>;
@@ -36,9 +36,9 @@ export interface UcwaApplication {
     method: HttpMethod,
     href: string,
     input: UcwaInput | undefined,
-    options?: RequestOptions & { body?: string; ifMatch?: string; keepApplication?: boolean },
+    options?: RequestOptions & { body?: string; ifMatch?: string; keepApplication?: boolean; hold?: boolean },
   ): Promise<UcwaResponse>;
   /** Creates a new application (after the server lost it); concurrent callers share one creation. */
-  recreateApplication(signal?: AbortSignal, lostHref?: string): Promise<UcwaResource>;
+  recreateApplication(signal?: AbortSignal, lostHref?: string): Promise<{ readonly href: string }>;
   onApplicationChanged(listener: ApplicationListener): () => void;
 }

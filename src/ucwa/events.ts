@@ -167,10 +167,13 @@ export type StopReason = 'stopped' | 'replaced' | 'failed';
  */
 export class EventChannel {
   private currentPosition?: string;
+  // Arrays replaced whole on every change, never pushed to: a channel has one to three of each, and a Set or a
+  // pushed-to array reserves room for ~16 (~180 bytes apiece per idle organizer). Replacing also lets a dispatch
+  // under way go on over the array it started with.
   private handlers: Array<{ filter: EventFilter; handler: UcwaEventHandler }> = [];
-  private resetHandlers = new Set<(reason: ResetReason) => void | Promise<void>>();
-  private positionHandlers = new Set<(position: string) => void>();
-  private stopHandlers = new Set<(reason: StopReason, error?: unknown) => void>();
+  private resetHandlers: Array<(reason: ResetReason) => void | Promise<void>> = [];
+  private positionHandlers: Array<(position: string) => void> = [];
+  private stopHandlers: Array<(reason: StopReason, error?: unknown) => void> = [];
   private controller?: AbortController;
   private loop?: Promise<void>;
 
@@ -202,7 +205,7 @@ export class EventChannel {
 
   on(filter: EventFilter, handler: UcwaEventHandler): () => void {
     const entry = { filter, handler };
-    this.handlers.push(entry);
+    this.handlers = [...this.handlers, entry];
     return () => {
       this.handlers = this.handlers.filter((item) => item !== entry);
     };
@@ -225,18 +228,18 @@ export class EventChannel {
   }
 
   onReset(handler: (reason: ResetReason) => void | Promise<void>): () => void {
-    this.resetHandlers.add(handler);
-    return () => this.resetHandlers.delete(handler);
+    if (!this.resetHandlers.includes(handler)) this.resetHandlers = [...this.resetHandlers, handler];
+    return () => void (this.resetHandlers = this.resetHandlers.filter((item) => item !== handler));
   }
 
   onPosition(handler: (position: string) => void): () => void {
-    this.positionHandlers.add(handler);
-    return () => this.positionHandlers.delete(handler);
+    if (!this.positionHandlers.includes(handler)) this.positionHandlers = [...this.positionHandlers, handler];
+    return () => void (this.positionHandlers = this.positionHandlers.filter((item) => item !== handler));
   }
 
   onStopped(handler: (reason: StopReason, error?: unknown) => void): () => void {
-    this.stopHandlers.add(handler);
-    return () => this.stopHandlers.delete(handler);
+    if (!this.stopHandlers.includes(handler)) this.stopHandlers = [...this.stopHandlers, handler];
+    return () => void (this.stopHandlers = this.stopHandlers.filter((item) => item !== handler));
   }
 
   /** Starts the loop in the background; returns at once. Resolves `done()` when it stops. */
@@ -259,13 +262,23 @@ export class EventChannel {
     await this.loop;
   }
 
-  /** One P-GET and its dispatch; exposed for callers that drive the channel themselves (and tests). */
-  async pollOnce(signal?: AbortSignal): Promise<UcwaEventBatch> {
-    const url = this.currentPosition ?? this.firstUrl();
-    const response = await this.fetch(url, signal);
-    const batch = parseEventBatch(response.body, response.contentType, response.url);
-    await this.consume(batch);
-    return batch;
+  /**
+   * One P-GET and its dispatch; exposed for callers that drive the channel themselves (and tests). A promise chain,
+   * not an async function: an async frame suspended for the minutes the server holds the GET is memory that every
+   * idle channel would keep.
+   */
+  pollOnce(signal?: AbortSignal): Promise<UcwaEventBatch> {
+    let held: Promise<UcwaResponse>;
+    try {
+      held = this.fetch(this.currentPosition ?? this.firstUrl(), signal);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return held.then(async (response) => {
+      const batch = parseEventBatch(response.body, response.contentType, response.url);
+      await this.consume(batch);
+      return batch;
+    });
   }
 
   private async run(signal: AbortSignal): Promise<void> {
@@ -315,10 +328,10 @@ export class EventChannel {
     return 'continue';
   }
 
-  private async fetch(url: string, signal?: AbortSignal): Promise<UcwaResponse> {
+  private fetch(url: string, signal?: AbortSignal): Promise<UcwaResponse> {
     const holdSeconds = this.options.timeoutSeconds ?? 180;
     // No transport retries and no transparent re-creation here: the loop owns both, so the position stays exact.
-    return this.session.request('GET', url, undefined, { signal, timeoutMs: holdSeconds * 1000 + 15_000, retries: 0, keepApplication: true });
+    return this.session.request('GET', url, undefined, { signal, timeoutMs: holdSeconds * 1000 + 15_000, retries: 0, keepApplication: true, hold: true });
   }
 
   private async consume(batch: UcwaEventBatch): Promise<void> {

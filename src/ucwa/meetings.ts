@@ -44,7 +44,7 @@ export class MeetingsFacet {
   constructor(private readonly session: UcwaApplication) {}
 
   async dashboard(): Promise<OnlineMeetingsDashboardView> {
-    return dashboardView(await this.session.get(this.session.applicationPart('onlineMeetings').href));
+    return dashboardView(await this.session.get(this.session.applicationPartHref('onlineMeetings')));
   }
 
   async list(): Promise<MeetingListView> {
@@ -103,7 +103,7 @@ export class MeetingsFacet {
       return this.session.applicationLink('onlineMeetings', rel);
     } catch (error) {
       if (!(error instanceof UcwaError && error.code === 'MissingLink')) throw error;
-      const dashboard = await this.session.get(this.session.applicationPart('onlineMeetings').href);
+      const dashboard = await this.session.get(this.session.applicationPartHref('onlineMeetings'));
       const href = linkOf(dashboard, rel)?.href;
       if (!href) throw error;
       return href;

@@ -28,7 +28,8 @@ export class TokenKeeper {
   private readonly origins = new Set<string>();
   private passwordToken?: AccessToken;
   private endpoint?: MsRtcOAuthHint;
-  private readonly bearerTokens = new Map<string, AccessToken>();
+  /** Only bearer credentials fill it, so it is made on first use (an empty Map is ~150 bytes per session). */
+  private bearerTokens?: Map<string, AccessToken>;
   private pending?: Promise<boolean>;
 
   constructor(
@@ -61,10 +62,10 @@ export class TokenKeeper {
   async tokenFor(origin: string, signal?: AbortSignal): Promise<string | undefined> {
     if (!this.isAllowed(origin)) return undefined;
     if (this.credentials?.kind === 'bearer') {
-      const cached = this.bearerTokens.get(origin);
+      const cached = this.bearerTokens?.get(origin);
       if (cached && !expiring(cached)) return cached.value;
       const fresh = await bearerToken(this.credentials, origin, false);
-      this.bearerTokens.set(origin, fresh);
+      (this.bearerTokens ??= new Map()).set(origin, fresh);
       return fresh.value;
     }
     if (this.passwordToken && expiring(this.passwordToken) && this.endpoint && this.credentials) {
@@ -86,7 +87,7 @@ export class TokenKeeper {
     const credentials = this.credentials;
     if (!credentials) return false;
     if (credentials.kind === 'bearer') {
-      this.bearerTokens.set(origin, await bearerToken(credentials, origin, true));
+      (this.bearerTokens ??= new Map()).set(origin, await bearerToken(credentials, origin, true));
       return true;
     }
     const hint = (challenges ? msRtcOAuthHint(challenges, origin) : undefined) ?? this.endpoint;
@@ -123,7 +124,7 @@ export class TokenKeeper {
 
   clear(): void {
     this.passwordToken = undefined;
-    this.bearerTokens.clear();
+    this.bearerTokens?.clear();
     this.origins.clear();
   }
 }

@@ -1,4 +1,5 @@
 import type { Logger } from '../logging.js';
+import { holdingGet } from '../http/holdingGet.js';
 import { failedBeforeSending, isNetworkError, parseRetryAfter, RetryableError, withRetries } from '../http/retry.js';
 import { parseChallenges } from './auth.js';
 import { codeForStatus, parseReason, UcwaError } from './errors.js';
@@ -38,6 +39,8 @@ export interface UcwaRequest {
   signal?: AbortSignal;
   /** Overrides the retry policy, e.g. the event channel retries on its own. */
   retries?: number;
+  /** A GET the server holds open for minutes (the event channel): sent on the lean path for those (see holdingGet). */
+  hold?: boolean;
 }
 
 export interface UcwaResponse {
@@ -65,6 +68,11 @@ export interface TransportOptions {
   retry: RetryPolicy;
   tokens: TokenKeeper;
   hooks?: TransportHooks;
+  /**
+   * Send held GETs with `node:http` (holdingGet) instead of `fetch`. Off when the session was given a fetch of its
+   * own (tests recording or rerouting calls, a proxying fetch), which then sees every request.
+   */
+  holdWithNode?: boolean;
 }
 
 const REPEATED_CONNECTION_FAILURES = 3;
@@ -88,8 +96,15 @@ export class UcwaTransport {
     }
     const idempotent = request.method !== 'POST';
     const policy = this.options.retry;
+    const retries = request.retries ?? policy.retries;
+    // Without retries the retry machinery has nothing to do, and a held GET would keep its frames for minutes.
+    if (retries === 0) {
+      return this.attempt(request, url, authenticated, idempotent).catch((error: unknown) => {
+        throw error instanceof RetryableError ? error.cause : error;
+      });
+    }
     return withRetries(() => this.attempt(request, url, authenticated, idempotent), {
-      retries: request.retries ?? policy.retries,
+      retries,
       minTimeoutMs: policy.minTimeoutMs,
       maxTimeoutMs: policy.maxTimeoutMs,
       maxRetryAfterMs: policy.maxRetryAfterMs,
@@ -99,36 +114,58 @@ export class UcwaTransport {
     });
   }
 
-  /** One try, re-authenticating once on 401 before giving up on it. */
-  private async attempt(request: UcwaRequest, url: URL, authenticated: boolean, idempotent: boolean): Promise<UcwaResponse> {
-    let response = await this.exchange(request, url, authenticated, idempotent);
-    if (response.status === 401 && authenticated) {
-      const challenges = parseChallenges(response.headers.get('www-authenticate'));
-      await response.body?.cancel();
-      const renewed = await this.options.tokens.renew(challenges, url.origin, request.signal);
-      if (!renewed) {
-        throw new UcwaError({ status: 401, code: 'NotSignedIn', message: 'the server rejected the token and no credentials are available', request: label(request, url) });
+  /**
+   * One try, re-authenticating once on 401 before giving up on it. Promise chains rather than `await`s here and in
+   * `exchange`: a held GET waits minutes, and every suspended async frame is memory each idle channel keeps.
+   */
+  private attempt(request: UcwaRequest, url: URL, authenticated: boolean, idempotent: boolean): Promise<UcwaResponse> {
+    return this.exchange(request, url, authenticated, idempotent).then(async (first) => {
+      let response = first;
+      if (response.status === 401 && authenticated) {
+        const challenges = parseChallenges(response.headers.get('www-authenticate'));
+        await response.body?.cancel();
+        const renewed = await this.options.tokens.renew(challenges, url.origin, request.signal);
+        if (!renewed) {
+          throw new UcwaError({ status: 401, code: 'NotSignedIn', message: 'the server rejected the token and no credentials are available', request: label(request, url) });
+        }
+        response = await this.exchange(request, url, authenticated, idempotent);
       }
-      response = await this.exchange(request, url, authenticated, idempotent);
-    }
-    return this.interpret(request, url, response, idempotent);
+      return this.interpret(request, url, response, idempotent);
+    });
   }
 
   private async exchange(request: UcwaRequest, url: URL, authenticated: boolean, idempotent: boolean): Promise<Response> {
     const headers = await this.headers(request, url, authenticated);
     const body = request.body ?? (request.input ? serializeInput(request.input, this.format) : undefined);
     if (body !== undefined) headers.set('Content-Type', this.format === 'json' ? 'application/json' : 'application/xml');
-    const timeout = AbortSignal.timeout(request.timeoutMs ?? this.options.requestTimeoutMs);
-    const signal = request.signal ? AbortSignal.any([timeout, request.signal]) : timeout;
+    const timeoutMs = request.timeoutMs ?? this.options.requestTimeoutMs;
     const started = Date.now();
+    let pending: Promise<Response>;
     try {
-      const response = await this.options.fetch(url, { method: request.method, headers, body, signal, redirect: 'manual' });
-      this.connectionFailures = 0;
-      this.options.logger.debug({ method: request.method, url: withoutQuery(url), status: response.status, ms: Date.now() - started }, 'ucwa: response');
-      return response;
+      pending =
+        request.hold && request.method === 'GET' && this.options.holdWithNode
+          ? holdingGet(url, { headers: Object.fromEntries(headers), timeoutMs, signal: request.signal })
+          : this.viaFetch(request, url, headers, body, timeoutMs);
     } catch (error) {
-      throw this.networkFailure(error, request, url, idempotent);
+      // A fetch given by the caller may throw instead of rejecting: reported the same way.
+      pending = Promise.reject(error);
     }
+    return pending.then(
+      (response) => {
+        this.connectionFailures = 0;
+        this.options.logger.debug({ method: request.method, url: withoutQuery(url), status: response.status, ms: Date.now() - started }, 'ucwa: response');
+        return response;
+      },
+      (error: unknown) => {
+        throw this.networkFailure(error, request, url, idempotent);
+      },
+    );
+  }
+
+  private viaFetch(request: UcwaRequest, url: URL, headers: Headers, body: string | undefined, timeoutMs: number): Promise<Response> {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = request.signal ? AbortSignal.any([timeout, request.signal]) : timeout;
+    return this.options.fetch(url, { method: request.method, headers, body, signal, redirect: 'manual' });
   }
 
   private async headers(request: UcwaRequest, url: URL, authenticated: boolean): Promise<Headers> {

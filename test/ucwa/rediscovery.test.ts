@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { startUcwaSimulator, type UcwaSimulator } from '../../src/ucwa/simulator/index.js';
-import { UcwaSession, type UcwaResource } from '../../src/ucwa/index.js';
+import { UcwaSession } from '../../src/ucwa/index.js';
 import { activeAppOf, alice, allMeetings, expectUcwaError, options } from './client.js';
 
 /** Every request the client sends, as "METHOD origin+path"; `reroute` can answer one URL from another. */
@@ -35,7 +35,7 @@ describe('ucwa client: rediscovery after 403, 502 and repeated connection failur
   let sim: UcwaSimulator;
   let recorder: RecordingFetch;
   let session: UcwaSession;
-  let changes: Array<{ app: UcwaResource; reason: string }>;
+  let changes: Array<{ app: { href: string }; reason: string }>;
 
   before(async () => {
     sim = await startUcwaSimulator({ minEventTimeoutSeconds: 1 });

@@ -18,7 +18,9 @@ import {
   eligibleValuesView,
   type UcwaResource,
   type UcwaValue,
+  UcwaError,
 } from '../../src/ucwa/index.js';
+import { ApplicationLinks } from '../../src/ucwa/applicationLinks.js';
 import { xmlProperties } from '../../src/ucwa/resource.js';
 import { baseUrlOf, loadSamples, sample, type Sample } from './fixtures.js';
 
@@ -309,4 +311,34 @@ describe('ucwa representation: request bodies', () => {
     assert.equal(back.expirationTime, '1970-01-01T00:00:00.000Z');
     assert.deepEqual(back.attendees, xml.properties.attendees);
   });
+});
+
+describe('ucwa representation: what a session keeps of its application', () => {
+  for (const file of ['application-get-response.json', 'application-get-response-xml.json']) {
+    it(`follows every link the parsed application offers, and says what its view says (${file})`, () => {
+      const item = sample(file);
+      const resource = item.xml ? resourceFromXml(parseXml(item.xml), baseUrlOf(item)) : resourceFromJson(jsonBody(item), baseUrlOf(item));
+      const kept = new ApplicationLinks(resource);
+      assert.equal(kept.href, resource.href);
+      let followed = 0;
+      for (const [rel, links] of Object.entries(resource.links)) {
+        assert.equal(kept.link('application', rel), links[0]!.href, `application.${rel}`);
+        followed += 1;
+      }
+      for (const [part, [embedded]] of Object.entries(resource.embedded)) {
+        assert.equal(kept.partHref(part), embedded!.href, part);
+        for (const [rel, links] of Object.entries(embedded!.links)) {
+          assert.equal(kept.link(part, rel), links[0]!.href, `${part}.${rel}`);
+          followed += 1;
+        }
+      }
+      assert.ok(followed > 20, `the sample has links in every part (${followed})`);
+      const { resource: _resource, me, ...view } = applicationView(resource);
+      assert.deepEqual({ ...kept.summary, me: undefined }, { ...view, me: undefined });
+      assert.deepEqual(kept.summary.me?.emailAddresses, me?.emailAddresses);
+      assert.equal(kept.summary.me?.uri, me?.uri);
+      assert.throws(() => kept.link('communication', 'noSuchLink'), (error: UcwaError) => error.code === 'MissingLink');
+      assert.throws(() => kept.partHref('noSuchPart'), (error: UcwaError) => error.code === 'MissingLink');
+    });
+  }
 });

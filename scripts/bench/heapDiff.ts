@@ -1,0 +1,126 @@
+/**
+ * What an idle signed-in organizer holds in the bot, by constructor: line 3's set-up (bulk UCWA organizers, each
+ * watching a meeting of their own with an event channel, the bot in a process of its own) taken to 1 and then N
+ * organizers, a heap snapshot of the bot at each (after GC), and the difference per organizer, largest first.
+ * It decides what to shrink; line 3 itself (`npm run bench -- --lines=3`) gives the verdict.
+ * Usage: node dist/scripts/bench/heapDiff.js [N=300] [top=40] [dir=os.tmpdir()]
+ */
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BULK_PASSWORD, bulkOrganizers } from '../../bench/scale.js';
+import type { ScaleAnswer, ScaleCommand } from '../../bench/scale/load.js';
+import { forkChild, nextMessage, stopChild, type SimulatorAddresses } from '../../bench/throughput/ipc.js';
+
+interface Snapshot {
+  snapshot: { meta: { node_fields: string[]; node_types: [string[], ...unknown[]] } };
+  nodes: number[];
+  strings: string[];
+}
+
+interface MemoryDetail {
+  usage: Record<string, number>;
+  spaces: Record<string, { size: number; used: number; physical: number }>;
+  resources: Record<string, number>;
+}
+
+/** Per organizer, in KB: process figures, V8 spaces (reserved / used), and active resources (count). */
+function detailDiff(before: MemoryDetail, after: MemoryDetail, added: number): string {
+  const kb = (bytes: number) => (bytes / added / 1024).toFixed(1);
+  const lines = ['process (KB per organizer): ' + Object.keys(after.usage).map((key) => `${key} ${kb(after.usage[key]! - (before.usage[key] ?? 0))}`).join(', ')];
+  for (const [name, space] of Object.entries(after.spaces)) {
+    const earlier = before.spaces[name] ?? { size: 0, used: 0, physical: 0 };
+    lines.push(`  ${name}: size ${kb(space.size - earlier.size)}, used ${kb(space.used - earlier.used)}, physical ${kb(space.physical - earlier.physical)} (total ${(space.physical / 2 ** 20).toFixed(1)} MB)`);
+  }
+  lines.push('resources: ' + Object.entries(after.resources).map(([kind, count]) => `${kind} ${count - (before.resources[kind] ?? 0)}`).join(', '));
+  return lines.join('\n');
+}
+
+/** Per (type, name): how many objects and their shallow size. */
+type Census = Map<string, { count: number; bytes: number }>;
+
+const [countArg, topArg, dirArg] = process.argv.slice(2);
+const organizers = Number(countArg ?? 300);
+const top = Number(topArg ?? 40);
+const dir = dirArg ?? tmpdir();
+const timeoutMs = 20 * 60_000;
+
+const children: Array<Parameters<typeof stopChild>[0]> = [];
+try {
+  const simulators = await forkChild<SimulatorAddresses>('./simulators.js', []);
+  children.push(simulators.child);
+  const people = await bulkOrganizers(simulators.ready.ucwaOrigin, organizers);
+  const env = {
+    BENCH_SIMULATORS: JSON.stringify(simulators.ready),
+    BENCH_UCWA_BULK: JSON.stringify({ pattern: '^org\\d+@contoso\\.com$', password: BULK_PASSWORD }),
+    BENCH_LOG_LEVEL: 'warn',
+  };
+  const bot = await forkChild<{ url: string }>('./target.js', ['bot'], { env, execArgv: ['--expose-gc', '--disable-warning=DEP0111'] });
+  children.push(bot.child);
+  const load = await forkChild<{ kind: 'ready' }>('../scale/load.js', [], { execArgv: ['--disable-warning=DEP0111'] });
+  children.push(load.child);
+  const ask = async (command: ScaleCommand): Promise<ScaleAnswer> => {
+    load.child.send(command);
+    const answer = await nextMessage<ScaleAnswer>(load.child, timeoutMs, 'scale load');
+    if (answer.kind === 'failed') throw new Error(answer.message);
+    return answer;
+  };
+  const snapshot = async (name: string): Promise<Census> => {
+    bot.child.send({ heapSnapshot: join(dir, name) });
+    const { heapSnapshot } = await nextMessage<{ heapSnapshot: string }>(bot.child, timeoutMs, 'bot snapshot');
+    return census(JSON.parse(readFileSync(heapSnapshot, 'utf8')) as Snapshot);
+  };
+  const memory = async () => {
+    bot.child.send({ memoryDetail: true });
+    const { memoryDetail } = await nextMessage<{ memoryDetail: MemoryDetail }>(bot.child, timeoutMs, 'bot memory');
+    return memoryDetail;
+  };
+  await ask({ kind: 'prepare', botUrl: bot.ready.url, ucwaOrigin: simulators.ready.ucwaOrigin });
+  await ask({ kind: 'watch', organizers: people.slice(0, 1), concurrency: 1 });
+  const before = await snapshot('heap-1.heapsnapshot');
+  const memoryBefore = await memory();
+  const grown = await ask({ kind: 'watch', organizers: people.slice(1), concurrency: 16 });
+  if (grown.kind !== 'watched') throw new Error(`expected watched, got ${grown.kind}`);
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  const memoryAfter = await memory();
+  const after = await snapshot(`heap-${organizers}.heapsnapshot`);
+  const added = grown.watched - 1;
+  report(before, after, added, memoryAfter.usage.heapUsed - memoryBefore.usage.heapUsed, memoryAfter.usage.rss - memoryBefore.usage.rss, grown.failures);
+  process.stdout.write(`${detailDiff(memoryBefore, memoryAfter, added)}\n`);
+} finally {
+  await Promise.allSettled(children.reverse().map((child) => stopChild(child)));
+}
+
+function census(heap: Snapshot): Census {
+  const fields = heap.snapshot.meta.node_fields;
+  const types = heap.snapshot.meta.node_types[0];
+  const [typeAt, nameAt, sizeAt] = ['type', 'name', 'self_size'].map((field) => fields.indexOf(field)) as [number, number, number];
+  const result: Census = new Map();
+  for (let index = 0; index < heap.nodes.length; index += fields.length) {
+    const type = types[heap.nodes[index + typeAt]!]!;
+    // Strings and code are grouped by kind only: their names are their contents.
+    const name = type === 'object' || type === 'closure' || type === 'native' || type === 'hidden' ? heap.strings[heap.nodes[index + nameAt]!]! : '';
+    const key = `${type} ${name.slice(0, 80)}`;
+    const entry = result.get(key) ?? { count: 0, bytes: 0 };
+    entry.count += 1;
+    entry.bytes += heap.nodes[index + sizeAt]!;
+    result.set(key, entry);
+  }
+  return result;
+}
+
+function report(before: Census, after: Census, added: number, heapGrowth: number, rssGrowth: number, failures: string[]): void {
+  const rows = [...after].map(([key, entry]) => {
+    const earlier = before.get(key) ?? { count: 0, bytes: 0 };
+    return { key, count: (entry.count - earlier.count) / added, bytes: (entry.bytes - earlier.bytes) / added };
+  });
+  rows.sort((a, b) => b.bytes - a.bytes);
+  const total = rows.reduce((sum, row) => sum + row.bytes, 0);
+  const out = [
+    `organizers added: ${added}${failures.length ? ` (failures: ${failures.join(' | ')})` : ''}`,
+    `per organizer: heapUsed ${(heapGrowth / added / 1024).toFixed(1)} KB, RSS ${(rssGrowth / added / 1024).toFixed(1)} KB, snapshot shallow sizes ${(total / 1024).toFixed(1)} KB`,
+    'bytes/org  objects/org  type name',
+    ...rows.slice(0, top).map((row) => `${row.bytes.toFixed(0).padStart(9)}  ${row.count.toFixed(2).padStart(11)}  ${row.key}`),
+  ];
+  process.stdout.write(`${out.join('\n')}\n`);
+}

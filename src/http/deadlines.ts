@@ -1,0 +1,62 @@
+/**
+ * One timer for many long deadlines. Each event channel's hanging GET is bounded by a deadline of minutes; with
+ * 10,000 channels a Timeout (plus an AbortSignal and its listeners) per request is memory an idle organizer should
+ * not cost. Deadlines here sit in buckets of `tickMs`, and a single unref'd interval, running only while some are
+ * pending, fires the due ones: a deadline never fires early and at most two ticks late (its bucket rounds up, the
+ * interval's phase is arbitrary), nothing against the minutes it bounds.
+ */
+export interface Deadline {
+  /** The bucket it sits in (its due time, rounded up to the tick). */
+  readonly bucket: number;
+  readonly fire: () => void;
+}
+
+export class DeadlineWheel {
+  private readonly buckets = new Map<number, Set<Deadline>>();
+  private timer?: NodeJS.Timeout;
+  private pending = 0;
+
+  constructor(private readonly tickMs = 1000) {}
+
+  /** Calls `fire` once, `ms` from now (up to two ticks later), unless cancelled first. */
+  add(ms: number, fire: () => void): Deadline {
+    const bucket = Math.ceil((Date.now() + ms) / this.tickMs);
+    const deadline: Deadline = { bucket, fire };
+    let entries = this.buckets.get(bucket);
+    if (!entries) this.buckets.set(bucket, (entries = new Set()));
+    entries.add(deadline);
+    this.pending += 1;
+    this.timer ??= setInterval(() => this.tick(), this.tickMs).unref();
+    return deadline;
+  }
+
+  cancel(deadline: Deadline): void {
+    const entries = this.buckets.get(deadline.bucket);
+    if (!entries?.delete(deadline)) return;
+    this.pending -= 1;
+    if (entries.size === 0) this.buckets.delete(deadline.bucket);
+    this.stopWhenIdle();
+  }
+
+  /** How many deadlines wait (for tests and diagnostics). */
+  get size(): number {
+    return this.pending;
+  }
+
+  private tick(): void {
+    const now = Date.now() / this.tickMs;
+    for (const [bucket, entries] of this.buckets) {
+      if (bucket > now) continue;
+      this.buckets.delete(bucket);
+      this.pending -= entries.size;
+      for (const deadline of entries) deadline.fire();
+    }
+    this.stopWhenIdle();
+  }
+
+  private stopWhenIdle(): void {
+    if (this.pending > 0 || !this.timer) return;
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+}
