@@ -224,13 +224,35 @@ const OFF_MY_MEETINGS = /^(?!.*\b(?:lobby|lobbies|waiting)\b).*\b(?:remove|take|
 
 const NOT_LET_IN = /^(?:please\s+)?(?:do not|don['’]?t|never|no need to)\s+(?:let|admit|allow)\b|^(?:请|麻烦)?(?:不要|别|不准|不许|不用)让/iu;
 
-/** "watch my Huawei meeting …": the platform named outright decides which watch it is. */
+/**
+ * "watch my Huawei meeting …", "show me the huawei meeting Q2 roadmap", "华为会议 季度复盘 里有谁": the platform named
+ * outright decides the side. The classifier does not see the platform's name (classifier.ts), so the command is
+ * read from the other words and moved to its Huawei counterpart here.
+ */
 const HUAWEI_NAMED = /\bhuawei\b|华为/iu;
-const HUAWEI_WATCH: Readonly<Record<string, string>> = { 'watch.start': 'huawei.watch', 'watch.stop': 'huawei.unwatch' };
+const HUAWEI_NAMED_COUNTERPART: Readonly<Record<string, string>> = {
+  'watch.start': 'huawei.watch', 'watch.stop': 'huawei.unwatch', 'meetings.details': 'huawei.details', 'lobby.who': 'huawei.participants',
+  'groups.members': 'huawei.participants', 'lobby.admit': 'huawei.admitWaiting',
+};
+// A change of a Skype meeting's setting that is a Huawei control: locking, muting.
+const HUAWEI_UPDATE = [
+  { intent: 'huawei.lock', words: /\b(?:un)?lock(?:ed)?\b|锁/iu },
+  { intent: 'huawei.mute', words: /\b(?:un)?mute\b|静音/iu },
+] as const;
+// A lobby watch for a conference id or a waiting room is Huawei's (Skype meetings have a lobby and a subject).
+const WATCH_BY_MARKER: Readonly<Record<string, string>> = { 'watch.start': 'huawei.watch', 'watch.stop': 'huawei.unwatch' };
+
+function huaweiNamed(intent: string, text: string): { intent: string; reason: string } | undefined {
+  if (!HUAWEI_NAMED.test(text)) {
+    return undefined;
+  }
+  const side = lookup(HUAWEI_NAMED_COUNTERPART, intent) ?? (intent === 'meetings.update' ? HUAWEI_UPDATE.find((u) => u.words.test(text))?.intent : undefined);
+  return side ? { intent: side, reason: `Huawei named → ${side}` } : undefined;
+}
 
 function redirectByMeetingId(intent: string, text: string): { intent: string; reason: string } | undefined {
-  const watch = lookup(HUAWEI_WATCH, intent);
-  if (watch && HUAWEI_NAMED.test(text)) return { intent: watch, reason: `Huawei named → ${watch}` };
+  const named = huaweiNamed(intent, text);
+  if (named) return named;
   if ((intent === 'lobby.admit' || intent === 'lobby.who' || intent === NONE_INTENT) && NOT_LET_IN.test(text)) {
     return { intent: 'lobby.reject', reason: '"don\'t let … in" → lobby.reject' };
   }
@@ -240,6 +262,10 @@ function redirectByMeetingId(intent: string, text: string): { intent: string; re
   // Only Latin letters glue to an id: "209384756是什么会" holds one.
   const conferenceId = /(?<![A-Za-z\d])\d{6,12}(?![A-Za-z\d])/u.test(text);
   const waitingRoom = /waiting\s*room|等候室/iu.test(text);
+  const watch = lookup(WATCH_BY_MARKER, intent);
+  if (watch && (conferenceId || waitingRoom)) {
+    return { intent: watch, reason: `a conference id or waiting room → ${watch}` };
+  }
   const huaweiPhrase = lookup(HUAWEI_PHRASE, intent)?.test(text) ?? false;
   const toHuawei = lookup(HUAWEI_COUNTERPART, intent);
   if (toHuawei && huaweiPhrase) {

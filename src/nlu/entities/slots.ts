@@ -13,7 +13,7 @@ function stripMeeting(value: string): string {
   return value
     .replace(/['’]s$/u, '')
     .replace(/^(?:the\s+)?(?:lobby|waiting room)\s+(?:of|for|in)\s+/iu, '')
-    .replace(/^(?:(?:the|my|our)\s+)?(?:online\s+|skype\s+)?(?:meeting|conference|call)\s+(?:called\s+|named\s+|titled\s+)?/iu, '')
+    .replace(/^(?:(?:the|my|our)\s+)?(?:online\s+|skype\s+|huawei\s+(?:cloud\s+)?)?(?:meeting|conference|call)\s+(?:called\s+|named\s+|titled\s+)?/iu, '')
     .replace(/^(?:the|teh|hte|th|my|our)\s+/iu, '')
     .replace(/^(?:who can (?:join|enter|get in(?:to)?|come in(?:to)?)|(?:the )?(?:access(?: level)?|lobby|settings?|start time|end time|time|subject|title) (?:of|for))\s+/iu, '')
     .replace(/^(?:called|named|titled)\s+/iu, '')
@@ -84,7 +84,7 @@ export function usableMeeting(value: string | undefined, zhText: boolean): boole
 }
 
 export function cleanMeeting(value: string, zhText: boolean): string {
-  return zhText ? stripZh(value).replace(/^我的/u, '').replace(/的?(?:会议|大厅)$/u, '') : stripMeeting(value);
+  return zhText ? stripZh(value).replace(/^我的/u, '').replace(/^华为(?:云)?会议\s*/u, '').replace(/的?(?:会议|大厅)$/u, '') : stripMeeting(value);
 }
 
 export function usableGroup(value: string | undefined): boolean {
