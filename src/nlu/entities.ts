@@ -290,7 +290,8 @@ function meetingCreate(s: Sentence): Entities {
 
 /** "book a meeting for my boss: Board prep, …": what follows the colon is the subject. */
 function afterColon(captured: string | undefined, text: string): string | undefined {
-  const named = /(?<!\d)[:：]\s*(?!\d)(\S+)/u.exec(text)?.[1];
+  // A colon of an address ("leader sip:grace@…") or a time names nothing.
+  const named = /(?<!\d|\b(?:sip|tel|mailto|https?))[:：]\s*(?!\d)(\S+)/iu.exec(text)?.[1];
   if (!captured || !named) {
     return captured;
   }

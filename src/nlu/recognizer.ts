@@ -7,7 +7,7 @@ import { guardIndefiniteTarget, guardWrite, type WriteGuard } from './safety.js'
 import { familyOf, familyPick, outOfFamily, strongCue } from './cues.js';
 import { inOtherScript, looksForeign } from './foreign.js';
 import { chineseCommand, englishCommand } from './clauses.js';
-import { detectLanguage, hasHan, removeMentions, tokenize, type Token } from './text.js';
+import { detectLanguage, expandTimeShorthand, hasHan, removeMentions, tokenize, type Token } from './text.js';
 
 /**
  * The bot's recognizer: NLP.js neural intent classifier (trained in process at construction, ~0.12 s) plus
@@ -105,7 +105,7 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
   }
   const clause = chinese ? chineseCommand(text) : englishCommand(text);
   explanation.push(...clause.notes.map((note) => `clauses: ${note}`));
-  const command = clause.text;
+  const command = chinese ? clause.text : expandTimeShorthand(clause.text);
   const { tokens, corrections } = correctTokens(model, tokenize(command));
   if (corrections.length > 0) {
     explanation.push(`typos corrected: ${corrections.join(', ')}`);
@@ -283,7 +283,9 @@ function redirectByMeetingId(intent: string, text: string): { intent: string; re
 
 function asksForExplanation(tokens: Token[], normalised: string, chinese: boolean): boolean {
   if (chinese) {
-    return /^(?:帮我|请|麻烦)?(?:(?:解析|解释)(?:一下)?|分析(?:一下)?(?=这句|\s*[:：]))(?:这句话|这句)?\s*[:：]?\s*\S/u.test(normalised);
+    return /^(?:帮我|请|麻烦)?(?:(?:解析|解释)(?:一下)?|分析(?:一下)?(?=这句|\s*[:：]))(?:这句话|这句)?\s*[:：]?\s*\S/u.test(normalised)
+      // "你是怎么理解“取消关注周例会”的": how a quoted sentence is understood.
+      || /^(?:你)?(?:是|会)?(?:怎么|如何|怎样)(?:理解|解析|看)\s*[“"「'‘]/u.test(normalised);
   }
   if (/^(?:how (?:would|do|did) you (?:understand|read|parse|interpret)|show me how you (?:parse|read|understand)) \S/u.test(normalised)) {
     return true;

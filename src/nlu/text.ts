@@ -51,6 +51,19 @@ export function detectLanguage(text: string, locale?: string): Language {
   return han > 0 && han * 4 >= letters - han ? 'zh' : 'en';
 }
 
+// Chat shorthand for days ("tmrw 2pm", "2nite"): the time recognizer reads only the words, so they are spelled out
+// in the text itself; a name never is one of them.
+const TIME_SHORTHAND: ReadonlyArray<[RegExp, string]> = [
+  [/\b(?:tmrw|tmrow|tmr|tmw|tomo|tomoz|2moro|2morrow|2mrw|tommorow|tommorrow|tomorow|tomorrw)\b/giu, 'tomorrow'],
+  [/\b(?:2nite|tonite|2night)\b/giu, 'tonight'],
+  [/\b(?:tdy|2day)\b/giu, 'today'],
+  [/\bnxt\b/giu, 'next'],
+];
+
+export function expandTimeShorthand(text: string): string {
+  return TIME_SHORTHAND.reduce((out, [pattern, word]) => out.replace(pattern, word), text);
+}
+
 export function hasHan(text: string): boolean {
   return /[\u3400-\u9fff]/u.test(text);
 }
@@ -83,10 +96,12 @@ function pushWords(text: string, tokens: Token[]): void {
   for (const match of text.matchAll(WORD)) {
     const gap = text.slice(end, match.index);
     const dashBefore = tokens.length > 0 && /^\s+[-–—]\s+$/u.test(gap);
-    const clauseBefore = tokens.length > 0 && /[,;，；]/u.test(gap);
+    // A comma, or a sentence's end ("watch the finance close? I'll be presenting"): a name ends there.
+    const clauseBefore = tokens.length > 0 && /[,;，；?!？！]|\.\s/u.test(gap);
     end = match.index + match[0].length;
     if (TITLE.test(match[0]) && text[match.index + match[0].length] === '.') {
       tokens.push({ original: `${match[0]}.`, norm: normWord(match[0]), quoted: false });
+      end += 1;
       continue;
     }
     // "group:" or "re:" end a word, they are not part of it (colons stay inside times like 3:30).
