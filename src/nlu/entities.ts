@@ -211,9 +211,9 @@ function lobbyDecision(s: Sentence, pair: RulePair): Entities {
   let person = captures.person?.replace(/\s+(?:now|right now|please|asap|too|as well|for me)$/iu, '').trim();
   let meetingText = id ?? (captures.meeting && usableMeeting(captures.meeting, s.zh) ? cleanMeeting(captures.meeting, s.zh) : undefined);
   // "预算评审大厅里的刘洋": the meeting whose lobby, then the person.
-  const inLobby = s.zh && person ? /^(.+?)的?(?:大厅|等候室)里?的(.+)$/u.exec(person) : null;
-  if (inLobby?.[1] && inLobby[2]) {
-    meetingText ??= cleanMeeting(inLobby[1], true);
+  const inLobby = s.zh && person && !isEveryone(person, true) ? /^(.*?)的?(?:大厅|等候室)里?的(.+)$/u.exec(person) : null;
+  if (inLobby?.[2]) {
+    meetingText ??= inLobby[1] ? cleanMeeting(inLobby[1], true) : undefined;
     person = inLobby[2];
   }
   if (!person) {
@@ -250,7 +250,8 @@ function huaweiList(s: Sentence): Entities {
       ? matchChinese(zh.huaweiKeyword, s.text, s.trace).keyword
       : matchEnglish(en.huaweiKeyword, s.tokens, s.trace, (c) => c.keyword !== undefined && !NOT_A_KEYWORD_EN.test(c.keyword)).keyword;
     // "on huawei cloud about the launch": what the meetings are about follows the last "about".
-    keyword = captured?.replace(/^.*\b(?:about|regarding|concerning)\s+/iu, '').replace(/^(?:the|a)\s+/iu, '');
+    // "on huawei cloud about the launch", "running meetings on budget": what they are about follows the last such word.
+    keyword = captured?.replace(/^.*\b(?:about|regarding|concerning|on|matching|mentioning|containing)\s+(?=\S)/iu, '').replace(/^(?:the|a)\s+/iu, '');
     if (keyword && s.zh && NOT_A_KEYWORD_ZH.test(keyword)) {
       s.trace.push(`"${keyword}" says which meetings, not what they are about`);
       keyword = undefined;

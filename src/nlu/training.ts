@@ -14,7 +14,7 @@ export const NONE_INTENT = 'none';
 export const training: Readonly<Record<string, TrainingSet>> = {
   help: {
     en: ['what kind of things can I ask you', 'what can I ask you', 'what are you good for', "I'm new here what can you do", 'what are your capabilities', 'how does it work', 'what is this bot for', 'commands', 'help', 'what can you do', 'show me the commands', 'how do I use you', 'I need help', 'what commands do you understand', 'help me', 'what do you do', 'usage', 'show help', 'what are you capable of', 'what else are you able to help with'],
-    zh: ['帮助', '你能做什么', '怎么用', '显示命令', '有哪些命令', '帮帮我', '使用说明', '功能介绍', '你会些什么', '你有哪些功能'],
+    zh: ['帮助', '你能做什么', '你会干啥', '怎么用', '显示命令', '有哪些命令', '帮帮我', '使用说明', '功能介绍', '你会些什么', '你有哪些功能'],
   },
   signIn: {
     en: ['sign into skype', 'log into my account', 'sign in', 'log in', 'login', 'sign me in', 'connect my skype account', 'link my skype for business account', 'authenticate me', 'signin', 'let me log on', 'connect my account', 'how do I link my account', 'how do I connect my skype account'],

@@ -18,7 +18,7 @@ const rule = (name: string, source: string): Rule => ({ name, pattern: new RegEx
 // Words that describe a list of meetings rather than name what they are about ("any ongoing meetings").
 const LIST_WORDS = 'any|all|the|my|our|your|his|her|their|these|those|which|what|whose|ongoing|on-going|current|currently|live|active|running|in-progress|upcoming|future|planned|scheduled|booked|next|later|today|todays|tomorrow|online|skype|huawei|cloud|other|more|some|every|many|open|started|start|of|in|no|are|is|there|list|show|me|us|new|recent|past|big|other|team|company|few|existing|present|now|again|started|did|does|do|have|has';
 
-const MEETING_WORD = '(?:(?:the|my|our) )?(?:(?:online|skype) )?(?:meeting|conference|call)';
+const MEETING_WORD = '(?:(?:the|my|our) )?(?:(?:online|skype|huawei|huawei cloud) )?(?:meeting|conference|call)';
 
 export const en = {
   debugParse: [
@@ -46,11 +46,11 @@ export const en = {
   reject: [
     rule('reject <person> waiting in <meeting>', '^(?:reject|deny|decline|refuse|block|remove|kick out|dismiss|turn away|send away|throw out|keep out) (?<person>.+?) (?:who (?:is|are) |that (?:is|are) |thats )?waiting (?:in|for|at|on|to join) (?:the )?(?:lobby (?:of|for) )?(?<meeting>.+)$'),
     rule("don't let <person> in", '^(?:do not|dont|never) (?:let|admit|allow) (?<person>.+?)(?: in| into| join| to join)?(?: (?:to|into|in|for) (?<meeting>.+))?$'),
-    rule('turn <person> away', '^(?:turn|send|kick|throw|keep) (?<person>.+?) (?:away|out|off)(?: (?:of|from) (?:the )?lobby(?: (?:of|for) (?<meeting>.+))?)?$'),
+    rule('turn <person> away', '^(?:turn|send|kick|throw|keep) (?<person>.+?) (?:away|out|off)(?: (?:of|from) (?:(?:the )?(?:lobby|waiting room)(?: (?:of|for|in) )?)?(?<meeting>.+)?)?$'),
     rule('reject <person> from the lobby of <meeting>', '^(?:reject|deny|decline|refuse|block|remove|kick|dismiss|turn away|kick out|throw out|send away) (?<person>.+?) (?:from|in|out of) (?:the )?lobby(?: (?:of|for|in) (?<meeting>.+))?$'),
     // "the guest from Fabrikam" is someone's company; a person named by name "from Budget review" is leaving a meeting.
     rule('reject <person> from <meeting>', '^(?:reject|deny|decline|refuse|block|kick|dismiss|turn away|kick out|throw out|send away) (?!(?:the|a|an|that|this|our|my|some) )(?<person>.+?) (?:from|for) (?:the )?(?<meeting>(?!\\S+\\.\\S+$).+)$'),
-    rule('reject <person>', '^(?:reject|deny|decline|refuse|block|remove|kick|dismiss|turn away|kick out|throw out|send away) (?<person>.+)$'),
+    rule('reject <person>', '^(?:reject|deny|decline|refuse|block|remove|kick|dismiss|turn away|kick out|throw out|send away) (?:(?:entry|access|admission|entrance) (?:to|for) )?(?<person>.+)$'),
   ],
   watchStart: [
     rule('lobby of <meeting>', '\\b(?:lobby|lobbies|waiting room|alerts|notifications)(?: (?:arrivals|alerts|notifications|visitors|guests|pings|activity))? (?:of|for|in|on|about) (?<meeting>.+)$'),
@@ -74,6 +74,9 @@ export const en = {
   details: [
     rule('details of <meeting>', '\\b(?:details?|info|information|summary|overview|join link|link|settings|organi[sz]er|host|owner|chair|agenda|start time|end time|time|dial-in|attendees|invitees) (?:of|for|about|on|to) (?<meeting>.+)$'),
     rule('<meeting> details', '^(?:show |get |give me )?(?:the )?(?<meeting>.+?) (?:details|info|information)$'),
+    // "is Budget review locked?", "did I delete Board prep?": a question about a meeting's state names it.
+    rule('is <meeting> locked', '^(?:is|was|has) (?<meeting>.+?) (?:(?:already|still) )?(?:been )?(?:locked|unlocked|open|public|private|invite only|invited only|cancel(?:l)?ed|deleted|over|started|running|still on|happening|moved|changed|renamed|empty|full)$'),
+    rule('did I delete <meeting>', '^(?:did|have|has) (?:i|we|you|someone|anyone|anybody) (?:already )?(?:delete|deleted|cancel|cancel(?:l)?ed|lock|locked|unlock|unlocked|change|changed|move|moved|rename|renamed|update|updated|create|created|schedule|scheduled|end|ended) (?<meeting>.+)$'),
     rule('when is <meeting>', '^(?:when|what time) (?:is|does|will|did) (?<meeting>.+?)(?: (?:start|begin|happen|take place|end|finish|scheduled|over))?$'),
     rule('tell me about <meeting>', '^(?:tell me (?:more |everything )?about|more about|what do you know about|describe|show me|show|open|display|look up|lookup|what is|whats|what about) (?<meeting>.+)$'),
   ],
@@ -170,7 +173,7 @@ export const en = {
     rule('let … into <meeting>', `\\b(?:into|to join|join) (?:${MEETING_WORD} )?(?<meeting>.+)$`),
   ],
   huaweiKeyword: [
-    rule('about <keyword>', '\\b(?:about|regarding|concerning|matching|containing|named|called|titled|with subject|with the word|on the topic of|on|for|related to|mentioning) (?<keyword>.+?)(?: (?:(?:that are |which are |that were )?(?:scheduled|planned|booked|coming up|running|happening|going on|in progress|starting|later|next|this|for|on|at|today|tomorrow|tonight|right now|now|please)\\b.*|meetings?|conferences?))?$'),
+    rule('about <keyword>', '\\b(?:about|regarding|concerning|matching|containing|named|called|titled|with subject|with the word|on the topic of|on|for(?! (?:running|ongoing|live|active|current|scheduled|upcoming|planned|booked|any|all|meetings?|calls?|conferences?)\\b)|related to|mentioning) (?<keyword>.+?)(?: (?:(?:that are |which are |that were )?(?:scheduled|planned|booked|coming up|running|happening|going on|in progress|starting|later|next|this|for|on|at|today|tomorrow|tonight|right now|now|please)\\b.*|meetings?|conferences?))?$'),
     rule('keyword <keyword>', '\\b(?:keywords?|search term|term) (?:is )?(?<keyword>.+)$'),
     rule('with <keyword> in the title', '\\bwith (?<keyword>.+?) in (?:the|its|their) (?:title|subject|name)\\b'),
     rule('meetings <keyword>', '\\b(?:meetings?|calls?|conferences?) (?<keyword>[\\p{L}\\d][\\p{L}\\d-]*)$'),
@@ -215,7 +218,7 @@ export const zh = {
   watchStart: [
     rule('关注 <会议>', '^(?:开始)?(?:关注|监控|盯着|盯住|盯一下|盯|跟踪|订阅|留意|看着)(?:一下|点|些)?\\s*(?:我的)?(?:会议)?\\s*(?<meeting>.+?)(?:\\s*的大厅)?$'),
     rule('有人在 <会议> 大厅等的时候', '有人(?:在)?\\s*(?<meeting>.+?)\\s*的?(?:大厅|等候室)?里?(?:等|等待|排队)'),
-    rule('<会议> 有人等的时候提醒我', '^(?<meeting>[^，,有]+?)\\s*的?(?:大厅|等候室)?里?有人(?:在)?(?:等|等待|排队)'),
+    rule('<会议> 有人等的时候提醒我', '^(?<meeting>[^，,有]+?)\\s*的?(?:大厅|等候室)?里?有人(?:在)?(?:大厅|等候室)?(?:里)?(?:等|等待|排队)'),
   ],
   watchStop: [
     rule('别再提醒我 <会议> 的大厅', '(?:别再|不要再|不用再|不再|停止)(?:提醒|通知)我?\\s*(?<meeting>.+?)\\s*的?(?:大厅|等候室)'),
@@ -227,6 +230,7 @@ export const zh = {
   details: [
     rule('<会议> 的详情', '^(?:查看|显示|看看)?\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*的?(?:具体)?(?:详情|详细信息|信息|详细情况|情况|设置|入会链接|会议链接|链接|组织者|主持人|会议号|议程)'),
     rule('<会议> 是几点开始的', '^(?:会议)?\\s*(?<meeting>.+?)\\s*(?:是)?(?:几点|什么时候|何时|哪天)(?:开始|开|结束|召开)'),
+    rule('<会议> 锁了吗', '^(?:会议)?\\s*(?<meeting>.+?)\\s*(?:是不是|是否|有没有)?(?:已经|被)?(?:锁了|锁上了|锁定了|解锁了|开始了|开了|结束了|取消了|删了|删除了|改了|改过了|公开了|挪了|推迟了)(?:吗|没有?|没)'),
     rule('查看会议 <会议>', '^(?:查看|显示|打开)\\s*(?:会议)?\\s*(?<meeting>.+)$'),
   ],
   create: [
@@ -242,6 +246,8 @@ export const zh = {
     rule('把 <会议> 改名叫 <主题>', '^把?\\s*(?<meeting>.+?)\\s*(?:改名叫|改名为|改名成|重命名为|重命名成|改名)\\s*(?<subject>.+)$'),
     rule('把 <会议> 改为 <设置>', `^把\\s*(?<meeting>.+?)\\s*${ZH_MOVE}\\s*(?<rest>.+)$`),
     rule('<会议> 改成 <设置>', `^(?:会议)?\\s*(?<meeting>[^，,把]+?)\\s*${ZH_MOVE}\\s*(?<rest>.+)$`),
+    // "预算会，电话入会的人也得在大厅等": the meeting named alone, then the setting.
+    rule('<会议>，<设置>', '^(?:会议)?\\s*(?<meeting>[^，,\\s]{2,20}?)\\s*[，,]\\s*(?<rest>.*(?:电话|拨入|所有人|任何人|受邀|公司内部|锁定|解锁).*)$'),
     rule('修改会议 <会议>', '^(?:修改|更新|编辑|调整)(?:会议)?\\s*(?<meeting>.+?)(?:\\s*的(?:时间|设置|主题))?$'),
   ],
   delete: [rule('<会议> 不开了', '^(?:把|将)?\\s*(?:会议)?\\s*(?<meeting>[^，,]+?)\\s*(?:不开了|取消了|不用开了|不要了)'), rule('<会议> 删除', '^(?:把|将)?\\s*(?:会议)?\\s*(?<meeting>[^，,]+?)\\s*(?:删除|删掉|删了|取消掉|取消)(?:吧|掉)?$'), rule('删除会议 <会议>', '^(?:删除|删掉|取消|移除)(?:会议)?\\s*(?<meeting>.+)$'), rule('把 <会议> 删掉', '^把\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*(?:删掉|删除|取消|删了)')],

@@ -22,6 +22,7 @@ function stripMeeting(value: string): string {
     // "monitor Partner sync for people waiting", "empty the waiting room of Sales kickoff into the call": why and where, not the name.
     .replace(/\s+(?:for|when|if|whenever|in case|once) (?:people|anyone|anybody|someone|somebody|guests|visitors|folks|callers)\b.*$/iu, '')
     .replace(/\s+(?:into|in|to) (?:the )?(?:call|meeting|conference)$/iu, '')
+    .replace(/\s+(?:empty|full|crowded|busy)$/iu, '')
     .replace(/\s+(?:meeting|mtg|conference|lobby)$/iu, '')
     .trim();
 }
@@ -91,7 +92,10 @@ export function usableMeeting(value: string | undefined, zhText: boolean): boole
 }
 
 export function cleanMeeting(value: string, zhText: boolean): string {
-  return zhText ? stripZh(value).replace(/^我的/u, '').replace(/^华为(?:云)?会议\s*/u, '').replace(/的?(?:会议|大厅)$/u, '') : stripMeeting(value);
+  // "那个客户拜访的会": a demonstrative before and "的会" after a meeting's name are not part of it.
+  return zhText
+    ? stripZh(value).replace(/^我的/u, '').replace(/^华为(?:云)?会议\s*/u, '').replace(/^(?:这个|那个|这场|那场)(?=\S{2})/u, '').replace(/(?:的?(?:会议|大厅)|的会)$/u, '')
+    : stripMeeting(value);
 }
 
 export function usableGroup(value: string | undefined): boolean {

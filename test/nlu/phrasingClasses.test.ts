@@ -1,0 +1,183 @@
+import assert from 'node:assert/strict';
+import { isWrite } from '../../src/nlu/catalog.js';
+import { createRecognizer } from '../../src/nlu/recognizer.js';
+
+/**
+ * Classes of phrasing a blind writer produces for the command list (issue 11, fourth pass). The sentences are
+ * written here, not copied from a corpus: each section is one mechanism, with several phrasings of it, so a fix
+ * keyed on one sentence fails the rest. Reference time: Wednesday 15 January 2025, 10:00.
+ */
+const now = new Date(2025, 0, 15, 10, 0, 0);
+const recognizer = createRecognizer({ now: () => now });
+
+type Case = readonly [text: string, intent: string, entities: Record<string, unknown>];
+
+function check(cases: readonly Case[]): void {
+  for (const [text, intent, entities] of cases) {
+    it(`"${text}" → ${intent} ${JSON.stringify(entities)}`, () => {
+      const result = recognizer.recognize(text);
+      assert.equal(result.intent, intent, result.explanation.join('\n'));
+      assert.deepEqual(result.entities, entities, result.explanation.join('\n'));
+      if (!isWrite(intent)) {
+        assert.ok(!isWrite(result.intent) || result.ask, 'a read never becomes a write');
+      }
+    });
+  }
+}
+
+describe('phrasing classes (issue 11, fourth pass)', () => {
+  describe("the platform named, a conference id or a waiting room picks the Huawei side; \"huawei meeting\" is not part of the name", () => {
+    check([
+      ["show me the huawei meeting Design sync", "huawei.details", {"meeting": "Design sync"}],
+      ["open huawei meeting Partner review", "huawei.details", {"meeting": "Partner review"}],
+      ["who's in my huawei meeting Weekly ops right now", "huawei.participants", {"meeting": "Weekly ops"}],
+      ["华为会议 产品发布 里都有谁", "huawei.participants", {"meeting": "产品发布"}],
+      ["看一下华为会议 月度例会 的详情", "huawei.details", {"meeting": "月度例会"}],
+      ["watch 912345678 for me", "huawei.watch", {"meeting": "912345678"}],
+      ["let me know when someone is waiting in 912345678", "huawei.watch", {"meeting": "912345678"}],
+      ["stop monitoring 912345678", "huawei.unwatch", {"meeting": "912345678"}],
+      ["不用再盯 912345678 了", "huawei.unwatch", {"meeting": "912345678"}],
+      ["帮我盯一下 912345678", "huawei.watch", {"meeting": "912345678"}],
+      ["912345678 等候室有人的话通知我", "huawei.watch", {"meeting": "912345678"}],
+      ["unlock the huawei meeting Board prep", "huawei.lock", {"meeting": "Board prep", "on": false}],
+      ["华为会议 周会 解锁", "huawei.lock", {"meeting": "周会", "on": false}],
+      ["mute everybody in the huawei meeting All hands", "huawei.mute", {"meeting": "All hands", "on": true}],
+      ["end the huawei meeting Town hall for everyone", "huawei.end", {"meeting": "Town hall"}],
+      ["clear the waiting room of 912345678", "huawei.admitWaiting", {"meeting": "912345678"}],
+      ["把 912345678 等候室清空，都放进来", "huawei.admitWaiting", {"meeting": "912345678"}],
+      ["let all the folks waiting in 912345678 join", "huawei.admitWaiting", {"meeting": "912345678"}],
+    ]);
+  });
+  describe("a remark about the situation before the command, or after it (comma, \"?\", \".\")", () => {
+    check([
+      ["we're done here, end 912345678", "huawei.end", {"meeting": "912345678"}],
+      ["it's getting loud in 912345678, mute all", "huawei.mute", {"meeting": "912345678", "on": true}],
+      ["the call is over, stop watching 912345678", "huawei.unwatch", {"meeting": "912345678"}],
+      ["admit Priya, the contractor", "lobby.admit", {"person": "Priya"}],
+      ["please watch Budget review. I'm out all afternoon", "watch.start", {"meeting": "Budget review"}],
+      ["can you make Design crit invite only? we have externals", "meetings.update", {"meeting": "Design crit", "accessLevel": "Invited"}],
+    ]);
+  });
+  describe("settings, leaders and time shorthand after a subject; bookings that are no meeting", () => {
+    check([
+      ["create a meeting called Launch prep, locked", "meetings.create", {"subject": "Launch prep", "accessLevel": "Locked"}],
+      ["schedule a meeting named Vendor demo tmrw at 11am", "meetings.create", {"subject": "Vendor demo", "startTime": "2025-01-16T11:00:00"}],
+      ["book a call called Retro 2moro 4pm", "meetings.create", {"subject": "Retro", "startTime": "2025-01-16T16:00:00"}],
+      ["book me a hotel in Berlin next week", "none", {}],
+      ["book a table for four tonight", "none", {}],
+      ["remind me to call the vendor", "none", {}],
+      ["make a new meeting Roadmap review at 2pm, leader sip:lee@contoso.com", "meetings.create", {"subject": "Roadmap review", "startTime": "2025-01-15T14:00:00", "leaders": ["sip:lee@contoso.com"]}],
+    ]);
+  });
+  describe("Chinese: object first, demonstratives (那个会), 也/都/别 before the verb", () => {
+    check([
+      ["rename the meeting Ops sync to Ops weekly", "meetings.update", {"meeting": "Ops sync", "subject": "Ops weekly"}],
+      ["rename my call Design jam to Design review", "meetings.update", {"meeting": "Design jam", "subject": "Design review"}],
+      ["周例会这个会删掉", "meetings.delete", {"meeting": "周例会"}],
+      ["那个客户拜访的会取消掉", "meetings.delete", {"meeting": "客户拜访"}],
+      ["项目启动那个会的详情给我看看", "meetings.details", {"meeting": "项目启动"}],
+      ["月度复盘那个会是几点开始的", "meetings.details", {"meeting": "月度复盘"}],
+      ["王芳也放进来", "lobby.admit", {"person": "王芳"}],
+      ["李雷可以进了", "lobby.admit", {"person": "李雷"}],
+      ["陈晨能进来了", "lobby.admit", {"person": "陈晨"}],
+      ["那个不认识的人别让他进", "lobby.reject", {"person": "那个不认识的人"}],
+      ["刘强不要放进来", "lobby.reject", {"person": "刘强"}],
+      ["keep the unknown caller out", "lobby.reject", {"person": "the unknown caller"}],
+      ["keep that guy out of Budget review", "lobby.reject", {"person": "that guy", "meeting": "Budget review"}],
+    ]);
+  });
+  describe("lobby, watch and alert phrasings without the usual verb", () => {
+    check([
+      ["anyone waiting for Sprint review?", "lobby.who", {"meeting": "Sprint review"}],
+      ["are there people waiting in the lobby of Q3 planning", "lobby.who", {"meeting": "Q3 planning"}],
+      ["show me who's waiting to join Board prep", "lobby.who", {"meeting": "Board prep"}],
+      ["谁在等着进项目周会", "lobby.who", {"meeting": "项目周会"}],
+      ["which meetings are you watching for me right now", "watch.list", {}],
+      ["你都在关注哪些会议", "watch.list", {}],
+      ["你现在盯着哪些会", "watch.list", {}],
+      ["I'd like everyone in this channel to get the lobby alerts for Offsite", "alerts.routeHere", {"meeting": "Offsite"}],
+      ["meetings list please", "meetings.list", {}],
+      ["my meeting list", "meetings.list", {}],
+    ]);
+  });
+  describe("reads named by their noun: policies, dial-in, extensions", () => {
+    check([
+      ["what does IT restrict for meetings", "meetings.policies", {}],
+      ["用电话怎么打进会议", "meetings.dialIn", {}],
+      ["打电话进会要拨哪个号码", "meetings.dialIn", {}],
+      ["show the extensions on my Budget review meeting", "extensions.list", {"meeting": "Budget review"}],
+      ["any extensions on Board prep?", "extensions.list", {"meeting": "Board prep"}],
+      ["周会上挂了哪些扩展", "extensions.list", {"meeting": "周会"}],
+    ]);
+  });
+  describe("contact groups said another way", () => {
+    check([
+      ["we need a new group for the Design council", "groups.create", {"group": "Design council"}],
+      ["make me a group called Mentors", "groups.create", {"group": "Mentors"}],
+      ["建个分组叫 导师", "groups.create", {"group": "导师"}],
+      ["新建一个组，名字叫 外包", "groups.create", {"group": "外包"}],
+      ["实习生分组不用了", "groups.delete", {"group": "实习生"}],
+      ["把老同事这个分组删了", "groups.delete", {"group": "老同事"}],
+      ["老客户这个组改名叫 重点客户", "groups.rename", {"group": "老客户", "newName": "重点客户"}],
+      ["研发团队的状态别再推送了", "groups.presenceStop", {"group": "研发团队"}],
+      ["市场部他们上线了提醒我", "groups.presence", {"group": "市场部"}],
+      ["who did I add to the Mentors group", "groups.members", {"group": "Mentors"}],
+      ["列一下 导师 分组里的人", "groups.members", {"group": "导师"}],
+    ]);
+  });
+  describe("search keywords wherever they sit", () => {
+    check([
+      ["what's coming up?", "huawei.scheduled", {}],
+      ["anything scheduled about pricing?", "huawei.scheduled", {"keyword": "pricing"}],
+      ["find ongoing meetings about hiring", "huawei.ongoing", {"keyword": "hiring"}],
+      ["search for running meetings on budget", "huawei.ongoing", {"keyword": "budget"}],
+      ["is the hiring thing still going? list running meetings", "huawei.ongoing", {"keyword": "hiring"}],
+      ["列出即将召开的会议，关键词：发布", "huawei.scheduled", {"keyword": "发布"}],
+      ["进行中的会议里有没有预算相关的", "huawei.ongoing", {"keyword": "预算"}],
+      ["查一下预约的 培训", "huawei.scheduled", {"keyword": "培训"}],
+      ["让 912345678 里的大家都能发言", "huawei.mute", {"meeting": "912345678", "on": false}],
+    ]);
+  });
+  describe("Huawei controls said without the command word", () => {
+    check([
+      ["给 912345678 全员静音", "huawei.mute", {"meeting": "912345678", "on": true}],
+      ["把会议 912345678 里等着的人都接进来", "huawei.admitWaiting", {"meeting": "912345678"}],
+      ["解绑账号，以后别再通知我了", "signOut", {}],
+      ["empty the waiting room of 912345678", "huawei.admitWaiting", {"meeting": "912345678"}],
+    ]);
+  });
+  describe("signing out, explaining, creating and changing in Chinese", () => {
+    check([
+      ["你是怎么理解“拒绝张伟”的", "debugParse", {"keyword": "拒绝张伟"}],
+      ["创建会议 季度规划，电话用户不用等直接进", "meetings.create", {"subject": "季度规划", "lobbyBypassForPhoneUsers": "Enabled"}],
+      ["新建会议 安全评审，只限公司内部", "meetings.create", {"subject": "安全评审", "accessLevel": "SameEnterprise"}],
+      ["预算会，电话入会的人也得在大厅等", "meetings.update", {"meeting": "预算会", "lobbyBypassForPhoneUsers": "Disabled"}],
+      ["把客户演示延到明天下午三点", "meetings.update", {"meeting": "客户演示", "startTime": "2025-01-16T15:00:00"}],
+      ["周会顺延到周五上午十点", "meetings.update", {"meeting": "周会", "startTime": "2025-01-17T10:00:00"}],
+      ["产品评审的标题改成 产品评审 v2", "meetings.update", {"meeting": "产品评审", "subject": "产品评审 v2"}],
+      ["ok Dana can join now", "lobby.admit", {"person": "Dana"}],
+    ]);
+  });
+  describe("names end where the person or caller description ends", () => {
+    check([
+      ["Dana can join us", "lobby.admit", {"person": "Dana"}],
+      ["admit the caller ending in 0192", "lobby.admit", {"person": "the caller ending in 0192"}],
+      ["monitor huawei meeting Sales sync for people waiting", "huawei.watch", {"meeting": "Sales sync"}],
+    ]);
+  });
+  describe("state questions are reads, with the meeting named", () => {
+    check([
+      ["is the lobby of Board prep empty?", "lobby.who", {"meeting": "Board prep"}],
+      ["is Budget review locked?", "meetings.details", {"meeting": "Budget review"}],
+      ["周例会锁了吗", "meetings.details", {"meeting": "周例会"}],
+    ]);
+  });
+  describe("object-first and \"entry to\" rejections, a lobby before the person, people waiting before the alert", () => {
+    check([
+      ["你会干啥", "help", {}],
+      ["deny entry to Mark", "lobby.reject", {"person": "Mark"}],
+      ["把大厅里的陌生人拒掉", "lobby.reject", {"person": "陌生人"}],
+      ["周例会有人在大厅等的时候提醒我", "watch.start", {"meeting": "周例会"}],
+    ]);
+  });
+});
