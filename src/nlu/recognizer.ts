@@ -68,6 +68,9 @@ const LEADING_POLITENESS_WORDS = [
   ['bot'], ['meetingbot'], ['yo'], ['quick', 'question'], ['lets'], ['now'],
   ['would', 'you', 'mind'], ['do', 'you', 'mind'], ['we', 'want', 'to'], ['we', 'need', 'to'], ['we', 'would', 'like', 'to'], ['wed', 'like', 'to'], ['you', 'can'], ['you', 'may'], ['i', 'need', 'you', 'to'], ['id', 'like', 'you', 'to'],
   ['can', 'we'], ['could', 'we'], ['be', 'a', 'dear', 'and'],
+  ['i', 'was', 'wondering', 'if', 'you', 'could'], ['i', 'wonder', 'if', 'you', 'could'], ['i', 'was', 'hoping', 'you', 'could'],
+  ['would', 'you', 'be', 'so', 'kind', 'as', 'to'], ['would', 'you', 'kindly'], ['if', 'you', 'could'], ['is', 'it', 'possible', 'to'],
+  ['any', 'chance', 'you', 'could'], ['do', 'me', 'a', 'favor', 'and'], ['do', 'me', 'a', 'favour', 'and'], ['just'],
 ] as const;
 // Longest first, so "would you mind" goes whole rather than leaving "mind" behind "would you".
 const LEADING_POLITENESS = [...LEADING_POLITENESS_WORDS].sort((a, b) => b.length - a.length);
@@ -367,7 +370,7 @@ function stripPoliteness(tokens: Token[]): Token[] {
 
 function stripChinesePoliteness(text: string): string {
   const stripped = text
-    .replace(/^(?:请你?|麻烦你?|帮我|帮忙|能不能|可不可以|可以)(?=.{2,})/u, '')
+    .replace(/^(?:(?:请你?|麻烦你?|帮我|帮忙|能不能|可不可以|可以)\s*)+(?=.{2,})/u, '')
     .replace(/(?:，?谢谢(?:你)?|吧|呢|一下|好吗|好不好)?[。？！?!.]*$/u, '')
     .trim();
   return stripped || text;

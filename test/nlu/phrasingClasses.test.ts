@@ -180,4 +180,38 @@ describe('phrasing classes (issue 11, fourth pass)', () => {
       ["周例会有人在大厅等的时候提醒我", "watch.start", {"meeting": "周例会"}],
     ]);
   });
+  describe("politeness wrappers and gerunds before the command", () => {
+    check([
+      ["I was wondering if you could let Maria in", "lobby.admit", {"person": "Maria"}],
+      ["would you be so kind as to admit Bob", "lobby.admit", {"person": "Bob"}],
+      ["could you start keeping an eye on Budget review for me", "watch.start", {"meeting": "Budget review"}],
+      ["请帮我把王磊放进来，谢谢", "lobby.admit", {"person": "王磊"}],
+    ]);
+  });
+  describe("alerts asked for, and who may enter, said without the command verb", () => {
+    check([
+      ["I'd like to get lobby alerts for Board prep", "watch.start", {"meeting": "Board prep"}],
+      ["only invited people should get into Design crit", "meetings.update", {"meeting": "Design crit", "accessLevel": "Invited"}],
+    ]);
+  });
+  describe("things the bot does not keep are not deleted", () => {
+    check([
+      ["delete my spam emails", "none", {}],
+      ["cancel my gym membership", "none", {}],
+    ]);
+  });
+  describe("more Chinese object-first phrasings", () => {
+    check([
+      ["大厅里的人都拒绝掉", "lobby.reject", {"all": true}],
+      ["客户评审的主持人是谁", "meetings.details", {"meeting": "客户评审"}],
+      ["供应商分组改名为 合作方", "groups.rename", {"group": "供应商", "newName": "合作方"}],
+      ["删掉供应商这个分组", "groups.delete", {"group": "供应商"}],
+    ]);
+  });
+  describe("Huawei counts and keywords said loosely", () => {
+    check([
+      ["which scheduled meetings mention onboarding", "huawei.scheduled", {"keyword": "onboarding"}],
+      ["how many are in 912345678 right now", "huawei.participants", {"meeting": "912345678"}],
+    ]);
+  });
 });
