@@ -214,4 +214,49 @@ describe('phrasing classes (issue 11, fourth pass)', () => {
       ["how many are in 912345678 right now", "huawei.participants", {"meeting": "912345678"}],
     ]);
   });
+  describe("one change read against another: alerts ended, presence asked for, unfollowing, the lock verb", () => {
+    check([
+      ["end the alerts for Budget review", "watch.stop", {"meeting": "Budget review"}],
+      ["remove Bob from the lobby", "lobby.reject", {"person": "Bob"}],
+      ["remove Budget review", "meetings.delete", {"meeting": "Budget review"}],
+      ["remove the Vendors group", "groups.delete", {"group": "Vendors"}],
+      ["cancel the alerts for Board prep", "watch.stop", {"meeting": "Board prep"}],
+      ["turn off lobby alerts for Board prep", "watch.stop", {"meeting": "Board prep"}],
+      ["turn on lobby alerts for Board prep", "watch.start", {"meeting": "Board prep"}],
+      ["mute the alerts for Sprint demo", "watch.stop", {"meeting": "Sprint demo"}],
+      ["silence lobby notifications for Sprint demo", "watch.stop", {"meeting": "Sprint demo"}],
+      ["lock Budget review", "huawei.lock", {"meeting": "Budget review", "on": true}],
+      ["lock down Board prep", "huawei.lock", {"meeting": "Board prep", "on": true}],
+      ["set up presence alerts for Vendors", "groups.presence", {"group": "Vendors"}],
+      ["follow the status of Vendors", "groups.presence", {"group": "Vendors"}],
+      ["unfollow Budget review", "watch.stop", {"meeting": "Budget review"}],
+      ["stop meeting 912345678", "huawei.end", {"meeting": "912345678"}],
+      ["把周会的提醒关了", "watch.stop", {"meeting": "周会"}],
+      ["取消周会的提醒", "watch.stop", {"meeting": "周会"}],
+      ["取消周会", "meetings.delete", {"meeting": "周会"}],
+      ["取消关注供应商的状态", "groups.presenceStop", {"group": "供应商"}],
+      ["关闭 912345678 的等候室提醒", "huawei.unwatch", {"meeting": "912345678"}],
+      ["把 912345678 关了", "huawei.end", {"meeting": "912345678"}],
+      ["912345678 静音", "huawei.mute", {"meeting": "912345678", "on": true}],
+    ]);
+  });
+  describe("meeting without a command noun: meet about X at a time; did X start", () => {
+    check([
+      ["we need to meet about pricing on Friday at 2pm", "meetings.create", {"subject": "pricing", "startTime": "2025-01-17T14:00:00"}],
+      ["is the pricing call happening right now?", "huawei.ongoing", {"keyword": "pricing"}],
+      ["did the all hands start yet", "huawei.ongoing", {"keyword": "all hands"}],
+      ["has anyone started a meeting about hiring", "huawei.ongoing", {"keyword": "hiring"}],
+    ]);
+  });
+  describe("Huawei watch and admit phrasings", () => {
+    check([
+      ["is anyone waiting in 912345678's waiting room", "huawei.participants", {"meeting": "912345678"}],
+      ["watch 912345678's waiting room and tell me when people arrive", "huawei.watch", {"meeting": "912345678"}],
+      ["stop alerts for my huawei meeting Sales sync", "huawei.unwatch", {"meeting": "Sales sync"}],
+      ["停止 912345678 的等候室提醒", "huawei.unwatch", {"meeting": "912345678"}],
+      ["华为会议 销售例会 有人等就通知我", "huawei.watch", {"meeting": "销售例会"}],
+      ["let everyone in the waiting room of 912345678 in", "huawei.admitWaiting", {"meeting": "912345678"}],
+      ["admit Bob to 912345678", "lobby.admit", {"person": "Bob", "meeting": "912345678"}],
+    ]);
+  });
 });
