@@ -219,6 +219,8 @@ function lobbyDecision(s: Sentence, pair: RulePair): Entities {
   if (!person) {
     return { all: wantsAll(s.plain) || undefined, meeting: meetingText };
   }
+  // "门外那位客人": where they stand is not who they are.
+  person = s.zh ? person.replace(/^(?:门外|门口|外面|外边)的?(?=\S{2})/u, '') : person;
   // Read the corrected words too, so "evrybody" means everybody rather than a person called that.
   const corrected = new Map(s.tokens.map((t) => [t.original, t.norm]));
   const personWords = s.zh ? person : person.split(' ').map((word) => corrected.get(word) ?? word.toLowerCase()).join(' ');

@@ -370,7 +370,9 @@ function stripPoliteness(tokens: Token[]): Token[] {
 
 function stripChinesePoliteness(text: string): string {
   const stripped = text
-    .replace(/^(?:(?:请你?|麻烦你?|帮我|帮忙|能不能|可不可以|可以)\s*)+(?=.{2,})/u, '')
+    .replace(/^(?:(?:请你?|麻烦你?|帮我|替我|给我|帮忙|能不能|可不可以|可以)\s*)+(?=.{2,})/u, '')
+    // 将 is the written form of 把 ("将张三拒绝"): the patterns read one.
+    .replace(/^将(?=\S{2})/u, '把')
     .replace(/(?:，?谢谢(?:你)?|吧|呢|一下|好吗|好不好)?[。？！?!.]*$/u, '')
     .trim();
   return stripped || text;

@@ -41,7 +41,7 @@ function stripGroup(value: string): string {
 }
 
 // Words around a Chinese name that are not part of it: "看一下周会", "一下客户演示", "客户培训这个会", "同事这个分组里".
-const ZH_LEADING_FILLER = /^(?:(?:看看|看一下|看下|查看|查一下|查下|列一下|列下|帮我|帮忙|麻烦你?|请你?|一下|以后|今后|叫做?|名为)\s*)+/u;
+const ZH_LEADING_FILLER = /^(?:(?:给我看看|给我看下|给我|看看|看一下|看下|查看|查一下|查下|列一下|列下|帮我|替我|帮忙|麻烦你?|请你?|一下|以后|今后|叫做?|名为)\s*)+/u;
 // "招聘面试那个会的链接", "年度预算这个会是怎么设置的", "技术支持这个组": a demonstrative and the thing's kind end its name.
 const ZH_DEMONSTRATIVE_KIND = /\s*(?:这个|那个|这场|那场|这一个|那一个|这次|那次)(?:会议|会(?!议室)|分组|组|群组).*$/u;
 const ZH_TRAILING_FILLER = /\s*(?:这个会议|这个会|这场会|这一个会|这个分组里?|这个组里?|分组里|这个|那个)$/u;
@@ -88,7 +88,9 @@ export function usableMeeting(value: string | undefined, zhText: boolean): boole
   return cleaned.length > 0 && !MEETING_GENERIC.test(cleaned) && !ALL_WORDS.test(cleaned.toLowerCase())
     && !/^(?:大厅|会议|会|我的会议|这里|这个会议|所有人|全体|大家|全部|所有|[吧了呢啊呀吗嘛]+)$/u.test(cleaned)
     // "谁在大厅", "有没有人在等": a question about the lobby, not a meeting's name.
-    && !(zhText && /谁|有人|有没有|哪些|什么|吗|现在|目前/u.test(cleaned));
+    && !(zhText && /谁|有人|有没有|哪些|什么|吗|现在|目前/u.test(cleaned))
+    // "给我看看大厅里有谁": only the words for looking, no name.
+    && !(zhText && cleaned.replace(ZH_LEADING_FILLER, '') === '');
 }
 
 export function cleanMeeting(value: string, zhText: boolean): string {
