@@ -74,11 +74,18 @@ function resolveLeadingContext(text: string): { text: string; note: string } | u
   if (!split) {
     return undefined;
   }
-  const [whole = '', head = '', tail = ''] = split;
+  const [whole = '', head = '', typed = ''] = split;
+  // "Budget review's over, you can stop watching it": the politeness before the command is not the command.
+  const tail = typed.replace(/^(?:(?:you can|you could|you may|could you|can you|would you|please|pls|just|so|then|now)\s+)+(?=\S+\s)/iu, '');
   // "Board prep: make it so …": a name before a colon is what the command's "it" refers to.
   const topic = whole.slice(head.length).trimStart().startsWith(':') && wordCount(head) <= 5 && !COMMAND_OPENING_EN.test(head) ? head : undefined;
   if (topic && /\bit\b/iu.test(tail) && COMMAND_OPENING_EN.test(tail)) {
     return { text: tail.replace(/\bit\b/iu, topic), note: `"it" in "${tail}" is ${topic}` };
+  }
+  const approved = APPROVAL_EN.test(tail) && !COMMAND_OPENING_EN.test(head) ? antecedentIn(head, true) : undefined;
+  if (approved) {
+    // "Sarah from Fabrikam is waiting, she's fine": the person vouched for is let in.
+    return { text: withMeetingOf(head, `admit ${approved}`), note: `"${tail}" vouches for ${approved}` };
   }
   const subject = SUBJECT_MAY_ENTER_EN.exec(tail);
   if (subject && !COMMAND_OPENING_EN.test(head)) {
@@ -106,6 +113,7 @@ function resolveLeadingContext(text: string): { text: string; note: string } | u
   return { text: pronoun === 'it' ? command : withMeetingOf(head, command), note: `"${tail.match(PRONOUN_EN)?.[0]}" in "${tail}" is ${antecedent}` };
 }
 
+const APPROVAL_EN = /^(?:he|she|they)(?:['’]s|['’]re| is| are)? (?:fine|ok|okay|good|cool|legit|expected|with (?:me|us)|one of us|allowed|safe)\b/iu;
 // "he can join", "she may come in": a person as subject, allowed in — an admission said without a command verb.
 const SUBJECT_MAY_ENTER_EN = /^(he|she|they)\s+(?:can|may|should|is allowed to|are allowed to|is ok to|is fine to)\s+(?:join|come in|come through|get in|enter|go in|be let in)\b/iu;
 // The meeting a context clause names for a person ("Jonas is waiting for Q1 planning", "Sarah shouldn't join Board

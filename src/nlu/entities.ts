@@ -138,7 +138,7 @@ function extractFor(intent: string, s: Sentence): Entities {
   }
   const groupRules = GROUP_RULES[intent];
   if (groupRules) {
-    return { group: groupFrom(match(s, groupRules, (c) => usableGroup(c.group)).group, s.zh) };
+    return { group: groupFrom(structuralWords(match(s, groupRules, (c) => usableGroup(structuralWords(c.group, s))).group, s), s.zh) };
   }
   const lobbyRules = LOBBY_RULES[intent];
   if (lobbyRules) {
@@ -177,6 +177,18 @@ function match(s: Sentence, pair: RulePair, accept?: AcceptCaptures): Captures {
 }
 
 /** A meeting id in the text wins, then a quoted name, then what the intent's patterns capture. */
+// The words that say what kind of thing a name is, read as corrected ("grup Vendors", "the lobyy"), so the cleaning
+// that drops them recognises them; the name itself stays as typed.
+const STRUCTURAL_WORDS = new Set(['group', 'groups', 'contact', 'meeting', 'meetings', 'conference', 'call', 'lobby', 'lobbies', 'waiting', 'room', 'called', 'named', 'the', 'my', 'our']);
+
+function structuralWords(value: string | undefined, s: Sentence): string | undefined {
+  if (!value || s.zh) {
+    return value;
+  }
+  const corrected = new Map(s.tokens.filter((t) => t.original.toLowerCase().replace(/['’]/gu, '') !== t.norm && STRUCTURAL_WORDS.has(t.norm)).map((t) => [t.original, t.norm]));
+  return corrected.size === 0 ? value : value.split(' ').map((word) => corrected.get(word) ?? word).join(' ');
+}
+
 function meetingIn(s: Sentence, pair: RulePair): string | undefined {
   const id = meetingIdIn(s.tokens, s.text);
   if (id) {
@@ -188,7 +200,7 @@ function meetingIn(s: Sentence, pair: RulePair): string | undefined {
     s.trace.push(`quoted meeting "${quoted}"`);
     return quoted;
   }
-  const captured = match(s, pair, (c) => usableMeeting(c.meeting, s.zh)).meeting;
+  const captured = structuralWords(match(s, pair, (c) => usableMeeting(structuralWords(c.meeting, s), s.zh)).meeting, s);
   return captured ? cleanMeeting(captured, s.zh) : undefined;
 }
 

@@ -317,4 +317,38 @@ describe('phrasing classes (issue 11, fourth pass)', () => {
       ["今天天气不错", "none", {}],
     ]);
   });
+  describe("typos in the words around a name, more all-words, how-do-I questions, vouching, state changes said as facts", () => {
+    check([
+      ["who's wating in the lobyy", "lobby.who", {}],
+      ["show the extentions of Budget review", "extensions.list", {"meeting": "Budget review"}],
+      ["watch presense of Vendors", "groups.presence", {"group": "Vendors"}],
+      ["delete grup Vendors", "groups.delete", {"group": "Vendors"}],
+      ["schedual a meeting called Sync at 3pm", "meetings.create", {"subject": "Sync", "startTime": "2025-01-15T15:00:00"}],
+      ["let both of them in", "lobby.admit", {"all": true}],
+      ["admit every single person waiting", "lobby.admit", {"all": true}],
+      ["let the whole lot in", "lobby.admit", {"all": true}],
+      ["reject all of em", "lobby.reject", {"all": true}],
+      ["could you tell me what meetings I have", "meetings.list", {}],
+      ["I'd like to see my groups", "groups.list", {}],
+      ["I want to see who is waiting", "lobby.who", {}],
+      ["can I see the dial-in numbers", "meetings.dialIn", {}],
+      ["show me what I'm watching", "watch.list", {}],
+      ["is anyone in the lobby of Budget review right now?", "lobby.who", {"meeting": "Budget review"}],
+      ["are you watching Budget review?", "watch.list", {}],
+      ["did Bob get in?", "lobby.who", {}],
+      ["was Kevin rejected?", "lobby.who", {}],
+      ["who did you let in", "lobby.who", {}],
+      ["is 912345678 locked?", "huawei.details", {"meeting": "912345678"}],
+      ["is everyone muted in 912345678", "huawei.participants", {"meeting": "912345678"}],
+      ["what happens if I delete a meeting", "help", {}],
+      ["how do I create a group", "help", {}],
+      ["Sarah from Fabrikam is waiting, she's fine", "lobby.admit", {"person": "Sarah from Fabrikam"}],
+      ["the guy from the agency can come in", "lobby.admit", {"person": "the guy from the agency"}],
+      ["nobody should get into Board prep right now", "meetings.update", {"meeting": "Board prep", "accessLevel": "Locked"}],
+      ["Budget review's over, you can stop watching it", "watch.stop", {"meeting": "Budget review"}],
+      ["Vendors group isn't needed anymore, delete it", "groups.delete", {"group": "Vendors"}],
+      ["the design crit moved to Thursday 2pm", "meetings.update", {"meeting": "design crit", "startTime": "2025-01-16T14:00:00"}],
+      ["Board prep needs to be invite only", "meetings.update", {"meeting": "Board prep", "accessLevel": "Invited"}],
+    ]);
+  });
 });

@@ -97,6 +97,8 @@ export const en = {
     rule('open <meeting> to <rest>', '^open (?:up )?(?<meeting>.+?) (?:to|for) (?<rest>(?:everyone|anyone|everybody|all|the public|people|guests|externals|outsiders).*)$'),
     // "only invited people should get into Design crit": who may enter, then the meeting.
     rule('<who> should get into <meeting>', '^(?<rest>(?:only )?.+?) (?:should|can|may|must) (?:be able to )?(?:only )?(?:get into|get in to|join|enter|come into) (?<meeting>.+)$'),
+    rule('<meeting> moved to <time>', '^(?<meeting>.+?) (?:moved|was moved|has moved|is moving|got moved|moves|shifted|has shifted|got pushed|was pushed|is pushed|got postponed|was postponed) (?:to|back to|forward to|until|till) (?<rest>.+)$'),
+    rule('<meeting> needs to be invite only', '^(?<meeting>.+?) (?:should|must|needs to|has to|will|is to) (?:now )?be (?<rest>(?:locked|unlocked|open|public|private|closed|invite[- ]only|invited only|invitees only|internal(?: only)?|same enterprise(?: only)?|open to .+|only for .+|for .+ only))$'),
     rule('<meeting> should end at <time>', '^(?<meeting>.+?) (?:should|must|will|needs to|has to) (?<rest>(?:start|begin|end|finish|be over) .+)$'),
     rule('<meeting> should run <time>', '^(?<meeting>.+?) (?:should|must|will|needs to|has to) (?:now )?(?:run|be|happen|take place|go) (?<rest>(?:at|on|from|by|until|till|to|mon|tue|wed|thu|fri|sat|sun|tomorrow|next|\\d).*)$'),
     rule('change <meeting>', '^(?:change|update|modify|edit|adjust|tweak|alter) (?:the )?(?:time |start |end |settings |subject |access )?(?:of |for )?(?<meeting>.+)$'),
