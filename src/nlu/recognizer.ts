@@ -98,7 +98,7 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
   const explanation: string[] = [];
   const text = removeMentions(input);
   const language = detectLanguage(text, locale);
-  const chinese = hasHan(text) && detectLanguage(text) === 'zh';
+  const chinese = hasHan(text) && (detectLanguage(text) === 'zh' || chineseVerbFirst(text));
   explanation.push(`text: "${text}" (language ${language}${locale ? `, locale ${locale}` : ''})`);
 
   if (inOtherScript(text)) {
@@ -282,6 +282,15 @@ function redirectByMeetingId(intent: string, text: string): { intent: string; re
     return { intent: toUcwa, reason: `no conference id or waiting room → ${toUcwa}` };
   }
   return undefined;
+}
+
+/**
+ * "关注 Budget review", "删除会议 Weekly sync": a Chinese command whose name is English has more Latin letters than
+ * Han characters, yet is Chinese — the command words are. An English sentence that starts with a Chinese name
+ * ("张伟 can come in") has English function words around it.
+ */
+function chineseVerbFirst(text: string): boolean {
+  return /^\s*[\u3400-\u9fff]{2,}/u.test(text) && !/\b(?:to|in|into|the|can|could|please|of|for|is|are|be|let|and|now|may|should|from|on|at)\b/iu.test(text);
 }
 
 function asksForExplanation(tokens: Token[], normalised: string, chinese: boolean): boolean {

@@ -351,4 +351,38 @@ describe('phrasing classes (issue 11, fourth pass)', () => {
       ["Board prep needs to be invite only", "meetings.update", {"meeting": "Board prep", "accessLevel": "Invited"}],
     ]);
   });
+  describe("names that hold command words, bare nouns, shouting and emoji, Chinese commands around English names", () => {
+    check([
+      ["ADMIT BOB!!!", "lobby.admit", {"person": "BOB"}],
+      ["let Bob in 🙏", "lobby.admit", {"person": "Bob"}],
+      ["watch \"Delete old data sync\"", "watch.start", {"meeting": "Delete old data sync"}],
+      ["details of Watch party planning", "meetings.details", {"meeting": "Watch party planning"}],
+      ["delete the meeting called Lock-in review", "meetings.delete", {"meeting": "Lock-in review"}],
+      ["stop watching Admit process review", "watch.stop", {"meeting": "Admit process review"}],
+      ["who's in the Admins group", "groups.members", {"group": "Admins"}],
+      ["create group Mute squad", "groups.create", {"group": "Mute squad"}],
+      ["rename group Alpha to Beta team", "groups.rename", {"group": "Alpha", "newName": "Beta team"}],
+      ["schedule 'Budget review' for tomorrow at 9", "meetings.create", {"subject": "Budget review", "startTime": "2025-01-16T09:00:00"}],
+      ["create a meeting called Sync at 3pm with bob@contoso.com", "meetings.create", {"subject": "Sync", "startTime": "2025-01-15T15:00:00", "leaders": ["bob@contoso.com"]}],
+      ["lobby?", "lobby.who", {}],
+      ["lobby for Budget review", "lobby.who", {"meeting": "Budget review"}],
+      ["alerts", "watch.list", {}],
+      ["groups", "groups.list", {}],
+      ["meetings", "meetings.list", {}],
+      ["ongoing", "huawei.ongoing", {}],
+      ["scheduled", "huawei.scheduled", {}],
+      ["more", "page.next", {"page": "next"}],
+      ["admit", "lobby.admit", {}],
+      ["大厅", "lobby.who", {}],
+      ["我的分组", "groups.list", {}],
+      ["让「张 伟」进来", "lobby.admit", {"person": "张 伟"}],
+      ["关注 Budget review", "watch.start", {"meeting": "Budget review"}],
+      ["取消关注 Budget review", "watch.stop", {"meeting": "Budget review"}],
+      ["删除会议 Budget review", "meetings.delete", {"meeting": "Budget review"}],
+      ["lock 周例会", "huawei.lock", {"meeting": "周例会", "on": true}],
+      ["让 Bob 进来", "lobby.admit", {"person": "Bob"}],
+      ["Budget review 的详情", "meetings.details", {"meeting": "Budget review"}],
+      ["Project team 里有谁", "groups.members", {"group": "Project team"}],
+    ]);
+  });
 });
