@@ -45,6 +45,14 @@ const SAME_WORDS_AS: Readonly<Record<string, string>> = { 'huawei.watch': 'watch
 // words are too often names ("Bob", "Ann") that a correction would turn into command words.
 const MIN_CORRECTION_LENGTH = 4;
 
+// Common English words one edit away from a command word: they are what the person meant, never typos ("when you
+// get a chance" is not "change", "let Ana in real quick" not "read", "the step" not "stop", "will" not "well").
+// Found by running the corrector over a list of frequent English words; plurals of the same word are left to it.
+const REAL_WORDS: ReadonlySet<string> = new Set(('along area attack bank black both cell chance charge deal ever fight fire five form four fund guess '
+  + 'hand hard head late least left life line love miss movie note once past plant play police quite ready real road safe save seat seek seem '
+  + 'shake shoot shot skill skin some sort spend sport star stay step test than then these they think though three thus wall west while whom '
+  + 'whose will wish word world mate kinda sent slow hire bite site sight light might tight bright fine find kind').split(' '));
+
 const stemmer = new StemmerEn();
 
 // Contractions typed without apostrophes read as the words they stand for, so "whos" and "who is" agree.
@@ -77,7 +85,7 @@ export function trainClassifier(sets: Readonly<Record<string, TrainingSet>> = tr
     return stem !== undefined && (vocabulary.has(stem) || vocabulary.has(`${stem}e`) || (stem.length > 3 && stem.at(-1) === stem.at(-2) && vocabulary.has(stem.slice(0, -1))));
   };
   const correct = (word: string): string | undefined => {
-    if (vocabulary.has(word) || word.length < MIN_CORRECTION_LENGTH || /[^a-z]/u.test(word) || inflected(word) || derived(word)) {
+    if (vocabulary.has(word) || word.length < MIN_CORRECTION_LENGTH || REAL_WORDS.has(word) || /[^a-z]/u.test(word) || inflected(word) || derived(word)) {
       return undefined;
     }
     return closestWord(word, words, vocabulary);

@@ -82,7 +82,13 @@ const GERUNDS: Readonly<Record<string, string>> = {
   turning: 'turn', showing: 'show', listing: 'list', bringing: 'bring', setting: 'set', booking: 'book', moving: 'move',
 };
 const ANYWHERE_FILLER = new Set(['please', 'pls', 'plz', 'kindly', 'pleaseee', 'plese']);
-const TRAILING_FILLER = [['thanks'], ['thank', 'you'], ['thx'], ['ty'], ['for', 'me'], ['asap'], ['bot']] as const;
+// Longest first, like the leading politeness; "when you get a chance", "real quick": when, not what.
+const TRAILING_FILLER_WORDS = [
+  ['thanks'], ['thank', 'you'], ['thx'], ['ty'], ['for', 'me'], ['asap'], ['bot'], ['when', 'you', 'get', 'a', 'chance'], ['when', 'you', 'can'],
+  ['real', 'quick'], ['right', 'away'], ['as', 'well'], ['too'], ['if', 'possible'], ['if', 'you', 'can'], ['for', 'a', 'bit'], ['quickly'],
+  ['at', 'your', 'convenience'], ['whenever', 'you', 'can'],
+] as const;
+const TRAILING_FILLER = [...TRAILING_FILLER_WORDS].sort((a, b) => b.length - a.length);
 
 export function createRecognizer(options: RecognizerOptions = {}): Recognizer {
   const model = trainClassifier();

@@ -385,4 +385,42 @@ describe('phrasing classes (issue 11, fourth pass)', () => {
       ["Project team 里有谁", "groups.members", {"group": "Project team"}],
     ]);
   });
+  describe("times in both languages, for creating and moving", () => {
+    check([
+      ["create a meeting called Retro on Wednesday at 4pm", "meetings.create", {"subject": "Retro", "startTime": "2025-01-22T16:00:00"}],
+      ["schedule Planning next tuesday at noon", "meetings.create", {"subject": "Planning", "startTime": "2025-01-21T12:00:00"}],
+      ["book a meeting named Demo this afternoon at 3", "meetings.create", {"subject": "Demo", "startTime": "2025-01-15T15:00:00"}],
+      ["set up a call called Check-in from 2pm to 3pm tomorrow", "meetings.create", {"subject": "Check-in", "startTime": "2025-01-16T14:00:00", "endTime": "2025-01-16T15:00:00"}],
+      ["后天上午9点开个会叫 周报", "meetings.create", {"subject": "周报", "startTime": "2025-01-17T09:00:00"}],
+      ["下周三下午两点约个会，主题 招聘讨论", "meetings.create", {"subject": "招聘讨论", "startTime": "2025-01-22T14:00:00"}],
+      ["今晚8点新建会议 复盘", "meetings.create", {"subject": "复盘", "startTime": "2025-01-15T20:00:00"}],
+      ["move Retro to Friday 10am", "meetings.update", {"meeting": "Retro", "startTime": "2025-01-17T10:00:00"}],
+      ["push Demo back to 5pm", "meetings.update", {"meeting": "Demo", "startTime": "2025-01-15T17:00:00"}],
+      ["Demo should end at 6pm", "meetings.update", {"meeting": "Demo", "endTime": "2025-01-15T18:00:00"}],
+      ["把周报改到后天下午三点", "meetings.update", {"meeting": "周报", "startTime": "2025-01-17T15:00:00"}],
+      ["周报提前到明天上午九点", "meetings.update", {"meeting": "周报", "startTime": "2025-01-16T09:00:00"}],
+    ]);
+  });
+  describe("trailing filler, which occurrence (tomorrow's, my 3pm), \"whoever\", and real words that are no typos (chance, real)", () => {
+    check([
+      ["watch Budget review when you get a chance", "watch.start", {"meeting": "Budget review"}],
+      ["let Ana in real quick", "lobby.admit", {"person": "Ana"}],
+      ["admit Ana too", "lobby.admit", {"person": "Ana"}],
+      ["stop watching Board prep as well", "watch.stop", {"meeting": "Board prep"}],
+      ["who's in Budget review's lobby", "lobby.who", {"meeting": "Budget review"}],
+      ["delete Board prep asap", "meetings.delete", {"meeting": "Board prep"}],
+      ["details for the Board prep one", "meetings.details", {"meeting": "Board prep"}],
+      ["cancel tomorrow's Budget review", "meetings.delete", {"meeting": "Budget review"}],
+      ["show me details for my 3pm Budget review", "meetings.details", {"meeting": "Budget review"}],
+      ["reject whoever is waiting for Board prep", "lobby.reject", {"all": true, "meeting": "Board prep"}],
+      ["let whoever is waiting in", "lobby.admit", {"all": true}],
+      ["admit the person waiting for Board prep", "lobby.admit", {"person": "the person", "meeting": "Board prep"}],
+      ["members of Vendors please", "groups.members", {"group": "Vendors"}],
+      ["rename Vendors to Suppliers please", "groups.rename", {"group": "Vendors", "newName": "Suppliers"}],
+      ["create group Vendors for me", "groups.create", {"group": "Vendors"}],
+      ["list ongoing meetings about budget please", "huawei.ongoing", {"keyword": "budget"}],
+      ["end 912345678 now please", "huawei.end", {"meeting": "912345678"}],
+      ["mute everyone in 912345678 for a bit", "huawei.mute", {"meeting": "912345678", "on": true}],
+    ]);
+  });
 });

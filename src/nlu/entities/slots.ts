@@ -6,7 +6,7 @@
 
 const MEETING_GENERIC = /^(?:the|my|our|this|that|a|an|in|of|for|waiting|there|anyone|somebody|someone|anybody|people|(?:(?:the|my|our|this|that|a)\s+)?(?:lobby|lobbies|waiting room|meeting|meetings|call|conference|it|here|one|join|all|everything|everyone|all my meetings|all meetings|all of them|every meeting))$/iu;
 // Chat spellings count too: "em all", "every1", "the whole lobby".
-const ALL_WORDS = /^(?:(?:all|every)\s+)?(?:everyone|everybody|every one|every1|evry1|em|em all|all of em|both|both of them|each of them|all (?:\w+ )?of them|every single (?:one|person|guest|visitor)|every (?:person|guest|visitor)|each (?:person|guest|visitor)|(?:the )?(?:whole|entire) (?:lobby|waiting room|queue|lot)|all|all of them|them all|them|all guests|the guests|guests|people|all people|all the people|everyone else|all participants|the lot|waiting people|everyone who is waiting)(?:\s+(?:waiting|who (?:is|are) waiting|in the lobby|in lobby|from the lobby|in the waiting room|that are waiting|there|too))*$/iu;
+const ALL_WORDS = /^(?:(?:all|every)\s+)?(?:everyone|everybody|every one|every1|evry1|em|em all|all of em|both|both of them|each of them|whoever(?: is| s|s)?|anyone|anybody|all (?:\w+ )?of them|every single (?:one|person|guest|visitor)|every (?:person|guest|visitor)|each (?:person|guest|visitor)|(?:the )?(?:whole|entire) (?:lobby|waiting room|queue|lot)|all|all of them|them all|them|all guests|the guests|guests|people|all people|all the people|everyone else|all participants|the lot|waiting people|everyone who is waiting)(?:\s+(?:waiting|who (?:is|are) waiting|in the lobby|in lobby|from the lobby|in the waiting room|that are waiting|there|too))*$/iu;
 const ALL_MEETINGS = /\b(?:all (?:of )?(?:my |the |our )?meetings|any (?:of )?(?:my|our) meetings|every (?:one of my )?meetings?|all of them|everything|all my lobbies|all lobbies|all alerts|all watches|all)\b/iu;
 
 function stripMeeting(value: string): string {
@@ -14,7 +14,11 @@ function stripMeeting(value: string): string {
     .replace(/['’]s$/u, '')
     .replace(/^(?:the\s+)?(?:lobby|waiting room)\s+(?:of|for|in)\s+/iu, '')
     .replace(/^(?:(?:the|my|our)\s+)?(?:online\s+|skype\s+|huawei\s+(?:cloud\s+)?)?(?:meeting|conference|call)\s+(?:called\s+|named\s+|titled\s+)?/iu, '')
+    // "the Board prep one": the meeting named, then "one".
+    .replace(/^(?:the|my|our)\s+(.+?)\s+one$/iu, '$1')
     .replace(/^(?:the|teh|hte|th|my|our)\s+/iu, '')
+    // "tomorrow's Budget review", "my 3pm Budget review": which occurrence, not the name.
+    .replace(/^(?:(?:today|tomorrow|tonight|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)['’]?s|\d{1,2}(?::\d\d)?\s*(?:am|pm)|\d{1,2}(?::\d\d)?\s*o['’]?clock)\s+(?=\S)/iu, '')
     .replace(/^(?:who can (?:join|enter|get in(?:to)?|come in(?:to)?)|(?:the )?(?:access(?: level)?|lobby|settings?|start time|end time|time|subject|title) (?:of|for))\s+/iu, '')
     .replace(/^(?:called|named|titled)\s+/iu, '')
     .replace(/\s+(?:from|off|out of) (?:my|our|the) (?:online |skype )?(?:meetings|calendar|schedule|diary|agenda|list)$/iu, '')
