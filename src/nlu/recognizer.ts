@@ -2,12 +2,13 @@ import { lookup } from '../tables.js';
 import type { Recognition, Recognizer } from './recognition.js';
 import { trainClassifier, type ClassifierModel, type IntentScore } from './classifier.js';
 import { extractEntities } from './entities.js';
+import type { Entities } from './catalog.js';
 import { NONE_INTENT } from './training.js';
 import { guardIndefiniteTarget, guardWrite, type WriteGuard } from './safety.js';
 import { familyOf, familyPick, outOfFamily, strongCue } from './cues.js';
 import { inOtherScript, looksForeign } from './foreign.js';
 import { chineseCommand, englishCommand } from './clauses.js';
-import { detectLanguage, expandTimeShorthand, hasHan, removeMentions, tokenize, type Token } from './text.js';
+import { detectLanguage, expandTimeShorthand, hasHan, removeMentions, tokenize, toSimplified, type Token } from './text.js';
 
 /**
  * The bot's recognizer: NLP.js neural intent classifier (trained in process at construction, ~0.12 s) plus
@@ -102,7 +103,8 @@ export function createRecognizer(options: RecognizerOptions = {}): Recognizer {
 
 function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?: string): Recognition {
   const explanation: string[] = [];
-  const text = removeMentions(input);
+  const typed = removeMentions(input);
+  const text = toSimplified(typed);
   const language = detectLanguage(text, locale);
   const chinese = hasHan(text) && (detectLanguage(text) === 'zh' || chineseVerbFirst(text));
   explanation.push(`text: "${text}" (language ${language}${locale ? `, locale ${locale}` : ''})`);
@@ -193,13 +195,14 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
       explanation.push(...trace.map((line) => `entities: ${line}`));
     }
   }
+  entities = asTyped(entities, text, typed);
   const found = Object.entries(entities).map(([slot, value]) => `${slot}=${JSON.stringify(value)}`);
   explanation.push(`entities: ${found.join(', ') || '(none)'}`);
 
   const alternatives = ranked.filter((r) => r.intent !== intent).slice(0, MAX_ALTERNATIVES).map((r) => ({ intent: r.intent, score: round(r.score) }));
   const result: Recognition = { intent, score: round(score), entities, language, text: normalised, explanation, alternatives };
   if (guard.ask) {
-    result.ask = guard.ask.map((name) => ({ intent: name, entities: name === intent ? entities : extract(name).entities }));
+    result.ask = guard.ask.map((name) => ({ intent: name, entities: name === intent ? entities : asTyped(extract(name).entities, text, typed) }));
   }
   if (intent === NONE_INTENT && looksForeign(text)) {
     explanation.push('written in a language I do not speak');
@@ -288,6 +291,21 @@ function redirectByMeetingId(intent: string, text: string): { intent: string; re
     return { intent: toUcwa, reason: `no conference id or waiting room → ${toUcwa}` };
   }
   return undefined;
+}
+
+/**
+ * Names read from a sentence typed in traditional characters are given back as typed ("週例會", not "周例会"): the
+ * meeting is called what its organiser called it. The conversion is one character for one, so positions agree.
+ */
+function asTyped(entities: Entities, converted: string, typed: string): Entities {
+  if (converted === typed) {
+    return entities;
+  }
+  const restore = (value: string): string => {
+    const at = converted.indexOf(value);
+    return at >= 0 ? typed.slice(at, at + value.length) : value;
+  };
+  return Object.fromEntries(Object.entries(entities).map(([slot, value]) => [slot, typeof value === 'string' ? restore(value) : value])) as Entities;
 }
 
 /**

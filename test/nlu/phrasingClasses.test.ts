@@ -423,4 +423,15 @@ describe('phrasing classes (issue 11, fourth pass)', () => {
       ["mute everyone in 912345678 for a bit", "huawei.mute", {"meeting": "912345678", "on": true}],
     ]);
   });
+  describe("traditional characters are read as simplified, and names are given back as typed", () => {
+    check([
+      ["讓張偉進來", "lobby.admit", {"person": "張偉"}],
+      ["關注我的會議 預算評審", "watch.start", {"meeting": "預算評審"}],
+      ["誰在大廳", "lobby.who", {}],
+      ["刪除會議 週例會", "meetings.delete", {"meeting": "週例會"}],
+      ["把供應商分組改名為 合作夥伴", "groups.rename", {"group": "供應商", "newName": "合作夥伴"}],
+      ["912345678 全體靜音", "huawei.mute", {"meeting": "912345678", "on": true}],
+      ["列出進行中的會議", "huawei.ongoing", {}],
+    ]);
+  });
 });
