@@ -114,6 +114,11 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
     explanation.push('written in a script I do not read → none');
     return { intent: NONE_INTENT, score: 1, entities: {}, language, text, explanation, alternatives: [], foreign: true };
   }
+  if (asksWhatTheBotCanDo(text, chinese)) {
+    // "can you delete meetings?", "你能删除会议吗": a question about the bot, answered by help; nothing is run.
+    explanation.push('asks whether I can do something in general → help');
+    return { intent: 'help', score: 1, entities: {}, language, text, explanation, alternatives: [] };
+  }
   const clause = chinese ? chineseCommand(text) : englishCommand(text);
   explanation.push(...clause.notes.map((note) => `clauses: ${note}`));
   const command = chinese ? clause.text : expandTimeShorthand(clause.text);
@@ -317,6 +322,14 @@ function chineseVerbFirst(text: string): boolean {
   return /^\s*[\u3400-\u9fff]{2,}/u.test(text) && !/\b(?:to|in|into|the|can|could|please|of|for|is|are|be|let|and|now|may|should|from|on|at)\b/iu.test(text);
 }
 
+// A capability question names a command and at most a kind of thing, no particular one: no name, id or quote.
+const CAPABILITY_EN = /^(?:(?:can|could|will|do) you (?:also |even |actually |really )?|are you (?:able|allowed) to |is it possible to |do you know how to )(?:delete|create|make|add|remove|rename|schedule|book|set up|admit|reject|watch|monitor|stop|lock|unlock|mute|unmute|end|cancel|change|move|let|block|kick)(?: (?:meetings|groups|people|participants|guests|visitors|calls|alerts|contacts|lobbies|things|stuff|online meetings|huawei meetings))*\s*\??$|^what does (?:the )?(?:delete|create|make|add|remove|rename|schedule|book|set up|admit|reject|watch|monitor|stop|lock|unlock|mute|unmute|end|cancel|change|move|let|block|kick) (?:command )?do\??$/iu;
+const CAPABILITY_ZH = /^你(?:能|可以|会)(?:不能|不会)?(?:帮我)?(?:删除|创建|新建|静音|锁定|结束|重命名|关注|拒绝|准入|放人|安排|修改)(?:会议|分组|人|会)?(?:吗|么|不)?[？?]?$|^(?:怎么|如何|怎样)(?:才能)?(?:创建|新建|删除|添加|关注|取消关注|设置|拒绝|准入|锁定|静音|结束|重命名|改名)/u;
+
+function asksWhatTheBotCanDo(text: string, chinese: boolean): boolean {
+  return chinese ? CAPABILITY_ZH.test(text.trim()) : CAPABILITY_EN.test(text.trim());
+}
+
 function asksForExplanation(tokens: Token[], normalised: string, chinese: boolean): boolean {
   if (chinese) {
     return /^(?:帮我|请|麻烦)?(?:(?:解析|解释)(?:一下)?|分析(?:一下)?(?=这句|\s*[:：]))(?:这句话|这句)?\s*[:：]?\s*\S/u.test(normalised)
@@ -403,6 +416,8 @@ function stripPoliteness(tokens: Token[]): Token[] {
 
 function stripChinesePoliteness(text: string): string {
   const stripped = text
+    // "你能把周例会删了吗" asks for the deletion; "你能干嘛" asks what the bot does, so a short rest keeps 你能.
+    .replace(/^(?:你能不能|你可不可以|你可以|你能|能否)\s*(?=\S{3,})/u, '')
     .replace(/^(?:(?:请你?|麻烦你?|帮我|替我|给我|帮忙|能不能|可不可以|可以)\s*)+(?=.{2,})/u, '')
     // 将 is the written form of 把 ("将张三拒绝"): the patterns read one.
     .replace(/^将(?=\S{2})/u, '把')

@@ -434,4 +434,31 @@ describe('phrasing classes (issue 11, fourth pass)', () => {
       ["列出進行中的會議", "huawei.ongoing", {}],
     ]);
   });
+  describe("questions about what the bot can do, or about a past change, are reads; a polite request is still a request", () => {
+    check([
+      ["can you delete meetings?", "help", {}],
+      ["are you able to mute people?", "help", {}],
+      ["what does lock do", "help", {}],
+      ["who did I reject today", "lobby.who", {}],
+      ["which meetings did I lock", "meetings.list", {}],
+      ["have I muted 912345678?", "huawei.details", {"meeting": "912345678"}],
+      ["is 912345678 still running", "huawei.details", {"meeting": "912345678"}],
+      ["was Budget review deleted", "meetings.details", {"meeting": "Budget review"}],
+      ["do I have any groups", "groups.list", {}],
+      ["is there a group called Vendors", "groups.list", {}],
+      ["any alerts set up for Budget review?", "watch.list", {}],
+      ["am I getting alerts for Board prep", "watch.list", {}],
+      ["谁被拒绝了", "lobby.who", {}],
+      ["周例会删了吗", "meetings.details", {"meeting": "周例会"}],
+      ["你能删除会议吗", "help", {}],
+      ["怎么创建分组", "help", {}],
+      ["我关注周例会了吗", "watch.list", {}],
+      ["912345678 静音了没有", "huawei.details", {"meeting": "912345678"}],
+      ["can you delete Budget review?", "meetings.delete", {"meeting": "Budget review"}],
+      ["can you admit everyone", "lobby.admit", {"all": true}],
+      ["could you create a group for me", "groups.create", {}],
+      ["你可以让张伟进来吗", "lobby.admit", {"person": "张伟"}],
+      ["能不能把周例会改到明天下午三点", "meetings.update", {"meeting": "周例会", "startTime": "2025-01-16T15:00:00"}],
+    ]);
+  });
 });

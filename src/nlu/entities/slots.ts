@@ -106,7 +106,7 @@ export function cleanMeeting(value: string, zhText: boolean): string {
 
 export function usableGroup(value: string | undefined): boolean {
   const cleaned = value === undefined ? '' : stripGroup(value);
-  return cleaned.length > 0 && !/^(?:groups?|contact groups?|my groups|all)$/iu.test(cleaned);
+  return cleaned.length > 0 && !/^(?:groups?|contact groups?|my groups|all|a|an|the|new|my|one|another)$/iu.test(cleaned);
 }
 
 export function groupFrom(value: string | undefined, zhText: boolean): string | undefined {
