@@ -50,6 +50,21 @@ import { detectLanguage, expandTimeShorthand, hasHan, removeMentions, tokenize, 
  *   89.0 / 81.3); one read acted on as a write, 14 writes read as another write, 3 misses asked. So the third pass's
  *   98-point-looking gain on C generalised as +2.2 / +3.6 points: mechanisms tuned from one corpus's misses carry
  *   little to the next. Keep D frozen; the next honest score needs a corpus E written the same way.
+ * Issue 11 (fourth pass, tuned on D's misses too — so D no longer counts as blind; the next honest number is corpus
+ *   E's first score): D went from 89.8 % intent / 86.2 % entities (English 90.3 / 89.9, Chinese 89.0 / 81.3; 1 read
+ *   acted on as a write, 14 writes read as another write, 3 asked) to **99.8 % / 99.8 %** (English 99.6 / 99.6,
+ *   Chinese 100 / 100; no read acted on as a write, no write read as another write, none asked). A 99.7 / 99.5,
+ *   B 99.7 / 100, C 100 / 99.5, test/nlu/corpus.json 100 / 100. Fixed by class, each with phrasings written for it
+ *   (test/nlu/phrasingClasses.test.ts, ~250 sentences not taken from any corpus): the platform's name (huawei, 华为)
+ *   no longer votes in the classifier — it, a conference id or a waiting room moves a command to its Huawei side;
+ *   sentence breaks (? ! .) and remarks about the situation ("we're over time, …") bound the command; Chinese
+ *   object-first phrasings (X也放进来, X分组不要了, X的主题改成), demonstratives (那个会), traditional characters
+ *   (read as simplified, names given back as typed), 给我/替我/将/你能; keywords after 关键词/相关/the last "on";
+ *   capability questions ("can you delete meetings?", 怎么创建分组) are help; state questions are reads; common
+ *   English words are never "corrected" into command words (chance, real, step, will); time shorthand (tmrw).
+ *   Latency (this machine under a load of ~9 on 2 cores, so best-of-9 per utterance over the five corpora, 2,020
+ *   sentences, interleaved with the code before this pass): p50 0.088 ms (before 0.071), p95 0.47 ms (0.35),
+ *   p99 6.5 ms (6.6); the tail is still Recognizers-Text on sentences with a time.
  */
 
 export interface RecognizerOptions {
@@ -173,8 +188,11 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
   }
 
   const family = familyOf(normalised, chinese);
+  // The classifier's readings on the side the text names ("watch my Huawei meeting …" ranks watch.start, which is
+  // huawei.watch there): a reading is no rival of its own counterpart.
+  const sided = onSide(ranked, command);
   // With an opening verb that names the command, only another reading of the same verb can be "close".
-  const rivals = family?.includes(intent) ? ranked.filter((r) => r.intent === intent || family.includes(r.intent)) : ranked;
+  const rivals = family?.includes(intent) ? sided.filter((r) => r.intent === intent || family.includes(r.intent)) : sided;
   const guard = cue ? { intent } as WriteGuard : guardWrite(intent, score, rivals, normalised, chinese, outOfFamily(intent, ranked, normalised, chinese));
   if (guard.reason) {
     explanation.push(guard.reason);
@@ -214,6 +232,16 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
     result.foreign = true;
   }
   return result;
+}
+
+/** The ranked readings moved to the side the text's markers name, the scores of readings that meet added up. */
+function onSide(ranked: readonly IntentScore[], command: string): IntentScore[] {
+  const scores = new Map<string, number>();
+  for (const r of ranked) {
+    const name = redirectByMeetingId(r.intent, command)?.intent ?? r.intent;
+    scores.set(name, (scores.get(name) ?? 0) + r.score);
+  }
+  return [...scores].map(([intent, score]) => ({ intent, score })).sort((a, b) => b.score - a.score);
 }
 
 /**
@@ -336,7 +364,7 @@ function asksForExplanation(tokens: Token[], normalised: string, chinese: boolea
       // "你是怎么理解“取消关注周例会”的": how a quoted sentence is understood.
       || /^(?:你)?(?:是|会)?(?:怎么|如何|怎样)(?:理解|解析|看)\s*[“"「'‘]/u.test(normalised);
   }
-  if (/^(?:how (?:would|do|did) you (?:understand|read|parse|interpret)|show me how you (?:parse|read|understand)) \S/u.test(normalised)) {
+  if (/^(?:how (?:would|do|did) you (?:understand|read|parse|interpret)|show me how you (?:parse|read|understand)|what would you do with|what do you make of|how would you handle) \S/u.test(normalised)) {
     return true;
   }
   const first = tokens[0]?.norm;

@@ -20,6 +20,8 @@ function check(cases: readonly Case[]): void {
       assert.deepEqual(result.entities, entities, result.explanation.join('\n'));
       if (!isWrite(intent)) {
         assert.ok(!isWrite(result.intent) || result.ask, 'a read never becomes a write');
+      } else {
+        assert.equal(result.ask, undefined, 'a write said plainly runs without a question');
       }
     });
   }
@@ -459,6 +461,35 @@ describe('phrasing classes (issue 11, fourth pass)', () => {
       ["could you create a group for me", "groups.create", {}],
       ["你可以让张伟进来吗", "lobby.admit", {"person": "张伟"}],
       ["能不能把周例会改到明天下午三点", "meetings.update", {"meeting": "周例会", "startTime": "2025-01-16T15:00:00"}],
+    ]);
+  });
+  describe("routing alerts, invitations, options, paging, signing in and out, explain — said another way", () => {
+    check([
+      ["have the lobby alerts for Budget review show up in this channel", "alerts.routeHere", {"meeting": "Budget review"}],
+      ["route Board prep's waiting alerts here", "alerts.routeHere", {"meeting": "Board prep"}],
+      ["can this chat get the alerts for Sprint demo", "alerts.routeHere", {"meeting": "Sprint demo"}],
+      ["把周例会的提醒转到群里", "alerts.routeHere", {"meeting": "周例会"}],
+      ["以后周例会的大厅通知发这个频道", "alerts.routeHere", {"meeting": "周例会"}],
+      ["what's the invite text", "meetings.invitation", {}],
+      ["show the invitation wording", "meetings.invitation", {}],
+      ["会议邀请里写的是什么", "meetings.invitation", {}],
+      ["what access options exist for new meetings", "meetings.eligibleValues", {}],
+      ["what values can I set when creating a meeting", "meetings.eligibleValues", {}],
+      ["安排会议时可以设置哪些选项", "meetings.eligibleValues", {}],
+      ["keep going", "page.next", {"page": "next"}],
+      ["and the rest?", "page.next", {"page": "next"}],
+      ["后面的呢", "page.next", {"page": "next"}],
+      ["再来一页", "page.next", {"page": "next"}],
+      ["I need to connect Skype", "signIn", {}],
+      ["hook up my skype account", "signIn", {}],
+      ["what would you do with 'admit bob'", "debugParse", {"keyword": "admit bob"}],
+      ["parse this: let everyone in", "debugParse", {"keyword": "let everyone in"}],
+      ["unlink skype", "signOut", {}],
+      ["disconnect me", "signOut", {}],
+      ["what are the phone numbers to call in", "meetings.dialIn", {}],
+      ["conference id and numbers for phone", "meetings.dialIn", {}],
+      ["what's the default access level", "meetings.defaults", {}],
+      ["what rules has the admin set", "meetings.policies", {}],
     ]);
   });
 });
