@@ -2,6 +2,7 @@ import { NeuralNetwork, type NeuralExample } from '@nlpjs/neural';
 import { StemmerEn } from '@nlpjs/lang-en-min';
 import { NONE_INTENT, training, type TrainingSet } from './training.js';
 import { isMeetingId, normWord, tokenize, type Token } from './text.js';
+import { lookup } from '../tables.js';
 
 /**
  * Intent classification: NLP.js's in-process neural network (one perceptron per intent, trained synchronously)
@@ -31,9 +32,26 @@ export interface Classification {
 /** Words removed before classifying: politeness and filler that carry no command. */
 const FILLER = new Set(['please', 'pls', 'plz', 'kindly', 'the', 'a', 'an', 'um', 'uh', 'hey', 'yo', 'bot', 'meetingbot', 'just', 'quickly', 'now', 'thx']);
 
+// The platform a sentence names ("my Huawei meeting", 华为会议) says which side a command runs on, not which command
+// it is: left to the classifier, "huawei" outvoted every other word ("show me the huawei meeting …" became a watch).
+// The recognizer moves a command to its Huawei counterpart when the platform is named (recognizer.ts).
+const PLATFORM_WORDS = new Set(['huawei', 'cloud']);
+const PLATFORM_ZH = /华为(?:云)?/gu;
+// Without the platform's name, watching a Huawei meeting is said exactly as watching a Skype one; the classifier
+// learns them as one command and the recognizer tells the sides apart by the platform, a conference id or a waiting room.
+const SAME_WORDS_AS: Readonly<Record<string, string>> = { 'huawei.watch': 'watch.start', 'huawei.unwatch': 'watch.stop' };
+
 // Typos are corrected only against the command vocabulary and only in words of this length or more: shorter
 // words are too often names ("Bob", "Ann") that a correction would turn into command words.
 const MIN_CORRECTION_LENGTH = 4;
+
+// Common English words one edit away from a command word: they are what the person meant, never typos ("when you
+// get a chance" is not "change", "let Ana in real quick" not "read", "the step" not "stop", "will" not "well").
+// Found by running the corrector over a list of frequent English words; plurals of the same word are left to it.
+const REAL_WORDS: ReadonlySet<string> = new Set(('along area attack bank black both cell chance charge deal ever fight fire five form four fund guess '
+  + 'hand hard head late least left life line love miss movie note once past plant play police quite ready real road safe save seat seek seem '
+  + 'shake shoot shot skill skin some sort spend sport star stay step test than then these they think though three thus wall west while whom '
+  + 'whose will wish word world mate kinda sent slow hire bite site sight light might tight bright fine find kind').split(' '));
 
 const stemmer = new StemmerEn();
 
@@ -67,7 +85,7 @@ export function trainClassifier(sets: Readonly<Record<string, TrainingSet>> = tr
     return stem !== undefined && (vocabulary.has(stem) || vocabulary.has(`${stem}e`) || (stem.length > 3 && stem.at(-1) === stem.at(-2) && vocabulary.has(stem.slice(0, -1))));
   };
   const correct = (word: string): string | undefined => {
-    if (vocabulary.has(word) || word.length < MIN_CORRECTION_LENGTH || /[^a-z]/u.test(word) || inflected(word) || derived(word)) {
+    if (vocabulary.has(word) || word.length < MIN_CORRECTION_LENGTH || REAL_WORDS.has(word) || /[^a-z]/u.test(word) || inflected(word) || derived(word)) {
       return undefined;
     }
     return closestWord(word, words, vocabulary);
@@ -75,7 +93,8 @@ export function trainClassifier(sets: Readonly<Record<string, TrainingSet>> = tr
   const known = (word: string): boolean => vocabulary.has(word) || inflected(word);
 
   const corpus: NeuralExample[] = [];
-  for (const [intent, set] of Object.entries(sets)) {
+  for (const [name, set] of Object.entries(sets)) {
+    const intent = lookup(SAME_WORDS_AS, name) ?? name;
     for (const example of set.en) {
       corpus.push(toExample(englishFeatures(tokenize(fillSlots(example)), known), intent));
     }
@@ -223,7 +242,7 @@ function englishFeatures(tokens: Token[], known: (word: string) => boolean): str
       units.push(shape);
     } else {
       for (const word of CONTRACTIONS.get(token.norm) ?? [token.norm]) {
-        if (!FILLER.has(word) && known(word)) {
+        if (!FILLER.has(word) && !PLATFORM_WORDS.has(word) && known(word)) {
           units.push(stemmer.stemWord(word));
         }
       }
@@ -234,7 +253,7 @@ function englishFeatures(tokens: Token[], known: (word: string) => boolean): str
 
 function chineseFeatures(text: string, known: (word: string) => boolean): string[] {
   const units: string[] = [];
-  for (const match of text.matchAll(/\d{6,12}|\d+|[a-z][a-z'-]*|[\u3400-\u9fff]/giu)) {
+  for (const match of text.replace(PLATFORM_ZH, ' ').matchAll(/\d{6,12}|\d+|[a-z][a-z'-]*|[\u3400-\u9fff]/giu)) {
     const piece = match[0];
     if (/^\d{6,12}$/u.test(piece)) {
       units.push('#id');
@@ -242,7 +261,7 @@ function chineseFeatures(text: string, known: (word: string) => boolean): string
       units.push('#num');
     } else if (/^[a-z]/iu.test(piece)) {
       const word = normWord(piece);
-      if (known(word)) {
+      if (known(word) && !PLATFORM_WORDS.has(word)) {
         units.push(stemmer.stemWord(word));
       }
     } else {

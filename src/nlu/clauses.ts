@@ -19,13 +19,16 @@ const INTERJECTION_EN = /^(?:(?:yes|yeah|yep|yup|ok|okay|sure|alright|oh|um|uh|h
 
 // A trailing clause after a comma (or " and ping me …", " and who can join?") that opens with a pronoun, a reason,
 // thanks or a second question says why or asks more, not what: it is left out before reading the command.
-const TRAILING_CLAUSE_EN = /\s*(?:[,;]|\s-\s|\s(?=and (?:ping|tell|notify|let) me\b)|\s(?=and (?:who|what|when|where|how|whether)\b)|\s(?=so (?:that )?(?:you|i|we|they) (?:can|could|will|may)\b))\s*(?:(?:he|she|they|we|i|it|you|that|this|there)(?:['’]\w+)?\b|because\b|since\b|as\b|so (?:that|the|i|we|you|they)\b|thanks\b|thank you\b|thx\b|cheers\b|if you can\b|when you (?:can|get)\b|and (?:ping|tell|notify|let) me\b|and (?:who|what|when|where|how|whether)\b).*$/iu;
+const TRAILING_CLAUSE_EN = /\s*(?:[,;?!]|\.(?=\s)|\s-\s|\s(?=and (?:ping|tell|notify|let) me\b)|\s(?=and (?:who|what|when|where|how|whether)\b)|\s(?=so (?:that )?(?:you|i|we|they) (?:can|could|will|may)\b))\s*(?:(?:he|she|they|we|i|it|you|that|this|there)(?:['’]\w+)?\b|because\b|since\b|as\b|so (?:that|the|i|we|you|they)\b|thanks\b|thank you\b|thx\b|cheers\b|if you can\b|when you (?:can|get)\b|and (?:ping|tell|notify|let) me\b|and (?:who|what|when|where|how|whether)\b|(?:the|my|our|his|her|their) (?:[\p{L}-]+ ){0,2}(?:is|was|are|were|has|have|had|ended|finished|started|got|went|will|needs?|wants?|can|could|should|just)\b).*$/iu;
 
 // "… here so Jen can admit people too": a purpose clause whose subject is a person named by a capital says why.
 const TRAILING_PURPOSE_EN = /\s+so (?:that )?(?![Aa]nyone\b|[Ee]veryone\b|[Ee]verybody\b|[Oo]nly\b|[Pp]eople\b|[Nn]obody\b)\p{Lu}\p{L}+ (?:can|could|will|may|is able to)\b.*$/u;
 
 // The verbs a command clause opens with (imperative), so "…, let her through" is known to be the command.
-const COMMAND_OPENING_EN = /^(?:please\s+)?(?:admit|let|allow|bring|accept|approve|reject|deny|decline|refuse|turn|send|kick|block|remove|delete|cancel|erase|drop|get rid of|trash|scrap|watch|monitor|track|follow|unwatch|stop|create|schedule|book|set|make|add|attach|put|rename|call|name|change|update|modify|edit|move|reschedule|mute|unmute|silence|lock|unlock|end|terminate|close|finish|kill|post|route|forward|show|list|tell|give|keep|ping|alert|notify|open|describe|check)\b/iu;
+const COMMAND_OPENING_EN = /^(?:please\s+)?(?:admit|let|allow|bring|accept|approve|reject|deny|decline|refuse|turn|send|kick|block|remove|delete|cancel|erase|drop|get rid of|trash|scrap|watch|monitor|track|follow|unwatch|stop|create|schedule|book|set|make|add|attach|put|rename|call|name|change|update|modify|edit|move|reschedule|mute|unmute|silence|lock|unlock|end|terminate|close|finish|kill|post|route|forward|show|list|tell|give|keep|ping|alert|notify|open|describe|check|shut|hang up|wrap up|empty|clear|unlock|reopen)\b/iu;
+
+// "we're over time, shut down 930417586", "it's finished, end it": a remark about the situation, then the command.
+const SITUATION_EN = /^(?:we|i|it|they|this|that|everyone|everybody|the (?:call|meeting|conference))(?:['’](?:re|s|m|ve|ll|d)\b| (?:are|is|am|were|was|have|had|will|need|should|can|cant|wont|dont|just|already)\b)/iu;
 
 const PRONOUN_EN = /\b(?:him|her|them|it)\b/iu;
 const NOT_AN_ANTECEDENT = /^(?:i|we|you|he|she|they|it|this|that|there|here|nobody|no one|noone|someone|somebody|what|who|which|everything|nothing|the meeting|the call)$/iu;
@@ -39,17 +42,30 @@ export function englishCommand(input: string): CommandClause {
     notes.push(`"${interjection[0].trim()}" opens the sentence, not the command`);
     text = text.slice(interjection[0].length);
   }
-  const resolved = resolveLeadingContext(text);
+  const resolved = resolveLeadingContext(text) ?? afterSituation(text);
   if (resolved) {
     notes.push(resolved.note);
     text = resolved.text;
   }
   const cut = text.replace(TRAILING_CLAUSE_EN, '').replace(TRAILING_PURPOSE_EN, '');
   if (cut !== text && wordCount(cut) >= 2) {
-    notes.push(`"${text.slice(cut.length).replace(/^[\s,;-]+/u, '')}" says why or asks more, not what`);
+    notes.push(`"${text.slice(cut.length).replace(/^[\s,;?!.-]+/u, '')}" says why or asks more, not what`);
     text = cut;
   }
   return { text, notes };
+}
+
+/** "<remark about the situation>, <command>" → the command. */
+function afterSituation(text: string): { text: string; note: string } | undefined {
+  const split = /^([^,;:]+?)\s*[,;]\s*(.+)$/u.exec(text);
+  const [, head = '', tail = ''] = split ?? [];
+  if (!split || !SITUATION_EN.test(head) || !COMMAND_OPENING_EN.test(tail) || wordCount(tail) < 2) {
+    return undefined;
+  }
+  // "it's too noisy in 612908451, mute everybody": the meeting the remark names is the command's.
+  const id = /(?<![\p{L}\d])\d{6,12}(?![\p{L}\d])/u.exec(head)?.[0];
+  const command = id && !/\d{6,12}/u.test(tail) ? `${tail} in ${id}` : tail;
+  return { text: command, note: `"${head}" describes the situation; the command is "${command}"` };
 }
 
 /** "<context>, <command with a pronoun>" → the command with the pronoun replaced by what the context named. */
@@ -58,11 +74,18 @@ function resolveLeadingContext(text: string): { text: string; note: string } | u
   if (!split) {
     return undefined;
   }
-  const [whole = '', head = '', tail = ''] = split;
+  const [whole = '', head = '', typed = ''] = split;
+  // "Budget review's over, you can stop watching it": the politeness before the command is not the command.
+  const tail = typed.replace(/^(?:(?:you can|you could|you may|could you|can you|would you|please|pls|just|so|then|now)\s+)+(?=\S+\s)/iu, '');
   // "Board prep: make it so …": a name before a colon is what the command's "it" refers to.
   const topic = whole.slice(head.length).trimStart().startsWith(':') && wordCount(head) <= 5 && !COMMAND_OPENING_EN.test(head) ? head : undefined;
   if (topic && /\bit\b/iu.test(tail) && COMMAND_OPENING_EN.test(tail)) {
     return { text: tail.replace(/\bit\b/iu, topic), note: `"it" in "${tail}" is ${topic}` };
+  }
+  const approved = APPROVAL_EN.test(tail) && !COMMAND_OPENING_EN.test(head) ? antecedentIn(head, true) : undefined;
+  if (approved) {
+    // "Sarah from Fabrikam is waiting, she's fine": the person vouched for is let in.
+    return { text: withMeetingOf(head, `admit ${approved}`), note: `"${tail}" vouches for ${approved}` };
   }
   const subject = SUBJECT_MAY_ENTER_EN.exec(tail);
   if (subject && !COMMAND_OPENING_EN.test(head)) {
@@ -90,6 +113,7 @@ function resolveLeadingContext(text: string): { text: string; note: string } | u
   return { text: pronoun === 'it' ? command : withMeetingOf(head, command), note: `"${tail.match(PRONOUN_EN)?.[0]}" in "${tail}" is ${antecedent}` };
 }
 
+const APPROVAL_EN = /^(?:he|she|they)(?:['’]s|['’]re| is| are)? (?:fine|ok|okay|good|cool|legit|expected|with (?:me|us)|one of us|allowed|safe)\b/iu;
 // "he can join", "she may come in": a person as subject, allowed in — an admission said without a command verb.
 const SUBJECT_MAY_ENTER_EN = /^(he|she|they)\s+(?:can|may|should|is allowed to|are allowed to|is ok to|is fine to)\s+(?:join|come in|come through|get in|enter|go in|be let in)\b/iu;
 // The meeting a context clause names for a person ("Jonas is waiting for Q1 planning", "Sarah shouldn't join Board

@@ -138,7 +138,7 @@ function extractFor(intent: string, s: Sentence): Entities {
   }
   const groupRules = GROUP_RULES[intent];
   if (groupRules) {
-    return { group: groupFrom(match(s, groupRules, (c) => usableGroup(c.group)).group, s.zh) };
+    return { group: groupFrom(structuralWords(match(s, groupRules, (c) => usableGroup(structuralWords(c.group, s))).group, s), s.zh) };
   }
   const lobbyRules = LOBBY_RULES[intent];
   if (lobbyRules) {
@@ -177,6 +177,18 @@ function match(s: Sentence, pair: RulePair, accept?: AcceptCaptures): Captures {
 }
 
 /** A meeting id in the text wins, then a quoted name, then what the intent's patterns capture. */
+// The words that say what kind of thing a name is, read as corrected ("grup Vendors", "the lobyy"), so the cleaning
+// that drops them recognises them; the name itself stays as typed.
+const STRUCTURAL_WORDS = new Set(['group', 'groups', 'contact', 'meeting', 'meetings', 'conference', 'call', 'lobby', 'lobbies', 'waiting', 'room', 'called', 'named', 'the', 'my', 'our']);
+
+function structuralWords(value: string | undefined, s: Sentence): string | undefined {
+  if (!value || s.zh) {
+    return value;
+  }
+  const corrected = new Map(s.tokens.filter((t) => t.original.toLowerCase().replace(/['’]/gu, '') !== t.norm && STRUCTURAL_WORDS.has(t.norm)).map((t) => [t.original, t.norm]));
+  return corrected.size === 0 ? value : value.split(' ').map((word) => corrected.get(word) ?? word).join(' ');
+}
+
 function meetingIn(s: Sentence, pair: RulePair): string | undefined {
   const id = meetingIdIn(s.tokens, s.text);
   if (id) {
@@ -188,7 +200,7 @@ function meetingIn(s: Sentence, pair: RulePair): string | undefined {
     s.trace.push(`quoted meeting "${quoted}"`);
     return quoted;
   }
-  const captured = match(s, pair, (c) => usableMeeting(c.meeting, s.zh)).meeting;
+  const captured = structuralWords(match(s, pair, (c) => usableMeeting(structuralWords(c.meeting, s), s.zh)).meeting, s);
   return captured ? cleanMeeting(captured, s.zh) : undefined;
 }
 
@@ -211,14 +223,16 @@ function lobbyDecision(s: Sentence, pair: RulePair): Entities {
   let person = captures.person?.replace(/\s+(?:now|right now|please|asap|too|as well|for me)$/iu, '').trim();
   let meetingText = id ?? (captures.meeting && usableMeeting(captures.meeting, s.zh) ? cleanMeeting(captures.meeting, s.zh) : undefined);
   // "预算评审大厅里的刘洋": the meeting whose lobby, then the person.
-  const inLobby = s.zh && person ? /^(.+?)的?(?:大厅|等候室)里?的(.+)$/u.exec(person) : null;
-  if (inLobby?.[1] && inLobby[2]) {
-    meetingText ??= cleanMeeting(inLobby[1], true);
+  const inLobby = s.zh && person && !isEveryone(person, true) ? /^(.*?)的?(?:大厅|等候室)里?的(.+)$/u.exec(person) : null;
+  if (inLobby?.[2]) {
+    meetingText ??= inLobby[1] ? cleanMeeting(inLobby[1], true) : undefined;
     person = inLobby[2];
   }
   if (!person) {
     return { all: wantsAll(s.plain) || undefined, meeting: meetingText };
   }
+  // "门外那位客人": where they stand is not who they are.
+  person = s.zh ? person.replace(/^(?:门外|门口|外面|外边)的?(?=\S{2})/u, '') : person;
   // Read the corrected words too, so "evrybody" means everybody rather than a person called that.
   const corrected = new Map(s.tokens.map((t) => [t.original, t.norm]));
   const personWords = s.zh ? person : person.split(' ').map((word) => corrected.get(word) ?? word.toLowerCase()).join(' ');
@@ -240,7 +254,7 @@ function extensionAdd(s: Sentence): Entities {
 }
 
 // Words that say which meetings (when, whose, how many), not what they are about.
-const NOT_A_KEYWORD_EN = /^(?:now|today|later|later today|tonight|tomorrow|this week|next week|progress|the go|air|going|right|right now|the moment|all|all .+|every .+|everything|everyone|everybody|anyone|huawei|huawei cloud|cloud|me|us|my team|running|scheduled|planned|booked|happening|ongoing|on-going|upcoming|live|active|in-progress|started|starting|later|next|coming|soon|company-?wide|enterprise-?wide|everywhere|please|pls|again|instead|too)$/iu;
+const NOT_A_KEYWORD_EN = /^(?:now|today|later|later today|tonight|tomorrow|this week|next week|progress|the go|air|going|right|right now|the moment|all|all (?!hands\b).+|every .+|everything|everyone|everybody|anyone|huawei|huawei cloud|cloud|me|us|my team|running|scheduled|planned|booked|happening|ongoing|on-going|upcoming|live|active|in-progress|started|starting|later|next|coming|soon|company-?wide|enterprise-?wide|everywhere|please|pls|again|instead|too)$/iu;
 const NOT_A_KEYWORD_ZH = /正在|在开|进行|全公司|全企业|所有|全部|华为|现在|目前|今天|接下来|我的|哪些/u;
 
 function huaweiList(s: Sentence): Entities {
@@ -250,13 +264,15 @@ function huaweiList(s: Sentence): Entities {
       ? matchChinese(zh.huaweiKeyword, s.text, s.trace).keyword
       : matchEnglish(en.huaweiKeyword, s.tokens, s.trace, (c) => c.keyword !== undefined && !NOT_A_KEYWORD_EN.test(c.keyword)).keyword;
     // "on huawei cloud about the launch": what the meetings are about follows the last "about".
-    keyword = captured?.replace(/^.*\b(?:about|regarding|concerning)\s+/iu, '').replace(/^(?:the|a)\s+/iu, '');
+    // "on huawei cloud about the launch", "running meetings on budget": what they are about follows the last such word.
+    keyword = captured?.replace(/^.*\b(?:about|regarding|concerning|on|matching|mentioning|containing)\s+(?=\S)/iu, '').replace(/^(?:the|a)\s+/iu, '');
     if (keyword && s.zh && NOT_A_KEYWORD_ZH.test(keyword)) {
       s.trace.push(`"${keyword}" says which meetings, not what they are about`);
       keyword = undefined;
     }
   }
-  const all = /\b(?:all|every|everything|whole (?:company|enterprise|organi[sz]ation)|company-?wide|enterprise-?wide|across the company)\b|所有|全部|整个|全公司|全企业/iu.test(s.plain) || undefined;
+  // "all hands" is a meeting's name, not a request for every meeting.
+  const all = /\b(?:all(?![- ]hands\b)|every|everything|whole (?:company|enterprise|organi[sz]ation)|company-?wide|enterprise-?wide|across the company)\b|所有|全部|整个|全公司|全企业/iu.test(s.plain) || undefined;
   if (all) {
     s.trace.push('"all" asked for');
   }
@@ -290,7 +306,8 @@ function meetingCreate(s: Sentence): Entities {
 
 /** "book a meeting for my boss: Board prep, …": what follows the colon is the subject. */
 function afterColon(captured: string | undefined, text: string): string | undefined {
-  const named = /(?<!\d)[:：]\s*(?!\d)(\S+)/u.exec(text)?.[1];
+  // A colon of an address ("leader sip:grace@…") or a time names nothing.
+  const named = /(?<!\d|\b(?:sip|tel|mailto|https?))[:：]\s*(?!\d)(\S+)/iu.exec(text)?.[1];
   if (!captured || !named) {
     return captured;
   }

@@ -2,12 +2,13 @@ import { lookup } from '../tables.js';
 import type { Recognition, Recognizer } from './recognition.js';
 import { trainClassifier, type ClassifierModel, type IntentScore } from './classifier.js';
 import { extractEntities } from './entities.js';
+import type { Entities } from './catalog.js';
 import { NONE_INTENT } from './training.js';
 import { guardIndefiniteTarget, guardWrite, type WriteGuard } from './safety.js';
 import { familyOf, familyPick, outOfFamily, strongCue } from './cues.js';
 import { inOtherScript, looksForeign } from './foreign.js';
 import { chineseCommand, englishCommand } from './clauses.js';
-import { detectLanguage, hasHan, removeMentions, tokenize, type Token } from './text.js';
+import { detectLanguage, expandTimeShorthand, hasHan, removeMentions, tokenize, toSimplified, type Token } from './text.js';
 
 /**
  * The bot's recognizer: NLP.js neural intent classifier (trained in process at construction, ~0.12 s) plus
@@ -49,6 +50,21 @@ import { detectLanguage, hasHan, removeMentions, tokenize, type Token } from './
  *   89.0 / 81.3); one read acted on as a write, 14 writes read as another write, 3 misses asked. So the third pass's
  *   98-point-looking gain on C generalised as +2.2 / +3.6 points: mechanisms tuned from one corpus's misses carry
  *   little to the next. Keep D frozen; the next honest score needs a corpus E written the same way.
+ * Issue 11 (fourth pass, tuned on D's misses too — so D no longer counts as blind; the next honest number is corpus
+ *   E's first score): D went from 89.8 % intent / 86.2 % entities (English 90.3 / 89.9, Chinese 89.0 / 81.3; 1 read
+ *   acted on as a write, 14 writes read as another write, 3 asked) to **99.8 % / 99.8 %** (English 99.6 / 99.6,
+ *   Chinese 100 / 100; no read acted on as a write, no write read as another write, none asked). A 99.7 / 99.5,
+ *   B 99.7 / 100, C 100 / 99.5, test/nlu/corpus.json 100 / 100. Fixed by class, each with phrasings written for it
+ *   (test/nlu/phrasingClasses.test.ts, ~250 sentences not taken from any corpus): the platform's name (huawei, 华为)
+ *   no longer votes in the classifier — it, a conference id or a waiting room moves a command to its Huawei side;
+ *   sentence breaks (? ! .) and remarks about the situation ("we're over time, …") bound the command; Chinese
+ *   object-first phrasings (X也放进来, X分组不要了, X的主题改成), demonstratives (那个会), traditional characters
+ *   (read as simplified, names given back as typed), 给我/替我/将/你能; keywords after 关键词/相关/the last "on";
+ *   capability questions ("can you delete meetings?", 怎么创建分组) are help; state questions are reads; common
+ *   English words are never "corrected" into command words (chance, real, step, will); time shorthand (tmrw).
+ *   Latency (this machine under a load of ~9 on 2 cores, so best-of-9 per utterance over the five corpora, 2,020
+ *   sentences, interleaved with the code before this pass): p50 0.088 ms (before 0.071), p95 0.47 ms (0.35),
+ *   p99 6.5 ms (6.6); the tail is still Recognizers-Text on sentences with a time.
  */
 
 export interface RecognizerOptions {
@@ -68,6 +84,9 @@ const LEADING_POLITENESS_WORDS = [
   ['bot'], ['meetingbot'], ['yo'], ['quick', 'question'], ['lets'], ['now'],
   ['would', 'you', 'mind'], ['do', 'you', 'mind'], ['we', 'want', 'to'], ['we', 'need', 'to'], ['we', 'would', 'like', 'to'], ['wed', 'like', 'to'], ['you', 'can'], ['you', 'may'], ['i', 'need', 'you', 'to'], ['id', 'like', 'you', 'to'],
   ['can', 'we'], ['could', 'we'], ['be', 'a', 'dear', 'and'],
+  ['i', 'was', 'wondering', 'if', 'you', 'could'], ['i', 'wonder', 'if', 'you', 'could'], ['i', 'was', 'hoping', 'you', 'could'],
+  ['would', 'you', 'be', 'so', 'kind', 'as', 'to'], ['would', 'you', 'kindly'], ['if', 'you', 'could'], ['is', 'it', 'possible', 'to'],
+  ['any', 'chance', 'you', 'could'], ['do', 'me', 'a', 'favor', 'and'], ['do', 'me', 'a', 'favour', 'and'], ['just'],
 ] as const;
 // Longest first, so "would you mind" goes whole rather than leaving "mind" behind "would you".
 const LEADING_POLITENESS = [...LEADING_POLITENESS_WORDS].sort((a, b) => b.length - a.length);
@@ -79,7 +98,13 @@ const GERUNDS: Readonly<Record<string, string>> = {
   turning: 'turn', showing: 'show', listing: 'list', bringing: 'bring', setting: 'set', booking: 'book', moving: 'move',
 };
 const ANYWHERE_FILLER = new Set(['please', 'pls', 'plz', 'kindly', 'pleaseee', 'plese']);
-const TRAILING_FILLER = [['thanks'], ['thank', 'you'], ['thx'], ['ty'], ['for', 'me'], ['asap'], ['bot']] as const;
+// Longest first, like the leading politeness; "when you get a chance", "real quick": when, not what.
+const TRAILING_FILLER_WORDS = [
+  ['thanks'], ['thank', 'you'], ['thx'], ['ty'], ['for', 'me'], ['asap'], ['bot'], ['when', 'you', 'get', 'a', 'chance'], ['when', 'you', 'can'],
+  ['real', 'quick'], ['right', 'away'], ['as', 'well'], ['too'], ['if', 'possible'], ['if', 'you', 'can'], ['for', 'a', 'bit'], ['quickly'],
+  ['at', 'your', 'convenience'], ['whenever', 'you', 'can'],
+] as const;
+const TRAILING_FILLER = [...TRAILING_FILLER_WORDS].sort((a, b) => b.length - a.length);
 
 export function createRecognizer(options: RecognizerOptions = {}): Recognizer {
   const model = trainClassifier();
@@ -93,9 +118,10 @@ export function createRecognizer(options: RecognizerOptions = {}): Recognizer {
 
 function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?: string): Recognition {
   const explanation: string[] = [];
-  const text = removeMentions(input);
+  const typed = removeMentions(input);
+  const text = toSimplified(typed);
   const language = detectLanguage(text, locale);
-  const chinese = hasHan(text) && detectLanguage(text) === 'zh';
+  const chinese = hasHan(text) && (detectLanguage(text) === 'zh' || chineseVerbFirst(text));
   explanation.push(`text: "${text}" (language ${language}${locale ? `, locale ${locale}` : ''})`);
 
   if (inOtherScript(text)) {
@@ -103,9 +129,14 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
     explanation.push('written in a script I do not read → none');
     return { intent: NONE_INTENT, score: 1, entities: {}, language, text, explanation, alternatives: [], foreign: true };
   }
+  if (asksWhatTheBotCanDo(text, chinese)) {
+    // "can you delete meetings?", "你能删除会议吗": a question about the bot, answered by help; nothing is run.
+    explanation.push('asks whether I can do something in general → help');
+    return { intent: 'help', score: 1, entities: {}, language, text, explanation, alternatives: [] };
+  }
   const clause = chinese ? chineseCommand(text) : englishCommand(text);
   explanation.push(...clause.notes.map((note) => `clauses: ${note}`));
-  const command = clause.text;
+  const command = chinese ? clause.text : expandTimeShorthand(clause.text);
   const { tokens, corrections } = correctTokens(model, tokenize(command));
   if (corrections.length > 0) {
     explanation.push(`typos corrected: ${corrections.join(', ')}`);
@@ -157,8 +188,11 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
   }
 
   const family = familyOf(normalised, chinese);
+  // The classifier's readings on the side the text names ("watch my Huawei meeting …" ranks watch.start, which is
+  // huawei.watch there): a reading is no rival of its own counterpart.
+  const sided = onSide(ranked, command);
   // With an opening verb that names the command, only another reading of the same verb can be "close".
-  const rivals = family?.includes(intent) ? ranked.filter((r) => r.intent === intent || family.includes(r.intent)) : ranked;
+  const rivals = family?.includes(intent) ? sided.filter((r) => r.intent === intent || family.includes(r.intent)) : sided;
   const guard = cue ? { intent } as WriteGuard : guardWrite(intent, score, rivals, normalised, chinese, outOfFamily(intent, ranked, normalised, chinese));
   if (guard.reason) {
     explanation.push(guard.reason);
@@ -184,19 +218,30 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
       explanation.push(...trace.map((line) => `entities: ${line}`));
     }
   }
+  entities = asTyped(entities, text, typed);
   const found = Object.entries(entities).map(([slot, value]) => `${slot}=${JSON.stringify(value)}`);
   explanation.push(`entities: ${found.join(', ') || '(none)'}`);
 
   const alternatives = ranked.filter((r) => r.intent !== intent).slice(0, MAX_ALTERNATIVES).map((r) => ({ intent: r.intent, score: round(r.score) }));
   const result: Recognition = { intent, score: round(score), entities, language, text: normalised, explanation, alternatives };
   if (guard.ask) {
-    result.ask = guard.ask.map((name) => ({ intent: name, entities: name === intent ? entities : extract(name).entities }));
+    result.ask = guard.ask.map((name) => ({ intent: name, entities: name === intent ? entities : asTyped(extract(name).entities, text, typed) }));
   }
   if (intent === NONE_INTENT && looksForeign(text)) {
     explanation.push('written in a language I do not speak');
     result.foreign = true;
   }
   return result;
+}
+
+/** The ranked readings moved to the side the text's markers name, the scores of readings that meet added up. */
+function onSide(ranked: readonly IntentScore[], command: string): IntentScore[] {
+  const scores = new Map<string, number>();
+  for (const r of ranked) {
+    const name = redirectByMeetingId(r.intent, command)?.intent ?? r.intent;
+    scores.set(name, (scores.get(name) ?? 0) + r.score);
+  }
+  return [...scores].map(([intent, score]) => ({ intent, score })).sort((a, b) => b.score - a.score);
 }
 
 /**
@@ -224,13 +269,35 @@ const OFF_MY_MEETINGS = /^(?!.*\b(?:lobby|lobbies|waiting)\b).*\b(?:remove|take|
 
 const NOT_LET_IN = /^(?:please\s+)?(?:do not|don['’]?t|never|no need to)\s+(?:let|admit|allow)\b|^(?:请|麻烦)?(?:不要|别|不准|不许|不用)让/iu;
 
-/** "watch my Huawei meeting …": the platform named outright decides which watch it is. */
+/**
+ * "watch my Huawei meeting …", "show me the huawei meeting Q2 roadmap", "华为会议 季度复盘 里有谁": the platform named
+ * outright decides the side. The classifier does not see the platform's name (classifier.ts), so the command is
+ * read from the other words and moved to its Huawei counterpart here.
+ */
 const HUAWEI_NAMED = /\bhuawei\b|华为/iu;
-const HUAWEI_WATCH: Readonly<Record<string, string>> = { 'watch.start': 'huawei.watch', 'watch.stop': 'huawei.unwatch' };
+const HUAWEI_NAMED_COUNTERPART: Readonly<Record<string, string>> = {
+  'watch.start': 'huawei.watch', 'watch.stop': 'huawei.unwatch', 'meetings.details': 'huawei.details', 'lobby.who': 'huawei.participants',
+  'groups.members': 'huawei.participants', 'lobby.admit': 'huawei.admitWaiting',
+};
+// A change of a Skype meeting's setting that is a Huawei control: locking, muting.
+const HUAWEI_UPDATE = [
+  { intent: 'huawei.lock', words: /\b(?:un)?lock(?:ed)?\b|锁/iu },
+  { intent: 'huawei.mute', words: /\b(?:un)?mute\b|静音/iu },
+] as const;
+// A lobby watch for a conference id or a waiting room is Huawei's (Skype meetings have a lobby and a subject).
+const WATCH_BY_MARKER: Readonly<Record<string, string>> = { 'watch.start': 'huawei.watch', 'watch.stop': 'huawei.unwatch' };
+
+function huaweiNamed(intent: string, text: string): { intent: string; reason: string } | undefined {
+  if (!HUAWEI_NAMED.test(text)) {
+    return undefined;
+  }
+  const side = lookup(HUAWEI_NAMED_COUNTERPART, intent) ?? (intent === 'meetings.update' ? HUAWEI_UPDATE.find((u) => u.words.test(text))?.intent : undefined);
+  return side ? { intent: side, reason: `Huawei named → ${side}` } : undefined;
+}
 
 function redirectByMeetingId(intent: string, text: string): { intent: string; reason: string } | undefined {
-  const watch = lookup(HUAWEI_WATCH, intent);
-  if (watch && HUAWEI_NAMED.test(text)) return { intent: watch, reason: `Huawei named → ${watch}` };
+  const named = huaweiNamed(intent, text);
+  if (named) return named;
   if ((intent === 'lobby.admit' || intent === 'lobby.who' || intent === NONE_INTENT) && NOT_LET_IN.test(text)) {
     return { intent: 'lobby.reject', reason: '"don\'t let … in" → lobby.reject' };
   }
@@ -240,6 +307,10 @@ function redirectByMeetingId(intent: string, text: string): { intent: string; re
   // Only Latin letters glue to an id: "209384756是什么会" holds one.
   const conferenceId = /(?<![A-Za-z\d])\d{6,12}(?![A-Za-z\d])/u.test(text);
   const waitingRoom = /waiting\s*room|等候室/iu.test(text);
+  const watch = lookup(WATCH_BY_MARKER, intent);
+  if (watch && (conferenceId || waitingRoom)) {
+    return { intent: watch, reason: `a conference id or waiting room → ${watch}` };
+  }
   const huaweiPhrase = lookup(HUAWEI_PHRASE, intent)?.test(text) ?? false;
   const toHuawei = lookup(HUAWEI_COUNTERPART, intent);
   if (toHuawei && huaweiPhrase) {
@@ -255,11 +326,45 @@ function redirectByMeetingId(intent: string, text: string): { intent: string; re
   return undefined;
 }
 
+/**
+ * Names read from a sentence typed in traditional characters are given back as typed ("週例會", not "周例会"): the
+ * meeting is called what its organiser called it. The conversion is one character for one, so positions agree.
+ */
+function asTyped(entities: Entities, converted: string, typed: string): Entities {
+  if (converted === typed) {
+    return entities;
+  }
+  const restore = (value: string): string => {
+    const at = converted.indexOf(value);
+    return at >= 0 ? typed.slice(at, at + value.length) : value;
+  };
+  return Object.fromEntries(Object.entries(entities).map(([slot, value]) => [slot, typeof value === 'string' ? restore(value) : value])) as Entities;
+}
+
+/**
+ * "关注 Budget review", "删除会议 Weekly sync": a Chinese command whose name is English has more Latin letters than
+ * Han characters, yet is Chinese — the command words are. An English sentence that starts with a Chinese name
+ * ("张伟 can come in") has English function words around it.
+ */
+function chineseVerbFirst(text: string): boolean {
+  return /^\s*[\u3400-\u9fff]{2,}/u.test(text) && !/\b(?:to|in|into|the|can|could|please|of|for|is|are|be|let|and|now|may|should|from|on|at)\b/iu.test(text);
+}
+
+// A capability question names a command and at most a kind of thing, no particular one: no name, id or quote.
+const CAPABILITY_EN = /^(?:(?:can|could|will|do) you (?:also |even |actually |really )?|are you (?:able|allowed) to |is it possible to |do you know how to )(?:delete|create|make|add|remove|rename|schedule|book|set up|admit|reject|watch|monitor|stop|lock|unlock|mute|unmute|end|cancel|change|move|let|block|kick)(?: (?:meetings|groups|people|participants|guests|visitors|calls|alerts|contacts|lobbies|things|stuff|online meetings|huawei meetings))*\s*\??$|^what does (?:the )?(?:delete|create|make|add|remove|rename|schedule|book|set up|admit|reject|watch|monitor|stop|lock|unlock|mute|unmute|end|cancel|change|move|let|block|kick) (?:command )?do\??$/iu;
+const CAPABILITY_ZH = /^你(?:能|可以|会)(?:不能|不会)?(?:帮我)?(?:删除|创建|新建|静音|锁定|结束|重命名|关注|拒绝|准入|放人|安排|修改)(?:会议|分组|人|会)?(?:吗|么|不)?[？?]?$|^(?:怎么|如何|怎样)(?:才能)?(?:创建|新建|删除|添加|关注|取消关注|设置|拒绝|准入|锁定|静音|结束|重命名|改名)/u;
+
+function asksWhatTheBotCanDo(text: string, chinese: boolean): boolean {
+  return chinese ? CAPABILITY_ZH.test(text.trim()) : CAPABILITY_EN.test(text.trim());
+}
+
 function asksForExplanation(tokens: Token[], normalised: string, chinese: boolean): boolean {
   if (chinese) {
-    return /^(?:帮我|请|麻烦)?(?:(?:解析|解释)(?:一下)?|分析(?:一下)?(?=这句|\s*[:：]))(?:这句话|这句)?\s*[:：]?\s*\S/u.test(normalised);
+    return /^(?:帮我|请|麻烦)?(?:(?:解析|解释)(?:一下)?|分析(?:一下)?(?=这句|\s*[:：]))(?:这句话|这句)?\s*[:：]?\s*\S/u.test(normalised)
+      // "你是怎么理解“取消关注周例会”的": how a quoted sentence is understood.
+      || /^(?:你)?(?:是|会)?(?:怎么|如何|怎样)(?:理解|解析|看)\s*[“"「'‘]/u.test(normalised);
   }
-  if (/^(?:how (?:would|do|did) you (?:understand|read|parse|interpret)|show me how you (?:parse|read|understand)) \S/u.test(normalised)) {
+  if (/^(?:how (?:would|do|did) you (?:understand|read|parse|interpret)|show me how you (?:parse|read|understand)|what would you do with|what do you make of|how would you handle) \S/u.test(normalised)) {
     return true;
   }
   const first = tokens[0]?.norm;
@@ -339,7 +444,11 @@ function stripPoliteness(tokens: Token[]): Token[] {
 
 function stripChinesePoliteness(text: string): string {
   const stripped = text
-    .replace(/^(?:请你?|麻烦你?|帮我|帮忙|能不能|可不可以|可以)(?=.{2,})/u, '')
+    // "你能把周例会删了吗" asks for the deletion; "你能干嘛" asks what the bot does, so a short rest keeps 你能.
+    .replace(/^(?:你能不能|你可不可以|你可以|你能|能否)\s*(?=\S{3,})/u, '')
+    .replace(/^(?:(?:请你?|麻烦你?|帮我|替我|给我|帮忙|能不能|可不可以|可以)\s*)+(?=.{2,})/u, '')
+    // 将 is the written form of 把 ("将张三拒绝"): the patterns read one.
+    .replace(/^将(?=\S{2})/u, '把')
     .replace(/(?:，?谢谢(?:你)?|吧|呢|一下|好吗|好不好)?[。？！?!.]*$/u, '')
     .trim();
   return stripped || text;

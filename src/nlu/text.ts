@@ -51,6 +51,30 @@ export function detectLanguage(text: string, locale?: string): Language {
   return han > 0 && han * 4 >= letters - han ? 'zh' : 'en';
 }
 
+// Chat shorthand for days ("tmrw 2pm", "2nite"): the time recognizer reads only the words, so they are spelled out
+// in the text itself; a name never is one of them.
+const TIME_SHORTHAND: ReadonlyArray<[RegExp, string]> = [
+  [/\b(?:tmrw|tmrow|tmr|tmw|tomo|tomoz|2moro|2morrow|2mrw|tommorow|tommorrow|tomorow|tomorrw)\b/giu, 'tomorrow'],
+  [/\b(?:2nite|tonite|2night)\b/giu, 'tonight'],
+  [/\b(?:tdy|2day)\b/giu, 'today'],
+  [/\bnxt\b/giu, 'next'],
+];
+
+export function expandTimeShorthand(text: string): string {
+  return TIME_SHORTHAND.reduce((out, [pattern, word]) => out.replace(pattern, word), text);
+}
+
+// Traditional characters of the command words, read as their simplified forms (會議 → 会议, 讓…進來 → 让…进来):
+// the patterns and the classifier are written in simplified Chinese. Names keep whatever the conversion gives.
+const TRADITIONAL = '會議讓進來關註刪組廳誰開結鎖靜單請這個們時間點週後幫設訂狀態線擴號碼撥詳資訊顯謝煩參與錄準絕別監視無須預約題權為華雲現頁綁聯帳內變換從說話讀麼沒還嗎裡裏對該應員體場暫啟動戶電邊門見夠將隊團聽語卻務專業報營銷產評審復盤訓練階處長負責兩萬億機構級備稱';
+const SIMPLIFIED = '会议让进来关注删组厅谁开结锁静单请这个们时间点周后帮设订状态线扩号码拨详资讯显谢烦参与录准绝别监视无须预约题权为华云现页绑联账内变换从说话读么没还吗里里对该应员体场暂启动户电边门见够将队团听语却务专业报营销产评审复盘训练阶处长负责两万亿机构级备称';
+const TO_SIMPLIFIED: ReadonlyMap<string, string> = new Map([...TRADITIONAL].map((char, i) => [char, SIMPLIFIED[i] ?? char]));
+const TRADITIONAL_CHAR = new RegExp(`[${TRADITIONAL}]`, 'gu');
+
+export function toSimplified(text: string): string {
+  return text.replace(TRADITIONAL_CHAR, (char) => TO_SIMPLIFIED.get(char) ?? char);
+}
+
 export function hasHan(text: string): boolean {
   return /[\u3400-\u9fff]/u.test(text);
 }
@@ -83,10 +107,12 @@ function pushWords(text: string, tokens: Token[]): void {
   for (const match of text.matchAll(WORD)) {
     const gap = text.slice(end, match.index);
     const dashBefore = tokens.length > 0 && /^\s+[-–—]\s+$/u.test(gap);
-    const clauseBefore = tokens.length > 0 && /[,;，；]/u.test(gap);
+    // A comma, or a sentence's end ("watch the finance close? I'll be presenting"): a name ends there.
+    const clauseBefore = tokens.length > 0 && /[,;，；?!？！]|\.\s/u.test(gap);
     end = match.index + match[0].length;
     if (TITLE.test(match[0]) && text[match.index + match[0].length] === '.') {
       tokens.push({ original: `${match[0]}.`, norm: normWord(match[0]), quoted: false });
+      end += 1;
       continue;
     }
     // "group:" or "re:" end a word, they are not part of it (colons stay inside times like 3:30).

@@ -14,7 +14,7 @@ export const NONE_INTENT = 'none';
 export const training: Readonly<Record<string, TrainingSet>> = {
   help: {
     en: ['what kind of things can I ask you', 'what can I ask you', 'what are you good for', "I'm new here what can you do", 'what are your capabilities', 'how does it work', 'what is this bot for', 'commands', 'help', 'what can you do', 'show me the commands', 'how do I use you', 'I need help', 'what commands do you understand', 'help me', 'what do you do', 'usage', 'show help', 'what are you capable of', 'what else are you able to help with'],
-    zh: ['帮助', '你能做什么', '怎么用', '显示命令', '有哪些命令', '帮帮我', '使用说明', '功能介绍', '你会些什么', '你有哪些功能'],
+    zh: ['帮助', '你能做什么', '你会干啥', '怎么用', '显示命令', '有哪些命令', '帮帮我', '使用说明', '功能介绍', '你会些什么', '你有哪些功能'],
   },
   signIn: {
     en: ['sign into skype', 'log into my account', 'sign in', 'log in', 'login', 'sign me in', 'connect my skype account', 'link my skype for business account', 'authenticate me', 'signin', 'let me log on', 'connect my account', 'how do I link my account', 'how do I connect my skype account'],
@@ -57,7 +57,7 @@ export const training: Readonly<Record<string, TrainingSet>> = {
     zh: ['{meeting} 大厅有人的话在这个群说一声', '把 {meeting} 的大厅提醒发到这里', '在这个频道发送 {meeting} 的大厅提醒', '{meeting} 的提醒发到这个群'],
   },
   'meetings.list': {
-    en: ['which meetings did I create', 'meetings I organized', 'show me my own meetings', 'what meetings have I set up', 'my meetings', 'list my meetings', 'show my meetings', 'what meetings do I have', 'show my skype meetings', 'list my online meetings', 'which meetings have I scheduled', 'display my meetings', 'my skype for business meetings', 'what are my meetings', 'what\'s on my calendar', 'what is on my schedule', 'anything on my agenda', 'what have I got lined up', 'show my calendar', 'my upcoming skype meetings'],
+    en: ['meetings list', 'list of my meetings', 'which meetings did I create', 'meetings I organized', 'show me my own meetings', 'what meetings have I set up', 'my meetings', 'list my meetings', 'show my meetings', 'what meetings do I have', 'show my skype meetings', 'list my online meetings', 'which meetings have I scheduled', 'display my meetings', 'my skype for business meetings', 'what are my meetings', 'what\'s on my calendar', 'what is on my schedule', 'anything on my agenda', 'what have I got lined up', 'show my calendar', 'my upcoming skype meetings'],
     zh: ['查看我的会议', '看看我的 Skype 会议', '我创建的会议有哪些', '我的会议', '列出我的会议', '显示我的会议', '我有哪些会议', '我都安排了什么会', '我有什么会', '我的日程上有哪些会', '我约了哪些会'],
   },
   'meetings.details': {
@@ -133,11 +133,11 @@ export const training: Readonly<Record<string, TrainingSet>> = {
     zh: ['别再推送 {group} 的在线状态', '以后不用告诉我 {group} 的状态', '停止关注 {group} 的状态', '取消订阅 {group} 的在线状态', '不再关注分组 {group} 的在线状态', '别再告诉我 {group} 的状态了', '取消关注 {group} 的状态'],
   },
   'huawei.ongoing': {
-    en: ['did {person} start the {keyword} call', 'has the {keyword} meeting started', 'is the {keyword} call still going', 'meetings happening now', 'what is going on right now', 'any {keyword} meetings running', 'ongoing meetings with {keyword} in the title', 'is the {keyword} call running', 'are there {keyword} meetings in progress', 'list ongoing meetings', 'ongoing meetings about {keyword}', 'show the meetings in progress', 'which meetings are running now', 'current meetings', 'list all ongoing meetings', 'what meetings are happening right now', 'live meetings about {keyword}', 'active conferences', 'ongoing conferences matching {keyword}', 'meetings in progress now', 'in progress meetings', 'meetings in progress now', 'ongoing ones'],
+    en: ['find ongoing meetings about {keyword}', 'search for running meetings on {keyword}', 'look for live calls about {keyword}', 'did {person} start the {keyword} call', 'has the {keyword} meeting started', 'is the {keyword} call still going', 'meetings happening now', 'what is going on right now', 'any {keyword} meetings running', 'ongoing meetings with {keyword} in the title', 'is the {keyword} call running', 'are there {keyword} meetings in progress', 'list ongoing meetings', 'ongoing meetings about {keyword}', 'show the meetings in progress', 'which meetings are running now', 'current meetings', 'list all ongoing meetings', 'what meetings are happening right now', 'live meetings about {keyword}', 'active conferences', 'ongoing conferences matching {keyword}', 'meetings in progress now', 'in progress meetings', 'meetings in progress now', 'ongoing ones'],
     zh: ['全公司正在开的会', '跟 {keyword} 相关的会有在开的吗', '搜一下 {keyword}', '{keyword} 在开的会', '有正在开的 {keyword} 会议吗', '列出进行中的会议', '进行中的会议', '正在开的会议', '关于 {keyword} 的进行中会议', '现在有哪些会议在开', '所有进行中的会议'],
   },
   'huawei.scheduled': {
-    en: ['reserved conferences on {keyword}', 'booked meetings with {keyword} in the subject', 'meetings that have not started yet', 'do we have any {keyword} meetings scheduled', 'are there {keyword} meetings coming up', 'list scheduled meetings', 'upcoming meetings', 'scheduled meetings about {keyword}', 'what meetings are coming up', 'show future meetings', 'planned conferences', 'list all scheduled meetings', 'which meetings are booked', 'upcoming conferences about {keyword}', 'meetings later today'],
+    en: ['find scheduled meetings about {keyword}', 'search upcoming meetings for {keyword}', 'reserved conferences on {keyword}', 'booked meetings with {keyword} in the subject', 'meetings that have not started yet', 'do we have any {keyword} meetings scheduled', 'are there {keyword} meetings coming up', 'list scheduled meetings', 'upcoming meetings', 'scheduled meetings about {keyword}', 'what meetings are coming up', 'show future meetings', 'planned conferences', 'list all scheduled meetings', 'which meetings are booked', 'upcoming conferences about {keyword}', 'meetings later today'],
     zh: ['接下来的会议', '还没开始的会有哪些', '之后要开的会', '预约了哪些和 {keyword} 有关的会', '列出预约的会议', '预约的会议', '即将召开的会议', '关于 {keyword} 的预约会议', '有哪些预定的会议', '之后安排的华为云会议', '华为云上预约的会', '华为云接下来的会议'],
   },
   'page.next': {
@@ -177,7 +177,7 @@ export const training: Readonly<Record<string, TrainingSet>> = {
     zh: ['锁定会议 {id}', '锁定 {id}', '解锁会议 {id}', '解锁 {id}', '把会议 {id} 锁上'],
   },
   [NONE_INTENT]: {
-    en: ['book a flight to {keyword}', 'book a train ticket', 'book a taxi', 'book a table for dinner', 'calculate 5 plus 7', 'reserve a hotel room', 'what is the capital of France', 'tell me something funny', 'sing a song', 'what time is it', 'how old are you', 'hello', 'hi there', 'thanks', 'thank you', 'good morning', 'what is the weather like', 'tell me a joke', 'ok', 'cool', 'bye', 'how are you', 'lol', 'who won the game last night', 'order a pizza', 'sounds good', 'nice work', 'the build is broken again', 'see you tomorrow'],
+    en: ['that was a good meeting', 'the call went well', 'we had a long call yesterday', 'remind me to {keyword}', 'set a reminder to {keyword}', 'set an alarm for {keyword}', 'book a flight to {keyword}', 'book a train ticket', 'book a taxi', 'book a table for dinner', 'calculate 5 plus 7', 'reserve a hotel room', 'what is the capital of France', 'tell me something funny', 'sing a song', 'what time is it', 'how old are you', 'hello', 'hi there', 'thanks', 'thank you', 'good morning', 'what is the weather like', 'tell me a joke', 'ok', 'cool', 'bye', 'how are you', 'lol', 'who won the game last night', 'order a pizza', 'sounds good', 'nice work', 'the build is broken again', 'see you tomorrow'],
     zh: ['你好', '谢谢', '今天天气怎么样', '讲个笑话', '再见', '好的'],
   },
 };

@@ -16,7 +16,7 @@ export function quotedIn(tokens: Token[]): string | undefined {
 }
 
 export function accessLevelIn(text: string): string | undefined {
-  if (/\b(?:lock(?:ed)?|closed)\b|锁定|锁上/iu.test(text)) {
+  if (/\b(?:lock(?:ed)?|closed|nobody|no one|noone)\b|锁定|锁上/iu.test(text)) {
     return 'Locked';
   }
   if (/\b(?:same (?:enterprise|company|organi[sz]ation)|my (?:company|organi[sz]ation|enterprise)|internal(?: only)?|colleagues only|coworkers only|employees only|staff only|(?:company|internal|our) (?:people|staff|employees|folks)(?: only)?|(?:people|anyone|everyone|everybody|only people|folks) (?:in|from|at|inside) (?:my|our|the) (?:company|org|organi[sz]ation|enterprise|firm))\b|同一企业|企业内部|公司内部|本公司|本企业/iu.test(text)) {
@@ -35,10 +35,17 @@ export function phoneBypassIn(text: string): string | undefined {
   if (!/\b(?:phone|dial ?in|dial-in|pstn|callers?)\b|电话/iu.test(text)) {
     return undefined;
   }
-  if (/\b(?:not|dont|never|no longer|stop|cannot|cant|shouldnt|mustnt) (?:let .+ )?(?:bypass|skip)|\b(?:wait|waits|go through) (?:in )?(?:the )?lobby|\bdisabled?\b|不(?:能|要|可以)?(?:绕过|跳过)|等待|禁用/iu.test(text)) {
+  // Chinese says "no need to wait" (不用等) for bypassing, and "must wait too" (也要…等) for not: negation first.
+  if (/\b(?:not|dont|never|no longer|stop|cannot|cant|shouldnt|mustnt) (?:let .+ )?(?:bypass|skip)|不(?:能|要|可以|准|许)(?:再)?(?:绕过|跳过|直接)/iu.test(text)) {
     return 'Disabled';
   }
-  if (/\b(?:bypass|skip|avoid|straight in|enabled?|directly)\b|绕过|跳过|直接进入|启用/iu.test(text)) {
+  if (/不用等|无需等待?|不必等|不需要等|免等|直接(?:进入|进|入会|加入|进会)|绕过|跳过/u.test(text)) {
+    return 'Enabled';
+  }
+  if (/\b(?:wait|waits|go through) (?:in )?(?:the )?lobby|\bdisabled?\b|等待|(?:也|都|要|需要|得|必须|一样)(?:要)?(?:在大厅)?(?:里)?等|禁用/iu.test(text)) {
+    return 'Disabled';
+  }
+  if (/\b(?:bypass|skip|avoid|straight in|enabled?|directly)\b|启用/iu.test(text)) {
     return 'Enabled';
   }
   return undefined;
@@ -100,7 +107,7 @@ export function pageIn(text: string): string {
 
 export function turnsOff(intent: string, text: string): boolean {
   if (intent === 'huawei.mute') {
-    return /\bun-?mute|\bmics? back on|\b(?:turn|switch) (?:their |everyones |the )?mics? (?:back )?on|\blet (?:people|everyone|everybody|them) (?:talk|speak)|\b(?:turn|switch) off (?:the )?mute|\bstop muting|\bunsilence|\b(?:release|lift|remove) (?:the )?mute|取消.{0,16}静音|解除.{0,16}静音|关闭静音/iu.test(text);
+    return /\bun-?mute|\bmics? back on|\b(?:turn|switch) (?:their |everyones |the )?mics? (?:back )?on|\blet (?:people|everyone|everybody|them) (?:talk|speak)|\b(?:turn|switch) off (?:the )?mute|\bstop muting|\bunsilence|\b(?:release|lift|remove) (?:the )?mute|取消.{0,16}静音|解除.{0,16}静音|关闭静音|(?:可以|能)?(?:说话|发言|讲话|开麦)/iu.test(text);
   }
   return /\bun-?lock|\bopen (?:.+ )?(?:again|up)|\breopen|\b(?:remove|lift|release) (?:the )?lock|解锁|解除锁定|取消锁定/iu.test(text);
 }

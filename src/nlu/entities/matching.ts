@@ -9,7 +9,8 @@ import { stripZh } from './slots.js';
 
 export type Captures = Partial<Record<Slot, string>>;
 
-const NAME_SLOTS: ReadonlySet<string> = new Set(['meeting', 'person', 'group']);
+// A subject or a new name ends at a clause break too ("called UX readout, invited people only").
+const NAME_SLOTS: ReadonlySet<string> = new Set(['meeting', 'person', 'group', 'subject', 'newName']);
 
 export type AcceptCaptures = (captures: Captures) => boolean;
 

@@ -18,11 +18,12 @@ const rule = (name: string, source: string): Rule => ({ name, pattern: new RegEx
 // Words that describe a list of meetings rather than name what they are about ("any ongoing meetings").
 const LIST_WORDS = 'any|all|the|my|our|your|his|her|their|these|those|which|what|whose|ongoing|on-going|current|currently|live|active|running|in-progress|upcoming|future|planned|scheduled|booked|next|later|today|todays|tomorrow|online|skype|huawei|cloud|other|more|some|every|many|open|started|start|of|in|no|are|is|there|list|show|me|us|new|recent|past|big|other|team|company|few|existing|present|now|again|started|did|does|do|have|has';
 
-const MEETING_WORD = '(?:(?:the|my|our) )?(?:(?:online|skype) )?(?:meeting|conference|call)';
+const MEETING_WORD = '(?:(?:the|my|our) )?(?:(?:online|skype|huawei|huawei cloud) )?(?:meeting|conference|call)';
 
 export const en = {
   debugParse: [
-    rule('explain <text>', '^(?:explain|debug(?: parse)?|parse|trace|analy[sz]e) (?:how you (?:read|understand|parse) )?(?<keyword>.+)$'),
+    rule('explain <text>', '^(?:explain|debug(?: parse)?|parse|trace|analy[sz]e) (?:how you (?:read|understand|parse) )?(?:this(?: sentence)? |the following )?(?<keyword>.+)$'),
+    rule('what would you do with <text>', '^(?:what would you do with|what do you make of|how would you handle) (?<keyword>.+)$'),
     rule('how do you understand <text>', '^(?:how (?:do|would|did)|show me how) you (?:understand|read|parse|interpret) (?<keyword>.+)$'),
     rule('what does <text> mean', '^what does (?<keyword>.+) mean(?: to you)?$'),
   ],
@@ -30,6 +31,7 @@ export const en = {
     rule('lobby of <meeting>', '\\b(?:lobby|lobbies|waiting room)(?: (?:status|list|queue))? (?:of|for|in|on) (?<meeting>.+)$'),
     rule('waiting to join <meeting>', '\\bwaiting (?:to (?:join|get into|get in to|get in|enter|come into)|for|in|on) (?<meeting>.+)$'),
     rule('at the door of <meeting>', '\\bdoors? (?:of|to|for) (?<meeting>.+)$'),
+    rule('knocking on <meeting>', '\\b(?:knocking|knocks?) (?:on|at) (?:the door of )?(?<meeting>.+)$'),
     rule('waiting outside <meeting>', '\\b(?:waiting|queued|queueing|standing|sitting) (?:outside(?: of)?|at) (?<meeting>.+)$'),
     rule('<meeting> lobby', '^(?:who(?: is|s)?|whos|anyone|anybody|show|check|list)(?: .+)? (?:in|at|of) (?<meeting>.+?) lobby$'),
   ],
@@ -39,23 +41,23 @@ export const en = {
     rule('let <person> in', '^(?:let|bring|get|allow) (?<person>.+?) (?:in|through|join|to join|inside)(?: (?:to|into|for|of|in) (?<meeting>.+))?$'),
     rule('let <person> into <meeting>', '^(?:let|bring|get) (?<person>.+?) into (?<meeting>.+)$'),
     rule('allow <person> to join <meeting>', '^(?:allow|permit) (?<person>.+?) (?:to join|to enter|in|into)(?: (?<meeting>.+))?$'),
-    rule('<person> can come in', '^(?<person>.+?) (?:can|may|should|is allowed to|is ok to|is fine to) (?:come in|come through|join|enter|get in|be let in|go in)(?: (?:to|into|for) (?<meeting>.+?))?(?: now| right now)?$'),
-    rule('admit <person> to <meeting>', '^(?:admit|accept|approve|allow in|let in|bring in|ok|okay) (?<person>.+?)(?: (?:to|into|in|to join|from the lobby of|from the lobby for) (?<meeting>.+))?$'),
+    rule('<person> can come in', '^(?<person>.+?) (?:can|may|should|is allowed to|is ok to|is fine to) (?:come in|come through|join|enter|get in|be let in|go in)(?: us| me)?(?: (?:to|into|for) (?<meeting>.+?))?(?: now| right now)?$'),
+    rule('admit <person> to <meeting>', '^(?:admit|accept|approve|allow in|let in|bring in|ok|okay) (?<person>.+?(?: (?:ending|ends) (?:in|with) \\S+)?)(?: (?:to|into|in|to join|from the lobby of|from the lobby for) (?<meeting>.+))?$'),
   ],
   reject: [
     rule('reject <person> waiting in <meeting>', '^(?:reject|deny|decline|refuse|block|remove|kick out|dismiss|turn away|send away|throw out|keep out) (?<person>.+?) (?:who (?:is|are) |that (?:is|are) |thats )?waiting (?:in|for|at|on|to join) (?:the )?(?:lobby (?:of|for) )?(?<meeting>.+)$'),
     rule("don't let <person> in", '^(?:do not|dont|never) (?:let|admit|allow) (?<person>.+?)(?: in| into| join| to join)?(?: (?:to|into|in|for) (?<meeting>.+))?$'),
-    rule('turn <person> away', '^(?:turn|send|kick|throw|keep) (?<person>.+?) (?:away|out|off)(?: (?:of|from) (?:the )?lobby(?: (?:of|for) (?<meeting>.+))?)?$'),
+    rule('turn <person> away', '^(?:turn|send|kick|throw|keep) (?<person>.+?) (?:away|out|off)(?: (?:of|from) (?:(?:the )?(?:lobby|waiting room)(?: (?:of|for|in) )?)?(?<meeting>.+)?)?$'),
     rule('reject <person> from the lobby of <meeting>', '^(?:reject|deny|decline|refuse|block|remove|kick|dismiss|turn away|kick out|throw out|send away) (?<person>.+?) (?:from|in|out of) (?:the )?lobby(?: (?:of|for|in) (?<meeting>.+))?$'),
     // "the guest from Fabrikam" is someone's company; a person named by name "from Budget review" is leaving a meeting.
     rule('reject <person> from <meeting>', '^(?:reject|deny|decline|refuse|block|kick|dismiss|turn away|kick out|throw out|send away) (?!(?:the|a|an|that|this|our|my|some) )(?<person>.+?) (?:from|for) (?:the )?(?<meeting>(?!\\S+\\.\\S+$).+)$'),
-    rule('reject <person>', '^(?:reject|deny|decline|refuse|block|remove|kick|dismiss|turn away|kick out|throw out|send away) (?<person>.+)$'),
+    rule('reject <person>', '^(?:reject|deny|decline|refuse|block|remove|kick|dismiss|turn away|kick out|throw out|send away) (?:(?:entry|access|admission|entrance) (?:to|for) )?(?<person>.+)$'),
   ],
   watchStart: [
     rule('lobby of <meeting>', '\\b(?:lobby|lobbies|waiting room|alerts|notifications)(?: (?:arrivals|alerts|notifications|visitors|guests|pings|activity))? (?:of|for|in|on|about) (?<meeting>.+)$'),
     rule('in the <meeting> lobby', '\\b(?:in|at|into) (?:the )?(?<meeting>.+?) (?:lobby|waiting room)$'),
     rule('waits in <meeting>', '\\b(?:waits?|waiting|is waiting|knocks?|knocking|shows? up|turns? up|arrives?|appears?) (?:in|for|to join|on|at) (?:the )?(?:lobby (?:of|for) )?(?<meeting>.+)$'),
-    rule('watch <meeting>', '^(?:please )?(?:start )?(?:watch(?:ing)?|monitor(?:ing)?|track(?:ing)?|follow(?:ing)?|keep an eye on|keep tabs on|keep watch on|keep watching|guard|subscribe to|notify me about|alert me about|tell me about) (?:my )?(?:meeting )?(?<meeting>.+)$'),
+    rule('watch <meeting>', '^(?:please )?(?:start )?(?:watch(?:ing)?|monitor(?:ing)?|track(?:ing)?|follow(?:ing)?|keep(?:ing)? an eye on|keep(?:ing)? tabs on|keep(?:ing)? watch on|keep watching|guard|subscribe to|notify me about|alert me about|tell me about) (?:my )?(?:meeting )?(?<meeting>.+)$'),
   ],
   watchStop: [
     rule('stop <…> for <meeting>', '\\b(?:watching|monitoring|tracking|following|alerts|alerting|notifications|notifying me|pinging me|pings|updates|watch|watches) (?:for|about|of|from|on|to|me about) (?<meeting>.+)$'),
@@ -65,20 +67,24 @@ export const en = {
   ],
   routeHere: [
     rule('when people wait for <meeting>', '\\bwait(?:s|ing)? (?:for|in|to join) (?<meeting>.+)$'),
-    rule('alerts for <meeting> here', '\\b(?:alerts?|notifications?|pings|lobby) (?:for|of|from|about) (?<meeting>.+?)(?: (?:lobby|here|to this|in this|into this|to here|over here|to the channel|to this channel|to this chat|in here|go|goes|to go|come|be sent|be posted|get sent|delivered|sent|posted|routed)\\b.*)?$'),
-    rule('send <meeting> lobby alerts here', '^(?:send|post|route|deliver|forward|share|put|redirect) (?:the )?(?<meeting>.+?) (?:lobby )?(?:alerts?|notifications?|pings)\\b'),
+    rule('alerts for <meeting> here', '\\b(?:alerts?|notifications?|pings|lobby) (?:for|of|from|about) (?<meeting>.+?)(?: (?:lobby|here|to this|in this|into this|to here|over here|to the channel|to this channel|to this chat|in here|go|goes|to go|come|be sent|be posted|get sent|delivered|sent|posted|routed|show up|shows up|appear|appears|land|pop up|arrive)\\b.*)?$'),
+    rule('send <meeting> lobby alerts here', '^(?:send|post|route|deliver|forward|share|put|redirect) (?:the )?(?<meeting>.+?) (?:lobby |waiting |waiting room )?(?:alerts?|notifications?|pings)\\b'),
     rule('I want <meeting> lobby alerts delivered here', '^(?:i(?:d| would) like|i want|have|get|can|could) (?:the )?(?<meeting>.+?) (?:lobby )?(?:alerts?|notifications?|pings) (?:to be )?(?:delivered|sent|posted|routed|forwarded|to go|go|to come|come|here|in here|to this|into this)\\b'),
     rule('about <meeting> lobby', '\\babout (?<meeting>.+?)(?: lobby)?(?: here)?$'),
   ],
   details: [
     rule('details of <meeting>', '\\b(?:details?|info|information|summary|overview|join link|link|settings|organi[sz]er|host|owner|chair|agenda|start time|end time|time|dial-in|attendees|invitees) (?:of|for|about|on|to) (?<meeting>.+)$'),
     rule('<meeting> details', '^(?:show |get |give me )?(?:the )?(?<meeting>.+?) (?:details|info|information)$'),
+    // "is Budget review locked?", "did I delete Board prep?": a question about a meeting's state names it.
+    rule('is <meeting> locked', '^(?:is|was|has) (?<meeting>.+?) (?:(?:already|still) )?(?:been )?(?:locked|unlocked|open|public|private|invite only|invited only|cancel(?:l)?ed|deleted|over|started|running|still on|happening|moved|changed|renamed|empty|full)$'),
+    rule('did I delete <meeting>', '^(?:did|have|has) (?:i|we|you|someone|anyone|anybody) (?:already )?(?:delete|deleted|cancel|cancel(?:l)?ed|lock|locked|unlock|unlocked|change|changed|move|moved|rename|renamed|update|updated|create|created|schedule|scheduled|end|ended) (?<meeting>.+)$'),
     rule('when is <meeting>', '^(?:when|what time) (?:is|does|will|did) (?<meeting>.+?)(?: (?:start|begin|happen|take place|end|finish|scheduled|over))?$'),
     rule('tell me about <meeting>', '^(?:tell me (?:more |everything )?about|more about|what do you know about|describe|show me|show|open|display|look up|lookup|what is|whats|what about) (?<meeting>.+)$'),
   ],
   create: [
     rule('called <subject>', '\\b(?:called|named|titled|entitled|with (?:the )?(?:subject|title)|subject|title) (?<subject>.+)$'),
-    rule('create a meeting <subject>', `^(?:create|schedule|book|set up|setup|new|make|plan|organi[sz]e|add|arrange|start|host|set) (?:me )?(?:(?:a|an) )?(?:new )?(?:locked |open |private |public )?(?:(?:online|skype) )?(?:meeting|conference|call)?(?: for| about| on)? ?(?<subject>.+)$`),
+    rule('meet about <subject>', '^(?:meet|meet up|sync up|catch up|get together|have a (?:call|chat|meeting)) (?:about|on|regarding|re|to discuss|over) (?<subject>.+)$'),
+    rule('create a meeting <subject>', `^(?:create|schedule|book|set up|setup|new|make|plan|organi[sz]e|add|arrange|start|host|set) (?:me )?(?:(?:a|an) )?(?:new )?(?:locked |open |private |public )?(?:(?:online|skype) )?(?:meeting|conference|call)?(?: (?:for|about|on)\\b)? ?(?<subject>\\b.+)$`),
   ],
   update: [
     rule('rename <meeting> to <subject>', `^(?:rename|retitle) (?:${MEETING_WORD} )?(?<meeting>.+?) (?:to|as|into) (?<subject>.+)$`),
@@ -89,6 +95,11 @@ export const en = {
     rule('let phone users bypass the lobby in <meeting>', '\\b(?:phone|dial-in|dial in|dialin|pstn)\\b.*\\b(?:in|for|of|on) (?<meeting>.+?)(?: (?:from now on|going forward|from today|instead|please))?$'),
     rule('make <meeting> <setting>', '^(?:make|set) (?<meeting>.+?) (?<rest>locked|open|public|private|invite-only|invite only|invited only|invitees only|internal|internal only|same enterprise|open to .+)$'),
     rule('open <meeting> up to <rest>', '^open (?<meeting>.+?) up(?: (?:to|for) (?<rest>.+))?$'),
+    rule('open <meeting> to <rest>', '^open (?:up )?(?<meeting>.+?) (?:to|for) (?<rest>(?:everyone|anyone|everybody|all|the public|people|guests|externals|outsiders).*)$'),
+    // "only invited people should get into Design crit": who may enter, then the meeting.
+    rule('<who> should get into <meeting>', '^(?<rest>(?:only )?.+?) (?:should|can|may|must) (?:be able to )?(?:only )?(?:get into|get in to|join|enter|come into) (?<meeting>.+)$'),
+    rule('<meeting> moved to <time>', '^(?<meeting>.+?) (?:moved|was moved|has moved|is moving|got moved|moves|shifted|has shifted|got pushed|was pushed|is pushed|got postponed|was postponed) (?:to|back to|forward to|until|till) (?<rest>.+)$'),
+    rule('<meeting> needs to be invite only', '^(?<meeting>.+?) (?:should|must|needs to|has to|will|is to) (?:now )?be (?<rest>(?:locked|unlocked|open|public|private|closed|invite[- ]only|invited only|invitees only|internal(?: only)?|same enterprise(?: only)?|open to .+|only for .+|for .+ only))$'),
     rule('<meeting> should end at <time>', '^(?<meeting>.+?) (?:should|must|will|needs to|has to) (?<rest>(?:start|begin|end|finish|be over) .+)$'),
     rule('<meeting> should run <time>', '^(?<meeting>.+?) (?:should|must|will|needs to|has to) (?:now )?(?:run|be|happen|take place|go) (?<rest>(?:at|on|from|by|until|till|to|mon|tue|wed|thu|fri|sat|sun|tomorrow|next|\\d).*)$'),
     rule('change <meeting>', '^(?:change|update|modify|edit|adjust|tweak|alter) (?:the )?(?:time |start |end |settings |subject |access )?(?:of |for )?(?<meeting>.+)$'),
@@ -115,10 +126,11 @@ export const en = {
     rule('which contacts are in <group>', '^(?:which|what) (?:contacts|people|persons|users|members|colleagues) (?:are |is )?(?:in|inside|part of|on) (?<group>.+)$'),
     rule('who is in <group>', '^(?:who(?: is| are|s)?|whos|who all) (?:in|inside|part of|on|belongs to|belong to|is in|are in) (?<group>.+)$'),
     rule('who belongs to <group>', '\\b(?:belongs? to|part of) (?<group>.+)$'),
+    rule('who is in the <group> group', '^(?:who|whos|which|what)\\b.* (?:in|into|inside|to|on) (?:the |my |our )?(?<group>.+?) (?:contact )?group\\b'),
     rule('<group> members', '^(?:show |list |get )?(?:the )?(?<group>.+?) (?:group )?(?:members|contacts|membership)$'),
   ],
   groupCreate: [
-    rule('group called <group>', '^.*\\b(?:group|called|named|titled) (?<group>.+)$'),
+    rule('group called <group>', '^.*\\b(?:group|called|named|titled) (?:for |called |named )?(?<group>.+)$'),
     rule('create <group> group', '^(?:create|make|add|new|set up|start) (?:a |an )?(?:new )?(?:contact )?(?<group>.+?) group$'),
     rule('create <group>', '^(?:create|make|add|new|set up|start) (?:a |an )?(?:new )?(?<group>.+)$'),
   ],
@@ -156,7 +168,7 @@ export const en = {
     rule('mute everyone in <meeting>', `^(?:un-?mute|mute|silence|unsilence|turn off mute (?:in|for|of)) (?:(?:(?:all|every|the) )?(?:everyone|everybody|all|participants|attendees|people|the whole meeting|whole meeting|the whole)(?: else)? (?:in|of|on|at|for|inside) )?(?:${MEETING_WORD} )?(?<meeting>.+)$`),
   ],
   huaweiLock: [
-    rule('lock meeting <meeting>', `^(?:un-?lock|lock|reopen|open) (?:${MEETING_WORD} )?(?<meeting>.+?)(?: (?:again|up|so (?:that )?(?:nobody|no one|noone) (?:else )?(?:can )?joins?.*))?$`),
+    rule('lock meeting <meeting>', `^(?:un-?lock|lock|reopen|open)(?: down| up)? (?:${MEETING_WORD} )?(?<meeting>.+?)(?: (?:again|up|so (?:that )?(?:nobody|no one|noone) (?:else )?(?:can )?joins?.*))?$`),
   ],
   huaweiParticipants: [
     rule("who's in meeting <meeting>", `^(?:who(?: is| are|s)?|whos) (?:in|on|attending|inside|at|joined|has joined) (?:${MEETING_WORD} )(?<meeting>.+)$`),
@@ -167,10 +179,14 @@ export const en = {
     rule('let … into <meeting>', `\\b(?:into|to join|join) (?:${MEETING_WORD} )?(?<meeting>.+)$`),
   ],
   huaweiKeyword: [
-    rule('about <keyword>', '\\b(?:about|regarding|concerning|matching|containing|named|called|titled|with subject|with the word|on the topic of|on|for|related to|mentioning) (?<keyword>.+?)(?: (?:(?:that are |which are |that were )?(?:scheduled|planned|booked|coming up|running|happening|going on|in progress|starting|later|next|this|for|on|at|today|tomorrow|tonight|right now|now|please)\\b.*|meetings?|conferences?))?$'),
+    rule('about <keyword>', '\\b(?:about|regarding|concerning|matching|containing|named|called|titled|with subject|with the word|on the topic of|on|mentions?|includes?|for(?! (?:running|ongoing|live|active|current|scheduled|upcoming|planned|booked|any|all|meetings?|calls?|conferences?)\\b)|related to|mentioning) (?<keyword>.+?)(?: (?:(?:that are |which are |that were )?(?:scheduled|planned|booked|coming up|running|happening|going on|in progress|starting|later|next|this|for|on|at|today|tomorrow|tonight|right now|now|please)\\b.*|meetings?|conferences?))?$'),
+    rule('keyword <keyword>', '\\b(?:keywords?|search term|term) (?:is )?(?<keyword>.+)$'),
     rule('with <keyword> in the title', '\\bwith (?<keyword>.+?) in (?:the|its|their) (?:title|subject|name)\\b'),
     rule('meetings <keyword>', '\\b(?:meetings?|calls?|conferences?) (?<keyword>[\\p{L}\\d][\\p{L}\\d-]*)$'),
-    rule('<keyword> meetings', `\\b(?!(?:${LIST_WORDS})\\b)(?<keyword>[\\p{L}\\d][\\p{L}\\d-]*) (?:meetings?|calls?|conferences?|syncs?|sessions?)\\b`),
+    rule('did <keyword> start', '^(?:did|has|have) (?:the |our |my )?(?<keyword>.+?) (?:start|started|begin|began|begun|kick off|kicked off)(?: (?:yet|already|now))?$'),
+    rule('<keyword> meetings', `\\b(?!(?:${LIST_WORDS})\\b)(?<keyword>[\\p{L}\\d][\\p{L}\\d-]*) (?:meetings?|calls?|conferences?|syncs?|sessions?|things?|stuff|ones?)\\b`),
+    // "find scheduled standups": after a search verb and the list's own words, what is left names the meetings.
+    rule('find <list word> <keyword>', `^(?:find|search(?: for)?|look for|any|show|list)(?: me)?(?: (?:${LIST_WORDS}))* (?!(?:${LIST_WORDS}|meetings?|calls?|conferences?)\\b)(?<keyword>[\\p{L}\\d][\\p{L}\\d-]*)$`),
   ],
 } as const;
 
@@ -184,39 +200,45 @@ const EN_VERB = {
   lock: '(?:[Uu]n-?)?[Ll]ock\\s+',
 } as const;
 const EN_MEETING = '(?:(?:[Tt]he|[Mm]y|[Oo]ur)\\s+)?(?:[Mm]eeting|[Cc]onference|[Cc]all)\\s+';
+// Moving or setting a meeting: 推迟到, 延到, 改成, 调到, 挪到 ….
+const ZH_MOVE = '(?:改为|改成|改到|设为|设成|调成|设置成|设置为|调到|调整到|挪到|移到|换到|推迟到|推后到|延后到|延期到|顺延到|延到|提前到|挪至|改至|延至|推到)';
 const EN_EVERYONE = '(?:[Ee]veryone|[Ee]verybody|[Aa]ll)\\s+(?:in|of|on|at|for)\\s+';
 
 export const zh = {
   debugParse: [rule('解析 <文本>', '^(?:帮我|请|麻烦)?(?:解析|解释|调试|分析)(?:一下)?(?:这句话|这句|下面这句话)?\\s*[:：]?\\s*(?<keyword>.+)$'), rule('你怎么理解 <文本>', '(?:怎么|如何)(?:理解|解析)\\s*(?<keyword>.+)$')],
-  lobbyWho: [rule('<会议> 的大厅', '^(?:查看)?(?<meeting>.+?)\\s*的?(?:大厅|等候室|门口|门外)'), rule('等待加入 <会议>', '等待(?:加入|进入)\\s*(?<meeting>.+?)(?:的人)?$')],
+  lobbyWho: [rule('<会议> 的大厅', '^(?:查看)?(?<meeting>.+?)\\s*的?(?:大厅|等候室|门口|门外)'), rule('等待加入 <会议>', '(?:等待|等着|在等|等候)(?:加入|进入|进)\\s*(?<meeting>.+?)(?:的人)?$')],
   admit: [
     rule('让 <人> 进来', '^(?:让|请|放|准许|允许)\\s*(?<person>.+?)\\s*(?:都|也)?(?:进来|进入|加入|入会|进)(?:\\s*(?<meeting>.+))?$'),
     rule('把 <人> 放进来', '^把\\s*(?<person>.+?)\\s*(?:都|全|全部|全都|也)?(?:放进来|放进去|放行|拉进来|拉进去|请进来|准入|拉进会|放进会)'),
     rule('把 <人> 放进 <会议>', '^把\\s*(?<person>.+?)\\s*(?:都|全|全部|全都|也)?(?:放进|拉进|请进|带进)\\s*(?<meeting>[^来去]\\S*)$'),
-    rule('<人> 可以进来了', '^(?<person>[^，,。让把]+?)\\s*(?:可以|能)(?:进来|进入|入会)了?'),
+    rule('<人> 可以进来了', '^(?<person>[^，,。让把]+?)\\s*(?:可以|能)(?:进来|进入|入会|进会|进)了?'),
+    rule('<人> 也放进来', '^(?<person>[^，,。让把]+?)\\s*(?:也|都|就)?(?:放进来|放进去|放行|拉进来|请进来|接进来)'),
     rule('准入 <人>', '^(?:准入|接纳|接受|放行|批准)\\s*(?<person>.+?)(?:\\s*(?:进入|加入|到)\\s*(?<meeting>.+))?$'),
   ],
   reject: [
     rule('不让 <人> 进 <会议>', '^(?:不让|别让|不要让|不准)\\s*(?<person>.+?)\\s*(?:进入|加入|进)\\s*(?<meeting>[^来去]\\S*)$'),
     rule('不让 <人> 进来', '^(?:不让|别让|不要让|不准)\\s*(?<person>.+?)\\s*(?:进来|进入|加入|入会)'),
     rule('把 <人> 拒之门外', '^把\\s*(?<person>.+?)\\s*(?:都|全|全部|全都)?(?:拒之门外|拒绝|拒掉|拒了|请出去|赶走|踢掉|踢出去)'),
+    rule('<人> 不要让他进', '^(?<person>[^，,。让把]+?)\\s*(?:就)?(?:不要|别|不准|不许|不能)(?:再)?(?:让|放)?(?:他|她|它|他们|她们)?(?:进来|进去|进入|进会|进|入会)'),
+    rule('<人> 都拒绝掉', '^(?<person>[^，,。让把不别]+?)\\s*(?:都|全|全部|也)?(?:拒绝|拒掉|拒了|拒之门外|踢掉|踢出去|请出去)'),
     rule('拒绝 <人>', '^(?:拒绝|拒掉|拒了|驳回|踢掉|踢出|请走|谢绝)\\s*(?<person>.+)$'),
   ],
   watchStart: [
-    rule('关注 <会议>', '^(?:开始)?(?:关注|监控|盯着|盯住|盯一下|盯|跟踪|订阅|留意|看着)(?:一下)?\\s*(?:我的)?(?:会议)?\\s*(?<meeting>.+?)(?:\\s*的大厅)?$'),
+    rule('关注 <会议>', '^(?:开始)?(?:关注|监控|盯着|盯住|盯一下|盯|跟踪|订阅|留意|看着)(?:一下|点|些)?\\s*(?:我的)?(?:会议)?\\s*(?<meeting>.+?)(?:\\s*的大厅)?$'),
     rule('有人在 <会议> 大厅等的时候', '有人(?:在)?\\s*(?<meeting>.+?)\\s*的?(?:大厅|等候室)?里?(?:等|等待|排队)'),
-    rule('<会议> 有人等的时候提醒我', '^(?<meeting>[^，,有]+?)\\s*的?(?:大厅|等候室)?里?有人(?:在)?(?:等|等待|排队)'),
+    rule('<会议> 大厅有人的话提醒我', '^(?<meeting>[^，,有]+?)\\s*的?(?:大厅|等候室)(?:里)?有人'), rule('<会议> 有人等的时候提醒我', '^(?<meeting>[^，,有]+?)\\s*的?(?:大厅|等候室)?里?有人(?:在)?(?:大厅|等候室)?(?:里)?(?:等|等待|排队)'),
   ],
   watchStop: [
     rule('别再提醒我 <会议> 的大厅', '(?:别再|不要再|不用再|不再|停止)(?:提醒|通知)我?\\s*(?<meeting>.+?)\\s*的?(?:大厅|等候室)'),
     rule('别再提醒我 <会议> 了', '^(?:别再|不要再|不用再|不再)(?:提醒|通知)我?\\s*(?<meeting>[^，,的]+?)了?$'),
-    rule('<会议> 不用盯了', '^(?:会议)?\\s*(?<meeting>[^，,]+?)\\s*(?:的大厅|的等候室)?\\s*(?:就)?(?:不用|不要|别|不必|无需)(?:再)?(?:盯|关注|监控|看着|提醒|通知)(?:着)?了?$'),
+    rule('<会议> 不用盯了', '^(?:会议)?\\s*(?<meeting>[^，,]+?)\\s*(?:的大厅|的等候室)?\\s*(?:就)?(?:不用|不要|别|不必|无需)(?:再)?(?:盯|关注|监控|看着|提醒|通知)(?:着|我)?了?$'),
     rule('不用再盯 <会议>', '^(?:不用再|别再|不要再|不再|不用)(?:盯|关注|监控|看)(?:着)?\\s*(?<meeting>.+?)(?:的大厅)?了?$'),
     rule('取消关注 <会议>', '(?:取消关注|停止关注|不再关注|别再关注|不要再关注|停止监控|取消监控)\\s*(?:我的)?(?:会议)?\\s*(?<meeting>.+?)(?:\\s*的大厅(?:提醒)?)?$'), rule('停止 <会议> 的提醒', '(?:停止|取消|关闭)\\s*(?<meeting>.+?)\\s*的(?:大厅)?提醒'), rule('<会议> 的提醒关掉', '^(?:把|将)?\\s*(?<meeting>[^，,]+?)\\s*的(?:大厅|候会|等候)?(?:提醒|通知)\\s*(?:关掉|关了|关闭|取消|停掉|停了|不要了)')],
   routeHere: [rule('<会议> 有人等就在这个群里通知', '^(?<meeting>[^，,]+?)\\s*有人(?:在)?等'), rule('把 <会议> 的大厅提醒', '^(?:把|将)?\\s*(?<meeting>.+?)\\s*的(?:大厅|候会|等候|等待|入会)?(?:提醒|通知)'), rule('发送 <会议> 的提醒', '(?:发送|转发|推送)\\s*(?<meeting>.+?)\\s*的(?:大厅)?(?:提醒|通知)')],
   details: [
     rule('<会议> 的详情', '^(?:查看|显示|看看)?\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*的?(?:具体)?(?:详情|详细信息|信息|详细情况|情况|设置|入会链接|会议链接|链接|组织者|主持人|会议号|议程)'),
     rule('<会议> 是几点开始的', '^(?:会议)?\\s*(?<meeting>.+?)\\s*(?:是)?(?:几点|什么时候|何时|哪天)(?:开始|开|结束|召开)'),
+    rule('<会议> 锁了吗', '^(?:把|将)?\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*(?:是不是|是否|有没有)?(?:已经|被)?(?:锁了|锁上了|锁定了|解锁了|开始了|开了|结束了|取消了|删了|删除了|改了|改过了|公开了|挪了|推迟了)(?:吗|没有?|没)'),
     rule('查看会议 <会议>', '^(?:查看|显示|打开)\\s*(?:会议)?\\s*(?<meeting>.+)$'),
   ],
   create: [
@@ -225,60 +247,70 @@ export const zh = {
     rule('订个会：<主题>', '(?:约|订|定|开|安排|创建|新建|预约|建)(?:一?个|一场)(?:新的?)?(?:会议|会)\\s*[:：]\\s*(?<subject>[^，,。；;]+)'),
     rule('安排一个 <主题>会', '(?:安排|创建|新建|预约|约|订|开)(?:一个|一场|个)(?<subject>[^，,。；;\\s]{2,}?会)(?=[，,。；;]|$)'),
     rule('主题 <主题>', '主题(?:为|是)?\\s*[:：]?\\s*(?<subject>.+)$'),
-    rule('创建会议 <主题>', '(?:新建|创建|安排|预约|建立|开)(?:一个|一场|个)?(?:新)?(?:会议|会(?!议))\\s*[,，:：]?\\s*(?<subject>.+)$'),
+    rule('创建会议 <主题>', '(?:新建|创建|安排|预约|建立|开|建|约|订)(?:一个|一场|个)?(?:新)?(?:会议|会(?!议))\\s*[,，:：]?\\s*(?<subject>.+)$'),
   ],
   update: [
-    rule('把 <会议> 的主题改成 <主题>', '^把\\s*(?<meeting>.+?)\\s*的(?:主题|标题|名称|名字)(?:改为|改成|设为|换成)\\s*(?<subject>.+)$'),
+    rule('把 <会议> 的主题改成 <主题>', '^(?:把|将)?\\s*(?<meeting>.+?)\\s*的(?:主题|标题|名称|名字)(?:改为|改成|设为|换成|改叫|改)\\s*(?<subject>.+)$'),
     rule('把 <会议> 改名叫 <主题>', '^把?\\s*(?<meeting>.+?)\\s*(?:改名叫|改名为|改名成|重命名为|重命名成|改名)\\s*(?<subject>.+)$'),
-    rule('把 <会议> 改为 <设置>', '^把\\s*(?<meeting>.+?)\\s*(?:改为|改成|改到|设为|设置为|调到|挪到|推迟到|推后到|延后到|延期到|提前到|挪至|改至)\\s*(?<rest>.+)$'),
-    rule('<会议> 改成 <设置>', '^(?:会议)?\\s*(?<meeting>[^，,把]+?)\\s*(?:改为|改成|改到|设为|设置为|调到|挪到|推迟到|推后到|延后到|延期到|提前到|挪至|改至)\\s*(?<rest>.+)$'),
+    rule('把 <会议> 改为 <设置>', `^把\\s*(?<meeting>.+?)\\s*${ZH_MOVE}\\s*(?<rest>.+)$`),
+    rule('<会议> 改成 <设置>', `^(?:会议)?\\s*(?<meeting>[^，,把]+?)\\s*${ZH_MOVE}\\s*(?<rest>.+)$`),
+    // "预算会，电话入会的人也得在大厅等": the meeting named alone, then the setting.
+    rule('<会议>，<设置>', '^(?:会议)?\\s*(?<meeting>[^，,\\s]{2,20}?)\\s*[，,]\\s*(?<rest>.*(?:电话|拨入|所有人|任何人|受邀|公司内部|锁定|解锁).*)$'),
+    rule('<会议> 推迟一个小时', '^(?:把|将)?\\s*(?:会议)?\\s*(?<meeting>[^，,把]+?)\\s*(?:推迟|推后|延后|延期|提前|往后推|往前挪|往后挪)(?<rest>.+)$'),
     rule('修改会议 <会议>', '^(?:修改|更新|编辑|调整)(?:会议)?\\s*(?<meeting>.+?)(?:\\s*的(?:时间|设置|主题))?$'),
   ],
-  delete: [rule('<会议> 不开了', '^(?:把|将)?\\s*(?:会议)?\\s*(?<meeting>[^，,]+?)\\s*(?:不开了|取消了|不用开了|不要了)'), rule('删除会议 <会议>', '^(?:删除|删掉|取消|移除)(?:会议)?\\s*(?<meeting>.+)$'), rule('把 <会议> 删掉', '^把\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*(?:删掉|删除|取消|删了)')],
+  delete: [rule('<会议> 不开了', '^(?:把|将)?\\s*(?:会议)?\\s*(?<meeting>[^，,]+?)\\s*(?:不开了|取消了|不用开了|不要了)'), rule('<会议> 删除', '^(?:把|将)?\\s*(?:会议)?\\s*(?<meeting>[^，,]+?)\\s*(?:删除|删掉|删了|取消掉|取消)(?:吧|掉)?$'), rule('删除会议 <会议>', '^(?:删除|删掉|取消|移除)(?:会议)?\\s*(?<meeting>.+)$'), rule('把 <会议> 删掉', '^把\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*(?:删掉|删除|取消|删了)')],
   extensionsList: [
     rule('<会议> 的扩展', '^(?:列出|查看|显示)?\\s*(?<meeting>.+?)\\s*上?的扩展'),
     rule('<会议> 有哪些扩展', '^(?:列出|查看|显示)?\\s*(?<meeting>.+?)\\s*(?:上|里)?(?:都)?(?:有哪些|有什么|有没有|挂了|挂着)(?:什么|哪些)?的?扩展'), rule('会议扩展 <会议>', '扩展\\s*(?<meeting>.+)$')],
   extensionsAdd: [rule('给 <会议> 添加扩展', '(?:给|为|向|在)\\s*(?<meeting>.+?)\\s*上?(?:添加|加|新增|增加)'), rule('<会议> 加个扩展', '^(?<meeting>[^，,]+?)\\s*上?(?:添加|加|新增|增加)(?:一个|个|一条|条)?扩展'), rule('添加扩展到 <会议>', '扩展(?:到|给)\\s*(?<meeting>.+)$')],
   groupMembers: [
     rule('<分组> 里有谁', '^(?:分组)?\\s*(?<group>.+?)\\s*(?:这个(?:分组|组)|分组)?(?:里|中|内)?(?:面)?(?:都)?(?:有谁|有哪些人|有什么人)'),
-    rule('分组 <分组> 的成员', '^(?:列出|查看|显示)?\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?的?(?:成员|联系人)'),
+    rule('分组 <分组> 的成员', '^(?:列出|列一下|列下|查看|查一下|显示|看看|看一下)?\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?(?:里|中|内)?(?:面)?的?(?:成员|联系人|人)(?:有哪些|都有谁|是谁)?[吗？?]*$'),
+    rule('分组 <分组> 里的成员', '^(?:列出|列一下|列下|查看|查一下|显示|看看|看一下)?\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?(?:里|中|内)?(?:面)?的?(?:成员|联系人)'),
   ],
-  groupCreate: [rule('叫 <分组> 的分组', '(?:叫做?|名为)\\s*(?<group>.+?)\\s*的(?:联系人)?(?:分组|组)'), rule('创建分组 <分组>', '(?:创建|新建|添加|建)(?:一个|个)?(?:新的?)?(?:联系人)?分组\\s*[:：]?\\s*(?:叫做?|名为)?\\s*(?<group>.+)$')],
+  groupCreate: [rule('叫 <分组> 的分组', '(?:叫做?|名为)\\s*(?<group>.+?)\\s*的(?:联系人)?(?:分组|组)'), rule('创建分组 <分组>', '(?:创建|新建|添加|建)(?:一个|个)?(?:新的?)?(?:联系人)?(?:分组|小组|组)\\s*[:：，,]?\\s*(?:(?:名字|名称)?(?:叫做?|名为|是))?\\s*[:：]?\\s*(?<group>.+)$')],
   groupRename: [
+    rule('把 <分组> 这个组重命名为 <新名>', '^把?\\s*(?<group>.+?)\\s*(?:这个(?:分组|组)|分组)\\s*(?:改名|重命名|改叫|改成|改为)(?:为|成|叫|作)?\\s*(?<newName>.+)$'),
     rule('把分组 <分组> 改名为 <新名>', '(?:分组)\\s*(?<group>.+?)\\s*(?:改名为|改名成|改名叫|重命名为|重命名成|改为|改成|为)\\s*(?<newName>.+)$'),
-    rule('把 <分组> 这个组重命名为 <新名>', '^把?\\s*(?<group>.+?)\\s*(?:这个(?:分组|组)|分组)\\s*(?:改名|重命名)(?:为|成|叫|作)?\\s*(?<newName>.+)$'),
     rule('<分组> 重命名为 <新名>', '^(?<group>[^\\s，,把]+)\\s*(?:改名为|改名成|改名叫|重命名为|重命名成)\\s*(?<newName>.+)$'),
     rule('把 <分组> 改名为 <新名>', '^把\\s*(?<group>.+?)\\s*(?:改名|重命名)(?:为|成|叫|作)\\s*(?<newName>.+)$'),
   ],
-  groupDelete: [rule('删除分组 <分组>', '(?:删除|移除|删掉|删了|去掉)(?:联系人)?分组\\s*(?<group>.+)$'), rule('把分组 <分组> 删掉', '分组\\s*(?<group>.+?)\\s*(?:删掉|删除|移除|删了)'), rule('把 <分组> 这个分组删了', '^把\\s*(?<group>.+?)\\s*(?:这个(?:分组|组)|分组)\\s*(?:删了|删掉|删除|移除)')],
+  groupDelete: [rule('删除分组 <分组>', '(?:删除|移除|删掉|删了|去掉)(?:联系人)?分组\\s*(?<group>.+)$'), rule('删掉 <分组> 这个分组', '^(?:删除|删掉|移除|去掉)\\s*(?<group>.+?)\\s*(?:这个)?(?:分组|组)$'), rule('把分组 <分组> 删掉', '分组\\s*(?<group>.+?)\\s*(?:删掉|删除|移除|删了)'), rule('<分组> 分组不要了', '^(?:把|将)?\\s*(?<group>[^，,]+?)\\s*(?:这个)?(?:分组|组)\\s*(?:不要了|不用了|删了|删掉|删除|移除|去掉)'), rule('把 <分组> 这个分组删了', '^把\\s*(?<group>.+?)\\s*(?:这个(?:分组|组)|分组)\\s*(?:删了|删掉|删除|移除)')],
   groupPresence: [
     rule('关注 <分组> 的状态', '(?:关注|订阅|查看|跟踪)\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?(?:成员|里的人|的人)?的(?:在线)?状态'),
     rule('分组 <分组> 的在线状态', '^(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?的(?:在线)?状态'),
+    rule('<分组> 他们上线了', '^(?<group>[^，,]+?)\\s*(?:分组|组)?(?:他们|她们|那些人|的人|里的人|的成员|里谁)(?:谁)?(?:上线|下线|在线|有空)'),
     rule('<分组> 的人在线吗', '^(?<group>.+?)\\s*(?:分组|组)?(?:的人|里的人|的成员)(?:在线|有空|上线|下线)'),
   ],
   groupPresenceStop: [
     rule('停止关注 <分组> 的状态', '(?:停止关注|取消关注|不再关注|别再关注|不要再关注|取消订阅|停止订阅|不再订阅|停止跟踪|停止|关闭|关掉|别再告诉我|不要再告诉我|不用再告诉我|别再推送|不要再推送|不用再推送|停止推送)\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?的(?:在线)?状态'),
-    rule('<分组> 的状态不用再关注了', '^(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?的(?:在线)?状态.*(?:不用|不要|不再|别再|停止|取消)'),
+    rule('<分组> 的状态不用再关注了', '^(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?的(?:在线)?状态.*(?:不用|不要|不再|别|停|取消|关)'),
   ],
   huaweiEnd: [rule('结束会议 <会议>', `^(?:结束|关闭|终止|停止|${EN_VERB.end})(?:会议|${EN_MEETING})?\\s*(?<meeting>.+?)(?:\\s*这个会议)?$`), rule('把会议 <会议> 结束掉', '^把\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*(?:结束|关闭|终止)')],
   huaweiMute: [
     rule('会议 <会议> 全体静音', '^(?:取消|解除)?\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*的?(?:取消|解除)?(?:全体|全部|所有人)静音'),
     rule('全体静音 <会议>', '(?:全体|全部|所有人)?静音\\s*(?:会议)?\\s*(?<meeting>.+)$'),
     rule('mute <会议>', `^${EN_VERB.mute}(?:${EN_EVERYONE})?(?:会议|${EN_MEETING})?\\s*(?<meeting>.+)$`),
-    rule('把 <会议> 全部静音', '^把\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*(?:全部|全体|所有人)?静音'),
+    rule('把 <会议> 全部静音', '^把\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*(?:全部|全体|全员|所有人|大家|的人)?(?:都)?(?:静音|禁言|闭麦)'),
+    rule('让 <会议> 里的人都可以说话', '^(?:让|允许)\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*(?:里|中)?的?(?:人|大家|所有人|全员)'),
   ],
-  huaweiLock: [rule('锁定会议 <会议>', `^(?:锁定|解锁|锁上|解除锁定|取消锁定|${EN_VERB.lock})(?:会议|${EN_MEETING})?\\s*(?<meeting>.+)$`), rule('把会议 <会议> 锁上', '^把\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*(?:锁上|锁定|解锁)')],
+  huaweiLock: [rule('锁定会议 <会议>', `^(?:锁定|解锁|锁上|解除锁定|取消锁定|${EN_VERB.lock})(?:会议|${EN_MEETING})?\\s*(?<meeting>.+)$`), rule('把会议 <会议> 锁上', '^把\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*(?:锁上|锁定|解锁)'), rule('<会议> 锁一下', '^(?:会议)?\\s*(?<meeting>[^，,]+?)\\s*(?:锁一下|锁住|锁上|锁定|锁起来|解锁|解除锁定|取消锁定)')],
   huaweiParticipants: [
-    rule('会议 <会议> 里有谁', '^(?:会议)?\\s*(?<meeting>.+?)\\s*(?:里|中|内)(?:面)?(?:有谁|都有谁|有哪些人)'),
+    rule('会议 <会议> 里有谁', '^(?:会议)?\\s*(?<meeting>.+?)\\s*(?:里|中|内)(?:面)?(?:现在|目前|当前)?(?:都)?(?:有谁|有哪些人|是谁|有多少人)'),
     rule('谁在会议 <会议> 里', '^谁在\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*(?:里|中)'),
     rule('<会议> 的参会人', '^(?:列出|查看|显示)?\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*的(?:参会人|与会者|参会者)'),
   ],
   huaweiAdmitWaiting: [rule('<会议> 等候室', '^(?:让|准入)?\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*的?等候室'), rule('等候室全部准入 <会议>', '等候室.*?(?:准入|进来)\\s*(?:会议)?\\s*(?<meeting>.+)$')],
   huaweiKeyword: [
-    rule('关于 <关键词> 的', '(?:关于|有关(?!于)|主题为|主题是|名为|包含)\\s*(?<keyword>.+?)\\s*的'),
+    rule('关于 <关键词> 的', '(?:关于|有关(?!于|的)|主题为|主题是|名为|包含)\\s*(?<keyword>.+?)\\s*的'),
+    rule('关键词：<关键词>', '(?:关键词|关键字|搜索词)\\s*(?:是|为)?\\s*[:：]?\\s*(?<keyword>[^\\s，。？?]+)'),
+    rule('标题里有 <关键词>', '(?:标题|名字|名称|主题)(?:里|中)?(?:有|含|包含|带)(?:有)?\\s*[“"「]?(?<keyword>[^\\s，。的？?”"」]+)'),
     rule('跟 <关键词> 有关的', '(?:跟|和|与)\\s*(?<keyword>[^\\s，。的]{1,12}?)\\s*(?:有关|相关)'),
+    rule('有 <关键词> 相关的', '(?:里|中)?有(?:没有)?\\s*(?![跟和与])(?<keyword>[^\\s，。的]{1,12}?)\\s*(?:相关|有关)的?'),
     rule('<关键词> 相关的', '^(?:列出|查看|看看|找一下)?\\s*(?<keyword>[^\\s，。的]{1,12}?)\\s*(?:相关|有关)的'),
-    rule('搜一下 <关键词>', '(?:搜一下|搜索|搜|查找|找一下|查一下)\\s*[:：]?\\s*(?:(?:正在|在)开的|进行中的|之后的|安排的)?\\s*(?<keyword>[^\\s，。？?]+?)(?:的会议?)?[。？?]?$'),
+    rule('… 会议：<关键词>', '(?:会议|会)\\s*[:：]\\s*(?<keyword>[^\\s，。？?]+)$'),
+    rule('搜一下 <关键词>', '(?:搜一下|搜索|搜|查找|找一下|查一下)\\s*[:：]?\\s*(?:(?:正在|在)开的|进行中的|之后的|安排的|预定的|预约的|即将召开的|接下来的)?\\s*(?<keyword>[^\\s，。？?]+?)(?:的会议?)?[。？?]?$'),
     rule('正在开的 <关键词> 会议', '(?:正在开|在开|进行中)的\\s*(?!所有|全部)(?<keyword>[^\\s的，。]{1,12}?)\\s*(?:会议|会)'),
     rule('<关键词> 在开的会', '^(?:看看|查看)?(?!现在|目前|当前|今天|所有|全部|哪些|有哪些|有什么|正在)(?<keyword>[^\\s的，。]{1,12}?)\\s*(?:正在|在)(?:开|进行)的?(?:会议|会)'),
   ],

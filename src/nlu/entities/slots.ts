@@ -6,19 +6,27 @@
 
 const MEETING_GENERIC = /^(?:the|my|our|this|that|a|an|in|of|for|waiting|there|anyone|somebody|someone|anybody|people|(?:(?:the|my|our|this|that|a)\s+)?(?:lobby|lobbies|waiting room|meeting|meetings|call|conference|it|here|one|join|all|everything|everyone|all my meetings|all meetings|all of them|every meeting))$/iu;
 // Chat spellings count too: "em all", "every1", "the whole lobby".
-const ALL_WORDS = /^(?:(?:all|every)\s+)?(?:everyone|everybody|every one|every1|evry1|em|em all|all of em|(?:the )?(?:whole|entire) (?:lobby|waiting room|queue|lot)|all|all of them|them all|them|all guests|the guests|guests|people|all people|all the people|everyone else|all participants|the lot|waiting people|everyone who is waiting)(?:\s+(?:waiting|who (?:is|are) waiting|in the lobby|in lobby|from the lobby|in the waiting room|that are waiting|there|too))*$/iu;
+const ALL_WORDS = /^(?:(?:all|every)\s+)?(?:everyone|everybody|every one|every1|evry1|em|em all|all of em|both|both of them|each of them|whoever(?: is| s|s)?|anyone|anybody|all (?:\w+ )?of them|every single (?:one|person|guest|visitor)|every (?:person|guest|visitor)|each (?:person|guest|visitor)|(?:the )?(?:whole|entire) (?:lobby|waiting room|queue|lot)|all|all of them|them all|them|all guests|the guests|guests|people|all people|all the people|everyone else|all participants|the lot|waiting people|everyone who is waiting)(?:\s+(?:waiting|who (?:is|are) waiting|in the lobby|in lobby|from the lobby|in the waiting room|that are waiting|there|too))*$/iu;
 const ALL_MEETINGS = /\b(?:all (?:of )?(?:my |the |our )?meetings|any (?:of )?(?:my|our) meetings|every (?:one of my )?meetings?|all of them|everything|all my lobbies|all lobbies|all alerts|all watches|all)\b/iu;
 
 function stripMeeting(value: string): string {
   return value
     .replace(/['’]s$/u, '')
     .replace(/^(?:the\s+)?(?:lobby|waiting room)\s+(?:of|for|in)\s+/iu, '')
-    .replace(/^(?:(?:the|my|our)\s+)?(?:online\s+|skype\s+)?(?:meeting|conference|call)\s+(?:called\s+|named\s+|titled\s+)?/iu, '')
+    .replace(/^(?:(?:the|my|our)\s+)?(?:online\s+|skype\s+|huawei\s+(?:cloud\s+)?)?(?:meeting|conference|call)\s+(?:called\s+|named\s+|titled\s+)?/iu, '')
+    // "the Board prep one": the meeting named, then "one".
+    .replace(/^(?:the|my|our)\s+(.+?)\s+one$/iu, '$1')
     .replace(/^(?:the|teh|hte|th|my|our)\s+/iu, '')
+    // "tomorrow's Budget review", "my 3pm Budget review": which occurrence, not the name.
+    .replace(/^(?:(?:today|tomorrow|tonight|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)['’]?s|\d{1,2}(?::\d\d)?\s*(?:am|pm)|\d{1,2}(?::\d\d)?\s*o['’]?clock)\s+(?=\S)/iu, '')
     .replace(/^(?:who can (?:join|enter|get in(?:to)?|come in(?:to)?)|(?:the )?(?:access(?: level)?|lobby|settings?|start time|end time|time|subject|title) (?:of|for))\s+/iu, '')
     .replace(/^(?:called|named|titled)\s+/iu, '')
     .replace(/\s+(?:from|off|out of) (?:my|our|the) (?:online |skype )?(?:meetings|calendar|schedule|diary|agenda|list)$/iu, '')
     .replace(/\s+(?:here|now|right now|today|for me|again|please|asap|anymore|any more|any longer|in this (?:chat|channel)|to this (?:chat|channel))$/iu, '')
+    // "monitor Partner sync for people waiting", "empty the waiting room of Sales kickoff into the call": why and where, not the name.
+    .replace(/\s+(?:for|when|if|whenever|in case|once) (?:people|anyone|anybody|someone|somebody|guests|visitors|folks|callers)\b.*$/iu, '')
+    .replace(/\s+(?:into|in|to) (?:the )?(?:call|meeting|conference)$/iu, '')
+    .replace(/\s+(?:empty|full|crowded|busy)$/iu, '')
     .replace(/\s+(?:meeting|mtg|conference|lobby)$/iu, '')
     .trim();
 }
@@ -32,13 +40,15 @@ function stripGroup(value: string): string {
     .replace(/^(?:the|my|our)\s+/iu, '')
     .replace(/^(?:called|named|titled)\s+/iu, '')
     .replace(/\s+(?:contact\s+)?group$/iu, '')
-    .replace(/\s+(?:instead|please|now|for me)$/iu, '')
+    .replace(/\s+(?:instead|please|now|for me|again|anymore)$/iu, '')
     .trim();
 }
 
 // Words around a Chinese name that are not part of it: "看一下周会", "一下客户演示", "客户培训这个会", "同事这个分组里".
-const ZH_LEADING_FILLER = /^(?:(?:看看|看一下|看下|查看|查一下|查下|帮我|帮忙|麻烦你?|请你?|一下|以后|今后|叫做?|名为)\s*)+/u;
-const ZH_TRAILING_FILLER = /\s*(?:这个会议|这个会|这场会|这一个会|这个分组里?|这个组里?|分组里)$/u;
+const ZH_LEADING_FILLER = /^(?:(?:给我看看|给我看下|给我|看看|看一下|看下|查看|查一下|查下|列一下|列下|帮我|替我|帮忙|麻烦你?|请你?|一下|以后|今后|叫做?|名为)\s*)+/u;
+// "招聘面试那个会的链接", "年度预算这个会是怎么设置的", "技术支持这个组": a demonstrative and the thing's kind end its name.
+const ZH_DEMONSTRATIVE_KIND = /\s*(?:这个|那个|这场|那场|这一个|那一个|这次|那次)(?:会议|会(?!议室)|分组|组|群组).*$/u;
+const ZH_TRAILING_FILLER = /\s*(?:这个会议|这个会|这场会|这一个会|这个分组里?|这个组里?|分组里|这个|那个)$/u;
 // Words that say where or what about a thing, after its name: "招聘面试门口", "产品评审上挂的", "招聘面试的入会权限",
 // "张伟进入" (the verb glued to the name), "吧" (a sentence particle). A name never ends in these.
 const ZH_TRAILING_RELATION = /\s*(?:的?(?:门口|门外|外面|那边|这边)|上(?:挂|挂着|挂的|面)?的?|的?(?:入会)?(?:权限|链接|设置|时间|主题|标题)|(?:进入|进来|加入|入会|进会)|[吧了呢啊呀])$/u;
@@ -48,7 +58,8 @@ export function stripZh(value: string, name = true): string {
   // A name never holds a clause break: what follows a comma is another clause ("吧，人齐了").
   const clause = name ? value.replace(/[，,；;。！!？?].*$/u, '') : value;
   const bare = (clause.trim() ? clause : value).replace(/^[\s“"「『：:]+|[\s”"」』。？！?!，,、.]+$/gu, '');
-  let trimmed = bare.replace(ZH_LEADING_FILLER, '').replace(ZH_TRAILING_FILLER, '');
+  const named = name ? bare.replace(ZH_DEMONSTRATIVE_KIND, '') : bare;
+  let trimmed = (named || bare).replace(ZH_LEADING_FILLER, '').replace(ZH_TRAILING_FILLER, '');
   for (let cut = trimmed.replace(ZH_TRAILING_RELATION, ''); name && cut !== trimmed && cut.length > 0; cut = trimmed.replace(ZH_TRAILING_RELATION, '')) {
     trimmed = cut;
   }
@@ -58,7 +69,8 @@ export function stripZh(value: string, name = true): string {
 export function isEveryone(person: string, zhText: boolean): boolean {
   if (zhText) {
     const bare = person.replace(/(?:都|全|全部|全都)$/u, '').replace(/^(?:所有|全部)的?(?=访客|客人|来宾)/u, '');
-    return /^(?:所有人|大家|全部|所有|全体|所有等待的人|等待的人|他们|大厅里的人|大厅的人|所有访客|所有的人|每个人)(?:都)?$/u.test(bare)
+    // "都放进来", "全部放进来": only the word for all was said.
+    return bare === '' || /^(?:所有人|大家|全部|所有|全体|所有等待的人|等待的人|他们|大厅里的人|大厅的人|所有访客|所有的人|每个人)(?:都)?$/u.test(bare)
       || /^(?:大厅里?|等候室里?)的?(?:所有|全部)?(?:人|访客|客人)$/u.test(bare)
       // No name, only who they are: 访客, 客人 — everyone waiting.
       || /^(?:访客|客人|来宾|外部人员|外面的人|等待者|排队的人)(?:们)?$/u.test(bare)
@@ -78,18 +90,23 @@ export function usableMeeting(value: string | undefined, zhText: boolean): boole
   const cleaned = cleanMeeting(value, zhText);
   // "mute everyone", "让所有人进来": the people, not a meeting.
   return cleaned.length > 0 && !MEETING_GENERIC.test(cleaned) && !ALL_WORDS.test(cleaned.toLowerCase())
-    && !/^(?:大厅|会议|我的会议|这里|这个会议|所有人|全体|大家|全部|所有|[吧了呢啊呀吗嘛]+)$/u.test(cleaned)
+    && !/^(?:大厅|会议|会|我的会议|这里|这个会议|所有人|全体|大家|全部|所有|[吧了呢啊呀吗嘛]+)$/u.test(cleaned)
     // "谁在大厅", "有没有人在等": a question about the lobby, not a meeting's name.
-    && !(zhText && /谁|有人|有没有|哪些|什么|吗|现在|目前/u.test(cleaned));
+    && !(zhText && /谁|有人|有没有|哪些|什么|吗|现在|目前/u.test(cleaned))
+    // "给我看看大厅里有谁": only the words for looking, no name.
+    && !(zhText && cleaned.replace(ZH_LEADING_FILLER, '') === '');
 }
 
 export function cleanMeeting(value: string, zhText: boolean): string {
-  return zhText ? stripZh(value).replace(/^我的/u, '').replace(/的?(?:会议|大厅)$/u, '') : stripMeeting(value);
+  // "那个客户拜访的会": a demonstrative before and "的会" after a meeting's name are not part of it.
+  return zhText
+    ? stripZh(value).replace(/^我的/u, '').replace(/^华为(?:云)?会议\s*/u, '').replace(/^(?:这个|那个|这场|那场)(?=\S{2})/u, '').replace(/(?:的?(?:会议|大厅)|的会)$/u, '')
+    : stripMeeting(value);
 }
 
 export function usableGroup(value: string | undefined): boolean {
   const cleaned = value === undefined ? '' : stripGroup(value);
-  return cleaned.length > 0 && !/^(?:groups?|contact groups?|my groups|all)$/iu.test(cleaned);
+  return cleaned.length > 0 && !/^(?:groups?|contact groups?|my groups|all|a|an|the|new|my|one|another)$/iu.test(cleaned);
 }
 
 export function groupFrom(value: string | undefined, zhText: boolean): string | undefined {
