@@ -22,8 +22,28 @@ export interface HelpCardData {
   sections: Array<{ heading: string; commands: Array<{ example: string; description: string }> }>;
 }
 
+/**
+ * The help card as JSON, by what it lists and how: the same few variants are sent again and again ("help" is the
+ * most sent command), and building and size-checking the card was ~5 % of that turn. Each reply parses its own copy,
+ * since a sent card may be changed on its way (its fallback text is added).
+ */
+const builtHelp = new Map<string, { cardJson: string; fallback: string }>();
+const maxBuiltHelp = 32;
+
 /** The help card lists every command whose dialog is registered, grouped by capability, each with an example. */
 export function helpReply(available: ReadonlySet<string>, language: Language, notUnderstood = false): Reply {
+  const key = `${language}\u0000${notUnderstood}\u0000${[...available].join('\u0000')}`;
+  let built = builtHelp.get(key);
+  if (!built) {
+    const { card, fallback } = buildHelpReply(available, language, notUnderstood);
+    built = { cardJson: JSON.stringify(card), fallback };
+    if (builtHelp.size >= maxBuiltHelp) builtHelp.clear();
+    builtHelp.set(key, built);
+  }
+  return { card: JSON.parse(built.cardJson) as CardJson, fallback: built.fallback };
+}
+
+function buildHelpReply(available: ReadonlySet<string>, language: Language, notUnderstood: boolean): { card: CardJson; fallback: string } {
   const sections = groupByCapability(intents.filter((intent) => available.has(intent.name))).map(([capability, members]) => ({
     heading: headings[capability][language],
     commands: members.map((intent) => ({ example: intent.text[language].example, description: intent.text[language].description })),
