@@ -23,11 +23,12 @@ export interface HelpCardData {
 }
 
 /**
- * The help card as JSON, by what it lists and how: the same few variants are sent again and again ("help" is the
- * most sent command), and building and size-checking the card was ~5 % of that turn. Each reply parses its own copy,
- * since a sent card may be changed on its way (its fallback text is added).
+ * Help cards by what they list and how: the same few variants are sent again and again ("help" is the most sent
+ * command), and building the card was ~5 % of that turn (parsing a stored copy cost as much). Each reply gets a card
+ * object of its own, since a card is added to on its way (its fallback text); what is inside is shared, and frozen so
+ * that a change to it fails loudly instead of reaching the next reply.
  */
-const builtHelp = new Map<string, { cardJson: string; fallback: string }>();
+const builtHelp = new Map<string, { card: Readonly<CardJson>; fallback: string }>();
 const maxBuiltHelp = 32;
 
 /** The help card lists every command whose dialog is registered, grouped by capability, each with an example. */
@@ -36,11 +37,19 @@ export function helpReply(available: ReadonlySet<string>, language: Language, no
   let built = builtHelp.get(key);
   if (!built) {
     const { card, fallback } = buildHelpReply(available, language, notUnderstood);
-    built = { cardJson: JSON.stringify(card), fallback };
+    built = { card: deepFreeze(card), fallback };
     if (builtHelp.size >= maxBuiltHelp) builtHelp.clear();
     builtHelp.set(key, built);
   }
-  return { card: JSON.parse(built.cardJson) as CardJson, fallback: built.fallback };
+  return { card: { ...built.card }, fallback: built.fallback };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const item of Object.values(value)) deepFreeze(item);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 function buildHelpReply(available: ReadonlySet<string>, language: Language, notUnderstood: boolean): { card: CardJson; fallback: string } {

@@ -59,6 +59,8 @@ describe('help card', () => {
     assert.ok('card' in second);
     assert.notEqual(second.card, first.card);
     assert.equal((second.card as { fallbackText?: string }).fallbackText, undefined);
+    // What the replies share cannot be changed by one of them.
+    assert.throws(() => ((second.card as { body: Array<{ text?: string }> }).body[0]!.text = 'changed'), TypeError);
     assert.equal(listed(second), 3);
     available.add([...everything][5]!);
     assert.equal(listed(helpReply(available, 'en')), 4);
