@@ -2,7 +2,7 @@
  * `npm run bench`: every benchmark reports ratios against a baseline measured in the same run, so results compare
  * across machines; the only verdicts are those ratios against their targets, never a timed assertion in the tests.
  * `--quick` (CI, under a minute): the throughput line with short rounds, printed, BENCHMARKS.md left alone.
- * `--profile`: a CPU profile of the bot per sentence, its timed rounds only (bench-profiles/, `node --cpu-prof`'s
+ * `--profile`: a CPU profile of the bot and of the echo bot per sentence, their last timed round only (bench-profiles/, `node --cpu-prof`'s
  * format; `node dist/scripts/bench/profileSummary.js <file>` summarises one).
  * `--only=<sentence>[,<sentence>]`: only those sentences of the throughput line.
  */
@@ -25,7 +25,10 @@ const profile = args.includes('--profile');
 const only = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
 /** Hard stop: a hung child must not hold CI. */
 const budgetMs = quick ? 58_000 : 45 * 60_000;
-/** `--lines=2,3,4,5`: only those of lines 2–5 (and not line 1 or 6); for working on one line. */
+/**
+ * `--lines=1,2,3,4,5`: only those of lines 1–5 (never line 6, and BENCHMARKS.md is left alone); for working on one
+ * line. `--lines=1` is the throughput line alone (with `--only=` and `--profile` as usual).
+ */
 /** `--organizers-large=<n>`: line 3's second size instead of 10,000 (growing to 10,000 takes 10–20 minutes here). */
 const largeArg = ((value) => (value ? Number(value) : undefined))(args.find((arg) => arg.startsWith('--organizers-large='))?.slice('--organizers-large='.length));
 const lineArg = args.find((arg) => arg.startsWith('--lines='))?.slice('--lines='.length).split(',');
@@ -36,14 +39,16 @@ const watchdog = setTimeout(() => {
 watchdog.unref();
 
 const scaleLines = await runScaleLines();
-if (lineArg) {
+if (lineArg && !lineArg.includes('1')) {
   process.stdout.write(`\n${scaleLines.table}\n`);
   process.exit(process.exitCode ?? 0);
 }
 
+/** `--rounds=<n>` and `--round-ms=<ms>`: line 1's rounds, shorter for before/after comparisons while working. */
+const numberArg = (name: string) => ((value) => (value ? Number(value) : undefined))(args.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3));
 const throughput = await benchThroughput({
-  rounds: quick ? 1 : 3,
-  roundMs: quick ? 2500 : 8000,
+  rounds: numberArg('rounds') ?? (quick ? 1 : 3),
+  roundMs: numberArg('round-ms') ?? (quick ? 2500 : 8000),
   warmupMs: quick ? 750 : 3000,
   users: 20,
   only,
@@ -60,7 +65,7 @@ if (broken.length > 0) {
   process.exitCode = 1;
 }
 
-if (!quick && !profile && !only) {
+if (!quick && !profile && !only && !lineArg) {
   const coldStart = await benchColdStart();
   const nlu = await benchNlu();
   const cards = benchCards();
@@ -89,6 +94,7 @@ if (!quick && !profile && !only) {
 async function runScaleLines(): Promise<{ table: string }> {
   const want = (line: string) => !lineArg || lineArg.includes(line);
   const rows: string[] = [];
+  if (!['2', '3', '4', '5'].some(want)) return { table: '' };
   if (want('2') || want('3')) {
     const scale = await benchScale(
       quick

@@ -16,7 +16,7 @@ export interface ThroughputOptions {
   users: number;
   /** Extra node flags for the bot's process. */
   botExecArgv?: string[];
-  /** Folder for a CPU profile of the bot per sentence, covering its timed rounds only. */
+  /** Folder for a CPU profile of the bot and of the echo bot per sentence, covering their timed rounds only (the last round). */
   profileDir?: string;
   /** Only these sentences (default: all). */
   only?: string[];
@@ -106,18 +106,20 @@ export async function benchThroughput(options: ThroughputOptions): Promise<Throu
       Object.assign(cpu, { bot: 0, simulators: 0, echo: 0, load: 0, botReplies: 0, echoReplies: 0 });
       const botRounds: RoundResult[] = [];
       const echoRounds: RoundResult[] = [];
-      const profiling = async (step: 'start' | 'stop') => {
+      // The echo bot is profiled too: what the bot spends beyond it is the difference of the two profiles.
+      const profiling = async (target: 'bot' | 'echo', step: 'start' | 'stop') => {
         if (!options.profileDir) return;
-        bot.child.send({ profile: step, path: join(options.profileDir, `bot-${sentence.replace(/[^a-z]+/giu, '-')}.cpuprofile`) });
-        await nextMessage(bot.child, answerTimeoutMs, 'bot profiler');
+        const child = target === 'bot' ? bot.child : echo.child;
+        child.send({ profile: step, path: join(options.profileDir, `${target}-${sentence.replace(/[^a-z]+/giu, '-')}.cpuprofile`) });
+        await nextMessage(child, answerTimeoutMs, `${target} profiler`);
       };
       const storageBefore = await storageCounters();
       for (let index = 0; index < options.rounds; index += 1) {
         const order: Array<'bot' | 'echo'> = index % 2 === 0 ? ['bot', 'echo'] : ['echo', 'bot'];
         for (const target of order) {
-          if (target === 'bot') await profiling('start');
+          await profiling(target, 'start');
           (target === 'bot' ? botRounds : echoRounds).push(await round(target, sentence, options.roundMs));
-          if (target === 'bot') await profiling('stop');
+          await profiling(target, 'stop');
         }
       }
       const storageAfter = await storageCounters();

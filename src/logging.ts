@@ -93,9 +93,25 @@ export function createLogger(settings: LoggerSettings): Logger {
 function keepInnermostBindings(child: Logger): void {
   const internals = child as unknown as Record<symbol, unknown>;
   const chindings = internals[pino.symbols.chindingsSym];
-  if (typeof chindings !== 'string' || chindings === '') return;
+  if (typeof chindings !== 'string' || chindings === '' || !namesAKeyTwice(chindings)) return;
   const once = `,${JSON.stringify(JSON.parse(`{${chindings.slice(1)}}`)).slice(1, -1)}`;
   if (once !== chindings) internals[pino.symbols.chindingsSym] = once;
+}
+
+/**
+ * Whether a bindings text (`,"a":1,"b":{…}`) may name a key twice: a scan for `"name":` after a comma or brace,
+ * instead of parsing and writing it again for every child (every turn makes one). A quote inside a string value is
+ * always escaped, so every top-level key is found; keys of nested objects are found too, which at worst sends a
+ * text through the full rewrite for nothing.
+ */
+const keyPattern = /[{,]"((?:[^"\\]|\\.)*)":/g;
+function namesAKeyTwice(bindings: string): boolean {
+  const seen = new Set<string>();
+  for (const match of bindings.matchAll(keyPattern)) {
+    if (seen.has(match[1]!)) return true;
+    seen.add(match[1]!);
+  }
+  return false;
 }
 
 function serializeError(error: unknown): unknown {

@@ -22,8 +22,37 @@ export interface HelpCardData {
   sections: Array<{ heading: string; commands: Array<{ example: string; description: string }> }>;
 }
 
+/**
+ * Help cards by what they list and how: the same few variants are sent again and again ("help" is the most sent
+ * command), and building the card was ~5 % of that turn (parsing a stored copy cost as much). Each reply gets a card
+ * object of its own, since a card is added to on its way (its fallback text); what is inside is shared, and frozen so
+ * that a change to it fails loudly instead of reaching the next reply.
+ */
+const builtHelp = new Map<string, { card: Readonly<CardJson>; fallback: string }>();
+const maxBuiltHelp = 32;
+
 /** The help card lists every command whose dialog is registered, grouped by capability, each with an example. */
 export function helpReply(available: ReadonlySet<string>, language: Language, notUnderstood = false): Reply {
+  const key = `${language}\u0000${notUnderstood}\u0000${[...available].join('\u0000')}`;
+  let built = builtHelp.get(key);
+  if (!built) {
+    const { card, fallback } = buildHelpReply(available, language, notUnderstood);
+    built = { card: deepFreeze(card), fallback };
+    if (builtHelp.size >= maxBuiltHelp) builtHelp.clear();
+    builtHelp.set(key, built);
+  }
+  return { card: { ...built.card }, fallback: built.fallback };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const item of Object.values(value)) deepFreeze(item);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function buildHelpReply(available: ReadonlySet<string>, language: Language, notUnderstood: boolean): { card: CardJson; fallback: string } {
   const sections = groupByCapability(intents.filter((intent) => available.has(intent.name))).map(([capability, members]) => ({
     heading: headings[capability][language],
     commands: members.map((intent) => ({ example: intent.text[language].example, description: intent.text[language].description })),

@@ -48,8 +48,12 @@ export class ConversationReferenceStore {
 
   async capture(context: Context): Promise<void> {
     const activity = context.activity;
-    const reference = TurnContext.getConversationReference(activity);
     const kind = kindOf(activity.conversation?.conversationType);
+    // Every message passes here; almost always its reference is the one written before, known without building it.
+    const personalKey = kind === 'personal' && activity.from?.id ? userKey(activity.from.id) : undefined;
+    const unchanged = (key: string) => this.written.get(key) === activity.serviceUrl;
+    if (unchanged(conversationKey(activity.conversation?.id ?? '')) && (!personalKey || unchanged(personalKey))) return;
+    const reference = TurnContext.getConversationReference(activity);
     const tenantId = tenantOf(activity);
     const record: StoredReference = {
       reference,

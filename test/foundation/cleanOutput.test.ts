@@ -88,6 +88,17 @@ describe('component loggers inside component loggers', () => {
     assert.equal(first['user'], 'a');
     assert.equal((JSON.parse(lines[1]!) as Record<string, unknown>)['component'], 'http');
   });
+
+  it('tell a key from the same words inside a value or a nested object', () => {
+    const lines: string[] = [];
+    const logger = createLogger({ level: 'info', destination: { write: (line: string) => lines.push(line) } });
+    logger.child({ note: 'x,"component":"z"' }).child({ component: 'b' }).info('quoted');
+    logger.child({ component: 'a', note: '{"component":1}' }).child({ detail: { component: 'nested' }, component: 'b' }).info('nested');
+    assert.deepEqual(lines.map(duplicateKeys), [[], []]);
+    const [quoted, nested] = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    assert.deepEqual([quoted!['note'], quoted!['component']], ['x,"component":"z"', 'b']);
+    assert.deepEqual([nested!['note'], nested!['detail'], nested!['component']], ['{"component":1}', { component: 'nested' }, 'b']);
+  });
 });
 
 describe('duplicateKeys (the test helper)', () => {

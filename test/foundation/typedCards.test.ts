@@ -47,6 +47,25 @@ describe('help card', () => {
       }
     }
   });
+
+  it('gives each reply a card of its own, listing what is available when it is asked', () => {
+    const listed = (reply: ReturnType<typeof helpReply>) =>
+      'card' in reply ? JSON.stringify(reply.card).match(/"title":"[^"]*","value"/g)?.length ?? 0 : -1;
+    const available = new Set([...everything].slice(0, 3));
+    const first = helpReply(available, 'en');
+    assert.ok('card' in first);
+    (first.card as { fallbackText?: string }).fallbackText = 'changed on its way';
+    const second = helpReply(available, 'en');
+    assert.ok('card' in second);
+    assert.notEqual(second.card, first.card);
+    assert.equal((second.card as { fallbackText?: string }).fallbackText, undefined);
+    // What the replies share cannot be changed by one of them.
+    assert.throws(() => ((second.card as { body: Array<{ text?: string }> }).body[0]!.text = 'changed'), TypeError);
+    assert.equal(listed(second), 3);
+    available.add([...everything][5]!);
+    assert.equal(listed(helpReply(available, 'en')), 4);
+    assert.equal(listed(helpReply(everything, 'en')), everything.size - listed(helpReply(new Set<string>(), 'en')));
+  });
 });
 
 describe('compiled card templates', () => {
