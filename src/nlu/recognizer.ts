@@ -65,6 +65,12 @@ import { detectLanguage, expandTimeShorthand, hasHan, removeMentions, tokenize, 
  *   Latency (this machine under a load of ~9 on 2 cores, so best-of-9 per utterance over the five corpora, 2,020
  *   sentences, interleaved with the code before this pass): p50 0.088 ms (before 0.071), p95 0.47 ms (0.35),
  *   p99 6.5 ms (6.6); the tail is still Recognizers-Text on sentences with a time.
+ * The honest number now: test/fixtures/nlu/heldout-e.json (420 sentences, 241 English / 179 Chinese, written blind
+ *   from the command list alone during the fourth pass, never read by whoever tuned): on the code before the fourth
+ *   pass 90.7 % intent / 87.4 % entities (English 90.5 / 91.7, Chinese 91.1 / 81.6; 1 read acted on as a write);
+ *   after it, its first score, **96.0 % / 91.9 %** (English 96.3 / 94.6, Chinese 95.5 / 88.3); no read acted on as
+ *   a write, 2 writes read as another write, none asked. Short of issue 11's 97 / 95; keep E frozen, never tune on
+ *   it, and write a corpus F the same way for the next honest score.
  */
 
 export interface RecognizerOptions {
