@@ -48,22 +48,32 @@ export const IDLE_LAG_P99_TARGET_MS = 20;
 export const BULK_PASSWORD = 'Bench-Organizer-1';
 const answerTimeoutMs = 20 * 60_000;
 
+/**
+ * The scale set-up, each part in a process of its own: the simulators with `count` bulk organizers, the bot (sandbox
+ * mode, pointed at them, able to answer memory questions) and the load (users and connector). Every child is pushed
+ * onto `children` as soon as it runs, so the caller's clean-up stops it even when a later one fails to start.
+ */
+export async function startScaleProcesses(count: number, children: ChildProcess[]) {
+  const simulators = await forkChild<SimulatorAddresses>('./simulators.js', []);
+  children.push(simulators.child);
+  const organizers = await bulkOrganizers(simulators.ready.ucwaOrigin, count);
+  const env = {
+    BENCH_SIMULATORS: JSON.stringify(simulators.ready),
+    BENCH_UCWA_BULK: JSON.stringify({ pattern: '^org\\d+@contoso\\.com$', password: BULK_PASSWORD }),
+    // One info line per sign-in and watch at 10,000 organizers is log volume, not the bot's cost.
+    BENCH_LOG_LEVEL: 'warn',
+  };
+  const bot = await forkChild<{ url: string }>('./target.js', ['bot'], { env, execArgv: ['--expose-gc', '--disable-warning=DEP0111'] });
+  children.push(bot.child);
+  const load = await forkChild<{ kind: 'ready' }>('../scale/load.js', [], { execArgv: ['--max-old-space-size=4096', '--disable-warning=DEP0111'] });
+  children.push(load.child);
+  return { simulators, organizers, bot, load };
+}
+
 export async function benchScale(options: ScaleOptions): Promise<ScaleResult> {
   const children: ChildProcess[] = [];
   try {
-    const simulators = await forkChild<SimulatorAddresses>('./simulators.js', []);
-    children.push(simulators.child);
-    const organizers = await bulkOrganizers(simulators.ready.ucwaOrigin, Math.max(options.organizers, options.organizersLarge));
-    const env = {
-      BENCH_SIMULATORS: JSON.stringify(simulators.ready),
-      BENCH_UCWA_BULK: JSON.stringify({ pattern: '^org\\d+@contoso\\.com$', password: BULK_PASSWORD }),
-      // One info line per sign-in and watch at 10,000 organizers is log volume, not the bot's cost.
-      BENCH_LOG_LEVEL: 'warn',
-    };
-    const bot = await forkChild<{ url: string }>('./target.js', ['bot'], { env, execArgv: ['--expose-gc', '--disable-warning=DEP0111'] });
-    children.push(bot.child);
-    const load = await forkChild<{ kind: 'ready' }>('../scale/load.js', [], { execArgv: ['--max-old-space-size=4096', '--disable-warning=DEP0111'] });
-    children.push(load.child);
+    const { simulators, organizers, bot, load } = await startScaleProcesses(Math.max(options.organizers, options.organizersLarge), children);
     const ask = async <K extends ScaleAnswer['kind']>(command: ScaleCommand, expected: K): Promise<Extract<ScaleAnswer, { kind: K }>> => {
       load.child.send(command);
       const answer = await nextMessage<ScaleAnswer>(load.child, answerTimeoutMs, 'scale load');

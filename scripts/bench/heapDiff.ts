@@ -5,12 +5,13 @@
  * It decides what to shrink; line 3 itself (`npm run bench -- --lines=3`) gives the verdict.
  * Usage: node dist/scripts/bench/heapDiff.js [N=300] [top=40] [dir=os.tmpdir()]
  */
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BULK_PASSWORD, bulkOrganizers } from '../../bench/scale.js';
+import { startScaleProcesses } from '../../bench/scale.js';
 import type { ScaleAnswer, ScaleCommand } from '../../bench/scale/load.js';
-import { forkChild, nextMessage, stopChild, type SimulatorAddresses } from '../../bench/throughput/ipc.js';
+import { nextMessage, stopChild } from '../../bench/throughput/ipc.js';
 
 interface Snapshot {
   snapshot: { meta: { node_fields: string[]; node_types: [string[], ...unknown[]] } };
@@ -45,20 +46,9 @@ const top = Number(topArg ?? 40);
 const dir = dirArg ?? tmpdir();
 const timeoutMs = 20 * 60_000;
 
-const children: Array<Parameters<typeof stopChild>[0]> = [];
+const children: ChildProcess[] = [];
 try {
-  const simulators = await forkChild<SimulatorAddresses>('./simulators.js', []);
-  children.push(simulators.child);
-  const people = await bulkOrganizers(simulators.ready.ucwaOrigin, organizers);
-  const env = {
-    BENCH_SIMULATORS: JSON.stringify(simulators.ready),
-    BENCH_UCWA_BULK: JSON.stringify({ pattern: '^org\\d+@contoso\\.com$', password: BULK_PASSWORD }),
-    BENCH_LOG_LEVEL: 'warn',
-  };
-  const bot = await forkChild<{ url: string }>('./target.js', ['bot'], { env, execArgv: ['--expose-gc', '--disable-warning=DEP0111'] });
-  children.push(bot.child);
-  const load = await forkChild<{ kind: 'ready' }>('../scale/load.js', [], { execArgv: ['--disable-warning=DEP0111'] });
-  children.push(load.child);
+  const { simulators, organizers: people, bot, load } = await startScaleProcesses(organizers, children);
   const ask = async (command: ScaleCommand): Promise<ScaleAnswer> => {
     load.child.send(command);
     const answer = await nextMessage<ScaleAnswer>(load.child, timeoutMs, 'scale load');

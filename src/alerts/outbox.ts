@@ -361,7 +361,7 @@ export class AlertOutbox {
   private interrupted(id: string, error: unknown): void {
     const times = (this.interruptions.get(id) ?? 0) + 1;
     this.interruptions.set(id, times);
-    const pauseMs = Math.min(30_000, 500 * 2 ** Math.min(times, 6));
+    const pauseMs = growingPause(times, 30_000);
     const alert = this.alerts.get(id);
     if (alert) alert.retryAt = Math.max(alert.retryAt ?? 0, Date.now() + pauseMs);
     this.logger.warn({ err: error, alertId: id, times, pauseMs }, 'lobby alert delivery interrupted; it stays in the outbox and is tried again');
@@ -440,7 +440,7 @@ export class AlertOutbox {
       return;
     }
     const maxDelay = this.options.maxRetryDelayMs ?? 60_000;
-    alert.retryAt = now + Math.min(maxDelay, 500 * 2 ** Math.min(alert.attempts, 10));
+    alert.retryAt = now + growingPause(alert.attempts, maxDelay);
     await this.persist(alert).catch((error: unknown) => this.logger.error({ err: error, alertId: alert.id }, 'could not record a failed delivery'));
   }
 
@@ -481,6 +481,11 @@ export class AlertOutbox {
       this.interruptions.delete(alert.id);
     }
   }
+}
+
+/** The pause before the next try of a card after `times` failures in a row: 1 s, doubling, up to `maxMs`. */
+function growingPause(times: number, maxMs: number): number {
+  return Math.min(maxMs, 500 * 2 ** Math.min(times, 10));
 }
 
 function meetingKey(alert: AlertRecord): string {

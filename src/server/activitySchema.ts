@@ -182,21 +182,18 @@ const isText = (value: unknown, maxLength: number): value is string => typeof va
 const isOptionalText = (value: unknown, maxLength: number) => value === undefined || isText(value, maxLength);
 const isId = (value: unknown) => isText(value, maxIdLength) && value.trim() !== '';
 
+/** What a channel account and a conversation account share: an id, and a name that may be null. */
+function isAccount(value: unknown): value is Record<string, unknown> {
+  return isPlainObject(value) && isId(value['id']) && (value['name'] === null || isOptionalText(value['name'], maxIdLength));
+}
+
 function isChannelAccount(value: unknown): boolean {
-  return (
-    isPlainObject(value) &&
-    isId(value['id']) &&
-    (value['name'] === null || isOptionalText(value['name'], maxIdLength)) &&
-    isOptionalText(value['aadObjectId'], maxIdLength) &&
-    isOptionalText(value['role'], maxIdLength)
-  );
+  return isAccount(value) && isOptionalText(value['aadObjectId'], maxIdLength) && isOptionalText(value['role'], maxIdLength);
 }
 
 function isConversationAccount(value: unknown): boolean {
   return (
-    isPlainObject(value) &&
-    isId(value['id']) &&
-    (value['name'] === null || isOptionalText(value['name'], maxIdLength)) &&
+    isAccount(value) &&
     isOptionalText(value['conversationType'], maxIdLength) &&
     isOptionalText(value['tenantId'], maxIdLength) &&
     (value['isGroup'] === undefined || typeof value['isGroup'] === 'boolean')
