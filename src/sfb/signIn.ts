@@ -19,6 +19,8 @@ export interface SignInDeps {
   records: SignInRecords;
   logger: Logger;
   tell(userId: string, message: string): Promise<void>;
+  /** The clock that sets a new link's expiry and paces the sweep of expired ones (tests move it). */
+  now?: () => number;
 }
 
 export type SignInOutcome =
@@ -75,7 +77,7 @@ export class SignIns {
       email: user.email,
       aadObjectId: user.aadObjectId,
       language: user.language,
-      expiresAt: Date.now() + this.ttlMs,
+      expiresAt: this.now() + this.ttlMs,
       failures: 0,
       held,
     });
@@ -83,11 +85,16 @@ export class SignIns {
     return state;
   }
 
+  private now(): number {
+    return this.context.now?.() ?? Date.now();
+  }
+
   /** Off the request path, at most once per sweep period: expired states are litter, not a danger (they refuse use). */
-  private sweepExpiredSoon(now = Date.now()): void {
+  private sweepExpiredSoon(): void {
+    const now = this.now();
     if (now - this.lastSweep < sweepEveryMs) return;
     this.lastSweep = now;
-    void this.context.records.deleteExpiredSignInStates().catch((error: unknown) => this.context.logger.warn({ err: error }, 'could not delete expired sign-in states'));
+    void this.context.records.deleteExpiredSignInStates(now).catch((error: unknown) => this.context.logger.warn({ err: error }, 'could not delete expired sign-in states'));
   }
 
   /** Where commands held for sign-in go once the person has signed in. */
