@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { forkChild, stopChild } from './throughput/ipc.js';
+import { startFlags } from './startFlags.js';
 
 export interface ColdStartResult {
   starts: number;
@@ -37,7 +38,7 @@ async function botStart(): Promise<number> {
   const port = await freePort();
   const entry = fileURLToPath(new URL('../src/index.js', import.meta.url));
   const started = performance.now();
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', entry], {
+  const child = spawn(process.execPath, [...startFlags(), entry], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
     stdio: 'ignore',
   });

@@ -8,6 +8,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { forkChild, nextMessage, stopChild, type SimulatorAddresses } from './throughput/ipc.js';
 import type { ArrivalResult, Organizer, ScaleAnswer, ScaleCommand } from './scale/load.js';
+import { startFlags } from './startFlags.js';
 
 export interface ScaleOptions {
   /** Organizers while alerts are timed (line 2) and the first memory point (line 3). */
@@ -63,7 +64,7 @@ export async function startScaleProcesses(count: number, children: ChildProcess[
     // One info line per sign-in and watch at 10,000 organizers is log volume, not the bot's cost.
     BENCH_LOG_LEVEL: 'warn',
   };
-  const bot = await forkChild<{ url: string }>('./target.js', ['bot'], { env, execArgv: ['--expose-gc', '--disable-warning=DEP0111'] });
+  const bot = await forkChild<{ url: string }>('./target.js', ['bot'], { env, execArgv: ['--expose-gc', ...startFlags()] });
   children.push(bot.child);
   const load = await forkChild<{ kind: 'ready' }>('../scale/load.js', [], { execArgv: ['--max-old-space-size=4096', '--disable-warning=DEP0111'] });
   children.push(load.child);

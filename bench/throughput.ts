@@ -6,6 +6,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { startFlags } from './startFlags.js';
 import { forkChild, nextMessage, stopChild, type LoadAnswer, type LoadCommand, type RoundResult, type SimulatorAddresses } from './throughput/ipc.js';
 
 export interface ThroughputOptions {
@@ -64,9 +65,10 @@ export async function benchThroughput(options: ThroughputOptions): Promise<Throu
     const simulators = await forkChild<SimulatorAddresses>('./simulators.js', []);
     children.push(simulators.child);
     const env = { BENCH_SIMULATORS: JSON.stringify(simulators.ready) };
-    const bot = await forkChild<{ url: string }>('./target.js', ['bot'], { env, execArgv: ['--disable-warning=DEP0111', ...(options.botExecArgv ?? [])] });
+    const bot = await forkChild<{ url: string }>('./target.js', ['bot'], { env, execArgv: [...startFlags(), ...(options.botExecArgv ?? [])] });
     children.push(bot.child);
-    const echo = await forkChild<{ url: string }>('./target.js', ['echo']);
+    // The echo bot runs with the same flags: the floor is the same stack, tuned the same way.
+    const echo = await forkChild<{ url: string }>('./target.js', ['echo'], { execArgv: startFlags() });
     children.push(echo.child);
     const load = await forkChild<{ kind: 'ready' }>('./load.js', []);
     children.push(load.child);
