@@ -5,7 +5,7 @@
  * `--profile`: a CPU profile of the bot and of the echo bot per sentence, their last timed round only (bench-profiles/, `node --cpu-prof`'s
  * format; `node dist/scripts/bench/profileSummary.js <file>` summarises one).
  * `--only=<sentence>[,<sentence>]`: only those sentences of the throughput line ("pressing Admit on an alert card" is the card press).
- * `--admit-cards=<n>`: alert cards each user may press per round in that line (default 12, quick 2).
+ * `--admit-cards=<n>`: alert cards each user may press per round in that line (default 30, quick 2).
  */
 import { cpus, platform, release, totalmem } from 'node:os';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -53,7 +53,7 @@ const throughput = await benchThroughput({
   warmupMs: quick ? 750 : 3000,
   users: 20,
   // Bounded by count as well as time: each press uses up an alert card, one organizer and meeting per card.
-  admitCardsPerUser: numberArg('admit-cards') ?? (quick ? 2 : 12),
+  admitCardsPerUser: numberArg('admit-cards') ?? (quick ? 2 : 30),
   only,
   profileDir: profile ? resolve('bench-profiles') : undefined,
 });
