@@ -65,10 +65,16 @@ export class AdmitLoad {
   async prepare(organizers: AdmitOrganizer[]): Promise<string[]> {
     const limit = pLimit(setUpConcurrency);
     await Promise.all(organizers.map((organizer, index) => limit(() => this.watch(organizer, index % this.loops))));
-    await Promise.all(this.desks.filter((desk, index) => index === this.desks.findIndex((other) => other.loop === desk.loop)).map((desk) => limit(() => this.askEchoForCard(desk))));
-    const missing = this.desks.length === 0 ? this.loops : Array.from({ length: this.loops }, (_, loop) => loop).filter((loop) => !this.echoCards[loop]).length;
-    if (missing > 0) throw new Error(`${missing} of ${this.loops} loops have no echo card to press`);
+    await Promise.all(this.firstDeskPerLoop().map((desk) => limit(() => this.askEchoForCard(desk))));
+    const without = Array.from({ length: this.loops }, (_, loop) => loop).filter((loop) => !this.echoCards[loop]);
+    if (without.length > 0) throw new Error(`${without.length} of ${this.loops} loops have no echo card to press`);
     return [`admit: ${this.desks.length} organizers watching a meeting each, ${Math.ceil(this.desks.length / this.loops)} cards per user and round`];
+  }
+
+  private firstDeskPerLoop(): Desk[] {
+    const first = new Map<number, Desk>();
+    for (const desk of this.desks) if (!first.has(desk.loop)) first.set(desk.loop, desk);
+    return [...first.values()];
   }
 
   /** One guest arrives in every watched meeting; resolves when every alert card is at the connector. */
