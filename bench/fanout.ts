@@ -27,6 +27,8 @@ export interface FanoutResult {
   lost: number;
   repeated: number;
   failed: number;
+  /** CPU this process (the bot's messenger) used per alert card sent, in microseconds. */
+  cpuMicrosPerAlert: number;
 }
 
 export const FANOUT_TARGET_RATIO = 1.1;
@@ -48,6 +50,7 @@ export async function benchFanout(alerts: number, conversations: number): Promis
       bot: { id: '28:bench', name: 'Bench' },
     });
     const t0 = performance.timeOrigin + performance.now();
+    const cpuBefore = process.cpuUsage();
     const outcomes = await Promise.allSettled(
       Array.from({ length: alerts }, (_, index) =>
         messenger.send(reference(index), {
@@ -58,6 +61,7 @@ export async function benchFanout(alerts: number, conversations: number): Promis
         }),
       ),
     );
+    const cpu = process.cpuUsage(cpuBefore);
     connector.send({ report: true });
     const { report } = await nextMessage<{ report: FanoutReport }>(connector, 30_000, 'fan-out connector');
     const delivered = new Set(report.tags);
@@ -74,6 +78,7 @@ export async function benchFanout(alerts: number, conversations: number): Promis
       lost,
       repeated: report.repeated,
       failed: outcomes.filter((outcome) => outcome.status === 'rejected').length,
+      cpuMicrosPerAlert: Math.round((cpu.user + cpu.system) / alerts),
     };
   } finally {
     if (connector) await stopChild(connector);
@@ -116,5 +121,5 @@ function sampleAlert(): AlertRecord {
 
 export function fanoutTable(result: FanoutResult): string {
   const pass = result.ratio <= FANOUT_TARGET_RATIO && result.lost === 0 && result.repeated === 0 && result.failed === 0;
-  return `| 4 | fan-out: ${result.alerts} alert cards to ${result.conversations} conversations, connector enforcing 7/1 s, 8/2 s, 60/30 s each | ${result.elapsedMs} ms against the limits' minimum ${result.minimumMs} ms (×${result.ratio}); ${result.throttled} 429s, ${result.lost} lost, ${result.repeated} repeated, ${result.failed} failed | within 10 % of the minimum (×${FANOUT_TARGET_RATIO}), none lost or repeated | ${pass ? 'PASS' : 'FAIL'} |`;
+  return `| 4 | fan-out: ${result.alerts} alert cards to ${result.conversations} conversations, connector enforcing 7/1 s, 8/2 s, 60/30 s each | ${result.elapsedMs} ms against the limits' minimum ${result.minimumMs} ms (×${result.ratio}); ${result.throttled} 429s, ${result.lost} lost, ${result.repeated} repeated, ${result.failed} failed; bot CPU ${result.cpuMicrosPerAlert} µs per card | within 10 % of the minimum (×${FANOUT_TARGET_RATIO}), none lost or repeated | ${pass ? 'PASS' : 'FAIL'} |`;
 }

@@ -4,7 +4,8 @@
  * `--quick` (CI, under a minute): the throughput line with short rounds, printed, BENCHMARKS.md left alone.
  * `--profile`: a CPU profile of the bot and of the echo bot per sentence, their last timed round only (bench-profiles/, `node --cpu-prof`'s
  * format; `node dist/scripts/bench/profileSummary.js <file>` summarises one).
- * `--only=<sentence>[,<sentence>]`: only those sentences of the throughput line.
+ * `--only=<sentence>[,<sentence>]`: only those sentences of the throughput line ("pressing Admit on an alert card" is the card press).
+ * `--admit-cards=<n>`: alert cards each user may press per round in that line (default 30, quick 2).
  */
 import { cpus, platform, release, totalmem } from 'node:os';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -51,6 +52,8 @@ const throughput = await benchThroughput({
   roundMs: numberArg('round-ms') ?? (quick ? 2500 : 8000),
   warmupMs: quick ? 750 : 3000,
   users: 20,
+  // Bounded by count as well as time: each press uses up an alert card, one organizer and meeting per card.
+  admitCardsPerUser: numberArg('admit-cards') ?? (quick ? 2 : 30),
   only,
   profileDir: profile ? resolve('bench-profiles') : undefined,
 });

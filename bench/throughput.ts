@@ -6,8 +6,9 @@
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { BULK_PASSWORD, bulkOrganizers } from './scale.js';
 import { startFlags } from './startFlags.js';
-import { forkChild, nextMessage, stopChild, type LoadAnswer, type LoadCommand, type RoundResult, type SimulatorAddresses } from './throughput/ipc.js';
+import { ADMIT_SENTENCE, forkChild, nextMessage, stopChild, type LoadAnswer, type LoadCommand, type RoundResult, type SimulatorAddresses } from './throughput/ipc.js';
 
 export interface ThroughputOptions {
   /** Timed rounds per sentence and target (alternating bot/echo, order swapped each round). */
@@ -21,6 +22,8 @@ export interface ThroughputOptions {
   profileDir?: string;
   /** Only these sentences (default: all). */
   only?: string[];
+  /** Admit sentence: alert cards each user presses per round at most (one organizer and meeting per card). */
+  admitCardsPerUser: number;
 }
 
 export interface TargetFigures {
@@ -54,7 +57,7 @@ export interface ThroughputResult {
 }
 
 export const THROUGHPUT_TARGET = 0.8;
-export const sentences = ['help', 'list ongoing meetings', "who's in the lobby"] as const;
+export const sentences = ['help', 'list ongoing meetings', "who's in the lobby", ADMIT_SENTENCE] as const;
 
 const answerTimeoutMs = 60_000;
 
@@ -64,7 +67,8 @@ export async function benchThroughput(options: ThroughputOptions): Promise<Throu
   try {
     const simulators = await forkChild<SimulatorAddresses>('./simulators.js', []);
     children.push(simulators.child);
-    const env = { BENCH_SIMULATORS: JSON.stringify(simulators.ready) };
+    // The admit sentence's organizers are the simulator's bulk users, signed in with their bulk password.
+    const env = { BENCH_SIMULATORS: JSON.stringify(simulators.ready), BENCH_UCWA_BULK: JSON.stringify({ pattern: '^org\\d+@contoso\\.com$', password: BULK_PASSWORD }) };
     const bot = await forkChild<{ url: string }>('./target.js', ['bot'], { env, execArgv: [...startFlags(), ...(options.botExecArgv ?? [])] });
     children.push(bot.child);
     // The echo bot runs with the same flags: the floor is the same stack, tuned the same way.
@@ -101,8 +105,25 @@ export async function benchThroughput(options: ThroughputOptions): Promise<Throu
       bot.child.send({ counters: true });
       return (await nextMessage<{ counters: Counters }>(bot.child, answerTimeoutMs, 'bot counters')).counters;
     };
+    /** Storage work of refills (alert cards sent), kept out of the admit line's per-press figures. */
+    const refillStorage = { reads: 0, writes: 0, deletes: 0 };
+    /** Before a bot round of the admit sentence, a fresh alert card per press: outside the timed and profiled part. */
+    const readyFor = async (target: 'bot' | 'echo', sentence: string): Promise<void> => {
+      if (sentence !== ADMIT_SENTENCE || target !== 'bot') return;
+      const before = await storageCounters();
+      const answer = await ask({ kind: 'refill' });
+      if (answer.kind !== 'refilled') throw new Error(`load answered ${answer.kind} to a refill`);
+      const after = await storageCounters();
+      for (const key of ['reads', 'writes', 'deletes'] as const) refillStorage[key] += after[key] - before[key];
+    };
     for (const sentence of sentences.filter((text) => !options.only || options.only.includes(text))) {
+      if (sentence === ADMIT_SENTENCE) {
+        const organizers = await bulkOrganizers(simulators.ready.ucwaOrigin, options.users * options.admitCardsPerUser);
+        const prepared = await ask({ kind: 'prepareAdmit', organizers });
+        if (prepared.kind === 'prepared') notes.push(...prepared.notes);
+      }
       // Warm both (JIT, caches, connections) before anything counts.
+      await readyFor('bot', sentence);
       await round('bot', sentence, options.warmupMs, false);
       await round('echo', sentence, options.warmupMs, false);
       Object.assign(cpu, { bot: 0, simulators: 0, echo: 0, load: 0, botReplies: 0, echoReplies: 0 });
@@ -115,10 +136,12 @@ export async function benchThroughput(options: ThroughputOptions): Promise<Throu
         child.send({ profile: step, path: join(options.profileDir, `${target}-${sentence.replace(/[^a-z]+/giu, '-')}.cpuprofile`) });
         await nextMessage(child, answerTimeoutMs, `${target} profiler`);
       };
+      Object.assign(refillStorage, { reads: 0, writes: 0, deletes: 0 });
       const storageBefore = await storageCounters();
       for (let index = 0; index < options.rounds; index += 1) {
         const order: Array<'bot' | 'echo'> = index % 2 === 0 ? ['bot', 'echo'] : ['echo', 'bot'];
         for (const target of order) {
+          await readyFor(target, sentence);
           await profiling(target, 'start');
           (target === 'bot' ? botRounds : echoRounds).push(await round(target, sentence, options.roundMs));
           await profiling(target, 'stop');
@@ -129,9 +152,9 @@ export async function benchThroughput(options: ThroughputOptions): Promise<Throu
       lines.push({
         ...line(sentence, botRounds, echoRounds),
         storagePerReply: {
-          reads: per(storageAfter.reads - storageBefore.reads, cpu.botReplies),
-          writes: per(storageAfter.writes - storageBefore.writes, cpu.botReplies),
-          deletes: per(storageAfter.deletes - storageBefore.deletes, cpu.botReplies),
+          reads: per(storageAfter.reads - storageBefore.reads - refillStorage.reads, cpu.botReplies),
+          writes: per(storageAfter.writes - storageBefore.writes - refillStorage.writes, cpu.botReplies),
+          deletes: per(storageAfter.deletes - storageBefore.deletes - refillStorage.deletes, cpu.botReplies),
         },
         cpuMsPerReply: { bot: per(cpu.bot, cpu.botReplies), simulators: per(cpu.simulators, cpu.botReplies), load: per(cpu.load, cpu.botReplies), echo: per(cpu.echo, cpu.echoReplies) },
       });

@@ -34,8 +34,9 @@ function allowed(conversationId: string, at: number): boolean {
 async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
-  const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/[^/]+)?$/u.exec(request.url ?? '');
-  if (request.method !== 'POST' || !match) {
+  const match = /^\/v3\/conversations\/([^/]+)\/activities(\/[^/]+)?$/u.exec(request.url ?? '');
+  // Sends (POST, to the conversation or in reply to an activity) and updates (PUT to an activity).
+  if (!match || !(request.method === 'POST' || (request.method === 'PUT' && match[2] !== undefined))) {
     response.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"code":"NotFound"}}');
     return;
   }
@@ -50,7 +51,8 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
   tags.set(tag, (tags.get(tag) ?? 0) + 1);
   if (firstAt === 0) firstAt = at;
   lastAt = at;
-  response.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `m${nextId++}` }));
+  const id = request.method === 'PUT' ? decodeURIComponent(match[2]!.slice(1)) : `m${nextId++}`;
+  response.writeHead(request.method === 'PUT' ? 200 : 201, { 'content-type': 'application/json' }).end(JSON.stringify({ id }));
 }
 
 const server = createServer((request, response) => {

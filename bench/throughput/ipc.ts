@@ -27,12 +27,29 @@ export interface RoundResult {
   failures: string[];
 }
 
+/** Line 1's fourth "sentence": not text, but pressing Admit on a real lobby alert card (bench/throughput/admitLoad.ts). */
+export const ADMIT_SENTENCE = 'pressing Admit on an alert card';
+
+/** A UCWA simulator bulk organizer with a meeting of their own (what bench/scale.ts's bulkOrganizers returns). */
+export interface AdmitOrganizer {
+  upn: string;
+  name: string;
+  meetingId: string;
+  subject: string;
+}
+
 export type LoadCommand =
   | { kind: 'prepare'; botUrl: string; echoUrl: string; simulators: SimulatorAddresses; users: number }
+  | { kind: 'prepareAdmit'; organizers: AdmitOrganizer[] }
+  | { kind: 'refill' }
   | { kind: 'round'; target: 'bot' | 'echo'; text: string; durationMs: number }
   | { kind: 'stop' };
 
-export type LoadAnswer = { kind: 'prepared'; notes: string[] } | { kind: 'round'; result: RoundResult } | { kind: 'failed'; message: string };
+export type LoadAnswer =
+  | { kind: 'prepared'; notes: string[] }
+  | { kind: 'refilled'; cards: number; seconds: number }
+  | { kind: 'round'; result: RoundResult }
+  | { kind: 'failed'; message: string };
 
 /** A child started with an IPC channel, whose first message is its ready report (bounded in time). */
 export async function forkChild<Ready>(

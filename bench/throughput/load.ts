@@ -9,7 +9,9 @@ import { postToBot } from '../../src/localChannel/botEndpoint.js';
 import { LocalChannel, type LocalUser } from '../../src/localChannel/localChannel.js';
 import { sandboxPeople } from '../../src/localChannel/people.js';
 import type { RecordedActivity } from '../../src/localChannel/connector.js';
-import { tellParent, type LoadAnswer, type LoadCommand, type RoundResult } from './ipc.js';
+import { AdmitLoad } from './admitLoad.js';
+import { ADMIT_SENTENCE, tellParent, type LoadAnswer, type LoadCommand, type RoundResult } from './ipc.js';
+import { personalActivity } from './teamsActivity.js';
 
 const requestTimeoutMs = 15_000;
 const maxFailuresKept = 5;
@@ -22,6 +24,9 @@ interface Loop {
 let channel: LocalChannel | undefined;
 let loops: Loop[] = [];
 let targets: { bot: string; echo: string } = { bot: '', echo: '' };
+let ucwaOrigin = '';
+/** The admit sentence's own users and cards, set up only when that sentence runs. */
+let admit: AdmitLoad | undefined;
 /** Activities the connector received per conversation: how a request knows its turn replied. */
 const sentPerConversation = new Map<string, number>();
 
@@ -40,7 +45,17 @@ async function handle(command: LoadCommand): Promise<LoadAnswer | undefined> {
   switch (command.kind) {
     case 'prepare':
       return prepare(command);
+    case 'prepareAdmit':
+      admit = new AdmitLoad(channel!, targets, ucwaOrigin, loops.length);
+      return { kind: 'prepared', notes: await admit.prepare(command.organizers) };
+    case 'refill':
+      if (!admit) throw new Error('refill before prepareAdmit');
+      return { kind: 'refilled', ...(await admit.refill()) };
     case 'round':
+      if (command.text === ADMIT_SENTENCE) {
+        if (!admit) throw new Error('admit round before prepareAdmit');
+        return { kind: 'round', result: await admit.round(command.target, command.durationMs) };
+      }
       return { kind: 'round', result: await round(targets[command.target], command.text, command.durationMs) };
     case 'stop':
       await channel?.close();
@@ -55,6 +70,7 @@ async function handle(command: LoadCommand): Promise<LoadAnswer | undefined> {
  */
 async function prepare(command: Extract<LoadCommand, { kind: 'prepare' }>): Promise<LoadAnswer> {
   targets = { bot: command.botUrl, echo: command.echoUrl };
+  ucwaOrigin = command.simulators.ucwaOrigin;
   const alice = sandboxPeople.alice;
   channel = await LocalChannel.start({
     botUrl: command.botUrl,
@@ -118,23 +134,5 @@ async function round(url: string, text: string, durationMs: number): Promise<Rou
 
 /** A personal-chat message as Teams sends it (the local channel's own shape, without its transcript bookkeeping). */
 function message(loop: Loop, text: string): Partial<Activity> {
-  const local = channel!;
-  const now = new Date();
-  return {
-    type: 'message',
-    id: local.connector.nextMessageId(),
-    timestamp: now,
-    localTimestamp: now,
-    localTimezone: 'UTC',
-    serviceUrl: local.serviceUrl,
-    channelId: 'msteams',
-    from: { id: loop.user.id, name: loop.user.name, aadObjectId: loop.user.aadObjectId },
-    conversation: { id: loop.conversationId, conversationType: 'personal', tenantId: local.tenantId } as Activity['conversation'],
-    recipient: { id: local.bot.id, name: local.bot.name },
-    locale: 'en-US',
-    entities: [{ type: 'clientInfo', locale: 'en-US', country: 'US', platform: 'Web', timezone: 'UTC' }],
-    channelData: { tenant: { id: local.tenantId } },
-    text,
-    textFormat: 'plain',
-  };
+  return { ...personalActivity(channel!, loop.user, loop.conversationId, 'message'), text, textFormat: 'plain' };
 }

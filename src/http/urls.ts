@@ -18,3 +18,12 @@ export function isLoopbackUrl(value: string): boolean {
   }
   return host === 'localhost' || host === '[::1]' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
+
+/**
+ * Whether the bot may talk to this Bot Connector serviceUrl: an http(s) URL and, when the bot has no Bot Framework
+ * identity (anyone can post it an activity naming any serviceUrl), one on this machine. Inbound activities are held
+ * to it, and so are sends the bot starts itself from a stored conversation, wherever that was stored from.
+ */
+export function isReachableServiceUrl(serviceUrl: string, loopbackOnly: boolean): boolean {
+  return isHttpUrl(serviceUrl) && (!loopbackOnly || isLoopbackUrl(serviceUrl));
+}

@@ -4,7 +4,7 @@ import type { Logger } from '../logging.js';
 import type { MeetingBotAdapter } from '../teams/adapter.js';
 import { InboundAuthenticationError, type AuthenticationFailure } from '../teams/authentication.js';
 import { tenantOf } from '../teams/tenant.js';
-import { isLoopbackUrl } from '../http/urls.js';
+import { isReachableServiceUrl } from '../http/urls.js';
 import { checkActivity } from './activitySchema.js';
 import type { HealthReporter } from './health.js';
 
@@ -149,7 +149,7 @@ function requireValidActivity(req: Request, res: Response, next: Next): void {
 
 function requireReachableServiceUrl(loopbackOnly: boolean) {
   return (req: Request, res: Response, next: Next): void => {
-    if (!loopbackOnly || isLoopbackUrl((req.body as { serviceUrl: string }).serviceUrl)) return next();
+    if (isReachableServiceUrl((req.body as { serviceUrl: string }).serviceUrl, loopbackOnly)) return next();
     return refuse(res, next, 403, 'Forbidden', 'Without MicrosoftAppId the bot replies only to a serviceUrl on this machine.');
   };
 }

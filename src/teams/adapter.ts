@@ -1,5 +1,5 @@
 import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
-import type { AuthenticateRequestResult } from 'botframework-connector';
+import type { AuthenticateRequestResult, ConnectorClient, ConnectorFactory } from 'botframework-connector';
 import { classifyAuthenticationError, InboundAuthenticationError } from './authentication.js';
 
 /**
@@ -22,6 +22,23 @@ export class MeetingBotAdapter extends CloudAdapter {
       throw error;
     }
     return this.processActivity(authenticated, dated, logic);
+  }
+
+  private readonly proactiveFactories = new Map<string, ConnectorFactory>();
+
+  /**
+   * A Bot Connector client for a send the bot starts itself, without a turn: from the same authentication and
+   * connector factory `continueConversationAsync` uses for `botAppId` (so the same credentials, audience, deadline
+   * and cached clients), without building the turn (context, claims, middleware) around one call.
+   */
+  proactiveClient(botAppId: string, serviceUrl: string): Promise<ConnectorClient> {
+    let factory = this.proactiveFactories.get(botAppId);
+    if (!factory) {
+      factory = this.botFrameworkAuthentication.createConnectorFactory(this.createClaimsIdentity(botAppId));
+      this.proactiveFactories.set(botAppId, factory);
+    }
+    // No audience, as continueConversationAsync passes none: the factory's own (the channel's OAuth scope).
+    return factory.create(serviceUrl);
   }
 }
 

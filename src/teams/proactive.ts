@@ -1,7 +1,10 @@
-import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
+import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
+import type { ConnectorClient } from 'botframework-connector';
 import { ServiceError } from '../errors.js';
 import { RetryableError, isNetworkError, parseRetryAfter, withRetries } from '../http/retry.js';
+import { isReachableServiceUrl } from '../http/urls.js';
 import type { Logger } from '../logging.js';
+import type { MeetingBotAdapter } from './adapter.js';
 import type { ConversationReferenceStore } from './conversationReferences.js';
 import { ConversationThrottle } from './throttle.js';
 
@@ -38,7 +41,12 @@ export class MessageRejectedError extends ServiceError {
 export interface ProactiveOptions {
   retries?: number;
   minRetryDelayMs?: number;
+  /** Send only to a serviceUrl on this machine (default: when the bot has no app id, as inbound activities). */
+  loopbackServiceUrlsOnly?: boolean;
 }
+
+/** A send or update through the conversation's Bot Connector client. */
+type ConnectorCall = (client: ConnectorClient, conversationId: string) => Promise<string>;
 
 /**
  * Speaks first: sends and updates messages in stored conversations, paced per conversation within Teams' limits,
@@ -49,24 +57,28 @@ export class ProactiveMessenger {
   private readonly throttle = new ConversationThrottle();
 
   constructor(
-    private readonly adapter: CloudAdapter,
+    private readonly adapter: MeetingBotAdapter,
     private readonly botAppId: string,
     private readonly references: ConversationReferenceStore,
     private readonly logger: Logger,
     private readonly options: ProactiveOptions = {},
   ) {}
 
-  /** Sends a message and returns the id Teams gave it (needed to update the message later). */
+  /**
+   * Sends a message and returns the id Teams gave it (needed to update the message later). Sends and updates go
+   * straight to the conversation's activities endpoint with the adapter's connector client: a turn per send (what
+   * continueConversationAsync builds) was most of a send's CPU outside the HTTP call, for nothing a send uses.
+   */
   async send(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<string> {
-    return this.deliver(reference, async (context) => {
-      const response = await context.sendActivity(activity);
+    return this.deliver(reference, async (client, conversationId) => {
+      const response = await client.conversations.sendToConversation(conversationId, addressed(activity, reference));
       return response?.id ?? '';
     });
   }
 
   async update(reference: Partial<ConversationReference>, activityId: string, activity: Partial<Activity>): Promise<void> {
-    await this.deliver(reference, async (context) => {
-      await context.updateActivity({ ...activity, id: activityId, type: activity.type ?? 'message' });
+    await this.deliver(reference, async (client, conversationId) => {
+      await client.conversations.updateActivity(conversationId, activityId, { ...addressed(activity, reference), id: activityId });
       return activityId;
     });
   }
@@ -79,13 +91,14 @@ export class ProactiveMessenger {
     });
   }
 
-  private async deliver(reference: Partial<ConversationReference>, action: (context: TurnContext) => Promise<string>): Promise<string> {
+  private async deliver(reference: Partial<ConversationReference>, call: ConnectorCall): Promise<string> {
     const conversationId = reference.conversation?.id ?? '';
+    this.refuseUnreachable(reference, conversationId);
     return this.throttle.schedule(conversationId, () =>
       withRetries(
         async () => {
           try {
-            return await this.inConversation(reference, action);
+            return await call(await this.adapter.proactiveClient(this.botAppId, reference.serviceUrl ?? ''), conversationId);
           } catch (error) {
             throw await this.classify(error, conversationId);
           }
@@ -99,6 +112,16 @@ export class ProactiveMessenger {
         },
       ),
     );
+  }
+
+  /**
+   * A stored conversation whose serviceUrl inbound activities could not name now (not http(s), or not on this
+   * machine for a bot without an app id) is refused for good, before anything is sent or paced.
+   */
+  private refuseUnreachable(reference: Partial<ConversationReference>, conversationId: string): void {
+    const loopbackOnly = this.options.loopbackServiceUrlsOnly ?? !this.botAppId;
+    if (isReachableServiceUrl(reference.serviceUrl ?? '', loopbackOnly)) return;
+    throw new MessageRejectedError(conversationId, 403, 'ServiceUrlNotAllowed', new Error(`serviceUrl not allowed: ${String(reference.serviceUrl).slice(0, 100)}`));
   }
 
   private async inConversation(reference: Partial<ConversationReference>, action: (context: TurnContext) => Promise<string>): Promise<string> {
@@ -127,6 +150,26 @@ export class ProactiveMessenger {
     if (status === undefined && isNetworkError(error)) return new RetryableError(error);
     return error;
   }
+}
+
+/**
+ * The activity as the turn would have sent it (TurnContext.applyConversationReference, outgoing): in the stored
+ * conversation, from the bot, to the person. No replyToId: a turn's was the random id of a continuation activity
+ * that never existed, so the call goes to the conversation itself rather than "in reply" to nothing.
+ */
+function addressed(activity: Partial<Activity>, reference: Partial<ConversationReference>): Activity {
+  return {
+    ...activity,
+    // As a turn's send: the id is the connector's to give (left out of the JSON when undefined).
+    id: undefined,
+    type: activity.type ?? 'message',
+    channelId: reference.channelId,
+    locale: activity.locale ?? reference.locale,
+    serviceUrl: reference.serviceUrl,
+    conversation: reference.conversation,
+    from: reference.bot,
+    recipient: reference.user,
+  } as Activity;
 }
 
 interface ConnectorFailure {

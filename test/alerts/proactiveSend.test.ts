@@ -1,0 +1,151 @@
+import assert from 'node:assert/strict';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { MemoryStorage, type ConversationReference } from 'botbuilder';
+import { createLogger } from '../../src/logging.js';
+import { MeetingBotAdapter } from '../../src/teams/adapter.js';
+import { createBotAuthentication } from '../../src/teams/authentication.js';
+import { ConversationReferenceStore, type KeyedStorage } from '../../src/teams/conversationReferences.js';
+import { MessageRejectedError, ProactiveMessenger, type ProactiveOptions } from '../../src/teams/proactive.js';
+
+/** What the connector did with one request: answer it (status, headers, body) or never answer. */
+type Answer = { status: number; headers?: Record<string, string>; body?: unknown } | 'hang';
+
+interface Received {
+  method: string;
+  url: string;
+  body: Record<string, unknown>;
+  at: number;
+}
+
+/** A Bot Connector on loopback that answers from a script (then 201 / 200), and records every request. */
+async function startConnector(script: Answer[] = []): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
+  const received: Received[] = [];
+  const hanging: ServerResponse[] = [];
+  const server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      received.push({ method: request.method ?? '', url: request.url ?? '', body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, at: Date.now() });
+      const answer = script.shift() ?? { status: request.method === 'PUT' ? 200 : 201, body: { id: `m${received.length}` } };
+      if (answer === 'hang') {
+        hanging.push(response);
+        return;
+      }
+      response.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
+      response.end(JSON.stringify(answer.body ?? {}));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    received,
+    close: async () => {
+      for (const response of hanging) response.destroy();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** Counts turns started for sends: a proactive send or update must not build one. */
+class CountingAdapter extends MeetingBotAdapter {
+  turns = 0;
+  override async continueConversationAsync(...args: Parameters<MeetingBotAdapter['continueConversationAsync']>): Promise<void> {
+    this.turns += 1;
+    return super.continueConversationAsync(...args);
+  }
+}
+
+function messengerFor(timeoutMs: number, options: ProactiveOptions = {}): { messenger: ProactiveMessenger; adapter: CountingAdapter } {
+  const logger = createLogger({ level: 'silent' });
+  const adapter = new CountingAdapter(createBotAuthentication({ appType: 'MultiTenant', allowedTenants: [] }, timeoutMs));
+  const storage = Object.assign(new MemoryStorage(), { keys: async () => [] as string[] }) as KeyedStorage;
+  const messenger = new ProactiveMessenger(adapter, '', new ConversationReferenceStore(storage, logger), logger, { minRetryDelayMs: 10, ...options });
+  return { messenger, adapter };
+}
+
+function referenceTo(serviceUrl: string): Partial<ConversationReference> {
+  return {
+    channelId: 'msteams',
+    serviceUrl,
+    locale: 'en-US',
+    conversation: { id: 'a:chat-1', conversationType: 'personal', isGroup: false, name: '' },
+    bot: { id: '28:bot', name: 'Meeting Ops' },
+    user: { id: '29:alice', name: 'Alice Wood' },
+  };
+}
+
+describe('proactive sends without a turn (ProactiveMessenger straight to the Bot Connector)', function () {
+  this.timeout(20_000);
+  const closers: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    await Promise.all(closers.splice(0).map((close) => close()));
+  });
+  const connector = async (script?: Answer[]) => {
+    const started = await startConnector(script);
+    closers.push(started.close);
+    return started;
+  };
+
+  it('sends to the conversation’s activities endpoint, addressed from the bot to the person, and updates in place, with no turn', async () => {
+    const teams = await connector();
+    const { messenger, adapter } = messengerFor(5_000);
+    const id = await messenger.send(referenceTo(teams.url), { type: 'message', text: 'Dave is waiting', id: 'ignored' });
+    await messenger.update(referenceTo(teams.url), id, { type: 'message', text: 'Dave was admitted' });
+    assert.deepEqual(teams.received.map((request) => `${request.method} ${request.url}`), ['POST /v3/conversations/a%3Achat-1/activities', `PUT /v3/conversations/a%3Achat-1/activities/${id}`]);
+    const [sent, updated] = teams.received.map((request) => request.body);
+    assert.equal(id, 'm1');
+    assert.deepEqual([sent!['text'], (sent!['from'] as { id: string }).id, (sent!['recipient'] as { id: string }).id, sent!['channelId'], sent!['serviceUrl'], sent!['locale']], ['Dave is waiting', '28:bot', '29:alice', 'msteams', teams.url, 'en-US']);
+    assert.equal(sent!['id'], undefined, 'a caller’s id is not sent');
+    assert.equal(sent!['replyToId'], undefined);
+    assert.deepEqual([updated!['id'], updated!['text'], (updated!['conversation'] as { id: string }).id], [id, 'Dave was admitted', 'a:chat-1']);
+    assert.equal(adapter.turns, 0);
+  });
+
+  it('waits as long as a 429’s Retry-After says, then sends once', async () => {
+    const teams = await connector([{ status: 429, headers: { 'retry-after': '1' }, body: { error: { code: 'Throttled' } } }]);
+    const { messenger } = messengerFor(5_000);
+    assert.equal(await messenger.send(referenceTo(teams.url), { type: 'message', text: 'hello' }), 'm2');
+    assert.equal(teams.received.length, 2);
+    const waited = teams.received[1]!.at - teams.received[0]!.at;
+    assert.ok(waited >= 900, `retried after ${waited} ms, before the second Retry-After asked for`);
+  });
+
+  it('gives up on a connector that does not answer within the connector timeout, and tries again', async () => {
+    const teams = await connector(['hang']);
+    const { messenger } = messengerFor(300, { retries: 1 });
+    const started = Date.now();
+    assert.equal(await messenger.send(referenceTo(teams.url), { type: 'message', text: 'hello' }), 'm2');
+    assert.equal(teams.received.length, 2);
+    assert.ok(Date.now() - started >= 280, 'the first attempt was given the connector timeout');
+  });
+
+  it('fails once the retries are spent on a connector that never answers', async () => {
+    const teams = await connector(['hang', 'hang']);
+    const { messenger } = messengerFor(200, { retries: 1 });
+    await assert.rejects(messenger.send(referenceTo(teams.url), { type: 'message', text: 'hello' }));
+    assert.equal(teams.received.length, 2);
+  });
+
+  it('refuses for good, sending nothing, a serviceUrl that inbound activities could not name (not on this machine without an app id; not http)', async () => {
+    const { messenger } = messengerFor(5_000);
+    for (const serviceUrl of ['https://smba.trafficmanager.net/emea/', 'ftp://127.0.0.1/', 'not a url']) {
+      await assert.rejects(messenger.send(referenceTo(serviceUrl), { type: 'message', text: 'hello' }), (error: unknown) => {
+        assert.ok(error instanceof MessageRejectedError, String(error));
+        assert.equal(error.code, 'ServiceUrlNotAllowed');
+        return true;
+      });
+      await assert.rejects(messenger.update(referenceTo(serviceUrl), 'm1', { type: 'message', text: 'hello' }), MessageRejectedError);
+    }
+  });
+
+  it('refuses a remote serviceUrl when told to send on this machine only, and sends to loopback', async () => {
+    const teams = await connector();
+    const { messenger } = messengerFor(5_000, { loopbackServiceUrlsOnly: true });
+    await assert.rejects(messenger.send(referenceTo('https://smba.trafficmanager.net/amer/'), { type: 'message', text: 'hello' }), MessageRejectedError);
+    assert.equal(await messenger.send(referenceTo(teams.url), { type: 'message', text: 'hello' }), 'm1');
+  });
+});
