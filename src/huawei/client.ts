@@ -1,6 +1,7 @@
 import pLimit from 'p-limit';
 import type { z } from 'zod';
 import type { Logger } from '../logging.js';
+import { exchangeFor } from '../http/nodeHttp.js';
 import type { RetryOptions } from '../http/retry.js';
 import { AccessTokenCache, AppIdAuthenticator, type HuaweiAuthenticator, type IssuedToken, type SignInRequest } from './auth.js';
 import { HuaweiError, invalidArgument } from './errors.js';
@@ -36,6 +37,7 @@ export interface HuaweiMeetingClientOptions {
   logger: Logger;
   /** Per attempt. Default 10 s. */
   requestTimeoutMs?: number;
+  /** Every request through this fetch (tests, proxies); without it, node:http with keep-alive (src/http/nodeHttp.ts). */
   fetch?: typeof fetch;
   retry?: RetryOptions;
   /** Renew access tokens this long before they expire. Default 5 min (capped at a fifth of the lifetime). */
@@ -123,7 +125,7 @@ export class HuaweiMeetingClient {
       logger: options.logger,
       requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
       retry: options.retry ?? {},
-      fetch: options.fetch ?? fetch,
+      exchange: exchangeFor(options.fetch),
       secrets: () => this.#authenticator.secrets(),
     });
     this.#tokens = new AccessTokenCache((userId) => this.signIn(userId), {
