@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logging.js';
+import { ResponseTooLargeError, type Exchange, type ExchangeResponse } from '../http/exchange.js';
 import { RetryableError, failedBeforeSending, isNetworkError, parseRetryAfter, withRetries, type RetryOptions } from '../http/retry.js';
 import { HuaweiError, huaweiErrorFromResponse } from './errors.js';
 
@@ -36,7 +37,8 @@ export interface TransportOptions {
   logger: Logger;
   requestTimeoutMs: number;
   retry: RetryOptions;
-  fetch: typeof fetch;
+  /** How requests travel: node:http, or a fetch the client was given (see src/http/exchange.ts). */
+  exchange: Exchange;
   /** Called with every error/log text candidate; returns the secrets to strip (App Key, passwords). */
   secrets: () => string[];
 }
@@ -81,28 +83,27 @@ export class HuaweiTransport {
 
   private async attempt(request: HuaweiRequest, url: URL, attempt: number): Promise<HuaweiResponse> {
     const started = Date.now();
-    const timeout = AbortSignal.timeout(this.options.requestTimeoutMs);
-    const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
     const headers: Record<string, string> = {
       Accept: 'application/json',
       'X-Request-ID': randomUUID().replaceAll('-', ''),
       ...request.headers,
     };
     if (request.body !== undefined) headers['Content-Type'] = 'application/json;charset=UTF-8';
-    let response: Response;
+    let response: ExchangeResponse;
     try {
-      response = await this.options.fetch(url, {
+      response = await this.options.exchange({
         method: request.method,
+        url,
         headers,
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
-        redirect: 'manual',
-        signal,
+        timeoutMs: this.options.requestTimeoutMs,
+        signal: request.signal,
       });
     } catch (error) {
       if (request.signal?.aborted) throw request.signal.reason;
       throw error;
     }
-    const text = await response.text();
+    const text = response.body;
     const requestId = response.headers.get('x-request-id') ?? undefined;
     const log = { operation: request.operation, method: request.method, path: url.pathname, status: response.status, requestId, attempt, ms: Date.now() - started };
     if (response.status >= 200 && response.status < 300) {
@@ -123,6 +124,7 @@ export class HuaweiTransport {
   private classify(request: HuaweiRequest, error: unknown): unknown {
     if (error instanceof RetryableError || error instanceof HuaweiError) return error;
     if (request.signal?.aborted) return error;
+    if (error instanceof ResponseTooLargeError) return new HuaweiError({ code: 'BAD_RESPONSE', serviceMessage: error.message, cause: error });
     if (isNetworkError(error)) {
       const timedOut = error instanceof Error && error.name === 'TimeoutError';
       const wrapped = new HuaweiError({

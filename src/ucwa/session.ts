@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { exchangeFor } from '../http/nodeHttp.js';
 import { createLogger, type Logger } from '../logging.js';
 import type { ApplicationListener, RequestOptions, UcwaApplication } from './application.js';
 import type { UcwaCredentials } from './auth.js';
@@ -26,6 +27,7 @@ export interface UcwaSessionOptions {
   endpointId?: string;
   logger?: Logger;
   requestTimeoutMs?: number;
+  /** Every request through this fetch (tests, proxies); without it, node:http with keep-alive (src/http/nodeHttp.ts). */
   fetch?: typeof fetch;
   retry?: Partial<RetryPolicy>;
   events?: EventChannelOptions;
@@ -94,7 +96,7 @@ export class UcwaSession implements UcwaApplication {
     this.transport = new UcwaTransport({
       format: options.format ?? 'json',
       userAgent: options.userAgent ?? 'MeetingOpsBot/0.1',
-      fetch: fetchImpl,
+      exchange: exchangeFor(options.fetch),
       requestTimeoutMs,
       logger: this.logger,
       retry: { ...defaultRetryPolicy, ...options.retry },

@@ -1,4 +1,5 @@
 import type { Logger } from '../logging.js';
+import { fromResponse, ResponseTooLargeError, type Exchange, type ExchangeResponse, type ResponseHeaders } from '../http/exchange.js';
 import { holdingGet } from '../http/holdingGet.js';
 import { failedBeforeSending, isNetworkError, parseRetryAfter, RetryableError, withRetries } from '../http/retry.js';
 import { parseChallenges } from './auth.js';
@@ -46,7 +47,7 @@ export interface UcwaRequest {
 export interface UcwaResponse {
   status: number;
   url: string;
-  headers: Headers;
+  headers: ResponseHeaders;
   contentType: string;
   body: string;
   etag?: string;
@@ -62,15 +63,17 @@ export interface TransportHooks {
 export interface TransportOptions {
   format: UcwaFormat;
   userAgent: string;
-  fetch: typeof fetch;
+  /** How requests travel: node:http, or the fetch the session was given (see src/http/exchange.ts). */
+  exchange: Exchange;
   requestTimeoutMs: number;
   logger: Logger;
   retry: RetryPolicy;
   tokens: TokenKeeper;
   hooks?: TransportHooks;
   /**
-   * Send held GETs with `node:http` (holdingGet) instead of `fetch`. Off when the session was given a fetch of its
-   * own (tests recording or rerouting calls, a proxying fetch), which then sees every request.
+   * Send held GETs with holdingGet (node:http, deadlines on one shared timer) instead of `exchange`. Off when the
+   * session was given a fetch of its own (tests recording or rerouting calls, a proxying fetch), which then sees
+   * every request.
    */
   holdWithNode?: boolean;
 }
@@ -123,7 +126,6 @@ export class UcwaTransport {
       let response = first;
       if (response.status === 401 && authenticated) {
         const challenges = parseChallenges(response.headers.get('www-authenticate'));
-        await response.body?.cancel();
         const renewed = await this.options.tokens.renew(challenges, url.origin, request.signal);
         if (!renewed) {
           throw new UcwaError({ status: 401, code: 'NotSignedIn', message: 'the server rejected the token and no credentials are available', request: label(request, url) });
@@ -134,18 +136,18 @@ export class UcwaTransport {
     });
   }
 
-  private async exchange(request: UcwaRequest, url: URL, authenticated: boolean, idempotent: boolean): Promise<Response> {
+  private async exchange(request: UcwaRequest, url: URL, authenticated: boolean, idempotent: boolean): Promise<ExchangeResponse> {
     const headers = await this.headers(request, url, authenticated);
     const body = request.body ?? (request.input ? serializeInput(request.input, this.format) : undefined);
-    if (body !== undefined) headers.set('Content-Type', this.format === 'json' ? 'application/json' : 'application/xml');
+    if (body !== undefined) headers['Content-Type'] = this.format === 'json' ? 'application/json' : 'application/xml';
     const timeoutMs = request.timeoutMs ?? this.options.requestTimeoutMs;
     const started = Date.now();
-    let pending: Promise<Response>;
+    let pending: Promise<ExchangeResponse>;
     try {
       pending =
         request.hold && request.method === 'GET' && this.options.holdWithNode
-          ? holdingGet(url, { headers: Object.fromEntries(headers), timeoutMs, signal: request.signal })
-          : this.viaFetch(request, url, headers, body, timeoutMs);
+          ? holdingGet(url, { headers, timeoutMs, signal: request.signal }).then((response) => fromResponse(response))
+          : this.options.exchange({ method: request.method, url, headers, body, timeoutMs, signal: request.signal });
     } catch (error) {
       // A fetch given by the caller may throw instead of rejecting: reported the same way.
       pending = Promise.reject(error);
@@ -162,24 +164,19 @@ export class UcwaTransport {
     );
   }
 
-  private viaFetch(request: UcwaRequest, url: URL, headers: Headers, body: string | undefined, timeoutMs: number): Promise<Response> {
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = request.signal ? AbortSignal.any([timeout, request.signal]) : timeout;
-    return this.options.fetch(url, { method: request.method, headers, body, signal, redirect: 'manual' });
-  }
-
-  private async headers(request: UcwaRequest, url: URL, authenticated: boolean): Promise<Headers> {
-    const headers = new Headers({ Accept: acceptFor(this.format), 'User-Agent': this.options.userAgent });
-    if (request.ifMatch) headers.set('If-Match', request.ifMatch);
+  private async headers(request: UcwaRequest, url: URL, authenticated: boolean): Promise<Record<string, string>> {
+    const headers: Record<string, string> = { Accept: acceptFor(this.format), 'User-Agent': this.options.userAgent };
+    if (request.ifMatch) headers['If-Match'] = request.ifMatch;
     if (authenticated) {
       const token = await this.options.tokens.tokenFor(url.origin, request.signal);
-      if (token) headers.set('Authorization', `Bearer ${token}`);
+      if (token) headers['Authorization'] = `Bearer ${token}`;
     }
     return headers;
   }
 
   private networkFailure(error: unknown, request: UcwaRequest, url: URL, idempotent: boolean): Error {
     if (request.signal?.aborted) return new UcwaError({ code: 'Aborted', message: 'request cancelled', request: label(request, url), cause: error });
+    if (error instanceof ResponseTooLargeError) return new UcwaError({ code: 'InvalidResponse', message: error.message, request: label(request, url), cause: error });
     const timedOut = error instanceof Error && error.name === 'TimeoutError';
     const failure = new UcwaError({
       code: timedOut ? 'Timeout' : 'NetworkFailure',
@@ -195,8 +192,8 @@ export class UcwaTransport {
     return retryable ? new RetryableError(failure) : failure;
   }
 
-  private async interpret(request: UcwaRequest, url: URL, response: Response, idempotent: boolean): Promise<UcwaResponse> {
-    const body = await response.text();
+  private interpret(request: UcwaRequest, url: URL, response: ExchangeResponse, idempotent: boolean): UcwaResponse {
+    const body = response.body;
     const contentType = response.headers.get('content-type') ?? '';
     if (response.status >= 200 && response.status < 300) {
       const location = response.headers.get('location');
