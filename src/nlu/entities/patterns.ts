@@ -78,8 +78,8 @@ export const en = {
     // "is Budget review locked?", "did I delete Board prep?": a question about a meeting's state names it.
     rule('is <meeting> locked', '^(?:is|was|has) (?<meeting>.+?) (?:(?:already|still) )?(?:been )?(?:locked|unlocked|open|public|private|invite only|invited only|cancel(?:l)?ed|deleted|over|started|running|still on|happening|moved|changed|renamed|empty|full)$'),
     rule('did I delete <meeting>', '^(?:did|have|has) (?:i|we|you|someone|anyone|anybody) (?:already )?(?:delete|deleted|cancel|cancel(?:l)?ed|lock|locked|unlock|unlocked|change|changed|move|moved|rename|renamed|update|updated|create|created|schedule|scheduled|end|ended) (?<meeting>.+)$'),
-    rule('when is <meeting>', '^(?:when|what time) (?:is|does|will|did) (?<meeting>.+?)(?: (?:start|begin|happen|take place|end|finish|scheduled|over))?$'),
-    rule('tell me about <meeting>', '^(?:tell me (?:more |everything )?about|more about|what do you know about|describe|show me|show|open|display|look up|lookup|what is|whats|what about) (?<meeting>.+)$'),
+    rule('when is <meeting>', '^(?:when|what time) (?:is|does|will|did) (?<meeting>.+?)(?: (?:start|begin|happen|take place|end|finish|scheduled|over|kick off))?$'),
+    rule('tell me about <meeting>', '^(?:tell me (?:more |everything )?about|more about|what do you know about|describe|show me|show|open|display|look up|lookup|pull up|bring up|what is|whats|what about) (?:the )?(?<meeting>.+)$'),
   ],
   create: [
     rule('called <subject>', '\\b(?:called|named|titled|entitled|with (?:the )?(?:subject|title)|subject|title) (?<subject>.+)$'),
