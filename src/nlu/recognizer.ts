@@ -287,7 +287,7 @@ const HUAWEI_NAMED_COUNTERPART: Readonly<Record<string, string>> = {
 };
 // A change of a Skype meeting's setting that is a Huawei control: locking, muting.
 const HUAWEI_UPDATE = [
-  { intent: 'huawei.lock', words: /\b(?:un)?lock(?:ed)?\b|锁/iu },
+  { intent: 'huawei.lock', words: /\b(?:un)?lock(?:ed)?\b|\bopen\b.*\bup\b|\breopen\b|锁/iu },
   { intent: 'huawei.mute', words: /\b(?:un)?mute\b|静音/iu },
 ] as const;
 // A lobby watch for a conference id or a waiting room is Huawei's (Skype meetings have a lobby and a subject).
@@ -313,6 +313,11 @@ function redirectByMeetingId(intent: string, text: string): { intent: string; re
   // Only Latin letters glue to an id: "209384756是什么会" holds one.
   const conferenceId = /(?<![A-Za-z\d])\d{6,12}(?![A-Za-z\d])/u.test(text);
   const waitingRoom = /waiting\s*room|等候室/iu.test(text);
+  // "open 690471382 back up": a Skype meeting's access read on a conference id is Huawei's lock (or mute).
+  const idControl = intent === 'meetings.update' && conferenceId ? HUAWEI_UPDATE.find((u) => u.words.test(text))?.intent : undefined;
+  if (idControl) {
+    return { intent: idControl, reason: `a conference id with a lock or mute word → ${idControl}` };
+  }
   const watch = lookup(WATCH_BY_MARKER, intent);
   if (watch && (conferenceId || waitingRoom)) {
     return { intent: watch, reason: `a conference id or waiting room → ${watch}` };

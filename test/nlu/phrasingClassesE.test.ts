@@ -56,4 +56,30 @@ describe('phrasing classes (issue 11, fifth pass)', () => {
       ['show my next meeting', 'meetings.list', {}],
     ]);
   });
+  describe('a conference id makes "open … up" a Huawei unlock; a remark about the people before "unmute them"', () => {
+    check([
+      ['open 512334876 up again', 'huawei.lock', { meeting: '512334876', on: false }],
+      ['reopen 733410298', 'huawei.lock', { meeting: '733410298', on: false }],
+      ['everyone in 733410298 should speak again, unmute them', 'huawei.mute', { meeting: '733410298', on: false }],
+      ['folks on 512334876 can talk now, unmute everybody', 'huawei.mute', { meeting: '512334876', on: false }],
+    ]);
+  });
+  describe('who joined a meeting; a title word after the platform; "company only"; someone\'s request to join', () => {
+    check([
+      ['who joined the quarterly review', 'huawei.participants', { meeting: 'quarterly review' }],
+      ['who has joined Partner sync', 'huawei.participants', { meeting: 'Partner sync' }],
+      ['anything live on huawei with budget in the title', 'huawei.ongoing', { keyword: 'budget' }],
+      ['make Vendor sync company-only', 'meetings.update', { meeting: 'Vendor sync', accessLevel: 'SameEnterprise' }],
+      ['set the Roadmap review to in-house only', 'meetings.update', { meeting: 'Roadmap review', accessLevel: 'SameEnterprise' }],
+      ["deny Marco's request to join the Budget review", 'lobby.reject', { person: 'Marco', meeting: 'Budget review' }],
+      ["accept Omar's request to join Design crit", 'lobby.admit', { person: 'Omar', meeting: 'Design crit' }],
+    ]);
+  });
+  describe('the command first in "…, but first <command>"; a second question after "and is it" is left out', () => {
+    check([
+      ['we can delete Retro later but first show me the details of Retro', 'meetings.details', { meeting: 'Retro' }],
+      ['I will add people later, but for now create a meeting called Kickoff', 'meetings.create', { subject: 'Kickoff' }],
+      ['when does Board prep start and is it locked?', 'meetings.details', { meeting: 'Board prep' }],
+    ]);
+  });
 });
