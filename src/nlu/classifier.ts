@@ -51,7 +51,10 @@ const MIN_CORRECTION_LENGTH = 4;
 const REAL_WORDS: ReadonlySet<string> = new Set(('along area attack bank black both cell chance charge deal ever fight fire five form four fund guess '
   + 'hand hard head late least left life line love miss movie note once past plant play police quite ready real road safe save seat seek seem '
   + 'shake shoot shot skill skin some sort spend sport star stay step test than then these they think though three thus wall west while whom '
-  + 'whose will wish word world mate kinda sent slow hire bite site sight light might tight bright fine find kind').split(' '));
+  + 'whose will wish word world mate kinda sent slow hire bite site sight light might tight bright fine find kind '
+  // Fifth pass, the same run over more verbs and nouns: "lift the mute" is no list, "pause alerts" no parse, "held" no help.
+  + 'lift exit quiet mend wash clean hate pace date shown held pause hers meant made gave came knew died ride meat neat chap '
+  + 'shop ship slip drip strap scrape shape shore stare smart chart shard fort port wart').split(' '));
 
 const stemmer = new StemmerEn();
 

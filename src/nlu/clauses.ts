@@ -19,7 +19,7 @@ const INTERJECTION_EN = /^(?:(?:yes|yeah|yep|yup|ok|okay|sure|alright|oh|um|uh|h
 
 // A trailing clause after a comma (or " and ping me …", " and who can join?") that opens with a pronoun, a reason,
 // thanks or a second question says why or asks more, not what: it is left out before reading the command.
-const TRAILING_CLAUSE_EN = /\s*(?:[,;?!]|\.(?=\s)|\s-\s|\s(?=and (?:ping|tell|notify|let) me\b)|\s(?=and (?:who|what|when|where|how|whether)\b)|\s(?=so (?:that )?(?:you|i|we|they) (?:can|could|will|may)\b))\s*(?:(?:he|she|they|we|i|it|you|that|this|there)(?:['’]\w+)?\b|because\b|since\b|as\b|so (?:that|the|i|we|you|they)\b|thanks\b|thank you\b|thx\b|cheers\b|if you can\b|when you (?:can|get)\b|and (?:ping|tell|notify|let) me\b|and (?:who|what|when|where|how|whether)\b|(?:the|my|our|his|her|their) (?:[\p{L}-]+ ){0,2}(?:is|was|are|were|has|have|had|ended|finished|started|got|went|will|needs?|wants?|can|could|should|just)\b).*$/iu;
+const TRAILING_CLAUSE_EN = /\s*(?:[,;?!]|\.(?=\s)|\s-\s|\s(?=and (?:ping|tell|notify|let) me\b)|\s(?=and (?:who|what|when|where|how|whether)\b)|\s(?=and (?:is|are|does|do|can|will|has|was) (?:it|there|they|that|this)\b)|\s(?=so (?:that )?(?:you|i|we|they) (?:can|could|will|may)\b))\s*(?:(?:he|she|they|we|i|it|you|that|this|there)(?:['’]\w+)?\b|because\b|since\b|as\b|so (?:that|the|i|we|you|they)\b|thanks\b|thank you\b|thx\b|cheers\b|if you can\b|when you (?:can|get)\b|and (?:ping|tell|notify|let) me\b|and (?:who|what|when|where|how|whether)\b|and (?:is|are|does|do|can|will|has|was) (?:it|there|they|that|this)\b|(?:the|my|our|his|her|their) (?:[\p{L}-]+ ){0,2}(?:is|was|are|were|has|have|had|ended|finished|started|got|went|will|needs?|wants?|can|could|should|just)\b).*$/iu;
 
 // "… here so Jen can admit people too": a purpose clause whose subject is a person named by a capital says why.
 const TRAILING_PURPOSE_EN = /\s+so (?:that )?(?![Aa]nyone\b|[Ee]veryone\b|[Ee]verybody\b|[Oo]nly\b|[Pp]eople\b|[Nn]obody\b)\p{Lu}\p{L}+ (?:can|could|will|may|is able to)\b.*$/u;
@@ -28,7 +28,10 @@ const TRAILING_PURPOSE_EN = /\s+so (?:that )?(?![Aa]nyone\b|[Ee]veryone\b|[Ee]ve
 const COMMAND_OPENING_EN = /^(?:please\s+)?(?:admit|let|allow|bring|accept|approve|reject|deny|decline|refuse|turn|send|kick|block|remove|delete|cancel|erase|drop|get rid of|trash|scrap|watch|monitor|track|follow|unwatch|stop|create|schedule|book|set|make|add|attach|put|rename|call|name|change|update|modify|edit|move|reschedule|mute|unmute|silence|lock|unlock|end|terminate|close|finish|kill|post|route|forward|show|list|tell|give|keep|ping|alert|notify|open|describe|check|shut|hang up|wrap up|empty|clear|unlock|reopen)\b/iu;
 
 // "we're over time, shut down 930417586", "it's finished, end it": a remark about the situation, then the command.
-const SITUATION_EN = /^(?:we|i|it|they|this|that|everyone|everybody|the (?:call|meeting|conference))(?:['’](?:re|s|m|ve|ll|d)\b| (?:are|is|am|were|was|have|had|will|need|should|can|cant|wont|dont|just|already)\b)/iu;
+const SITUATION_EN = /^(?:we|i|it|they|this|that|everyone|everybody|the (?:call|meeting|conference))(?:['’](?:re|s|m|ve|ll|d)\b| (?:are|is|am|were|was|have|had|will|need|should|can|cant|wont|dont|just|already)\b)|^(?:the )?(?:people|everyone|everybody|folks|guests|attendees|participants)(?: (?:in|on|at) \S+)? (?:can|could|should|may) (?!.*\b(?:lobby|waiting)\b)/iu;
+
+// "I might watch it later, but first what are the settings of …": what is asked first is the command.
+const BUT_FIRST_EN = /^[^,;]+?\s*[,;]?\s+but (?:first|before that|before (?:you|we) do that|for now|right now)\s*[,:]?\s+(.+)$/iu;
 
 const PRONOUN_EN = /\b(?:him|her|them|it)\b/iu;
 const NOT_AN_ANTECEDENT = /^(?:i|we|you|he|she|they|it|this|that|there|here|nobody|no one|noone|someone|somebody|what|who|which|everything|nothing|the meeting|the call)$/iu;
@@ -41,6 +44,11 @@ export function englishCommand(input: string): CommandClause {
   if (interjection && wordCount(text.slice(interjection[0].length)) >= 2) {
     notes.push(`"${interjection[0].trim()}" opens the sentence, not the command`);
     text = text.slice(interjection[0].length);
+  }
+  const first = BUT_FIRST_EN.exec(text)?.[1];
+  if (first && wordCount(first) >= 2) {
+    notes.push(`"${first}" comes first; what is put off is not the command`);
+    text = first;
   }
   const resolved = resolveLeadingContext(text) ?? afterSituation(text);
   if (resolved) {

@@ -220,7 +220,8 @@ function meetingEntities(intent: string, s: Sentence, pair: RulePair): Entities 
 function lobbyDecision(s: Sentence, pair: RulePair): Entities {
   const captures = match(s, pair);
   const id = meetingIdIn(s.tokens, s.text);
-  let person = captures.person?.replace(/\s+(?:now|right now|please|asap|too|as well|for me)$/iu, '').trim();
+  // "Lena's request to join …": the possessive is not part of the name.
+  let person = captures.person?.replace(/\s+(?:now|right now|please|asap|too|as well|for me)$/iu, '').replace(/(?<=\p{L})['’]s?$/u, '').trim();
   let meetingText = id ?? (captures.meeting && usableMeeting(captures.meeting, s.zh) ? cleanMeeting(captures.meeting, s.zh) : undefined);
   // "预算评审大厅里的刘洋": the meeting whose lobby, then the person.
   const inLobby = s.zh && person && !isEveryone(person, true) ? /^(.*?)的?(?:大厅|等候室)里?的(.+)$/u.exec(person) : null;

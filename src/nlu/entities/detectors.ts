@@ -19,7 +19,7 @@ export function accessLevelIn(text: string): string | undefined {
   if (/\b(?:lock(?:ed)?|closed|nobody|no one|noone)\b|锁定|锁上/iu.test(text)) {
     return 'Locked';
   }
-  if (/\b(?:same (?:enterprise|company|organi[sz]ation)|my (?:company|organi[sz]ation|enterprise)|internal(?: only)?|colleagues only|coworkers only|employees only|staff only|(?:company|internal|our) (?:people|staff|employees|folks)(?: only)?|(?:people|anyone|everyone|everybody|only people|folks) (?:in|from|at|inside) (?:my|our|the) (?:company|org|organi[sz]ation|enterprise|firm))\b|同一企业|企业内部|公司内部|本公司|本企业/iu.test(text)) {
+  if (/\b(?:same (?:enterprise|company|organi[sz]ation)|my (?:company|organi[sz]ation|enterprise)|internal(?: only)?|company[- ]only|in-?house(?: only)?|colleagues only|coworkers only|employees only|staff only|(?:company|internal|our) (?:people|staff|employees|folks)(?: only)?|(?:people|anyone|everyone|everybody|only people|folks) (?:in|from|at|inside) (?:my|our|the) (?:company|org|organi[sz]ation|enterprise|firm))\b|同一企业|企业内部|公司内部|本公司|本企业/iu.test(text)) {
     return 'SameEnterprise';
   }
   if (/\b(?:invit(?:ed|ees) only|invited (?:people|guests|attendees)|only invit(?:ed|ees)|invite[- ]only|invited)\b|受邀|仅邀请|被邀请/iu.test(text)) {
@@ -107,7 +107,7 @@ export function pageIn(text: string): string {
 
 export function turnsOff(intent: string, text: string): boolean {
   if (intent === 'huawei.mute') {
-    return /\bun-?mute|\bmics? back on|\b(?:turn|switch) (?:their |everyones |the )?mics? (?:back )?on|\blet (?:people|everyone|everybody|them) (?:talk|speak)|\b(?:turn|switch) off (?:the )?mute|\bstop muting|\bunsilence|\b(?:release|lift|remove) (?:the )?mute|取消.{0,16}静音|解除.{0,16}静音|关闭静音|(?:可以|能)?(?:说话|发言|讲话|开麦)/iu.test(text);
+    return /\bun-?mute|\bmics? back on|\b(?:turn|switch) (?:their |everyones |the )?mics? (?:back )?on|\blet (?:people|everyone|everybody|them) (?:talk|speak)|\b(?:turn|switch) off (?:the )?mute|\bstop muting|\bunsilence|\b(?:release|lift|remove) (?:the )?mute|\b(?:talk|speak) again\b|取消.{0,16}静音|解除.{0,16}静音|关闭静音|(?:可以|能)?(?:说话|发言|讲话|开麦)/iu.test(text);
   }
   return /\bun-?lock|\bopen (?:.+ )?(?:again|up)|\breopen|\b(?:remove|lift|release) (?:the )?lock|解锁|解除锁定|取消锁定/iu.test(text);
 }

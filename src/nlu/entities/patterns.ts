@@ -18,6 +18,9 @@ const rule = (name: string, source: string): Rule => ({ name, pattern: new RegEx
 // Words that describe a list of meetings rather than name what they are about ("any ongoing meetings").
 const LIST_WORDS = 'any|all|the|my|our|your|his|her|their|these|those|which|what|whose|ongoing|on-going|current|currently|live|active|running|in-progress|upcoming|future|planned|scheduled|booked|next|later|today|todays|tomorrow|online|skype|huawei|cloud|other|more|some|every|many|open|started|start|of|in|no|are|is|there|list|show|me|us|new|recent|past|big|other|team|company|few|existing|present|now|again|started|did|does|do|have|has';
 
+// "decline Lena's request to join Board prep": the person's request, then the meeting (the "'s" is dropped later).
+const REQUEST_TO_JOIN = String.raw`(?<person>\S+(?: \S+)?) (?:request|requests|attempt|knock|ask) (?:to (?:join|enter|get into|come into)|for) (?:(?:the|my|our) )?(?:(?:online|skype|huawei) )?(?:(?:meeting|conference|call) )?(?<meeting>.+)$`;
+
 const MEETING_WORD = '(?:(?:the|my|our) )?(?:(?:online|skype|huawei|huawei cloud) )?(?:meeting|conference|call)';
 
 export const en = {
@@ -36,6 +39,7 @@ export const en = {
     rule('<meeting> lobby', '^(?:who(?: is|s)?|whos|anyone|anybody|show|check|list)(?: .+)? (?:in|at|of) (?<meeting>.+?) lobby$'),
   ],
   admit: [
+    rule("accept <person>'s request to join <meeting>", `^(?:admit|accept|approve|grant|ok|okay) ${REQUEST_TO_JOIN}`),
     rule('admit <person> waiting in <meeting>', '^(?:admit|accept|approve|let in|bring in|let|bring|allow) (?<person>.+?) (?:who (?:is|are) |that (?:is|are) |thats )?waiting (?:in|for|at|on|to join) (?:the )?(?:lobby (?:of|for) )?(?<meeting>.+?)(?: (?:in|through|join|inside))?$'),
     rule('let <person> in the lobby of <meeting>', '^(?:let|bring|get|allow|admit|accept) (?<person>.+?) (?:waiting )?(?:in|from|of|at) (?:the )?(?:lobby|waiting room) (?:of|for|in) (?<meeting>.+?)(?: (?:in|through|join|inside))?$'),
     rule('let <person> in', '^(?:let|bring|get|allow) (?<person>.+?) (?:in|through|join|to join|inside)(?: (?:to|into|for|of|in) (?<meeting>.+))?$'),
@@ -45,6 +49,7 @@ export const en = {
     rule('admit <person> to <meeting>', '^(?:admit|accept|approve|allow in|let in|bring in|ok|okay) (?<person>.+?(?: (?:ending|ends) (?:in|with) \\S+)?)(?: (?:to|into|in|to join|from the lobby of|from the lobby for) (?<meeting>.+))?$'),
   ],
   reject: [
+    rule("reject <person>'s request to join <meeting>", `^(?:reject|deny|decline|refuse|turn down) ${REQUEST_TO_JOIN}`),
     rule('reject <person> waiting in <meeting>', '^(?:reject|deny|decline|refuse|block|remove|kick out|dismiss|turn away|send away|throw out|keep out) (?<person>.+?) (?:who (?:is|are) |that (?:is|are) |thats )?waiting (?:in|for|at|on|to join) (?:the )?(?:lobby (?:of|for) )?(?<meeting>.+)$'),
     rule("don't let <person> in", '^(?:do not|dont|never) (?:let|admit|allow) (?<person>.+?)(?: in| into| join| to join)?(?: (?:to|into|in|for) (?<meeting>.+))?$'),
     rule('turn <person> away', '^(?:turn|send|kick|throw|keep) (?<person>.+?) (?:away|out|off)(?: (?:of|from) (?:(?:the )?(?:lobby|waiting room)(?: (?:of|for|in) )?)?(?<meeting>.+)?)?$'),
@@ -78,8 +83,8 @@ export const en = {
     // "is Budget review locked?", "did I delete Board prep?": a question about a meeting's state names it.
     rule('is <meeting> locked', '^(?:is|was|has) (?<meeting>.+?) (?:(?:already|still) )?(?:been )?(?:locked|unlocked|open|public|private|invite only|invited only|cancel(?:l)?ed|deleted|over|started|running|still on|happening|moved|changed|renamed|empty|full)$'),
     rule('did I delete <meeting>', '^(?:did|have|has) (?:i|we|you|someone|anyone|anybody) (?:already )?(?:delete|deleted|cancel|cancel(?:l)?ed|lock|locked|unlock|unlocked|change|changed|move|moved|rename|renamed|update|updated|create|created|schedule|scheduled|end|ended) (?<meeting>.+)$'),
-    rule('when is <meeting>', '^(?:when|what time) (?:is|does|will|did) (?<meeting>.+?)(?: (?:start|begin|happen|take place|end|finish|scheduled|over))?$'),
-    rule('tell me about <meeting>', '^(?:tell me (?:more |everything )?about|more about|what do you know about|describe|show me|show|open|display|look up|lookup|what is|whats|what about) (?<meeting>.+)$'),
+    rule('when is <meeting>', '^(?:when|what time) (?:is|does|will|did) (?<meeting>.+?)(?: (?:start|begin|happen|take place|end|finish|scheduled|over|kick off))?$'),
+    rule('tell me about <meeting>', '^(?:tell me (?:more |everything )?about|more about|what do you know about|describe|show me|show|open|display|look up|lookup|pull up|bring up|what is|whats|what about) (?:the )?(?<meeting>.+)$'),
   ],
   create: [
     rule('called <subject>', '\\b(?:called|named|titled|entitled|with (?:the )?(?:subject|title)|subject|title) (?<subject>.+)$'),
@@ -93,13 +98,13 @@ export const en = {
     rule('move <meeting> to <time>', '^(?:move|reschedule|push|shift|postpone|bring forward|delay) (?<meeting>.+?) (?:to|until|till|at|for|by|back to) (?<rest>.+)$'),
     rule('change <meeting> so <rest>', '^(?:change|set|make|switch|update|modify|edit|turn|configure) (?:the )?(?:access (?:level )?(?:of|for|to) |time of |start of |end of |lobby (?:of|for|in) |settings of )?(?<meeting>.+?)(?: (?:access(?: level)?|lobby|time|start|settings))? (?:to|so|as|into|open to|:|for) (?<rest>.+)$'),
     rule('let phone users bypass the lobby in <meeting>', '\\b(?:phone|dial-in|dial in|dialin|pstn)\\b.*\\b(?:in|for|of|on) (?<meeting>.+?)(?: (?:from now on|going forward|from today|instead|please))?$'),
-    rule('make <meeting> <setting>', '^(?:make|set) (?<meeting>.+?) (?<rest>locked|open|public|private|invite-only|invite only|invited only|invitees only|internal|internal only|same enterprise|open to .+)$'),
+    rule('make <meeting> <setting>', '^(?:make|set) (?<meeting>.+?) (?<rest>locked|open|public|private|invite-only|invite only|invited only|invitees only|internal|internal only|same enterprise|same company(?: only)?|company-only|company only|in-house(?: only)?|inhouse(?: only)?|employees only|staff only|open to .+)$'),
     rule('open <meeting> up to <rest>', '^open (?<meeting>.+?) up(?: (?:to|for) (?<rest>.+))?$'),
     rule('open <meeting> to <rest>', '^open (?:up )?(?<meeting>.+?) (?:to|for) (?<rest>(?:everyone|anyone|everybody|all|the public|people|guests|externals|outsiders).*)$'),
     // "only invited people should get into Design crit": who may enter, then the meeting.
     rule('<who> should get into <meeting>', '^(?<rest>(?:only )?.+?) (?:should|can|may|must) (?:be able to )?(?:only )?(?:get into|get in to|join|enter|come into) (?<meeting>.+)$'),
     rule('<meeting> moved to <time>', '^(?<meeting>.+?) (?:moved|was moved|has moved|is moving|got moved|moves|shifted|has shifted|got pushed|was pushed|is pushed|got postponed|was postponed) (?:to|back to|forward to|until|till) (?<rest>.+)$'),
-    rule('<meeting> needs to be invite only', '^(?<meeting>.+?) (?:should|must|needs to|has to|will|is to) (?:now )?be (?<rest>(?:locked|unlocked|open|public|private|closed|invite[- ]only|invited only|invitees only|internal(?: only)?|same enterprise(?: only)?|open to .+|only for .+|for .+ only))$'),
+    rule('<meeting> needs to be invite only', '^(?<meeting>.+?) (?:should|must|needs to|has to|will|is to) (?:now )?be (?<rest>(?:locked|unlocked|open|public|private|closed|invite[- ]only|invited only|invitees only|internal(?: only)?|same enterprise(?: only)?|company[- ]only|in-?house(?: only)?|open to .+|only for .+|for .+ only))$'),
     rule('<meeting> should end at <time>', '^(?<meeting>.+?) (?:should|must|will|needs to|has to) (?<rest>(?:start|begin|end|finish|be over) .+)$'),
     rule('<meeting> should run <time>', '^(?<meeting>.+?) (?:should|must|will|needs to|has to) (?:now )?(?:run|be|happen|take place|go) (?<rest>(?:at|on|from|by|until|till|to|mon|tue|wed|thu|fri|sat|sun|tomorrow|next|\\d).*)$'),
     rule('change <meeting>', '^(?:change|update|modify|edit|adjust|tweak|alter) (?:the )?(?:time |start |end |settings |subject |access )?(?:of |for )?(?<meeting>.+)$'),
@@ -171,6 +176,7 @@ export const en = {
     rule('lock meeting <meeting>', `^(?:un-?lock|lock|reopen|open)(?: down| up)? (?:${MEETING_WORD} )?(?<meeting>.+?)(?: (?:again|up|so (?:that )?(?:nobody|no one|noone) (?:else )?(?:can )?joins?.*))?$`),
   ],
   huaweiParticipants: [
+    rule('who joined <meeting>', `^(?:who(?: has| have)?|whos) (?:joined|dialed into|dialled into|got into|is attending|attended|came to) (?:${MEETING_WORD} |the )?(?<meeting>.+)$`),
     rule("who's in meeting <meeting>", `^(?:who(?: is| are|s)?|whos) (?:in|on|attending|inside|at|joined|has joined) (?:${MEETING_WORD} )(?<meeting>.+)$`),
     rule('participants of <meeting>', `\\b(?:participants|attendees|people|everyone|members) (?:of|in|on|at) (?:${MEETING_WORD} )?(?<meeting>.+)$`),
   ],
@@ -179,9 +185,10 @@ export const en = {
     rule('let … into <meeting>', `\\b(?:into|to join|join) (?:${MEETING_WORD} )?(?<meeting>.+)$`),
   ],
   huaweiKeyword: [
+    // "… on huawei cloud with migration in the title": the title's word, wherever the platform is named.
+    rule('with <keyword> in the title', '\\bwith (?<keyword>.+?) in (?:the|its|their) (?:title|subject|name)\\b'),
     rule('about <keyword>', '\\b(?:about|regarding|concerning|matching|containing|named|called|titled|with subject|with the word|on the topic of|on|mentions?|includes?|for(?! (?:running|ongoing|live|active|current|scheduled|upcoming|planned|booked|any|all|meetings?|calls?|conferences?)\\b)|related to|mentioning) (?<keyword>.+?)(?: (?:(?:that are |which are |that were )?(?:scheduled|planned|booked|coming up|running|happening|going on|in progress|starting|later|next|this|for|on|at|today|tomorrow|tonight|right now|now|please)\\b.*|meetings?|conferences?))?$'),
     rule('keyword <keyword>', '\\b(?:keywords?|search term|term) (?:is )?(?<keyword>.+)$'),
-    rule('with <keyword> in the title', '\\bwith (?<keyword>.+?) in (?:the|its|their) (?:title|subject|name)\\b'),
     rule('meetings <keyword>', '\\b(?:meetings?|calls?|conferences?) (?<keyword>[\\p{L}\\d][\\p{L}\\d-]*)$'),
     rule('did <keyword> start', '^(?:did|has|have) (?:the |our |my )?(?<keyword>.+?) (?:start|started|begin|began|begun|kick off|kicked off)(?: (?:yet|already|now))?$'),
     rule('<keyword> meetings', `\\b(?!(?:${LIST_WORDS})\\b)(?<keyword>[\\p{L}\\d][\\p{L}\\d-]*) (?:meetings?|calls?|conferences?|syncs?|sessions?|things?|stuff|ones?)\\b`),
