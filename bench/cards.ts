@@ -8,7 +8,6 @@ import { confirmReply } from '../src/cards/confirm.js';
 import { meetingDetailsReply, meetingListReply, participantsReply } from '../src/cards/huawei/meetingCards.js';
 import { alertReply } from '../src/cards/lobby/alertCard.js';
 import { meetingReply } from '../src/cards/ucwa/cards.js';
-import type { AlertRecord } from '../src/alerts/records.js';
 import { conferenceInfoSchema } from '../src/huawei/index.js';
 import { meetingDetailSchema, onlineAttendeeSchema } from '../src/huawei/types.js';
 import { intents } from '../src/nlu/catalog.js';
@@ -17,6 +16,7 @@ import type { MeetingView } from '../src/ucwa/index.js';
 import onlineList from '../test/fixtures/huawei/online-meetings-list.json' with { type: 'json' };
 import participantsFixture from '../test/fixtures/huawei/online-participants-list.json' with { type: 'json' };
 import detailFixture from '../test/fixtures/huawei/meeting-detail.json' with { type: 'json' };
+import { sampleAlert } from './sampleAlert.js';
 
 export interface CardCost {
   card: string;
@@ -33,22 +33,7 @@ const attendee = onlineAttendeeSchema.parse(participantsFixture.body.data[0]);
 const twenty = { offset: 0, limit: 20, count: 20, data: Array.from({ length: 20 }, (_, index) => ({ ...attendee, name: `Person ${index + 1}` })) };
 const detail = meetingDetailSchema.parse(detailFixture.body);
 const audience = { language: 'en' as const, timeZone: 'Asia/Shanghai' };
-const alert: AlertRecord = {
-  id: 'a1',
-  watcherId: 'u1',
-  platform: 'sfb',
-  meeting: { key: 'sip:alice@contoso.com;gruu;opaque=app:conf:focus:id:BR7Q4K2M', subject: 'Budget review' },
-  connectionKey: '/c',
-  visitKey: '/p',
-  person: { key: 'sip:dave@fabrikam.com', name: 'Dave Fisher', uri: 'sip:dave@fabrikam.com', source: 'Federated' },
-  waitingSince: new Date().toISOString(),
-  language: 'en',
-  timeZone: 'Europe/Paris',
-  cardVersion: 1,
-  deliveredVersion: 0,
-  attempts: 0,
-  createdAt: new Date().toISOString(),
-};
+const alert = sampleAlert('a1');
 const meeting = {
   href: '/m/1',
   subject: 'Budget review',

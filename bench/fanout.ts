@@ -7,13 +7,13 @@
 import type { ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { MemoryStorage, type ConversationReference } from 'botbuilder';
-import type { AlertRecord } from '../src/alerts/records.js';
 import { alertReply } from '../src/cards/lobby/alertCard.js';
 import { createLogger } from '../src/logging.js';
 import { MeetingBotAdapter } from '../src/teams/adapter.js';
 import { createBotAuthentication } from '../src/teams/authentication.js';
 import { ConversationReferenceStore, type KeyedStorage } from '../src/teams/conversationReferences.js';
 import { ProactiveMessenger } from '../src/teams/proactive.js';
+import { sampleAlert } from './sampleAlert.js';
 import { TEAMS_SEND_WINDOWS, type FanoutReport } from './fanout/limits.js';
 import { forkChild, nextMessage, stopChild } from './throughput/ipc.js';
 
@@ -99,25 +99,6 @@ export function leastTimeMs(count: number): number {
   return times[times.length - 1] ?? 0;
 }
 
-function sampleAlert(): AlertRecord {
-  const now = new Date().toISOString();
-  return {
-    id: 'bench',
-    watcherId: 'u1',
-    platform: 'sfb',
-    meeting: { key: 'sip:alice@contoso.com;gruu;opaque=app:conf:focus:id:BR7Q4K2M', subject: 'Budget review' },
-    connectionKey: '/c',
-    visitKey: '/p',
-    person: { key: 'sip:dave@fabrikam.com', name: 'Dave Fisher', uri: 'sip:dave@fabrikam.com', source: 'Federated' },
-    waitingSince: now,
-    language: 'en',
-    timeZone: 'Europe/Paris',
-    cardVersion: 1,
-    deliveredVersion: 0,
-    attempts: 0,
-    createdAt: now,
-  };
-}
 
 export function fanoutTable(result: FanoutResult): string {
   const pass = result.ratio <= FANOUT_TARGET_RATIO && result.lost === 0 && result.repeated === 0 && result.failed === 0;

@@ -8,6 +8,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MemoryStorage, type ConversationReference } from 'botbuilder';
+import { sampleAlert } from '../../bench/sampleAlert.js';
 import { forkChild, stopChild } from '../../bench/throughput/ipc.js';
 
 type Modules = {
@@ -73,25 +74,6 @@ try {
 
 /** A lobby alert card message, as the outbox sends it. */
 function cardActivity(card: Modules['card']) {
-  const now = new Date().toISOString();
-  const { card: content, fallback } = card.alertReply(
-    {
-      id: 'cost',
-      watcherId: 'u1',
-      platform: 'sfb',
-      meeting: { key: 'sip:alice@contoso.com;gruu;opaque=app:conf:focus:id:BR7Q4K2M', subject: 'Budget review' },
-      connectionKey: '/c',
-      visitKey: '/p',
-      person: { key: 'sip:dave@fabrikam.com', name: 'Dave Fisher', uri: 'sip:dave@fabrikam.com', source: 'Federated' },
-      waitingSince: now,
-      language: 'en',
-      timeZone: 'Europe/Paris',
-      cardVersion: 1,
-      deliveredVersion: 0,
-      attempts: 0,
-      createdAt: now,
-    },
-    1,
-  );
+  const { card: content, fallback } = card.alertReply(sampleAlert('cost'), 1);
   return { type: 'message', text: fallback, attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content }] };
 }
