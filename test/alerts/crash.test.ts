@@ -38,6 +38,8 @@ async function startBotProcess(port: number, dataDir: string, discoveryUrl: stri
 }
 
 describe('lobby alerts survive a crash', function () {
+  // Two bot processes start cold (each 2–4 s, more on a busy machine) and one is killed: more than mocha's default 20 s.
+  this.timeout(60_000);
   let sim: UcwaSimulator;
   let channel: LocalChannel;
   let dataDir: string;
