@@ -26,14 +26,27 @@ const LEADING_MENTION = /^(?:\s*@[\p{L}\p{N}_.-]+(?:\s+bot)?[\s,:;]*)+/iu;
 const TRAILING_MENTION = /(?:[\s,]+@[\p{L}\p{N}_.-]+)+\s*$/iu;
 const MENTION_WORD = /(^|\s)@(?:meeting[\s_-]?bot|meetingops|bot)\b[\s,:;]*/giu;
 
+/**
+ * Every mention pattern needs an "@" or an "<at>" tag, and nearly no message has either: four Unicode-aware
+ * replaces on each message were ~1.5 % of a command's CPU in the bench, so a text with neither character only has its
+ * spaces collapsed, which is all the full path would do to it.
+ */
 export function removeMentions(text: string): string {
-  return text
+  if (!text.includes('@') && !text.includes('<')) return collapseSpaces(text);
+  return removeMentionsFully(text);
+}
+
+/** Exported for the test that holds the shortcut above equal to it. */
+export function removeMentionsFully(text: string): string {
+  return collapseSpaces(text
     .replace(AT_TAG, ' ')
     .replace(MENTION_WORD, '$1')
     .replace(LEADING_MENTION, '')
-    .replace(TRAILING_MENTION, '')
-    .replace(/\s+/gu, ' ')
-    .trim();
+    .replace(TRAILING_MENTION, ''));
+}
+
+function collapseSpaces(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim();
 }
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/gu;
