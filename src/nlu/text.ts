@@ -58,10 +58,13 @@ export function detectLanguage(text: string, locale?: string): Language {
     return 'zh';
   }
   const han = text.match(CJK)?.length ?? 0;
+  // Letters are counted only when there is Han to weigh them against: the count is an array of every letter, made
+  // for each message, and without Han the answer is 'en' whatever it says.
+  if (han === 0) return 'en';
   const letters = text.match(LETTER)?.length ?? 0;
   // A Han character carries about a word; weigh it against Latin letters per word so that
   // "结束会议 Budget review" still counts as Chinese.
-  return han > 0 && han * 4 >= letters - han ? 'zh' : 'en';
+  return han * 4 >= letters - han ? 'zh' : 'en';
 }
 
 // Chat shorthand for days ("tmrw 2pm", "2nite"): the time recognizer reads only the words, so they are spelled out
