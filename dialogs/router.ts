@@ -11,6 +11,7 @@ import type { Language, Recognition, Recognizer } from '../src/nlu/recognition.j
 import type { Capability, CardActionHandler, CommandOptions } from '../src/teams/capability.js';
 import type { TeamsIdentity } from '../src/teams/identity.js';
 import { languageOf } from '../src/teams/language.js';
+import { DialogContexts } from './dialogMemory.js';
 import { saveConversationState } from './stateSaving.js';
 import { reply } from '../src/teams/reply.js';
 import { loggerOf } from '../src/teams/turnLogger.js';
@@ -49,6 +50,7 @@ export class Router {
   private readonly pendingChoice: StatePropertyAccessor<PendingChoice | undefined>;
   private readonly closedQuestions: ClosedQuestions;
   private readonly dialogs: DialogSet;
+  private readonly dialogContexts: DialogContexts;
   private readonly available: Set<string>;
   private readonly cardActions = new Map<string, CardActionHandler>();
 
@@ -57,6 +59,7 @@ export class Router {
     this.pendingChoice = deps.conversationState.createProperty<PendingChoice | undefined>('pendingChoice');
     this.closedQuestions = deps.conversationState.createProperty<ConfirmQuestion[]>('closedQuestions');
     this.dialogs = new DialogSet(this.dialogState);
+    this.dialogContexts = new DialogContexts(this.dialogs);
     for (const prompt of createPrompts(this.closedQuestions, deps.logger)) this.dialogs.add(prompt);
     this.available = new Set(['help', 'debugParse']);
     for (const capability of deps.capabilities) this.register(capability);
@@ -76,7 +79,7 @@ export class Router {
     // A dialog context is built only when a dialog is running or begins: botbuilder sets up its memory scopes for
     // each one (~0.3 ms, 6 % of a "help" turn), and most messages ("help", small talk) neither continue nor begin one.
     let built: DialogContext | undefined;
-    const dialogContext = async () => (built ??= await this.dialogs.createContext(context));
+    const dialogContext = async () => (built ??= await this.dialogContexts.create(context));
     const running = (await this.hasActiveDialog(context)) ? await dialogContext() : undefined;
     try {
       const pending = await this.pendingChoice.get(context);
@@ -133,7 +136,7 @@ export class Router {
     const pressed = { yes: data.answer === 'yes' ? true : data.answer === 'no' ? false : undefined, index: Number.isInteger(data.index) ? (data.index as number) : undefined };
     const language = languageOf(context);
     const log = loggerOf(context, this.deps.logger);
-    const dialogContext = await this.dialogs.createContext(context);
+    const dialogContext = await this.dialogContexts.create(context);
     try {
       const open = openQuestion(dialogContext, questionId);
       if (open) {
@@ -213,7 +216,7 @@ export class Router {
 
   /** Runs a command a gate held back (after sign-in), in a proactive turn of the conversation it was typed in. */
   async runHeld(context: TurnContext, options: CommandOptions): Promise<void> {
-    const dialogContext = await this.dialogs.createContext(context);
+    const dialogContext = await this.dialogContexts.create(context);
     try {
       await dialogContext.cancelAllDialogs();
       await dialogContext.beginDialog(options.recognition.intent, options);

@@ -26,14 +26,27 @@ const LEADING_MENTION = /^(?:\s*@[\p{L}\p{N}_.-]+(?:\s+bot)?[\s,:;]*)+/iu;
 const TRAILING_MENTION = /(?:[\s,]+@[\p{L}\p{N}_.-]+)+\s*$/iu;
 const MENTION_WORD = /(^|\s)@(?:meeting[\s_-]?bot|meetingops|bot)\b[\s,:;]*/giu;
 
+/**
+ * Every mention pattern needs an "@" or an "<at>" tag, and nearly no message has either: four Unicode-aware
+ * replaces on each message were ~1.5 % of a command's CPU in the bench, so a text with neither character only has its
+ * spaces collapsed, which is all the full path would do to it.
+ */
 export function removeMentions(text: string): string {
-  return text
+  if (!text.includes('@') && !text.includes('<')) return collapseSpaces(text);
+  return removeMentionsFully(text);
+}
+
+/** Exported for the test that holds the shortcut above equal to it. */
+export function removeMentionsFully(text: string): string {
+  return collapseSpaces(text
     .replace(AT_TAG, ' ')
     .replace(MENTION_WORD, '$1')
     .replace(LEADING_MENTION, '')
-    .replace(TRAILING_MENTION, '')
-    .replace(/\s+/gu, ' ')
-    .trim();
+    .replace(TRAILING_MENTION, ''));
+}
+
+function collapseSpaces(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim();
 }
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/gu;
@@ -45,10 +58,13 @@ export function detectLanguage(text: string, locale?: string): Language {
     return 'zh';
   }
   const han = text.match(CJK)?.length ?? 0;
+  // Letters are counted only when there is Han to weigh them against: the count is an array of every letter, made
+  // for each message, and without Han the answer is 'en' whatever it says.
+  if (han === 0) return 'en';
   const letters = text.match(LETTER)?.length ?? 0;
   // A Han character carries about a word; weigh it against Latin letters per word so that
   // "结束会议 Budget review" still counts as Chinese.
-  return han > 0 && han * 4 >= letters - han ? 'zh' : 'en';
+  return han * 4 >= letters - han ? 'zh' : 'en';
 }
 
 // Chat shorthand for days ("tmrw 2pm", "2nite"): the time recognizer reads only the words, so they are spelled out

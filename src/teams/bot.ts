@@ -20,7 +20,7 @@ export class MeetingOpsBot extends TeamsActivityHandler {
   ) {
     super();
     this.onTurn(async (context, next) => {
-      attachTurnLogger(context, this.logger).debug('turn started');
+      attachTurnLogger(context, this.logger);
       await next();
     });
     this.onMessage(async (context, next) => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
-import { createLogger, scrubSecrets } from '../../src/logging.js';
+import { createLogger, scrubAll, scrubSecrets } from '../../src/logging.js';
 
 function capture(): { lines: string[]; stream: Writable } {
   const lines: string[] = [];
@@ -30,6 +30,38 @@ describe('logging', () => {
   it('scrubs tokens out of free text', () => {
     assert.equal(scrubSecrets('Authorization: Bearer abc.def'), 'Authorization: Bearer [Redacted]');
     assert.equal(scrubSecrets('x?cwt=abc&y=1'), 'x?cwt=[Redacted]&y=1');
+  });
+});
+
+describe('scrubSecrets', () => {
+  /**
+   * Strings without "=", a double quote or a scheme word are returned untouched (src/logging.ts); this holds the
+   * shortcut to the four replaces on texts built from everything the patterns react to.
+   */
+  const fragments = [
+    'cwt=', 'CWT=', 'Bearer', 'bearer', 'Basic', 'HMAC-SHA256', ' ', '\t', '\n', '=', '"', ':', '&', "'", 'password', 'PassWord', 'access_token',
+    'accessToken', 'appKey', 'client_secret', 'signature', 'token', 'secret', 'clientSecret', 'abc.DEF', '+/=', 'x', 'command recognised',
+    'https://pool.contoso.com/ucwa?x=1', '{', '}', '会议', '😀', '',
+  ];
+
+  it('gives what the full scrub gives, with and without secrets', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    let scrubbedSome = 0;
+    for (let index = 0; index < 50_000; index += 1) {
+      let text = '';
+      for (let part = next() % 10; part > 0; part -= 1) text += fragments[next() % fragments.length];
+      const full = scrubAll(text);
+      if (full !== text) scrubbedSome += 1;
+      assert.equal(scrubSecrets(text), full, JSON.stringify(text));
+    }
+    assert.ok(scrubbedSome > 5_000, 'the generator must produce secrets to scrub');
+  });
+
+  it('leaves plain log text as it is and still scrubs secrets', () => {
+    assert.equal(scrubSecrets('command recognised'), 'command recognised');
+    assert.equal(scrubSecrets('token refused: Basic dXNlcjpwYXNz'), 'token refused: Basic [Redacted]');
+    assert.equal(scrubSecrets('{"clientSecret": "s3cret"}'), '{"clientSecret": "[Redacted]"}');
   });
 });
 
