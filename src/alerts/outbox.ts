@@ -77,7 +77,7 @@ export interface OutboxOptions {
  * changed gets a new version, delivered as any other update (durable, in order, never a second send).
  */
 export class AlertOutbox {
-  private readonly alerts = new Map<string, AlertRecord>();
+  private readonly alerts = new AlertsById();
   private readonly delivering = new Map<string, Promise<void>>();
   private readonly deliveries = new KeyedSerializer();
   private readonly recounts: KeyedBursts;
@@ -171,10 +171,16 @@ export class AlertOutbox {
     return this.alerts.get(id);
   }
 
-  /** The alert as stored now (another instance may have changed or created it), remembered here; undefined when gone. */
+  /**
+   * The alert as stored now (another instance may have changed or created it), remembered here; undefined when gone.
+   * When no other process writes the store (`exclusive`: the file store, held by this process alone) every write of
+   * an alert went through this outbox, so the copy here is the stored one and is not read again. Shared, it always
+   * is: an alert this instance owns may still have been settled by a press served elsewhere.
+   */
   async fresh(id: string): Promise<AlertRecord | undefined> {
-    const stored = await this.records.readAlert(id);
     const known = this.alerts.get(id);
+    if (known && this.rights.exclusive) return known;
+    const stored = await this.records.readAlert(id);
     if (!stored) return known;
     if (!known) {
       this.alerts.set(id, stored);
@@ -185,7 +191,7 @@ export class AlertOutbox {
 
   /** Alerts of one organizer (open and recently finished). */
   of(watcherId: string): AlertRecord[] {
-    return [...this.alerts.values()].filter((alert) => alert.watcherId === watcherId);
+    return this.alerts.of(watcherId);
   }
 
   /** How many people wait in the alert's meeting as its card (latest version) shows them, for "Admit all (N)". */
@@ -480,6 +486,51 @@ export class AlertOutbox {
       this.alerts.delete(alert.id);
       this.interruptions.delete(alert.id);
     }
+  }
+}
+
+/**
+ * The outbox's alerts by id, and by watcher as well: `of(watcher)` (every departure, arrival and recount asks it) was
+ * a scan of every alert kept, ~600 on the admit bench and tens of thousands for a large organisation's day. An
+ * alert's watcher is part of its id, so it never changes while the alert is kept.
+ */
+class AlertsById extends Map<string, AlertRecord> {
+  private readonly byWatcher = new Map<string, Map<string, AlertRecord>>();
+
+  override set(id: string, alert: AlertRecord): this {
+    const previous = super.get(id);
+    if (previous && previous.watcherId !== alert.watcherId) this.unindex(id, previous.watcherId);
+    super.set(id, alert);
+    let mine = this.byWatcher.get(alert.watcherId);
+    if (!mine) {
+      mine = new Map();
+      this.byWatcher.set(alert.watcherId, mine);
+    }
+    mine.set(id, alert);
+    return this;
+  }
+
+  override delete(id: string): boolean {
+    const alert = super.get(id);
+    if (alert) this.unindex(id, alert.watcherId);
+    return super.delete(id);
+  }
+
+  override clear(): void {
+    this.byWatcher.clear();
+    super.clear();
+  }
+
+  /** One watcher's alerts, in the order they became known (as a scan of every alert would list them). */
+  of(watcherId: string): AlertRecord[] {
+    const mine = this.byWatcher.get(watcherId);
+    return mine ? [...mine.values()] : [];
+  }
+
+  private unindex(id: string, watcherId: string): void {
+    const mine = this.byWatcher.get(watcherId);
+    mine?.delete(id);
+    if (mine?.size === 0) this.byWatcher.delete(watcherId);
   }
 }
 
