@@ -151,6 +151,38 @@ describe('lobby alert outbox', () => {
     outbox.stop();
   });
 
+  it('in one process, writes an alert without reading it back first, and the last write called holds the latest state', async () => {
+    const { messenger } = flakyMessenger(0);
+    const records = new LobbyRecords(storage);
+    const outbox = new AlertOutbox(records, references, messenger, logger, { pumpIntervalMs: 10 });
+    await outbox.load();
+    await outbox.add(alert('w'));
+    const held = outbox.get('w')!;
+    let reads = 0;
+    const read = storage.read.bind(storage);
+    storage.read = async (keys) => {
+      reads += keys.length;
+      return read(keys);
+    };
+    // Two writes of one alert in flight at once (an outcome, and a delivery's bookkeeping right behind it).
+    const first = outbox.finish(held, { kind: 'admitted', by: 'Alice Wood', at: new Date().toISOString() });
+    held.deliveredVersion = held.cardVersion;
+    held.activityId = 'activity-9';
+    const second = outbox.persist(held);
+    await Promise.all([first, second]);
+    outbox.stop();
+    storage.read = read;
+    assert.equal(reads, 0, 'nothing read to write');
+    const stored = await records.readAlert('w');
+    assert.equal(stored?.outcome?.kind, 'admitted');
+    assert.equal(stored?.activityId, 'activity-9');
+    assert.equal(stored?.deliveredVersion, 2);
+    assert.equal(stored?.cardVersion, 2);
+    // Stamped with the channel's fence as a merged write would have been: a fenced writer after it reads the same stamp.
+    const raw = (await storage.read(['lobby/alert/w']))['lobby/alert/w'] as { _fence?: { scope: string; token: number } };
+    assert.deepEqual(raw._fence, { scope: channelKey('user-1'), token: 0 });
+  });
+
   it('lists one watcher\'s alerts in the order they became known, and forgets purged ones', async () => {
     const { messenger } = flakyMessenger(0);
     const outbox = new AlertOutbox(new LobbyRecords(storage), references, messenger, logger, { pumpIntervalMs: 10, retentionMs: 1_000 });
