@@ -89,6 +89,9 @@ export async function benchThroughput(options: ThroughputOptions): Promise<Throu
       const before = { target: cpuMs(target === 'bot' ? bot.child : echo.child), simulators: cpuMs(simulators.child), load: cpuMs(load.child) };
       const answer = await ask({ kind: 'round', target, text, durationMs });
       if (answer.kind !== 'round') throw new Error(`load answered ${answer.kind} to a round`);
+      // The admit line's CPU per press includes what each press leaves to do after its answer (the card's update
+      // and its record): the bot's CPU is read once its storage is quiet.
+      if (counted && target === 'bot' && text === ADMIT_SENTENCE) await quiet();
       if (counted) {
         cpu[target] += cpuMs(target === 'bot' ? bot.child : echo.child) - before.target;
         if (target === 'bot') {
@@ -105,6 +108,21 @@ export async function benchThroughput(options: ThroughputOptions): Promise<Throu
       bot.child.send({ counters: true });
       return (await nextMessage<{ counters: Counters }>(bot.child, answerTimeoutMs, 'bot counters')).counters;
     };
+    /**
+     * Waits until the bot's storage has been still for 400 ms (longer than a recount's window; at most 10 s) and
+     * answers its counters then: the admit line's presses leave work behind them (the card's update, its record).
+     */
+    const quiet = async (): Promise<Counters> => {
+      let last = await storageCounters();
+      const started = performance.now();
+      for (let still = 0; still < 4 && performance.now() - started < 10_000; ) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const now = await storageCounters();
+        still = now.reads === last.reads && now.writes === last.writes && now.deletes === last.deletes ? still + 1 : 0;
+        last = now;
+      }
+      return last;
+    };
     /** Storage work of refills (alert cards sent), kept out of the admit line's per-press figures. */
     const refillStorage = { reads: 0, writes: 0, deletes: 0 };
     /** Before a bot round of the admit sentence, a fresh alert card per press: outside the timed and profiled part. */
@@ -113,7 +131,9 @@ export async function benchThroughput(options: ThroughputOptions): Promise<Throu
       const before = await storageCounters();
       const answer = await ask({ kind: 'refill' });
       if (answer.kind !== 'refilled') throw new Error(`load answered ${answer.kind} to a refill`);
-      const after = await storageCounters();
+      // A card is at the connector before the bot has recorded it as sent: its last writes must not count (nor their
+      // CPU be spent) in the round that follows.
+      const after = await quiet();
       for (const key of ['reads', 'writes', 'deletes'] as const) refillStorage[key] += after[key] - before[key];
     };
     for (const sentence of sentences.filter((text) => !options.only || options.only.includes(text))) {

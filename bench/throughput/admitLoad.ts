@@ -2,8 +2,8 @@
  * Line 1's fourth sentence, run by the load process: pressing Admit on a lobby alert card, as Teams sends it (an
  * `adaptiveCard/action` invoke for the card's Action.Execute, replying to the card). Every press needs a card of
  * its own, so the users here are UCWA simulator bulk organizers, each watching a meeting of their own: before each
- * bot round one guest arrives in every meeting through the simulator's control API, and each card's Admit action
- * is read from the card the bot sent to the connector. One waiting person per meeting keeps the press what it is in
+ * bot round one guest arrives in every meeting whose card was pressed, through the simulator's control API, and each
+ * card's Admit action is read from the card the bot sent to the connector. One waiting person per meeting keeps the press what it is in
  * the common case (no "Admit all (N)" re-counts of other cards). The echo bot gets the same invoke for the Admit
  * button of a card it sent itself, and answers it as minimally (a card back, the card updated at the connector).
  * Rounds are bounded by time and by the cards in hand: each loop presses at most its own cards.
@@ -77,12 +77,16 @@ export class AdmitLoad {
     return [...first.values()];
   }
 
-  /** One guest arrives in every watched meeting; resolves when every alert card is at the connector. */
+  /**
+   * One guest arrives in every watched meeting whose card was pressed (a card a round left unpressed stays in hand:
+   * its guest still waits, and a second one there would make every press re-count the other card); resolves when
+   * every new alert card is at the connector.
+   */
   async refill(): Promise<{ cards: number; seconds: number }> {
     const started = performance.now();
-    for (const cards of this.botCards) cards.length = 0;
+    const inHand = new Set(this.botCards.flat().map((card) => card.desk));
     const limit = pLimit(setUpConcurrency);
-    await Promise.all(this.desks.map((desk) => limit(() => this.arrive(desk))));
+    await Promise.all(this.desks.filter((desk) => !inHand.has(desk)).map((desk) => limit(() => this.arrive(desk))));
     while (this.awaited.size > 0 && performance.now() - started < cardsTimeoutMs) await new Promise((resolve) => setTimeout(resolve, 20));
     if (this.awaited.size > 0) throw new Error(`${this.awaited.size} lobby alert cards did not reach the connector within ${cardsTimeoutMs} ms`);
     return { cards: this.botCards.reduce((sum, cards) => sum + cards.length, 0), seconds: (performance.now() - started) / 1000 };

@@ -4,7 +4,7 @@
  * anonymous): the floor that parses, authenticates and replies, nothing else.
  * argv: `bot` | `echo`; env BENCH_SIMULATORS: the simulators' addresses (JSON). Answers `{ url }` when listening.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,7 +29,10 @@ const mode = process.argv[2];
 const inspector = new Session();
 process.on('message', (message: { profile?: 'start' | 'stop'; path?: string; counters?: true; memory?: true; lagMs?: number; heapSnapshot?: string; memoryDetail?: true }) => {
   void (async () => {
-    if (message.counters) return tellParent({ counters: { ...storageCalls } });
+    if (message.counters) {
+      await flushKeyTrace();
+      return tellParent({ counters: { ...storageCalls } });
+    }
     if (message.memory) return tellParent({ memory: await memoryAfterGc() });
     // After the same collections as `memory`, so a snapshot diff matches the figures line 3 reports.
     if (message.memoryDetail) return tellParent({ memoryDetail: await memoryDetail() });
@@ -57,10 +60,24 @@ process.on('message', (message: { profile?: 'start' | 'stop'; path?: string; cou
  * process only: how the bench reports the per-turn storage work without touching the storage module.
  */
 const storageCalls = { reads: 0, writes: 0, deletes: 0 };
+/**
+ * `BENCH_STORAGE_TRACE=<file>`: the keys behind those counts, by shape (ids replaced by `*`), appended to the file at
+ * every counters request (so per round): which records a turn reads and writes, for working on one line.
+ */
+const keyTraceFile = process.env['BENCH_STORAGE_TRACE'];
+const keyTrace = keyTraceFile ? new Map<string, number>() : undefined;
+const keyShape = (key: string) => key.replace(/[^/:]{16,}/g, '*');
+const flushKeyTrace = async () => {
+  if (!keyTrace || !keyTraceFile) return;
+  const lines = [...keyTrace].sort((a, b) => b[1] - a[1]).map(([shape, count]) => `${String(count).padStart(7)} ${shape}`);
+  keyTrace.clear();
+  await appendFile(keyTraceFile, `--- ${mode} ${new Date().toISOString()}\n${lines.join('\n')}\n`);
+};
 for (const [method, counter] of [['read', 'reads'], ['write', 'writes'], ['delete', 'deletes']] as const) {
   const original = FileStorage.prototype[method] as (this: FileStorage, argument: never) => Promise<unknown>;
   (FileStorage.prototype as unknown as Record<string, unknown>)[method] = function (this: FileStorage, argument: string[] | Record<string, unknown>) {
     storageCalls[counter] += Array.isArray(argument) ? argument.length : Object.keys(argument).length;
+    if (keyTrace) for (const key of Array.isArray(argument) ? argument : Object.keys(argument)) keyTrace.set(`${counter} ${keyShape(key)}`, (keyTrace.get(`${counter} ${keyShape(key)}`) ?? 0) + 1);
     return original.call(this, argument as never);
   };
 }

@@ -77,7 +77,7 @@ export interface OutboxOptions {
  * changed gets a new version, delivered as any other update (durable, in order, never a second send).
  */
 export class AlertOutbox {
-  private readonly alerts = new Map<string, AlertRecord>();
+  private readonly alerts = new AlertsById();
   private readonly delivering = new Map<string, Promise<void>>();
   private readonly deliveries = new KeyedSerializer();
   private readonly recounts: KeyedBursts;
@@ -171,10 +171,16 @@ export class AlertOutbox {
     return this.alerts.get(id);
   }
 
-  /** The alert as stored now (another instance may have changed or created it), remembered here; undefined when gone. */
+  /**
+   * The alert as stored now (another instance may have changed or created it), remembered here; undefined when gone.
+   * When no other process writes the store (`exclusive`: the file store, held by this process alone) every write of
+   * an alert went through this outbox, so the copy here is the stored one and is not read again. Shared, it always
+   * is: an alert this instance owns may still have been settled by a press served elsewhere.
+   */
   async fresh(id: string): Promise<AlertRecord | undefined> {
-    const stored = await this.records.readAlert(id);
     const known = this.alerts.get(id);
+    if (known && this.rights.exclusive) return known;
+    const stored = await this.records.readAlert(id);
     if (!stored) return known;
     if (!known) {
       this.alerts.set(id, stored);
@@ -185,7 +191,7 @@ export class AlertOutbox {
 
   /** Alerts of one organizer (open and recently finished). */
   of(watcherId: string): AlertRecord[] {
-    return [...this.alerts.values()].filter((alert) => alert.watcherId === watcherId);
+    return this.alerts.of(watcherId);
   }
 
   /** How many people wait in the alert's meeting as its card (latest version) shows them, for "Admit all (N)". */
@@ -215,8 +221,10 @@ export class AlertOutbox {
    * Writes the alert, trying three times in all: a storage hiccup must not lose a lobby visit. It is merged with
    * the stored copy (another instance may have settled it meanwhile), and what was stored becomes ours. The owner
    * of the watcher's channel writes with its fence: refused (StaleFenceError, not retried) once a newer owner wrote.
+   * The store's sole writer (`exclusive`) has nothing to merge and writes its copy as it is (see replace).
    */
   async persist(alert: AlertRecord): Promise<void> {
+    if (this.rights.exclusive) return this.replace(alert);
     const stored = await withRetries(
       (attempt) =>
         this.records.saveAlert(alert, this.rights.fence(alert.watcherId)).catch((error: unknown) => {
@@ -228,6 +236,22 @@ export class AlertOutbox {
     );
     // Merged, not copied: a change made to our copy while the write ran (an outcome, say) must stay.
     Object.assign(alert, mergeAlert(stored, alert));
+  }
+
+  /**
+   * persist() for the store's sole writer: every write of an alert goes through this outbox, so the stored copy is an
+   * earlier state of ours and is not read back to be merged (a disk read per write once the storage's cache of
+   * recent items has let it go: ~1 per card press). Retried like persist.
+   */
+  private async replace(alert: AlertRecord): Promise<void> {
+    await withRetries(
+      (attempt) =>
+        this.records.replaceAlert(alert, this.rights.fence(alert.watcherId)).catch((error: unknown) => {
+          if (attempt < 3) this.logger.warn({ err: error, alertId: alert.id, attempt }, 'could not write a lobby alert; trying again');
+          throw new RetryableError(error);
+        }),
+      { retries: 2, minTimeoutMs: 50, maxTimeoutMs: 100 },
+    );
   }
 
   /** Records what happened to the person; the card shows it at the next delivery. */
@@ -480,6 +504,51 @@ export class AlertOutbox {
       this.alerts.delete(alert.id);
       this.interruptions.delete(alert.id);
     }
+  }
+}
+
+/**
+ * The outbox's alerts by id, and by watcher as well: `of(watcher)` (every departure, arrival and recount asks it) was
+ * a scan of every alert kept, ~600 on the admit bench and tens of thousands for a large organisation's day. An
+ * alert's watcher is part of its id, so it never changes while the alert is kept.
+ */
+class AlertsById extends Map<string, AlertRecord> {
+  private readonly byWatcher = new Map<string, Map<string, AlertRecord>>();
+
+  override set(id: string, alert: AlertRecord): this {
+    const previous = super.get(id);
+    if (previous && previous.watcherId !== alert.watcherId) this.unindex(id, previous.watcherId);
+    super.set(id, alert);
+    let mine = this.byWatcher.get(alert.watcherId);
+    if (!mine) {
+      mine = new Map();
+      this.byWatcher.set(alert.watcherId, mine);
+    }
+    mine.set(id, alert);
+    return this;
+  }
+
+  override delete(id: string): boolean {
+    const alert = super.get(id);
+    if (alert) this.unindex(id, alert.watcherId);
+    return super.delete(id);
+  }
+
+  override clear(): void {
+    this.byWatcher.clear();
+    super.clear();
+  }
+
+  /** One watcher's alerts, in the order they became known (as a scan of every alert would list them). */
+  of(watcherId: string): AlertRecord[] {
+    const mine = this.byWatcher.get(watcherId);
+    return mine ? [...mine.values()] : [];
+  }
+
+  private unindex(id: string, watcherId: string): void {
+    const mine = this.byWatcher.get(watcherId);
+    mine?.delete(id);
+    if (mine?.size === 0) this.byWatcher.delete(watcherId);
   }
 }
 

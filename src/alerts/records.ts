@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Language } from '../nlu/recognition.js';
-import { fencedWrite, withoutFence, type Fence } from '../storage/fence.js';
+import { FENCE_FIELD, fencedWrite, withoutFence, type Fence } from '../storage/fence.js';
 import type { BotStorage } from '../storage/index.js';
 import { retryStorage } from '../storage/retry.js';
 import { identityOf } from './people.js';
@@ -106,6 +106,17 @@ export class LobbyRecords {
       fence,
     );
     return merged;
+  }
+
+  /**
+   * Writes an alert as it is, without reading the stored copy first: only for the store's sole writer (the file
+   * store, one process; see DeliveryRights.exclusive), whose copy in memory is the stored one moved forward, so the
+   * merge saveAlert makes would give it back unchanged. Writes of one key land in the order they were called, each
+   * with the record as it was at its call, so the last one called holds the latest state. Stamped like saveAlert.
+   */
+  async replaceAlert(alert: AlertRecord, fence?: Fence): Promise<void> {
+    const stamp = fence ? { [FENCE_FIELD]: { scope: fence.scope, token: fence.token } } : {};
+    await this.storage.write({ [`${alertPrefix}${alert.id}`]: { ...alert, ...stamp, eTag: '*' } });
   }
 
   /**

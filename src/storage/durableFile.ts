@@ -48,8 +48,54 @@ export async function removeFileDurably(dir: string, fileName: string): Promise<
   await syncDirectory(dir);
 }
 
-/** A rename or unlink is only durable once the directory entry itself is flushed. */
-export async function syncDirectory(dir: string): Promise<void> {
+/**
+ * A rename or unlink is only durable once the directory entry itself is flushed. Concurrent callers share flushes
+ * (group commit): a flush covers every rename and unlink that finished before it BEGAN, so a caller joins the next
+ * flush to begin, never one already under way, and at most one flush per directory waits behind the running one.
+ * Twenty presses writing at once cost a few directory flushes instead of twenty, each still resolving only once its
+ * own entry is on disk. A failed flush fails every caller that shared it.
+ */
+export function syncDirectory(dir: string): Promise<void> {
+  let group = directoryGroups.get(dir);
+  if (!group) {
+    group = new DirectoryFlushes(dir);
+    directoryGroups.set(dir, group);
+  }
+  return group.flush();
+}
+
+const directoryGroups = new Map<string, DirectoryFlushes>();
+
+class DirectoryFlushes {
+  private running?: Promise<void>;
+  private queued?: Promise<void>;
+
+  constructor(private readonly dir: string) {}
+
+  flush(): Promise<void> {
+    if (!this.running) return this.start();
+    // The flush under way may have begun before the caller's rename: only one that begins after the call covers it.
+    this.queued ??= this.running
+      .then(noop, noop)
+      .then(() => {
+        this.queued = undefined;
+        return this.start();
+      });
+    return this.queued;
+  }
+
+  private start(): Promise<void> {
+    const run = flushDirectory(this.dir).finally(() => {
+      if (this.running === run) this.running = undefined;
+    });
+    this.running = run;
+    return run;
+  }
+}
+
+function noop(): void {}
+
+async function flushDirectory(dir: string): Promise<void> {
   const handle = await open(dir, 'r');
   try {
     await handle.sync();

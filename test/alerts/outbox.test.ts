@@ -131,6 +131,74 @@ describe('lobby alert outbox', () => {
     assert.equal(sent.length, 1);
   });
 
+  it('in one process (the file store), answers a press from the alert it holds, without reading it again', async () => {
+    const { messenger } = flakyMessenger(0);
+    const records = new LobbyRecords(storage);
+    const outbox = new AlertOutbox(records, references, messenger, logger, { pumpIntervalMs: 10 });
+    await outbox.load();
+    await outbox.add(alert('f'));
+    let reads = 0;
+    const readAlert = records.readAlert.bind(records);
+    records.readAlert = async (id) => {
+      reads += 1;
+      return readAlert(id);
+    };
+    assert.equal(await outbox.fresh('f'), outbox.get('f'), 'the copy held here');
+    assert.equal(reads, 0, 'no process but this one writes the store: nothing to read');
+    // An id it does not hold is still looked up (and is gone).
+    assert.equal(await outbox.fresh('unknown'), undefined);
+    assert.equal(reads, 1);
+    outbox.stop();
+  });
+
+  it('in one process, writes an alert without reading it back first, and the last write called holds the latest state', async () => {
+    const { messenger } = flakyMessenger(0);
+    const records = new LobbyRecords(storage);
+    const outbox = new AlertOutbox(records, references, messenger, logger, { pumpIntervalMs: 10 });
+    await outbox.load();
+    await outbox.add(alert('w'));
+    const held = outbox.get('w')!;
+    let reads = 0;
+    const read = storage.read.bind(storage);
+    storage.read = async (keys) => {
+      reads += keys.length;
+      return read(keys);
+    };
+    // Two writes of one alert in flight at once (an outcome, and a delivery's bookkeeping right behind it).
+    const first = outbox.finish(held, { kind: 'admitted', by: 'Alice Wood', at: new Date().toISOString() });
+    held.deliveredVersion = held.cardVersion;
+    held.activityId = 'activity-9';
+    const second = outbox.persist(held);
+    await Promise.all([first, second]);
+    outbox.stop();
+    storage.read = read;
+    assert.equal(reads, 0, 'nothing read to write');
+    const stored = await records.readAlert('w');
+    assert.equal(stored?.outcome?.kind, 'admitted');
+    assert.equal(stored?.activityId, 'activity-9');
+    assert.equal(stored?.deliveredVersion, 2);
+    assert.equal(stored?.cardVersion, 2);
+    // Stamped with the channel's fence as a merged write would have been: a fenced writer after it reads the same stamp.
+    const raw = (await storage.read(['lobby/alert/w']))['lobby/alert/w'] as { _fence?: { scope: string; token: number } };
+    assert.deepEqual(raw._fence, { scope: channelKey('user-1'), token: 0 });
+  });
+
+  it('lists one watcher\'s alerts in the order they became known, and forgets purged ones', async () => {
+    const { messenger } = flakyMessenger(0);
+    const outbox = new AlertOutbox(new LobbyRecords(storage), references, messenger, logger, { pumpIntervalMs: 10, retentionMs: 1_000 });
+    const other = { ...alert('o'), watcherId: 'user-2' };
+    await new LobbyRecords(storage).saveAlert({ ...alert('old'), outcome: { kind: 'admitted', at: new Date(Date.now() - 60_000).toISOString() }, activityId: 'x', deliveredVersion: 1 });
+    await outbox.load();
+    assert.deepEqual(outbox.of('user-1').map((one) => one.id), [], 'the finished alert past the retention was purged at load');
+    await outbox.add(alert('p'));
+    await outbox.add(other);
+    await outbox.add(alert('q'));
+    assert.deepEqual(outbox.of('user-1').map((one) => one.id), ['p', 'q']);
+    assert.deepEqual(outbox.of('user-2').map((one) => one.id), ['o']);
+    assert.deepEqual(outbox.openIn(alert('p')).map((one) => one.id), ['p', 'q']);
+    outbox.stop();
+  });
+
   /** Longer than a recount window: whatever else was coming would have come. */
   const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
 

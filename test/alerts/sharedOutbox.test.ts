@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { LobbyActions } from '../../src/alerts/actions.js';
 import { AlertOutbox, type DeliveryRights } from '../../src/alerts/outbox.js';
+import type { Organizer } from '../../src/alerts/people.js';
+import type { WaitingRoomSource } from '../../src/alerts/source.js';
+import { KeyedSerializer } from '../../src/storage/keyedSerializer.js';
 import { LobbyRecords } from '../../src/alerts/records.js';
 import { channelKey } from '../../src/ownership/index.js';
 import type { Fence } from '../../src/storage/fence.js';
@@ -167,6 +171,28 @@ describe('lobby alert outbox shared by several instances', () => {
     await waitUntil('the stored alert carries the send', async () => (await new LobbyRecords(storage).readAlert('w'))?.activityId !== undefined);
     const stored = await new LobbyRecords(storage).readAlert('w');
     assert.equal(stored?.outcome?.kind, 'admitted');
+  });
+
+  it('does not act on a press from a stale copy: the owner reads afresh and sees what another instance settled', async () => {
+    const a = instance('a', messenger());
+    const b = instance('b', messenger());
+    a.own.own(1);
+    await a.outbox.load();
+    await a.outbox.add(alert('s'));
+    // b serves a press on the card and settles it; a's copy in memory still says the person waits.
+    const there = await b.outbox.fresh('s');
+    assert.ok(there);
+    await b.outbox.finish(there, { kind: 'rejected', by: 'Bob Lee', at: new Date().toISOString() });
+    assert.equal(a.outbox.get('s')?.outcome, undefined, 'a\'s copy is stale');
+    // A second press, served by a, the owner of the watcher's channel: read afresh, then acted on (or not).
+    const acted: string[] = [];
+    const hands = { admit: async () => (acted.push('admit'), 'done' as const), reject: async () => (acted.push('reject'), 'done' as const) };
+    const source = { platform: 'sfb', actAs: async (_presser: unknown, _place: unknown, work: (h: typeof hands) => Promise<unknown>) => ({ acted: await work(hands) }) };
+    const actions = new LobbyActions(new KeyedSerializer(), logger, a.outbox, new Map([['sfb', source as unknown as WaitingRoomSource]]));
+    assert.equal((await a.outbox.fresh('s'))?.outcome?.kind, 'rejected');
+    const result = await actions.actOnAlert({ id: 'user-1', name: 'Alice Wood', language: 'en' } as Organizer, 's', 'admit');
+    assert.equal(result.kind, 'already');
+    assert.deepEqual(acted, [], 'nobody was admitted after being turned away elsewhere');
   });
 
   it('finishes a card send in progress before stop returns, and records it (no second send after a restart)', async () => {

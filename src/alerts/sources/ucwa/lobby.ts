@@ -29,6 +29,14 @@ type User = Pick<Organizer, 'id' | 'upn' | 'name'>;
 export class UcwaLobbySource implements WaitingRoomSource {
   readonly platform = 'sfb' as const;
   private listener?: WaitingRoomListener;
+  /**
+   * The lobby's people as the watcher's own session last saw them (an arrival's view, with its admit / reject
+   * links), by visit: the watcher's press acts on that view without reading the person again first (a UCWA round
+   * trip per press). Used once; a link that no longer works (404, 410, 409, 403: the person left, the conversation
+   * was re-created) sends the press the usual way, reading the person afresh, so nothing is decided from it alone.
+   * Only sessions with someone waiting have an entry; a departure removes its person.
+   */
+  private readonly seen = new WeakMap<UcwaSession, Map<string, ParticipantView>>();
 
   constructor(
     private readonly context: UcwaLobbyContext,
@@ -43,8 +51,28 @@ export class UcwaLobbySource implements WaitingRoomSource {
 
   /** One lobby change from the organizer's event channel; a rejected promise holds the channel's position. */
   async lobbyChanged(userId: string, session: UcwaSession, change: LobbyChange): Promise<void> {
+    this.see(session, change);
     if (change.type === 'added') await this.onArrival(userId, session, change);
     else if (change.type === 'deleted') await this.emit(departure(userId, session, change));
+  }
+
+  /** Remembers (or forgets) the watcher's view of a person in the lobby, from the event that told of them. */
+  private see(session: UcwaSession, change: LobbyChange): void {
+    const view = change.participant;
+    const waiting = change.type !== 'deleted' && view && view.inLobby !== false && (view.admitHref || view.rejectHref);
+    let seen = this.seen.get(session);
+    if (!waiting) {
+      seen?.delete(change.participantHref);
+      return;
+    }
+    if (!seen) {
+      seen = new Map();
+      this.seen.set(session, seen);
+    }
+    seen.delete(change.participantHref);
+    seen.set(change.participantHref, view);
+    // Bounded: people who waited unpressed and whose departure was never heard go first.
+    if (seen.size > maxSeenPerSession) seen.delete(seen.keys().next().value!);
   }
 
   private async onArrival(userId: string, session: UcwaSession, change: LobbyChange): Promise<void> {
@@ -101,7 +129,9 @@ export class UcwaLobbySource implements WaitingRoomSource {
     if (!session) return { refused: 'signInNeeded' };
     let temporary: string | undefined;
     try {
-      if (presser.id === place.watcherId) return { acted: await work(this.hands(presser, session, (target) => session.lobby.participant(target.visitKey))) };
+      if (presser.id === place.watcherId) {
+        return { acted: await work(this.hands(presser, session, (target) => session.lobby.participant(target.visitKey), this.seen.get(session))) };
+      }
       const own = await this.ownConversation(presser.id, session, place.meetingKey);
       if (!own) return { refused: 'notLeader' };
       if (own.temporary) temporary = own.href;
@@ -118,11 +148,45 @@ export class UcwaLobbySource implements WaitingRoomSource {
     }
   }
 
-  private hands(presser: User, session: UcwaSession, viewOf: (target: VisitTarget) => Promise<ParticipantView | undefined>): WaitingRoomHands {
+  private hands(
+    presser: User,
+    session: UcwaSession,
+    viewOf: (target: VisitTarget) => Promise<ParticipantView | undefined>,
+    seen?: Map<string, ParticipantView>,
+  ): WaitingRoomHands {
     return {
-      admit: (target) => this.act(presser, session, viewOf, target, 'admit'),
-      reject: (target) => this.act(presser, session, viewOf, target, 'reject'),
+      admit: (target) => this.actOnSeen(presser, session, viewOf, target, 'admit', seen),
+      reject: (target) => this.actOnSeen(presser, session, viewOf, target, 'reject', seen),
     };
+  }
+
+  /**
+   * Acts through the view this session saw at the person's arrival, when there is one; a link that no longer works
+   * is no answer, so then (and without a view) the person is read afresh and acted on as always (act). Any other
+   * failure of the call is handled as act would handle it.
+   */
+  private async actOnSeen(
+    presser: User,
+    session: UcwaSession,
+    viewOf: (target: VisitTarget) => Promise<ParticipantView | undefined>,
+    target: VisitTarget,
+    action: 'admit' | 'reject',
+    seen: Map<string, ParticipantView> | undefined,
+  ): Promise<ActOutcome> {
+    const view = seen?.get(target.visitKey);
+    seen?.delete(target.visitKey);
+    const href = action === 'admit' ? view?.admitHref : view?.rejectHref;
+    if (!href) return this.act(presser, session, viewOf, target, action);
+    try {
+      await session.post(href, undefined);
+    } catch (error) {
+      if (error instanceof UcwaError && error.status !== undefined && staleLinkStatuses.has(error.status)) return this.act(presser, session, viewOf, target, action);
+      const refused = await this.refusalFor(presser, error);
+      if (refused) return refused;
+      throw error;
+    }
+    this.context.logger.info({ teamsUserId: presser.id, action }, 'lobby participant handled');
+    return 'done';
   }
 
   /** Admits or turns away one person through the presser's view of them. */
@@ -166,6 +230,12 @@ export class UcwaLobbySource implements WaitingRoomSource {
     return joined.conversationHref ? { href: joined.conversationHref, temporary: true } : undefined;
   }
 }
+
+/** People remembered per session for the watcher's presses (see UcwaLobbySource.seen). */
+const maxSeenPerSession = 200;
+
+/** What a remembered admit / reject link answers once it no longer works; the press then reads the person afresh. */
+const staleLinkStatuses = new Set([403, 404, 409, 410]);
 
 /** A watched meeting as the core sees it: its URI is the key; our conversation in it stays ours. */
 function sourceMeeting(meeting: WatchedMeeting): SourceMeeting {
