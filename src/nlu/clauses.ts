@@ -177,8 +177,11 @@ export function chineseCommand(input: string): CommandClause {
     const [, head = '', tail = ''] = split;
     const antecedent = /^(.+?)(?:是|已经|在|也|不|就|刚|说|可以|没)/u.exec(head)?.[1];
     if (!COMMAND_OPENING_ZH.test(head) && COMMAND_OPENING_ZH.test(tail) && PRONOUN_ZH.test(tail) && antecedent && !/[我你他她它]/u.test(antecedent) && antecedent.length <= 12) {
-      notes.push(`"${tail.match(PRONOUN_ZH)?.[0]}" 指 ${antecedent}`);
-      text = tail.replace(PRONOUN_ZH, antecedent);
+      // "韩雪在周例会大厅等着呢，放她进来": where they wait names the meeting, kept as "周例会大厅里的韩雪".
+      const lobby = /在\s*([^\s，,]{2,16}?)\s*的?(?:大厅|等候室)/u.exec(head)?.[1];
+      const who = lobby ? `${lobby}大厅里的${antecedent}` : antecedent;
+      notes.push(`"${tail.match(PRONOUN_ZH)?.[0]}" 指 ${who}`);
+      text = tail.replace(PRONOUN_ZH, who);
     }
   }
   const cut = text.replace(TRAILING_CLAUSE_ZH, '');

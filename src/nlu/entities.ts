@@ -122,13 +122,34 @@ export function extractEntities(input: EntityInput): EntityResult {
     now: input.now,
     trace: [],
   };
-  const entities = extractFor(input.intent, sentence);
+  const entities = withTopic(input.intent, sentence, extractFor(input.intent, sentence));
   for (const [slot, value] of Object.entries(entities)) {
     if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) {
       delete entities[slot as keyof Entities];
     }
   }
   return { entities, trace: sentence.trace };
+}
+
+// "新员工培训 全员静音吧", "市场周会，电话入会的人不用等大厅了": the meeting said first and alone, then the command about it.
+const ZH_TOPIC = /^(?:华为(?:云)?)?(?:会议)?\s*([^\s，,：:]{2,16})(?:\s+|\s*[，,]\s*)(\S.*)$/u;
+// A head that holds a verb, a pronoun, a question word or a time is a clause of its own, not a meeting's name.
+const NOT_A_TOPIC = /[把将让请帮给我你他她它谁哪吗呢么都也就在是有没不别]|什么|怎么|查|看|显示|列出|关注|盯|删|取消|锁|静音|结束|创建|新建|安排|预约|约|改|设|拒|放|准入|停|可以|能|^(?:今天|明天|后天|下周|本周|这周|上午|下午|晚上)|\d|[一二三四五六七八九十两]点/u;
+const TOPIC_INTENTS: ReadonlySet<string> = new Set([...Object.keys(MEETING_RULES), ...Object.keys(LOBBY_RULES), 'meetings.update', 'extensions.add']);
+
+/** The command's entities read after a meeting named first, that meeting filled in when the command names none. */
+function withTopic(intent: string, s: Sentence, entities: Entities): Entities {
+  if (!s.zh || entities.meeting || !TOPIC_INTENTS.has(intent) || (entities.all && !intent.startsWith('lobby.'))) {
+    return entities;
+  }
+  const [, topic = '', rest = ''] = ZH_TOPIC.exec(s.text) ?? [];
+  const taken = Object.values(entities).some((value) => typeof value === 'string' && value.includes(topic));
+  if (!topic || NOT_A_TOPIC.test(topic) || taken || !usableMeeting(topic, true)) {
+    return entities;
+  }
+  const inRest = extractFor(intent, { ...s, text: rest, plain: rest });
+  s.trace.push(`"${topic}" said first names the meeting`);
+  return { ...inRest, meeting: inRest.meeting ?? cleanMeeting(topic, true) };
 }
 
 function extractFor(intent: string, s: Sentence): Entities {

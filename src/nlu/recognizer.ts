@@ -478,7 +478,10 @@ function stripChinesePoliteness(text: string): string {
     .replace(/^(?:(?:请你?|麻烦你?|帮我|替我|给我|帮忙|能不能|可不可以|可以)\s*)+(?=.{2,})/u, '')
     // 将 is the written form of 把 ("将张三拒绝"): the patterns read one.
     .replace(/^将(?=\S{2})/u, '把')
-    .replace(/(?:，?谢谢(?:你)?|吧|呢|一下|好吗|好不好)?[。？！?!.]*$/u, '')
+    // "把年度战略会给结束了", "把王磊给我放进来": 给 before the verb of a 把 sentence only stresses it.
+    .replace(/^(把\s*\S.*?)给(?:我)?(?=[锁删结关放拒拉踢请取解静移停改加挪推设])/u, '$1')
+    // Particles pile up at the end ("锁一下吧", "删了呗", "放进来哈，谢谢"): none of them is part of the command.
+    .replace(/(?:一下)?(?:[吧呢呗哈啊呀嘛啦]|[，,]?\s*(?:谢谢你?|多谢)|好吗|好不好)*[。？！?!.~～]*$/u, '')
     .trim();
   return stripped || text;
 }

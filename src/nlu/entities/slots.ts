@@ -51,7 +51,10 @@ const ZH_DEMONSTRATIVE_KIND = /\s*(?:这个|那个|这场|那场|这一个|那�
 const ZH_TRAILING_FILLER = /\s*(?:这个会议|这个会|这场会|这一个会|这个分组里?|这个组里?|分组里|这个|那个)$/u;
 // Words that say where or what about a thing, after its name: "招聘面试门口", "产品评审上挂的", "招聘面试的入会权限",
 // "张伟进入" (the verb glued to the name), "吧" (a sentence particle). A name never ends in these.
-const ZH_TRAILING_RELATION = /\s*(?:的?(?:门口|门外|外面|那边|这边)|上(?:挂|挂着|挂的|面)?的?|的?(?:入会)?(?:权限|链接|设置|时间|主题|标题)|(?:进入|进来|加入|入会|进会)|[吧了呢啊呀])$/u;
+const ZH_TRAILING_RELATION = /\s*(?:的?(?:门口|门外|外面|那边|这边)|上(?:挂|挂着|挂的|面)?的?|的?(?:入会)?(?:权限|链接|设置|时间|主题|标题|申请|请求)|(?:进入|进来|加入|入会|进会)|[吧了呢啊呀])$/u;
+// Words glued after a name by the verb phrase that follows it: "技术沙龙可以锁上了", "王磊给放进来", "周例会里加个扩展",
+// "年会的等候室": a modal, a stressing 给, a place word or the room itself. Two characters of name stay at least.
+const ZH_TRAILING_GLUE = /(?<=\S{2})\s*(?:可以|能够?|给|就|里|的?(?:大厅|等候室)里?)$/u;
 
 /** Chinese slot values without surrounding quotes, punctuation, filler words or a leading 会议/分组. */
 export function stripZh(value: string, name = true): string {
@@ -60,7 +63,8 @@ export function stripZh(value: string, name = true): string {
   const bare = (clause.trim() ? clause : value).replace(/^[\s“"「『：:]+|[\s”"」』。？！?!，,、.]+$/gu, '');
   const named = name ? bare.replace(ZH_DEMONSTRATIVE_KIND, '') : bare;
   let trimmed = (named || bare).replace(ZH_LEADING_FILLER, '').replace(ZH_TRAILING_FILLER, '');
-  for (let cut = trimmed.replace(ZH_TRAILING_RELATION, ''); name && cut !== trimmed && cut.length > 0; cut = trimmed.replace(ZH_TRAILING_RELATION, '')) {
+  const untrail = (value: string): string => value.replace(ZH_TRAILING_RELATION, '').replace(ZH_TRAILING_GLUE, '');
+  for (let cut = untrail(trimmed); name && cut !== trimmed && cut.length > 0; cut = untrail(trimmed)) {
     trimmed = cut;
   }
   return (trimmed || bare).replace(/^(?:会议|分组)\s*/u, '').trim();
@@ -71,6 +75,8 @@ export function isEveryone(person: string, zhText: boolean): boolean {
     const bare = person.replace(/(?:都|全|全部|全都)$/u, '').replace(/^(?:所有|全部)的?(?=访客|客人|来宾)/u, '');
     // "都放进来", "全部放进来": only the word for all was said.
     return bare === '' || /^(?:所有人|大家|全部|所有|全体|所有等待的人|等待的人|他们|大厅里的人|大厅的人|所有访客|所有的人|每个人)(?:都)?$/u.test(bare)
+      // "大厅里的都拒绝掉": whoever is in the lobby, the people left unsaid.
+      || /^(?:大厅|等候室)里?的$/u.test(bare)
       || /^(?:大厅里?|等候室里?)的?(?:所有|全部)?(?:人|访客|客人)$/u.test(bare)
       // No name, only who they are: 访客, 客人 — everyone waiting.
       || /^(?:访客|客人|来宾|外部人员|外面的人|等待者|排队的人)(?:们)?$/u.test(bare)
