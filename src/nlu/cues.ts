@@ -133,6 +133,16 @@ const CUES: readonly Cue[] = [
   { name: 'the lock opened (zh)', zh: /的锁\s*(?:给)?(?:解开|打开|取消|解除|去掉|撤掉)/u, intent: 'huawei.lock', overrules: ['none', 'meetings.update', 'huawei.details', 'meetings.delete', 'meetings.details', 'lobby.reject'] },
   // "渠道沙龙 锁一下吧", "把渠道周会给锁了": a lock said last, after the meeting.
   { name: 'lock said last (zh)', zh: /^(?:把|将)?\s*[^，,？?]{2,16}?\s*(?:就|先|可以)?(?:锁上|锁定|锁住|锁起来|锁|解锁|解除锁定)了?$/u, intent: 'huawei.lock', overrules: ['none', 'meetings.delete', 'meetings.update', 'lobby.reject', 'huawei.details', 'huawei.end', 'watch.stop'] },
+  // "锁一下周例会": a lock said first.
+  { name: 'lock said first (zh)', zh: /^(?:锁住|锁一下|锁定|锁上|锁)(?:一下)?\s*(?:会议)?\s*[^\s，,了吧吗]{2}/u, intent: 'huawei.lock', overrules: ['none', 'huawei.ongoing', 'meetings.update', 'huawei.details', 'meetings.details', 'lobby.reject', 'meetings.delete'] },
+  // "合作伙伴这个组不要了": 这个组 is a contact group.
+  { name: 'this group deleted (zh)', zh: /这个(?:分组|组)\s*(?:就)?(?:不要了|不用了|删掉|删了|删除|去掉)|^(?:删掉|删除|删了|去掉)这个(?:分组|组)$/u, intent: 'groups.delete', overrules: ['meetings.delete', 'meetings.details', 'none', 'lobby.reject', 'groups.members', 'watch.stop'] },
+  // "后面还有什么 评审 相关的会吗": what is coming up, about something.
+  { name: 'what is coming up (zh)', zh: /^(?!.*(?:我的|我有|我约|我安排))(?:后面|之后|接下来|以后|待会儿?|稍后|晚些)(?:还)?有(?:没有)?(?:什么|哪些|啥)?.{0,12}(?:的)?(?:会议|会)(?:吗|没有)?$/u, intent: 'huawei.scheduled', overrules: ['none', 'meetings.list', 'huawei.ongoing', 'meetings.details'] },
+  // "你是真人吗", "你叫什么": about the bot itself, no command.
+  { name: 'about the bot (zh)', zh: /^你(?:是|叫)(?:不是)?(?:谁|什么|啥|机器人|真人|人|AI|ai|人工智能)|^你(?:的)?名字/u, intent: 'none', keep: [] },
+  // "帮我写一封请假邮件", "给老板发一封邮件": writing or sending something the bot does not write.
+  { name: 'writing what is no meeting (zh)', zh: /^(?!.*(?:会议|邀请|入会|链接|提醒|通知))(?:.{0,8})(?:写|发|回|起草)(?:一封|一份|一篇|个|封|份)?.{0,8}(?:邮件|信|周报|日报|报告|文档|文章|总结)/u, intent: 'none', keep: [] },
   // "同意李静进来", "批准一下孙悦的入会申请": someone's entry agreed to.
   { name: 'agree to <person> coming in (zh)', zh: /^(?:同意|批准|通过)(?:一下)?\s*[^，,\s]{1,10}?的?(?:进来|进入|加入|入会|进会|(?:入会|加入|进入)?(?:申请|请求))/u, intent: 'lobby.admit', overrules: ['none', 'meetings.dialIn', 'huawei.ongoing', 'meetings.details', 'lobby.who', 'huawei.participants', 'meetings.list'] },
   // "把刘洋拉进季度评审": someone brought into a named meeting.

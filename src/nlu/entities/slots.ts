@@ -48,7 +48,7 @@ function stripGroup(value: string): string {
 const ZH_LEADING_FILLER = /^(?:(?:给我看看|给我看下|给我|看看|看一下|看下|查看|查一下|查下|列一下|列下|帮我|替我|帮忙|麻烦你?|请你?|一下|以后|今后|叫做?|名为)\s*)+/u;
 // "招聘面试那个会的链接", "年度预算这个会是怎么设置的", "技术支持这个组": a demonstrative and the thing's kind end its name.
 const ZH_DEMONSTRATIVE_KIND = /\s*(?:这个|那个|这场|那场|这一个|那一个|这次|那次)(?:会议|会(?!议室)|分组|组|群组).*$/u;
-const ZH_TRAILING_FILLER = /\s*(?:这个会议|这个会|这场会|这一个会|这个分组里?|这个组里?|分组里|这个|那个)$/u;
+const ZH_TRAILING_FILLER = /\s*(?:这个会议|这个会|这场会|这一个会|这个分组里?|这个组里?|分组里|这个|那个|这场|那场|这次|那次|(?:这|那)(?:个|位)人)$/u;
 // Words that say where or what about a thing, after its name: "招聘面试门口", "产品评审上挂的", "招聘面试的入会权限",
 // "张伟进入" (the verb glued to the name), "吧" (a sentence particle). A name never ends in these.
 const ZH_TRAILING_RELATION = /\s*(?:的?(?:门口|门外|外面|那边|这边)|上(?:挂|挂着|挂的|面)?的?|的?(?:入会)?(?:权限|链接|设置|时间|主题|标题|申请|请求)|(?:进入|进来|加入|入会|进会)|[吧了呢啊呀])$/u;
