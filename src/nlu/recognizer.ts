@@ -480,6 +480,8 @@ function stripChinesePoliteness(text: string): string {
     .replace(/^将(?=\S{2})/u, '把')
     // "把年度战略会给结束了", "把王磊给我放进来": 给 before the verb of a 把 sentence only stresses it.
     .replace(/^(把\s*\S.*?)给(?:我)?(?=[锁删结关放拒拉踢请取解静移停改加挪推设])/u, '$1')
+    // "以后不用盯着周例会了": from now on, said before a "no more", is when, not what.
+    .replace(/^(?:以后|今后|往后|从现在起|从今天起)(?:就)?(?=不|别|都不)/u, '')
     // "锁一下周例会": 一下 after the opening verb softens it; the command is the verb and its object.
     .replace(/^(锁|锁住|解锁|静音|结束|删|删除|取消|关注|拒绝|准入|关闭|终止|监控)一下(?=\S{2})/u, '$1')
     // Particles pile up at the end ("锁一下吧", "删了呗", "放进来哈，谢谢"): none of them is part of the command.

@@ -77,6 +77,8 @@ export function isEveryone(person: string, zhText: boolean): boolean {
     return bare === '' || /^(?:所有人|大家|全部|所有|全体|所有等待的人|等待的人|他们|大厅里的人|大厅的人|所有访客|所有的人|每个人)(?:都)?$/u.test(bare)
       // "大厅里的都拒绝掉": whoever is in the lobby, the people left unsaid.
       || /^(?:大厅|等候室)里?的$/u.test(bare)
+      // "周例会大厅里的人全部放进来": after the lobby is named, "the people" are all of them.
+      || /^(?:人|人们)$/u.test(bare)
       || /^(?:大厅里?|等候室里?)的?(?:所有|全部)?(?:人|访客|客人)$/u.test(bare)
       // No name, only who they are: 访客, 客人 — everyone waiting.
       || /^(?:访客|客人|来宾|外部人员|外面的人|等待者|排队的人)(?:们)?$/u.test(bare)
