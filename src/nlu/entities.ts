@@ -271,8 +271,14 @@ function extensionAdd(s: Sentence): Entities {
     : matchEnglish(en.extensionsAdd, s.tokens, s.trace, (c) => usableMeeting(c.meeting, false));
   const id = meetingIdIn(s.tokens, s.text) ?? (captures.meeting ? cleanMeeting(captures.meeting, s.zh) : undefined);
   // The extension id pattern is a fallback, too generic to be worth explaining.
-  const extensionId = captures.extensionId ?? matchEnglish(en.extensionId, s.tokens, []).extensionId;
+  const extensionId = captures.extensionId ?? matchEnglish(en.extensionId, s.tokens, []).extensionId ?? (s.zh ? chineseExtensionId(s.text) : undefined);
   return { meeting: id, extensionType: extensionTypeIn(s.plain), extensionId };
+}
+
+/** "加一个组织者数据扩展 ext-1": a Latin word after 扩展 is the extension's id, unless it names the type. */
+function chineseExtensionId(text: string): string | undefined {
+  const id = /扩展[，,]?\s*(?:的)?(?:ID|Id|id|编号|标识)?\s*(?:是|为|叫|[:：=])?\s*([A-Za-z0-9][\w.-]*)/u.exec(text)?.[1];
+  return id && !/^(?:roamed|undefined|organi[sz]er|participant)/iu.test(id) && !/^\d{6,12}$/u.test(id) ? id : undefined;
 }
 
 // Words that say which meetings (when, whose, how many), not what they are about.

@@ -183,6 +183,27 @@ describe('Chinese phrasing classes (issue 11, sixth pass)', () => {
       ['给老板发一封邮件', 'none', {}],
     ]);
   });
+  describe('which occurrence (明天的, 这周) and which part (开始时间) are not the name', () => {
+    check([
+      ['把周例会的开始时间改成下午四点', 'meetings.update', { meeting: '周例会', startTime: '2025-01-15T16:00:00' }],
+      ['周例会这周不开了', 'meetings.delete', { meeting: '周例会' }],
+      ['取消明天的周例会', 'meetings.delete', { meeting: '周例会' }],
+    ]);
+  });
+  describe('the lobby first, then the watch; someone arriving said with 来了', () => {
+    check([
+      ['周例会的大厅帮我盯着点', 'watch.start', { meeting: '周例会' }],
+      ['季度复盘有人来了叫我一声', 'watch.start', { meeting: '季度复盘' }],
+      ['有没有人在等着进产品评审', 'lobby.who', { meeting: '产品评审' }],
+    ]);
+  });
+  describe('an extension id after 扩展; a page numbered in Chinese', () => {
+    check([
+      ['给周例会添加一个组织者数据扩展 ext-1', 'extensions.add', { meeting: '周例会', extensionType: 'RoamedOrganizerData', extensionId: 'ext-1' }],
+      ['第二页', 'page.next', { page: '2' }],
+      ['第3页', 'page.next', { page: '3' }],
+    ]);
+  });
   describe('reads that must stay reads', () => {
     check([
       ['周例会锁了吗', 'meetings.details', { meeting: '周例会' }],
@@ -232,6 +253,53 @@ describe('Chinese phrasing classes (issue 11, sixth pass)', () => {
       ['新建一个分组叫 合作伙伴', 'groups.create', { group: '合作伙伴' }],
       ['关注合作伙伴分组的在线状态', 'groups.presence', { group: '合作伙伴' }],
       ['创建会议 招聘同步，只允许受邀的人进入', 'meetings.create', { subject: '招聘同步', accessLevel: 'Invited' }],
+    ]);
+  });
+  describe('more commands and reads that must keep working', () => {
+    check([
+      ['帮我看看产品评审的大厅', 'lobby.who', { meeting: '产品评审' }],
+      ['现在大厅里等着的有谁', 'lobby.who', {}],
+      ['产品评审门口有人吗', 'lobby.who', { meeting: '产品评审' }],
+      ['放张伟进来', 'lobby.admit', { person: '张伟' }],
+      ['请把李娜放进产品评审', 'lobby.admit', { person: '李娜', meeting: '产品评审' }],
+      ['准许陈晨加入周例会', 'lobby.admit', { person: '陈晨', meeting: '周例会' }],
+      ['让大厅里的人都进来吧', 'lobby.admit', { all: true }],
+      ['允许王强进入季度复盘', 'lobby.admit', { person: '王强', meeting: '季度复盘' }],
+      ['把周例会大厅里的刘强拒了', 'lobby.reject', { person: '刘强', meeting: '周例会' }],
+      ['别让李磊进周例会', 'lobby.reject', { person: '李磊', meeting: '周例会' }],
+      ['开始监控季度复盘', 'watch.start', { meeting: '季度复盘' }],
+      ['停止监控季度复盘', 'watch.stop', { meeting: '季度复盘' }],
+      ['季度复盘的大厅不用再盯了', 'watch.stop', { meeting: '季度复盘' }],
+      ['取消所有会议的关注', 'watch.stop', { all: true }],
+      ['周例会的大厅提醒发到这个频道', 'alerts.routeHere', { meeting: '周例会' }],
+      ['我今天有什么会', 'meetings.list', {}],
+      ['周例会的主持人是谁', 'meetings.details', { meeting: '周例会' }],
+      ['周例会的会议号是多少', 'meetings.details', { meeting: '周例会' }],
+      ['明天下午两点帮我约个会，主题是供应链复盘', 'meetings.create', { subject: '供应链复盘', startTime: '2025-01-16T14:00:00' }],
+      ['帮我订个会叫 品牌周会', 'meetings.create', { subject: '品牌周会' }],
+      ['下周一上午十点安排一个 预算评审 会议，只允许公司内部的人参加', 'meetings.create', { subject: '预算评审', startTime: '2025-01-20T10:00:00', accessLevel: 'SameEnterprise' }],
+      ['建个会议：年度计划，周五下午三点到五点', 'meetings.create', { subject: '年度计划', startTime: '2025-01-17T15:00:00', endTime: '2025-01-17T17:00:00' }],
+      ['把周例会推迟到明天下午三点', 'meetings.update', { meeting: '周例会', startTime: '2025-01-16T15:00:00' }],
+      ['周例会改成所有人都能进', 'meetings.update', { meeting: '周例会', accessLevel: 'Everyone' }],
+      ['看看周例会有什么扩展', 'extensions.list', { meeting: '周例会' }],
+      ['我的联系人分组有哪些', 'groups.list', {}],
+      ['新建分组 客户', 'groups.create', { group: '客户' }],
+      ['把分组 客户 删掉', 'groups.delete', { group: '客户' }],
+      ['客户分组改成大客户', 'groups.rename', { group: '客户', newName: '大客户' }],
+      ['客户分组的人上线了告诉我', 'groups.presence', { group: '客户' }],
+      ['现在有哪些会在开', 'huawei.ongoing', {}],
+      ['有没有正在开的关于预算的会', 'huawei.ongoing', { keyword: '预算' }],
+      ['把 857236194 锁上', 'huawei.lock', { meeting: '857236194', on: true }],
+      ['857236194 全员静音', 'huawei.mute', { meeting: '857236194', on: true }],
+      ['让 857236194 等候室的人都进来', 'huawei.admitWaiting', { meeting: '857236194' }],
+      ['857236194 里有多少人', 'huawei.participants', { meeting: '857236194' }],
+      ['857236194 的详情', 'huawei.details', { meeting: '857236194' }],
+      ['关注华为会议 857236194', 'huawei.watch', { meeting: '857236194' }],
+      ['不用再关注华为会议 857236194 了', 'huawei.unwatch', { meeting: '857236194' }],
+      ['解析一下 把张伟放进来', 'debugParse', { keyword: '把张伟放进来' }],
+      ['退出登录', 'signOut', {}],
+      ['周例会结束了没', 'meetings.details', { meeting: '周例会' }],
+      ['季度复盘几点结束', 'meetings.details', { meeting: '季度复盘' }],
     ]);
   });
 });

@@ -101,6 +101,11 @@ export function pageIn(text: string): string {
   if (number) {
     return number[1] ?? number[2] ?? number[3] ?? 'next';
   }
+  // "第二页": the page's number written in Chinese.
+  const han = /第\s*([一二两三四五六七八九十])\s*页/u.exec(text)?.[1];
+  if (han) {
+    return String('一二三四五六七八九十'.indexOf(han === '两' ? '二' : han) + 1);
+  }
   if (/\b(?:previous|prev|back|before|last page|earlier)\b|上一页|前一页|上页|返回/iu.test(text)) {
     return 'previous';
   }
