@@ -143,10 +143,14 @@ const CUES: readonly Cue[] = [
   { name: 'about the bot (zh)', zh: /^你(?:是|叫)(?:不是)?(?:谁|什么|啥|机器人|真人|人|AI|ai|人工智能)|^你(?:的)?名字/u, intent: 'none', keep: [] },
   // "帮我写一封请假邮件", "给老板发一封邮件": writing or sending something the bot does not write.
   { name: 'writing what is no meeting (zh)', zh: /^(?!.*(?:会议|邀请|入会|链接|提醒|通知))(?:.{0,8})(?:写|发|回|起草)(?:一封|一份|一篇|个|封|份)?.{0,8}(?:邮件|信|周报|日报|报告|文档|文章|总结)/u, intent: 'none', keep: [] },
+  // "周例会不要了", "客户回访那个会取消吧": a meeting (named by its kind) given up.
+  { name: '<meeting> given up (zh)', zh: new RegExp(String.raw`^(?!.*(?:分组|组|提醒|通知|状态|静音|锁|大厅|等候室))(?:把|将)?[^，,\s]{1,16}?${MEETING_KIND_ZH}(?:这个会|那个会|这场|那场)?\s*(?:就)?(?:不要了|不开了|不用开了|取消吧|取消掉|删了|删掉)$`, 'u'), intent: 'meetings.delete', overrules: ['none', 'lobby.who', 'meetings.details', 'lobby.reject', 'watch.stop'] },
+  // "周例会是什么时候": when a meeting is, asked.
+  { name: 'when is <meeting> (zh)', zh: /^(?!.*(?:下一个|下个|我的|我有|哪些))[^，,\s]{2,16}?(?:是)?(?:什么时候|几点|哪天|几号|星期几|周几)(?:开始|开|结束|召开|的)?[？?]?$/u, intent: 'meetings.details', overrules: ['none', 'meetings.list', 'huawei.ongoing', 'huawei.scheduled'] },
   // "同意李静进来", "批准一下孙悦的入会申请": someone's entry agreed to.
   { name: 'agree to <person> coming in (zh)', zh: /^(?:同意|批准|通过)(?:一下)?\s*[^，,\s]{1,10}?的?(?:进来|进入|加入|入会|进会|(?:入会|加入|进入)?(?:申请|请求))/u, intent: 'lobby.admit', overrules: ['none', 'meetings.dialIn', 'huawei.ongoing', 'meetings.details', 'lobby.who', 'huawei.participants', 'meetings.list'] },
   // "把刘洋拉进季度评审": someone brought into a named meeting.
-  { name: 'bring <person> into <meeting> (zh)', zh: /^把\s*[^，,\s]{1,10}?(?:都|也)?(?:拉进|放进|请进|带进|接进)(?!会$|会议$)\S/u, intent: 'lobby.admit', overrules: ['none', 'lobby.who', 'meetings.details', 'huawei.participants', 'groups.members', 'meetings.dialIn'] },
+  { name: 'bring <person> into <meeting> (zh)', zh: /^把\s*[^，,]{1,20}?(?:都|也)?(?:拉进|放进|请进|带进|接进)(?!会$|会议$)\S/u, intent: 'lobby.admit', overrules: ['none', 'lobby.who', 'meetings.details', 'huawei.participants', 'groups.members', 'meetings.dialIn'] },
   // "战略研讨会现在有多少人": who is in a meeting (named by its kind), not in a lobby or a group.
   { name: 'who is in <meeting> (zh)', zh: new RegExp(String.raw`^(?!.*(?:大厅|等候室|分组|组))[^，,\s]{1,16}?${MEETING_KIND_ZH}(?:里|中)?(?:现在|目前|当前)?(?:都)?(?:有哪些人|有多少人|有几个人)(?:在线|在开会|在里面)?`, 'u'), intent: 'huawei.participants', overrules: ['none', 'groups.members', 'lobby.who', 'meetings.details', 'groups.presence'] },
   // "项目复盘 大厅里有几个人": how many wait, asked.

@@ -376,7 +376,8 @@ function asTyped(entities: Entities, converted: string, typed: string): Entities
  * ("张伟 can come in") has English function words around it.
  */
 function chineseVerbFirst(text: string): boolean {
-  return /^\s*[\u3400-\u9fff]{2,}/u.test(text) && !/\b(?:to|in|into|the|can|could|please|of|for|is|are|be|let|and|now|may|should|from|on|at)\b/iu.test(text);
+  // "把 Alice Wood 放进 Budget review": a one-character opening verb of a Chinese command counts too.
+  return /^\s*(?:[\u3400-\u9fff]{2,}|[把将让请]\s*\S)/u.test(text) && !/\b(?:to|in|into|the|can|could|please|of|for|is|are|be|let|and|now|may|should|from|on|at)\b/iu.test(text);
 }
 
 // A capability question names a command and at most a kind of thing, no particular one: no name, id or quote.
@@ -475,7 +476,7 @@ function stripChinesePoliteness(text: string): string {
   const stripped = text
     // "你能把周例会删了吗" asks for the deletion; "你能干嘛" asks what the bot does, so a short rest keeps 你能.
     .replace(/^(?:你能不能|你可不可以|你可以|你能|能否)\s*(?=\S{3,})/u, '')
-    .replace(/^(?:(?:请你?|麻烦你?|帮我|替我|给我|帮忙|能不能|可不可以|可以)\s*)+(?=.{2,})/u, '')
+    .replace(/^(?:(?:请问|请你?|麻烦你?|帮我|替我|给我|帮忙|能不能|可不可以|可以)\s*)+(?=.{2,})/u, '')
     // 将 is the written form of 把 ("将张三拒绝"): the patterns read one.
     .replace(/^将(?=\S{2})/u, '把')
     // "把年度战略会给结束了", "把王磊给我放进来": 给 before the verb of a 把 sentence only stresses it.

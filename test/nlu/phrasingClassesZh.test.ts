@@ -204,6 +204,61 @@ describe('Chinese phrasing classes (issue 11, sixth pass)', () => {
       ['第3页', 'page.next', { page: '3' }],
     ]);
   });
+  describe('English names inside a Chinese command; a one-character opening verb (把) still makes it Chinese', () => {
+    check([
+      ['关注 Budget review', 'watch.start', { meeting: 'Budget review' }],
+      ['把 Design sync 锁上', 'huawei.lock', { meeting: 'Design sync', on: true }],
+      ['Budget review 的详情', 'meetings.details', { meeting: 'Budget review' }],
+      ['让 Bob 进来', 'lobby.admit', { person: 'Bob' }],
+      ['把 Alice Wood 放进 Budget review', 'lobby.admit', { person: 'Alice Wood', meeting: 'Budget review' }],
+      ['删除 Q3复盘会', 'meetings.delete', { meeting: 'Q3复盘会' }],
+      ['2025年度规划会几点开始', 'meetings.details', { meeting: '2025年度规划会' }],
+    ]);
+  });
+  describe('a meeting said first and alone, with every kind of command after it', () => {
+    check([
+      ['周例会 让陈刚进来', 'lobby.admit', { person: '陈刚', meeting: '周例会' }],
+      ['周例会，把大家都放进来', 'lobby.admit', { all: true, meeting: '周例会' }],
+      ['客户回访 几点开始', 'meetings.details', { meeting: '客户回访' }],
+      ['客户回访 删掉', 'meetings.delete', { meeting: '客户回访' }],
+      ['客户回访 改到明天下午两点', 'meetings.update', { meeting: '客户回访', startTime: '2025-01-16T14:00:00' }],
+      ['客户回访 结束吧', 'huawei.end', { meeting: '客户回访' }],
+      ['客户回访 有哪些扩展', 'extensions.list', { meeting: '客户回访' }],
+      ['客户回访 帮我盯一下', 'watch.start', { meeting: '客户回访' }],
+      ['客户回访 不用再盯了', 'watch.stop', { meeting: '客户回访' }],
+    ]);
+  });
+  describe('a meeting given up (不要了, 不用开…了); when a meeting is (是什么时候)', () => {
+    check([
+      ['周例会不要了', 'meetings.delete', { meeting: '周例会' }],
+      ['不用开周例会了', 'meetings.delete', { meeting: '周例会' }],
+      ['帮我把下周的客户回访取消掉', 'meetings.delete', { meeting: '客户回访' }],
+      ['周例会是什么时候', 'meetings.details', { meeting: '周例会' }],
+    ]);
+  });
+  describe('traditional characters beyond the command words (請問, 幾點)', () => {
+    check([
+      ['張偉可以進來了', 'lobby.admit', { person: '張偉' }],
+      ['週例會 幾點開始', 'meetings.details', { meeting: '週例會' }],
+      ['把客戶回訪的靜音解除', 'huawei.mute', { meeting: '客戶回訪', on: false }],
+      ['請問週例會的大廳裡有誰', 'lobby.who', { meeting: '週例會' }],
+    ]);
+  });
+  describe('titles stay with the person; more lobby and settings phrasings that must keep working', () => {
+    check([
+      ['让王老师进来', 'lobby.admit', { person: '王老师' }],
+      ['把李总放进来', 'lobby.admit', { person: '李总' }],
+      ['后天上午十点半约个会，叫 客户复盘', 'meetings.create', { subject: '客户复盘', startTime: '2025-01-17T10:30:00' }],
+      ['周例会的时间改到周四上午十点', 'meetings.update', { meeting: '周例会', startTime: '2025-01-16T10:00:00' }],
+      ['把周例会改成只有受邀的人能进', 'meetings.update', { meeting: '周例会', accessLevel: 'Invited' }],
+      ['有人在周例会大厅等着的时候提醒我一下', 'watch.start', { meeting: '周例会' }],
+      ['把 618204753 等候室里的人都拉进会', 'huawei.admitWaiting', { meeting: '618204753' }],
+      ['李雷就别让他进了', 'lobby.reject', { person: '李雷' }],
+      ['周例会大厅里现在有几个人', 'lobby.who', { meeting: '周例会' }],
+      ['分组 供应商 里有谁', 'groups.members', { group: '供应商' }],
+      ['供应商 分组删掉', 'groups.delete', { group: '供应商' }],
+    ]);
+  });
   describe('reads that must stay reads', () => {
     check([
       ['周例会锁了吗', 'meetings.details', { meeting: '周例会' }],
