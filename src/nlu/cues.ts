@@ -147,6 +147,9 @@ const CUES: readonly Cue[] = [
   { name: '<meeting> given up (zh)', zh: new RegExp(String.raw`^(?!.*(?:分组|组|提醒|通知|状态|静音|锁|大厅|等候室))(?:把|将)?[^，,\s]{1,16}?${MEETING_KIND_ZH}(?:这个会|那个会|这场|那场)?\s*(?:就)?(?:不要了|不开了|不用开了|取消吧|取消掉|删了|删掉)$`, 'u'), intent: 'meetings.delete', overrules: ['none', 'lobby.who', 'meetings.details', 'lobby.reject', 'watch.stop'] },
   // "周例会是什么时候": when a meeting is, asked.
   { name: 'when is <meeting> (zh)', zh: /^(?!.*(?:下一个|下个|我的|我有|哪些))[^，,\s]{2,16}?(?:是)?(?:什么时候|几点|哪天|几号|星期几|周几)(?:开始|开|结束|召开|的)?[？?]?$/u, intent: 'meetings.details', overrules: ['none', 'meetings.list', 'huawei.ongoing', 'huawei.scheduled'] },
+  // "周例会只让公司内部的人进", "让周例会所有人都可以进": who may enter, a setting — not letting anyone in now
+  // ("大家都可以进来了" is: 进来了).
+  { name: 'who may enter (zh)', zh: /(?:所有人|任何人|谁|大家|外部的人|外面的人)都(?:可以|能)(?:进入?|加入|入会|参加)(?![来了])(?!.*了$)|只(?:让|允许|有|限)(?:公司内部|公司里|本公司|企业内部|内部|受邀|被邀请)/u, intent: 'meetings.update', overrules: ['lobby.admit', 'none', 'lobby.who', 'meetings.details', 'huawei.admitWaiting'] },
   // "同意李静进来", "批准一下孙悦的入会申请": someone's entry agreed to.
   { name: 'agree to <person> coming in (zh)', zh: /^(?:同意|批准|通过)(?:一下)?\s*[^，,\s]{1,10}?的?(?:进来|进入|加入|入会|进会|(?:入会|加入|进入)?(?:申请|请求))/u, intent: 'lobby.admit', overrules: ['none', 'meetings.dialIn', 'huawei.ongoing', 'meetings.details', 'lobby.who', 'huawei.participants', 'meetings.list'] },
   // "把刘洋拉进季度评审": someone brought into a named meeting.

@@ -30,8 +30,9 @@ export function findTimes(text: string, language: Language, now: Date): TimeFoun
   }
   // Its cost grows with the text (≈ 4 ms for a short clause, 16 ms for three), so it reads only the clauses that
   // can hold a time: "create a meeting called Town hall at 5pm, open to everyone, and let phone users bypass the lobby".
-  const clauses = text.split(/(?<=[,;，；。])/u).filter((clause) => hint.test(clause)).map((clause) => fromHint(clause, hint));
-  const results = recognizeDateTime(clauses.join(' ').replace(/[,;，；。]\s*$/u, ''), language === 'zh' ? Culture.Chinese : Culture.English, undefined, now);
+  const clauses = (language === 'zh' ? chineseRange(text) : text).split(/(?<=[,;，；。])/u).filter((clause) => hint.test(clause)).map((clause) => fromHint(clause, hint));
+  // Chinese clauses join without a space, so "明天，下午两点" reads as one time.
+  const results = recognizeDateTime((language === 'zh' ? clauses.map((clause) => clause.replace(/[,;，；。]\s*$/u, '')).join('') : clauses.join(' ')).replace(/[,;，；。]\s*$/u, ''), language === 'zh' ? Culture.Chinese : Culture.English, undefined, now);
   const found: TimeFound = { spans: [], trace: '' };
   // A meeting starts at a moment: "Q3" or "this year" (date ranges) name no start time, and a bare date only
   // counts when no clock time was said.
@@ -73,6 +74,11 @@ export function findTimes(text: string, language: Language, now: Date): TimeFoun
   }
   found.trace = found.spans.length > 0 ? `time "${found.spans.join('", "')}" → start ${found.startTime ?? '-'}, end ${found.endTime ?? '-'}` : 'no time found';
   return found;
+}
+
+/** "下午两点开始，三点结束" is the range "下午两点到三点". */
+function chineseRange(text: string): string {
+  return text.replace(/开始\s*[，,]?\s*(?:到)?([^，,。；;]{1,10}?)(?:结束|为止)/u, '到$1');
 }
 
 /** The clause from three words before its first time word: what comes earlier ("could you please book a meeting named …") holds no time. */

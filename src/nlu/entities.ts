@@ -245,7 +245,8 @@ function lobbyDecision(s: Sentence, pair: RulePair): Entities {
   let person = captures.person?.replace(/\s+(?:now|right now|please|asap|too|as well|for me)$/iu, '').replace(/(?<=\p{L})['’]s?$/u, '').trim();
   let meetingText = id ?? (captures.meeting && usableMeeting(captures.meeting, s.zh) ? cleanMeeting(captures.meeting, s.zh) : undefined);
   // "预算评审大厅里的刘洋": the meeting whose lobby, then the person.
-  const inLobby = s.zh && person && !isEveryone(person, true) ? /^(.*?)的?(?:大厅|等候室)里?的(.+)$/u.exec(person) : null;
+  // "周例会大厅里那个叫李雷的", "大厅里那个王芳": the lobby, a demonstrative, then whoever is named.
+  const inLobby = s.zh && person && !isEveryone(person, true) ? /^(.*?)的?(?:大厅|等候室)里?(?:的|那个|那位|这个|这位)(?:那个|那位)?(?:叫|名叫)?(.+?)(?:的)?$/u.exec(person) : null;
   if (inLobby?.[2]) {
     meetingText ??= inLobby[1] ? cleanMeeting(inLobby[1], true) : undefined;
     person = inLobby[2];

@@ -259,6 +259,60 @@ describe('Chinese phrasing classes (issue 11, sixth pass)', () => {
       ['供应商 分组删掉', 'groups.delete', { group: '供应商' }],
     ]);
   });
+  describe('a name never opens with 把, and holds no 全员 or 从我的会议里', () => {
+    check([
+      ['把年会等候室里的人都放进来', 'huawei.admitWaiting', { meeting: '年会' }],
+      ['年会全员静音', 'huawei.mute', { meeting: '年会', on: true }],
+      ['年会取消全员静音', 'huawei.mute', { meeting: '年会', on: false }],
+      ['把年会的所有人静音', 'huawei.mute', { meeting: '年会', on: true }],
+      ['把客户回访从我的会议里删掉', 'meetings.delete', { meeting: '客户回访' }],
+    ]);
+  });
+  describe('a clause that says why (别让人再进来) or sets the scene (快开始了, 到了) is not the command', () => {
+    check([
+      ['把年会锁住，别让人再进来', 'huawei.lock', { meeting: '年会', on: true }],
+      ['周例会快开始了，帮我看看大厅里有谁', 'lobby.who', { meeting: '周例会' }],
+      ['张伟到了，让他进周例会', 'lobby.admit', { person: '张伟', meeting: '周例会' }],
+    ]);
+  });
+  describe('times across a comma, and a range said as 开始…结束', () => {
+    check([
+      ['新建一个叫 年度盘点 的会，明天下午两点开始，三点结束', 'meetings.create', { subject: '年度盘点', startTime: '2025-01-16T14:00:00', endTime: '2025-01-16T15:00:00' }],
+      ['把周例会改到明天，下午两点到三点', 'meetings.update', { meeting: '周例会', startTime: '2025-01-16T14:00:00', endTime: '2025-01-16T15:00:00' }],
+    ]);
+  });
+  describe('who may enter is a setting (都可以进, 只让…进), not an admission', () => {
+    check([
+      ['让周例会所有人都可以进', 'meetings.update', { meeting: '周例会', accessLevel: 'Everyone' }],
+      ['周例会只让公司内部的人进', 'meetings.update', { meeting: '周例会', accessLevel: 'SameEnterprise' }],
+    ]);
+  });
+  describe('someone in the lobby named with a demonstrative (那个叫…的)', () => {
+    check([
+      ['周例会大厅里那个叫李雷的放进来', 'lobby.admit', { person: '李雷', meeting: '周例会' }],
+      ['大厅里那个王芳拒掉', 'lobby.reject', { person: '王芳' }],
+    ]);
+  });
+  describe('reads and commands around them that must keep working', () => {
+    check([
+      ['你能做什么', 'help', {}],
+      ['麻烦帮我登录', 'signIn', {}],
+      ['会议邀请内容发我一下', 'meetings.invitation', {}],
+      ['拨电话入会要打哪个号码', 'meetings.dialIn', {}],
+      ['我能不能录制会议', 'meetings.policies', {}],
+      ['新建会议默认是什么设置', 'meetings.defaults', {}],
+      ['华为云上有哪些预约的会议', 'huawei.scheduled', {}],
+      ['会议 618204753 是谁主持的', 'huawei.details', { meeting: '618204753' }],
+      ['关注华为会议 年会', 'huawei.watch', { meeting: '年会' }],
+      ['别再盯华为会议 年会 了', 'huawei.unwatch', { meeting: '年会' }],
+      ['结束年会', 'huawei.end', { meeting: '年会' }],
+      ['年会解锁吧', 'huawei.lock', { meeting: '年会', on: false }],
+      ['把周例会的提醒发到这里', 'alerts.routeHere', { meeting: '周例会' }],
+      ['周例会的大厅有人等的话在这个群里说一声', 'alerts.routeHere', { meeting: '周例会' }],
+      ['把周例会的名字改成 周同步会', 'meetings.update', { meeting: '周例会', subject: '周同步会' }],
+      ['陈刚那个分组改叫 老同事', 'groups.rename', { group: '陈刚', newName: '老同事' }],
+    ]);
+  });
   describe('reads that must stay reads', () => {
     check([
       ['周例会锁了吗', 'meetings.details', { meeting: '周例会' }],

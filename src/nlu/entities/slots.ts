@@ -51,7 +51,7 @@ const ZH_DEMONSTRATIVE_KIND = /\s*(?:这个|那个|这场|那场|这一个|那�
 const ZH_TRAILING_FILLER = /\s*(?:这个会议|这个会|这场会|这一个会|这个分组里?|这个组里?|分组里|这个|那个|这场|那场|这次|那次|(?:这|那)(?:个|位)人)$/u;
 // Words that say where or what about a thing, after its name: "招聘面试门口", "产品评审上挂的", "招聘面试的入会权限",
 // "张伟进入" (the verb glued to the name), "吧" (a sentence particle). A name never ends in these.
-const ZH_TRAILING_RELATION = /\s*(?:的?(?:门口|门外|外面|那边|这边)|上(?:挂|挂着|挂的|面)?的?|的?(?:入会|开始|结束|会议)?(?:权限|链接|设置|时间|主题|标题|申请|请求)|(?:进入|进来|加入|入会|进会)|[吧了呢啊呀])$/u;
+const ZH_TRAILING_RELATION = /\s*(?:的?(?:门口|门外|外面|那边|这边)|上(?:挂|挂着|挂的|面)?的?|的?(?:入会|开始|结束|会议)?(?:权限|链接|设置|时间|主题|标题|申请|请求)|从(?:我的|我们的)?(?:会议|日程|日历|列表|会议列表)(?:里|中)?|(?:快|要|马上|就要|已经)(?:开始|结束)了?|(?:进入|进来|加入|入会|进会)|[吧了呢啊呀])$/u;
 // Words glued after a name by the verb phrase that follows it: "技术沙龙可以锁上了", "王磊给放进来", "周例会里加个扩展",
 // "年会的等候室": a modal, a stressing 给, a place word or the room itself. Two characters of name stay at least.
 const ZH_TRAILING_GLUE = /(?<=\S{2})\s*(?:可以|能够?|给|就|里|的?(?:大厅|等候室)里?|今天|明天|后天|这周|本周|下周|这次|下次)$/u;
@@ -64,7 +64,8 @@ export function stripZh(value: string, name = true): string {
   const clause = name ? value.replace(/[，,；;。！!？?].*$/u, '') : value;
   const bare = (clause.trim() ? clause : value).replace(/^[\s“"「『：:]+|[\s”"」』。？！?!，,、.]+$/gu, '');
   const named = name ? bare.replace(ZH_DEMONSTRATIVE_KIND, '') : bare;
-  let trimmed = (named || bare).replace(ZH_LEADING_FILLER, '').replace(name ? ZH_OCCURRENCE : /^$/u, '').replace(ZH_TRAILING_FILLER, '');
+  // A name is never opened by 把 ("把年会" from "把年会的所有人静音"); a keyword keeps it ("解析 把张伟放进来").
+  let trimmed = (named || bare).replace(ZH_LEADING_FILLER, '').replace(name ? /^把\s*(?=\S{2})/u : /^$/u, '').replace(name ? ZH_OCCURRENCE : /^$/u, '').replace(ZH_TRAILING_FILLER, '');
   const untrail = (value: string): string => value.replace(ZH_TRAILING_RELATION, '').replace(ZH_TRAILING_GLUE, '');
   for (let cut = untrail(trimmed); name && cut !== trimmed && cut.length > 0; cut = untrail(trimmed)) {
     trimmed = cut;
