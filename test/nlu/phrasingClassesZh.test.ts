@@ -313,6 +313,67 @@ describe('Chinese phrasing classes (issue 11, sixth pass)', () => {
       ['陈刚那个分组改叫 老同事', 'groups.rename', { group: '陈刚', newName: '老同事' }],
     ]);
   });
+  describe('synonyms of letting in and sending out (接进来, 请出去, 踢出大厅)', () => {
+    check([
+      ['放行张伟', 'lobby.admit', { person: '张伟' }],
+      ['把张伟接进来', 'lobby.admit', { person: '张伟' }],
+      ['让张伟入会吧', 'lobby.admit', { person: '张伟' }],
+      ['张伟可以入会了', 'lobby.admit', { person: '张伟' }],
+      ['通过张伟的入会请求', 'lobby.admit', { person: '张伟' }],
+      ['把张伟请出去', 'lobby.reject', { person: '张伟' }],
+      ['拒了张伟吧', 'lobby.reject', { person: '张伟' }],
+      ['不让张伟入会', 'lobby.reject', { person: '张伟' }],
+      ['把张伟踢出大厅', 'lobby.reject', { person: '张伟' }],
+    ]);
+  });
+  describe('synonyms of watching and of stopping (订阅, 留意, 取消订阅)', () => {
+    check([
+      ['订阅周例会的大厅', 'watch.start', { meeting: '周例会' }],
+      ['周例会有人排队就通知我', 'watch.start', { meeting: '周例会' }],
+      ['帮我留意一下周例会的大厅', 'watch.start', { meeting: '周例会' }],
+      ['周例会的大厅不用再提醒我了', 'watch.stop', { meeting: '周例会' }],
+      ['停止周例会的大厅提醒', 'watch.stop', { meeting: '周例会' }],
+      ['取消订阅周例会', 'watch.stop', { meeting: '周例会' }],
+      ['现在在关注哪些会议', 'watch.list', {}],
+    ]);
+  });
+  describe('synonyms of creating (组织, 发起, 在线会议：)', () => {
+    check([
+      ['预约一个会议，主题为 安全复盘，时间明天上午十点', 'meetings.create', { subject: '安全复盘', startTime: '2025-01-16T10:00:00' }],
+      ['帮我开个会，名字叫 技术分享', 'meetings.create', { subject: '技术分享' }],
+      ['组织一个 团建讨论 会议', 'meetings.create', { subject: '团建讨论' }],
+      ['发起一个会议 叫 预算沟通', 'meetings.create', { subject: '预算沟通' }],
+      ['创建一个在线会议：客户答疑', 'meetings.create', { subject: '客户答疑' }],
+    ]);
+  });
+  describe('settings and moves said with 延后半小时, 调整到, 设置为锁定', () => {
+    check([
+      ['把周例会延后半小时', 'meetings.update', { meeting: '周例会' }],
+      ['周例会时间调整到周五上午九点', 'meetings.update', { meeting: '周例会', startTime: '2025-01-17T09:00:00' }],
+      ['周例会设置为锁定', 'meetings.update', { meeting: '周例会', accessLevel: 'Locked' }],
+      ['把周例会设为仅受邀者可入', 'meetings.update', { meeting: '周例会', accessLevel: 'Invited' }],
+      ['周例会电话用户直接进入', 'meetings.update', { meeting: '周例会', lobbyBypassForPhoneUsers: 'Enabled' }],
+      ['取消掉周例会', 'meetings.delete', { meeting: '周例会' }],
+    ]);
+  });
+  describe('groups, and Huawei meetings by id or by what is planned', () => {
+    check([
+      ['建一个联系人组叫 核心客户', 'groups.create', { group: '核心客户' }],
+      ['核心客户组里都有谁', 'groups.members', { group: '核心客户组' }],
+      ['删除核心客户这个分组', 'groups.delete', { group: '核心客户' }],
+      ['把核心客户分组重命名为 重点客户', 'groups.rename', { group: '核心客户', newName: '重点客户' }],
+      ['订阅核心客户分组的在线状态', 'groups.presence', { group: '核心客户' }],
+      ['核心客户分组的状态别再推了', 'groups.presenceStop', { group: '核心客户' }],
+      ['列出正在进行的华为会议', 'huawei.ongoing', {}],
+      ['明天有什么华为会议安排', 'huawei.scheduled', {}],
+      ['查一下 618204753 的会议信息', 'huawei.details', { meeting: '618204753' }],
+      ['618204753 现在都有谁', 'huawei.participants', { meeting: '618204753' }],
+      ['把 618204753 里的人全部静音', 'huawei.mute', { meeting: '618204753', on: true }],
+      ['618204753 解除全员静音', 'huawei.mute', { meeting: '618204753', on: false }],
+      ['618204753 结束掉', 'huawei.end', { meeting: '618204753' }],
+      ['取消锁定 618204753', 'huawei.lock', { meeting: '618204753', on: false }],
+    ]);
+  });
   describe('reads that must stay reads', () => {
     check([
       ['周例会锁了吗', 'meetings.details', { meeting: '周例会' }],
