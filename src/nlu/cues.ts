@@ -151,11 +151,13 @@ const CUES: readonly Cue[] = [
   { name: 'when is <meeting> (zh)', zh: /^(?!.*(?:下一个|下个|我的|我有|哪些))[^，,\s]{2,16}?(?:是)?(?:什么时候|几点|哪天|几号|星期几|周几)(?:开始|开|结束|召开|的)?[？?]?$/u, intent: 'meetings.details', overrules: ['none', 'meetings.list', 'huawei.ongoing', 'huawei.scheduled'] },
   // "周例会只让公司内部的人进", "让周例会所有人都可以进": who may enter, a setting — not letting anyone in now
   // ("大家都可以进来了" is: 进来了).
-  { name: 'who may enter (zh)', zh: /(?:所有人|任何人|谁|大家|外部的人|外面的人)都(?:可以|能)(?:进入?|加入|入会|参加)(?![来了])(?!.*了$)|只(?:让|允许|有|限)(?:公司内部|公司里|本公司|企业内部|内部|受邀|被邀请)/u, intent: 'meetings.update', overrules: ['lobby.admit', 'none', 'lobby.who', 'meetings.details', 'huawei.admitWaiting'] },
+  { name: 'who may enter (zh)', zh: /^(?!.*[吗么？?]$)(?:.*(?:所有人|任何人|谁|大家|外部的人|外面的人)都(?:可以|能)(?:进入?|加入|入会|参加)(?![来了])(?!.*了$)|.*只(?:让|允许|有|限)(?:公司内部|公司里|本公司|企业内部|内部|受邀|被邀请))/u, intent: 'meetings.update', overrules: ['lobby.admit', 'none', 'lobby.who', 'meetings.details', 'huawei.admitWaiting'] },
   // "取消订阅周例会": a meeting (named by its kind) unsubscribed is its lobby watch, not a group's presence.
   { name: 'unsubscribe a meeting (zh)', zh: new RegExp(String.raw`^(?!.*(?:状态|分组|组|上线|下线))(?:取消|停止|不再|别再|不用再)(?:订阅|关注|监控)\s*(?:我的)?(?:会议)?\s*\S*${MEETING_KIND_ZH}`, 'u'), intent: 'watch.stop', overrules: ['groups.presenceStop', 'none', 'watch.start', 'meetings.delete', 'signOut'] },
   // "把张伟请出去", "把张伟踢出大厅": someone sent out.
   { name: 'send <person> out (zh)', zh: /^把\s*[^，,]{1,20}?(?:都|也)?(?:请出去|赶出去|踢出去|踢出|赶出|请出|赶走)/u, intent: 'lobby.reject', overrules: ['none', 'meetings.invitation', 'lobby.who', 'meetings.details', 'lobby.admit', 'signOut'] },
+  // "周例会只让公司内部的人进吗": who may enter, asked — the meeting's details, never a change.
+  { name: 'who may enter, asked (zh)', zh: /(?:(?:所有人|任何人|谁|大家|外部的人|外面的人)都(?:可以|能)(?:进入?|加入|入会|参加)|只(?:让|允许|有|限)(?:公司内部|公司里|本公司|企业内部|内部|受邀|被邀请)).*[吗么？?]$/u, intent: 'meetings.details', overrules: ['groups.presence', 'meetings.update', 'lobby.admit', 'none', 'huawei.admitWaiting', 'lobby.who'] },
   // "同意李静进来", "批准一下孙悦的入会申请": someone's entry agreed to.
   { name: 'agree to <person> coming in (zh)', zh: /^(?:同意|批准|通过)(?:一下)?\s*[^，,\s]{1,10}?的?(?:进来|进入|加入|入会|进会|(?:入会|加入|进入)?(?:申请|请求))/u, intent: 'lobby.admit', overrules: ['none', 'meetings.dialIn', 'huawei.ongoing', 'meetings.details', 'lobby.who', 'huawei.participants', 'meetings.list'] },
   // "把刘洋拉进季度评审": someone brought into a named meeting.

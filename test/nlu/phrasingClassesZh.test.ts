@@ -374,6 +374,31 @@ describe('Chinese phrasing classes (issue 11, sixth pass)', () => {
       ['取消锁定 618204753', 'huawei.lock', { meeting: '618204753', on: false }],
     ]);
   });
+  // The new cues name writes; each of these asks about the same thing, and must never change it (asking back is fine).
+  describe('questions shaped like the new write phrasings are never acted on as writes', () => {
+    for (const text of [
+      '周例会锁上了吗',
+      '把张伟请出去了吗',
+      '谁把周例会锁了',
+      '周例会是不是不开了',
+      '大家都可以进吗',
+      '合作伙伴这个组不要了吗',
+      '同意张伟进来了吗',
+      '周例会的静音解除了吗',
+      '周例会被取消了吗',
+      '周例会只让公司内部的人进吗',
+      '张伟是不是被拉进季度评审了',
+      '有没有人把周例会给删了',
+      '周例会可以结束了吗',
+      '年会的锁解开了没有',
+      '客户回访改名了吗',
+    ]) {
+      it(`"${text}" changes nothing without asking`, () => {
+        const result = recognizer.recognize(text);
+        assert.ok(!isWrite(result.intent) || result.ask, result.explanation.join('\n'));
+      });
+    }
+  });
   describe('reads that must stay reads', () => {
     check([
       ['周例会锁了吗', 'meetings.details', { meeting: '周例会' }],
