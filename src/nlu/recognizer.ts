@@ -472,11 +472,17 @@ function stripPoliteness(tokens: Token[]): Token[] {
   return verb && rest.length > 1 ? [{ ...first, norm: verb }, ...rest.slice(1)] : rest;
 }
 
+// "能帮我锁一下周例会吗", "可以把张伟放进来吗": a request put as a question; its 吗 asks for the command, not about it.
+// Only a request put to the bot (你…, …帮我) counts; "可以删掉周例会吗" may ask whether it is allowed.
+const POLITE_REQUEST_ZH = /^(?:你(?:能不能|可不可以|可以|能否|能)(?:帮我|帮忙|替我|给我)?|(?:能不能|可不可以|可以|能否|能)(?:帮我|帮忙|替我|给我))\s*\S/u;
+
 function stripChinesePoliteness(text: string): string {
-  const stripped = text
+  const request = POLITE_REQUEST_ZH.test(text) && !/^(?:你)?(?:能|可以)(?:做|干)/u.test(text);
+  const stripped = (request ? text.replace(/(?:吗|么|不|好吗|行吗)?[？?。]*$/u, '') : text)
     // "你能把周例会删了吗" asks for the deletion; "你能干嘛" asks what the bot does, so a short rest keeps 你能.
     .replace(/^(?:你能不能|你可不可以|你可以|你能|能否)\s*(?=\S{3,})/u, '')
-    .replace(/^(?:(?:请问|请你?|麻烦你?|帮我|替我|给我|帮忙|能不能|可不可以|可以)\s*)+(?=.{2,})/u, '')
+    // Urgency (马上, 赶紧, 现在就), wishes (我想, 我要) and requests (拜托, 劳驾, 你帮我) before the verb say how, not what.
+    .replace(/^(?:(?:请问|请你?|麻烦你?|你(?=帮|给|替)|帮我|替我|给我|帮忙|能不能|可不可以|可以|能(?=帮|把|给|替)|拜托|劳驾|我想|我要|我需要|我希望|我打算|马上|赶紧|赶快|立刻|立即|现在就|快点|快(?=把|帮|让|给))\s*)+(?=.{2,})/u, '')
     // 将 is the written form of 把 ("将张三拒绝"): the patterns read one.
     .replace(/^将(?=\S{2})/u, '把')
     // "把年度战略会给结束了", "把王磊给我放进来": 给 before the verb of a 把 sentence only stresses it.

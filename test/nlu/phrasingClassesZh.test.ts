@@ -374,6 +374,27 @@ describe('Chinese phrasing classes (issue 11, sixth pass)', () => {
       ['取消锁定 618204753', 'huawei.lock', { meeting: '618204753', on: false }],
     ]);
   });
+  describe('urgency, wishes and requests before the verb (马上, 我想, 拜托, 劳驾, 你帮我), and a request put as a question (能帮我…吗)', () => {
+    check([
+      ['马上把张伟放进来', 'lobby.admit', { person: '张伟' }],
+      ['赶紧锁上周例会', 'huawei.lock', { meeting: '周例会', on: true }],
+      ['现在就结束年会', 'huawei.end', { meeting: '年会' }],
+      ['立刻静音 618204753', 'huawei.mute', { meeting: '618204753', on: true }],
+      ['我想关注周例会', 'watch.start', { meeting: '周例会' }],
+      ['我要新建一个会议 叫 渠道复盘', 'meetings.create', { subject: '渠道复盘' }],
+      ['我想把周例会删了', 'meetings.delete', { meeting: '周例会' }],
+      ['我需要一个会议，叫 供应链周会，明天上午十点', 'meetings.create', { subject: '供应链周会', startTime: '2025-01-16T10:00:00' }],
+      ['可以帮我把张伟放进来吗', 'lobby.admit', { person: '张伟' }],
+      ['能帮我锁一下周例会吗', 'huawei.lock', { meeting: '周例会', on: true }],
+      ['麻烦把李娜拒了', 'lobby.reject', { person: '李娜' }],
+      ['拜托把周例会的大厅盯一下', 'watch.start', { meeting: '周例会' }],
+      ['劳驾查一下周例会的详情', 'meetings.details', { meeting: '周例会' }],
+      ['请帮我把年会全员静音', 'huawei.mute', { meeting: '年会', on: true }],
+      ['你帮我把客户回访改到周五下午三点', 'meetings.update', { meeting: '客户回访', startTime: '2025-01-17T15:00:00' }],
+      ['帮忙把张伟加进来', 'lobby.admit', { person: '张伟' }],
+      ['给我把周例会取消了', 'meetings.delete', { meeting: '周例会' }],
+    ]);
+  });
   // The new cues name writes; each of these asks about the same thing, and must never change it (asking back is fine).
   describe('questions shaped like the new write phrasings are never acted on as writes', () => {
     for (const text of [
