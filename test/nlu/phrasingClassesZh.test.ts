@@ -395,6 +395,18 @@ describe('Chinese phrasing classes (issue 11, sixth pass)', () => {
       ['给我把周例会取消了', 'meetings.delete', { meeting: '周例会' }],
     ]);
   });
+  describe('times said the Chinese way (今晚, 明早, 3:30, 14:00-15:00, 3月20日, 两点半到四点); a subject the time parser cannot read (早会) is no error', () => {
+    check([
+      ['今晚八点约个会，叫 复盘', 'meetings.create', { subject: '复盘', startTime: '2025-01-15T20:00:00' }],
+      ['明早九点开个会 主题是 早会', 'meetings.create', { subject: '早会', startTime: '2025-01-16T09:00:00' }],
+      ['新建会议 需求评审 下午3:30', 'meetings.create', { subject: '需求评审', startTime: '2025-01-15T15:30:00' }],
+      ['新建会议 迭代计划，下周三14:00-15:00', 'meetings.create', { subject: '迭代计划', startTime: '2025-01-22T14:00:00', endTime: '2025-01-22T15:00:00' }],
+      ['创建会议 季度汇报，3月20日上午10点', 'meetings.create', { subject: '季度汇报', startTime: '2025-03-20T10:00:00' }],
+      ['把周例会改到后天下午两点半到四点', 'meetings.update', { meeting: '周例会', startTime: '2025-01-17T14:30:00', endTime: '2025-01-17T16:00:00' }],
+      ['周例会改成明天中午12点', 'meetings.update', { meeting: '周例会', startTime: '2025-01-16T12:00:00' }],
+      ['安排一个会议 产品复盘，明天十点到十一点半', 'meetings.create', { subject: '产品复盘', startTime: '2025-01-16T10:00:00', endTime: '2025-01-16T11:30:00' }],
+    ]);
+  });
   // The new cues name writes; each of these asks about the same thing, and must never change it (asking back is fine).
   describe('questions shaped like the new write phrasings are never acted on as writes', () => {
     for (const text of [
