@@ -158,6 +158,14 @@ const CUES: readonly Cue[] = [
   { name: 'send <person> out (zh)', zh: /^把\s*[^，,]{1,20}?(?:都|也)?(?:请出去|赶出去|踢出去|踢出|赶出|请出|赶走)/u, intent: 'lobby.reject', overrules: ['none', 'meetings.invitation', 'lobby.who', 'meetings.details', 'lobby.admit', 'signOut'] },
   // "周例会只让公司内部的人进吗": who may enter, asked — the meeting's details, never a change.
   { name: 'who may enter, asked (zh)', zh: /(?:(?:所有人|任何人|谁|大家|外部的人|外面的人)都(?:可以|能)(?:进入?|加入|入会|参加)|只(?:让|允许|有|限)(?:公司内部|公司里|本公司|企业内部|内部|受邀|被邀请)).*[吗么？?]$/u, intent: 'meetings.details', overrules: ['groups.presence', 'meetings.update', 'lobby.admit', 'none', 'huawei.admitWaiting', 'lobby.who'] },
+  // "华为云上现在有什么会": what runs on the platform now.
+  { name: 'what runs on Huawei now (zh)', zh: /^(?!.*(?:明天|后天|下周|之后|接下来|以后|预约|安排|\d{6,12}))华为(?:云)?(?:上)?(?:现在|目前|当前)?(?:有什么|有哪些|有没有)(?:会议|会)/u, intent: 'huawei.ongoing', overrules: ['huawei.participants', 'none', 'meetings.list', 'huawei.details', 'lobby.who'] },
+  // "给周例会加过扩展吗": whether extensions were added, asked — the list, never an addition.
+  { name: 'were extensions added (zh)', zh: /(?:加过|添加过|加了|添加了|挂过).{0,12}扩展.*(?:吗|么|没有?|[？?])$|扩展.{0,8}(?:加过|添加过).*(?:吗|么|没有?|[？?])$/u, intent: 'extensions.list', overrules: ['extensions.add', 'none', 'meetings.details'] },
+  // "给客户回访加个未定义类型的扩展": an extension added to a meeting.
+  { name: 'add an extension (zh)', zh: /^(?!.*(?:过|[吗么？?]$|没有?$)).*(?:给|为|往|在|向).{1,16}?(?:上|里)?(?:添加|加|新增|增加)(?:一个|个|一条|条)?.{0,12}扩展/u, intent: 'extensions.add', overrules: ['extensions.list', 'none', 'meetings.update', 'meetings.details'] },
+  // "核心客户分组有几个人": a group's members, counted.
+  { name: 'how many in a group (zh)', zh: /(?:分组|这个组)(?:里|中)?(?:面)?(?:现在)?(?:有几个人|有多少人|有哪些人|都有谁|有谁)/u, intent: 'groups.members', overrules: ['groups.list', 'none', 'lobby.who', 'huawei.participants'] },
   // "同意李静进来", "批准一下孙悦的入会申请": someone's entry agreed to.
   { name: 'agree to <person> coming in (zh)', zh: /^(?:同意|批准|通过)(?:一下)?\s*[^，,\s]{1,10}?的?(?:进来|进入|加入|入会|进会|(?:入会|加入|进入)?(?:申请|请求))/u, intent: 'lobby.admit', overrules: ['none', 'meetings.dialIn', 'huawei.ongoing', 'meetings.details', 'lobby.who', 'huawei.participants', 'meetings.list'] },
   // "把刘洋拉进季度评审": someone brought into a named meeting.

@@ -407,6 +407,34 @@ describe('Chinese phrasing classes (issue 11, sixth pass)', () => {
       ['安排一个会议 产品复盘，明天十点到十一点半', 'meetings.create', { subject: '产品复盘', startTime: '2025-01-16T10:00:00', endTime: '2025-01-16T11:30:00' }],
     ]);
   });
+  describe('Huawei lists and watches by platform or id; extensions asked about or added; groups counted', () => {
+    check([
+      ['正在开的会里有哪些跟客户有关', 'huawei.ongoing', { keyword: '客户' }],
+      ['华为云上现在有什么会', 'huawei.ongoing', {}],
+      ['明天华为云上有哪些会', 'huawei.scheduled', {}],
+      ['618204753 有人等的话提醒我', 'huawei.watch', { meeting: '618204753' }],
+      ['不用再盯 618204753 的等候室了', 'huawei.unwatch', { meeting: '618204753' }],
+      ['客户回访有扩展吗', 'extensions.list', { meeting: '客户回访' }],
+      ['给客户回访加个未定义类型的扩展', 'extensions.add', { meeting: '客户回访', extensionType: 'Undefined' }],
+      ['在周例会上添加扩展 ID 为 abc-1 类型为组织者数据', 'extensions.add', { meeting: '周例会', extensionId: 'abc-1', extensionType: 'RoamedOrganizerData' }],
+      ['周例会上加了哪些扩展', 'extensions.list', { meeting: '周例会' }],
+      ['你能帮我给周例会加个扩展吗', 'extensions.add', { meeting: '周例会' }],
+      ['给周例会加了扩展没有', 'extensions.list', { meeting: '周例会' }],
+      ['核心客户分组有几个人', 'groups.members', { group: '核心客户' }],
+      ['列出核心客户分组的联系人', 'groups.members', { group: '核心客户' }],
+      ['建一个新的分组，名字叫 VIP客户', 'groups.create', { group: 'VIP客户' }],
+      ['把分组 VIP客户 改名成 重要客户', 'groups.rename', { group: 'VIP客户', newName: '重要客户' }],
+      ['删除分组：VIP客户', 'groups.delete', { group: 'VIP客户' }],
+    ]);
+  });
+  describe('everyone in a named lobby (大厅里所有的人, 等着进…的人)', () => {
+    check([
+      ['周例会的大厅里有没有人', 'lobby.who', { meeting: '周例会' }],
+      ['让大厅里所有人都进周例会', 'lobby.admit', { all: true, meeting: '周例会' }],
+      ['拒绝周例会大厅里所有的人', 'lobby.reject', { all: true, meeting: '周例会' }],
+      ['把等着进周例会的人都放进来', 'lobby.admit', { all: true, meeting: '周例会' }],
+    ]);
+  });
   // The new cues name writes; each of these asks about the same thing, and must never change it (asking back is fine).
   describe('questions shaped like the new write phrasings are never acted on as writes', () => {
     for (const text of [
@@ -425,6 +453,7 @@ describe('Chinese phrasing classes (issue 11, sixth pass)', () => {
       '周例会可以结束了吗',
       '年会的锁解开了没有',
       '客户回访改名了吗',
+      '给周例会加过扩展吗',
     ]) {
       it(`"${text}" changes nothing without asking`, () => {
         const result = recognizer.recognize(text);
