@@ -89,6 +89,32 @@ import { detectLanguage, expandTimeShorthand, hasHan, removeMentions, tokenize, 
  *   score, **96.7 % / 93.6 %**, unchanged (the fifth pass fixed English phrasings E had and F does not); no read
  *   acted on as a write, 2 writes read as another write, 5 misses asked. Short of issue 11's 97 / 95, mostly on
  *   Chinese entities; keep F frozen and never tune on it.
+ * Issue 11 (sixth pass, Chinese; tuned on E's misses — A–D had no Chinese ones left — and on phrasings written for
+ *   the pass; F was not opened, printed or scored, so its next score is the honest one): E 98.1 / 94.5 →
+ *   **100 % / 99.5 %** (English 100 / 99.2 unchanged, Chinese 95.5 / 88.3 → 100 / 100; one write read as another
+ *   and one miss asked → none);
+ *   A 99.7 / 99.5 (en 99.6 / 99.2, zh 100 / 100), B 99.7 / 100 (en 99.6 / 100, zh 100 / 100), C 100 / 99.5
+ *   (en 100 / 99.6, zh 100 / 99.4), D 100 / 100 and test/nlu/corpus.json 100 / 100 (en 100 / 100, zh 100 / 100)
+ *   unchanged; no read acted on as a write on any corpus. E's 21 Chinese misses were grouped into classes, and each
+ *   class was then probed with ~360 new phrasings of other names, verbs and particles (test/nlu/phrasingClassesZh
+ *   .test.ts keeps 343 of them, none a corpus sentence, plus 16 questions that must never act): a meeting said
+ *   first and alone ("新员工培训 全员静音", entities.ts withTopic); 把/将…给<verb>; words glued after a name (可以,
+ *   给, 里, 的等候室, 那场, 那个人, 明天的, 开始时间, 从我的会议里, 快开始了); the mute or the lock named, then lifted
+ *   (静音解除, 锁解开); <name>可以结束了 / 不要了 / 不用开…了; verbs the rules lacked (同意, 拉进/接进/加进 <meeting>,
+ *   请出去, 踢出大厅, 往…里加, 改个名叫, 不用再关注, 订阅, 留意, 组织, 发起, 设…为主持人, 有人要进/来了); questions
+ *   (是几点的, 是什么时候, <meeting>有多少人, 大厅里有几个人, 是不是已经…); subjects with measure words (安排一个 X
+ *   的会, 约一场 X 会, 约一个 X，…) and times said first; 这个组 is a group; urgency, wishes and requests before the
+ *   verb (马上, 我想, 拜托, 劳驾, 你帮我; 能帮我…吗 runs, other 吗 questions stay questions); a reason clause
+ *   (别让人再进来) and a scene clause (到了, 快开始了); who may enter is a setting (都可以进, 只让…进); times across a
+ *   comma and 开始…结束; 请问 and 63 more traditional characters; questions about the bot and writing requests are
+ *   none. Three faults older than the pass were found on the way: Recognizers-Text's Chinese parser throws on "早会"
+ *   and "明早九点" (the recognizer crashed; datetime.ts now spells out 明早/今早/明晚 and reads a throwing sentence
+ *   part by part), and "给周例会加过扩展吗" / "周例会只让公司内部的人进吗" were acted on as writes (now the extension
+ *   list and the meeting's details). @node-rs/jieba was again not added: every class above sits at a function word,
+ *   a particle or a construction, which the patterns read directly, and the names people give meetings are not in a
+ *   segmenter's dictionary. Latency (best-of-9 per utterance over the six corpora, 2,440 sentences, load ≈ 4 on 2
+ *   cores, interleaved with the code before the pass): p50 0.094 → 0.109 ms, p95 0.36 → 0.41 ms, p99 5.7 → 5.4 ms;
+ *   bench/nlu.ts's single runs under that load give p99 6–15 ms for both.
  */
 
 export interface RecognizerOptions {
