@@ -435,6 +435,16 @@ describe('Chinese phrasing classes (issue 11, sixth pass)', () => {
       ['把等着进周例会的人都放进来', 'lobby.admit', { all: true, meeting: '周例会' }],
     ]);
   });
+  describe('an opener said first (好的, 谢谢, 对了, OK) is not a meeting; a pronoun after the head points back at a person', () => {
+    check([
+      ['好的 把张伟放进来', 'lobby.admit', { person: '张伟' }],
+      ['谢谢 让张伟进来', 'lobby.admit', { person: '张伟' }],
+      ['对了，把张伟拒了', 'lobby.reject', { person: '张伟' }],
+      ['OK，让张伟进来', 'lobby.admit', { person: '张伟' }],
+      ['那个 全员静音', 'huawei.mute', { on: true }],
+      ['Q3复盘 全员静音', 'huawei.mute', { meeting: 'Q3复盘', on: true }],
+    ]);
+  });
   // The new cues name writes; each of these asks about the same thing, and must never change it (asking back is fine).
   describe('questions shaped like the new write phrasings are never acted on as writes', () => {
     for (const text of [

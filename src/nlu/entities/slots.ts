@@ -101,7 +101,7 @@ export function usableMeeting(value: string | undefined, zhText: boolean): boole
   const cleaned = cleanMeeting(value, zhText);
   // "mute everyone", "让所有人进来": the people, not a meeting.
   return cleaned.length > 0 && !MEETING_GENERIC.test(cleaned) && !ALL_WORDS.test(cleaned.toLowerCase())
-    && !/^(?:大厅|会议|会|我的会议|这里|这个会议|所有人|全体|大家|全部|所有|[吧了呢啊呀吗嘛]+)$/u.test(cleaned)
+    && !/^(?:大厅|会议|会|我的会议|这里|这个会议|这个|那个|这场|那场|这个会|那个会|那场会|这场会|所有人|全体|大家|全部|所有|[吧了呢啊呀吗嘛]+)$/u.test(cleaned)
     // "谁在大厅", "有没有人在等": a question about the lobby, not a meeting's name.
     && !(zhText && /谁|有人|有没有|哪些|什么|吗|现在|目前/u.test(cleaned))
     // "给我看看大厅里有谁": only the words for looking, no name.
