@@ -98,8 +98,9 @@ import { detectLanguage, expandTimeShorthand, hasHan, removeMentions, tokenize, 
  *   unchanged; no read acted on as a write on any corpus. E's 21 Chinese misses were grouped into classes, and each
  *   class was then probed with ~360 new phrasings of other names, verbs and particles (test/nlu/phrasingClassesZh
  *   .test.ts keeps 349 of them, none a corpus sentence, plus 16 questions that must never act): a meeting said
- *   first and alone ("新员工培训 全员静音", entities.ts withTopic; an opener such as 好的 or OK is not one); 把/将…给<verb>; words glued after a name (可以,
- *   给, 里, 的等候室, 那场, 那个人, 明天的, 开始时间, 从我的会议里, 快开始了); the mute or the lock named, then lifted
+ *   first and alone ("新员工培训 全员静音", entities.ts withTopic; an opener such as 好的 or OK is not one);
+ *   把/将…给<verb>; words glued after a name (可以, 给, 里, 的等候室, 那场, 那个人, 明天的, 开始时间, 从我的会议里,
+ *   快开始了); the mute or the lock named, then lifted
  *   (静音解除, 锁解开); <name>可以结束了 / 不要了 / 不用开…了; verbs the rules lacked (同意, 拉进/接进/加进 <meeting>,
  *   请出去, 踢出大厅, 往…里加, 改个名叫, 不用再关注, 订阅, 留意, 组织, 发起, 设…为主持人, 有人要进/来了); questions
  *   (是几点的, 是什么时候, <meeting>有多少人, 大厅里有几个人, 是不是已经…); subjects with measure words (安排一个 X
