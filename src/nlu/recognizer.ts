@@ -114,8 +114,8 @@ import { detectLanguage, expandTimeShorthand, hasHan, removeMentions, tokenize, 
  *   list and the meeting's details). @node-rs/jieba was again not added: every class above sits at a function word,
  *   a particle or a construction, which the patterns read directly, and the names people give meetings are not in a
  *   segmenter's dictionary. Latency (best-of-9 per utterance over the six corpora, 2,440 sentences, load ≈ 4 on 2
- *   cores, interleaved with the code before the pass): p50 0.094 → 0.109 ms, p95 0.36 → 0.41 ms, p99 5.7 → 5.4 ms;
- *   bench/nlu.ts's single runs under that load give p99 6–15 ms for both.
+ *   cores, interleaved with the code before the pass; two runs): p50 0.09 → 0.11 ms, p95 0.31–0.36 → 0.35–0.41 ms,
+ *   p99 5.7–6.1 → 5.4–6.0 ms; bench/nlu.ts's single runs under that load give p99 5–18 ms for both (noise).
  */
 
 export interface RecognizerOptions {
