@@ -185,6 +185,12 @@ export function chineseCommand(input: string): CommandClause {
       text = tail.replace(PRONOUN_ZH, who);
     }
   }
+  // "我不需要周例会了，删了吧": what is not needed, then a bare verb: the verb acts on it.
+  const unneeded = /^我?(?:不需要|不要|用不着|不用)([^，,]{2,16}?)了?[，,]\s*((?:就)?(?:删|取消|结束|锁)[^，,]{0,3})$/u.exec(text);
+  if (unneeded?.[1] && unneeded[2]) {
+    notes.push(`"${unneeded[2]}" acts on ${unneeded[1]}`);
+    text = `把${unneeded[1]}${unneeded[2]}`;
+  }
   const cut = text.replace(TRAILING_CLAUSE_ZH, '');
   if (cut !== text && cut.length >= 2) {
     notes.push(`"${text.slice(cut.length + 1)}" says why, not what`);

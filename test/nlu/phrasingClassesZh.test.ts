@@ -445,6 +445,25 @@ describe('Chinese phrasing classes (issue 11, sixth pass)', () => {
       ['Q3复盘 全员静音', 'huawei.mute', { meeting: 'Q3复盘', on: true }],
     ]);
   });
+  describe('where and when around a name (从大厅, 开始前), renames said with 换个名字, 会议主题, what is not needed then a bare verb', () => {
+    check([
+      ['帮我把刘芳从大厅放进来', 'lobby.admit', { person: '刘芳' }],
+      ['季度复盘大厅里的赵敏可以进来了', 'lobby.admit', { person: '赵敏', meeting: '季度复盘' }],
+      ['麻烦拒绝一下大厅里的陌生人', 'lobby.reject', { person: '陌生人' }],
+      ['周例会有几个人在大厅等', 'lobby.who', { meeting: '周例会' }],
+      ['周例会开始前有人来就通知我', 'watch.start', { meeting: '周例会' }],
+      ['周例会的提醒以后别发了', 'watch.stop', { meeting: '周例会' }],
+      ['周例会换个名字，叫 周同步', 'meetings.update', { meeting: '周例会', subject: '周同步' }],
+      ['把季度复盘的会议主题改成 年度复盘', 'meetings.update', { meeting: '季度复盘', subject: '年度复盘' }],
+      ['帮我建个会，叫“客户沟通”，明天下午三点', 'meetings.create', { subject: '客户沟通', startTime: '2025-01-16T15:00:00' }],
+      ['删掉周例会这个会议', 'meetings.delete', { meeting: '周例会' }],
+      ['我不需要周例会了，删了吧', 'meetings.delete', { meeting: '周例会' }],
+      ['周例会的入会链接发一下', 'meetings.details', { meeting: '周例会' }],
+      ['给 618204753 全员解除静音', 'huawei.mute', { meeting: '618204753', on: false }],
+      ['618204753 的会可以结束了', 'huawei.end', { meeting: '618204753' }],
+      ['把 618204753 这个会锁起来', 'huawei.lock', { meeting: '618204753', on: true }],
+    ]);
+  });
   // The new cues name writes; each of these asks about the same thing, and must never change it (asking back is fine).
   describe('questions shaped like the new write phrasings are never acted on as writes', () => {
     for (const text of [
@@ -464,6 +483,7 @@ describe('Chinese phrasing classes (issue 11, sixth pass)', () => {
       '年会的锁解开了没有',
       '客户回访改名了吗',
       '给周例会加过扩展吗',
+      '周例会换名字了吗',
     ]) {
       it(`"${text}" changes nothing without asking`, () => {
         const result = recognizer.recognize(text);

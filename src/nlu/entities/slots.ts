@@ -54,7 +54,7 @@ const ZH_TRAILING_FILLER = /\s*(?:这个会议|这个会|这场会|这一个会|
 const ZH_TRAILING_RELATION = /\s*(?:的?(?:门口|门外|外面|那边|这边)|上(?:挂|挂着|挂的|面)?的?|的?(?:入会|开始|结束|会议)?(?:权限|链接|设置|时间|主题|标题|申请|请求)|从(?:我的|我们的)?(?:会议|日程|日历|列表|会议列表)(?:里|中)?|(?:快|要|马上|就要|已经)(?:开始|结束)了?|(?:进入|进来|加入|入会|进会)|[吧了呢啊呀])$/u;
 // Words glued after a name by the verb phrase that follows it: "技术沙龙可以锁上了", "王磊给放进来", "周例会里加个扩展",
 // "年会的等候室": a modal, a stressing 给, a place word or the room itself. Two characters of name stay at least.
-const ZH_TRAILING_GLUE = /(?<=\S{2})\s*(?:可以|能够?|给|就|里|的?(?:大厅|等候室)里?|今天|明天|后天|这周|本周|下周|这次|下次)$/u;
+const ZH_TRAILING_GLUE = /(?<=\S{2})\s*(?:可以|能够?|给|就|里|从|(?:开始|结束)(?:之?前|之?后)|的?(?:大厅|等候室)里?|今天|明天|后天|这周|本周|下周|这次|下次)$/u;
 // "明天的周例会", "周五那场客户回访": which occurrence, not the name.
 const ZH_OCCURRENCE = /^(?:今天|明天|后天|今晚|明早|(?:这|本|下)周[一二三四五六日天]?|周[一二三四五六日天])(?:的|那场|那个|这场|这个)\s*(?=\S{2})/u;
 
