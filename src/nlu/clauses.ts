@@ -164,7 +164,8 @@ function wordCount(text: string): number {
 }
 
 // Chinese: a remark after the command ("把赵磊拒掉，他不是我们组的") starts with a pronoun, a reason or thanks.
-const TRAILING_CLAUSE_ZH = /[，,；;]\s*(?:他|她|它|他们|她们|因为|由于|谢谢|多谢|辛苦|麻烦了|拜托).*$/u;
+const TRAILING_CLAUSE_ZH = /[，,；;]\s*(?:他|她|它|他们|她们|因为|由于|谢谢|多谢|辛苦|麻烦了|拜托).*$|[，,；;]\s*(?:别|不要|不准|免得|省得|以免)(?:再)?(?:让|有)?(?:人|别人|其他人|任何人|外人|新人)(?:再)?(?:进|加入|混进).*$/u;
+// "把年会锁住，别让人再进来": the second clause says why, and names nobody to turn away.
 const PRONOUN_ZH = /他们|她们|他|她|它/u;
 const COMMAND_OPENING_ZH = /^(?:请|麻烦|帮我|就)?(?:让|把|拒绝|准入|放|关注|取消|删|结束|静音|锁|创建|新建|添加|给|查看|显示|列出)/u;
 
@@ -175,11 +176,20 @@ export function chineseCommand(input: string): CommandClause {
   const split = /^([^，,；;]+)[，,；;]\s*(.+)$/u.exec(text);
   if (split) {
     const [, head = '', tail = ''] = split;
-    const antecedent = /^(.+?)(?:是|已经|在|也|不|就|刚|说|可以|没)/u.exec(head)?.[1];
+    const antecedent = /^(.+?)(?:是|已经|在|也|不|就|刚|说|可以|没|到了|来了)/u.exec(head)?.[1];
     if (!COMMAND_OPENING_ZH.test(head) && COMMAND_OPENING_ZH.test(tail) && PRONOUN_ZH.test(tail) && antecedent && !/[我你他她它]/u.test(antecedent) && antecedent.length <= 12) {
-      notes.push(`"${tail.match(PRONOUN_ZH)?.[0]}" 指 ${antecedent}`);
-      text = tail.replace(PRONOUN_ZH, antecedent);
+      // "韩雪在周例会大厅等着呢，放她进来": where they wait names the meeting, kept as "周例会大厅里的韩雪".
+      const lobby = /在\s*([^\s，,]{2,16}?)\s*的?(?:大厅|等候室)/u.exec(head)?.[1];
+      const who = lobby ? `${lobby}大厅里的${antecedent}` : antecedent;
+      notes.push(`"${tail.match(PRONOUN_ZH)?.[0]}" 指 ${who}`);
+      text = tail.replace(PRONOUN_ZH, who);
     }
+  }
+  // "我不需要周例会了，删了吧": what is not needed, then a bare verb: the verb acts on it.
+  const unneeded = /^我?(?:不需要|不要|用不着|不用)([^，,]{2,16}?)了?[，,]\s*((?:就)?(?:删|取消|结束|锁)[^，,]{0,3})$/u.exec(text);
+  if (unneeded?.[1] && unneeded[2]) {
+    notes.push(`"${unneeded[2]}" acts on ${unneeded[1]}`);
+    text = `把${unneeded[1]}${unneeded[2]}`;
   }
   const cut = text.replace(TRAILING_CLAUSE_ZH, '');
   if (cut !== text && cut.length >= 2) {

@@ -30,8 +30,9 @@ export function findTimes(text: string, language: Language, now: Date): TimeFoun
   }
   // Its cost grows with the text (≈ 4 ms for a short clause, 16 ms for three), so it reads only the clauses that
   // can hold a time: "create a meeting called Town hall at 5pm, open to everyone, and let phone users bypass the lobby".
-  const clauses = text.split(/(?<=[,;，；。])/u).filter((clause) => hint.test(clause)).map((clause) => fromHint(clause, hint));
-  const results = recognizeDateTime(clauses.join(' ').replace(/[,;，；。]\s*$/u, ''), language === 'zh' ? Culture.Chinese : Culture.English, undefined, now);
+  const clauses = (language === 'zh' ? chineseRange(text) : text).split(/(?<=[,;，；。])/u).filter((clause) => hint.test(clause)).map((clause) => fromHint(clause, hint));
+  // Chinese clauses join without a space, so "明天，下午两点" reads as one time.
+  const results = recognizeSafely((language === 'zh' ? clauses.map((clause) => clause.replace(/[,;，；。]\s*$/u, '')).join('') : clauses.join(' ')).replace(/[,;，；。]\s*$/u, ''), language === 'zh' ? Culture.Chinese : Culture.English, now);
   const found: TimeFound = { spans: [], trace: '' };
   // A meeting starts at a moment: "Q3" or "this year" (date ranges) name no start time, and a bare date only
   // counts when no clock time was said.
@@ -73,6 +74,36 @@ export function findTimes(text: string, language: Language, now: Date): TimeFoun
   }
   found.trace = found.spans.length > 0 ? `time "${found.spans.join('", "')}" → start ${found.startTime ?? '-'}, end ${found.endTime ?? '-'}` : 'no time found';
   return found;
+}
+
+/**
+ * Chinese times as Recognizers-Text reads them: "下午两点开始，三点结束" is the range "下午两点到三点"; the short
+ * forms 明早, 今早, 明晚 are spelled out (its Chinese time parser throws on "明早九点").
+ */
+function chineseRange(text: string): string {
+  return text
+    .replace(/开始\s*[，,]?\s*(?:到)?([^，,。；;]{1,10}?)(?:结束|为止)/u, '到$1')
+    .replace(/(今|明|后)(早|晚)(?=[上]?[0-9一二三四五六七八九十两])/gu, (_, day: string, part: string) => `${day === '今' ? '今天' : day === '明' ? '明天' : '后天'}${part === '早' ? '早上' : '晚上'}`);
+}
+
+type Recognized = ReturnType<typeof recognizeDateTime>;
+
+/**
+ * Recognizers-Text throws on some inputs (its Chinese parser on "早会", a morning meeting's name): then each clause
+ * and word group is read on its own, and the ones it cannot read hold no time — a sentence is never an error.
+ */
+function recognizeSafely(text: string, culture: string, now: Date): Recognized {
+  try {
+    return recognizeDateTime(text, culture, undefined, now);
+  } catch {
+    return text.split(/[\s,;，；]+/u).filter(Boolean).flatMap((part) => {
+      try {
+        return recognizeDateTime(part, culture, undefined, now);
+      } catch {
+        return [];
+      }
+    });
+  }
 }
 
 /** The clause from three words before its first time word: what comes earlier ("could you please book a meeting named …") holds no time. */

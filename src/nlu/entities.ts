@@ -122,13 +122,43 @@ export function extractEntities(input: EntityInput): EntityResult {
     now: input.now,
     trace: [],
   };
-  const entities = extractFor(input.intent, sentence);
+  const entities = withTopic(input.intent, sentence, extractFor(input.intent, sentence));
   for (const [slot, value] of Object.entries(entities)) {
     if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) {
       delete entities[slot as keyof Entities];
     }
   }
   return { entities, trace: sentence.trace };
+}
+
+// "新员工培训 全员静音吧", "市场周会，电话入会的人不用等大厅了": the meeting said first and alone, then the command about it.
+const ZH_TOPIC = /^(?:华为(?:云)?)?(?:会议)?\s*([^\s，,：:]{2,16})(?:\s+|\s*[，,]\s*)(\S.*)$/u;
+// A head that holds a verb, a pronoun, a question word or a time is a clause of its own, not a meeting's name.
+const NOT_A_TOPIC = /[把将让请帮给我你他她它谁哪吗呢么都也就在是有没不别]|什么|怎么|查|看|显示|列出|关注|盯|删|取消|锁|静音|结束|创建|新建|安排|预约|约|改|设|拒|放|准入|停|可以|能|^(?:今天|明天|后天|下周|本周|这周|上午|下午|晚上)|\d|[一二三四五六七八九十两]点/u;
+// Words said first that open a sentence rather than name a meeting ("好的 把张伟放进来", "OK，让张伟进来").
+const NOT_A_NAME = /^(?:好的?|好吧|好嘞|行|谢谢|多谢|对了?|嗯+|哦|噢|那|那个|这个|那么|然后|还有|另外|顺便|是的|收到|哎|喂|嗨|你好|您好|哈喽|老板|领导|[A-Za-z]{1,5})$/iu;
+const TOPIC_INTENTS: ReadonlySet<string> = new Set([...Object.keys(MEETING_RULES), ...Object.keys(LOBBY_RULES), 'meetings.update', 'extensions.add']);
+
+/** The command's entities read after a meeting named first, that meeting filled in when the command names none. */
+function withTopic(intent: string, s: Sentence, entities: Entities): Entities {
+  if (!s.zh || entities.meeting || !TOPIC_INTENTS.has(intent) || (entities.all && !intent.startsWith('lobby.'))) {
+    return entities;
+  }
+  const [, topic = '', rest = ''] = ZH_TOPIC.exec(s.text) ?? [];
+  if (topic && NOT_A_NAME.test(topic) && !/[他她它]/u.test(rest)) {
+    // "好的 把张伟放进来": the opener goes; the command after it is read on its own.
+    const afterOpener = extractFor(intent, { ...s, text: rest, plain: rest });
+    const filled = (found: Entities): number => Object.values(found).filter((value) => value !== undefined).length;
+    return filled(afterOpener) > filled(entities) ? afterOpener : entities;
+  }
+  const taken = Object.values(entities).some((value) => typeof value === 'string' && value.includes(topic));
+  // "张伟 让他进来": a pronoun after the head points back at it, a person rather than a meeting.
+  if (!topic || NOT_A_TOPIC.test(topic) || NOT_A_NAME.test(topic) || /[他她它]/u.test(rest) || taken || !usableMeeting(topic, true)) {
+    return entities;
+  }
+  const inRest = extractFor(intent, { ...s, text: rest, plain: rest });
+  s.trace.push(`"${topic}" said first names the meeting`);
+  return { ...inRest, meeting: inRest.meeting ?? cleanMeeting(topic, true) };
 }
 
 function extractFor(intent: string, s: Sentence): Entities {
@@ -224,7 +254,13 @@ function lobbyDecision(s: Sentence, pair: RulePair): Entities {
   let person = captures.person?.replace(/\s+(?:now|right now|please|asap|too|as well|for me)$/iu, '').replace(/(?<=\p{L})['’]s?$/u, '').trim();
   let meetingText = id ?? (captures.meeting && usableMeeting(captures.meeting, s.zh) ? cleanMeeting(captures.meeting, s.zh) : undefined);
   // "预算评审大厅里的刘洋": the meeting whose lobby, then the person.
-  const inLobby = s.zh && person && !isEveryone(person, true) ? /^(.*?)的?(?:大厅|等候室)里?的(.+)$/u.exec(person) : null;
+  // "周例会大厅里那个叫李雷的", "大厅里那个王芳": the lobby, a demonstrative, then whoever is named.
+  const inLobby = s.zh && person && !isEveryone(person, true) ? /^(.*?)的?(?:大厅|等候室)里?(?:的|那个|那位|这个|这位)?(?:那个|那位)?(?:叫|名叫)?(.+?)(?:的)?$/u.exec(person) : null;
+  // "等着进周例会的人": everyone waiting to enter the meeting named.
+  const waitingFor = s.zh && person ? /^(?:在)?(?:等着|等待|在等|等候|排队)(?:进|加入|进入|进到)\s*(.+?)\s*的(?:人|访客|客人|人们)(?:都|全|全部)?$/u.exec(person)?.[1] : undefined;
+  if (waitingFor) {
+    return { all: true, meeting: meetingText ?? cleanMeeting(waitingFor, true) };
+  }
   if (inLobby?.[2]) {
     meetingText ??= inLobby[1] ? cleanMeeting(inLobby[1], true) : undefined;
     person = inLobby[2];
@@ -250,8 +286,14 @@ function extensionAdd(s: Sentence): Entities {
     : matchEnglish(en.extensionsAdd, s.tokens, s.trace, (c) => usableMeeting(c.meeting, false));
   const id = meetingIdIn(s.tokens, s.text) ?? (captures.meeting ? cleanMeeting(captures.meeting, s.zh) : undefined);
   // The extension id pattern is a fallback, too generic to be worth explaining.
-  const extensionId = captures.extensionId ?? matchEnglish(en.extensionId, s.tokens, []).extensionId;
+  const extensionId = captures.extensionId ?? matchEnglish(en.extensionId, s.tokens, []).extensionId ?? (s.zh ? chineseExtensionId(s.text) : undefined);
   return { meeting: id, extensionType: extensionTypeIn(s.plain), extensionId };
+}
+
+/** "加一个组织者数据扩展 ext-1": a Latin word after 扩展 is the extension's id, unless it names the type. */
+function chineseExtensionId(text: string): string | undefined {
+  const id = /扩展[，,]?\s*(?:的)?(?:ID|Id|id|编号|标识)?\s*(?:是|为|叫|[:：=])?\s*([A-Za-z0-9][\w.-]*)/u.exec(text)?.[1];
+  return id && !/^(?:roamed|undefined|organi[sz]er|participant)/iu.test(id) && !/^\d{6,12}$/u.test(id) ? id : undefined;
 }
 
 // Words that say which meetings (when, whose, how many), not what they are about.

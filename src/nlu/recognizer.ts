@@ -89,6 +89,34 @@ import { detectLanguage, expandTimeShorthand, hasHan, removeMentions, tokenize, 
  *   score, **96.7 % / 93.6 %**, unchanged (the fifth pass fixed English phrasings E had and F does not); no read
  *   acted on as a write, 2 writes read as another write, 5 misses asked. Short of issue 11's 97 / 95, mostly on
  *   Chinese entities; keep F frozen and never tune on it.
+ * Issue 11 (sixth pass, Chinese; tuned on E's misses — A–D had no Chinese ones left — and on phrasings written for
+ *   the pass; F was not opened, printed or scored, so its next score is the honest one): E 98.1 / 94.5 →
+ *   **100 % / 99.5 %** (English 100 / 99.2 unchanged, Chinese 95.5 / 88.3 → 100 / 100; one write read as another
+ *   and one miss asked → none);
+ *   A 99.7 / 99.5 (en 99.6 / 99.2, zh 100 / 100), B 99.7 / 100 (en 99.6 / 100, zh 100 / 100), C 100 / 99.5
+ *   (en 100 / 99.6, zh 100 / 99.4), D 100 / 100 and test/nlu/corpus.json 100 / 100 (en 100 / 100, zh 100 / 100)
+ *   unchanged; no read acted on as a write on any corpus. E's 21 Chinese misses were grouped into classes, and each
+ *   class was then probed with ~380 new phrasings of other names, verbs and particles (test/nlu/phrasingClassesZh
+ *   .test.ts keeps 364 of them, none a corpus sentence, plus 17 questions that must never act): a meeting said
+ *   first and alone ("新员工培训 全员静音", entities.ts withTopic; an opener such as 好的 or OK is not one);
+ *   把/将…给<verb>; words glued after a name (可以, 给, 里, 的等候室, 那场, 那个人, 明天的, 开始时间, 从我的会议里,
+ *   快开始了); the mute or the lock named, then lifted
+ *   (静音解除, 锁解开); <name>可以结束了 / 不要了 / 不用开…了; verbs the rules lacked (同意, 拉进/接进/加进 <meeting>,
+ *   请出去, 踢出大厅, 往…里加, 改个名叫, 不用再关注, 订阅, 留意, 组织, 发起, 设…为主持人, 有人要进/来了); questions
+ *   (是几点的, 是什么时候, <meeting>有多少人, 大厅里有几个人, 是不是已经…); subjects with measure words (安排一个 X
+ *   的会, 约一场 X 会, 约一个 X，…) and times said first; 这个组 is a group; urgency, wishes and requests before the
+ *   verb (马上, 我想, 拜托, 劳驾, 你帮我; 能帮我…吗 runs, other 吗 questions stay questions); a reason clause
+ *   (别让人再进来), a scene clause (到了, 快开始了) and what is not needed before a bare verb (我不需要X了，删了吧);
+ *   who may enter is a setting (都可以进, 只让…进); times across a
+ *   comma and 开始…结束; 请问 and 63 more traditional characters; questions about the bot and writing requests are
+ *   none. Three faults older than the pass were found on the way: Recognizers-Text's Chinese parser throws on "早会"
+ *   and "明早九点" (the recognizer crashed; datetime.ts now spells out 明早/今早/明晚 and reads a throwing sentence
+ *   part by part), and "给周例会加过扩展吗" / "周例会只让公司内部的人进吗" were acted on as writes (now the extension
+ *   list and the meeting's details). @node-rs/jieba was again not added: every class above sits at a function word,
+ *   a particle or a construction, which the patterns read directly, and the names people give meetings are not in a
+ *   segmenter's dictionary. Latency (best-of-9 per utterance over the six corpora, 2,440 sentences, load ≈ 4 on 2
+ *   cores, interleaved with the code before the pass; two runs): p50 0.09 → 0.11 ms, p95 0.31–0.36 → 0.35–0.41 ms,
+ *   p99 5.7–6.1 → 5.4–6.0 ms; bench/nlu.ts's single runs under that load give p99 5–18 ms for both (noise).
  */
 
 export interface RecognizerOptions {
@@ -376,7 +404,8 @@ function asTyped(entities: Entities, converted: string, typed: string): Entities
  * ("张伟 can come in") has English function words around it.
  */
 function chineseVerbFirst(text: string): boolean {
-  return /^\s*[\u3400-\u9fff]{2,}/u.test(text) && !/\b(?:to|in|into|the|can|could|please|of|for|is|are|be|let|and|now|may|should|from|on|at)\b/iu.test(text);
+  // "把 Alice Wood 放进 Budget review": a one-character opening verb of a Chinese command counts too.
+  return /^\s*(?:[\u3400-\u9fff]{2,}|[把将让请]\s*\S)/u.test(text) && !/\b(?:to|in|into|the|can|could|please|of|for|is|are|be|let|and|now|may|should|from|on|at)\b/iu.test(text);
 }
 
 // A capability question names a command and at most a kind of thing, no particular one: no name, id or quote.
@@ -471,14 +500,27 @@ function stripPoliteness(tokens: Token[]): Token[] {
   return verb && rest.length > 1 ? [{ ...first, norm: verb }, ...rest.slice(1)] : rest;
 }
 
+// "能帮我锁一下周例会吗", "可以把张伟放进来吗": a request put as a question; its 吗 asks for the command, not about it.
+// Only a request put to the bot (你…, …帮我) counts; "可以删掉周例会吗" may ask whether it is allowed.
+const POLITE_REQUEST_ZH = /^(?:你(?:能不能|可不可以|可以|能否|能)(?:帮我|帮忙|替我|给我)?|(?:能不能|可不可以|可以|能否|能)(?:帮我|帮忙|替我|给我))\s*\S/u;
+
 function stripChinesePoliteness(text: string): string {
-  const stripped = text
+  const request = POLITE_REQUEST_ZH.test(text) && !/^(?:你)?(?:能|可以)(?:做|干)/u.test(text);
+  const stripped = (request ? text.replace(/(?:吗|么|不|好吗|行吗)?[？?。]*$/u, '') : text)
     // "你能把周例会删了吗" asks for the deletion; "你能干嘛" asks what the bot does, so a short rest keeps 你能.
     .replace(/^(?:你能不能|你可不可以|你可以|你能|能否)\s*(?=\S{3,})/u, '')
-    .replace(/^(?:(?:请你?|麻烦你?|帮我|替我|给我|帮忙|能不能|可不可以|可以)\s*)+(?=.{2,})/u, '')
+    // Urgency (马上, 赶紧, 现在就), wishes (我想, 我要) and requests (拜托, 劳驾, 你帮我) before the verb say how, not what.
+    .replace(/^(?:(?:请问|请你?|麻烦你?|你(?=帮|给|替)|帮我|替我|给我|帮忙|能不能|可不可以|可以|能(?=帮|把|给|替)|拜托|劳驾|我想|我要|我需要|我希望|我打算|马上|赶紧|赶快|立刻|立即|现在就|快点|快(?=把|帮|让|给))\s*)+(?=.{2,})/u, '')
     // 将 is the written form of 把 ("将张三拒绝"): the patterns read one.
     .replace(/^将(?=\S{2})/u, '把')
-    .replace(/(?:，?谢谢(?:你)?|吧|呢|一下|好吗|好不好)?[。？！?!.]*$/u, '')
+    // "把年度战略会给结束了", "把王磊给我放进来": 给 before the verb of a 把 sentence only stresses it.
+    .replace(/^(把\s*\S.*?)给(?:我)?(?=[锁删结关放拒拉踢请取解静移停改加挪推设])/u, '$1')
+    // "以后不用盯着周例会了": from now on, said before a "no more", is when, not what.
+    .replace(/^(?:以后|今后|往后|从现在起|从今天起)(?:就)?(?=不|别|都不)/u, '')
+    // "锁一下周例会": 一下 after the opening verb softens it; the command is the verb and its object.
+    .replace(/^(锁|锁住|解锁|静音|结束|删|删除|取消|关注|拒绝|准入|关闭|终止|监控)一下(?=\S{2})/u, '$1')
+    // Particles pile up at the end ("锁一下吧", "删了呗", "放进来哈，谢谢"): none of them is part of the command.
+    .replace(/(?:一下)?(?:[吧呢呗哈啊呀嘛啦]|[，,]?\s*(?:谢谢你?|多谢)|好吗|好不好)*[。？！?!.~～]*$/u, '')
     .trim();
   return stripped || text;
 }

@@ -39,7 +39,7 @@ export function phoneBypassIn(text: string): string | undefined {
   if (/\b(?:not|dont|never|no longer|stop|cannot|cant|shouldnt|mustnt) (?:let .+ )?(?:bypass|skip)|不(?:能|要|可以|准|许)(?:再)?(?:绕过|跳过|直接)/iu.test(text)) {
     return 'Disabled';
   }
-  if (/不用等|无需等待?|不必等|不需要等|免等|直接(?:进入|进|入会|加入|进会)|绕过|跳过/u.test(text)) {
+  if (/(?:不用|无需|不必|不需要)(?:再)?(?:在大厅里?)?等|免等|直接(?:进入|进|入会|加入|进会)|绕过|跳过/u.test(text)) {
     return 'Enabled';
   }
   if (/\b(?:wait|waits|go through) (?:in )?(?:the )?lobby|\bdisabled?\b|等待|(?:也|都|要|需要|得|必须|一样)(?:要)?(?:在大厅)?(?:里)?等|禁用/iu.test(text)) {
@@ -70,7 +70,9 @@ export function leaderNamesIn(text: string): string[] | undefined {
       return found.split(/\s*,\s*(?:and\s+)?|\s+and\s+/u).map((n) => n.trim()).filter(Boolean);
     }
   }
-  const chinese = /(?:^|[，,\s])(?:让|请|由)?([\u4e00-\u9fff、和]{2,20}?)(?:来)?(?:当|做|作为|担任)(?:主持人|组织者|演示者)/u.exec(text)?.[1];
+  // "设李娜和王强为主持人", "指定刘波当主持人", "主持人是张敏": who leads, said with the role word before or after.
+  const chinese = /(?:^|[，,\s])(?:让|请|由|设置?|指定|安排|把)?([\u4e00-\u9fff、和]{2,20}?)(?:来)?(?:当|做|作为|担任|为|设为|设置为|当成)(?:会议)?(?:主持人|组织者|演示者)/u.exec(text)?.[1]
+    ?? /(?:主持人|演示者)(?:是|为|由|[:：])\s*([\u4e00-\u9fff、和]{2,20}?)(?:来当|担任)?(?=[，,。；;\s]|$)/u.exec(text)?.[1];
   return chinese ? chinese.split(/和|、/u).map((n) => n.trim()).filter(Boolean) : undefined;
 }
 
@@ -99,6 +101,11 @@ export function pageIn(text: string): string {
   if (number) {
     return number[1] ?? number[2] ?? number[3] ?? 'next';
   }
+  // "第二页": the page's number written in Chinese.
+  const han = /第\s*([一二两三四五六七八九十])\s*页/u.exec(text)?.[1];
+  if (han) {
+    return String('一二三四五六七八九十'.indexOf(han === '两' ? '二' : han) + 1);
+  }
   if (/\b(?:previous|prev|back|before|last page|earlier)\b|上一页|前一页|上页|返回/iu.test(text)) {
     return 'previous';
   }
@@ -107,9 +114,9 @@ export function pageIn(text: string): string {
 
 export function turnsOff(intent: string, text: string): boolean {
   if (intent === 'huawei.mute') {
-    return /\bun-?mute|\bmics? back on|\b(?:turn|switch) (?:their |everyones |the )?mics? (?:back )?on|\blet (?:people|everyone|everybody|them) (?:talk|speak)|\b(?:turn|switch) off (?:the )?mute|\bstop muting|\bunsilence|\b(?:release|lift|remove) (?:the )?mute|\b(?:talk|speak) again\b|取消.{0,16}静音|解除.{0,16}静音|关闭静音|(?:可以|能)?(?:说话|发言|讲话|开麦)/iu.test(text);
+    return /\bun-?mute|\bmics? back on|\b(?:turn|switch) (?:their |everyones |the )?mics? (?:back )?on|\blet (?:people|everyone|everybody|them) (?:talk|speak)|\b(?:turn|switch) off (?:the )?mute|\bstop muting|\bunsilence|\b(?:release|lift|remove) (?:the )?mute|\b(?:talk|speak) again\b|取消.{0,16}静音|解除.{0,16}静音|关闭静音|静音\s*(?:给)?(?:取消|解除|关掉|去掉|撤掉|解开|放开)|(?:可以|能)?(?:说话|发言|讲话|开麦)/iu.test(text);
   }
-  return /\bun-?lock|\bopen (?:.+ )?(?:again|up)|\breopen|\b(?:remove|lift|release) (?:the )?lock|解锁|解除锁定|取消锁定/iu.test(text);
+  return /\bun-?lock|\bopen (?:.+ )?(?:again|up)|\breopen|\b(?:remove|lift|release) (?:the )?lock|解锁|解除锁定|取消锁定|的锁\s*(?:给)?(?:解开|打开|取消|解除|去掉|撤掉)/iu.test(text);
 }
 
 export function wantsAll(text: string): boolean {

@@ -77,7 +77,8 @@ export function matchChinese(rules: readonly Rule[], text: string, trace: string
     const captures: Captures = {};
     for (const [slot, value] of Object.entries(match.groups)) {
       // A keyword is text as typed ("解析 把张伟放进来"); only names lose the words around them.
-      const cleaned = value === undefined ? '' : stripZh(value, slot !== 'keyword');
+      // Settings ("rest") run over clauses too: "改到明天，下午两点到三点" is one time.
+      const cleaned = value === undefined ? '' : stripZh(value, slot !== 'keyword' && slot !== 'rest');
       if (cleaned) {
         captures[slot as Slot] = cleaned;
       }

@@ -48,10 +48,15 @@ function stripGroup(value: string): string {
 const ZH_LEADING_FILLER = /^(?:(?:给我看看|给我看下|给我|看看|看一下|看下|查看|查一下|查下|列一下|列下|帮我|替我|帮忙|麻烦你?|请你?|一下|以后|今后|叫做?|名为)\s*)+/u;
 // "招聘面试那个会的链接", "年度预算这个会是怎么设置的", "技术支持这个组": a demonstrative and the thing's kind end its name.
 const ZH_DEMONSTRATIVE_KIND = /\s*(?:这个|那个|这场|那场|这一个|那一个|这次|那次)(?:会议|会(?!议室)|分组|组|群组).*$/u;
-const ZH_TRAILING_FILLER = /\s*(?:这个会议|这个会|这场会|这一个会|这个分组里?|这个组里?|分组里|这个|那个)$/u;
+const ZH_TRAILING_FILLER = /\s*(?:这个会议|这个会|这场会|这一个会|这个分组里?|这个组里?|分组里|这个|那个|这场|那场|这次|那次|(?:这|那)(?:个|位)人)$/u;
 // Words that say where or what about a thing, after its name: "招聘面试门口", "产品评审上挂的", "招聘面试的入会权限",
 // "张伟进入" (the verb glued to the name), "吧" (a sentence particle). A name never ends in these.
-const ZH_TRAILING_RELATION = /\s*(?:的?(?:门口|门外|外面|那边|这边)|上(?:挂|挂着|挂的|面)?的?|的?(?:入会)?(?:权限|链接|设置|时间|主题|标题)|(?:进入|进来|加入|入会|进会)|[吧了呢啊呀])$/u;
+const ZH_TRAILING_RELATION = /\s*(?:的?(?:门口|门外|外面|那边|这边)|上(?:挂|挂着|挂的|面)?的?|的?(?:入会|开始|结束|会议)?(?:权限|链接|设置|时间|主题|标题|申请|请求)|从(?:我的|我们的)?(?:会议|日程|日历|列表|会议列表)(?:里|中)?|(?:快|要|马上|就要|已经)(?:开始|结束)了?|(?:进入|进来|加入|入会|进会)|[吧了呢啊呀])$/u;
+// Words glued after a name by the verb phrase that follows it: "技术沙龙可以锁上了", "王磊给放进来", "周例会里加个扩展",
+// "年会的等候室": a modal, a stressing 给, a place word or the room itself. Two characters of name stay at least.
+const ZH_TRAILING_GLUE = /(?<=\S{2})\s*(?:可以|能够?|给|就|里|从|(?:开始|结束)(?:之?前|之?后)|的?(?:大厅|等候室)里?|今天|明天|后天|这周|本周|下周|这次|下次)$/u;
+// "明天的周例会", "周五那场客户回访": which occurrence, not the name.
+const ZH_OCCURRENCE = /^(?:今天|明天|后天|今晚|明早|(?:这|本|下)周[一二三四五六日天]?|周[一二三四五六日天])(?:的|那场|那个|这场|这个)\s*(?=\S{2})/u;
 
 /** Chinese slot values without surrounding quotes, punctuation, filler words or a leading 会议/分组. */
 export function stripZh(value: string, name = true): string {
@@ -59,8 +64,10 @@ export function stripZh(value: string, name = true): string {
   const clause = name ? value.replace(/[，,；;。！!？?].*$/u, '') : value;
   const bare = (clause.trim() ? clause : value).replace(/^[\s“"「『：:]+|[\s”"」』。？！?!，,、.]+$/gu, '');
   const named = name ? bare.replace(ZH_DEMONSTRATIVE_KIND, '') : bare;
-  let trimmed = (named || bare).replace(ZH_LEADING_FILLER, '').replace(ZH_TRAILING_FILLER, '');
-  for (let cut = trimmed.replace(ZH_TRAILING_RELATION, ''); name && cut !== trimmed && cut.length > 0; cut = trimmed.replace(ZH_TRAILING_RELATION, '')) {
+  // A name is never opened by 把 ("把年会" from "把年会的所有人静音"); a keyword keeps it ("解析 把张伟放进来").
+  let trimmed = (named || bare).replace(ZH_LEADING_FILLER, '').replace(name ? /^把\s*(?=\S{2})/u : /^$/u, '').replace(name ? ZH_OCCURRENCE : /^$/u, '').replace(ZH_TRAILING_FILLER, '');
+  const untrail = (value: string): string => value.replace(ZH_TRAILING_RELATION, '').replace(ZH_TRAILING_GLUE, '');
+  for (let cut = untrail(trimmed); name && cut !== trimmed && cut.length > 0; cut = untrail(trimmed)) {
     trimmed = cut;
   }
   return (trimmed || bare).replace(/^(?:会议|分组)\s*/u, '').trim();
@@ -71,6 +78,10 @@ export function isEveryone(person: string, zhText: boolean): boolean {
     const bare = person.replace(/(?:都|全|全部|全都)$/u, '').replace(/^(?:所有|全部)的?(?=访客|客人|来宾)/u, '');
     // "都放进来", "全部放进来": only the word for all was said.
     return bare === '' || /^(?:所有人|大家|全部|所有|全体|所有等待的人|等待的人|他们|大厅里的人|大厅的人|所有访客|所有的人|每个人)(?:都)?$/u.test(bare)
+      // "大厅里的都拒绝掉": whoever is in the lobby, the people left unsaid.
+      || /^(?:大厅|等候室)里?的$/u.test(bare)
+      // "周例会大厅里的人全部放进来": after the lobby is named, "the people" are all of them.
+      || /^(?:人|人们)$/u.test(bare)
       || /^(?:大厅里?|等候室里?)的?(?:所有|全部)?(?:人|访客|客人)$/u.test(bare)
       // No name, only who they are: 访客, 客人 — everyone waiting.
       || /^(?:访客|客人|来宾|外部人员|外面的人|等待者|排队的人)(?:们)?$/u.test(bare)
@@ -90,7 +101,7 @@ export function usableMeeting(value: string | undefined, zhText: boolean): boole
   const cleaned = cleanMeeting(value, zhText);
   // "mute everyone", "让所有人进来": the people, not a meeting.
   return cleaned.length > 0 && !MEETING_GENERIC.test(cleaned) && !ALL_WORDS.test(cleaned.toLowerCase())
-    && !/^(?:大厅|会议|会|我的会议|这里|这个会议|所有人|全体|大家|全部|所有|[吧了呢啊呀吗嘛]+)$/u.test(cleaned)
+    && !/^(?:大厅|会议|会|我的会议|这里|这个会议|这个|那个|这场|那场|这个会|那个会|那场会|这场会|所有人|全体|大家|全部|所有|[吧了呢啊呀吗嘛]+)$/u.test(cleaned)
     // "谁在大厅", "有没有人在等": a question about the lobby, not a meeting's name.
     && !(zhText && /谁|有人|有没有|哪些|什么|吗|现在|目前/u.test(cleaned))
     // "给我看看大厅里有谁": only the words for looking, no name.
