@@ -1,32 +1,10 @@
-import assert from 'node:assert/strict';
-import { isWrite } from '../../src/nlu/catalog.js';
-import { createRecognizer } from '../../src/nlu/recognizer.js';
+import { check } from './phrasingCheck.js';
 
 /**
  * Classes of phrasing behind corpus E's misses (issue 11, fifth pass). The sentences are written here, not copied
  * from any corpus: each section is one mechanism with several phrasings of it, so a fix keyed on one sentence fails
  * the rest. Reference time: Wednesday 15 January 2025, 10:00.
  */
-const now = new Date(2025, 0, 15, 10, 0, 0);
-const recognizer = createRecognizer({ now: () => now });
-
-type Case = readonly [text: string, intent: string, entities: Record<string, unknown>];
-
-function check(cases: readonly Case[]): void {
-  for (const [text, intent, entities] of cases) {
-    it(`"${text}" → ${intent} ${JSON.stringify(entities)}`, () => {
-      const result = recognizer.recognize(text);
-      assert.equal(result.intent, intent, result.explanation.join('\n'));
-      assert.deepEqual(result.entities, entities, result.explanation.join('\n'));
-      if (!isWrite(intent)) {
-        assert.ok(!isWrite(result.intent) || result.ask, 'a read never becomes a write');
-      } else {
-        assert.equal(result.ask, undefined, 'a write said plainly runs without a question');
-      }
-    });
-  }
-}
-
 describe('phrasing classes (issue 11, fifth pass)', () => {
   describe('common English words one edit from a command word are what was typed (lift, pause, held, quiet)', () => {
     check([

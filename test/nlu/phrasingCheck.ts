@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { isWrite } from '../../src/nlu/catalog.js';
+import { createRecognizer } from '../../src/nlu/recognizer.js';
+
+/** One phrasing: the text, the intent it means and exactly the entities it states. */
+export type PhrasingCase = readonly [text: string, intent: string, entities: Record<string, unknown>];
+
+/** The phrasing-class suites' reference time: Wednesday 15 January 2025, 10:00. */
+const now = new Date(2025, 0, 15, 10, 0, 0);
+const recognizer = createRecognizer({ now: () => now });
+
+/**
+ * One test per phrasing: the intent and entities exactly, a read never acted on as a write (asking is allowed), and a
+ * write said plainly run without a question.
+ */
+export function check(cases: readonly PhrasingCase[]): void {
+  for (const [text, intent, entities] of cases) {
+    it(`"${text}" → ${intent} ${JSON.stringify(entities)}`, () => {
+      const result = recognizer.recognize(text);
+      assert.equal(result.intent, intent, result.explanation.join('\n'));
+      assert.deepEqual(result.entities, entities, result.explanation.join('\n'));
+      if (!isWrite(intent)) {
+        assert.ok(!isWrite(result.intent) || result.ask, 'a read never becomes a write');
+      } else {
+        assert.equal(result.ask, undefined, 'a write said plainly runs without a question');
+      }
+    });
+  }
+}
+
+/** Questions whose exact reading is open, but which must never change anything without asking. */
+export function checkChangesNothing(texts: readonly string[]): void {
+  for (const text of texts) {
+    it(`"${text}" changes nothing without asking`, () => {
+      const result = recognizer.recognize(text);
+      assert.ok(!isWrite(result.intent) || result.ask, result.explanation.join('\n'));
+    });
+  }
+}
