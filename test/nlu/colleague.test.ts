@@ -166,7 +166,8 @@ describe('lobby sentences without a command verb (end to end)', function () {
     const answer = await alice.waitFor((event) => event.kind === 'send' && !isAlertFor('Gina Guest')(event) && !isAlertFor('Hank Guest')(event), { timeoutMs: 5_000 });
     assert.doesNotMatch(answer.rendered, /people are waiting/);
     if (/\?/.test(answer.rendered) && !/Admitted/.test(answer.rendered)) await alice.send('yes');
-    await alice.waitFor((event) => /Admitted/.test(event.rendered), { timeoutMs: 5_000 });
+    // The answer itself, or the cards' in-place updates (which may come before it), say who was admitted.
+    await alice.waitFor((event) => /Admitted/.test(event.rendered), { timeoutMs: 5_000, includeSeen: true });
     assert.equal(sim.control.participantState(gina), 'admitted');
     assert.equal(sim.control.participantState(hank), 'admitted');
   });
