@@ -255,7 +255,8 @@ function lobbyDecision(s: Sentence, pair: RulePair): Entities {
   let meetingText = id ?? (captures.meeting && usableMeeting(captures.meeting, s.zh) ? cleanMeeting(captures.meeting, s.zh) : undefined);
   // "预算评审大厅里的刘洋": the meeting whose lobby, then the person.
   // "周例会大厅里那个叫李雷的", "大厅里那个王芳": the lobby, a demonstrative, then whoever is named.
-  const inLobby = s.zh && person && !isEveryone(person, true) ? /^(.*?)的?(?:大厅|等候室)里?(?:的|那个|那位|这个|这位)?(?:那个|那位)?(?:叫|名叫)?(.+?)(?:的)?$/u.exec(person) : null;
+  // "所有在大厅等的人": 所有在 says who (everyone there), not whose lobby.
+  const inLobby = s.zh && person && !isEveryone(person, true) ? /^(?:所有|全部)?(?:的人)?(?:在|正在)?\s*(.*?)的?(?:大厅|等候室)里?(?:的|那个|那位|这个|这位)?(?:那个|那位)?(?:叫|名叫)?(.+?)(?:的)?$/u.exec(person) : null;
   // "等着进周例会的人": everyone waiting to enter the meeting named.
   const waitingFor = s.zh && person ? /^(?:在)?(?:等着|等待|在等|等候|排队)(?:进|加入|进入|进到)\s*(.+?)\s*的(?:人|访客|客人|人们)(?:都|全|全部)?$/u.exec(person)?.[1] : undefined;
   if (waitingFor) {

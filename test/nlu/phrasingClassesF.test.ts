@@ -29,4 +29,24 @@ describe('phrasing classes (issue 11, seventh pass)', () => {
       ['book Team sync on friday from 9 to 10am', 'meetings.create', { subject: 'Team sync', startTime: '2025-01-17T09:00:00', endTime: '2025-01-17T10:00:00' }],
     ]);
   });
+  describe('a Chinese meeting name followed by a space and 的会议<详情>', () => {
+    check([
+      ['客户培训 的会议详情', 'meetings.details', { meeting: '客户培训' }],
+      ['看看 季度总结 的会议信息', 'meetings.details', { meeting: '季度总结' }],
+      ['查看 产品评审 的会议详细信息', 'meetings.details', { meeting: '产品评审' }],
+      ['<at>MeetingBot</at> 渠道大会 的会议详情', 'meetings.details', { meeting: '渠道大会' }],
+      ['年终盘点 的详情', 'meetings.details', { meeting: '年终盘点' }],
+    ]);
+  });
+  describe('everyone waiting, said as "all the waiting <people>" or 所有在…等的人', () => {
+    check([
+      ['let in all the waiting people', 'lobby.admit', { all: true }],
+      ['admit all waiting guests to Ops review', 'lobby.admit', { all: true, meeting: 'Ops review' }],
+      ['deny all the waiting folks', 'lobby.reject', { all: true }],
+      ['reject all the pending visitors from Board prep', 'lobby.reject', { all: true, meeting: 'Board prep' }],
+      ['放进所有在大厅里等的人', 'lobby.admit', { all: true }],
+      ['拒绝所有在 产品周会 大厅等的人', 'lobby.reject', { all: true, meeting: '产品周会' }],
+      ['拒绝预算评审大厅里的刘洋', 'lobby.reject', { person: '刘洋', meeting: '预算评审' }],
+    ]);
+  });
 });
