@@ -49,4 +49,28 @@ describe('phrasing classes (issue 11, seventh pass)', () => {
       ['拒绝预算评审大厅里的刘洋', 'lobby.reject', { person: '刘洋', meeting: '预算评审' }],
     ]);
   });
+  describe('a group named with 分组, then renamed with 改叫, 更名为 or 的名字改为', () => {
+    check([
+      ['分组 设计组 改叫 体验组', 'groups.rename', { group: '设计组', newName: '体验组' }],
+      ['把分组 客服 改叫 用户支持', 'groups.rename', { group: '客服', newName: '用户支持' }],
+      ['分组 老同学 更名为 校友', 'groups.rename', { group: '老同学', newName: '校友' }],
+      ['将联系人分组 供应商 改叫 合作伙伴', 'groups.rename', { group: '供应商', newName: '合作伙伴' }],
+      ['将分组 前端 的名字改为 Web组', 'groups.rename', { group: '前端', newName: 'Web组' }],
+      ['分组 销售一部 改名叫 销售北区', 'groups.rename', { group: '销售一部', newName: '销售北区' }],
+      ['把 周例会 改叫 周会', 'meetings.update', { meeting: '周例会', subject: '周会' }],
+    ]);
+  });
+  describe('watching who is online in a group (a group\'s presence, not a lobby)', () => {
+    check([
+      ['帮我盯着 运维组 这个分组谁在线', 'groups.presence', { group: '运维组' }],
+      ['盯一下 销售 分组的在线情况', 'groups.presence', { group: '销售' }],
+      ['关注 设计部 这个组谁上线', 'groups.presence', { group: '设计部' }],
+      ['帮我留意 老同事 分组谁在线', 'groups.presence', { group: '老同事' }],
+      ['stop tracking who is online in the Sales group', 'groups.presenceStop', { group: 'Sales' }],
+      ["stop tracking who's online in the Partners group", 'groups.presenceStop', { group: 'Partners' }],
+      ['no more updates on who is online in Field team group', 'groups.presenceStop', { group: 'Field team' }],
+      ['不用再盯 周例会 了', 'watch.stop', { meeting: '周例会' }],
+      ['关注运营组的在线状态', 'groups.presence', { group: '运营组' }],
+    ]);
+  });
 });

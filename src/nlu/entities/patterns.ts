@@ -160,7 +160,7 @@ export const en = {
   // "stop watching presence of X", "no more status updates for X": the group follows the presence words, as in
   // groupPresence; trailing "anymore" is not part of the name.
   groupPresenceStop: [
-    rule('stop presence updates for <group>', '\\b(?:presence|status|statuses|availability|online status)(?: (?:updates?|alerts?|notifications?|subscriptions?|changes|messages))? (?:of|for|in|on|about|from) (?:the )?(?<group>.+?)(?: (?:anymore|any more|any longer|please|now))?$'),
+    rule('stop presence updates for <group>', '\\b(?:presence|status|statuses|availability|online status|who(?:s| s| is| are)? (?:online|available|around))(?: (?:updates?|alerts?|notifications?|subscriptions?|changes|messages))? (?:of|for|in|on|about|from) (?:the )?(?<group>.+?)(?: (?:anymore|any more|any longer|please|now))?$'),
     rule('stop watching <group> presence', '^(?:stop|quit|cancel|end|cease|no more|dont|do not|unsubscribe from) (?:watching |tracking |following |monitoring |the )?(?:the )?(?<group>.+?) (?:presence|status|availability)(?: (?:updates?|alerts?|notifications?|subscriptions?))?$'),
     rule('when <group> come online, no more', '\\b(?:when|if|whether) (?:anyone in |someone in |people in )?(?<group>.+?) (?:comes?|goes|go|are|is|gets?) (?:online|available|offline|busy)(?: (?:anymore|any more|any longer))?$'),
   ],
@@ -296,12 +296,14 @@ export const zh = {
   groupCreate: [rule('叫 <分组> 的分组', '(?:叫做?|名为)\\s*(?<group>.+?)\\s*的(?:联系人)?(?:分组|组)'), rule('创建分组 <分组>', '(?:创建|新建|添加|建)(?:一个|个)?(?:新的?)?(?:联系人)?(?:分组|小组|组)\\s*[:：，,]?\\s*(?:(?:名字|名称)?(?:叫做?|名为|是))?\\s*[:：]?\\s*(?<group>.+)$')],
   groupRename: [
     rule('把 <分组> 这个组重命名为 <新名>', `^把?\\s*(?<group>.+?)\\s*(?:这个(?:分组|组)|分组)\\s*(?:${ZH_RENAME}|改成|改为)\\s*[，,]?\\s*(?:叫做?)?\\s*(?<newName>.+)$`),
-    rule('把分组 <分组> 改名为 <新名>', '(?:分组)\\s*(?<group>.+?)\\s*(?:改名为|改名成|改名叫|重命名为|重命名成|改为|改成|为)\\s*(?<newName>.+)$'),
+    rule('把分组 <分组> 改名为 <新名>', '(?:分组)\\s*(?<group>.+?)\\s*(?:的(?:名字|名称))?(?:改叫|更名为|改名为|改名成|改名叫|重命名为|重命名成|改为|改成|为)\\s*(?<newName>.+)$'),
     rule('<分组> 重命名为 <新名>', `^(?<group>[^\\s，,把]+?)\\s*${ZH_RENAME}\\s*[，,]?\\s*(?:叫做?)?\\s*(?<newName>[^\\s，,].*)$`),
     rule('把 <分组> 改名为 <新名>', `^把\\s*(?<group>.+?)\\s*${ZH_RENAME}\\s*[，,]?\\s*(?:叫做?)?\\s*(?<newName>.+)$`),
   ],
   groupDelete: [rule('删除分组 <分组>', '(?:删除|移除|删掉|删了|去掉)(?:联系人)?分组\\s*(?<group>.+)$'), rule('删掉 <分组> 这个分组', '^(?:删除|删掉|移除|去掉)\\s*(?<group>.+?)\\s*(?:这个)?(?:分组|组)$'), rule('把分组 <分组> 删掉', '分组\\s*(?<group>.+?)\\s*(?:删掉|删除|移除|删了)'), rule('<分组> 分组不要了', '^(?:把|将)?\\s*(?<group>[^，,]+?)\\s*(?:这个)?(?:分组|组)\\s*(?:不要了|不用了|删了|删掉|删除|移除|去掉)'), rule('把 <分组> 这个分组删了', '^把\\s*(?<group>.+?)\\s*(?:这个(?:分组|组)|分组)\\s*(?:删了|删掉|删除|移除)')],
   groupPresence: [
+    // "帮我盯着 X 这个分组谁在线": a watch verb, the group, then who is online in it.
+    rule('盯着 <分组> 这个分组谁在线', '^(?:帮我|请|麻烦|替我)?(?:盯着|盯住|盯一下|盯|关注|跟踪|订阅|留意|监控)(?:一下)?\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:这个分组|这个组|分组)\\s*(?:里|的|里的人|的人|成员)?(?:谁在线|在线情况|在线状态|谁上线|谁下线|上下线|在不在线)'),
     rule('关注 <分组> 的状态', '(?:关注|订阅|查看|跟踪)\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?(?:成员|里的人|的人)?的(?:在线)?状态'),
     rule('分组 <分组> 的在线状态', '^(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?的(?:在线)?状态'),
     rule('<分组> 他们上线了', '^(?<group>[^，,]+?)\\s*(?:分组|组)?(?:他们|她们|那些人|的人|里的人|的成员|里谁)(?:谁)?(?:上线|下线|在线|有空)'),
