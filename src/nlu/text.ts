@@ -80,6 +80,14 @@ export function expandTimeShorthand(text: string): string {
   return TIME_SHORTHAND.reduce((out, [pattern, word]) => out.replace(pattern, word), text);
 }
 
+// Meeting slang for the microphone (闭麦, 关麦, 开麦): the patterns and the classifier know the mute as 静音.
+const MIC_OFF = /闭麦|关麦|禁麦|关(?:掉|闭|上)?麦克风?/gu;
+const MIC_ON = /开麦|(?:打开|开启)麦克风?/gu;
+
+export function micAsMute(text: string): string {
+  return text.replace(MIC_OFF, '静音').replace(MIC_ON, '取消静音');
+}
+
 // Traditional characters of the command words, read as their simplified forms (會議 → 会议, 讓…進來 → 让…进来):
 // the patterns and the classifier are written in simplified Chinese. Names keep whatever the conversion gives.
 const TRADITIONAL = '會議讓進來關註刪組廳誰開結鎖靜單請這個們時間點週後幫設訂狀態線擴號碼撥詳資訊顯謝煩參與錄準絕別監視無須預約題權為華雲現頁綁聯帳內變換從說話讀麼沒還嗎裡裏對該應員體場暫啟動戶電邊門見夠將隊團聽語卻務專業報營銷產評審復盤訓練階處長負責兩萬億機構級備稱問總談論選項載樣幾歡閉標簽計劃實際導師書寫發認證聲數據經驗禮頻給帶閱繼續財規則範圍網絡習學課溝辦創擇鐘離覺歷東車區層屬隨傳麥鬆';

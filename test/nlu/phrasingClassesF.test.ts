@@ -73,4 +73,24 @@ describe('phrasing classes (issue 11, seventh pass)', () => {
       ['关注运营组的在线状态', 'groups.presence', { group: '运营组' }],
     ]);
   });
+  describe('the microphone slang for the mute: 闭麦, 关麦, 禁麦, 开麦', () => {
+    check([
+      ['把 产品周会 全员闭麦', 'huawei.mute', { meeting: '产品周会', on: true }],
+      ['周例会所有人关麦', 'huawei.mute', { meeting: '周例会', on: true }],
+      ['把 渠道周会 的人都闭麦', 'huawei.mute', { meeting: '渠道周会', on: true }],
+      ['942318765 全员闭麦', 'huawei.mute', { meeting: '942318765', on: true }],
+      ['让 856231479 里的人都闭麦', 'huawei.mute', { meeting: '856231479', on: true }],
+      ['让 项目复盘 里的人都开麦', 'huawei.mute', { meeting: '项目复盘', on: false }],
+    ]);
+  });
+  describe('a group not needed any more, then a bare verb after the comma', () => {
+    check([
+      ['旧同事 这个分组不要了，删掉吧', 'groups.delete', { group: '旧同事' }],
+      ['球友 这个分组用不着了，删了吧', 'groups.delete', { group: '球友' }],
+      ['临时项目 这个组不要了，删除吧', 'groups.delete', { group: '临时项目' }],
+      ['分组 老客户 不用了，删了吧', 'groups.delete', { group: '老客户' }],
+      ['驴友 这个分组没用了，删了吧', 'groups.delete', { group: '驴友' }],
+      ['把分组 外包 删掉', 'groups.delete', { group: '外包' }],
+    ]);
+  });
 });
