@@ -93,4 +93,16 @@ describe('phrasing classes (issue 11, seventh pass)', () => {
       ['把分组 外包 删掉', 'groups.delete', { group: '外包' }],
     ]);
   });
+  describe('a search word set apart by spaces after 预约的, or after a traditional 關於', () => {
+    check([
+      ['看看预约的 招聘 会议', 'huawei.scheduled', { keyword: '招聘' }],
+      ['查一下已预约的 培训 会议', 'huawei.scheduled', { keyword: '培训' }],
+      ['列出预定的 采购 会议', 'huawei.scheduled', { keyword: '采购' }],
+      ['預約的會議有哪些關於 財務 的', 'huawei.scheduled', { keyword: '財務' }],
+      ['預約的會議有哪些關於 招聘 的', 'huawei.scheduled', { keyword: '招聘' }],
+      ['预约的会议里有哪些是关于 市场 的', 'huawei.scheduled', { keyword: '市场' }],
+      ['看看预约的周会', 'huawei.scheduled', {}],
+      ['有哪些预约的会议', 'huawei.scheduled', {}],
+    ]);
+  });
 });
