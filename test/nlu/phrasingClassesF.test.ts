@@ -105,4 +105,22 @@ describe('phrasing classes (issue 11, seventh pass)', () => {
       ['有哪些预约的会议', 'huawei.scheduled', {}],
     ]);
   });
+  describe('a meeting put on the watch list: 把 X 加入关注 / 加到关注列表', () => {
+    check([
+      ['将 客户培训 加入监控', 'watch.start', { meeting: '客户培训' }],
+      ['把 周例会 加到关注', 'watch.start', { meeting: '周例会' }],
+      ['把 季度复盘 添加到关注列表', 'watch.start', { meeting: '季度复盘' }],
+      ['帮我把 新人培训 加到我的关注列表里', 'watch.start', { meeting: '新人培训' }],
+      ['关注列表里有哪些会', 'watch.list', {}],
+    ]);
+  });
+  describe('who may enter said as an adjective before 会议 (锁定的会议 X) is never the subject', () => {
+    check([
+      ['创建一个锁定的会 年度预算', 'meetings.create', { subject: '年度预算', accessLevel: 'Locked' }],
+      ['新建一个锁定的会议 并购讨论，明天上午10点', 'meetings.create', { subject: '并购讨论', startTime: '2025-01-16T10:00:00', accessLevel: 'Locked' }],
+      ['安排一个 季度规划 的会', 'meetings.create', { subject: '季度规划' }],
+      ['建一个关于渠道拓展的会', 'meetings.create', { subject: '渠道拓展' }],
+      ['创建会议 技术分享', 'meetings.create', { subject: '技术分享' }],
+    ]);
+  });
 });
