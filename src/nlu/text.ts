@@ -80,6 +80,19 @@ export function expandTimeShorthand(text: string): string {
   return TIME_SHORTHAND.reduce((out, [pattern, word]) => out.replace(pattern, word), text);
 }
 
+// Command verbs typed short or glued ("resched", "letin", "mut"): too far from the word for the typo corrector, which
+// only repairs one edit in words it knows, so they are spelled out before anything reads the sentence.
+const COMMAND_SHORTHAND: ReadonlyArray<[RegExp, string]> = [
+  [/\b(?:resched|reschd|rescheduel|reshedule)\b/giu, 'reschedule'],
+  [/\bletin\b/giu, 'let in'],
+  [/\b(?:mut|mte|muet)\b(?=\s+(?:every|all|them|the|every1|evry))/giu, 'mute'],
+  [/\b(?:unmut|unmte)\b/giu, 'unmute'],
+];
+
+export function expandCommandShorthand(text: string): string {
+  return COMMAND_SHORTHAND.reduce((out, [pattern, word]) => out.replace(pattern, word), text);
+}
+
 // Meeting slang for the microphone (闭麦, 关麦, 开麦): the patterns and the classifier know the mute as 静音.
 const MIC_OFF = /闭麦|关麦|禁麦|关(?:掉|闭|上)?麦克风?/gu;
 const MIC_ON = /开麦|(?:打开|开启)麦克风?/gu;

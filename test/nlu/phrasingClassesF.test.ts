@@ -123,4 +123,26 @@ describe('phrasing classes (issue 11, seventh pass)', () => {
       ['创建会议 技术分享', 'meetings.create', { subject: '技术分享' }],
     ]);
   });
+  describe('"bring <person> in from the lobby": where they come in from is not part of the name', () => {
+    check([
+      ['bring Omar in from the lobby please', 'lobby.admit', { person: 'Omar' }],
+      ['bring Leila in from the lobby 👍', 'lobby.admit', { person: 'Leila' }],
+      ['let Tom in from the lobby of Sales sync', 'lobby.admit', { person: 'Tom', meeting: 'Sales sync' }],
+      ['bring Ana in from the lobby for Ops review', 'lobby.admit', { person: 'Ana', meeting: 'Ops review' }],
+      ['let Sam in the lobby of Sales sync', 'lobby.admit', { person: 'Sam', meeting: 'Sales sync' }],
+      ['admit Lee from the lobby of Board prep', 'lobby.admit', { person: 'Lee', meeting: 'Board prep' }],
+      ['bring Yara in', 'lobby.admit', { person: 'Yara' }],
+    ]);
+  });
+  describe('command verbs typed short or glued: resched, letin, mut, unmut', () => {
+    check([
+      ['letin Mira to Sales sync', 'lobby.admit', { person: 'Mira', meeting: 'Sales sync' }],
+      ['please letin Ravi', 'lobby.admit', { person: 'Ravi' }],
+      ['can you mut everyone in 904612378', 'huawei.mute', { meeting: '904612378', on: true }],
+      ['mut all in 623415987', 'huawei.mute', { meeting: '623415987', on: true }],
+      ['unmut everyone 623415987', 'huawei.mute', { meeting: '623415987', on: false }],
+      ['pls resched Retro to thursday 4pm', 'meetings.update', { meeting: 'Retro', startTime: '2025-01-16T16:00:00' }],
+      ['resched Budget review to monday 2pm', 'meetings.update', { meeting: 'Budget review', startTime: '2025-01-20T14:00:00' }],
+    ]);
+  });
 });
