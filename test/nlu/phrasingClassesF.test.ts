@@ -145,4 +145,24 @@ describe('phrasing classes (issue 11, seventh pass)', () => {
       ['resched Budget review to monday 2pm', 'meetings.update', { meeting: 'Budget review', startTime: '2025-01-20T14:00:00' }],
     ]);
   });
+  describe('binding one\'s account (绑定/关联 … 账户) is signing in', () => {
+    check([
+      ['帮我绑定 Skype 账号', 'signIn', {}],
+      ['关联我的Skype账户', 'signIn', {}],
+      ['绑定账号', 'signIn', {}],
+      ['我要绑定我的 Lync 帐户', 'signIn', {}],
+      ['解除绑定我的账号', 'signOut', {}],
+      ['登录我的 Skype for Business', 'signIn', {}],
+    ]);
+  });
+  describe('the people waiting asked for across my lobbies: a lobby question, not the watch list', () => {
+    check([
+      ['show everyone waiting in my lobbies', 'lobby.who', {}],
+      ['show me the guests waiting in my lobbies', 'lobby.who', {}],
+      ['give me the folks waiting in my lobbies', 'lobby.who', {}],
+      ['list the people waiting in the Sales sync lobby', 'lobby.who', { meeting: 'Sales sync' }],
+      ['list my watched lobbies', 'watch.list', {}],
+      ['tell me when people are waiting in Sales sync', 'watch.start', { meeting: 'Sales sync' }],
+    ]);
+  });
 });
