@@ -165,4 +165,14 @@ describe('phrasing classes (issue 11, seventh pass)', () => {
       ['tell me when people are waiting in Sales sync', 'watch.start', { meeting: 'Sales sync' }],
     ]);
   });
+  describe('"give <meeting> a/an … extension" adds the extension to that meeting', () => {
+    check([
+      ['give Sales sync a participant data extension', 'extensions.add', { meeting: 'Sales sync', extensionType: 'RoamedParticipantData' }],
+      ['give the Board prep an organizer data extension id ext_12', 'extensions.add', { meeting: 'Board prep', extensionType: 'RoamedOrganizerData', extensionId: 'ext_12' }],
+      ['grant Ops review an undefined extension', 'extensions.add', { meeting: 'Ops review', extensionType: 'Undefined' }],
+      ['give Design crit another participant extension', 'extensions.add', { meeting: 'Design crit', extensionType: 'RoamedParticipantData' }],
+      ['give the Hiring panel an undefined extension, id x-77', 'extensions.add', { meeting: 'Hiring panel', extensionType: 'Undefined', extensionId: 'x-77' }],
+      ['which extensions does Sales sync have', 'extensions.list', { meeting: 'Sales sync' }],
+    ]);
+  });
 });

@@ -122,6 +122,8 @@ export const en = {
     rule('<meeting> extensions', '^(?:list |show |get )?(?:the )?(?<meeting>.+?) (?:meeting )?extensions$'),
   ],
   extensionsAdd: [
+    // "give the Launch review an undefined extension": the meeting is who is given it, before the article.
+    rule('give <meeting> an … extension', '^(?:give|grant) (?:the )?(?<meeting>.+?) (?:a|an|one|another) (?:\\S+ ){0,3}extension\\b'),
     rule('add … to <meeting>', '\\b(?:to|on|for|onto) (?<meeting>.+?)(?: (?:with )?(?:the )?(?:extension )?id (?<extensionId>\\S+))?$'),
   ],
   extensionId: [
