@@ -175,4 +175,14 @@ describe('phrasing classes (issue 11, seventh pass)', () => {
       ['which extensions does Sales sync have', 'extensions.list', { meeting: 'Sales sync' }],
     ]);
   });
+  describe('"restrict/limit <meeting> to <who>" sets who may enter', () => {
+    check([
+      ['restrict Board prep to people in my company', 'meetings.update', { meeting: 'Board prep', accessLevel: 'SameEnterprise' }],
+      ['limit Sales sync to invitees only', 'meetings.update', { meeting: 'Sales sync', accessLevel: 'Invited' }],
+      ['restrict Ops review to invited guests', 'meetings.update', { meeting: 'Ops review', accessLevel: 'Invited' }],
+      ['limit access to Town hall to employees only', 'meetings.update', { meeting: 'Town hall', accessLevel: 'SameEnterprise' }],
+      ['restrict Salary talk to invited people only', 'meetings.update', { meeting: 'Salary talk', accessLevel: 'Invited' }],
+      ['who is invited to Board prep', 'meetings.invitation', {}],
+    ]);
+  });
 });
