@@ -15,6 +15,8 @@ export interface Token {
   quoted: boolean;
   /** Set when a free-standing dash stood before the word ("Interview - Anna"): names keep it when read back. */
   dashBefore?: boolean;
+  /** A free-standing + or & before the word ("Team lunch + demo", "Sales & marketing"): names keep it too. */
+  joinerBefore?: '+' | '&';
   /** Set when a comma or semicolon stood before the word: a name ends there ("for Q1 planning, type Undefined"). */
   clauseBefore?: boolean;
 }
@@ -156,6 +158,8 @@ function pushWords(text: string, tokens: Token[]): void {
     const original = match[0].replace(/['’:@_/+-]+$/u, '');
     const token: Token = { original, norm: normWord(original), quoted: false };
     if (dashBefore) token.dashBefore = true;
+    const joiner = tokens.length > 0 ? /^\s+([+&])\s+$/u.exec(gap)?.[1] : undefined;
+    if (joiner === '+' || joiner === '&') token.joinerBefore = joiner;
     if (clauseBefore) token.clauseBefore = true;
     tokens.push(token);
   }

@@ -185,4 +185,13 @@ describe('phrasing classes (issue 11, seventh pass)', () => {
       ['who is invited to Board prep', 'meetings.invitation', {}],
     ]);
   });
+  describe('a free-standing + or & inside a name is kept, as a dash is', () => {
+    check([
+      ['change the subject of Team sync to Team sync + demo', 'meetings.update', { meeting: 'Team sync', subject: 'Team sync + demo' }],
+      ['rename Sales sync to Sales & marketing sync', 'meetings.update', { meeting: 'Sales sync', subject: 'Sales & marketing sync' }],
+      ['schedule Design + research sync friday 2pm', 'meetings.create', { subject: 'Design + research sync', startTime: '2025-01-17T14:00:00' }],
+      ['create a meeting called Ops & support handover tomorrow 9am', 'meetings.create', { subject: 'Ops & support handover', startTime: '2025-01-16T09:00:00' }],
+      ['change the title of Brown bag to Brown bag + demos', 'meetings.update', { meeting: 'Brown bag', subject: 'Brown bag + demos' }],
+    ]);
+  });
 });
