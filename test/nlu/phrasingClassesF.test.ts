@@ -194,4 +194,14 @@ describe('phrasing classes (issue 11, seventh pass)', () => {
       ['change the title of Brown bag to Brown bag + demos', 'meetings.update', { meeting: 'Brown bag', subject: 'Brown bag + demos' }],
     ]);
   });
+  describe('arithmetic is no command, though its numbers can look like ids', () => {
+    check([
+      ["what's 12 times 7", 'none', {}],
+      ['what is 45 plus 18', 'none', {}],
+      ['how much is 144 divided by 12', 'none', {}],
+      ['36 乘以 4 等于多少', 'none', {}],
+      ['算一下 120 除以 8 是多少', 'none', {}],
+      ['what is 904612378', 'huawei.details', { meeting: '904612378' }],
+    ]);
+  });
 });
