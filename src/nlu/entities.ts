@@ -301,6 +301,19 @@ function chineseExtensionId(text: string): string | undefined {
 const NOT_A_KEYWORD_EN = /^(?:now|today|later|later today|tonight|tomorrow|this week|next week|progress|the go|air|going|right|right now|the moment|all|all (?!hands\b).+|every .+|everything|everyone|everybody|anyone|huawei|huawei cloud|cloud|me|us|my team|running|scheduled|planned|booked|happening|ongoing|on-going|upcoming|live|active|in-progress|started|starting|later|next|coming|soon|company-?wide|enterprise-?wide|everywhere|please|pls|again|instead|too)$/iu;
 const NOT_A_KEYWORD_ZH = /正在|在开|进行|全公司|全企业|所有|全部|华为|现在|目前|今天|接下来|我的|哪些/u;
 
+/**
+ * "budget - anything running on that?": a pronoun as the search word points back at the topic said first, before a
+ * dash or a colon. Without such a topic the pronoun is no search word at all.
+ */
+function topicForPronoun(s: Sentence, keyword: string | undefined): string | undefined {
+  if (!keyword || !/^(?:that|it|this|those|these|them)$/iu.test(keyword)) {
+    return keyword;
+  }
+  const topic = /^\s*([\p{L}\d][\p{L}\d '&+.]{1,40}?)(?:\s+[-–—]|\s*:)\s+\S/u.exec(s.text)?.[1]?.trim();
+  s.trace.push(topic ? `"${keyword}" points back at "${topic}", said first` : `"${keyword}" names no topic`);
+  return topic;
+}
+
 function huaweiList(s: Sentence): Entities {
   let keyword = quotedIn(s.tokens);
   if (!keyword) {
@@ -314,6 +327,7 @@ function huaweiList(s: Sentence): Entities {
       s.trace.push(`"${keyword}" says which meetings, not what they are about`);
       keyword = undefined;
     }
+    keyword = s.zh ? keyword : topicForPronoun(s, keyword);
   }
   // "all hands" is a meeting's name, not a request for every meeting.
   const all = /\b(?:all(?![- ]hands\b)|every|everything|whole (?:company|enterprise|organi[sz]ation)|company-?wide|enterprise-?wide|across the company)\b|所有|全部|整个|全公司|全企业/iu.test(s.plain) || undefined;

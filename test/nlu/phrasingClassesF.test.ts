@@ -204,4 +204,14 @@ describe('phrasing classes (issue 11, seventh pass)', () => {
       ['what is 904612378', 'huawei.details', { meeting: '904612378' }],
     ]);
   });
+  describe('a topic said first, then a search that points back at it with that/it', () => {
+    check([
+      ['budget - anything running on that right now?', 'huawei.ongoing', { keyword: 'budget' }],
+      ['hiring: any meetings going on about that?', 'huawei.ongoing', { keyword: 'hiring' }],
+      ['Vendor onboarding - any ongoing meetings on it?', 'huawei.ongoing', { keyword: 'Vendor onboarding' }],
+      ['payroll: any scheduled meetings on that?', 'huawei.scheduled', { keyword: 'payroll' }],
+      ['any ongoing meetings on that?', 'huawei.ongoing', {}],
+      ['ongoing meetings about payroll', 'huawei.ongoing', { keyword: 'payroll' }],
+    ]);
+  });
 });
