@@ -30,7 +30,9 @@ export function findTimes(text: string, language: Language, now: Date): TimeFoun
   }
   // Its cost grows with the text (≈ 4 ms for a short clause, 16 ms for three), so it reads only the clauses that
   // can hold a time: "create a meeting called Town hall at 5pm, open to everyone, and let phone users bypass the lobby".
-  const clauses = (language === 'zh' ? chineseRange(text) : text).split(/(?<=[,;，；。])/u).filter((clause) => hint.test(clause)).map((clause) => fromHint(clause, hint));
+  // The spans must be the words as typed, since the subject is cut at them: a rewritten range is given back.
+  const restored = new Map<string, string>();
+  const clauses = (language === 'zh' ? chineseRange(text) : englishRange(text, restored)).split(/(?<=[,;，；。])/u).filter((clause) => hint.test(clause)).map((clause) => fromHint(clause, hint));
   // Chinese clauses join without a space, so "明天，下午两点" reads as one time.
   const results = recognizeSafely((language === 'zh' ? clauses.map((clause) => clause.replace(/[,;，；。]\s*$/u, '')).join('') : clauses.join(' ')).replace(/[,;，；。]\s*$/u, ''), language === 'zh' ? Culture.Chinese : Culture.English, now);
   const found: TimeFound = { spans: [], trace: '' };
@@ -72,8 +74,28 @@ export function findTimes(text: string, language: Language, now: Date): TimeFoun
   if (found.startTime && !found.endTime && durationSeconds !== undefined && found.startTime.includes('T')) {
     found.endTime = formatLocal(new Date(parseLocal(found.startTime).getTime() + durationSeconds * 1000));
   }
+  found.spans = found.spans.map((span) => [...restored].reduce((typed, [rewritten, original]) => typed.replace(rewritten, original), span));
   found.trace = found.spans.length > 0 ? `time "${found.spans.join('", "')}" → start ${found.startTime ?? '-'}, end ${found.endTime ?? '-'}` : 'no time found';
   return found;
+}
+
+/**
+ * "10-11:30am", "1:30-2pm": a clock range whose am/pm is said once, at its end. Recognizers-Text reads the start
+ * without it (1:30 at night) or drops the end's minutes, so the start is given the end's half of the day — or the
+ * other half when it is the larger hour ("11-1pm" starts at 11am).
+ */
+function englishRange(text: string, restored: Map<string, string>): string {
+  return text.replace(/\b(\d{1,2})(:\d{2})?\s*(-|–|to)\s*(\d{1,2})(:\d{2})?\s*([ap])\.?m\b\.?/giu, (whole: string, startHour: string, startMinutes: string | undefined, dash: string, endHour: string, endMinutes: string | undefined, half: string) => {
+    const start = Number(startHour) % 12;
+    const end = Number(endHour) % 12;
+    if (Number(startHour) > 12 || Number(endHour) > 12) {
+      return whole;
+    }
+    const startHalf = start <= end ? half.toLowerCase() : half.toLowerCase() === 'a' ? 'p' : 'a';
+    const rewritten = `${startHour}${startMinutes ?? ''}${startHalf}m ${dash} ${endHour}${endMinutes ?? ''}${half.toLowerCase()}m`;
+    restored.set(rewritten, whole);
+    return rewritten;
+  });
 }
 
 /**

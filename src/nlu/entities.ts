@@ -255,7 +255,8 @@ function lobbyDecision(s: Sentence, pair: RulePair): Entities {
   let meetingText = id ?? (captures.meeting && usableMeeting(captures.meeting, s.zh) ? cleanMeeting(captures.meeting, s.zh) : undefined);
   // "预算评审大厅里的刘洋": the meeting whose lobby, then the person.
   // "周例会大厅里那个叫李雷的", "大厅里那个王芳": the lobby, a demonstrative, then whoever is named.
-  const inLobby = s.zh && person && !isEveryone(person, true) ? /^(.*?)的?(?:大厅|等候室)里?(?:的|那个|那位|这个|这位)?(?:那个|那位)?(?:叫|名叫)?(.+?)(?:的)?$/u.exec(person) : null;
+  // "所有在大厅等的人": 所有在 says who (everyone there), not whose lobby.
+  const inLobby = s.zh && person && !isEveryone(person, true) ? /^(?:所有|全部)?(?:的人)?(?:在|正在)?\s*(.*?)的?(?:大厅|等候室)里?(?:的|那个|那位|这个|这位)?(?:那个|那位)?(?:叫|名叫)?(.+?)(?:的)?$/u.exec(person) : null;
   // "等着进周例会的人": everyone waiting to enter the meeting named.
   const waitingFor = s.zh && person ? /^(?:在)?(?:等着|等待|在等|等候|排队)(?:进|加入|进入|进到)\s*(.+?)\s*的(?:人|访客|客人|人们)(?:都|全|全部)?$/u.exec(person)?.[1] : undefined;
   if (waitingFor) {
@@ -300,6 +301,19 @@ function chineseExtensionId(text: string): string | undefined {
 const NOT_A_KEYWORD_EN = /^(?:now|today|later|later today|tonight|tomorrow|this week|next week|progress|the go|air|going|right|right now|the moment|all|all (?!hands\b).+|every .+|everything|everyone|everybody|anyone|huawei|huawei cloud|cloud|me|us|my team|running|scheduled|planned|booked|happening|ongoing|on-going|upcoming|live|active|in-progress|started|starting|later|next|coming|soon|company-?wide|enterprise-?wide|everywhere|please|pls|again|instead|too)$/iu;
 const NOT_A_KEYWORD_ZH = /正在|在开|进行|全公司|全企业|所有|全部|华为|现在|目前|今天|接下来|我的|哪些/u;
 
+/**
+ * "budget - anything running on that?": a pronoun as the search word points back at the topic said first, before a
+ * dash or a colon. Without such a topic the pronoun is no search word at all.
+ */
+function topicForPronoun(s: Sentence, keyword: string | undefined): string | undefined {
+  if (!keyword || !/^(?:that|it|this|those|these|them)$/iu.test(keyword)) {
+    return keyword;
+  }
+  const topic = /^\s*([\p{L}\d][\p{L}\d '&+.]{1,40}?)(?:\s+[-–—]|\s*:)\s+\S/u.exec(s.text)?.[1]?.trim();
+  s.trace.push(topic ? `"${keyword}" points back at "${topic}", said first` : `"${keyword}" names no topic`);
+  return topic;
+}
+
 function huaweiList(s: Sentence): Entities {
   let keyword = quotedIn(s.tokens);
   if (!keyword) {
@@ -313,6 +327,7 @@ function huaweiList(s: Sentence): Entities {
       s.trace.push(`"${keyword}" says which meetings, not what they are about`);
       keyword = undefined;
     }
+    keyword = s.zh ? keyword : topicForPronoun(s, keyword);
   }
   // "all hands" is a meeting's name, not a request for every meeting.
   const all = /\b(?:all(?![- ]hands\b)|every|everything|whole (?:company|enterprise|organi[sz]ation)|company-?wide|enterprise-?wide|across the company)\b|所有|全部|整个|全公司|全企业/iu.test(s.plain) || undefined;

@@ -8,7 +8,7 @@ import { guardIndefiniteTarget, guardWrite, type WriteGuard } from './safety.js'
 import { familyOf, familyPick, outOfFamily, strongCue } from './cues.js';
 import { inOtherScript, looksForeign } from './foreign.js';
 import { chineseCommand, englishCommand } from './clauses.js';
-import { detectLanguage, expandTimeShorthand, hasHan, removeMentions, tokenize, toSimplified, type Token } from './text.js';
+import { detectLanguage, expandCommandShorthand, expandTimeShorthand, hasHan, micAsMute, removeMentions, tokenize, toSimplified, type Token } from './text.js';
 
 /**
  * The bot's recognizer: NLP.js neural intent classifier (trained in process at construction, ~0.12 s) plus
@@ -125,6 +125,36 @@ import { detectLanguage, expandTimeShorthand, hasHan, removeMentions, tokenize, 
  *   another, none asked); after the sixth pass the same (one sentence fixed, one broken). So the Chinese pass carried
  *   +4 sentences to F and none to G: intent meets issue 11's 97 % on both, entities (94.3–94.6 %, Chinese 93.8–93.9,
  *   English 94.7–95.1) do not reach 95. Keep G frozen and never tune on it.
+ * Issue 11 (seventh pass, F tuned on — so F no longer counts as blind; the next honest number is the next blind
+ *   corpus's first score): F 97.4 / 94.6 → **100 % / 100 %** (English 97.1 / 95.1 → 100 / 100, Chinese 97.8 / 93.9
+ *   → 100 / 100; writes read as another write 2 → 0, misses asked 3 → 0); A 99.7 / 99.5 → 100 / 99.7 (en 99.6 /
+ *   99.2 → 100 / 99.6, zh 100 / 100; the arithmetic class fixed one of A's); B 99.7 / 100 (en 99.6 / 100, zh 100 /
+ *   100), C 100 / 99.5 (en 100 / 99.6, zh 100 / 99.4), D 100 / 100, E 100 / 99.5 (en 100 / 99.2, zh 100 / 100) and
+ *   test/nlu/corpus.json 100 / 100 (en 100 / 100, zh 100 / 100) unchanged; no read acted on as a write on any corpus.
+ *   Each of F's 25 misses was named as a mechanism and probed with new phrasings (test/nlu/phrasingClassesF.test.ts,
+ *   119 sentences, none a corpus sentence): Chinese leaders listed with spaces around 和/、; a clock range whose am/pm
+ *   is said once at its end ("10-11:30am", "11-1pm"; datetime.ts gives the start its half of the day and the spans
+ *   back as typed, so the subject still ends at the time); <名称> 的会议详情; everyone waiting said as "all the
+ *   waiting <people>" or 所有在…等的人 (所有在 is who, not whose lobby); a group named with 分组 and renamed with
+ *   改叫/更名为/的名字改为; watching who is online in a group (盯着 X 这个分组谁在线) is its presence, "stop tracking
+ *   who is online in <group>"; microphone slang (闭麦, 关麦, 禁麦, 开麦) read as the mute; a group not needed any more
+ *   then a bare verb after the comma; a search word set apart by spaces after 预约的, and 於 (關於) with eight more
+ *   traditional characters; 把 X 加入关注 / 加到关注列表; an access adjective before 会议 (锁定的会议 X) is never the
+ *   subject; "bring <person> in from the lobby"; verbs typed short or glued (resched, letin, mut, unmut); binding
+ *   one's account (绑定…账户) is signing in, never the sign-out; "list the people waiting in my lobbies" asks who is
+ *   waiting; "give <meeting> a/an … extension"; "restrict/limit <meeting> to <who>"; a free-standing + or & inside
+ *   a name; arithmetic is none; "<topic> - anything running on that?" (a pronoun as the search word points back at
+ *   the topic said first). No F label looked wrong. Left alone, found while probing and older than the pass: "pull
+ *   <person> in from the lobby" is read as lobby.reject (a write read as another write), "get <person> in from the
+ *   waiting room" as none, "看看 X 这个分组谁在线" as lobby.who, "放进 周例会 大厅里的王芳" loses both entities, a glued
+ *   & (R&D, Q&A) is dropped from a name, 公开的会议 sets no access level. Latency (bench/nlu.ts, load ≈ 1.3 on 2
+ *   cores, three runs interleaved with the code before the pass): p50 0.09–0.10 → 0.09–0.11 ms, p99 6.3–6.5 →
+ *   6.9–7.7 ms (single runs before it gave 7.8 ms; the tail is still Recognizers-Text).
+ * Held-out after the seventh pass: corpus G (never tuned on; its third score, after its first on the fifth pass's
+ *   code and one after the sixth): 97.6 / 94.3 → **97.9 % / 94.6 %** (English 98.8 / 94.7 unchanged, Chinese 96.1 /
+ *   93.8 → 96.6 / 94.4; two sentences fixed, one broken; no read acted on as a write, 2 writes read as another, none
+ *   asked). F's 25 misses, all fixed, carried two sentences to G: intent passes issue 11's 97 %, entities stay under
+ *   95 (English 94.7, Chinese 94.4).
  */
 
 export interface RecognizerOptions {
@@ -196,7 +226,7 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
   }
   const clause = chinese ? chineseCommand(text) : englishCommand(text);
   explanation.push(...clause.notes.map((note) => `clauses: ${note}`));
-  const command = chinese ? clause.text : expandTimeShorthand(clause.text);
+  const command = chinese ? micAsMute(clause.text) : expandCommandShorthand(expandTimeShorthand(clause.text));
   const { tokens, corrections } = correctTokens(model, tokenize(command));
   if (corrections.length > 0) {
     explanation.push(`typos corrected: ${corrections.join(', ')}`);

@@ -15,6 +15,8 @@ export interface Token {
   quoted: boolean;
   /** Set when a free-standing dash stood before the word ("Interview - Anna"): names keep it when read back. */
   dashBefore?: boolean;
+  /** A free-standing + or & before the word ("Team lunch + demo", "Sales & marketing"): names keep it too. */
+  joinerBefore?: '+' | '&';
   /** Set when a comma or semicolon stood before the word: a name ends there ("for Q1 planning, type Undefined"). */
   clauseBefore?: boolean;
 }
@@ -80,10 +82,31 @@ export function expandTimeShorthand(text: string): string {
   return TIME_SHORTHAND.reduce((out, [pattern, word]) => out.replace(pattern, word), text);
 }
 
+// Command verbs typed short or glued ("resched", "letin", "mut"): too far from the word for the typo corrector, which
+// only repairs one edit in words it knows, so they are spelled out before anything reads the sentence.
+const COMMAND_SHORTHAND: ReadonlyArray<[RegExp, string]> = [
+  [/\b(?:resched|reschd|rescheduel|reshedule)\b/giu, 'reschedule'],
+  [/\bletin\b/giu, 'let in'],
+  [/\b(?:mut|mte|muet)\b(?=\s+(?:every|all|them|the|every1|evry))/giu, 'mute'],
+  [/\b(?:unmut|unmte)\b/giu, 'unmute'],
+];
+
+export function expandCommandShorthand(text: string): string {
+  return COMMAND_SHORTHAND.reduce((out, [pattern, word]) => out.replace(pattern, word), text);
+}
+
+// Meeting slang for the microphone (闭麦, 关麦, 开麦): the patterns and the classifier know the mute as 静音.
+const MIC_OFF = /闭麦|关麦|禁麦|关(?:掉|闭|上)?麦克风?/gu;
+const MIC_ON = /开麦|(?:打开|开启)麦克风?/gu;
+
+export function micAsMute(text: string): string {
+  return text.replace(MIC_OFF, '静音').replace(MIC_ON, '取消静音');
+}
+
 // Traditional characters of the command words, read as their simplified forms (會議 → 会议, 讓…進來 → 让…进来):
 // the patterns and the classifier are written in simplified Chinese. Names keep whatever the conversion gives.
-const TRADITIONAL = '會議讓進來關註刪組廳誰開結鎖靜單請這個們時間點週後幫設訂狀態線擴號碼撥詳資訊顯謝煩參與錄準絕別監視無須預約題權為華雲現頁綁聯帳內變換從說話讀麼沒還嗎裡裏對該應員體場暫啟動戶電邊門見夠將隊團聽語卻務專業報營銷產評審復盤訓練階處長負責兩萬億機構級備稱問總談論選項載樣幾歡閉標簽計劃實際導師書寫發認證聲數據經驗禮頻給帶閱繼續財規則範圍網絡習學課溝辦創擇鐘離覺歷東車區層屬隨傳麥鬆';
-const SIMPLIFIED = '会议让进来关注删组厅谁开结锁静单请这个们时间点周后帮设订状态线扩号码拨详资讯显谢烦参与录准绝别监视无须预约题权为华云现页绑联账内变换从说话读么没还吗里里对该应员体场暂启动户电边门见够将队团听语却务专业报营销产评审复盘训练阶处长负责两万亿机构级备称问总谈论选项载样几欢闭标签计划实际导师书写发认证声数据经验礼频给带阅继续财规则范围网络习学课沟办创择钟离觉历东车区层属随传麦松';
+const TRADITIONAL = '會議讓進來關註刪組廳誰開結鎖靜單請這個們時間點週後幫設訂狀態線擴號碼撥詳資訊顯謝煩參與錄準絕別監視無須預約題權為華雲現頁綁聯帳內變換從說話讀麼沒還嗎裡裏對該應員體場暫啟動戶電邊門見夠將隊團聽語卻務專業報營銷產評審復盤訓練階處長負責兩萬億機構級備稱問總談論選項載樣幾歡閉標簽計劃實際導師書寫發認證聲數據經驗禮頻給帶閱繼續財規則範圍網絡習學課溝辦創擇鐘離覺歷東車區層屬隨傳麥鬆於採購檢訪舊剛歸僅';
+const SIMPLIFIED = '会议让进来关注删组厅谁开结锁静单请这个们时间点周后帮设订状态线扩号码拨详资讯显谢烦参与录准绝别监视无须预约题权为华云现页绑联账内变换从说话读么没还吗里里对该应员体场暂启动户电边门见够将队团听语却务专业报营销产评审复盘训练阶处长负责两万亿机构级备称问总谈论选项载样几欢闭标签计划实际导师书写发认证声数据经验礼频给带阅继续财规则范围网络习学课沟办创择钟离觉历东车区层属随传麦松于采购检访旧刚归仅';
 const TO_SIMPLIFIED: ReadonlyMap<string, string> = new Map([...TRADITIONAL].map((char, i) => [char, SIMPLIFIED[i] ?? char]));
 const TRADITIONAL_CHAR = new RegExp(`[${TRADITIONAL}]`, 'gu');
 
@@ -135,6 +158,8 @@ function pushWords(text: string, tokens: Token[]): void {
     const original = match[0].replace(/['’:@_/+-]+$/u, '');
     const token: Token = { original, norm: normWord(original), quoted: false };
     if (dashBefore) token.dashBefore = true;
+    const joiner = tokens.length > 0 ? /^\s+([+&])\s+$/u.exec(gap)?.[1] : undefined;
+    if (joiner === '+' || joiner === '&') token.joinerBefore = joiner;
     if (clauseBefore) token.clauseBefore = true;
     tokens.push(token);
   }

@@ -41,7 +41,9 @@ export const en = {
   admit: [
     rule("accept <person>'s request to join <meeting>", `^(?:admit|accept|approve|grant|ok|okay) ${REQUEST_TO_JOIN}`),
     rule('admit <person> waiting in <meeting>', '^(?:admit|accept|approve|let in|bring in|let|bring|allow) (?<person>.+?) (?:who (?:is|are) |that (?:is|are) |thats )?waiting (?:in|for|at|on|to join) (?:the )?(?:lobby (?:of|for) )?(?<meeting>.+?)(?: (?:in|through|join|inside))?$'),
-    rule('let <person> in the lobby of <meeting>', '^(?:let|bring|get|allow|admit|accept) (?<person>.+?) (?:waiting )?(?:in|from|of|at) (?:the )?(?:lobby|waiting room) (?:of|for|in) (?<meeting>.+?)(?: (?:in|through|join|inside))?$'),
+    rule('let <person> in the lobby of <meeting>', '^(?:let|bring|get|allow|admit|accept) (?<person>.+?) (?:in (?=from ))?(?:waiting )?(?:in|from|of|at) (?:the )?(?:lobby|waiting room) (?:of|for|in) (?<meeting>.+?)(?: (?:in|through|join|inside))?$'),
+    // "bring Yuki in from the lobby": where they come in from is the lobby, not part of the name.
+    rule('bring <person> in from the lobby', '^(?:let|bring|get|pull|allow|fetch) (?<person>.+?) in (?:from|out of) (?:the |my )?(?:lobby|waiting room)(?: (?:of|for|in) (?<meeting>.+?))?(?: (?:please|now|pls|asap))?$'),
     rule('let <person> in', '^(?:let|bring|get|allow) (?<person>.+?) (?:in|through|join|to join|inside)(?: (?:to|into|for|of|in) (?<meeting>.+))?$'),
     rule('let <person> into <meeting>', '^(?:let|bring|get) (?<person>.+?) into (?<meeting>.+)$'),
     rule('allow <person> to join <meeting>', '^(?:allow|permit) (?<person>.+?) (?:to join|to enter|in|into)(?: (?<meeting>.+))?$'),
@@ -100,6 +102,8 @@ export const en = {
     rule('let phone users bypass the lobby in <meeting>', '\\b(?:phone|dial-in|dial in|dialin|pstn)\\b.*\\b(?:in|for|of|on) (?<meeting>.+?)(?: (?:from now on|going forward|from today|instead|please))?$'),
     rule('make <meeting> <setting>', '^(?:make|set) (?<meeting>.+?) (?<rest>locked|open|public|private|invite-only|invite only|invited only|invitees only|internal|internal only|same enterprise|same company(?: only)?|company-only|company only|in-house(?: only)?|inhouse(?: only)?|employees only|staff only|open to .+)$'),
     rule('open <meeting> up to <rest>', '^open (?<meeting>.+?) up(?: (?:to|for) (?<rest>.+))?$'),
+    // "restrict Board prep to invited people": who may still enter follows "to".
+    rule('restrict <meeting> to <rest>', '^(?:restrict|limit) (?:access to )?(?<meeting>.+?) to (?<rest>(?:only )?(?:invited|invitees|people|employees|colleagues|coworkers|staff|my|our|the company|company|internal|insiders).*)$'),
     rule('open <meeting> to <rest>', '^open (?:up )?(?<meeting>.+?) (?:to|for) (?<rest>(?:everyone|anyone|everybody|all|the public|people|guests|externals|outsiders).*)$'),
     // "only invited people should get into Design crit": who may enter, then the meeting.
     rule('<who> should get into <meeting>', '^(?<rest>(?:only )?.+?) (?:should|can|may|must) (?:be able to )?(?:only )?(?:get into|get in to|join|enter|come into) (?<meeting>.+)$'),
@@ -120,6 +124,8 @@ export const en = {
     rule('<meeting> extensions', '^(?:list |show |get )?(?:the )?(?<meeting>.+?) (?:meeting )?extensions$'),
   ],
   extensionsAdd: [
+    // "give the Launch review an undefined extension": the meeting is who is given it, before the article.
+    rule('give <meeting> an … extension', '^(?:give|grant) (?:the )?(?<meeting>.+?) (?:a|an|one|another) (?:\\S+ ){0,3}extension\\b'),
     rule('add … to <meeting>', '\\b(?:to|on|for|onto) (?<meeting>.+?)(?: (?:with )?(?:the )?(?:extension )?id (?<extensionId>\\S+))?$'),
   ],
   extensionId: [
@@ -160,7 +166,7 @@ export const en = {
   // "stop watching presence of X", "no more status updates for X": the group follows the presence words, as in
   // groupPresence; trailing "anymore" is not part of the name.
   groupPresenceStop: [
-    rule('stop presence updates for <group>', '\\b(?:presence|status|statuses|availability|online status)(?: (?:updates?|alerts?|notifications?|subscriptions?|changes|messages))? (?:of|for|in|on|about|from) (?:the )?(?<group>.+?)(?: (?:anymore|any more|any longer|please|now))?$'),
+    rule('stop presence updates for <group>', '\\b(?:presence|status|statuses|availability|online status|who(?:s| s| is| are)? (?:online|available|around))(?: (?:updates?|alerts?|notifications?|subscriptions?|changes|messages))? (?:of|for|in|on|about|from) (?:the )?(?<group>.+?)(?: (?:anymore|any more|any longer|please|now))?$'),
     rule('stop watching <group> presence', '^(?:stop|quit|cancel|end|cease|no more|dont|do not|unsubscribe from) (?:watching |tracking |following |monitoring |the )?(?:the )?(?<group>.+?) (?:presence|status|availability)(?: (?:updates?|alerts?|notifications?|subscriptions?))?$'),
     rule('when <group> come online, no more', '\\b(?:when|if|whether) (?:anyone in |someone in |people in )?(?<group>.+?) (?:comes?|goes|go|are|is|gets?) (?:online|available|offline|busy)(?: (?:anymore|any more|any longer))?$'),
   ],
@@ -210,6 +216,8 @@ const EN_MEETING = '(?:(?:[Tt]he|[Mm]y|[Oo]ur)\\s+)?(?:[Mm]eeting|[Cc]onference|
 // Moving or setting a meeting: 推迟到, 延到, 改成, 调到, 挪到 ….
 const ZH_MOVE = '(?:改为|改成|改到|设为|设成|调成|设置成|设置为|调到|调整到|挪到|移到|换到|推迟到|推后到|延后到|延期到|顺延到|延到|提前到|挪至|改至|延至|推到)';
 // Renaming: 改名为, 改个名叫, 改一下名字叫, 重命名为, 更名为 ….
+// "创建一个锁定的会议 X": who may enter, said as an adjective before 会议, is an access level and never the subject.
+const ZH_ACCESS_ADJECTIVE = '(?:锁定|锁住|上锁|公开|开放|内部|私密|私人)';
 const ZH_RENAME = '(?:改(?:个|一下)?名(?:字|称)?|重命名|更名|改叫)(?:为|成|叫做?|作)?';
 const EN_EVERYONE = '(?:[Ee]veryone|[Ee]verybody|[Aa]ll)\\s+(?:in|of|on|at|for)\\s+';
 
@@ -235,6 +243,8 @@ export const zh = {
     rule('拒绝 <人>', '^(?:拒绝|拒掉|拒了|驳回|踢掉|踢出|请走|谢绝)\\s*(?<person>.+)$'),
   ],
   watchStart: [
+    // "把 X 加入关注": the meeting put on the watch list.
+    rule('把 <会议> 加入关注', '^(?:请|帮我|麻烦)?(?:把|将)\\s*(?:会议)?\\s*(?<meeting>[^，,]+?)\\s*(?:加入|加到|加进|添加到|放进|放到)(?:我的)?(?:关注|监控|订阅)'),
     rule('关注 <会议>', '^(?:开始)?(?:关注|监控|盯着|盯住|盯一下|盯|跟踪|订阅|留意|看着)(?:一下|点|些)?\\s*(?:我的)?(?:会议)?\\s*(?<meeting>.+?)(?:\\s*的大厅)?$'),
     // "周例会的大厅帮我盯着点": the lobby first, then the watch.
     rule('<会议> 的大厅帮我盯着', '^(?<meeting>[^，,]+?)\\s*的?(?:大厅|等候室)?\\s*(?:帮我|替我|你)?(?:盯着|盯一下|盯住|关注一下|监控一下|看着|盯$)'),
@@ -250,7 +260,7 @@ export const zh = {
     rule('取消关注 <会议>', '(?:取消关注|停止关注|不再关注|别再关注|不要再关注|停止监控|取消监控|取消订阅|停止订阅|不再订阅)\\s*(?:我的)?(?:会议)?\\s*(?<meeting>.+?)(?:\\s*的大厅(?:提醒)?)?$'), rule('停止 <会议> 的提醒', '(?:停止|取消|关闭)\\s*(?<meeting>.+?)\\s*的(?:大厅)?提醒'), rule('<会议> 的提醒关掉', '^(?:把|将)?\\s*(?<meeting>[^，,]+?)\\s*的(?:大厅|候会|等候)?(?:提醒|通知)\\s*(?:关掉|关了|关闭|取消|停掉|停了|不要了|(?:以后|今后)?(?:就)?(?:别|不要|不用)(?:再)?(?:发|提醒|通知))')],
   routeHere: [rule('<会议> 有人等就在这个群里通知', '^(?<meeting>[^，,]+?)\\s*有人(?:在)?等'), rule('把 <会议> 的大厅提醒', '^(?:把|将)?\\s*(?<meeting>.+?)\\s*的(?:大厅|候会|等候|等待|入会)?(?:提醒|通知)'), rule('发送 <会议> 的提醒', '(?:发送|转发|推送)\\s*(?<meeting>.+?)\\s*的(?:大厅)?(?:提醒|通知)')],
   details: [
-    rule('<会议> 的详情', '^(?:查看|显示|看看)?\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*的?(?:具体)?(?:详情|详细信息|信息|详细情况|情况|设置|入会链接|会议链接|链接|组织者|主持人|会议号|议程)'),
+    rule('<会议> 的详情', '^(?:查看|显示|看看)?\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*的?(?:会议)?(?:具体)?(?:详情|详细信息|信息|详细情况|情况|设置|入会链接|会议链接|链接|组织者|主持人|会议号|议程)'),
     rule('<会议> 是几点开始的', '^(?:会议)?\\s*(?<meeting>.+?)\\s*(?:是)?(?:几点|什么时候|何时|哪天|几号|星期几|周几|哪一天)(?:开始|开|结束|召开|的|[？?]?$)'),
     rule('<会议> 锁了吗', '^(?:把|将)?\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*(?:是不是|是否|有没有)?(?:已经|被)?(?:锁了|锁上了|锁定了|解锁了|开始了|开了|结束了|取消了|删了|删除了|改了|改过了|公开了|挪了|推迟了)(?:吗|没有?|没)'),
     rule('<会议> 是不是已经锁上了', '^(?:会议)?\\s*(?<meeting>.+?)\\s*(?:是不是|是否)(?:已经|被)?(?:锁|解锁|开始|结束|取消|删|改|公开|静音)'),
@@ -260,12 +270,12 @@ export const zh = {
     rule('叫 <主题> 的会议', '(?:叫|名为|叫做|主题为|主题是)\\s*(?<subject>.+?)\\s*的(?:会议|会)'),
     rule('约个会，叫 <主题>', '(?:叫做?|名为|主题(?:为|是))\\s*[:：]?\\s*(?<subject>[^，,。；;]+)'),
     // "安排一个 季度规划 的会", "建一个关于渠道拓展的会": the subject said before 的会.
-    rule('安排一个 <主题> 的会', '(?:约|订|定|开|安排|创建|新建|预约|建)(?:一个|一场|个|场)(?:新的?)?\\s*(?:关于)?\\s*(?<subject>[^，,。；;的]+?)\\s*的(?:会议|会)(?!议室)'),
+    rule('安排一个 <主题> 的会', `(?:约|订|定|开|安排|创建|新建|预约|建)(?:一个|一场|个|场)(?:新的?)?\\s*(?:关于)?\\s*(?!${ZH_ACCESS_ADJECTIVE}的)(?<subject>[^，,。；;的]+?)\\s*的(?:会议|会)(?!议室)`),
     rule('约一场 <主题> 会', '(?:约|订|定|开|安排|创建|新建|预约|建|组织|发起|召开|举办)(?:一个|一场|个|场)\\s+(?<subject>[^，,。；;\\s]+)\\s+(?:会议|会)(?=[，,。；;\\s]|$)'),
     rule('订个会：<主题>', '(?:约|订|定|开|安排|创建|新建|预约|建|组织|发起|召开|举办)(?:一?个|一场)(?:新的?)?(?:在线|线上|网络|视频|电话)?(?:会议|会)\\s*[:：]\\s*(?<subject>[^，,。；;]+)'),
     rule('安排一个 <主题>会', '(?:安排|创建|新建|预约|约|订|开)(?:一个|一场|个)(?<subject>[^，,。；;\\s]{2,}?会)(?=[，,。；;]|$)'),
     rule('主题 <主题>', '主题(?:为|是)?\\s*[:：]?\\s*(?<subject>.+)$'),
-    rule('创建会议 <主题>', '(?:新建|创建|安排|预约|建立|开|建|约|订)(?:一个|一场|个)?(?:新)?(?:会议|会(?!议))\\s*[,，:：]?\\s*(?<subject>.+)$'),
+    rule('创建会议 <主题>', `(?:新建|创建|安排|预约|建立|开|建|约|订)(?:一个|一场|个)?(?:新)?(?:${ZH_ACCESS_ADJECTIVE}的)?(?:会议|会(?!议))\\s*[,，:：]?\\s*(?<subject>.+)$`),
     // "约一个 架构讨论，…": the measure word, a space, then the name, without a word for meeting.
     rule('约一个 <主题>', '^(?:约|订|安排|预约|新建|创建)(?:一个|一场|个)\\s+(?<subject>[^，,。；;]+)'),
   ],
@@ -296,12 +306,14 @@ export const zh = {
   groupCreate: [rule('叫 <分组> 的分组', '(?:叫做?|名为)\\s*(?<group>.+?)\\s*的(?:联系人)?(?:分组|组)'), rule('创建分组 <分组>', '(?:创建|新建|添加|建)(?:一个|个)?(?:新的?)?(?:联系人)?(?:分组|小组|组)\\s*[:：，,]?\\s*(?:(?:名字|名称)?(?:叫做?|名为|是))?\\s*[:：]?\\s*(?<group>.+)$')],
   groupRename: [
     rule('把 <分组> 这个组重命名为 <新名>', `^把?\\s*(?<group>.+?)\\s*(?:这个(?:分组|组)|分组)\\s*(?:${ZH_RENAME}|改成|改为)\\s*[，,]?\\s*(?:叫做?)?\\s*(?<newName>.+)$`),
-    rule('把分组 <分组> 改名为 <新名>', '(?:分组)\\s*(?<group>.+?)\\s*(?:改名为|改名成|改名叫|重命名为|重命名成|改为|改成|为)\\s*(?<newName>.+)$'),
+    rule('把分组 <分组> 改名为 <新名>', '(?:分组)\\s*(?<group>.+?)\\s*(?:的(?:名字|名称))?(?:改叫|更名为|改名为|改名成|改名叫|重命名为|重命名成|改为|改成|为)\\s*(?<newName>.+)$'),
     rule('<分组> 重命名为 <新名>', `^(?<group>[^\\s，,把]+?)\\s*${ZH_RENAME}\\s*[，,]?\\s*(?:叫做?)?\\s*(?<newName>[^\\s，,].*)$`),
     rule('把 <分组> 改名为 <新名>', `^把\\s*(?<group>.+?)\\s*${ZH_RENAME}\\s*[，,]?\\s*(?:叫做?)?\\s*(?<newName>.+)$`),
   ],
-  groupDelete: [rule('删除分组 <分组>', '(?:删除|移除|删掉|删了|去掉)(?:联系人)?分组\\s*(?<group>.+)$'), rule('删掉 <分组> 这个分组', '^(?:删除|删掉|移除|去掉)\\s*(?<group>.+?)\\s*(?:这个)?(?:分组|组)$'), rule('把分组 <分组> 删掉', '分组\\s*(?<group>.+?)\\s*(?:删掉|删除|移除|删了)'), rule('<分组> 分组不要了', '^(?:把|将)?\\s*(?<group>[^，,]+?)\\s*(?:这个)?(?:分组|组)\\s*(?:不要了|不用了|删了|删掉|删除|移除|去掉)'), rule('把 <分组> 这个分组删了', '^把\\s*(?<group>.+?)\\s*(?:这个(?:分组|组)|分组)\\s*(?:删了|删掉|删除|移除)')],
+  groupDelete: [rule('删除分组 <分组>', '(?:删除|移除|删掉|删了|去掉)(?:联系人)?分组\\s*(?<group>.+)$'), rule('删掉 <分组> 这个分组', '^(?:删除|删掉|移除|去掉)\\s*(?<group>.+?)\\s*(?:这个)?(?:分组|组)$'), rule('把分组 <分组> 删掉', '分组\\s*(?<group>[^，,]+?)\\s*(?:删掉|删除|移除|删了)'), rule('分组 <分组> 不用了', '^(?:把|将)?(?:联系人)?分组\\s*(?<group>[^，,]+?)\\s*(?:就)?(?:不要了|不用了|用不着了|没用了|不需要了)'), rule('<分组> 分组不要了', '^(?:把|将)?\\s*(?<group>[^，,]+?)\\s*(?:这个)?(?:分组|组)\\s*(?:就)?(?:不要了|不用了|用不着了|没用了|不需要了|删了|删掉|删除|移除|去掉)'), rule('把 <分组> 这个分组删了', '^把\\s*(?<group>.+?)\\s*(?:这个(?:分组|组)|分组)\\s*(?:删了|删掉|删除|移除)')],
   groupPresence: [
+    // "帮我盯着 X 这个分组谁在线": a watch verb, the group, then who is online in it.
+    rule('盯着 <分组> 这个分组谁在线', '^(?:帮我|请|麻烦|替我)?(?:盯着|盯住|盯一下|盯|关注|跟踪|订阅|留意|监控)(?:一下)?\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:这个分组|这个组|分组)\\s*(?:里|的|里的人|的人|成员)?(?:谁在线|在线情况|在线状态|谁上线|谁下线|上下线|在不在线)'),
     rule('关注 <分组> 的状态', '(?:关注|订阅|查看|跟踪)\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?(?:成员|里的人|的人)?的(?:在线)?状态'),
     rule('分组 <分组> 的在线状态', '^(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?的(?:在线)?状态'),
     rule('<分组> 他们上线了', '^(?<group>[^，,]+?)\\s*(?:分组|组)?(?:他们|她们|那些人|的人|里的人|的成员|里谁)(?:谁)?(?:上线|下线|在线|有空)'),
@@ -336,7 +348,9 @@ export const zh = {
     rule('有 <关键词> 相关的', '(?:里|中)?有(?:没有)?(?:哪些|什么|啥)?\\s*(?![跟和与])(?<keyword>[^\\s，。的]{1,12}?)\\s*(?:相关|有关)的?'),
     rule('<关键词> 相关的', '^(?:列出|查看|看看|找一下)?\\s*(?<keyword>[^\\s，。的]{1,12}?)\\s*(?:相关|有关)的'),
     rule('… 会议：<关键词>', '(?:会议|会)\\s*[:：]\\s*(?<keyword>[^\\s，。？?]+)$'),
-    rule('搜一下 <关键词>', '(?:搜一下|搜索|搜|查找|找一下|查一下)\\s*[:：]?\\s*(?:(?:正在|在)开的|进行中的|之后的|安排的|预定的|预约的|即将召开的|接下来的)?\\s*(?<keyword>[^\\s，。？?]+?)(?:的会议?)?[。？?]?$'),
+    rule('搜一下 <关键词>', '(?:搜一下|搜索|搜|查找|找一下|查一下)\\s*[:：]?\\s*(?:(?:正在|在)开的|进行中的|之后的|安排的|预定的|预约的|即将召开的|接下来的)?\\s*(?<keyword>[^\\s，。？?]+?)(?:\\s+(?:会议|会)|的(?:会议|会)?)?[。？?]?$'),
+    // "看看预约的 招聘 会议": a word set apart by spaces between 预约的 and 会议 is what the meetings are about.
+    rule('预约的 <关键词> 会议', '(?:预约|预定|安排|计划)的\\s+(?!所有|全部)(?<keyword>[^\\s的，。]{1,12})\\s+(?:会议|会)'),
     rule('正在开的 <关键词> 会议', '(?:正在开|在开|进行中)的\\s*(?!所有|全部)(?<keyword>[^\\s的，。]{1,12}?)\\s*(?:会议|会)'),
     rule('<关键词> 在开的会', '^(?:看看|查看)?(?!现在|目前|当前|今天|所有|全部|哪些|有哪些|有什么|正在)(?<keyword>[^\\s的，。]{1,12}?)\\s*(?:正在|在)(?:开|进行)的?(?:会议|会)'),
   ],

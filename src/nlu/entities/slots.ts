@@ -6,7 +6,7 @@
 
 const MEETING_GENERIC = /^(?:the|my|our|this|that|a|an|in|of|for|waiting|there|anyone|somebody|someone|anybody|people|(?:(?:the|my|our|this|that|a)\s+)?(?:lobby|lobbies|waiting room|meeting|meetings|call|conference|it|here|one|join|all|everything|everyone|all my meetings|all meetings|all of them|every meeting))$/iu;
 // Chat spellings count too: "em all", "every1", "the whole lobby".
-const ALL_WORDS = /^(?:(?:all|every)\s+)?(?:everyone|everybody|every one|every1|evry1|em|em all|all of em|both|both of them|each of them|whoever(?: is| s|s)?|anyone|anybody|all (?:\w+ )?of them|every single (?:one|person|guest|visitor)|every (?:person|guest|visitor)|each (?:person|guest|visitor)|(?:the )?(?:whole|entire) (?:lobby|waiting room|queue|lot)|all|all of them|them all|them|all guests|the guests|guests|people|all people|all the people|everyone else|all participants|the lot|waiting people|everyone who is waiting)(?:\s+(?:waiting|who (?:is|are) waiting|in the lobby|in lobby|from the lobby|in the waiting room|that are waiting|there|too))*$/iu;
+const ALL_WORDS = /^(?:(?:all|every)\s+)?(?:everyone|everybody|every one|every1|evry1|em|em all|all of em|both|both of them|each of them|whoever(?: is| s|s)?|anyone|anybody|all (?:\w+ )?of them|every single (?:one|person|guest|visitor)|every (?:person|guest|visitor)|each (?:person|guest|visitor)|(?:the )?(?:whole|entire) (?:lobby|waiting room|queue|lot)|all|all of them|them all|them|all guests|the guests|guests|people|all people|all the people|everyone else|all participants|the lot|waiting people|everyone who is waiting|(?:all )?(?:the )?(?:waiting|pending) (?:people|guests|folks|visitors|attendees|users|ones|participants))(?:\s+(?:waiting|who (?:is|are) waiting|in the lobby|in lobby|from the lobby|in the waiting room|that are waiting|there|too))*$/iu;
 const ALL_MEETINGS = /\b(?:all (?:of )?(?:my |the |our )?meetings|any (?:of )?(?:my|our) meetings|every (?:one of my )?meetings?|all of them|everything|all my lobbies|all lobbies|all alerts|all watches|all)\b/iu;
 
 function stripMeeting(value: string): string {
@@ -101,7 +101,7 @@ export function usableMeeting(value: string | undefined, zhText: boolean): boole
   const cleaned = cleanMeeting(value, zhText);
   // "mute everyone", "让所有人进来": the people, not a meeting.
   return cleaned.length > 0 && !MEETING_GENERIC.test(cleaned) && !ALL_WORDS.test(cleaned.toLowerCase())
-    && !/^(?:大厅|会议|会|我的会议|这里|这个会议|这个|那个|这场|那场|这个会|那个会|那场会|这场会|所有人|全体|大家|全部|所有|[吧了呢啊呀吗嘛]+)$/u.test(cleaned)
+    && !/^(?:大厅|会议|会|我的会议|这里|这个会议|这个|那个|这场|那场|这个会|那个会|那场会|这场会|所有人|全体|大家|全部|所有|(?:所有|全部)(?:的人)?在|[吧了呢啊呀吗嘛]+)$/u.test(cleaned)
     // "谁在大厅", "有没有人在等": a question about the lobby, not a meeting's name.
     && !(zhText && /谁|有人|有没有|哪些|什么|吗|现在|目前/u.test(cleaned))
     // "给我看看大厅里有谁": only the words for looking, no name.
