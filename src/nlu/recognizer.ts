@@ -144,9 +144,9 @@ import { detectLanguage, expandCommandShorthand, expandTimeShorthand, hasHan, mi
  *   one's account (绑定…账户) is signing in, never the sign-out; "list the people waiting in my lobbies" asks who is
  *   waiting; "give <meeting> a/an … extension"; "restrict/limit <meeting> to <who>"; a free-standing + or & inside
  *   a name; arithmetic is none; "<topic> - anything running on that?" (a pronoun as the search word points back at
- *   the topic said first). No F label looked wrong. Left alone, found while probing and older than the pass: "pull
- *   <person> in from the lobby" is read as lobby.reject (a write read as another write), "get <person> in from the
- *   waiting room" as none, "看看 X 这个分组谁在线" as lobby.who, "放进 周例会 大厅里的王芳" loses both entities, a glued
+ *   the topic said first). No F label looked wrong. Found while probing and older than the pass: "pull
+ *   <person> in from the lobby" was read as lobby.reject (a write read as another write) and "get <person> in from the
+ *   waiting room" as none — both admit now (cue 'bring <person> in from the lobby', after the merge); left alone: "看看 X 这个分组谁在线" as lobby.who, "放进 周例会 大厅里的王芳" loses both entities, a glued
  *   & (R&D, Q&A) is dropped from a name, 公开的会议 sets no access level. Latency (bench/nlu.ts, load ≈ 1.3 on 2
  *   cores, three runs interleaved with the code before the pass): p50 0.09–0.10 → 0.09–0.11 ms, p99 6.3–6.5 →
  *   6.9–7.7 ms (single runs before it gave 7.8 ms; the tail is still Recognizers-Text).

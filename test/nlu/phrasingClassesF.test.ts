@@ -214,4 +214,15 @@ describe('phrasing classes (issue 11, seventh pass)', () => {
       ['ongoing meetings about payroll', 'huawei.ongoing', { keyword: 'payroll' }],
     ]);
   });
+  describe('someone pulled or brought in from the lobby is admitted, never turned away', () => {
+    check([
+      ['pull Dana in from the lobby', 'lobby.admit', { person: 'Dana' }],
+      ['pull in Marta Ruiz from the lobby of Design crit', 'lobby.admit', { person: 'Marta Ruiz', meeting: 'Design crit' }],
+      ['get Hana in from the waiting room', 'lobby.admit', { person: 'Hana' }],
+      ['fetch Ola in from the lobby please', 'lobby.admit', { person: 'Ola' }],
+      ['let in Bram from the lobby', 'lobby.admit', { person: 'Bram' }],
+      ['pull Dana out of the lobby', 'lobby.reject', {}],
+      ['remove Dana from the lobby', 'lobby.reject', { person: 'Dana' }],
+    ]);
+  });
 });

@@ -44,6 +44,7 @@ export const en = {
     rule('let <person> in the lobby of <meeting>', '^(?:let|bring|get|allow|admit|accept) (?<person>.+?) (?:in (?=from ))?(?:waiting )?(?:in|from|of|at) (?:the )?(?:lobby|waiting room) (?:of|for|in) (?<meeting>.+?)(?: (?:in|through|join|inside))?$'),
     // "bring Yuki in from the lobby": where they come in from is the lobby, not part of the name.
     rule('bring <person> in from the lobby', '^(?:let|bring|get|pull|allow|fetch) (?<person>.+?) in (?:from|out of) (?:the |my )?(?:lobby|waiting room)(?: (?:of|for|in) (?<meeting>.+?))?(?: (?:please|now|pls|asap))?$'),
+    rule('bring in <person> from the lobby', '^(?:let|bring|get|pull|fetch) in (?<person>.+?) (?:from|out of) (?:the |my )?(?:lobby|waiting room)(?: (?:of|for|in) (?<meeting>.+?))?(?: (?:please|now|pls|asap))?$'),
     rule('let <person> in', '^(?:let|bring|get|allow) (?<person>.+?) (?:in|through|join|to join|inside)(?: (?:to|into|for|of|in) (?<meeting>.+))?$'),
     rule('let <person> into <meeting>', '^(?:let|bring|get) (?<person>.+?) into (?<meeting>.+)$'),
     rule('allow <person> to join <meeting>', '^(?:allow|permit) (?<person>.+?) (?:to join|to enter|in|into)(?: (?<meeting>.+))?$'),
