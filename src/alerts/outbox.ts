@@ -221,32 +221,27 @@ export class AlertOutbox {
    * Writes the alert, trying three times in all: a storage hiccup must not lose a lobby visit. It is merged with
    * the stored copy (another instance may have settled it meanwhile), and what was stored becomes ours. The owner
    * of the watcher's channel writes with its fence: refused (StaleFenceError, not retried) once a newer owner wrote.
-   * The store's sole writer (`exclusive`) has nothing to merge and writes its copy as it is (see replace).
+   * The store's sole writer (`exclusive`) has nothing to merge and writes its copy as it is.
    */
   async persist(alert: AlertRecord): Promise<void> {
-    if (this.rights.exclusive) return this.replace(alert);
-    const stored = await withRetries(
-      (attempt) =>
-        this.records.saveAlert(alert, this.rights.fence(alert.watcherId)).catch((error: unknown) => {
-          if (error instanceof StaleFenceError) throw error;
-          if (attempt < 3) this.logger.warn({ err: error, alertId: alert.id, attempt }, 'could not write a lobby alert; trying again');
-          throw new RetryableError(error);
-        }),
-      { retries: 2, minTimeoutMs: 50, maxTimeoutMs: 100 },
-    );
+    if (this.rights.exclusive) {
+      // The store's sole writer: every write of an alert goes through this outbox, so the stored copy is an earlier
+      // state of ours and is not read back to be merged (a disk read per write once the storage's cache of recent
+      // items has let it go: ~1 per card press).
+      await this.writeRetried(alert, () => this.records.replaceAlert(alert, this.rights.fence(alert.watcherId)));
+      return;
+    }
+    const stored = await this.writeRetried(alert, () => this.records.saveAlert(alert, this.rights.fence(alert.watcherId)));
     // Merged, not copied: a change made to our copy while the write ran (an outcome, say) must stay.
     Object.assign(alert, mergeAlert(stored, alert));
   }
 
-  /**
-   * persist() for the store's sole writer: every write of an alert goes through this outbox, so the stored copy is an
-   * earlier state of ours and is not read back to be merged (a disk read per write once the storage's cache of
-   * recent items has let it go: ~1 per card press). Retried like persist.
-   */
-  private async replace(alert: AlertRecord): Promise<void> {
-    await withRetries(
+  /** One write of an alert, tried three times in all; a newer owner's refusal (StaleFenceError) is final. */
+  private writeRetried<T>(alert: AlertRecord, write: () => Promise<T>): Promise<T> {
+    return withRetries(
       (attempt) =>
-        this.records.replaceAlert(alert, this.rights.fence(alert.watcherId)).catch((error: unknown) => {
+        write().catch((error: unknown) => {
+          if (error instanceof StaleFenceError) throw error;
           if (attempt < 3) this.logger.warn({ err: error, alertId: alert.id, attempt }, 'could not write a lobby alert; trying again');
           throw new RetryableError(error);
         }),

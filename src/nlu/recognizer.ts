@@ -8,7 +8,7 @@ import { guardIndefiniteTarget, guardWrite, type WriteGuard } from './safety.js'
 import { familyOf, familyPick, outOfFamily, strongCue } from './cues.js';
 import { inOtherScript, looksForeign } from './foreign.js';
 import { chineseCommand, englishCommand } from './clauses.js';
-import { detectLanguage, expandCommandShorthand, expandTimeShorthand, hasHan, micAsMute, removeMentions, tokenize, toSimplified, type Token } from './text.js';
+import { detectLanguage, expandShorthand, hasHan, micAsMute, removeMentions, tokenize, toSimplified, type Token } from './text.js';
 
 /**
  * The bot's recognizer: NLP.js neural intent classifier (trained in process at construction, ~0.12 s) plus
@@ -226,7 +226,7 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
   }
   const clause = chinese ? chineseCommand(text) : englishCommand(text);
   explanation.push(...clause.notes.map((note) => `clauses: ${note}`));
-  const command = chinese ? micAsMute(clause.text) : expandCommandShorthand(expandTimeShorthand(clause.text));
+  const command = chinese ? micAsMute(clause.text) : expandShorthand(clause.text);
   const { tokens, corrections } = correctTokens(model, tokenize(command));
   if (corrections.length > 0) {
     explanation.push(`typos corrected: ${corrections.join(', ')}`);

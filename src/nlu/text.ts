@@ -78,9 +78,6 @@ const TIME_SHORTHAND: ReadonlyArray<[RegExp, string]> = [
   [/\bnxt\b/giu, 'next'],
 ];
 
-export function expandTimeShorthand(text: string): string {
-  return TIME_SHORTHAND.reduce((out, [pattern, word]) => out.replace(pattern, word), text);
-}
 
 // Command verbs typed short or glued ("resched", "letin", "mut"): too far from the word for the typo corrector, which
 // only repairs one edit in words it knows, so they are spelled out before anything reads the sentence.
@@ -91,8 +88,11 @@ const COMMAND_SHORTHAND: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:unmut|unmte)\b/giu, 'unmute'],
 ];
 
-export function expandCommandShorthand(text: string): string {
-  return COMMAND_SHORTHAND.reduce((out, [pattern, word]) => out.replace(pattern, word), text);
+const ENGLISH_SHORTHAND = [...TIME_SHORTHAND, ...COMMAND_SHORTHAND];
+
+/** English chat shorthand spelled out: days first, then command verbs. */
+export function expandShorthand(text: string): string {
+  return ENGLISH_SHORTHAND.reduce((out, [pattern, word]) => out.replace(pattern, word), text);
 }
 
 // Meeting slang for the microphone (闭麦, 关麦, 开麦): the patterns and the classifier know the mute as 静音.

@@ -85,10 +85,17 @@ export class ProactiveMessenger {
 
   /** Runs bot logic in a stored conversation as if someone had just spoken there (a held command, say). */
   async continueIn(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
-    await this.inConversation(reference, async (context) => {
-      await logic(context);
-      return '';
+    // The adapter hands errors inside the turn to onTurnError and returns normally, so they are carried out here.
+    const outcome: { error?: unknown } = { error: new Error('proactive turn did not run') };
+    await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
+      try {
+        await logic(context);
+        outcome.error = undefined;
+      } catch (error) {
+        outcome.error = error;
+      }
     });
+    if (outcome.error !== undefined) throw outcome.error;
   }
 
   private async deliver(reference: Partial<ConversationReference>, call: ConnectorCall): Promise<string> {
@@ -122,21 +129,6 @@ export class ProactiveMessenger {
     const loopbackOnly = this.options.loopbackServiceUrlsOnly ?? !this.botAppId;
     if (isReachableServiceUrl(reference.serviceUrl ?? '', loopbackOnly)) return;
     throw new MessageRejectedError(conversationId, 403, 'ServiceUrlNotAllowed', new Error(`serviceUrl not allowed: ${String(reference.serviceUrl).slice(0, 100)}`));
-  }
-
-  private async inConversation(reference: Partial<ConversationReference>, action: (context: TurnContext) => Promise<string>): Promise<string> {
-    // The adapter hands errors inside the turn to onTurnError and returns normally, so they are carried out here.
-    const outcome: { id?: string; error?: unknown } = { error: new Error('proactive turn did not run') };
-    await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
-      try {
-        outcome.id = await action(context);
-        outcome.error = undefined;
-      } catch (error) {
-        outcome.error = error;
-      }
-    });
-    if (outcome.error !== undefined) throw outcome.error;
-    return outcome.id ?? '';
   }
 
   private async classify(error: unknown, conversationId: string): Promise<unknown> {

@@ -64,8 +64,10 @@ export function stripZh(value: string, name = true): string {
   const clause = name ? value.replace(/[，,；;。！!？?].*$/u, '') : value;
   const bare = (clause.trim() ? clause : value).replace(/^[\s“"「『：:]+|[\s”"」』。？！?!，,、.]+$/gu, '');
   const named = name ? bare.replace(ZH_DEMONSTRATIVE_KIND, '') : bare;
+  let trimmed = (named || bare).replace(ZH_LEADING_FILLER, '');
   // A name is never opened by 把 ("把年会" from "把年会的所有人静音"); a keyword keeps it ("解析 把张伟放进来").
-  let trimmed = (named || bare).replace(ZH_LEADING_FILLER, '').replace(name ? /^把\s*(?=\S{2})/u : /^$/u, '').replace(name ? ZH_OCCURRENCE : /^$/u, '').replace(ZH_TRAILING_FILLER, '');
+  if (name) trimmed = trimmed.replace(/^把\s*(?=\S{2})/u, '').replace(ZH_OCCURRENCE, '');
+  trimmed = trimmed.replace(ZH_TRAILING_FILLER, '');
   const untrail = (value: string): string => value.replace(ZH_TRAILING_RELATION, '').replace(ZH_TRAILING_GLUE, '');
   for (let cut = untrail(trimmed); name && cut !== trimmed && cut.length > 0; cut = untrail(trimmed)) {
     trimmed = cut;

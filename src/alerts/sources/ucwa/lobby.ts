@@ -178,15 +178,13 @@ export class UcwaLobbySource implements WaitingRoomSource {
     const href = action === 'admit' ? view?.admitHref : view?.rejectHref;
     if (!href) return this.act(presser, session, viewOf, target, action);
     try {
-      await session.post(href, undefined);
+      return await this.post(presser, session, href, action);
     } catch (error) {
       if (error instanceof UcwaError && error.status !== undefined && staleLinkStatuses.has(error.status)) return this.act(presser, session, viewOf, target, action);
       const refused = await this.refusalFor(presser, error);
       if (refused) return refused;
       throw error;
     }
-    this.context.logger.info({ teamsUserId: presser.id, action }, 'lobby participant handled');
-    return 'done';
   }
 
   /** Admits or turns away one person through the presser's view of them. */
@@ -204,15 +202,20 @@ export class UcwaLobbySource implements WaitingRoomSource {
       if (view.inLobby === false) return 'gone';
       const href = action === 'admit' ? view.admitHref : view.rejectHref;
       if (!href) return 'notLeader';
-      await session.post(href, undefined);
-      this.context.logger.info({ teamsUserId: presser.id, action }, 'lobby participant handled');
-      return 'done';
+      return await this.post(presser, session, href, action);
     } catch (error) {
       if (isGone(error) || (error instanceof UcwaError && error.status === 409 && error.is('AlreadyExists'))) return 'gone';
       const refused = await this.refusalFor(presser, error);
       if (refused) return refused;
       throw error;
     }
+  }
+
+  /** Follows the person's admit or reject link. */
+  private async post(presser: User, session: UcwaSession, href: string, action: 'admit' | 'reject'): Promise<'done'> {
+    await session.post(href, undefined);
+    this.context.logger.info({ teamsUserId: presser.id, action }, 'lobby participant handled');
+    return 'done';
   }
 
   /** The refusal an error from Skype for Business amounts to, if it is one the presser should be told about. */
