@@ -8,7 +8,7 @@ import { guardIndefiniteTarget, guardWrite, type WriteGuard } from './safety.js'
 import { familyOf, familyPick, outOfFamily, strongCue } from './cues.js';
 import { inOtherScript, looksForeign } from './foreign.js';
 import { chineseCommand, englishCommand } from './clauses.js';
-import { detectLanguage, expandShorthand, hasHan, micAsMute, removeMentions, tokenize, toSimplified, type Token } from './text.js';
+import { detectLanguage, expandShorthand, hasHan, micAsMute, removeEmoji, removeMentions, tokenize, toSimplified, type Token } from './text.js';
 
 /**
  * The bot's recognizer: NLP.js neural intent classifier (trained in process at construction, ~0.12 s) plus
@@ -208,7 +208,7 @@ export function createRecognizer(options: RecognizerOptions = {}): Recognizer {
 
 function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?: string): Recognition {
   const explanation: string[] = [];
-  const typed = removeMentions(input);
+  const typed = removeEmoji(removeMentions(input));
   const text = toSimplified(typed);
   const language = detectLanguage(text, locale);
   const chinese = hasHan(text) && (detectLanguage(text) === 'zh' || chineseVerbFirst(text));
