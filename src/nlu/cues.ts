@@ -49,7 +49,7 @@ const CUES: readonly Cue[] = [
   { name: 'a meeting setting', en: new RegExp(String.raw`${PHONE_EN}|^(?:only )?(?:nobody|no one|noone|invited people|invitees|invited guests|people (?:from|in) (?:my|our|the) (?:company|org\w*)|colleagues|employees|coworkers|everyone|anyone|everybody) (?:should|can|may|must) (?:be able to )?(?:only )?(?:get into|get in to|join|enter|come into) \S|^(?:make|set|change|update|switch|turn|open) .+ (?:to |so |up to )?${SETTING_EN}|\bso (?:that )?(?:only )?(?:anyone|everyone|everybody|invited people|people|folks)(?: (?:in|from|at) (?:my|our|the) (?:company|org\w*|enterprise|firm))? can (?:join|get in|enter|come in)\b|\b(?:should|must|needs? to|has to) (?:start|end|begin|finish|be over) (?:at|by|on)\b|\b(?:should|must|needs? to|has to|will) (?:now )?(?:run|be|happen|take place|go|start|end) (?:(?:at|on|from|by|until|till|to) )?(?:\d|mon|tue|wed|thu|fri|sat|sun|tomorrow|next)|^open .+ up\b|^(?:move|reschedule|push|shift|postpone|delay|bring forward|pull forward|pull in) .+ (?:to|until|till|by|back to|forward to|back by) (?:\d|mon|tue|wed|thu|fri|sat|sun|tomorrow|next|noon|midday|later|the afternoon|the morning)`, 'u'), zh: /(?:电话|拨入|打电话)(?:用户|的人|入会的人?|进来的人?|接入的人?|打进来的人?).{0,12}(?:绕过|跳过|等|直接进|直接入会)|改(?:成|为)只(?:允许|有)|(?:改成|改为|设成|设为|设置为|调成)(?:.{0,4})(?:锁定|公开|所有人|任何人|仅限|只限|只有|只允许|公司内部|受邀)|(?:推迟|推后|延后|提前|往后推|往后挪)(?:了)?(?:一个|半个|两个|\d+个?|[一二三四五六七八九十两]+个?)?半?(?:小时|钟头|分钟|天)|(?:应该|改到|改成|推迟到|提前到).{0,6}(?:开始|结束)|(?:推迟|推后|延后|延期|顺延|延|提前|挪|改|调整|调|移|换)(?:到|至)(?:明天|后天|今天|下?周|星期|礼拜|[上下]午|晚上|早上|\d|[一二三四五六七八九十两]+点)/u, intent: 'meetings.update', overrules: ['none', 'lobby.who', 'lobby.admit', 'meetings.details', 'extensions.list', 'meetings.invitation', 'groups.members', 'meetings.list', 'watch.start', 'huawei.end', 'groups.rename', 'page.next', 'meetings.dialIn'] },
   // Lobby alerts, stopped or started, said without "watch". "drop off the standup": the bot leaves it, nothing is deleted.
   { name: 'drop off <meeting>', en: /^(?!.*\b(?:presence|status|availability|online)\b)(?:drop off|get off|step away from|stop following|stop keeping (?:an eye|tabs) on|unfollow|unwatch|unsubscribe from)\b/u, intent: 'watch.stop', overrules: ['meetings.delete', 'lobby.reject', 'none', 'meetings.details'] },
-  { name: 'no more alerts', en: new RegExp(String.raw`${NOT_PRESENCE_EN}.*\b(?:no more|(?:do not|dont|no longer) (?:need|want)|stop(?: the)?|mute|silence|turn off|switch off|without|end|cancel|kill|disable|pause|drop)\b.*\b(?:alerts?|pings?|notifications?|pinging|notifying|alerting)\b`, 'u'), zh: /^(?!.*状态)(?:.*(?:关闭|关掉|取消|停止|停掉|关了).{0,20}(?:提醒|通知)|.*(?:别再|不要再|不用再|不再|停止|取消)(?:提醒|通知|推送)|.*不用再盯|.*(?:提醒|通知).*(?:不要了|取消|关掉|关了|关闭|停掉|停了))/u, intent: 'watch.stop', overrules: ['lobby.who', 'watch.list', 'watch.start', 'meetings.create', 'lobby.reject', 'huawei.mute', 'none', 'meetings.details', 'huawei.end', 'meetings.delete', 'huawei.details'] },
+  { name: 'no more alerts', en: new RegExp(String.raw`${NOT_PRESENCE_EN}.*\b(?:no more|(?:do not|dont|no longer) (?:need|want)|stop(?: the)?|mute|silence|turn off|switch off|without|end|cancel|kill|disable|pause|drop|delete|remove|clear|get rid of)\b.*\b(?:alerts?|pings?|notifications?|pinging|notifying|alerting)\b`, 'u'), zh: /^(?!.*状态)(?:.*(?:关闭|关掉|取消|停止|停掉|关了|删除|删掉|去掉).{0,20}(?:提醒|通知)|.*(?:别再|不要再|不用再|不再|停止|取消)(?:提醒|通知|推送)|.*不用再盯|.*(?:提醒|通知).*(?:不要了|取消|关掉|关了|关闭|停掉|停了))/u, intent: 'watch.stop', overrules: ['lobby.who', 'watch.list', 'watch.start', 'meetings.create', 'lobby.reject', 'huawei.mute', 'none', 'meetings.details', 'huawei.end', 'meetings.delete', 'huawei.details'] },
   { name: 'ping me when someone waits', en: new RegExp(String.raw`${NOT_PRESENCE_EN}\b(?:ping|tell|notify|alert|let|message) me(?: know)?\b.*\b(?:when|if|whenever|as soon as)\b.*\b(?:wait|waits|waiting|shows? up|arrives?|knocks?|lobby|turns? up)\b`, 'u'), zh: /有人(?:在)?.{0,12}(?:等|等待|排队|进大厅|进等候室|到大厅|来了).{0,6}(?:提醒|通知|告诉|叫)我|(?:大厅|等候室)(?:里)?有人.{0,8}(?:提醒|通知|告诉|叫)我/u, intent: 'watch.start', overrules: ['meetings.list', 'lobby.who', 'none', 'meetings.details', 'watch.list', 'huawei.admitWaiting', 'huawei.participants', 'huawei.details'] },
   // "你现在在帮我盯哪些会", "what are you keeping an eye on": what is watched, asked.
   { name: 'which meetings are watched', en: /^(?:what|which)(?: of)?(?: (?:my|our|the))?(?: meetings?| lobbies| calls)? (?:are|do|did) (?:you|i have you|i ask you to) (?:watch|watching|monitor|monitoring|track|tracking|keep(?:ing)? (?:an eye|tabs) on|follow|following)\b|\bwhat i asked you to (?:watch|monitor|track)\b/u, zh: /(?:在|正在)?(?:帮我)?(?:盯|关注|监控|看着|跟踪)(?:着)?(?:哪些|哪几个|什么)(?:会|会议)?|(?:盯|关注|监控)(?:的|了)(?:哪些|什么)/u, intent: 'watch.list', overrules: ['help', 'none', 'watch.start', 'watch.stop', 'meetings.list', 'lobby.who', 'huawei.watch'] },
@@ -247,13 +247,24 @@ export function strongCue(intent: string, text: string, chinese: boolean): CueDe
  * When the classifier picks a write outside that family ("change Board prep so anyone can join" read as an
  * admission), the two are offered as a question rather than the classifier's write being run.
  */
-const VERB_FAMILIES_EN: ReadonlyArray<{ verb: RegExp; family: readonly string[] }> = [
+interface VerbFamily {
+  verb: RegExp;
+  family: readonly string[];
+  /**
+   * The verb names its command outright, so a strong cue naming another change (a shape found later in the
+   * sentence) is asked rather than run: "post Budget review lobby alerts here so everyone can join".
+   */
+  overCues?: true;
+}
+
+const VERB_FAMILIES_EN: readonly VerbFamily[] = [
   { verb: /^(?:change|modify|edit|reschedule|move|postpone|push back|shift|update|alter|adjust|retitle)\b/u, family: ['meetings.update', 'groups.rename'] },
   { verb: /^rename\b/u, family: ['groups.rename', 'meetings.update'] },
   { verb: /^(?:create|schedule|book|organi[sz]e|arrange|set up)\b/u, family: ['meetings.create', 'groups.create'] },
-  { verb: /^(?:delete|erase|trash|scrap|nuke|destroy)\b/u, family: ['meetings.delete', 'groups.delete'] },
-  { verb: /^(?:reject|deny|decline|refuse|turn away|send away|kick out)\b/u, family: ['lobby.reject'] },
-  { verb: /^(?:admit|accept)\b/u, family: ['lobby.admit', 'huawei.admitWaiting'] },
+  // "delete the lobby alerts for Retro": a watch deleted is stopped.
+  { verb: /^(?:delete|erase|trash|scrap|nuke|destroy)\b/u, family: ['meetings.delete', 'groups.delete', 'watch.stop'], overCues: true },
+  { verb: /^(?:reject|deny|decline|refuse|turn away|send away|kick out)\b/u, family: ['lobby.reject'], overCues: true },
+  { verb: /^(?:admit|accept)\b/u, family: ['lobby.admit', 'huawei.admitWaiting'], overCues: true },
   { verb: /^(?:mute|unmute|silence|unsilence)\b/u, family: ['huawei.mute'] },
   { verb: /^(?:lock|unlock)\b/u, family: ['huawei.lock', 'meetings.update'] },
   { verb: /^(?:end|terminate|hang up|shut down|wrap up|kill)\b/u, family: ['huawei.end'] },
@@ -263,10 +274,10 @@ const VERB_FAMILIES_EN: ReadonlyArray<{ verb: RegExp; family: readonly string[] 
   { verb: /^(?:unwatch|unsubscribe|unfollow)\b/u, family: ['watch.stop', 'huawei.unwatch', 'groups.presenceStop'] },
   { verb: /^(?:attach)\b/u, family: ['extensions.add'] },
   // "post Design crit lobby notifications here …": alerts posted, routed or forwarded go to a chat.
-  { verb: /^(?:post|route|forward|redirect|deliver|send (?:the )?(?:\S+ ){0,4}(?:lobby |waiting room )?(?:alerts?|notifications?|pings))\b/u, family: ['alerts.routeHere'] },
+  { verb: /^(?:post|route|forward|redirect|deliver|send (?:the )?(?:\S+ ){0,4}(?:lobby |waiting room )?(?:alerts?|notifications?|pings))\b/u, family: ['alerts.routeHere'], overCues: true },
   { verb: /^(?:let|bring|allow) (?!me\b|us\b|(?:people|everyone|everybody|them|all) (?:talk|speak|unmute))/u, family: ['lobby.admit', 'huawei.admitWaiting', 'meetings.update'] },
 ];
-const VERB_FAMILIES_ZH: ReadonlyArray<{ verb: RegExp; family: readonly string[] }> = [
+const VERB_FAMILIES_ZH: readonly VerbFamily[] = [
   { verb: /静音|^(?:un-?)?mute\s/iu, family: ['huawei.mute'] },
   // An English verb before a Chinese name ("lock 预算评审会") is read as Chinese text: the verb still names the command.
   { verb: /^(?:锁定|解锁|锁上|(?:un-?)?lock\s)/iu, family: ['huawei.lock', 'meetings.update'] },
@@ -276,11 +287,20 @@ const VERB_FAMILIES_ZH: ReadonlyArray<{ verb: RegExp; family: readonly string[] 
   { verb: /^(?:请|麻烦|帮我)?(?:让|放)(?!我)/u, family: ['lobby.admit', 'huawei.admitWaiting'] },
   { verb: /重命名|改名/u, family: ['groups.rename', 'meetings.update'] },
   { verb: /^(?:请|麻烦|帮我)?(?:拒绝|谢绝)|拒之门外|拒掉/u, family: ['lobby.reject'] },
-  { verb: /^(?:请|麻烦|帮我)?(?:删除|删掉)|删了$|删掉$/u, family: ['meetings.delete', 'groups.delete'] },
+  { verb: /^(?:请|麻烦|帮我)?(?:删除|删掉)|删了$|删掉$/u, family: ['meetings.delete', 'groups.delete', 'watch.stop'] },
 ];
 
+function familyEntry(text: string, chinese: boolean): VerbFamily | undefined {
+  return (chinese ? VERB_FAMILIES_ZH : VERB_FAMILIES_EN).find((entry) => entry.verb.test(text));
+}
+
 export function familyOf(text: string, chinese: boolean): readonly string[] | undefined {
-  return (chinese ? VERB_FAMILIES_ZH : VERB_FAMILIES_EN).find((entry) => entry.verb.test(text))?.family;
+  return familyEntry(text, chinese)?.family;
+}
+
+/** The opening verb's reading, when the verb outranks a cue that names another change (`overCues`). */
+export function verbOverCue(intent: string, ranked: readonly IntentScore[], text: string, chinese: boolean): string | undefined {
+  return familyEntry(text, chinese)?.overCues ? outOfFamily(intent, ranked, text, chinese) : undefined;
 }
 
 /**

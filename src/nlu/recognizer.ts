@@ -5,7 +5,7 @@ import { extractEntities } from './entities.js';
 import type { Entities } from './catalog.js';
 import { NONE_INTENT } from './training.js';
 import { guardIndefiniteTarget, guardWrite, type WriteGuard } from './safety.js';
-import { familyOf, familyPick, outOfFamily, strongCue } from './cues.js';
+import { familyOf, familyPick, outOfFamily, strongCue, verbOverCue } from './cues.js';
 import { inOtherScript, looksForeign } from './foreign.js';
 import { chineseCommand, englishCommand } from './clauses.js';
 import { detectLanguage, expandShorthand, hasHan, micAsMute, removeEmoji, removeMentions, tokenize, toSimplified, type Token } from './text.js';
@@ -283,7 +283,9 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
   const sided = onSide(ranked, command);
   // With an opening verb that names the command, only another reading of the same verb can be "close".
   const rivals = family?.includes(intent) ? sided.filter((r) => r.intent === intent || family.includes(r.intent)) : sided;
-  const guard = cue ? { intent } as WriteGuard : guardWrite(intent, score, rivals, normalised, chinese, outOfFamily(intent, ranked, normalised, chinese));
+  const guard = cue
+    ? cueGuard(intent, verbOverCue(intent, ranked, normalised, chinese))
+    : guardWrite(intent, score, rivals, normalised, chinese, outOfFamily(intent, ranked, normalised, chinese));
   if (guard.reason) {
     explanation.push(guard.reason);
     // A reading the guard brings in is read with the same Skype-or-Huawei markers as the classifier's.
@@ -322,6 +324,17 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
     result.foreign = true;
   }
   return result;
+}
+
+/**
+ * A cue's shape settles a reading, but not against the opening verb: "post Budget review lobby alerts here so everyone
+ * can join" has the shape of a setting ("so everyone can join") and opens with a verb that routes alerts. Two changes
+ * compete, so the person is asked; neither runs unasked.
+ */
+function cueGuard(intent: string, verbReading: string | undefined): WriteGuard {
+  return verbReading && verbReading !== intent
+    ? { intent: verbReading, ask: [verbReading, intent], reason: `write ${intent} (a strong cue) is not what the opening verb asks for (${verbReading}) → ask` }
+    : { intent };
 }
 
 /** The ranked readings moved to the side the text's markers name, the scores of readings that meet added up. */
