@@ -40,7 +40,7 @@ export const en = {
   ],
   admit: [
     rule("accept <person>'s request to join <meeting>", `^(?:admit|accept|approve|grant|ok|okay) ${REQUEST_TO_JOIN}`),
-    rule('admit <person> waiting in <meeting>', '^(?:admit|accept|approve|let in|bring in|let|bring|allow) (?<person>.+?) (?:who (?:is|are) |that (?:is|are) |thats )?waiting (?:in|for|at|on|to join) (?:the )?(?:lobby (?:of|for) )?(?<meeting>.+?)(?: (?:in|through|join|inside))?$'),
+    rule('admit <person> waiting in <meeting>', '^(?:admit|accept|approve|let in|bring in|let|bring|allow) (?<person>.+?) (?:who (?:is|are) |whos |that (?:is|are) |thats )?(?:still )?(?:waiting|queued|queueing|stuck|sitting) (?:in|for|at|on|to join) (?:the )?(?:lobby (?:of|for) )?(?<meeting>.+?)(?: (?:in|through|join|inside))?$'),
     rule('let <person> in the lobby of <meeting>', '^(?:let|bring|get|allow|admit|accept) (?<person>.+?) (?:in (?=from ))?(?:waiting )?(?:in|from|of|at) (?:the )?(?:lobby|waiting room) (?:of|for|in) (?<meeting>.+?)(?: (?:in|through|join|inside))?$'),
     // "bring Yuki in from the lobby": where they come in from is the lobby, not part of the name.
     rule('bring <person> in from the lobby', '^(?:let|bring|get|pull|allow|fetch) (?<person>.+?) in (?:from|out of) (?:the |my )?(?:lobby|waiting room)(?: (?:of|for|in) (?<meeting>.+?))?(?: (?:please|now|pls|asap))?$'),
@@ -53,7 +53,7 @@ export const en = {
   ],
   reject: [
     rule("reject <person>'s request to join <meeting>", `^(?:reject|deny|decline|refuse|turn down) ${REQUEST_TO_JOIN}`),
-    rule('reject <person> waiting in <meeting>', '^(?:reject|deny|decline|refuse|block|remove|kick out|dismiss|turn away|send away|throw out|keep out) (?<person>.+?) (?:who (?:is|are) |that (?:is|are) |thats )?waiting (?:in|for|at|on|to join) (?:the )?(?:lobby (?:of|for) )?(?<meeting>.+)$'),
+    rule('reject <person> waiting in <meeting>', '^(?:reject|deny|decline|refuse|block|remove|kick out|dismiss|turn away|send away|throw out|keep out) (?<person>.+?) (?:who (?:is|are) |whos |that (?:is|are) |thats )?(?:still )?(?:waiting|queued|queueing|stuck|sitting) (?:in|for|at|on|to join) (?:the )?(?:lobby (?:of|for) )?(?<meeting>.+)$'),
     rule("don't let <person> in", '^(?:do not|dont|never) (?:let|admit|allow) (?<person>.+?)(?: in| into| join| to join)?(?: (?:to|into|in|for) (?<meeting>.+))?$'),
     rule('turn <person> away', '^(?:turn|send|kick|throw|keep) (?<person>.+?) (?:away|out|off)(?: (?:of|from) (?:(?:the )?(?:lobby|waiting room)(?: (?:of|for|in) )?)?(?<meeting>.+)?)?$'),
     rule('reject <person> from the lobby of <meeting>', '^(?:reject|deny|decline|refuse|block|remove|kick|dismiss|turn away|kick out|throw out|send away) (?<person>.+?) (?:from|in|out of) (?:the )?lobby(?: (?:of|for|in) (?<meeting>.+))?$'),
@@ -90,7 +90,7 @@ export const en = {
     rule('when is <meeting>', '^(?:when|what time) (?:is|does|will|did) (?<meeting>.+?)(?: (?:start|begin|happen|take place|end|finish|scheduled|over|kick off))?$'),
     // "show me everything about my Ops standup meeting": all there is about one meeting.
     rule('everything about <meeting>', '^(?:show me |show |give me |get me |tell me )?(?:everything|all|all there is|all you (?:have|know)) (?:about|on|regarding|for) (?:the )?(?<meeting>.+)$'),
-    rule('tell me about <meeting>', '^(?:tell me (?:more |everything )?about|more about|what do you know about|describe|show me|show|open|display|look up|lookup|pull up|bring up|what is|whats|what about) (?:the )?(?<meeting>.+)$'),
+    rule('tell me about <meeting>', '^(?:tell me (?:more |everything )?about|more about|what do you (?:know|have) (?:about|on)|describe|show me|show|open|display|look up|lookup|pull up|bring up|what is|whats|what about) (?:the )?(?<meeting>.+)$'),
   ],
   create: [
     rule('called <subject>', '\\b(?:called|named|titled|entitled|with (?:the )?(?:subject|title)|subject|title) (?<subject>.+)$'),
