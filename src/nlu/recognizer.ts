@@ -185,8 +185,9 @@ import { detectLanguage, expandShorthand, hasHan, micAsMute, removeEmoji, remove
  *   locked for tomorrow" creates "Q3 planning locked"; "change Board prep so the whole team can join" is asked (no
  *   access level names "the whole team"); the older misses of A, B, C and E. Latency (best-of-9 per utterance over
  *   A–G and corpus.json, 3,287 sentences, load ≈ 6.5 on 2 cores, interleaved with the code before the pass, two
- *   runs): p50 0.074–0.084 → 0.077–0.089 ms, p99 6.0–7.6 → 6.2–6.7 ms; bench/nlu.ts's single runs under that load
- *   swing 10–44 ms for both (noise).
+ *   runs): p50 0.074–0.084 → 0.077–0.089 ms, p99 6.0–7.6 → 6.2–6.7 ms; best-of-15 at load ≈ 3.5 (two runs): p50
+ *   0.067–0.073 → 0.072–0.073 ms, p99 5.4–5.8 → 5.6–5.7 ms, mean 0.32–0.34 → 0.33 ms. bench/nlu.ts's single runs
+ *   swing with the load for both (p99 5.6–44 ms before, 8.7–42 ms after, load 4–10): noise.
  */
 
 export interface RecognizerOptions {
