@@ -22,10 +22,17 @@ const INTERJECTION_EN = /^(?:(?:yes|yeah|yep|yup|ok|okay|sure|alright|oh|um|uh|h
 const TRAILING_CLAUSE_EN = /\s*(?:[,;?!]|\.(?=\s)|\s-\s|\s(?=and (?:ping|tell|notify|let) me\b)|\s(?=and (?:who|what|when|where|how|whether)\b)|\s(?=and (?:is|are|does|do|can|will|has|was) (?:it|there|they|that|this)\b)|\s(?=so (?:that )?(?:you|i|we|they) (?:can|could|will|may)\b))\s*(?:(?:he|she|they|we|i|it|you|that|this|there)(?:['’]\w+)?\b|because\b|since\b|as\b|so (?:that|the|i|we|you|they)\b|thanks\b|thank you\b|thx\b|cheers\b|if you can\b|when you (?:can|get)\b|and (?:ping|tell|notify|let) me\b|and (?:who|what|when|where|how|whether)\b|and (?:is|are|does|do|can|will|has|was) (?:it|there|they|that|this)\b|(?:the|my|our|his|her|their) (?:[\p{L}-]+ ){0,2}(?:is|was|are|were|has|have|had|ended|finished|started|got|went|will|needs?|wants?|can|could|should|just)\b).*$/iu;
 
 // "… here so Jen can admit people too": a purpose clause whose subject is a person named by a capital says why.
-const TRAILING_PURPOSE_EN = /\s+so (?:that )?(?![Aa]nyone\b|[Ee]veryone\b|[Ee]verybody\b|[Oo]nly\b|[Pp]eople\b|[Nn]obody\b)\p{Lu}\p{L}+ (?:can|could|will|may|is able to)\b.*$/u;
+// "… here so the team can admit people": so is a team or a role ("the hosts", "my co-organisers") — unless what they
+// may do is come in, which is who may enter, a setting ("change Board prep so the whole team can join").
+const TRAILING_PURPOSE_EN = /\s+so (?:that )?(?:(?![Aa]nyone\b|[Ee]veryone\b|[Ee]verybody\b|[Oo]nly\b|[Pp]eople\b|[Nn]obody\b)\p{Lu}\p{L}+|(?:the|my|our) (?:\p{L}+[- ])?\p{L}+) (?:can|could|will|may|is able to|are able to)\b(?! (?:join|get in|enter|come in|come into|dial in|attend|get into|be let in)\b).*$/u;
 
 // The verbs a command clause opens with (imperative), so "…, let her through" is known to be the command.
 const COMMAND_OPENING_EN = /^(?:please\s+)?(?:admit|let|allow|bring|accept|approve|reject|deny|decline|refuse|turn|send|kick|block|remove|delete|cancel|erase|drop|get rid of|trash|scrap|watch|monitor|track|follow|unwatch|stop|create|schedule|book|set|make|add|attach|put|rename|call|name|change|update|modify|edit|move|reschedule|mute|unmute|silence|lock|unlock|end|terminate|close|finish|kill|post|route|forward|show|list|tell|give|keep|ping|alert|notify|open|describe|check|shut|hang up|wrap up|empty|clear|unlock|reopen)\b/iu;
+
+// "Customer onboarding should be open to everyone, pls change it": the change is what the first clause says should be;
+// "change it" adds only the request.
+const DO_IT_EN = /^(.+?)\s*(?:[,;]|\.\s|\s-\s)\s*(?:(?:please|pls|so|then|now|just|can you|could you|would you|go ahead and|and)\s+)*(?:change|update|do|fix|set|apply|make|sort) (?:it|that|this)(?: (?:so|happen|up|out|for me|please|pls|now|thanks|thx|asap))*\s*[.!?]*$/iu;
+const SHOULD_BE_EN = /^(.+?) (?:should|must|needs to|has to|ought to) (?:now )?be (.+)$/iu;
 
 // "we're over time, shut down 930417586", "it's finished, end it": a remark about the situation, then the command.
 const SITUATION_EN = /^(?:we|i|it|they|this|that|everyone|everybody|the (?:call|meeting|conference))(?:['’](?:re|s|m|ve|ll|d)\b| (?:are|is|am|were|was|have|had|will|need|should|can|cant|wont|dont|just|already)\b)|^(?:the )?(?:people|everyone|everybody|folks|guests|attendees|participants)(?: (?:in|on|at) \S+)? (?:can|could|should|may) (?!.*\b(?:lobby|waiting)\b)/iu;
@@ -49,6 +56,14 @@ export function englishCommand(input: string): CommandClause {
   if (first && wordCount(first) >= 2) {
     notes.push(`"${first}" comes first; what is put off is not the command`);
     text = first;
+  }
+  const wanted = DO_IT_EN.exec(text)?.[1];
+  if (wanted && wordCount(wanted) >= 3 && !COMMAND_OPENING_EN.test(wanted)) {
+    // "X should be open to everyone" asked for is "make X open to everyone": the request keeps its verb of change.
+    const state = SHOULD_BE_EN.exec(wanted);
+    const command = state ? `make ${state[1]} ${state[2]}` : wanted;
+    notes.push(`"${text.slice(wanted.length).replace(/^[\s,;.-]+/u, '')}" asks for what "${wanted}" says: "${command}"`);
+    text = command;
   }
   const resolved = resolveLeadingContext(text) ?? afterSituation(text);
   if (resolved) {
@@ -152,7 +167,8 @@ function antecedentIn(head: string, people: boolean): string | undefined {
     /^(?:i|we) (?:don['’]?t|do not|no longer|won['’]?t) (?:need|want|use|care about|like)(?: to keep)? (.+?)(?: (?:anymore|any more|any longer|now))?$/iu.exec(head)?.[1],
     /^(.+?)(?:['’]s\b| is\b| are\b| was\b| has\b| should(?:n['’]?t)?\b| can(?:['’]?t|not)?\b| will\b| won['’]?t\b| isn['’]?t\b| doesn['’]?t\b| looks\b| seems\b| just\b)/iu.exec(head)?.[1],
   ];
-  const found = candidates.map((c) => c?.trim()).find((c): c is string => !!c && !NOT_AN_ANTECEDENT.test(c) && wordCount(c) <= 5);
+  // "the caller on 0412 555 019": a number typed in groups counts as one word.
+  const found = candidates.map((c) => c?.trim()).find((c): c is string => !!c && !NOT_AN_ANTECEDENT.test(c) && wordCount(c.replace(/(?<=\d)\s+(?=\d)/gu, '')) <= 5);
   // "people are stuck in …, let them join", "611842097 has people waiting, let them in": "them" is whoever waits,
   // never a meeting id; the sentence reads well as typed.
   const waiting = people && (/^\d+$/u.test(found ?? '') || /\b(?:people|guests|visitors|folks|someone|somebody|attendees)\b/iu.test(head));
@@ -164,7 +180,7 @@ function wordCount(text: string): number {
 }
 
 // Chinese: a remark after the command ("把赵磊拒掉，他不是我们组的") starts with a pronoun, a reason or thanks.
-const TRAILING_CLAUSE_ZH = /[，,；;]\s*(?:他|她|它|他们|她们|因为|由于|谢谢|多谢|辛苦|麻烦了|拜托).*$|[，,；;]\s*(?:别|不要|不准|免得|省得|以免)(?:再)?(?:让|有)?(?:人|别人|其他人|任何人|外人|新人)(?:再)?(?:进|加入|混进).*$/u;
+const TRAILING_CLAUSE_ZH = /[，,；;]\s*(?:他|她|它|他们|她们|因为|由于|谢谢|多谢|辛苦|麻烦了|拜托|方便|好让|以便|便于|这样(?:大家|我们|你们|主持人|团队)?(?:就)?(?:能|可以)).*$|[，,；;]\s*(?:别|不要|不准|免得|省得|以免)(?:再)?(?:让|有)?(?:人|别人|其他人|任何人|外人|新人)(?:再)?(?:进|加入|混进).*$/u;
 // "把年会锁住，别让人再进来": the second clause says why, and names nobody to turn away.
 const PRONOUN_ZH = /他们|她们|他|她|它/u;
 const COMMAND_OPENING_ZH = /^(?:请|麻烦|帮我|就)?(?:让|把|拒绝|准入|放|关注|取消|删|结束|静音|锁|创建|新建|添加|给|查看|显示|列出)/u;
@@ -190,6 +206,13 @@ export function chineseCommand(input: string): CommandClause {
   if (unneeded?.[1] && unneeded[2]) {
     notes.push(`"${unneeded[2]}" acts on ${unneeded[1]}`);
     text = `把${unneeded[1]}${unneeded[2]}`;
+  }
+  // "季度规划取消吧，删了": a bare verb after the comma repeats the command the first clause gave.
+  // The name is what the first clause gave up; the command is the second clause's verb acting on it.
+  const repeated = /^(?:把|将)?\s*([^，,]{2,16}?)\s*(?:就)?(?:取消|删除|删掉|删了|删|不要了|不开了|不用开了|结束|关掉)(?:吧|了|掉|呗)*[，,]\s*(?:就|直接)?((?:删|删掉|删了|删除|取消|取消掉|结束|关掉)(?:了|吧|掉|呗)*)[。!！]*$/u.exec(text);
+  if (repeated?.[1] && repeated[2]) {
+    notes.push(`"${repeated[2]}" repeats the command on ${repeated[1]}`);
+    text = `把${repeated[1]}${repeated[2]}`;
   }
   const cut = text.replace(TRAILING_CLAUSE_ZH, '');
   if (cut !== text && cut.length >= 2) {

@@ -26,7 +26,10 @@ interface Cue {
 
 const SETTING_EN = String.raw`(?:invite[- ]?only|invit(?:ed|ees) only|only invited|locked|open to (?:everyone|anyone|all|everybody)|(?:anyone|everyone|everybody) can (?:join|get in|come in|enter)|same (?:enterprise|company)|internal only|company[- ]only|in-?house only|public|private)`;
 const PHONE_EN = String.raw`\b(?:phone|dial[- ]?in|pstn) (?:users|callers|people|participants|dial[- ]?ins|dialins|joiners)\b|\b(?:dial[- ]?ins|dialins)\b.*\b(?:bypass|skip|wait|go through|straight in)\b|\b(?:dial[- ]?in|phone) callers? (?:should|must|can|may)\b`;
-const CREATE_EN = String.raw`^(?:(?:i|we) (?:need|want|would like|d like)(?: to (?:create|schedule|book|set up|have|get))?|(?:create|schedule|book|set up|setup|make|organi[sz]e|arrange|plan|add|host|new))(?: me| us)?(?: (?:a|an|one|another))?(?: (?:new|quick|short|brief|private|public|locked|open|online|skype|small|big|weekly|daily|\d+[- ]?min(?:ute)?s?))*\s+(?:meeting|call|conference|session|mtg|meetup)\b(?! (?:defaults?|polic|settings|options|invitation))`;
+// "make meeting 556677889 unlocked again", "make the meeting Board prep private": a meeting named by its id, or made
+// into a state (an adjective said last), exists already — the sentence changes it, it does not create one.
+const EXISTING_MEETING_MADE_EN = String.raw`(?!.*\b(?:meeting|call|conference) \d{6,12}\b)(?!make (?:the |my |our |this |that )?(?:meeting|call|conference) (?!(?:called|named|titled|about|for|with|on|at|tomorrow|today|next)\b)\S.* (?:unlocked|muted|unmuted|open|internal|${SETTING_EN})(?: (?:again|now|please|pls|thanks))*$)`;
+const CREATE_EN = String.raw`^${EXISTING_MEETING_MADE_EN}(?:(?:i|we) (?:need|want|would like|d like)(?: to (?:create|schedule|book|set up|have|get))?|(?:create|schedule|book|set up|setup|make|organi[sz]e|arrange|plan|add|host|new))(?: me| us)?(?: (?:a|an|one|another))?(?: (?:new|quick|short|brief|private|public|locked|open|online|skype|small|big|weekly|daily|\d+[- ]?min(?:ute)?s?))*\s+(?:meeting|call|conference|session|mtg|meetup)\b(?! (?:defaults?|polic|settings|options|invitation))`;
 const MEETING_KIND_EN = String.raw`(?:review|sync|standup|stand-up|retro|retrospective|crit|critique|planning|kickoff|kick-off|demo|1:1|one-on-one|all hands|town hall|interview|workshop|call|prep|briefing|check-in|offsite|training|session|meeting|huddle|catch-up|catchup|sprint|board|townhall)`;
 const MEETING_KIND_ZH = String.raw`(?:会|评审|面试|复盘|培训|分享|站会|例会|周会|沟通)`;
 const NOT_PRESENCE_EN = String.raw`^(?!.*\b(?:presence|status|online|available|availability|offline)\b)`;
@@ -42,11 +45,11 @@ const CUES: readonly Cue[] = [
   { name: '"schedule <name>" with a time', en: /^(?:schedule|book|arrange|set up|setup|plan|organi[sz]e) (?!(?:meetings?|calls?)\b)(?!(?:me |us )?(?:a |an |the |my )?(?:flights?|trains?|taxis?|cabs?|car|uber|hotels?|tables?|rooms?|tickets?|trips?|holidays?|vacation|leave|haircut|dentist|doctor|restaurant|dinner|lunch reservation|seats?|parking)\b).+(?:\b(?:at|on|from|tomorrow|today|tonight|next|this) (?:\d|mon|tue|wed|thu|fri|sat|sun|morning|afternoon|evening|week|tomorrow)|\b(?:mon|tues|tue|wednes|wed|thurs|thu|fri|satur|sat|sun)(?:day)?\b|\b\d{1,2}(?::\d\d)?\s*(?:-\s*\d{1,2}(?::\d\d)?\s*)?(?:am|pm)\b|\btomorrow\b)/u, intent: 'meetings.create', overrules: ['none', 'huawei.scheduled', 'meetings.list', 'meetings.update', 'meetings.details', 'lobby.who', 'huawei.ongoing', 'groups.create', 'meetings.invitation', 'meetings.defaults', 'page.next'] },
   // A meeting's settings: who may enter, when it starts or ends, whether phone users wait.
   // Unlinking the account also ends its alerts ("解绑我的账号，以后不用再提醒我了"): the account is what is meant.
-  { name: 'sign out', zh: /解除.{0,8}(?:绑定|关联)|取消.{0,8}(?:绑定|关联)|(?:绑定|关联).{0,4}(?:解除|取消)|解绑|断开.{0,8}(?:账号|帐号|连接)/u, intent: 'signOut', overrules: ['signIn', 'none', 'watch.stop', 'groups.presenceStop'] },
+  { name: 'sign out', zh: /^(?:请|帮我|麻烦|我要|我想)?(?:注销|登出)(?!.*(?:会议|分组|扩展))|退出(?:我的)?.{0,12}(?:登录|账号|帐号|账户|帐户)|解除.{0,8}(?:绑定|关联)|取消.{0,8}(?:绑定|关联)|(?:绑定|关联).{0,4}(?:解除|取消)|解绑|断开.{0,8}(?:账号|帐号|连接)/u, intent: 'signOut', overrules: ['signIn', 'none', 'watch.stop', 'groups.presenceStop'] },
   { name: 'a meeting setting', en: new RegExp(String.raw`${PHONE_EN}|^(?:only )?(?:nobody|no one|noone|invited people|invitees|invited guests|people (?:from|in) (?:my|our|the) (?:company|org\w*)|colleagues|employees|coworkers|everyone|anyone|everybody) (?:should|can|may|must) (?:be able to )?(?:only )?(?:get into|get in to|join|enter|come into) \S|^(?:make|set|change|update|switch|turn|open) .+ (?:to |so |up to )?${SETTING_EN}|\bso (?:that )?(?:only )?(?:anyone|everyone|everybody|invited people|people|folks)(?: (?:in|from|at) (?:my|our|the) (?:company|org\w*|enterprise|firm))? can (?:join|get in|enter|come in)\b|\b(?:should|must|needs? to|has to) (?:start|end|begin|finish|be over) (?:at|by|on)\b|\b(?:should|must|needs? to|has to|will) (?:now )?(?:run|be|happen|take place|go|start|end) (?:(?:at|on|from|by|until|till|to) )?(?:\d|mon|tue|wed|thu|fri|sat|sun|tomorrow|next)|^open .+ up\b|^(?:move|reschedule|push|shift|postpone|delay|bring forward|pull forward|pull in) .+ (?:to|until|till|by|back to|forward to|back by) (?:\d|mon|tue|wed|thu|fri|sat|sun|tomorrow|next|noon|midday|later|the afternoon|the morning)`, 'u'), zh: /(?:电话|拨入|打电话)(?:用户|的人|入会的人?|进来的人?|接入的人?|打进来的人?).{0,12}(?:绕过|跳过|等|直接进|直接入会)|改(?:成|为)只(?:允许|有)|(?:改成|改为|设成|设为|设置为|调成)(?:.{0,4})(?:锁定|公开|所有人|任何人|仅限|只限|只有|只允许|公司内部|受邀)|(?:推迟|推后|延后|提前|往后推|往后挪)(?:了)?(?:一个|半个|两个|\d+个?|[一二三四五六七八九十两]+个?)?半?(?:小时|钟头|分钟|天)|(?:应该|改到|改成|推迟到|提前到).{0,6}(?:开始|结束)|(?:推迟|推后|延后|延期|顺延|延|提前|挪|改|调整|调|移|换)(?:到|至)(?:明天|后天|今天|下?周|星期|礼拜|[上下]午|晚上|早上|\d|[一二三四五六七八九十两]+点)/u, intent: 'meetings.update', overrules: ['none', 'lobby.who', 'lobby.admit', 'meetings.details', 'extensions.list', 'meetings.invitation', 'groups.members', 'meetings.list', 'watch.start', 'huawei.end', 'groups.rename', 'page.next', 'meetings.dialIn'] },
   // Lobby alerts, stopped or started, said without "watch". "drop off the standup": the bot leaves it, nothing is deleted.
   { name: 'drop off <meeting>', en: /^(?!.*\b(?:presence|status|availability|online)\b)(?:drop off|get off|step away from|stop following|stop keeping (?:an eye|tabs) on|unfollow|unwatch|unsubscribe from)\b/u, intent: 'watch.stop', overrules: ['meetings.delete', 'lobby.reject', 'none', 'meetings.details'] },
-  { name: 'no more alerts', en: new RegExp(String.raw`${NOT_PRESENCE_EN}.*\b(?:no more|(?:do not|dont|no longer) (?:need|want)|stop(?: the)?|mute|silence|turn off|switch off|without|end|cancel|kill|disable|pause|drop)\b.*\b(?:alerts?|pings?|notifications?|pinging|notifying|alerting)\b`, 'u'), zh: /^(?!.*状态)(?:.*(?:关闭|关掉|取消|停止|停掉|关了).{0,20}(?:提醒|通知)|.*(?:别再|不要再|不用再|不再|停止|取消)(?:提醒|通知|推送)|.*不用再盯|.*(?:提醒|通知).*(?:不要了|取消|关掉|关了|关闭|停掉|停了))/u, intent: 'watch.stop', overrules: ['lobby.who', 'watch.list', 'watch.start', 'meetings.create', 'lobby.reject', 'huawei.mute', 'none', 'meetings.details', 'huawei.end', 'meetings.delete', 'huawei.details'] },
+  { name: 'no more alerts', en: new RegExp(String.raw`${NOT_PRESENCE_EN}.*\b(?:no more|(?:do not|dont|no longer) (?:need|want)|stop(?: the)?|mute|silence|turn off|switch off|without|end|cancel|kill|disable|pause|drop|delete|remove|clear|get rid of)\b.*\b(?:alerts?|pings?|notifications?|pinging|notifying|alerting)\b`, 'u'), zh: /^(?!.*状态)(?:.*(?:关闭|关掉|取消|停止|停掉|关了|删除|删掉|去掉).{0,20}(?:提醒|通知)|.*(?:别再|不要再|不用再|不再|停止|取消)(?:提醒|通知|推送)|.*不用再盯|.*(?:提醒|通知).*(?:不要了|取消|关掉|关了|关闭|停掉|停了))/u, intent: 'watch.stop', overrules: ['lobby.who', 'watch.list', 'watch.start', 'meetings.create', 'lobby.reject', 'huawei.mute', 'none', 'meetings.details', 'huawei.end', 'meetings.delete', 'huawei.details'] },
   { name: 'ping me when someone waits', en: new RegExp(String.raw`${NOT_PRESENCE_EN}\b(?:ping|tell|notify|alert|let|message) me(?: know)?\b.*\b(?:when|if|whenever|as soon as)\b.*\b(?:wait|waits|waiting|shows? up|arrives?|knocks?|lobby|turns? up)\b`, 'u'), zh: /有人(?:在)?.{0,12}(?:等|等待|排队|进大厅|进等候室|到大厅|来了).{0,6}(?:提醒|通知|告诉|叫)我|(?:大厅|等候室)(?:里)?有人.{0,8}(?:提醒|通知|告诉|叫)我/u, intent: 'watch.start', overrules: ['meetings.list', 'lobby.who', 'none', 'meetings.details', 'watch.list', 'huawei.admitWaiting', 'huawei.participants', 'huawei.details'] },
   // "你现在在帮我盯哪些会", "what are you keeping an eye on": what is watched, asked.
   { name: 'which meetings are watched', en: /^(?:what|which)(?: of)?(?: (?:my|our|the))?(?: meetings?| lobbies| calls)? (?:are|do|did) (?:you|i have you|i ask you to) (?:watch|watching|monitor|monitoring|track|tracking|keep(?:ing)? (?:an eye|tabs) on|follow|following)\b|\bwhat i asked you to (?:watch|monitor|track)\b/u, zh: /(?:在|正在)?(?:帮我)?(?:盯|关注|监控|看着|跟踪)(?:着)?(?:哪些|哪几个|什么)(?:会|会议)?|(?:盯|关注|监控)(?:的|了)(?:哪些|什么)/u, intent: 'watch.list', overrules: ['help', 'none', 'watch.start', 'watch.stop', 'meetings.list', 'lobby.who', 'huawei.watch'] },
@@ -83,27 +86,33 @@ const CUES: readonly Cue[] = [
   // Reads a colleague would know.
   { name: 'defaults', en: /\bdefaults?\b|\bif i (?:do not|dont) (?:pick|choose|set|say) anything\b/u, zh: /默认/u, intent: 'meetings.defaults', overrules: ['meetings.list', 'meetings.details', 'none', 'meetings.eligibleValues', 'huawei.ongoing', 'meetings.create'] },
   { name: 'policies', en: /\bpolic(?:y|ies)\b|\brestrict\w*\b|\b(?:it|admins?|administrators?) (?:allows?|permits?|blocks?|lets? (?:me|us))\b|\brules\b.*\badmin|\badmin\w*\b.*\brules\b|^(?:what|which|any)(?: (?:meeting|call|skype))? rules\b|\brules\b.*\b(?:set|made|put in place|imposed|configured|applied|apply)\b|\brestrictions?\b|\b(?:am i|are we|is anyone|can i|may i) (?:allowed|permitted|able) to (?:record|host|invite (?:externals|guests)|share|use video)|\bcan i record\b/u, zh: /政策|策略|限制|规定|(?:能|可以)不能?录(?:制|像|音)?|允许录/u, intent: 'meetings.policies', overrules: ['meetings.list', 'meetings.details', 'none', 'meetings.eligibleValues', 'meetings.defaults'] },
-  { name: 'options when scheduling', en: /\b(?:access |lobby )?(?:options|choices|values|settings) (?:exist|are available|are there)\b|\bwhat (?:access |lobby )?(?:options|choices|values) (?:can i|do i|exist|are)\b|\bwhat values can i (?:set|pick|choose|use)\b|\b(?:options|choices|settings) (?:do i have|can i (?:pick|choose|use)|are there|am i allowed)\b.*\b(?:schedul|creat|book|set ?up|new meeting)|\bwhat can i (?:pick|choose|set)\b/u, zh: /(?:能|可以)选(?:哪些|什么)|可选(?:的)?(?:选项|设置|值)/u, intent: 'meetings.eligibleValues', overrules: ['meetings.list', 'none', 'meetings.create', 'meetings.details', 'huawei.scheduled', 'huawei.ongoing'] },
+  { name: 'options when scheduling', en: /\b(?:access |lobby )?(?:options|choices|values|settings) (?:exist|are available|are there)\b|\bwhat (?:access |lobby )?(?:options|choices|values) (?:can i|do i|exist|are)\b|\bwhat values can i (?:set|pick|choose|use)\b|\b(?:options|choices|settings) (?:do i have|can i (?:pick|choose|use)|are there|am i allowed)\b.*\b(?:schedul|creat|book|set ?up|new meeting)|\bwhat can i (?:pick|choose|set)\b/u, zh: /(?:能|可以)选(?:哪些|什么)|可选(?:的)?(?:选项|设置|值)|(?:能|可以)?(?:设置?|设定|选择?|填)(?:哪些|什么|几种)(?:会议)?(?:的)?(?:选项|设置|值|参数|权限)|(?:哪些|什么)(?:会议)?(?:选项|设置|参数)(?:我)?(?:能|可以)(?:设|选|用)/u, intent: 'meetings.eligibleValues', overrules: ['meetings.list', 'none', 'meetings.create', 'meetings.details', 'huawei.scheduled', 'huawei.ongoing'] },
   { name: 'dial-in', en: /\bdial(?:-| )?(?:in|into)\b(?!.*\b(?:bypass|skip|wait|users|callers)\b)|\bjoin by phone\b|\bphone in\b/u, zh: /拨入|电话入会|电话(?:接入|加入|参会|进会)|打电话(?:进|入|参加)会?|(?:打|拨)(?:进|入)(?:会议|会)|拨(?:哪个|什么|几)号|(?:入会|会议)(?:电话|号码)/u, intent: 'meetings.dialIn', overrules: ['meetings.list', 'none', 'meetings.details', 'help'] },
   { name: 'who runs or what is <id>', en: /\b\d{6,12}\b.*\b(?:who(?:s| is) (?:the )?(?:host|organi[sz]er|chair)|when does .+ (?:start|begin|end))|\b(?:what|whats|what is) (?:happening|going on) (?:in|with|on) (?:meeting |conference |call )?\d{6,12}\b|^(?:when|what time) (?:does|is|will) (?:meeting |conference |call )?\d{6,12}\b/u, zh: /\d{6,12}.{0,4}(?:是谁主持|谁主持|谁是主持人|是什么会|什么时候开始|几点开始)/u, intent: 'huawei.details', overrules: ['none', 'huawei.participants', 'meetings.details', 'huawei.ongoing'] },
   // "who joined the investor call": who is in a meeting now is Huawei's participant list (Skype's is the lobby).
   { name: 'who joined <meeting>', en: /^(?:who(?: has| have)?|whos) (?:joined|dialed into|dialled into|is attending|attended|came to|got into)\b/u, intent: 'huawei.participants', overrules: ['none', 'lobby.admit', 'meetings.details', 'lobby.who', 'groups.members', 'meetings.dialIn', 'huawei.details'] },
   { name: 'how many / who are in <id>', en: /\bhow many(?: (?:people|participants|attendees|folks|users|guests))?\b.*\b\d{6,12}\b|\b\d{6,12}\b.*\bhow many (?:people|participants|attendees)\b/u, zh: /^(?!.*(?:大厅|等候室))(?:.*\d{6,12}.{0,6}(?:多少人|几个人|都是谁|有谁|哪些人))|(?:谁|哪些人|多少人)(?:进了|在|加入了|进入了).{0,4}\d{6,12}/u, intent: 'huawei.participants', overrules: ['none', 'huawei.details', 'groups.members', 'lobby.who'] },
   { name: 'let people talk in <id>', en: /\blet (?:people|everyone|everybody|them) (?:talk|speak)\b.*\b\d{6,12}\b|\bmics? (?:back )?on\b.*\b\d{6,12}\b/u, intent: 'huawei.mute', overrules: ['none', 'huawei.details', 'huawei.participants'] },
+  // "列出家人分组的联系人": the people of a group named with 分组 are its members, not the list of groups.
+  { name: "a group's people (zh)", zh: /^(?!.*(?:状态|在线|上线|下线|大厅|等候室))(?:列出|列一下|查看|查一下|显示|看看|看一下|给我看看?)?\s*\S{1,12}?\s*(?:分组|这个组)(?:里|中|内)?(?:面)?的(?:联系人|成员|人员|人)/u, intent: 'groups.members', overrules: ['groups.list', 'none', 'lobby.who', 'huawei.participants', 'groups.presence'] },
   { name: '<name> group has who', zh: /^.{1,12}?(?:组|分组|团队|部门|小组)(?:里|中|内)?(?:面)?(?:都)?(?:有谁|有哪些人|有什么人)/u, intent: 'groups.members', overrules: ['lobby.who', 'huawei.participants', 'none'] },
   // "周例会锁了吗", "912345678 结束了没": a question about a meeting's state is answered by its details.
   { name: 'is <meeting> locked (zh)', en: /^(?:(?:did|have|has) (?:i|we|you|someone|anyone|anybody) (?:already )?(?:mute|muted|lock|locked|unlock|unlocked|end|ended|delete|deleted|cancel|cancel(?:l)?ed|rename|renamed|move|moved)\b|^(?:is|has) (?:meeting |conference |call )?\d{6,12} (?:still )?(?:running|on|going|live|happening|over|ended|finished|started|locked|muted)\b)/u, zh: /^(?!把|将|你能|你可以|能不能|可不可以|能否|麻烦|请|帮我)(?:会议)?\s*[^\s，,？?]{2,16}?\s*(?:是不是|是否|有没有)?(?:已经|被)?(?:锁了|锁上了|锁定了|解锁了|开始了|结束了|取消了|删了|删除了|改了|公开了|静音了|解除静音了)(?:吗|没有?|没)[？?]?$/u, intent: 'meetings.details', overrules: ['none', 'meetings.delete', 'huawei.lock', 'meetings.update', 'huawei.end', 'lobby.who', 'huawei.participants', 'huawei.mute', 'huawei.ongoing', 'huawei.details'] },
   // "客户评审的主持人是谁": a meeting's host, link or number asked for.
-  { name: "<meeting>'s host (zh)", zh: /的(?:主持人|组织者|会议号|入会链接|会议链接|链接|议程|开始时间|结束时间|会议时间)(?:是谁|是什么|是多少|是几点|在哪|呢)?[？?]?$/u, intent: 'meetings.details', overrules: ['none', 'lobby.who', 'groups.members', 'huawei.participants', 'meetings.list'] },
+  { name: "<meeting>'s host (zh)", zh: /的(?:主持人|组织者|会议号|入会链接|会议链接|链接|议程|开始时间|结束时间|会议时间|详细资料|资料|具体信息|详细情况)(?:是谁|是什么|是多少|是几点|在哪|呢)?[？?]?$/u, intent: 'meetings.details', overrules: ['none', 'lobby.who', 'groups.members', 'huawei.participants', 'meetings.list'] },
   // "when does Pricing workshop start": a named meeting's time is in its details (an id's is Huawei's, above).
   { name: 'when does <meeting> start', en: /^(?:when|what time) (?:does|is|will|did) (?!.*\b\d{6,12}\b)(?!(?:the |my )?(?:next|lobby|anyone|someone|anybody|somebody|everyone|it|that|this)\b)\S+(?: \S+){0,5} (?:start|begin|end|finish|happen|take place|kick off)\b/u, intent: 'meetings.details', overrules: ['none', 'meetings.list', 'huawei.ongoing', 'huawei.scheduled', 'lobby.who', 'meetings.delete'] },
   // "show Legal check-in", "pull up the Vendor demo": a name ending in a meeting's kind, shown — not a list.
   { name: 'show <name of a meeting kind>', en: new RegExp(String.raw`^(?:show|open|display|pull up|bring up|look up)(?: me)? (?:the )?(?!(?:me|my|all|our|your|upcoming|next|today|todays|tomorrow|tomorrows|ongoing|scheduled|any|every|more|the rest|lobby|waiting|huawei|skype|online|running|live|current|planned|booked|other|recent|past|new|a|an)\b)\S+(?: \S+){0,3} ${MEETING_KIND_EN}$`, 'u'), intent: 'meetings.details', overrules: ['none', 'page.next', 'meetings.list', 'groups.list', 'meetings.dialIn', 'debugParse'] },
-  { name: 'details of <meeting>', en: /^(?:what are |whats |what is |show me |show |give me |get me |tell me )?(?:the )?(?:settings|details|info|information|join link|summary) (?:of|for|on|about)\b/u, intent: 'meetings.details', overrules: ['none', 'meetings.list'] },
+  { name: 'details of <meeting>', en: /^(?:what are |whats |what is |show me |show |give me |get me |tell me )?(?:the )?(?:settings|details|info|information|join link|summary) (?:of|for|on|about)\b|^(?:show me|show|give me|get me|tell me)? ?(?:everything|all|all there is|all you (?:have|know)) (?:about|on|regarding|for) (?:the |my |our )\S|^what do you (?:know|have) (?:about|on) (?:the |my |our )\S/u, intent: 'meetings.details', overrules: ['none', 'meetings.list', 'help'] },
   { name: 'which groups', en: /^(?:which|what|show|list|all)(?: (?:of )?(?:my|the))?(?: contact)? groups\b|^(?:is there|are there|do i have|have i got) (?:a|any) (?:contact )?groups?\b/u, intent: 'groups.list', overrules: ['groups.members', 'none'] },
   { name: 'close <id>', zh: /(?:关掉|关闭|结束|终止|散|停掉)(?:掉)?.{0,4}\d{6,12}|\d{6,12}.{0,6}(?:关掉|结束掉|结束吧|散会|停掉|停了|关了)/u, intent: 'huawei.end', overrules: ['huawei.details', 'none', 'meetings.details'] },
   // "Sven may join", "Lena can come in now" (also what "Lena's fine, she can come in" reads as): a person allowed in.
   { name: '<person> may come in', en: /^(?!(?:i|we|you|they|anyone|anybody|everyone|everybody|nobody|no one|people|who|which|what|guests|externals|phone|dial|callers|only)\b)[\p{L}'’.-]+(?: [\p{L}'’.-]+){0,2} (?:can|may|is allowed to|is ok to|is fine to|is good to) (?:come in|come through|join|get in|enter|go in)(?: (?:now|right now|too|as well))?$/u, intent: 'lobby.admit', overrules: ['none', 'meetings.details', 'lobby.who', 'meetings.dialIn', 'meetings.delete'] },
+  // "admit Dana who's waiting for Board prep": the imperative says what to do; "who is waiting" only says who Dana is
+  // (it swayed the classifier to the list of who waits).
+  { name: 'admit <someone> who waits', en: /^(?:admit|accept|approve|let in|bring in)\b(?=.*\b(?:who|that)(?:s| is| are)? (?:still )?(?:waiting|queued|queueing|stuck|sitting)\b)/u, intent: 'lobby.admit', overrules: ['lobby.who', 'none', 'meetings.details'] },
+  { name: 'reject <someone> who waits', en: /^(?:reject|deny|decline|refuse|turn away|kick out)\b(?=.*\b(?:who|that)(?:s| is| are)? (?:still )?(?:waiting|queued|queueing|stuck|sitting)\b)/u, intent: 'lobby.reject', overrules: ['lobby.who', 'none', 'meetings.details'] },
   // "pull Dana in from the lobby", "get Hana in from the waiting room": "in" says they come in; "from the lobby" alone
   // made the classifier hear a removal (the reject) — a write read as another write.
   { name: 'bring <person> in from the lobby', en: /^(?:let|bring|get|pull|fetch) (?:in \S+(?: \S+){0,3}|(?!(?:out|away|off|in)\b)\S+(?: \S+){0,3} in) (?:from|out of) (?:the |my )?(?:lobby|waiting room)\b/u, intent: 'lobby.admit', overrules: ['none', 'lobby.reject', 'lobby.who', 'meetings.details', 'huawei.participants', 'watch.start'] },
@@ -113,6 +122,8 @@ const CUES: readonly Cue[] = [
   // Locking an id: "锁住 503216874 别让别人再进了" says who may not enter, and is still a lock.
   // "show me meeting Q2 roadmap", "open the huawei meeting Partner sync": one meeting named after the noun is shown.
   { name: 'show meeting <name>', en: /^(?:show|open|display|pull up|bring up|look up|find|get)(?: me)? (?:the )?(?:(?:huawei|skype|online) )?(?:meeting|conference|call) (?!(?:list|details?|defaults?|polic|settings|options|invitation|extensions?|about|with|for|on|in|that|which|called)\b)\S/u, zh: /^(?:看下|看一下|查看|打开|显示|给我看看?)\s*(?:华为(?:云)?)?会议\s*[^\s的]+\s*(?:的)?(?:信息|详情|情况)?$/u, intent: 'meetings.details', overrules: ['none', 'meetings.list', 'meetings.create', 'extensions.list', 'huawei.ongoing', 'huawei.scheduled'] },
+  // "监控我的会议 设计评审": "my meeting" before a name is which meeting is watched, not a request for my list.
+  { name: 'watch my meeting <name> (zh)', zh: /^(?:请|帮我|麻烦|替我)?(?:帮我)?(?:开始)?(?:看着|盯着|盯住|盯一下|监控|订阅|留意|关注|跟踪)(?:一下)?\s*我的(?:会议|会)\s*(?!(?:有|是|都|里))[^\s，,？?吗]{2,}/u, intent: 'watch.start', overrules: ['meetings.list', 'none', 'meetings.details', 'lobby.who'] },
   // "帮我看着季度复盘的大厅", "盯着 912345678": a watch said with 看着/盯着 first.
   { name: 'watch (zh)', zh: /^(?:请|帮我|麻烦|替我)?(?:帮我)?(?:看着|盯着|盯住|盯一下|关注一下|监控|订阅|留意|注意)(?:点)?(?!.*(?:状态|上线|下线|哪些|哪个|什么))/u, intent: 'watch.start', overrules: ['lobby.who', 'none', 'meetings.details', 'meetings.dialIn', 'huawei.participants', 'huawei.details'] },
   // "lock huawei meeting Partner sync", "华为会议 渠道大会 锁一下": the platform named, a lock verb.
@@ -125,7 +136,7 @@ const CUES: readonly Cue[] = [
   // Deleting a contact group, named as such: "删掉联系人分组 前同事", "delete the contact group Vendors".
   { name: 'delete a group', en: /^(?:delete|remove|erase|trash|drop|get rid of)\b.*\b(?:contact )?group\b/u, zh: /(?:删掉|删除|移除|删了|去掉)(?:联系人)?分组|(?:联系人)?分组.{0,12}(?:删掉|删除|移除|删了|不要了|不用了|去掉)/u, intent: 'groups.delete', overrules: ['groups.list', 'groups.members', 'meetings.delete', 'none', 'lobby.reject', 'watch.stop'] },
   // Renaming something called a group: "分组 同事 改成 前同事".
-  { name: 'rename a group', en: /^(?!.*\b(?:meeting|call|conference)s?\b.*\b(?:called|named)\b)(?:^(?:rename|change the name of|change the group name)\b.*\bgroup\b(?!.*\bmeeting\b)|^change the group name\b|.*\bgroup\b.*\b(?:should|must|needs to|is to) be (?:called|named|renamed)\b|^(?:call|name) (?:my|the|our) .+ group \S)/u, zh: /^(?!.*会议)(?:把|将)?(?:联系人)?分组.{1,12}(?:改成|改为|改名|重命名|改叫|更名)|(?:联系人)?分组.{0,3}(?:改名|重命名)/u, intent: 'groups.rename', overrules: ['meetings.update', 'none', 'groups.members', 'groups.list'] },
+  { name: 'rename a group', en: /^(?!.*\b(?:meeting|call|conference)s?\b.*\b(?:called|named)\b)(?:^(?:rename|change the name of|change the group name)\b.*\bgroup\b(?!.*\bmeeting\b)|^change the group name\b|.*\bgroup\b.*\b(?:should|must|needs to|is to) be (?:called|named|renamed)\b|^(?:call|name) (?:my|the|our) .+ group \S)/u, zh: /^(?!.*会议)(?:把|将)?(?:联系人)?分组.{1,12}(?:改成|改为|改名|重命名|改叫|更名)|(?:联系人)?分组.{0,3}(?:改名|重命名)|^(?!.*会议).{1,12}?(?:这个组|这个分组|分组)的(?:名字|名称)(?:改成|改为|改叫|换成)/u, intent: 'groups.rename', overrules: ['meetings.update', 'none', 'groups.members', 'groups.list'] },
   // "how do I create a group", "what happens if I delete a meeting": how a command works, asked — not the command.
   { name: 'how do I <command>', en: /^(?:how (?:do|can|would|should) (?:i|we|one)|how to|what happens if (?:i|we)|is it possible to|what does it mean to) (?:create|make|add|delete|remove|rename|schedule|book|set up|admit|reject|watch|stop|lock|unlock|mute|unmute|end|cancel|use|change|move|let)\b/u, intent: 'help', keep: ['meetings.dialIn', 'meetings.details', 'meetings.eligibleValues', 'meetings.policies', 'debugParse', 'signIn', 'help'] },
   // "did Bob get in?", "has Kevin come through yet": whether someone got in is seen in the lobby.
@@ -159,6 +170,10 @@ const CUES: readonly Cue[] = [
   { name: 'this group deleted (zh)', zh: /这个(?:分组|组)\s*(?:就)?(?:不要了|不用了|删掉|删了|删除|去掉)|^(?:删掉|删除|删了|去掉)这个(?:分组|组)$/u, intent: 'groups.delete', overrules: ['meetings.delete', 'meetings.details', 'none', 'lobby.reject', 'groups.members', 'watch.stop'] },
   // "后面还有什么 评审 相关的会吗": what is coming up, about something.
   { name: 'what is coming up (zh)', zh: /^(?!.*(?:我的|我有|我约|我安排))(?:后面|之后|接下来|以后|待会儿?|稍后|晚些)(?:还)?有(?:没有)?(?:什么|哪些|啥)?.{0,12}(?:的)?(?:会议|会)(?:吗|没有)?$/u, intent: 'huawei.scheduled', overrules: ['none', 'meetings.list', 'huawei.ongoing', 'meetings.details'] },
+  // "有没有预约好的培训会议": meetings booked ahead (预约好的, 安排好的, 排好的) are the scheduled list; mine are my list.
+  { name: 'booked ahead (zh)', zh: /^(?!.*(?:我的|我有|我约|我安排|我预约|\d{6,12}))(?:.*)(?:预约|预定|安排|排|订)(?:好|过)的.{0,12}(?:会议|会)(?!议室)/u, intent: 'huawei.scheduled', overrules: ['none', 'meetings.list', 'huawei.ongoing', 'meetings.details', 'lobby.who', 'meetings.create'] },
+  // "中午吃什么", "今天天气怎么样": a question about nothing the bot keeps is small talk, not a request for help.
+  { name: 'a question about something else (zh)', zh: /^(?!.*(?:你|能|可以|做|干|帮助|帮忙|命令|功能|指令|用法|怎么用|会|组|大厅|等候|提醒|通知|关注|监控|扩展|登录|登出|账号|帐号|选项|设置|策略|政策|默认|链接|拨入|电话|主持|静音|锁|\d{6}))[^，,。]{0,12}(?:什么|啥|怎么样|几点了)[？?]?$/u, intent: 'none', overrules: ['help'] },
   // "你是真人吗", "你叫什么": about the bot itself, no command.
   { name: 'about the bot (zh)', zh: /^你(?:是|叫)(?:不是)?(?:谁|什么|啥|机器人|真人|人|AI|ai|人工智能)|^你(?:的)?名字/u, intent: 'none', keep: [] },
   // "帮我写一封请假邮件", "给老板发一封邮件": writing or sending something the bot does not write.
@@ -186,6 +201,8 @@ const CUES: readonly Cue[] = [
   { name: 'how many in a group (zh)', zh: /(?:分组|这个组)(?:里|中)?(?:面)?(?:现在)?(?:有几个人|有多少人|有哪些人|都有谁|有谁)/u, intent: 'groups.members', overrules: ['groups.list', 'none', 'lobby.who', 'huawei.participants'] },
   // "同意李静进来", "批准一下孙悦的入会申请": someone's entry agreed to.
   { name: 'agree to <person> coming in (zh)', zh: /^(?:同意|批准|通过)(?:一下)?\s*[^，,\s]{1,10}?的?(?:进来|进入|加入|入会|进会|(?:入会|加入|进入)?(?:申请|请求))/u, intent: 'lobby.admit', overrules: ['none', 'meetings.dialIn', 'huawei.ongoing', 'meetings.details', 'lobby.who', 'huawei.participants', 'meetings.list'] },
+  // "驳回李娜进入季度复盘", "谢绝孙悦": someone refused, with the less common verbs of refusing first.
+  { name: 'refuse <person> (zh)', zh: /^(?:请|麻烦|帮我)?(?:拒绝|驳回|谢绝|不批准|不同意)(?:一下)?\s*(?!.*(?:分组|扩展|提醒|通知))[^\s，,]{2}/u, intent: 'lobby.reject', overrules: ['none', 'lobby.who', 'meetings.dialIn', 'lobby.admit', 'meetings.details', 'huawei.participants', 'groups.members'] },
   // "把刘洋拉进季度评审": someone brought into a named meeting.
   { name: 'bring <person> into <meeting> (zh)', zh: /^把\s*[^，,]{1,20}?(?:都|也)?(?:拉进|放进|请进|带进|接进)(?!会$|会议$)\S/u, intent: 'lobby.admit', overrules: ['none', 'lobby.who', 'meetings.details', 'huawei.participants', 'groups.members', 'meetings.dialIn'] },
   // "战略研讨会现在有多少人": who is in a meeting (named by its kind), not in a lobby or a group.
@@ -234,13 +251,24 @@ export function strongCue(intent: string, text: string, chinese: boolean): CueDe
  * When the classifier picks a write outside that family ("change Board prep so anyone can join" read as an
  * admission), the two are offered as a question rather than the classifier's write being run.
  */
-const VERB_FAMILIES_EN: ReadonlyArray<{ verb: RegExp; family: readonly string[] }> = [
+interface VerbFamily {
+  verb: RegExp;
+  family: readonly string[];
+  /**
+   * The verb names its command outright, so a strong cue naming another change (a shape found later in the
+   * sentence) is asked rather than run: "post Budget review lobby alerts here so everyone can join".
+   */
+  overCues?: true;
+}
+
+const VERB_FAMILIES_EN: readonly VerbFamily[] = [
   { verb: /^(?:change|modify|edit|reschedule|move|postpone|push back|shift|update|alter|adjust|retitle)\b/u, family: ['meetings.update', 'groups.rename'] },
   { verb: /^rename\b/u, family: ['groups.rename', 'meetings.update'] },
   { verb: /^(?:create|schedule|book|organi[sz]e|arrange|set up)\b/u, family: ['meetings.create', 'groups.create'] },
-  { verb: /^(?:delete|erase|trash|scrap|nuke|destroy)\b/u, family: ['meetings.delete', 'groups.delete'] },
-  { verb: /^(?:reject|deny|decline|refuse|turn away|send away|kick out)\b/u, family: ['lobby.reject'] },
-  { verb: /^(?:admit|accept)\b/u, family: ['lobby.admit', 'huawei.admitWaiting'] },
+  // "delete the lobby alerts for Retro": a watch deleted is stopped.
+  { verb: /^(?:delete|erase|trash|scrap|nuke|destroy)\b/u, family: ['meetings.delete', 'groups.delete', 'watch.stop'], overCues: true },
+  { verb: /^(?:reject|deny|decline|refuse|turn away|send away|kick out)\b/u, family: ['lobby.reject'], overCues: true },
+  { verb: /^(?:admit|accept)\b/u, family: ['lobby.admit', 'huawei.admitWaiting'], overCues: true },
   { verb: /^(?:mute|unmute|silence|unsilence)\b/u, family: ['huawei.mute'] },
   { verb: /^(?:lock|unlock)\b/u, family: ['huawei.lock', 'meetings.update'] },
   { verb: /^(?:end|terminate|hang up|shut down|wrap up|kill)\b/u, family: ['huawei.end'] },
@@ -249,9 +277,11 @@ const VERB_FAMILIES_EN: ReadonlyArray<{ verb: RegExp; family: readonly string[] 
   { verb: /^(?:watch|monitor|track|follow|subscribe)\b/u, family: ['watch.start', 'huawei.watch', 'groups.presence'] },
   { verb: /^(?:unwatch|unsubscribe|unfollow)\b/u, family: ['watch.stop', 'huawei.unwatch', 'groups.presenceStop'] },
   { verb: /^(?:attach)\b/u, family: ['extensions.add'] },
+  // "post Design crit lobby notifications here …": alerts posted, routed or forwarded go to a chat.
+  { verb: /^(?:post|route|forward|redirect|deliver|send (?:the )?(?:\S+ ){0,4}(?:lobby |waiting room )?(?:alerts?|notifications?|pings))\b/u, family: ['alerts.routeHere'], overCues: true },
   { verb: /^(?:let|bring|allow) (?!me\b|us\b|(?:people|everyone|everybody|them|all) (?:talk|speak|unmute))/u, family: ['lobby.admit', 'huawei.admitWaiting', 'meetings.update'] },
 ];
-const VERB_FAMILIES_ZH: ReadonlyArray<{ verb: RegExp; family: readonly string[] }> = [
+const VERB_FAMILIES_ZH: readonly VerbFamily[] = [
   { verb: /静音|^(?:un-?)?mute\s/iu, family: ['huawei.mute'] },
   // An English verb before a Chinese name ("lock 预算评审会") is read as Chinese text: the verb still names the command.
   { verb: /^(?:锁定|解锁|锁上|(?:un-?)?lock\s)/iu, family: ['huawei.lock', 'meetings.update'] },
@@ -261,11 +291,20 @@ const VERB_FAMILIES_ZH: ReadonlyArray<{ verb: RegExp; family: readonly string[] 
   { verb: /^(?:请|麻烦|帮我)?(?:让|放)(?!我)/u, family: ['lobby.admit', 'huawei.admitWaiting'] },
   { verb: /重命名|改名/u, family: ['groups.rename', 'meetings.update'] },
   { verb: /^(?:请|麻烦|帮我)?(?:拒绝|谢绝)|拒之门外|拒掉/u, family: ['lobby.reject'] },
-  { verb: /^(?:请|麻烦|帮我)?(?:删除|删掉)|删了$|删掉$/u, family: ['meetings.delete', 'groups.delete'] },
+  { verb: /^(?:请|麻烦|帮我)?(?:删除|删掉)|删了$|删掉$/u, family: ['meetings.delete', 'groups.delete', 'watch.stop'] },
 ];
 
+function familyEntry(text: string, chinese: boolean): VerbFamily | undefined {
+  return (chinese ? VERB_FAMILIES_ZH : VERB_FAMILIES_EN).find((entry) => entry.verb.test(text));
+}
+
 export function familyOf(text: string, chinese: boolean): readonly string[] | undefined {
-  return (chinese ? VERB_FAMILIES_ZH : VERB_FAMILIES_EN).find((entry) => entry.verb.test(text))?.family;
+  return familyEntry(text, chinese)?.family;
+}
+
+/** The opening verb's reading, when the verb outranks a cue that names another change (`overCues`). */
+export function verbOverCue(intent: string, ranked: readonly IntentScore[], text: string, chinese: boolean): string | undefined {
+  return familyEntry(text, chinese)?.overCues ? outOfFamily(intent, ranked, text, chinese) : undefined;
 }
 
 /**

@@ -231,7 +231,20 @@ function meetingIn(s: Sentence, pair: RulePair): string | undefined {
     return quoted;
   }
   const captured = structuralWords(match(s, pair, (c) => usableMeeting(structuralWords(c.meeting, s), s.zh)).meeting, s);
-  return captured ? cleanMeeting(captured, s.zh) : undefined;
+  return captured ? withoutKind(cleanMeeting(captured, s.zh), s) : undefined;
+}
+
+/**
+ * "the Customer onboarding call": after "the", a capitalised name and then "call" in lower case is the name and the
+ * kind of thing it is. "Vendor call" without an article, and "the investor call" in lower case, are names as typed.
+ */
+function withoutKind(meeting: string, s: Sentence): string {
+  const named = /^(\p{Lu}.*?)\s+call$/u.exec(meeting)?.[1];
+  return named && !s.zh && new RegExp(String.raw`\b(?:the|my|our)\s+${escapeRegExp(meeting)}\b`, 'u').test(s.text) ? named : meeting;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }
 
 function meetingEntities(intent: string, s: Sentence, pair: RulePair): Entities {
@@ -298,7 +311,7 @@ function chineseExtensionId(text: string): string | undefined {
 }
 
 // Words that say which meetings (when, whose, how many), not what they are about.
-const NOT_A_KEYWORD_EN = /^(?:now|today|later|later today|tonight|tomorrow|this week|next week|progress|the go|air|going|right|right now|the moment|all|all (?!hands\b).+|every .+|everything|everyone|everybody|anyone|huawei|huawei cloud|cloud|me|us|my team|running|scheduled|planned|booked|happening|ongoing|on-going|upcoming|live|active|in-progress|started|starting|later|next|coming|soon|company-?wide|enterprise-?wide|everywhere|please|pls|again|instead|too)$/iu;
+const NOT_A_KEYWORD_EN = /^(?:now|today|later|later today|tonight|tomorrow|this week|next week|progress|the go|air|going|right|right now|the moment|all|all (?!hands\b).+|every .+|everything|everyone|everybody|anyone|huawei|huawei cloud|cloud|me|us|my team|running|scheduled|planned|booked|happening|ongoing|on-going|upcoming|live|active|in-progress|started|starting|later|next|coming|soon|company-?wide|enterprise-?wide|(?:the )?(?:whole|entire) (?:company|org|organi[sz]ation|enterprise|firm|team)|the company|everyone else|everywhere|please|pls|again|instead|too)$/iu;
 const NOT_A_KEYWORD_ZH = /正在|在开|进行|全公司|全企业|所有|全部|华为|现在|目前|今天|接下来|我的|哪些/u;
 
 /**
@@ -330,7 +343,7 @@ function huaweiList(s: Sentence): Entities {
     keyword = s.zh ? keyword : topicForPronoun(s, keyword);
   }
   // "all hands" is a meeting's name, not a request for every meeting.
-  const all = /\b(?:all(?![- ]hands\b)|every|everything|whole (?:company|enterprise|organi[sz]ation)|company-?wide|enterprise-?wide|across the company)\b|所有|全部|整个|全公司|全企业/iu.test(s.plain) || undefined;
+  const all = /\b(?:all(?![- ]hands\b)|every|everything|(?:whole|entire) (?:company|enterprise|organi[sz]ation|org|firm)|company-?wide|enterprise-?wide|across the company)\b|所有|全部|整个|全公司|全企业/iu.test(s.plain) || undefined;
   if (all) {
     s.trace.push('"all" asked for');
   }
@@ -373,6 +386,9 @@ function afterColon(captured: string | undefined, text: string): string | undefi
   return at > 0 ? captured.slice(at) : captured;
 }
 
+const EN_ACCESS_CLAUSE = /\b(?:make|set|switch|turn|keep|change) (?:it|that|the meeting|the call|access)(?: (?:to|as))? (\S.*)$/u;
+const ZH_ACCESS_CLAUSE = /[，,]\s*(?:并且|而且|再|然后|顺便|同时|还有|另外)?(?:把它|将它)?((?:改成|改为|设成|设为|设置为|设置成|只让|只允许|仅限).+)$/u;
+
 function meetingUpdate(s: Sentence): Entities {
   const captures = match(s, rules(en.update, zh.update), (c) => usableMeeting(c.meeting, s.zh));
   const meeting = meetingIdIn(s.tokens, s.text) ?? quotedIn(s.tokens) ?? (captures.meeting ? cleanMeeting(captures.meeting, s.zh) : undefined);
@@ -384,7 +400,10 @@ function meetingUpdate(s: Sentence): Entities {
     delete times.startTime;
   }
   const settings = s.zh ? (captures.rest ?? s.text) : (captures.rest ?? s.plain).toLowerCase();
-  const accessLevel = times.startTime ? undefined : /^(?:everyone|anyone|everybody|all|the public)$/u.test(settings) ? 'Everyone' : accessLevelIn(settings);
+  // With a time, who may enter is read only from a clause of its own ("…, and make it company folks only").
+  const accessClause = s.zh ? ZH_ACCESS_CLAUSE.exec(s.text)?.[1] : EN_ACCESS_CLAUSE.exec(s.plain)?.[1];
+  const accessLevel = times.startTime ? (accessClause ? accessLevelIn(accessClause) : undefined)
+    : /^(?:everyone|anyone|everybody|all|the public)$/u.test(settings) ? 'Everyone' : accessLevelIn(settings);
   return {
     meeting,
     subject: captures.subject ? (s.zh ? stripZh(captures.subject) : captures.subject.replace(/\s+(?:please|instead)$/iu, '')) : undefined,

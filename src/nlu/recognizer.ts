@@ -5,10 +5,10 @@ import { extractEntities } from './entities.js';
 import type { Entities } from './catalog.js';
 import { NONE_INTENT } from './training.js';
 import { guardIndefiniteTarget, guardWrite, type WriteGuard } from './safety.js';
-import { familyOf, familyPick, outOfFamily, strongCue } from './cues.js';
+import { familyOf, familyPick, outOfFamily, strongCue, verbOverCue } from './cues.js';
 import { inOtherScript, looksForeign } from './foreign.js';
 import { chineseCommand, englishCommand } from './clauses.js';
-import { detectLanguage, expandShorthand, hasHan, micAsMute, removeMentions, tokenize, toSimplified, type Token } from './text.js';
+import { detectLanguage, expandShorthand, hasHan, micAsMute, removeEmoji, removeMentions, tokenize, toSimplified, type Token } from './text.js';
 
 /**
  * The bot's recognizer: NLP.js neural intent classifier (trained in process at construction, ~0.12 s) plus
@@ -155,6 +155,39 @@ import { detectLanguage, expandShorthand, hasHan, micAsMute, removeMentions, tok
  *   93.8 → 96.6 / 94.4; two sentences fixed, one broken; no read acted on as a write, 2 writes read as another, none
  *   asked). F's 25 misses, all fixed, carried two sentences to G: intent passes issue 11's 97 %, entities stay under
  *   95 (English 94.7, Chinese 94.4).
+ * Issue 11 (eighth pass, G tuned on — so G no longer counts as blind; the next honest number is the next blind
+ *   corpus's first score): G 97.9 / 94.6 → **100 % / 100 %** (English 98.8 / 94.7 → 100 / 100, Chinese 96.6 / 94.4 →
+ *   100 / 100; writes read as another write 2 → 0, none asked, no read acted on as a write); A 100 / 99.7, B 99.7 /
+ *   100, C 100 / 99.5, D 100 / 100, E 100 / 99.5, F 100 / 100 and test/nlu/corpus.json 100 / 100 unchanged (per
+ *   language too). Each of G's 25 misses was named as a mechanism and probed with new phrasings
+ *   (test/nlu/phrasingClassesG.test.ts, 174 sentences, none a corpus sentence). Safety first: "make meeting <id>
+ *   unlocked again" was a create — a meeting named by its id, or made into a state ("make the meeting X invite
+ *   only"), exists, so the create cue stands aside; "post <meeting> lobby notifications here so the team can admit
+ *   people" was an admission — a purpose clause whose subject is a team or a role ("so the hosts can …") is cut, and
+ *   post/route/forward alerts is a verb family. Probing the same near-ties found "post … lobby alerts here so everyone
+ *   can join" changing the meeting's access unasked: an opening verb that names its command outright (admit, reject,
+ *   delete, post/route/forward alerts; cues.ts `overCues`) now outranks a strong cue naming another change, and the
+ *   two are asked; deleting or removing alerts (删除…的提醒) stops the watch rather than deleting the meeting.
+ *   Entities and wording: "everything about <meeting>", "what do you have on …"; "the <Name> call" (after an article,
+ *   a capitalised name and a lower-case "call": "the investor call" and "Vendor call" stay as typed); everyone with a
+ *   relative clause ("everyone who's waiting", "everybody who's queued for X"); "admit/reject <person> who is waiting
+ *   for X" (the clause swayed it to the list of who waits); a phone number typed in groups is one word of an
+ *   antecedent ("the caller on 0412 555 019 is fine, let them in"); emoji dropped before reading; 拒绝/驳回/谢绝 <人>
+ *   进入 <会议>; "stuck / sitting in the <meeting> lobby", 大厅里都有谁; 225 more traditional characters (細, 張 …)
+ *   and 详细资料; <名称>取消吧，删了 (the second clause repeats the verb); "<meeting> should be <setting>, change it"
+ *   (read as "make <meeting> <setting>"); who may enter in a clause after a new time ("…, and make it company folks
+ *   only", "…，并且只允许公司内部的人进入"); <分组>分组的名字改成; a search word before 会议 and after 预约好的/安排好的;
+ *   "for the whole company" is all, never the search word; 我的会议 <名称> after a watch verb; a group's 联系人/成员;
+ *   注销/登出/退出登录; 能设置哪些选项; small talk with 什么/啥 that names nothing the bot keeps is none, not help; a
+ *   Chinese purpose clause (方便大家准入, 好让…); 设成不锁定 unlocks. No G label looked wrong. Left alone:
+ *   "让产品评审的人都可以进" reads the person as 产品评审的人都; "拒绝周例会的提醒" rejects a person called that (rare); a
+ *   "+" before a phone number is dropped from a person; "这是什么" is a details request; "make meeting Q3 planning
+ *   locked for tomorrow" creates "Q3 planning locked"; "change Board prep so the whole team can join" is asked (no
+ *   access level names "the whole team"); the older misses of A, B, C and E. Latency (best-of-9 per utterance over
+ *   A–G and corpus.json, 3,287 sentences, load ≈ 6.5 on 2 cores, interleaved with the code before the pass, two
+ *   runs): p50 0.074–0.084 → 0.077–0.089 ms, p99 6.0–7.6 → 6.2–6.7 ms; best-of-15 at load ≈ 3.5 (two runs): p50
+ *   0.067–0.073 → 0.072–0.073 ms, p99 5.4–5.8 → 5.6–5.7 ms, mean 0.32–0.34 → 0.33 ms. bench/nlu.ts's single runs
+ *   swing with the load for both (p99 5.6–44 ms before, 8.7–42 ms after, load 4–10): noise.
  */
 
 export interface RecognizerOptions {
@@ -208,7 +241,7 @@ export function createRecognizer(options: RecognizerOptions = {}): Recognizer {
 
 function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?: string): Recognition {
   const explanation: string[] = [];
-  const typed = removeMentions(input);
+  const typed = removeEmoji(removeMentions(input));
   const text = toSimplified(typed);
   const language = detectLanguage(text, locale);
   const chinese = hasHan(text) && (detectLanguage(text) === 'zh' || chineseVerbFirst(text));
@@ -283,7 +316,9 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
   const sided = onSide(ranked, command);
   // With an opening verb that names the command, only another reading of the same verb can be "close".
   const rivals = family?.includes(intent) ? sided.filter((r) => r.intent === intent || family.includes(r.intent)) : sided;
-  const guard = cue ? { intent } as WriteGuard : guardWrite(intent, score, rivals, normalised, chinese, outOfFamily(intent, ranked, normalised, chinese));
+  const guard = cue
+    ? cueGuard(intent, verbOverCue(intent, ranked, normalised, chinese))
+    : guardWrite(intent, score, rivals, normalised, chinese, outOfFamily(intent, ranked, normalised, chinese));
   if (guard.reason) {
     explanation.push(guard.reason);
     // A reading the guard brings in is read with the same Skype-or-Huawei markers as the classifier's.
@@ -322,6 +357,17 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
     result.foreign = true;
   }
   return result;
+}
+
+/**
+ * A cue's shape settles a reading, but not against the opening verb: "post Budget review lobby alerts here so everyone
+ * can join" has the shape of a setting ("so everyone can join") and opens with a verb that routes alerts. Two changes
+ * compete, so the person is asked; neither runs unasked.
+ */
+function cueGuard(intent: string, verbReading: string | undefined): WriteGuard {
+  return verbReading && verbReading !== intent
+    ? { intent: verbReading, ask: [verbReading, intent], reason: `write ${intent} (a strong cue) is not what the opening verb asks for (${verbReading}) → ask` }
+    : { intent };
 }
 
 /** The ranked readings moved to the side the text's markers name, the scores of readings that meet added up. */

@@ -36,11 +36,11 @@ export const en = {
     rule('at the door of <meeting>', '\\bdoors? (?:of|to|for) (?<meeting>.+)$'),
     rule('knocking on <meeting>', '\\b(?:knocking|knocks?) (?:on|at) (?:the door of )?(?<meeting>.+)$'),
     rule('waiting outside <meeting>', '\\b(?:waiting|queued|queueing|standing|sitting) (?:outside(?: of)?|at) (?<meeting>.+)$'),
-    rule('<meeting> lobby', '^(?:who(?: is|s)?|whos|anyone|anybody|show|check|list)(?: .+)? (?:in|at|of) (?<meeting>.+?) lobby$'),
+    rule('<meeting> lobby', '^(?:(?:is|are) (?:there )?)?(?:who(?: is|s)?|whos|anyone|anybody|someone|somebody|people|guests|visitors|show|check|list)(?: .+)? (?:in|at|of|outside) (?<meeting>.+?) (?:lobby|waiting room)$'),
   ],
   admit: [
     rule("accept <person>'s request to join <meeting>", `^(?:admit|accept|approve|grant|ok|okay) ${REQUEST_TO_JOIN}`),
-    rule('admit <person> waiting in <meeting>', '^(?:admit|accept|approve|let in|bring in|let|bring|allow) (?<person>.+?) (?:who (?:is|are) |that (?:is|are) |thats )?waiting (?:in|for|at|on|to join) (?:the )?(?:lobby (?:of|for) )?(?<meeting>.+?)(?: (?:in|through|join|inside))?$'),
+    rule('admit <person> waiting in <meeting>', '^(?:admit|accept|approve|let in|bring in|let|bring|allow) (?<person>.+?) (?:who (?:is|are) |whos |that (?:is|are) |thats )?(?:still )?(?:waiting|queued|queueing|stuck|sitting) (?:in|for|at|on|to join) (?:the )?(?:lobby (?:of|for) )?(?<meeting>.+?)(?: (?:in|through|join|inside))?$'),
     rule('let <person> in the lobby of <meeting>', '^(?:let|bring|get|allow|admit|accept) (?<person>.+?) (?:in (?=from ))?(?:waiting )?(?:in|from|of|at) (?:the )?(?:lobby|waiting room) (?:of|for|in) (?<meeting>.+?)(?: (?:in|through|join|inside))?$'),
     // "bring Yuki in from the lobby": where they come in from is the lobby, not part of the name.
     rule('bring <person> in from the lobby', '^(?:let|bring|get|pull|allow|fetch) (?<person>.+?) in (?:from|out of) (?:the |my )?(?:lobby|waiting room)(?: (?:of|for|in) (?<meeting>.+?))?(?: (?:please|now|pls|asap))?$'),
@@ -53,7 +53,7 @@ export const en = {
   ],
   reject: [
     rule("reject <person>'s request to join <meeting>", `^(?:reject|deny|decline|refuse|turn down) ${REQUEST_TO_JOIN}`),
-    rule('reject <person> waiting in <meeting>', '^(?:reject|deny|decline|refuse|block|remove|kick out|dismiss|turn away|send away|throw out|keep out) (?<person>.+?) (?:who (?:is|are) |that (?:is|are) |thats )?waiting (?:in|for|at|on|to join) (?:the )?(?:lobby (?:of|for) )?(?<meeting>.+)$'),
+    rule('reject <person> waiting in <meeting>', '^(?:reject|deny|decline|refuse|block|remove|kick out|dismiss|turn away|send away|throw out|keep out) (?<person>.+?) (?:who (?:is|are) |whos |that (?:is|are) |thats )?(?:still )?(?:waiting|queued|queueing|stuck|sitting) (?:in|for|at|on|to join) (?:the )?(?:lobby (?:of|for) )?(?<meeting>.+)$'),
     rule("don't let <person> in", '^(?:do not|dont|never) (?:let|admit|allow) (?<person>.+?)(?: in| into| join| to join)?(?: (?:to|into|in|for) (?<meeting>.+))?$'),
     rule('turn <person> away', '^(?:turn|send|kick|throw|keep) (?<person>.+?) (?:away|out|off)(?: (?:of|from) (?:(?:the )?(?:lobby|waiting room)(?: (?:of|for|in) )?)?(?<meeting>.+)?)?$'),
     rule('reject <person> from the lobby of <meeting>', '^(?:reject|deny|decline|refuse|block|remove|kick|dismiss|turn away|kick out|throw out|send away) (?<person>.+?) (?:from|in|out of) (?:the )?lobby(?: (?:of|for|in) (?<meeting>.+))?$'),
@@ -78,6 +78,7 @@ export const en = {
     rule('alerts for <meeting> here', '\\b(?:alerts?|notifications?|pings|lobby) (?:for|of|from|about) (?<meeting>.+?)(?: (?:lobby|here|to this|in this|into this|to here|over here|to the channel|to this channel|to this chat|in here|go|goes|to go|come|be sent|be posted|get sent|delivered|sent|posted|routed|show up|shows up|appear|appears|land|pop up|arrive)\\b.*)?$'),
     rule('send <meeting> lobby alerts here', '^(?:send|post|route|deliver|forward|share|put|redirect) (?:the )?(?<meeting>.+?) (?:lobby |waiting |waiting room )?(?:alerts?|notifications?|pings)\\b'),
     rule('I want <meeting> lobby alerts delivered here', '^(?:i(?:d| would) like|i want|have|get|can|could) (?:the )?(?<meeting>.+?) (?:lobby )?(?:alerts?|notifications?|pings) (?:to be )?(?:delivered|sent|posted|routed|forwarded|to go|go|to come|come|here|in here|to this|into this)\\b'),
+    rule('<meeting> lobby pings should go to this chat', '^(?:the )?(?<meeting>.+?) (?:lobby |waiting |waiting room )?(?:alerts?|notifications?|pings) (?:should|must|need to|needs to|can|could|have to|are to|will) (?:now )?(?:go|come|be (?:sent|posted|delivered|routed|forwarded)|land|show up|arrive|pop up)\\b'),
     rule('about <meeting> lobby', '\\babout (?<meeting>.+?)(?: lobby)?(?: here)?$'),
   ],
   details: [
@@ -87,7 +88,9 @@ export const en = {
     rule('is <meeting> locked', '^(?:is|was|has) (?<meeting>.+?) (?:(?:already|still) )?(?:been )?(?:locked|unlocked|open|public|private|invite only|invited only|cancel(?:l)?ed|deleted|over|started|running|still on|happening|moved|changed|renamed|empty|full)$'),
     rule('did I delete <meeting>', '^(?:did|have|has) (?:i|we|you|someone|anyone|anybody) (?:already )?(?:delete|deleted|cancel|cancel(?:l)?ed|lock|locked|unlock|unlocked|change|changed|move|moved|rename|renamed|update|updated|create|created|schedule|scheduled|end|ended) (?<meeting>.+)$'),
     rule('when is <meeting>', '^(?:when|what time) (?:is|does|will|did) (?<meeting>.+?)(?: (?:start|begin|happen|take place|end|finish|scheduled|over|kick off))?$'),
-    rule('tell me about <meeting>', '^(?:tell me (?:more |everything )?about|more about|what do you know about|describe|show me|show|open|display|look up|lookup|pull up|bring up|what is|whats|what about) (?:the )?(?<meeting>.+)$'),
+    // "show me everything about my Ops standup meeting": all there is about one meeting.
+    rule('everything about <meeting>', '^(?:show me |show |give me |get me |tell me )?(?:everything|all|all there is|all you (?:have|know)) (?:about|on|regarding|for) (?:the )?(?<meeting>.+)$'),
+    rule('tell me about <meeting>', '^(?:tell me (?:more |everything )?about|more about|what do you (?:know|have) (?:about|on)|describe|show me|show|open|display|look up|lookup|pull up|bring up|what is|whats|what about) (?:the )?(?<meeting>.+)$'),
   ],
   create: [
     rule('called <subject>', '\\b(?:called|named|titled|entitled|with (?:the )?(?:subject|title)|subject|title) (?<subject>.+)$'),
@@ -224,7 +227,7 @@ const EN_EVERYONE = '(?:[Ee]veryone|[Ee]verybody|[Aa]ll)\\s+(?:in|of|on|at|for)\
 
 export const zh = {
   debugParse: [rule('解析 <文本>', '^(?:帮我|请|麻烦)?(?:解析|解释|调试|分析)(?:一下)?(?:这句话|这句|下面这句话)?\\s*[:：]?\\s*(?<keyword>.+)$'), rule('你怎么理解 <文本>', '(?:怎么|如何)(?:理解|解析)\\s*(?<keyword>.+)$')],
-  lobbyWho: [rule('<会议> 有人在等吗', '^(?!有|谁)(?<meeting>[^，,]+?)\\s*(?:的)?(?:大厅|等候室)?(?:里)?(?:现在)?(?:有人|有没有人|有谁|有几个人|有多少人)(?:在)?(?:大厅|等候室)?(?:里)?(?:等|排队)'), rule('<会议> 的大厅', '^(?:查看|谁在|有谁在|有人在|看看)?(?<meeting>.+?)\\s*的?(?:大厅|等候室|门口|门外)'), rule('等待加入 <会议>', '(?:等待|等着|在等|等候)(?:加入|进入|进)\\s*(?<meeting>.+?)(?:的人)?$')],
+  lobbyWho: [rule('<会议> 有人在等吗', '^(?!有|谁)(?<meeting>[^，,]+?)\\s*(?:的)?(?:大厅|等候室)?(?:里)?(?:现在)?(?:都)?(?:有人|有没有人|有谁|有几个人|有多少人)(?:在)?(?:大厅|等候室)?(?:里)?(?:等|排队)'), rule('<会议> 的大厅', '^(?:查看|谁在|有谁在|有人在|看看)?(?<meeting>.+?)\\s*的?(?:大厅|等候室|门口|门外)'), rule('等待加入 <会议>', '(?:等待|等着|在等|等候)(?:加入|进入|进)\\s*(?<meeting>.+?)(?:的人)?$')],
   admit: [
     rule('让 <人> 进来', '^(?:让|请|放|准许|允许)\\s*(?<person>.+?)\\s*(?:都|也)?(?:进来|进入|加入|入会|进)(?:\\s*(?<meeting>.+))?$'),
     rule('把 <人> 放进来', '^把\\s*(?<person>.+?)\\s*(?:都|全|全部|全都|也)?(?:(?:放|拉|请|接|带|领|加)进(?:来|去|会)|放行|准入)'),
@@ -241,6 +244,8 @@ export const zh = {
     rule('把 <人> 拒之门外', '^把\\s*(?<person>.+?)\\s*(?:都|全|全部|全都)?(?:拒之门外|拒绝|拒掉|拒了|赶走|踢掉|(?:请|赶|踢)出(?:去|大厅|等候室)?)'),
     rule('<人> 不要让他进', '^(?<person>[^，,。让把]+?)\\s*(?:就)?(?:不要|别|不准|不许|不能)(?:再)?(?:让|放)?(?:他|她|它|他们|她们)?(?:进来|进去|进入|进会|进|入会)'),
     rule('<人> 都拒绝掉', '^(?<person>[^，,。让把不别]+?)\\s*(?:都|全|全部|也)?(?:拒绝|拒掉|拒了|拒之门外|踢掉|踢出去|请出去)'),
+    // "拒绝林怡君进入季度评审": the person, then the meeting they asked to enter.
+    rule('拒绝 <人> 进入 <会议>', '^(?:拒绝|驳回|谢绝|不同意|不批准)\\s*(?<person>[^\\s，,]{1,10}?)\\s*(?:的)?(?:进入|加入|参加|进)\\s*(?<meeting>[^来去入\\s，,的吧了][^，,]+)$'),
     rule('拒绝 <人>', '^(?:拒绝|拒掉|拒了|驳回|踢掉|踢出|请走|谢绝)\\s*(?<person>.+)$'),
   ],
   watchStart: [
@@ -258,10 +263,10 @@ export const zh = {
     rule('别再提醒我 <会议> 了', '^(?:别再|不要再|不用再|不再)(?:提醒|通知)我?\\s*(?<meeting>[^，,的]+?)了?$'),
     rule('<会议> 不用盯了', '^(?:会议)?\\s*(?<meeting>[^，,]+?)\\s*(?:的大厅|的等候室)?\\s*(?:就)?(?:不用|不要|别|不必|无需)(?:再)?(?:盯|关注|监控|看着|提醒|通知)(?:着|我)?了?$'),
     rule('不用再盯 <会议>', '^(?:不用再|别再|不要再|不再|不用)(?:盯|关注|监控|看)(?:着)?\\s*(?<meeting>.+?)(?:的大厅)?了?$'),
-    rule('取消关注 <会议>', '(?:取消关注|停止关注|不再关注|别再关注|不要再关注|停止监控|取消监控|取消订阅|停止订阅|不再订阅)\\s*(?:我的)?(?:会议)?\\s*(?<meeting>.+?)(?:\\s*的大厅(?:提醒)?)?$'), rule('停止 <会议> 的提醒', '(?:停止|取消|关闭)\\s*(?<meeting>.+?)\\s*的(?:大厅)?提醒'), rule('<会议> 的提醒关掉', '^(?:把|将)?\\s*(?<meeting>[^，,]+?)\\s*的(?:大厅|候会|等候)?(?:提醒|通知)\\s*(?:关掉|关了|关闭|取消|停掉|停了|不要了|(?:以后|今后)?(?:就)?(?:别|不要|不用)(?:再)?(?:发|提醒|通知))')],
+    rule('取消关注 <会议>', '(?:取消关注|停止关注|不再关注|别再关注|不要再关注|停止监控|取消监控|取消订阅|停止订阅|不再订阅)\\s*(?:我的)?(?:会议)?\\s*(?<meeting>.+?)(?:\\s*的大厅(?:提醒)?)?$'), rule('停止 <会议> 的提醒', '(?:停止|取消|关闭|删除|删掉|去掉)\\s*(?<meeting>.+?)\\s*的(?:大厅|等候室)?(?:提醒|通知)'), rule('<会议> 的提醒关掉', '^(?:把|将)?\\s*(?<meeting>[^，,]+?)\\s*的(?:大厅|候会|等候)?(?:提醒|通知)\\s*(?:关掉|关了|关闭|取消|停掉|停了|不要了|(?:以后|今后)?(?:就)?(?:别|不要|不用)(?:再)?(?:发|提醒|通知))')],
   routeHere: [rule('<会议> 有人等就在这个群里通知', '^(?<meeting>[^，,]+?)\\s*有人(?:在)?等'), rule('把 <会议> 的大厅提醒', '^(?:把|将)?\\s*(?<meeting>.+?)\\s*的(?:大厅|候会|等候|等待|入会)?(?:提醒|通知)'), rule('发送 <会议> 的提醒', '(?:发送|转发|推送)\\s*(?<meeting>.+?)\\s*的(?:大厅)?(?:提醒|通知)')],
   details: [
-    rule('<会议> 的详情', '^(?:查看|显示|看看)?\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*的?(?:会议)?(?:具体)?(?:详情|详细信息|信息|详细情况|情况|设置|入会链接|会议链接|链接|组织者|主持人|会议号|议程)'),
+    rule('<会议> 的详情', '^(?:查看|显示|看看)?\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*的?(?:会议)?(?:具体)?(?:详情|详细信息|详细资料|资料|具体信息|信息|详细情况|情况|设置|入会链接|会议链接|链接|组织者|主持人|会议号|议程)'),
     rule('<会议> 是几点开始的', '^(?:会议)?\\s*(?<meeting>.+?)\\s*(?:是)?(?:几点|什么时候|何时|哪天|几号|星期几|周几|哪一天)(?:开始|开|结束|召开|的|[？?]?$)'),
     rule('<会议> 锁了吗', '^(?:把|将)?\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*(?:是不是|是否|有没有)?(?:已经|被)?(?:锁了|锁上了|锁定了|解锁了|开始了|开了|结束了|取消了|删了|删除了|改了|改过了|公开了|挪了|推迟了)(?:吗|没有?|没)'),
     rule('<会议> 是不是已经锁上了', '^(?:会议)?\\s*(?<meeting>.+?)\\s*(?:是不是|是否)(?:已经|被)?(?:锁|解锁|开始|结束|取消|删|改|公开|静音)'),
@@ -306,7 +311,7 @@ export const zh = {
   ],
   groupCreate: [rule('叫 <分组> 的分组', '(?:叫做?|名为)\\s*(?<group>.+?)\\s*的(?:联系人)?(?:分组|组)'), rule('创建分组 <分组>', '(?:创建|新建|添加|建)(?:一个|个)?(?:新的?)?(?:联系人)?(?:分组|小组|组)\\s*[:：，,]?\\s*(?:(?:名字|名称)?(?:叫做?|名为|是))?\\s*[:：]?\\s*(?<group>.+)$')],
   groupRename: [
-    rule('把 <分组> 这个组重命名为 <新名>', `^把?\\s*(?<group>.+?)\\s*(?:这个(?:分组|组)|分组)\\s*(?:${ZH_RENAME}|改成|改为)\\s*[，,]?\\s*(?:叫做?)?\\s*(?<newName>.+)$`),
+    rule('把 <分组> 这个组重命名为 <新名>', `^把?\\s*(?<group>.+?)\\s*(?:这个(?:分组|组)|分组)\\s*(?:的(?:名字|名称))?\\s*(?:${ZH_RENAME}|改成|改为)\\s*[，,]?\\s*(?:叫做?)?\\s*(?<newName>.+)$`),
     rule('把分组 <分组> 改名为 <新名>', '(?:分组)\\s*(?<group>.+?)\\s*(?:的(?:名字|名称))?(?:改叫|更名为|改名为|改名成|改名叫|重命名为|重命名成|改为|改成|为)\\s*(?<newName>.+)$'),
     rule('<分组> 重命名为 <新名>', `^(?<group>[^\\s，,把]+?)\\s*${ZH_RENAME}\\s*[，,]?\\s*(?:叫做?)?\\s*(?<newName>[^\\s，,].*)$`),
     rule('把 <分组> 改名为 <新名>', `^把\\s*(?<group>.+?)\\s*${ZH_RENAME}\\s*[，,]?\\s*(?:叫做?)?\\s*(?<newName>.+)$`),
@@ -349,9 +354,11 @@ export const zh = {
     rule('有 <关键词> 相关的', '(?:里|中)?有(?:没有)?(?:哪些|什么|啥)?\\s*(?![跟和与])(?<keyword>[^\\s，。的]{1,12}?)\\s*(?:相关|有关)的?'),
     rule('<关键词> 相关的', '^(?:列出|查看|看看|找一下)?\\s*(?<keyword>[^\\s，。的]{1,12}?)\\s*(?:相关|有关)的'),
     rule('… 会议：<关键词>', '(?:会议|会)\\s*[:：]\\s*(?<keyword>[^\\s，。？?]+)$'),
-    rule('搜一下 <关键词>', '(?:搜一下|搜索|搜|查找|找一下|查一下)\\s*[:：]?\\s*(?:(?:正在|在)开的|进行中的|之后的|安排的|预定的|预约的|即将召开的|接下来的)?\\s*(?<keyword>[^\\s，。？?]+?)(?:\\s+(?:会议|会)|的(?:会议|会)?)?[。？?]?$'),
+    rule('搜一下 <关键词>', '(?:搜一下|搜索|搜|查找|找一下|查一下)\\s*[:：]?\\s*(?:(?:正在|在)开的|进行中的|之后的|安排的|预定的|预约的|即将召开的|接下来的)?\\s*(?<keyword>[^\\s，。？?]+?)(?:\\s*会议|\\s+会|的(?:会议|会)?)?[。？?]?$'),
     // "看看预约的 招聘 会议": a word set apart by spaces between 预约的 and 会议 is what the meetings are about.
     rule('预约的 <关键词> 会议', '(?:预约|预定|安排|计划)的\\s+(?!所有|全部)(?<keyword>[^\\s的，。]{1,12})\\s+(?:会议|会)'),
+    // "有没有预约好的培训会议": booked ahead (预约好的, 安排好的), then what the meetings are about.
+    rule('预约好的 <关键词> 会议', '(?:预约|预定|安排|排|订)(?:好|过)的\\s*(?!所有|全部)(?<keyword>[^\\s的，。]{2,12}?)\\s*(?:会议|会)(?:吗|呢)?[？?]?$'),
     rule('正在开的 <关键词> 会议', '(?:正在开|在开|进行中)的\\s*(?!所有|全部)(?<keyword>[^\\s的，。]{1,12}?)\\s*(?:会议|会)'),
     rule('<关键词> 在开的会', '^(?:看看|查看)?(?!现在|目前|当前|今天|所有|全部|哪些|有哪些|有什么|正在)(?<keyword>[^\\s的，。]{1,12}?)\\s*(?:正在|在)(?:开|进行)的?(?:会议|会)'),
   ],
