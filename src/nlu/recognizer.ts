@@ -188,6 +188,14 @@ import { detectLanguage, expandShorthand, hasHan, micAsMute, removeEmoji, remove
  *   runs): p50 0.074–0.084 → 0.077–0.089 ms, p99 6.0–7.6 → 6.2–6.7 ms; best-of-15 at load ≈ 3.5 (two runs): p50
  *   0.067–0.073 → 0.072–0.073 ms, p99 5.4–5.8 → 5.6–5.7 ms, mean 0.32–0.34 → 0.33 ms. bench/nlu.ts's single runs
  *   swing with the load for both (p99 5.6–44 ms before, 8.7–42 ms after, load 4–10): noise.
+ * Held-out: test/fixtures/nlu/heldout-h.json (436 sentences, 251 English / 185 Chinese by the scorer's count of Han
+ *   text; written blind from the command list alone while the eighth pass ran, in a session that saw neither the
+ *   recognizer nor any corpus). Its first score, on the seventh pass's code: **98.9 % / 95.9 %** (English 98.8 /
+ *   94.8, Chinese 98.9 / 97.3; no read acted on as a write, 1 write read as another, none asked); on the eighth
+ *   pass's code, still never tuned on: **99.1 % / 96.1 %** (English 98.8 / 94.8, Chinese 99.5 / 97.8; the same
+ *   0 / 1 / 0). Against issue 11: intent, entities overall and Chinese pass; English entities miss 95 by one
+ *   sentence, and one write is still read as another write unasked. Its misses were not looked at before these two
+ *   scores were taken.
  */
 
 export interface RecognizerOptions {
