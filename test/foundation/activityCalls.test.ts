@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
-import type { ConnectorClient } from 'botframework-connector';
+import { MicrosoftAppCredentials, type ConnectorClient } from 'botframework-connector';
 import type { Exchange, ExchangeRequest, ExchangeResponse } from '../../src/http/exchange.js';
 import { ConnectorCallError, restActivityCalls } from '../../src/teams/activityCalls.js';
 
@@ -49,6 +49,18 @@ describe('Bot Connector activity calls without the connector client', () => {
     assert.equal(requests[0]!.method, 'PUT');
     assert.equal(requests[0]!.url.href, 'http://127.0.0.1:3978/v3/conversations/a%3Achat-1/activities/m1');
     assert.equal(requests[0]!.headers['Authorization'], 'Bearer t0k3n');
+  });
+
+  it('signs through botframework-connector’s own app credentials', async () => {
+    // Its signRequest as it is; only the token request (to login.microsoftonline.com) is replaced.
+    class FixedTokenCredentials extends MicrosoftAppCredentials {
+      override async getToken(): Promise<string> {
+        return 'cached-token';
+      }
+    }
+    const { exchange, requests } = recording();
+    await restActivityCalls('http://127.0.0.1:3978/', new FixedTokenCredentials('00000000-0000-0000-0000-00000000a11c', 'secret'), 15_000, exchange).send('a:chat-1', activity);
+    assert.equal(requests[0]!.headers['Authorization'], 'Bearer cached-token');
   });
 
   it('returns no id for an answer without one, as the client did', async () => {
