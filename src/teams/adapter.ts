@@ -1,6 +1,9 @@
 import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { AuthenticateRequestResult, ConnectorClient, ConnectorFactory } from 'botframework-connector';
+import { nodeHttpExchange } from '../http/nodeHttp.js';
+import { clientActivityCalls, restActivityCalls, type ActivityCalls } from './activityCalls.js';
 import { classifyAuthenticationError, InboundAuthenticationError } from './authentication.js';
+import { DeadlineBotFrameworkAuthentication } from './connectorTimeout.js';
 
 /**
  * CloudAdapter with its activity processing opened up to the HTTP layer: `process()` prints every failure (a
@@ -40,6 +43,27 @@ export class MeetingBotAdapter extends CloudAdapter {
     // No audience, as continueConversationAsync passes none: the factory's own (the channel's OAuth scope).
     return factory.create(serviceUrl);
   }
+
+  // Read once: environment lookups were ~50 µs a send.
+  private readonly viaProxy = proxyConfigured();
+
+  /**
+   * Sends and updates for the bot's own messages to `serviceUrl`: plain HTTP requests signed with the proactive
+   * client's credentials (activityCalls.ts says why), within the authentication's connector deadline. Through the
+   * client itself when requests must go through a proxy (its pipeline reads the *_PROXY variables; node:http does
+   * not) or the authentication sets no deadline.
+   */
+  async proactiveCalls(botAppId: string, serviceUrl: string): Promise<ActivityCalls> {
+    const client = await this.proactiveClient(botAppId, serviceUrl);
+    const authentication = this.botFrameworkAuthentication;
+    if (!(authentication instanceof DeadlineBotFrameworkAuthentication) || this.viaProxy) return clientActivityCalls(client);
+    return restActivityCalls(serviceUrl, client.credentials, authentication.timeoutMs, nodeHttpExchange);
+  }
+}
+
+/** What the connector client's proxy policy reads (either case), so a proxied deployment keeps its proxy. */
+function proxyConfigured(): boolean {
+  return ['HTTPS_PROXY', 'HTTP_PROXY', 'ALL_PROXY'].some((name) => Boolean(process.env[name] || process.env[name.toLowerCase()]));
 }
 
 /** The Bot Framework sends timestamps as strings; botbuilder expects Dates and the raw text alongside. */

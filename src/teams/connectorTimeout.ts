@@ -21,7 +21,8 @@ type RequestPolicyFactory = Extract<NonNullable<ConnectorClientOptions['requestP
 export class DeadlineBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
   constructor(
     options: ConfigurationOptions,
-    private readonly timeoutMs: number,
+    /** How long a Bot Connector call may take, answer included. */
+    readonly timeoutMs: number,
   ) {
     super(options);
   }

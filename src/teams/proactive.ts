@@ -1,9 +1,9 @@
 import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
-import type { ConnectorClient } from 'botframework-connector';
 import { ServiceError } from '../errors.js';
 import { RetryableError, isNetworkError, parseRetryAfter, withRetries } from '../http/retry.js';
 import { isReachableServiceUrl } from '../http/urls.js';
 import type { Logger } from '../logging.js';
+import type { ActivityCalls } from './activityCalls.js';
 import type { MeetingBotAdapter } from './adapter.js';
 import type { ConversationReferenceStore } from './conversationReferences.js';
 import { ConversationThrottle } from './throttle.js';
@@ -45,8 +45,8 @@ export interface ProactiveOptions {
   loopbackServiceUrlsOnly?: boolean;
 }
 
-/** A send or update through the conversation's Bot Connector client. */
-type ConnectorCall = (client: ConnectorClient, conversationId: string) => Promise<string>;
+/** A send or update through the Bot Connector calls for the conversation's serviceUrl. */
+type ConnectorCall = (calls: ActivityCalls, conversationId: string) => Promise<string>;
 
 /**
  * Speaks first: sends and updates messages in stored conversations, paced per conversation within Teams' limits,
@@ -66,19 +66,17 @@ export class ProactiveMessenger {
 
   /**
    * Sends a message and returns the id Teams gave it (needed to update the message later). Sends and updates go
-   * straight to the conversation's activities endpoint with the adapter's connector client: a turn per send (what
-   * continueConversationAsync builds) was most of a send's CPU outside the HTTP call, for nothing a send uses.
+   * straight to the conversation's activities endpoint with the adapter's proactive calls (its connector client's
+   * credentials and deadline): a turn per send (what continueConversationAsync builds) was most of a send's CPU
+   * outside the HTTP call, for nothing a send uses.
    */
   async send(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<string> {
-    return this.deliver(reference, async (client, conversationId) => {
-      const response = await client.conversations.sendToConversation(conversationId, addressed(activity, reference));
-      return response?.id ?? '';
-    });
+    return this.deliver(reference, (calls, conversationId) => calls.send(conversationId, addressed(activity, reference)));
   }
 
   async update(reference: Partial<ConversationReference>, activityId: string, activity: Partial<Activity>): Promise<void> {
-    await this.deliver(reference, async (client, conversationId) => {
-      await client.conversations.updateActivity(conversationId, activityId, { ...addressed(activity, reference), id: activityId });
+    await this.deliver(reference, async (calls, conversationId) => {
+      await calls.update(conversationId, activityId, { ...addressed(activity, reference), id: activityId });
       return activityId;
     });
   }
@@ -105,7 +103,7 @@ export class ProactiveMessenger {
       withRetries(
         async () => {
           try {
-            return await call(await this.adapter.proactiveClient(this.botAppId, reference.serviceUrl ?? ''), conversationId);
+            return await call(await this.adapter.proactiveCalls(this.botAppId, reference.serviceUrl ?? ''), conversationId);
           } catch (error) {
             throw await this.classify(error, conversationId);
           }

@@ -105,6 +105,23 @@ describe('proactive sends without a turn (ProactiveMessenger straight to the Bot
     assert.equal(adapter.turns, 0);
   });
 
+  it('goes through the connector client, and so through its proxy, when a *_PROXY variable names one', async () => {
+    const teams = await connector();
+    const proxy = await connector();
+    const saved = process.env['HTTP_PROXY'];
+    process.env['HTTP_PROXY'] = proxy.url;
+    try {
+      const { messenger } = messengerFor(5_000);
+      assert.equal(await messenger.send(referenceTo(teams.url), { type: 'message', text: 'Dave is waiting' }), 'm1');
+    } finally {
+      if (saved === undefined) delete process.env['HTTP_PROXY'];
+      else process.env['HTTP_PROXY'] = saved;
+    }
+    // A proxy is asked for the whole URL; the connector itself heard nothing.
+    assert.deepEqual(proxy.received.map((request) => `${request.method} ${request.url}`), [`POST ${teams.url}v3/conversations/a%3Achat-1/activities`]);
+    assert.equal(teams.received.length, 0);
+  });
+
   it('waits as long as a 429’s Retry-After says, then sends once', async () => {
     const teams = await connector([{ status: 429, headers: { 'retry-after': '1' }, body: { error: { code: 'Throttled' } } }]);
     const { messenger } = messengerFor(5_000);
