@@ -21,6 +21,8 @@ export interface Organizer {
 export type ScaleCommand =
   | { kind: 'prepare'; botUrl: string; ucwaOrigin: string }
   | { kind: 'watch'; organizers: Organizer[]; concurrency: number }
+  /** "sign out" from organizers who watch: their channels close and the bot forgets their sessions and watches. */
+  | { kind: 'signOut'; organizers: Organizer[]; concurrency: number }
   | { kind: 'arrivals'; count: number; perSecond: number; graceMs: number };
 
 export interface ArrivalResult {
@@ -37,6 +39,7 @@ export interface ArrivalResult {
 export type ScaleAnswer =
   | { kind: 'prepared' }
   | { kind: 'watched'; watched: number; seconds: number; failures: string[] }
+  | { kind: 'signedOut'; signedOut: number; watched: number; failures: string[] }
   | { kind: 'arrivals'; result: ArrivalResult }
   | { kind: 'failed'; message: string };
 
@@ -45,6 +48,8 @@ let channel: LocalChannel | undefined;
 let ucwaOrigin = '';
 /** Watched organizers: their meeting id and the personal chat the alert reaches. */
 const watched: Array<{ meetingId: string; conversationId: string }> = [];
+/** Each organizer's Teams user, by UPN, to speak for them again (sign-out). */
+const teamsUsers = new Map<string, LocalUser>();
 /** Arrivals whose card has not reached the connector yet, by conversation: guest name → emittedAt. */
 const waiting = new Map<string, Map<string, number>>();
 const latenciesMs: number[] = [];
@@ -71,6 +76,8 @@ async function handle(command: ScaleCommand): Promise<ScaleAnswer> {
       return { kind: 'prepared' };
     case 'watch':
       return watch(command.organizers, command.concurrency);
+    case 'signOut':
+      return signOut(command.organizers, command.concurrency);
     case 'arrivals':
       return { kind: 'arrivals', result: await arrivals(command.count, command.perSecond, command.graceMs) };
   }
@@ -98,6 +105,7 @@ async function watch(organizers: Organizer[], concurrency: number): Promise<Scal
     organizers.map((organizer) =>
       limit(async () => {
         const user: LocalUser = local.addUser({ name: organizer.name, userPrincipalName: organizer.upn, email: organizer.upn });
+        teamsUsers.set(organizer.upn, user);
         const chat = local.personalChat(user);
         try {
           await chat.install();
@@ -115,6 +123,36 @@ async function watch(organizers: Organizer[], concurrency: number): Promise<Scal
     ),
   );
   return { kind: 'watched', watched: watched.length, seconds: (performance.now() - started) / 1000, failures };
+}
+
+async function signOut(organizers: Organizer[], concurrency: number): Promise<ScaleAnswer> {
+  const local = channel!;
+  const failures: string[] = [];
+  let signedOut = 0;
+  const limit = pLimit(concurrency);
+  await Promise.all(
+    organizers.map((organizer) =>
+      limit(async () => {
+        const user = teamsUsers.get(organizer.upn);
+        if (!user) return;
+        // The chat from `watch`, which stopped recording when disposed: the connector's own record has the answer.
+        const chat = local.personalChat(user);
+        try {
+          const before = local.connector.activities(chat.id).length;
+          await chat.send('sign out');
+          const answer = local.connector.activities(chat.id).slice(before).map((recorded) => JSON.stringify(recorded.activity)).join(' / ');
+          if (!/signed out/i.test(answer)) throw new Error(`${organizer.upn}: ${answer.slice(0, 200)}`);
+          signedOut += 1;
+          // No arrival is aimed at them any more: their meeting is not watched.
+          const index = watched.findIndex((entry) => entry.conversationId === chat.id);
+          if (index >= 0) watched.splice(index, 1);
+        } catch (error) {
+          if (failures.length < 5) failures.push(error instanceof Error ? error.message : String(error));
+        }
+      }),
+    ),
+  );
+  return { kind: 'signedOut', signedOut, watched: watched.length, failures };
 }
 
 /**

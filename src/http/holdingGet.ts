@@ -1,4 +1,4 @@
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { DeadlineWheel } from './deadlines.js';
 
@@ -25,33 +25,30 @@ export interface HoldingGetOptions {
 /** Statuses whose Response must have no body. */
 const bodiless = new Set([101, 204, 205, 304]);
 
-export function holdingGet(url: URL, options: HoldingGetOptions): Promise<Response> {
-  const { signal } = options;
+/**
+ * GETs `url` (an href, or a URL: its href), resolving with the whole answer. What stays alive while the server holds
+ * it is kept to the request itself: the URL is parsed and dropped, the path is a slice of `url` (which the caller
+ * keeps anyway: the event channel's position), and the host strings are the ones every request to that origin shares.
+ */
+export function holdingGet(url: string | URL, options: HoldingGetOptions): Promise<Response> {
+  const { signal, timeoutMs } = options;
   if (signal?.aborted) return Promise.reject(signal.reason);
-  const protocol = url.protocol === 'https:' ? 'https:' : url.protocol === 'http:' ? 'http:' : undefined;
-  if (!protocol) return Promise.reject(new TypeError(`holdingGet: unsupported protocol ${url.protocol}`));
+  let request: ClientRequest;
+  try {
+    // Made before the promise, so that nothing the callbacks below keep alive for minutes refers to the options,
+    // the URL or the href (node reports a request's errors on a later tick, when the listeners are on).
+    request = send(typeof url === 'string' ? url : url.href, options.headers);
+  } catch (error) {
+    return Promise.reject(error);
+  }
   return new Promise<Response>((resolve, reject) => {
-    const send = protocol === 'https:' ? httpsRequest : httpRequest;
-    const request = send({
-      protocol,
-      // node wants an IPv6 host without its brackets (as its own urlToHttpOptions gives it).
-      hostname: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
-      port: url.port || undefined,
-      path: `${url.pathname}${url.search}`,
-      method: 'GET',
-      // As a flat list, written as given: node then keeps no header object per request, and the agent's copy of
-      // these options, held by the socket's listeners as long as the connection lives, stays small. With a list,
-      // node adds no Host of its own.
-      headers: ['Host', url.host, ...Object.entries(options.headers).filter(([name]) => name.toLowerCase() !== 'host').flat()],
-      agent: agents[protocol],
-    });
     const fail = (error: unknown) => {
       finish();
       request.destroy();
       reject(error);
     };
     const onAbort = () => fail(signal?.reason);
-    const deadline = deadlines.add(options.timeoutMs, () => fail(timeoutError(options.timeoutMs)));
+    const deadline = deadlines.add(timeoutMs, () => fail(timeoutError(timeoutMs)));
     function finish(): void {
       deadlines.cancel(deadline);
       signal?.removeEventListener('abort', onAbort);
@@ -71,6 +68,72 @@ export function holdingGet(url: URL, options: HoldingGetOptions): Promise<Respon
     });
     request.end();
   });
+}
+
+function send(href: string, headers: Record<string, string>): ClientRequest {
+  const parsed = new URL(href);
+  const target = targetOf(parsed);
+  if (!target) throw new TypeError(`holdingGet: unsupported protocol ${parsed.protocol}`);
+  return (target.protocol === 'https:' ? httpsRequest : httpRequest)({
+    protocol: target.protocol,
+    hostname: target.hostname,
+    port: target.port,
+    path: pathOf(href, parsed),
+    method: 'GET',
+    // As a flat list, written as given: node then keeps no header object per request, and the agent's copy of
+    // these options, held by the socket's listeners as long as the connection lives, stays small. With a list,
+    // node adds no Host of its own.
+    headers: headerList(target.host, headers),
+    agent: agents[target.protocol],
+  });
+}
+
+/** An origin's parts as node's request wants them. */
+interface Target {
+  protocol: 'http:' | 'https:';
+  hostname: string;
+  port?: string;
+  host: string;
+}
+
+/**
+ * Per origin, its parts as strings of their own, shared by every request to it: URL's getters return slices of the
+ * href, and V8 keeps a slice as a view of the whole string, so each held request kept its own parsed href alive.
+ * There are as many origins as UCWA pools; the bound only keeps a misbehaving server from growing it without end.
+ */
+const targets = new Map<string, Target>();
+const MAX_TARGETS = 256;
+
+function targetOf(url: URL): Target | undefined {
+  const known = targets.get(url.origin);
+  if (known) return known;
+  const protocol = url.protocol === 'https:' ? 'https:' : url.protocol === 'http:' ? 'http:' : undefined;
+  if (!protocol) return undefined;
+  // node wants an IPv6 host without its brackets (as its own urlToHttpOptions gives it).
+  const hostname = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
+  const target: Target = { protocol, hostname: ownCopy(hostname), port: url.port ? ownCopy(url.port) : undefined, host: ownCopy(url.host) };
+  if (targets.size >= MAX_TARGETS) targets.clear();
+  targets.set(ownCopy(url.origin), target);
+  return target;
+}
+
+/** The path and query: a slice of `href` itself when it is already in URL's form (a position always is). */
+function pathOf(href: string, url: URL): string {
+  if (url.href !== href || url.username || url.password) return `${url.pathname}${url.search}`;
+  return href.slice(url.origin.length, href.length - url.hash.length);
+}
+
+function headerList(host: string, headers: Record<string, string>): string[] {
+  const list = ['Host', host];
+  for (const name in headers) {
+    if (name.toLowerCase() !== 'host') list.push(name, headers[name]!);
+  }
+  return list;
+}
+
+/** A flat copy of `text`, holding on to no string it was cut from. */
+function ownCopy(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
 }
 
 function readWhole(response: IncomingMessage): Promise<Buffer> {

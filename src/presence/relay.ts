@@ -1,5 +1,6 @@
 import pLimit from 'p-limit';
 import type { StoppedWork, UcwaAccounts } from '../sfb/accounts.js';
+import type { ChannelTap } from '../sfb/channels.js';
 import type { Logger } from '../logging.js';
 import type { Language } from '../nlu/recognition.js';
 import { KeyedSerializer } from '../storage/keyedSerializer.js';
@@ -9,13 +10,14 @@ import {
   extendPresenceSubscription,
   endPresenceSubscription,
   linkOf,
-  onContactPresence,
-  onPresenceSubscription,
+  contactPresenceChangeOf,
+  presenceSubscriptionChangeOf,
   readContactPresence,
   UcwaError,
   type ContactPresenceChange,
   type ContactPresenceView,
   type ContactView,
+  type DispatchedEvent,
   type GroupView,
   type PresenceSubscriptionChange,
   type PresenceSubscriptionView,
@@ -39,7 +41,7 @@ export interface PresenceWatcher {
  * gets a second pending GET (409 PGetReplaced).
  */
 export interface SharedEventChannels {
-  tapEvents(tap: (userId: string, session: UcwaSession) => () => void): () => void;
+  tapEvents(tap: ChannelTap): () => void;
   openChannel(user: Pick<PresenceWatcher, 'id' | 'upn' | 'name'>): Promise<boolean>;
 }
 
@@ -87,7 +89,13 @@ export class PresenceRelay {
 
   /** Listens on every person's channel and reopens the channels of people who watch presence (after a restart). */
   async start(): Promise<void> {
-    this.untap = this.deps.channels.tapEvents((userId, session) => this.attach(userId, session));
+    this.untap = this.deps.channels.tapEvents({
+      // A channel (re)opened: the subscriptions may have lapsed meanwhile, so each is extended or made again.
+      opened: (userId, session) => void this.renewAll(userId, session, false),
+      event: (userId, session, event) => this.onEvent(userId, session, event),
+      // resume/resync/new application: the server dropped our subscriptions, so every one is made again.
+      reset: (userId, session) => void this.renewAll(userId, session, true),
+    });
     this.unhook = this.deps.accounts.onSignOut?.((userId, session) => this.forget(userId, session));
     const watchers = await this.deps.records.watchers();
     const limit = pLimit(8);
@@ -164,16 +172,11 @@ export class PresenceRelay {
 
   // ------------------------------------------------------------------------------------------ the channel
 
-  private attach(userId: string, session: UcwaSession): () => void {
-    const events = session.events;
-    const detachers = [
-      onContactPresence(events, (change) => this.onPresence(userId, change)),
-      onPresenceSubscription(events, (change) => this.onSubscription(userId, session, change)),
-      // resume/resync/new application: the server dropped our subscriptions, so every one is made again.
-      events.onReset(() => void this.renewAll(userId, session, true)),
-    ];
-    void this.renewAll(userId, session, false);
-    return () => detachers.forEach((detach) => detach());
+  private async onEvent(userId: string, session: UcwaSession, event: DispatchedEvent): Promise<void> {
+    const presence = contactPresenceChangeOf(event);
+    if (presence) return this.onPresence(userId, presence);
+    const subscription = presenceSubscriptionChangeOf(event);
+    if (subscription) return this.onSubscription(userId, session, subscription);
   }
 
   private async onPresence(userId: string, change: ContactPresenceChange): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Logger } from '../logging.js';
 import type { KeyedSerializer } from '../storage/keyedSerializer.js';
-import type { UcwaSession } from '../ucwa/index.js';
+import type { ChannelSubscriber, DispatchedEvent, ResetReason, StopReason, UcwaSession } from '../ucwa/index.js';
 import { isSignInFailure, type UcwaAccounts } from './accounts.js';
 import { channelKey, type Ownership } from '../ownership/index.js';
 
@@ -14,10 +14,18 @@ export interface ChannelControl {
 }
 
 /**
- * A listener on a person's channel (lobby alerts, presence: all equals): attaches its handlers to the session's
- * event channel and returns their detach. Called for every channel opened, so it follows re-opened sessions.
+ * A listener on every person's channel (lobby alerts, presence: all equals), registered once: the channel's handle
+ * calls it with the person, so an idle channel holds no handlers of its own (a closure, its context, a filter and a
+ * detach per tap per channel were ~1.5 KB of each idle organizer). Each part is awaited in turn, tap by tap.
  */
-export type ChannelTap = (userId: string, session: UcwaSession, channel: ChannelControl) => () => void;
+export interface ChannelTap {
+  /** The person's channel runs on this session: opened now, or already running when the tap was added. */
+  opened?(userId: string, session: UcwaSession): void;
+  /** One event; the channel's position moves past it only after every tap has heard it. */
+  event?(userId: string, session: UcwaSession, event: DispatchedEvent, channel: ChannelControl): void | Promise<void>;
+  /** The channel's transient state must be rebuilt (resume, resync, a re-created application). */
+  reset?(userId: string, session: UcwaSession, reason: ResetReason): void | Promise<void>;
+}
 
 export interface ChannelDeps {
   accounts: UcwaAccounts;
@@ -28,19 +36,60 @@ export interface ChannelDeps {
   ownership: Ownership;
 }
 
-interface ChannelHandle {
-  session: UcwaSession;
-  /**
-   * The taps attached to this channel and, at the same index, each one's detach. Two arrays replaced whole rather
-   * than a Map: there are one or two taps, and a Map reserves ~180 bytes per idle channel.
-   */
-  taps: ChannelTap[];
-  untaps: Array<() => void>;
+/** What a channel's handle asks of the EventChannels it belongs to: one object for all handles. */
+interface ChannelOwner {
+  taps(): readonly ChannelTap[];
+  logger: Logger;
+  position(handle: ChannelHandle): void;
+  stopped(handle: ChannelHandle, reason: StopReason, error: unknown): void;
+}
+
+/**
+ * One running channel: subscribed to the session's event channel, it passes what it hears to every tap with the
+ * person. Its methods live on the prototype, so a channel costs this object and nothing per tap.
+ */
+class ChannelHandle implements ChannelSubscriber, ChannelControl {
   /** A listener could not record an event: the stored position must not move past it. */
-  unsafe: boolean;
-  /** What every tap of this channel may ask of it (one object for all of them). */
-  control: ChannelControl;
-  detach: () => void;
+  unsafe = false;
+
+  constructor(
+    private readonly owner: ChannelOwner,
+    readonly userId: string,
+    readonly session: UcwaSession,
+  ) {}
+
+  holdPosition(): void {
+    this.unsafe = true;
+  }
+
+  async event(event: DispatchedEvent): Promise<void> {
+    for (const tap of this.owner.taps()) {
+      if (tap.event) await this.safely(() => tap.event!(this.userId, this.session, event, this));
+    }
+  }
+
+  async reset(reason: ResetReason): Promise<void> {
+    for (const tap of this.owner.taps()) {
+      if (tap.reset) await this.safely(() => tap.reset!(this.userId, this.session, reason));
+    }
+  }
+
+  position(): void {
+    this.owner.position(this);
+  }
+
+  stopped(reason: StopReason, error?: unknown): void {
+    this.owner.stopped(this, reason, error);
+  }
+
+  /** One tap failing must not keep the others from hearing the event. */
+  private async safely(work: () => void | Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      this.owner.logger.error({ err: error, teamsUserId: this.userId }, 'an event channel listener failed');
+    }
+  }
 }
 
 /**
@@ -51,8 +100,10 @@ interface ChannelHandle {
 export class EventChannels {
   private readonly channels = new Map<string, ChannelHandle>();
   private readonly reopenTimers = new Set<NodeJS.Timeout>();
-  private readonly taps = new Set<ChannelTap>();
+  /** Replaced whole, never pushed to: a dispatch under way goes on over the list it started with. */
+  private tapList: readonly ChannelTap[] = [];
   private stopped = false;
+  private readonly owner: ChannelOwner;
 
   constructor(
     private readonly context: ChannelDeps,
@@ -60,7 +111,14 @@ export class EventChannels {
     private readonly reopen: (userId: string) => Promise<void>,
     /** Wait before reopening a channel that failed for a reason other than sign-in. */
     private readonly reopenDelayMs: number,
-  ) {}
+  ) {
+    this.owner = {
+      taps: () => this.tapList,
+      logger: context.logger,
+      position: (handle) => this.onPosition(handle),
+      stopped: (handle, reason, error) => this.onStopped(handle, reason, error),
+    };
+  }
 
   /**
    * Listens on the session's event channel, unless that very channel is already running, or it is another
@@ -74,23 +132,12 @@ export class EventChannels {
     }
     const existing = this.channels.get(userId);
     if (existing?.session === session && session.events.running) return true;
-    if (existing) this.closeHandle(userId, existing);
-    const handle: ChannelHandle = { session, taps: [], untaps: [], unsafe: false, control: { holdPosition: () => void (handle.unsafe = true) }, detach: () => undefined };
-    const events = session.events;
-    const detachers = [
-      events.onPosition(() => this.onPosition(userId, handle)),
-      events.onStopped((reason, error) => this.onStopped(userId, handle, reason, error)),
-    ];
-    handle.detach = () => {
-      detachers.forEach((detach) => detach());
-      const untaps = handle.untaps;
-      handle.taps = [];
-      handle.untaps = [];
-      for (const untap of untaps) untap();
-    };
+    if (existing) this.closeHandle(existing);
+    const handle = new ChannelHandle(this.owner, userId, session);
     this.channels.set(userId, handle);
-    for (const tap of this.taps) this.attachTap(userId, handle, tap);
-    events.start();
+    session.events.subscribe(handle);
+    for (const tap of this.tapList) this.opened(handle, tap);
+    session.events.start();
     this.context.logger.info({ teamsUserId: userId }, 'event channel open');
     return true;
   }
@@ -102,55 +149,48 @@ export class EventChannels {
 
   /** Hears every person's events on the one channel running for them, from now on and on channels opened later. */
   tap(tap: ChannelTap): () => void {
-    this.taps.add(tap);
-    for (const [userId, handle] of this.channels) this.attachTap(userId, handle, tap);
-    return () => {
-      this.taps.delete(tap);
-      for (const handle of this.channels.values()) {
-        const index = handle.taps.indexOf(tap);
-        if (index < 0) continue;
-        const untap = handle.untaps[index]!;
-        handle.taps = handle.taps.filter((_, at) => at !== index);
-        handle.untaps = handle.untaps.filter((_, at) => at !== index);
-        untap();
-      }
-    };
+    if (this.tapList.includes(tap)) return () => this.untap(tap);
+    this.tapList = [...this.tapList, tap];
+    for (const handle of this.channels.values()) this.opened(handle, tap);
+    return () => this.untap(tap);
   }
 
-  private attachTap(userId: string, handle: ChannelHandle, tap: ChannelTap): void {
+  private untap(tap: ChannelTap): void {
+    this.tapList = this.tapList.filter((item) => item !== tap);
+  }
+
+  private opened(handle: ChannelHandle, tap: ChannelTap): void {
     try {
-      const untap = tap(userId, handle.session, handle.control);
-      const index = handle.taps.indexOf(tap);
-      if (index >= 0) {
-        // Attached again (as a Map.set would have): the newer detach replaces the older.
-        handle.untaps = handle.untaps.map((existing, at) => (at === index ? untap : existing));
-        return;
-      }
-      handle.taps = [...handle.taps, tap];
-      handle.untaps = [...handle.untaps, untap];
+      tap.opened?.(handle.userId, handle.session);
     } catch (error) {
-      this.context.logger.error({ err: error, teamsUserId: userId }, 'an event channel listener could not attach');
+      this.context.logger.error({ err: error, teamsUserId: handle.userId }, 'an event channel listener could not attach');
     }
   }
 
   close(userId: string): void {
     const handle = this.channels.get(userId);
-    if (handle) this.closeHandle(userId, handle);
+    if (handle) this.closeHandle(handle);
   }
 
   stop(): void {
     this.stopped = true;
     for (const timer of this.reopenTimers) clearTimeout(timer);
-    for (const [userId, handle] of this.channels) this.closeHandle(userId, handle);
+    for (const handle of this.channels.values()) this.closeHandle(handle);
   }
 
-  private closeHandle(userId: string, handle: ChannelHandle): void {
-    handle.detach();
+  private closeHandle(handle: ChannelHandle): void {
+    this.forget(handle);
     handle.session.events.stop();
-    if (this.channels.get(userId) === handle) this.channels.delete(userId);
   }
 
-  private onPosition(userId: string, handle: ChannelHandle): void {
+  /** The taps hear this channel no more; the person's entry goes unless a newer channel took it. */
+  private forget(handle: ChannelHandle): void {
+    handle.session.events.unsubscribe(handle);
+    if (this.channels.get(handle.userId) === handle) this.channels.delete(handle.userId);
+  }
+
+  private onPosition(handle: ChannelHandle): void {
+    const userId = handle.userId;
     if (handle.unsafe) {
       // An event could not be recorded: keep the saved position before it so a restart sees that event again.
       this.context.logger.error({ teamsUserId: userId }, 'not saving the event position: an event was not recorded');
@@ -161,9 +201,9 @@ export class EventChannels {
       .catch((error: unknown) => this.context.logger.warn({ err: error }, 'could not save the event position'));
   }
 
-  private onStopped(userId: string, handle: ChannelHandle, reason: string, error: unknown): void {
-    handle.detach();
-    if (this.channels.get(userId) === handle) this.channels.delete(userId);
+  private onStopped(handle: ChannelHandle, reason: StopReason, error: unknown): void {
+    const userId = handle.userId;
+    this.forget(handle);
     if (this.stopped || reason === 'stopped') return;
     if (isSignInFailure(error)) {
       void this.context.accounts.expire(userId);

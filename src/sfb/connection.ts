@@ -8,11 +8,11 @@ import type { TeamsUser } from '../teams/identity.js';
 import type { ProactiveMessenger } from '../teams/proactive.js';
 import type { UcwaSession } from '../ucwa/index.js';
 import type { SignOutResult, UcwaAccounts } from './accounts.js';
-import { EventChannels, type ChannelTap } from './channels.js';
+import { EventChannels, type ChannelControl, type ChannelTap } from './channels.js';
 import { SignIns, type SignInLink, type SignInOutcome, type SignInUser } from './signIn.js';
 import type { SignInRecords } from './signInRecords.js';
 
-export type { ChannelTap, SignInLink, SignInOutcome };
+export type { ChannelControl, ChannelTap, SignInLink, SignInOutcome };
 
 /** Who a Skype for Business connection belongs to: the Teams user (their UPN lets the sandbox sign them in). */
 export type SfbUser = Pick<TeamsUser, 'id' | 'upn' | 'name'>;

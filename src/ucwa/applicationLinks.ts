@@ -1,9 +1,13 @@
 import { UcwaError } from './errors.js';
+import { ownCopy, shared } from './sharedStrings.js';
 import { embeddedOf, type UcwaResource } from './resource.js';
 import { applicationView, type ApplicationView, type MeView } from './views.js';
 
-/** The application as the session describes it: its view, without the parsed resource behind it. */
-export type ApplicationSummary = Omit<ApplicationView, 'resource' | 'me'> & { me?: Omit<MeView, 'resource'> };
+/**
+ * The application as the session describes it: its view, without the parsed resource behind it, nor the events
+ * link (the channel follows `link('application', 'events')`; a second copy of that href was one per organizer).
+ */
+export type ApplicationSummary = Omit<ApplicationView, 'resource' | 'me' | 'eventsHref'> & { me?: Omit<MeView, 'resource'> };
 
 /**
  * What a session keeps of its application resource for as long as it lives. The parsed document (properties,
@@ -90,17 +94,9 @@ function summaryOf(view: ApplicationView): ApplicationSummary {
     id: view.id,
     culture: view.culture,
     endpointId: view.endpointId,
-    userAgent: view.userAgent,
+    // Every session's application echoes the same user agent.
+    userAgent: view.userAgent === undefined ? undefined : shared(view.userAgent),
     type: view.type,
-    eventsHref: view.eventsHref,
     me: me ? { href: me.href, name: me.name, uri: me.uri, emailAddresses: me.emailAddresses, title: me.title, department: me.department } : undefined,
   };
-}
-
-/**
- * A copy that does not hold on to `text`'s parent: V8 keeps a slice as a view into the whole string it was cut
- * from, which would keep every absolute href alive next to its short path.
- */
-function ownCopy(text: string): string {
-  return Buffer.from(text, 'utf8').toString('utf8');
 }

@@ -141,6 +141,20 @@ export interface DispatchedEvent extends UcwaEvent {
 
 export type UcwaEventHandler = (event: DispatchedEvent) => void | Promise<void>;
 
+/**
+ * Everything a channel says, heard by one object: what runs a person's channel for its listeners (src/sfb/channels.ts)
+ * subscribes with its handle for that person, whose methods are shared by every channel's handle. Handlers given to
+ * `on` and the like are a closure, its filter and its detach each, per channel: ~1 KB per idle organizer for the
+ * handful that the lobby alerts and presence need.
+ */
+export interface ChannelSubscriber {
+  /** Every event, awaited before the next one and before the position moves past it. */
+  event(event: DispatchedEvent): Promise<void>;
+  reset(reason: ResetReason): Promise<void>;
+  position(position: string): void;
+  stopped(reason: StopReason, error?: unknown): void;
+}
+
 export interface LobbyChange {
   type: 'added' | 'updated' | 'deleted';
   participantHref: string;
@@ -174,6 +188,7 @@ export class EventChannel {
   private resetHandlers: Array<(reason: ResetReason) => void | Promise<void>> = [];
   private positionHandlers: Array<(position: string) => void> = [];
   private stopHandlers: Array<(reason: StopReason, error?: unknown) => void> = [];
+  private subscriber?: ChannelSubscriber;
   private controller?: AbortController;
   private loop?: Promise<void>;
 
@@ -213,18 +228,23 @@ export class EventChannel {
 
   /** Lobby arrivals, changes and departures (participant events `in` a lobby), with the participant fetched. */
   onLobby(handler: (change: LobbyChange) => void | Promise<void>): () => void {
-    return this.on({ rel: 'participant', in: 'lobby' }, async (event) => {
-      if (event.type !== 'added' && event.type !== 'updated' && event.type !== 'deleted') return;
-      const target = await event.target().catch(() => undefined);
-      await handler({
-        type: event.type,
-        participantHref: event.link.href,
-        conversationHref: event.sender.href,
-        lobbyHref: event.in?.href ?? '',
-        participant: target ? participantView(target) : undefined,
-        title: event.link.title,
-      });
+    return this.on(lobbyFilter, async (event) => {
+      const change = lobbyChangeOf(event);
+      if (change) await handler(await change);
     });
+  }
+
+  /**
+   * The one subscriber (see ChannelSubscriber), heard before the handlers given to `on`. A second replaces the first:
+   * whoever runs the channel now is the one to hear it.
+   */
+  subscribe(subscriber: ChannelSubscriber): void {
+    this.subscriber = subscriber;
+  }
+
+  /** Stops `subscriber` hearing this channel, unless another has replaced it already. */
+  unsubscribe(subscriber: ChannelSubscriber): void {
+    if (this.subscriber === subscriber) this.subscriber = undefined;
   }
 
   onReset(handler: (reason: ResetReason) => void | Promise<void>): () => void {
@@ -348,11 +368,14 @@ export class EventChannel {
 
   private advance(url: string, resendParameters: boolean): void {
     this.currentPosition = resendParameters ? this.withParameters(url) : url;
+    this.subscriber?.position(this.currentPosition);
     for (const handler of this.positionHandlers) handler(this.currentPosition);
   }
 
   private async reset(reason: ResetReason): Promise<void> {
     this.session.logger.info({ reason }, 'ucwa: event channel reset; transient state must be rebuilt');
+    const subscriber = this.subscriber;
+    if (subscriber) await this.safely(() => subscriber.reset(reason));
     for (const handler of this.resetHandlers) await this.safely(() => handler(reason));
   }
 
@@ -367,8 +390,10 @@ export class EventChannel {
         return fetched;
       },
     };
+    const subscriber = this.subscriber;
+    if (subscriber) await this.safely(() => subscriber.event(dispatched));
     for (const { filter, handler } of this.handlers) {
-      if (matches(filter, event)) await this.safely(() => handler(dispatched));
+      if (matchesEvent(filter, event)) await this.safely(() => handler(dispatched));
     }
   }
 
@@ -399,11 +424,39 @@ export class EventChannel {
   }
 
   private emitStop(reason: StopReason, error?: unknown): void {
+    this.subscriber?.stopped(reason, error);
     for (const handler of this.stopHandlers) handler(reason, error);
   }
 }
 
-function matches(filter: EventFilter, event: UcwaEvent): boolean {
+const lobbyFilter: EventFilter = { rel: 'participant', in: 'lobby' };
+
+/**
+ * The lobby change an event is (a participant added to, updated in or deleted from a lobby), with the participant
+ * fetched; undefined for any other event.
+ */
+export function lobbyChangeOf(event: DispatchedEvent): Promise<LobbyChange> | undefined {
+  const type = event.type;
+  if (!matchesEvent(lobbyFilter, event) || (type !== 'added' && type !== 'updated' && type !== 'deleted')) return undefined;
+  return event.target().then(
+    (target) => lobbyChange(event, type, target),
+    () => lobbyChange(event, type, undefined),
+  );
+}
+
+function lobbyChange(event: DispatchedEvent, type: LobbyChange['type'], target: UcwaResource | undefined): LobbyChange {
+  return {
+    type,
+    participantHref: event.link.href,
+    conversationHref: event.sender.href,
+    lobbyHref: event.in?.href ?? '',
+    participant: target ? participantView(target) : undefined,
+    title: event.link.title,
+  };
+}
+
+/** Whether the event is one the filter asks for. */
+export function matchesEvent(filter: EventFilter, event: UcwaEvent): boolean {
   if (filter.sender && filter.sender !== event.sender.rel) return false;
   if (filter.rel && filter.rel !== event.link.rel) return false;
   if (filter.in && filter.in !== event.in?.rel) return false;

@@ -23,7 +23,10 @@ export { parseUcwaDate } from './values.js';
 export { parseXml } from './xml.js';
 export {
   EventChannel,
+  lobbyChangeOf,
+  matchesEvent,
   parseEventBatch,
+  type ChannelSubscriber,
   type UcwaEvent,
   type UcwaEventBatch,
   type UcwaEventType,
@@ -48,6 +51,8 @@ export {
   endPresenceSubscription,
   onContactPresence,
   onPresenceSubscription,
+  contactPresenceChangeOf,
+  presenceSubscriptionChangeOf,
   type Availability,
   type ContactPresenceView,
   type ContactPresenceChange,

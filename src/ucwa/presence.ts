@@ -1,5 +1,5 @@
 import { UcwaError } from './errors.js';
-import type { EventChannel } from './events.js';
+import { matchesEvent, type DispatchedEvent, type EventChannel, type EventFilter } from './events.js';
 import { linkOf, type UcwaResource } from './resource.js';
 import type { UcwaSession } from './session.js';
 import { hasBody, resourceOf } from './transport.js';
@@ -74,20 +74,26 @@ export interface ContactPresenceChange {
   presence(): Promise<ContactPresenceView>;
 }
 
+const contactPresenceFilter: EventFilter = { sender: 'people', rel: 'contactPresence', type: 'updated' };
+const presenceSubscriptionFilter: EventFilter = { sender: 'people', rel: 'presenceSubscription', type: ['added', 'updated', 'deleted'] };
+
 /** `contactPresence` updated, sender `people` (Medium): a subscribed contact's availability or activity changed. */
 export function onContactPresence(channel: EventChannel, handler: (change: ContactPresenceChange) => void | Promise<void>): () => void {
-  return channel.on({ sender: 'people', rel: 'contactPresence', type: 'updated' }, async (event) => {
-    const contactHref = event.in?.rel === 'contact' ? event.in.href : parentOf(event.link.href);
-    await handler({
-      contactHref,
-      presenceHref: event.link.href,
-      presence: async () => {
-        const target = await event.target();
-        if (!target) throw new UcwaError({ code: 'InvalidResponse', message: 'contactPresence event without a readable target' });
-        return contactPresenceView(target);
-      },
-    });
-  });
+  return channel.on(contactPresenceFilter, (event) => handler(contactPresenceChangeOf(event)!));
+}
+
+/** The contact presence change an event is; undefined for any other event. */
+export function contactPresenceChangeOf(event: DispatchedEvent): ContactPresenceChange | undefined {
+  if (!matchesEvent(contactPresenceFilter, event)) return undefined;
+  return {
+    contactHref: event.in?.rel === 'contact' ? event.in.href : parentOf(event.link.href),
+    presenceHref: event.link.href,
+    presence: async () => {
+      const target = await event.target();
+      if (!target) throw new UcwaError({ code: 'InvalidResponse', message: 'contactPresence event without a readable target' });
+      return contactPresenceView(target);
+    },
+  };
 }
 
 export interface PresenceSubscriptionChange {
@@ -102,11 +108,15 @@ export interface PresenceSubscriptionChange {
  * `deleted` means it is gone.
  */
 export function onPresenceSubscription(channel: EventChannel, handler: (change: PresenceSubscriptionChange) => void | Promise<void>): () => void {
-  return channel.on({ sender: 'people', rel: 'presenceSubscription', type: ['added', 'updated', 'deleted'] }, async (event) => {
-    const change: PresenceSubscriptionChange = { type: event.type as PresenceSubscriptionChange['type'], href: event.link.href };
-    if (event.embedded) change.subscription = presenceSubscriptionView(event.embedded);
-    await handler(change);
-  });
+  return channel.on(presenceSubscriptionFilter, (event) => handler(presenceSubscriptionChangeOf(event)!));
+}
+
+/** The presence subscription change an event is; undefined for any other event. */
+export function presenceSubscriptionChangeOf(event: DispatchedEvent): PresenceSubscriptionChange | undefined {
+  if (!matchesEvent(presenceSubscriptionFilter, event)) return undefined;
+  const change: PresenceSubscriptionChange = { type: event.type as PresenceSubscriptionChange['type'], href: event.link.href };
+  if (event.embedded) change.subscription = presenceSubscriptionView(event.embedded);
+  return change;
 }
 
 function parentOf(href: string): string {

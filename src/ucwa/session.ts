@@ -11,6 +11,7 @@ import { GroupsFacet } from './groups.js';
 import { LobbyFacet } from './lobby.js';
 import { MeetingsFacet } from './meetings.js';
 import { ApplicationLinks, type ApplicationSummary } from './applicationLinks.js';
+import { shared } from './sharedStrings.js';
 import { serializeForPut, type UcwaFormat, type UcwaResource, type UcwaValue } from './resource.js';
 import { TokenKeeper } from './tokens.js';
 import { defaultRetryPolicy, hasBody, resourceOf, UcwaTransport, type HttpMethod, type RetryPolicy, type UcwaResponse } from './transport.js';
@@ -72,6 +73,7 @@ export class UcwaSession implements UcwaApplication {
   private readonly tokens: TokenKeeper;
   private app?: ApplicationLinks;
   private previousApplicationHrefs: string[] = [];
+  /** Both the same for everyone on the pool: kept as the one shared copy (see sharedStrings). */
   private discoveredUserUrl = '';
   private applicationsUrl = '';
   private readonly endpointId: string;
@@ -128,8 +130,8 @@ export class UcwaSession implements UcwaApplication {
     const discoveryUrl = options.discoveryUrl ?? state.discoveryUrl;
     const session = new UcwaSession({ ...options, discoveryUrl, format: options.format ?? state.format, endpointId: state.endpointId }, credentials);
     session.tokens.restore({ token: state.token, expiresAt: state.expiresAt, tokenEndpoint: state.tokenEndpoint, grantTypes: state.grantTypes, origins: state.origins });
-    session.discoveredUserUrl = state.discoveredUserUrl;
-    session.applicationsUrl = state.applicationsUrl;
+    session.discoveredUserUrl = shared(state.discoveredUserUrl);
+    session.applicationsUrl = shared(state.applicationsUrl);
     if (state.eventsPosition) session.events.position = state.eventsPosition;
     // Discovery is configured elsewhere now: the stored server is not to be trusted, only what discovery says.
     if (discoveryUrl !== state.discoveryUrl) {
@@ -174,8 +176,8 @@ export class UcwaSession implements UcwaApplication {
     this.logger.info({ reason }, 'ucwa: re-establishing the stored session through discovery');
     this.tokens.forgetOrigins();
     const found = await discover(this.transport, this.tokens, this.options.discoveryUrl, this.logger);
-    this.discoveredUserUrl = found.userUrl;
-    this.applicationsUrl = found.applicationsUrl;
+    this.discoveredUserUrl = shared(found.userUrl);
+    this.applicationsUrl = shared(found.applicationsUrl);
     const app = await this.createApplication();
     if (new URL(lostApplicationUrl).origin === new URL(app.href).origin) this.previousApplicationHrefs.push(lostApplicationUrl);
     // The saved position belonged to the old application's channel.
@@ -362,8 +364,8 @@ export class UcwaSession implements UcwaApplication {
 
   private async discoverAndCreate(signal?: AbortSignal): Promise<void> {
     const found = await discover(this.transport, this.tokens, this.options.discoveryUrl, this.logger, signal);
-    this.discoveredUserUrl = found.userUrl;
-    this.applicationsUrl = found.applicationsUrl;
+    this.discoveredUserUrl = shared(found.userUrl);
+    this.applicationsUrl = shared(found.applicationsUrl);
     await this.createApplication(signal);
   }
 
@@ -398,9 +400,9 @@ export class UcwaSession implements UcwaApplication {
     this.lastRediscovery = Date.now();
     try {
       const found = await discover(this.transport, this.tokens, this.options.discoveryUrl, this.logger, signal);
-      this.discoveredUserUrl = found.userUrl;
+      this.discoveredUserUrl = shared(found.userUrl);
       if (found.applicationsUrl === this.applicationsUrl) return;
-      this.applicationsUrl = found.applicationsUrl;
+      this.applicationsUrl = shared(found.applicationsUrl);
       this.previousApplicationHrefs.push(this.app.href);
       this.notify(await this.createApplication(signal), 'rediscovered');
     } catch (error) {

@@ -1,4 +1,5 @@
 import type { Logger } from '../logging.js';
+import { shared } from './sharedStrings.js';
 import {
   bearerToken,
   msRtcOAuthHint,
@@ -8,6 +9,11 @@ import {
   type MsRtcOAuthHint,
   type UcwaCredentials,
 } from './auth.js';
+
+/** The pool's token endpoint, the same for everyone on it: its strings kept once for all sessions. */
+function sharedHint(hint: MsRtcOAuthHint): MsRtcOAuthHint {
+  return { href: shared(hint.href), grantTypes: hint.grantTypes.map(shared) };
+}
 
 /** Renew a little before the server's `expires_in` runs out, so a request never leaves with a dying token. */
 const RENEW_MARGIN_MS = 60_000;
@@ -38,8 +44,9 @@ export class TokenKeeper {
   ) {}
 
   allow(origin: string): void {
-    if (!this.origins.has(origin)) this.options.logger.debug({ origin }, 'ucwa: origin established by discovery');
-    this.origins.add(origin);
+    if (this.origins.has(origin)) return;
+    this.options.logger.debug({ origin }, 'ucwa: origin established by discovery');
+    this.origins.add(shared(origin));
   }
 
   isAllowed(origin: string): boolean {
@@ -93,7 +100,7 @@ export class TokenKeeper {
     const hint = (challenges ? msRtcOAuthHint(challenges, origin) : undefined) ?? this.endpoint;
     if (!hint) return false;
     this.passwordToken = await requestPasswordToken(hint, credentials, { fetch: this.options.fetch, timeoutMs: this.options.timeoutMs, signal });
-    this.endpoint = hint;
+    this.endpoint = sharedHint(hint);
     this.options.logger.info({ tokenEndpoint: new URL(hint.href).origin, expiresAt: this.passwordToken.expiresAt }, 'ucwa: signed in (web ticket)');
     return true;
   }
@@ -109,9 +116,9 @@ export class TokenKeeper {
   }
 
   restore(state: TokenState): void {
-    for (const origin of state.origins) this.origins.add(origin);
+    for (const origin of state.origins) this.origins.add(shared(origin));
     if (state.token) this.passwordToken = { value: state.token, expiresAt: state.expiresAt };
-    if (state.tokenEndpoint) this.endpoint = { href: state.tokenEndpoint, grantTypes: state.grantTypes ?? [] };
+    if (state.tokenEndpoint) this.endpoint = sharedHint({ href: state.tokenEndpoint, grantTypes: state.grantTypes ?? [] });
   }
 
   /**

@@ -100,12 +100,10 @@ export class UcwaTransport {
     const idempotent = request.method !== 'POST';
     const policy = this.options.retry;
     const retries = request.retries ?? policy.retries;
-    // Without retries the retry machinery has nothing to do, and a held GET would keep its frames for minutes.
-    if (retries === 0) {
-      return this.attempt(request, url, authenticated, idempotent).catch((error: unknown) => {
-        throw error instanceof RetryableError ? error.cause : error;
-      });
-    }
+    // Without retries the retry machinery has nothing to do, and a held GET would keep its frames for minutes. The
+    // handler is a function of the module, not a closure: a closure here would share this call's context, and with
+    // it `url`, for as long as the server holds the GET.
+    if (retries === 0) return this.attempt(request, url, authenticated, idempotent).catch(unwrapRetryable);
     return withRetries(() => this.attempt(request, url, authenticated, idempotent), {
       retries,
       minTimeoutMs: policy.minTimeoutMs,
@@ -119,10 +117,13 @@ export class UcwaTransport {
 
   /**
    * One try, re-authenticating once on 401 before giving up on it. Promise chains rather than `await`s here and in
-   * `exchange`: a held GET waits minutes, and every suspended async frame is memory each idle channel keeps.
+   * `exchange`: a held GET waits minutes, and every suspended async frame is memory each idle channel keeps. For
+   * the same reason the callbacks that wait keep the request, not `url`: they parse its href again when the answer
+   * comes, so a held GET keeps no URL object (nor the strings it slices from the href) besides the href itself.
    */
   private attempt(request: UcwaRequest, url: URL, authenticated: boolean, idempotent: boolean): Promise<UcwaResponse> {
     return this.exchange(request, url, authenticated, idempotent).then(async (first) => {
+      const url = new URL(request.url);
       let response = first;
       if (response.status === 401 && authenticated) {
         const challenges = parseChallenges(response.headers.get('www-authenticate'));
@@ -136,8 +137,12 @@ export class UcwaTransport {
     });
   }
 
-  private async exchange(request: UcwaRequest, url: URL, authenticated: boolean, idempotent: boolean): Promise<ExchangeResponse> {
-    const headers = await this.headers(request, url, authenticated);
+  private exchange(request: UcwaRequest, url: URL, authenticated: boolean, idempotent: boolean): Promise<ExchangeResponse> {
+    return this.headers(request, url, authenticated).then((headers) => this.sendWith(request, url, headers, idempotent));
+  }
+
+  /** Sends with these headers; the callbacks keep `request`, not `url` (see `attempt`). */
+  private sendWith(request: UcwaRequest, url: URL, headers: Record<string, string>, idempotent: boolean): Promise<ExchangeResponse> {
     const body = request.body ?? (request.input ? serializeInput(request.input, this.format) : undefined);
     if (body !== undefined) headers['Content-Type'] = this.format === 'json' ? 'application/json' : 'application/xml';
     const timeoutMs = request.timeoutMs ?? this.options.requestTimeoutMs;
@@ -146,7 +151,7 @@ export class UcwaTransport {
     try {
       pending =
         request.hold && request.method === 'GET' && this.options.holdWithNode
-          ? holdingGet(url, { headers, timeoutMs, signal: request.signal }).then((response) => fromResponse(response))
+          ? holdingGet(request.url, { headers, timeoutMs, signal: request.signal }).then((response) => fromResponse(response))
           : this.options.exchange({ method: request.method, url, headers, body, timeoutMs, signal: request.signal });
     } catch (error) {
       // A fetch given by the caller may throw instead of rejecting: reported the same way.
@@ -155,11 +160,13 @@ export class UcwaTransport {
     return pending.then(
       (response) => {
         this.connectionFailures = 0;
-        this.options.logger.debug({ method: request.method, url: withoutQuery(url), status: response.status, ms: Date.now() - started }, 'ucwa: response');
+        if (this.options.logger.isLevelEnabled('debug')) {
+          this.options.logger.debug({ method: request.method, url: withoutQuery(new URL(request.url)), status: response.status, ms: Date.now() - started }, 'ucwa: response');
+        }
         return response;
       },
       (error: unknown) => {
-        throw this.networkFailure(error, request, url, idempotent);
+        throw this.networkFailure(error, request, new URL(request.url), idempotent);
       },
     );
   }
@@ -213,6 +220,11 @@ export class UcwaTransport {
     if (transient && idempotent) throw new RetryableError(error, parseRetryAfter(response.headers.get('retry-after')));
     throw error;
   }
+}
+
+/** The failure itself, out of the wrapper that only tells the retry machinery to try again. */
+function unwrapRetryable(error: unknown): never {
+  throw error instanceof RetryableError ? error.cause : error;
 }
 
 export function errorFromResponse(status: number, body: string, contentType: string, request: string): UcwaError {

@@ -10,7 +10,7 @@ import { PresenceRelay, type SharedEventChannels } from '../../src/presence/rela
 import { groupMembers } from '../../src/presence/members.js';
 import { FileStorage } from '../../src/storage/index.js';
 import type { StoredReference } from '../../src/teams/conversationReferences.js';
-import { UcwaSession } from '../../src/ucwa/index.js';
+import { UcwaSession, type ChannelSubscriber } from '../../src/ucwa/index.js';
 import { startUcwaSimulator, type UcwaSimulator } from '../../src/ucwa/simulator/index.js';
 
 /** Polls a condition every 20 ms: the waits here follow the simulator's (shortened) clock, not a fixed sleep. */
@@ -49,8 +49,15 @@ describe('presence relay: subscription upkeep and coalescing', () => {
     // The person's channel is run by "someone else" (the lobby alerts in the app); here, by this stand-in.
     const channels: SharedEventChannels = {
       tapEvents: (tap) => {
-        const untap = tap('alice', session);
-        return untap;
+        const subscriber: ChannelSubscriber = {
+          event: async (event) => tap.event?.('alice', session, event, { holdPosition: () => undefined }),
+          reset: async (reason) => tap.reset?.('alice', session, reason),
+          position: () => undefined,
+          stopped: () => undefined,
+        };
+        session.events.subscribe(subscriber);
+        tap.opened?.('alice', session);
+        return () => session.events.unsubscribe(subscriber);
       },
       openChannel: async () => {
         session.events.start();

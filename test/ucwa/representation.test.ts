@@ -333,8 +333,10 @@ describe('ucwa representation: what a session keeps of its application', () => {
         }
       }
       assert.ok(followed > 20, `the sample has links in every part (${followed})`);
-      const { resource: _resource, me, ...view } = applicationView(resource);
+      const { resource: _resource, me, eventsHref, ...view } = applicationView(resource);
       assert.deepEqual({ ...kept.summary, me: undefined }, { ...view, me: undefined });
+      // The events link is kept once, among the links, not in the summary as well.
+      assert.equal(kept.link('application', 'events'), eventsHref);
       assert.deepEqual(kept.summary.me?.emailAddresses, me?.emailAddresses);
       assert.equal(kept.summary.me?.uri, me?.uri);
       assert.throws(() => kept.link('communication', 'noSuchLink'), (error: UcwaError) => error.code === 'MissingLink');

@@ -2,7 +2,8 @@ import pLimit from 'p-limit';
 import type { StoppedWork } from '../../../sfb/accounts.js';
 import type { StoredReference } from '../../../teams/conversationReferences.js';
 import type { ConversationReferenceStore } from '../../../teams/conversationReferences.js';
-import type { UcwaSession } from '../../../ucwa/index.js';
+import type { ChannelControl } from '../../../sfb/connection.js';
+import { lobbyChangeOf, type DispatchedEvent, type ResetReason, type UcwaSession } from '../../../ucwa/index.js';
 import { retryStorage } from '../../../storage/retry.js';
 import type { Organizer, OrganizerContext } from '../../people.js';
 import { lobbyNotes } from '../../texts.js';
@@ -42,7 +43,10 @@ export class UcwaLobby {
     this.stopped = false;
     const { sfb, logger } = this.context;
     this.detach.push(
-      sfb.tapEvents((userId, session, channel) => this.listen(userId, session, channel)),
+      sfb.tapEvents({
+        event: (userId, session, event, channel) => this.onEvent(userId, session, event, channel),
+        reset: (userId, session, reason) => this.onReset(userId, session, reason),
+      }),
       sfb.onConnected((userId, session, user) => this.rejoin(userId, session, user)),
       sfb.accounts.onChange((event) => {
         if (event.kind === 'expired') void this.onExpired(event.teamsUserId);
@@ -64,28 +68,27 @@ export class UcwaLobby {
     this.rejoinTimers.clear();
   }
 
-  /** Hears one organizer's channel: lobby changes become source events; a reset re-joins the watched meetings. */
-  private listen(userId: string, session: UcwaSession, channel: { holdPosition(): void }): () => void {
-    const events = session.events;
-    const detachers = [
-      events.onLobby(async (change) => {
-        try {
-          // Retried: a timed-out write would otherwise lose the arrival until the channel restarts from its held position.
-          // Safe: a replayed arrival maps to the same alert and is merged on write.
-          await retryStorage(() => this.source.lobbyChanged(userId, session, change));
-        } catch (error) {
-          // An arrival not stored as an alert: the channel's saved position stays before it.
-          if (change.type === 'added') channel.holdPosition();
-          throw error;
-        }
-      }),
-      events.onReset((reason) => {
-        this.context.logger.info({ teamsUserId: userId, reason }, 'event channel reset; re-joining watched meetings');
-        // Join again off the channel's path, so the channel keeps reading events meanwhile.
-        setImmediate(() => void this.rejoinPatiently(userId, session));
-      }),
-    ];
-    return () => detachers.forEach((detach) => detach());
+  /** One event of an organizer's channel: a lobby change becomes a source event. */
+  private async onEvent(userId: string, session: UcwaSession, event: DispatchedEvent, channel: ChannelControl): Promise<void> {
+    const pending = lobbyChangeOf(event);
+    if (!pending) return;
+    const change = await pending;
+    try {
+      // Retried: a timed-out write would otherwise lose the arrival until the channel restarts from its held position.
+      // Safe: a replayed arrival maps to the same alert and is merged on write.
+      await retryStorage(() => this.source.lobbyChanged(userId, session, change));
+    } catch (error) {
+      // An arrival not stored as an alert: the channel's saved position stays before it.
+      if (change.type === 'added') channel.holdPosition();
+      throw error;
+    }
+  }
+
+  /** A reset (resume, resync, new application) lost the joined meetings: they are joined again. */
+  private onReset(userId: string, session: UcwaSession, reason: ResetReason): void {
+    this.context.logger.info({ teamsUserId: userId, reason }, 'event channel reset; re-joining watched meetings');
+    // Join again off the channel's path, so the channel keeps reading events meanwhile.
+    setImmediate(() => void this.rejoinPatiently(userId, session));
   }
 
   /** Restores an organizer's session (their channel opens with it) and re-joins their watched meetings. */
