@@ -327,6 +327,9 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
   const guard = cue
     ? cueGuard(intent, verbOverCue(intent, ranked, normalised, chinese))
     : guardWrite(intent, score, rivals, normalised, chinese, outOfFamily(intent, ranked, normalised, chinese));
+  if (redirected?.ask && !guard.ask) {
+    guard.ask = redirected.ask;
+  }
   if (guard.reason) {
     explanation.push(guard.reason);
     // A reading the guard brings in is read with the same Skype-or-Huawei markers as the classifier's.
@@ -431,15 +434,25 @@ const HUAWEI_UPDATE = [
 // A lobby watch for a conference id or a waiting room is Huawei's (Skype meetings have a lobby and a subject).
 const WATCH_BY_MARKER: Readonly<Record<string, string>> = { 'watch.start': 'huawei.watch', 'watch.stop': 'huawei.unwatch' };
 
-function huaweiNamed(intent: string, text: string): { intent: string; reason: string } | undefined {
-  if (!HUAWEI_NAMED.test(text)) {
+// "the guest from Huawei", 来自华为的访客: the company a person comes from, not the platform of the meeting.
+const HUAWEI_ORIGIN = /\b(?:from|of|with)\s+huawei\b|来自\s*华为|华为(?:那边|方面)?(?:来|派来)的/giu;
+// "admit the Huawei guests", 华为的访客放进来: a person named by the company, unless a meeting or a waiting room is named too.
+const HUAWEI_PERSON = /\bhuawei\s+(?:guests?|visitors?|people|folks|guys?|colleagues?|partners?|contractors?|engineers?|reps?|representatives?|team|delegation)\b|华为的?(?:访客|客人|来宾|同事|人|朋友|工程师|伙伴|团队|代表)/iu;
+const HUAWEI_PLACE = /\bhuawei\s+(?:cloud\s+)?(?:meetings?|calls?|conferences?|rooms?|sessions?)\b|华为(?:云)?(?:会议|会)|waiting\s*room|等候室|(?<![A-Za-z\d])\d{6,12}(?![A-Za-z\d])/iu;
+
+function huaweiNamed(intent: string, text: string): { intent: string; reason: string; ask?: string[] } | undefined {
+  if (!HUAWEI_NAMED.test(text.replace(HUAWEI_ORIGIN, ' '))) {
     return undefined;
+  }
+  if (intent === 'lobby.admit' && HUAWEI_PERSON.test(text) && !HUAWEI_PLACE.test(text)) {
+    // Guests from the company or everyone in the platform's waiting room: both admit people, so ask.
+    return { intent, ask: [intent, 'huawei.admitWaiting'], reason: 'Huawei names the people, not clearly the platform → ask' };
   }
   const side = lookup(HUAWEI_NAMED_COUNTERPART, intent) ?? (intent === 'meetings.update' ? HUAWEI_UPDATE.find((u) => u.words.test(text))?.intent : undefined);
   return side ? { intent: side, reason: `Huawei named → ${side}` } : undefined;
 }
 
-function redirectByMeetingId(intent: string, text: string): { intent: string; reason: string } | undefined {
+function redirectByMeetingId(intent: string, text: string): { intent: string; reason: string; ask?: string[] } | undefined {
   const named = huaweiNamed(intent, text);
   if (named) return named;
   if ((intent === 'lobby.admit' || intent === 'lobby.who' || intent === NONE_INTENT) && NOT_LET_IN.test(text)) {
