@@ -115,6 +115,8 @@ const CUES: readonly Cue[] = [
   { name: 'reject <someone> who waits', en: /^(?:reject|deny|decline|refuse|turn away|kick out)\b(?=.*\b(?:who|that)(?:s| is| are)? (?:still )?(?:waiting|queued|queueing|stuck|sitting)\b)/u, intent: 'lobby.reject', overrules: ['lobby.who', 'none', 'meetings.details'] },
   // "pull Dana in from the lobby", "get Hana in from the waiting room": "in" says they come in; "from the lobby" alone
   // made the classifier hear a removal (the reject) — a write read as another write.
+  // "everyone queued for Hiring panel can join": the people waiting are let in, whatever the meeting's name sways.
+  { name: 'everyone waiting for <meeting> can come in', en: /^(?:everyone|everybody|all(?: of)?(?: the)?(?: (?:people|guests|folks|visitors|attendees))?)(?: who(?:s| is| are)| that(?:s| is| are))? (?:still )?(?:waiting|queued|queueing|stuck|sitting) (?:for|to join|in the lobby (?:of|for)) .+ (?:can|may|should) (?:now )?(?:come in|come through|join|enter|get in|go in|be let in)\b/u, intent: 'lobby.admit', overrules: ['none', 'meetings.details', 'lobby.who', 'huawei.participants', 'groups.members', 'meetings.dialIn', 'watch.start'] },
   { name: 'bring <person> in from the lobby', en: /^(?:let|bring|get|pull|fetch) (?:in \S+(?: \S+){0,3}|(?!(?:out|away|off|in)\b)\S+(?: \S+){0,3} in) (?:from|out of) (?:the |my )?(?:lobby|waiting room)\b/u, intent: 'lobby.admit', overrules: ['none', 'lobby.reject', 'lobby.who', 'meetings.details', 'huawei.participants', 'watch.start'] },
   // "rename the design crit to …" names no group or meeting; the old name's last word says which it is: a meeting's
   // kind (review, sync, retro, 评审, 例会) or, for contact groups, anything else ("rename Interns to …").
