@@ -68,6 +68,28 @@ describe('phrasing classes (issue 11, ninth pass)', () => {
     ]);
   });
 
+  describe('"<meeting> should be <setting> from now on"', () => {
+    check([
+      ['Board prep should be locked going forward', 'meetings.update', { meeting: 'Board prep', accessLevel: 'Locked' }],
+      ['Design crit must be company-only from now on', 'meetings.update', { meeting: 'Design crit', accessLevel: 'SameEnterprise' }],
+      ['Sales sync needs to be invitees-only', 'meetings.update', { meeting: 'Sales sync', accessLevel: 'Invited' }],
+      ['Vendor demo should be invited-only', 'meetings.update', { meeting: 'Vendor demo', accessLevel: 'Invited' }],
+      ['周例会以后只让受邀的人进', 'meetings.update', { meeting: '周例会', accessLevel: 'Invited' }],
+      ['客户培训从现在起只允许公司内部的人进入', 'meetings.update', { meeting: '客户培训', accessLevel: 'SameEnterprise' }],
+    ]);
+  });
+
+  describe('the attendees of a conference named by its id', () => {
+    check([
+      ['show me the participants of meeting 612345789', 'huawei.participants', { meeting: '612345789' }],
+      ['who are the attendees in 634512098', 'huawei.participants', { meeting: '634512098' }],
+      ['get the people on call 645123987', 'huawei.participants', { meeting: '645123987' }],
+      ['list participants for 623451789', 'huawei.participants', { meeting: '623451789' }],
+      ['列出 612345789 的参会人', 'huawei.participants', { meeting: '612345789' }],
+      ['634512098 的与会者有哪些', 'huawei.participants', { meeting: '634512098' }],
+    ]);
+  });
+
   describe('Chinese search words after a state (正在进行的, 即将召开的) or set apart after 搜索…会议', () => {
     check([
       ['有没有正在开的设计评审会议', 'huawei.ongoing', { keyword: '设计评审' }],
