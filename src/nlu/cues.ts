@@ -320,6 +320,19 @@ export function familyPick(ranked: readonly IntentScore[], text: string, chinese
   return family ? ranked.slice(0, 4).find((r) => family.includes(r.intent) && r.score >= 0.15)?.intent : undefined;
 }
 
+/**
+ * "admit everyone waiting in my Huawei meeting" read as the meeting list: an opening verb that names its change
+ * outright (`overCues`) against a read the classifier preferred. The verb's reading is offered beside the read,
+ * never run unasked, and the read is never run alone either.
+ */
+export function verbAgainstRead(intent: string, ranked: readonly IntentScore[], text: string, chinese: boolean): string | undefined {
+  const entry = familyEntry(text, chinese);
+  if (!entry?.overCues || isWrite(intent) || intent === 'none' || entry.family.includes(intent)) {
+    return undefined;
+  }
+  return ranked.find((r) => entry.family.includes(r.intent) && r.score >= 0.15)?.intent;
+}
+
 /** The family's reading to offer beside an out-of-family write: the family member the classifier ranked best. */
 export function outOfFamily(intent: string, ranked: readonly IntentScore[], text: string, chinese: boolean): string | undefined {
   const family = familyOf(text, chinese);

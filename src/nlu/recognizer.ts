@@ -5,7 +5,7 @@ import { extractEntities } from './entities.js';
 import type { Entities } from './catalog.js';
 import { NONE_INTENT } from './training.js';
 import { guardIndefiniteTarget, guardWrite, type WriteGuard } from './safety.js';
-import { familyOf, familyPick, outOfFamily, strongCue, verbOverCue } from './cues.js';
+import { familyOf, familyPick, outOfFamily, strongCue, verbAgainstRead, verbOverCue } from './cues.js';
 import { inOtherScript, looksForeign } from './foreign.js';
 import { chineseCommand, englishCommand } from './clauses.js';
 import { detectLanguage, expandShorthand, hasHan, micAsMute, removeEmoji, removeMentions, tokenize, toSimplified, type Token } from './text.js';
@@ -329,6 +329,11 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
     : guardWrite(intent, score, rivals, normalised, chinese, outOfFamily(intent, ranked, normalised, chinese));
   if (redirected?.ask && !guard.ask) {
     guard.ask = redirected.ask;
+  }
+  const verbReading = guard.ask || guard.intent !== intent ? undefined : verbAgainstRead(intent, sided, normalised, chinese);
+  if (verbReading) {
+    guard.ask = [verbReading, intent];
+    guard.reason = `read ${intent} against the opening verb's ${verbReading} → ask`;
   }
   if (guard.reason) {
     explanation.push(guard.reason);

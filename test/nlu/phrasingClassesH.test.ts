@@ -1,4 +1,9 @@
+import assert from 'node:assert/strict';
+import { isWrite } from '../../src/nlu/catalog.js';
+import { createRecognizer } from '../../src/nlu/recognizer.js';
 import { check, checkChangesNothing } from './phrasingCheck.js';
+
+const recognizer = createRecognizer({ now: () => new Date(2025, 0, 15, 10, 0, 0) });
 
 /**
  * Classes of phrasing behind corpus H's misses (issue 11, ninth pass), and their neighbours. The sentences are
@@ -23,6 +28,22 @@ describe('phrasing classes (issue 11, ninth pass)', () => {
     ]);
     // "the Huawei folks": the company's people or everyone in the platform's waiting room — asked, never run.
     checkChangesNothing(['let the Huawei folks in', 'admit the Huawei delegation', '华为的客人放进来吧', '让华为的同事进来']);
+  });
+
+  describe('an opening verb that names a change, against a read the classifier preferred: asked', () => {
+    // Found while probing the Huawei class: "my … meeting" swayed these to the meeting list, run unasked.
+    const cases = [
+      ['admit everyone waiting in my Huawei meeting', 'huawei.admitWaiting'],
+      ['reject the guy waiting in my meeting', 'lobby.reject'],
+      ['delete my meetings list', 'meetings.delete'],
+    ] as const;
+    for (const [text, verbReading] of cases) {
+      it(`"${text}" offers ${verbReading} beside the read`, () => {
+        const result = recognizer.recognize(text);
+        assert.ok(!isWrite(result.intent), result.explanation.join('\n'));
+        assert.ok(result.ask?.some((a) => a.intent === verbReading), result.explanation.join('\n'));
+      });
+    }
   });
 
   describe('a number sign before digits and an ampersand inside a word stay in the name', () => {
