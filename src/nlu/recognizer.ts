@@ -196,6 +196,29 @@ import { detectLanguage, expandShorthand, hasHan, micAsMute, removeEmoji, remove
  *   0 / 1 / 0). Against issue 11: intent, entities overall and Chinese pass; English entities miss 95 by one
  *   sentence, and one write is still read as another write unasked. Its misses were not looked at before these two
  *   scores were taken.
+ * Issue 11 (ninth pass, tuned on H's misses — so H no longer counts as blind; the next honest number is the next blind
+ *   corpus's first score): H 99.1 / 96.1 → **99.8 % / 100 %** (English 98.8 / 94.8 → 99.6 / 100, Chinese 99.5 / 97.8
+ *   → 100 / 100; writes read as another write 1 → 0, no read acted on as a write, none asked); A 100 / 99.7, B 99.7 /
+ *   100, C 100 / 99.5, D 100 / 100, E 100 / 99.5, F 100 / 100, G 100 / 100 and test/nlu/corpus.json 100 / 100
+ *   unchanged. Classes, each probed with new phrasings (test/nlu/phrasingClassesH.test.ts, 62 tests, none a corpus
+ *   sentence): Huawei as the company a person comes from ("the guest from Huawei", 来自华为的, 华为来的) is not the
+ *   platform, so the lobby admits that person — this was H's write read as another write (Huawei's "admit everyone
+ *   in the waiting room"); "the Huawei folks", 华为的同事 (the company's people or the platform's waiting room) are
+ *   asked; a number sign before digits and an ampersand inside a word stay in names (Retro #12, R&D weekly — six of
+ *   H's entity misses); "everyone/all the guests waiting for <meeting> can come in" admits all of that meeting's
+ *   lobby (a cue, and the entities); "send <person> away, not invited" (a reason after the verb); "open/pull up
+ *   <meeting> details"; "all-hands" is a name, not "all"; "<meeting> should be invited-only from now on" (hyphenated
+ *   settings, a trailing "from now on", and 以后/今后/从现在起 glued to a Chinese name); "list attendees in <conference
+ *   id>"; Chinese search words after a state (正在进行的 X 会议, 即将召开的 X 会议) or set apart after 搜索…会议. Found
+ *   while probing and fixed: an opening verb that names its change (admit, reject, delete, post …) against a read
+ *   the classifier preferred is now asked ("admit everyone waiting in my Huawei meeting" listed meetings, unasked).
+ *   No H label looked wrong. Left alone: "is the printer on the 3rd floor working?" is read as a meeting's details
+ *   (a read; no rule separates it from a state question about a meeting without fitting the sentence); "let everyone
+ *   waiting in my huawei meeting <id> in" still lists meetings (the "let" family is not one that overrules a read);
+ *   "list attendees of <subject>" is none; 季度总结会以后都锁上吧 keeps 都 in the name; B's one older miss. Latency
+ *   (best-of-9 per utterance over A–G and corpus.json, 3,287 sentences, load ≈ 3–3.5 on 2 cores, interleaved with
+ *   the code before the pass, both orders): p99 5.8–6.0 → 5.9–6.1 ms (unchanged within noise), p50 0.073–0.075 →
+ *   0.087–0.091 ms, mean 0.33–0.35 → 0.36–0.37 ms (≈ +15 µs per utterance, the new cues and patterns).
  */
 
 export interface RecognizerOptions {
