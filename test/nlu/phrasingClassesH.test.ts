@@ -24,6 +24,7 @@ describe('phrasing classes (issue 11, ninth pass)', () => {
       ['拒绝来自华为的访客', 'lobby.reject', { person: '来自华为的访客' }],
       // The platform named with a meeting or a conference id is still the platform.
       ['admit everyone in Huawei meeting 612345789', 'huawei.admitWaiting', { meeting: '612345789' }],
+      ['show the details of huawei meeting Q2 roadmap', 'huawei.details', { meeting: 'Q2 roadmap' }],
       ['把华为会议 612345789 等候室的人都放进来', 'huawei.admitWaiting', { meeting: '612345789' }],
     ]);
     // "the Huawei folks": the company's people or everyone in the platform's waiting room — asked, never run.
