@@ -247,6 +247,8 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }
 
+const EVERYONE_WAITING_FOR = /^(?:everyone|everybody|all(?: of)?(?: the)? (?:people|guests|folks|visitors|attendees)|all)(?: whos| who is| who are| thats| that is| that are)? (?:still )?(?:waiting|queued|queueing|stuck|sitting) (?:in|for|at|on|to join) (?:the )?(?:lobby (?:of|for) )?(\S.*)$/iu;
+
 function meetingEntities(intent: string, s: Sentence, pair: RulePair): Entities {
   if ((intent === 'watch.start' || intent === 'watch.stop' || intent === 'huawei.unwatch') && allMeetings(s.plain, s.zh)) {
     s.trace.push('"all" meetings asked for');
@@ -287,6 +289,12 @@ function lobbyDecision(s: Sentence, pair: RulePair): Entities {
   // Read the corrected words too, so "evrybody" means everybody rather than a person called that.
   const corrected = new Map(s.tokens.map((t) => [t.original, t.norm]));
   const personWords = s.zh ? person : person.split(' ').map((word) => corrected.get(word) ?? word.toLowerCase()).join(' ');
+  // "everyone waiting for the Ops sync can come in": who is everyone, and the meeting is what they wait for.
+  const awaited = s.zh ? undefined : EVERYONE_WAITING_FOR.exec(personWords) ? EVERYONE_WAITING_FOR.exec(person)?.[1] : undefined;
+  if (awaited) {
+    s.trace.push(`"${person}" means everyone waiting for ${awaited}`);
+    return { all: true, meeting: meetingText ?? cleanMeeting(awaited, true) };
+  }
   if (isEveryone(person, s.zh) || isEveryone(personWords, s.zh)) {
     s.trace.push(`"${person}" means everyone waiting`);
     return { all: true, meeting: meetingText };

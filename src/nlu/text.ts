@@ -129,7 +129,8 @@ export function hasHan(text: string): boolean {
 
 const QUOTED = /"([^"]+)"|“([^”]+)”|「([^」]+)」|‘([^’]+)’|'([^']+)'(?=[\s,.!?;:]|$)/gu;
 // Words: letters/digits with inner apostrophes, dots, @, colons (3:30), hyphens, slashes; e-mail/SIP addresses stay whole.
-const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’@:_/+-]|\.(?=[\p{L}\p{N}]))*/gu;
+// A number sign before digits ("Retro #12") and an ampersand between letters ("R&D", "Q&A") belong to the name.
+const WORD = /(?:#(?=\p{N}))?[\p{L}\p{N}](?:[\p{L}\p{N}'’@:_/+-]|[.&](?=[\p{L}\p{N}]))*/gu;
 
 /** Splits English text into tokens; punctuation is dropped, quoted phrases become one token. */
 export function tokenize(text: string): Token[] {
