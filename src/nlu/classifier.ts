@@ -54,7 +54,9 @@ const REAL_WORDS: ReadonlySet<string> = new Set(('along area attack bank black b
   + 'whose will wish word world mate kinda sent slow hire bite site sight light might tight bright fine find kind '
   // Fifth pass, the same run over more verbs and nouns: "lift the mute" is no list, "pause alerts" no parse, "held" no help.
   + 'lift exit quiet mend wash clean hate pace date shown held pause hers meant made gave came knew died ride meat neat chap '
-  + 'shop ship slip drip strap scrape shape shore stare smart chart shard fort port wart').split(' '));
+  + 'shop ship slip drip strap scrape shape shore stare smart chart shard fort port wart '
+  // Tenth pass: "send the contract to legal" is no contact.
+  + 'contract').split(' '));
 
 const stemmer = new StemmerEn();
 

@@ -6,7 +6,7 @@ import type { Entities } from './catalog.js';
 import { NONE_INTENT } from './training.js';
 import { guardIndefiniteTarget, guardWrite, type WriteGuard } from './safety.js';
 import { familyOf, familyPick, outOfFamily, strongCue, verbOverCue } from './cues.js';
-import { inOtherScript, looksForeign } from './foreign.js';
+import { inOtherScript, looksForeign, mostlyForeign } from './foreign.js';
 import { chineseCommand, englishCommand } from './clauses.js';
 import { detectLanguage, expandShorthand, hasHan, micAsMute, removeEmoji, removeMentions, tokenize, toSimplified, type Token } from './text.js';
 
@@ -250,14 +250,16 @@ export function createRecognizer(options: RecognizerOptions = {}): Recognizer {
 function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?: string): Recognition {
   const explanation: string[] = [];
   const typed = removeEmoji(removeMentions(input));
-  const text = toSimplified(typed);
+  // 群组 is another word for a contact group (分组); the same length, so names are still given back as typed.
+  const text = toSimplified(typed).replace(/群组/gu, '分组');
   const language = detectLanguage(text, locale);
   const chinese = hasHan(text) && (detectLanguage(text) === 'zh' || chineseVerbFirst(text));
   explanation.push(`text: "${text}" (language ${language}${locale ? `, locale ${locale}` : ''})`);
 
-  if (inOtherScript(text)) {
-    // Japanese shares Han characters with Chinese; the kana (or hangul, Cyrillic…) show it is not Chinese.
-    explanation.push('written in a script I do not read → none');
+  if (inOtherScript(text) || (!hasHan(text) && mostlyForeign(text))) {
+    // Japanese shares Han characters with Chinese; the kana (or hangul, Cyrillic…) show it is not Chinese; a Latin
+    // sentence of German or French function words is no English command either.
+    explanation.push('written in a script or language I do not read → none');
     return { intent: NONE_INTENT, score: 1, entities: {}, language, text, explanation, alternatives: [], foreign: true };
   }
   if (asksWhatTheBotCanDo(text, chinese)) {
@@ -334,6 +336,10 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
     guard.intent = side(guard.intent);
     guard.ask = guard.ask ? [...new Set(guard.ask.map(side))] : undefined;
     intent = guard.intent;
+  }
+
+  if (redirected?.ask && !guard.ask && guard.intent === redirected.intent) {
+    guard.ask = redirected.ask;
   }
 
   const extract = (name: string): ReturnType<typeof extractEntities> => name === NONE_INTENT
@@ -439,7 +445,7 @@ function huaweiNamed(intent: string, text: string): { intent: string; reason: st
   return side ? { intent: side, reason: `Huawei named → ${side}` } : undefined;
 }
 
-function redirectByMeetingId(intent: string, text: string): { intent: string; reason: string } | undefined {
+function redirectByMeetingId(intent: string, text: string): { intent: string; reason: string; ask?: string[] } | undefined {
   const named = huaweiNamed(intent, text);
   if (named) return named;
   if ((intent === 'lobby.admit' || intent === 'lobby.who' || intent === NONE_INTENT) && NOT_LET_IN.test(text)) {
@@ -450,7 +456,7 @@ function redirectByMeetingId(intent: string, text: string): { intent: string; re
   }
   // Only Latin letters glue to an id: "209384756是什么会" holds one.
   const conferenceId = /(?<![A-Za-z\d])\d{6,12}(?![A-Za-z\d])/u.test(text);
-  const waitingRoom = /waiting\s*room|等候室/iu.test(text);
+  const waitingRoom = /waiting[\s-]*room|等候室/iu.test(text);
   // "open 690471382 back up": a Skype meeting's access read on a conference id is Huawei's lock (or mute).
   const idControl = intent === 'meetings.update' && conferenceId ? HUAWEI_UPDATE.find((u) => u.words.test(text))?.intent : undefined;
   if (idControl) {
@@ -463,10 +469,16 @@ function redirectByMeetingId(intent: string, text: string): { intent: string; re
   const huaweiPhrase = lookup(HUAWEI_PHRASE, intent)?.test(text) ?? false;
   const toHuawei = lookup(HUAWEI_COUNTERPART, intent);
   if (toHuawei && huaweiPhrase) {
-    return { intent: toHuawei, reason: `a Huawei command phrasing → ${toHuawei}` };
+    // "admit all the people waiting in R&D sync": Huawei's phrasing, but a subject (no id, no waiting room) names a
+    // meeting on either platform; admitting a whole lobby on the wrong one is a write, so both are offered.
+    const unsure = intent === 'lobby.admit' && !conferenceId && !waitingRoom;
+    return { intent: toHuawei, reason: `a Huawei command phrasing → ${toHuawei}${unsure ? ' (a subject, no id: ask)' : ''}`, ...(unsure ? { ask: [toHuawei, intent] } : {}) };
   }
   if (toHuawei && conferenceId && (intent !== 'lobby.admit' || waitingRoom || /\b(?:all|everyone|everybody)\b|所有|都/iu.test(text))) {
     return { intent: toHuawei, reason: `a conference id is present → ${toHuawei}` };
+  }
+  if (intent === 'huawei.admitWaiting' && !conferenceId && !waitingRoom && HUAWEI_PHRASE['lobby.admit']?.test(text)) {
+    return { intent, reason: 'Huawei\'s phrasing on a subject (no id, no waiting room): ask', ask: [intent, 'lobby.admit'] };
   }
   const toUcwa = lookup(UCWA_COUNTERPART, intent);
   if (toUcwa && !conferenceId && !waitingRoom && !HUAWEI_PHRASE[toUcwa]?.test(text)) {
