@@ -101,4 +101,21 @@ describe('phrasing classes (issue 11, tenth pass)', () => {
     ]);
     checkChangesNothing(['群组 老同事 里都有谁', '我加入了哪些群组']);
   });
+
+  describe('a name keeps a glued &, a # or + before a digit, brackets and a hyphen after "all"', () => {
+    check([
+      ['watch M&A review', 'watch.start', { meeting: 'M&A review' }],
+      ['who is in the lobby of Q&A session', 'lobby.who', { meeting: 'Q&A session' }],
+      ['delete meeting Standup #12', 'meetings.delete', { meeting: 'Standup #12' }],
+      ['show details of P&L walkthrough', 'meetings.details', { meeting: 'P&L walkthrough' }],
+      ['admit the caller on +44 20 7946 0018', 'lobby.admit', { person: 'the caller on +44 20 7946 0018' }],
+      ['let Ana in to Ops & Infra sync', 'lobby.admit', { person: 'Ana', meeting: 'Ops & Infra sync' }],
+      ['reschedule Retro #4 to friday 2pm', 'meetings.update', { meeting: 'Retro #4', startTime: '2025-01-17T14:00:00' }],
+      ['create a meeting called AT&T sync tomorrow 3pm', 'meetings.create', { subject: 'AT&T sync', startTime: '2025-01-16T15:00:00' }],
+      ['change the subject of Kickoff to Kickoff (v2)', 'meetings.update', { meeting: 'Kickoff', subject: 'Kickoff (v2)' }],
+      ['stop watching R&D all-hands', 'watch.stop', { meeting: 'R&D all-hands' }],
+      ['watch the Eng all-hands', 'watch.start', { meeting: 'Eng all-hands' }],
+      ['stop watching all meetings', 'watch.stop', { all: true }],
+    ]);
+  });
 });
