@@ -311,7 +311,7 @@ function chineseExtensionId(text: string): string | undefined {
 }
 
 // Words that say which meetings (when, whose, how many), not what they are about.
-const NOT_A_KEYWORD_EN = /^(?:now|today|later|later today|tonight|tomorrow|this week|next week|progress|the go|air|going|right|right now|the moment|all|all (?!hands\b).+|every .+|everything|everyone|everybody|anyone|huawei|huawei cloud|cloud|me|us|my team|running|scheduled|planned|booked|happening|ongoing|on-going|upcoming|live|active|in-progress|started|starting|later|next|coming|soon|company-?wide|enterprise-?wide|(?:the )?(?:whole|entire) (?:company|org|organi[sz]ation|enterprise|firm|team)|the company|everyone else|everywhere|please|pls|again|instead|too)$/iu;
+const NOT_A_KEYWORD_EN = /^(?:now|today|later|later today|tonight|tomorrow|this week|next week|progress|the go|air|going|right|right now|the moment|at the moment|at present|currently|in progress|reserved|all|all (?!hands\b).+|every .+|everything|everyone|everybody|anyone|huawei|huawei cloud|cloud|me|us|my team|running|scheduled|planned|booked|happening|ongoing|on-going|upcoming|live|active|in-progress|started|starting|later|next|coming|soon|company-?wide|enterprise-?wide|(?:the )?(?:whole|entire) (?:company|org|organi[sz]ation|enterprise|firm|team)|the company|everyone else|everywhere|please|pls|again|instead|too)$/iu;
 const NOT_A_KEYWORD_ZH = /正在|在开|进行|全公司|全企业|所有|全部|华为|现在|目前|今天|接下来|我的|哪些/u;
 
 /**
@@ -319,7 +319,13 @@ const NOT_A_KEYWORD_ZH = /正在|在开|进行|全公司|全企业|所有|全部
  * dash or a colon. Without such a topic the pronoun is no search word at all.
  */
 function topicForPronoun(s: Sentence, keyword: string | undefined): string | undefined {
-  if (!keyword || !/^(?:that|it|this|those|these|them)$/iu.test(keyword)) {
+  if (!keyword) {
+    // "compliance — anything in progress?": a topic set apart before a question that names none is its search word.
+    const topic = /^\s*([\p{L}\d][\p{L}\d '&+.]{1,40}?)\s+[-–—]\s+(?:anything|any|something|what|which|are there|is there|got any)\b/u.exec(s.text)?.[1]?.trim();
+    if (topic) s.trace.push(`"${topic}", said first, is what the meetings are about`);
+    return topic;
+  }
+  if (!/^(?:that|it|this|those|these|them)$/iu.test(keyword)) {
     return keyword;
   }
   const topic = /^\s*([\p{L}\d][\p{L}\d '&+.]{1,40}?)(?:\s+[-–—]|\s*:)\s+\S/u.exec(s.text)?.[1]?.trim();

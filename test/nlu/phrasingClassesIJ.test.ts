@@ -118,4 +118,34 @@ describe('phrasing classes (issue 11, tenth pass)', () => {
       ['stop watching all meetings', 'watch.stop', { all: true }],
     ]);
   });
+
+  describe('who may enter said as a clause of its own when creating (所有人都能进, anybody can get in)', () => {
+    check([
+      ['创建会议 产品发布，所有人都能进', 'meetings.create', { subject: '产品发布', accessLevel: 'Everyone' }],
+      ['安排一个 团队午餐 会议，明天 12:00-13:00，任何人都可以加入', 'meetings.create', { subject: '团队午餐', startTime: '2025-01-16T12:00:00', endTime: '2025-01-16T13:00:00', accessLevel: 'Everyone' }],
+      ['新建会议 客户答谢会，大家都能参加', 'meetings.create', { subject: '客户答谢会', accessLevel: 'Everyone' }],
+      ['create a meeting called Town hall friday 3pm, anybody can get in', 'meetings.create', { subject: 'Town hall', startTime: '2025-01-17T15:00:00', accessLevel: 'Everyone' }],
+      // A subject that merely holds the words sets nothing.
+      ['创建会议 所有人大会', 'meetings.create', { subject: '所有人大会' }],
+    ]);
+  });
+
+  describe('the search word of ongoing or reserved meetings', () => {
+    check([
+      ['正在进行的招聘相关会议有吗', 'huawei.ongoing', { keyword: '招聘' }],
+      ['在进行的 季度 会议', 'huawei.ongoing', { keyword: '季度' }],
+      ['查一下进行中的 合规 相关的会', 'huawei.ongoing', { keyword: '合规' }],
+      ['有哪些正在进行的会议', 'huawei.ongoing', {}],
+      ['any hiring calls going on right now', 'huawei.ongoing', { keyword: 'hiring' }],
+      ['is a pricing meeting going on at the moment', 'huawei.ongoing', { keyword: 'pricing' }],
+      ['list running meetings with Atlas', 'huawei.ongoing', { keyword: 'Atlas' }],
+      ['find upcoming meetings with Orion', 'huawei.scheduled', { keyword: 'Orion' }],
+      ['pricing - anything running?', 'huawei.ongoing', { keyword: 'pricing' }],
+      ['audit — anything in progress?', 'huawei.ongoing', { keyword: 'audit' }],
+      ['show all reserved meetings for the whole company', 'huawei.scheduled', { all: true }],
+      ["what's been reserved on huawei cloud this week", 'huawei.scheduled', {}],
+      ['what is reserved for tomorrow', 'huawei.scheduled', {}],
+      ['list reserved conferences about migration', 'huawei.scheduled', { keyword: 'migration' }],
+    ]);
+  });
 });

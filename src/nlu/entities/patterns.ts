@@ -197,7 +197,7 @@ export const en = {
   huaweiKeyword: [
     // "… on huawei cloud with migration in the title": the title's word, wherever the platform is named.
     rule('with <keyword> in the title', '\\bwith (?<keyword>.+?) in (?:the|its|their) (?:title|subject|name)\\b'),
-    rule('about <keyword>', '\\b(?:about|regarding|concerning|matching|containing|named|called|titled|with subject|with the word|on the topic of|on|mentions?|includes?|for(?! (?:running|ongoing|live|active|current|scheduled|upcoming|planned|booked|any|all|meetings?|calls?|conferences?)\\b)|related to|mentioning) (?<keyword>.+?)(?: (?:(?:that are |which are |that were )?(?:scheduled|planned|booked|coming up|running|happening|going on|in progress|starting|later|next|this|for|on|at|today|tomorrow|tonight|right now|now|please)\\b.*|meetings?|conferences?))?$'),
+    rule('about <keyword>', '\\b(?:about|regarding|concerning|matching|containing|named|called|titled|with subject|with the word|on the topic of|(?<!going )on|(?<=\\b(?:meetings?|calls?|conferences?) )with|mentions?|includes?|for(?! (?:running|ongoing|live|active|current|scheduled|upcoming|planned|booked|any|all|meetings?|calls?|conferences?)\\b)|related to|mentioning) (?<keyword>.+?)(?: (?:(?:that are |which are |that were )?(?:scheduled|planned|booked|coming up|running|happening|going on|in progress|starting|later|next|this|for|on|at|today|tomorrow|tonight|right now|now|please)\\b.*|meetings?|conferences?))?$'),
     rule('keyword <keyword>', '\\b(?:keywords?|search term|term) (?:is )?(?<keyword>.+)$'),
     rule('meetings <keyword>', '\\b(?:meetings?|calls?|conferences?) (?<keyword>[\\p{L}\\d][\\p{L}\\d-]*)$'),
     rule('did <keyword> start', '^(?:did|has|have) (?:the |our |my )?(?<keyword>.+?) (?:start|started|begin|began|begun|kick off|kicked off)(?: (?:yet|already|now))?$'),
@@ -359,7 +359,8 @@ export const zh = {
     rule('预约的 <关键词> 会议', '(?:预约|预定|安排|计划)的\\s+(?!所有|全部)(?<keyword>[^\\s的，。]{1,12})\\s+(?:会议|会)'),
     // "有没有预约好的培训会议": booked ahead (预约好的, 安排好的), then what the meetings are about.
     rule('预约好的 <关键词> 会议', '(?:预约|预定|安排|排|订)(?:好|过)的\\s*(?!所有|全部)(?<keyword>[^\\s的，。]{2,12}?)\\s*(?:会议|会)(?:吗|呢)?[？?]?$'),
-    rule('正在开的 <关键词> 会议', '(?:正在开|在开|进行中)的\\s*(?!所有|全部)(?<keyword>[^\\s的，。]{1,12}?)\\s*(?:会议|会)'),
+    // "正在进行的培训会议", "正在开的 发布 相关会议": 正在进行 is 正在开, and 相关 may stand before 会议.
+    rule('正在开的 <关键词> 会议', '(?:正在开|在开|进行中|正在进行|在进行)的\\s*(?!所有|全部)(?<keyword>[^\\s的，。]{1,12}?)\\s*(?:相关|有关)?的?\\s*(?:会议|会)'),
     rule('<关键词> 在开的会', '^(?:看看|查看)?(?!现在|目前|当前|今天|所有|全部|哪些|有哪些|有什么|正在)(?<keyword>[^\\s的，。]{1,12}?)\\s*(?:正在|在)(?:开|进行)的?(?:会议|会)'),
   ],
 } as const;
