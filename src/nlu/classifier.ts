@@ -65,6 +65,10 @@ const CONTRACTIONS: ReadonlyMap<string, readonly string[]> = new Map(Object.entr
   whos: ['who', 'is'], whats: ['what', 'is'], wheres: ['where', 'is'], dont: ['do', 'not'], doesnt: ['does', 'not'],
   cant: ['can', 'not'], cannot: ['can', 'not'], wont: ['will', 'not'], im: ['i', 'am'], ive: ['i', 'have'], id: ['i', 'would'],
   theres: ['there', 'is'], isnt: ['is', 'not'], arent: ['are', 'not'],
+  // Tenth pass: a negation typed without its apostrophe is never "corrected" into its affirmative ("shouldnt" → "should").
+  shouldnt: ['should', 'not'], wouldnt: ['would', 'not'], couldnt: ['could', 'not'], mustnt: ['must', 'not'],
+  didnt: ['did', 'not'], wasnt: ['was', 'not'], werent: ['were', 'not'], hasnt: ['has', 'not'], havent: ['have', 'not'],
+  neednt: ['need', 'not'],
 }));
 
 export interface ClassifierModel {
@@ -90,7 +94,7 @@ export function trainClassifier(sets: Readonly<Record<string, TrainingSet>> = tr
     return stem !== undefined && (vocabulary.has(stem) || vocabulary.has(`${stem}e`) || (stem.length > 3 && stem.at(-1) === stem.at(-2) && vocabulary.has(stem.slice(0, -1))));
   };
   const correct = (word: string): string | undefined => {
-    if (vocabulary.has(word) || word.length < MIN_CORRECTION_LENGTH || REAL_WORDS.has(word) || /[^a-z]/u.test(word) || inflected(word) || derived(word)) {
+    if (vocabulary.has(word) || word.length < MIN_CORRECTION_LENGTH || REAL_WORDS.has(word) || CONTRACTIONS.has(word) || /[^a-z]/u.test(word) || inflected(word) || derived(word)) {
       return undefined;
     }
     return closestWord(word, words, vocabulary);

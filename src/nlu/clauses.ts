@@ -104,7 +104,7 @@ function resolveLeadingContext(text: string): { text: string; note: string } | u
 function resolveSplit(split: RegExpExecArray): { text: string; note: string } | undefined {
   const [whole = '', head = '', typed = ''] = split;
   // "Budget review's over, you can stop watching it": the politeness before the command is not the command.
-  const tail = typed.replace(/^(?:(?:you can|you could|you may|could you|can you|would you|please|pls|just|so|then|now)\s+)+(?=\S+\s)/iu, '');
+  const tail = typed.replace(/^(?:(?:you can|you could|you may|could you|can you|would you|please|pls|just|so|then|now|go ahead and|feel free to|ok|okay)\s+)+(?=\S+\s)/iu, '');
   // "Board prep: make it so …": a name before a colon is what the command's "it" refers to.
   const topic = whole.slice(head.length).trimStart().startsWith(':') && wordCount(head) <= 5 && !COMMAND_OPENING_EN.test(head) ? head : undefined;
   if (topic && /\bit\b/iu.test(tail) && COMMAND_OPENING_EN.test(tail)) {

@@ -148,4 +148,39 @@ describe('phrasing classes (issue 11, tenth pass)', () => {
       ['list reserved conferences about migration', 'huawei.scheduled', { keyword: 'migration' }],
     ]);
   });
+
+  describe('a negation typed without its apostrophe is never corrected into its affirmative', () => {
+    check([
+      ['Ines shouldnt join the budget review', 'lobby.reject', { person: 'Ines', meeting: 'budget review' }],
+      ['Ken should not join the Sales sync', 'lobby.reject', { person: 'Ken', meeting: 'Sales sync' }],
+      ["nah, Bo shouldn't join Ops review", 'lobby.reject', { person: 'Bo', meeting: 'Ops review' }],
+    ]);
+    // Never an admission unasked.
+    checkChangesNothing(["Marco shouldn't be let in", 'Tom mustnt join Board prep', 'Lia wasnt invited to Design crit']);
+  });
+
+  describe('who is kept out or let in, and where: entry to, join <meeting>, all for <meeting>', () => {
+    check([
+      ['deny Hannah entry to Ops review', 'lobby.reject', { person: 'Hannah', meeting: 'Ops review' }],
+      ['refuse Omar access to Board prep', 'lobby.reject', { person: 'Omar', meeting: 'Board prep' }],
+      ['deny Lee access', 'lobby.reject', { person: 'Lee' }],
+      ['let Yuki join Sales weekly', 'lobby.admit', { person: 'Yuki', meeting: 'Sales weekly' }],
+      ['allow Mia to join Ops review', 'lobby.admit', { person: 'Mia', meeting: 'Ops review' }],
+      ['let Omar join in', 'lobby.admit', { person: 'Omar' }],
+      ['let everyone join Town hall', 'lobby.admit', { all: true, meeting: 'Town hall' }],
+      ['admit all for Q&A hour', 'lobby.admit', { all: true, meeting: 'Q&A hour' }],
+      ['admit everyone for Design crit', 'lobby.admit', { all: true, meeting: 'Design crit' }],
+      ['admit Ana for Design crit', 'lobby.admit', { person: 'Ana', meeting: 'Design crit' }],
+    ]);
+  });
+
+  describe('a person waiting, then "go ahead and" / "pls" / "feel free to" before the command', () => {
+    check([
+      ['Sam is waiting, go ahead and let him in', 'lobby.admit', { person: 'Sam' }],
+      ['Raj is outside, feel free to let him in', 'lobby.admit', { person: 'Raj' }],
+      ['Mei is waiting, pls let her join Budget review', 'lobby.admit', { person: 'Mei', meeting: 'Budget review' }],
+      ["Dana's here for Board prep, go ahead and admit her", 'lobby.admit', { person: 'Dana', meeting: 'Board prep' }],
+      ['Ola is in the lobby, ok let her through', 'lobby.admit', { person: 'Ola' }],
+    ]);
+  });
 });
