@@ -398,7 +398,9 @@ const ZH_ACCESS_CLAUSE = /[，,]\s*(?:并且|而且|再|然后|顺便|同时|还
 function meetingUpdate(s: Sentence): Entities {
   const captures = match(s, rules(en.update, zh.update), (c) => usableMeeting(c.meeting, s.zh));
   const meeting = meetingIdIn(s.tokens, s.text) ?? quotedIn(s.tokens) ?? (captures.meeting ? cleanMeeting(captures.meeting, s.zh) : undefined);
-  const times = findTimes(captures.rest ?? s.text, s.language, s.now);
+  // "把周五例会的主题改成…", "rename Friday standup to …": a weekday inside a name is no new time.
+  const names = [captures.meeting, captures.subject].filter((name): name is string => !!name && name.length > 1);
+  const times = findTimes(captures.rest ?? names.reduce((text, name) => text.replace(name, ' '), s.text), s.language, s.now);
   s.trace.push(times.trace);
   // "… should end at 5pm": the one time said is when it ends.
   if (captures.rest && /^(?:end|finish|be over)\b/iu.test(captures.rest) && times.startTime && !times.endTime) {

@@ -250,8 +250,8 @@ export function createRecognizer(options: RecognizerOptions = {}): Recognizer {
 function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?: string): Recognition {
   const explanation: string[] = [];
   const typed = removeEmoji(removeMentions(input));
-  // 群组 is another word for a contact group (分组); the same length, so names are still given back as typed.
-  const text = toSimplified(typed).replace(/群组/gu, '分组');
+  // 群组 is another word for a contact group (分组), 追踪 for 跟踪; the same length, so names are still given back as typed.
+  const text = toSimplified(typed).replace(/群组/gu, '分组').replace(/追踪/gu, '跟踪');
   const language = detectLanguage(text, locale);
   const chinese = hasHan(text) && (detectLanguage(text) === 'zh' || chineseVerbFirst(text));
   explanation.push(`text: "${text}" (language ${language}${locale ? `, locale ${locale}` : ''})`);
@@ -417,7 +417,7 @@ const HUAWEI_PHRASE: Readonly<Record<string, RegExp>> = {
 // "remove <meeting> from my online meetings": the thing removed is a meeting, not a visitor in a lobby.
 const OFF_MY_MEETINGS = /^(?!.*\b(?:lobby|lobbies|waiting)\b).*\b(?:remove|take|drop|delete)\b.+\b(?:from|off|out of) (?:my|our|the) (?:online |skype )?(?:meetings|calendar|schedule|diary|agenda)\b/iu;
 
-const NOT_LET_IN = /^(?:please\s+)?(?:do not|don['’]?t|never|no need to)\s+(?:let|admit|allow)\b|^(?:请|麻烦)?(?:不要|别|不准|不许|不用)让/iu;
+const NOT_LET_IN = /^(?:please\s+)?(?:do not|don['’]?t|never|no need to)\s+(?:let|admit|allow)\b|^(?:请|麻烦)?(?:不要|别|不准|不许|不用)(?:让|放)/iu;
 
 /**
  * "watch my Huawei meeting …", "show me the huawei meeting Q2 roadmap", "华为会议 季度复盘 里有谁": the platform named

@@ -183,4 +183,19 @@ describe('phrasing classes (issue 11, tenth pass)', () => {
       ['Ola is in the lobby, ok let her through', 'lobby.admit', { person: 'Ola' }],
     ]);
   });
+
+  describe('Chinese: 删了/不要放/建立/新增/追踪 verbs, and a weekday inside a name is no time', () => {
+    check([
+      ['删了客户周会', 'meetings.delete', { meeting: '客户周会' }],
+      ['删了周三例会吧', 'meetings.delete', { meeting: '周三例会' }],
+      ['别放王磊进季度复盘', 'lobby.reject', { person: '王磊', meeting: '季度复盘' }],
+      ['不许放李娜进周一例会', 'lobby.reject', { person: '李娜', meeting: '周一例会' }],
+      ['建立分组 读书会', 'groups.create', { group: '读书会' }],
+      ['停止追踪同事分组的状态', 'groups.presenceStop', { group: '同事' }],
+      ['把周一例会的主题改成 周一站会', 'meetings.update', { meeting: '周一例会', subject: '周一站会' }],
+      ['把周五例会改到下周一上午10点', 'meetings.update', { meeting: '周五例会', startTime: '2025-01-20T10:00:00' }],
+      ['rename Friday standup to Monday standup', 'meetings.update', { meeting: 'Friday standup', subject: 'Monday standup' }],
+      ['move Friday standup to monday 9am', 'meetings.update', { meeting: 'Friday standup', startTime: '2025-01-20T09:00:00' }],
+    ]);
+  });
 });
