@@ -2,8 +2,8 @@
  * `npm run bench`: every benchmark reports ratios against a baseline measured in the same run, so results compare
  * across machines; the only verdicts are those ratios against their targets, never a timed assertion in the tests.
  * `--quick` (CI, under a minute): the throughput line with short rounds, printed, BENCHMARKS.md left alone.
- * `--profile`: a CPU profile of the bot and of the echo bot per sentence, their last timed round only (bench-profiles/, `node --cpu-prof`'s
- * format; `node dist/scripts/bench/profileSummary.js <file>` summarises one).
+ * `--profile`: a CPU profile of the bot and of the echo bot per sentence, their last timed round only, and of the bot while line 2's
+ * alerts are timed (bench-profiles/, `node --cpu-prof`'s format; `node dist/scripts/bench/profileSummary.js <file>` summarises one).
  * `--only=<sentence>[,<sentence>]`: only those sentences of the throughput line ("pressing Admit on an alert card" is the card press).
  * `--admit-cards=<n>`: alert cards each user may press per round in that line (default 30, quick 2).
  */
@@ -99,11 +99,12 @@ async function runScaleLines(): Promise<{ table: string }> {
   const rows: string[] = [];
   if (!['2', '3', '4', '5'].some(want)) return { table: '' };
   if (want('2') || want('3')) {
-    const scale = await benchScale(
-      quick
+    const scale = await benchScale({
+      ...(quick
         ? { organizers: 10, organizersLarge: 20, arrivalsPerSecond: 5, arrivalSeconds: 2, idleLagMs: 500, warmUpOrganizers: 4 }
-        : { organizers: 1000, organizersLarge: largeArg ?? 10_000, arrivalsPerSecond: 20, arrivalSeconds: 60, idleLagMs: 5000, warmUpOrganizers: 32 },
-    );
+        : { organizers: 1000, organizersLarge: largeArg ?? 10_000, arrivalsPerSecond: 20, arrivalSeconds: 60, idleLagMs: 5000, warmUpOrganizers: 32 }),
+      profilePath: profile ? resolve('bench-profiles', 'bot-alerts-at-scale.cpuprofile') : undefined,
+    });
     rows.push(scaleTable(scale));
     process.stdout.write(`${JSON.stringify({ bench: 'scale', ...scale })}\n`);
     if (scale.alerts.delivered === 0) process.exitCode = 1;

@@ -6,6 +6,8 @@
  * its event-loop delay while they idle. The simulators and the load (users + connector) run in processes of their own.
  */
 import type { ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { forkChild, nextMessage, stopChild, type SimulatorAddresses } from './throughput/ipc.js';
 import type { ArrivalResult, Organizer, ScaleAnswer, ScaleCommand } from './scale/load.js';
 import { startFlags } from './startFlags.js';
@@ -21,6 +23,8 @@ export interface ScaleOptions {
   idleLagMs: number;
   /** Organizers signed in, watching and signed out again before line 3's second baseline (see warmUp). */
   warmUpOrganizers: number;
+  /** A CPU profile of the bot while the alerts are timed (line 2), written here (`node --cpu-prof`'s format). */
+  profilePath?: string;
 }
 
 /** Per organizer over one baseline: RSS, heap, and the part of the heap that is compiled code. */
@@ -131,7 +135,12 @@ export async function benchScale(options: ScaleOptions): Promise<ScaleResult> {
       if (added <= 0) throw new Error(`no organizer could watch: ${answer.failures.join(' | ')}`);
     };
     await grow(options.organizers);
+    if (options.profilePath) {
+      mkdirSync(dirname(options.profilePath), { recursive: true });
+      await botAsk<string>({ profile: 'start' }, 'profile');
+    }
     const arrivals = await ask({ kind: 'arrivals', count: Math.round(options.arrivalsPerSecond * options.arrivalSeconds), perSecond: options.arrivalsPerSecond, graceMs: 10_000 }, 'arrivals');
+    if (options.profilePath) await botAsk<string>({ profile: 'stop', path: options.profilePath }, 'profile');
     if (options.organizersLarge > options.organizers) await grow(options.organizersLarge);
     return { alerts: alertFigures(options, arrivals.result), memory, baseline, warmedBaseline, warmUpOrganizers: options.warmUpOrganizers, watchFailures: watchFailures.slice(0, 5) };
   } finally {

@@ -4,7 +4,7 @@ import { CardTooLargeError, cardMessage } from '../cards/render.js';
 import { RetryableError, withRetries } from '../http/retry.js';
 import type { Logger } from '../logging.js';
 import { KeyedSerializer } from '../storage/keyedSerializer.js';
-import type { ConversationReferenceStore } from '../teams/conversationReferences.js';
+import type { ConversationReferenceStore, StoredReference } from '../teams/conversationReferences.js';
 import { BotRemovedError, MessageRejectedError, type ProactiveMessenger } from '../teams/proactive.js';
 import { KeyedBursts } from './bursts.js';
 import { channelKey } from '../ownership/index.js';
@@ -79,6 +79,11 @@ export interface OutboxOptions {
 export class AlertOutbox {
   private readonly alerts = new AlertsById();
   private readonly delivering = new Map<string, Promise<void>>();
+  /**
+   * The conversation of a new alert, looked up while its record was written (see add): its first delivery takes it
+   * instead of reading it then. Kept until that delivery ends, so only alerts being delivered have one.
+   */
+  private readonly lookedUp = new Map<string, Promise<StoredReference | undefined>>();
   private readonly deliveries = new KeyedSerializer();
   private readonly recounts: KeyedBursts;
   /** Watchers whose channel this instance is handing over: no new sends start for them. */
@@ -212,7 +217,17 @@ export class AlertOutbox {
   /** Writes the alert durably (a few attempts), then remembers it. Throws when storage keeps failing. */
   async add(alert: AlertRecord): Promise<void> {
     if (!alert.outcome) alert.waitingInMeeting = this.openIn(alert).filter((other) => other.id !== alert.id).length + 1;
-    await this.persist(alert);
+    // Looked up while the record is written, not after: a read that misses the storage's cache goes to disk, and the
+    // card's first send then waits for the write alone. Nothing is sent before the write resolves.
+    const conversation = this.conversationOf(alert);
+    conversation.catch(() => undefined);
+    this.lookedUp.set(alert.id, conversation);
+    try {
+      await this.persist(alert);
+    } catch (error) {
+      this.lookedUp.delete(alert.id);
+      throw error;
+    }
     this.alerts.set(alert.id, alert);
     this.recountSoon(alert);
   }
@@ -398,13 +413,18 @@ export class AlertOutbox {
           this.interruptions.delete(id);
         }
       })
-      .finally(() => this.delivering.delete(id));
+      .finally(() => {
+        this.delivering.delete(id);
+        this.lookedUp.delete(id);
+      });
     this.delivering.set(id, delivery);
     return delivery;
   }
 
   private async deliverOnce(alert: AlertRecord): Promise<boolean> {
-    const stored = alert.targetConversationId ? await this.references.forConversation(alert.targetConversationId) : await this.references.personalChatOf({ id: alert.watcherId });
+    const lookedUp = this.lookedUp.get(alert.id);
+    this.lookedUp.delete(alert.id);
+    const stored = await (lookedUp ?? this.conversationOf(alert));
     if (!stored) {
       this.logger.warn({ alertId: alert.id, target: alert.targetConversationId ?? 'personal chat' }, 'no conversation to deliver a lobby alert to yet');
       await this.postpone(alert);
@@ -446,6 +466,11 @@ export class AlertOutbox {
       await this.postpone(alert);
       return false;
     }
+  }
+
+  /** Where the alert's card goes: its routed conversation, else the watcher's personal chat. */
+  private conversationOf(alert: AlertRecord): Promise<StoredReference | undefined> {
+    return alert.targetConversationId ? this.references.forConversation(alert.targetConversationId) : this.references.personalChatOf({ id: alert.watcherId });
   }
 
   private async postpone(alert: AlertRecord): Promise<void> {

@@ -247,6 +247,8 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }
 
+const EVERYONE_WAITING_FOR = /^(?:everyone|everybody|all(?: of)?(?: the)? (?:people|guests|folks|visitors|attendees)|all)(?: whos| who is| who are| thats| that is| that are)? (?:still )?(?:waiting|queued|queueing|stuck|sitting) (?:in|for|at|on|to join) (?:the )?(?:lobby (?:of|for) )?(\S.*)$/iu;
+
 function meetingEntities(intent: string, s: Sentence, pair: RulePair): Entities {
   if ((intent === 'watch.start' || intent === 'watch.stop' || intent === 'huawei.unwatch') && allMeetings(s.plain, s.zh)) {
     s.trace.push('"all" meetings asked for');
@@ -287,6 +289,12 @@ function lobbyDecision(s: Sentence, pair: RulePair): Entities {
   // Read the corrected words too, so "evrybody" means everybody rather than a person called that.
   const corrected = new Map(s.tokens.map((t) => [t.original, t.norm]));
   const personWords = s.zh ? person : person.split(' ').map((word) => corrected.get(word) ?? word.toLowerCase()).join(' ');
+  // "everyone waiting for the Ops sync can come in": who is everyone, and the meeting is what they wait for.
+  const awaited = s.zh ? undefined : EVERYONE_WAITING_FOR.exec(personWords) ? EVERYONE_WAITING_FOR.exec(person)?.[1] : undefined;
+  if (awaited) {
+    s.trace.push(`"${person}" means everyone waiting for ${awaited}`);
+    return { all: true, meeting: meetingText ?? cleanMeeting(awaited, true) };
+  }
   if (isEveryone(person, s.zh) || isEveryone(personWords, s.zh)) {
     s.trace.push(`"${person}" means everyone waiting`);
     return { all: true, meeting: meetingText };
@@ -312,7 +320,7 @@ function chineseExtensionId(text: string): string | undefined {
 
 // Words that say which meetings (when, whose, how many), not what they are about.
 const NOT_A_KEYWORD_EN = /^(?:now|today|later|later today|tonight|tomorrow|this week|next week|progress|the go|air|going|right|right now|the moment|at the moment|at present|currently|in progress|reserved|all|all (?!hands\b).+|every .+|everything|everyone|everybody|anyone|huawei|huawei cloud|cloud|me|us|my team|running|scheduled|planned|booked|happening|ongoing|on-going|upcoming|live|active|in-progress|started|starting|later|next|coming|soon|company-?wide|enterprise-?wide|(?:the )?(?:whole|entire) (?:company|org|organi[sz]ation|enterprise|firm|team)|the company|everyone else|everywhere|please|pls|again|instead|too)$/iu;
-const NOT_A_KEYWORD_ZH = /正在|在开|进行|全公司|全企业|所有|全部|华为|现在|目前|今天|接下来|我的|哪些/u;
+const NOT_A_KEYWORD_ZH = /^(?:云|线上|在线|网络)$|正在|在开|进行|全公司|全企业|所有|全部|华为|现在|目前|今天|接下来|我的|哪些/u;
 
 /**
  * "budget - anything running on that?": a pronoun as the search word points back at the topic said first, before a

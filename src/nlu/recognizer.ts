@@ -5,7 +5,7 @@ import { extractEntities } from './entities.js';
 import type { Entities } from './catalog.js';
 import { NONE_INTENT } from './training.js';
 import { guardIndefiniteTarget, guardWrite, type WriteGuard } from './safety.js';
-import { familyOf, familyPick, outOfFamily, strongCue, verbOverCue } from './cues.js';
+import { familyOf, familyPick, outOfFamily, strongCue, verbAgainstRead, verbOverCue } from './cues.js';
 import { inOtherScript, looksForeign, mostlyForeign } from './foreign.js';
 import { chineseCommand, englishCommand } from './clauses.js';
 import { detectLanguage, expandShorthand, hasHan, micAsMute, removeEmoji, removeMentions, tokenize, toSimplified, type Token } from './text.js';
@@ -196,6 +196,29 @@ import { detectLanguage, expandShorthand, hasHan, micAsMute, removeEmoji, remove
  *   0 / 1 / 0). Against issue 11: intent, entities overall and Chinese pass; English entities miss 95 by one
  *   sentence, and one write is still read as another write unasked. Its misses were not looked at before these two
  *   scores were taken.
+ * Issue 11 (ninth pass, tuned on H's misses — so H no longer counts as blind; the next honest number is the next blind
+ *   corpus's first score): H 99.1 / 96.1 → **99.8 % / 100 %** (English 98.8 / 94.8 → 99.6 / 100, Chinese 99.5 / 97.8
+ *   → 100 / 100; writes read as another write 1 → 0, no read acted on as a write, none asked); A 100 / 99.7, B 99.7 /
+ *   100, C 100 / 99.5, D 100 / 100, E 100 / 99.5, F 100 / 100, G 100 / 100 and test/nlu/corpus.json 100 / 100
+ *   unchanged. Classes, each probed with new phrasings (test/nlu/phrasingClassesH.test.ts, 63 tests, none a corpus
+ *   sentence): Huawei as the company a person comes from ("the guest from Huawei", 来自华为的, 华为来的) is not the
+ *   platform, so the lobby admits that person — this was H's write read as another write (Huawei's "admit everyone
+ *   in the waiting room"); "the Huawei folks", 华为的同事 (the company's people or the platform's waiting room) are
+ *   asked; a number sign before digits and an ampersand inside a word stay in names (Retro #12, R&D weekly — six of
+ *   H's entity misses); "everyone/all the guests waiting for <meeting> can come in" admits all of that meeting's
+ *   lobby (a cue, and the entities); "send <person> away, not invited" (a reason after the verb); "open/pull up
+ *   <meeting> details"; "all-hands" is a name, not "all"; "<meeting> should be invited-only from now on" (hyphenated
+ *   settings, a trailing "from now on", and 以后/今后/从现在起 glued to a Chinese name); "list attendees in <conference
+ *   id>"; Chinese search words after a state (正在进行的 X 会议, 即将召开的 X 会议) or set apart after 搜索…会议. Found
+ *   while probing and fixed: an opening verb that names its change (admit, reject, delete, post …) against a read
+ *   the classifier preferred is now asked ("admit everyone waiting in my Huawei meeting" listed meetings, unasked).
+ *   No H label looked wrong. Left alone: "is the printer on the 3rd floor working?" is read as a meeting's details
+ *   (a read; no rule separates it from a state question about a meeting without fitting the sentence); "let everyone
+ *   waiting in my huawei meeting <id> in" still lists meetings (the "let" family is not one that overrules a read);
+ *   "list attendees of <subject>" is none; 季度总结会以后都锁上吧 keeps 都 in the name; B's one older miss. Latency
+ *   (best-of-9 per utterance over A–G and corpus.json, 3,287 sentences, load ≈ 3–3.5 on 2 cores, interleaved with
+ *   the code before the pass, both orders): p99 5.8–6.0 → 5.9–6.1 ms (unchanged within noise), p50 0.073–0.075 →
+ *   0.087–0.091 ms, mean 0.33–0.35 → 0.36–0.37 ms (≈ +15 µs per utterance, the new cues and patterns).
  */
 
 export interface RecognizerOptions {
@@ -329,6 +352,14 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
   const guard = cue
     ? cueGuard(intent, verbOverCue(intent, ranked, normalised, chinese))
     : guardWrite(intent, score, rivals, normalised, chinese, outOfFamily(intent, ranked, normalised, chinese));
+  if (redirected?.ask && !guard.ask) {
+    guard.ask = redirected.ask;
+  }
+  const verbReading = guard.ask || guard.intent !== intent ? undefined : verbAgainstRead(intent, sided, normalised, chinese);
+  if (verbReading) {
+    guard.ask = [verbReading, intent];
+    guard.reason = `read ${intent} against the opening verb's ${verbReading} → ask`;
+  }
   if (guard.reason) {
     explanation.push(guard.reason);
     // A reading the guard brings in is read with the same Skype-or-Huawei markers as the classifier's.
@@ -437,9 +468,19 @@ const HUAWEI_UPDATE = [
 // A lobby watch for a conference id or a waiting room is Huawei's (Skype meetings have a lobby and a subject).
 const WATCH_BY_MARKER: Readonly<Record<string, string>> = { 'watch.start': 'huawei.watch', 'watch.stop': 'huawei.unwatch' };
 
-function huaweiNamed(intent: string, text: string): { intent: string; reason: string } | undefined {
-  if (!HUAWEI_NAMED.test(text)) {
+// "the guest from Huawei", 来自华为的访客: the company a person comes from, not the platform of the meeting.
+const HUAWEI_ORIGIN = /\b(?:from|of|with)\s+huawei\b(?!\s+(?:cloud\s+)?(?:meetings?|calls?|conferences?|rooms?|sessions?|waiting))|来自\s*华为|华为(?:那边|方面)?(?:来|派来)的/giu;
+// "admit the Huawei guests", 华为的访客放进来: a person named by the company, unless a meeting or a waiting room is named too.
+const HUAWEI_PERSON = /\bhuawei\s+(?:guests?|visitors?|people|folks|guys?|colleagues?|partners?|contractors?|engineers?|reps?|representatives?|team|delegation)\b|华为的?(?:访客|客人|来宾|同事|人|朋友|工程师|伙伴|团队|代表)/iu;
+const HUAWEI_PLACE = /\bhuawei\s+(?:cloud\s+)?(?:meetings?|calls?|conferences?|rooms?|sessions?)\b|华为(?:云)?(?:会议|会)|waiting\s*room|等候室|(?<![A-Za-z\d])\d{6,12}(?![A-Za-z\d])/iu;
+
+function huaweiNamed(intent: string, text: string): { intent: string; reason: string; ask?: string[] } | undefined {
+  if (!HUAWEI_NAMED.test(text.replace(HUAWEI_ORIGIN, ' '))) {
     return undefined;
+  }
+  if (intent === 'lobby.admit' && HUAWEI_PERSON.test(text) && !HUAWEI_PLACE.test(text)) {
+    // Guests from the company or everyone in the platform's waiting room: both admit people, so ask.
+    return { intent, ask: [intent, 'huawei.admitWaiting'], reason: 'Huawei names the people, not clearly the platform → ask' };
   }
   const side = lookup(HUAWEI_NAMED_COUNTERPART, intent) ?? (intent === 'meetings.update' ? HUAWEI_UPDATE.find((u) => u.words.test(text))?.intent : undefined);
   return side ? { intent: side, reason: `Huawei named → ${side}` } : undefined;

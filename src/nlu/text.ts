@@ -171,7 +171,7 @@ function pushWords(text: string, tokens: Token[]): void {
     const closes = /^[)）]/u.test(text.slice(end));
     if (closes) end += 1;
     const original = `${opens ? gap.slice(-1) : ''}${bare}${closes ? text.slice(end - 1, end) : ''}`;
-    const token: Token = { original, norm: normWord(bare.replace(/^[#+]/u, '')), quoted: false };
+    const token: Token = { original, norm: normWord(bare.replace(/^[+]/u, '')), quoted: false };
     if (dashBefore) token.dashBefore = true;
     const joiner = tokens.length > 0 ? /^\s+([+&])\s+$/u.exec(gap)?.[1] : undefined;
     if (joiner === '+' || joiner === '&') token.joinerBefore = joiner;

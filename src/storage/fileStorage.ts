@@ -8,6 +8,7 @@ import type { BotStorage, StoreHealth } from './botStorage.js';
 import { createLogger, type Logger } from '../logging.js';
 import { errorCode, isTempFile, removeFileDurably, replaceFileDurably } from './durableFile.js';
 import { ETagConflictError } from './errors.js';
+import { readWholeFile } from './wholeFile.js';
 import { StoreLifecycle } from './lifecycle.js';
 import { KeyedSerializer } from './keyedSerializer.js';
 import { assertKeys, isConditional, validateChanges, type Change } from './items.js';
@@ -169,7 +170,7 @@ export class FileStorage implements BotStorage {
     const fileName = fileNameForKey(key);
     let text: string;
     try {
-      text = await readFile(join(this.directory, fileName), 'utf8');
+      text = await readWholeFile(join(this.directory, fileName));
     } catch (error) {
       // Deleted between the index check and the read: the delete won, the item is gone.
       if (errorCode(error) === 'ENOENT') return undefined;

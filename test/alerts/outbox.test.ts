@@ -92,6 +92,80 @@ describe('lobby alert outbox', () => {
     assert.deepEqual(events, ['write', 'send', 'write'], 'recorded, sent, marked sent');
   });
 
+  it('looks up a new alert\'s conversation while its record is written, and sends only once the write is on disk', async () => {
+    const events: string[] = [];
+    const messenger = {
+      async send(): Promise<string> {
+        events.push('send');
+        return 'activity-1';
+      },
+      async update(): Promise<void> {},
+    } as unknown as ProactiveMessenger;
+    let finishWrite: (() => void) | undefined;
+    const write = storage.write.bind(storage);
+    storage.write = async (changes) => {
+      events.push('write begins');
+      // The first write (the arrival's record) is held until the lookup has been seen to run meanwhile.
+      if (!finishWrite) await new Promise<void>((resolve) => (finishWrite = resolve));
+      await write(changes);
+      events.push('write ends');
+    };
+    let lookups = 0;
+    const lookingUp = {
+      ...references,
+      async personalChatOf(user: { id: string }) {
+        lookups += 1;
+        events.push('lookup');
+        return references.personalChatOf(user);
+      },
+    } as typeof references;
+    const outbox = new AlertOutbox(new LobbyRecords(storage), lookingUp, messenger, logger, { pumpIntervalMs: 10 });
+    await outbox.load();
+    outbox.start();
+    const adding = outbox.add(alert('a')).then(() => outbox.kick('a'));
+    await waitUntil(() => finishWrite !== undefined && events.includes('lookup'));
+    assert.ok(!events.includes('send'), 'nothing is sent while the record is being written');
+    finishWrite!();
+    await adding;
+    await waitUntil(() => events.filter((event) => event === 'write ends').length === 2);
+    outbox.stop();
+    // The lookup starts as the write does; the send waits for the write's end.
+    assert.deepEqual([...events.slice(0, 2)].sort(), ['lookup', 'write begins']);
+    assert.deepEqual(events.slice(2), ['write ends', 'send', 'write begins', 'write ends']);
+    assert.equal(lookups, 1, 'the first send uses the lookup made during the write');
+  });
+
+  it('sends nothing for an alert whose record could not be written, and keeps no lookup for it', async () => {
+    const { messenger, sent } = flakyMessenger(0);
+    let lookups = 0;
+    const counting = {
+      ...references,
+      async personalChatOf(user: { id: string }) {
+        lookups += 1;
+        return references.personalChatOf(user);
+      },
+    } as typeof references;
+    const write = storage.write.bind(storage);
+    let failing = true;
+    storage.write = async (changes) => {
+      if (failing) throw Object.assign(new Error('disk full'), { code: 'ENOSPC' });
+      return write(changes);
+    };
+    const outbox = new AlertOutbox(new LobbyRecords(storage), counting, messenger, logger, { pumpIntervalMs: 10 });
+    await outbox.load();
+    outbox.start();
+    await assert.rejects(outbox.add(alert('a')), /disk full/);
+    outbox.kick('a');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(sent.length, 0, 'an alert not on disk is not sent');
+    failing = false;
+    await outbox.add(alert('a'));
+    outbox.kick('a');
+    await waitUntil(() => sent.length === 1);
+    outbox.stop();
+    assert.equal(lookups, 2, 'one lookup per add, whatever the write\'s attempts: the failed add\'s is not kept');
+  });
+
   it('backs off when the store times out on the claim, instead of trying again at every pump, and then sends once', async () => {
     const { messenger, sent } = flakyMessenger(0);
     const { logger: recording, lines } = recordingLogger();

@@ -136,6 +136,7 @@ describe('phrasing classes (issue 11, tenth pass)', () => {
       ['在进行的 季度 会议', 'huawei.ongoing', { keyword: '季度' }],
       ['查一下进行中的 合规 相关的会', 'huawei.ongoing', { keyword: '合规' }],
       ['有哪些正在进行的会议', 'huawei.ongoing', {}],
+      ['正在进行的线上会议', 'huawei.ongoing', {}],
       ['any hiring calls going on right now', 'huawei.ongoing', { keyword: 'hiring' }],
       ['is a pricing meeting going on at the moment', 'huawei.ongoing', { keyword: 'pricing' }],
       ['list running meetings with Atlas', 'huawei.ongoing', { keyword: 'Atlas' }],

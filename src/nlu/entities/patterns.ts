@@ -57,7 +57,8 @@ export const en = {
     rule("reject <person>'s request to join <meeting>", `^(?:reject|deny|decline|refuse|turn down) ${REQUEST_TO_JOIN}`),
     rule('reject <person> waiting in <meeting>', '^(?:reject|deny|decline|refuse|block|remove|kick out|dismiss|turn away|send away|throw out|keep out) (?<person>.+?) (?:who (?:is|are) |whos |that (?:is|are) |thats )?(?:still )?(?:waiting|queued|queueing|stuck|sitting) (?:in|for|at|on|to join) (?:the )?(?:lobby (?:of|for) )?(?<meeting>.+)$'),
     rule("don't let <person> in", '^(?:do not|dont|never) (?:let|admit|allow) (?<person>.+?)(?: in| into| join| to join)?(?: (?:to|into|in|for) (?<meeting>.+))?$'),
-    rule('turn <person> away', '^(?:turn|send|kick|throw|keep) (?<person>.+?) (?:away|out|off)(?: (?:of|from) (?:(?:the )?(?:lobby|waiting room)(?: (?:of|for|in) )?)?(?<meeting>.+)?)?$'),
+    // "send the person from acme away, not invited": the reason after the verb is not a meeting.
+    rule('turn <person> away', '^(?:turn|send|kick|throw|keep) (?<person>.+?) (?:away|out|off)(?: (?:of|from) (?:(?:the )?(?:lobby|waiting room)(?: (?:of|for|in) )?)?(?<meeting>.+?)?)?(?: (?:(?:they|he|she)(?: (?:is|are|was|were))? )?(?:not|wasnt|werent|isnt|arent) (?:invited|expected|on the (?:list|invite)|welcome|one of us|supposed to be here))?$'),
     // "deny Hannah entry to Budget review", "Ines shouldn't join Board prep": who is kept out, then where.
     rule('deny <person> entry to <meeting>', '^(?:deny|refuse|block|bar) (?<person>.+?) (?:entry|access|admission|entrance)(?: (?:to|into|for|in) (?:the )?(?<meeting>.+))?$'),
     rule("<person> shouldn't join <meeting>", '^(?<person>.+?) (?:shouldnt|should not|mustnt|must not|cant|cannot|can not|may not|wont|will not|is not allowed to|isnt allowed to) (?:be (?:let|allowed) )?(?:join|enter|get into|come into|attend|in|into)(?: (?:the )?(?<meeting>.+))?$'),
@@ -88,7 +89,7 @@ export const en = {
   ],
   details: [
     rule('details of <meeting>', '\\b(?:details?|info|information|summary|overview|join link|link|settings|organi[sz]er|host|owner|chair|agenda|start time|end time|time|dial-in|attendees|invitees) (?:of|for|about|on|to) (?<meeting>.+)$'),
-    rule('<meeting> details', '^(?:show |get |give me )?(?:the )?(?<meeting>.+?) (?:details|info|information)$'),
+    rule('<meeting> details', '^(?:show |get |give me |open |pull up |bring up )?(?:the )?(?<meeting>.+?) (?:details|info|information)$'),
     // "is Budget review locked?", "did I delete Board prep?": a question about a meeting's state names it.
     rule('is <meeting> locked', '^(?:is|was|has) (?<meeting>.+?) (?:(?:already|still) )?(?:been )?(?:locked|unlocked|open|public|private|invite only|invited only|cancel(?:l)?ed|deleted|over|started|running|still on|happening|moved|changed|renamed|empty|full)$'),
     rule('did I delete <meeting>', '^(?:did|have|has) (?:i|we|you|someone|anyone|anybody) (?:already )?(?:delete|deleted|cancel|cancel(?:l)?ed|lock|locked|unlock|unlocked|change|changed|move|moved|rename|renamed|update|updated|create|created|schedule|scheduled|end|ended) (?<meeting>.+)$'),
@@ -117,7 +118,7 @@ export const en = {
     // "only invited people should get into Design crit": who may enter, then the meeting.
     rule('<who> should get into <meeting>', '^(?<rest>(?:only )?.+?) (?:should|can|may|must) (?:be able to )?(?:only )?(?:get into|get in to|join|enter|come into) (?<meeting>.+)$'),
     rule('<meeting> moved to <time>', '^(?<meeting>.+?) (?:moved|was moved|has moved|is moving|got moved|moves|shifted|has shifted|got pushed|was pushed|is pushed|got postponed|was postponed) (?:to|back to|forward to|until|till) (?<rest>.+)$'),
-    rule('<meeting> needs to be invite only', '^(?<meeting>.+?) (?:should|must|needs to|has to|will|is to) (?:now )?be (?<rest>(?:locked|unlocked|open|public|private|closed|invite[- ]only|invited only|invitees only|internal(?: only)?|same enterprise(?: only)?|company[- ]only|in-?house(?: only)?|open to .+|only for .+|for .+ only))$'),
+    rule('<meeting> needs to be invite only', '^(?<meeting>.+?) (?:should|must|needs to|has to|will|is to) (?:now |from now on |henceforth )?be (?<rest>(?:locked|unlocked|open|public|private|closed|invite[- ]only|invit(?:ed|ees)[- ]only|internal(?: only)?|same enterprise(?: only)?|company[- ]only|in-?house(?: only)?|open to .+?|only for .+?|for .+ only))(?: (?:from now on|going forward|from today|for good|permanently))?$'),
     rule('<meeting> should end at <time>', '^(?<meeting>.+?) (?:should|must|will|needs to|has to) (?<rest>(?:start|begin|end|finish|be over) .+)$'),
     rule('<meeting> should run <time>', '^(?<meeting>.+?) (?:should|must|will|needs to|has to) (?:now )?(?:run|be|happen|take place|go) (?<rest>(?:at|on|from|by|until|till|to|mon|tue|wed|thu|fri|sat|sun|tomorrow|next|\\d).*)$'),
     rule('change <meeting>', '^(?:change|update|modify|edit|adjust|tweak|alter) (?:the )?(?:time |start |end |settings |subject |access )?(?:of |for )?(?<meeting>.+)$'),
@@ -364,8 +365,11 @@ export const zh = {
     rule('预约的 <关键词> 会议', '(?:预约|预定|安排|计划)的\\s+(?!所有|全部)(?<keyword>[^\\s的，。]{1,12})\\s+(?:会议|会)'),
     // "有没有预约好的培训会议": booked ahead (预约好的, 安排好的), then what the meetings are about.
     rule('预约好的 <关键词> 会议', '(?:预约|预定|安排|排|订)(?:好|过)的\\s*(?!所有|全部)(?<keyword>[^\\s的，。]{2,12}?)\\s*(?:会议|会)(?:吗|呢)?[？?]?$'),
-    // "正在进行的培训会议", "正在开的 发布 相关会议": 正在进行 is 正在开, and 相关 may stand before 会议.
-    rule('正在开的 <关键词> 会议', '(?:正在开|在开|进行中|正在进行|在进行)的\\s*(?!所有|全部)(?<keyword>[^\\s的，。]{1,12}?)\\s*(?:相关|有关)?的?\\s*(?:会议|会)'),
+    // "正在开的 发布 相关会议": 相关 may stand before 会议.
+    // 正在进行的招聘会议, 即将召开的财务会议: a state (running, about to start), then what the meetings are about.
+    rule('正在开的 <关键词> 会议', '(?:正在开|在开|进行中|正在进行|在进行|即将召开|即将开始|将要召开|马上要开|待开)的\\s*(?!所有|全部|哪些|这些|那些|几个|[一两二三四五六七八九十]个|我的|我们的|今天|明天|后天|本周|这周|下周)(?<keyword>[^\\s的，。]{1,12}?)\\s*(?:相关|有关)?的?\\s*(?:会议|会)'),
+    // 搜索进行中的会议 安全: a search that names the meetings first, then the word set apart at the end.
+    rule('搜索…会议 <关键词>', '(?:搜一下|搜索|搜|查找|找一下|查一下).*?(?:会议|会)\\s+(?!谢谢|多谢|吧|呢|吗|好吗|可以吗|行吗)(?<keyword>[^\\s，。？?的]{1,12})[。？?]?$'),
     rule('<关键词> 在开的会', '^(?:看看|查看)?(?!现在|目前|当前|今天|所有|全部|哪些|有哪些|有什么|正在)(?<keyword>[^\\s的，。]{1,12}?)\\s*(?:正在|在)(?:开|进行)的?(?:会议|会)'),
   ],
 } as const;

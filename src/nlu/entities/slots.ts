@@ -7,7 +7,7 @@
 const MEETING_GENERIC = /^(?:the|my|our|this|that|a|an|in|of|for|waiting|there|anyone|somebody|someone|anybody|people|(?:(?:the|my|our|this|that|a)\s+)?(?:lobby|lobbies|waiting room|meeting|meetings|call|conference|it|here|one|join|all|everything|everyone|all my meetings|all meetings|all of them|every meeting))$/iu;
 // Chat spellings count too: "em all", "every1", "the whole lobby".
 const ALL_WORDS = /^(?:(?:all|every)\s+)?(?:everyone|everybody|every one|every1|evry1|em|em all|all of em|both|both of them|each of them|whoever(?: is| s|s)?|anyone|anybody|all (?:\w+ )?of them|every single (?:one|person|guest|visitor)|every (?:person|guest|visitor)|each (?:person|guest|visitor)|(?:the )?(?:whole|entire) (?:lobby|waiting room|queue|lot)|all|all of them|them all|them|all guests|the guests|guests|people|all people|all the people|everyone else|all participants|the lot|waiting people|everyone who is waiting|(?:all )?(?:the )?(?:waiting|pending) (?:people|guests|folks|visitors|attendees|users|ones|participants))(?:\s+(?:waiting|who(?:['’]?s|['’]?re| is| are) (?:still )?(?:waiting|outside|queued|queueing|there|in the lobby|in the waiting room)|that(?:['’]?s| is| are) (?:still )?waiting|(?:who|that)(?:['’]?s| s)?|in the lobby|in lobby|from the lobby|in the waiting room|that are waiting|there|too))*$/iu;
-const ALL_MEETINGS = /\b(?:all (?:of )?(?:my |the |our )?meetings|any (?:of )?(?:my|our) meetings|every (?:one of my )?meetings?|all of them|everything|all my lobbies|all lobbies|all alerts|all watches|all)\b(?![-‐])/iu;
+const ALL_MEETINGS = /\b(?:all (?:of )?(?:my |the |our )?meetings|any (?:of )?(?:my|our) meetings|every (?:one of my )?meetings?|all of them|everything|all my lobbies|all lobbies|all alerts|all watches|all)\b(?!-)/iu; // "Tuesday all-hands" is a meeting's name
 
 function stripMeeting(value: string): string {
   return value
@@ -54,7 +54,7 @@ const ZH_TRAILING_FILLER = /\s*(?:这个会议|这个会|这场会|这一个会|
 const ZH_TRAILING_RELATION = /\s*(?:的?(?:门口|门外|外面|那边|这边)|上(?:挂|挂着|挂的|面)?的?|的?(?:入会|开始|结束|会议)?(?:权限|链接|设置|时间|主题|标题|申请|请求)|从(?:我的|我们的)?(?:会议|日程|日历|列表|会议列表)(?:里|中)?|(?:快|要|马上|就要|已经)(?:开始|结束)了?|(?:进入|进来|加入|入会|进会)|[吧了呢啊呀])$/u;
 // Words glued after a name by the verb phrase that follows it: "技术沙龙可以锁上了", "王磊给放进来", "周例会里加个扩展",
 // "年会的等候室": a modal, a stressing 给, a place word or the room itself. Two characters of name stay at least.
-const ZH_TRAILING_GLUE = /(?<=\S{2})\s*(?:可以|能够?|给|就|里|从|(?:开始|结束)(?:之?前|之?后)|的?(?:大厅|等候室)里?|今天|明天|后天|这周|本周|下周|这次|下次)$/u;
+const ZH_TRAILING_GLUE = /(?<=\S{2})\s*(?:可以|能够?|给|就|里|从|(?:开始|结束)(?:之?前|之?后)|的?(?:大厅|等候室)里?|今天|明天|后天|这周|本周|下周|这次|下次|以后|今后|往后|从现在起|从今天起|从今以后|从此)$/u;
 // "明天的周例会", "周五那场客户回访": which occurrence, not the name.
 const ZH_OCCURRENCE = /^(?:今天|明天|后天|今晚|明早|(?:这|本|下)周[一二三四五六日天]?|周[一二三四五六日天])(?:的|那场|那个|这场|这个)\s*(?=\S{2})/u;
 
