@@ -68,7 +68,7 @@ const CONTRACTIONS: ReadonlyMap<string, readonly string[]> = new Map(Object.entr
   // Tenth pass: a negation typed without its apostrophe is never "corrected" into its affirmative ("shouldnt" → "should").
   shouldnt: ['should', 'not'], wouldnt: ['would', 'not'], couldnt: ['could', 'not'], mustnt: ['must', 'not'],
   didnt: ['did', 'not'], wasnt: ['was', 'not'], werent: ['were', 'not'], hasnt: ['has', 'not'], havent: ['have', 'not'],
-  neednt: ['need', 'not'],
+  neednt: ['need', 'not'], youre: ['you', 'are'], theyre: ['they', 'are'],
 }));
 
 export interface ClassifierModel {

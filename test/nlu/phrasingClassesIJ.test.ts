@@ -199,4 +199,19 @@ describe('phrasing classes (issue 11, tenth pass)', () => {
       ['move Friday standup to monday 9am', 'meetings.update', { meeting: 'Friday standup', startTime: '2025-01-20T09:00:00' }],
     ]);
   });
+
+  describe('intent: alerts sent to this channel (zh), my meeting deleted by name, the watched meetings listed', () => {
+    check([
+      ['把周例会的提醒发到这个群', 'alerts.routeHere', { meeting: '周例会' }],
+      ['以后客户周会的大厅通知都转到本频道', 'alerts.routeHere', { meeting: '客户周会' }],
+      ['产品评审的提醒推送到当前频道', 'alerts.routeHere', { meeting: '产品评审' }],
+      ['删掉我的会议 季度复盘', 'meetings.delete', { meeting: '季度复盘' }],
+      ['删除我的会议 周五例会', 'meetings.delete', { meeting: '周五例会' }],
+      ["list the meetings you're keeping an eye on", 'watch.list', {}],
+      ['show me the meetings youre watching', 'watch.list', {}],
+      ['list the lobbies you are monitoring', 'watch.list', {}],
+      ['thanks, that\'s all', 'none', {}],
+    ]);
+    checkChangesNothing(['大厅通知发到本频道了吗', '我的会议有哪些']);
+  });
 });
