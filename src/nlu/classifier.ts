@@ -54,7 +54,9 @@ const REAL_WORDS: ReadonlySet<string> = new Set(('along area attack bank black b
   + 'whose will wish word world mate kinda sent slow hire bite site sight light might tight bright fine find kind '
   // Fifth pass, the same run over more verbs and nouns: "lift the mute" is no list, "pause alerts" no parse, "held" no help.
   + 'lift exit quiet mend wash clean hate pace date shown held pause hers meant made gave came knew died ride meat neat chap '
-  + 'shop ship slip drip strap scrape shape shore stare smart chart shard fort port wart').split(' '));
+  + 'shop ship slip drip strap scrape shape shore stare smart chart shard fort port wart '
+  // Tenth pass: "send the contract to legal" is no contact.
+  + 'contract').split(' '));
 
 const stemmer = new StemmerEn();
 
@@ -63,6 +65,10 @@ const CONTRACTIONS: ReadonlyMap<string, readonly string[]> = new Map(Object.entr
   whos: ['who', 'is'], whats: ['what', 'is'], wheres: ['where', 'is'], dont: ['do', 'not'], doesnt: ['does', 'not'],
   cant: ['can', 'not'], cannot: ['can', 'not'], wont: ['will', 'not'], im: ['i', 'am'], ive: ['i', 'have'], id: ['i', 'would'],
   theres: ['there', 'is'], isnt: ['is', 'not'], arent: ['are', 'not'],
+  // Tenth pass: a negation typed without its apostrophe is never "corrected" into its affirmative ("shouldnt" → "should").
+  shouldnt: ['should', 'not'], wouldnt: ['would', 'not'], couldnt: ['could', 'not'], mustnt: ['must', 'not'],
+  didnt: ['did', 'not'], wasnt: ['was', 'not'], werent: ['were', 'not'], hasnt: ['has', 'not'], havent: ['have', 'not'],
+  neednt: ['need', 'not'], youre: ['you', 'are'], theyre: ['they', 'are'],
 }));
 
 export interface ClassifierModel {
@@ -88,7 +94,7 @@ export function trainClassifier(sets: Readonly<Record<string, TrainingSet>> = tr
     return stem !== undefined && (vocabulary.has(stem) || vocabulary.has(`${stem}e`) || (stem.length > 3 && stem.at(-1) === stem.at(-2) && vocabulary.has(stem.slice(0, -1))));
   };
   const correct = (word: string): string | undefined => {
-    if (vocabulary.has(word) || word.length < MIN_CORRECTION_LENGTH || REAL_WORDS.has(word) || /[^a-z]/u.test(word) || inflected(word) || derived(word)) {
+    if (vocabulary.has(word) || word.length < MIN_CORRECTION_LENGTH || REAL_WORDS.has(word) || CONTRACTIONS.has(word) || /[^a-z]/u.test(word) || inflected(word) || derived(word)) {
       return undefined;
     }
     return closestWord(word, words, vocabulary);

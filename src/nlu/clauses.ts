@@ -40,7 +40,8 @@ const SITUATION_EN = /^(?:we|i|it|they|this|that|everyone|everybody|the (?:call|
 // "I might watch it later, but first what are the settings of …": what is asked first is the command.
 const BUT_FIRST_EN = /^[^,;]+?\s*[,;]?\s+but (?:first|before that|before (?:you|we) do that|for now|right now)\s*[,:]?\s+(.+)$/iu;
 
-const PRONOUN_EN = /\b(?:him|her|them|it)\b/iu;
+const PRONOUN_EN = /\b(?:him|her|them|it|(?:that|this) (?:meeting|call|one|group))\b/iu;
+const THING_EN = /^(?:that|this) (?:meeting|call|one|group)$/u;
 const NOT_AN_ANTECEDENT = /^(?:i|we|you|he|she|they|it|this|that|there|here|nobody|no one|noone|someone|somebody|what|who|which|everything|nothing|the meeting|the call)$/iu;
 
 /** The English sentence as its command reads (see the module comment). */
@@ -93,13 +94,17 @@ function afterSituation(text: string): { text: string; note: string } | undefine
 
 /** "<context>, <command with a pronoun>" → the command with the pronoun replaced by what the context named. */
 function resolveLeadingContext(text: string): { text: string; note: string } | undefined {
-  const split = /^([^,;:]+?)\s*(?:[,;]|\s-\s|:\s)\s*(.+)$/u.exec(text);
-  if (!split) {
-    return undefined;
-  }
+  // "we don't need Onboarding - cohort 3 any more, delete that meeting": a dash inside a name is no clause break
+  // when a comma comes after it, so the comma is tried too.
+  const atDash = /^([^,;:]+?)\s*(?:[,;]|\s-\s|:\s)\s*(.+)$/u.exec(text);
+  const atComma = /^([^,;]+?)\s*[,;]\s*(.+)$/u.exec(text);
+  return (atDash && resolveSplit(atDash)) ?? (atComma && atComma[1] !== atDash?.[1] ? resolveSplit(atComma) : undefined) ?? undefined;
+}
+
+function resolveSplit(split: RegExpExecArray): { text: string; note: string } | undefined {
   const [whole = '', head = '', typed = ''] = split;
   // "Budget review's over, you can stop watching it": the politeness before the command is not the command.
-  const tail = typed.replace(/^(?:(?:you can|you could|you may|could you|can you|would you|please|pls|just|so|then|now)\s+)+(?=\S+\s)/iu, '');
+  const tail = typed.replace(/^(?:(?:you can|you could|you may|could you|can you|would you|please|pls|just|so|then|now|go ahead and|feel free to|ok|okay)\s+)+(?=\S+\s)/iu, '');
   // "Board prep: make it so …": a name before a colon is what the command's "it" refers to.
   const topic = whole.slice(head.length).trimStart().startsWith(':') && wordCount(head) <= 5 && !COMMAND_OPENING_EN.test(head) ? head : undefined;
   if (topic && /\bit\b/iu.test(tail) && COMMAND_OPENING_EN.test(tail)) {
@@ -128,12 +133,14 @@ function resolveLeadingContext(text: string): { text: string; note: string } | u
     return undefined;
   }
   const pronoun = tail.match(PRONOUN_EN)?.[0].toLowerCase() ?? '';
-  const antecedent = antecedentIn(head, pronoun !== 'it');
+  // "delete that meeting", "cancel this one": a demonstrative points back at a thing, like "it".
+  const thing = pronoun === 'it' || THING_EN.test(pronoun);
+  const antecedent = antecedentIn(head, !thing);
   if (!antecedent) {
     return undefined;
   }
   const command = tail.replace(PRONOUN_EN, antecedent);
-  return { text: pronoun === 'it' ? command : withMeetingOf(head, command), note: `"${tail.match(PRONOUN_EN)?.[0]}" in "${tail}" is ${antecedent}` };
+  return { text: thing ? command : withMeetingOf(head, command), note: `"${tail.match(PRONOUN_EN)?.[0]}" in "${tail}" is ${antecedent}` };
 }
 
 const APPROVAL_EN = /^(?:he|she|they)(?:['’]s|['’]re| is| are)? (?:fine|ok|okay|good|cool|legit|expected|with (?:me|us)|one of us|allowed|safe)\b/iu;
@@ -193,7 +200,7 @@ export function chineseCommand(input: string): CommandClause {
   if (split) {
     const [, head = '', tail = ''] = split;
     const antecedent = /^(.+?)(?:是|已经|在|也|不|就|刚|说|可以|没|到了|来了)/u.exec(head)?.[1];
-    if (!COMMAND_OPENING_ZH.test(head) && COMMAND_OPENING_ZH.test(tail) && PRONOUN_ZH.test(tail) && antecedent && !/[我你他她它]/u.test(antecedent) && antecedent.length <= 12) {
+    if (!COMMAND_OPENING_ZH.test(head) && COMMAND_OPENING_ZH.test(tail) && PRONOUN_ZH.test(tail) && antecedent && !/[我你他她它咱]/u.test(antecedent) && antecedent.length <= 12) {
       // "韩雪在周例会大厅等着呢，放她进来": where they wait names the meeting, kept as "周例会大厅里的韩雪".
       const lobby = /在\s*([^\s，,]{2,16}?)\s*的?(?:大厅|等候室)/u.exec(head)?.[1];
       const who = lobby ? `${lobby}大厅里的${antecedent}` : antecedent;
@@ -202,7 +209,8 @@ export function chineseCommand(input: string): CommandClause {
     }
   }
   // "我不需要周例会了，删了吧": what is not needed, then a bare verb: the verb acts on it.
-  const unneeded = /^我?(?:不需要|不要|用不着|不用)([^，,]{2,16}?)了?[，,]\s*((?:就)?(?:删|取消|结束|锁)[^，,]{0,3})$/u.exec(text);
+  // "我们不需要周例会了，删掉那个会": the second clause may point back at it (那个会, 它).
+  const unneeded = /^(?:我们?|咱们)?(?:不需要|不要|用不着|不用)([^，,]{2,16}?)了?[，,]\s*((?:就)?(?:删|取消|结束|锁)[^，,]{0,3}?)(?:那个会|这个会|那场会?|这场会?|它)?(?:吧|了)?$/u.exec(text);
   if (unneeded?.[1] && unneeded[2]) {
     notes.push(`"${unneeded[2]}" acts on ${unneeded[1]}`);
     text = `把${unneeded[1]}${unneeded[2]}`;

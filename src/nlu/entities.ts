@@ -319,15 +319,21 @@ function chineseExtensionId(text: string): string | undefined {
 }
 
 // Words that say which meetings (when, whose, how many), not what they are about.
-const NOT_A_KEYWORD_EN = /^(?:now|today|later|later today|tonight|tomorrow|this week|next week|progress|the go|air|going|right|right now|the moment|all|all (?!hands\b).+|every .+|everything|everyone|everybody|anyone|huawei|huawei cloud|cloud|me|us|my team|running|scheduled|planned|booked|happening|ongoing|on-going|upcoming|live|active|in-progress|started|starting|later|next|coming|soon|company-?wide|enterprise-?wide|(?:the )?(?:whole|entire) (?:company|org|organi[sz]ation|enterprise|firm|team)|the company|everyone else|everywhere|please|pls|again|instead|too)$/iu;
-const NOT_A_KEYWORD_ZH = /正在|在开|进行|全公司|全企业|所有|全部|华为|现在|目前|今天|接下来|我的|哪些/u;
+const NOT_A_KEYWORD_EN = /^(?:now|today|later|later today|tonight|tomorrow|this week|next week|progress|the go|air|going|right|right now|the moment|at the moment|at present|currently|in progress|reserved|all|all (?!hands\b).+|every .+|everything|everyone|everybody|anyone|huawei|huawei cloud|cloud|me|us|my team|running|scheduled|planned|booked|happening|ongoing|on-going|upcoming|live|active|in-progress|started|starting|later|next|coming|soon|company-?wide|enterprise-?wide|(?:the )?(?:whole|entire) (?:company|org|organi[sz]ation|enterprise|firm|team)|the company|everyone else|everywhere|please|pls|again|instead|too)$/iu;
+const NOT_A_KEYWORD_ZH = /^(?:云|线上|在线|网络)$|正在|在开|进行|全公司|全企业|所有|全部|华为|现在|目前|今天|接下来|我的|哪些/u;
 
 /**
  * "budget - anything running on that?": a pronoun as the search word points back at the topic said first, before a
  * dash or a colon. Without such a topic the pronoun is no search word at all.
  */
 function topicForPronoun(s: Sentence, keyword: string | undefined): string | undefined {
-  if (!keyword || !/^(?:that|it|this|those|these|them)$/iu.test(keyword)) {
+  if (!keyword) {
+    // "compliance — anything in progress?": a topic set apart before a question that names none is its search word.
+    const topic = /^\s*([\p{L}\d][\p{L}\d '&+.]{1,40}?)\s+[-–—]\s+(?:anything|any|something|what|which|are there|is there|got any)\b/u.exec(s.text)?.[1]?.trim();
+    if (topic) s.trace.push(`"${topic}", said first, is what the meetings are about`);
+    return topic;
+  }
+  if (!/^(?:that|it|this|those|these|them)$/iu.test(keyword)) {
     return keyword;
   }
   const topic = /^\s*([\p{L}\d][\p{L}\d '&+.]{1,40}?)(?:\s+[-–—]|\s*:)\s+\S/u.exec(s.text)?.[1]?.trim();
@@ -400,7 +406,9 @@ const ZH_ACCESS_CLAUSE = /[，,]\s*(?:并且|而且|再|然后|顺便|同时|还
 function meetingUpdate(s: Sentence): Entities {
   const captures = match(s, rules(en.update, zh.update), (c) => usableMeeting(c.meeting, s.zh));
   const meeting = meetingIdIn(s.tokens, s.text) ?? quotedIn(s.tokens) ?? (captures.meeting ? cleanMeeting(captures.meeting, s.zh) : undefined);
-  const times = findTimes(captures.rest ?? s.text, s.language, s.now);
+  // "把周五例会的主题改成…", "rename Friday standup to …": a weekday inside a name is no new time.
+  const names = [captures.meeting, captures.subject].filter((name): name is string => !!name && name.length > 1);
+  const times = findTimes(captures.rest ?? names.reduce((text, name) => text.replace(name, ' '), s.text), s.language, s.now);
   s.trace.push(times.trace);
   // "… should end at 5pm": the one time said is when it ends.
   if (captures.rest && /^(?:end|finish|be over)\b/iu.test(captures.rest) && times.startTime && !times.endTime) {

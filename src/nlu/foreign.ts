@@ -14,13 +14,13 @@ const FUNCTION_WORDS = new Set([
   // Spanish
   'el', 'los', 'las', 'por', 'favor', 'reunión', 'reuniones', 'hola', 'quién', 'quien', 'está', 'están', 'qué', 'que', 'mis', 'muéstrame', 'muestra', 'puedes', 'ayuda', 'gracias', 'con', 'para', 'sala', 'espera', 'deja', 'entrar', 'mi', 'una', 'hay', 'cuáles', 'lista',
   // German
-  'ich', 'du', 'sie', 'wir', 'der', 'die', 'das', 'und', 'ist', 'sind', 'wer', 'was', 'welche', 'meine', 'mein', 'besprechung', 'besprechungen', 'hallo', 'bitte', 'danke', 'zeig', 'zeige', 'mir', 'kannst', 'können', 'hilfe', 'im', 'warteraum', 'lass', 'herein', 'rein', 'nicht', 'ein', 'eine', 'mit', 'für', 'auf', 'alle', 'wartet', 'besprechungsraum',
+  'ich', 'bin', 'heute', 'morgen', 'gestern', 'jetzt', 'noch', 'schon', 'auch', 'habe', 'hast', 'hat', 'homeoffice', 'urlaub', 'krank', 'du', 'sie', 'wir', 'der', 'die', 'das', 'und', 'ist', 'sind', 'wer', 'was', 'welche', 'meine', 'mein', 'besprechung', 'besprechungen', 'hallo', 'bitte', 'danke', 'zeig', 'zeige', 'mir', 'kannst', 'können', 'hilfe', 'im', 'warteraum', 'lass', 'herein', 'rein', 'nicht', 'ein', 'eine', 'mit', 'für', 'auf', 'alle', 'wartet', 'besprechungsraum',
   // Portuguese / Italian, the next most likely guests
   'olá', 'obrigado', 'reunião', 'reuniões', 'minhas', 'você', 'ciao', 'grazie', 'riunione', 'riunioni', 'mostrami', 'chi', 'sono', 'il', 'della',
 ]);
 
 // English words that also appear in the lists above; a message made of these alone is English.
-const ENGLISH_TOO = new Set(['die', 'was', 'me', 'a', 'in', 'on', 'to', 'is', 'no', 'son', 'come', 'ma', 'mon', 'sale', 'sure', 'us', 'pour', 'des', 'ok', 'un', 'con', 'el', 'ich', 'ce', 'et', 'du', 'il', 'chi', 'sono', 'mir', 'mi', 'hay', 'rein', 'que']);
+const ENGLISH_TOO = new Set(['die', 'was', 'me', 'a', 'in', 'on', 'to', 'is', 'no', 'son', 'come', 'ma', 'mon', 'sale', 'sure', 'us', 'pour', 'des', 'ok', 'un', 'con', 'el', 'ich', 'ce', 'et', 'du', 'il', 'chi', 'sono', 'mir', 'mi', 'hay', 'rein', 'que', 'hat']);
 
 /** Kana, hangul, Cyrillic…: a script neither English nor Chinese is written in. */
 export function inOtherScript(text: string): boolean {
@@ -39,4 +39,15 @@ export function looksForeign(text: string): boolean {
   const strong = words.filter((word) => FUNCTION_WORDS.has(word) && !ENGLISH_TOO.has(word)).length;
   const accented = /[àâçéèêëîïôûùüÿñæœäöß¿¡]/u.test(text);
   return strong >= 1 && (foreign * 2 >= words.length || (accented && foreign >= 1) || strong >= 2);
+}
+
+/**
+ * A sentence made of another language's function words ("Ich bin heute im Homeoffice"): decided before the
+ * classifier reads it, since a stray English-looking word ("bin") would otherwise vote for a command.
+ */
+export function mostlyForeign(text: string): boolean {
+  const words = text.toLowerCase().match(/[\p{L}'-]+/gu) ?? [];
+  const foreign = words.filter((word) => FUNCTION_WORDS.has(word)).length;
+  const strong = words.filter((word) => FUNCTION_WORDS.has(word) && !ENGLISH_TOO.has(word)).length;
+  return strong >= 2 && foreign * 3 >= words.length * 2;
 }

@@ -6,7 +6,7 @@ import type { Entities } from './catalog.js';
 import { NONE_INTENT } from './training.js';
 import { guardIndefiniteTarget, guardWrite, type WriteGuard } from './safety.js';
 import { familyOf, familyPick, outOfFamily, strongCue, verbAgainstRead, verbOverCue } from './cues.js';
-import { inOtherScript, looksForeign } from './foreign.js';
+import { inOtherScript, looksForeign, mostlyForeign } from './foreign.js';
 import { chineseCommand, englishCommand } from './clauses.js';
 import { detectLanguage, expandShorthand, hasHan, micAsMute, removeEmoji, removeMentions, tokenize, toSimplified, type Token } from './text.js';
 
@@ -219,6 +219,44 @@ import { detectLanguage, expandShorthand, hasHan, micAsMute, removeEmoji, remove
  *   (best-of-9 per utterance over A–G and corpus.json, 3,287 sentences, load ≈ 3–3.5 on 2 cores, interleaved with
  *   the code before the pass, both orders): p99 5.8–6.0 → 5.9–6.1 ms (unchanged within noise), p50 0.073–0.075 →
  *   0.087–0.091 ms, mean 0.33–0.35 → 0.36–0.37 ms (≈ +15 µs per utterance, the new cues and patterns).
+ * Issue 11 (tenth pass, tuned on test/fixtures/nlu/heldout-i.json (424) and heldout-j.json (426), written blind — so
+ *   neither counts as blind any more; the next honest number is the next blind corpus's first score). Before the pass
+ *   (eighth pass's code): I 97.4 % / 93.9 % (en 97.1 / 91.8, zh 97.8 / 96.6; 1 read acted on as a write, 2 writes
+ *   read as another write, 1 asked), J 97.9 / 93.4 (en 98.4 / 94.3, zh 97.2 / 92.3; 2 / 1 / 2). After it (merged
+ *   with the ninth pass): I **99.3 % / 98.1 %** (en 99.6 / 97.6, zh 98.9 / 98.9; 0 / 0 / 1 asked), J **99.1 % /
+ *   99.3 %** (en 99.6 / 99.2, zh 98.3 / 99.4; 0 / 0 / 1). A–G, H (ninth pass's 99.8 / 100) and
+ *   test/nlu/corpus.json unchanged (H's English entities had gone 94.8 → 98.0 on this pass alone). Classes, with
+ *   phrasings written for them in test/nlu/phrasingClassesIJ.test.ts (~125, none a corpus sentence). Safety: a
+ *   sentence of German/French/Spanish function words is none before the classifier reads it ("Ich bin …" deleted a
+ *   meeting through "bin"); a document sent, mailed or shared ("send the Q1 report to finance") is none, and
+ *   "contract" is no typo of "contact"; 群组 is a contact group like 分组 (刪掉群組 X deleted a meeting); Huawei's
+ *   "admit all waiting in <subject>" without an id or a waiting room is asked (Huawei or Skype: corpus.json labels
+ *   it Huawei, I the lobby — the platform is not said); "waiting-room" hyphenated is Huawei's; "we don't need X - y
+ *   any more, delete that meeting" (a dash inside the name, "that meeting"/"this one" point back like "it"); a
+ *   negation typed without its apostrophe is never corrected into its affirmative ("Marco shouldn't be let in" was
+ *   run as an admission — found while probing, older than the pass). Entities: a glued &, # or + before a digit
+ *   and brackets stay in a name (R&D, #7, +1 425 …, (final)); "all-hands" is no "all"; who may enter said as its
+ *   own clause when creating (所有人都能进, anybody can get in); search words of ongoing/reserved meetings (正在进行的
+ *   X会议, X 相关会议, meetings with X, "<topic> — anything in progress?"; "at the moment", "reserved", 云 are none);
+ *   "<person> shouldn't join <meeting>", deny <person> entry/access to <meeting>, let <person> join <meeting>,
+ *   admit all/<person> for <meeting>; "go ahead and"/"feel free to" after a context clause; 删了 <会议>(吧),
+ *   不要放/别放 <人> 进 <会议>, 建立/新增分组, 追踪 as 跟踪; a weekday inside a name (周五例会, Friday standup) is no
+ *   new time for an update. Intents: reserved meetings asked are Huawei's scheduled list; 通知/提醒…发到本频道;
+ *   删掉我的会议 <名称>; "list the meetings you're keeping an eye on" (youre/theyre no longer corrected to
+ *   your/their). Labels that look wrong: "会议 年终复盘 的信息" is labelled meetings.details, but "会议 <名称> 的
+ *   信息" is Huawei's details phrasing by design (left as Huawei). Left alone: "what does X meeting look like,
+ *   details pls", "Q3规划会是几点开始的，给我看看详情" (a question clause before a request keeps the clause in the
+ *   name); "called X and make Y the leader"; "named X on March 20 from … to …" (the date is lost); "<group> should
+ *   be called Y now, pls rename it"; "no more online/offline pings for <group>"; "<name> 那边谁在大厅";
+ *   "only people from our company should be able to get into X, pls update it"; "我所有的会议都帮我盯着大厅";
+ *   會議的預設值是什麼; small talk (这个bug谁在跟, 明天几点下班) read as commands (reads, no write); "schedule X
+ *   tomorrow 4pm, everybody can join" is asked (the clause sways to an admission); "admit Ana for now" keeps "for";
+ *   "跟踪周例会的大厅" is a lobby question; "bin the Retro meeting" deletes without naming it. Latency (best-of-9 per
+ *   utterance over A–J and corpus.json, 4,573 sentences, load ≈ 1.2–1.4 on 2 cores, interleaved with main's code
+ *   (ninth pass) in both orders): p99 7.52 / 6.91 → 7.55 / 6.90 ms (unchanged), p50 0.059–0.060 → 0.061–0.062 ms,
+ *   mean 0.376–0.390 → 0.365–0.376 ms, p95 4.3–4.6 → 0.43–0.50 ms (p95 sat on the edge of the time-bearing
+ *   sentences: an update's names are taken out before times are looked for, so 15 renames no longer reach
+ *   Recognizers-Text, 5–8 ms → 0.1–0.2 ms).
  */
 
 export interface RecognizerOptions {
@@ -273,14 +311,16 @@ export function createRecognizer(options: RecognizerOptions = {}): Recognizer {
 function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?: string): Recognition {
   const explanation: string[] = [];
   const typed = removeEmoji(removeMentions(input));
-  const text = toSimplified(typed);
+  // 群组 is another word for a contact group (分组), 追踪 for 跟踪; the same length, so names are still given back as typed.
+  const text = toSimplified(typed).replace(/群组/gu, '分组').replace(/追踪/gu, '跟踪');
   const language = detectLanguage(text, locale);
   const chinese = hasHan(text) && (detectLanguage(text) === 'zh' || chineseVerbFirst(text));
   explanation.push(`text: "${text}" (language ${language}${locale ? `, locale ${locale}` : ''})`);
 
-  if (inOtherScript(text)) {
-    // Japanese shares Han characters with Chinese; the kana (or hangul, Cyrillic…) show it is not Chinese.
-    explanation.push('written in a script I do not read → none');
+  if (inOtherScript(text) || (!hasHan(text) && mostlyForeign(text))) {
+    // Japanese shares Han characters with Chinese; the kana (or hangul, Cyrillic…) show it is not Chinese; a Latin
+    // sentence of German or French function words is no English command either.
+    explanation.push('written in a script or language I do not read → none');
     return { intent: NONE_INTENT, score: 1, entities: {}, language, text, explanation, alternatives: [], foreign: true };
   }
   if (asksWhatTheBotCanDo(text, chinese)) {
@@ -367,6 +407,10 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
     intent = guard.intent;
   }
 
+  if (redirected?.ask && !guard.ask && guard.intent === redirected.intent) {
+    guard.ask = redirected.ask;
+  }
+
   const extract = (name: string): ReturnType<typeof extractEntities> => name === NONE_INTENT
     ? { entities: {}, trace: [] }
     : extractEntities({ intent: name, language: chinese ? 'zh' : 'en', tokens: commandTokens, text: chinese ? normalised : command, now });
@@ -442,7 +486,7 @@ const HUAWEI_PHRASE: Readonly<Record<string, RegExp>> = {
 // "remove <meeting> from my online meetings": the thing removed is a meeting, not a visitor in a lobby.
 const OFF_MY_MEETINGS = /^(?!.*\b(?:lobby|lobbies|waiting)\b).*\b(?:remove|take|drop|delete)\b.+\b(?:from|off|out of) (?:my|our|the) (?:online |skype )?(?:meetings|calendar|schedule|diary|agenda)\b/iu;
 
-const NOT_LET_IN = /^(?:please\s+)?(?:do not|don['’]?t|never|no need to)\s+(?:let|admit|allow)\b|^(?:请|麻烦)?(?:不要|别|不准|不许|不用)让/iu;
+const NOT_LET_IN = /^(?:please\s+)?(?:do not|don['’]?t|never|no need to)\s+(?:let|admit|allow)\b|^(?:请|麻烦)?(?:不要|别|不准|不许|不用)(?:让|放)/iu;
 
 /**
  * "watch my Huawei meeting …", "show me the huawei meeting Q2 roadmap", "华为会议 季度复盘 里有谁": the platform named
@@ -491,7 +535,7 @@ function redirectByMeetingId(intent: string, text: string): { intent: string; re
   }
   // Only Latin letters glue to an id: "209384756是什么会" holds one.
   const conferenceId = /(?<![A-Za-z\d])\d{6,12}(?![A-Za-z\d])/u.test(text);
-  const waitingRoom = /waiting\s*room|等候室/iu.test(text);
+  const waitingRoom = /waiting[\s-]*room|等候室/iu.test(text);
   // "open 690471382 back up": a Skype meeting's access read on a conference id is Huawei's lock (or mute).
   const idControl = intent === 'meetings.update' && conferenceId ? HUAWEI_UPDATE.find((u) => u.words.test(text))?.intent : undefined;
   if (idControl) {
@@ -504,10 +548,16 @@ function redirectByMeetingId(intent: string, text: string): { intent: string; re
   const huaweiPhrase = lookup(HUAWEI_PHRASE, intent)?.test(text) ?? false;
   const toHuawei = lookup(HUAWEI_COUNTERPART, intent);
   if (toHuawei && huaweiPhrase) {
-    return { intent: toHuawei, reason: `a Huawei command phrasing → ${toHuawei}` };
+    // "admit all the people waiting in R&D sync": Huawei's phrasing, but a subject (no id, no waiting room) names a
+    // meeting on either platform; admitting a whole lobby on the wrong one is a write, so both are offered.
+    const unsure = intent === 'lobby.admit' && !conferenceId && !waitingRoom;
+    return { intent: toHuawei, reason: `a Huawei command phrasing → ${toHuawei}${unsure ? ' (a subject, no id: ask)' : ''}`, ...(unsure ? { ask: [toHuawei, intent] } : {}) };
   }
   if (toHuawei && conferenceId && (intent !== 'lobby.admit' || waitingRoom || /\b(?:all|everyone|everybody)\b|所有|都/iu.test(text))) {
     return { intent: toHuawei, reason: `a conference id is present → ${toHuawei}` };
+  }
+  if (intent === 'huawei.admitWaiting' && !conferenceId && !waitingRoom && HUAWEI_PHRASE['lobby.admit']?.test(text)) {
+    return { intent, reason: 'Huawei\'s phrasing on a subject (no id, no waiting room): ask', ask: [intent, 'lobby.admit'] };
   }
   const toUcwa = lookup(UCWA_COUNTERPART, intent);
   if (toUcwa && !conferenceId && !waitingRoom && !HUAWEI_PHRASE[toUcwa]?.test(text)) {

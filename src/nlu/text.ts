@@ -129,8 +129,8 @@ export function hasHan(text: string): boolean {
 
 const QUOTED = /"([^"]+)"|“([^”]+)”|「([^」]+)」|‘([^’]+)’|'([^']+)'(?=[\s,.!?;:]|$)/gu;
 // Words: letters/digits with inner apostrophes, dots, @, colons (3:30), hyphens, slashes; e-mail/SIP addresses stay whole.
-// A number sign before digits ("Retro #12") and an ampersand between letters ("R&D", "Q&A") belong to the name.
-const WORD = /(?:#(?=\p{N}))?[\p{L}\p{N}](?:[\p{L}\p{N}'’@:_/+-]|[.&](?=[\p{L}\p{N}]))*/gu;
+// A glued & stays inside a name (R&D, Q&A); # or + before a digit is part of it (#7, +1 425 …).
+const WORD = /(?:[#+](?=\p{N})|[\p{L}\p{N}])(?:[\p{L}\p{N}'’@:_/+-]|&(?=[\p{L}\p{N}])|\.(?=[\p{L}\p{N}]))*/gu;
 
 /** Splits English text into tokens; punctuation is dropped, quoted phrases become one token. */
 export function tokenize(text: string): Token[] {
@@ -165,8 +165,13 @@ function pushWords(text: string, tokens: Token[]): void {
       continue;
     }
     // "group:" or "re:" end a word, they are not part of it (colons stay inside times like 3:30).
-    const original = match[0].replace(/['’:@_/+-]+$/u, '');
-    const token: Token = { original, norm: normWord(original), quoted: false };
+    const bare = match[0].replace(/['’:@_/+-]+$/u, '');
+    // "FY25 kickoff (final)": brackets around words of a name are kept as typed; the words are read without them.
+    const opens = /[(（]$/u.test(gap);
+    const closes = /^[)）]/u.test(text.slice(end));
+    if (closes) end += 1;
+    const original = `${opens ? gap.slice(-1) : ''}${bare}${closes ? text.slice(end - 1, end) : ''}`;
+    const token: Token = { original, norm: normWord(bare.replace(/^[+]/u, '')), quoted: false };
     if (dashBefore) token.dashBefore = true;
     const joiner = tokens.length > 0 ? /^\s+([+&])\s+$/u.exec(gap)?.[1] : undefined;
     if (joiner === '+' || joiner === '&') token.joinerBefore = joiner;

@@ -25,7 +25,7 @@ export function accessLevelIn(text: string): string | undefined {
   if (/\b(?:invit(?:ed|ees)[- ]only|invited (?:people|guests|attendees)|only invit(?:ed|ees)|invite[- ]only|invited)\b|受邀|仅邀请|被邀请/iu.test(text)) {
     return 'Invited';
   }
-  if (/\b(?:open to (?:everyone|anyone|all|everybody)|(?:everyone|anyone|everybody) can (?:join|enter|come in)|public|open)\b|所有人|公开|任何人/iu.test(text)) {
+  if (/\b(?:open to (?:everyone|anyone|all|everybody)|(?:everyone|anyone|everybody|anybody) can (?:join|enter|come in|get in)|public|open)\b|所有人|公开|任何人|大家都?(?:可以|能)(?:进|加入|参加|入会)/iu.test(text)) {
     return 'Everyone';
   }
   return undefined;
@@ -132,5 +132,6 @@ export function createAccessLevel(text: string): string | undefined {
     return 'Locked';
   }
   const level = accessLevelIn(text);
-  return level === 'Everyone' && !/\bopen to (?:everyone|anyone|all)|(?:everyone|anyone) can join|所有人可以?(?:进入|加入)/iu.test(text) ? undefined : level;
+  // "所有人都能进", "任何人都可以加入", "anybody can get in": who may enter, said as a clause of its own.
+  return level === 'Everyone' && !/\bopen to (?:everyone|anyone|all|everybody)|(?:everyone|anyone|everybody|anybody) (?:can|may) (?:join|enter|come in|get in)|(?:所有人|任何人|大家)都?(?:可以|能)?(?:进入?|加入|入会|参加)/iu.test(text) ? undefined : level;
 }

@@ -45,11 +45,13 @@ export const en = {
     // "bring Yuki in from the lobby": where they come in from is the lobby, not part of the name.
     rule('bring <person> in from the lobby', '^(?:let|bring|get|pull|allow|fetch) (?<person>.+?) in (?:from|out of) (?:the |my )?(?:lobby|waiting room)(?: (?:of|for|in) (?<meeting>.+?))?(?: (?:please|now|pls|asap))?$'),
     rule('bring in <person> from the lobby', '^(?:let|bring|get|pull|fetch) in (?<person>.+?) (?:from|out of) (?:the |my )?(?:lobby|waiting room)(?: (?:of|for|in) (?<meeting>.+?))?(?: (?:please|now|pls|asap))?$'),
-    rule('let <person> in', '^(?:let|bring|get|allow) (?<person>.+?) (?:in|through|join|to join|inside)(?: (?:to|into|for|of|in) (?<meeting>.+))?$'),
+    // "let Yuki join Sales weekly": the meeting follows "join" with no preposition.
+    rule('let <person> join <meeting>', '^(?:let|get|allow) (?<person>.+?) (?:join|to join|enter) (?:the )?(?<meeting>(?!(?:in|us|me|now|right now|please|already)$).+)$'),
+    rule('let <person> in', '^(?:let|bring|get|allow) (?<person>.+?) (?:join in|in|through|join|to join|inside)(?: (?:to|into|for|of|in) (?<meeting>.+))?$'),
     rule('let <person> into <meeting>', '^(?:let|bring|get) (?<person>.+?) into (?<meeting>.+)$'),
     rule('allow <person> to join <meeting>', '^(?:allow|permit) (?<person>.+?) (?:to join|to enter|in|into)(?: (?<meeting>.+))?$'),
     rule('<person> can come in', '^(?<person>.+?) (?:can|may|should|is allowed to|is ok to|is fine to) (?:come in|come through|join|enter|get in|be let in|go in)(?: us| me)?(?: (?:to|into|for) (?<meeting>.+?))?(?: now| right now)?$'),
-    rule('admit <person> to <meeting>', '^(?:admit|accept|approve|allow in|let in|bring in|ok|okay) (?<person>.+?(?: (?:ending|ends) (?:in|with) \\S+)?)(?: (?:to|into|in|to join|from the lobby of|from the lobby for) (?<meeting>.+))?$'),
+    rule('admit <person> to <meeting>', '^(?:admit|accept|approve|allow in|let in|bring in|ok|okay) (?<person>.+?(?: (?:ending|ends) (?:in|with) \\S+)?)(?: (?:to|into|in|to join|from the lobby of|from the lobby for|for(?= (?!(?:now|a bit|a moment|a sec|a second|a minute|me|us|good)$))) (?<meeting>.+))?$'),
   ],
   reject: [
     rule("reject <person>'s request to join <meeting>", `^(?:reject|deny|decline|refuse|turn down) ${REQUEST_TO_JOIN}`),
@@ -57,6 +59,9 @@ export const en = {
     rule("don't let <person> in", '^(?:do not|dont|never) (?:let|admit|allow) (?<person>.+?)(?: in| into| join| to join)?(?: (?:to|into|in|for) (?<meeting>.+))?$'),
     // "send the person from acme away, not invited": the reason after the verb is not a meeting.
     rule('turn <person> away', '^(?:turn|send|kick|throw|keep) (?<person>.+?) (?:away|out|off)(?: (?:of|from) (?:(?:the )?(?:lobby|waiting room)(?: (?:of|for|in) )?)?(?<meeting>.+?)?)?(?: (?:(?:they|he|she)(?: (?:is|are|was|were))? )?(?:not|wasnt|werent|isnt|arent) (?:invited|expected|on the (?:list|invite)|welcome|one of us|supposed to be here))?$'),
+    // "deny Hannah entry to Budget review", "Ines shouldn't join Board prep": who is kept out, then where.
+    rule('deny <person> entry to <meeting>', '^(?:deny|refuse|block|bar) (?<person>.+?) (?:entry|access|admission|entrance)(?: (?:to|into|for|in) (?:the )?(?<meeting>.+))?$'),
+    rule("<person> shouldn't join <meeting>", '^(?<person>.+?) (?:shouldnt|should not|mustnt|must not|cant|cannot|can not|may not|wont|will not|is not allowed to|isnt allowed to) (?:be (?:let|allowed) )?(?:join|enter|get into|come into|attend|in|into)(?: (?:the )?(?<meeting>.+))?$'),
     rule('reject <person> from the lobby of <meeting>', '^(?:reject|deny|decline|refuse|block|remove|kick|dismiss|turn away|kick out|throw out|send away) (?<person>.+?) (?:from|in|out of) (?:the )?lobby(?: (?:of|for|in) (?<meeting>.+))?$'),
     // "the guest from Fabrikam" is someone's company; a person named by name "from Budget review" is leaving a meeting.
     rule('reject <person> from <meeting>', '^(?:reject|deny|decline|refuse|block|kick|dismiss|turn away|kick out|throw out|send away) (?!(?:the|a|an|that|this|our|my|some) )(?<person>.+?) (?:from|for) (?:the )?(?<meeting>(?!\\S+\\.\\S+$).+)$'),
@@ -198,7 +203,7 @@ export const en = {
   huaweiKeyword: [
     // "… on huawei cloud with migration in the title": the title's word, wherever the platform is named.
     rule('with <keyword> in the title', '\\bwith (?<keyword>.+?) in (?:the|its|their) (?:title|subject|name)\\b'),
-    rule('about <keyword>', '\\b(?:about|regarding|concerning|matching|containing|named|called|titled|with subject|with the word|on the topic of|on|mentions?|includes?|for(?! (?:running|ongoing|live|active|current|scheduled|upcoming|planned|booked|any|all|meetings?|calls?|conferences?)\\b)|related to|mentioning) (?<keyword>.+?)(?: (?:(?:that are |which are |that were )?(?:scheduled|planned|booked|coming up|running|happening|going on|in progress|starting|later|next|this|for|on|at|today|tomorrow|tonight|right now|now|please)\\b.*|meetings?|conferences?))?$'),
+    rule('about <keyword>', '\\b(?:about|regarding|concerning|matching|containing|named|called|titled|with subject|with the word|on the topic of|(?<!going )on|(?<=\\b(?:meetings?|calls?|conferences?) )with|mentions?|includes?|for(?! (?:running|ongoing|live|active|current|scheduled|upcoming|planned|booked|any|all|meetings?|calls?|conferences?)\\b)|related to|mentioning) (?<keyword>.+?)(?: (?:(?:that are |which are |that were )?(?:scheduled|planned|booked|coming up|running|happening|going on|in progress|starting|later|next|this|for|on|at|today|tomorrow|tonight|right now|now|please)\\b.*|meetings?|conferences?))?$'),
     rule('keyword <keyword>', '\\b(?:keywords?|search term|term) (?:is )?(?<keyword>.+)$'),
     rule('meetings <keyword>', '\\b(?:meetings?|calls?|conferences?) (?<keyword>[\\p{L}\\d][\\p{L}\\d-]*)$'),
     rule('did <keyword> start', '^(?:did|has|have) (?:the |our |my )?(?<keyword>.+?) (?:start|started|begin|began|begun|kick off|kicked off)(?: (?:yet|already|now))?$'),
@@ -240,8 +245,8 @@ export const zh = {
     rule('<人> 进来吧', '^(?<person>[^，,。让把谁有放拉请]{1,8}?)\\s*(?:也|就|先|都)?(?:进来|进会|入会)$'),
   ],
   reject: [
-    rule('不让 <人> 进 <会议>', '^(?:不让|别让|不要让|不准)\\s*(?<person>.+?)\\s*(?:进入|加入|进)\\s*(?<meeting>[^来去]\\S*)$'),
-    rule('不让 <人> 进来', '^(?:不让|别让|不要让|不准)\\s*(?<person>.+?)\\s*(?:进来|进入|加入|入会)'),
+    rule('不让 <人> 进 <会议>', '^(?:不要放|别放|不准放|不许放|不让|别让|不要让|不准|不许)\\s*(?<person>.+?)\\s*(?:进入|加入|进)\\s*(?<meeting>[^来去]\\S*)$'),
+    rule('不让 <人> 进来', '^(?:不要放|别放|不准放|不许放|不让|别让|不要让|不准|不许)\\s*(?<person>.+?)\\s*(?:进来|进入|加入|入会)'),
     rule('把 <人> 拒之门外', '^把\\s*(?<person>.+?)\\s*(?:都|全|全部|全都)?(?:拒之门外|拒绝|拒掉|拒了|赶走|踢掉|(?:请|赶|踢)出(?:去|大厅|等候室)?)'),
     rule('<人> 不要让他进', '^(?<person>[^，,。让把]+?)\\s*(?:就)?(?:不要|别|不准|不许|不能)(?:再)?(?:让|放)?(?:他|她|它|他们|她们)?(?:进来|进去|进入|进会|进|入会)'),
     rule('<人> 都拒绝掉', '^(?<person>[^，,。让把不别]+?)\\s*(?:都|全|全部|也)?(?:拒绝|拒掉|拒了|拒之门外|踢掉|踢出去|请出去)'),
@@ -300,7 +305,7 @@ export const zh = {
     rule('<会议> 推迟一个小时', '^(?:把|将)?\\s*(?:会议)?\\s*(?<meeting>[^，,把]+?)\\s*(?:推迟|推后|延后|延期|提前|往后推|往前挪|往后挪)(?<rest>.+)$'),
     rule('修改会议 <会议>', '^(?:修改|更新|编辑|调整)(?:会议)?\\s*(?<meeting>.+?)(?:\\s*的(?:时间|设置|主题))?$'),
   ],
-  delete: [rule('<会议> 不开了', '^(?:把|将)?\\s*(?:会议)?\\s*(?<meeting>[^，,]+?)\\s*(?:不开了|取消了|不用开了|不要了)'), rule('<会议> 删除', '^(?:把|将)?\\s*(?:会议)?\\s*(?<meeting>[^，,]+?)\\s*(?:删除|删掉|删了|取消掉|取消)(?:吧|掉)?了?$'), rule('不用开 <会议> 了', '^(?:不用|不必|不需要|别)(?:再)?开\\s*(?<meeting>.+?)了?$'), rule('删除会议 <会议>', '^(?:删除|删掉|取消|移除)(?:掉)?(?:会议)?\\s*(?<meeting>.+)$'), rule('把 <会议> 删掉', '^把\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*(?:删掉|删除|取消|删了)')],
+  delete: [rule('<会议> 不开了', '^(?:把|将)?\\s*(?:会议)?\\s*(?<meeting>[^，,]+?)\\s*(?:不开了|取消了|不用开了|不要了)'), rule('<会议> 删除', '^(?:把|将)?\\s*(?:会议)?\\s*(?<meeting>[^，,]+?)\\s*(?:删除|删掉|删了|取消掉|取消)(?:吧|掉)?了?$'), rule('不用开 <会议> 了', '^(?:不用|不必|不需要|别)(?:再)?开\\s*(?<meeting>.+?)了?$'), rule('删除会议 <会议>', '^(?:删除|删掉|删了|取消|移除)(?:掉)?(?:我的)?(?:会议)?\\s*(?<meeting>.+?)(?:吧|了|呗)*$'), rule('把 <会议> 删掉', '^把\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*(?:删掉|删除|取消|删了)')],
   extensionsList: [
     rule('<会议> 的扩展', '^(?:列出|查看|显示)?\\s*(?<meeting>.+?)\\s*上?的扩展'),
     rule('<会议> 有哪些扩展', '^(?:列出|查看|显示|给|在)?\\s*(?<meeting>.+?)\\s*(?:上|里)?(?:都)?(?:有哪些|有什么|有没有|挂了|挂着|有|加了|加过|添加了|添加过)(?:什么|哪些)?的?扩展'), rule('会议扩展 <会议>', '扩展\\s*(?<meeting>.+)$')],
@@ -310,7 +315,7 @@ export const zh = {
     rule('分组 <分组> 的成员', '^(?:列出|列一下|列下|查看|查一下|显示|看看|看一下)?\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?(?:里|中|内)?(?:面)?的?(?:成员|联系人|人)(?:有哪些|都有谁|是谁)?[吗？?]*$'),
     rule('分组 <分组> 里的成员', '^(?:列出|列一下|列下|查看|查一下|显示|看看|看一下)?\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?(?:里|中|内)?(?:面)?的?(?:成员|联系人)'),
   ],
-  groupCreate: [rule('叫 <分组> 的分组', '(?:叫做?|名为)\\s*(?<group>.+?)\\s*的(?:联系人)?(?:分组|组)'), rule('创建分组 <分组>', '(?:创建|新建|添加|建)(?:一个|个)?(?:新的?)?(?:联系人)?(?:分组|小组|组)\\s*[:：，,]?\\s*(?:(?:名字|名称)?(?:叫做?|名为|是))?\\s*[:：]?\\s*(?<group>.+)$')],
+  groupCreate: [rule('叫 <分组> 的分组', '(?:叫做?|名为)\\s*(?<group>.+?)\\s*的(?:联系人)?(?:分组|组)'), rule('创建分组 <分组>', '(?:创建|新建|新增|建立|添加|建)(?:一个|个)?(?:新的?)?(?:联系人)?(?:分组|小组|组)\\s*[:：，,]?\\s*(?:(?:名字|名称)?(?:叫做?|名为|是))?\\s*[:：]?\\s*(?<group>.+)$')],
   groupRename: [
     rule('把 <分组> 这个组重命名为 <新名>', `^把?\\s*(?<group>.+?)\\s*(?:这个(?:分组|组)|分组)\\s*(?:的(?:名字|名称))?\\s*(?:${ZH_RENAME}|改成|改为)\\s*[，,]?\\s*(?:叫做?)?\\s*(?<newName>.+)$`),
     rule('把分组 <分组> 改名为 <新名>', '(?:分组)\\s*(?<group>.+?)\\s*(?:的(?:名字|名称))?(?:改叫|更名为|改名为|改名成|改名叫|重命名为|重命名成|改为|改成|为)\\s*(?<newName>.+)$'),
@@ -360,8 +365,9 @@ export const zh = {
     rule('预约的 <关键词> 会议', '(?:预约|预定|安排|计划)的\\s+(?!所有|全部)(?<keyword>[^\\s的，。]{1,12})\\s+(?:会议|会)'),
     // "有没有预约好的培训会议": booked ahead (预约好的, 安排好的), then what the meetings are about.
     rule('预约好的 <关键词> 会议', '(?:预约|预定|安排|排|订)(?:好|过)的\\s*(?!所有|全部)(?<keyword>[^\\s的，。]{2,12}?)\\s*(?:会议|会)(?:吗|呢)?[？?]?$'),
+    // "正在开的 发布 相关会议": 相关 may stand before 会议.
     // 正在进行的招聘会议, 即将召开的财务会议: a state (running, about to start), then what the meetings are about.
-    rule('正在开的 <关键词> 会议', '(?:正在开|在开|进行中|正在进行|在进行|即将召开|即将开始|将要召开|马上要开|待开)的\\s*(?!所有|全部|哪些|这些|那些|几个|[一两二三四五六七八九十]个|我的|我们的|今天|明天|后天|本周|这周|下周)(?<keyword>[^\\s的，。]{1,12}?)\\s*(?:会议|会)'),
+    rule('正在开的 <关键词> 会议', '(?:正在开|在开|进行中|正在进行|在进行|即将召开|即将开始|将要召开|马上要开|待开)的\\s*(?!所有|全部|哪些|这些|那些|几个|[一两二三四五六七八九十]个|我的|我们的|今天|明天|后天|本周|这周|下周)(?<keyword>[^\\s的，。]{1,12}?)\\s*(?:相关|有关)?的?\\s*(?:会议|会)'),
     // 搜索进行中的会议 安全: a search that names the meetings first, then the word set apart at the end.
     rule('搜索…会议 <关键词>', '(?:搜一下|搜索|搜|查找|找一下|查一下).*?(?:会议|会)\\s+(?!谢谢|多谢|吧|呢|吗|好吗|可以吗|行吗)(?<keyword>[^\\s，。？?的]{1,12})[。？?]?$'),
     rule('<关键词> 在开的会', '^(?:看看|查看)?(?!现在|目前|当前|今天|所有|全部|哪些|有哪些|有什么|正在)(?<keyword>[^\\s的，。]{1,12}?)\\s*(?:正在|在)(?:开|进行)的?(?:会议|会)'),
