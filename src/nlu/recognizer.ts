@@ -257,6 +257,15 @@ import { detectLanguage, expandShorthand, hasHan, micAsMute, removeEmoji, remove
  *   mean 0.376–0.390 → 0.365–0.376 ms, p95 4.3–4.6 → 0.43–0.50 ms (p95 sat on the edge of the time-bearing
  *   sentences: an update's names are taken out before times are looked for, so 15 renames no longer reach
  *   Recognizers-Text, 5–8 ms → 0.1–0.2 ms).
+ * Held-out, the number that counts for the tenth pass: test/fixtures/nlu/heldout-k.json (425 sentences, 243 English
+ *   / 182 Chinese, written blind from the command list alone while the ninth and tenth passes ran; its misses never
+ *   looked at). Its scores, each taken once per pass: eighth pass 98.1 % / 92.5 % (English 97.9 / 90.9, Chinese
+ *   98.4 / 94.5; 1 read acted on as a write); ninth 98.1 / 94.8 (the same read→write); tenth **98.4 % / 94.8 %**
+ *   (English 98.4 / 94.7, Chinese 98.4 / 95.1; **no read acted on as a write, no write read as another**, 1 miss
+ *   asked). I and J, blind before the tenth pass, gave on the eighth/ninth pass's code I 97.4 / 93.9 → 97.6 / 96.0
+ *   and J 97.9 / 93.4 → 97.9 / 94.4, with 1–2 reads acted on as writes each. Against issue 11 on K: intent, each
+ *   language's intent, Chinese entities and both safety counts pass; entities overall (94.8) and English (94.7) miss
+ *   95 by one sentence each.
  */
 
 export interface RecognizerOptions {
