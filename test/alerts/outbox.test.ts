@@ -71,13 +71,7 @@ describe('lobby alert outbox', () => {
 
   it('in one process (the file store), sends a first card right after recording the arrival: no claim write between', async () => {
     const events: string[] = [];
-    const messenger = {
-      async send(): Promise<string> {
-        events.push('send');
-        return 'activity-1';
-      },
-      async update(): Promise<void> {},
-    } as unknown as ProactiveMessenger;
+    const messenger = sendRecordingMessenger(events);
     const write = storage.write.bind(storage);
     storage.write = async (changes) => {
       events.push('write');
@@ -94,13 +88,7 @@ describe('lobby alert outbox', () => {
 
   it('looks up a new alert\'s conversation while its record is written, and sends only once the write is on disk', async () => {
     const events: string[] = [];
-    const messenger = {
-      async send(): Promise<string> {
-        events.push('send');
-        return 'activity-1';
-      },
-      async update(): Promise<void> {},
-    } as unknown as ProactiveMessenger;
+    const messenger = sendRecordingMessenger(events);
     let finishWrite: (() => void) | undefined;
     const write = storage.write.bind(storage);
     storage.write = async (changes) => {
@@ -335,6 +323,17 @@ describe('lobby alert outbox', () => {
 });
 
 /** A messenger whose every send fails with `error`, counting the attempts. */
+/** A messenger that notes each first send in `events` (next to the test's notes of storage writes). */
+function sendRecordingMessenger(events: string[]): ProactiveMessenger {
+  return {
+    async send(): Promise<string> {
+      events.push('send');
+      return 'activity-1';
+    },
+    async update(): Promise<void> {},
+  } as unknown as ProactiveMessenger;
+}
+
 function failingMessenger(error: () => unknown) {
   const attempts = { count: 0 };
   const messenger = {
