@@ -49,8 +49,6 @@ export {
   readContactPresence,
   extendPresenceSubscription,
   endPresenceSubscription,
-  onContactPresence,
-  onPresenceSubscription,
   contactPresenceChangeOf,
   presenceSubscriptionChangeOf,
   type Availability,

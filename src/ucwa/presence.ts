@@ -1,5 +1,5 @@
 import { UcwaError } from './errors.js';
-import { matchesEvent, type DispatchedEvent, type EventChannel, type EventFilter } from './events.js';
+import { matchesEvent, type DispatchedEvent, type EventFilter } from './events.js';
 import { linkOf, type UcwaResource } from './resource.js';
 import type { UcwaSession } from './session.js';
 import { hasBody, resourceOf } from './transport.js';
@@ -77,12 +77,10 @@ export interface ContactPresenceChange {
 const contactPresenceFilter: EventFilter = { sender: 'people', rel: 'contactPresence', type: 'updated' };
 const presenceSubscriptionFilter: EventFilter = { sender: 'people', rel: 'presenceSubscription', type: ['added', 'updated', 'deleted'] };
 
-/** `contactPresence` updated, sender `people` (Medium): a subscribed contact's availability or activity changed. */
-export function onContactPresence(channel: EventChannel, handler: (change: ContactPresenceChange) => void | Promise<void>): () => void {
-  return channel.on(contactPresenceFilter, (event) => handler(contactPresenceChangeOf(event)!));
-}
-
-/** The contact presence change an event is; undefined for any other event. */
+/**
+ * The contact presence change an event is (`contactPresence` updated, sender `people`, Medium: a subscribed contact's
+ * availability or activity changed); undefined for any other event.
+ */
 export function contactPresenceChangeOf(event: DispatchedEvent): ContactPresenceChange | undefined {
   if (!matchesEvent(contactPresenceFilter, event)) return undefined;
   return {
@@ -104,14 +102,9 @@ export interface PresenceSubscriptionChange {
 }
 
 /**
- * `presenceSubscription` events, sender `people` (Medium). `updated` means "about to expire": extend it then;
- * `deleted` means it is gone.
+ * The presence subscription change an event is (`presenceSubscription`, sender `people`, Medium: `updated` means
+ * "about to expire", extend it then; `deleted` means it is gone); undefined for any other event.
  */
-export function onPresenceSubscription(channel: EventChannel, handler: (change: PresenceSubscriptionChange) => void | Promise<void>): () => void {
-  return channel.on(presenceSubscriptionFilter, (event) => handler(presenceSubscriptionChangeOf(event)!));
-}
-
-/** The presence subscription change an event is; undefined for any other event. */
 export function presenceSubscriptionChangeOf(event: DispatchedEvent): PresenceSubscriptionChange | undefined {
   if (!matchesEvent(presenceSubscriptionFilter, event)) return undefined;
   const change: PresenceSubscriptionChange = { type: event.type as PresenceSubscriptionChange['type'], href: event.link.href };
