@@ -1,5 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { ownCopy } from '../strings.js';
 import { DeadlineWheel } from './deadlines.js';
 
 /**
@@ -129,11 +130,6 @@ function headerList(host: string, headers: Record<string, string>): string[] {
     if (name.toLowerCase() !== 'host') list.push(name, headers[name]!);
   }
   return list;
-}
-
-/** A flat copy of `text`, holding on to no string it was cut from. */
-function ownCopy(text: string): string {
-  return Buffer.from(text, 'utf8').toString('utf8');
 }
 
 function readWhole(response: IncomingMessage): Promise<Buffer> {

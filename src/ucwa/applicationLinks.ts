@@ -1,5 +1,6 @@
 import { UcwaError } from './errors.js';
-import { ownCopy, shared } from './sharedStrings.js';
+import { ownCopy } from '../strings.js';
+import { shared } from './sharedStrings.js';
 import { embeddedOf, type UcwaResource } from './resource.js';
 import { applicationView, type ApplicationView, type MeView } from './views.js';
 

@@ -1,3 +1,5 @@
+import { ownCopy } from '../strings.js';
+
 /**
  * One copy of the strings that every session on a pool keeps alike: the discovered user and applications URLs, the
  * token endpoint and its grant types, the origins, the user agent the server echoes. Each person's sign-in parses
@@ -16,12 +18,4 @@ export function shared(text: string): string {
   const copy = ownCopy(text);
   table.set(copy, copy);
   return copy;
-}
-
-/**
- * A copy that does not hold on to `text`'s parent: V8 keeps a slice as a view into the whole string it was cut
- * from (a URL's part of its href, a split's part of the header it came from), which would keep that alive too.
- */
-export function ownCopy(text: string): string {
-  return Buffer.from(text, 'utf8').toString('utf8');
 }
