@@ -31,14 +31,12 @@ export function looksForeign(text: string): boolean {
   if (OTHER_SCRIPT.test(text)) {
     return true;
   }
-  const words = text.toLowerCase().match(/[\p{L}'-]+/gu) ?? [];
-  if (words.length === 0) {
+  const { words, foreign, strong } = functionWordsIn(text);
+  if (words === 0) {
     return false;
   }
-  const foreign = words.filter((word) => FUNCTION_WORDS.has(word)).length;
-  const strong = words.filter((word) => FUNCTION_WORDS.has(word) && !ENGLISH_TOO.has(word)).length;
   const accented = /[àâçéèêëîïôûùüÿñæœäöß¿¡]/u.test(text);
-  return strong >= 1 && (foreign * 2 >= words.length || (accented && foreign >= 1) || strong >= 2);
+  return strong >= 1 && (foreign * 2 >= words || (accented && foreign >= 1) || strong >= 2);
 }
 
 /**
@@ -46,8 +44,13 @@ export function looksForeign(text: string): boolean {
  * classifier reads it, since a stray English-looking word ("bin") would otherwise vote for a command.
  */
 export function mostlyForeign(text: string): boolean {
+  const { words, foreign, strong } = functionWordsIn(text);
+  return strong >= 2 && foreign * 3 >= words * 2;
+}
+
+/** How many words the text has, how many are another language's function words, and how many of those no English word. */
+function functionWordsIn(text: string): { words: number; foreign: number; strong: number } {
   const words = text.toLowerCase().match(/[\p{L}'-]+/gu) ?? [];
-  const foreign = words.filter((word) => FUNCTION_WORDS.has(word)).length;
-  const strong = words.filter((word) => FUNCTION_WORDS.has(word) && !ENGLISH_TOO.has(word)).length;
-  return strong >= 2 && foreign * 3 >= words.length * 2;
+  const foreign = words.filter((word) => FUNCTION_WORDS.has(word));
+  return { words: words.length, foreign: foreign.length, strong: foreign.filter((word) => !ENGLISH_TOO.has(word)).length };
 }

@@ -87,7 +87,6 @@ const TIME_SHORTHAND: ReadonlyArray<[RegExp, string]> = [
   [/\bnxt\b/giu, 'next'],
 ];
 
-
 // Command verbs typed short or glued ("resched", "letin", "mut"): too far from the word for the typo corrector, which
 // only repairs one edit in words it knows, so they are spelled out before anything reads the sentence.
 const COMMAND_SHORTHAND: ReadonlyArray<[RegExp, string]> = [
