@@ -6,6 +6,7 @@ import type { Logger } from '../logging.js';
 import type { ActivityCalls } from './activityCalls.js';
 import type { MeetingBotAdapter } from './adapter.js';
 import type { ConversationReferenceStore } from './conversationReferences.js';
+import { SendDispatcher, type SendDispatcherOptions } from './sendDispatcher.js';
 import { ConversationThrottle } from './throttle.js';
 
 /** Statuses Teams documents as "back off and try again" for bot sends. */
@@ -43,6 +44,8 @@ export interface ProactiveOptions {
   minRetryDelayMs?: number;
   /** Send only to a serviceUrl on this machine (default: when the bot has no app id, as inbound activities). */
   loopbackServiceUrlsOnly?: boolean;
+  /** How many Bot Connector calls run at once per serviceUrl, and in what order the others wait (sendDispatcher.ts). */
+  dispatch?: SendDispatcherOptions;
 }
 
 /** A send or update through the Bot Connector calls for the conversation's serviceUrl. */
@@ -55,6 +58,7 @@ type ConnectorCall = (calls: ActivityCalls, conversationId: string) => Promise<s
  */
 export class ProactiveMessenger {
   private readonly throttle = new ConversationThrottle();
+  private readonly dispatcher: SendDispatcher;
 
   constructor(
     private readonly adapter: MeetingBotAdapter,
@@ -62,7 +66,9 @@ export class ProactiveMessenger {
     private readonly references: ConversationReferenceStore,
     private readonly logger: Logger,
     private readonly options: ProactiveOptions = {},
-  ) {}
+  ) {
+    this.dispatcher = new SendDispatcher(options.dispatch);
+  }
 
   /**
    * Sends a message and returns the id Teams gave it (needed to update the message later). Sends and updates go
@@ -98,12 +104,15 @@ export class ProactiveMessenger {
 
   private async deliver(reference: Partial<ConversationReference>, call: ConnectorCall): Promise<string> {
     const conversationId = reference.conversation?.id ?? '';
+    const serviceUrl = reference.serviceUrl ?? '';
     this.refuseUnreachable(reference, conversationId);
     return this.throttle.schedule(conversationId, () =>
       withRetries(
         async () => {
           try {
-            return await call(await this.adapter.proactiveCalls(this.botAppId, reference.serviceUrl ?? ''), conversationId);
+            const calls = await this.adapter.proactiveCalls(this.botAppId, serviceUrl);
+            // Ranked per attempt: a retry waits behind conversations that have had fewer sends, as a new send would.
+            return await this.dispatcher.run(serviceUrl, this.throttle.sendsInWindow(conversationId), () => call(calls, conversationId));
           } catch (error) {
             throw await this.classify(error, conversationId);
           }

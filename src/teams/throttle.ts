@@ -24,11 +24,14 @@ export class ConversationThrottle {
    */
   private readonly sendTimes = new Map<string, Array<{ at: number }>>();
   private readonly queues = new Map<string, Promise<void>>();
+  private readonly longestPeriodMs: number;
 
   constructor(
     private readonly windows: readonly RateWindow[] = teamsSendWindows,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.longestPeriodMs = Math.max(...windows.map((window) => window.periodMs));
+  }
 
   /** Runs `send` when the conversation has room in every window; sends to one conversation go in order. */
   schedule<T>(conversationId: string, send: () => Promise<T>): Promise<T> {
@@ -49,6 +52,19 @@ export class ConversationThrottle {
     return result;
   }
 
+  /**
+   * Sends granted to the conversation within the longest window (those still running included): the
+   * dispatcher's rank, so a conversation with fewer recent sends goes first when calls wait for a place.
+   */
+  sendsInWindow(conversationId: string): number {
+    const times = this.sendTimes.get(conversationId);
+    if (!times) return 0;
+    const since = this.now() - this.longestPeriodMs;
+    let count = 0;
+    for (const slot of times) if (slot.at > since) count += 1;
+    return count;
+  }
+
   private async waitForRoom(conversationId: string): Promise<{ at: number }> {
     for (;;) {
       const wait = this.delayNeeded(conversationId);
@@ -64,8 +80,7 @@ export class ConversationThrottle {
 
   private delayNeeded(conversationId: string): number {
     const now = this.now();
-    const longest = Math.max(...this.windows.map((window) => window.periodMs));
-    const times = (this.sendTimes.get(conversationId) ?? []).filter((slot) => now - slot.at < longest);
+    const times = (this.sendTimes.get(conversationId) ?? []).filter((slot) => now - slot.at < this.longestPeriodMs);
     // An idle conversation keeps no entry (10,000 watched chats must not each hold an array).
     if (times.length === 0) this.sendTimes.delete(conversationId);
     else this.sendTimes.set(conversationId, times);
