@@ -165,4 +165,17 @@ describe('proactive sends without a turn (ProactiveMessenger straight to the Bot
     await assert.rejects(messenger.send(referenceTo('https://smba.trafficmanager.net/amer/'), { type: 'message', text: 'hello' }), MessageRejectedError);
     assert.equal(await messenger.send(referenceTo(teams.url), { type: 'message', text: 'hello' }), 'm1');
   });
+
+  it("fanned out to many conversations, every conversation's first send reaches the connector before any second one", async () => {
+    const teams = await connector();
+    const { messenger } = messengerFor(5_000, { dispatch: { maxInFlight: 2 } });
+    const to = (chat: number): Partial<ConversationReference> => ({ ...referenceTo(teams.url), conversation: { id: `a:chat-${chat}`, conversationType: 'personal', isGroup: false, name: '' } });
+    const sends = [];
+    for (let chat = 0; chat < 5; chat += 1) {
+      for (let round = 1; round <= 3; round += 1) sends.push(messenger.send(to(chat), { type: 'message', text: `round ${round}` }));
+    }
+    await Promise.all(sends);
+    const rounds = teams.received.map((request) => request.body['text']);
+    assert.deepEqual(rounds, [...Array(5).fill('round 1'), ...Array(5).fill('round 2'), ...Array(5).fill('round 3')]);
+  });
 });

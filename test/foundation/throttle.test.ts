@@ -54,4 +54,22 @@ describe('per-conversation throttle', () => {
     const { teamsSendWindows } = await import('../../src/teams/throttle.js');
     assert.deepEqual(teamsSendWindows.map((window) => `${window.limit}/${window.periodMs}`), ['7/1000', '8/2000', '60/30000']);
   });
+
+  it("counts a conversation's sends in its longest window, for the dispatcher's rank", async () => {
+    let clock = 10_000;
+    const throttle = new ConversationThrottle([{ limit: 100, periodMs: 1_000 }, { limit: 100, periodMs: 30_000 }], () => clock);
+    assert.equal(throttle.sendsInWindow('a'), 0);
+    await throttle.schedule('a', async () => undefined);
+    await throttle.schedule('a', async () => undefined);
+    await throttle.schedule('b', async () => undefined);
+    assert.equal(throttle.sendsInWindow('a'), 2);
+    assert.equal(throttle.sendsInWindow('b'), 1);
+    let during = -1;
+    await throttle.schedule('b', async () => {
+      during = throttle.sendsInWindow('b');
+    });
+    assert.equal(during, 2, 'a send counts from when it is granted');
+    clock += 30_000;
+    assert.equal(throttle.sendsInWindow('a'), 0, 'sends older than the longest window no longer count');
+  });
 });
