@@ -260,6 +260,9 @@ function englishFeatures(tokens: Token[], known: (word: string) => boolean): str
   return withBigrams(units, '_');
 }
 
+// 销 is learned from 注销 (sign out) alone, so 报销, 销售, 营销 voted for the sign-out: any other 销 is a unit of its own.
+const OTHER_XIAO = '销#';
+
 function chineseFeatures(text: string, known: (word: string) => boolean): string[] {
   const units: string[] = [];
   for (const match of text.replace(PLATFORM_ZH, ' ').matchAll(/\d{6,12}|\d+|[a-z][a-z'-]*|[\u3400-\u9fff]/giu)) {
@@ -274,7 +277,7 @@ function chineseFeatures(text: string, known: (word: string) => boolean): string
         units.push(stemmer.stemWord(word));
       }
     } else {
-      units.push(piece);
+      units.push(piece === '销' && text[(match.index ?? 0) - 1] !== '注' ? OTHER_XIAO : piece);
     }
   }
   return withBigrams(units, '');

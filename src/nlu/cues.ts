@@ -32,6 +32,9 @@ const EXISTING_MEETING_MADE_EN = String.raw`(?!.*\b(?:meeting|call|conference) \
 const CREATE_EN = String.raw`^${EXISTING_MEETING_MADE_EN}(?:(?:i|we) (?:need|want|would like|d like)(?: to (?:create|schedule|book|set up|have|get))?|(?:create|schedule|book|set up|setup|make|organi[sz]e|arrange|plan|add|host|new))(?: me| us)?(?: (?:a|an|one|another))?(?: (?:new|quick|short|brief|private|public|locked|open|online|skype|small|big|weekly|daily|\d+[- ]?min(?:ute)?s?))*\s+(?:meeting|call|conference|session|mtg|meetup)\b(?! (?:defaults?|polic|settings|options|invitation))`;
 const MEETING_KIND_EN = String.raw`(?:review|sync|standup|stand-up|retro|retrospective|crit|critique|planning|kickoff|kick-off|demo|1:1|one-on-one|all hands|town hall|interview|workshop|call|prep|briefing|check-in|offsite|training|session|meeting|huddle|catch-up|catchup|sprint|board|townhall)`;
 const MEETING_KIND_ZH = String.raw`(?:会|评审|面试|复盘|培训|分享|站会|例会|周会|沟通)`;
+// "Board prep (Fri)", "Legal review [draft]": a tag after a meeting's kind (brackets are gone from the normalised text)
+// dates or versions a meeting; contact groups are not tagged so.
+const NAME_TAG_EN = String.raw`(?:\d{1,4}|mon|tue|wed|thu|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day|am|pm|draft|final|old|new|v\d+)`;
 const NOT_PRESENCE_EN = String.raw`^(?!.*\b(?:presence|status|online|available|availability|offline)\b)`;
 
 const CUES: readonly Cue[] = [
@@ -134,7 +137,7 @@ const CUES: readonly Cue[] = [
   { name: 'bring <person> in from the lobby', en: /^(?:let|bring|get|pull|fetch) (?:in \S+(?: \S+){0,3}|(?!(?:out|away|off|in)\b)\S+(?: \S+){0,3} in) (?:from|out of) (?:the |my )?(?:lobby|waiting room)\b/u, intent: 'lobby.admit', overrules: ['none', 'lobby.reject', 'lobby.who', 'meetings.details', 'huawei.participants', 'watch.start'] },
   // "rename the design crit to …" names no group or meeting; the old name's last word says which it is: a meeting's
   // kind (review, sync, retro, 评审, 例会) or, for contact groups, anything else ("rename Interns to …").
-  { name: 'rename <a meeting-kind name>', en: new RegExp(String.raw`^(?:rename|retitle) (?!.*\b(?:group|grp|contacts?)\b)(?:the |my |our )?(?:(?:online |skype )?(?:meeting|call|conference) \S|\S+(?: \S+){0,4}? ${MEETING_KIND_EN}(?: q\d| \d{4})? (?:to|as|into) )`, 'u'), zh: new RegExp(String.raw`^(?!.*(?:分组|组))(?:把|将)?\s*\S{0,12}?${MEETING_KIND_ZH}\s*(?:改名|重命名|改个名|换个?名)`, 'u'), intent: 'meetings.update', overrules: ['groups.rename', 'meetings.list', 'meetings.details', 'none', 'meetings.create'] },
+  { name: 'rename <a meeting-kind name>', en: new RegExp(String.raw`^(?:rename|retitle) (?!.*\b(?:group|grp|contacts?)\b)(?:the |my |our )?(?:(?:online |skype )?(?:meeting|call|conference) \S|\S+(?: \S+){0,4}? ${MEETING_KIND_EN}(?: q\d| \d{4}| ${NAME_TAG_EN})? (?:to|as|into) )`, 'u'), zh: new RegExp(String.raw`^(?!.*(?:分组|组))(?:把|将)?\s*\S{0,12}?${MEETING_KIND_ZH}\s*(?:改名|重命名|改个名|换个?名)`, 'u'), intent: 'meetings.update', overrules: ['groups.rename', 'meetings.list', 'meetings.details', 'none', 'meetings.create'] },
   // Locking an id: "锁住 503216874 别让别人再进了" says who may not enter, and is still a lock.
   // "show me meeting Q2 roadmap", "open the huawei meeting Partner sync": one meeting named after the noun is shown.
   { name: 'show meeting <name>', en: /^(?:show|open|display|pull up|bring up|look up|find|get)(?: me)? (?:the )?(?:(?:huawei|skype|online) )?(?:meeting|conference|call) (?!(?:list|details?|defaults?|polic|settings|options|invitation|extensions?|about|with|for|on|in|that|which|called)\b)\S/u, zh: /^(?:看下|看一下|查看|打开|显示|给我看看?)\s*(?:华为(?:云)?)?会议\s*[^\s的]+\s*(?:的)?(?:信息|详情|情况)?$/u, intent: 'meetings.details', overrules: ['none', 'meetings.list', 'meetings.create', 'extensions.list', 'huawei.ongoing', 'huawei.scheduled'] },
@@ -190,6 +193,8 @@ const CUES: readonly Cue[] = [
   { name: 'booked ahead (zh)', zh: /^(?!.*(?:我的|我有|我约|我安排|我预约|\d{6,12}))(?:.*)(?:预约|预定|安排|排|订)(?:好|过)的.{0,12}(?:会议|会)(?!议室)/u, intent: 'huawei.scheduled', overrules: ['none', 'meetings.list', 'huawei.ongoing', 'meetings.details', 'lobby.who', 'meetings.create'] },
   // "中午吃什么", "今天天气怎么样": a question about nothing the bot keeps is small talk, not a request for help.
   { name: 'a question about something else (zh)', zh: /^(?!.*(?:你|能|可以|做|干|帮助|帮忙|命令|功能|指令|用法|怎么用|会|组|大厅|等候|提醒|通知|关注|监控|扩展|登录|登出|账号|帐号|选项|设置|策略|政策|默认|链接|拨入|电话|主持|静音|锁|\d{6}))[^，,。]{0,12}(?:什么|啥|怎么样|几点了)[？?]?$/u, intent: 'none', overrules: ['help'] },
+  // "报销单怎么填", "明天几点下班": forms, office hours and meals asked about are small talk, whatever 销 or 几点 suggest.
+  { name: 'office small talk (zh)', zh: /^(?!.*(?:会|组|大厅|等候|提醒|通知|关注|监控|扩展|登录|登出|账号|帐号|\d{6}))[^，,。]{0,12}(?:怎么(?:填|写|报|交|提交|申请|算|弄|办|开)|(?:几点|什么时候)(?:下班|上班|吃饭|吃午饭|开饭|放学|睡觉|起床|打卡))/u, intent: 'none', overrules: ['help', 'meetings.details', 'signOut', 'meetings.list', 'huawei.ongoing'] },
   // "你是真人吗", "你叫什么": about the bot itself, no command.
   { name: 'about the bot (zh)', zh: /^你(?:是|叫)(?:不是)?(?:谁|什么|啥|机器人|真人|人|AI|ai|人工智能)|^你(?:的)?名字/u, intent: 'none', keep: [] },
   // "帮我写一封请假邮件", "给老板发一封邮件": writing or sending something the bot does not write.

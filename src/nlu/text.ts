@@ -165,9 +165,10 @@ function pushWords(text: string, tokens: Token[]): void {
     }
     // "group:" or "re:" end a word, they are not part of it (colons stay inside times like 3:30).
     const bare = match[0].replace(/['’:@_/+-]+$/u, '');
-    // "FY25 kickoff (final)": brackets around words of a name are kept as typed; the words are read without them.
-    const opens = /[(（]$/u.test(gap);
-    const closes = /^[)）]/u.test(text.slice(end));
+    // "FY25 kickoff (final)", "Legal review [draft]": brackets around words of a name are kept as typed; the words are
+    // read without them.
+    const opens = /[(（[【]$/u.test(gap);
+    const closes = /^[)）\]】]/u.test(text.slice(end));
     if (closes) end += 1;
     const original = `${opens ? gap.slice(-1) : ''}${bare}${closes ? text.slice(end - 1, end) : ''}`;
     const token: Token = { original, norm: normWord(bare.replace(/^[+]/u, '')), quoted: false };
