@@ -320,8 +320,9 @@ export function createRecognizer(options: RecognizerOptions = {}): Recognizer {
 function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?: string): Recognition {
   const explanation: string[] = [];
   const typed = removeEmoji(removeMentions(input));
-  // 群组 is another word for a contact group (分组), 追踪 for 跟踪; the same length, so names are still given back as typed.
-  const text = toSimplified(typed).replace(/群组/gu, '分组').replace(/追踪/gu, '跟踪');
+  // 群组 is another word for a contact group (分组), 追踪 for 跟踪, 联络人 (Taiwan) for 联系人; the same length, so names are
+  // still given back as typed.
+  const text = toSimplified(typed).replace(/群组/gu, '分组').replace(/追踪/gu, '跟踪').replace(/联络人/gu, '联系人');
   const language = detectLanguage(text, locale);
   const chinese = hasHan(text) && (detectLanguage(text) === 'zh' || chineseVerbFirst(text));
   explanation.push(`text: "${text}" (language ${language}${locale ? `, locale ${locale}` : ''})`);

@@ -50,6 +50,24 @@ describe('phrasing classes (issue 11, eleventh pass)', () => {
     ]);
   });
 
+  describe('a group\'s people coming online said without 他们/的人, and its status stopped with 通知/提醒', () => {
+    check([
+      ['研发组谁上线了告诉我', 'groups.presence', { group: '研发' }],
+      ['老同事有人上线了通知我', 'groups.presence', { group: '老同事' }],
+      ['球友分组有谁上线了告诉我一声', 'groups.presence', { group: '球友' }],
+      ['不要再提醒我 客户 分组的状态了', 'groups.presenceStop', { group: '客户' }],
+      ['別再通知我 老朋友 的狀態', 'groups.presenceStop', { group: '老朋友' }],
+      ['不用再通知我 家人 的状态', 'groups.presenceStop', { group: '家人' }],
+    ]);
+  });
+
+  describe('联络人 (Taiwan) is 联系人', () => {
+    check([
+      ['刪除聯絡人分組 球友', 'groups.delete', { group: '球友' }],
+      ['删除联络人分组 供应商', 'groups.delete', { group: '供应商' }],
+    ]);
+  });
+
   describe('square brackets in a name are kept as typed', () => {
     check([
       ['delete Offsite plan [tentative]', 'meetings.delete', { meeting: 'Offsite plan [tentative]' }],
