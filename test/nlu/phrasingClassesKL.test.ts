@@ -68,6 +68,35 @@ describe('phrasing classes (issue 11, eleventh pass)', () => {
     ]);
   });
 
+  describe('a name ends before a remark or a second question, and a clause about what comes next is not the command', () => {
+    check([
+      ['peek at the Sales-sync lobby, is anyone there?', 'lobby.who', { meeting: 'Sales-sync' }],
+      ['check the Design crit lobby, are there people waiting?', 'lobby.who', { meeting: 'Design crit' }],
+      ['show me the Vendor sync lobby, any guests?', 'lobby.who', { meeting: 'Vendor sync' }],
+      ["before we start, who's waiting in the Budget review lobby?", 'lobby.who', { meeting: 'Budget review' }],
+      ["after I grab coffee, who's in the Ops weekly lobby?", 'lobby.who', { meeting: 'Ops weekly' }],
+      ["Marco can join now, he's with me", 'lobby.admit', { person: 'Marco' }],
+      ["Priya may come in now, she's expected", 'lobby.admit', { person: 'Priya' }],
+      ['kick Tom out of the lobby, wrong call', 'lobby.reject', { person: 'Tom' }],
+      ['remove Dana from the lobby, wrong meeting', 'lobby.reject', { person: 'Dana' }],
+      ['kick out the unknown caller from the Design crit lobby', 'lobby.reject', { person: 'the unknown caller', meeting: 'Design crit' }],
+      ['turn away the guest from the Hiring panel lobby', 'lobby.reject', { person: 'the guest', meeting: 'Hiring panel' }],
+      ['lobby pings for Ops weekly should go to this chat', 'alerts.routeHere', { meeting: 'Ops weekly' }],
+      ['notifications for Budget review should come here', 'alerts.routeHere', { meeting: 'Budget review' }],
+    ]);
+  });
+
+  describe("a meeting's setup, config or info asked for, with a need said after the question", () => {
+    check([
+      ["what's the config of Design crit", 'meetings.details', { meeting: 'Design crit' }],
+      ["what's the setup of Sales sync? need the join link", 'meetings.details', { meeting: 'Sales sync' }],
+      ["show me Hiring panel's details", 'meetings.details', { meeting: 'Hiring panel' }],
+      ["get me Ops weekly's info", 'meetings.details', { meeting: 'Ops weekly' }],
+      ['when is Budget review? need the details', 'meetings.details', { meeting: 'Budget review' }],
+      ['when does Design crit end? need the info', 'meetings.details', { meeting: 'Design crit' }],
+    ]);
+  });
+
   describe('square brackets in a name are kept as typed', () => {
     check([
       ['delete Offsite plan [tentative]', 'meetings.delete', { meeting: 'Offsite plan [tentative]' }],
