@@ -643,6 +643,8 @@ function realWordTypo(tokens: readonly Token[], i: number): string | undefined {
 /** Chat shorthand read as the word it stands for ("mtg", "grp", "re:"); the user's spelling stays in `original`. */
 const ABBREVIATIONS: Readonly<Record<string, string>> = {
   mtg: 'meeting', mtgs: 'meetings', mtng: 'meeting', mtngs: 'meetings', grp: 'group', grps: 'groups', re: 'about', ppl: 'people',
+  // Eleventh pass: numbers for syllables (any1, some1) and abt, w/ (the tokenizer reads "w/" as "with").
+  any1: 'anyone', some1: 'someone', no1: 'no one', abt: 'about', bout: 'about',
   u: 'you', ur: 'your', pls: 'please', 'in-progress': 'ongoing', inprogress: 'ongoing', 'on-going': 'ongoing', plz: 'please', msg: 'message', ext: 'extension', exts: 'extensions', conf: 'conference', confs: 'conferences',
 };
 

@@ -163,6 +163,11 @@ function pushWords(text: string, tokens: Token[]): void {
       end += 1;
       continue;
     }
+    // "1:1 w/ Marco": "w/" is "with", and a name keeps it as typed.
+    if (/^w\/$/iu.test(match[0])) {
+      tokens.push({ original: match[0], norm: 'with', quoted: false, ...(clauseBefore ? { clauseBefore } : {}) });
+      continue;
+    }
     // "group:" or "re:" end a word, they are not part of it (colons stay inside times like 3:30).
     const bare = match[0].replace(/['’:@_/+-]+$/u, '');
     // "FY25 kickoff (final)", "Legal review [draft]": brackets around words of a name are kept as typed; the words are

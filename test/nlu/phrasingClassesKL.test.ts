@@ -97,6 +97,53 @@ describe('phrasing classes (issue 11, eleventh pass)', () => {
     ]);
   });
 
+  describe('chat shorthand: any1, some1, abt, w/ (kept in a name as typed)', () => {
+    check([
+      ['any1 in the Budget review lobby?', 'lobby.who', { meeting: 'Budget review' }],
+      ['is some1 waiting for Design crit', 'lobby.who', { meeting: 'Design crit' }],
+      ['tell me abt Vendor sync', 'meetings.details', { meeting: 'Vendor sync' }],
+      ['what do you know abt the Ops weekly', 'meetings.details', { meeting: 'Ops weekly' }],
+      ['who is waiting for Sales sync w/ Acme', 'lobby.who', { meeting: 'Sales sync w/ Acme' }],
+      ['whos waiting in my Standup w/ Lee', 'lobby.who', { meeting: 'Standup w/ Lee' }],
+      ['anyone waiting in my Team lunch', 'lobby.who', { meeting: 'Team lunch' }],
+    ]);
+  });
+
+  describe('details asked with more/full/need, and a meeting\'s info said first in Chinese (回访 and 信息 write nothing)', () => {
+    check([
+      ['more details on my Board prep meeting', 'meetings.details', { meeting: 'Board prep' }],
+      ['full details for the Hiring panel', 'meetings.details', { meeting: 'Hiring panel' }],
+      ['need the info on Design crit', 'meetings.details', { meeting: 'Design crit' }],
+      ['周例会这个会的信息给我看看', 'meetings.details', { meeting: '周例会' }],
+      ['客户回访的详情发我看看', 'meetings.details', { meeting: '客户回访' }],
+      ['回访计划的信息给我看一下', 'meetings.details', { meeting: '回访计划' }],
+      ['帮我写一封邮件给老板', 'none', {}],
+      ['回一封信给客户', 'none', {}],
+    ]);
+  });
+
+  describe('who is available/online/free in a group, tracked, is its presence', () => {
+    check([
+      ['follow who\'s online in the Vendors group', 'groups.presence', { group: 'Vendors' }],
+      ['track who is available in the Interns group', 'groups.presence', { group: 'Interns' }],
+      ['monitor who\'s free in Design team group', 'groups.presence', { group: 'Design team' }],
+    ]);
+  });
+
+  describe('what is on the Huawei schedule or calendar about something is the scheduled list', () => {
+    check([
+      ['what\'s on the huawei calendar about pricing', 'huawei.scheduled', { keyword: 'pricing' }],
+      ['anything on my huawei schedule about hiring?', 'huawei.scheduled', { keyword: 'hiring' }],
+    ]);
+  });
+
+  describe('everyone in a conference allowed to speak again (说话, 发言) is the unmute', () => {
+    check([
+      ['让 612345789 大家都能发言', 'huawei.mute', { meeting: '612345789', on: false }],
+      ['允许 734561298 里所有人说话', 'huawei.mute', { meeting: '734561298', on: false }],
+    ]);
+  });
+
   describe('square brackets in a name are kept as typed', () => {
     check([
       ['delete Offsite plan [tentative]', 'meetings.delete', { meeting: 'Offsite plan [tentative]' }],
