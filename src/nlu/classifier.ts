@@ -56,7 +56,9 @@ const REAL_WORDS: ReadonlySet<string> = new Set(('along area attack bank black b
   + 'lift exit quiet mend wash clean hate pace date shown held pause hers meant made gave came knew died ride meat neat chap '
   + 'shop ship slip drip strap scrape shape shore stare smart chart shard fort port wart '
   // Tenth pass: "send the contract to legal" is no contact.
-  + 'contract').split(' '));
+  + 'contract '
+  // Eleventh pass: "Hiring loop #3" is no look.
+  + 'loop').split(' '));
 
 const stemmer = new StemmerEn();
 

@@ -144,6 +144,43 @@ describe('phrasing classes (issue 11, eleventh pass)', () => {
     ]);
   });
 
+  describe('alerts sent here (发这里) before a purpose clause are routed here', () => {
+    check([
+      ['客户复盘的提醒发这里吧，方便大家处理', 'alerts.routeHere', { meeting: '客户复盘' }],
+      ['周例会的通知发到这里，好让大家都看到', 'alerts.routeHere', { meeting: '周例会' }],
+    ]);
+  });
+
+  describe('who may enter said as a noun phrase: only <who> for <meeting>', () => {
+    check([
+      ['only invited ppl for Design loop #2 pls', 'meetings.update', { meeting: 'Design loop #2', accessLevel: 'Invited' }],
+      ['only employees for Board prep', 'meetings.update', { meeting: 'Board prep', accessLevel: 'SameEnterprise' }],
+      ['only company folks in Vendor sync', 'meetings.update', { meeting: 'Vendor sync', accessLevel: 'SameEnterprise' }],
+    ]);
+  });
+
+  describe('who hosts or runs a conference id is its details', () => {
+    check([
+      ['who\'s hosting 612345789', 'huawei.details', { meeting: '612345789' }],
+      ['who is running 734561298 and when does it start', 'huawei.details', { meeting: '734561298' }],
+    ]);
+  });
+
+  describe('the settings of one named meeting are its details', () => {
+    check([
+      ['what are the settings for Sales sync (Mon)?', 'meetings.details', { meeting: 'Sales sync (Mon)' }],
+      ['show me the settings of Design crit', 'meetings.details', { meeting: 'Design crit' }],
+    ]);
+    checkChangesNothing(['what are the settings for a new meeting', 'what settings are there for new meetings', 'only invited people for a new meeting?']);
+  });
+
+  describe('谁都可以进 when creating is open to everyone', () => {
+    check([
+      ['安排一个会议 年会筹备，谁都可以进', 'meetings.create', { subject: '年会筹备', accessLevel: 'Everyone' }],
+      ['明天下午两点约个会 团建讨论，谁都能参加', 'meetings.create', { subject: '团建讨论', startTime: '2025-01-16T14:00:00', accessLevel: 'Everyone' }],
+    ]);
+  });
+
   describe('square brackets in a name are kept as typed', () => {
     check([
       ['delete Offsite plan [tentative]', 'meetings.delete', { meeting: 'Offsite plan [tentative]' }],
@@ -153,4 +190,3 @@ describe('phrasing classes (issue 11, eleventh pass)', () => {
   });
 });
 
-export { checkChangesNothing };

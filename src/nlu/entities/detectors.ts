@@ -19,13 +19,13 @@ export function accessLevelIn(text: string): string | undefined {
   if (/\b(?:lock(?:ed)?|closed|nobody|no one|noone)\b|锁定|锁上/iu.test(text)) {
     return 'Locked';
   }
-  if (/\b(?:same (?:enterprise|company|organi[sz]ation)|my (?:company|organi[sz]ation|enterprise)|internal(?: only)?|company[- ]only|in-?house(?: only)?|colleagues only|coworkers only|employees only|staff only|(?:company|internal|our) (?:people|staff|employees|folks)(?: only)?|(?:people|anyone|everyone|everybody|only people|folks) (?:in|from|at|inside) (?:my|our|the) (?:company|org|organi[sz]ation|enterprise|firm))\b|同一企业|企业内部|公司内部|本公司|本企业/iu.test(text)) {
+  if (/\b(?:same (?:enterprise|company|organi[sz]ation)|my (?:company|organi[sz]ation|enterprise)|internal(?: only)?|company[- ]only|in-?house(?: only)?|colleagues only|coworkers only|employees only|staff only|only (?:colleagues|coworkers|employees|staff)|(?:company|internal|our) (?:people|staff|employees|folks)(?: only)?|(?:people|anyone|everyone|everybody|only people|folks) (?:in|from|at|inside) (?:my|our|the) (?:company|org|organi[sz]ation|enterprise|firm))\b|同一企业|企业内部|公司内部|本公司|本企业/iu.test(text)) {
     return 'SameEnterprise';
   }
   if (/\b(?:invit(?:ed|ees)[- ]only|invited (?:people|guests|attendees)|only invit(?:ed|ees)|invite[- ]only|invited)\b|受邀|仅邀请|被邀请/iu.test(text)) {
     return 'Invited';
   }
-  if (/\b(?:open to (?:everyone|anyone|all|everybody)|(?:everyone|anyone|everybody|anybody) can (?:join|enter|come in|get in)|public|open)\b|所有人|公开|任何人|大家都?(?:可以|能)(?:进|加入|参加|入会)/iu.test(text)) {
+  if (/\b(?:open to (?:everyone|anyone|all|everybody)|(?:everyone|anyone|everybody|anybody) can (?:join|enter|come in|get in)|public|open)\b|所有人|公开|任何人|(?:大家|谁)都?(?:可以|能)(?:进|加入|参加|入会)/iu.test(text)) {
     return 'Everyone';
   }
   return undefined;
@@ -133,5 +133,5 @@ export function createAccessLevel(text: string): string | undefined {
   }
   const level = accessLevelIn(text);
   // "所有人都能进", "任何人都可以加入", "anybody can get in": who may enter, said as a clause of its own.
-  return level === 'Everyone' && !/\bopen to (?:everyone|anyone|all|everybody)|(?:everyone|anyone|everybody|anybody) (?:can|may) (?:join|enter|come in|get in)|(?:所有人|任何人|大家)都?(?:可以|能)?(?:进入?|加入|入会|参加)/iu.test(text) ? undefined : level;
+  return level === 'Everyone' && !/\bopen to (?:everyone|anyone|all|everybody)|(?:everyone|anyone|everybody|anybody) (?:can|may) (?:join|enter|come in|get in)|(?:所有人|任何人|大家|谁)都?(?:可以|能)?(?:进入?|加入|入会|参加)/iu.test(text) ? undefined : level;
 }

@@ -121,6 +121,8 @@ export const en = {
     rule('open <meeting> to <rest>', '^open (?:up )?(?<meeting>.+?) (?:to|for) (?<rest>(?:everyone|anyone|everybody|all|the public|people|guests|externals|outsiders).*)$'),
     // "only invited people should get into Design crit": who may enter, then the meeting.
     rule('<who> should get into <meeting>', '^(?<rest>(?:only )?.+?) (?:should|can|may|must) (?:be able to )?(?:only )?(?:get into|get in to|join|enter|come into) (?<meeting>.+)$'),
+    // "only invited ppl for Hiring loop #3": who may enter, then the meeting.
+    rule('only <who> for <meeting>', '^(?<rest>only (?:invited|invitees|employees|colleagues|coworkers|staff|internal|company|people (?:from|in))(?: \\S+){0,3}?) (?:for|in|on|into) (?<meeting>.+)$'),
     rule('<meeting> moved to <time>', '^(?<meeting>.+?) (?:moved|was moved|has moved|is moving|got moved|moves|shifted|has shifted|got pushed|was pushed|is pushed|got postponed|was postponed) (?:to|back to|forward to|until|till) (?<rest>.+)$'),
     rule('<meeting> needs to be invite only', '^(?<meeting>.+?) (?:should|must|needs to|has to|will|is to) (?:now |from now on |henceforth )?be (?<rest>(?:locked|unlocked|open|public|private|closed|invite[- ]only|invit(?:ed|ees)[- ]only|internal(?: only)?|same enterprise(?: only)?|company[- ]only|in-?house(?: only)?|open to .+?|only for .+?|for .+ only))(?: (?:from now on|going forward|from today|for good|permanently))?$'),
     rule('<meeting> should end at <time>', '^(?<meeting>.+?) (?:should|must|will|needs to|has to) (?<rest>(?:start|begin|end|finish|be over) .+)$'),
