@@ -94,6 +94,8 @@ const COMMAND_SHORTHAND: ReadonlyArray<[RegExp, string]> = [
   [/\bletin\b/giu, 'let in'],
   [/\b(?:mut|mte|muet)\b(?=\s+(?:every|all|them|the|every1|evry))/giu, 'mute'],
   [/\b(?:unmut|unmte)\b/giu, 'unmute'],
+  // "rename Q3 Hires -> Q3 2025 Hires": an arrow between two names is "to".
+  [/\s+(?:-+>|=+>|→|⇒)\s+/gu, ' to '],
 ];
 
 const ENGLISH_SHORTHAND = [...TIME_SHORTHAND, ...COMMAND_SHORTHAND];

@@ -181,6 +181,47 @@ describe('phrasing classes (issue 11, eleventh pass)', () => {
     ]);
   });
 
+  describe('an arrow between two names is "to"; contacts who come online are the group\'s people', () => {
+    check([
+      ['rename Q1 Hires -> Q1 2025 Hires', 'groups.rename', { group: 'Q1 Hires', newName: 'Q1 2025 Hires' }],
+      ['rename Budget review => Budget review 2025', 'meetings.update', { meeting: 'Budget review', subject: 'Budget review 2025' }],
+      ['let me know when Vendors-EU contacts are online', 'groups.presence', { group: 'Vendors-EU' }],
+    ]);
+  });
+
+  describe('an extension id after its type (attach <Type> extension <id> to <meeting>)', () => {
+    check([
+      ['attach RoamedParticipantData extension px_77_B to Sales sync', 'extensions.add', { meeting: 'Sales sync', extensionType: 'RoamedParticipantData', extensionId: 'px_77_B' }],
+      ['add Undefined extension ext-9 to Design crit', 'extensions.add', { meeting: 'Design crit', extensionType: 'Undefined', extensionId: 'ext-9' }],
+    ]);
+  });
+
+  describe('Chinese names before 会议 lose the space; 不让 <人> 进 with a bare 进', () => {
+    check([
+      ['监控我的 周例会 会议', 'watch.start', { meeting: '周例会' }],
+      ['关注我的 客户评审 会议', 'watch.start', { meeting: '客户评审' }],
+      ['不让 Mike 进，他不是我们公司的', 'lobby.reject', { person: 'Mike' }],
+      ['别让陌生人进', 'lobby.reject', { person: '陌生人' }],
+    ]);
+  });
+
+  describe('times: 1:1 is no time; a weekday and a clock range said apart are one time; a weekday today in a range is next week\'s', () => {
+    check([
+      ['create a meeting named 1:1 Lee/Sam at 3pm', 'meetings.create', { subject: '1:1 Lee/Sam', startTime: '2025-01-15T15:00:00' }],
+      ['schedule Design crit on friday from 9 to 10am', 'meetings.create', { subject: 'Design crit', startTime: '2025-01-17T09:00:00', endTime: '2025-01-17T10:00:00' }],
+      ['schedule Design crit on wednesday from 3 to 4pm', 'meetings.create', { subject: 'Design crit', startTime: '2025-01-22T15:00:00', endTime: '2025-01-22T16:00:00' }],
+      ['schedule Design crit this wednesday from 3 to 4pm', 'meetings.create', { subject: 'Design crit', startTime: '2025-01-15T15:00:00', endTime: '2025-01-15T16:00:00' }],
+    ]);
+  });
+
+  describe('leaders said as "<name> presenting", 主讲人是/分享人是, Latin names in a Chinese list', () => {
+    check([
+      ['book Vendor sync on monday from 1 to 2pm, Priya presenting', 'meetings.create', { subject: 'Vendor sync', startTime: '2025-01-20T13:00:00', endTime: '2025-01-20T14:00:00', leaders: ['Priya'] }],
+      ['安排一个 产品复盘会，明天下午两点，主讲人是李娜和 Tom', 'meetings.create', { subject: '产品复盘会', startTime: '2025-01-16T14:00:00', leaders: ['李娜', 'Tom'] }],
+      ['约个会 架构分享，后天上午十点，分享人是 Kevin', 'meetings.create', { subject: '架构分享', startTime: '2025-01-17T10:00:00', leaders: ['Kevin'] }],
+    ]);
+  });
+
   describe('square brackets in a name are kept as typed', () => {
     check([
       ['delete Offsite plan [tentative]', 'meetings.delete', { meeting: 'Offsite plan [tentative]' }],

@@ -63,6 +63,8 @@ export function leaderNamesIn(text: string): string[] | undefined {
     new RegExp(String.raw`\bwith (${names}) as (?:the |our )?${role}\b`, 'u'),
     new RegExp(String.raw`\bmake (${names}) (?:the |a |our )?${role}\b`, 'u'),
     new RegExp(String.raw`\b${role}(?: are| is|:)?\s+(${names})`, 'u'),
+    // "…, Mehmet presenting": the leader named, then what they do.
+    new RegExp(String.raw`(?:^|,\s*)(${names})(?: (?:is|are|will be))? (?:presenting|hosting|leading|presents|hosts|leads)\b`, 'u'),
   ];
   for (const pattern of english) {
     const found = pattern.exec(text)?.[1];
@@ -72,9 +74,11 @@ export function leaderNamesIn(text: string): string[] | undefined {
   }
   // "设李娜和王强为主持人", "指定刘波当主持人", "主持人是张敏": who leads, said with the role word before or after.
   // People type spaces around the names they list ("主持人是 李强 和 何雪"), so 和/、 may carry spaces either side.
-  const zhNames = String.raw`[\u4e00-\u9fff、和]{2,20}?(?:\s*[和、]\s*[\u4e00-\u9fff]{2,20}?)*`;
-  const chinese = new RegExp(String.raw`(?:^|[，,\s])(?:让|请|由|设置?|指定|安排|把)?\s*(${zhNames})\s*(?:来)?(?:当|做|作为|担任|为|设为|设置为|当成)(?:会议)?(?:主持人|组织者|演示者)`, 'u').exec(text)?.[1]
-    ?? new RegExp(String.raw`(?:主持人|演示者)(?:是|为|由|[:：])\s*(${zhNames})(?:来当|担任)?(?=[，,。；;\s]|$)`, 'u').exec(text)?.[1];
+  // A Latin name may stand in the list too ("主讲人是王芳和 David").
+  const zhName = String.raw`(?:[\u4e00-\u9fff]{2,20}?|\p{Lu}[\p{L}'.-]*)`;
+  const zhNames = String.raw`(?:[\u4e00-\u9fff、和]{2,20}?|\p{Lu}[\p{L}'.-]*)(?:\s*[和、]\s*${zhName})*`;
+  const chinese = new RegExp(String.raw`(?:^|[，,\s])(?:让|请|由|设置?|指定|安排|把)?\s*(${zhNames})\s*(?:来)?(?:当|做|作为|担任|为|设为|设置为|当成)(?:会议)?(?:主持人|组织者|演示者|主讲人|主讲|讲者|分享人)`, 'u').exec(text)?.[1]
+    ?? new RegExp(String.raw`(?:主持人|演示者|主讲人|主讲|讲者|分享人)(?:是|为|由|[:：])\s*(${zhNames})(?:来当|担任)?(?=[，,。；;\s]|$)`, 'u').exec(text)?.[1];
   return chinese ? chinese.split(/\s*(?:和|、)\s*/u).map((n) => n.trim()).filter(Boolean) : undefined;
 }
 

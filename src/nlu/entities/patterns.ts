@@ -146,7 +146,7 @@ export const en = {
   ],
   extensionId: [
     rule('id <extensionId>', '\\b(?:extension )?id (?:(?:is|是|为|=|of) )?(?<extensionId>\\S+)'),
-    rule('add extension <extensionId> to', '^(?:add|attach|put|create) (?:an |the )?extension (?!(?:id|type|of|to|on|for|undefined|data|custom|an|the|a)\\b|roamed|organi[sz]er|participant)(?<extensionId>[\\p{L}\\d][\\p{L}\\d_.-]*) (?:to|on|for|onto)\\b'),
+    rule('add extension <extensionId> to', '^(?:add|attach|put|create) (?:an |the )?(?:(?:roamedorganizerdata|roamedparticipantdata|undefined|custom) )?extension (?!(?:id|type|of|to|on|for|undefined|data|custom|an|the|a)\\b|roamed|organi[sz]er|participant)(?<extensionId>[\\p{L}\\d][\\p{L}\\d_.-]*) (?:to|on|for|onto)\\b'),
   ],
   groupMembers: [
     rule('members of <group>', '\\b(?:members|contacts|people|persons|users|membership|list) (?:of|in|from|inside) (?<group>.+)$'),
@@ -173,7 +173,8 @@ export const en = {
   ],
   groupPresence: [
     rule('presence of <group>', '\\b(?:presence|status|statuses|availability|online status|who is online)(?: (?:updates?|alerts?|notifications?|changes))? (?:of|for|in|on) (?<group>.+)$'),
-    rule('when <group> come online', '\\b(?:when|if|whether) (?:anyone in |someone in |people in )?(?<group>.+?) (?:comes?|goes|go|are|is|gets?) (?:online|available|offline|busy)$'),
+    // "when Partners-APAC contacts are available": the contacts who come online are the group's people.
+    rule('when <group> come online', '\\b(?:when|if|whether) (?:anyone in |someone in |people in )?(?<group>.+?)(?: (?:contacts|members|folks|people))? (?:comes?|goes|go|are|is|gets?) (?:online|available|offline|busy)$'),
     rule('when anyone in <group> changes status', '\\bwhen (?:anyone|someone|somebody|anybody|people|a contact) (?:in|from) (?<group>.+?) (?:changes?|updates?) (?:their |his |her |its )?(?:status|presence|availability)$'),
     rule("who's available in <group>", '\\b(?:who(?:s| is| are)?|anyone|someone|anybody) (?:is |are )?(?:available|online|free|around|busy|away) (?:in|from|among) (?<group>.+)$'),
     rule('anyone in <group> online', '^(?:is|are) (?:anyone|anybody|someone|people) (?:in|from) (?<group>.+?) (?:online|available|free)$'),
@@ -184,7 +185,7 @@ export const en = {
   groupPresenceStop: [
     rule('stop presence updates for <group>', '\\b(?:presence|status|statuses|availability|online status|who(?:s| s| is| are)? (?:online|available|around))(?: (?:updates?|alerts?|notifications?|subscriptions?|changes|messages))? (?:of|for|in|on|about|from) (?:the )?(?<group>.+?)(?: (?:anymore|any more|any longer|please|now))?$'),
     rule('stop watching <group> presence', '^(?:stop|quit|cancel|end|cease|no more|dont|do not|unsubscribe from) (?:watching |tracking |following |monitoring |the )?(?:the )?(?<group>.+?) (?:presence|status|availability)(?: (?:updates?|alerts?|notifications?|subscriptions?))?$'),
-    rule('when <group> come online, no more', '\\b(?:when|if|whether) (?:anyone in |someone in |people in )?(?<group>.+?) (?:comes?|goes|go|are|is|gets?) (?:online|available|offline|busy)(?: (?:anymore|any more|any longer))?$'),
+    rule('when <group> come online, no more', '\\b(?:when|if|whether) (?:anyone in |someone in |people in )?(?<group>.+?)(?: (?:contacts|members|folks|people))? (?:comes?|goes|go|are|is|gets?) (?:online|available|offline|busy)(?: (?:anymore|any more|any longer))?$'),
   ],
   // Huawei control commands name the meeting right after the verb ("end meeting Quarterly roadmap review");
   // the "everyone in" of mute and the "for everyone" of end are not part of the subject.
@@ -252,7 +253,7 @@ export const zh = {
   ],
   reject: [
     rule('不让 <人> 进 <会议>', '^(?:不要放|别放|不准放|不许放|不让|别让|不要让|不准|不许)\\s*(?<person>.+?)\\s*(?:进入|加入|进)\\s*(?<meeting>[^来去]\\S*)$'),
-    rule('不让 <人> 进来', '^(?:不要放|别放|不准放|不许放|不让|别让|不要让|不准|不许)\\s*(?<person>.+?)\\s*(?:进来|进入|加入|入会)'),
+    rule('不让 <人> 进来', '^(?:不要放|别放|不准放|不许放|不让|别让|不要让|不准|不许)\\s*(?<person>.+?)\\s*(?:进来|进入|加入|入会|进(?=$|[了吧啊哦，,。!！]))'),
     rule('把 <人> 拒之门外', '^把\\s*(?<person>.+?)\\s*(?:都|全|全部|全都)?(?:拒之门外|拒绝|拒掉|拒了|赶走|踢掉|(?:请|赶|踢)出(?:去|大厅|等候室)?)'),
     rule('<人> 不要让他进', '^(?<person>[^，,。让把]+?)\\s*(?:就)?(?:不要|别|不准|不许|不能)(?:再)?(?:让|放)?(?:他|她|它|他们|她们)?(?:进来|进去|进入|进会|进|入会)'),
     rule('<人> 都拒绝掉', '^(?<person>[^，,。让把不别]+?)\\s*(?:都|全|全部|也)?(?:拒绝|拒掉|拒了|拒之门外|踢掉|踢出去|请出去)'),

@@ -113,7 +113,7 @@ export function usableMeeting(value: string | undefined, zhText: boolean): boole
 export function cleanMeeting(value: string, zhText: boolean): string {
   // "那个客户拜访的会": a demonstrative before and "的会" after a meeting's name are not part of it.
   return zhText
-    ? stripZh(value).replace(/^我的/u, '').replace(/^华为(?:云)?会议\s*/u, '').replace(/^(?:这个|那个|这场|那场)(?=\S{2})/u, '').replace(/(?:的?(?:会议|大厅)|的会)$/u, '')
+    ? stripZh(value).replace(/^我的/u, '').replace(/^华为(?:云)?会议\s*/u, '').replace(/^(?:这个|那个|这场|那场)(?=\S{2})/u, '').replace(/\s*(?:的?(?:会议|大厅)|的会)$/u, '')
     : stripMeeting(value);
 }
 
