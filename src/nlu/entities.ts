@@ -158,7 +158,9 @@ function withTopic(intent: string, s: Sentence, entities: Entities): Entities {
   }
   const inRest = extractFor(intent, { ...s, text: rest, plain: rest });
   s.trace.push(`"${topic}" said first names the meeting`);
-  return { ...inRest, meeting: inRest.meeting ?? cleanMeeting(topic, true) };
+  // "新人培训 的设置改一下：…": what the rest read as a name starts with 的, so it is the topic's, not a name.
+  const named = inRest.meeting && !/^的/u.test(inRest.meeting) ? inRest.meeting : undefined;
+  return { ...inRest, meeting: named ?? cleanMeeting(topic, true) };
 }
 
 function extractFor(intent: string, s: Sentence): Entities {

@@ -222,6 +222,29 @@ describe('phrasing classes (issue 11, eleventh pass)', () => {
     ]);
   });
 
+  describe('a condition first, then the meeting named on its own (会议是/会议叫 X)', () => {
+    check([
+      ['有人在大厅等的话提醒我，会议是 周例会', 'watch.start', { meeting: '周例会' }],
+      ['大厅来人了就告诉我，会议叫 客户沟通', 'watch.start', { meeting: '客户沟通' }],
+    ]);
+  });
+
+  describe('the lobby bypass turned off, then the meeting; a Chinese topic before 的设置改一下：', () => {
+    check([
+      ['turn off lobby bypass for dial-in users on Budget review', 'meetings.update', { meeting: 'Budget review', lobbyBypassForPhoneUsers: 'Disabled' }],
+      ['switch off the bypass for phone callers in Design crit', 'meetings.update', { meeting: 'Design crit', lobbyBypassForPhoneUsers: 'Disabled' }],
+      ['周例会 的设置改一下：电话入会的人也要等', 'meetings.update', { meeting: '周例会', lobbyBypassForPhoneUsers: 'Disabled' }],
+      ['客户评审 的设置改改：电话接入的人直接进', 'meetings.update', { meeting: '客户评审', lobbyBypassForPhoneUsers: 'Enabled' }],
+    ]);
+  });
+
+  describe('a search word of two words before meetings/calls', () => {
+    check([
+      ['any pricing review meetings running?', 'huawei.ongoing', { keyword: 'pricing review' }],
+      ['ongoing vendor onboarding calls?', 'huawei.ongoing', { keyword: 'vendor onboarding' }],
+    ]);
+  });
+
   describe('square brackets in a name are kept as typed', () => {
     check([
       ['delete Offsite plan [tentative]', 'meetings.delete', { meeting: 'Offsite plan [tentative]' }],

@@ -36,7 +36,7 @@ export function phoneBypassIn(text: string): string | undefined {
     return undefined;
   }
   // Chinese says "no need to wait" (不用等) for bypassing, and "must wait too" (也要…等) for not: negation first.
-  if (/\b(?:not|dont|never|no longer|stop|cannot|cant|shouldnt|mustnt) (?:let .+ )?(?:bypass|skip)|不(?:能|要|可以|准|许)(?:再)?(?:绕过|跳过|直接)/iu.test(text)) {
+  if (/\b(?:not|dont|never|no longer|stop|cannot|cant|shouldnt|mustnt) (?:let .+ )?(?:bypass|skip)|\b(?:turn|switch) off (?:the )?(?:lobby )?bypass|\b(?:disable|remove|end) (?:the )?(?:lobby )?bypass|不(?:能|要|可以|准|许)(?:再)?(?:绕过|跳过|直接)/iu.test(text)) {
     return 'Disabled';
   }
   if (/(?:不用|无需|不必|不需要)(?:再)?(?:在大厅里?)?等|免等|直接(?:进入|进|入会|加入|进会)|绕过|跳过/u.test(text)) {

@@ -112,6 +112,8 @@ export const en = {
     rule('change the subject of <meeting> to <subject>', '\\b(?:subject|title|name|topic) (?:of|for) (?<meeting>.+?) (?:to|as|into) (?<subject>.+)$'),
     rule('<meeting> subject to <subject>', `^(?:change|set|update|make) (?:the )?(?<meeting>.+?) (?:subject|title|topic|name) (?:to|as) (?<subject>.+)$`),
     rule('move <meeting> to <time>', '^(?:move|reschedule|push|shift|postpone|bring forward|delay) (?<meeting>.+?) (?:to|until|till|at|for|by|back to) (?<rest>.+)$'),
+    // "turn off lobby bypass for phone users on Ops weekly": the setting first, then the meeting.
+    rule('turn off lobby bypass on <meeting>', '^(?:turn|switch) (?:off|on) (?:the )?(?:lobby )?bypass(?: for (?:phone|dial-in|dial in|pstn) (?:users|callers|people|participants))? (?:on|for|in) (?<meeting>.+)$'),
     rule('change <meeting> so <rest>', '^(?:change|set|make|switch|update|modify|edit|turn|configure) (?:the )?(?:access (?:level )?(?:of|for|to) |time of |start of |end of |lobby (?:of|for|in) |settings of )?(?<meeting>.+?)(?: (?:access(?: level)?|lobby|time|start|settings))? (?:to|so|as|into|open to|:|for) (?<rest>.+)$'),
     rule('let phone users bypass the lobby in <meeting>', '\\b(?:phone|dial-in|dial in|dialin|pstn)\\b.*\\b(?:in|for|of|on) (?<meeting>.+?)(?: (?:from now on|going forward|from today|instead|please))?$'),
     rule('make <meeting> <setting>', '^(?:make|set) (?<meeting>.+?) (?<rest>locked|open|public|private|invite-only|invite only|invited only|invitees only|internal|internal only|same enterprise|same company(?: only)?|company-only|company only|in-house(?: only)?|inhouse(?: only)?|employees only|staff only|open to .+)$'),
@@ -214,7 +216,7 @@ export const en = {
     rule('keyword <keyword>', '\\b(?:keywords?|search term|term) (?:is )?(?<keyword>.+)$'),
     rule('meetings <keyword>', '\\b(?:meetings?|calls?|conferences?) (?<keyword>[\\p{L}\\d][\\p{L}\\d-]*)$'),
     rule('did <keyword> start', '^(?:did|has|have) (?:the |our |my )?(?<keyword>.+?) (?:start|started|begin|began|begun|kick off|kicked off)(?: (?:yet|already|now))?$'),
-    rule('<keyword> meetings', `\\b(?!(?:${LIST_WORDS})\\b)(?<keyword>[\\p{L}\\d][\\p{L}\\d-]*) (?:meetings?|calls?|conferences?|syncs?|sessions?|things?|stuff|ones?)\\b`),
+    rule('<keyword> meetings', `\\b(?!(?:${LIST_WORDS})\\b)(?<keyword>[\\p{L}\\d][\\p{L}\\d-]*(?: (?!(?:${LIST_WORDS})\\b)[\\p{L}\\d][\\p{L}\\d-]*)?) (?:meetings?|calls?|conferences?|syncs?|sessions?|things?|stuff|ones?)\\b`),
     // "find scheduled standups": after a search verb and the list's own words, what is left names the meetings.
     rule('find <list word> <keyword>', `^(?:find|search(?: for)?|look for|any|show|list)(?: me)?(?: (?:${LIST_WORDS}))* (?!(?:${LIST_WORDS}|meetings?|calls?|conferences?)\\b)(?<keyword>[\\p{L}\\d][\\p{L}\\d-]*)$`),
   ],
@@ -262,6 +264,8 @@ export const zh = {
     rule('拒绝 <人>', '^(?:拒绝|拒掉|拒了|驳回|踢掉|踢出|请走|谢绝)\\s*(?<person>.+)$'),
   ],
   watchStart: [
+    // "大厅有人的话通知我，会议是 架构评审": the meeting named on its own, after the condition.
+    rule('…，会议是 <会议>', '(?:会议|会)(?:是|叫|名是|名称是|名字是)\\s*[:：]?\\s*(?<meeting>[^，,。？?]+)$'),
     // "把 X 加入关注": the meeting put on the watch list.
     rule('把 <会议> 加入关注', '^(?:请|帮我|麻烦)?(?:把|将)\\s*(?:会议)?\\s*(?<meeting>[^，,]+?)\\s*(?:加入|加到|加进|添加到|放进|放到)(?:我的)?(?:关注|监控|订阅)'),
     rule('关注 <会议>', '^(?:开始)?(?:关注|监控|盯着|盯住|盯一下|盯|跟踪|订阅|留意|看着)(?:一下|点|些)?\\s*(?:我的)?(?:会议)?\\s*(?<meeting>.+?)(?:\\s*的大厅)?$'),
