@@ -399,7 +399,9 @@ function afterColon(captured: string | undefined, text: string): string | undefi
     return captured;
   }
   const at = captured.indexOf(named.replace(/[,，。].*$/u, ''));
-  return at > 0 ? captured.slice(at) : captured;
+  // "QBR: Contoso", "Offsite: Day 2": one capitalised word before the colon starts the name; "for my boss:" does not.
+  const opensName = /^\p{Lu}[\p{L}\d&-]*:\s*$/u.test(captured.slice(0, Math.max(at, 0)));
+  return at > 0 && !opensName ? captured.slice(at) : captured;
 }
 
 const EN_ACCESS_CLAUSE = /\b(?:make|set|switch|turn|keep|change) (?:it|that|the meeting|the call|access)(?: (?:to|as))? (\S.*)$/u;

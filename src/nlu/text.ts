@@ -149,6 +149,9 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+// Words that label what follows a colon rather than start a name ("group: Vendors", "subject: Q3 plan").
+const LABEL_BEFORE_COLON = /^(?:re|fyi|note|group|grp|groups|subject|title|topic|name|named|called|meeting|meetings|mtg|call|conference|id|extension|type|keyword|keywords|search|person|who|when|time|date|agenda|q|question|hi|hey|hello|bot|meetingbot|ok|okay|also|then|pls|please|reminder|update|urgent|quick|ps|btw)$/iu;
+
 // "Mr. Tanaka": the dot of a title belongs to the name.
 const TITLE = /^(?:mr|mrs|ms|dr|prof|mx)$/iu;
 
@@ -177,7 +180,10 @@ function pushWords(text: string, tokens: Token[]): void {
     const opens = /[(（[【]$/u.test(gap);
     const closes = /^[)）\]】]/u.test(text.slice(end));
     if (closes) end += 1;
-    const original = `${opens ? gap.slice(-1) : ''}${bare}${closes ? text.slice(end - 1, end) : ''}`;
+    // "QBR: Contoso": a colon inside a name, before a capitalised word, stays in the name as typed ("group: Vendors",
+    // "re: pricing" are labels, and lose it).
+    const colon = /:$/u.test(match[0]) && !LABEL_BEFORE_COLON.test(bare) && /^ [\p{Lu}\d]/u.test(text.slice(end, end + 2));
+    const original = `${opens ? gap.slice(-1) : ''}${bare}${colon ? ':' : ''}${closes ? text.slice(end - 1, end) : ''}`;
     const token: Token = { original, norm: normWord(bare.replace(/^[+]/u, '')), quoted: false };
     if (dashBefore) token.dashBefore = true;
     const joiner = tokens.length > 0 ? /^\s+([+&])\s+$/u.exec(gap)?.[1] : undefined;

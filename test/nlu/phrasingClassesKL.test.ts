@@ -22,7 +22,7 @@ describe('phrasing classes (issue 11, eleventh pass)', () => {
     check([
       ['销售周会的大厅有人吗', 'lobby.who', { meeting: '销售周会' }],
       ['把营销复盘删了', 'meetings.delete', { meeting: '营销复盘' }],
-      ['注销', 'signOut', {}],
+      ['注销登录', 'signOut', {}],
       ['帮我注销账号', 'signOut', {}],
     ]);
   });
@@ -176,7 +176,7 @@ describe('phrasing classes (issue 11, eleventh pass)', () => {
 
   describe('谁都可以进 when creating is open to everyone', () => {
     check([
-      ['安排一个会议 年会筹备，谁都可以进', 'meetings.create', { subject: '年会筹备', accessLevel: 'Everyone' }],
+      ['安排一个会议 部门聚餐，谁都可以进', 'meetings.create', { subject: '部门聚餐', accessLevel: 'Everyone' }],
       ['明天下午两点约个会 团建讨论，谁都能参加', 'meetings.create', { subject: '团建讨论', startTime: '2025-01-16T14:00:00', accessLevel: 'Everyone' }],
     ]);
   });
@@ -242,6 +242,25 @@ describe('phrasing classes (issue 11, eleventh pass)', () => {
     check([
       ['any pricing review meetings running?', 'huawei.ongoing', { keyword: 'pricing review' }],
       ['ongoing vendor onboarding calls?', 'huawei.ongoing', { keyword: 'vendor onboarding' }],
+    ]);
+  });
+
+  describe('a time said before the name leaves the name after it', () => {
+    check([
+      ['建个会 周四上午10点 需求评审，电话接入的人不用等', 'meetings.create', { subject: '需求评审', startTime: '2025-01-16T10:00:00', lobbyBypassForPhoneUsers: 'Enabled' }],
+      ['约个会 明天上午十点 预算复盘', 'meetings.create', { subject: '预算复盘', startTime: '2025-01-16T10:00:00' }],
+      ['schedule a meeting tomorrow at 3pm Budget sync', 'meetings.create', { subject: 'Budget sync', startTime: '2025-01-16T15:00:00' }],
+    ]);
+  });
+
+  describe('a colon inside a name (QBR: Contoso) is kept; a label or a phrase before a colon is not the name', () => {
+    check([
+      ['I need a meeting Retro: Sprint 12 on friday from 2 to 3pm', 'meetings.create', { subject: 'Retro: Sprint 12', startTime: '2025-01-17T14:00:00', endTime: '2025-01-17T15:00:00' }],
+      ['we need a call Partner sync tomorrow at 11am', 'meetings.create', { subject: 'Partner sync', startTime: '2025-01-16T11:00:00' }],
+      ['create a meeting called Offsite: Day 2 tomorrow at 9am', 'meetings.create', { subject: 'Offsite: Day 2', startTime: '2025-01-16T09:00:00' }],
+      ['delete Interview: Anna', 'meetings.delete', { meeting: 'Interview: Anna' }],
+      ['book a meeting for my boss: Board prep tomorrow at 3pm', 'meetings.create', { subject: 'Board prep', startTime: '2025-01-16T15:00:00' }],
+      ['rename group: Vendors to Suppliers', 'groups.rename', { group: 'Vendors', newName: 'Suppliers' }],
     ]);
   });
 

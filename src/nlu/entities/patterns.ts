@@ -104,6 +104,8 @@ export const en = {
   ],
   create: [
     rule('called <subject>', '\\b(?:called|named|titled|entitled|with (?:the )?(?:subject|title)|subject|title) (?<subject>.+)$'),
+    // "I need a meeting QBR: Contoso on monday …": the name follows the meeting asked for.
+    rule('I need a meeting <subject>', '^(?:i|we) (?:need|want|would like|d like) (?:a |an )?(?:new )?(?:meeting|call|conference|session)(?: (?:for|about|on))? (?<subject>(?!(?:at|on|from|tomorrow|today|tonight|next|this|with|for|about)\\b).+)$'),
     rule('meet about <subject>', '^(?:meet|meet up|sync up|catch up|get together|have a (?:call|chat|meeting)) (?:about|on|regarding|re|to discuss|over) (?<subject>.+)$'),
     rule('create a meeting <subject>', `^(?:create|schedule|book|set up|setup|new|make|plan|organi[sz]e|add|arrange|start|host|set) (?:me )?(?:(?:a|an) )?(?:new )?(?:locked |open |private |public )?(?:(?:online|skype) )?(?:meeting|conference|call)?(?: (?:for|about|on)\\b)? ?(?<subject>\\b.+)$`),
   ],

@@ -154,8 +154,9 @@ export function cutSubject(value: string, timeSpans: string[], zhText: boolean):
   let subject = value;
   for (const span of timeSpans) {
     const at = subject.toLowerCase().indexOf(span.toLowerCase());
+    // "建个会 周五下午3点 设计走查": a time said before the name leaves the name after it.
     if (at >= 0) {
-      subject = subject.slice(0, at);
+      subject = subject.slice(0, at).trim() ? subject.slice(0, at) : subject.slice(at + span.length);
     }
   }
   if (zhText) {
