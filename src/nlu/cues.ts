@@ -22,6 +22,8 @@ interface Cue {
   overrules?: readonly string[];
   /** Readings the cue never overrules. */
   keep?: readonly string[];
+  /** A shape said without a verb ("only invited ppl for X"): as a question ("…for X?") it asks, so the cue stands aside. */
+  statementOnly?: true;
 }
 
 const SETTING_EN = String.raw`(?:invite[- ]?only|invit(?:ed|ees)[- ]only|only invited|locked|open to (?:everyone|anyone|all|everybody)|(?:anyone|everyone|everybody) can (?:join|get in|come in|enter)|same (?:enterprise|company)|internal only|company[- ]only|in-?house only|public|private)`;
@@ -125,7 +127,7 @@ const CUES: readonly Cue[] = [
   // meeting may take ("settings for a new meeting", "settings when scheduling" stay the options).
   { name: "a named meeting's settings", en: /^(?:what are |whats |what is |show me |show |list |give me |get me )?(?:the )?(?:current )?settings (?:of|for|on) (?!(?:a|an|new|any|my new|the new|meetings|scheduling|creating|booking|setting up|when|if)\b)(?:the |my |our )?\p{Lu}?\S/u, intent: 'meetings.details', overrules: ['meetings.eligibleValues', 'none', 'meetings.list', 'help'] },
   // "only invited ppl for Hiring loop #3": who may enter a named meeting, said as a noun phrase, is its setting.
-  { name: 'only <who> for <meeting>', en: /^only (?:invited|invitees|invited (?:people|guests|folks|users|ones)|people (?:from|in) (?:my|our|the) (?:company|org\w*)|employees|colleagues|coworkers|staff|internal (?:people|folks|users)|company (?:people|folks)) (?:for|in|on|into) (?!(?:a|an|new)\b)\S/u, intent: 'meetings.update', overrules: ['meetings.invitation', 'none', 'meetings.details', 'watch.start'] },
+  { name: 'only <who> for <meeting>', en: /^only (?:invited|invitees|invited (?:people|guests|folks|users|ones)|people (?:from|in) (?:my|our|the) (?:company|org\w*)|employees|colleagues|coworkers|staff|internal (?:people|folks|users)|company (?:people|folks)) (?:for|in|on|into) (?!(?:a|an|new)\b)\S/u, intent: 'meetings.update', overrules: ['meetings.invitation', 'none', 'meetings.details', 'watch.start'], statementOnly: true },
   { name: 'details of <meeting>', en: /^(?:what are |whats |what is |show me |show |give me |get me |tell me |i need |need )?(?:the )?(?:more |full |all (?:the )?|some )?(?:settings|details|info|information|join link|summary|setup|set-up|configuration|config) (?:of|for|on|about)\b|^(?:show me|show|give me|get me|tell me)? ?(?:everything|all|all there is|all you (?:have|know)) (?:about|on|regarding|for) (?:the |my |our )\S|^what do you (?:know|have) (?:about|on) (?:the |my |our )\S/u, intent: 'meetings.details', overrules: ['none', 'meetings.list', 'help', 'page.next'] },
   { name: 'which groups', en: /^(?:which|what|show|list|all)(?: (?:of )?(?:my|the))?(?: contact)? groups\b|^(?:is there|are there|do i have|have i got) (?:a|any) (?:contact )?groups?\b/u, intent: 'groups.list', overrules: ['groups.members', 'none'] },
   { name: 'close <id>', zh: /(?:关掉|关闭|结束|终止|散|停掉)(?:掉)?.{0,4}\d{6,12}|\d{6,12}.{0,6}(?:关掉|结束掉|结束吧|散会|停掉|停了|关了)/u, intent: 'huawei.end', overrules: ['huawei.details', 'none', 'meetings.details'] },
@@ -256,11 +258,11 @@ export interface CueDecision {
  * The cue that names another command than the classifier's reading (or confirms it: `confirmed`). A cue that
  * names a write never fires on a sentence that asks to see something: a read must never become a write.
  */
-export function strongCue(intent: string, text: string, chinese: boolean): CueDecision | undefined {
+export function strongCue(intent: string, text: string, chinese: boolean, question = false): CueDecision | undefined {
   const asks = asksToSee(text, chinese);
   for (const cue of CUES) {
     const pattern = chinese ? cue.zh : cue.en;
-    if (!pattern || (asks && isWrite(cue.intent)) || !pattern.test(text)) {
+    if (!pattern || (asks && isWrite(cue.intent)) || (question && cue.statementOnly) || !pattern.test(text)) {
       continue;
     }
     if (cue.intent === intent) {

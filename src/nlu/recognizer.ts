@@ -376,7 +376,7 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
     explanation.push(`intent ${intent} (${score.toFixed(2)}) because of ${classification.evidence.join(', ') || 'the bias'}`);
   }
 
-  const cue = intent === 'debugParse' ? undefined : strongCue(intent, normalised, chinese);
+  const cue = intent === 'debugParse' ? undefined : strongCue(intent, normalised, chinese, /[?？]\s*$/u.test(command));
   if (cue) {
     explanation.push(cue.reason);
   }

@@ -157,6 +157,8 @@ describe('phrasing classes (issue 11, eleventh pass)', () => {
       ['only employees for Board prep', 'meetings.update', { meeting: 'Board prep', accessLevel: 'SameEnterprise' }],
       ['only company folks in Vendor sync', 'meetings.update', { meeting: 'Vendor sync', accessLevel: 'SameEnterprise' }],
     ]);
+    // Said as a question, the same shape asks what the setting is: nothing is changed unasked.
+    checkChangesNothing(['only invited people for Board prep?', 'only employees for Sales sync?']);
   });
 
   describe('who hosts or runs a conference id is its details', () => {
