@@ -41,6 +41,7 @@ describe('phrasing classes (issue 11, eleventh pass)', () => {
 
   describe('a rename whose old name carries a tag after its kind (a weekday, a version) is a meeting\'s', () => {
     check([
+      ['rename the Ops prep (Tue) meeting to Ops prep (Wed)', 'meetings.update', { meeting: 'Ops prep (Tue)', subject: 'Ops prep (Wed)' }],
       ['rename Sales sync (Tue) to Sales sync (Thu)', 'meetings.update', { meeting: 'Sales sync (Tue)', subject: 'Sales sync (Thu)' }],
       ['rename Design review v2 to Design review v3', 'meetings.update', { meeting: 'Design review v2', subject: 'Design review v3' }],
       ['rename Budget call [old] to Budget call [2025]', 'meetings.update', { meeting: 'Budget call [old]', subject: 'Budget call [2025]' }],
@@ -73,6 +74,8 @@ describe('phrasing classes (issue 11, eleventh pass)', () => {
       ['peek at the Sales-sync lobby, is anyone there?', 'lobby.who', { meeting: 'Sales-sync' }],
       ['check the Design crit lobby, are there people waiting?', 'lobby.who', { meeting: 'Design crit' }],
       ['show me the Vendor sync lobby, any guests?', 'lobby.who', { meeting: 'Vendor sync' }],
+      ["Lee can come in now, he's on the team", 'lobby.admit', { person: 'Lee' }],
+      ['kick out the guy from the Design crit lobby', 'lobby.reject', { person: 'the guy', meeting: 'Design crit' }],
       ["before we start, who's waiting in the Budget review lobby?", 'lobby.who', { meeting: 'Budget review' }],
       ["after I grab coffee, who's in the Ops weekly lobby?", 'lobby.who', { meeting: 'Ops weekly' }],
       ["Marco can join now, he's with me", 'lobby.admit', { person: 'Marco' }],
@@ -228,6 +231,7 @@ describe('phrasing classes (issue 11, eleventh pass)', () => {
     check([
       ['有人在大厅等的话提醒我，会议是 周例会', 'watch.start', { meeting: '周例会' }],
       ['大厅来人了就告诉我，会议叫 客户沟通', 'watch.start', { meeting: '客户沟通' }],
+      ['会议是 周例会，有人等的话提醒我', 'watch.start', { meeting: '周例会' }],
     ]);
   });
 
