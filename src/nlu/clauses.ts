@@ -19,7 +19,7 @@ const INTERJECTION_EN = /^(?:(?:yes|yeah|yep|yup|ok|okay|sure|alright|oh|um|uh|h
 
 // A trailing clause after a comma (or " and ping me …", " and who can join?") that opens with a pronoun, a reason,
 // thanks or a second question says why or asks more, not what: it is left out before reading the command.
-const TRAILING_CLAUSE_EN = /\s*(?:[,;?!]|\.(?=\s)|\s-\s|\s(?=and (?:ping|tell|notify|let) me\b)|\s(?=and (?:who|what|when|where|how|whether)\b)|\s(?=and (?:is|are|does|do|can|will|has|was) (?:it|there|they|that|this)\b)|\s(?=so (?:that )?(?:you|i|we|they) (?:can|could|will|may)\b))\s*(?:(?:he|she|they|we|i|it|you|that|this|there)(?:['’]\w+)?\b|because\b|since\b|as\b|so (?:that|the|i|we|you|they)\b|thanks\b|thank you\b|thx\b|cheers\b|if you can\b|when you (?:can|get)\b|and (?:ping|tell|notify|let) me\b|and (?:who|what|when|where|how|whether)\b|and (?:is|are|does|do|can|will|has|was) (?:it|there|they|that|this)\b|(?:the|my|our|his|her|their) (?:[\p{L}-]+ ){0,2}(?:is|was|are|were|has|have|had|ended|finished|started|got|went|will|needs?|wants?|can|could|should|just)\b).*$/iu;
+const TRAILING_CLAUSE_EN = /\s*(?:[,;?!]|\.(?=\s)|\s-\s|\s(?=and (?:ping|tell|notify|let) me\b)|\s(?=and (?:who|what|when|where|how|whether)\b)|\s(?=and (?:is|are|does|do|can|will|has|was) (?:it|there|they|that|this)\b)|\s(?=so (?:that )?(?:you|i|we|they) (?:can|could|will|may)\b))\s*(?:(?:he|she|they|we|i|it|you|that|this|there)(?:['’]\w+)?\b|because\b|since\b|as\b|so (?:that|the|i|we|you|they)\b|thanks\b|thank you\b|thx\b|cheers\b|if you can\b|when you (?:can|get)\b|and (?:ping|tell|notify|let) me\b|and (?:who|what|when|where|how|whether)\b|and (?:is|are|does|do|can|will|has|was) (?:it|there|they|that|this)\b|(?:the|my|our|his|her|their) (?:[\p{L}-]+ ){0,2}(?:is|was|are|were|has|have|had|ended|finished|started|got|went|will|needs?|wants?|can|could|should|just)\b|(?:are|is) (?:there )?(?:people|anyone|anybody|someone|somebody|folks|guests|visitors)\b|(?:any (?:guests|people|visitors|folks|callers)|anyone|anybody)(?: (?:there|waiting|in it|yet))?\s*\??\s*$|wrong (?:meeting|call|lobby|room|person|guy|number|one)\b).*$/iu;
 
 // "… here so Jen can admit people too": a purpose clause whose subject is a person named by a capital says why.
 // "… here so the team can admit people": so is a team or a role ("the hosts", "my co-organisers") — unless what they
@@ -40,6 +40,9 @@ const SITUATION_EN = /^(?:we|i|it|they|this|that|everyone|everybody|the (?:call|
 // "I might watch it later, but first what are the settings of …": what is asked first is the command.
 const BUT_FIRST_EN = /^[^,;]+?\s*[,;]?\s+but (?:first|before that|before (?:you|we) do that|for now|right now)\s*[,:]?\s+(.+)$/iu;
 
+// "before I admit anyone, who's in the Town Hall lobby?": what the person will do next is not what they ask now.
+const BEFORE_I_EN = /^(?:before|after) (?:i|we) [^,;]+[,;]\s*(.+)$/iu;
+
 const PRONOUN_EN = /\b(?:him|her|them|it|(?:that|this) (?:meeting|call|one|group))\b/iu;
 const THING_EN = /^(?:that|this) (?:meeting|call|one|group)$/u;
 const NOT_AN_ANTECEDENT = /^(?:i|we|you|he|she|they|it|this|that|there|here|nobody|no one|noone|someone|somebody|what|who|which|everything|nothing|the meeting|the call)$/iu;
@@ -52,6 +55,11 @@ export function englishCommand(input: string): CommandClause {
   if (interjection && wordCount(text.slice(interjection[0].length)) >= 2) {
     notes.push(`"${interjection[0].trim()}" opens the sentence, not the command`);
     text = text.slice(interjection[0].length);
+  }
+  const afterThat = BEFORE_I_EN.exec(text)?.[1];
+  if (afterThat && wordCount(afterThat) >= 2) {
+    notes.push(`"${text.slice(0, text.length - afterThat.length).trim()}" says when, not what`);
+    text = afterThat;
   }
   const first = BUT_FIRST_EN.exec(text)?.[1];
   if (first && wordCount(first) >= 2) {
@@ -153,7 +161,8 @@ const MEETING_IN_CONTEXT_EN = /\b(?:waiting (?:for|in|on|to join)|here for|outsi
 /** The command with the meeting its context named, unless the command names one itself. */
 function withMeetingOf(head: string, command: string): string {
   const meeting = MEETING_IN_CONTEXT_EN.exec(head)?.[1]?.trim();
-  if (!meeting || /\b(?:for|to|into|from|in) \S+ \S+/iu.test(command.replace(/\b(?:let|bring|get) \S+ in$/iu, ''))) {
+  // "Aisha can join now, she's with me": "now" says when, it names no meeting.
+  if (!meeting || /^(?:now|right now|too|as well|again|today|already|soon)$/iu.test(meeting) || /\b(?:for|to|into|from|in) \S+ \S+/iu.test(command.replace(/\b(?:let|bring|get) \S+ in$/iu, ''))) {
     return command;
   }
   return `${command} for ${meeting}`;

@@ -23,15 +23,17 @@ interface ResolutionValue {
   end?: string;
 }
 
-export function findTimes(text: string, language: Language, now: Date): TimeFound {
+export function findTimes(input: string, language: Language, now: Date): TimeFound {
   const hint = language === 'zh' ? TIME_HINT_ZH : TIME_HINT_EN;
-  if (!hint.test(text)) {
+  if (!hint.test(input)) {
     return { spans: [], trace: 'no time words' };
   }
   // Its cost grows with the text (≈ 4 ms for a short clause, 16 ms for three), so it reads only the clauses that
   // can hold a time: "create a meeting called Town hall at 5pm, open to everyone, and let phone users bypass the lobby".
   // The spans must be the words as typed, since the subject is cut at them: a rewritten range is given back.
   const restored = new Map<string, string>();
+  // "1:1 Ana/Marco": a one-on-one is no time of night.
+  const text = input.replace(/(?<![\d:])1:1(?![\d:])/gu, '   ');
   const clauses = (language === 'zh' ? chineseRange(text) : englishRange(text, restored)).split(/(?<=[,;，；。])/u).filter((clause) => hint.test(clause)).map((clause) => fromHint(clause, hint));
   // Chinese clauses join without a space, so "明天，下午两点" reads as one time.
   const results = recognizeSafely((language === 'zh' ? clauses.map((clause) => clause.replace(/[,;，；。]\s*$/u, '')).join('') : clauses.join(' ')).replace(/[,;，；。]\s*$/u, ''), language === 'zh' ? Culture.Chinese : Culture.English, now);
@@ -41,9 +43,16 @@ export function findTimes(text: string, language: Language, now: Date): TimeFoun
   const clockTypes = ['datetimeV2.datetime', 'datetimeV2.time', 'datetimeV2.datetimerange', 'datetimeV2.timerange'];
   const hasClockTime = results.some((r) => clockTypes.includes(r.typeName));
   let durationSeconds: number | undefined;
+  // "on monday from 1:30 to 2:30pm": the day and the clock range come back as two results; the range is put on the day.
+  let day: { date: string; span: string } | undefined;
+  let clockOnly = false;
   for (const result of results) {
     const values = readValues(result.resolution);
     const type = result.typeName.replace('datetimeV2.', '');
+    if (type === 'date' && hasClockTime && !day) {
+      const date = toIso(pickFuture(values, now)?.value, now);
+      if (date && /^\d{4}-\d{2}-\d{2}$/u.test(date)) day = { date: laterWeekday(date, result.text, now), span: result.text };
+    }
     if (type === 'duration') {
       const seconds = Number(values[0]?.value);
       durationSeconds = Number.isFinite(seconds) ? seconds : undefined;
@@ -55,9 +64,17 @@ export function findTimes(text: string, language: Language, now: Date): TimeFoun
       continue;
     }
     found.spans.push(result.text);
+    clockOnly = type === 'time' || type === 'timerange';
     if (type === 'datetimerange' || type === 'timerange') {
       found.startTime = toIso(chosen.start, now);
       found.endTime = toIso(chosen.end, now);
+      // "on wednesday from 9 to 10am" said on a Wednesday: next week's, like a weekday with one time below.
+      const start = found.startTime?.slice(0, 10);
+      const later = start && found.startTime?.includes('T') ? laterWeekday(start, result.text, now) : start;
+      if (later && later !== start) {
+        found.startTime = `${later}${found.startTime?.slice(10) ?? ''}`;
+        found.endTime = found.endTime?.includes('T') ? formatLocal(new Date(parseLocal(found.endTime).getTime() + 7 * 86_400_000)) : found.endTime;
+      }
     } else if (type === 'datetime' || type === 'time' || type === 'date') {
       found.startTime = toIso(chosen.value, now);
       // "on Friday" (or "周五下午三点") said on a Friday means next week's: a colleague meaning today says "today"
@@ -70,6 +87,11 @@ export function findTimes(text: string, language: Language, now: Date): TimeFoun
         found.startTime = type === 'date' ? formatLocal(said).slice(0, 10) : formatLocal(said);
       }
     }
+  }
+  if (day && clockOnly && found.startTime?.includes('T')) {
+    found.startTime = `${day.date}${found.startTime.slice(10)}`;
+    found.endTime = found.endTime?.includes('T') ? `${day.date}${found.endTime.slice(10)}` : found.endTime;
+    found.spans.unshift(day.span);
   }
   if (found.startTime && !found.endTime && durationSeconds !== undefined && found.startTime.includes('T')) {
     found.endTime = formatLocal(new Date(parseLocal(found.startTime).getTime() + durationSeconds * 1000));
@@ -172,6 +194,17 @@ function toIso(value: string | undefined, now: Date): string | undefined {
     return formatLocal(at);
   }
   return undefined;
+}
+
+/** A weekday said alone on that very day, or one already past, means next week's (as for a date with a time above). */
+function laterWeekday(date: string, said: string, now: Date): string {
+  const today = formatLocal(now).slice(0, 10);
+  if (!WEEKDAY.test(said) || /\bthis\b|本|这个?(?=周|星期|礼拜)|今天/iu.test(said) || date > today) {
+    return date;
+  }
+  const next = parseLocal(date);
+  next.setDate(next.getDate() + 7);
+  return formatLocal(next).slice(0, 10);
 }
 
 function parseLocal(iso: string): Date {

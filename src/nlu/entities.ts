@@ -158,7 +158,9 @@ function withTopic(intent: string, s: Sentence, entities: Entities): Entities {
   }
   const inRest = extractFor(intent, { ...s, text: rest, plain: rest });
   s.trace.push(`"${topic}" said first names the meeting`);
-  return { ...inRest, meeting: inRest.meeting ?? cleanMeeting(topic, true) };
+  // "新人培训 的设置改一下：…": what the rest read as a name starts with 的, so it is the topic's, not a name.
+  const named = inRest.meeting && !/^的/u.test(inRest.meeting) ? inRest.meeting : undefined;
+  return { ...inRest, meeting: named ?? cleanMeeting(topic, true) };
 }
 
 function extractFor(intent: string, s: Sentence): Entities {
@@ -397,7 +399,9 @@ function afterColon(captured: string | undefined, text: string): string | undefi
     return captured;
   }
   const at = captured.indexOf(named.replace(/[,，。].*$/u, ''));
-  return at > 0 ? captured.slice(at) : captured;
+  // "QBR: Contoso", "Offsite: Day 2": one capitalised word before the colon starts the name; "for my boss:" does not.
+  const opensName = /^\p{Lu}[\p{L}\d&-]*:\s*$/u.test(captured.slice(0, Math.max(at, 0)));
+  return at > 0 && !opensName ? captured.slice(at) : captured;
 }
 
 const EN_ACCESS_CLAUSE = /\b(?:make|set|switch|turn|keep|change) (?:it|that|the meeting|the call|access)(?: (?:to|as))? (\S.*)$/u;

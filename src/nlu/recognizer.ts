@@ -266,6 +266,42 @@ import { detectLanguage, expandShorthand, hasHan, micAsMute, removeEmoji, remove
  *   and J 97.9 / 93.4 → 97.9 / 94.4, with 1–2 reads acted on as writes each. Against issue 11 on K: intent, each
  *   language's intent, Chinese entities and both safety counts pass; entities overall (94.8) and English (94.7) miss
  *   95 by one sentence each.
+ * Issue 11 (eleventh pass, tuned on K's and L's misses — so neither counts as blind any more; the next honest number
+ *   is the next blind corpus's first score; an earlier attempt at this pass was lost). K (425) 98.4 % / 94.8 % (en
+ *   98.4 / 94.7, zh 98.4 / 95.1; 1 miss asked) → **100 % / 100 %** (en 100 / 100, zh 100 / 100); L (423) 98.1 / 95.7
+ *   (en 97.6 / 94.8, zh 98.9 / 97.1; 1 write read as another write unasked) → **100 % / 100 %** (en 100 / 100, zh
+ *   100 / 100); no read acted on as a write, no write read as another, none asked on either. A–H and
+ *   test/nlu/corpus.json unchanged, per language too; J 99.1 → 99.3 intent (zh 98.3 → 98.9: office small talk) and I
+ *   98.1 → 98.3 entities (en 97.6 → 98.0: a weekday and a clock range said apart), nothing lost anywhere. Classes,
+ *   each probed with new phrasings in test/nlu/phrasingClassesKL.test.ts (127 tests, none a corpus sentence).
+ *   Safety: "rename Board prep (Fri) to …" renamed a contact group — a tag after a meeting's kind (a weekday, a
+ *   number, v2, draft) keeps the rename a meeting's; 销 was learned from 注销 alone, so 报销/销售/营销 voted for the
+ *   sign-out (报销单怎么填 offered it) — any other 销 is a unit of its own (classifier.ts); "only invited ppl for
+ *   <meeting>" sets who may enter, but said as a question changes nothing (a cue may be statement-only). Intents:
+ *   office small talk (怎么填/报/开, 几点下班) is none; chat shorthand any1/some1/abt and "w/" (kept in names); "who's
+ *   waiting in <meeting>" is the lobby whatever the name sways; more/full details, setup or config of <meeting>; a
+ *   named meeting's settings are its details, not the options; 回访 and 信息 are no letter written; "track who's
+ *   available in <group>" is presence; the Huawei schedule/calendar; 让 <id> 所有人都可以说话 over the options;
+ *   提醒发这里 over a details read; who's hosting <id>. Entities: names end before a remark or a second question
+ *   (", are people waiting?", ", wrong meeting", ", any guests?", "? need the details"), and "before I …," opens no
+ *   command; "X can join now" names no meeting "now"; "kick out <person> from the <meeting> lobby"; "… should go to
+ *   this chat"; "<meeting>'s info"; square brackets and a colon inside a name (Legal review [draft], QBR: Contoso; a
+ *   label such as "group:" still drops it); "->"/"=>" between names is "to"; an extension id after its type; "when X
+ *   contacts are available" names group X; times — "1:1" is no time, a weekday and a clock range returned apart are
+ *   one time, a weekday range said on that day is next week's, a time said before the name leaves the name after it
+ *   (建个会 周五下午3点 设计走查); leaders "<name> presenting", 主讲人/分享人 and Latin names in a Chinese list;
+ *   谁都可以进; Chinese groups coming online said without 他们 (X分组谁上线了, X有人上线了), status stopped with
+ *   别再通知/提醒我, 联络人 (Taiwan) read as 联系人; 会议是 <name> as a clause of its own; 大厅来人了; 不让 <人> 进; a
+ *   topic before 的设置改一下：; lobby bypass turned off, then the meeting; two-word search words before
+ *   "meetings". No K or L label looked wrong. Left alone (older than the pass, found while probing): "让 <id>
+ *   所有人都可以说话吗" and "提醒会发这里吗" act (吗 after a request is often polite); "what are the settings for a new
+ *   meeting" lists meetings and asks about a create; "change Board prep (Fri) to Board prep (Mon)" reads Monday as a
+ *   new time; a time said before "schedule" ("on tuesday from 10 to 11am schedule X") is none; "the Vendor call
+ *   lobby" drops "call"; "every1 in the X lobby can come in" is asked; A's, B's, C's, E's, H's, I's and J's older
+ *   misses. Latency (best-of-9 per utterance over A–L and corpus.json, 5,421 sentences, load ≈ 4–6 on 2 cores shared
+ *   with another session's bench, interleaved with main's code (8848670) in both orders): p99 6.24–6.59 → 6.11–6.85
+ *   ms, p95 0.55–1.0 → 0.52–1.06 ms, p50 0.094–0.143 → 0.091–0.153 ms, mean 0.39–0.42 → 0.37–0.46 ms (whichever
+ *   recognizer is loaded first is faster at the median: unchanged within noise).
  */
 
 export interface RecognizerOptions {
@@ -320,8 +356,9 @@ export function createRecognizer(options: RecognizerOptions = {}): Recognizer {
 function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?: string): Recognition {
   const explanation: string[] = [];
   const typed = removeEmoji(removeMentions(input));
-  // 群组 is another word for a contact group (分组), 追踪 for 跟踪; the same length, so names are still given back as typed.
-  const text = toSimplified(typed).replace(/群组/gu, '分组').replace(/追踪/gu, '跟踪');
+  // 群组 is another word for a contact group (分组), 追踪 for 跟踪, 联络人 (Taiwan) for 联系人; the same length, so names are
+  // still given back as typed.
+  const text = toSimplified(typed).replace(/群组/gu, '分组').replace(/追踪/gu, '跟踪').replace(/联络人/gu, '联系人');
   const language = detectLanguage(text, locale);
   const chinese = hasHan(text) && (detectLanguage(text) === 'zh' || chineseVerbFirst(text));
   explanation.push(`text: "${text}" (language ${language}${locale ? `, locale ${locale}` : ''})`);
@@ -375,7 +412,7 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
     explanation.push(`intent ${intent} (${score.toFixed(2)}) because of ${classification.evidence.join(', ') || 'the bias'}`);
   }
 
-  const cue = intent === 'debugParse' ? undefined : strongCue(intent, normalised, chinese);
+  const cue = intent === 'debugParse' ? undefined : strongCue(intent, normalised, chinese, /[?？]\s*$/u.test(command));
   if (cue) {
     explanation.push(cue.reason);
   }
@@ -642,6 +679,8 @@ function realWordTypo(tokens: readonly Token[], i: number): string | undefined {
 /** Chat shorthand read as the word it stands for ("mtg", "grp", "re:"); the user's spelling stays in `original`. */
 const ABBREVIATIONS: Readonly<Record<string, string>> = {
   mtg: 'meeting', mtgs: 'meetings', mtng: 'meeting', mtngs: 'meetings', grp: 'group', grps: 'groups', re: 'about', ppl: 'people',
+  // Eleventh pass: numbers for syllables (any1, some1) and abt, w/ (the tokenizer reads "w/" as "with").
+  any1: 'anyone', some1: 'someone', no1: 'no one', abt: 'about', bout: 'about',
   u: 'you', ur: 'your', pls: 'please', 'in-progress': 'ongoing', inprogress: 'ongoing', 'on-going': 'ongoing', plz: 'please', msg: 'message', ext: 'extension', exts: 'extensions', conf: 'conference', confs: 'conferences',
 };
 

@@ -19,13 +19,13 @@ export function accessLevelIn(text: string): string | undefined {
   if (/\b(?:lock(?:ed)?|closed|nobody|no one|noone)\b|锁定|锁上/iu.test(text)) {
     return 'Locked';
   }
-  if (/\b(?:same (?:enterprise|company|organi[sz]ation)|my (?:company|organi[sz]ation|enterprise)|internal(?: only)?|company[- ]only|in-?house(?: only)?|colleagues only|coworkers only|employees only|staff only|(?:company|internal|our) (?:people|staff|employees|folks)(?: only)?|(?:people|anyone|everyone|everybody|only people|folks) (?:in|from|at|inside) (?:my|our|the) (?:company|org|organi[sz]ation|enterprise|firm))\b|同一企业|企业内部|公司内部|本公司|本企业/iu.test(text)) {
+  if (/\b(?:same (?:enterprise|company|organi[sz]ation)|my (?:company|organi[sz]ation|enterprise)|internal(?: only)?|company[- ]only|in-?house(?: only)?|colleagues only|coworkers only|employees only|staff only|only (?:colleagues|coworkers|employees|staff)|(?:company|internal|our) (?:people|staff|employees|folks)(?: only)?|(?:people|anyone|everyone|everybody|only people|folks) (?:in|from|at|inside) (?:my|our|the) (?:company|org|organi[sz]ation|enterprise|firm))\b|同一企业|企业内部|公司内部|本公司|本企业/iu.test(text)) {
     return 'SameEnterprise';
   }
   if (/\b(?:invit(?:ed|ees)[- ]only|invited (?:people|guests|attendees)|only invit(?:ed|ees)|invite[- ]only|invited)\b|受邀|仅邀请|被邀请/iu.test(text)) {
     return 'Invited';
   }
-  if (/\b(?:open to (?:everyone|anyone|all|everybody)|(?:everyone|anyone|everybody|anybody) can (?:join|enter|come in|get in)|public|open)\b|所有人|公开|任何人|大家都?(?:可以|能)(?:进|加入|参加|入会)/iu.test(text)) {
+  if (/\b(?:open to (?:everyone|anyone|all|everybody)|(?:everyone|anyone|everybody|anybody) can (?:join|enter|come in|get in)|public|open)\b|所有人|公开|任何人|(?:大家|谁)都?(?:可以|能)(?:进|加入|参加|入会)/iu.test(text)) {
     return 'Everyone';
   }
   return undefined;
@@ -36,7 +36,7 @@ export function phoneBypassIn(text: string): string | undefined {
     return undefined;
   }
   // Chinese says "no need to wait" (不用等) for bypassing, and "must wait too" (也要…等) for not: negation first.
-  if (/\b(?:not|dont|never|no longer|stop|cannot|cant|shouldnt|mustnt) (?:let .+ )?(?:bypass|skip)|不(?:能|要|可以|准|许)(?:再)?(?:绕过|跳过|直接)/iu.test(text)) {
+  if (/\b(?:not|dont|never|no longer|stop|cannot|cant|shouldnt|mustnt) (?:let .+ )?(?:bypass|skip)|\b(?:turn|switch) off (?:the )?(?:lobby )?bypass|\b(?:disable|remove|end) (?:the )?(?:lobby )?bypass|不(?:能|要|可以|准|许)(?:再)?(?:绕过|跳过|直接)/iu.test(text)) {
     return 'Disabled';
   }
   if (/(?:不用|无需|不必|不需要)(?:再)?(?:在大厅里?)?等|免等|直接(?:进入|进|入会|加入|进会)|绕过|跳过/u.test(text)) {
@@ -63,6 +63,8 @@ export function leaderNamesIn(text: string): string[] | undefined {
     new RegExp(String.raw`\bwith (${names}) as (?:the |our )?${role}\b`, 'u'),
     new RegExp(String.raw`\bmake (${names}) (?:the |a |our )?${role}\b`, 'u'),
     new RegExp(String.raw`\b${role}(?: are| is|:)?\s+(${names})`, 'u'),
+    // "…, Mehmet presenting": the leader named, then what they do.
+    new RegExp(String.raw`(?:^|,\s*)(${names})(?: (?:is|are|will be))? (?:presenting|hosting|leading|presents|hosts|leads)\b`, 'u'),
   ];
   for (const pattern of english) {
     const found = pattern.exec(text)?.[1];
@@ -72,9 +74,11 @@ export function leaderNamesIn(text: string): string[] | undefined {
   }
   // "设李娜和王强为主持人", "指定刘波当主持人", "主持人是张敏": who leads, said with the role word before or after.
   // People type spaces around the names they list ("主持人是 李强 和 何雪"), so 和/、 may carry spaces either side.
-  const zhNames = String.raw`[\u4e00-\u9fff、和]{2,20}?(?:\s*[和、]\s*[\u4e00-\u9fff]{2,20}?)*`;
-  const chinese = new RegExp(String.raw`(?:^|[，,\s])(?:让|请|由|设置?|指定|安排|把)?\s*(${zhNames})\s*(?:来)?(?:当|做|作为|担任|为|设为|设置为|当成)(?:会议)?(?:主持人|组织者|演示者)`, 'u').exec(text)?.[1]
-    ?? new RegExp(String.raw`(?:主持人|演示者)(?:是|为|由|[:：])\s*(${zhNames})(?:来当|担任)?(?=[，,。；;\s]|$)`, 'u').exec(text)?.[1];
+  // A Latin name may stand in the list too ("主讲人是王芳和 David").
+  const zhName = String.raw`(?:[\u4e00-\u9fff]{2,20}?|\p{Lu}[\p{L}'.-]*)`;
+  const zhNames = String.raw`(?:[\u4e00-\u9fff、和]{2,20}?|\p{Lu}[\p{L}'.-]*)(?:\s*[和、]\s*${zhName})*`;
+  const chinese = new RegExp(String.raw`(?:^|[，,\s])(?:让|请|由|设置?|指定|安排|把)?\s*(${zhNames})\s*(?:来)?(?:当|做|作为|担任|为|设为|设置为|当成)(?:会议)?(?:主持人|组织者|演示者|主讲人|主讲|讲者|分享人)`, 'u').exec(text)?.[1]
+    ?? new RegExp(String.raw`(?:主持人|演示者|主讲人|主讲|讲者|分享人)(?:是|为|由|[:：])\s*(${zhNames})(?:来当|担任)?(?=[，,。；;\s]|$)`, 'u').exec(text)?.[1];
   return chinese ? chinese.split(/\s*(?:和|、)\s*/u).map((n) => n.trim()).filter(Boolean) : undefined;
 }
 
@@ -133,5 +137,5 @@ export function createAccessLevel(text: string): string | undefined {
   }
   const level = accessLevelIn(text);
   // "所有人都能进", "任何人都可以加入", "anybody can get in": who may enter, said as a clause of its own.
-  return level === 'Everyone' && !/\bopen to (?:everyone|anyone|all|everybody)|(?:everyone|anyone|everybody|anybody) (?:can|may) (?:join|enter|come in|get in)|(?:所有人|任何人|大家)都?(?:可以|能)?(?:进入?|加入|入会|参加)/iu.test(text) ? undefined : level;
+  return level === 'Everyone' && !/\bopen to (?:everyone|anyone|all|everybody)|(?:everyone|anyone|everybody|anybody) (?:can|may) (?:join|enter|come in|get in)|(?:所有人|任何人|大家|谁)都?(?:可以|能)?(?:进入?|加入|入会|参加)/iu.test(text) ? undefined : level;
 }

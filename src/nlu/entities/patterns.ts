@@ -36,6 +36,8 @@ export const en = {
     rule('at the door of <meeting>', '\\bdoors? (?:of|to|for) (?<meeting>.+)$'),
     rule('knocking on <meeting>', '\\b(?:knocking|knocks?) (?:on|at) (?:the door of )?(?<meeting>.+)$'),
     rule('waiting outside <meeting>', '\\b(?:waiting|queued|queueing|standing|sitting) (?:outside(?: of)?|at) (?<meeting>.+)$'),
+    // "check the Q2-planning lobby": the lobby looked at, named by its meeting.
+    rule('check the <meeting> lobby', '^(?:check|show|open|see|view|look at|peek at|peek into|pull up)(?: me)? (?:on )?(?:the )?(?<meeting>.+?) (?:lobby|waiting room)$'),
     rule('<meeting> lobby', '^(?:(?:is|are) (?:there )?)?(?:who(?: is|s)?|whos|anyone|anybody|someone|somebody|people|guests|visitors|show|check|list)(?: .+)? (?:in|at|of|outside) (?<meeting>.+?) (?:lobby|waiting room)$'),
   ],
   admit: [
@@ -62,10 +64,12 @@ export const en = {
     // "deny Hannah entry to Budget review", "Ines shouldn't join Board prep": who is kept out, then where.
     rule('deny <person> entry to <meeting>', '^(?:deny|refuse|block|bar) (?<person>.+?) (?:entry|access|admission|entrance)(?: (?:to|into|for|in) (?:the )?(?<meeting>.+))?$'),
     rule("<person> shouldn't join <meeting>", '^(?<person>.+?) (?:shouldnt|should not|mustnt|must not|cant|cannot|can not|may not|wont|will not|is not allowed to|isnt allowed to) (?:be (?:let|allowed) )?(?:join|enter|get into|come into|attend|in|into)(?: (?:the )?(?<meeting>.+))?$'),
-    rule('reject <person> from the lobby of <meeting>', '^(?:reject|deny|decline|refuse|block|remove|kick|dismiss|turn away|kick out|throw out|send away) (?<person>.+?) (?:from|in|out of) (?:the )?lobby(?: (?:of|for|in) (?<meeting>.+))?$'),
+    rule('reject <person> from the lobby of <meeting>', '^(?:reject|deny|decline|refuse|block|remove|kick out|kick|dismiss|turn away|throw out|send away) (?<person>.+?) (?:from|in|out of) (?:the )?lobby(?: (?:of|for|in) (?<meeting>.+))?$'),
     // "the guest from Fabrikam" is someone's company; a person named by name "from Budget review" is leaving a meeting.
-    rule('reject <person> from <meeting>', '^(?:reject|deny|decline|refuse|block|kick|dismiss|turn away|kick out|throw out|send away) (?!(?:the|a|an|that|this|our|my|some) )(?<person>.+?) (?:from|for) (?:the )?(?<meeting>(?!\\S+\\.\\S+$).+)$'),
-    rule('reject <person>', '^(?:reject|deny|decline|refuse|block|remove|kick|dismiss|turn away|kick out|throw out|send away) (?:(?:entry|access|admission|entrance) (?:to|for) )?(?<person>.+)$'),
+    // "kick out the anonymous guest from the Pricing council lobby": the lobby said after the meeting's name.
+    rule('reject <person> from the <meeting> lobby', '^(?:reject|deny|decline|refuse|block|remove|kick out|kick|dismiss|turn away|throw out|send away) (?<person>.+?) (?:from|in|out of) (?:the )?(?<meeting>.+?) (?:lobby|waiting room)$'),
+    rule('reject <person> from <meeting>', '^(?:reject|deny|decline|refuse|block|kick out|kick|dismiss|turn away|throw out|send away) (?!(?:the|a|an|that|this|our|my|some) )(?<person>.+?) (?:from|for) (?:the )?(?<meeting>(?!\\S+\\.\\S+$).+)$'),
+    rule('reject <person>', '^(?:reject|deny|decline|refuse|block|remove|kick out|kick|dismiss|turn away|throw out|send away) (?:(?:entry|access|admission|entrance) (?:to|for) )?(?<person>.+)$'),
   ],
   watchStart: [
     rule('lobby of <meeting>', '\\b(?:lobby|lobbies|waiting room|alerts|notifications)(?: (?:arrivals|alerts|notifications|visitors|guests|pings|activity))? (?:of|for|in|on|about) (?<meeting>.+)$'),
@@ -81,25 +85,27 @@ export const en = {
   ],
   routeHere: [
     rule('when people wait for <meeting>', '\\bwait(?:s|ing)? (?:for|in|to join) (?<meeting>.+)$'),
-    rule('alerts for <meeting> here', '\\b(?:alerts?|notifications?|pings|lobby) (?:for|of|from|about) (?<meeting>.+?)(?: (?:lobby|here|to this|in this|into this|to here|over here|to the channel|to this channel|to this chat|in here|go|goes|to go|come|be sent|be posted|get sent|delivered|sent|posted|routed|show up|shows up|appear|appears|land|pop up|arrive)\\b.*)?$'),
+    rule('alerts for <meeting> here', '\\b(?:alerts?|notifications?|pings|lobby) (?:for|of|from|about) (?<meeting>.+?)(?: (?:lobby|here|to this|in this|into this|to here|over here|to the channel|to this channel|to this chat|in here|go|goes|to go|come|be sent|be posted|get sent|delivered|sent|posted|routed|show up|shows up|appear|appears|land|pop up|arrive|(?:should|must|will|need to|needs to|have to|are to) (?:now )?(?:go|come|be|land|show|arrive|pop|get))\\b.*)?$'),
     rule('send <meeting> lobby alerts here', '^(?:send|post|route|deliver|forward|share|put|redirect) (?:the )?(?<meeting>.+?) (?:lobby |waiting |waiting room )?(?:alerts?|notifications?|pings)\\b'),
     rule('I want <meeting> lobby alerts delivered here', '^(?:i(?:d| would) like|i want|have|get|can|could) (?:the )?(?<meeting>.+?) (?:lobby )?(?:alerts?|notifications?|pings) (?:to be )?(?:delivered|sent|posted|routed|forwarded|to go|go|to come|come|here|in here|to this|into this)\\b'),
     rule('<meeting> lobby pings should go to this chat', '^(?:the )?(?<meeting>.+?) (?:lobby |waiting |waiting room )?(?:alerts?|notifications?|pings) (?:should|must|need to|needs to|can|could|have to|are to|will) (?:now )?(?:go|come|be (?:sent|posted|delivered|routed|forwarded)|land|show up|arrive|pop up)\\b'),
     rule('about <meeting> lobby', '\\babout (?<meeting>.+?)(?: lobby)?(?: here)?$'),
   ],
   details: [
-    rule('details of <meeting>', '\\b(?:details?|info|information|summary|overview|join link|link|settings|organi[sz]er|host|owner|chair|agenda|start time|end time|time|dial-in|attendees|invitees) (?:of|for|about|on|to) (?<meeting>.+)$'),
-    rule('<meeting> details', '^(?:show |get |give me |open |pull up |bring up )?(?:the )?(?<meeting>.+?) (?:details|info|information)$'),
+    rule('details of <meeting>', '\\b(?:details?|info|information|summary|overview|join link|link|settings|setup|set-up|set up|configuration|config|organi[sz]er|host|owner|chair|agenda|start time|end time|time|dial-in|attendees|invitees) (?:of|for|about|on|to) (?<meeting>.+)$'),
+    rule('<meeting> details', '^(?!(?:when|what|whats|where|who|whos|how)\\b)(?:show me |show |get me |get |give me |open |pull up |bring up )?(?:the )?(?<meeting>.+?) (?:details|info|information)$'),
     // "is Budget review locked?", "did I delete Board prep?": a question about a meeting's state names it.
     rule('is <meeting> locked', '^(?:is|was|has) (?<meeting>.+?) (?:(?:already|still) )?(?:been )?(?:locked|unlocked|open|public|private|invite only|invited only|cancel(?:l)?ed|deleted|over|started|running|still on|happening|moved|changed|renamed|empty|full)$'),
     rule('did I delete <meeting>', '^(?:did|have|has) (?:i|we|you|someone|anyone|anybody) (?:already )?(?:delete|deleted|cancel|cancel(?:l)?ed|lock|locked|unlock|unlocked|change|changed|move|moved|rename|renamed|update|updated|create|created|schedule|scheduled|end|ended) (?<meeting>.+)$'),
-    rule('when is <meeting>', '^(?:when|what time) (?:is|does|will|did) (?<meeting>.+?)(?: (?:start|begin|happen|take place|end|finish|scheduled|over|kick off))?$'),
+    rule('when is <meeting>', '^(?:when|what time) (?:is|does|will|did) (?<meeting>.+?)(?: (?:start|begin|happen|take place|end|finish|scheduled|over|kick off))?(?: (?:i |we )?need (?:the|its|a|an) .+)?$'),
     // "show me everything about my Ops standup meeting": all there is about one meeting.
     rule('everything about <meeting>', '^(?:show me |show |give me |get me |tell me )?(?:everything|all|all there is|all you (?:have|know)) (?:about|on|regarding|for) (?:the )?(?<meeting>.+)$'),
     rule('tell me about <meeting>', '^(?:tell me (?:more |everything )?about|more about|what do you (?:know|have) (?:about|on)|describe|show me|show|open|display|look up|lookup|pull up|bring up|what is|whats|what about) (?:the )?(?<meeting>.+)$'),
   ],
   create: [
     rule('called <subject>', '\\b(?:called|named|titled|entitled|with (?:the )?(?:subject|title)|subject|title) (?<subject>.+)$'),
+    // "I need a meeting QBR: Contoso on monday …": the name follows the meeting asked for.
+    rule('I need a meeting <subject>', '^(?:i|we) (?:need|want|would like|d like) (?:a |an )?(?:new )?(?:meeting|call|conference|session)(?: (?:for|about|on))? (?<subject>(?!(?:at|on|from|tomorrow|today|tonight|next|this|with|for|about)\\b).+)$'),
     rule('meet about <subject>', '^(?:meet|meet up|sync up|catch up|get together|have a (?:call|chat|meeting)) (?:about|on|regarding|re|to discuss|over) (?<subject>.+)$'),
     rule('create a meeting <subject>', `^(?:create|schedule|book|set up|setup|new|make|plan|organi[sz]e|add|arrange|start|host|set) (?:me )?(?:(?:a|an) )?(?:new )?(?:locked |open |private |public )?(?:(?:online|skype) )?(?:meeting|conference|call)?(?: (?:for|about|on)\\b)? ?(?<subject>\\b.+)$`),
   ],
@@ -108,6 +114,8 @@ export const en = {
     rule('change the subject of <meeting> to <subject>', '\\b(?:subject|title|name|topic) (?:of|for) (?<meeting>.+?) (?:to|as|into) (?<subject>.+)$'),
     rule('<meeting> subject to <subject>', `^(?:change|set|update|make) (?:the )?(?<meeting>.+?) (?:subject|title|topic|name) (?:to|as) (?<subject>.+)$`),
     rule('move <meeting> to <time>', '^(?:move|reschedule|push|shift|postpone|bring forward|delay) (?<meeting>.+?) (?:to|until|till|at|for|by|back to) (?<rest>.+)$'),
+    // "turn off lobby bypass for phone users on Ops weekly": the setting first, then the meeting.
+    rule('turn off lobby bypass on <meeting>', '^(?:turn|switch) (?:off|on) (?:the )?(?:lobby )?bypass(?: for (?:phone|dial-in|dial in|pstn) (?:users|callers|people|participants))? (?:on|for|in) (?<meeting>.+)$'),
     rule('change <meeting> so <rest>', '^(?:change|set|make|switch|update|modify|edit|turn|configure) (?:the )?(?:access (?:level )?(?:of|for|to) |time of |start of |end of |lobby (?:of|for|in) |settings of )?(?<meeting>.+?)(?: (?:access(?: level)?|lobby|time|start|settings))? (?:to|so|as|into|open to|:|for) (?<rest>.+)$'),
     rule('let phone users bypass the lobby in <meeting>', '\\b(?:phone|dial-in|dial in|dialin|pstn)\\b.*\\b(?:in|for|of|on) (?<meeting>.+?)(?: (?:from now on|going forward|from today|instead|please))?$'),
     rule('make <meeting> <setting>', '^(?:make|set) (?<meeting>.+?) (?<rest>locked|open|public|private|invite-only|invite only|invited only|invitees only|internal|internal only|same enterprise|same company(?: only)?|company-only|company only|in-house(?: only)?|inhouse(?: only)?|employees only|staff only|open to .+)$'),
@@ -117,6 +125,8 @@ export const en = {
     rule('open <meeting> to <rest>', '^open (?:up )?(?<meeting>.+?) (?:to|for) (?<rest>(?:everyone|anyone|everybody|all|the public|people|guests|externals|outsiders).*)$'),
     // "only invited people should get into Design crit": who may enter, then the meeting.
     rule('<who> should get into <meeting>', '^(?<rest>(?:only )?.+?) (?:should|can|may|must) (?:be able to )?(?:only )?(?:get into|get in to|join|enter|come into) (?<meeting>.+)$'),
+    // "only invited ppl for Hiring loop #3": who may enter, then the meeting.
+    rule('only <who> for <meeting>', '^(?<rest>only (?:invited|invitees|employees|colleagues|coworkers|staff|internal|company|people (?:from|in))(?: \\S+){0,3}?) (?:for|in|on|into) (?<meeting>.+)$'),
     rule('<meeting> moved to <time>', '^(?<meeting>.+?) (?:moved|was moved|has moved|is moving|got moved|moves|shifted|has shifted|got pushed|was pushed|is pushed|got postponed|was postponed) (?:to|back to|forward to|until|till) (?<rest>.+)$'),
     rule('<meeting> needs to be invite only', '^(?<meeting>.+?) (?:should|must|needs to|has to|will|is to) (?:now |from now on |henceforth )?be (?<rest>(?:locked|unlocked|open|public|private|closed|invite[- ]only|invit(?:ed|ees)[- ]only|internal(?: only)?|same enterprise(?: only)?|company[- ]only|in-?house(?: only)?|open to .+?|only for .+?|for .+ only))(?: (?:from now on|going forward|from today|for good|permanently))?$'),
     rule('<meeting> should end at <time>', '^(?<meeting>.+?) (?:should|must|will|needs to|has to) (?<rest>(?:start|begin|end|finish|be over) .+)$'),
@@ -140,7 +150,7 @@ export const en = {
   ],
   extensionId: [
     rule('id <extensionId>', '\\b(?:extension )?id (?:(?:is|是|为|=|of) )?(?<extensionId>\\S+)'),
-    rule('add extension <extensionId> to', '^(?:add|attach|put|create) (?:an |the )?extension (?!(?:id|type|of|to|on|for|undefined|data|custom|an|the|a)\\b|roamed|organi[sz]er|participant)(?<extensionId>[\\p{L}\\d][\\p{L}\\d_.-]*) (?:to|on|for|onto)\\b'),
+    rule('add extension <extensionId> to', '^(?:add|attach|put|create) (?:an |the )?(?:(?:roamedorganizerdata|roamedparticipantdata|undefined|custom) )?extension (?!(?:id|type|of|to|on|for|undefined|data|custom|an|the|a)\\b|roamed|organi[sz]er|participant)(?<extensionId>[\\p{L}\\d][\\p{L}\\d_.-]*) (?:to|on|for|onto)\\b'),
   ],
   groupMembers: [
     rule('members of <group>', '\\b(?:members|contacts|people|persons|users|membership|list) (?:of|in|from|inside) (?<group>.+)$'),
@@ -167,7 +177,8 @@ export const en = {
   ],
   groupPresence: [
     rule('presence of <group>', '\\b(?:presence|status|statuses|availability|online status|who is online)(?: (?:updates?|alerts?|notifications?|changes))? (?:of|for|in|on) (?<group>.+)$'),
-    rule('when <group> come online', '\\b(?:when|if|whether) (?:anyone in |someone in |people in )?(?<group>.+?) (?:comes?|goes|go|are|is|gets?) (?:online|available|offline|busy)$'),
+    // "when Partners-APAC contacts are available": the contacts who come online are the group's people.
+    rule('when <group> come online', '\\b(?:when|if|whether) (?:anyone in |someone in |people in )?(?<group>.+?)(?: (?:contacts|members|folks|people))? (?:comes?|goes|go|are|is|gets?) (?:online|available|offline|busy)$'),
     rule('when anyone in <group> changes status', '\\bwhen (?:anyone|someone|somebody|anybody|people|a contact) (?:in|from) (?<group>.+?) (?:changes?|updates?) (?:their |his |her |its )?(?:status|presence|availability)$'),
     rule("who's available in <group>", '\\b(?:who(?:s| is| are)?|anyone|someone|anybody) (?:is |are )?(?:available|online|free|around|busy|away) (?:in|from|among) (?<group>.+)$'),
     rule('anyone in <group> online', '^(?:is|are) (?:anyone|anybody|someone|people) (?:in|from) (?<group>.+?) (?:online|available|free)$'),
@@ -178,7 +189,7 @@ export const en = {
   groupPresenceStop: [
     rule('stop presence updates for <group>', '\\b(?:presence|status|statuses|availability|online status|who(?:s| s| is| are)? (?:online|available|around))(?: (?:updates?|alerts?|notifications?|subscriptions?|changes|messages))? (?:of|for|in|on|about|from) (?:the )?(?<group>.+?)(?: (?:anymore|any more|any longer|please|now))?$'),
     rule('stop watching <group> presence', '^(?:stop|quit|cancel|end|cease|no more|dont|do not|unsubscribe from) (?:watching |tracking |following |monitoring |the )?(?:the )?(?<group>.+?) (?:presence|status|availability)(?: (?:updates?|alerts?|notifications?|subscriptions?))?$'),
-    rule('when <group> come online, no more', '\\b(?:when|if|whether) (?:anyone in |someone in |people in )?(?<group>.+?) (?:comes?|goes|go|are|is|gets?) (?:online|available|offline|busy)(?: (?:anymore|any more|any longer))?$'),
+    rule('when <group> come online, no more', '\\b(?:when|if|whether) (?:anyone in |someone in |people in )?(?<group>.+?)(?: (?:contacts|members|folks|people))? (?:comes?|goes|go|are|is|gets?) (?:online|available|offline|busy)(?: (?:anymore|any more|any longer))?$'),
   ],
   // Huawei control commands name the meeting right after the verb ("end meeting Quarterly roadmap review");
   // the "everyone in" of mute and the "for everyone" of end are not part of the subject.
@@ -207,7 +218,7 @@ export const en = {
     rule('keyword <keyword>', '\\b(?:keywords?|search term|term) (?:is )?(?<keyword>.+)$'),
     rule('meetings <keyword>', '\\b(?:meetings?|calls?|conferences?) (?<keyword>[\\p{L}\\d][\\p{L}\\d-]*)$'),
     rule('did <keyword> start', '^(?:did|has|have) (?:the |our |my )?(?<keyword>.+?) (?:start|started|begin|began|begun|kick off|kicked off)(?: (?:yet|already|now))?$'),
-    rule('<keyword> meetings', `\\b(?!(?:${LIST_WORDS})\\b)(?<keyword>[\\p{L}\\d][\\p{L}\\d-]*) (?:meetings?|calls?|conferences?|syncs?|sessions?|things?|stuff|ones?)\\b`),
+    rule('<keyword> meetings', `\\b(?!(?:${LIST_WORDS})\\b)(?<keyword>[\\p{L}\\d][\\p{L}\\d-]*(?: (?!(?:${LIST_WORDS})\\b)[\\p{L}\\d][\\p{L}\\d-]*)?) (?:meetings?|calls?|conferences?|syncs?|sessions?|things?|stuff|ones?)\\b`),
     // "find scheduled standups": after a search verb and the list's own words, what is left names the meetings.
     rule('find <list word> <keyword>', `^(?:find|search(?: for)?|look for|any|show|list)(?: me)?(?: (?:${LIST_WORDS}))* (?!(?:${LIST_WORDS}|meetings?|calls?|conferences?)\\b)(?<keyword>[\\p{L}\\d][\\p{L}\\d-]*)$`),
   ],
@@ -246,7 +257,7 @@ export const zh = {
   ],
   reject: [
     rule('不让 <人> 进 <会议>', '^(?:不要放|别放|不准放|不许放|不让|别让|不要让|不准|不许)\\s*(?<person>.+?)\\s*(?:进入|加入|进)\\s*(?<meeting>[^来去]\\S*)$'),
-    rule('不让 <人> 进来', '^(?:不要放|别放|不准放|不许放|不让|别让|不要让|不准|不许)\\s*(?<person>.+?)\\s*(?:进来|进入|加入|入会)'),
+    rule('不让 <人> 进来', '^(?:不要放|别放|不准放|不许放|不让|别让|不要让|不准|不许)\\s*(?<person>.+?)\\s*(?:进来|进入|加入|入会|进(?=$|[了吧啊哦，,。!！]))'),
     rule('把 <人> 拒之门外', '^把\\s*(?<person>.+?)\\s*(?:都|全|全部|全都)?(?:拒之门外|拒绝|拒掉|拒了|赶走|踢掉|(?:请|赶|踢)出(?:去|大厅|等候室)?)'),
     rule('<人> 不要让他进', '^(?<person>[^，,。让把]+?)\\s*(?:就)?(?:不要|别|不准|不许|不能)(?:再)?(?:让|放)?(?:他|她|它|他们|她们)?(?:进来|进去|进入|进会|进|入会)'),
     rule('<人> 都拒绝掉', '^(?<person>[^，,。让把不别]+?)\\s*(?:都|全|全部|也)?(?:拒绝|拒掉|拒了|拒之门外|踢掉|踢出去|请出去)'),
@@ -255,6 +266,8 @@ export const zh = {
     rule('拒绝 <人>', '^(?:拒绝|拒掉|拒了|驳回|踢掉|踢出|请走|谢绝)\\s*(?<person>.+)$'),
   ],
   watchStart: [
+    // "大厅有人的话通知我，会议是 架构评审": the meeting named in a clause of its own, after the condition or before it.
+    rule('…，会议是 <会议>', '(?:^|[，,])\\s*(?:会议|会)(?:是|叫|名是|名称是|名字是)\\s*[:：]?\\s*(?<meeting>[^，,。？?]+?)\\s*(?=$|[，,。])'),
     // "把 X 加入关注": the meeting put on the watch list.
     rule('把 <会议> 加入关注', '^(?:请|帮我|麻烦)?(?:把|将)\\s*(?:会议)?\\s*(?<meeting>[^，,]+?)\\s*(?:加入|加到|加进|添加到|放进|放到)(?:我的)?(?:关注|监控|订阅)'),
     rule('关注 <会议>', '^(?:开始)?(?:关注|监控|盯着|盯住|盯一下|盯|跟踪|订阅|留意|看着)(?:一下|点|些)?\\s*(?:我的)?(?:会议)?\\s*(?<meeting>.+?)(?:\\s*的大厅)?$'),
@@ -328,11 +341,12 @@ export const zh = {
     rule('盯着 <分组> 这个分组谁在线', '^(?:帮我|请|麻烦|替我)?(?:盯着|盯住|盯一下|盯|关注|跟踪|订阅|留意|监控)(?:一下)?\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:这个分组|这个组|分组)\\s*(?:里|的|里的人|的人|成员)?(?:谁在线|在线情况|在线状态|谁上线|谁下线|上下线|在不在线)'),
     rule('关注 <分组> 的状态', '(?:关注|订阅|查看|跟踪)\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?(?:成员|里的人|的人)?的(?:在线)?状态'),
     rule('分组 <分组> 的在线状态', '^(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?的(?:在线)?状态'),
-    rule('<分组> 他们上线了', '^(?<group>[^，,]+?)\\s*(?:分组|组)?(?:他们|她们|那些人|的人|里的人|的成员|里谁)(?:谁)?(?:上线|下线|在线|有空)'),
+    // "家人分组谁上线了告诉我", "大学同学有人上线了告诉我": who of the group, then coming online.
+    rule('<分组> 他们上线了', '^(?<group>[^，,]+?)\\s*(?:分组|组)?(?:他们|她们|那些人|的人|里的人|的成员|里谁|里有人|里有谁|有人|有谁|谁)(?:谁)?(?:上线|下线|在线|有空)'),
     rule('<分组> 的人在线吗', '^(?<group>.+?)\\s*(?:分组|组)?(?:的人|里的人|的成员)(?:在线|有空|上线|下线)'),
   ],
   groupPresenceStop: [
-    rule('停止关注 <分组> 的状态', '(?:(?:不用|不必|无需|不需要)再?(?:关注|订阅|跟踪|盯)|停止关注|取消关注|不再关注|别再关注|不要再关注|取消订阅|停止订阅|不再订阅|停止跟踪|停止|关闭|关掉|别再告诉我|不要再告诉我|不用再告诉我|别再推送|不要再推送|不用再推送|停止推送)\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?的(?:在线)?状态'),
+    rule('停止关注 <分组> 的状态', '(?:(?:不用|不必|无需|不需要)再?(?:关注|订阅|跟踪|盯)|停止关注|取消关注|不再关注|别再关注|不要再关注|取消订阅|停止订阅|不再订阅|停止跟踪|停止|关闭|关掉|(?:别再|不要再|不用再)(?:告诉|通知|提醒)我?|别再推送|不要再推送|不用再推送|停止推送)\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?的(?:在线)?状态'),
     rule('<分组> 的状态不用再关注了', '^(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?的(?:在线)?状态.*(?:不用|不要|不再|别|停|取消|关)'),
   ],
   huaweiEnd: [rule('<会议> 可以结束了', '^(?:把|将)?\\s*(?:会议)?\\s*(?<meeting>[^，,]+?)\\s*(?:结束|关闭|终止)(?:掉|了|吧)*$'), rule('结束会议 <会议>', `^(?:结束|关闭|终止|停止|${EN_VERB.end})(?:会议|${EN_MEETING})?\\s*(?<meeting>.+?)(?:\\s*这个会议)?$`), rule('把会议 <会议> 结束掉', '^把\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*(?:结束|关闭|终止)')],

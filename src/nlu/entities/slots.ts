@@ -113,7 +113,7 @@ export function usableMeeting(value: string | undefined, zhText: boolean): boole
 export function cleanMeeting(value: string, zhText: boolean): string {
   // "那个客户拜访的会": a demonstrative before and "的会" after a meeting's name are not part of it.
   return zhText
-    ? stripZh(value).replace(/^我的/u, '').replace(/^华为(?:云)?会议\s*/u, '').replace(/^(?:这个|那个|这场|那场)(?=\S{2})/u, '').replace(/(?:的?(?:会议|大厅)|的会)$/u, '')
+    ? stripZh(value).replace(/^我的/u, '').replace(/^华为(?:云)?会议\s*/u, '').replace(/^(?:这个|那个|这场|那场)(?=\S{2})/u, '').replace(/\s*(?:的?(?:会议|大厅)|的会)$/u, '')
     : stripMeeting(value);
 }
 
@@ -154,8 +154,9 @@ export function cutSubject(value: string, timeSpans: string[], zhText: boolean):
   let subject = value;
   for (const span of timeSpans) {
     const at = subject.toLowerCase().indexOf(span.toLowerCase());
+    // "建个会 周五下午3点 设计走查": a time said before the name leaves the name after it.
     if (at >= 0) {
-      subject = subject.slice(0, at);
+      subject = subject.slice(0, at).trim() ? subject.slice(0, at) : subject.slice(at + span.length);
     }
   }
   if (zhText) {
