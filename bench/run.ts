@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark reports ratios against a baseline measured in the same run, so results compare
  * across machines; the only verdicts are those ratios against their targets, never a timed assertion in the tests.
- * `--quick` (CI, under a minute): the throughput line with short rounds, printed, BENCHMARKS.md left alone.
+ * `--quick` (CI, about a minute): the throughput line with short rounds, printed, BENCHMARKS.md left alone.
  * `--profile`: a CPU profile of the bot and of the echo bot per sentence, their last timed round only, and of the bot while line 2's
  * alerts are timed (bench-profiles/, `node --cpu-prof`'s format; `node dist/scripts/bench/profileSummary.js <file>` summarises one).
  * `--only=<sentence>[,<sentence>]`: only those sentences of the throughput line ("pressing Admit on an alert card" is the card press).
@@ -24,8 +24,11 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const profile = args.includes('--profile');
 const only = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
-/** Hard stop: a hung child must not hold CI. */
-const budgetMs = quick ? 58_000 : 45 * 60_000;
+/**
+ * Hard stop: a hung child must not hold CI. The quick run takes 45–60 s on two idle cores and longer when they are
+ * shared, so its stop sits well above that: it is there for hangs, not as a speed verdict.
+ */
+const budgetMs = quick ? 180_000 : 45 * 60_000;
 /**
  * `--lines=1,2,3,4,5`: only those of lines 1–5 (never line 6, and BENCHMARKS.md is left alone); for working on one
  * line. `--lines=1` is the throughput line alone (with `--only=` and `--profile` as usual).
