@@ -2,11 +2,14 @@ import type { Activity } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
 import type { Exchange, ResponseHeaders } from '../http/exchange.js';
 
-/** The two Bot Connector calls a proactive send makes: send to a conversation, update one of its activities. */
+/**
+ * The Bot Connector calls the bot's messages take: send to a conversation, reply to one of its activities (a turn's
+ * reply), update one of its activities. Each returns the id the connector answered with ('' when it gave none).
+ */
 export interface ActivityCalls {
-  /** Returns the id the connector gave the new activity ('' when it gave none). */
   send(conversationId: string, activity: Activity): Promise<string>;
-  update(conversationId: string, activityId: string, activity: Activity): Promise<void>;
+  reply(conversationId: string, replyToId: string, activity: Activity): Promise<string>;
+  update(conversationId: string, activityId: string, activity: Activity): Promise<string>;
 }
 
 /**
@@ -44,11 +47,11 @@ export function restActivityCalls(serviceUrl: string, credentials: Credentials, 
     return idIn(answer.body);
   };
   const activities = (conversationId: string) => `/v3/conversations/${encodeURIComponent(conversationId)}/activities`;
+  const one = (conversationId: string, activityId: string) => `${activities(conversationId)}/${encodeURIComponent(activityId)}`;
   return {
     send: (conversationId, activity) => call('POST', activities(conversationId), activity),
-    update: async (conversationId, activityId, activity) => {
-      await call('PUT', `${activities(conversationId)}/${encodeURIComponent(activityId)}`, activity);
-    },
+    reply: (conversationId, replyToId, activity) => call('POST', one(conversationId, replyToId), activity),
+    update: (conversationId, activityId, activity) => call('PUT', one(conversationId, activityId), activity),
   };
 }
 
@@ -56,9 +59,8 @@ export function restActivityCalls(serviceUrl: string, credentials: Credentials, 
 export function clientActivityCalls(client: ConnectorClient): ActivityCalls {
   return {
     send: async (conversationId, activity) => (await client.conversations.sendToConversation(conversationId, activity))?.id ?? '',
-    update: async (conversationId, activityId, activity) => {
-      await client.conversations.updateActivity(conversationId, activityId, activity);
-    },
+    reply: async (conversationId, replyToId, activity) => (await client.conversations.replyToActivity(conversationId, replyToId, activity))?.id ?? '',
+    update: async (conversationId, activityId, activity) => (await client.conversations.updateActivity(conversationId, activityId, activity))?.id ?? '',
   };
 }
 
