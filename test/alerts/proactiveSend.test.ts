@@ -1,54 +1,11 @@
 import assert from 'node:assert/strict';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { MemoryStorage, type ConversationReference } from 'botbuilder';
 import { createLogger } from '../../src/logging.js';
 import { MeetingBotAdapter } from '../../src/teams/adapter.js';
 import { createBotAuthentication } from '../../src/teams/authentication.js';
 import { ConversationReferenceStore, type KeyedStorage } from '../../src/teams/conversationReferences.js';
 import { MessageRejectedError, ProactiveMessenger, type ProactiveOptions } from '../../src/teams/proactive.js';
-
-/** What the connector did with one request: answer it (status, headers, body) or never answer. */
-type Answer = { status: number; headers?: Record<string, string>; body?: unknown } | 'hang';
-
-interface Received {
-  method: string;
-  url: string;
-  body: Record<string, unknown>;
-  at: number;
-}
-
-/** A Bot Connector on loopback that answers from a script (then 201 / 200), and records every request. */
-async function startConnector(script: Answer[] = []): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
-  const received: Received[] = [];
-  const hanging: ServerResponse[] = [];
-  const server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      received.push({ method: request.method ?? '', url: request.url ?? '', body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, at: Date.now() });
-      const answer = script.shift() ?? { status: request.method === 'PUT' ? 200 : 201, body: { id: `m${received.length}` } };
-      if (answer === 'hang') {
-        hanging.push(response);
-        return;
-      }
-      response.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
-      response.end(JSON.stringify(answer.body ?? {}));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    received,
-    close: async () => {
-      for (const response of hanging) response.destroy();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
+import { startScriptedConnector as startConnector, type ConnectorAnswer as Answer } from '../helpers/scriptedConnector.js';
 
 /** Counts turns started for sends: a proactive send or update must not build one. */
 class CountingAdapter extends MeetingBotAdapter {

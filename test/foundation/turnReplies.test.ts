@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { ActivityTypes, CardFactory, ConfigurationBotFrameworkAuthentication, MessageFactory, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import {
   AuthenticationConstants,
@@ -15,48 +13,7 @@ import { MeetingBotAdapter } from '../../src/teams/adapter.js';
 import { ConnectorCallError } from '../../src/teams/activityCalls.js';
 import { createBotAuthentication } from '../../src/teams/authentication.js';
 import { statusOf } from '../../src/teams/proactive.js';
-
-/** What the connector did with one request: answer it, or never answer. */
-type Answer = { status: number; body?: unknown } | 'hang';
-
-interface Received {
-  method: string;
-  url: string;
-  headers: IncomingHttpHeaders;
-  body: Record<string, unknown>;
-}
-
-/** A Bot Connector on loopback that answers from a script (then 201 / 200 with an id), and records every request. */
-async function startConnector(script: Answer[] = []): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
-  const received: Received[] = [];
-  const hanging: ServerResponse[] = [];
-  const server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      received.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} });
-      const answer = script.shift() ?? { status: request.method === 'PUT' ? 200 : 201, body: { id: `m${received.length}` } };
-      if (answer === 'hang') {
-        hanging.push(response);
-        return;
-      }
-      response.writeHead(answer.status, { 'content-type': 'application/json' });
-      response.end(JSON.stringify(answer.body ?? {}));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    received,
-    close: async () => {
-      for (const response of hanging) response.destroy();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
+import { startScriptedConnector as startConnector, type ConnectorAnswer as Answer } from '../helpers/scriptedConnector.js';
 
 /** botframework-connector's own app credentials, signing as they do; only the token request is replaced. */
 class FixedTokenCredentials extends MicrosoftAppCredentials {
