@@ -147,7 +147,10 @@ function resolveSplit(split: RegExpExecArray): { text: string; note: string } | 
   if (!antecedent) {
     return undefined;
   }
-  const command = tail.replace(PRONOUN_EN, antecedent);
+  // "delete that group": the noun a demonstrative carries says what kind of thing the antecedent is (a group is no
+  // meeting), so it stays: "delete the Golf Club group". A meeting is what a bare name means anyway.
+  const noun = /^(?:that|this) (group)$/iu.exec(pronoun)?.[1];
+  const command = tail.replace(PRONOUN_EN, noun && !/^["“']/u.test(antecedent) ? `the ${antecedent} ${noun}` : antecedent);
   return { text: thing ? command : withMeetingOf(head, command), note: `"${tail.match(PRONOUN_EN)?.[0]}" in "${tail}" is ${antecedent}` };
 }
 
@@ -156,7 +159,8 @@ const APPROVAL_EN = /^(?:he|she|they)(?:['’]s|['’]re| is| are)? (?:fine|ok|o
 const SUBJECT_MAY_ENTER_EN = /^(he|she|they)\s+(?:can|may|should|is allowed to|are allowed to|is ok to|is fine to)\s+(?:join|come in|come through|get in|enter|go in|be let in)\b/iu;
 // The meeting a context clause names for a person ("Jonas is waiting for Q1 planning", "Sarah shouldn't join Board
 // prep", "Raj is here for Budget review"): the command clause is about that meeting too.
-const MEETING_IN_CONTEXT_EN = /\b(?:waiting (?:for|in|on|to join)|here for|outside|in the lobby (?:of|for)|(?:join|enter|attend|be in))\s+(?!(?:the )?(?:lobby|meeting|call|us|it|them)$)(.+)$/iu;
+// "Tom isn't invited to Board prep", "Lee is expected at the Vendor sync" name the meeting too.
+const MEETING_IN_CONTEXT_EN = /\b(?:waiting (?:for|in|on|to join)|here for|outside|in the lobby (?:of|for)|(?:join|enter|attend|be in)|(?:invited|expected|welcome|on the (?:invite|list)) (?:to|at|in|for))\s+(?!(?:the )?(?:lobby|meeting|call|us|it|them)$)(.+)$/iu;
 
 /** The command with the meeting its context named, unless the command names one itself. */
 function withMeetingOf(head: string, command: string): string {
@@ -181,7 +185,7 @@ function antecedentIn(head: string, people: boolean): string | undefined {
   const candidates = [
     /\bwho (.+?) (?:is|was)$/iu.exec(head)?.[1],
     /^(?:i|we) (?:don['’]?t|do not|no longer|won['’]?t) (?:need|want|use|care about|like)(?: to keep)? (.+?)(?: (?:anymore|any more|any longer|now))?$/iu.exec(head)?.[1],
-    /^(.+?)(?:['’]s\b| is\b| are\b| was\b| has\b| should(?:n['’]?t)?\b| can(?:['’]?t|not)?\b| will\b| won['’]?t\b| isn['’]?t\b| doesn['’]?t\b| looks\b| seems\b| just\b)/iu.exec(head)?.[1],
+    /^(.+?)(?:['’]s\b| is\b| are\b| was\b| has\b| should(?:n['’]?t)?\b| can(?:['’]?t|not)?\b| will\b| won['’]?t\b| isn['’]?t\b| doesn['’]?t\b| wasn['’]?t\b| weren['’]?t\b| aren['’]?t\b| didn['’]?t\b| looks\b| seems\b| just\b)/iu.exec(head)?.[1],
   ];
   // "the caller on 0412 555 019": a number typed in groups counts as one word.
   const found = candidates.map((c) => c?.trim()).find((c): c is string => !!c && !NOT_AN_ANTECEDENT.test(c) && wordCount(c.replace(/(?<=\d)\s+(?=\d)/gu, '')) <= 5);

@@ -8,7 +8,7 @@ import { guardIndefiniteTarget, guardWrite, type WriteGuard } from './safety.js'
 import { familyOf, familyPick, outOfFamily, strongCue, verbAgainstRead, verbOverCue } from './cues.js';
 import { inOtherScript, looksForeign, mostlyForeign } from './foreign.js';
 import { chineseCommand, englishCommand } from './clauses.js';
-import { detectLanguage, expandShorthand, hasHan, micAsMute, removeEmoji, removeMentions, tokenize, toSimplified, type Token } from './text.js';
+import { detectLanguage, expandShorthand, hasHan, joinSpacedIds, micAsMute, removeEmoji, removeMentions, tokenize, toSimplified, type Token } from './text.js';
 
 /**
  * The bot's recognizer: NLP.js neural intent classifier (trained in process at construction, ~0.12 s) plus
@@ -355,10 +355,10 @@ export function createRecognizer(options: RecognizerOptions = {}): Recognizer {
 
 function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?: string): Recognition {
   const explanation: string[] = [];
-  const typed = removeEmoji(removeMentions(input));
+  const typed = joinSpacedIds(removeEmoji(removeMentions(input)));
   // 群组 is another word for a contact group (分组), 追踪 for 跟踪, 联络人 (Taiwan) for 联系人; the same length, so names are
-  // still given back as typed.
-  const text = toSimplified(typed).replace(/群组/gu, '分组').replace(/追踪/gu, '跟踪').replace(/联络人/gu, '联系人');
+  // still given back as typed. 預設 is Taiwan's 默认 (a default).
+  const text = toSimplified(typed).replace(/群组/gu, '分组').replace(/追踪/gu, '跟踪').replace(/联络人/gu, '联系人').replace(/预设(?!计)/gu, '默认');
   const language = detectLanguage(text, locale);
   const chinese = hasHan(text) && (detectLanguage(text) === 'zh' || chineseVerbFirst(text));
   explanation.push(`text: "${text}" (language ${language}${locale ? `, locale ${locale}` : ''})`);
@@ -599,7 +599,8 @@ function redirectByMeetingId(intent: string, text: string): { intent: string; re
     const unsure = intent === 'lobby.admit' && !conferenceId && !waitingRoom;
     return { intent: toHuawei, reason: `a Huawei command phrasing → ${toHuawei}${unsure ? ' (a subject, no id: ask)' : ''}`, ...(unsure ? { ask: [toHuawei, intent] } : {}) };
   }
-  if (toHuawei && conferenceId && (intent !== 'lobby.admit' || waitingRoom || /\b(?:all|everyone|everybody)\b|所有|都/iu.test(text))) {
+  // "the folks waiting for 980113725 can join now": the people waiting at a conference id, plural, are its waiting room.
+  if (toHuawei && conferenceId && (intent !== 'lobby.admit' || waitingRoom || /\b(?:all|everyone|everybody|(?:the|those|these) (?:people|folks|guests|visitors|callers|attendees|ones))\b|所有|都/iu.test(text))) {
     return { intent: toHuawei, reason: `a conference id is present → ${toHuawei}` };
   }
   if (intent === 'huawei.admitWaiting' && !conferenceId && !waitingRoom && HUAWEI_PHRASE['lobby.admit']?.test(text)) {
@@ -684,13 +685,18 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = {
   u: 'you', ur: 'your', pls: 'please', 'in-progress': 'ongoing', inprogress: 'ongoing', 'on-going': 'ongoing', plz: 'please', msg: 'message', ext: 'extension', exts: 'extensions', conf: 'conference', confs: 'conferences',
 };
 
+// "del grp Partners 2025", "rm the Retro meeting": shorthand verbs, read only where a verb stands (first), so a person
+// called Del stays Del.
+const OPENING_ABBREVIATIONS: Readonly<Record<string, string>> = { del: 'delete', rm: 'remove', sched: 'schedule', resched: 'reschedule' };
+
 /** Capitalised words after the first are names people typed on purpose ("Core team"): never "corrected". */
 function correctTokens(model: ClassifierModel, tokens: Token[]): { tokens: Token[]; corrections: string[] } {
   const corrections: string[] = [];
   const shouting = tokens.every((t) => t.original === t.original.toUpperCase());
   const corrected = tokens.map((token, i) => {
     const named = i > 0 && !shouting && /^\p{Lu}/u.test(token.original);
-    const fixed = token.quoted ? undefined : lookup(ABBREVIATIONS, token.norm) ?? (named ? undefined : model.correct(token.norm) ?? realWordTypo(tokens, i));
+    const opening = i === 0 ? lookup(OPENING_ABBREVIATIONS, token.norm) : undefined;
+    const fixed = token.quoted ? undefined : opening ?? lookup(ABBREVIATIONS, token.norm) ?? (named ? undefined : model.correct(token.norm) ?? realWordTypo(tokens, i));
     if (!fixed) {
       return token;
     }

@@ -35,7 +35,7 @@ export const en = {
     rule('waiting to join <meeting>', '\\bwaiting (?:to (?:join|get into|get in to|get in|enter|come into)|for|in|on) (?<meeting>.+)$'),
     rule('at the door of <meeting>', '\\bdoors? (?:of|to|for) (?<meeting>.+)$'),
     rule('knocking on <meeting>', '\\b(?:knocking|knocks?) (?:on|at) (?:the door of )?(?<meeting>.+)$'),
-    rule('waiting outside <meeting>', '\\b(?:waiting|queued|queueing|standing|sitting) (?:outside(?: of)?|at) (?<meeting>.+)$'),
+    rule('waiting outside <meeting>', '\\b(?:waiting|queued|queueing|queuing|lined|standing|sitting|hanging)(?: up| around| about)? (?:outside(?: of)?|at) (?<meeting>.+)$'),
     // "check the Q2-planning lobby": the lobby looked at, named by its meeting.
     rule('check the <meeting> lobby', '^(?:check|show|open|see|view|look at|peek at|peek into|pull up)(?: me)? (?:on )?(?:the )?(?<meeting>.+?) (?:lobby|waiting room)$'),
     rule('<meeting> lobby', '^(?:(?:is|are) (?:there )?)?(?:who(?: is|s)?|whos|anyone|anybody|someone|somebody|people|guests|visitors|show|check|list)(?: .+)? (?:in|at|of|outside) (?<meeting>.+?) (?:lobby|waiting room)$'),
@@ -60,7 +60,7 @@ export const en = {
     rule('reject <person> waiting in <meeting>', '^(?:reject|deny|decline|refuse|block|remove|kick out|dismiss|turn away|send away|throw out|keep out) (?<person>.+?) (?:who (?:is|are) |whos |that (?:is|are) |thats )?(?:still )?(?:waiting|queued|queueing|stuck|sitting) (?:in|for|at|on|to join) (?:the )?(?:lobby (?:of|for) )?(?<meeting>.+)$'),
     rule("don't let <person> in", '^(?:do not|dont|never) (?:let|admit|allow) (?<person>.+?)(?: in| into| join| to join)?(?: (?:to|into|in|for) (?<meeting>.+))?$'),
     // "send the person from acme away, not invited": the reason after the verb is not a meeting.
-    rule('turn <person> away', '^(?:turn|send|kick|throw|keep) (?<person>.+?) (?:away|out|off)(?: (?:of|from) (?:(?:the )?(?:lobby|waiting room)(?: (?:of|for|in) )?)?(?<meeting>.+?)?)?(?: (?:(?:they|he|she)(?: (?:is|are|was|were))? )?(?:not|wasnt|werent|isnt|arent) (?:invited|expected|on the (?:list|invite)|welcome|one of us|supposed to be here))?$'),
+    rule('turn <person> away', '^(?:turn|send|kick|throw|keep) (?<person>.+?) (?:away|out|off)(?: (?:of|from|for) (?:(?:the )?(?:lobby|waiting room)(?: (?:of|for|in) )?)?(?<meeting>.+?)?)?(?: (?:(?:they|he|she)(?: (?:is|are|was|were))? )?(?:not|wasnt|werent|isnt|arent) (?:invited|expected|on the (?:list|invite)|welcome|one of us|supposed to be here))?$'),
     // "deny Hannah entry to Budget review", "Ines shouldn't join Board prep": who is kept out, then where.
     rule('deny <person> entry to <meeting>', '^(?:deny|refuse|block|bar) (?<person>.+?) (?:entry|access|admission|entrance)(?: (?:to|into|for|in) (?:the )?(?<meeting>.+))?$'),
     rule("<person> shouldn't join <meeting>", '^(?<person>.+?) (?:shouldnt|should not|mustnt|must not|cant|cannot|can not|may not|wont|will not|is not allowed to|isnt allowed to) (?:be (?:let|allowed) )?(?:join|enter|get into|come into|attend|in|into)(?: (?:the )?(?<meeting>.+))?$'),
@@ -178,7 +178,7 @@ export const en = {
   groupPresence: [
     rule('presence of <group>', '\\b(?:presence|status|statuses|availability|online status|who is online)(?: (?:updates?|alerts?|notifications?|changes))? (?:of|for|in|on) (?<group>.+)$'),
     // "when Partners-APAC contacts are available": the contacts who come online are the group's people.
-    rule('when <group> come online', '\\b(?:when|if|whether) (?:anyone in |someone in |people in )?(?<group>.+?)(?: (?:contacts|members|folks|people))? (?:comes?|goes|go|are|is|gets?) (?:online|available|offline|busy)$'),
+    rule('when <group> come online', '\\b(?:when|if|whether) (?:anyone in |someone in |people in )?(?<group>.+?)(?: (?:contacts|members|folks|people))? (?:comes?|goes|go|are|is|gets?|become|becomes) (?:online|available|offline|busy|free|away)(?: (?:or|and|and when they are|or when they are) (?:online|available|offline|busy|free|away))?$'),
     rule('when anyone in <group> changes status', '\\bwhen (?:anyone|someone|somebody|anybody|people|a contact) (?:in|from) (?<group>.+?) (?:changes?|updates?) (?:their |his |her |its )?(?:status|presence|availability)$'),
     rule("who's available in <group>", '\\b(?:who(?:s| is| are)?|anyone|someone|anybody) (?:is |are )?(?:available|online|free|around|busy|away) (?:in|from|among) (?<group>.+)$'),
     rule('anyone in <group> online', '^(?:is|are) (?:anyone|anybody|someone|people) (?:in|from) (?<group>.+?) (?:online|available|free)$'),
@@ -274,6 +274,8 @@ export const zh = {
     // "周例会的大厅帮我盯着点": the lobby first, then the watch.
     rule('<会议> 的大厅帮我盯着', '^(?<meeting>[^，,]+?)\\s*的?(?:大厅|等候室)?\\s*(?:帮我|替我|你)?(?:盯着|盯一下|盯住|关注一下|监控一下|看着|盯$)'),
     rule('有人要进 <会议> 的时候', '有人(?:要|想|在|正在)?(?:等着|等待|排队|在等|等)?(?:进|进入|加入|进到)\\s*(?<meeting>[^，,]+?)\\s*(?:的大厅|的等候室)?(?:的时候|时|就|的话|了|，|,)'),
+    // "有人在大厅等 客户演示 的时候提醒我": the place first, then the meeting waited for.
+    rule('有人在大厅等 <会议> 的时候', '有人(?:在)?(?:大厅|等候室)(?:里)?(?:等|等待|排队)(?:着)?(?:进)?\\s*(?<meeting>[^，,]+?)\\s*的?(?:时候|时|的话)'),
     rule('有人在 <会议> 大厅等的时候', '有人(?:在)?\\s*(?<meeting>.+?)\\s*的?(?:大厅|等候室)?里?(?:等|等待|排队)'),
     rule('<会议> 大厅有人的话提醒我', '^(?<meeting>[^，,有]+?)\\s*的?(?:大厅|等候室)(?:里)?有人'), rule('<会议> 有人等的时候提醒我', '^(?<meeting>[^，,有]+?)\\s*的?(?:大厅|等候室)?里?有人(?:在)?(?:大厅|等候室)?(?:里)?(?:等|等待|排队|来了?|到了?|进来|敲门)'),
   ],
@@ -321,8 +323,8 @@ export const zh = {
   delete: [rule('<会议> 不开了', '^(?:把|将)?\\s*(?:会议)?\\s*(?<meeting>[^，,]+?)\\s*(?:不开了|取消了|不用开了|不要了)'), rule('<会议> 删除', '^(?:把|将)?\\s*(?:会议)?\\s*(?<meeting>[^，,]+?)\\s*(?:删除|删掉|删了|取消掉|取消)(?:吧|掉)?了?$'), rule('不用开 <会议> 了', '^(?:不用|不必|不需要|别)(?:再)?开\\s*(?<meeting>.+?)了?$'), rule('删除会议 <会议>', '^(?:删除|删掉|删了|取消|移除)(?:掉)?(?:我的)?(?:会议)?\\s*(?<meeting>.+?)(?:吧|了|呗)*$'), rule('把 <会议> 删掉', '^把\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*(?:删掉|删除|取消|删了)')],
   extensionsList: [
     rule('<会议> 的扩展', '^(?:列出|查看|显示)?\\s*(?<meeting>.+?)\\s*上?的扩展'),
-    rule('<会议> 有哪些扩展', '^(?:列出|查看|显示|给|在)?\\s*(?<meeting>.+?)\\s*(?:上|里)?(?:都)?(?:有哪些|有什么|有没有|挂了|挂着|有|加了|加过|添加了|添加过)(?:什么|哪些)?的?扩展'), rule('会议扩展 <会议>', '扩展\\s*(?<meeting>.+)$')],
-  extensionsAdd: [rule('给 <会议> 添加扩展', '(?:给|为|向|在|往)\\s*(?<meeting>.+?)\\s*(?:上|里)?(?:添加|加|新增|增加)'), rule('<会议> 加个扩展', '^(?<meeting>[^，,]+?)\\s*上?(?:添加|加|新增|增加)(?:一个|个|一条|条)?扩展'), rule('添加扩展到 <会议>', '扩展(?:到|给)\\s*(?<meeting>.+)$')],
+    rule('<会议> 有哪些扩展', '^(?:列出|查看|显示|给|在)?\\s*(?<meeting>.+?)\\s*(?:上|里)?(?:都)?(?:有哪些|有什么|有没有|挂了|挂着|有|加了|加过|添加了|添加过)(?:什么|哪些)?的?(?:扩展|自定义数据|插件)'), rule('会议扩展 <会议>', '扩展\\s*(?<meeting>.+)$')],
+  extensionsAdd: [rule('把扩展加到 <会议> 上', '扩展.*?(?:加到|加进|添加到|挂到|放到|绑到|装到)\\s*(?<meeting>[^，,]+?)\\s*(?:上|里)?(?:去|吧)?$'), rule('给 <会议> 添加扩展', '(?:给|为|向|在|往)\\s*(?<meeting>.+?)\\s*(?:上|里)?(?:添加|加|新增|增加)'), rule('<会议> 加个扩展', '^(?<meeting>[^，,]+?)\\s*上?(?:添加|加|新增|增加)(?:一个|个|一条|条)?扩展'), rule('添加扩展到 <会议>', '扩展(?:到|给)\\s*(?<meeting>.+)$')],
   groupMembers: [
     rule('<分组> 里有谁', '^(?:分组)?\\s*(?<group>.+?)\\s*(?:这个(?:分组|组)|分组)?(?:里|中|内)?(?:面)?(?:都)?(?:有谁|有哪些人|有什么人|有几个人|有多少人)'),
     rule('分组 <分组> 的成员', '^(?:列出|列一下|列下|查看|查一下|显示|看看|看一下)?\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?(?:里|中|内)?(?:面)?的?(?:成员|联系人|人)(?:有哪些|都有谁|是谁)?[吗？?]*$'),

@@ -17,6 +17,8 @@ function stripMeeting(value: string): string {
     // "the Board prep one": the meeting named, then "one".
     .replace(/^(?:the|my|our)\s+(.+?)\s+one$/iu, '$1')
     .replace(/^(?:the|teh|hte|th|my|our)\s+/iu, '')
+    // "that standup thing", "this Budget review thingy": a demonstrative and a vague noun around a name are no part of it.
+    .replace(/^(?:that|this)\s+(.+?)\s+(?:thing|thingy|thingie|one)$/iu, '$1')
     // "tomorrow's Budget review", "my 3pm Budget review": which occurrence, not the name.
     .replace(/^(?:(?:today|tomorrow|tonight|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)['’]?s|\d{1,2}(?::\d\d)?\s*(?:am|pm)|\d{1,2}(?::\d\d)?\s*o['’]?clock)\s+(?=\S)/iu, '')
     .replace(/^(?:who can (?:join|enter|get in(?:to)?|come in(?:to)?)|(?:the )?(?:access(?: level)?|lobby|settings?|start time|end time|time|subject|title) (?:of|for))\s+/iu, '')
@@ -45,7 +47,8 @@ function stripGroup(value: string): string {
 }
 
 // Words around a Chinese name that are not part of it: "看一下周会", "一下客户演示", "客户培训这个会", "同事这个分组里".
-const ZH_LEADING_FILLER = /^(?:(?:给我看看|给我看下|给我|看看|看一下|看下|查看|查一下|查下|列一下|列下|帮我|替我|帮忙|麻烦你?|请你?|一下|以后|今后|叫做?|名为)\s*)+/u;
+// "幫團隊建設新增擴展": 帮 alone before a name is the request too.
+const ZH_LEADING_FILLER = /^(?:(?:给我看看|给我看下|给我|看看|看一下|看下|查看|查一下|查下|列一下|列下|帮我|替我|帮忙|帮(?=\S{2})|麻烦你?|请你?|一下|以后|今后|叫做?|名为)\s*)+/u;
 // "招聘面试那个会的链接", "年度预算这个会是怎么设置的", "技术支持这个组": a demonstrative and the thing's kind end its name.
 const ZH_DEMONSTRATIVE_KIND = /\s*(?:这个|那个|这场|那场|这一个|那一个|这次|那次)(?:会议|会(?!议室)|分组|组|群组).*$/u;
 const ZH_TRAILING_FILLER = /\s*(?:这个会议|这个会|这场会|这一个会|这个分组里?|这个组里?|分组里|这个|那个|这场|那场|这次|那次|(?:这|那)(?:个|位)人)$/u;
