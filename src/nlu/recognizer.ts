@@ -459,7 +459,8 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
 
   const extract = (name: string): ReturnType<typeof extractEntities> => name === NONE_INTENT
     ? { entities: {}, trace: [] }
-    : extractEntities({ intent: name, language: chinese ? 'zh' : 'en', tokens: commandTokens, text: chinese ? normalised : command, now });
+    // The text to explain is given back whole: its particles (吧, 吗) are part of what was said.
+    : extractEntities({ intent: name, language: chinese ? 'zh' : 'en', tokens: commandTokens, text: chinese && name !== 'debugParse' ? normalised : command, now });
   let { entities, trace } = extract(intent);
   explanation.push(...trace.map((line) => `entities: ${line}`));
   const indefinite = guard.ask ? undefined : guardIndefiniteTarget(intent, entities);

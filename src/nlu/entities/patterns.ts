@@ -116,6 +116,8 @@ export const en = {
     rule('move <meeting> to <time>', '^(?:move|reschedule|push|shift|postpone|bring forward|delay) (?<meeting>.+?) (?:to|until|till|at|for|by|back to) (?<rest>.+)$'),
     // "turn off lobby bypass for phone users on Ops weekly": the setting first, then the meeting.
     rule('turn off lobby bypass on <meeting>', '^(?:turn|switch) (?:off|on) (?:the )?(?:lobby )?bypass(?: for (?:phone|dial-in|dial in|pstn) (?:users|callers|people|participants))? (?:on|for|in) (?<meeting>.+)$'),
+    // "make dial-in callers wait in the lobby for All-Hands": the people the setting is about come first, the meeting last.
+    rule('make phone users wait for <meeting>', '^(?:make|have|let|force|get) (?:the |all )?(?:phone|dial-in|dial in|dialin|pstn) (?:users|callers|people|participants|joiners|dial-ins|dialins)\\b.*?\\b(?:for|of|on|in|at) (?<meeting>.+?)(?: (?:from now on|going forward|from today|instead|please))?$'),
     rule('change <meeting> so <rest>', '^(?:change|set|make|switch|update|modify|edit|turn|configure) (?:the )?(?:access (?:level )?(?:of|for|to) |time of |start of |end of |lobby (?:of|for|in) |settings of )?(?<meeting>.+?)(?: (?:access(?: level)?|lobby|time|start|settings))? (?:to|so|as|into|open to|:|for) (?<rest>.+)$'),
     rule('let phone users bypass the lobby in <meeting>', '\\b(?:phone|dial-in|dial in|dialin|pstn)\\b.*\\b(?:in|for|of|on) (?<meeting>.+?)(?: (?:from now on|going forward|from today|instead|please))?$'),
     rule('make <meeting> <setting>', '^(?:make|set) (?<meeting>.+?) (?<rest>locked|open|public|private|invite-only|invite only|invited only|invitees only|internal|internal only|same enterprise|same company(?: only)?|company-only|company only|in-house(?: only)?|inhouse(?: only)?|employees only|staff only|open to .+)$'),
@@ -154,6 +156,8 @@ export const en = {
   ],
   groupMembers: [
     rule('members of <group>', '\\b(?:members|contacts|people|persons|users|membership|list) (?:of|in|from|inside) (?<group>.+)$'),
+    // "which contacts did I put in Clients (EMEA)?": the people someone put in a group are its members.
+    rule('who did I put in <group>', '^(?:which|what|who|whom)(?: (?:contacts|people|persons|users|members|colleagues|folks))? (?:did|have) (?:i|we) (?:put|add|added|place|save|include|stick) (?:in|into|to|under|inside) (?:the |my |our )?(?<group>.+?)(?: (?:contact )?group)?(?: (?:again|now|please|so far|already))?$'),
     rule('which contacts are in <group>', '^(?:which|what) (?:contacts|people|persons|users|members|colleagues) (?:are |is )?(?:in|inside|part of|on) (?<group>.+)$'),
     rule('who is in <group>', '^(?:who(?: is| are|s)?|whos|who all) (?:in|inside|part of|on|belongs to|belong to|is in|are in) (?<group>.+)$'),
     rule('who belongs to <group>', '\\b(?:belongs? to|part of) (?<group>.+)$'),
@@ -214,7 +218,7 @@ export const en = {
   huaweiKeyword: [
     // "… on huawei cloud with migration in the title": the title's word, wherever the platform is named.
     rule('with <keyword> in the title', '\\bwith (?<keyword>.+?) in (?:the|its|their) (?:title|subject|name)\\b'),
-    rule('about <keyword>', '\\b(?:about|regarding|concerning|matching|containing|named|called|titled|with subject|with the word|on the topic of|(?<!going )on|(?<=\\b(?:meetings?|calls?|conferences?) )with|mentions?|includes?|for(?! (?:running|ongoing|live|active|current|scheduled|upcoming|planned|booked|any|all|meetings?|calls?|conferences?)\\b)|related to|mentioning) (?<keyword>.+?)(?: (?:(?:that are |which are |that were )?(?:scheduled|planned|booked|coming up|running|happening|going on|in progress|starting|later|next|this|for|on|at|today|tomorrow|tonight|right now|now|please)\\b.*|meetings?|conferences?))?$'),
+    rule('about <keyword>', '\\b(?:about|regarding|concerning|matching|containing|named|called|titled|with subject|with the word|on the topic of|(?<!going )on|(?<=\\b(?:meetings?|calls?|conferences?) )with|mentions?|includes?|for(?! (?:running|ongoing|live|active|current|scheduled|upcoming|planned|booked|any|all|meetings?|calls?|conferences?)\\b)|related to|mentioning) (?<keyword>.+?)(?: (?:(?:that |which |who )?(?:are |is |were |was )?(?:currently |still |now )?(?:scheduled|planned|booked|coming up|running|happening|going on|in progress|live|active|ongoing|underway|atm|currently|starting|later|next|this|for|on|at|today|tomorrow|tonight|right now|now|please)\\b.*|meetings?|conferences?))?$'),
     rule('keyword <keyword>', '\\b(?:keywords?|search term|term) (?:is )?(?<keyword>.+)$'),
     rule('meetings <keyword>', '\\b(?:meetings?|calls?|conferences?) (?<keyword>[\\p{L}\\d][\\p{L}\\d-]*)$'),
     rule('did <keyword> start', '^(?:did|has|have) (?:the |our |my )?(?<keyword>.+?) (?:start|started|begin|began|begun|kick off|kicked off)(?: (?:yet|already|now))?$'),
