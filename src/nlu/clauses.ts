@@ -150,7 +150,8 @@ function resolveSplit(split: RegExpExecArray): { text: string; note: string } | 
   // "delete that group": the noun a demonstrative carries says what kind of thing the antecedent is (a group is no
   // meeting), so it stays: "delete the Golf Club group". A meeting is what a bare name means anyway.
   const noun = /^(?:that|this) (group)$/iu.exec(pronoun)?.[1];
-  const command = tail.replace(PRONOUN_EN, noun && !/^["“']/u.test(antecedent) ? `the ${antecedent} ${noun}` : antecedent);
+  const bare = antecedent.replace(/^(?:the|my|our)\s+/iu, '').replace(/\s+group$/iu, '');
+  const command = tail.replace(PRONOUN_EN, noun && !/^["“']/u.test(antecedent) ? `the ${bare} ${noun}` : antecedent);
   return { text: thing ? command : withMeetingOf(head, command), note: `"${tail.match(PRONOUN_EN)?.[0]}" in "${tail}" is ${antecedent}` };
 }
 
@@ -185,6 +186,8 @@ function antecedentIn(head: string, people: boolean): string | undefined {
   const candidates = [
     /\bwho (.+?) (?:is|was)$/iu.exec(head)?.[1],
     /^(?:i|we) (?:don['’]?t|do not|no longer|won['’]?t) (?:need|want|use|care about|like)(?: to keep)? (.+?)(?: (?:anymore|any more|any longer|now))?$/iu.exec(head)?.[1],
+    // "we're done with the Hiking group, delete that group": what someone is done with.
+    /^(?:i|we)(?:['’]re|['’]m| are| am) (?:done|finished|through) with (.+?)(?: (?:now|for good))?$/iu.exec(head)?.[1],
     /^(.+?)(?:['’]s\b| is\b| are\b| was\b| has\b| should(?:n['’]?t)?\b| can(?:['’]?t|not)?\b| will\b| won['’]?t\b| isn['’]?t\b| doesn['’]?t\b| wasn['’]?t\b| weren['’]?t\b| aren['’]?t\b| didn['’]?t\b| looks\b| seems\b| just\b)/iu.exec(head)?.[1],
   ];
   // "the caller on 0412 555 019": a number typed in groups counts as one word.

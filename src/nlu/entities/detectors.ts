@@ -123,7 +123,7 @@ export function pageIn(text: string): string {
 
 export function turnsOff(intent: string, text: string): boolean {
   if (intent === 'huawei.mute') {
-    return /\bun-?mute|\bmics? back on|\b(?:turn|switch) (?:their |everyones |the )?mics? (?:back )?on|\blet (?:people|everyone|everybody|them) (?:talk|speak)|\b(?:turn|switch) off (?:the )?mute|\bstop muting|\bunsilence|\b(?:release|lift|remove) (?:the )?mute|\b(?:talk|speak) again\b|取消.{0,16}静音|解除.{0,16}静音|关闭静音|静音\s*(?:给)?(?:取消|解除|关掉|去掉|撤掉|解开|放开)|(?:可以|能)?(?:说话|发言|讲话|开麦)/iu.test(text);
+    return /\bun-?mute|\bmics? back on|\b(?:turn|switch) (?:their |everyones |the )?mics? (?:back )?on|\blet (?:people|everyone|everybody|them|folks|all)\b.*\b(?:talk|speak)\b|\b(?:turn|switch) off (?:the )?mute|\bstop muting|\bunsilence|\b(?:release|lift|remove) (?:the )?mute|\b(?:talk|speak) again\b|取消.{0,16}静音|解除.{0,16}静音|关闭静音|静音\s*(?:给)?(?:取消|解除|关掉|去掉|撤掉|解开|放开)|(?:可以|能)?(?:说话|发言|讲话|开麦)/iu.test(text);
   }
   return /\bun-?lock|\bopen (?:.+ )?(?:again|up)|\breopen|\b(?:remove|lift|release) (?:the )?lock|解锁|解除锁定|取消锁定|(?:设成|设为|改成|改为|调成|设置为|设置成)(?:不|不要|不再)(?:锁定|锁住|锁)|不(?:要|再)?锁了|的锁\s*(?:给)?(?:解开|打开|取消|解除|去掉|撤掉)/iu.test(text);
 }

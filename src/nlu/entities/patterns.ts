@@ -32,7 +32,7 @@ export const en = {
   ],
   lobbyWho: [
     rule('lobby of <meeting>', '\\b(?:lobby|lobbies|waiting room)(?: (?:status|list|queue))? (?:of|for|in|on) (?<meeting>.+)$'),
-    rule('waiting to join <meeting>', '\\bwaiting (?:to (?:join|get into|get in to|get in|enter|come into)|for|in|on) (?<meeting>.+)$'),
+    rule('waiting to join <meeting>', '\\b(?:waiting|queued up|queued|queueing|lined up) (?:to (?:join|get into|get in to|get in|enter|come into)|for|in|on) (?<meeting>.+)$'),
     rule('at the door of <meeting>', '\\bdoors? (?:of|to|for) (?<meeting>.+)$'),
     rule('knocking on <meeting>', '\\b(?:knocking|knocks?) (?:on|at) (?:the door of )?(?<meeting>.+)$'),
     rule('waiting outside <meeting>', '\\b(?:waiting|queued|queueing|queuing|lined|standing|sitting|hanging)(?: up| around| about)? (?:outside(?: of)?|at) (?<meeting>.+)$'),
@@ -212,7 +212,7 @@ export const en = {
     rule('participants of <meeting>', `\\b(?:participants|attendees|people|everyone|members) (?:of|in|on|at) (?:${MEETING_WORD} )?(?<meeting>.+)$`),
   ],
   huaweiAdmitWaiting: [
-    rule('waiting in <meeting>', `\\bwaiting(?: room)? (?:in|of|for|at) (?:${MEETING_WORD} )?(?<meeting>.+?)(?: (?:in|join|to join))?$`),
+    rule('waiting in <meeting>', `\\bwaiting(?: room)? (?:in|of|for|at) (?:${MEETING_WORD} )?(?<meeting>.+?)(?: (?:can|may|should|could) (?:now )?(?:come in|come through|join|enter|get in|go in|be let in)(?: now)?)?(?: (?:in|join|to join))?$`),
     rule('let … into <meeting>', `\\b(?:into|to join|join) (?:${MEETING_WORD} )?(?<meeting>.+)$`),
   ],
   huaweiKeyword: [
@@ -279,7 +279,7 @@ export const zh = {
     rule('<会议> 的大厅帮我盯着', '^(?<meeting>[^，,]+?)\\s*的?(?:大厅|等候室)?\\s*(?:帮我|替我|你)?(?:盯着|盯一下|盯住|关注一下|监控一下|看着|盯$)'),
     rule('有人要进 <会议> 的时候', '有人(?:要|想|在|正在)?(?:等着|等待|排队|在等|等)?(?:进|进入|加入|进到)\\s*(?<meeting>[^，,]+?)\\s*(?:的大厅|的等候室)?(?:的时候|时|就|的话|了|，|,)'),
     // "有人在大厅等 客户演示 的时候提醒我": the place first, then the meeting waited for.
-    rule('有人在大厅等 <会议> 的时候', '有人(?:在)?(?:大厅|等候室)(?:里)?(?:等|等待|排队)(?:着)?(?:进)?\\s*(?<meeting>[^，,]+?)\\s*的?(?:时候|时|的话)'),
+    rule('有人在大厅等 <会议> 的时候', '有人(?:在)?(?:大厅|等候室)(?:里)?(?:等|等待|排队)(?:着)?(?:进)?\\s*(?<meeting>[^，,的\\s][^，,]+?)\\s*的?(?:时候|时|的话)'),
     rule('有人在 <会议> 大厅等的时候', '有人(?:在)?\\s*(?<meeting>.+?)\\s*的?(?:大厅|等候室)?里?(?:等|等待|排队)'),
     rule('<会议> 大厅有人的话提醒我', '^(?<meeting>[^，,有]+?)\\s*的?(?:大厅|等候室)(?:里)?有人'), rule('<会议> 有人等的时候提醒我', '^(?<meeting>[^，,有]+?)\\s*的?(?:大厅|等候室)?里?有人(?:在)?(?:大厅|等候室)?(?:里)?(?:等|等待|排队|来了?|到了?|进来|敲门)'),
   ],

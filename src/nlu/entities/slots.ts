@@ -18,8 +18,6 @@ function stripMeeting(value: string): string {
     // "the Board prep one": the meeting named, then "one".
     .replace(/^(?:the|my|our)\s+(.+?)\s+one$/iu, '$1')
     .replace(/^(?:the|teh|hte|th|my|our)\s+/iu, '')
-    // "that standup thing", "this Budget review thingy": a demonstrative and a vague noun around a name are no part of it.
-    .replace(/^(?:that|this)\s+(.+?)\s+(?:thing|thingy|thingie|one)$/iu, '$1')
     // "tomorrow's Budget review", "my 3pm Budget review": which occurrence, not the name.
     .replace(/^(?:(?:today|tomorrow|tonight|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)['’]?s|\d{1,2}(?::\d\d)?\s*(?:am|pm)|\d{1,2}(?::\d\d)?\s*o['’]?clock)\s+(?=\S)/iu, '')
     .replace(/^(?:who can (?:join|enter|get in(?:to)?|come in(?:to)?)|(?:the )?(?:access(?: level)?|lobby|settings?|start time|end time|time|subject|title) (?:of|for))\s+/iu, '')
@@ -31,6 +29,8 @@ function stripMeeting(value: string): string {
     .replace(/\s+(?:into|in|to) (?:the )?(?:call|meeting|conference)$/iu, '')
     .replace(/\s+(?:empty|full|crowded|busy)$/iu, '')
     .replace(/\s+(?:meeting|mtg|conference|lobby)$/iu, '')
+    // "that standup thing", "this Budget review thingy": a demonstrative and a vague noun around a name are no part of it.
+    .replace(/^(?:that|this)\s+(.+?)\s+(?:thing|thingy|thingie|one)$/iu, '$1')
     .trim();
 }
 
