@@ -357,8 +357,10 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
   const explanation: string[] = [];
   const typed = joinSpacedIds(removeEmoji(removeMentions(input)));
   // 群组 is another word for a contact group (分组), 追踪 for 跟踪, 联络人 (Taiwan) for 联系人; the same length, so names are
-  // still given back as typed. 預設 is Taiwan's 默认 (a default).
-  const text = toSimplified(typed).replace(/群组/gu, '分组').replace(/追踪/gu, '跟踪').replace(/联络人/gu, '联系人').replace(/预设(?!计)/gu, '默认');
+  // still given back as typed. Taiwan's words read as the mainland's the patterns know: 預設 is 默认 (a default), 連結
+  // 链接 (a link), 監看 监控 (to watch).
+  const text = toSimplified(typed).replace(/群组/gu, '分组').replace(/追踪/gu, '跟踪').replace(/联络人/gu, '联系人').replace(/预设(?!计)/gu, '默认')
+    .replace(/连结/gu, '链接').replace(/监看/gu, '监控');
   const language = detectLanguage(text, locale);
   const chinese = hasHan(text) && (detectLanguage(text) === 'zh' || chineseVerbFirst(text));
   explanation.push(`text: "${text}" (language ${language}${locale ? `, locale ${locale}` : ''})`);

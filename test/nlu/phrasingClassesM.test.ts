@@ -87,7 +87,60 @@ describe('phrasing classes (issue 11, twelfth pass)', () => {
     ]);
   });
 
+  describe('Taiwan\'s words read as the mainland\'s (連結, 監看, 使用者, 設定, 錄影)', () => {
+    check([
+      ['給我週例會的連結', 'meetings.details', { meeting: '週例會' }],
+      ['監看週例會的大廳', 'watch.start', { meeting: '週例會' }],
+      ['停止監看週例會', 'watch.stop', { meeting: '週例會' }],
+      ['電話撥入的使用者不用在大廳等', 'meetings.update', { lobbyBypassForPhoneUsers: 'Enabled' }],
+      ['把週例會的設定改成只有受邀者能進', 'meetings.update', { meeting: '週例會', accessLevel: 'Invited' }],
+      ['我可以錄影嗎', 'meetings.policies', {}],
+    ]);
+  });
+
+  describe('Chinese: the meeting waited for after 在等, a search word before 相关, everyone may talk in an id, 那组', () => {
+    check([
+      ['有人在等周会吗', 'lobby.who', { meeting: '周会' }],
+      ['有人在等进季度复盘吗', 'lobby.who', { meeting: '季度复盘' }],
+      ['有没有人在等着进会呢', 'lobby.who', {}],
+      ['搜一下 预算 相关的会', 'huawei.ongoing', { keyword: '预算' }],
+      ['912345678 大家都可以说话了', 'huawei.mute', { meeting: '912345678', on: false }],
+      ['球友那组谁上线了告诉我', 'groups.presence', { group: '球友' }],
+    ]);
+  });
+
+  describe('"next <stretch of time>" asked about is a list, not the next page', () => {
+    check([
+      ['what\'s on huawei next week', 'huawei.scheduled', {}],
+      ['anything on huawei cloud next monday', 'huawei.scheduled', {}],
+      ['what have I got next week', 'meetings.list', {}],
+      ['show the next page of meetings', 'page.next', { page: 'next' }],
+      // A change keeps its time.
+      ['push Vendor sync to next monday at 9am', 'meetings.update', { meeting: 'Vendor sync', startTime: '2025-01-20T09:00:00' }],
+    ]);
+  });
+
+  describe('a watch taken off the watch list; whether one may invite externals is the policies', () => {
+    check([
+      ['drop me from the Retro watch list', 'watch.stop', {}],
+      ['take Board prep off your watchlist', 'watch.stop', {}],
+      ['am I allowed to invite externals?', 'meetings.policies', {}],
+    ]);
+  });
+
+  describe('"is <meeting> happening yet" asks whether it is on now', () => {
+    check([
+      ['is the budget sync happening yet', 'huawei.ongoing', { keyword: 'budget' }],
+      ['is Budget review live already', 'huawei.ongoing', { keyword: 'Budget review' }],
+      ['are the standups running now', 'huawei.ongoing', { keyword: 'standups' }],
+      ['is anybody still waiting', 'lobby.who', {}],
+    ]);
+  });
+
   describe('who is queued, lined up or waiting outside a meeting', () => {
+    check([
+      ['who\'s knocking on the Ops sync door', 'lobby.who', { meeting: 'Ops sync' }],
+    ]);
     check([
       ['who\'s lined up outside the Vendor sync', 'lobby.who', { meeting: 'Vendor sync' }],
       ['anyone queued up for Budget review?', 'lobby.who', { meeting: 'Budget review' }],

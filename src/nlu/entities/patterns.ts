@@ -225,6 +225,8 @@ export const en = {
     rule('<keyword> meetings', `\\b(?!(?:${LIST_WORDS})\\b)(?<keyword>[\\p{L}\\d][\\p{L}\\d-]*(?: (?!(?:${LIST_WORDS})\\b)[\\p{L}\\d][\\p{L}\\d-]*)?) (?:meetings?|calls?|conferences?|syncs?|sessions?|things?|stuff|ones?)\\b`),
     // "find scheduled standups": after a search verb and the list's own words, what is left names the meetings.
     rule('find <list word> <keyword>', `^(?:find|search(?: for)?|look for|any|show|list)(?: me)?(?: (?:${LIST_WORDS}))* (?!(?:${LIST_WORDS}|meetings?|calls?|conferences?)\\b)(?<keyword>[\\p{L}\\d][\\p{L}\\d-]*)$`),
+    // "is the vendor sync happening yet": the last resort, after the shapes that name a search word outright.
+    rule('is <keyword> happening', '^(?:is|are) (?!(?:there|any|a|an)\\b)(?:the |our |my )?(?<keyword>.+?)(?: (?:thing|things|stuff|meetings?|calls?|conferences?))? (?:happening|running|live|underway|going on|in progress|started|on air)(?: (?:yet|already|now|right now|at the moment|atm|today))?$'),
   ],
 } as const;
 
@@ -248,7 +250,9 @@ const EN_EVERYONE = '(?:[Ee]veryone|[Ee]verybody|[Aa]ll)\\s+(?:in|of|on|at|for)\
 
 export const zh = {
   debugParse: [rule('解析 <文本>', '^(?:帮我|请|麻烦)?(?:解析|解释|调试|分析)(?:一下)?(?:这句话|这句|下面这句话)?\\s*[:：]?\\s*(?<keyword>.+)$'), rule('你怎么理解 <文本>', '(?:怎么|如何)(?:理解|解析)\\s*(?<keyword>.+)$')],
-  lobbyWho: [rule('<会议> 有人在等吗', '^(?!有|谁)(?<meeting>[^，,]+?)\\s*(?:的)?(?:大厅|等候室)?(?:里)?(?:现在)?(?:都)?(?:有人|有没有人|有谁|有几个人|有多少人)(?:在)?(?:大厅|等候室)?(?:里)?(?:等|排队)'), rule('<会议> 的大厅', '^(?:查看|谁在|有谁在|有人在|看看)?(?<meeting>.+?)\\s*的?(?:大厅|等候室|门口|门外)'), rule('等待加入 <会议>', '(?:等待|等着|在等|等候)(?:加入|进入|进)\\s*(?<meeting>.+?)(?:的人)?$')],
+  lobbyWho: [rule('<会议> 有人在等吗', '^(?!有|谁)(?<meeting>[^，,]+?)\\s*(?:的)?(?:大厅|等候室)?(?:里)?(?:现在)?(?:都)?(?:有人|有没有人|有谁|有几个人|有多少人)(?:在)?(?:大厅|等候室)?(?:里)?(?:等|排队)'), rule('<会议> 的大厅', '^(?:查看|谁在|有谁在|有人在|看看)?(?<meeting>.+?)\\s*的?(?:大厅|等候室|门口|门外)'), rule('等待加入 <会议>', '(?:等待|等着|在等|等候)(?:加入|进入|进)\\s*(?<meeting>.+?)(?:的人)?$'),
+    // "有人在等周会吗": who waits, then the meeting waited for.
+    rule('有人在等 <会议> 吗', '^(?:有人|有没有人|有谁|谁)(?:在)?(?:等着|等待|等候|排队等|等)(?:进入|加入|进)?\\s*(?!会[吗呢没？?]*$)(?<meeting>[^，,吗呢？?\\s着候待进加入][^，,吗呢？?]+?)\\s*(?:吗|呢|没|没有)?[？?]?$')],
   admit: [
     rule('让 <人> 进来', '^(?:让|请|放|准许|允许)\\s*(?<person>.+?)\\s*(?:都|也)?(?:进来|进入|加入|入会|进)(?:\\s*(?<meeting>.+))?$'),
     rule('把 <人> 放进来', '^把\\s*(?<person>.+?)\\s*(?:都|全|全部|全都|也)?(?:(?:放|拉|请|接|带|领|加)进(?:来|去|会)|放行|准入)'),
@@ -378,7 +382,7 @@ export const zh = {
     rule('标题里有 <关键词>', '(?:标题|名字|名称|主题)(?:里|中)?(?:有|含|包含|带)(?:有)?\\s*[“"「]?(?<keyword>[^\\s，。的？?”"」]+)'),
     rule('跟 <关键词> 有关的', '(?:跟|和|与)\\s*(?<keyword>[^\\s，。的]{1,12}?)\\s*(?:有关|相关)'),
     rule('有 <关键词> 相关的', '(?:里|中)?有(?:没有)?(?:哪些|什么|啥)?\\s*(?![跟和与])(?<keyword>[^\\s，。的]{1,12}?)\\s*(?:相关|有关)的?'),
-    rule('<关键词> 相关的', '^(?:列出|查看|看看|找一下)?\\s*(?<keyword>[^\\s，。的]{1,12}?)\\s*(?:相关|有关)的'),
+    rule('<关键词> 相关的', '^(?:列出|查看|看看|找一下|搜一下|搜索|搜|查找|查一下)?\\s*[:：]?\\s*(?<keyword>[^\\s，。的]{1,12}?)\\s*(?:相关|有关)的'),
     rule('… 会议：<关键词>', '(?:会议|会)\\s*[:：]\\s*(?<keyword>[^\\s，。？?]+)$'),
     rule('搜一下 <关键词>', '(?:搜一下|搜索|搜|查找|找一下|查一下)\\s*[:：]?\\s*(?:(?:正在|在)开的|进行中的|之后的|安排的|预定的|预约的|即将召开的|接下来的)?\\s*(?<keyword>[^\\s，。？?]+?)(?:\\s*会议|\\s+会|的(?:会议|会)?)?[。？?]?$'),
     // "看看预约的 招聘 会议": a word set apart by spaces between 预约的 and 会议 is what the meetings are about.

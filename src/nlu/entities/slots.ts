@@ -29,6 +29,8 @@ function stripMeeting(value: string): string {
     .replace(/\s+(?:into|in|to) (?:the )?(?:call|meeting|conference)$/iu, '')
     .replace(/\s+(?:empty|full|crowded|busy)$/iu, '')
     .replace(/\s+(?:meeting|mtg|conference|lobby)$/iu, '')
+    // "who's knocking on the Ops sync door": the door is the lobby's, not the name's.
+    .replace(/(?<=\S)\s+(?:door|doors|front door)$/iu, '')
     // "that standup thing", "this Budget review thingy": a demonstrative and a vague noun around a name are no part of it.
     .replace(/^(?:that|this)\s+(.+?)\s+(?:thing|thingy|thingie|one)$/iu, '$1')
     .trim();
@@ -52,10 +54,11 @@ function stripGroup(value: string): string {
 const ZH_LEADING_FILLER = /^(?:(?:给我看看|给我看下|给我|看看|看一下|看下|查看|查一下|查下|列一下|列下|帮我|替我|帮忙|帮(?=\S{2})|麻烦你?|请你?|一下|以后|今后|叫做?|名为)\s*)+/u;
 // "招聘面试那个会的链接", "年度预算这个会是怎么设置的", "技术支持这个组": a demonstrative and the thing's kind end its name.
 const ZH_DEMONSTRATIVE_KIND = /\s*(?:这个|那个|这场|那场|这一个|那一个|这次|那次)(?:会议|会(?!议室)|分组|组|群组).*$/u;
-const ZH_TRAILING_FILLER = /\s*(?:这个会议|这个会|这场会|这一个会|这个分组里?|这个组里?|分组里|这个|那个|这场|那场|这次|那次|(?:这|那)(?:个|位)人)$/u;
+// "球友那组": a bare 那/这 before the kind word (gone already) points at the thing, it is no part of its name.
+const ZH_TRAILING_FILLER = /\s*(?:这个会议|这个会|这场会|这一个会|这个分组里?|这个组里?|分组里|这个|那个|这场|那场|这次|那次|(?:这|那)(?:个|位)人|(?<=\S{2})[这那])$/u;
 // Words that say where or what about a thing, after its name: "招聘面试门口", "产品评审上挂的", "招聘面试的入会权限",
 // "张伟进入" (the verb glued to the name), "吧" (a sentence particle). A name never ends in these.
-const ZH_TRAILING_RELATION = /\s*(?:的?(?:门口|门外|外面|那边|这边)|上(?:挂|挂着|挂的|面)?的?|的?(?:入会|开始|结束|会议)?(?:权限|链接|设置|时间|主题|标题|申请|请求)|从(?:我的|我们的)?(?:会议|日程|日历|列表|会议列表)(?:里|中)?|(?:快|要|马上|就要|已经)(?:开始|结束)了?|(?:进入|进来|加入|入会|进会)|[吧了呢啊呀])$/u;
+const ZH_TRAILING_RELATION = /\s*(?:的?(?:门口|门外|外面|那边|这边)|上(?:挂|挂着|挂的|面)?的?|的?(?:入会|开始|结束|会议)?(?:权限|链接|设置|设定|时间|主题|标题|申请|请求)|从(?:我的|我们的)?(?:会议|日程|日历|列表|会议列表)(?:里|中)?|(?:快|要|马上|就要|已经)(?:开始|结束)了?|(?:进入|进来|加入|入会|进会)|[吧了呢啊呀])$/u;
 // Words glued after a name by the verb phrase that follows it: "技术沙龙可以锁上了", "王磊给放进来", "周例会里加个扩展",
 // "年会的等候室": a modal, a stressing 给, a place word or the room itself. Two characters of name stay at least.
 const ZH_TRAILING_GLUE = /(?<=\S{2})\s*(?:可以|能够?|给|就|里|从|(?:开始|结束)(?:之?前|之?后)|的?(?:大厅|等候室)里?|今天|明天|后天|这周|本周|下周|这次|下次|以后|今后|往后|从现在起|从今天起|从今以后|从此)$/u;
