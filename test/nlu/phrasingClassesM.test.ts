@@ -253,6 +253,20 @@ describe('phrasing classes (issue 11, twelfth pass)', () => {
     ]);
   });
 
+  describe('reads about one named meeting: who runs it, where it is, what it is about, its extensions, its lobby', () => {
+    check([
+      ['show me the extensions on Board prep', 'extensions.list', { meeting: 'Board prep' }],
+      ['attach an extension to Vendor sync', 'extensions.add', { meeting: 'Vendor sync' }],
+      ['who is leading Retro', 'meetings.details', { meeting: 'Retro' }],
+      ['who organised Board prep', 'meetings.details', { meeting: 'Board prep' }],
+      ['who is hosting 912345678', 'huawei.details', { meeting: '912345678' }],
+      ['where is Board prep', 'meetings.details', { meeting: 'Board prep' }],
+      ['what\'s Board prep about', 'meetings.details', { meeting: 'Board prep' }],
+      ['are there people stuck outside Board prep', 'lobby.who', { meeting: 'Board prep' }],
+      ['what does the Retro lobby look like', 'lobby.who', { meeting: 'Retro' }],
+    ]);
+  });
+
   describe('never a change unasked', () => {
     checkChangesNothing(['i want to see the presence of Partners', '下周一有哪些预设的会议', 'who did I invite to Board prep']);
   });

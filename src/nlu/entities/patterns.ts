@@ -35,7 +35,8 @@ export const en = {
     rule('waiting to join <meeting>', '\\b(?:waiting|queued up|queued|queueing|lined up) (?:to (?:join|get into|get in to|get in|enter|come into)|for|in|on) (?<meeting>.+)$'),
     rule('at the door of <meeting>', '\\bdoors? (?:of|to|for) (?<meeting>.+)$'),
     rule('knocking on <meeting>', '\\b(?:knocking|knocks?) (?:on|at) (?:the door of )?(?<meeting>.+)$'),
-    rule('waiting outside <meeting>', '\\b(?:waiting|queued|queueing|queuing|lined|standing|sitting|hanging)(?: up| around| about)? (?:outside(?: of)?|at) (?<meeting>.+)$'),
+    rule('waiting outside <meeting>', '\\b(?:waiting|queued|queueing|queuing|lined|standing|sitting|hanging|stuck)(?: up| around| about)? (?:outside(?: of)?|at) (?<meeting>.+)$'),
+    rule('what does the <meeting> lobby look like', '^(?:what|how) (?:does|do|is) (?:the |my )?(?<meeting>.+?) (?:lobby|waiting room) (?:look|looking)(?: like)?(?: (?:now|right now))?$'),
     // "check the Q2-planning lobby": the lobby looked at, named by its meeting.
     rule('check the <meeting> lobby', '^(?:check|show|open|see|view|look at|peek at|peek into|pull up)(?: me)? (?:on )?(?:the )?(?<meeting>.+?) (?:lobby|waiting room)$'),
     rule('<meeting> lobby', '^(?:(?:is|are) (?:there )?)?(?:who(?: is|s)?|whos|anyone|anybody|someone|somebody|people|guests|visitors|show|check|list)(?: .+)? (?:in|at|of|outside) (?<meeting>.+?) (?:lobby|waiting room)$'),
@@ -100,6 +101,9 @@ export const en = {
     rule('when is <meeting>', '^(?:when|what time) (?:is|does|will|did) (?<meeting>.+?)(?: (?:start|begin|happen|take place|end|finish|scheduled|over|kick off))?(?: (?:i |we )?need (?:the|its|a|an) .+)?$'),
     // "show me everything about my Ops standup meeting": all there is about one meeting.
     rule('everything about <meeting>', '^(?:show me |show |give me |get me |tell me )?(?:everything|all|all there is|all you (?:have|know)) (?:about|on|regarding|for) (?:the )?(?<meeting>.+)$'),
+    rule('who leads <meeting>', '^who(?:s| is| was)? (?:leading|hosting|running|organi[sz]ing|chairing|presenting (?:at|in)|organi[sz]ed|hosted|set up|created|booked|scheduled|owns|hosts|runs|leads|chairs) (?:the )?(?<meeting>.+)$'),
+    rule('where is <meeting>', '^(?:where|wheres) (?:is |s )?(?:the )?(?<meeting>.+?)(?: (?:happening|held|taking place|being held))?$'),
+    rule('what is <meeting> about', '^(?:what is|whats|what s) (?:the )?(?<meeting>.+?) about$'),
     rule('tell me about <meeting>', '^(?:tell me (?:more |everything )?about|more about|what do you (?:know|have) (?:about|on)|describe|show me|show|open|display|look up|lookup|pull up|bring up|what is|whats|what about) (?:the )?(?<meeting>.+)$'),
   ],
   create: [
