@@ -15,7 +15,7 @@ export interface CommandClause {
 }
 
 // Words that open a sentence without being part of the command ("yes let dave in", "nope, deny Jessica").
-const INTERJECTION_EN = /^(?:(?:yes|yeah|yep|yup|ok|okay|sure|alright|oh|um|uh|hmm)\b[,.!:]?|(?:no|nope|nah|right|well|great|good|cool|fine|perfect|thanks|got it|understood|hi|hello|hey)\s*[,.!:])\s*/iu;
+const INTERJECTION_EN = /^(?:(?:yes|yeah|yep|yup|ok|okay|sure|alright|oh|um|uh|hmm)\b[,.!:]?|(?:no|nope|nah|right|well|great|good|cool|fine|perfect|thanks|got it|understood|hi|hello|hey|no worries|no problem|all good|sounds good|thank you|awesome|nice|cheers|(?:ok|okay|alright) then)\s*[,.!:])\s*/iu;
 
 // A trailing clause after a comma (or " and ping me …", " and who can join?") that opens with a pronoun, a reason,
 // thanks or a second question says why or asks more, not what: it is left out before reading the command.

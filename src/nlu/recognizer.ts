@@ -324,6 +324,9 @@ const LEADING_POLITENESS_WORDS = [
   ['i', 'was', 'wondering', 'if', 'you', 'could'], ['i', 'wonder', 'if', 'you', 'could'], ['i', 'was', 'hoping', 'you', 'could'],
   ['would', 'you', 'be', 'so', 'kind', 'as', 'to'], ['would', 'you', 'kindly'], ['if', 'you', 'could'], ['is', 'it', 'possible', 'to'],
   ['any', 'chance', 'you', 'could'], ['do', 'me', 'a', 'favor', 'and'], ['do', 'me', 'a', 'favour', 'and'], ['just'],
+  // Twelfth pass: hesitations and acknowledgements said before the command ("umm", "ok so basically", "no worries, …").
+  ['um'], ['umm'], ['uh'], ['uhm'], ['er'], ['basically'], ['ya'], ['yeah'], ['yep'], ['sure'], ['alright'], ['all', 'right'],
+  ['ya', 'can'], ['yah', 'can'], ['no', 'worries'], ['no', 'problem'], ['cool'], ['great'], ['perfect'], ['awesome'], ['right', 'so'], ['well'], ['actually'],
 ] as const;
 // Longest first, so "would you mind" goes whole rather than leaving "mind" behind "would you".
 const LEADING_POLITENESS = [...LEADING_POLITENESS_WORDS].sort((a, b) => b.length - a.length);
@@ -340,6 +343,8 @@ const TRAILING_FILLER_WORDS = [
   ['thanks'], ['thank', 'you'], ['thx'], ['ty'], ['for', 'me'], ['asap'], ['bot'], ['when', 'you', 'get', 'a', 'chance'], ['when', 'you', 'can'],
   ['real', 'quick'], ['right', 'away'], ['as', 'well'], ['too'], ['if', 'possible'], ['if', 'you', 'can'], ['for', 'a', 'bit'], ['quickly'],
   ['at', 'your', 'convenience'], ['whenever', 'you', 'can'],
+  // Twelfth pass: chat sign-offs.
+  ['lol'], ['haha'], ['cheers'], ['thanks', 'a', 'lot'], ['ta'], ['mate'], ['much', 'appreciated'], ['appreciate', 'it'],
 ] as const;
 const TRAILING_FILLER = [...TRAILING_FILLER_WORDS].sort((a, b) => b.length - a.length);
 

@@ -267,6 +267,35 @@ describe('phrasing classes (issue 11, twelfth pass)', () => {
     ]);
   });
 
+  describe('hesitations, acknowledgements and sign-offs around a command (umm, basically, no worries, lol, cheers)', () => {
+    check([
+      ['ok so basically just lock 912345678 lol', 'huawei.lock', { meeting: '912345678', on: true }],
+      ['ya can drop off the Retro now, cheers', 'watch.stop', { meeting: 'Retro' }],
+      ['no worries, you can let everyone in now', 'lobby.admit', { all: true }],
+      ['alright everyone in the Retro lobby can come in', 'lobby.admit', { all: true, meeting: 'Retro' }],
+      ['uh mute 912345678 haha', 'huawei.mute', { meeting: '912345678', on: true }],
+    ]);
+  });
+
+  describe('everyone waiting, counted ("all 3 guests", "the two visitors")', () => {
+    check([
+      ['admit all 3 guests', 'lobby.admit', { all: true }],
+      ['reject the two visitors', 'lobby.reject', { all: true }],
+      ['let all four guests in', 'lobby.admit', { all: true }],
+    ]);
+  });
+
+  describe('Chinese: 这个组 after a name deletes the group (safety: it deleted a meeting), a group coming online, 都让进来', () => {
+    check([
+      ['删掉读书会这个组', 'groups.delete', { group: '读书会' }],
+      ['把读书会那个组删了', 'groups.delete', { group: '读书会' }],
+      ['删掉周例会这个会', 'meetings.delete', { meeting: '周例会' }],
+      ['读书会谁上线了提醒我', 'groups.presence', { group: '读书会' }],
+      ['大厅里的人都让进来', 'lobby.admit', { all: true }],
+      ['等着的人全让进来吧', 'lobby.admit', { all: true }],
+    ]);
+  });
+
   describe('never a change unasked', () => {
     checkChangesNothing(['i want to see the presence of Partners', '下周一有哪些预设的会议', 'who did I invite to Board prep']);
   });

@@ -53,6 +53,8 @@ export const en = {
     rule('let <person> in', '^(?:let|bring|get|allow) (?<person>.+?) (?:join in|in|through|join|to join|inside)(?: (?:to|into|for|of|in) (?<meeting>.+))?$'),
     rule('let <person> into <meeting>', '^(?:let|bring|get) (?<person>.+?) into (?<meeting>.+)$'),
     rule('allow <person> to join <meeting>', '^(?:allow|permit) (?<person>.+?) (?:to join|to enter|in|into)(?: (?<meeting>.+))?$'),
+    // "everyone in the Retro lobby can come in": who, then where they wait, then that they may enter.
+    rule('<everyone> in the <meeting> lobby can come in', '^(?<person>everyone|everybody|all|all (?:the )?(?:people|guests|folks|visitors)|the (?:people|guests|folks|visitors)) (?:who(?:s| is| are) )?(?:waiting )?(?:in|at) (?:the )?(?<meeting>.+?) (?:lobby|waiting room) (?:can|may|should) (?:now )?(?:come in|come through|join|enter|get in|be let in|go in)(?: now| right now)?$'),
     rule('<person> can come in', '^(?<person>.+?) (?:can|may|should|is allowed to|is ok to|is fine to) (?:come in|come through|join|enter|get in|be let in|go in)(?: us| me)?(?: (?:to|into|for) (?<meeting>.+?))?(?: now| right now)?$'),
     rule('admit <person> to <meeting>', '^(?:admit|accept|approve|allow in|let in|bring in|ok|okay) (?<person>.+?(?: (?:ending|ends) (?:in|with) \\S+)?)(?: (?:to|into|in|to join|from the lobby of|from the lobby for|for(?= (?!(?:now|a bit|a moment|a sec|a second|a minute|me|us|good)$))) (?<meeting>.+))?$'),
   ],
@@ -262,7 +264,7 @@ export const zh = {
     rule('把 <人> 放进来', '^把\\s*(?<person>.+?)\\s*(?:都|全|全部|全都|也)?(?:(?:放|拉|请|接|带|领|加)进(?:来|去|会)|放行|准入)'),
     rule('把 <人> 放进 <会议>', '^把\\s*(?<person>.+?)\\s*(?:都|全|全部|全都|也)?(?:放进|拉进|请进|带进)\\s*(?<meeting>[^来去\\s].*)$'),
     rule('<人> 可以进来了', '^(?<person>[^，,。让把]+?)\\s*(?:可以|能)(?:进来|进入|入会|进会|进)了?'),
-    rule('<人> 也放进来', '^(?<person>[^，,。让把]+?)\\s*(?:也|都|就)?(?:放进来|放进去|放行|拉进来|请进来|接进来)'),
+    rule('<人> 也放进来', '^(?<person>[^，,。让把]+?)\\s*(?:也|都|就|全)?(?:放进来|放进去|放行|拉进来|请进来|接进来|让进来|让进|放进)'),
     rule('准入 <人>', '^(?:准入|接纳|接受|放行|批准|同意|通过)(?:一下)?\\s*(?<person>.+?)(?:\\s*(?:进入|加入|到)\\s*(?<meeting>.+))?$'),
     // "李娜进来吧": the person, then only the word for coming in.
     rule('<人> 进来吧', '^(?<person>[^，,。让把谁有放拉请]{1,8}?)\\s*(?:也|就|先|都)?(?:进来|进会|入会)$'),
