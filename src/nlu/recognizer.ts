@@ -344,7 +344,7 @@ const TRAILING_FILLER_WORDS = [
   ['real', 'quick'], ['right', 'away'], ['as', 'well'], ['too'], ['if', 'possible'], ['if', 'you', 'can'], ['for', 'a', 'bit'], ['quickly'],
   ['at', 'your', 'convenience'], ['whenever', 'you', 'can'],
   // Twelfth pass: chat sign-offs.
-  ['lol'], ['haha'], ['cheers'], ['thanks', 'a', 'lot'], ['ta'], ['mate'], ['much', 'appreciated'], ['appreciate', 'it'],
+  ['for', 'good'], ['once', 'and', 'for', 'all'], ['lol'], ['haha'], ['cheers'], ['thanks', 'a', 'lot'], ['ta'], ['mate'], ['much', 'appreciated'], ['appreciate', 'it'],
 ] as const;
 const TRAILING_FILLER = [...TRAILING_FILLER_WORDS].sort((a, b) => b.length - a.length);
 

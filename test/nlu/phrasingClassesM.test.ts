@@ -296,6 +296,18 @@ describe('phrasing classes (issue 11, twelfth pass)', () => {
     ]);
   });
 
+  describe('a member moved in or out of a group deletes no group (no such command here); "for good" says how long', () => {
+    check([
+      ['remove Dana from the Hikers group', 'none', {}],
+      ['add Dana to the Hikers group', 'none', {}],
+      ['take Omar out of the Climbers group', 'none', {}],
+      ['remove the Hikers group', 'groups.delete', { group: 'Hikers' }],
+      ['remove Dana from the lobby', 'lobby.reject', { person: 'Dana' }],
+      ['lock Retro for good', 'huawei.lock', { meeting: 'Retro', on: true }],
+      ['open Retro back up', 'meetings.update', { meeting: 'Retro', accessLevel: 'Everyone' }],
+    ]);
+  });
+
   describe('never a change unasked', () => {
     checkChangesNothing(['i want to see the presence of Partners', '下周一有哪些预设的会议', 'who did I invite to Board prep']);
   });
