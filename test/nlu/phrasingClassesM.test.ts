@@ -308,6 +308,22 @@ describe('phrasing classes (issue 11, twelfth pass)', () => {
     ]);
   });
 
+  describe('a meeting pushed out or back by a stretch of time is moved (it signed out, or turned a page)', () => {
+    check([
+      ['push the Retro out to friday 10am', 'meetings.update', { meeting: 'Retro', startTime: '2025-01-17T10:00:00' }],
+      ['push Board prep back by an hour', 'meetings.update', { meeting: 'Board prep' }],
+      ['delay Retro by half an hour', 'meetings.update', { meeting: 'Retro' }],
+      ['push Board prep back to 4pm', 'meetings.update', { meeting: 'Board prep', startTime: '2025-01-15T16:00:00' }],
+    ]);
+  });
+
+  describe('a reason after a comma ("not on the invite") ends the person', () => {
+    check([
+      ['reject the guy in the Vendor sync lobby, not on the invite', 'lobby.reject', { person: 'the guy', meeting: 'Vendor sync' }],
+      ['turn away Sam, not invited', 'lobby.reject', { person: 'Sam' }],
+    ]);
+  });
+
   describe('never a change unasked', () => {
     checkChangesNothing(['i want to see the presence of Partners', '下周一有哪些预设的会议', 'who did I invite to Board prep']);
   });

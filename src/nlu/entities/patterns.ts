@@ -119,7 +119,7 @@ export const en = {
     rule('rename <meeting> to <subject>', `^(?:rename|retitle) (?:${MEETING_WORD} )?(?<meeting>.+?) (?:to|as|into) (?<subject>.+)$`),
     rule('change the subject of <meeting> to <subject>', '\\b(?:subject|title|name|topic) (?:of|for) (?<meeting>.+?) (?:to|as|into) (?<subject>.+)$'),
     rule('<meeting> subject to <subject>', `^(?:change|set|update|make) (?:the )?(?<meeting>.+?) (?:subject|title|topic|name) (?:to|as) (?<subject>.+)$`),
-    rule('move <meeting> to <time>', '^(?:move|reschedule|push|shift|postpone|bring forward|delay) (?<meeting>.+?) (?:to|until|till|at|for|by|back to) (?<rest>.+)$'),
+    rule('move <meeting> to <time>', '^(?:move|reschedule|push|shift|postpone|bring forward|delay) (?<meeting>.+?)(?: back| forward| out)? (?:to|until|till|at|for|by|back to) (?<rest>.+)$'),
     // "turn off lobby bypass for phone users on Ops weekly": the setting first, then the meeting.
     rule('turn off lobby bypass on <meeting>', '^(?:turn|switch) (?:off|on) (?:the )?(?:lobby )?bypass(?: for (?:phone|dial-in|dial in|pstn) (?:users|callers|people|participants))? (?:on|for|in) (?<meeting>.+)$'),
     // "make dial-in callers wait in the lobby for All-Hands": the people the setting is about come first, the meeting last.
