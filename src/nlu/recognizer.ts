@@ -2,9 +2,9 @@ import { lookup } from '../tables.js';
 import type { Recognition, Recognizer } from './recognition.js';
 import { trainClassifier, type ClassifierModel, type IntentScore } from './classifier.js';
 import { extractEntities } from './entities.js';
-import type { Entities } from './catalog.js';
+import { isWrite, type Entities } from './catalog.js';
 import { NONE_INTENT } from './training.js';
-import { guardIndefiniteTarget, guardWrite, type WriteGuard } from './safety.js';
+import { changeNotAskedFor, guardIndefiniteTarget, guardWrite, type WriteGuard } from './safety.js';
 import { familyOf, familyPick, outOfFamily, strongCue, verbAgainstRead, verbOverCue } from './cues.js';
 import { inOtherScript, looksForeign, mostlyForeign } from './foreign.js';
 import { chineseCommand, englishCommand } from './clauses.js';
@@ -519,6 +519,13 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
   if (redirected?.ask && !guard.ask && guard.intent === redirected.intent) {
     guard.ask = redirected.ask;
   }
+  // A stop is itself said with a negation ("don't ping me about Retro any more"): only other changes are checked.
+  const notAsked = isWrite(intent) && !STOPS.has(intent) ? changeNotAskedFor(clause.text, chinese) : undefined;
+  if (notAsked) {
+    explanation.push(notAsked);
+    intent = NONE_INTENT;
+    guard.ask = undefined;
+  }
 
   const extract = (name: string): ReturnType<typeof extractEntities> => name === NONE_INTENT
     ? { entities: {}, trace: [] }
@@ -595,6 +602,8 @@ const HUAWEI_PHRASE: Readonly<Record<string, RegExp>> = {
 
 // "remove <meeting> from my online meetings": the thing removed is a meeting, not a visitor in a lobby.
 const OFF_MY_MEETINGS = /^(?!.*\b(?:lobby|lobbies|waiting)\b).*\b(?:remove|take|drop|delete)\b.+\b(?:from|off|out of) (?:my|our|the) (?:online |skype )?(?:meetings|calendar|schedule|diary|agenda)\b/iu;
+
+const STOPS: ReadonlySet<string> = new Set(['watch.stop', 'huawei.unwatch', 'groups.presenceStop', 'signOut']);
 
 const NOT_LET_IN = /^(?:please\s+)?(?:do not|don['’]?t|never|no need to)\s+(?:let|admit|allow)\b|^(?:请|麻烦)?(?:不要|别|不准|不许|不用)(?:让|放)/iu;
 

@@ -324,6 +324,27 @@ describe('phrasing classes (issue 11, twelfth pass)', () => {
     ]);
   });
 
+  describe('a change forbidden, put off, planned or wished by someone else changes nothing (it ran, or rejected someone)', () => {
+    check([
+      ['don\'t delete Board prep', 'none', {}],
+      ['never mind, don\'t cancel Retro', 'none', {}],
+      ['wait, don\'t admit Dana yet', 'none', {}],
+      ['I\'m going to delete Board prep later', 'none', {}],
+      ['my boss wants to cancel Board prep', 'none', {}],
+      ['let me think about whether to lock Retro', 'none', {}],
+      ['别删周例会', 'none', {}],
+      ['先别结束 912345678', 'none', {}],
+      ['先别放张伟进来', 'none', {}],
+      ['老板想取消周例会', 'none', {}],
+      // A rejection and a stop are said with a negation, and still run.
+      ['don\'t let Dana in', 'lobby.reject', { person: 'Dana' }],
+      ['never let Tom into Board prep', 'lobby.reject', { person: 'Tom', meeting: 'Board prep' }],
+      ['别让刘洋进周会', 'lobby.reject', { person: '刘洋', meeting: '周会' }],
+      ['不用再盯周例会了', 'watch.stop', { meeting: '周例会' }],
+      ['never mind the lobby, just lock 912345678', 'huawei.lock', { meeting: '912345678', on: true }],
+    ]);
+  });
+
   describe('never a change unasked', () => {
     checkChangesNothing(['i want to see the presence of Partners', '下周一有哪些预设的会议', 'who did I invite to Board prep']);
   });
