@@ -336,6 +336,13 @@ describe('phrasing classes (issue 11, twelfth pass)', () => {
       ['先别结束 912345678', 'none', {}],
       ['先别放张伟进来', 'none', {}],
       ['老板想取消周例会', 'none', {}],
+      // Chinese questions about a change (who made it, may I, should we, what follows) and one told as past.
+      ['谁把周例会锁了', 'none', {}],
+      ['刚才是谁拒绝了张伟', 'none', {}],
+      ['我能删周例会吗', 'none', {}],
+      ['要不要把周例会取消', 'none', {}],
+      ['把周例会取消会怎样', 'none', {}],
+      ['我不小心删了周例会', 'none', {}],
       // A rejection and a stop are said with a negation, and still run.
       ['don\'t let Dana in', 'lobby.reject', { person: 'Dana' }],
       ['never let Tom into Board prep', 'lobby.reject', { person: 'Tom', meeting: 'Board prep' }],
