@@ -399,8 +399,9 @@ function afterColon(captured: string | undefined, text: string): string | undefi
     return captured;
   }
   const at = captured.indexOf(named.replace(/[,，。].*$/u, ''));
-  // "QBR: Contoso", "Offsite: Day 2": one capitalised word before the colon starts the name; "for my boss:" does not.
-  const opensName = /^\p{Lu}[\p{L}\d&-]*:\s*$/u.test(captured.slice(0, Math.max(at, 0)));
+  // "QBR: Contoso", "Offsite: Day 2", "Lunch & Learn: AI basics": capitalised words before the colon start the name;
+  // "for my boss:" does not.
+  const opensName = /^\p{Lu}[\p{L}\d&-]*(?:\s+(?:\p{Lu}[\p{L}\d&-]*|&|and|of)){0,3}:\s*$/u.test(captured.slice(0, Math.max(at, 0)));
   return at > 0 && !opensName ? captured.slice(at) : captured;
 }
 

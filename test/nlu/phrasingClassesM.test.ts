@@ -352,6 +352,17 @@ describe('phrasing classes (issue 11, twelfth pass)', () => {
     ]);
   });
 
+  describe('names: a relative clause after a meeting, "Lunch & Learn:", a rename to a meeting-kind name', () => {
+    check([
+      ['reject anyone waiting for Board prep who isn\'t from our company', 'lobby.reject', { all: true, meeting: 'Board prep' }],
+      ['book Lunch & Learn: AI basics for friday noon', 'meetings.create', { subject: 'Lunch & Learn: AI basics', startTime: '2025-01-17T12:00:00' }],
+      ['book a coffee chat with Sam friday 3pm', 'meetings.create', { subject: 'coffee chat', startTime: '2025-01-17T15:00:00' }],
+      ['book lunch for four', 'none', {}],
+      ['rename Sync with Ops to Ops sync', 'meetings.update', { meeting: 'Sync with Ops', subject: 'Ops sync' }],
+      ['rename Execs to Board', 'groups.rename', { group: 'Execs', newName: 'Board' }],
+    ]);
+  });
+
   describe('never a change unasked', () => {
     checkChangesNothing(['i want to see the presence of Partners', '下周一有哪些预设的会议', 'who did I invite to Board prep']);
   });

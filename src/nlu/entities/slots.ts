@@ -30,6 +30,8 @@ function stripMeeting(value: string): string {
     .replace(/\s+(?:into|in|to) (?:the )?(?:call|meeting|conference)$/iu, '')
     .replace(/\s+(?:empty|full|crowded|busy)$/iu, '')
     .replace(/\s+(?:meeting|mtg|conference|lobby)$/iu, '')
+    // "reject anyone waiting for Board prep who isn't from our company": a relative clause says which people, not the name.
+    .replace(/(?<=\S)\s+(?:who|that|which)(?:['’]s|['’]re|\s+(?:is|are|isn['’]?t|aren['’]?t|is not|are not|was|were|has|have|hasn['’]?t|haven['’]?t|doesn['’]?t|don['’]?t|does not|do not|can['’]?t|cannot))\s.*$/iu, '')
     // "who's knocking on the Ops sync door": the door is the lobby's, not the name's.
     .replace(/(?<=\S)\s+(?:door|doors|front door)$/iu, '')
     // "that standup thing", "this Budget review thingy": a demonstrative and a vague noun around a name are no part of it.
