@@ -146,6 +146,8 @@ const CUES: readonly Cue[] = [
   { name: 'let people talk in <id>', en: /^(?!.*\bso (?:that )?(?:they|we|people|everyone|he|she)\b)(?:.*\blet (?:people|everyone|everybody|them|folks|all|the room)\b.*\b(?:talk|speak|unmute)\b.*\b\d{6,12}\b|.*\blet (?:people|everyone|everybody|them|folks|all)\b.*\b\d{6,12}\b.*\b(?:talk|speak)\b)|\bmics? (?:back )?on\b.*\b\d{6,12}\b/u, intent: 'huawei.mute', overrules: ['none', 'huawei.details', 'huawei.participants', 'lobby.admit', 'huawei.admitWaiting'] },
   // "912345678 大家都可以说话了": everyone in a conference may talk again — the mute lifted.
   { name: 'everyone may talk in <id> (zh)', zh: /\d{6,12}.{0,8}(?:大家|所有人|全员|每个人)(?:都)?(?:可以|能)(?:说话|发言|讲话|开麦)/u, intent: 'huawei.mute', overrules: ['none', 'huawei.details', 'huawei.participants', 'lobby.admit', 'huawei.admitWaiting'] },
+  // "季度复盘有几个人在等": how many wait at a named meeting is its lobby (an id's people are Huawei's).
+  { name: 'how many wait at <meeting> (zh)', zh: /^(?!.*\d{6,12})(?!.*(?:分组|组|提醒|通知|告诉|叫我))\S.*?(?:有)?(?:几个人|多少人|几位|几个)(?:在)?(?:等|排队)/u, intent: 'lobby.who', overrules: ['huawei.participants', 'none', 'groups.members', 'meetings.details'] },
   // "列出家人分组的联系人": the people of a group named with 分组 are its members, not the list of groups.
   { name: "a group's people (zh)", zh: /^(?!.*(?:状态|在线|上线|下线|大厅|等候室))(?:列出|列一下|查看|查一下|显示|看看|看一下|给我看看?)?\s*\S{1,12}?\s*(?:分组|这个组)(?:里|中|内)?(?:面)?的(?:联系人|成员|人员|人)/u, intent: 'groups.members', overrules: ['groups.list', 'none', 'lobby.who', 'huawei.participants', 'groups.presence'] },
   { name: '<name> group has who', zh: /^.{1,12}?(?:组|分组|团队|部门|小组)(?:里|中|内)?(?:面)?(?:都)?(?:有谁|有哪些人|有什么人)/u, intent: 'groups.members', overrules: ['lobby.who', 'huawei.participants', 'none'] },

@@ -281,7 +281,8 @@ function lobbyDecision(s: Sentence, pair: RulePair): Entities {
   }
   if (inLobby?.[2]) {
     meetingText ??= inLobby[1] ? cleanMeeting(inLobby[1], true) : undefined;
-    person = inLobby[2];
+    // "那个叫 Kevin 的": a Latin name set apart by spaces.
+    person = inLobby[2].trim();
   }
   if (!person) {
     return { all: wantsAll(s.plain) || undefined, meeting: meetingText };

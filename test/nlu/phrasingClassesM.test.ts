@@ -363,6 +363,16 @@ describe('phrasing classes (issue 11, twelfth pass)', () => {
     ]);
   });
 
+  describe('Chinese: a Latin name set apart in 那个叫 X 的, alerts switched off for a meeting, leaders before 主持, how many wait', () => {
+    check([
+      ['把大厅里那个叫 Kevin 的放进来', 'lobby.admit', { person: 'Kevin' }],
+      ['关掉季度复盘的大厅提醒', 'watch.stop', { meeting: '季度复盘' }],
+      ['建个会 季度复盘 下周一上午十点 王磊主持', 'meetings.create', { subject: '季度复盘', startTime: '2025-01-20T10:00:00', leaders: ['王磊'] }],
+      ['创建会议 产品评审 明天下午三点，由李娜和 David 主讲', 'meetings.create', { subject: '产品评审', startTime: '2025-01-16T15:00:00', leaders: ['李娜', 'David'] }],
+      ['季度复盘有几个人在等', 'lobby.who', { meeting: '季度复盘' }],
+    ]);
+  });
+
   describe('never a change unasked', () => {
     checkChangesNothing(['i want to see the presence of Partners', '下周一有哪些预设的会议', 'who did I invite to Board prep']);
   });
