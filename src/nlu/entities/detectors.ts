@@ -83,7 +83,7 @@ export function leaderNamesIn(text: string): string[] | undefined {
   const chinese = new RegExp(String.raw`(?:^|[，,\s])(?:让|请|由|设置?|指定|安排|把)?\s*(${zhNames})\s*(?:来)?(?:当|做|作为|担任|为|设为|设置为|当成)(?:会议)?(?:主持人|组织者|演示者|主讲人|主讲|讲者|分享人)`, 'u').exec(text)?.[1]
     ?? new RegExp(String.raw`(?:主持人|演示者|主讲人|主讲|讲者|分享人)(?:是|为|由|[:：])\s*(${zhNames})(?:来当|担任)?(?=[，,。；;\s]|$)`, 'u').exec(text)?.[1]
     // "…，王磊主持", "由李娜和 David 主讲": the leaders, then the verb of leading, last in their clause.
-    ?? new RegExp(String.raw`(?:^|[，,\s])(?:由|请|让)?\s*(${zhNames})\s*(?:来)?(?:主持|主讲|分享|带领)(?=[，,。；;\s]|$)`, 'u').exec(text)?.[1];
+    ?? new RegExp(String.raw`(?:^|[，,\s])(?:由|请|让)?\s*(${zhNames})\s*(?:来)?(?:主持|主讲|带领)(?=[，,。；;\s]|$)`, 'u').exec(text)?.[1];
   return chinese ? chinese.split(/\s*(?:和|、)\s*/u).map((n) => n.trim()).filter(Boolean) : undefined;
 }
 
