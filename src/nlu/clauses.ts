@@ -223,6 +223,12 @@ export function chineseCommand(input: string): CommandClause {
       notes.push(`"${tail.match(PRONOUN_ZH)?.[0]}" 指 ${who}`);
       text = tail.replace(PRONOUN_ZH, who);
     }
+    // "王磊不是我们的人，拒了吧", "李娜是客户，放进来吧": who the first clause is about, then a bare lobby verb acting on them.
+    const bare = /^(?:就|直接)?((?:拒了|拒掉|拒绝|踢了|踢掉|踢出去|请出去|放进来|让进来|请进来|放行|放进去))(?:吧|了|掉|呗|哈)*[。!！]*$/u.exec(tail)?.[1];
+    if (bare && antecedent && !COMMAND_OPENING_ZH.test(head) && !/[我你他她它咱]/u.test(antecedent) && antecedent.length <= 12) {
+      notes.push(`"${bare}" acts on ${antecedent}`);
+      text = `把${antecedent}${bare}`;
+    }
   }
   // "我不需要周例会了，删了吧": what is not needed, then a bare verb: the verb acts on it.
   // "我们不需要周例会了，删掉那个会": the second clause may point back at it (那个会, 它).

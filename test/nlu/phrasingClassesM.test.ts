@@ -370,6 +370,9 @@ describe('phrasing classes (issue 11, twelfth pass)', () => {
       ['建个会 季度复盘 下周一上午十点 王磊主持', 'meetings.create', { subject: '季度复盘', startTime: '2025-01-20T10:00:00', leaders: ['王磊'] }],
       ['创建会议 产品评审 明天下午三点，由李娜和 David 主讲', 'meetings.create', { subject: '产品评审', startTime: '2025-01-16T15:00:00', leaders: ['李娜', 'David'] }],
       ['季度复盘有几个人在等', 'lobby.who', { meeting: '季度复盘' }],
+      // Who the first clause is about, then a bare lobby verb.
+      ['王磊不是我们的人，拒了吧', 'lobby.reject', { person: '王磊' }],
+      ['李娜是客户，放进来吧', 'lobby.admit', { person: '李娜' }],
     ]);
   });
 
