@@ -15,11 +15,11 @@ export interface CommandClause {
 }
 
 // Words that open a sentence without being part of the command ("yes let dave in", "nope, deny Jessica").
-const INTERJECTION_EN = /^(?:(?:yes|yeah|yep|yup|ok|okay|sure|alright|oh|um|uh|hmm)\b[,.!:]?|(?:no|nope|nah|right|well|great|good|cool|fine|perfect|thanks|got it|understood|hi|hello|hey)\s*[,.!:])\s*/iu;
+const INTERJECTION_EN = /^(?:(?:yes|yeah|yep|yup|ok|okay|sure|alright|oh|um|uh|hmm)\b[,.!:]?|(?:no|nope|nah|right|well|great|good|cool|fine|perfect|thanks|got it|understood|hi|hello|hey|no worries|no problem|all good|sounds good|thank you|awesome|nice|cheers|(?:ok|okay|alright) then)\s*[,.!:])\s*/iu;
 
 // A trailing clause after a comma (or " and ping me …", " and who can join?") that opens with a pronoun, a reason,
 // thanks or a second question says why or asks more, not what: it is left out before reading the command.
-const TRAILING_CLAUSE_EN = /\s*(?:[,;?!]|\.(?=\s)|\s-\s|\s(?=and (?:ping|tell|notify|let) me\b)|\s(?=and (?:who|what|when|where|how|whether)\b)|\s(?=and (?:is|are|does|do|can|will|has|was) (?:it|there|they|that|this)\b)|\s(?=so (?:that )?(?:you|i|we|they) (?:can|could|will|may)\b))\s*(?:(?:he|she|they|we|i|it|you|that|this|there)(?:['’]\w+)?\b|because\b|since\b|as\b|so (?:that|the|i|we|you|they)\b|thanks\b|thank you\b|thx\b|cheers\b|if you can\b|when you (?:can|get)\b|and (?:ping|tell|notify|let) me\b|and (?:who|what|when|where|how|whether)\b|and (?:is|are|does|do|can|will|has|was) (?:it|there|they|that|this)\b|(?:the|my|our|his|her|their) (?:[\p{L}-]+ ){0,2}(?:is|was|are|were|has|have|had|ended|finished|started|got|went|will|needs?|wants?|can|could|should|just)\b|(?:are|is) (?:there )?(?:people|anyone|anybody|someone|somebody|folks|guests|visitors)\b|(?:any (?:guests|people|visitors|folks|callers)|anyone|anybody)(?: (?:there|waiting|in it|yet))?\s*\??\s*$|wrong (?:meeting|call|lobby|room|person|guy|number|one)\b).*$/iu;
+const TRAILING_CLAUSE_EN = /\s*(?:[,;?!]|\.(?=\s)|\s-\s|\s(?=and (?:ping|tell|notify|let) me\b)|\s(?=and (?:who|what|when|where|how|whether)\b)|\s(?=and (?:is|are|does|do|can|will|has|was) (?:it|there|they|that|this)\b)|\s(?=so (?:that )?(?:you|i|we|they) (?:can|could|will|may)\b))\s*(?:(?:he|she|they|we|i|it|you|that|this|there)(?:['’]\w+)?\b|because\b|since\b|as\b|so (?:that|the|i|we|you|they)\b|thanks\b|thank you\b|thx\b|cheers\b|if you can\b|when you (?:can|get)\b|and (?:ping|tell|notify|let) me\b|and (?:who|what|when|where|how|whether)\b|and (?:is|are|does|do|can|will|has|was) (?:it|there|they|that|this)\b|(?:the|my|our|his|her|their) (?:[\p{L}-]+ ){0,2}(?:is|was|are|were|has|have|had|ended|finished|started|got|went|will|needs?|wants?|can|could|should|just)\b|(?:are|is) (?:there )?(?:people|anyone|anybody|someone|somebody|folks|guests|visitors)\b|(?:any (?:guests|people|visitors|folks|callers)|anyone|anybody)(?: (?:there|waiting|in it|yet))?\s*\??\s*$|wrong (?:meeting|call|lobby|room|person|guy|number|one)\b|not (?:on the (?:invite|list|guest list)|invited|expected|welcome|one of us|supposed to be (?:here|there|in it))\b|(?:no|never) (?:invite|invitation)\b|(?:a |an )?(?:stranger|intruder|spammer|gatecrasher)\b).*$/iu;
 
 // "… here so Jen can admit people too": a purpose clause whose subject is a person named by a capital says why.
 // "… here so the team can admit people": so is a team or a role ("the hosts", "my co-organisers") — unless what they
@@ -147,7 +147,11 @@ function resolveSplit(split: RegExpExecArray): { text: string; note: string } | 
   if (!antecedent) {
     return undefined;
   }
-  const command = tail.replace(PRONOUN_EN, antecedent);
+  // "delete that group": the noun a demonstrative carries says what kind of thing the antecedent is (a group is no
+  // meeting), so it stays: "delete the Golf Club group". A meeting is what a bare name means anyway.
+  const noun = /^(?:that|this) (group)$/iu.exec(pronoun)?.[1];
+  const bare = antecedent.replace(/^(?:the|my|our)\s+/iu, '').replace(/\s+group$/iu, '');
+  const command = tail.replace(PRONOUN_EN, noun && !/^["“']/u.test(antecedent) ? `the ${bare} ${noun}` : antecedent);
   return { text: thing ? command : withMeetingOf(head, command), note: `"${tail.match(PRONOUN_EN)?.[0]}" in "${tail}" is ${antecedent}` };
 }
 
@@ -156,7 +160,8 @@ const APPROVAL_EN = /^(?:he|she|they)(?:['’]s|['’]re| is| are)? (?:fine|ok|o
 const SUBJECT_MAY_ENTER_EN = /^(he|she|they)\s+(?:can|may|should|is allowed to|are allowed to|is ok to|is fine to)\s+(?:join|come in|come through|get in|enter|go in|be let in)\b/iu;
 // The meeting a context clause names for a person ("Jonas is waiting for Q1 planning", "Sarah shouldn't join Board
 // prep", "Raj is here for Budget review"): the command clause is about that meeting too.
-const MEETING_IN_CONTEXT_EN = /\b(?:waiting (?:for|in|on|to join)|here for|outside|in the lobby (?:of|for)|(?:join|enter|attend|be in))\s+(?!(?:the )?(?:lobby|meeting|call|us|it|them)$)(.+)$/iu;
+// "Tom isn't invited to Board prep", "Lee is expected at the Vendor sync" name the meeting too.
+const MEETING_IN_CONTEXT_EN = /\b(?:waiting (?:for|in|on|to join)|here for|outside|in the lobby (?:of|for)|(?:join|enter|attend|be in)|(?:invited|expected|welcome|on the (?:invite|list)) (?:to|at|in|for))\s+(?!(?:the )?(?:lobby|meeting|call|us|it|them)$)(.+)$/iu;
 
 /** The command with the meeting its context named, unless the command names one itself. */
 function withMeetingOf(head: string, command: string): string {
@@ -181,7 +186,9 @@ function antecedentIn(head: string, people: boolean): string | undefined {
   const candidates = [
     /\bwho (.+?) (?:is|was)$/iu.exec(head)?.[1],
     /^(?:i|we) (?:don['’]?t|do not|no longer|won['’]?t) (?:need|want|use|care about|like)(?: to keep)? (.+?)(?: (?:anymore|any more|any longer|now))?$/iu.exec(head)?.[1],
-    /^(.+?)(?:['’]s\b| is\b| are\b| was\b| has\b| should(?:n['’]?t)?\b| can(?:['’]?t|not)?\b| will\b| won['’]?t\b| isn['’]?t\b| doesn['’]?t\b| looks\b| seems\b| just\b)/iu.exec(head)?.[1],
+    // "we're done with the Hiking group, delete that group": what someone is done with.
+    /^(?:i|we)(?:['’]re|['’]m| are| am) (?:done|finished|through) with (.+?)(?: (?:now|for good))?$/iu.exec(head)?.[1],
+    /^(.+?)(?:['’]s\b| is\b| are\b| was\b| has\b| should(?:n['’]?t)?\b| can(?:['’]?t|not)?\b| will\b| won['’]?t\b| isn['’]?t\b| doesn['’]?t\b| wasn['’]?t\b| weren['’]?t\b| aren['’]?t\b| didn['’]?t\b| looks\b| seems\b| just\b)/iu.exec(head)?.[1],
   ];
   // "the caller on 0412 555 019": a number typed in groups counts as one word.
   const found = candidates.map((c) => c?.trim()).find((c): c is string => !!c && !NOT_AN_ANTECEDENT.test(c) && wordCount(c.replace(/(?<=\d)\s+(?=\d)/gu, '')) <= 5);
@@ -215,6 +222,12 @@ export function chineseCommand(input: string): CommandClause {
       const who = lobby ? `${lobby}大厅里的${antecedent}` : antecedent;
       notes.push(`"${tail.match(PRONOUN_ZH)?.[0]}" 指 ${who}`);
       text = tail.replace(PRONOUN_ZH, who);
+    }
+    // "王磊不是我们的人，拒了吧", "李娜是客户，放进来吧": who the first clause is about, then a bare lobby verb acting on them.
+    const bare = /^(?:就|直接)?((?:拒了|拒掉|拒绝|踢了|踢掉|踢出去|请出去|放进来|让进来|请进来|放行|放进去))(?:吧|了|掉|呗|哈)*[。!！]*$/u.exec(tail)?.[1];
+    if (bare && antecedent && !COMMAND_OPENING_ZH.test(head) && !/[我你他她它咱]/u.test(antecedent) && antecedent.length <= 12) {
+      notes.push(`"${bare}" acts on ${antecedent}`);
+      text = `把${antecedent}${bare}`;
     }
   }
   // "我不需要周例会了，删了吧": what is not needed, then a bare verb: the verb acts on it.

@@ -34,7 +34,7 @@ export function findTimes(input: string, language: Language, now: Date): TimeFou
   const restored = new Map<string, string>();
   // "1:1 Ana/Marco": a one-on-one is no time of night.
   const text = input.replace(/(?<![\d:])1:1(?![\d:])/gu, '   ');
-  const clauses = (language === 'zh' ? chineseRange(text) : englishRange(text, restored)).split(/(?<=[,;，；。])/u).filter((clause) => hint.test(clause)).map((clause) => fromHint(clause, hint));
+  const clauses = (language === 'zh' ? chineseRange(text, restored) : englishRange(text, restored)).split(/(?<=[,;，；。])/u).filter((clause) => hint.test(clause)).map((clause) => fromHint(clause, hint));
   // Chinese clauses join without a space, so "明天，下午两点" reads as one time.
   const results = recognizeSafely((language === 'zh' ? clauses.map((clause) => clause.replace(/[,;，；。]\s*$/u, '')).join('') : clauses.join(' ')).replace(/[,;，；。]\s*$/u, ''), language === 'zh' ? Culture.Chinese : Culture.English, now);
   const found: TimeFound = { spans: [], trace: '' };
@@ -122,12 +122,17 @@ function englishRange(text: string, restored: Map<string, string>): string {
 
 /**
  * Chinese times as Recognizers-Text reads them: "下午两点开始，三点结束" is the range "下午两点到三点"; the short
- * forms 明早, 今早, 明晚 are spelled out (its Chinese time parser throws on "明早九点").
+ * forms 明早, 今早, 明晚 are spelled out (its Chinese time parser throws on "明早九点"), and remembered, so the span
+ * given back is the words as typed and a subject is cut at them ("团队建设 明早九点" is 团队建设).
  */
-function chineseRange(text: string): string {
+function chineseRange(text: string, restored: Map<string, string>): string {
   return text
     .replace(/开始\s*[，,]?\s*(?:到)?([^，,。；;]{1,10}?)(?:结束|为止)/u, '到$1')
-    .replace(/(今|明|后)(早|晚)(?=[上]?[0-9一二三四五六七八九十两])/gu, (_, day: string, part: string) => `${day === '今' ? '今天' : day === '明' ? '明天' : '后天'}${part === '早' ? '早上' : '晚上'}`);
+    .replace(/(今|明|后)(早|晚)(?=[上]?[0-9一二三四五六七八九十两])/gu, (short: string, day: string, part: string) => {
+      const spelled = `${day === '今' ? '今天' : day === '明' ? '明天' : '后天'}${part === '早' ? '早上' : '晚上'}`;
+      restored.set(spelled, short);
+      return spelled;
+    });
 }
 
 type Recognized = ReturnType<typeof recognizeDateTime>;

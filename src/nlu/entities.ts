@@ -281,7 +281,8 @@ function lobbyDecision(s: Sentence, pair: RulePair): Entities {
   }
   if (inLobby?.[2]) {
     meetingText ??= inLobby[1] ? cleanMeeting(inLobby[1], true) : undefined;
-    person = inLobby[2];
+    // "那个叫 Kevin 的": a Latin name set apart by spaces.
+    person = inLobby[2].trim();
   }
   if (!person) {
     return { all: wantsAll(s.plain) || undefined, meeting: meetingText };
@@ -399,13 +400,23 @@ function afterColon(captured: string | undefined, text: string): string | undefi
     return captured;
   }
   const at = captured.indexOf(named.replace(/[,，。].*$/u, ''));
-  // "QBR: Contoso", "Offsite: Day 2": one capitalised word before the colon starts the name; "for my boss:" does not.
-  const opensName = /^\p{Lu}[\p{L}\d&-]*:\s*$/u.test(captured.slice(0, Math.max(at, 0)));
+  // "QBR: Contoso", "Offsite: Day 2", "Lunch & Learn: AI basics": capitalised words before the colon start the name;
+  // "for my boss:" does not.
+  const opensName = /^\p{Lu}[\p{L}\d&-]*(?:\s+(?:\p{Lu}[\p{L}\d&-]*|&|and|of)){0,3}:\s*$/u.test(captured.slice(0, Math.max(at, 0)));
   return at > 0 && !opensName ? captured.slice(at) : captured;
 }
 
 const EN_ACCESS_CLAUSE = /\b(?:make|set|switch|turn|keep|change) (?:it|that|the meeting|the call|access)(?: (?:to|as))? (\S.*)$/u;
 const ZH_ACCESS_CLAUSE = /[，,]\s*(?:并且|而且|再|然后|顺便|同时|还有|另外)?(?:把它|将它)?((?:改成|改为|设成|设为|设置为|设置成|只让|只允许|仅限).+)$/u;
+
+/**
+ * A captured stretch of the text with each word as the recognizer read it ("only ppl from our company" → "only people
+ * from our company"): captures keep the typed words for names, but settings are read from their meaning.
+ */
+function asReadWords(text: string, tokens: Sentence['tokens']): string {
+  const read = new Map(tokens.map((t) => [t.original.toLowerCase(), t.norm]));
+  return text.split(/\s+/u).map((word) => read.get(word.toLowerCase()) ?? word).join(' ');
+}
 
 function meetingUpdate(s: Sentence): Entities {
   const captures = match(s, rules(en.update, zh.update), (c) => usableMeeting(c.meeting, s.zh));
@@ -419,7 +430,7 @@ function meetingUpdate(s: Sentence): Entities {
     times.endTime = times.startTime;
     delete times.startTime;
   }
-  const settings = s.zh ? (captures.rest ?? s.text) : (captures.rest ?? s.plain).toLowerCase();
+  const settings = s.zh ? (captures.rest ?? s.text) : (captures.rest ? asReadWords(captures.rest, s.tokens) : s.plain).toLowerCase();
   // With a time, who may enter is read only from a clause of its own ("…, and make it company folks only").
   const accessClause = s.zh ? ZH_ACCESS_CLAUSE.exec(s.text)?.[1] : EN_ACCESS_CLAUSE.exec(s.plain)?.[1];
   const accessLevel = times.startTime ? (accessClause ? accessLevelIn(accessClause) : undefined)

@@ -2,13 +2,13 @@ import { lookup } from '../tables.js';
 import type { Recognition, Recognizer } from './recognition.js';
 import { trainClassifier, type ClassifierModel, type IntentScore } from './classifier.js';
 import { extractEntities } from './entities.js';
-import type { Entities } from './catalog.js';
+import { isWrite, type Entities } from './catalog.js';
 import { NONE_INTENT } from './training.js';
-import { guardIndefiniteTarget, guardWrite, type WriteGuard } from './safety.js';
+import { changeNotAskedFor, guardIndefiniteTarget, guardWrite, type WriteGuard } from './safety.js';
 import { familyOf, familyPick, outOfFamily, strongCue, verbAgainstRead, verbOverCue } from './cues.js';
 import { inOtherScript, looksForeign, mostlyForeign } from './foreign.js';
 import { chineseCommand, englishCommand } from './clauses.js';
-import { detectLanguage, expandShorthand, hasHan, micAsMute, removeEmoji, removeMentions, tokenize, toSimplified, type Token } from './text.js';
+import { detectLanguage, expandShorthand, hasHan, joinSpacedIds, micAsMute, removeEmoji, removeMentions, tokenize, toSimplified, type Token } from './text.js';
 
 /**
  * The bot's recognizer: NLP.js neural intent classifier (trained in process at construction, ~0.12 s) plus
@@ -302,6 +302,73 @@ import { detectLanguage, expandShorthand, hasHan, micAsMute, removeEmoji, remove
  *   with another session's bench, interleaved with main's code (8848670) in both orders): p99 6.24–6.59 → 6.11–6.85
  *   ms, p95 0.55–1.0 → 0.52–1.06 ms, p50 0.094–0.143 → 0.091–0.153 ms, mean 0.39–0.42 → 0.37–0.46 ms (whichever
  *   recognizer is loaded first is faster at the median: unchanged within noise).
+ * Held-out: test/fixtures/nlu/heldout-m.json (434 sentences, 257 English / 177 Chinese by the scorer's count of Han
+ *   text; written blind; its misses never looked at before these two scores). Its first score, on the tenth pass's
+ *   code: **94.9 % / 92.4 %** (English 94.6 / 89.9, Chinese 95.5 / 96.0; 1 read acted on as a write, 2 writes read as
+ *   another write unasked, 3 misses asked); its second, on the eleventh's: **95.2 % / 93.3 %** (English 94.9 / 91.4,
+ *   Chinese 95.5 / 96.0; the same 1 / 2 / 3). The eleventh pass's 100 / 100 on K and L carried +0.3 / +0.9 points
+ *   here.
+ * Issue 11 (twelfth pass, tuned on M's misses — so M no longer counts as blind; the next honest number is the next
+ *   blind corpus's first score): M 95.2 / 93.3 (en 94.9 / 91.4, zh 95.5 / 96.0) → **99.8 % / 98.8 %** (en 99.6 /
+ *   98.1, zh 100 / 100); no read acted on as a write, none asked; the one write left "read as another" is a label
+ *   (below). A–L and test/nlu/corpus.json unchanged, per language and miss for miss, except J 99.3 → 99.5 intent (zh
+ *   98.9 → 99.4: 會議的預設值是什麼 is the defaults now). Classes, each probed with new phrasings in
+ *   test/nlu/phrasingClassesM.test.ts (183 tests, none a corpus sentence). Safety first: "send the meeting notes to
+ *   Dana" changed a meeting — notes, recaps, minutes, action items … sent are none, and so is anything sent or
+ *   forwarded *to someone* (the bot hands nothing to people; "send the meeting link to Dana" was a change too); "I
+ *   don't need Golf Club anymore, delete that group" deleted a meeting — a demonstrative keeps the noun it carries
+ *   ("that group" → "the Golf Club group"), and "we're done with X" names what "that group" is; found while probing:
+ *   删掉<名称>这个组 deleted a meeting (这个组 after the name is a group), "remove Dana from the Hikers group" deleted a group
+ *   called "Dana from the Hikers" (a member moved in or out of a group is none, as adding one was), "let folks in
+ *   <id> talk" muted (letting people talk lifts the mute, whatever stands between), "push the Retro out to friday
+ *   10am" signed out (a move's shape overrules sign-in/out); and a change not asked for now is none (nothing runs;
+ *   the nearest commands are offered): forbidden or put off ("don't delete Board prep" rejected someone, 别删周例会
+ *   deleted, 先别结束 <id> ended, 先别放张伟进来 admitted — "don't let X in", 别让X进 and the stops still run), planned or someone
+ *   else's wish ("I'm going to delete X later", "my boss wants to cancel X", 老板想取消…, "whether to lock"), or a Chinese
+ *   question or narration about one (谁把周例会锁了, 我能删周例会吗, 要不要把周例会取消, …会怎样, 我不小心删了周例会) — safety.ts's changeNotAskedFor.
+ *   Intents: a conference id read out in threes (955 031 840, 921-738-496) is one id, phone numbers (0412 555 019, +1
+ *   425 …) stay as typed; del/rm as an opening verb only (a person called Del stays Del); changes of presence asked
+ *   to be seen ("show me presence updates for X", "I want to see / tell me when X contacts are busy or free") are the
+ *   presence watch, though they open with a verb of seeing (a cue may see the future: Cue.seesTheFuture); Chinese
+ *   reads said as a noun phrase (列出分组, 看下我建的组, 會議原則, X上挂了什么自定义数据, 关注的会议有哪些, 帮我盯着我所有的会议, 忘掉我的登录信息); Taiwan's words
+ *   read as the mainland's (預設 默认, 連結 链接, 監看 监控, 使用者, 設定, 錄影); who is queued / lined up / stuck / knocking outside
+ *   <meeting> (and its door); the people (folks, guests, callers) waiting at an id can join = its waiting room; "can
+ *   you record X?", "transcribe X" are none (the bot records nothing; whether one may record or invite externals
+ *   stays the policies); "reject the unknown dial-in number" (a caller refused, not the dial-in read);
+ *   "allowed/possible values for new meetings"; "next week/Monday" asked about is a list, not the next page ("push X
+ *   to next tuesday" keeps its time); off the watch list; "is <meeting> happening yet" is the ongoing list searched
+ *   by its name; who leads/organised, where is, what is <meeting> about are its details; "show me the extensions on
+ *   X" lists without asking; hesitations and sign-offs (umm, basically, no worries, ya can, lol, cheers, for good);
+ *   moved by a stretch of time ("push X back by an hour" turned a page). Entities: the text to explain keeps its
+ *   particles (解析 …吧); leaders said with a bare verb last in their clause ("Anna and Raj present", "Lee will host";
+ *   "Ana is present" attends); 明早/今晚 said after a name are cut from it (the spelled-out form Recognizers-Text needs
+ *   is mapped back to what was typed); settings read from shorthand (only ppl from our company); "every huawei
+ *   meeting" is all; the meeting after the people a phone setting is about ("make dial-in callers wait in the lobby
+ *   for X"); "who did I put in <group>"; a search word ends before a state (onboarding are live atm); "that standup
+ *   thing" is standup; 帮 before a Chinese name; 把扩展 X 加到 <会议> 上; 有人在大厅等 <会议> 的时候, 有人在等 <会议> 吗, 搜一下 X 相关的会; "<person>
+ *   isn't invited to / expected at <meeting>, turn him away" carries the meeting; everyone waiting counted ("all 3
+ *   guests"); everyone in the X lobby can come in; 都让进来; 那组; a reason after a comma ("…, not on the invite") ends the
+ *   person; a relative clause after a meeting ("… who isn't from our company") is no part of it; capitalised words
+ *   before a colon open a name (Lunch & Learn: AI basics — and "lunch & learn", "coffee chat" are no food booked); a
+ *   rename to a name of two words or more ending in a meeting's kind is a meeting's; 那个叫 Kevin 的; 关掉<会议>的大厅提醒;
+ *   leaders before 主持/主讲 (王磊主持; 分享 stays a kind of meeting); <会议>有几个人在等 is its lobby; "王磊不是我们的人，拒了吧" (a bare lobby
+ *   verb after a clause about a person acts on that person). M labels that look wrong (left in the corpus, not
+ *   edited): "lock the design crit" is labelled meetings.update (accessLevel Locked), but corpus.json ("lock meeting
+ *   Quarterly roadmap review", "lock the conference Sprint demo"), E ("please lock the investor call") and the
+ *   phrasing suites read "lock <subject>" as Huawei's lock — this is M's one remaining "write read as another write";
+ *   four people are labelled without their article ("caller from Contoso", "caller", "guest from Northwind Traders",
+ *   "unknown dial-in number") where A–L keep it in 30-odd labels ("the caller", "the guest from northwind", "the
+ *   anonymous caller") — the four entity misses left. Left alone: "delete Hikers", "删除徒步队" (a bare name is read as a
+ *   meeting; the corpora always say "group" for a group); "Book club is dead, remove that group" (a name that opens
+ *   with a verb, asked); "Suppliers should be called Vendors now" is none; "所有人都可以进了" is asked (options or
+ *   admission); "what's the status of <meeting>" asks members or presence; "who is queued for <id>" is Huawei's
+ *   details; "what's going on with X", "how is X going" list ongoing meetings without a search word; "把门口那位请进来"
+ *   admits "那位"; "stop <meeting>" stops a watch without naming it; "周例会往后推半小时" has no new time (a shift needs the
+ *   meeting's own time); "下周一有哪些预设的会议" reads 预设 as a default. Latency (best-of-9 per utterance over A–M and
+ *   corpus.json, 5,855 sentences, load ≈ 1.0–2.8 on 2 cores, interleaved with main's code (d22c4ad; NLU unchanged on
+ *   main since) in both orders, taken twice, the second on the final code): p99 5.41–6.23 → 5.19–6.03 ms, p95
+ *   0.26–0.41 → 0.29–0.61 ms, p50 0.077–0.104 → 0.086–0.129 ms, mean 0.32–0.38 → 0.31–0.40 ms (whichever recognizer
+ *   is measured first in a pair is slower at the median, in both orders: unchanged within noise).
  */
 
 export interface RecognizerOptions {
@@ -324,6 +391,9 @@ const LEADING_POLITENESS_WORDS = [
   ['i', 'was', 'wondering', 'if', 'you', 'could'], ['i', 'wonder', 'if', 'you', 'could'], ['i', 'was', 'hoping', 'you', 'could'],
   ['would', 'you', 'be', 'so', 'kind', 'as', 'to'], ['would', 'you', 'kindly'], ['if', 'you', 'could'], ['is', 'it', 'possible', 'to'],
   ['any', 'chance', 'you', 'could'], ['do', 'me', 'a', 'favor', 'and'], ['do', 'me', 'a', 'favour', 'and'], ['just'],
+  // Twelfth pass: hesitations and acknowledgements said before the command ("umm", "ok so basically", "no worries, …").
+  ['um'], ['umm'], ['uh'], ['uhm'], ['er'], ['basically'], ['ya'], ['yeah'], ['yep'], ['sure'], ['alright'], ['all', 'right'],
+  ['ya', 'can'], ['yah', 'can'], ['no', 'worries'], ['no', 'problem'], ['cool'], ['great'], ['perfect'], ['awesome'], ['right', 'so'], ['well'], ['actually'],
 ] as const;
 // Longest first, so "would you mind" goes whole rather than leaving "mind" behind "would you".
 const LEADING_POLITENESS = [...LEADING_POLITENESS_WORDS].sort((a, b) => b.length - a.length);
@@ -340,6 +410,8 @@ const TRAILING_FILLER_WORDS = [
   ['thanks'], ['thank', 'you'], ['thx'], ['ty'], ['for', 'me'], ['asap'], ['bot'], ['when', 'you', 'get', 'a', 'chance'], ['when', 'you', 'can'],
   ['real', 'quick'], ['right', 'away'], ['as', 'well'], ['too'], ['if', 'possible'], ['if', 'you', 'can'], ['for', 'a', 'bit'], ['quickly'],
   ['at', 'your', 'convenience'], ['whenever', 'you', 'can'],
+  // Twelfth pass: chat sign-offs.
+  ['for', 'good'], ['once', 'and', 'for', 'all'], ['lol'], ['haha'], ['cheers'], ['thanks', 'a', 'lot'], ['ta'], ['mate'], ['much', 'appreciated'], ['appreciate', 'it'],
 ] as const;
 const TRAILING_FILLER = [...TRAILING_FILLER_WORDS].sort((a, b) => b.length - a.length);
 
@@ -355,10 +427,12 @@ export function createRecognizer(options: RecognizerOptions = {}): Recognizer {
 
 function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?: string): Recognition {
   const explanation: string[] = [];
-  const typed = removeEmoji(removeMentions(input));
+  const typed = joinSpacedIds(removeEmoji(removeMentions(input)));
   // 群组 is another word for a contact group (分组), 追踪 for 跟踪, 联络人 (Taiwan) for 联系人; the same length, so names are
-  // still given back as typed.
-  const text = toSimplified(typed).replace(/群组/gu, '分组').replace(/追踪/gu, '跟踪').replace(/联络人/gu, '联系人');
+  // still given back as typed. Taiwan's words read as the mainland's the patterns know: 預設 is 默认 (a default), 連結
+  // 链接 (a link), 監看 监控 (to watch).
+  const text = toSimplified(typed).replace(/群组/gu, '分组').replace(/追踪/gu, '跟踪').replace(/联络人/gu, '联系人').replace(/预设(?!计)/gu, '默认')
+    .replace(/连结/gu, '链接').replace(/监看/gu, '监控');
   const language = detectLanguage(text, locale);
   const chinese = hasHan(text) && (detectLanguage(text) === 'zh' || chineseVerbFirst(text));
   explanation.push(`text: "${text}" (language ${language}${locale ? `, locale ${locale}` : ''})`);
@@ -456,10 +530,18 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
   if (redirected?.ask && !guard.ask && guard.intent === redirected.intent) {
     guard.ask = redirected.ask;
   }
+  // A stop is itself said with a negation ("don't ping me about Retro any more"): only other changes are checked.
+  const notAsked = isWrite(intent) && !STOPS.has(intent) ? changeNotAskedFor(clause.text, chinese) : undefined;
+  if (notAsked) {
+    explanation.push(notAsked);
+    intent = NONE_INTENT;
+    guard.ask = undefined;
+  }
 
   const extract = (name: string): ReturnType<typeof extractEntities> => name === NONE_INTENT
     ? { entities: {}, trace: [] }
-    : extractEntities({ intent: name, language: chinese ? 'zh' : 'en', tokens: commandTokens, text: chinese ? normalised : command, now });
+    // The text to explain is given back whole: its particles (吧, 吗) are part of what was said.
+    : extractEntities({ intent: name, language: chinese ? 'zh' : 'en', tokens: commandTokens, text: chinese && name !== 'debugParse' ? normalised : command, now });
   let { entities, trace } = extract(intent);
   explanation.push(...trace.map((line) => `entities: ${line}`));
   const indefinite = guard.ask ? undefined : guardIndefiniteTarget(intent, entities);
@@ -532,6 +614,8 @@ const HUAWEI_PHRASE: Readonly<Record<string, RegExp>> = {
 // "remove <meeting> from my online meetings": the thing removed is a meeting, not a visitor in a lobby.
 const OFF_MY_MEETINGS = /^(?!.*\b(?:lobby|lobbies|waiting)\b).*\b(?:remove|take|drop|delete)\b.+\b(?:from|off|out of) (?:my|our|the) (?:online |skype )?(?:meetings|calendar|schedule|diary|agenda)\b/iu;
 
+const STOPS: ReadonlySet<string> = new Set(['watch.stop', 'huawei.unwatch', 'groups.presenceStop', 'signOut']);
+
 const NOT_LET_IN = /^(?:please\s+)?(?:do not|don['’]?t|never|no need to)\s+(?:let|admit|allow)\b|^(?:请|麻烦)?(?:不要|别|不准|不许|不用)(?:让|放)/iu;
 
 /**
@@ -599,7 +683,8 @@ function redirectByMeetingId(intent: string, text: string): { intent: string; re
     const unsure = intent === 'lobby.admit' && !conferenceId && !waitingRoom;
     return { intent: toHuawei, reason: `a Huawei command phrasing → ${toHuawei}${unsure ? ' (a subject, no id: ask)' : ''}`, ...(unsure ? { ask: [toHuawei, intent] } : {}) };
   }
-  if (toHuawei && conferenceId && (intent !== 'lobby.admit' || waitingRoom || /\b(?:all|everyone|everybody)\b|所有|都/iu.test(text))) {
+  // "the folks waiting for 980113725 can join now": the people waiting at a conference id, plural, are its waiting room.
+  if (toHuawei && conferenceId && (intent !== 'lobby.admit' || waitingRoom || /\b(?:all|everyone|everybody|(?:the|those|these) (?:people|folks|guests|visitors|callers|attendees|ones))\b|所有|都/iu.test(text))) {
     return { intent: toHuawei, reason: `a conference id is present → ${toHuawei}` };
   }
   if (intent === 'huawei.admitWaiting' && !conferenceId && !waitingRoom && HUAWEI_PHRASE['lobby.admit']?.test(text)) {
@@ -684,13 +769,18 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = {
   u: 'you', ur: 'your', pls: 'please', 'in-progress': 'ongoing', inprogress: 'ongoing', 'on-going': 'ongoing', plz: 'please', msg: 'message', ext: 'extension', exts: 'extensions', conf: 'conference', confs: 'conferences',
 };
 
+// "del grp Partners 2025", "rm the Retro meeting": shorthand verbs, read only where a verb stands (first), so a person
+// called Del stays Del.
+const OPENING_ABBREVIATIONS: Readonly<Record<string, string>> = { del: 'delete', rm: 'remove', sched: 'schedule', resched: 'reschedule' };
+
 /** Capitalised words after the first are names people typed on purpose ("Core team"): never "corrected". */
 function correctTokens(model: ClassifierModel, tokens: Token[]): { tokens: Token[]; corrections: string[] } {
   const corrections: string[] = [];
   const shouting = tokens.every((t) => t.original === t.original.toUpperCase());
   const corrected = tokens.map((token, i) => {
     const named = i > 0 && !shouting && /^\p{Lu}/u.test(token.original);
-    const fixed = token.quoted ? undefined : lookup(ABBREVIATIONS, token.norm) ?? (named ? undefined : model.correct(token.norm) ?? realWordTypo(tokens, i));
+    const opening = i === 0 ? lookup(OPENING_ABBREVIATIONS, token.norm) : undefined;
+    const fixed = token.quoted ? undefined : opening ?? lookup(ABBREVIATIONS, token.norm) ?? (named ? undefined : model.correct(token.norm) ?? realWordTypo(tokens, i));
     if (!fixed) {
       return token;
     }

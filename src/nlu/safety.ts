@@ -125,3 +125,35 @@ export function guardWrite(intent: string, score: number, ranked: readonly Inten
   const other = runnerUp?.intent;
   return { intent, ask: other ? [intent, other] : [intent], reason: `write ${intent} not clearly meant (${why}) → ask` };
 }
+
+// "don't delete Board prep", "never mind, don't cancel Retro": a change forbidden is no change to make. "don't let Dana
+// in" is a rejection (the lobby's own phrasing), unless it only defers ("don't admit Dana yet": wait, not turn away).
+const NEGATED_CHANGE_EN = /^(?:(?:wait|no|nope|never ?mind|actually|hold on|hang on|sorry|oh|ok|okay|please|pls)\W*\s+)*(?:do not|don['’]?t|dont|never(?! ?mind\b)|no need to|there['’]?s no need to|you don['’]?t (?:have|need) to)\s+(?:(?:let|admit|allow)\b(?=.*\b(?:yet|for now|just yet|until|till)\b)|(?!let\b|admit\b|allow\b|forget\b|worry\b)\w)/iu;
+// "I'm going to delete Board prep later", "my boss wants to cancel Retro", "let me think about whether to lock it": a
+// plan told, someone else's wish, a decision still open — none asks the bot to change anything now.
+const NOT_A_REQUEST_EN = /^(?:i|we)(?:['’]m| am|['’]re| are) (?:going to|gonna|planning|about to|thinking (?:of|about)|considering)\b|^(?:i|we) (?:might|may|could|plan to|intend to|will probably|probably will)\b|^(?:i|we)['’]ll (?:probably |maybe )?(?!need\b)\w|^(?:i|we) will (?!need\b)\w|^(?:my|our|the) (?:boss|manager|team|lead|colleague|client|customer|ceo|director|host|organi[sz]er)\b.*\b(?:wants?|asked|needs?|would like|said|is going|plans?)\b|^let me (?:think|decide|sleep on)\b|^remind me (?:to|that)\b|\bwhether (?:to|i should|we should|or not)\b|^(?:i|we) (?:wonder|am wondering|was wondering) (?:if|whether) (?:i|we) should\b/iu;
+
+// 别删周例会, 先别结束 912345678, 先别放张伟进来: forbidden or put off. 别让张伟进来 (not 先别) is a rejection, and
+// 不用再盯 … stops a watch: both are commands of their own.
+const NEGATED_CHANGE_ZH = /^(?:请|麻烦)?(?:(?:先|暂时|现在|还)(?:别|不要|不用|不必|先别)(?:急着?)?|(?:别|不要|千万别|千万不要)(?!让|放|再))\s*(?:把\s*\S{1,12}?\s*)?(?:删|取消|结束|终止|关|锁|解锁|静音|改|挪|推迟|提前|建|创建|新建|加|添加|拒|踢|散|让|放|请|拉|准入)/u;
+// 刚才是谁拒绝了张伟, 我能删周例会吗, 要不要把周例会取消, 把周例会取消会怎样, 我不小心删了周例会: who did it, whether
+// one may or should, what would follow, what happened by mistake — questions and narration, not requests ("谁上线了告诉我"
+// asks for a watch: only 谁 before a verb of change asks who made it).
+const QUESTION_ZH = /谁(?!都|也)(?:把|给|将)?[^，,谁]{0,12}?(?:删|取消|锁|改|拒|结束|踢|静音|解锁|建|创建|新建|加|放|关掉|关闭)|^我(?:们)?(?:能|可以|能不能|可不可以|可不可能|有权限)[^，,]*[吗么][？?]?$|要不要|该不该|是不是(?:该|要|应该)|应不应该|会怎样|会怎么样|会不会|会发生什么|有什么影响|不小心|误删|误操作/u;
+// 老板想取消周例会, 领导说要删掉…: someone else's wish, told.
+const NOT_A_REQUEST_ZH = /^(?:我们|我的)?(?:老板|领导|经理|主管|上司|同事|客户|组长)(?:说|想|要|希望|打算|准备|让我|叫我)/u;
+
+/**
+ * A write the sentence does not ask for now — forbidden, planned, someone else's wish or still being decided — is no
+ * command at all: nothing runs, and the nearest commands are offered instead. The reason, or undefined.
+ */
+export function changeNotAskedFor(command: string, chinese = false): string | undefined {
+  if (chinese) {
+    if (NEGATED_CHANGE_ZH.test(command)) return 'a change forbidden or put off (别…, 先别…) is none';
+    if (QUESTION_ZH.test(command)) return 'a question about a change (谁…, 我能…吗, 要不要…, …会怎样) or one told as past is none';
+    return NOT_A_REQUEST_ZH.test(command) ? 'someone else\'s wish, told, is none' : undefined;
+  }
+  if (NEGATED_CHANGE_EN.test(command)) return 'a change forbidden ("don\'t …") is none';
+  if (NOT_A_REQUEST_EN.test(command)) return 'a change planned, wished by someone else or still undecided is none';
+  return undefined;
+}

@@ -47,6 +47,15 @@ export function removeEmoji(text: string): string {
   return HAS_EMOJI.test(text) ? collapseSpaces(text.replace(EMOJI, ' ')) : text;
 }
 
+// "terminate 955 031 840", "show meeting 921-738-496": a nine-digit conference id read out in threes is one id. A phone
+// number is grouped otherwise (0412 555 019, +1 425 555 0100) or has a country code before it, so it stays as typed.
+const SPACED_ID = /(?<![\d+][\s-]?)(?<![\d+])\b(\d{3})([ -])(\d{3})\2(\d{3})\b(?![\s-]?\d)/gu;
+
+/** Conference ids typed in groups of three, joined into the id. */
+export function joinSpacedIds(text: string): string {
+  return text.replace(SPACED_ID, '$1$3$4');
+}
+
 /** Exported for the test that holds the shortcut above equal to it. */
 export function removeMentionsFully(text: string): string {
   return collapseSpaces(text

@@ -65,6 +65,9 @@ export function leaderNamesIn(text: string): string[] | undefined {
     new RegExp(String.raw`\b${role}(?: are| is|:)?\s+(${names})`, 'u'),
     // "…, Mehmet presenting": the leader named, then what they do.
     new RegExp(String.raw`(?:^|,\s*)(${names})(?: (?:is|are|will be))? (?:presenting|hosting|leading|presents|hosts|leads)\b`, 'u'),
+    // "…, Anna and Raj present", "Lee will host": the bare verb (said with will/to, or last in its clause); "Anna is
+    // present" says she attends, so "is/are" before the bare verb names no leader.
+    new RegExp(String.raw`(?:^|,\s*)(${names})(?: (?:will|to|are going to|is going to|gonna))? (?:present|host|lead|co-?host)(?=\s*(?:$|[,.;!]|and\b))`, 'u'),
   ];
   for (const pattern of english) {
     const found = pattern.exec(text)?.[1];
@@ -78,7 +81,9 @@ export function leaderNamesIn(text: string): string[] | undefined {
   const zhName = String.raw`(?:[\u4e00-\u9fff]{2,20}?|\p{Lu}[\p{L}'.-]*)`;
   const zhNames = String.raw`(?:[\u4e00-\u9fff、和]{2,20}?|\p{Lu}[\p{L}'.-]*)(?:\s*[和、]\s*${zhName})*`;
   const chinese = new RegExp(String.raw`(?:^|[，,\s])(?:让|请|由|设置?|指定|安排|把)?\s*(${zhNames})\s*(?:来)?(?:当|做|作为|担任|为|设为|设置为|当成)(?:会议)?(?:主持人|组织者|演示者|主讲人|主讲|讲者|分享人)`, 'u').exec(text)?.[1]
-    ?? new RegExp(String.raw`(?:主持人|演示者|主讲人|主讲|讲者|分享人)(?:是|为|由|[:：])\s*(${zhNames})(?:来当|担任)?(?=[，,。；;\s]|$)`, 'u').exec(text)?.[1];
+    ?? new RegExp(String.raw`(?:主持人|演示者|主讲人|主讲|讲者|分享人)(?:是|为|由|[:：])\s*(${zhNames})(?:来当|担任)?(?=[，,。；;\s]|$)`, 'u').exec(text)?.[1]
+    // "…，王磊主持", "由李娜和 David 主讲": the leaders, then the verb of leading, last in their clause.
+    ?? new RegExp(String.raw`(?:^|[，,\s])(?:由|请|让)?\s*(${zhNames})\s*(?:来)?(?:主持|主讲|带领)(?=[，,。；;\s]|$)`, 'u').exec(text)?.[1];
   return chinese ? chinese.split(/\s*(?:和|、)\s*/u).map((n) => n.trim()).filter(Boolean) : undefined;
 }
 
@@ -120,7 +125,7 @@ export function pageIn(text: string): string {
 
 export function turnsOff(intent: string, text: string): boolean {
   if (intent === 'huawei.mute') {
-    return /\bun-?mute|\bmics? back on|\b(?:turn|switch) (?:their |everyones |the )?mics? (?:back )?on|\blet (?:people|everyone|everybody|them) (?:talk|speak)|\b(?:turn|switch) off (?:the )?mute|\bstop muting|\bunsilence|\b(?:release|lift|remove) (?:the )?mute|\b(?:talk|speak) again\b|取消.{0,16}静音|解除.{0,16}静音|关闭静音|静音\s*(?:给)?(?:取消|解除|关掉|去掉|撤掉|解开|放开)|(?:可以|能)?(?:说话|发言|讲话|开麦)/iu.test(text);
+    return /\bun-?mute|\bmics? back on|\b(?:turn|switch) (?:their |everyones |the )?mics? (?:back )?on|\blet (?:people|everyone|everybody|them|folks|all)\b.*\b(?:talk|speak)\b|\b(?:turn|switch) off (?:the )?mute|\bstop muting|\bunsilence|\b(?:release|lift|remove) (?:the )?mute|\b(?:talk|speak) again\b|取消.{0,16}静音|解除.{0,16}静音|关闭静音|静音\s*(?:给)?(?:取消|解除|关掉|去掉|撤掉|解开|放开)|(?:可以|能)?(?:说话|发言|讲话|开麦)/iu.test(text);
   }
   return /\bun-?lock|\bopen (?:.+ )?(?:again|up)|\breopen|\b(?:remove|lift|release) (?:the )?lock|解锁|解除锁定|取消锁定|(?:设成|设为|改成|改为|调成|设置为|设置成)(?:不|不要|不再)(?:锁定|锁住|锁)|不(?:要|再)?锁了|的锁\s*(?:给)?(?:解开|打开|取消|解除|去掉|撤掉)/iu.test(text);
 }

@@ -6,8 +6,10 @@
 
 const MEETING_GENERIC = /^(?:the|my|our|this|that|a|an|in|of|for|waiting|there|anyone|somebody|someone|anybody|people|(?:(?:the|my|our|this|that|a)\s+)?(?:lobby|lobbies|waiting room|meeting|meetings|call|conference|it|here|one|join|all|everything|everyone|all my meetings|all meetings|all of them|every meeting))$/iu;
 // Chat spellings count too: "em all", "every1", "the whole lobby".
-const ALL_WORDS = /^(?:(?:all|every)\s+)?(?:everyone|everybody|every one|every1|evry1|em|em all|all of em|both|both of them|each of them|whoever(?: is| s|s)?|anyone|anybody|all (?:\w+ )?of them|every single (?:one|person|guest|visitor)|every (?:person|guest|visitor)|each (?:person|guest|visitor)|(?:the )?(?:whole|entire) (?:lobby|waiting room|queue|lot)|all|all of them|them all|them|all guests|the guests|guests|people|all people|all the people|everyone else|all participants|the lot|waiting people|everyone who is waiting|(?:all )?(?:the )?(?:waiting|pending) (?:people|guests|folks|visitors|attendees|users|ones|participants))(?:\s+(?:waiting|who(?:['’]?s|['’]?re| is| are) (?:still )?(?:waiting|outside|queued|queueing|there|in the lobby|in the waiting room)|that(?:['’]?s| is| are) (?:still )?waiting|(?:who|that)(?:['’]?s| s)?|in the lobby|in lobby|from the lobby|in the waiting room|that are waiting|there|too))*$/iu;
-const ALL_MEETINGS = /\b(?:all (?:of )?(?:my |the |our )?meetings|any (?:of )?(?:my|our) meetings|every (?:one of my )?meetings?|all of them|everything|all my lobbies|all lobbies|all alerts|all watches|all)\b(?!-)/iu; // "Tuesday all-hands" is a meeting's name
+// "all 3 guests", "the two visitors": everyone waiting, counted.
+const ALL_WORDS = /^(?:(?:all|every)\s+)?(?:(?:all(?: of)?(?: the)?|the|both(?: the)?) (?:\d|two|three|four|five|six|seven|eight|nine|ten)\s+(?:guests|people|visitors|folks|callers|attendees|of them)|everyone|everybody|every one|every1|evry1|em|em all|all of em|both|both of them|each of them|whoever(?: is| s|s)?|anyone|anybody|all (?:\w+ )?of them|every single (?:one|person|guest|visitor)|every (?:person|guest|visitor)|each (?:person|guest|visitor)|(?:the )?(?:whole|entire) (?:lobby|waiting room|queue|lot)|all|all of them|them all|them|all guests|the guests|guests|people|all people|all the people|everyone else|all participants|the lot|waiting people|everyone who is waiting|(?:all )?(?:the )?(?:waiting|pending) (?:people|guests|folks|visitors|attendees|users|ones|participants))(?:\s+(?:waiting|who(?:['’]?s|['’]?re| is| are) (?:still )?(?:waiting|outside|queued|queueing|there|in the lobby|in the waiting room)|that(?:['’]?s| is| are) (?:still )?waiting|(?:who|that)(?:['’]?s| s)?|in the lobby|in lobby|from the lobby|in the waiting room|that are waiting|there|too))*$/iu;
+// "unwatch every huawei meeting": the platform's or any kind's meetings, all of them.
+const ALL_MEETINGS = /\b(?:all (?:of )?(?:my |the |our )?(?:huawei |skype |online |teams )?meetings|any (?:of )?(?:my|our) meetings|every (?:one of my |single )?(?:huawei |skype |online |teams )?meetings?|all of them|everything|all my lobbies|all lobbies|all alerts|all watches|all)\b(?!-)/iu; // "Tuesday all-hands" is a meeting's name
 
 function stripMeeting(value: string): string {
   return value
@@ -28,6 +30,12 @@ function stripMeeting(value: string): string {
     .replace(/\s+(?:into|in|to) (?:the )?(?:call|meeting|conference)$/iu, '')
     .replace(/\s+(?:empty|full|crowded|busy)$/iu, '')
     .replace(/\s+(?:meeting|mtg|conference|lobby)$/iu, '')
+    // "reject anyone waiting for Board prep who isn't from our company": a relative clause says which people, not the name.
+    .replace(/(?<=\S)\s+(?:who|that|which)(?:['’]s|['’]re|\s+(?:is|are|isn['’]?t|aren['’]?t|is not|are not|was|were|has|have|hasn['’]?t|haven['’]?t|doesn['’]?t|don['’]?t|does not|do not|can['’]?t|cannot))\s.*$/iu, '')
+    // "who's knocking on the Ops sync door": the door is the lobby's, not the name's.
+    .replace(/(?<=\S)\s+(?:door|doors|front door)$/iu, '')
+    // "that standup thing", "this Budget review thingy": a demonstrative and a vague noun around a name are no part of it.
+    .replace(/^(?:that|this)\s+(.+?)\s+(?:thing|thingy|thingie|one)$/iu, '$1')
     .trim();
 }
 
@@ -45,13 +53,15 @@ function stripGroup(value: string): string {
 }
 
 // Words around a Chinese name that are not part of it: "看一下周会", "一下客户演示", "客户培训这个会", "同事这个分组里".
-const ZH_LEADING_FILLER = /^(?:(?:给我看看|给我看下|给我|看看|看一下|看下|查看|查一下|查下|列一下|列下|帮我|替我|帮忙|麻烦你?|请你?|一下|以后|今后|叫做?|名为)\s*)+/u;
+// "幫團隊建設新增擴展": 帮 alone before a name is the request too.
+const ZH_LEADING_FILLER = /^(?:(?:给我看看|给我看下|给我|看看|看一下|看下|查看|查一下|查下|列一下|列下|帮我|替我|帮忙|帮(?=\S{2})|麻烦你?|请你?|一下|以后|今后|叫做?|名为)\s*)+/u;
 // "招聘面试那个会的链接", "年度预算这个会是怎么设置的", "技术支持这个组": a demonstrative and the thing's kind end its name.
 const ZH_DEMONSTRATIVE_KIND = /\s*(?:这个|那个|这场|那场|这一个|那一个|这次|那次)(?:会议|会(?!议室)|分组|组|群组).*$/u;
-const ZH_TRAILING_FILLER = /\s*(?:这个会议|这个会|这场会|这一个会|这个分组里?|这个组里?|分组里|这个|那个|这场|那场|这次|那次|(?:这|那)(?:个|位)人)$/u;
+// "球友那组": a bare 那/这 before the kind word (gone already) points at the thing, it is no part of its name.
+const ZH_TRAILING_FILLER = /\s*(?:这个会议|这个会|这场会|这一个会|这个分组里?|这个组里?|分组里|这个|那个|这场|那场|这次|那次|(?:这|那)(?:个|位)人|(?<=\S{2})[这那])$/u;
 // Words that say where or what about a thing, after its name: "招聘面试门口", "产品评审上挂的", "招聘面试的入会权限",
 // "张伟进入" (the verb glued to the name), "吧" (a sentence particle). A name never ends in these.
-const ZH_TRAILING_RELATION = /\s*(?:的?(?:门口|门外|外面|那边|这边)|上(?:挂|挂着|挂的|面)?的?|的?(?:入会|开始|结束|会议)?(?:权限|链接|设置|时间|主题|标题|申请|请求)|从(?:我的|我们的)?(?:会议|日程|日历|列表|会议列表)(?:里|中)?|(?:快|要|马上|就要|已经)(?:开始|结束)了?|(?:进入|进来|加入|入会|进会)|[吧了呢啊呀])$/u;
+const ZH_TRAILING_RELATION = /\s*(?:的?(?:门口|门外|外面|那边|这边)|上(?:挂|挂着|挂的|面)?的?|的?(?:入会|开始|结束|会议)?(?:权限|链接|设置|设定|时间|主题|标题|申请|请求)|从(?:我的|我们的)?(?:会议|日程|日历|列表|会议列表)(?:里|中)?|(?:快|要|马上|就要|已经)(?:开始|结束)了?|(?:进入|进来|加入|入会|进会)|[吧了呢啊呀])$/u;
 // Words glued after a name by the verb phrase that follows it: "技术沙龙可以锁上了", "王磊给放进来", "周例会里加个扩展",
 // "年会的等候室": a modal, a stressing 给, a place word or the room itself. Two characters of name stay at least.
 const ZH_TRAILING_GLUE = /(?<=\S{2})\s*(?:可以|能够?|给|就|里|从|(?:开始|结束)(?:之?前|之?后)|的?(?:大厅|等候室)里?|今天|明天|后天|这周|本周|下周|这次|下次|以后|今后|往后|从现在起|从今天起|从今以后|从此)$/u;
