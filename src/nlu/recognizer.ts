@@ -369,6 +369,15 @@ import { detectLanguage, expandShorthand, hasHan, joinSpacedIds, micAsMute, remo
  *   main since) in both orders, taken twice, the second on the final code): p99 5.41–6.23 → 5.19–6.03 ms, p95
  *   0.26–0.41 → 0.29–0.61 ms, p50 0.077–0.104 → 0.086–0.129 ms, mean 0.32–0.38 → 0.31–0.40 ms (whichever recognizer
  *   is measured first in a pair is slower at the median, in both orders: unchanged within noise).
+ * The honest number after the twelfth pass: test/fixtures/nlu/heldout-n.json (424 sentences, 251 English / 173 Chinese,
+ *   reference time Thursday 2025-11-13 09:20; written blind from the command list alone while the eleventh pass ran,
+ *   by a helper that read nothing else; scored once, on the twelfth pass's code, before anyone looked at it):
+ *   **95.8 % intent / 94.8 % entities** (English 96.4 / 95.2, Chinese 94.8 / 94.2); 3 reads acted on as writes,
+ *   2 writes read as another write unasked, 5 misses asked. On its 334 sentences not found verbatim in an earlier
+ *   corpus: 94.6 / 93.4 (English 95.6 / 94.1, Chinese 93.1 / 92.3). Two entity misses differ from the label only by a
+ *   leading article on a person (the guide for M and N said to drop articles; A–L keep them on descriptions). So the
+ *   eleventh and twelfth passes took K, L and M to 100 / 100 and 99.8 / 98.8, and carried M +0.3 / +0.9 and N to
+ *   this: issue 11's 97 / 95 and its zero reads-as-writes are not met on a corpus nobody tuned on.
  */
 
 export interface RecognizerOptions {
