@@ -5,7 +5,7 @@ import { MeetingBotAdapter } from '../../src/teams/adapter.js';
 import { createBotAuthentication } from '../../src/teams/authentication.js';
 import { ConversationReferenceStore, type KeyedStorage } from '../../src/teams/conversationReferences.js';
 import { MessageRejectedError, ProactiveMessenger, type ProactiveOptions } from '../../src/teams/proactive.js';
-import { startScriptedConnector as startConnector, type ConnectorAnswer as Answer } from '../helpers/scriptedConnector.js';
+import { scriptedConnectorsPerTest } from '../helpers/scriptedConnector.js';
 
 /** Counts turns started for sends: a proactive send or update must not build one. */
 class CountingAdapter extends MeetingBotAdapter {
@@ -37,15 +37,7 @@ function referenceTo(serviceUrl: string): Partial<ConversationReference> {
 
 describe('proactive sends without a turn (ProactiveMessenger straight to the Bot Connector)', function () {
   this.timeout(20_000);
-  const closers: Array<() => Promise<void>> = [];
-  afterEach(async () => {
-    await Promise.all(closers.splice(0).map((close) => close()));
-  });
-  const connector = async (script?: Answer[]) => {
-    const started = await startConnector(script);
-    closers.push(started.close);
-    return started;
-  };
+  const connector = scriptedConnectorsPerTest();
 
   it('sends to the conversation’s activities endpoint, addressed from the bot to the person, and updates in place, with no turn', async () => {
     const teams = await connector();

@@ -13,7 +13,7 @@ import { MeetingBotAdapter } from '../../src/teams/adapter.js';
 import { ConnectorCallError } from '../../src/teams/activityCalls.js';
 import { createBotAuthentication } from '../../src/teams/authentication.js';
 import { statusOf } from '../../src/teams/proactive.js';
-import { startScriptedConnector as startConnector, type ConnectorAnswer as Answer } from '../helpers/scriptedConnector.js';
+import { scriptedConnectorsPerTest } from '../helpers/scriptedConnector.js';
 
 /** botframework-connector's own app credentials, signing as they do; only the token request is replaced. */
 class FixedTokenCredentials extends MicrosoftAppCredentials {
@@ -95,15 +95,7 @@ function cardReply(): Partial<Activity> {
 
 describe('turn replies on the plain path (MeetingBotAdapter.sendActivities / updateActivity)', function () {
   this.timeout(20_000);
-  const closers: Array<() => Promise<void>> = [];
-  afterEach(async () => {
-    await Promise.all(closers.splice(0).map((close) => close()));
-  });
-  const connector = async (script?: Answer[]) => {
-    const started = await startConnector(script);
-    closers.push(started.close);
-    return started;
-  };
+  const connector = scriptedConnectorsPerTest();
 
   it('replies to the incoming activity with a plain request signed by the turn’s client credentials, not through the client', async () => {
     const teams = await connector();

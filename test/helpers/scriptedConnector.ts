@@ -54,3 +54,19 @@ export async function startScriptedConnector(script: ConnectorAnswer[] = []): Pr
     },
   };
 }
+
+/**
+ * For a mocha suite: a function that starts scripted connectors, each closed after the test that started it.
+ * Call it in the `describe` body.
+ */
+export function scriptedConnectorsPerTest(): (script?: ConnectorAnswer[]) => Promise<ScriptedConnector> {
+  const closers: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    await Promise.all(closers.splice(0).map((close) => close()));
+  });
+  return async (script) => {
+    const started = await startScriptedConnector(script);
+    closers.push(started.close);
+    return started;
+  };
+}
