@@ -39,6 +39,9 @@ const EXISTING_MEETING_MADE_EN = String.raw`(?!.*\b(?:meeting|call|conference) \
 const CREATE_EN = String.raw`^${EXISTING_MEETING_MADE_EN}(?:(?:i|we) (?:need|want|would like|d like)(?: to (?:create|schedule|book|set up|have|get))?|(?:create|schedule|book|set up|setup|make|organi[sz]e|arrange|plan|add|host|new))(?: me| us)?(?: (?:a|an|one|another))?(?: (?:new|quick|short|brief|private|public|locked|open|online|skype|small|big|weekly|daily|\d+[- ]?min(?:ute)?s?))*\s+(?:meeting|call|conference|session|mtg|meetup)\b(?! (?:defaults?|polic|settings|options|invitation))`;
 const MEETING_KIND_EN = String.raw`(?:review|sync|standup|stand-up|retro|retrospective|crit|critique|planning|kickoff|kick-off|demo|1:1|one-on-one|all hands|town hall|interview|workshop|call|prep|briefing|check-in|offsite|training|session|meeting|huddle|catch-up|catchup|sprint|board|townhall)`;
 const MEETING_KIND_ZH = String.raw`(?:会|评审|面试|复盘|培训|分享|站会|例会|周会|沟通)`;
+// "what's on next week", "any meetings next friday": a question about a stretch of time to come (not "next page").
+const NEXT_TIME_ASKED_EN = String.raw`(?:what|whats|which|anything|any|show|list|do (?:i|we) have|have (?:i|we) got|tell me|give me|is there|are there)\b.*\bnext (?:week|month|weekend|days|few days|\d+ days|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`;
+
 // "Board prep (Fri)", "Legal review [draft]": a tag after a meeting's kind (brackets are gone from the normalised text)
 // dates or versions a meeting; contact groups are not tagged so.
 const NAME_TAG_EN = String.raw`(?:\d{1,4}|mon|tue|wed|thu|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day|am|pm|draft|final|old|new|v\d+)`;
@@ -57,9 +60,9 @@ const CUES: readonly Cue[] = [
   // meeting or group is changed by it (the classifier heard "to" as a change).
   { name: 'sending something to someone', en: /^(?:send|forward|email|e-mail|mail|share|text|dm|message)(?: (?:me|him|her|them|us))? (?!.*\b(?:alerts?|notifications?|notifs?|pings?|away|back|here|channel|chat|thread|lobby)\b)\S.* (?:to|with) \S/u, intent: 'none', overrules: ['meetings.update', 'meetings.create', 'groups.create', 'groups.rename', 'extensions.add', 'lobby.admit', 'meetings.delete', 'groups.delete'] },
   // "what's on huawei next week": "next" before a stretch of time says when, it asks for no next page.
-  { name: 'next <time> on huawei', en: /^(?!.*\bpages?\b)(?=.*\b(?:huawei|cloud)\b)(?:what|whats|which|anything|any|show|list|do (?:i|we) have|have (?:i|we) got|tell me|give me|is there|are there)\b.*\bnext (?:week|month|weekend|days|few days|\d+ days|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/u, intent: 'huawei.scheduled', overrules: ['page.next', 'meetings.list'] },
+  { name: 'next <time> on huawei', en: new RegExp(String.raw`^(?!.*\bpages?\b)(?=.*\b(?:huawei|cloud)\b)${NEXT_TIME_ASKED_EN}`, 'u'), intent: 'huawei.scheduled', overrules: ['page.next', 'meetings.list'] },
   // Only a sentence that asks (what, which, show, any …): "push X to next tuesday" is a change whose time it is.
-  { name: 'next <time> is no page', en: /^(?!.*\bpages?\b)(?:what|whats|which|anything|any|show|list|do (?:i|we) have|have (?:i|we) got|tell me|give me|is there|are there)\b.*\bnext (?:week|month|weekend|days|few days|\d+ days|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/u, intent: 'meetings.list', overrules: ['page.next'] },
+  { name: 'next <time> is no page', en: new RegExp(String.raw`^(?!.*\bpages?\b)${NEXT_TIME_ASKED_EN}`, 'u'), intent: 'meetings.list', overrules: ['page.next'] },
   // "remove Dana from the Hikers group", "add Dana to the Hikers group": a group's members are not edited here; the group
   // itself is not deleted for it.
   { name: 'a member moved in or out of a group', en: /^(?:remove|take|kick|drop|delete|add|put|move) (?!(?:the |my |our )?(?:contact )?groups?\b)\S.* (?:from|out of|off|to|into|in) (?:the |my |our )?(?:(?:contact )?group \S|\S.* group$)/u, intent: 'none', overrules: ['groups.delete', 'groups.create', 'groups.rename', 'groups.members', 'lobby.reject', 'lobby.admit'] },
