@@ -58,11 +58,7 @@ export class ConversationThrottle {
    */
   sendsInWindow(conversationId: string): number {
     const times = this.sendTimes.get(conversationId);
-    if (!times) return 0;
-    const since = this.now() - this.longestPeriodMs;
-    let count = 0;
-    for (const slot of times) if (slot.at > since) count += 1;
-    return count;
+    return times ? sendsWithin(times, this.now(), this.longestPeriodMs) : 0;
   }
 
   private async waitForRoom(conversationId: string): Promise<{ at: number }> {
@@ -98,12 +94,17 @@ export class ConversationThrottle {
     let wait = 0;
     for (const window of this.windows) {
       if (times.length < window.limit) continue;
-      let inWindow = 0;
-      for (let index = times.length - 1; index >= 0 && now - times[index]!.at < window.periodMs; index -= 1) inWindow += 1;
-      if (inWindow < window.limit) continue;
+      if (sendsWithin(times, now, window.periodMs) < window.limit) continue;
       const oldestThatMustExpire = times[times.length - window.limit]!.at;
       wait = Math.max(wait, oldestThatMustExpire + window.periodMs - now);
     }
     return wait;
   }
+}
+
+/** Sends in the last `periodMs`: a conversation's times ascend (see delayNeeded), so they are the newest ones. */
+function sendsWithin(times: ReadonlyArray<{ at: number }>, now: number, periodMs: number): number {
+  let count = 0;
+  for (let index = times.length - 1; index >= 0 && now - times[index]!.at < periodMs; index -= 1) count += 1;
+  return count;
 }
