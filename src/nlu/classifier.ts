@@ -1,4 +1,4 @@
-import { NeuralNetwork, type NeuralExample } from '@nlpjs/neural';
+import { NeuralNetwork, type NeuralExample, type NeuralNetworkJson } from '@nlpjs/neural';
 import { StemmerEn } from '@nlpjs/lang-en-min';
 import { NONE_INTENT, training, type TrainingSet } from './training.js';
 import { isMeetingId, normWord, tokenize, type Token } from './text.js';
@@ -84,25 +84,54 @@ export interface ClassifierModel {
 
 export function trainClassifier(sets: Readonly<Record<string, TrainingSet>> = training): ClassifierModel {
   const vocabulary = buildVocabulary(sets);
-  const words = [...vocabulary.keys()];
-  // "delivered", "pings": a known word with a plural or past ending is not a typo; it stays as typed (patterns
-  // read it so) and the classifier reads it through its stem. "-ing" forms are left out: "planning" in a subject
-  // would otherwise count as the command word "plan".
-  const inflected = (word: string): boolean =>
-    /^[a-z]{3,}(?:s|d)$/u.test(word) && [word.slice(0, -1), word.slice(0, -2)].some((base) => base.length >= 3 && vocabulary.has(base));
-  // "customer" is not a typo of "custom", nor "planner" of "plan": a known word plus a suffix is another word.
-  const derived = (word: string): boolean => {
-    const stem = /^(.{3,}?)(?:er|ers|or|ors|ing|ings|ion|ions|ly|ment|ments|al|ance)$/u.exec(word)?.[1];
-    return stem !== undefined && (vocabulary.has(stem) || vocabulary.has(`${stem}e`) || (stem.length > 3 && stem.at(-1) === stem.at(-2) && vocabulary.has(stem.slice(0, -1))));
-  };
-  const correct = (word: string): string | undefined => {
-    if (vocabulary.has(word) || word.length < MIN_CORRECTION_LENGTH || REAL_WORDS.has(word) || CONTRACTIONS.has(word) || /[^a-z]/u.test(word) || inflected(word) || derived(word)) {
-      return undefined;
-    }
-    return closestWord(word, words, vocabulary);
-  };
-  const known = (word: string): boolean => vocabulary.has(word) || inflected(word);
+  const network = new NeuralNetwork({ log: false });
+  network.train(trainingExamples(sets, (word) => knownIn(vocabulary, word)));
+  return classifierOver(network, vocabulary, vocabulary);
+}
 
+/** A trained network, the words it knows and the words it corrects typos towards, as stored by `storeClassifier`. */
+export interface StoredClassifier {
+  network: NeuralNetworkJson;
+  vocabulary: Array<[string, number]>;
+  correctionVocabulary: Array<[string, number]>;
+}
+
+/**
+ * Trains on `sets` plus `extra` (labelled sentences with their entities already turned into {slots}) and returns it
+ * in a form that can be stored and loaded without training again. Typos are still corrected towards the words of
+ * `sets` alone: the extra sentences' words count as features, but a bigger target list turns real typos ("delte",
+ * "rejcet") into other words.
+ */
+export function storeClassifier(sets: Readonly<Record<string, TrainingSet>>, extra: Readonly<Record<string, TrainingSet>>): StoredClassifier {
+  const merged: Record<string, TrainingSet> = { ...sets };
+  for (const [intent, set] of Object.entries(extra)) {
+    const base = merged[intent] ?? { en: [], zh: [] };
+    merged[intent] = { en: [...base.en, ...set.en], zh: [...base.zh, ...set.zh] };
+  }
+  const vocabulary = buildVocabulary(merged);
+  const network = new NeuralNetwork({ log: false });
+  network.train(trainingExamples(merged, (word) => knownIn(vocabulary, word)));
+  return { network: network.toJSON(), vocabulary: [...vocabulary], correctionVocabulary: [...buildVocabulary(sets)] };
+}
+
+export function loadClassifier(stored: StoredClassifier): ClassifierModel {
+  const network = new NeuralNetwork({ log: false });
+  network.fromJSON(stored.network);
+  return classifierOver(network, new Map(stored.vocabulary), new Map(stored.correctionVocabulary));
+}
+
+// "delivered", "pings": a known word with a plural or past ending is not a typo; it stays as typed (patterns read
+// it so) and the classifier reads it through its stem. "-ing" forms are left out: "planning" in a subject would
+// otherwise count as the command word "plan".
+function inflectedIn(vocabulary: ReadonlyMap<string, number>, word: string): boolean {
+  return /^[a-z]{3,}(?:s|d)$/u.test(word) && [word.slice(0, -1), word.slice(0, -2)].some((base) => base.length >= 3 && vocabulary.has(base));
+}
+
+function knownIn(vocabulary: ReadonlyMap<string, number>, word: string): boolean {
+  return vocabulary.has(word) || inflectedIn(vocabulary, word);
+}
+
+function trainingExamples(sets: Readonly<Record<string, TrainingSet>>, known: (word: string) => boolean): NeuralExample[] {
   const corpus: NeuralExample[] = [];
   for (const [name, set] of Object.entries(sets)) {
     const intent = lookup(SAME_WORDS_AS, name) ?? name;
@@ -113,9 +142,23 @@ export function trainClassifier(sets: Readonly<Record<string, TrainingSet>> = tr
       corpus.push(toExample(chineseFeatures(fillSlots(example), known), intent));
     }
   }
-  const network = new NeuralNetwork({ log: false });
-  network.train(corpus);
+  return corpus;
+}
 
+function classifierOver(network: NeuralNetwork, vocabulary: ReadonlyMap<string, number>, correctionVocabulary: ReadonlyMap<string, number>): ClassifierModel {
+  const words = [...correctionVocabulary.keys()];
+  // "customer" is not a typo of "custom", nor "planner" of "plan": a known word plus a suffix is another word.
+  const derived = (word: string): boolean => {
+    const stem = /^(.{3,}?)(?:er|ers|or|ors|ing|ings|ion|ions|ly|ment|ments|al|ance)$/u.exec(word)?.[1];
+    return stem !== undefined && (correctionVocabulary.has(stem) || correctionVocabulary.has(`${stem}e`) || (stem.length > 3 && stem.at(-1) === stem.at(-2) && correctionVocabulary.has(stem.slice(0, -1))));
+  };
+  const correct = (word: string): string | undefined => {
+    if (correctionVocabulary.has(word) || word.length < MIN_CORRECTION_LENGTH || REAL_WORDS.has(word) || CONTRACTIONS.has(word) || /[^a-z]/u.test(word) || inflectedIn(correctionVocabulary, word) || derived(word)) {
+      return undefined;
+    }
+    return closestWord(word, words, correctionVocabulary);
+  };
+  const known = (word: string): boolean => knownIn(vocabulary, word);
   return {
     knows: known,
     correct,

@@ -9,11 +9,20 @@ declare module '@nlpjs/neural' {
     deltaError: number;
     iterations: number;
   }
+  /** NeuralNetwork's own serialisation: one weight per feature, then the bias, per intent. */
+  export interface NeuralNetworkJson {
+    settings: Record<string, unknown>;
+    features: string[];
+    intents: string[];
+    perceptrons: number[][];
+  }
   export class NeuralNetwork {
     constructor(settings?: { iterations?: number; errorThresh?: number; deltaErrorThresh?: number; learningRate?: number; momentum?: number; alpha?: number; log?: boolean });
     /** Synchronous: trains the per-intent perceptrons in process. */
     train(corpus: NeuralExample[]): NeuralStatus;
     run(input: Record<string, number>): Record<string, number> | undefined;
+    toJSON(): NeuralNetworkJson;
+    fromJSON(json: NeuralNetworkJson): void;
     explain(input: Record<string, number>, intent: string): { weights?: Record<string, number>; bias?: number };
   }
 }

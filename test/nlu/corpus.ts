@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -30,6 +30,19 @@ export function corpusPath(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   const candidates = [resolve(here, 'corpus.json'), resolve(here, '../../../test/nlu/corpus.json')];
   return candidates.find((path) => { try { readFileSync(path); return true; } catch { return false; } }) ?? candidates[0]!;
+}
+
+/**
+ * Frozen corpora nobody has tuned on yet: their next score is an honest one, so the recognizer's second opinion
+ * (scripts/trainSecondOpinion.ts) must not learn from them. A corpus leaves this list when a pass tunes on it.
+ */
+export const UNTUNED_CORPORA: ReadonlySet<string> = new Set(['heldout-o.json']);
+
+/** test/nlu/corpus.json and every frozen held-out corpus that has been tuned on, in a stable order. */
+export function corporaTunedOn(): string[] {
+  const folder = resolve(dirname(corpusPath()), '../fixtures/nlu');
+  const heldOut = readdirSync(folder).filter((name) => /^heldout-.+\.json$/u.test(name) && !UNTUNED_CORPORA.has(name)).sort();
+  return [corpusPath(), ...heldOut.map((name) => resolve(folder, name))];
 }
 
 export function loadCorpus(path = corpusPath()): Corpus {

@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { after, before, describe, it } from 'mocha';
+import type { LocalConversation } from '../../src/localChannel/localChannel.js';
+import { createRecognizer } from '../../src/nlu/recognizer.js';
+import { readSecondOpinion } from '../../src/nlu/secondOpinion.js';
+import { isWrite } from '../../src/nlu/catalog.js';
+import { signInAndWatch, startAlertsBot, type AlertsBot } from '../alerts/helpers.js';
+import { corporaTunedOn, UNTUNED_CORPORA } from './corpus.js';
+
+/** The second opinion (src/nlu/secondOpinion.ts): heard only when the rules find no command, and never to act unasked. */
+describe('recognizer: the second opinion', () => {
+  const recognizer = createRecognizer({ now: () => new Date(2026, 1, 3, 16, 10) });
+  const secondOpinionSpoke = (text: string): boolean => recognizer.recognize(text).explanation.some((line) => line.startsWith('second opinion'));
+
+  it('reads a question the rules have no pattern for', () => {
+    const result = recognizer.recognize('我能设置哪些入会级别');
+    assert.equal(result.intent, 'meetings.eligibleValues');
+    assert.ok(secondOpinionSpoke('我能设置哪些入会级别'), result.explanation.join('\n'));
+    assert.equal(result.ask, undefined);
+  });
+
+  it('asks before a change it finds, never runs it', () => {
+    const result = recognizer.recognize('912345678 不用管了');
+    assert.equal(result.intent, 'huawei.unwatch');
+    assert.ok(isWrite(result.intent));
+    assert.deepEqual(result.ask?.map((reading) => reading.intent), ['huawei.unwatch']);
+    assert.deepEqual(result.entities, { meeting: '912345678' });
+  });
+
+  for (const text of ['I like turtles', 'tell me a joke', 'asdf qwer', 'good night', 'hello there', '晚安', '帮我点杯咖啡']) {
+    it(`leaves small talk alone: "${text}"`, () => {
+      assert.equal(recognizer.recognize(text).intent, 'none');
+    });
+  }
+
+  for (const text of ["don't delete Board prep", '别删周例会', '先别结束 912345678']) {
+    it(`is not asked when the sentence refuses a change: "${text}"`, () => {
+      assert.equal(recognizer.recognize(text).intent, 'none');
+      assert.equal(secondOpinionSpoke(text), false);
+    });
+  }
+
+  it('is not asked about a language the bot does not speak', () => {
+    const result = recognizer.recognize('Quel temps fait-il à Paris ?');
+    assert.equal(result.intent, 'none');
+    assert.equal(result.foreign, true);
+  });
+
+  it('was trained on exactly the corpora tuned on, as they are now (else: node dist/scripts/trainSecondOpinion.js)', () => {
+    const stored = readSecondOpinion().trainedOn;
+    const expected = corporaTunedOn().map((path) => ({ corpus: basename(path), sha256: createHash('sha256').update(readFileSync(path)).digest('hex') }));
+    assert.deepEqual(stored.map(({ corpus, sha256 }) => ({ corpus, sha256 })), expected);
+    assert.ok(stored.every(({ corpus }) => !UNTUNED_CORPORA.has(corpus)), 'a corpus nobody tuned on is never learned from');
+  });
+});
+
+describe('the second opinion, end to end', function () {
+  let env: AlertsBot;
+  let alice: LocalConversation;
+
+  before(async () => {
+    env = await startAlertsBot();
+    alice = env.bot.channel.personalChat('alice@contoso.com');
+    await signInAndWatch(env.bot.app.url, alice, 'alice@contoso.com');
+  });
+  after(async () => {
+    await env?.close();
+  });
+
+  it('answers 我能设置哪些入会级别 with the access levels, not "I didn\'t catch that"', async () => {
+    await alice.send('我能设置哪些入会级别');
+    const answer = await alice.nextMessage({ timeoutMs: 10_000 });
+    assert.match(answer.rendered, /Everyone|SameEnterprise|Invited|所有人|访问/);
+    assert.doesNotMatch(answer.rendered, /没听懂|didn't catch/i);
+  });
+});
