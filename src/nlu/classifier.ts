@@ -58,7 +58,9 @@ const REAL_WORDS: ReadonlySet<string> = new Set(('along area attack bank black b
   // Tenth pass: "send the contract to legal" is no contact.
   + 'contract '
   // Eleventh pass: "Hiring loop #3" is no look.
-  + 'loop').split(' '));
+  + 'loop '
+  // Thirteenth pass: "im lost, show me what u can do" is no list.
+  + 'lost').split(' '));
 
 const stemmer = new StemmerEn();
 

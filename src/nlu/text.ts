@@ -103,6 +103,10 @@ const COMMAND_SHORTHAND: ReadonlyArray<[RegExp, string]> = [
   [/\bletin\b/giu, 'let in'],
   [/\b(?:mut|mte|muet)\b(?=\s+(?:every|all|them|the|every1|evry))/giu, 'mute'],
   [/\b(?:unmut|unmte)\b/giu, 'unmute'],
+  // Thirteenth pass: "turn off mute-all for <id>": the hyphenated control is the words "mute all".
+  [/\b(un)?mute-all\b/giu, '$1mute all'],
+  // "ok let thm all in": them, typed short.
+  [/\bthm\b/giu, 'them'],
   // "rename Q3 Hires -> Q3 2025 Hires": an arrow between two names is "to".
   [/\s+(?:-+>|=+>|→|⇒)\s+/gu, ' to '],
 ];
@@ -129,8 +133,11 @@ const SIMPLIFIED = '会议让进来关注删组厅谁开结锁静单请这个们
 const TO_SIMPLIFIED: ReadonlyMap<string, string> = new Map([...TRADITIONAL].map((char, i) => [char, SIMPLIFIED[i] ?? char]));
 const TRADITIONAL_CHAR = new RegExp(`[${TRADITIONAL}]`, 'gu');
 
+// 著 is also a simplified character (著名, 著作); after a verb it is the aspect particle 着 (等著, 盯著).
+const ZHU_AS_ZHE = /(?<=[等盯看留守跟望])著/gu;
+
 export function toSimplified(text: string): string {
-  return text.replace(TRADITIONAL_CHAR, (char) => TO_SIMPLIFIED.get(char) ?? char);
+  return text.replace(TRADITIONAL_CHAR, (char) => TO_SIMPLIFIED.get(char) ?? char).replace(ZHU_AS_ZHE, '着');
 }
 
 export function hasHan(text: string): boolean {

@@ -124,6 +124,8 @@ export function cleanMeeting(value: string, zhText: boolean): string {
   // "那个客户拜访的会": a demonstrative before and "的会" after a meeting's name are not part of it.
   return zhText
     ? stripZh(value).replace(/^我的/u, '').replace(/^华为(?:云)?会议\s*/u, '').replace(/^(?:这个|那个|这场|那场)(?=\S{2})/u, '').replace(/\s*(?:的?(?:会议|大厅)|的会)$/u, '')
+      // "把董事会(2025)的电话用户改成…": whose setting follows the name; the phone users are not part of it.
+      .replace(/(?<=\S{2})的(?:电话|拨入|拨号|电话拨入|电话入会)的?(?:用户|的人|人|参会者|与会者)$/u, '')
     : stripMeeting(value);
 }
 
