@@ -102,22 +102,33 @@ export function findTimes(input: string, language: Language, now: Date): TimeFou
 }
 
 /**
- * "10-11:30am", "1:30-2pm": a clock range whose am/pm is said once, at its end. Recognizers-Text reads the start
- * without it (1:30 at night) or drops the end's minutes, so the start is given the end's half of the day — or the
- * other half when it is the larger hour ("11-1pm" starts at 11am).
+ * "10-11:30am", "1:30-2pm", "from 1 to 2:30pm", "from 9 to 10:30 tomorrow": a clock range whose am/pm is said once
+ * (at its end) or not at all. Recognizers-Text reads the start without it (1:30 at night), drops the end's minutes
+ * after a date ("nov 20 from 1pm to 2"), or keeps only the end ("10:30 tomorrow"); it reads "1:00pm to 2:30pm"
+ * right. So the range is rewritten that way: the start takes the end's half of the day — or the other half when it
+ * is the larger hour ("11-1pm" starts at 11am) — and a range with no half at all is read as office hours (7–11 in
+ * the morning, 12–6 in the afternoon; "this afternoon 1 to 2" in the afternoon).
  */
 function englishRange(text: string, restored: Map<string, string>): string {
-  return text.replace(/\b(\d{1,2})(:\d{2})?\s*(-|–|to)\s*(\d{1,2})(:\d{2})?\s*([ap])\.?m\b\.?/giu, (whole: string, startHour: string, startMinutes: string | undefined, dash: string, endHour: string, endMinutes: string | undefined, half: string) => {
+  const rewrite = (whole: string, startHour: string, startMinutes: string | undefined, dash: string, endHour: string, endMinutes: string | undefined, half: 'a' | 'p'): string => {
     const start = Number(startHour) % 12;
     const end = Number(endHour) % 12;
-    if (Number(startHour) > 12 || Number(endHour) > 12) {
-      return whole;
-    }
-    const startHalf = start <= end ? half.toLowerCase() : half.toLowerCase() === 'a' ? 'p' : 'a';
-    const rewritten = `${startHour}${startMinutes ?? ''}${startHalf}m ${dash} ${endHour}${endMinutes ?? ''}${half.toLowerCase()}m`;
+    const startHalf = start <= end ? half : half === 'a' ? 'p' : 'a';
+    const rewritten = `${startHour}${startMinutes ?? ':00'}${startHalf}m ${/^-|–$/u.test(dash) ? 'to' : dash} ${endHour}${endMinutes ?? ':00'}${half}m`;
     restored.set(rewritten, whole);
     return rewritten;
-  });
+  };
+  const withHalf = text.replace(/\b(\d{1,2})(:\d{2})?\s*(-|–|to)\s*(\d{1,2})(:\d{2})?\s*([ap])\.?m\b\.?/giu, (whole: string, startHour: string, startMinutes: string | undefined, dash: string, endHour: string, endMinutes: string | undefined, half: string) =>
+    (Number(startHour) > 12 || Number(endHour) > 12 ? whole : rewrite(whole, startHour, startMinutes, dash, endHour, endMinutes, half.toLowerCase() === 'a' ? 'a' : 'p')));
+  const afternoon = /\b(?:afternoon|evening|tonight)\b/iu.test(text);
+  // Without am/pm only where a range is plainly meant: after "from", or after a day or part of the day.
+  return withHalf.replace(/\b(?<=(?:from|afternoon|morning|evening|tomorrow|today|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri) )(\d{1,2})(:\d{2})?\s*(-|–|to|until|till)\s*(\d{1,2})(:\d{2})?\b(?!\s*(?:[ap]\.?m\b|:\d|\d|[ap]\.?m\.))/giu,
+    (whole: string, startHour: string, startMinutes: string | undefined, dash: string, endHour: string, endMinutes: string | undefined) => {
+      const end = Number(endHour);
+      if (Number(startHour) > 12 || end > 12) return whole;
+      const half = afternoon || end === 12 || end <= 6 ? 'p' : 'a';
+      return rewrite(whole, startHour, startMinutes, dash, endHour, endMinutes, half);
+    });
 }
 
 /**

@@ -106,3 +106,14 @@ describe('phrasing classes (issue 11, thirteenth pass, from N)', () => {
     ]);
   });
 });
+
+describe('phrasing classes (issue 11, thirteenth pass): clock ranges said once or not at all', () => {
+  check([
+    ['schedule Design sync on Jan 20 from 1 to 2:30pm', 'meetings.create', { subject: 'Design sync', startTime: '2025-01-20T13:00:00', endTime: '2025-01-20T14:30:00' }],
+    ['book a meeting called Hiring loop from 9 to 10:30 tomorrow', 'meetings.create', { subject: 'Hiring loop', startTime: '2025-01-16T09:00:00', endTime: '2025-01-16T10:30:00' }],
+    ['create a meeting for the Roadmap review this afternoon 2 to 3', 'meetings.create', { subject: 'Roadmap review', startTime: '2025-01-15T14:00:00', endTime: '2025-01-15T15:00:00' }],
+    ['schedule Ops sync friday 11-1pm', 'meetings.create', { subject: 'Ops sync', startTime: '2025-01-17T11:00:00', endTime: '2025-01-17T13:00:00' }],
+    // Numbers in a name are no range.
+    ['rename the Sprint 2 review to Sprint 3 review', 'meetings.update', { meeting: 'Sprint 2 review', subject: 'Sprint 3 review' }],
+  ]);
+});
