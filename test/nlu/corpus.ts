@@ -36,7 +36,7 @@ export function corpusPath(): string {
  * Frozen corpora nobody has tuned on yet: their next score is an honest one, so the recognizer's second opinion
  * (scripts/trainSecondOpinion.ts) must not learn from them. A corpus leaves this list when a pass tunes on it.
  */
-export const UNTUNED_CORPORA: ReadonlySet<string> = new Set(['heldout-o.json']);
+export const UNTUNED_CORPORA: ReadonlySet<string> = new Set(['heldout-o.json', 'heldout-p.json']);
 
 /** test/nlu/corpus.json and every frozen held-out corpus that has been tuned on, in a stable order. */
 export function corporaTunedOn(): string[] {
@@ -96,5 +96,11 @@ export function scoreCorpus(recognizer: Recognizer, corpus: Corpus): CorpusScore
 }
 
 function canonical(entities: object): string {
-  return JSON.stringify(Object.entries(entities).sort(([a], [b]) => a.localeCompare(b)));
+  return JSON.stringify(Object.entries(entities).map(([slot, value]) => [slot, slot === 'meeting' ? sameConferenceId(value) : value]).sort(([a], [b]) => String(a).localeCompare(String(b))));
+}
+
+// A conference id typed in groups ("918 204 337") is the id 918204337, which is what the bot acts on; the corpora's
+// writers labelled it both ways (M and N joined, P as typed), so the two spellings score as one.
+function sameConferenceId(value: unknown): unknown {
+  return typeof value === 'string' && /^\d{3}(?: \d{3}){2,3}$/u.test(value) ? value.replace(/ /gu, '') : value;
 }

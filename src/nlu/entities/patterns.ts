@@ -126,6 +126,8 @@ export const en = {
     rule('turn off lobby bypass on <meeting>', '^(?:turn|switch) (?:off|on) (?:the )?(?:lobby )?bypass(?: for (?:phone|dial-in|dial in|pstn) (?:users|callers|people|participants))? (?:on|for|in) (?<meeting>.+)$'),
     // "make dial-in callers wait in the lobby for All-Hands": the people the setting is about come first, the meeting last.
     rule('make phone users wait for <meeting>', '^(?:make|have|let|force|get) (?:the |all )?(?:phone|dial-in|dial in|dialin|pstn) (?:users|callers|people|participants|joiners|dial-ins|dialins)\\b.*?\\b(?:for|of|on|in|at) (?<meeting>.+?)(?: (?:from now on|going forward|from today|instead|please))?$'),
+    // "only people from our company should be able to get into X, pls update it", as the clauses restate it.
+    rule('make <who> able to join <meeting>', '^make (?<rest>(?:only )?.+?) able to (?:get into|get in to|join|enter|come into) (?<meeting>.+)$'),
     rule('change <meeting> so <rest>', '^(?:change|set|make|switch|update|modify|edit|turn|configure) (?:the )?(?:access (?:level )?(?:of|for|to) |time of |start of |end of |lobby (?:of|for|in) |settings of )?(?<meeting>.+?)(?: (?:access(?: level)?|lobby|time|start|settings))? (?:to|so|as|into|open to|:|for) (?<rest>.+)$'),
     rule('let phone users bypass the lobby in <meeting>', '\\b(?:phone|dial-in|dial in|dialin|pstn)\\b.*\\b(?:in|for|of|on) (?<meeting>.+?)(?: (?:from now on|going forward|from today|instead|please))?$'),
     rule('make <meeting> <setting>', '^(?:make|set) (?<meeting>.+?) (?<rest>locked|open|public|private|invite-only|invite only|invited only|invitees only|internal|internal only|same enterprise|same company(?: only)?|company-only|company only|in-house(?: only)?|inhouse(?: only)?|employees only|staff only|open to .+)$'),
@@ -134,7 +136,8 @@ export const en = {
     rule('restrict <meeting> to <rest>', '^(?:restrict|limit) (?:access to )?(?<meeting>.+?) to (?<rest>(?:only )?(?:invited|invitees|people|employees|colleagues|coworkers|staff|my|our|the company|company|internal|insiders).*)$'),
     rule('open <meeting> to <rest>', '^open (?:up )?(?<meeting>.+?) (?:to|for) (?<rest>(?:everyone|anyone|everybody|all|the public|people|guests|externals|outsiders).*)$'),
     // "only invited people should get into Design crit": who may enter, then the meeting.
-    rule('<who> should get into <meeting>', '^(?<rest>(?:only )?.+?) (?:should|can|may|must) (?:be able to )?(?:only )?(?:get into|get in to|join|enter|come into) (?<meeting>.+)$'),
+    // "…, pls update it", "… from now on": what follows the meeting's name says when, or asks again; it is no part of it.
+    rule('<who> should get into <meeting>', '^(?<rest>(?:only )?.+?) (?:should|can|may|must) (?:be able to )?(?:only )?(?:get into|get in to|join|enter|come into) (?<meeting>.+?)(?: (?:from now on|going forward|from today|for good|permanently))?(?: (?:please|pls|plz))?(?: (?:update|change|fix|set) (?:it|that))?(?: (?:please|pls|plz|thanks|thx))?$'),
     // "only invited ppl for Hiring loop #3": who may enter, then the meeting.
     rule('only <who> for <meeting>', '^(?<rest>only (?:invited|invitees|employees|colleagues|coworkers|staff|internal|company|people (?:from|in))(?: \\S+){0,3}?) (?:for|in|on|into) (?<meeting>.+)$'),
     rule('<meeting> moved to <time>', '^(?<meeting>.+?) (?:moved|was moved|has moved|is moving|got moved|moves|shifted|has shifted|got pushed|was pushed|is pushed|got postponed|was postponed) (?:to|back to|forward to|until|till) (?<rest>.+)$'),
