@@ -450,6 +450,9 @@ export function createRecognizer(options: RecognizerOptions = {}): Recognizer {
 // the nearest commands is the better answer. Chosen leaving each corpus out of its training in turn: at 0.7–0.95 it
 // read 3 more of corpus N's sentences right and none of the 15 corpora's wrong; below 0.7 small talk became commands.
 const SECOND_OPINION_MIN_SCORE = 0.8;
+// …and only about a sentence in which the first classifier heard some command at all: "show me the blue thing for the
+// Q3 stuff" (strength 0.01) holds no command word, only the shape of one, and is better answered "I didn't catch that".
+const SECOND_OPINION_MIN_FIRST_STRENGTH = 0.1;
 
 /**
  * When the rules find no command, the second opinion (./secondOpinion.ts) reads the sentence with the same rules
@@ -470,7 +473,9 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
   // still given back as typed. Taiwan's words read as the mainland's the patterns know: 預設 is 默认 (a default), 連結
   // 链接 (a link), 監看 监控 (to watch).
   const text = toSimplified(typed).replace(/群组/gu, '分组').replace(/追踪/gu, '跟踪').replace(/联络人/gu, '联系人').replace(/预设(?!计)/gu, '默认')
-    .replace(/连结/gu, '链接').replace(/监看/gu, '监控');
+    .replace(/连结/gu, '链接').replace(/监看/gu, '监控')
+    // Thirteenth pass: Taiwan's 扩充 (擴充) is the mainland's 扩展, an extension.
+    .replace(/扩充/gu, '扩展');
   const language = detectLanguage(text, locale);
   const chinese = hasHan(text) && (detectLanguage(text) === 'zh' || chineseVerbFirst(text));
   explanation.push(`text: "${text}" (language ${language}${locale ? `, locale ${locale}` : ''})`);
@@ -520,7 +525,7 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
     explanation.push(`no intent is clear, but the opening verb names ${intent}`);
   } else if (!top || classification.strength < MIN_STRENGTH || top.score < MIN_SHARE) {
     explanation.push(`no intent is clear enough (needs strength ≥ ${MIN_STRENGTH} and share ≥ ${MIN_SHARE}) → none`);
-    unclear = true;
+    unclear = classification.strength >= SECOND_OPINION_MIN_FIRST_STRENGTH;
     intent = NONE_INTENT;
     score = top ? 1 - top.score : 1;
   } else {
@@ -777,7 +782,7 @@ function asksWhatTheBotCanDo(text: string, chinese: boolean): boolean {
 
 function asksForExplanation(tokens: Token[], normalised: string, chinese: boolean): boolean {
   if (chinese) {
-    return /^(?:帮我|请|麻烦)?(?:(?:解析|解释)(?:一下)?|分析(?:一下)?(?=这句|\s*[:：]))(?:这句话|这句)?\s*[:：]?\s*\S/u.test(normalised)
+    return /^(?:帮我|请|麻烦)?(?:(?:解析|解释|调试)(?:一下)?|分析(?:一下)?(?=这句|\s*[:：]))(?:这句话|这句)?\s*[:：]?\s*\S/u.test(normalised)
       // "你是怎么理解“取消关注周例会”的": how a quoted sentence is understood.
       || /^(?:你)?(?:是|会)?(?:怎么|如何|怎样)(?:理解|解析|看)\s*[“"「'‘]/u.test(normalised);
   }

@@ -105,6 +105,9 @@ const COMMAND_SHORTHAND: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:unmut|unmte)\b/giu, 'unmute'],
   // Thirteenth pass: "turn off mute-all for <id>": the hyphenated control is the words "mute all".
   [/\b(un)?mute-all\b/giu, '$1mute all'],
+  // "turn off everyone's mic in <id>": the microphones of all, switched off or on, are the mute.
+  [/\b(?:turn|switch|shut) off (?:everyone'?s|everybody'?s|all(?: the)?|their|all of their|the) mic(?:rophone)?s?\b/giu, 'mute everyone'],
+  [/\b(?:turn|switch) on (?:everyone'?s|everybody'?s|all(?: the)?|their|all of their|the) mic(?:rophone)?s?\b/giu, 'unmute everyone'],
   // "ok let thm all in": them, typed short.
   [/\bthm\b/giu, 'them'],
   // "rename Q3 Hires -> Q3 2025 Hires": an arrow between two names is "to".

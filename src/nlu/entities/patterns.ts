@@ -32,6 +32,7 @@ export const en = {
   ],
   lobbyWho: [
     rule('lobby of <meeting>', '\\b(?:lobby|lobbies|waiting room)(?: (?:status|list|queue))? (?:of|for|in|on) (?<meeting>.+)$'),
+    rule('stuck outside <meeting>', '\\b(?:stuck|waiting|sitting|standing|hanging around|queued|knocking) (?:outside|at the door of) (?:the )?(?<meeting>.+)$'),
     rule('waiting to join <meeting>', '\\b(?:waiting|queued up|queued|queueing|lined up) (?:to (?:join|get into|get in to|get in|enter|come into)|for|in|on) (?<meeting>.+)$'),
     rule('at the door of <meeting>', '\\bdoors? (?:of|to|for) (?<meeting>.+)$'),
     rule('knocking on <meeting>', '\\b(?:knocking|knocks?) (?:on|at) (?:the door of )?(?<meeting>.+)$'),
@@ -62,6 +63,8 @@ export const en = {
     rule("reject <person>'s request to join <meeting>", `^(?:reject|deny|decline|refuse|turn down) ${REQUEST_TO_JOIN}`),
     rule('reject <person> waiting in <meeting>', '^(?:reject|deny|decline|refuse|block|remove|kick out|dismiss|turn away|send away|throw out|keep out) (?<person>.+?) (?:who (?:is|are) |whos |that (?:is|are) |thats )?(?:still )?(?:waiting|queued|queueing|stuck|sitting) (?:in|for|at|on|to join) (?:the )?(?:lobby (?:of|for) )?(?<meeting>.+)$'),
     rule("don't let <person> in", '^(?:do not|dont|never) (?:let|admit|allow) (?<person>.+?)(?: in| into| join| to join)?(?: (?:to|into|in|for) (?<meeting>.+))?$'),
+    // "refuse entry to the recruiter in Ops Sync": who, then where.
+    rule('refuse entry to <person> in <meeting>', '^(?:refuse|deny|decline|block) (?:entry|entrance|access|admission) (?:to|for) (?<person>.+?)(?: (?:in|into|to|for) (?<meeting>.+))?$'),
     // "send the person from acme away, not invited": the reason after the verb is not a meeting.
     rule('turn <person> away', '^(?:turn|send|kick|throw|keep) (?<person>.+?) (?:away|out|off)(?: (?:of|from|for) (?:(?:the )?(?:lobby|waiting room)(?: (?:of|for|in) )?)?(?<meeting>.+?)?)?(?: (?:(?:they|he|she)(?: (?:is|are|was|were))? )?(?:not|wasnt|werent|isnt|arent) (?:invited|expected|on the (?:list|invite)|welcome|one of us|supposed to be here))?$'),
     // "deny Hannah entry to Budget review", "Ines shouldn't join Board prep": who is kept out, then where.
@@ -126,6 +129,8 @@ export const en = {
     rule('turn off lobby bypass on <meeting>', '^(?:turn|switch) (?:off|on) (?:the )?(?:lobby )?bypass(?: for (?:phone|dial-in|dial in|pstn) (?:users|callers|people|participants))? (?:on|for|in) (?<meeting>.+)$'),
     // "make dial-in callers wait in the lobby for All-Hands": the people the setting is about come first, the meeting last.
     rule('make phone users wait for <meeting>', '^(?:make|have|let|force|get) (?:the |all )?(?:phone|dial-in|dial in|dialin|pstn) (?:users|callers|people|participants|joiners|dial-ins|dialins)\\b.*?\\b(?:for|of|on|in|at) (?<meeting>.+?)(?: (?:from now on|going forward|from today|instead|please))?$'),
+    // "for Partner Call, phone users shouldn't bypass the lobby anymore": the meeting first, then who the setting is about.
+    rule('for <meeting>, <setting>', '^(?:for|on|in) (?:the )?(?<meeting>.+?) (?<rest>(?:phone|dial-in|dial in|pstn|everyone|everybody|anyone|nobody|no one|only|people|callers|guests|invitees) .+)$'),
     // "only people from our company should be able to get into X, pls update it", as the clauses restate it.
     rule('make <who> able to join <meeting>', '^make (?<rest>(?:only )?.+?) able to (?:get into|get in to|join|enter|come into) (?<meeting>.+)$'),
     rule('change <meeting> so <rest>', '^(?:change|set|make|switch|update|modify|edit|turn|configure) (?:the )?(?:access (?:level )?(?:of|for|to) |time of |start of |end of |lobby (?:of|for|in) |settings of )?(?<meeting>.+?)(?: (?:access(?: level)?|lobby|time|start|settings))? (?:to|so|as|into|open to|:|for) (?<rest>.+)$'),
@@ -150,7 +155,7 @@ export const en = {
     rule('delete <meeting>', `^(?:delete|remove|cancel|erase|drop|get rid of|trash|kill|call off|scrap|wipe|nuke|destroy) (?:the )?(?:(?:online|skype) )?(?:meeting |conference )?(?:called |named |titled )?(?<meeting>.+)$`),
   ],
   extensionsList: [
-    rule('extensions of <meeting>', '\\b(?:extensions?|extension data|custom data) (?:is |are )?(?:of|for|on|in|from|attached to) (?<meeting>.+)$'),
+    rule('extensions of <meeting>', '\\b(?:extensions?|extension data|custom data) (?:is |are )?(?:of|for|on|in|from|attached to|hanging off|hanging on|that belong to|belonging to) (?<meeting>.+)$'),
     rule('does <meeting> have extensions', '^(?:does|do|has|have) (?:the )?(?<meeting>.+?) (?:have|has|got|carry)(?: (?:any|some|an|the))? (?:extensions?|extension data|custom data)$'),
     rule('what extensions did I add to <meeting>', '\\bextensions?\\b.*\\b(?:add|put|attach|set|create)(?:ed)? (?:to|on|for) (?<meeting>.+)$'),
     rule('what extensions does <meeting> have', '\\bextensions? (?:does|do|has|have|on) (?<meeting>.+?) (?:have|has|got|carry)$'),
@@ -178,7 +183,7 @@ export const en = {
     rule('<group> members', '^(?:show |list |get )?(?:the )?(?<group>.+?) (?:group )?(?:members|contacts|membership)$'),
   ],
   groupCreate: [
-    rule('group called <group>', '^.*\\b(?:group|called|named|titled) (?:for |called |named )?(?<group>.+)$'),
+    rule('group called <group>', '^.*\\b(?:group|called|named|titled) (?:for |called |named )?(?<group>.+?)(?: (?:in|to|for|among) (?:my |our )?(?:contacts|contact list|address book|skype))?$'),
     rule('create <group> group', '^(?:create|make|add|new|set up|start) (?:a |an )?(?:new )?(?:contact )?(?<group>.+?) group$'),
     rule('create <group>', '^(?:create|make|add|new|set up|start) (?:a |an )?(?:new )?(?<group>.+)$'),
   ],
@@ -258,7 +263,7 @@ const ZH_MOVE = '(?:改为|改成|改到|设为|设成|调成|设置成|设置�
 // Renaming: 改名为, 改个名叫, 改一下名字叫, 重命名为, 更名为 ….
 // "创建一个锁定的会议 X": who may enter, said as an adjective before 会议, is an access level and never the subject.
 const ZH_ACCESS_ADJECTIVE = '(?:锁定|锁住|上锁|公开|开放|内部|私密|私人)';
-const ZH_RENAME = '(?:改(?:个|一下)?名(?:字|称)?|重命名|更名|改叫)(?:为|成|叫做?|作)?';
+const ZH_RENAME = '(?:改(?:个|一下)?名(?:字|称)?|重新命名|重命名|更名|改叫)(?:为|成|叫做?|作)?';
 const EN_EVERYONE = '(?:[Ee]veryone|[Ee]verybody|[Aa]ll)\\s+(?:in|of|on|at|for)\\s+';
 
 export const zh = {
@@ -310,7 +315,7 @@ export const zh = {
     rule('取消关注 <会议>', '(?:取消关注|停止关注|不再关注|别再关注|不要再关注|停止监控|取消监控|取消订阅|停止订阅|不再订阅)\\s*(?:我的)?(?:会议)?\\s*(?<meeting>.+?)(?:\\s*的大厅(?:提醒)?)?$'), rule('停止 <会议> 的提醒', '(?:停止|取消|关闭|删除|删掉|去掉)\\s*(?<meeting>.+?)\\s*的(?:大厅|等候室)?(?:提醒|通知)'), rule('<会议> 的提醒关掉', '^(?:把|将)?\\s*(?<meeting>[^，,]+?)\\s*的(?:大厅|候会|等候)?(?:提醒|通知)\\s*(?:关掉|关了|关闭|取消|停掉|停了|不要了|(?:以后|今后)?(?:就)?(?:别|不要|不用)(?:再)?(?:发|提醒|通知))')],
   routeHere: [rule('<会议> 有人等就在这个群里通知', '^(?:以后|今后|之后|往后)?(?<meeting>[^，,]+?)\\s*(?:的)?(?:大厅|等候室)?(?:里)?有人(?:在)?(?:大厅|等候室)?(?:里)?等'), rule('把 <会议> 的大厅提醒', '^(?:把|将)?\\s*(?<meeting>.+?)\\s*的(?:大厅|候会|等候|等待|入会)?(?:提醒|通知)'), rule('发送 <会议> 的提醒', '(?:发送|转发|推送)\\s*(?<meeting>.+?)\\s*的(?:大厅)?(?:提醒|通知)')],
   details: [
-    rule('<会议> 的详情', '^(?:查看|显示|看看)?\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*的?(?:会议)?(?:具体)?(?:详情|详细信息|详细资料|资料|具体信息|信息|详细情况|情况|设置|入会链接|会议链接|链接|组织者|主持人|会议号|议程)'),
+    rule('<会议> 的详情', '^(?:查看|显示|看看)?\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*的?(?:会议)?(?:具体)?(?:是(?:什么|啥)|有什么)?(?:详情|详细信息|详细资料|资料|具体信息|信息|详细情况|情况|设置|入会链接|会议链接|链接|组织者|主持人|会议号|议程)'),
     rule('<会议> 是几点开始的', '^(?:会议)?\\s*(?<meeting>.+?)\\s*(?:是)?(?:几点|什么时候|何时|哪天|几号|星期几|周几|哪一天)(?:开始|开|结束|召开|的|[？?]?$)'),
     rule('<会议> 锁了吗', '^(?:把|将)?\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*(?:是不是|是否|有没有)?(?:已经|被)?(?:锁了|锁上了|锁定了|解锁了|开始了|开了|结束了|取消了|删了|删除了|改了|改过了|公开了|挪了|推迟了)(?:吗|没有?|没)'),
     rule('<会议> 是不是已经锁上了', '^(?:会议)?\\s*(?<meeting>.+?)\\s*(?:是不是|是否)(?:已经|被)?(?:锁|解锁|开始|结束|取消|删|改|公开|静音)'),
@@ -347,7 +352,7 @@ export const zh = {
   ],
   delete: [rule('<会议> 不开了', '^(?:把|将)?\\s*(?:会议)?\\s*(?<meeting>[^，,]+?)\\s*(?:不开了|取消了|不用开了|不要了)'), rule('<会议> 删除', '^(?:把|将)?\\s*(?:会议)?\\s*(?<meeting>[^，,]+?)\\s*(?:删除|删掉|删了|取消掉|取消)(?:吧|掉)?了?$'), rule('不用开 <会议> 了', '^(?:不用|不必|不需要|别)(?:再)?开\\s*(?<meeting>.+?)了?$'), rule('删除会议 <会议>', '^(?:删除|删掉|删了|取消|移除)(?:掉)?(?:我的)?(?:会议)?\\s*(?<meeting>.+?)(?:吧|了|呗)*$'), rule('把 <会议> 删掉', '^把\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*(?:删掉|删除|取消|删了)')],
   extensionsList: [
-    rule('<会议> 的扩展', '^(?:列出|查看|显示)?\\s*(?<meeting>.+?)\\s*上?的扩展'),
+    rule('<会议> 的扩展', '^(?:列出|查看|显示|看看|看一下)?\\s*(?<meeting>.+?)\\s*上?的(?:扩展|自定义数据)'),
     rule('<会议> 有哪些扩展', '^(?:列出|查看|显示|给|在)?\\s*(?<meeting>.+?)\\s*(?:上|里)?(?:都)?(?:有哪些|有什么|有没有|挂了|挂着|有|加了|加过|添加了|添加过)(?:什么|哪些)?的?(?:扩展|自定义数据|插件)'), rule('会议扩展 <会议>', '扩展\\s*(?<meeting>.+)$')],
   extensionsAdd: [rule('把扩展加到 <会议> 上', '扩展.*?(?:加到|加进|添加到|挂到|放到|绑到|装到)\\s*(?<meeting>[^，,]+?)\\s*(?:上|里)?(?:去|吧)?$'), rule('给 <会议> 添加扩展', '(?:给|为|向|在|往)\\s*(?<meeting>.+?)\\s*(?:上|里)?(?:添加|加|新增|增加)'), rule('<会议> 加个扩展', '^(?<meeting>[^，,]+?)\\s*上?(?:添加|加|新增|增加)(?:一个|个|一条|条)?扩展'), rule('添加扩展到 <会议>', '扩展(?:到|给)\\s*(?<meeting>.+)$')],
   groupMembers: [
@@ -358,7 +363,7 @@ export const zh = {
   groupCreate: [rule('叫 <分组> 的分组', '(?:叫做?|名为)\\s*(?<group>.+?)\\s*的(?:联系人)?(?:分组|组)'), rule('创建分组 <分组>', '(?:创建|新建|新增|建立|添加|建|加)(?:一个|个)?(?:新的?)?(?:联系人)?(?:分组|小组|组)\\s*[:：，,]?\\s*(?:(?:名字|名称)?(?:叫做?|名为|是))?\\s*[:：]?\\s*(?<group>.+)$')],
   groupRename: [
     rule('把 <分组> 这个组重命名为 <新名>', `^把?\\s*(?<group>.+?)\\s*(?:这个(?:分组|组)|分组)\\s*(?:的(?:名字|名称))?\\s*(?:${ZH_RENAME}|改成|改为)\\s*[，,]?\\s*(?:叫做?)?\\s*(?<newName>.+)$`),
-    rule('把分组 <分组> 改名为 <新名>', '(?:分组)\\s*(?<group>.+?)\\s*(?:的(?:名字|名称))?(?:改叫|更名为|改名为|改名成|改名叫|重命名为|重命名成|改为|改成|换成|换为|为)\\s*(?<newName>.+)$'),
+    rule('把分组 <分组> 改名为 <新名>', '(?:分组)\\s*(?<group>.+?)\\s*(?:的(?:名字|名称))?(?:改叫|更名为|改名为|改名成|改名叫|重新命名为|重新命名成|重命名为|重命名成|改为|改成|换成|换为|为)\\s*(?<newName>.+)$'),
     rule('<分组> 重命名为 <新名>', `^(?<group>[^\\s，,把]+?)\\s*${ZH_RENAME}\\s*[，,]?\\s*(?:叫做?)?\\s*(?<newName>[^\\s，,].*)$`),
     rule('把 <分组> 改名为 <新名>', `^把\\s*(?<group>.+?)\\s*${ZH_RENAME}\\s*[，,]?\\s*(?:叫做?)?\\s*(?<newName>.+)$`),
   ],
@@ -373,7 +378,7 @@ export const zh = {
     rule('<分组> 的人在线吗', '^(?<group>.+?)\\s*(?:分组|组)?(?:的人|里的人|的成员)(?:在线|有空|上线|下线)'),
   ],
   groupPresenceStop: [
-    rule('停止关注 <分组> 的状态', '(?:(?:不用|不必|无需|不需要)再?(?:关注|订阅|跟踪|盯)|停止关注|取消关注|不再关注|别再关注|不要再关注|取消订阅|停止订阅|不再订阅|停止跟踪|停止|关闭|关掉|(?:别再|不要再|不用再)(?:告诉|通知|提醒)我?|别再推送|不要再推送|不用再推送|停止推送|取消|去掉|删掉|停掉)\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?的(?:(?:在线)?状态|(?:上下线|上线|下线|在线)的?(?:提醒|通知|推送))'),
+    rule('停止关注 <分组> 的状态', '(?:(?:不用|不必|无需|不需要)再?(?:关注|订阅|跟踪|盯)|停止关注|取消关注|不再关注|别再关注|不要再关注|取消订阅|停止订阅|不再订阅|停止跟踪|停止|关闭|关掉|(?:别再|不要再|不用再)(?:告诉|通知|提醒)我?|别再推送|不要再推送|不用再推送|停止推送|取消|去掉|删掉|停掉)\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?的(?:(?:在线|上线|上下线)?状态|(?:上下线|上线|下线|在线)的?(?:提醒|通知|推送))'),
     rule('<分组> 的状态不用再关注了', '^(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?的(?:(?:在线)?状态|(?:上下线|上线|下线|在线)的?(?:提醒|通知|推送)).*(?:不用|不要|不再|别|停|取消|关)'),
   ],
   huaweiEnd: [rule('<会议> 可以结束了', '^(?:把|将)?\\s*(?:会议)?\\s*(?<meeting>[^，,]+?)\\s*(?:结束|关闭|终止)(?:掉|了|吧)*$'), rule('结束会议 <会议>', `^(?:结束|关闭|终止|停止|${EN_VERB.end})(?:会议|${EN_MEETING})?\\s*(?<meeting>.+?)(?:\\s*这个会议)?$`), rule('把会议 <会议> 结束掉', '^把\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*(?:结束|关闭|终止)')],
