@@ -389,6 +389,19 @@ import { detectLanguage, expandShorthand, hasHan, joinSpacedIds, micAsMute, remo
  *   that says 会议 or 这个会议/这场会 (會議 X 改名為 Y) renames a meeting, where a space after 会议 had hidden the meeting's
  *   kind and 改名 voted for a group; a group's 上线/在线/上下线 提醒·通知·推送 stopped is the presence stop (it stopped a
  *   meeting watch, or with the verb first started the presence watch), and its group is read.
+ * Issue 11 (thirteenth pass; the code that corpus O's first score is taken on):
+ *   - A second opinion (./secondOpinion.ts): the same classifier trained once more on every labelled sentence tuned
+ *     on (corpus.json and heldout A–N, P: 6,716 sentences, entity words turned into slots), stored in
+ *     secondOpinion.json. It is heard only when the rules find no command and the first classifier heard some command
+ *     word (strength ≥ 0.1), at a score ≥ 0.8; a write it finds is asked, never run. Put in the first classifier's
+ *     place, it lost 35 sentences the rules read right across the 15 corpora for 12 gained (each corpus left out of
+ *     its training in turn); as a second opinion it gained 3 on N and lost none.
+ *   - Tuned on N's remaining misses (test/nlu/phrasingClassesN2.test.ts) and on corpus P (heldout-p.json, written
+ *     blind, first score on this pass's code before P's own fixes 96.8 / 95.9, en 97.4 / 96.6, zh 95.9 / 94.7, 2 reads
+ *     acted on as writes; test/nlu/phrasingClassesP.test.ts): N 96.9 / 95.8 → 100 / 99.3, P → 100 / 100, A 99.7 → 100
+ *     entities, J 99.5 / 99.1 → 99.8 / 99.8; nothing else changed. Clock ranges said once or not at all ("from 1 to
+ *     2:30pm" after a date, "from 9 to 10:30 tomorrow") are rewritten as Recognizers-Text reads them right (both ends
+ *     with minutes and half). The scorer counts a conference id typed in groups ("918 204 337") as the id.
  */
 
 export interface RecognizerOptions {
