@@ -25,6 +25,12 @@ describe('issue 11 examples, end to end', function () {
     return alice.nextMessage({ timeoutMs: 10_000 });
   }
 
+  it('the second opinion answers what the rules have no pattern for: 我能设置哪些入会级别 lists the access levels', async () => {
+    const answer = await say('我能设置哪些入会级别');
+    assert.match(answer.rendered, /Everyone|SameEnterprise|Invited|所有人|访问/);
+    assert.doesNotMatch(answer.rendered, /没听懂|didn't catch/i);
+  });
+
   it('"keep the caller out" turns the waiting caller away', async () => {
     const caller = env.sim.control.putInLobby({ meeting: 'Budget review', name: 'Unknown caller', source: 'anonymous' });
     await alice.waitFor(isAlertFor('Unknown caller'), { timeoutMs: 5_000, includeSeen: true });
