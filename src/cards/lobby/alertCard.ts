@@ -123,9 +123,10 @@ export function alertReply(alert: AlertRecord, waitingInMeeting: number): { card
     { title: w.from, value: organisation ? `${w.sources[alert.person.source]}: ${md(organisation, 'id')}` : w.sources[alert.person.source] },
     { title: w.since, value: clockTime(alert.waitingSince, alert.timeZone, alert.language) },
   ];
+  // Once for the card's line and the fallback's: a time format is a few µs, and the card is drawn twice a press.
+  const at = alert.outcome ? clockTime(alert.outcome.at, alert.timeZone, alert.language) : '';
   const outcomeText = (by: string) => {
     if (!alert.outcome) return '';
-    const at = clockTime(alert.outcome.at, alert.timeZone, alert.language);
     const together = alert.outcome.together ?? 0;
     // "Admit all" pressed on this card: it says how many people that press let in.
     if (alert.outcome.kind === 'admitted' && together >= 2) return w.outcome.admittedTogether(by, at, together);
