@@ -6,6 +6,7 @@ import { InboundAuthenticationError, type AuthenticationFailure } from '../teams
 import { tenantOf } from '../teams/tenant.js';
 import { isReachableServiceUrl } from '../http/urls.js';
 import { checkActivity } from './activitySchema.js';
+import { bodyReader } from './bodyReader.js';
 import type { HealthReporter } from './health.js';
 
 export const maxBodyBytes = 256 * 1024;
@@ -46,7 +47,7 @@ export function createServer(deps: ServerDependencies): Server {
     '/api/messages',
     requireJsonContent,
     refuseCompressedBody,
-    restify.plugins.bodyReader({ maxBodySize: maxBodyBytes }),
+    bodyReader(maxBodyBytes, refuse),
     parseJsonBody,
     requireValidActivity,
     requireReachableServiceUrl(deps.loopbackServiceUrlsOnly),

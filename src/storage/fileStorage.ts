@@ -176,7 +176,7 @@ export class FileStorage implements BotStorage {
       if (errorCode(error) === 'ENOENT') return undefined;
       throw error;
     }
-    const record = decodeRecord(text, fileName);
+    const record = decodeRecord(text, fileName, key);
     // Kept only when it is still the stored version: a write may have replaced the file while it was read.
     if (this.index.get(key) === record.eTag) this.remember(key, record.eTag, JSON.stringify(record.item));
     return record;

@@ -1,4 +1,4 @@
-import pRetry from 'p-retry';
+import { pRetryAfterFirst } from '../http/retry.js';
 import { StorageClosedError } from './errors.js';
 import { StaleFenceError } from './fence.js';
 
@@ -8,7 +8,7 @@ import { StaleFenceError } from './fence.js';
  * idempotent work (reads; writes that merge). A closing store or a stale owner's refusal is final, not retried.
  */
 export function retryStorage<T>(work: () => Promise<T>): Promise<T> {
-  return pRetry(work, {
+  return pRetryAfterFirst(work, {
     retries: 3,
     minTimeout: 500,
     factor: 2,

@@ -6,6 +6,10 @@ import meetingListTemplate from '../../src/cards/templates/huawei/meetingList.js
 import { meetingListCard, type MeetingListCardData } from '../../src/cards/huawei/meetingCards.js';
 import { intents } from '../../src/nlu/catalog.js';
 import { Template } from 'adaptivecards-templating';
+import { alertCard, alertReply, type AlertCardData } from '../../src/cards/lobby/alertCard.js';
+import alertTemplate from '../../src/cards/templates/lobby/alert.json' with { type: 'json' };
+import type { AlertOutcome, AlertRecord } from '../../src/alerts/records.js';
+import { sampleAlert } from '../../bench/sampleAlert.js';
 
 /**
  * The help and Huawei meeting-list cards are built by typed functions (the most sent cards); their templates stay
@@ -112,4 +116,69 @@ describe('Huawei meeting list card', () => {
       assert.equal(JSON.stringify(meetingListCard(data)), JSON.stringify(renderCard(meetingListTemplate, data)));
     });
   }
+});
+
+describe('lobby alert card', () => {
+  const facts = [
+    { title: 'Meeting', value: 'Budget review' },
+    { title: 'Platform', value: 'Skype for Business' },
+    { title: 'From', value: 'Another organization (federated): fabrikam.com' },
+    { title: 'Waiting since', value: '10:02' },
+  ];
+  const labels = { admit: 'Admit', reject: 'Reject', admitAll: 'Admit all (3)' };
+  const open: AlertCardData = { title: 'Someone is waiting in the lobby', headline: '**Dave** is waiting in the lobby of **Budget review**.', facts, status: '', statusColor: 'Attention', open: true, canReject: true, othersWaiting: 0, alertId: 'a1', labels };
+  const cases: Array<[string, AlertCardData]> = [
+    ['open, one waiting, can reject', open],
+    ['open, others waiting', { ...open, othersWaiting: 2 }],
+    ['open, cannot reject (Huawei), others waiting', { ...open, canReject: false, othersWaiting: 5 }],
+    ['open, cannot reject, alone', { ...open, canReject: false }],
+    ['admitted', { ...open, title: 'Lobby', status: 'Admitted by Alice at 10:03', statusColor: 'Good', open: false, canReject: false }],
+    ['turned away', { ...open, title: 'Lobby', status: 'Turned away by Alice at 10:03', open: false, canReject: false }],
+    ['closed without a status', { ...open, open: false, canReject: false, othersWaiting: 0 }],
+    ['no facts', { ...open, facts: [] }],
+    ['empty fact values and Chinese', { ...open, title: '有人在大厅等候', facts: [{ title: '会议', value: '' }, { title: '', value: 'x' }] }],
+    ['template-looking and markdown text', { ...open, title: '${title}', headline: '${headline} $when', facts: [{ title: '${title}', value: '${value}' }], status: "${status != ''}", alertId: '${alertId}', labels: { admit: '${labels.admit}', reject: '**r**', admitAll: '$data' } }],
+  ];
+  for (const [name, data] of cases) {
+    it(`is the template's card: ${name}`, () => {
+      assert.equal(JSON.stringify(alertCard(data)), JSON.stringify(renderCard(alertTemplate, data)));
+    });
+  }
+
+  const sampleAlertRecord = (changes: { language: 'en' | 'zh'; platform: 'sfb' | 'huawei'; outcome?: AlertOutcome }): AlertRecord => ({
+    ...sampleAlert('a-1'),
+    language: changes.language,
+    platform: changes.platform,
+    outcome: changes.outcome,
+  });
+
+  it("alertReply gives the template's card for open, pressed and counted alerts", () => {
+    for (const language of ['en', 'zh'] as const) {
+      for (const platform of ['sfb', 'huawei'] as const) {
+        for (const outcome of [undefined, { kind: 'admitted' as const, by: 'Alice *A*', at: '2026-12-06T10:03:00Z' }, { kind: 'rejected' as const, by: 'Bob', at: '2026-12-06T10:04:00Z' }, { kind: 'leftLobby' as const, at: '2026-12-06T10:05:00Z' }]) {
+          for (const waiting of [1, 3]) {
+            const alert = sampleAlertRecord({ language, platform, outcome });
+            const { card } = alertReply(alert, waiting);
+            const built = JSON.stringify(card);
+            // The same card through the template, from the data the card itself shows.
+            const shown = card as { body: Array<{ text?: string; facts?: Array<{ title: string; value: string }>; color?: string }>; actions: Array<{ title: string; verb: string }> };
+            const data: AlertCardData = {
+              title: shown.body[0]!.text!,
+              headline: shown.body[1]!.text!,
+              facts: shown.body[2]!.facts!,
+              status: shown.body[3]?.text ?? '',
+              statusColor: (shown.body[3]?.color as AlertCardData['statusColor'] | undefined) ?? 'Attention',
+              open: !outcome,
+              canReject: !outcome && platform === 'sfb',
+              othersWaiting: !outcome && waiting >= 2 ? waiting - 1 : 0,
+              alertId: alert.id,
+              labels: { admit: shown.actions.find((a) => a.verb === 'lobby.admit')?.title ?? '', reject: shown.actions.find((a) => a.verb === 'lobby.reject')?.title ?? '', admitAll: shown.actions.find((a) => a.verb === 'lobby.admitAll')?.title ?? '' },
+            };
+            assert.equal(built, JSON.stringify(renderCard(alertTemplate, data)), `${language} ${platform} ${outcome?.kind ?? 'open'} ${waiting}`);
+            assert.equal(shown.actions.length, outcome ? 0 : 1 + (platform === 'sfb' ? 1 : 0) + (waiting >= 2 ? 1 : 0));
+          }
+        }
+      }
+    }
+  });
 });

@@ -55,6 +55,18 @@ describe('the HTTP boundary under hostile input', () => {
     }
   });
 
+  it('refuses a body over 256 KB with 413, one claiming an encoding with 415, and a wrong Content-MD5 with 400', async () => {
+    const big = JSON.stringify(activity({ text: 'x'.repeat(300 * 1024) }));
+    assert.equal((await post(big)).status, 413);
+    assert.equal((await post(JSON.stringify(activity()), { 'content-encoding': 'identity' })).status, 415);
+    const body = JSON.stringify(activity());
+    assert.equal((await post(body, { 'content-md5': 'AAAAAAAAAAAAAAAAAAAAAA==' })).status, 400);
+    const { createHash } = await import('node:crypto');
+    assert.equal((await post(body, { 'content-md5': createHash('md5').update(body).digest('base64') })).status, 200);
+    assert.equal((await post('')).status, 400);
+    assert.equal((await fetch(`${bot.app.url}/healthz`)).status, 200);
+  });
+
   it('does not echo a malformed body into the answer or the log', async () => {
     const secret = 'Sup3r-Secret-Password';
     const { status, message } = await refusal(await post(`{"password": "${secret}", `));
