@@ -23,6 +23,7 @@ interface MemoryDetail {
   usage: Record<string, number>;
   spaces: Record<string, { size: number; used: number; physical: number }>;
   resources: Record<string, number>;
+  rssKinds: Record<string, number>;
 }
 
 /** Per organizer, in KB: process figures, V8 spaces (reserved / used), and active resources (count). */
@@ -33,6 +34,9 @@ function detailDiff(before: MemoryDetail, after: MemoryDetail, added: number): s
     const earlier = before.spaces[name] ?? { size: 0, used: 0, physical: 0 };
     lines.push(`  ${name}: size ${kb(space.size - earlier.size)}, used ${kb(space.used - earlier.used)}, physical ${kb(space.physical - earlier.physical)} (total ${(space.physical / 2 ** 20).toFixed(1)} MB)`);
   }
+  const physical = (detail: MemoryDetail) => Object.values(detail.spaces).reduce((sum, space) => sum + space.physical, 0);
+  const anon = (detail: MemoryDetail) => detail.rssKinds['RssAnon'] ?? 0;
+  lines.push(`RSS by kind (KB per organizer): ${Object.keys(after.rssKinds).map((key) => `${key} ${kb(after.rssKinds[key]! - (before.rssKinds[key] ?? 0))}`).join(', ')}; V8 pages ${kb(physical(after) - physical(before))}, anonymous beyond V8's pages ${kb(anon(after) - physical(after) - (anon(before) - physical(before)))}`);
   lines.push('resources: ' + Object.entries(after.resources).map(([kind, count]) => `${kind} ${count - (before.resources[kind] ?? 0)}`).join(', '));
   return lines.join('\n');
 }
@@ -67,6 +71,8 @@ try {
   };
   await ask({ kind: 'prepare', botUrl: bot.ready.url, ucwaOrigin: simulators.ready.ucwaOrigin });
   await ask({ kind: 'watch', organizers: people.slice(0, 1), concurrency: 1 });
+  // After the first snapshot, before the second: writing one leaves memory outside the heap (malloc keeps what it
+  // used: ~300 KB per organizer at N = 1,000 when the first was left out), so both figures must include it.
   const before = await snapshot('heap-1.heapsnapshot');
   const memoryBefore = await memory();
   const grown = await ask({ kind: 'watch', organizers: people.slice(1), concurrency: 16 });

@@ -190,7 +190,11 @@ export class EventChannel {
   private stopHandlers: Array<(reason: StopReason, error?: unknown) => void> = [];
   private subscriber?: ChannelSubscriber;
   private controller?: AbortController;
+  /** Settles when the loop stops (see `done`); `ended` settles it. */
   private loop?: Promise<void>;
+  private ended?: () => void;
+  /** Failed polls in a row, for the backoff. */
+  private failures = 0;
 
   constructor(
     private readonly session: UcwaApplication,
@@ -262,16 +266,21 @@ export class EventChannel {
     return () => void (this.stopHandlers = this.stopHandlers.filter((item) => item !== handler));
   }
 
-  /** Starts the loop in the background; returns at once. Resolves `done()` when it stops. */
+  /**
+   * Starts the loop in the background; returns at once. Resolves `done()` when it stops. The loop is callbacks, one
+   * poll calling the next, not an `async` loop: that kept a suspended frame, its promise and a `finally` waiting
+   * on every idle channel for as long as the server held the GET.
+   */
   start(signal?: AbortSignal): void {
     if (this.loop) return;
     const controller = new AbortController();
     this.controller = controller;
     signal?.addEventListener('abort', () => controller.abort(), { once: true });
-    this.loop = this.run(controller.signal).finally(() => {
-      this.loop = undefined;
-      this.controller = undefined;
+    this.loop = new Promise<void>((resolve) => {
+      this.ended = resolve;
     });
+    this.failures = 0;
+    this.poll(controller.signal);
   }
 
   stop(): void {
@@ -301,22 +310,40 @@ export class EventChannel {
     });
   }
 
-  private async run(signal: AbortSignal): Promise<void> {
-    let failures = 0;
-    while (!signal.aborted) {
-      try {
-        await this.pollOnce(signal);
-        failures = 0;
-      } catch (error) {
-        if (signal.aborted) break;
-        const verdict = await this.handleFailure(error, ++failures, signal);
-        if (verdict !== 'continue') {
-          this.emitStop(verdict, error);
-          return;
-        }
-      }
+  /** The next poll, unless the channel was stopped; after it, the one after (or the failure's verdict). */
+  private poll(signal: AbortSignal): void {
+    if (signal.aborted) return this.finish('stopped');
+    this.pollOnce(signal).then(
+      () => {
+        this.failures = 0;
+        this.poll(signal);
+      },
+      (error: unknown) => this.failed(error, signal),
+    );
+  }
+
+  private failed(error: unknown, signal: AbortSignal): void {
+    if (signal.aborted) return this.finish('stopped');
+    this.failures += 1;
+    this.handleFailure(error, this.failures, signal).then(
+      (verdict) => (verdict === 'continue' ? this.poll(signal) : this.finish(verdict, error)),
+      (cause: unknown) => this.finish('failed', cause),
+    );
+  }
+
+  /** The loop is over: listeners hear why (while `running` still says so, as before), then `done()` resolves. */
+  private finish(reason: StopReason, error?: unknown): void {
+    const ended = this.ended;
+    try {
+      this.emitStop(reason, error);
+    } catch (cause) {
+      this.session.logger.error({ err: cause }, 'ucwa: event channel stop listener failed');
+    } finally {
+      this.loop = undefined;
+      this.controller = undefined;
+      this.ended = undefined;
+      ended?.();
     }
-    this.emitStop('stopped');
   }
 
   private async handleFailure(error: unknown, failures: number, signal: AbortSignal): Promise<'continue' | 'replaced' | 'failed'> {

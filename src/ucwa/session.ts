@@ -306,6 +306,10 @@ export class UcwaSession implements UcwaApplication {
     input: Record<string, UcwaValue | Date | undefined> | undefined,
     options: RequestOptions & { body?: string; ifMatch?: string; keepApplication?: boolean; hold?: boolean } = {},
   ): Promise<UcwaResponse> {
+    // A held GET (the event channel) never re-creates the application here (its loop does) and has no retries.
+    if (options.hold && options.keepApplication && method === 'GET') {
+      return this.transport.hold({ method, url: this.rebase(href), signal: options.signal, timeoutMs: options.timeoutMs, hold: true });
+    }
     const send = () =>
       this.transport.send({
         method,

@@ -1,5 +1,5 @@
 import type { Logger } from '../logging.js';
-import { fromResponse, ResponseTooLargeError, type Exchange, type ExchangeResponse, type ResponseHeaders } from '../http/exchange.js';
+import { ResponseTooLargeError, type Exchange, type ExchangeResponse, type ResponseHeaders } from '../http/exchange.js';
 import { holdingGet } from '../http/holdingGet.js';
 import { failedBeforeSending, isNetworkError, parseRetryAfter, RetryableError, withRetries } from '../http/retry.js';
 import { parseChallenges } from './auth.js';
@@ -93,10 +93,7 @@ export class UcwaTransport {
   async send(request: UcwaRequest): Promise<UcwaResponse> {
     const url = new URL(request.url);
     const authenticated = request.authenticated ?? true;
-    if (authenticated && !this.options.tokens.isAllowed(url.origin)) {
-      this.options.logger.warn({ method: request.method, url: withoutQuery(url), origin: url.origin }, 'ucwa: refused a link to an origin discovery did not establish');
-      throw new UcwaError({ code: 'ForeignOrigin', message: `refused to send credentials to ${url.origin}`, request: `${request.method} ${withoutQuery(url)}` });
-    }
+    if (authenticated && !this.options.tokens.isAllowed(url.origin)) throw this.foreignOrigin(request, url);
     const idempotent = request.method !== 'POST';
     const policy = this.options.retry;
     const retries = request.retries ?? policy.retries;
@@ -113,6 +110,64 @@ export class UcwaTransport {
       onRetry: ({ attempt, error }) =>
         this.options.logger.debug({ method: request.method, url: withoutQuery(url), attempt, error: describe(error) }, 'ucwa: retrying request'),
     });
+  }
+
+  /**
+   * A GET the server holds for minutes (the event channel), sent once: no retries (the channel's loop owns them, so
+   * its position stays exact), a 401 renewing the token once, failures as `send` reports them. While the server
+   * holds it, what waits is the caller's promise and the request's (held by its socket): no chain of promises, each
+   * adopting the next, and no suspended frames, which an idle channel kept for minutes (~1 KB of each idle
+   * organizer in the line-3 bench). A session given a fetch of its own sends it through that.
+   */
+  hold(request: UcwaRequest): Promise<UcwaResponse> {
+    return new Promise<UcwaResponse>((resolve, reject) => {
+      const url = new URL(request.url);
+      if (!this.options.tokens.isAllowed(url.origin)) throw this.foreignOrigin(request, url);
+      this.holdWithToken(request, url, false, resolve, reject);
+    });
+  }
+
+  /** Sends the held GET with the current token; on a 401, once more after renewing it (`renewed` says whether done). */
+  private holdWithToken(request: UcwaRequest, url: URL, renewed: boolean, resolve: (response: UcwaResponse) => void, reject: (error: unknown) => void): void {
+    this.headers(request, url, true).then((headers) => {
+      const timeoutMs = request.timeoutMs ?? this.options.requestTimeoutMs;
+      const started = Date.now();
+      let pending: Promise<ExchangeResponse>;
+      try {
+        pending = this.options.holdWithNode
+          ? holdingGet(request.url, { headers, timeoutMs, signal: request.signal })
+          : this.options.exchange({ method: 'GET', url, headers, timeoutMs, signal: request.signal });
+      } catch (error) {
+        // A fetch given by the caller may throw instead of rejecting: reported the same way.
+        pending = Promise.reject(error);
+      }
+      // The callbacks keep `request`, not `url` (see `attempt`).
+      pending.then(
+        (response) => {
+          this.connectionFailures = 0;
+          if (this.options.logger.isLevelEnabled('debug')) {
+            this.options.logger.debug({ method: 'GET', url: withoutQuery(new URL(request.url)), status: response.status, ms: Date.now() - started }, 'ucwa: response');
+          }
+          if (response.status === 401 && !renewed) {
+            const origin = new URL(request.url).origin;
+            this.options.tokens.renew(parseChallenges(response.headers.get('www-authenticate')), origin, request.signal).then((ok) => {
+              if (ok) return this.holdWithToken(request, new URL(request.url), true, resolve, reject);
+              reject(new UcwaError({ status: 401, code: 'NotSignedIn', message: 'the server rejected the token and no credentials are available', request: label(request, new URL(request.url)) }));
+            }, reject);
+            return;
+          }
+          try {
+            resolve(this.interpret(request, new URL(request.url), response, true));
+          } catch (error) {
+            reject(error instanceof RetryableError ? error.cause : error);
+          }
+        },
+        (error: unknown) => {
+          const failure = this.networkFailure(error, request, new URL(request.url), true);
+          reject(failure instanceof RetryableError ? failure.cause : failure);
+        },
+      );
+    }, reject);
   }
 
   /**
@@ -151,7 +206,7 @@ export class UcwaTransport {
     try {
       pending =
         request.hold && request.method === 'GET' && this.options.holdWithNode
-          ? holdingGet(request.url, { headers, timeoutMs, signal: request.signal }).then((response) => fromResponse(response))
+          ? holdingGet(request.url, { headers, timeoutMs, signal: request.signal })
           : this.options.exchange({ method: request.method, url, headers, body, timeoutMs, signal: request.signal });
     } catch (error) {
       // A fetch given by the caller may throw instead of rejecting: reported the same way.
@@ -169,6 +224,11 @@ export class UcwaTransport {
         throw this.networkFailure(error, request, new URL(request.url), idempotent);
       },
     );
+  }
+
+  private foreignOrigin(request: UcwaRequest, url: URL): UcwaError {
+    this.options.logger.warn({ method: request.method, url: withoutQuery(url), origin: url.origin }, 'ucwa: refused a link to an origin discovery did not establish');
+    return new UcwaError({ code: 'ForeignOrigin', message: `refused to send credentials to ${url.origin}`, request: `${request.method} ${withoutQuery(url)}` });
   }
 
   private async headers(request: UcwaRequest, url: URL, authenticated: boolean): Promise<Record<string, string>> {
