@@ -27,7 +27,7 @@ const mode = process.argv[2];
  * `node --cpu-prof`) of exactly the timed rounds, without start-up and set-up in it.
  */
 const inspector = new Session();
-process.on('message', (message: { profile?: 'start' | 'stop'; path?: string; counters?: true; memory?: true; lagMs?: number; heapSnapshot?: string; memoryDetail?: true }) => {
+process.on('message', (message: { profile?: 'start' | 'stop'; path?: string; counters?: true; memory?: true; lagMs?: number; heapSnapshot?: string; memoryDetail?: true; smaps?: string }) => {
   void (async () => {
     if (message.counters) {
       await flushKeyTrace();
@@ -36,6 +36,12 @@ process.on('message', (message: { profile?: 'start' | 'stop'; path?: string; cou
     if (message.memory) return tellParent({ memory: await memoryAfterGc() });
     // After the same collections as `memory`, so a snapshot diff matches the figures line 3 reports.
     if (message.memoryDetail) return tellParent({ memoryDetail: await memoryDetail() });
+    // `{ smaps: path }`: a copy of /proc/self/smaps after the same collections, to tell which mappings hold RSS.
+    if (message.smaps) {
+      await memoryAfterGc();
+      await writeFile(message.smaps, await readFile('/proc/self/smaps', 'utf8'));
+      return tellParent({ smaps: message.smaps });
+    }
     if (message.heapSnapshot) {
       await memoryAfterGc();
       return tellParent({ heapSnapshot: writeHeapSnapshot(message.heapSnapshot) });

@@ -1,4 +1,4 @@
-import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage, type RequestOptions } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { ownCopy } from '../strings.js';
 import { DeadlineWheel } from './deadlines.js';
@@ -71,17 +71,19 @@ function send(href: string, headers: Record<string, string>): ClientRequest {
   const target = targetOf(parsed);
   if (!target) throw new TypeError(`holdingGet: unsupported protocol ${parsed.protocol}`);
   const list = headerList(target.host, headers);
-  const request = (target.protocol === 'https:' ? httpsRequest : httpRequest)({
-    protocol: target.protocol,
+  // Only the keys node needs (GET is its default method, the protocol is the agent's and the request function's):
+  // the agent keeps its own copy of these options, merged with its own, for as long as the connection lives, as a
+  // dictionary whose size doubles past 10 keys: ~0.5 KB less of each idle channel than with protocol and method.
+  const options: RequestOptions = {
     hostname: target.hostname,
-    port: target.port,
     path: pathOf(href, parsed),
-    method: 'GET',
     // As a flat list, written as given: node then keeps no header object per request. With a list, node adds no
     // Host of its own.
     headers: list,
     agent: agents[target.protocol],
-  });
+  };
+  if (target.port) options.port = target.port;
+  const request = (target.protocol === 'https:' ? httpsRequest : httpRequest)(options);
   // Node wrote the list into the request's header block as it built the request and never reads it again, but the
   // agent keeps a copy of these options, the list included, in the socket's listeners for as long as the connection
   // lives: emptied, the list no longer keeps the bearer token's header line (~0.25 KB per idle channel).

@@ -182,8 +182,8 @@ export type StopReason = 'stopped' | 'replaced' | 'failed';
 export class EventChannel {
   private currentPosition?: string;
   // Arrays replaced whole on every change, never pushed to: a channel has one to three of each, and a Set or a
-  // pushed-to array reserves room for ~16 (~180 bytes apiece per idle organizer). Replacing also lets a dispatch
-  // under way go on over the array it started with.
+  // pushed-to array reserves room for ~16 (~180 bytes apiece per idle organizer), as does a spread (`[...a, x]`),
+  // while `concat` makes them to size. Replacing also lets a dispatch under way go on over the array it started with.
   private handlers: Array<{ filter: EventFilter; handler: UcwaEventHandler }> = [];
   private resetHandlers: Array<(reason: ResetReason) => void | Promise<void>> = [];
   private positionHandlers: Array<(position: string) => void> = [];
@@ -224,7 +224,7 @@ export class EventChannel {
 
   on(filter: EventFilter, handler: UcwaEventHandler): () => void {
     const entry = { filter, handler };
-    this.handlers = [...this.handlers, entry];
+    this.handlers = this.handlers.concat([entry]);
     return () => {
       this.handlers = this.handlers.filter((item) => item !== entry);
     };
@@ -252,17 +252,17 @@ export class EventChannel {
   }
 
   onReset(handler: (reason: ResetReason) => void | Promise<void>): () => void {
-    if (!this.resetHandlers.includes(handler)) this.resetHandlers = [...this.resetHandlers, handler];
+    if (!this.resetHandlers.includes(handler)) this.resetHandlers = this.resetHandlers.concat([handler]);
     return () => void (this.resetHandlers = this.resetHandlers.filter((item) => item !== handler));
   }
 
   onPosition(handler: (position: string) => void): () => void {
-    if (!this.positionHandlers.includes(handler)) this.positionHandlers = [...this.positionHandlers, handler];
+    if (!this.positionHandlers.includes(handler)) this.positionHandlers = this.positionHandlers.concat([handler]);
     return () => void (this.positionHandlers = this.positionHandlers.filter((item) => item !== handler));
   }
 
   onStopped(handler: (reason: StopReason, error?: unknown) => void): () => void {
-    if (!this.stopHandlers.includes(handler)) this.stopHandlers = [...this.stopHandlers, handler];
+    if (!this.stopHandlers.includes(handler)) this.stopHandlers = this.stopHandlers.concat([handler]);
     return () => void (this.stopHandlers = this.stopHandlers.filter((item) => item !== handler));
   }
 

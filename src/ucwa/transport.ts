@@ -123,20 +123,23 @@ export class UcwaTransport {
     return new Promise<UcwaResponse>((resolve, reject) => {
       const url = new URL(request.url);
       if (!this.options.tokens.isAllowed(url.origin)) throw this.foreignOrigin(request, url);
-      this.holdWithToken(request, url, false, resolve, reject);
+      this.holdWithToken(request, false, resolve, reject);
     });
   }
 
-  /** Sends the held GET with the current token; on a 401, once more after renewing it (`renewed` says whether done). */
-  private holdWithToken(request: UcwaRequest, url: URL, renewed: boolean, resolve: (response: UcwaResponse) => void, reject: (error: unknown) => void): void {
-    this.headers(request, url, true).then((headers) => {
+  /**
+   * Sends the held GET with the current token; on a 401, once more after renewing it (`renewed` says whether done).
+   * No URL object in this function's scope: the callbacks below would keep it (and its context) while the GET waits.
+   */
+  private holdWithToken(request: UcwaRequest, renewed: boolean, resolve: (response: UcwaResponse) => void, reject: (error: unknown) => void): void {
+    this.headers(request, new URL(request.url), true).then((headers) => {
       const timeoutMs = request.timeoutMs ?? this.options.requestTimeoutMs;
       const started = Date.now();
       let pending: Promise<ExchangeResponse>;
       try {
         pending = this.options.holdWithNode
           ? holdingGet(request.url, { headers, timeoutMs, signal: request.signal })
-          : this.options.exchange({ method: 'GET', url, headers, timeoutMs, signal: request.signal });
+          : this.options.exchange({ method: 'GET', url: new URL(request.url), headers, timeoutMs, signal: request.signal });
       } catch (error) {
         // A fetch given by the caller may throw instead of rejecting: reported the same way.
         pending = Promise.reject(error);
@@ -151,7 +154,7 @@ export class UcwaTransport {
           if (response.status === 401 && !renewed) {
             const origin = new URL(request.url).origin;
             this.options.tokens.renew(parseChallenges(response.headers.get('www-authenticate')), origin, request.signal).then((ok) => {
-              if (ok) return this.holdWithToken(request, new URL(request.url), true, resolve, reject);
+              if (ok) return this.holdWithToken(request, true, resolve, reject);
               reject(new UcwaError({ status: 401, code: 'NotSignedIn', message: 'the server rejected the token and no credentials are available', request: label(request, new URL(request.url)) }));
             }, reject);
             return;
