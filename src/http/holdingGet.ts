@@ -1,6 +1,7 @@
 import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage, type RequestOptions } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { ownCopy } from '../strings.js';
+import type { Cancellation } from './cancellation.js';
 import { DeadlineWheel } from './deadlines.js';
 import { decodeUtf8, MAX_RESPONSE_BYTES, nodeResponseHeaders, ResponseTooLargeError, timeoutError, type ExchangeResponse } from './exchange.js';
 
@@ -23,6 +24,8 @@ export interface HoldingGetOptions {
   /** The whole exchange, answer included, ends by then: a TimeoutError. */
   timeoutMs: number;
   signal?: AbortSignal;
+  /** Like `signal`, lighter (see Cancellation): the request ends with its reason. */
+  cancellation?: Cancellation;
 }
 
 /**
@@ -31,8 +34,9 @@ export interface HoldingGetOptions {
  * keeps anyway: the event channel's position), and the host strings are the ones every request to that origin shares.
  */
 export function holdingGet(url: string | URL, options: HoldingGetOptions): Promise<ExchangeResponse> {
-  const { signal, timeoutMs } = options;
+  const { signal, timeoutMs, cancellation } = options;
   if (signal?.aborted) return Promise.reject(signal.reason);
+  if (cancellation?.cancelled) return Promise.reject(cancellation.reason);
   let request: ClientRequest;
   try {
     // Made before the promise, so that nothing the callbacks below keep alive for minutes refers to the options,
@@ -52,8 +56,10 @@ export function holdingGet(url: string | URL, options: HoldingGetOptions): Promi
     function finish(): void {
       deadlines.cancel(deadline);
       signal?.removeEventListener('abort', onAbort);
+      cancellation?.unwatch(fail);
     }
     signal?.addEventListener('abort', onAbort, { once: true });
+    cancellation?.watch(fail);
     // `on`, not `once`: a request destroyed mid-flight may still report an error, which must not go unheard.
     request.on('error', fail);
     request.once('response', (response) => {

@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { Cancellation } from '../http/cancellation.js';
 import type { UcwaApplication } from './application.js';
 import { isLostApplication, reasonFromJson, reasonFromXml, UcwaError, type UcwaReason } from './errors.js';
 import { isRecord, jsonLink, resolveHref, resourceFromJson, resourceFromXml, type UcwaLink, type UcwaResource } from './resource.js';
@@ -189,7 +189,8 @@ export class EventChannel {
   private positionHandlers: Array<(position: string) => void> = [];
   private stopHandlers: Array<(reason: StopReason, error?: unknown) => void> = [];
   private subscriber?: ChannelSubscriber;
-  private controller?: AbortController;
+  /** Stops the running loop: its held GET, its wait between tries (not an AbortController: see Cancellation). */
+  private cancellation?: Cancellation;
   /** Settles when the loop stops (see `done`); `ended` settles it. */
   private loop?: Promise<void>;
   private ended?: () => void;
@@ -273,18 +274,18 @@ export class EventChannel {
    */
   start(signal?: AbortSignal): void {
     if (this.loop) return;
-    const controller = new AbortController();
-    this.controller = controller;
-    signal?.addEventListener('abort', () => controller.abort(), { once: true });
+    const cancellation = new Cancellation();
+    this.cancellation = cancellation;
+    signal?.addEventListener('abort', () => cancellation.cancel(), { once: true });
     this.loop = new Promise<void>((resolve) => {
       this.ended = resolve;
     });
     this.failures = 0;
-    this.poll(controller.signal);
+    this.poll(cancellation);
   }
 
   stop(): void {
-    this.controller?.abort();
+    this.cancellation?.cancel();
   }
 
   async done(): Promise<void> {
@@ -297,9 +298,13 @@ export class EventChannel {
    * idle channel would keep.
    */
   pollOnce(signal?: AbortSignal): Promise<UcwaEventBatch> {
+    return this.pollWith({ signal });
+  }
+
+  private pollWith(stop: { signal?: AbortSignal; cancellation?: Cancellation }): Promise<UcwaEventBatch> {
     let held: Promise<UcwaResponse>;
     try {
-      held = this.fetch(this.currentPosition ?? this.firstUrl(), signal);
+      held = this.fetch(this.currentPosition ?? this.firstUrl(), stop);
     } catch (error) {
       return Promise.reject(error);
     }
@@ -311,22 +316,22 @@ export class EventChannel {
   }
 
   /** The next poll, unless the channel was stopped; after it, the one after (or the failure's verdict). */
-  private poll(signal: AbortSignal): void {
-    if (signal.aborted) return this.finish('stopped');
-    this.pollOnce(signal).then(
+  private poll(cancellation: Cancellation): void {
+    if (cancellation.cancelled) return this.finish('stopped');
+    this.pollWith({ cancellation }).then(
       () => {
         this.failures = 0;
-        this.poll(signal);
+        this.poll(cancellation);
       },
-      (error: unknown) => this.failed(error, signal),
+      (error: unknown) => this.failed(error, cancellation),
     );
   }
 
-  private failed(error: unknown, signal: AbortSignal): void {
-    if (signal.aborted) return this.finish('stopped');
+  private failed(error: unknown, cancellation: Cancellation): void {
+    if (cancellation.cancelled) return this.finish('stopped');
     this.failures += 1;
-    this.handleFailure(error, this.failures, signal).then(
-      (verdict) => (verdict === 'continue' ? this.poll(signal) : this.finish(verdict, error)),
+    this.handleFailure(error, this.failures, cancellation).then(
+      (verdict) => (verdict === 'continue' ? this.poll(cancellation) : this.finish(verdict, error)),
       (cause: unknown) => this.finish('failed', cause),
     );
   }
@@ -340,13 +345,13 @@ export class EventChannel {
       this.session.logger.error({ err: cause }, 'ucwa: event channel stop listener failed');
     } finally {
       this.loop = undefined;
-      this.controller = undefined;
+      this.cancellation = undefined;
       this.ended = undefined;
       ended?.();
     }
   }
 
-  private async handleFailure(error: unknown, failures: number, signal: AbortSignal): Promise<'continue' | 'replaced' | 'failed'> {
+  private async handleFailure(error: unknown, failures: number, cancellation: Cancellation): Promise<'continue' | 'replaced' | 'failed'> {
     const log = this.session.logger;
     if (error instanceof UcwaError) {
       if (error.status === 409 && error.is('PGetReplaced')) {
@@ -357,7 +362,7 @@ export class EventChannel {
       // or 410 without a UCWA reason on our own events link means the same (a front end that no longer knows the
       // application answers before UCWA can say why); stopping the channel instead lost every alert until it reopened.
       if (isLostApplication(error) || ((error.status === 404 || error.status === 410) && !error.subcode)) {
-        await this.session.recreateApplication(signal).catch((cause: unknown) => log.error({ err: cause }, 'ucwa: could not re-create the application'));
+        await this.session.recreateApplication(cancellation.signal()).catch((cause: unknown) => log.error({ err: cause }, 'ucwa: could not re-create the application'));
         return this.session.signedIn ? 'continue' : 'failed';
       }
       const transient = error.code === 'NetworkFailure' || error.code === 'Timeout' || (error.status !== undefined && error.status >= 500);
@@ -371,14 +376,14 @@ export class EventChannel {
     }
     const delay = backoff(failures, this.options.retryMinDelayMs ?? 200, this.options.retryMaxDelayMs ?? 10_000);
     log.debug({ failures, delay }, 'ucwa: event channel request failed; asking the same URL again');
-    await sleep(delay, undefined, { signal }).catch(() => undefined);
+    await pause(delay, cancellation);
     return 'continue';
   }
 
-  private fetch(url: string, signal?: AbortSignal): Promise<UcwaResponse> {
+  private fetch(url: string, stop: { signal?: AbortSignal; cancellation?: Cancellation }): Promise<UcwaResponse> {
     const holdSeconds = this.options.timeoutSeconds ?? 180;
     // No transport retries and no transparent re-creation here: the loop owns both, so the position stays exact.
-    return this.session.request('GET', url, undefined, { signal, timeoutMs: holdSeconds * 1000 + 15_000, retries: 0, keepApplication: true, hold: true });
+    return this.session.request('GET', url, undefined, { signal: stop.signal, cancellation: stop.cancellation, timeoutMs: holdSeconds * 1000 + 15_000, retries: 0, keepApplication: true, hold: true });
   }
 
   private async consume(batch: UcwaEventBatch): Promise<void> {
@@ -492,6 +497,19 @@ export function matchesEvent(filter: EventFilter, event: UcwaEvent): boolean {
     if (!types.includes(event.type)) return false;
   }
   return true;
+}
+
+/** Waits `ms`, or less when cancelled. */
+function pause(ms: number, cancellation: Cancellation): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      cancellation.unwatch(done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    cancellation.watch(done);
+  });
 }
 
 function backoff(failures: number, minMs: number, maxMs: number): number {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Cancellation } from '../http/cancellation.js';
 import { exchangeFor } from '../http/nodeHttp.js';
 import { createLogger, type Logger } from '../logging.js';
 import type { ApplicationListener, RequestOptions, UcwaApplication } from './application.js';
@@ -306,11 +307,11 @@ export class UcwaSession implements UcwaApplication {
     method: HttpMethod,
     href: string,
     input: Record<string, UcwaValue | Date | undefined> | undefined,
-    options: RequestOptions & { body?: string; ifMatch?: string; keepApplication?: boolean; hold?: boolean } = {},
+    options: RequestOptions & { body?: string; ifMatch?: string; keepApplication?: boolean; hold?: boolean; cancellation?: Cancellation } = {},
   ): Promise<UcwaResponse> {
     // A held GET (the event channel) never re-creates the application here (its loop does) and has no retries.
     if (options.hold && options.keepApplication && method === 'GET') {
-      return this.transport.hold({ method, url: this.rebase(href), signal: options.signal, timeoutMs: options.timeoutMs, hold: true });
+      return this.transport.hold({ method, url: this.rebase(href), signal: options.signal, cancellation: options.cancellation, timeoutMs: options.timeoutMs, hold: true });
     }
     const send = () =>
       this.transport.send({

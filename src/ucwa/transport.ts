@@ -1,5 +1,6 @@
 import type { Logger } from '../logging.js';
 import { ResponseTooLargeError, type Exchange, type ExchangeResponse, type ResponseHeaders } from '../http/exchange.js';
+import type { Cancellation } from '../http/cancellation.js';
 import { holdingGet } from '../http/holdingGet.js';
 import { failedBeforeSending, isNetworkError, parseRetryAfter, RetryableError, withRetries } from '../http/retry.js';
 import { parseChallenges } from './auth.js';
@@ -42,6 +43,8 @@ export interface UcwaRequest {
   retries?: number;
   /** A GET the server holds open for minutes (the event channel): sent on the lean path for those (see holdingGet). */
   hold?: boolean;
+  /** For held GETs, in place of `signal` (see Cancellation). */
+  cancellation?: Cancellation;
 }
 
 export interface UcwaResponse {
@@ -138,8 +141,8 @@ export class UcwaTransport {
       let pending: Promise<ExchangeResponse>;
       try {
         pending = this.options.holdWithNode
-          ? holdingGet(request.url, { headers, timeoutMs, signal: request.signal })
-          : this.options.exchange({ method: 'GET', url: new URL(request.url), headers, timeoutMs, signal: request.signal });
+          ? holdingGet(request.url, { headers, timeoutMs, signal: request.signal, cancellation: request.cancellation })
+          : this.options.exchange({ method: 'GET', url: new URL(request.url), headers, timeoutMs, signal: request.signal ?? request.cancellation?.signal() });
       } catch (error) {
         // A fetch given by the caller may throw instead of rejecting: reported the same way.
         pending = Promise.reject(error);
@@ -245,7 +248,7 @@ export class UcwaTransport {
   }
 
   private networkFailure(error: unknown, request: UcwaRequest, url: URL, idempotent: boolean): Error {
-    if (request.signal?.aborted) return new UcwaError({ code: 'Aborted', message: 'request cancelled', request: label(request, url), cause: error });
+    if (request.signal?.aborted || request.cancellation?.cancelled) return new UcwaError({ code: 'Aborted', message: 'request cancelled', request: label(request, url), cause: error });
     if (error instanceof ResponseTooLargeError) return new UcwaError({ code: 'InvalidResponse', message: error.message, request: label(request, url), cause: error });
     const timedOut = error instanceof Error && error.name === 'TimeoutError';
     const failure = new UcwaError({
