@@ -7,7 +7,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { forkChild, nextMessage, stopChild, type SimulatorAddresses } from './throughput/ipc.js';
 import type { ArrivalResult, Organizer, ScaleAnswer, ScaleCommand } from './scale/load.js';
 import { startFlags } from './startFlags.js';
@@ -80,6 +80,8 @@ export const BYTES_PER_ORGANIZER_TARGET = 20 * 1024;
 export const IDLE_LAG_P99_TARGET_MS = 20;
 export const BULK_PASSWORD = 'Bench-Organizer-1';
 const answerTimeoutMs = 20 * 60_000;
+const smapsDir = process.env['BENCH_SMAPS_DIR'];
+let smapsCount = 0;
 
 /**
  * The scale set-up, each part in a process of its own: the simulators with `count` bulk organizers, the bot (sandbox
@@ -117,7 +119,14 @@ export async function benchScale(options: ScaleOptions): Promise<ScaleResult> {
     };
     const botAsk = async <T>(message: object, key: string): Promise<T> => {
       bot.child.send(message);
-      return (await nextMessage<Record<string, T>>(bot.child, answerTimeoutMs, `bot ${key}`))[key]!;
+      const answer = (await nextMessage<Record<string, T>>(bot.child, answerTimeoutMs, `bot ${key}`))[key]!;
+      // BENCH_SMAPS_DIR: the bot's /proc/self/smaps after each memory figure (smaps-1.txt, -2.txt...), to see which
+      // mappings (V8's pages, malloc's arenas, files) hold the RSS the figures count.
+      if (key === 'memory' && smapsDir) {
+        bot.child.send({ smaps: join(smapsDir, `smaps-${(smapsCount += 1)}.txt`) });
+        await nextMessage(bot.child, answerTimeoutMs, 'bot smaps');
+      }
+      return answer;
     };
     await ask({ kind: 'prepare', botUrl: bot.ready.url, ucwaOrigin: simulators.ready.ucwaOrigin }, 'prepared');
     // Warm the bot's paths (JIT, recognizer, storage, one sign-in) with a first organizer who is counted like the rest,

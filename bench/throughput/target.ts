@@ -130,17 +130,21 @@ function sandboxCredentials(upn: string): PasswordCredentials | undefined {
  * RSS and heap after full collections (the process runs with --expose-gc when the parent wants this), and the part
  * of the heap that is compiled code (line 3 tells code, a fixed cost, from the organizers' objects).
  */
-async function memoryAfterGc(): Promise<{ rss: number; heapUsed: number; external: number; code: number; youngGeneration: number; heapPages: number }> {
+async function memoryAfterGc(): Promise<{ rss: number; rssAtOnce: number; rssSeries: number[]; heapUsed: number; external: number; code: number; youngGeneration: number; heapPages: number }> {
   const gc = (globalThis as { gc?: () => void }).gc;
   for (let pass = 0; pass < 3; pass += 1) {
     gc?.();
     await new Promise((resolve) => setImmediate(resolve));
   }
+  const rssAtOnce = process.memoryUsage().rss;
+  const rssSeries = await settledRss();
   const usage = process.memoryUsage();
   const spaces = getHeapSpaceStatistics();
   const sum = (pick: (name: string) => boolean, size: (space: (typeof spaces)[number]) => number) => spaces.filter((space) => pick(space.space_name)).reduce((total, space) => total + size(space), 0);
   return {
-    rss: usage.rss,
+    rss: rssSeries[rssSeries.length - 1] ?? usage.rss,
+    rssAtOnce,
+    rssSeries,
     heapUsed: usage.heapUsed,
     external: usage.external + usage.arrayBuffers,
     code: sum((name) => name.startsWith('code_'), (space) => space.space_used_size),
@@ -151,16 +155,35 @@ async function memoryAfterGc(): Promise<{ rss: number; heapUsed: number; externa
 }
 
 /**
+ * RSS once it has settled after the collections, read exactly (/proc/self/smaps_rollup walks the page tables), every
+ * 100 ms until it moves by less than 0.5 MB (at most 3 s): the samples, the last one the figure.
+ */
+async function settledRss(): Promise<number[]> {
+  const read = async () => {
+    const rollup = await readFile('/proc/self/smaps_rollup', 'utf8').catch(() => '');
+    const kb = /^Rss:\s+(\d+) kB$/mu.exec(rollup)?.[1];
+    return kb ? Number(kb) * 1024 : process.memoryUsage().rss;
+  };
+  const series = [await read()];
+  for (let tries = 0; tries < 30; tries += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    series.push(await read());
+    if (Math.abs(series[series.length - 1]! - series[series.length - 2]!) < 512 * 1024) break;
+  }
+  return series;
+}
+
+/**
  * Where the memory is (after GC): V8's spaces, memory outside the heap, and what keeps the event loop alive; and RSS
  * split by what backs it (Linux's /proc/self/status: anonymous pages, file pages such as node's own code), so that
  * the anonymous part beyond V8's pages (malloc: sockets, parsers, buffers) can be told from the heap.
  */
-async function memoryDetail(): Promise<{ usage: NodeJS.MemoryUsage; spaces: Record<string, { size: number; used: number; physical: number }>; resources: Record<string, number>; rssKinds: Record<string, number> }> {
-  await memoryAfterGc();
+async function memoryDetail(): Promise<{ usage: NodeJS.MemoryUsage; spaces: Record<string, { size: number; used: number; physical: number }>; resources: Record<string, number>; rssKinds: Record<string, number>; settled: { rssAtOnce: number; rssSeries: number[] } }> {
+  const settled = await memoryAfterGc();
   const spaces = Object.fromEntries(getHeapSpaceStatistics().map((space) => [space.space_name, { size: space.space_size, used: space.space_used_size, physical: space.physical_space_size }]));
   const resources: Record<string, number> = {};
   for (const kind of process.getActiveResourcesInfo()) resources[kind] = (resources[kind] ?? 0) + 1;
-  return { usage: process.memoryUsage(), spaces, resources, rssKinds: await rssKinds() };
+  return { usage: process.memoryUsage(), spaces, resources, rssKinds: await rssKinds(), settled };
 }
 
 /** RssAnon, RssFile and RssShmem in bytes (empty where /proc is not there). */

@@ -25,6 +25,7 @@ interface MemoryDetail {
   spaces: Record<string, { size: number; used: number; physical: number }>;
   resources: Record<string, number>;
   rssKinds: Record<string, number>;
+  settled: { rssAtOnce: number; rssSeries: number[] };
 }
 
 /** Per organizer, in KB: process figures, V8 spaces (reserved / used), and active resources (count). */
@@ -38,6 +39,10 @@ function detailDiff(before: MemoryDetail, after: MemoryDetail, added: number): s
   const physical = (detail: MemoryDetail) => Object.values(detail.spaces).reduce((sum, space) => sum + space.physical, 0);
   const anon = (detail: MemoryDetail) => detail.rssKinds['RssAnon'] ?? 0;
   lines.push(`RSS by kind (KB per organizer): ${Object.keys(after.rssKinds).map((key) => `${key} ${kb(after.rssKinds[key]! - (before.rssKinds[key] ?? 0))}`).join(', ')}; V8 pages ${kb(physical(after) - physical(before))}, anonymous beyond V8's pages ${kb(anon(after) - physical(after) - (anon(before) - physical(before)))}`);
+  const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
+  for (const [label, detail] of [['before', before], ['after', after]] as const) {
+    lines.push(`RSS ${label} (MB): right after GC ${mb(detail.settled.rssAtOnce)}, then every 100 ms ${detail.settled.rssSeries.map(mb).join(' ')}`);
+  }
   lines.push('resources: ' + Object.entries(after.resources).map(([kind, count]) => `${kind} ${count - (before.resources[kind] ?? 0)}`).join(', '));
   return lines.join('\n');
 }
