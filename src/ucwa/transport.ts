@@ -149,31 +149,31 @@ export class UcwaTransport {
       }
       // The callbacks keep `request`, not `url` (see `attempt`).
       pending.then(
-        (response) => {
-          this.connectionFailures = 0;
-          if (this.options.logger.isLevelEnabled('debug')) {
-            this.options.logger.debug({ method: 'GET', url: withoutQuery(new URL(request.url)), status: response.status, ms: Date.now() - started }, 'ucwa: response');
-          }
-          if (response.status === 401 && !renewed) {
-            const origin = new URL(request.url).origin;
-            this.options.tokens.renew(parseChallenges(response.headers.get('www-authenticate')), origin, request.signal).then((ok) => {
-              if (ok) return this.holdWithToken(request, true, resolve, reject);
-              reject(new UcwaError({ status: 401, code: 'NotSignedIn', message: 'the server rejected the token and no credentials are available', request: label(request, new URL(request.url)) }));
-            }, reject);
-            return;
-          }
-          try {
-            resolve(this.interpret(request, new URL(request.url), response, true));
-          } catch (error) {
-            reject(error instanceof RetryableError ? error.cause : error);
-          }
-        },
-        (error: unknown) => {
-          const failure = this.networkFailure(error, request, new URL(request.url), true);
-          reject(failure instanceof RetryableError ? failure.cause : failure);
-        },
+        (response) => this.heldAnswer(request, renewed, started, response, resolve, reject),
+        (error: unknown) => reject(unwrapped(this.networkFailure(error, request, new URL(request.url), true))),
       );
     }, reject);
+  }
+
+  /** The held GET's answer: the response, or once after a 401 the same GET with a renewed token, or the failure. */
+  private heldAnswer(request: UcwaRequest, renewed: boolean, started: number, response: ExchangeResponse, resolve: (response: UcwaResponse) => void, reject: (error: unknown) => void): void {
+    this.connectionFailures = 0;
+    if (this.options.logger.isLevelEnabled('debug')) {
+      this.options.logger.debug({ method: 'GET', url: withoutQuery(new URL(request.url)), status: response.status, ms: Date.now() - started }, 'ucwa: response');
+    }
+    if (response.status === 401 && !renewed) {
+      const url = new URL(request.url);
+      this.options.tokens.renew(parseChallenges(response.headers.get('www-authenticate')), url.origin, request.signal).then((ok) => {
+        if (ok) return this.holdWithToken(request, true, resolve, reject);
+        reject(new UcwaError({ status: 401, code: 'NotSignedIn', message: 'the server rejected the token and no credentials are available', request: label(request, url) }));
+      }, reject);
+      return;
+    }
+    try {
+      resolve(this.interpret(request, new URL(request.url), response, true));
+    } catch (error) {
+      reject(unwrapped(error));
+    }
   }
 
   /**
@@ -290,7 +290,11 @@ export class UcwaTransport {
 
 /** The failure itself, out of the wrapper that only tells the retry machinery to try again. */
 function unwrapRetryable(error: unknown): never {
-  throw error instanceof RetryableError ? error.cause : error;
+  throw unwrapped(error);
+}
+
+function unwrapped(error: unknown): unknown {
+  return error instanceof RetryableError ? error.cause : error;
 }
 
 export function errorFromResponse(status: number, body: string, contentType: string, request: string): UcwaError {
