@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Cancellation } from '../../src/http/cancellation.js';
 import { DeadlineWheel } from '../../src/http/deadlines.js';
 import { holdingGet } from '../../src/http/holdingGet.js';
 
@@ -76,6 +77,30 @@ describe('holdingGet and the deadline wheel', () => {
     setTimeout(() => controller.abort(new Error('stop')), 50);
     await assert.rejects(pending, /stop/);
     await waitUntil(() => closed.includes('/cancelled'));
+  });
+
+  it('stops when its Cancellation is cancelled, with its reason, closes the connection, and never starts once cancelled', async () => {
+    handle = () => undefined;
+    const cancellation = new Cancellation();
+    const pending = holdingGet(new URL(`${base}/called-off`), { headers: {}, timeoutMs: 60_000, cancellation });
+    setTimeout(() => cancellation.cancel(new Error('called off')), 50);
+    await assert.rejects(pending, /called off/);
+    await waitUntil(() => closed.includes('/called-off'));
+    await assert.rejects(holdingGet(new URL(`${base}/never`), { headers: {}, timeoutMs: 60_000, cancellation }), /called off/);
+  });
+
+  it('lets one reaction at a time hear a Cancellation, and a late one at once', () => {
+    const cancellation = new Cancellation();
+    const heard: string[] = [];
+    const first = () => heard.push('first');
+    cancellation.watch(first);
+    cancellation.watch(() => heard.push('second'));
+    cancellation.unwatch(first);
+    cancellation.cancel();
+    cancellation.cancel();
+    cancellation.watch((reason) => heard.push((reason as Error).name));
+    assert.deepEqual(heard, ['second', 'AbortError']);
+    assert.ok(cancellation.signal().aborted);
   });
 
   it('reports a connection the server drops', async () => {
