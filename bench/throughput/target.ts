@@ -4,7 +4,7 @@
  * anonymous): the floor that parses, authenticates and replies, nothing else.
  * argv: `bot` | `echo`; env BENCH_SIMULATORS: the simulators' addresses (JSON). Answers `{ url }` when listening.
  */
-import { appendFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,7 +27,7 @@ const mode = process.argv[2];
  * `node --cpu-prof`) of exactly the timed rounds, without start-up and set-up in it.
  */
 const inspector = new Session();
-process.on('message', (message: { profile?: 'start' | 'stop'; path?: string; counters?: true; memory?: true; lagMs?: number; heapSnapshot?: string; memoryDetail?: true }) => {
+process.on('message', (message: { profile?: 'start' | 'stop'; path?: string; counters?: true; memory?: true; lagMs?: number; heapSnapshot?: string; memoryDetail?: true; smaps?: string }) => {
   void (async () => {
     if (message.counters) {
       await flushKeyTrace();
@@ -36,6 +36,12 @@ process.on('message', (message: { profile?: 'start' | 'stop'; path?: string; cou
     if (message.memory) return tellParent({ memory: await memoryAfterGc() });
     // After the same collections as `memory`, so a snapshot diff matches the figures line 3 reports.
     if (message.memoryDetail) return tellParent({ memoryDetail: await memoryDetail() });
+    // `{ smaps: path }`: a copy of /proc/self/smaps after the same collections, to tell which mappings hold RSS.
+    if (message.smaps) {
+      await memoryAfterGc();
+      await writeFile(message.smaps, await readFile('/proc/self/smaps', 'utf8'));
+      return tellParent({ smaps: message.smaps });
+    }
     if (message.heapSnapshot) {
       await memoryAfterGc();
       return tellParent({ heapSnapshot: writeHeapSnapshot(message.heapSnapshot) });
@@ -124,26 +130,68 @@ function sandboxCredentials(upn: string): PasswordCredentials | undefined {
  * RSS and heap after full collections (the process runs with --expose-gc when the parent wants this), and the part
  * of the heap that is compiled code (line 3 tells code, a fixed cost, from the organizers' objects).
  */
-async function memoryAfterGc(): Promise<{ rss: number; heapUsed: number; external: number; code: number }> {
+async function memoryAfterGc(): Promise<{ rss: number; rssAtOnce: number; rssSeries: number[]; heapUsed: number; external: number; code: number; youngGeneration: number; heapPages: number }> {
   const gc = (globalThis as { gc?: () => void }).gc;
   for (let pass = 0; pass < 3; pass += 1) {
     gc?.();
     await new Promise((resolve) => setImmediate(resolve));
   }
+  const rssAtOnce = process.memoryUsage().rss;
+  const rssSeries = await settledRss();
   const usage = process.memoryUsage();
-  const code = getHeapSpaceStatistics()
-    .filter((space) => space.space_name.startsWith('code_'))
-    .reduce((sum, space) => sum + space.space_used_size, 0);
-  return { rss: usage.rss, heapUsed: usage.heapUsed, external: usage.external + usage.arrayBuffers, code };
+  const spaces = getHeapSpaceStatistics();
+  const sum = (pick: (name: string) => boolean, size: (space: (typeof spaces)[number]) => number) => spaces.filter((space) => pick(space.space_name)).reduce((total, space) => total + size(space), 0);
+  return {
+    rss: rssSeries[rssSeries.length - 1] ?? usage.rss,
+    rssAtOnce,
+    rssSeries,
+    heapUsed: usage.heapUsed,
+    external: usage.external + usage.arrayBuffers,
+    code: sum((name) => name.startsWith('code_'), (space) => space.space_used_size),
+    // Pages V8's young generation holds in RSS (empty after the collections above), and all of V8's pages.
+    youngGeneration: sum((name) => name.startsWith('new_'), (space) => space.physical_space_size),
+    heapPages: sum(() => true, (space) => space.physical_space_size),
+  };
 }
 
-/** Where the memory is (after GC): V8's spaces, memory outside the heap, and what keeps the event loop alive. */
-async function memoryDetail(): Promise<{ usage: NodeJS.MemoryUsage; spaces: Record<string, { size: number; used: number; physical: number }>; resources: Record<string, number> }> {
-  await memoryAfterGc();
+/**
+ * RSS once it has settled after the collections, read exactly (/proc/self/smaps_rollup walks the page tables), every
+ * 100 ms until it moves by less than 0.5 MB (at most 3 s): the samples, the last one the figure.
+ */
+async function settledRss(): Promise<number[]> {
+  const read = async () => {
+    const rollup = await readFile('/proc/self/smaps_rollup', 'utf8').catch(() => '');
+    const kb = /^Rss:\s+(\d+) kB$/mu.exec(rollup)?.[1];
+    return kb ? Number(kb) * 1024 : process.memoryUsage().rss;
+  };
+  const series = [await read()];
+  for (let tries = 0; tries < 30; tries += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    series.push(await read());
+    if (Math.abs(series[series.length - 1]! - series[series.length - 2]!) < 512 * 1024) break;
+  }
+  return series;
+}
+
+/**
+ * Where the memory is (after GC): V8's spaces, memory outside the heap, and what keeps the event loop alive; and RSS
+ * split by what backs it (Linux's /proc/self/status: anonymous pages, file pages such as node's own code), so that
+ * the anonymous part beyond V8's pages (malloc: sockets, parsers, buffers) can be told from the heap.
+ */
+async function memoryDetail(): Promise<{ usage: NodeJS.MemoryUsage; spaces: Record<string, { size: number; used: number; physical: number }>; resources: Record<string, number>; rssKinds: Record<string, number>; settled: { rssAtOnce: number; rssSeries: number[] } }> {
+  const settled = await memoryAfterGc();
   const spaces = Object.fromEntries(getHeapSpaceStatistics().map((space) => [space.space_name, { size: space.space_size, used: space.space_used_size, physical: space.physical_space_size }]));
   const resources: Record<string, number> = {};
   for (const kind of process.getActiveResourcesInfo()) resources[kind] = (resources[kind] ?? 0) + 1;
-  return { usage: process.memoryUsage(), spaces, resources };
+  return { usage: process.memoryUsage(), spaces, resources, rssKinds: await rssKinds(), settled };
+}
+
+/** RssAnon, RssFile and RssShmem in bytes (empty where /proc is not there). */
+async function rssKinds(): Promise<Record<string, number>> {
+  const status = await readFile('/proc/self/status', 'utf8').catch(() => '');
+  const kinds: Record<string, number> = {};
+  for (const match of status.matchAll(/^(Rss\w+):\s+(\d+) kB$/gmu)) kinds[match[1]!] = Number(match[2]) * 1024;
+  return kinds;
 }
 
 /** Event-loop delay over `ms` while nothing is asked of the bot: p50 / p99 / max in milliseconds. */

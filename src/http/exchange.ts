@@ -9,6 +9,8 @@
  * tokens in headers reach only the host they were meant for); an answer longer than `maxBytes` ends the exchange
  * with a ResponseTooLargeError instead of filling memory.
  */
+import type { IncomingHttpHeaders } from 'node:http';
+
 export interface ExchangeRequest {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: URL;
@@ -95,4 +97,14 @@ async function boundedText(response: Response, maxBytes: number): Promise<string
 export function decodeUtf8(bytes: Buffer): string {
   const text = bytes.toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Node's parsed headers behind fetch's `get`: lower-case names, repeats joined with ", " (set-cookie is a list). */
+export function nodeResponseHeaders(headers: IncomingHttpHeaders): ResponseHeaders {
+  return {
+    get(name: string): string | null {
+      const value = headers[name.toLowerCase()];
+      return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+    },
+  };
 }

@@ -1,6 +1,6 @@
-import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { decodeUtf8, fetchExchange, MAX_RESPONSE_BYTES, ResponseTooLargeError, timeoutError, type Exchange, type ExchangeRequest, type ExchangeResponse, type ResponseHeaders } from './exchange.js';
+import { decodeUtf8, fetchExchange, MAX_RESPONSE_BYTES, nodeResponseHeaders, ResponseTooLargeError, timeoutError, type Exchange, type ExchangeRequest, type ExchangeResponse } from './exchange.js';
 
 /**
  * The exchange (exchange.ts) on `node:http`. Global fetch (undici) spent 2–3 ms of the bot's CPU per UCWA or
@@ -82,18 +82,8 @@ function readAnswer(incoming: IncomingMessage, maxBytes: number, settle: (error:
   });
   incoming.once('end', () => {
     const body = decodeUtf8(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total));
-    settle(undefined, { status: incoming.statusCode ?? 0, headers: headersOf(incoming.headers), body });
+    settle(undefined, { status: incoming.statusCode ?? 0, headers: nodeResponseHeaders(incoming.headers), body });
   });
   incoming.on('error', settle);
   incoming.once('aborted', () => settle(Object.assign(new Error('the server closed the connection mid-answer'), { code: 'ECONNRESET' })));
-}
-
-/** Node's parsed headers behind fetch's `get`: lower-case names, repeats joined with ", " (set-cookie is a list). */
-function headersOf(headers: IncomingHttpHeaders): ResponseHeaders {
-  return {
-    get(name: string): string | null {
-      const value = headers[name.toLowerCase()];
-      return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
-    },
-  };
 }

@@ -1,3 +1,4 @@
+import type { Cancellation } from '../http/cancellation.js';
 import type { Logger } from '../logging.js';
 import type { UcwaResource, UcwaValue } from './resource.js';
 import type { HttpMethod, UcwaResponse } from './transport.js';
@@ -36,7 +37,7 @@ export interface UcwaApplication {
     method: HttpMethod,
     href: string,
     input: UcwaInput | undefined,
-    options?: RequestOptions & { body?: string; ifMatch?: string; keepApplication?: boolean; hold?: boolean },
+    options?: RequestOptions & { body?: string; ifMatch?: string; keepApplication?: boolean; hold?: boolean; cancellation?: Cancellation },
   ): Promise<UcwaResponse>;
   /** Creates a new application (after the server lost it); concurrent callers share one creation. */
   recreateApplication(signal?: AbortSignal, lostHref?: string): Promise<{ readonly href: string }>;

@@ -29,7 +29,7 @@ export class ApplicationLinks {
   readonly href: string;
   readonly summary: ApplicationSummary;
   /** By vocabulary number: "" for the application itself, a path below it ("/…"), or a whole href elsewhere. */
-  private readonly hrefs: Array<string | undefined> = [];
+  private hrefs: Array<string | undefined> = [];
   /** Links beyond the shared vocabulary's bound, by part and rel (none from a real UCWA server). */
   private others?: Map<string, string>;
 
@@ -45,6 +45,8 @@ export class ApplicationLinks {
       const part = embeddedOf(resource, rel)[0];
       if (part) keep(rel, part);
     }
+    // Grown one index at a time, the array has room to spare (~0.1 KB per session); a copy is made to size.
+    this.hrefs = this.hrefs.slice();
   }
 
   /** A link of the application (`part` "application") or of one of its embedded parts; MissingLink when absent. */

@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { Cancellation } from '../http/cancellation.js';
 import type { UcwaApplication } from './application.js';
 import { isLostApplication, reasonFromJson, reasonFromXml, UcwaError, type UcwaReason } from './errors.js';
 import { isRecord, jsonLink, resolveHref, resourceFromJson, resourceFromXml, type UcwaLink, type UcwaResource } from './resource.js';
@@ -182,15 +182,20 @@ export type StopReason = 'stopped' | 'replaced' | 'failed';
 export class EventChannel {
   private currentPosition?: string;
   // Arrays replaced whole on every change, never pushed to: a channel has one to three of each, and a Set or a
-  // pushed-to array reserves room for ~16 (~180 bytes apiece per idle organizer). Replacing also lets a dispatch
-  // under way go on over the array it started with.
+  // pushed-to array reserves room for ~16 (~180 bytes apiece per idle organizer), as does a spread (`[...a, x]`),
+  // while `concat` makes them to size. Replacing also lets a dispatch under way go on over the array it started with.
   private handlers: Array<{ filter: EventFilter; handler: UcwaEventHandler }> = [];
   private resetHandlers: Array<(reason: ResetReason) => void | Promise<void>> = [];
   private positionHandlers: Array<(position: string) => void> = [];
   private stopHandlers: Array<(reason: StopReason, error?: unknown) => void> = [];
   private subscriber?: ChannelSubscriber;
-  private controller?: AbortController;
+  /** Stops the running loop: its held GET, its wait between tries (not an AbortController: see Cancellation). */
+  private cancellation?: Cancellation;
+  /** Settles when the loop stops (see `done`); `ended` settles it. */
   private loop?: Promise<void>;
+  private ended?: () => void;
+  /** Failed polls in a row, for the backoff. */
+  private failures = 0;
 
   constructor(
     private readonly session: UcwaApplication,
@@ -220,7 +225,7 @@ export class EventChannel {
 
   on(filter: EventFilter, handler: UcwaEventHandler): () => void {
     const entry = { filter, handler };
-    this.handlers = [...this.handlers, entry];
+    this.handlers = this.handlers.concat([entry]);
     return () => {
       this.handlers = this.handlers.filter((item) => item !== entry);
     };
@@ -248,34 +253,39 @@ export class EventChannel {
   }
 
   onReset(handler: (reason: ResetReason) => void | Promise<void>): () => void {
-    if (!this.resetHandlers.includes(handler)) this.resetHandlers = [...this.resetHandlers, handler];
+    if (!this.resetHandlers.includes(handler)) this.resetHandlers = this.resetHandlers.concat([handler]);
     return () => void (this.resetHandlers = this.resetHandlers.filter((item) => item !== handler));
   }
 
   onPosition(handler: (position: string) => void): () => void {
-    if (!this.positionHandlers.includes(handler)) this.positionHandlers = [...this.positionHandlers, handler];
+    if (!this.positionHandlers.includes(handler)) this.positionHandlers = this.positionHandlers.concat([handler]);
     return () => void (this.positionHandlers = this.positionHandlers.filter((item) => item !== handler));
   }
 
   onStopped(handler: (reason: StopReason, error?: unknown) => void): () => void {
-    if (!this.stopHandlers.includes(handler)) this.stopHandlers = [...this.stopHandlers, handler];
+    if (!this.stopHandlers.includes(handler)) this.stopHandlers = this.stopHandlers.concat([handler]);
     return () => void (this.stopHandlers = this.stopHandlers.filter((item) => item !== handler));
   }
 
-  /** Starts the loop in the background; returns at once. Resolves `done()` when it stops. */
+  /**
+   * Starts the loop in the background; returns at once. Resolves `done()` when it stops. The loop is callbacks, one
+   * poll calling the next, not an `async` loop: that kept a suspended frame, its promise and a `finally` waiting
+   * on every idle channel for as long as the server held the GET.
+   */
   start(signal?: AbortSignal): void {
     if (this.loop) return;
-    const controller = new AbortController();
-    this.controller = controller;
-    signal?.addEventListener('abort', () => controller.abort(), { once: true });
-    this.loop = this.run(controller.signal).finally(() => {
-      this.loop = undefined;
-      this.controller = undefined;
+    const cancellation = new Cancellation();
+    this.cancellation = cancellation;
+    signal?.addEventListener('abort', () => cancellation.cancel(), { once: true });
+    this.loop = new Promise<void>((resolve) => {
+      this.ended = resolve;
     });
+    this.failures = 0;
+    this.poll(cancellation);
   }
 
   stop(): void {
-    this.controller?.abort();
+    this.cancellation?.cancel();
   }
 
   async done(): Promise<void> {
@@ -288,9 +298,13 @@ export class EventChannel {
    * idle channel would keep.
    */
   pollOnce(signal?: AbortSignal): Promise<UcwaEventBatch> {
+    return this.pollWith({ signal });
+  }
+
+  private pollWith(stop: { signal?: AbortSignal; cancellation?: Cancellation }): Promise<UcwaEventBatch> {
     let held: Promise<UcwaResponse>;
     try {
-      held = this.fetch(this.currentPosition ?? this.firstUrl(), signal);
+      held = this.fetch(this.currentPosition ?? this.firstUrl(), stop);
     } catch (error) {
       return Promise.reject(error);
     }
@@ -301,25 +315,43 @@ export class EventChannel {
     });
   }
 
-  private async run(signal: AbortSignal): Promise<void> {
-    let failures = 0;
-    while (!signal.aborted) {
-      try {
-        await this.pollOnce(signal);
-        failures = 0;
-      } catch (error) {
-        if (signal.aborted) break;
-        const verdict = await this.handleFailure(error, ++failures, signal);
-        if (verdict !== 'continue') {
-          this.emitStop(verdict, error);
-          return;
-        }
-      }
-    }
-    this.emitStop('stopped');
+  /** The next poll, unless the channel was stopped; after it, the one after (or the failure's verdict). */
+  private poll(cancellation: Cancellation): void {
+    if (cancellation.cancelled) return this.finish('stopped');
+    this.pollWith({ cancellation }).then(
+      () => {
+        this.failures = 0;
+        this.poll(cancellation);
+      },
+      (error: unknown) => this.failed(error, cancellation),
+    );
   }
 
-  private async handleFailure(error: unknown, failures: number, signal: AbortSignal): Promise<'continue' | 'replaced' | 'failed'> {
+  private failed(error: unknown, cancellation: Cancellation): void {
+    if (cancellation.cancelled) return this.finish('stopped');
+    this.failures += 1;
+    this.handleFailure(error, this.failures, cancellation).then(
+      (verdict) => (verdict === 'continue' ? this.poll(cancellation) : this.finish(verdict, error)),
+      (cause: unknown) => this.finish('failed', cause),
+    );
+  }
+
+  /** The loop is over: listeners hear why (while `running` still says so, as before), then `done()` resolves. */
+  private finish(reason: StopReason, error?: unknown): void {
+    const ended = this.ended;
+    try {
+      this.emitStop(reason, error);
+    } catch (cause) {
+      this.session.logger.error({ err: cause }, 'ucwa: event channel stop listener failed');
+    } finally {
+      this.loop = undefined;
+      this.cancellation = undefined;
+      this.ended = undefined;
+      ended?.();
+    }
+  }
+
+  private async handleFailure(error: unknown, failures: number, cancellation: Cancellation): Promise<'continue' | 'replaced' | 'failed'> {
     const log = this.session.logger;
     if (error instanceof UcwaError) {
       if (error.status === 409 && error.is('PGetReplaced')) {
@@ -330,7 +362,7 @@ export class EventChannel {
       // or 410 without a UCWA reason on our own events link means the same (a front end that no longer knows the
       // application answers before UCWA can say why); stopping the channel instead lost every alert until it reopened.
       if (isLostApplication(error) || ((error.status === 404 || error.status === 410) && !error.subcode)) {
-        await this.session.recreateApplication(signal).catch((cause: unknown) => log.error({ err: cause }, 'ucwa: could not re-create the application'));
+        await this.session.recreateApplication(cancellation.signal()).catch((cause: unknown) => log.error({ err: cause }, 'ucwa: could not re-create the application'));
         return this.session.signedIn ? 'continue' : 'failed';
       }
       const transient = error.code === 'NetworkFailure' || error.code === 'Timeout' || (error.status !== undefined && error.status >= 500);
@@ -344,14 +376,14 @@ export class EventChannel {
     }
     const delay = backoff(failures, this.options.retryMinDelayMs ?? 200, this.options.retryMaxDelayMs ?? 10_000);
     log.debug({ failures, delay }, 'ucwa: event channel request failed; asking the same URL again');
-    await sleep(delay, undefined, { signal }).catch(() => undefined);
+    await pause(delay, cancellation);
     return 'continue';
   }
 
-  private fetch(url: string, signal?: AbortSignal): Promise<UcwaResponse> {
+  private fetch(url: string, stop: { signal?: AbortSignal; cancellation?: Cancellation }): Promise<UcwaResponse> {
     const holdSeconds = this.options.timeoutSeconds ?? 180;
     // No transport retries and no transparent re-creation here: the loop owns both, so the position stays exact.
-    return this.session.request('GET', url, undefined, { signal, timeoutMs: holdSeconds * 1000 + 15_000, retries: 0, keepApplication: true, hold: true });
+    return this.session.request('GET', url, undefined, { signal: stop.signal, cancellation: stop.cancellation, timeoutMs: holdSeconds * 1000 + 15_000, retries: 0, keepApplication: true, hold: true });
   }
 
   private async consume(batch: UcwaEventBatch): Promise<void> {
@@ -465,6 +497,19 @@ export function matchesEvent(filter: EventFilter, event: UcwaEvent): boolean {
     if (!types.includes(event.type)) return false;
   }
   return true;
+}
+
+/** Waits `ms`, or less when cancelled. */
+function pause(ms: number, cancellation: Cancellation): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      cancellation.unwatch(done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    cancellation.watch(done);
+  });
 }
 
 function backoff(failures: number, minMs: number, maxMs: number): number {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Cancellation } from '../http/cancellation.js';
 import { exchangeFor } from '../http/nodeHttp.js';
 import { createLogger, type Logger } from '../logging.js';
 import type { ApplicationListener, RequestOptions, UcwaApplication } from './application.js';
@@ -101,7 +102,8 @@ export class UcwaSession implements UcwaApplication {
       exchange: exchangeFor(options.fetch),
       requestTimeoutMs,
       logger: this.logger,
-      retry: { ...defaultRetryPolicy, ...options.retry },
+      // The one default policy shared, unless this session has its own.
+      retry: options.retry ? { ...defaultRetryPolicy, ...options.retry } : defaultRetryPolicy,
       tokens: this.tokens,
       hooks: { onRediscoveryHint: (reason) => this.wantRediscovery(reason) },
       holdWithNode: options.fetch === undefined,
@@ -238,7 +240,8 @@ export class UcwaSession implements UcwaApplication {
   }
 
   onApplicationChanged(listener: ApplicationListener): () => void {
-    if (!this.listeners.includes(listener)) this.listeners = [...this.listeners, listener];
+    // concat, not a spread: V8 gives a spread array room for 17 (~0.13 KB more per session for its one listener).
+    if (!this.listeners.includes(listener)) this.listeners = this.listeners.concat([listener]);
     return () => void (this.listeners = this.listeners.filter((item) => item !== listener));
   }
 
@@ -304,8 +307,12 @@ export class UcwaSession implements UcwaApplication {
     method: HttpMethod,
     href: string,
     input: Record<string, UcwaValue | Date | undefined> | undefined,
-    options: RequestOptions & { body?: string; ifMatch?: string; keepApplication?: boolean; hold?: boolean } = {},
+    options: RequestOptions & { body?: string; ifMatch?: string; keepApplication?: boolean; hold?: boolean; cancellation?: Cancellation } = {},
   ): Promise<UcwaResponse> {
+    // A held GET (the event channel) never re-creates the application here (its loop does) and has no retries.
+    if (options.hold && options.keepApplication && method === 'GET') {
+      return this.transport.hold({ method, url: this.rebase(href), signal: options.signal, cancellation: options.cancellation, timeoutMs: options.timeoutMs, hold: true });
+    }
     const send = () =>
       this.transport.send({
         method,

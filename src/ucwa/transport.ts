@@ -1,5 +1,6 @@
 import type { Logger } from '../logging.js';
-import { fromResponse, ResponseTooLargeError, type Exchange, type ExchangeResponse, type ResponseHeaders } from '../http/exchange.js';
+import { ResponseTooLargeError, type Exchange, type ExchangeResponse, type ResponseHeaders } from '../http/exchange.js';
+import type { Cancellation } from '../http/cancellation.js';
 import { holdingGet } from '../http/holdingGet.js';
 import { failedBeforeSending, isNetworkError, parseRetryAfter, RetryableError, withRetries } from '../http/retry.js';
 import { parseChallenges } from './auth.js';
@@ -42,6 +43,8 @@ export interface UcwaRequest {
   retries?: number;
   /** A GET the server holds open for minutes (the event channel): sent on the lean path for those (see holdingGet). */
   hold?: boolean;
+  /** For held GETs, in place of `signal` (see Cancellation). */
+  cancellation?: Cancellation;
 }
 
 export interface UcwaResponse {
@@ -93,10 +96,7 @@ export class UcwaTransport {
   async send(request: UcwaRequest): Promise<UcwaResponse> {
     const url = new URL(request.url);
     const authenticated = request.authenticated ?? true;
-    if (authenticated && !this.options.tokens.isAllowed(url.origin)) {
-      this.options.logger.warn({ method: request.method, url: withoutQuery(url), origin: url.origin }, 'ucwa: refused a link to an origin discovery did not establish');
-      throw new UcwaError({ code: 'ForeignOrigin', message: `refused to send credentials to ${url.origin}`, request: `${request.method} ${withoutQuery(url)}` });
-    }
+    if (authenticated && !this.options.tokens.isAllowed(url.origin)) throw this.foreignOrigin(request, url);
     const idempotent = request.method !== 'POST';
     const policy = this.options.retry;
     const retries = request.retries ?? policy.retries;
@@ -113,6 +113,67 @@ export class UcwaTransport {
       onRetry: ({ attempt, error }) =>
         this.options.logger.debug({ method: request.method, url: withoutQuery(url), attempt, error: describe(error) }, 'ucwa: retrying request'),
     });
+  }
+
+  /**
+   * A GET the server holds for minutes (the event channel), sent once: no retries (the channel's loop owns them, so
+   * its position stays exact), a 401 renewing the token once, failures as `send` reports them. While the server
+   * holds it, what waits is the caller's promise and the request's (held by its socket): no chain of promises, each
+   * adopting the next, and no suspended frames, which an idle channel kept for minutes (~1 KB of each idle
+   * organizer in the line-3 bench). A session given a fetch of its own sends it through that.
+   */
+  hold(request: UcwaRequest): Promise<UcwaResponse> {
+    return new Promise<UcwaResponse>((resolve, reject) => {
+      const url = new URL(request.url);
+      if (!this.options.tokens.isAllowed(url.origin)) throw this.foreignOrigin(request, url);
+      this.holdWithToken(request, false, resolve, reject);
+    });
+  }
+
+  /**
+   * Sends the held GET with the current token; on a 401, once more after renewing it (`renewed` says whether done).
+   * No URL object in this function's scope: the callbacks below would keep it (and its context) while the GET waits.
+   */
+  private holdWithToken(request: UcwaRequest, renewed: boolean, resolve: (response: UcwaResponse) => void, reject: (error: unknown) => void): void {
+    this.headers(request, new URL(request.url), true).then((headers) => {
+      const timeoutMs = request.timeoutMs ?? this.options.requestTimeoutMs;
+      const started = Date.now();
+      let pending: Promise<ExchangeResponse>;
+      try {
+        pending = this.options.holdWithNode
+          ? holdingGet(request.url, { headers, timeoutMs, signal: request.signal, cancellation: request.cancellation })
+          : this.options.exchange({ method: 'GET', url: new URL(request.url), headers, timeoutMs, signal: request.signal ?? request.cancellation?.signal() });
+      } catch (error) {
+        // A fetch given by the caller may throw instead of rejecting: reported the same way.
+        pending = Promise.reject(error);
+      }
+      // The callbacks keep `request`, not `url` (see `attempt`).
+      pending.then(
+        (response) => this.heldAnswer(request, renewed, started, response, resolve, reject),
+        (error: unknown) => reject(unwrapped(this.networkFailure(error, request, new URL(request.url), true))),
+      );
+    }, reject);
+  }
+
+  /** The held GET's answer: the response, or once after a 401 the same GET with a renewed token, or the failure. */
+  private heldAnswer(request: UcwaRequest, renewed: boolean, started: number, response: ExchangeResponse, resolve: (response: UcwaResponse) => void, reject: (error: unknown) => void): void {
+    this.connectionFailures = 0;
+    if (this.options.logger.isLevelEnabled('debug')) {
+      this.options.logger.debug({ method: 'GET', url: withoutQuery(new URL(request.url)), status: response.status, ms: Date.now() - started }, 'ucwa: response');
+    }
+    if (response.status === 401 && !renewed) {
+      const url = new URL(request.url);
+      this.options.tokens.renew(parseChallenges(response.headers.get('www-authenticate')), url.origin, request.signal).then((ok) => {
+        if (ok) return this.holdWithToken(request, true, resolve, reject);
+        reject(new UcwaError({ status: 401, code: 'NotSignedIn', message: 'the server rejected the token and no credentials are available', request: label(request, url) }));
+      }, reject);
+      return;
+    }
+    try {
+      resolve(this.interpret(request, new URL(request.url), response, true));
+    } catch (error) {
+      reject(unwrapped(error));
+    }
   }
 
   /**
@@ -151,7 +212,7 @@ export class UcwaTransport {
     try {
       pending =
         request.hold && request.method === 'GET' && this.options.holdWithNode
-          ? holdingGet(request.url, { headers, timeoutMs, signal: request.signal }).then((response) => fromResponse(response))
+          ? holdingGet(request.url, { headers, timeoutMs, signal: request.signal })
           : this.options.exchange({ method: request.method, url, headers, body, timeoutMs, signal: request.signal });
     } catch (error) {
       // A fetch given by the caller may throw instead of rejecting: reported the same way.
@@ -171,6 +232,11 @@ export class UcwaTransport {
     );
   }
 
+  private foreignOrigin(request: UcwaRequest, url: URL): UcwaError {
+    this.options.logger.warn({ method: request.method, url: withoutQuery(url), origin: url.origin }, 'ucwa: refused a link to an origin discovery did not establish');
+    return new UcwaError({ code: 'ForeignOrigin', message: `refused to send credentials to ${url.origin}`, request: `${request.method} ${withoutQuery(url)}` });
+  }
+
   private async headers(request: UcwaRequest, url: URL, authenticated: boolean): Promise<Record<string, string>> {
     const headers: Record<string, string> = { Accept: acceptFor(this.format), 'User-Agent': this.options.userAgent };
     if (request.ifMatch) headers['If-Match'] = request.ifMatch;
@@ -182,7 +248,7 @@ export class UcwaTransport {
   }
 
   private networkFailure(error: unknown, request: UcwaRequest, url: URL, idempotent: boolean): Error {
-    if (request.signal?.aborted) return new UcwaError({ code: 'Aborted', message: 'request cancelled', request: label(request, url), cause: error });
+    if (request.signal?.aborted || request.cancellation?.cancelled) return new UcwaError({ code: 'Aborted', message: 'request cancelled', request: label(request, url), cause: error });
     if (error instanceof ResponseTooLargeError) return new UcwaError({ code: 'InvalidResponse', message: error.message, request: label(request, url), cause: error });
     const timedOut = error instanceof Error && error.name === 'TimeoutError';
     const failure = new UcwaError({
@@ -224,7 +290,11 @@ export class UcwaTransport {
 
 /** The failure itself, out of the wrapper that only tells the retry machinery to try again. */
 function unwrapRetryable(error: unknown): never {
-  throw error instanceof RetryableError ? error.cause : error;
+  throw unwrapped(error);
+}
+
+function unwrapped(error: unknown): unknown {
+  return error instanceof RetryableError ? error.cause : error;
 }
 
 export function errorFromResponse(status: number, body: string, contentType: string, request: string): UcwaError {

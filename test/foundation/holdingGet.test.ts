@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Cancellation } from '../../src/http/cancellation.js';
 import { DeadlineWheel } from '../../src/http/deadlines.js';
 import { holdingGet } from '../../src/http/holdingGet.js';
 
@@ -40,7 +41,7 @@ describe('holdingGet and the deadline wheel', () => {
     const response = await holdingGet(new URL(`${base}/events?ack=1`), { headers: { authorization: 'Bearer t', accept: 'application/json' }, timeoutMs: 5000 });
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('etag'), '"7"');
-    assert.deepEqual(await response.json(), { name: 'Zoë 会议' });
+    assert.deepEqual(JSON.parse(response.body), { name: 'Zoë 会议' });
     assert.equal(seen.authorization, 'Bearer t');
     assert.equal(seen.accept, 'application/json');
     assert.equal(seen.host, new URL(base).host, 'the URL\'s Host');
@@ -55,7 +56,7 @@ describe('holdingGet and the deadline wheel', () => {
     };
     const gone = await holdingGet(new URL(`${base}/gone`), { headers: {}, timeoutMs: 5000 });
     assert.equal(gone.status, 410);
-    assert.equal(await gone.text(), '{"code":"Gone"}');
+    assert.equal(gone.body, '{"code":"Gone"}');
     assert.equal((await holdingGet(new URL(`${base}/empty`), { headers: {}, timeoutMs: 5000 })).status, 204);
   });
 
@@ -76,6 +77,30 @@ describe('holdingGet and the deadline wheel', () => {
     setTimeout(() => controller.abort(new Error('stop')), 50);
     await assert.rejects(pending, /stop/);
     await waitUntil(() => closed.includes('/cancelled'));
+  });
+
+  it('stops when its Cancellation is cancelled, with its reason, closes the connection, and never starts once cancelled', async () => {
+    handle = () => undefined;
+    const cancellation = new Cancellation();
+    const pending = holdingGet(new URL(`${base}/called-off`), { headers: {}, timeoutMs: 60_000, cancellation });
+    setTimeout(() => cancellation.cancel(new Error('called off')), 50);
+    await assert.rejects(pending, /called off/);
+    await waitUntil(() => closed.includes('/called-off'));
+    await assert.rejects(holdingGet(new URL(`${base}/never`), { headers: {}, timeoutMs: 60_000, cancellation }), /called off/);
+  });
+
+  it('lets one reaction at a time hear a Cancellation, and a late one at once', () => {
+    const cancellation = new Cancellation();
+    const heard: string[] = [];
+    const first = () => heard.push('first');
+    cancellation.watch(first);
+    cancellation.watch(() => heard.push('second'));
+    cancellation.unwatch(first);
+    cancellation.cancel();
+    cancellation.cancel();
+    cancellation.watch((reason) => heard.push((reason as Error).name));
+    assert.deepEqual(heard, ['second', 'AbortError']);
+    assert.ok(cancellation.signal().aborted);
   });
 
   it('reports a connection the server drops', async () => {
