@@ -178,9 +178,10 @@ function pushWords(text: string, tokens: Token[]): void {
   let end = 0;
   for (const match of text.matchAll(WORD)) {
     const gap = text.slice(end, match.index);
-    const dashBefore = tokens.length > 0 && /^\s+[-–—]\s+$/u.test(gap);
-    // A comma, or a sentence's end ("watch the finance close? I'll be presenting"): a name ends there.
-    const clauseBefore = tokens.length > 0 && /[,;，；?!？！]|\.\s/u.test(gap);
+    const dashBefore = tokens.length > 0 && /^\s+[-–]\s+$/u.test(gap);
+    // A comma, or a sentence's end ("watch the finance close? I'll be presenting"): a name ends there. So does an em
+    // dash ("Sales & Ops weekly — join link, access"): names keep a hyphen or an en dash, never an em dash.
+    const clauseBefore = tokens.length > 0 && /[,;，；?!？！—]|\.\s/u.test(gap);
     end = match.index + match[0].length;
     if (TITLE.test(match[0]) && text[match.index + match[0].length] === '.') {
       tokens.push({ original: `${match[0]}.`, norm: normWord(match[0]), quoted: false });

@@ -21,7 +21,8 @@ describe('recognizer: the second opinion', () => {
   });
 
   it('asks before a change it finds, never runs it', () => {
-    const result = recognizer.recognize('912345678 不用管了');
+    const result = recognizer.recognize('912345678 不用看了');
+    assert.ok(secondOpinionSpoke('912345678 不用看了'), result.explanation.join('\n'));
     assert.equal(result.intent, 'huawei.unwatch');
     assert.ok(isWrite(result.intent));
     assert.deepEqual(result.ask?.map((reading) => reading.intent), ['huawei.unwatch']);

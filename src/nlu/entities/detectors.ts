@@ -62,6 +62,8 @@ export function leaderNamesIn(text: string): string[] | undefined {
   const english = [
     new RegExp(String.raw`\bwith (${names}) as (?:the |our )?${role}\b`, 'u'),
     new RegExp(String.raw`\bmake (${names}) (?:the |a |our )?${role}\b`, 'u'),
+    // "…, Anna and Raj as presenters": the names open their clause.
+    new RegExp(String.raw`(?:^|,\s*)(${names}) as (?:the |our )?${role}\b`, 'u'),
     new RegExp(String.raw`\b${role}(?: are| is|:)?\s+(${names})`, 'u'),
     // "…, Mehmet presenting": the leader named, then what they do.
     new RegExp(String.raw`(?:^|,\s*)(${names})(?: (?:is|are|will be))? (?:presenting|hosting|leading|presents|hosts|leads)\b`, 'u'),
@@ -82,6 +84,8 @@ export function leaderNamesIn(text: string): string[] | undefined {
   const zhNames = String.raw`(?:[\u4e00-\u9fff、和]{2,20}?|\p{Lu}[\p{L}'.-]*)(?:\s*[和、]\s*${zhName})*`;
   const chinese = new RegExp(String.raw`(?:^|[，,\s])(?:让|请|由|设置?|指定|安排|把)?\s*(${zhNames})\s*(?:来)?(?:当|做|作为|担任|为|设为|设置为|当成)(?:会议)?(?:主持人|组织者|演示者|主讲人|主讲|讲者|分享人)`, 'u').exec(text)?.[1]
     ?? new RegExp(String.raw`(?:主持人|演示者|主讲人|主讲|讲者|分享人)(?:是|为|由|[:：])\s*(${zhNames})(?:来当|担任)?(?=[，,。；;\s]|$)`, 'u').exec(text)?.[1]
+    // "…，主持人张伟和李娜": the role word opens its clause, the names follow it directly.
+    ?? new RegExp(String.raw`(?:^|[，,])\s*(?:主持人|演示者|主讲人|分享人)\s*(${zhNames})(?=[，,。；;]|$)`, 'u').exec(text)?.[1]
     // "…，王磊主持", "由李娜和 David 主讲": the leaders, then the verb of leading, last in their clause.
     ?? new RegExp(String.raw`(?:^|[，,\s])(?:由|请|让)?\s*(${zhNames})\s*(?:来)?(?:主持|主讲|带领)(?=[，,。；;\s]|$)`, 'u').exec(text)?.[1];
   return chinese ? chinese.split(/\s*(?:和|、)\s*/u).map((n) => n.trim()).filter(Boolean) : undefined;

@@ -25,7 +25,8 @@ const MEETING_WORD = '(?:(?:the|my|our) )?(?:(?:online|skype|huawei|huawei cloud
 
 export const en = {
   debugParse: [
-    rule('explain <text>', '^(?:explain|debug(?: parse)?|parse|trace|analy[sz]e) (?:how you (?:read|understand|parse) )?(?:this(?: sentence)? |the following )?(?<keyword>.+)$'),
+    rule('explain <text>', '^(?:explain|debug(?: parse)?|parse|trace|analy[sz]e) (?:to me )?(?:how you (?:read|understand|parse|see)(?: it| this)? )?(?:this(?: sentence)? |the following )?(?<keyword>.+)$'),
+    rule('what intent do you get for <text>', '^what (?:intent|command|reading) (?:do|would|did) you (?:get|see|find|pick|choose|make) (?:for|from|out of) (?<keyword>.+)$'),
     rule('what would you do with <text>', '^(?:what would you do with|what do you make of|how would you handle) (?<keyword>.+)$'),
     rule('how do you understand <text>', '^(?:how (?:do|would|did)|show me how) you (?:understand|read|parse|interpret) (?<keyword>.+)$'),
     rule('what does <text> mean', '^what does (?<keyword>.+) mean(?: to you)?$'),
@@ -33,7 +34,7 @@ export const en = {
   lobbyWho: [
     rule('lobby of <meeting>', '\\b(?:lobby|lobbies|waiting room)(?: (?:status|list|queue))? (?:of|for|in|on) (?<meeting>.+)$'),
     rule('stuck outside <meeting>', '\\b(?:stuck|waiting|sitting|standing|hanging around|queued|knocking) (?:outside|at the door of) (?:the )?(?<meeting>.+)$'),
-    rule('waiting to join <meeting>', '\\b(?:waiting|queued up|queued|queueing|lined up) (?:to (?:join|get into|get in to|get in|enter|come into)|for|in|on) (?<meeting>.+)$'),
+    rule('waiting to join <meeting>', '\\b(?:waiting|queued up|queued|queueing|lined up) (?:to (?:join|get into|get in to|get in|enter|come into)|to be (?:admitted|let) (?:in)?(?:to|into)|for|in|on) (?<meeting>.+)$'),
     rule('at the door of <meeting>', '\\bdoors? (?:of|to|for) (?<meeting>.+)$'),
     rule('knocking on <meeting>', '\\b(?:knocking|knocks?) (?:on|at) (?:the door of )?(?<meeting>.+)$'),
     rule('waiting outside <meeting>', '\\b(?:waiting|queued|queueing|queuing|lined|standing|sitting|hanging|stuck)(?: up| around| about)? (?:outside(?: of)?|at) (?<meeting>.+)$'),
@@ -91,7 +92,7 @@ export const en = {
   ],
   routeHere: [
     rule('when people wait for <meeting>', '\\bwait(?:s|ing)? (?:for|in|to join) (?<meeting>.+)$'),
-    rule('alerts for <meeting> here', '\\b(?:alerts?|notifications?|pings|lobby) (?:for|of|from|about) (?<meeting>.+?)(?: (?:lobby|here|to this|in this|into this|to here|over here|to the channel|to this channel|to this chat|in here|go|goes|to go|come|be sent|be posted|get sent|delivered|sent|posted|routed|show up|shows up|appear|appears|land|pop up|arrive|(?:should|must|will|need to|needs to|have to|are to) (?:now )?(?:go|come|be|land|show|arrive|pop|get))\\b.*)?$'),
+    rule('alerts for <meeting> here', '\\b(?:alerts?|notifications?|notices|pings|lobby) (?:for|of|from|about) (?<meeting>.+?)(?: (?:lobby|here|to this|in this|into this|to here|over here|to the channel|to this channel|to this chat|in here|go|goes|to go|come|be sent|be posted|get sent|delivered|sent|posted|routed|show up|shows up|appear|appears|land|pop up|arrive|(?:should|must|will|need to|needs to|have to|are to) (?:now )?(?:go|come|be|land|show|arrive|pop|get))\\b.*)?$'),
     rule('send <meeting> lobby alerts here', '^(?:send|post|route|deliver|forward|share|put|redirect) (?:the )?(?<meeting>.+?) (?:lobby |waiting |waiting room )?(?:alerts?|notifications?|pings)\\b'),
     rule('I want <meeting> lobby alerts delivered here', '^(?:i(?:d| would) like|i want|have|get|can|could) (?:the )?(?<meeting>.+?) (?:lobby )?(?:alerts?|notifications?|pings) (?:to be )?(?:delivered|sent|posted|routed|forwarded|to go|go|to come|come|here|in here|to this|into this)\\b'),
     rule('<meeting> lobby pings should go to this chat', '^(?:the )?(?<meeting>.+?) (?:lobby |waiting |waiting room )?(?:alerts?|notifications?|pings) (?:should|must|need to|needs to|can|could|have to|are to|will) (?:now )?(?:go|come|be (?:sent|posted|delivered|routed|forwarded)|land|show up|arrive|pop up)\\b'),
@@ -129,6 +130,8 @@ export const en = {
     rule('turn off lobby bypass on <meeting>', '^(?:turn|switch) (?:off|on) (?:the )?(?:lobby )?bypass(?: for (?:phone|dial-in|dial in|pstn) (?:users|callers|people|participants))? (?:on|for|in) (?<meeting>.+)$'),
     // "make dial-in callers wait in the lobby for All-Hands": the people the setting is about come first, the meeting last.
     rule('make phone users wait for <meeting>', '^(?:make|have|let|force|get) (?:the |all )?(?:phone|dial-in|dial in|dialin|pstn) (?:users|callers|people|participants|joiners|dial-ins|dialins)\\b.*?\\b(?:for|of|on|in|at) (?<meeting>.+?)(?: (?:from now on|going forward|from today|instead|please))?$'),
+    // "Standup should only let in invited people from now on": the meeting, then who it lets in.
+    rule('<meeting> should only let in <who>', '^(?<meeting>.+?) (?:should|must|will|can) only (?:let in|admit|allow in|allow) (?<rest>.+)$'),
     // "for Partner Call, phone users shouldn't bypass the lobby anymore": the meeting first, then who the setting is about.
     rule('for <meeting>, <setting>', '^(?:for|on|in) (?:the )?(?<meeting>.+?) (?<rest>(?:phone|dial-in|dial in|pstn|everyone|everybody|anyone|nobody|no one|only|people|callers|guests|invitees) .+)$'),
     // "only people from our company should be able to get into X, pls update it", as the clauses restate it.
@@ -321,7 +324,7 @@ export const zh = {
     rule('<会议> 是不是已经锁上了', '^(?:会议)?\\s*(?<meeting>.+?)\\s*(?:是不是|是否)(?:已经|被)?(?:锁|解锁|开始|结束|取消|删|改|公开|静音)'),
     rule('查看会议 <会议>', '^(?:查看|显示|打开)\\s*(?:会议)?\\s*(?<meeting>.+)$'),
     // Thirteenth pass: "看看年终总结这个会".
-    rule('看看 <会议> 这个会', '^(?:请|帮我|麻烦|给我)?(?:看看|看一下|瞧瞧|瞧一下|查查|查一下)\\s*(?<meeting>[^，,。？?\\s]{2,16}?)\\s*(?:这个|那个|这场|那场)(?:会议|会)'),
+    rule('看看 <会议> 这个会', '^(?:请|帮我|麻烦|给我)?(?:看看|看一下|瞧瞧|瞧一下|查查|查一下|讲讲|说说|介绍一下|介绍介绍)\\s*(?<meeting>[^，,。？?\\s]{2,16}?)\\s*(?:这个|那个|这场|那场)(?:会议|会)'),
   ],
   create: [
     rule('叫 <主题> 的会议', '(?:叫|名为|叫做|主题为|主题是)\\s*(?<subject>.+?)\\s*的(?:会议|会)'),

@@ -97,7 +97,7 @@ export function isEveryone(person: string, zhText: boolean): boolean {
       || /^(?:大厅里?|等候室里?)的?(?:所有|全部)?(?:人|访客|客人)$/u.test(bare)
       // No name, only who they are: 访客, 客人 — everyone waiting.
       || /^(?:访客|客人|来宾|外部人员|外面的人|等待者|排队的人)(?:们)?$/u.test(bare)
-      || /^(?:把)?(?:大厅里?|等候室里?)?(?:所有|全部)?(?:等着|等待|在等|等候|排队|等)(?:的|着的)?(?:人|访客|客人|人们)(?:都|全)?$/u.test(person);
+      || /^(?:把)?(?:大厅里?|等候室里?)?(?:所有|全部)?(?:等着|等待|在等|等候|排队|等在外面|在外面等|等在门口|在门口等|等)(?:的|着的)?(?:人|访客|客人|人们)(?:都|全|全都)?$/u.test(person);
   }
   return ALL_WORDS.test(person.toLowerCase());
 }
