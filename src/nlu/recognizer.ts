@@ -407,6 +407,8 @@ import { detectLanguage, expandShorthand, hasHan, joinSpacedIds, micAsMute, remo
 export interface RecognizerOptions {
   /** The reference "now" for relative times ("tomorrow at 3pm"); tests pin it. */
   now?: () => Date;
+  /** The classifier heard when the rules find no command (./secondOpinion.ts's stored one unless a test gives its own). */
+  secondOpinion?: ClassifierModel;
 }
 
 // Below these, the text is not a command: the network barely reacts to any feature (strength), or two or
@@ -450,7 +452,7 @@ const TRAILING_FILLER = [...TRAILING_FILLER_WORDS].sort((a, b) => b.length - a.l
 
 export function createRecognizer(options: RecognizerOptions = {}): Recognizer {
   const model = trainClassifier();
-  const fallback = secondOpinion();
+  const fallback = options.secondOpinion ?? secondOpinion();
   const now = options.now ?? (() => new Date());
   return {
     recognize(text: string, locale?: string): Recognition {

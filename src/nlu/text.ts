@@ -13,8 +13,8 @@ export interface Token {
   norm: string;
   /** A "quoted phrase": never corrected, always one entity value. */
   quoted: boolean;
-  /** Set when a free-standing dash stood before the word ("Interview - Anna"): names keep it when read back. */
-  dashBefore?: boolean;
+  /** The free-standing dash (- or –) that stood before the word ("Interview - Anna"): names keep it as typed. */
+  dashBefore?: string;
   /** A free-standing + or & before the word ("Team lunch + demo", "Sales & marketing"): names keep it too. */
   joinerBefore?: '+' | '&';
   /** Set when a comma or semicolon stood before the word: a name ends there ("for Q1 planning, type Undefined"). */
@@ -178,7 +178,7 @@ function pushWords(text: string, tokens: Token[]): void {
   let end = 0;
   for (const match of text.matchAll(WORD)) {
     const gap = text.slice(end, match.index);
-    const dashBefore = tokens.length > 0 && /^\s+[-–]\s+$/u.test(gap);
+    const dashBefore = tokens.length > 0 ? /^\s+([-–])\s+$/u.exec(gap)?.[1] : undefined;
     // A comma, or a sentence's end ("watch the finance close? I'll be presenting"): a name ends there. So does an em
     // dash ("Sales & Ops weekly — join link, access"): names keep a hyphen or an en dash, never an em dash.
     const clauseBefore = tokens.length > 0 && /[,;，；?!？！—]|\.\s/u.test(gap);
@@ -205,7 +205,7 @@ function pushWords(text: string, tokens: Token[]): void {
     const colon = /:$/u.test(match[0]) && !LABEL_BEFORE_COLON.test(bare) && /^ [\p{Lu}\d]/u.test(text.slice(end, end + 2));
     const original = `${opens ? gap.slice(-1) : ''}${bare}${colon ? ':' : ''}${closes ? text.slice(end - 1, end) : ''}`;
     const token: Token = { original, norm: normWord(bare.replace(/^[+]/u, '')), quoted: false };
-    if (dashBefore) token.dashBefore = true;
+    if (dashBefore) token.dashBefore = dashBefore;
     const joiner = tokens.length > 0 ? /^\s+([+&])\s+$/u.exec(gap)?.[1] : undefined;
     if (joiner === '+' || joiner === '&') token.joinerBefore = joiner;
     if (clauseBefore) token.clauseBefore = true;

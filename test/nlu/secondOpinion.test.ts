@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { describe, it } from 'mocha';
+import { trainClassifier } from '../../src/nlu/classifier.js';
 import { createRecognizer } from '../../src/nlu/recognizer.js';
 import { readSecondOpinion } from '../../src/nlu/secondOpinion.js';
 import { isWrite } from '../../src/nlu/catalog.js';
@@ -21,12 +22,21 @@ describe('recognizer: the second opinion', () => {
   });
 
   it('asks before a change it finds, never runs it', () => {
-    const result = recognizer.recognize('912345678 不用看了');
-    assert.ok(secondOpinionSpoke('912345678 不用看了'), result.explanation.join('\n'));
+    // A second opinion of our own, sure of one reading, so that the policy is what is tested, not the stored weights.
+    const sure = trainClassifier({ 'watch.stop': { en: [], zh: ['{id} 不用看了', '{id} 不用再看了', '{id} 不看了'] }, none: { en: ['hello there'], zh: ['你好'] } });
+    const withOurs = createRecognizer({ now: () => new Date(2026, 1, 3, 16, 10), secondOpinion: sure });
+    const result = withOurs.recognize('912345678 不用看了');
+    assert.ok(result.explanation.some((line) => line.startsWith('second opinion')), result.explanation.join('\n'));
     assert.equal(result.intent, 'huawei.unwatch');
     assert.ok(isWrite(result.intent));
     assert.deepEqual(result.ask?.map((reading) => reading.intent), ['huawei.unwatch']);
     assert.deepEqual(result.entities, { meeting: '912345678' });
+  });
+
+  it('is not heard when the first classifier heard no command word at all', () => {
+    const sure = trainClassifier({ 'meetings.details': { en: ['show me the {meeting} stuff', 'show me the {meeting} thing'], zh: [] }, none: { en: ['hello there'], zh: ['你好'] } });
+    const withOurs = createRecognizer({ now: () => new Date(2026, 1, 3, 16, 10), secondOpinion: sure });
+    assert.equal(withOurs.recognize('show me the blue thing for the Q3 stuff').intent, 'none');
   });
 
   for (const text of ['I like turtles', 'tell me a joke', 'asdf qwer', 'good night', 'hello there', '晚安', '帮我点杯咖啡']) {

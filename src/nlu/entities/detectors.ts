@@ -32,11 +32,11 @@ export function accessLevelIn(text: string): string | undefined {
 }
 
 export function phoneBypassIn(text: string): string | undefined {
-  if (!/\b(?:phone|dial ?in|dial-in|pstn|callers?)\b|电话/iu.test(text)) {
+  if (!/\b(?:phone|dial ?in|dial-in|pstn|callers?)\b|电话|拨号|拨入/iu.test(text)) {
     return undefined;
   }
   // Chinese says "no need to wait" (不用等) for bypassing, and "must wait too" (也要…等) for not: negation first.
-  if (/\b(?:not|dont|never|no longer|stop|cannot|cant|shouldnt|mustnt) (?:let .+ )?(?:bypass|skip)|\b(?:turn|switch) off (?:the )?(?:lobby )?bypass|\b(?:disable|remove|end) (?:the )?(?:lobby )?bypass|不(?:能|要|可以|准|许)(?:再)?(?:绕过|跳过|直接)/iu.test(text)) {
+  if (/\b(?:not|dont|never|no longer|stop|cannot|cant|shouldnt|mustnt) (?:let .+ )?(?:bypass|skip)|\b(?:turn|switch) off (?:the )?(?:lobby )?bypass|\b(?:disable|remove|end) (?:the )?(?:lobby )?bypass|不(?:能|要|可以|准|许)(?:再)?(?:绕过|跳过|直接)|(?:不要|别|不准|不许)(?:再)?让.{0,12}(?:绕过|跳过|直接进)/iu.test(text)) {
     return 'Disabled';
   }
   if (/(?:不用|无需|不必|不需要)(?:再)?(?:在大厅里?)?等|免等|直接(?:进入|进|入会|加入|进会)|绕过|跳过/u.test(text)) {

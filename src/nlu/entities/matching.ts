@@ -41,7 +41,7 @@ function originalSpan(tokens: Token[], joined: TokenText, from: number, to: numb
     // A name (meeting, person, group) never runs over a comma.
     ended ||= name && picked !== '' && token.clauseBefore === true;
     if (!ended && start >= from && start + token.norm.length <= to) {
-      picked += picked ? `${token.dashBefore ? ' - ' : token.joinerBefore ? ` ${token.joinerBefore} ` : ' '}${token.original}` : token.original;
+      picked += picked ? `${token.dashBefore ? ` ${token.dashBefore} ` : token.joinerBefore ? ` ${token.joinerBefore} ` : ' '}${token.original}` : token.original;
     }
   });
   return picked;

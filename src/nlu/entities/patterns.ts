@@ -158,7 +158,8 @@ export const en = {
     rule('delete <meeting>', `^(?:delete|remove|cancel|erase|drop|get rid of|trash|kill|call off|scrap|wipe|nuke|destroy) (?:the )?(?:(?:online|skype) )?(?:meeting |conference )?(?:called |named |titled )?(?<meeting>.+)$`),
   ],
   extensionsList: [
-    rule('extensions of <meeting>', '\\b(?:extensions?|extension data|custom data) (?:is |are )?(?:of|for|on|in|from|attached to|hanging off|hanging on|that belong to|belonging to) (?<meeting>.+)$'),
+    rule('extensions of <meeting>', '\\b(?:extensions?|extension data|custom data) (?:is |are )?(?:of|for|on|in|from|attached to|hanging off|hanging on|hooked (?:on|onto|to)|that belong to|belonging to) (?<meeting>.+)$'),
+    rule('extension list for <meeting>', '\\bextension list (?:for|of|on) (?<meeting>.+)$'),
     rule('does <meeting> have extensions', '^(?:does|do|has|have) (?:the )?(?<meeting>.+?) (?:have|has|got|carry)(?: (?:any|some|an|the))? (?:extensions?|extension data|custom data)$'),
     rule('what extensions did I add to <meeting>', '\\bextensions?\\b.*\\b(?:add|put|attach|set|create)(?:ed)? (?:to|on|for) (?<meeting>.+)$'),
     rule('what extensions does <meeting> have', '\\bextensions? (?:does|do|has|have|on) (?<meeting>.+?) (?:have|has|got|carry)$'),
@@ -205,6 +206,7 @@ export const en = {
     // "when Partners-APAC contacts are available": the contacts who come online are the group's people.
     rule('when <group> come online', '\\b(?:when|if|whether) (?:anyone in |someone in |people in )?(?<group>.+?)(?: (?:contacts|members|folks|people))? (?:comes?|goes|go|are|is|gets?|become|becomes) (?:online|available|offline|busy|free|away)(?: (?:or|and|and when they are|or when they are) (?:online|available|offline|busy|free|away))?$'),
     rule('when anyone in <group> changes status', '\\bwhen (?:anyone|someone|somebody|anybody|people|a contact) (?:in|from) (?<group>.+?) (?:changes?|updates?) (?:their |his |her |its )?(?:status|presence|availability)$'),
+    rule('who in <group> is online', '\\bwho (?:in|from) (?<group>.+?) (?:is|are|s) (?:online|available|free|around)$'),
     rule("who's available in <group>", '\\b(?:who(?:s| is| are)?|anyone|someone|anybody) (?:is |are )?(?:available|online|free|around|busy|away) (?:in|from|among) (?<group>.+)$'),
     rule('anyone in <group> online', '^(?:is|are) (?:anyone|anybody|someone|people) (?:in|from) (?<group>.+?) (?:online|available|free)$'),
     rule('watch <group> presence', '^(?:watch|track|follow|subscribe to|monitor) (?:the )?(?<group>.+?) (?:presence|status|availability)$'),
@@ -266,7 +268,7 @@ const ZH_MOVE = '(?:改为|改成|改到|设为|设成|调成|设置成|设置�
 // Renaming: 改名为, 改个名叫, 改一下名字叫, 重命名为, 更名为 ….
 // "创建一个锁定的会议 X": who may enter, said as an adjective before 会议, is an access level and never the subject.
 const ZH_ACCESS_ADJECTIVE = '(?:锁定|锁住|上锁|公开|开放|内部|私密|私人)';
-const ZH_RENAME = '(?:改(?:个|一下)?名(?:字|称)?|重新命名|重命名|更名|改叫)(?:为|成|叫做?|作)?';
+const ZH_RENAME = '(?:改(?:个|一下)?名(?:字|称)?|换(?:个|一下)?名(?:字|称)?|重新命名|重命名|更名|改叫)(?:为|成|叫做?|作)?';
 const EN_EVERYONE = '(?:[Ee]veryone|[Ee]verybody|[Aa]ll)\\s+(?:in|of|on|at|for)\\s+';
 
 export const zh = {
@@ -318,7 +320,7 @@ export const zh = {
     rule('取消关注 <会议>', '(?:取消关注|停止关注|不再关注|别再关注|不要再关注|停止监控|取消监控|取消订阅|停止订阅|不再订阅)\\s*(?:我的)?(?:会议)?\\s*(?<meeting>.+?)(?:\\s*的大厅(?:提醒)?)?$'), rule('停止 <会议> 的提醒', '(?:停止|取消|关闭|删除|删掉|去掉)\\s*(?<meeting>.+?)\\s*的(?:大厅|等候室)?(?:提醒|通知)'), rule('<会议> 的提醒关掉', '^(?:把|将)?\\s*(?<meeting>[^，,]+?)\\s*的(?:大厅|候会|等候)?(?:提醒|通知)\\s*(?:关掉|关了|关闭|取消|停掉|停了|不要了|(?:以后|今后)?(?:就)?(?:别|不要|不用)(?:再)?(?:发|提醒|通知))')],
   routeHere: [rule('<会议> 有人等就在这个群里通知', '^(?:以后|今后|之后|往后)?(?<meeting>[^，,]+?)\\s*(?:的)?(?:大厅|等候室)?(?:里)?有人(?:在)?(?:大厅|等候室)?(?:里)?等'), rule('把 <会议> 的大厅提醒', '^(?:把|将)?\\s*(?<meeting>.+?)\\s*的(?:大厅|候会|等候|等待|入会)?(?:提醒|通知)'), rule('发送 <会议> 的提醒', '(?:发送|转发|推送)\\s*(?<meeting>.+?)\\s*的(?:大厅)?(?:提醒|通知)')],
   details: [
-    rule('<会议> 的详情', '^(?:查看|显示|看看)?\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*的?(?:会议)?(?:具体)?(?:是(?:什么|啥)|有什么)?(?:详情|详细信息|详细资料|资料|具体信息|信息|详细情况|情况|设置|入会链接|会议链接|链接|组织者|主持人|会议号|议程)'),
+    rule('<会议> 的详情', '^(?:查看|显示|看看)?\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*的?(?:会议)?(?:具体)?(?:是(?:什么|啥)|有什么)?(?:详情|细节|详细信息|详细资料|资料|具体信息|信息|详细情况|情况|设置|入会链接|会议链接|链接|组织者|主持人|会议号|议程)'),
     rule('<会议> 是几点开始的', '^(?:会议)?\\s*(?<meeting>.+?)\\s*(?:是)?(?:几点|什么时候|何时|哪天|几号|星期几|周几|哪一天)(?:开始|开|结束|召开|的|[？?]?$)'),
     rule('<会议> 锁了吗', '^(?:把|将)?\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*(?:是不是|是否|有没有)?(?:已经|被)?(?:锁了|锁上了|锁定了|解锁了|开始了|开了|结束了|取消了|删了|删除了|改了|改过了|公开了|挪了|推迟了)(?:吗|没有?|没)'),
     rule('<会议> 是不是已经锁上了', '^(?:会议)?\\s*(?<meeting>.+?)\\s*(?:是不是|是否)(?:已经|被)?(?:锁|解锁|开始|结束|取消|删|改|公开|静音)'),
@@ -347,7 +349,7 @@ export const zh = {
     // "预算会，电话入会的人也得在大厅等": the meeting named alone, then the setting.
     rule('<会议>，<设置>', '^(?:会议)?\\s*(?<meeting>[^，,\\s]{2,20}?)\\s*[，,]\\s*(?<rest>.*(?:电话|拨入|所有人|任何人|受邀|公司内部|锁定|解锁).*)$'),
     // "周例会电话入会的人也要在大厅等": the meeting, glued to the phone users' setting.
-    rule('<会议> 电话入会的人…', '^(?:把|将)?\\s*(?:会议)?\\s*(?<meeting>[^，,\\s]{2,16}?)\\s*(?:的|里|里的)?(?:电话|拨号|拨入)(?:入会|接入|用户|参会|进来)'),
+    rule('<会议> 电话入会的人…', '^(?:把|将)?\\s*(?:会议)?\\s*(?<meeting>(?!不要|别|不让|不准|不许)[^，,\\s]{2,16}?)\\s*(?:的|里|里的)?(?:电话|拨号|拨入)(?:入会|接入|用户|参会|进来)'),
     // "周例会只让公司内部的人进", "让周例会所有人都可以进": who may enter, after the meeting.
     rule('<会议> 只让 <谁> 进', '^(?:让|把|将)?\\s*(?:会议)?\\s*(?<meeting>[^，,\\s]{2,16}?)\\s*(?:的)?(?:只|仅)?(?:让|允许|限)?(?<rest>(?:所有人|任何人|大家|公司内部|公司里|本公司|企业内部|受邀|被邀请).*(?:进|加入|入会|参加).*)$'),
     rule('<会议> 推迟一个小时', '^(?:把|将)?\\s*(?:会议)?\\s*(?<meeting>[^，,把]+?)\\s*(?:推迟|推后|延后|延期|提前|往后推|往前挪|往后挪)(?<rest>.+)$'),
@@ -365,7 +367,7 @@ export const zh = {
   ],
   groupCreate: [rule('叫 <分组> 的分组', '(?:叫做?|名为)\\s*(?<group>.+?)\\s*的(?:联系人)?(?:分组|组)'), rule('创建分组 <分组>', '(?:创建|新建|新增|建立|添加|建|加)(?:一个|个)?(?:新的?)?(?:联系人)?(?:分组|小组|组)\\s*[:：，,]?\\s*(?:(?:名字|名称)?(?:叫做?|名为|是))?\\s*[:：]?\\s*(?<group>.+)$')],
   groupRename: [
-    rule('把 <分组> 这个组重命名为 <新名>', `^把?\\s*(?<group>.+?)\\s*(?:这个(?:分组|组)|分组)\\s*(?:的(?:名字|名称))?\\s*(?:${ZH_RENAME}|改成|改为)\\s*[，,]?\\s*(?:叫做?)?\\s*(?<newName>.+)$`),
+    rule('把 <分组> 这个组重命名为 <新名>', `^(?:把|将)?\\s*(?<group>.+?)\\s*(?:这个(?:分组|组)|分组)\\s*(?:的(?:名字|名称))?\\s*(?:${ZH_RENAME}|改成|改为)\\s*[，,]?\\s*(?:叫做?)?\\s*(?<newName>.+)$`),
     rule('把分组 <分组> 改名为 <新名>', '(?:分组)\\s*(?<group>.+?)\\s*(?:的(?:名字|名称))?(?:改叫|更名为|改名为|改名成|改名叫|重新命名为|重新命名成|重命名为|重命名成|改为|改成|换成|换为|为)\\s*(?<newName>.+)$'),
     rule('<分组> 重命名为 <新名>', `^(?<group>[^\\s，,把]+?)\\s*${ZH_RENAME}\\s*[，,]?\\s*(?:叫做?)?\\s*(?<newName>[^\\s，,].*)$`),
     rule('把 <分组> 改名为 <新名>', `^把\\s*(?<group>.+?)\\s*${ZH_RENAME}\\s*[，,]?\\s*(?:叫做?)?\\s*(?<newName>.+)$`),
@@ -373,7 +375,7 @@ export const zh = {
   groupDelete: [rule('删除分组 <分组>', '(?:删除|移除|删掉|删了|去掉)(?:联系人)?分组\\s*(?<group>.+)$'), rule('删掉 <分组> 这个分组', '^(?:删除|删掉|移除|去掉)\\s*(?<group>.+?)\\s*(?:这个)?(?:分组|组)$'), rule('把分组 <分组> 删掉', '分组\\s*(?<group>[^，,]+?)\\s*(?:删掉|删除|移除|删了)'), rule('分组 <分组> 不用了', '^(?:把|将)?(?:联系人)?分组\\s*(?<group>[^，,]+?)\\s*(?:就)?(?:不要了|不用了|用不着了|没用了|不需要了)'), rule('<分组> 分组不要了', '^(?:把|将)?\\s*(?<group>[^，,]+?)\\s*(?:这个)?(?:分组|组)\\s*(?:就)?(?:不要了|不用了|用不着了|没用了|不需要了|删了|删掉|删除|移除|去掉)'), rule('把 <分组> 这个分组删了', '^把\\s*(?<group>.+?)\\s*(?:这个(?:分组|组)|分组)\\s*(?:删了|删掉|删除|移除)')],
   groupPresence: [
     // "帮我盯着 X 这个分组谁在线": a watch verb, the group, then who is online in it.
-    rule('盯着 <分组> 这个分组谁在线', '^(?:帮我|请|麻烦|替我)?(?:盯着|盯住|盯一下|盯|关注|跟踪|订阅|留意|监控)(?:一下)?\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:这个分组|这个组|分组)\\s*(?:里|的|里的人|的人|成员)?(?:谁在线|在线情况|在线状态|上线情况|上下线情况|谁上线|谁下线|上下线|在不在线)'),
+    rule('盯着 <分组> 这个分组谁在线', '^(?:帮我|请|麻烦|替我)?(?:盯着|盯住|盯一下|盯|关注|跟踪|订阅|留意|监控)(?:一下)?\\s*(?:分组)?\\s*(?<group>.+?)(?:\\s*(?:这个分组|这个组|分组)|\\s+组)\\s*(?:里|的|里的人|的人|成员)?(?:谁在线|在线情况|在线状态|上线情况|上下线情况|谁上线|谁下线|上下线|在不在线)'),
     rule('关注 <分组> 的状态', '(?:关注|订阅|查看|跟踪)\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?(?:成员|里的人|的人)?的(?:在线)?状态'),
     rule('分组 <分组> 的在线状态', '^(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?的(?:在线)?状态'),
     // "家人分组谁上线了告诉我", "大学同学有人上线了告诉我": who of the group, then coming online.
