@@ -60,7 +60,9 @@ const REAL_WORDS: ReadonlySet<string> = new Set(('along area attack bank black b
   // Eleventh pass: "Hiring loop #3" is no look.
   + 'loop '
   // Thirteenth pass: "im lost, show me what u can do" is no list.
-  + 'lost').split(' '));
+  + 'lost '
+  // "reset my password" is no rest.
+  + 'reset').split(' '));
 
 const stemmer = new StemmerEn();
 

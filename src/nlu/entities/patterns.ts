@@ -25,7 +25,7 @@ const MEETING_WORD = '(?:(?:the|my|our) )?(?:(?:online|skype|huawei|huawei cloud
 
 export const en = {
   debugParse: [
-    rule('explain <text>', '^(?:explain|debug(?: parse)?|parse|trace|analy[sz]e) (?:to me )?(?:how you (?:read|understand|parse|see)(?: it| this)? )?(?:this(?: sentence)? |the following )?(?<keyword>.+)$'),
+    rule('explain <text>', '^(?:explain|debug(?: parse)?|parse|trace|analy[sz]e) (?:to me )?(?:how you (?:read|understand|parse|see)(?: it| this)? )?(?:this(?: sentence)? |the (?:sentence|phrase|message|text) |the following )?(?<keyword>.+)$'),
     rule('what intent do you get for <text>', '^what (?:intent|command|reading) (?:do|would|did) you (?:get|see|find|pick|choose|make) (?:for|from|out of) (?<keyword>.+)$'),
     rule('what would you do with <text>', '^(?:what would you do with|what do you make of|how would you handle) (?<keyword>.+)$'),
     rule('how do you understand <text>', '^(?:how (?:do|would|did)|show me how) you (?:understand|read|parse|interpret) (?<keyword>.+)$'),
@@ -177,6 +177,7 @@ export const en = {
     rule('add extension <extensionId> to', '^(?:add|attach|put|create) (?:an |the )?(?:(?:roamedorganizerdata|roamedparticipantdata|undefined|custom) )?extension (?!(?:id|type|of|to|on|for|undefined|data|custom|an|the|a)\\b|roamed|organi[sz]er|participant)(?<extensionId>[\\p{L}\\d][\\p{L}\\d_.-]*) (?:to|on|for|onto)\\b'),
   ],
   groupMembers: [
+    rule('everyone in the <group> group', '^(?:show|list|who is|whos|tell me)?(?: me)? ?(?:everyone|everybody|all the people|all members|the people|people) (?:in|of) (?:the |my )?(?<group>.+?) (?:contact )?group$'),
     rule('members of <group>', '\\b(?:members|contacts|people|persons|users|membership|list) (?:of|in|from|inside) (?<group>.+)$'),
     // "which contacts did I put in Clients (EMEA)?": the people someone put in a group are its members.
     rule('who did I put in <group>', '^(?:which|what|who|whom)(?: (?:contacts|people|persons|users|members|colleagues|folks))? (?:did|have) (?:i|we) (?:put|add|added|place|save|include|stick) (?:in|into|to|under|inside) (?:the |my |our )?(?<group>.+?)(?: (?:contact )?group)?(?: (?:again|now|please|so far|already))?$'),
@@ -214,6 +215,7 @@ export const en = {
   // "stop watching presence of X", "no more status updates for X": the group follows the presence words, as in
   // groupPresence; trailing "anymore" is not part of the name.
   groupPresenceStop: [
+    rule('no longer care about <group> online status', '\\b(?:dont|do not|no longer) care (?:about|for) (?<group>.+?) (?:online status|presence|status|availability)(?: (?:anymore|any more|any longer))?$'),
     rule('stop presence updates for <group>', '\\b(?:presence|status|statuses|availability|online status|online\\/offline|online or offline|who(?:s| s| is| are)? (?:online|available|around))(?: (?:updates?|alerts?|notifications?|notifs?|pings?|subscriptions?|changes|messages))? (?:of|for|in|on|about|from) (?:the )?(?<group>.+?)(?: (?:anymore|any more|any longer|please|now))?$'),
     rule('stop watching <group> presence', '^(?:stop|quit|cancel|end|cease|no more|dont|do not|unsubscribe from) (?:watching |tracking |following |monitoring |the )?(?:the )?(?<group>.+?) (?:presence|status|availability)(?: (?:updates?|alerts?|notifications?|subscriptions?))?$'),
     rule('when <group> come online, no more', '\\b(?:when|if|whether) (?:anyone in |someone in |people in )?(?<group>.+?)(?: (?:contacts|members|folks|people))? (?:comes?|goes|go|are|is|gets?) (?:online|available|offline|busy)(?: (?:anymore|any more|any longer))?$'),
@@ -297,6 +299,7 @@ export const zh = {
     rule('拒绝 <人>', '^(?:拒绝|拒掉|拒了|驳回|踢掉|踢出|请走|谢绝)\\s*(?<person>.+)$'),
   ],
   watchStart: [
+    rule('有人等 <会议> 的时候提醒我', '^有人(?:在)?等\\s*(?<meeting>[^，,\\s]{2,16}?)\\s*的时候'),
     // "大厅有人的话通知我，会议是 架构评审": the meeting named in a clause of its own, after the condition or before it.
     rule('…，会议是 <会议>', '(?:^|[，,])\\s*(?:会议|会)(?:是|叫|名是|名称是|名字是)\\s*[:：]?\\s*(?<meeting>[^，,。？?]+?)\\s*(?=$|[，,。])'),
     // "把 X 加入关注": the meeting put on the watch list.

@@ -92,6 +92,8 @@ export function isEveryone(person: string, zhText: boolean): boolean {
     return bare === '' || /^(?:所有人|大家|全部|所有|全体|所有等待的人|等待的人|他们|大厅里的人|大厅的人|所有访客|所有的人|每个人)(?:都)?$/u.test(bare)
       // "大厅里的都拒绝掉": whoever is in the lobby, the people left unsaid.
       || /^(?:大厅|等候室)里?的$/u.test(bare)
+      // "把大厅里等着的全都放进来": those waiting, the people left unsaid.
+      || /^(?:大厅里?|等候室里?)?(?:等着|等待|在等|等候)的?$/u.test(bare)
       // "周例会大厅里的人全部放进来": after the lobby is named, "the people" are all of them.
       || /^(?:人|人们)$/u.test(bare)
       || /^(?:大厅里?|等候室里?)的?(?:所有|全部)?(?:人|访客|客人)$/u.test(bare)
