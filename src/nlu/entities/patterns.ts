@@ -34,7 +34,7 @@ export const en = {
   lobbyWho: [
     rule('lobby of <meeting>', '\\b(?:lobby|lobbies|waiting room)(?: (?:status|list|queue))? (?:of|for|in|on) (?<meeting>.+)$'),
     rule('stuck outside <meeting>', '\\b(?:stuck|waiting|sitting|standing|hanging around|queued|knocking) (?:outside|at the door of) (?:the )?(?<meeting>.+)$'),
-    rule('waiting to join <meeting>', '\\b(?:waiting|queued up|queued|queueing|lined up) (?:to (?:join|get into|get in to|get in|enter|come into)|to be (?:admitted|let) (?:in)?(?:to|into)|for|in|on) (?<meeting>.+)$'),
+    rule('waiting to join <meeting>', '\\b(?:waiting|queued up|queued|queueing|lined up) (?:to (?:join|get into|get in to|get in|enter|come into)|to be (?:admitted|let) (?:in)?(?:to|into)|to be (?:let in|admitted) (?:for|to|into)|for|in|on) (?<meeting>.+)$'),
     rule('at the door of <meeting>', '\\bdoors? (?:of|to|for) (?<meeting>.+)$'),
     rule('knocking on <meeting>', '\\b(?:knocking|knocks?) (?:on|at) (?:the door of )?(?<meeting>.+)$'),
     rule('waiting outside <meeting>', '\\b(?:waiting|queued|queueing|queuing|lined|standing|sitting|hanging|stuck)(?: up| around| about)? (?:outside(?: of)?|at) (?<meeting>.+)$'),
@@ -85,6 +85,7 @@ export const en = {
     rule('watch <meeting>', '^(?:please )?(?:start )?(?:watch(?:ing)?|monitor(?:ing)?|track(?:ing)?|follow(?:ing)?|keep(?:ing)? an eye on|keep(?:ing)? tabs on|keep(?:ing)? watch on|keep watching|guard|subscribe to|notify me about|alert me about|tell me about) (?:my )?(?:meeting )?(?<meeting>.+)$'),
   ],
   watchStop: [
+    rule('no need to keep an eye on <meeting>', '\\b(?:no need to|need to|have to) (?:keep (?:an eye|tabs) on|watch|monitor|track|follow) (?:the )?(?<meeting>.+?)(?: (?:anymore|any more|any longer|now))?$'),
     rule('stop <…> for <meeting>', '\\b(?:watching|monitoring|tracking|following|alerts|alerting|notifications|notifying me|pinging me|pings|updates|watch|watches) (?:for|about|of|from|on|to|me about) (?<meeting>.+)$'),
     rule('stop watching <meeting>', '^(?:stop|quit|cancel|end|pause|halt|cease|no more|dont|do not) (?:watching|monitoring|tracking|following|to watch|watch|keeping an eye on|keeping tabs on|keeping watch on) (?<meeting>.+)$'),
     rule('drop off <meeting>', '^(?:drop off|get off|drop out of|step away from|leave) (?<meeting>.+)$'),
@@ -174,6 +175,7 @@ export const en = {
   ],
   extensionId: [
     rule('id <extensionId>', '\\b(?:extension )?id (?:(?:is|是|为|=|of) )?(?<extensionId>\\S+)'),
+    rule('extension called <extensionId>', '\\bextension (?:called|named|labell?ed) (?<extensionId>[\\p{L}\\d][\\p{L}\\d_.-]*)'),
     rule('add extension <extensionId> to', '^(?:add|attach|put|create) (?:an |the )?(?:(?:roamedorganizerdata|roamedparticipantdata|undefined|custom) )?extension (?!(?:id|type|of|to|on|for|undefined|data|custom|an|the|a)\\b|roamed|organi[sz]er|participant)(?<extensionId>[\\p{L}\\d][\\p{L}\\d_.-]*) (?:to|on|for|onto)\\b'),
   ],
   groupMembers: [

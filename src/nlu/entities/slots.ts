@@ -175,7 +175,8 @@ export function cutSubject(value: string, timeSpans: string[], zhText: boolean):
   }
   if (zhText) {
     // A Chinese subject ends at its clause: what follows a comma is time, access or leaders.
-    return stripZh(subject.replace(/[，,；;].*$/u, '').replace(/\s+(?:只|仅)(?:允许|限|让|对)?.*$|\s+(?:所有人|任何人|公司内|本公司|电话(?:用户)?|锁定|主持人).*$/u, '').replace(/[,，、]?\s*(?:在|于|从|时间)$/u, '').replace(/^(?:叫做?|名为|主题(?:为|是)?)\s*/u, '')) || undefined;
+    // "創建會議 產品發布 由王芳和李雷主持": who leads is no part of the subject.
+    return stripZh(subject.replace(/[，,；;].*$/u, '').replace(/\s+(?:由|请|让)\S*(?:主持|主讲)$/u, '').replace(/\s+(?:只|仅)(?:允许|限|让|对)?.*$|\s+(?:所有人|任何人|公司内|本公司|电话(?:用户)?|锁定|主持人).*$/u, '').replace(/[,，、]?\s*(?:在|于|从|时间)$/u, '').replace(/^(?:叫做?|名为|主题(?:为|是)?)\s*/u, '')) || undefined;
   }
   subject = subject
     .replace(/^(?:the|a|an)\s+(?=\S+\s+\S)/iu, '')
@@ -183,6 +184,8 @@ export function cutSubject(value: string, timeSpans: string[], zhText: boolean):
     .replace(/\s+(?:and\s+)?(?:let\s+|allow\s+|where\s+|so\s+)?(?:phone|dial[- ]?in|pstn)\s+(?:users|callers|people)\b.*$/iu, '')
     .replace(/\s+(?:with|and invite|inviting|invite|leaders?|presenters?)\s+.*$/iu, '')
     .replace(/\s+(?:(?:that is|which is|and make it|make it|and)\s+)?(?:locked|open to everyone|open to anyone|invite only|invited only|for invited people only|internal only|same enterprise only)$/iu, '')
+    // "…called Launch Party that's open to everyone": the clause's opening word, left once its setting is read.
+    .replace(/\s+(?:that|which)(?:['’]s|\s+is)?$/iu, '')
     .replace(/(?:(?:^|\s+)(?:at|on|from|for|by|starting|between|tomorrow|today|tonight|this|next|until|to|in|,))+\s*$/iu, '')
     .replace(/[\s,;:]+$/u, '')
     .trim();
