@@ -490,7 +490,9 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
   const text = toSimplified(typed).replace(/群组/gu, '分组').replace(/追踪/gu, '跟踪').replace(/联络人/gu, '联系人').replace(/预设(?!计)/gu, '默认')
     .replace(/连结/gu, '链接').replace(/监看/gu, '监控')
     // Thirteenth pass: Taiwan's 扩充 (擴充) is the mainland's 扩展, an extension.
-    .replace(/扩充/gu, '扩展');
+    .replace(/扩充/gu, '扩展')
+    // 登入 (Taiwan) is 登录, to sign in.
+    .replace(/登入/gu, '登录');
   const language = detectLanguage(text, locale);
   const chinese = hasHan(text) && (detectLanguage(text) === 'zh' || chineseVerbFirst(text));
   explanation.push(`text: "${text}" (language ${language}${locale ? `, locale ${locale}` : ''})`);
