@@ -402,6 +402,25 @@ import { detectLanguage, expandShorthand, hasHan, joinSpacedIds, micAsMute, remo
  *     entities, J 99.5 / 99.1 → 99.8 / 99.8; nothing else changed. Clock ranges said once or not at all ("from 1 to
  *     2:30pm" after a date, "from 9 to 10:30 tomorrow") are rewritten as Recognizers-Text reads them right (both ends
  *     with minutes and half). The scorer counts a conference id typed in groups ("918 204 337") as the id.
+ *   - Then five more corpora were written blind the same way (guide and command list only; the guide now keeps the
+ *     article on a person's description, as A–L did), each scored once on the code of its day before anyone looked
+ *     at it, then tuned on by class (test/nlu/phrasingClasses{Q,R,S,O,T}.test.ts, new phrasings, no corpus sentence):
+ *
+ *     | corpus | sentences | first score: intent / entities | en | zh | read→write / write→write / asked |
+ *     |---|---|---|---|---|---|
+ *     | P | 437 | 96.8 / 95.9 | 97.4 / 96.6 | 95.9 / 94.7 | 2 / 1 / 6 |
+ *     | Q | 426 | 97.9 / 95.5 | 98.0 / 95.2 | 97.7 / 96.0 | 0 / 1 / 4 |
+ *     | R | 434 | 97.5 / 94.7 | 98.5 / 97.0 | 95.9 / 91.1 | 0 / 2 / 1 |
+ *     | S | 441 | 97.7 / 96.6 | 97.0 / 95.1 | 98.9 / 98.9 | 1 / 1 / 1 |
+ *     | O (sealed since the start of the pass) | 434 | 98.2 / 97.7 | 97.7 / 97.3 | 98.9 / 98.3 | 1 / 0 / 3 |
+ *     | T (after O's fixes) | 445 | 97.1 / 95.1 | 97.0 / 95.9 | 97.2 / 93.8 | 2 / 4 / 3 |
+ *
+ *     So on sentences nobody tuned for, this code reads 97–98 % of commands right and 95–98 % of names, times and
+ *     keywords, both languages mostly above 95; but each new corpus of ~440 still holds 0–2 reads acted on as writes
+ *     and 0–4 writes read as another, each a phrasing no rule had seen (a room "on the 4th floor" booked, a channel
+ *     made "in Teams", "let anyone join"). T's safety misses were fixed after its score (T → 98.9 / 96.2, 0 / 0);
+ *     every corpus tuned on is now 98.2–100 % intent. Latency (best of 3 per utterance over all 8,896 sentences,
+ *     load ≈ 1): p50 0.06 ms, p95 0.15 ms, p99 6.8 ms, max 10.3 ms.
  */
 
 export interface RecognizerOptions {
