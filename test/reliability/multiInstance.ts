@@ -285,6 +285,10 @@ export class MultiInstanceStage {
 
   private async launch(instance: Instance): Promise<void> {
     instance.owned.clear();
+    // Each start gets a port of its own: the one an instance had can be taken while it is down (by any process's
+    // outgoing connection, whose local port comes from the same ephemeral range), and the restart then failed with
+    // EADDRINUSE. The balancer reads each live instance's URL from its process, so nothing else holds the old one.
+    instance.port = await freePort();
     instance.process = await BotProcess.start({
       port: instance.port,
       dataDir: instance.dataDir,
