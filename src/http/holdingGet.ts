@@ -1,9 +1,10 @@
-import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage, type RequestOptions } from 'node:http';
+import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type RequestOptions } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { ownCopy } from '../strings.js';
 import type { Cancellation } from './cancellation.js';
 import { DeadlineWheel } from './deadlines.js';
-import { decodeUtf8, MAX_RESPONSE_BYTES, nodeResponseHeaders, ResponseTooLargeError, timeoutError, type ExchangeResponse } from './exchange.js';
+import { MAX_RESPONSE_BYTES, timeoutError, type ExchangeResponse } from './exchange.js';
+import { readAnswer } from './nodeHttp.js';
 
 /**
  * A GET that the server may hold open for minutes (UCWA's event channel), for thousands at once. `fetch` keeps a
@@ -63,10 +64,15 @@ export function holdingGet(url: string | URL, options: HoldingGetOptions): Promi
     // `on`, not `once`: a request destroyed mid-flight may still report an error, which must not go unheard.
     request.on('error', fail);
     request.once('response', (response) => {
-      readWhole(response, MAX_RESPONSE_BYTES).then((body) => {
+      // readAnswer may report again after it settled; once answered, the socket is the agent's again and is left alone.
+      let answered = false;
+      readAnswer(response, MAX_RESPONSE_BYTES, (error, answer) => {
+        if (answered) return;
+        if (!answer) return fail(error);
+        answered = true;
         finish();
-        resolve({ status: response.statusCode ?? 0, headers: nodeResponseHeaders(response.headers), body: decodeUtf8(body) });
-      }, fail);
+        resolve(answer);
+      });
     });
     request.end();
   });
@@ -138,21 +144,4 @@ function headerList(host: string, headers: Record<string, string>): string[] {
     if (name.toLowerCase() !== 'host') list.push(name, headers[name]!);
   }
   return list;
-}
-
-/** The body, refused past `maxBytes` (by the declared length or by what arrives), as the other exchanges do. */
-function readWhole(response: IncomingMessage, maxBytes: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    if (Number(response.headers['content-length'] ?? 0) > maxBytes) return reject(new ResponseTooLargeError(maxBytes));
-    const chunks: Buffer[] = [];
-    let total = 0;
-    response.on('data', (chunk: Buffer) => {
-      total += chunk.length;
-      if (total > maxBytes) return reject(new ResponseTooLargeError(maxBytes));
-      chunks.push(chunk);
-    });
-    response.once('end', () => resolve(Buffer.concat(chunks, total)));
-    response.on('error', reject);
-    response.once('aborted', () => reject(Object.assign(new Error('the server closed the connection mid-answer'), { code: 'ECONNRESET' })));
-  });
 }

@@ -70,8 +70,11 @@ function headerList(request: ExchangeRequest): string[] {
   return list;
 }
 
-/** Collects the body within `maxBytes` and settles the exchange once, with the answer or the failure. */
-function readAnswer(incoming: IncomingMessage, maxBytes: number, settle: (error: unknown, response?: ExchangeResponse) => void): void {
+/**
+ * Collects the body within `maxBytes` and settles with the answer or the failure (it may call `settle` again after a
+ * failure: callers settle once). Shared with holdingGet, whose held answers are read the same way.
+ */
+export function readAnswer(incoming: IncomingMessage, maxBytes: number, settle: (error: unknown, response?: ExchangeResponse) => void): void {
   if (Number(incoming.headers['content-length'] ?? 0) > maxBytes) return settle(new ResponseTooLargeError(maxBytes));
   const chunks: Buffer[] = [];
   let total = 0;
