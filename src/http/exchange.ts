@@ -67,11 +67,6 @@ export function fetchExchange(fetchImpl: typeof fetch): Exchange {
   };
 }
 
-/** A fetch-style Response (fetch's, or holdingGet's) as an exchange answer, its body read within the limit. */
-export async function fromResponse(response: Response, maxBytes = MAX_RESPONSE_BYTES): Promise<ExchangeResponse> {
-  return { status: response.status, headers: response.headers, body: await boundedText(response, maxBytes) };
-}
-
 /** Reads the body, refusing (and cancelling the rest) past `maxBytes`, by the declared length or by what arrives. */
 async function boundedText(response: Response, maxBytes: number): Promise<string> {
   if (!response.body) return '';
