@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Entities } from '../../src/nlu/catalog.js';
@@ -37,6 +38,11 @@ export function corpusPath(): string {
  * (scripts/trainSecondOpinion.ts) must not learn from them. A corpus leaves this list when a pass tunes on it.
  */
 export const UNTUNED_CORPORA: ReadonlySet<string> = new Set<string>();
+
+/** What the second opinion records of each corpus it learned from, so that a changed or added corpus is noticed. */
+export function corpusFingerprint(path: string): { corpus: string; sha256: string } {
+  return { corpus: basename(path), sha256: createHash('sha256').update(readFileSync(path)).digest('hex') };
+}
 
 /** test/nlu/corpus.json and every frozen held-out corpus that has been tuned on, in a stable order. */
 export function corporaTunedOn(): string[] {

@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { describe, it } from 'mocha';
 import { trainClassifier } from '../../src/nlu/classifier.js';
 import { createRecognizer } from '../../src/nlu/recognizer.js';
 import { readSecondOpinion } from '../../src/nlu/secondOpinion.js';
 import { isWrite } from '../../src/nlu/catalog.js';
-import { corporaTunedOn, UNTUNED_CORPORA } from './corpus.js';
+import { corporaTunedOn, corpusFingerprint, UNTUNED_CORPORA } from './corpus.js';
 
 /** The second opinion (src/nlu/secondOpinion.ts): heard only when the rules find no command, and never to act unasked. */
 describe('recognizer: the second opinion', () => {
@@ -60,7 +57,7 @@ describe('recognizer: the second opinion', () => {
 
   it('was trained on exactly the corpora tuned on, as they are now (else: node dist/scripts/trainSecondOpinion.js)', () => {
     const stored = readSecondOpinion().trainedOn;
-    const expected = corporaTunedOn().map((path) => ({ corpus: basename(path), sha256: createHash('sha256').update(readFileSync(path)).digest('hex') }));
+    const expected = corporaTunedOn().map(corpusFingerprint);
     assert.deepEqual(stored.map(({ corpus, sha256 }) => ({ corpus, sha256 })), expected);
     assert.ok(stored.every(({ corpus }) => !UNTUNED_CORPORA.has(corpus)), 'a corpus nobody tuned on is never learned from');
   });
