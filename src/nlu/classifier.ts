@@ -87,9 +87,7 @@ export interface ClassifierModel {
 }
 
 export function trainClassifier(sets: Readonly<Record<string, TrainingSet>> = training): ClassifierModel {
-  const vocabulary = buildVocabulary(sets);
-  const network = new NeuralNetwork({ log: false });
-  network.train(trainingExamples(sets, (word) => knownIn(vocabulary, word)));
+  const { network, vocabulary } = trainedNetwork(sets);
   return classifierOver(network, vocabulary, vocabulary);
 }
 
@@ -112,10 +110,16 @@ export function storeClassifier(sets: Readonly<Record<string, TrainingSet>>, ext
     const base = merged[intent] ?? { en: [], zh: [] };
     merged[intent] = { en: [...base.en, ...set.en], zh: [...base.zh, ...set.zh] };
   }
-  const vocabulary = buildVocabulary(merged);
-  const network = new NeuralNetwork({ log: false });
-  network.train(trainingExamples(merged, (word) => knownIn(vocabulary, word)));
+  const { network, vocabulary } = trainedNetwork(merged);
   return { network: network.toJSON(), vocabulary: [...vocabulary], correctionVocabulary: [...buildVocabulary(sets)] };
+}
+
+/** The network trained on `sets`, over the features of the words `sets` use. */
+function trainedNetwork(sets: Readonly<Record<string, TrainingSet>>): { network: NeuralNetwork; vocabulary: Map<string, number> } {
+  const vocabulary = buildVocabulary(sets);
+  const network = new NeuralNetwork({ log: false });
+  network.train(trainingExamples(sets, (word) => knownIn(vocabulary, word)));
+  return { network, vocabulary };
 }
 
 export function loadClassifier(stored: StoredClassifier): ClassifierModel {
