@@ -5,7 +5,8 @@ import { secondOpinion } from './secondOpinion.js';
 import { extractEntities } from './entities.js';
 import { isWrite, type Entities } from './catalog.js';
 import { NONE_INTENT } from './training.js';
-import { changeNotAskedFor, guardIndefiniteTarget, guardWrite, type WriteGuard } from './safety.js';
+import { changeNotAskedFor, guardIndefiniteTarget, guardWrite, readCounterpart, type WriteGuard } from './safety.js';
+import { judgeObject, judgeSentence, namesItsSubject } from './objectKind.js';
 import { familyOf, familyPick, outOfFamily, strongCue, verbAgainstRead, verbOverCue } from './cues.js';
 import { inOtherScript, looksForeign, mostlyForeign } from './foreign.js';
 import { chineseCommand, englishCommand } from './clauses.js';
@@ -635,6 +636,22 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
       intent = indefinite.intent;
       ({ entities, trace } = extract(intent));
       explanation.push(...trace.map((line) => `entities: ${line}`));
+    }
+  }
+  const objectVerdict = judgeObject(intent, entities, chinese, namesItsSubject(command, chinese)) ?? judgeSentence(intent, entities, command, chinese);
+  if (objectVerdict?.kind === 'foreign') {
+    explanation.push(`${objectVerdict.reason} → none`);
+    unclear = false;
+    intent = NONE_INTENT;
+    guard.ask = undefined;
+    ({ entities, trace } = extract(intent));
+  } else if (objectVerdict && !guard.ask) {
+    const read = readCounterpart(intent);
+    explanation.push(`${objectVerdict.reason} → ask${read ? `, falling back to ${read}` : ''}`);
+    guard.ask = read ? [read, intent] : [intent];
+    if (read) {
+      intent = read;
+      ({ entities, trace } = extract(intent));
     }
   }
   entities = asTyped(entities, text, typed);

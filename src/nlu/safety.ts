@@ -57,6 +57,11 @@ const READ_COUNTERPART: Readonly<Record<string, string>> = {
   'huawei.lock': 'huawei.details',
 };
 
+/** The read a write is most often confused with, if it has one. */
+export function readCounterpart(intent: string): string | undefined {
+  return lookup(READ_COUNTERPART, intent);
+}
+
 /** Does the sentence open like a question or a request to see something? */
 export function asksToSee(commandText: string, chinese: boolean): boolean {
   return (chinese ? READ_CUE_ZH : READ_CUE_EN).test(commandText);
@@ -133,6 +138,10 @@ const NEGATED_CHANGE_EN = /^(?:(?:wait|no|nope|never ?mind|actually|hold on|hang
 // plan told, someone else's wish, a decision still open — none asks the bot to change anything now.
 const NOT_A_REQUEST_EN = /^(?:i|we)(?:['’]m| am|['’]re| are) (?:going to|gonna|planning|about to|thinking (?:of|about)|considering)\b|^(?:i|we) (?:might|may|could|plan to|intend to|will probably|probably will)\b|^(?:i|we)['’]ll (?:probably |maybe )?(?!need\b)\w|^(?:i|we) will (?!need\b)\w|^(?:my|our|the) (?:boss|manager|team|lead|colleague|client|customer|ceo|director|host|organi[sz]er)\b.*\b(?:wants?|asked|needs?|would like|said|is going|plans?)\b|^let me (?:think|decide|sleep on)\b|^remind me (?:to|that)\b|\bwhether (?:to|i should|we should|or not)\b|^(?:i|we) (?:wonder|am wondering|was wondering) (?:if|whether) (?:i|we) should\b/iu;
 
+// "let the new hire know about the meeting", "let Bob decide": let with a verb after its object is leave to do, not
+// admission ("let Bob in", "let Bob join" are admissions).
+const LET_SOMEONE_DO_EN = /^[Ll]et\s+(?!me\b)(?:(?!(?:in|into|to|through|join|on|back|people|everyone|everybody|all)\b)[\p{L}'’.-]+\s+){1,3}?(?:know|see|decide|handle|have|take|use|try|check|review|think|choose|pick|sort|deal|lead|present|finish|go first|do)\b/u;
+
 // 别删周例会, 先别结束 912345678, 先别放张伟进来: forbidden or put off. 别让张伟进来 (not 先别) is a rejection, and
 // 不用再盯 … stops a watch: both are commands of their own.
 const NEGATED_CHANGE_ZH = /^(?:请|麻烦)?(?:(?:先|暂时|现在|还)(?:别|不要|不用|不必|先别)(?:急着?)?|(?:别|不要|千万别|千万不要)(?!让|放|再))\s*(?:把\s*\S{1,12}?\s*)?(?:删|取消|结束|终止|关|锁|解锁|静音|改|挪|推迟|提前|建|创建|新建|加|添加|拒|踢|散|让|放|请|拉|准入)/u;
@@ -154,6 +163,7 @@ export function changeNotAskedFor(command: string, chinese = false): string | un
     return NOT_A_REQUEST_ZH.test(command) ? 'someone else\'s wish, told, is none' : undefined;
   }
   if (NEGATED_CHANGE_EN.test(command)) return 'a change forbidden ("don\'t …") is none';
+  if (LET_SOMEONE_DO_EN.test(command)) return '"let … know" (or see, decide, have) lets someone do something, not into a meeting: none';
   if (NOT_A_REQUEST_EN.test(command)) return 'a change planned, wished by someone else or still undecided is none';
   return undefined;
 }

@@ -1,0 +1,183 @@
+import { isWrite, type Entities } from './catalog.js';
+
+/**
+ * A change runs only on a thing of its own kind. The verbs of this bot's writes are everyday verbs (delete, lock,
+ * mute, rename, set up, let in), and people use them for everything else in their day: "delete the email from Bob",
+ * "lock my screen", "set up a reminder for 4pm", "rename the file to budget.xlsx", 把会议室订了. The classifier hears
+ * the verb; what tells a colleague that none of these is a meeting command is the object. So, after the entities
+ * are read, a write whose object is plainly something the bot does not manage (a room, an email, a password, a
+ * Teams channel) is no command: nothing runs, and the nearest commands are offered. An object of an uncertain kind
+ * (an "appointment", an "event") is asked about instead.
+ *
+ * The word lists are written by hand: they are the bot's own vocabulary of what it is not, and no library knows it.
+ * A name typed with a capital ("War Room", "Team lunch") is a name, not a kind, and passes.
+ */
+
+export type ObjectVerdict = { kind: 'foreign' | 'uncertain'; reason: string };
+
+// Where alerts go and how they reach people: other things for most writes, but the very words of the alerting ones
+// ("text me when someone waits", "post the alerts in this channel", 有人等就提醒我, 订阅…的上线状态).
+const MESSAGING_EN = new Set([
+  'channel', 'channels', 'groupchat', 'thread', 'email', 'emails', 'e-mail', 'mail', 'message', 'messages',
+  'text', 'texts', 'sms', 'phone', 'subscription', 'subscriptions', 'reminder', 'reminders', 'alarm', 'notification', 'notifications',
+]);
+// Things people manage in a working day that are not a meeting, a lobby visitor or a contact group. Meals are left
+// out: "team lunch", "coffee chat" and "lunch and learn" are what people call their meetings.
+const OTHER_THINGS_EN = new Set([
+  'room', 'rooms', 'boardroom', 'desk', 'desks', 'tab', 'tabs', 'inbox', 'voicemail', 'voicemails',
+  'file', 'files', 'filename', 'document', 'documents', 'doc', 'docs', 'spreadsheet', 'sheet', 'slide', 'slides', 'deck', 'folder', 'attachment',
+  'password', 'passcode', 'pin', 'screen', 'laptop', 'computer', 'pc', 'mic', 'microphone', 'camera', 'webcam', 'headset',
+  'status', 'membership', 'license', 'licence', 'profile', 'wifi', 'vpn', 'printer',
+  'timer', 'task', 'tasks', 'todo', 'to-do', 'ticket', 'tickets', 'invite', 'invites', 'invitation', 'request', 'requests', 'pr',
+  'offer', 'proposal', 'application',
+  'flight', 'flights', 'hotel', 'taxi', 'cab', 'uber', 'car', 'train', 'pizza', 'order',
+  'poll', 'survey', 'whiteboard', 'notes', 'note', 'minutes', 'transcript', 'recording', 'recordings', 'newsletter', 'contract',
+  'hours', 'timesheet', 'expense', 'expenses', 'invoice', 'vacation', 'holiday', 'haircut', 'massage', 'gym', 'workout', 'dentist', 'doctor',
+  'game', 'movie', 'song', 'music', 'playlist', 'video', 'photo', 'photos', 'picture', 'pictures',
+  'dog', 'cat', 'door', 'window', 'lights', 'package', 'parcel', 'delivery',
+]);
+// Things that may or may not be an online meeting of the organizer's: ask before changing one.
+const UNCERTAIN_EN = new Set(['appointment', 'appointments', 'event', 'events', 'booking', 'reservation', 'calendar']);
+// "a quick chat with Sam", "coffee chat" are meetings; someone taken from "the chat" is in a Teams chat.
+const CHATS = new Set(['chat', 'chats']);
+const DIAL_IN = new Set(['phone', 'line', 'landline', 'mobile', 'cell', 'cellphone']);
+// A visitor in a lobby is a person; "admit it" is an admission of another kind.
+const NOT_A_PERSON_EN = new Set(['it', 'this', 'that', 'air', 'sunshine', 'light']);
+
+// Chinese puts the head noun last: 二楼的会议室, 张伟发的邮件.
+const MESSAGING_ZH = ['订阅', '频道', '群聊', '聊天', '邮件', '邮箱', '短信', '消息', '手机', '提醒', '通知'];
+const OTHER_THINGS_ZH = [
+  '会议室', '房间', '工位', '聊天记录', '语音信箱', '留言', '文件夹', '文件名', '文件', '文档', '表格', '幻灯片', '附件',
+  '密码', '屏幕', '电脑', '麦克风', '话筒', '摄像头', '耳机', '打印机', '状态', '会员', '头像', '签名',
+  '闹钟', '待办', '任务', '工单', '机票', '航班', '酒店', '出租车', '火车票', '外卖', '订单',
+  '投票', '问卷', '白板', '笔记', '纪要', '录音', '录像', '录屏', '照片', '图片', '假期', '报销', '发票', '快递', '邀请', '申请', '请求',
+  '门', '窗户', '灯',
+];
+const UNCERTAIN_ZH = ['预约', '日程', '活动'];
+const NOT_A_PERSON_ZH = ['快递', '外卖', '狗', '猫'];
+
+// Alerting writes are asked for in the everyday words of messaging; for them those words are no other kind.
+const ALERTING: ReadonlySet<string> = new Set(['watch.start', 'watch.stop', 'alerts.routeHere', 'groups.presence', 'groups.presenceStop', 'huawei.watch', 'huawei.unwatch']);
+
+// Presence is a status: "follow the status of Hikers", 订阅客户窗口的上线状态.
+const PRESENCE: ReadonlySet<string> = new Set(['groups.presence', 'groups.presenceStop']);
+
+function isOtherThingEn(word: string, intent: string): boolean {
+  if (PRESENCE.has(intent) && word === 'status') return false;
+  return OTHER_THINGS_EN.has(word) || (!ALERTING.has(intent) && MESSAGING_EN.has(word));
+}
+
+function otherThingsZh(intent: string): readonly string[] {
+  const things = PRESENCE.has(intent) ? OTHER_THINGS_ZH.filter((word) => word !== '状态') : OTHER_THINGS_ZH;
+  return ALERTING.has(intent) ? things : [...things, ...MESSAGING_ZH];
+}
+
+const DETERMINERS = /^(?:(?:my|the|a|an|our|your|this|that|these|those|his|her|their|its|some)\s+)+/u;
+// Where a noun phrase's head ends and what qualifies it begins: "email from Bob", "room on floor 2", "game tonight".
+const QUALIFIER = /\s+(?:for|from|with|of|on|in|into|at|to|about|by|out|tonight|today|tomorrow|this|next|that|which|who|early|late|later)\b.*$/u;
+// "remove Lisa from the project channel": where the thing is taken from or put in says what kind of thing it is.
+const PLACE = /\b(?:from|in|into|out of|to|on)\s+(?:(?:my|the|a|an|our|this|that|his|her|their)\s+)*((?:[\p{L}\d-]+\s+){0,3}[\p{L}\d-]+)\s*$/u;
+// "mute Bob on my phone", "end my vacation early": what is the person's own is named after "my".
+const MY_THING = /\bmy\s+([\p{L}-]+)/giu;
+
+/** An English noun phrase's words before its qualifiers, as typed. */
+function englishCore(phrase: string): string[] {
+  const bare = phrase.trim().replace(DETERMINERS, '').replace(QUALIFIER, '').replace(/[.,!?;:'"“”‘’]+$/u, '');
+  return bare.split(/\s+/u).filter(Boolean);
+}
+
+// "Team lunch", "War Room": a capital anywhere in the phrase marks a name someone gave, not a kind of thing.
+function isTypedAsName(words: readonly string[]): boolean {
+  return words.some((word) => /^\p{Lu}/u.test(word));
+}
+
+function englishVerdict(slot: string, value: string, intent: string): ObjectVerdict | undefined {
+  const words = englishCore(value);
+  const head = words.at(-1)?.toLowerCase();
+  if (!head) return undefined;
+  const place = PLACE.exec(value)?.[1]?.split(/\s+/u);
+  const placeHead = place && !isTypedAsName(place) ? place.at(-1)?.toLowerCase() : undefined;
+  // A visitor may well wait "on the phone" or call "from a landline": that is how dial-in callers reach a lobby.
+  if (slot === 'person' && placeHead && DIAL_IN.has(placeHead)) return undefined;
+  if (placeHead && (isOtherThingEn(placeHead, intent) || (CHATS.has(placeHead) && !ALERTING.has(intent)))) return { kind: 'foreign', reason: `"${value}" is in or from a ${placeHead}, nothing this bot runs` };
+  if (slot === 'person') {
+    return NOT_A_PERSON_EN.has(head) || (isOtherThingEn(head, intent) && !isTypedAsName(words))
+      ? { kind: 'foreign', reason: `"${value}" is not a person waiting in a lobby` }
+      : undefined;
+  }
+  if (isTypedAsName(words)) return undefined;
+  if (isOtherThingEn(head, intent)) return { kind: 'foreign', reason: `"${value}" is a ${head}, not a ${slot} this bot runs` };
+  return UNCERTAIN_EN.has(head) ? { kind: 'uncertain', reason: `"${value}" may not be an online meeting` } : undefined;
+}
+
+function endsWithAny(value: string, nouns: readonly string[]): string | undefined {
+  const bare = value.replace(/[。！？!?，,\s]+$/u, '');
+  return nouns.find((noun) => bare.endsWith(noun));
+}
+
+function chineseVerdict(slot: string, value: string, intent: string): ObjectVerdict | undefined {
+  if (slot === 'person') {
+    const thing = NOT_A_PERSON_ZH.find((noun) => value.includes(noun));
+    return thing ? { kind: 'foreign', reason: `"${value}" is not a person waiting in a lobby` } : undefined;
+  }
+  // 项目群 is a chat; a contact group may well be called 羽毛球群, so only a meeting is told apart by it.
+  const foreign = endsWithAny(value, slot === 'meeting' ? [...otherThingsZh(intent), '群'] : otherThingsZh(intent));
+  if (foreign) return { kind: 'foreign', reason: `"${value}" is a ${foreign}, not a ${slot} this bot runs` };
+  const uncertain = endsWithAny(value, UNCERTAIN_ZH);
+  return uncertain ? { kind: 'uncertain', reason: `"${value}" may not be an online meeting` } : undefined;
+}
+
+const OBJECT_SLOTS = ['meeting', 'subject', 'group', 'person'] as const;
+
+/**
+ * Is the write's object of a kind the bot does not manage? Only writes are judged (a read of the wrong thing costs a
+ * "not found"); a meeting or group created under a name ("called …", in quotes) is named so, whatever word that is.
+ */
+export function judgeObject(intent: string, entities: Readonly<Entities>, chinese: boolean, namedExplicitly: boolean): ObjectVerdict | undefined {
+  if (!isWrite(intent)) return undefined;
+  for (const slot of OBJECT_SLOTS) {
+    const value = entities[slot];
+    if (typeof value !== 'string' || value.length === 0) continue;
+    if ((slot === 'subject' || slot === 'group') && namedExplicitly) continue;
+    const verdict = chinese || /\p{Script=Han}/u.test(value)
+      ? chineseVerdict(slot, value, intent) ?? englishVerdict(slot, value, intent)
+      : englishVerdict(slot, value, intent);
+    if (verdict) return verdict;
+  }
+  return undefined;
+}
+
+// What the bot itself manages: a sentence that names one of these is about the bot's things, whatever else it says.
+const OWN_KIND_EN = /\b(?:meetings?|mtgs?|calls?|conferences?|lobby|lobbies|waiting|groups?|accounts?|skype|sfb|huawei|sign(?:ed)?[ -]?(?:in|out|on|off)|log(?:ged)?[ -]?(?:in|out|off|on)|extensions?|alerts?|presence)\b/iu;
+const OWN_KIND_ZH = /会|大厅|等候|组|账号|帐号|账户|登录|扩展|联系人/u;
+
+/**
+ * The sentence as a whole: a write said about the person's own thing of another kind ("end my vacation early",
+ * "mute Bob on my phone"), or a write read with no object at all ("change my password please" heard as a rename,
+ * 帮我订一个明天上午十点的会议室 as a new meeting) whose nouns are of another kind and none of the bot's own.
+ */
+export function judgeSentence(intent: string, entities: Readonly<Entities>, commandText: string, chinese: boolean): ObjectVerdict | undefined {
+  if (!isWrite(intent)) return undefined;
+  const lower = commandText.toLowerCase();
+  const mine = [...lower.matchAll(MY_THING)].map((match) => match[1] ?? '').find((word) => isOtherThingEn(word, intent));
+  if (mine) return { kind: 'foreign', reason: `the sentence is about the person's own ${mine}, nothing this bot runs` };
+  if (OBJECT_SLOTS.some((slot) => typeof entities[slot] === 'string')) return undefined;
+  if (chinese) {
+    const nouns = otherThingsZh(intent);
+    const noun = nouns.find((word) => commandText.includes(word));
+    const rest = nouns.reduce((text, word) => text.replaceAll(word, ' '), commandText);
+    return noun && !OWN_KIND_ZH.test(rest) ? { kind: 'foreign', reason: `the sentence is about a ${noun}, nothing this bot runs` } : undefined;
+  }
+  const words = lower.split(/[^\p{L}\d-]+/u);
+  const noun = words.find((word) => isOtherThingEn(word, intent));
+  const rest = words.filter((word) => !isOtherThingEn(word, intent)).join(' ');
+  return noun && !OWN_KIND_EN.test(rest) ? { kind: 'foreign', reason: `the sentence is about a ${noun}, nothing this bot runs` } : undefined;
+}
+
+const NAMED_EN = /\b(?:called|named|titled|entitled|subject(?:ed)?|name it)\b|["“”「」『』]/iu;
+const NAMED_ZH = /叫做?|名为|名叫|标题|主题|题目|["“”「」『』]/u;
+
+/** Does the sentence give the new meeting or group its name in so many words ("called …", quotes, 叫…)? */
+export function namesItsSubject(commandText: string, chinese: boolean): boolean {
+  return (chinese ? NAMED_ZH : NAMED_EN).test(commandText);
+}
