@@ -10,7 +10,7 @@ import { isWrite, type Entities } from './catalog.js';
  * (an "appointment", an "event") is asked about instead.
  *
  * The word lists are written by hand: they are the bot's own vocabulary of what it is not, and no library knows it.
- * A name typed with a capital ("War Room", "Team lunch") is a name, not a kind, and passes.
+ * A head word typed with a capital ("War Room", "Email Triage") is a name, not a kind, and passes.
  */
 
 export type ObjectVerdict = { kind: 'foreign' | 'uncertain'; reason: string };
@@ -86,9 +86,10 @@ function englishCore(phrase: string): string[] {
   return bare.split(/\s+/u).filter(Boolean);
 }
 
-// "Team lunch", "War Room": a capital anywhere in the phrase marks a name someone gave, not a kind of thing.
+// "War Room", "Email Triage": a capital on the head word marks a name someone gave, not a kind of thing. "the Budget
+// review notes" is still notes: the name before them says whose.
 function isTypedAsName(words: readonly string[]): boolean {
-  return words.some((word) => /^\p{Lu}/u.test(word));
+  return /^\p{Lu}/u.test(words.at(-1) ?? '');
 }
 
 function englishVerdict(slot: string, value: string, intent: string): ObjectVerdict | undefined {

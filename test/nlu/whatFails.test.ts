@@ -99,6 +99,14 @@ describe('issue 11 examples, end to end', function () {
     assert.match(meetings.rendered, /Weekly standup/, 'the meeting itself is still there');
   });
 
+  it('"delete the Weekly standup email" deletes no meeting: an email is not a thing the bot runs', async () => {
+    const answer = await say('delete the Weekly standup email');
+    assert.match(answer.rendered, /didn't catch/i);
+    assert.doesNotMatch(answer.rendered, /deleted|Delete Weekly standup\?/i);
+    const meetings = await say('my meetings');
+    assert.match(meetings.rendered, /Weekly standup/, 'the meeting is still there');
+  });
+
   it('"create a meeting called Retro on <today\'s weekday>" schedules next week\'s, not today at midnight', async () => {
     const today = new Date();
     const weekday = today.toLocaleDateString('en-US', { weekday: 'long' });
