@@ -42,7 +42,13 @@ const UNCERTAIN_EN = new Set(['appointment', 'appointments', 'event', 'events', 
 const CHATS = new Set(['chat', 'chats']);
 const DIAL_IN = new Set(['phone', 'line', 'landline', 'mobile', 'cell', 'cellphone']);
 // A visitor in a lobby is a person; "admit it" is an admission of another kind.
-const NOT_A_PERSON_EN = new Set(['it', 'this', 'that', 'air', 'sunshine', 'light']);
+const NOT_A_PERSON_EN = new Set([
+  'it', 'this', 'that', 'air', 'sunshine', 'light', 'defeat', 'cookie', 'cookies', 'terms', 'conditions', 'mistake', 'mistakes', 'fault',
+  'responsibility', 'payment', 'changes', 'suggestion', 'suggestions', 'apology', 'blame',
+]);
+// "drop me a line", "end of story", "move on to the next item": a meeting or group is never a pronoun or a
+// phrase that starts with a particle; such an 'object' is the rest of an idiom.
+const NOT_AN_OBJECT_START = /^(?:me|us|him|her|them|you|of|on|up|in|out|off|to|with|at|about|some|time)\b/u;
 
 // Chinese puts the head noun last: 二楼的会议室, 张伟发的邮件.
 const MESSAGING_ZH = ['订阅', '频道', '群聊', '聊天', '邮件', '邮箱', '短信', '消息', '手机', '提醒', '通知'];
@@ -106,6 +112,7 @@ function englishVerdict(slot: string, value: string, intent: string): ObjectVerd
       ? { kind: 'foreign', reason: `"${value}" is not a person waiting in a lobby` }
       : undefined;
   }
+  if (slot !== 'subject' && NOT_AN_OBJECT_START.test(value.trim()) && !/\d{6,}/u.test(value)) return { kind: 'foreign', reason: `"${value}" is the rest of an idiom, not a ${slot}` };
   if (isTypedAsName(words)) return undefined;
   if (isOtherThingEn(head, intent)) return { kind: 'foreign', reason: `"${value}" is a ${head}, not a ${slot} this bot runs` };
   return UNCERTAIN_EN.has(head) ? { kind: 'uncertain', reason: `"${value}" may not be an online meeting` } : undefined;
@@ -122,6 +129,8 @@ function chineseVerdict(slot: string, value: string, intent: string): ObjectVerd
     return thing ? { kind: 'foreign', reason: `"${value}" is not a person waiting in a lobby` } : undefined;
   }
   // 项目群 is a chat; a contact group may well be called 羽毛球群, so only a meeting is told apart by it.
+  // 把我从会议名单里删了: the person themself is no meeting (我的周会 is).
+  if (/^(?:我|我们)(?!的|们的)/u.test(value)) return { kind: 'foreign', reason: `"${value}" is the person themself, not a ${slot}` };
   const foreign = endsWithAny(value, slot === 'meeting' ? [...otherThingsZh(intent), '群'] : otherThingsZh(intent));
   if (foreign) return { kind: 'foreign', reason: `"${value}" is a ${foreign}, not a ${slot} this bot runs` };
   const uncertain = endsWithAny(value, UNCERTAIN_ZH);

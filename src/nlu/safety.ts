@@ -141,6 +141,8 @@ const NOT_A_REQUEST_EN = /^(?:i|we)(?:['’]m| am|['’]re| are) (?:going to|gon
 // "let the new hire know about the meeting", "let Bob decide": let with a verb after its object is leave to do, not
 // admission ("let Bob in", "let Bob join" are admissions).
 const LET_SOMEONE_DO_EN = /^[Ll]et\s+(?!me\b)(?:(?!(?:in|into|to|through|join|on|back|people|everyone|everybody|all)\b)[\p{L}'’.-]+\s+){1,3}?(?:know|see|decide|handle|have|take|use|try|check|review|think|choose|pick|sort|deal|lead|present|finish|go first|do)\b/u;
+// "bring up the budget review", "bring Sam up to speed": to show or to brief, not to bring someone in.
+const BRING_UP_EN = /^bring\s+(?:up\b|\S+(?:\s+\S+)?\s+up to speed\b)/iu;
 
 // 别删周例会, 先别结束 912345678, 先别放张伟进来: forbidden or put off. 别让张伟进来 (not 先别) is a rejection, and
 // 不用再盯 … stops a watch: both are commands of their own.
@@ -151,6 +153,8 @@ const NEGATED_CHANGE_ZH = /^(?:请|麻烦)?(?:(?:先|暂时|现在|还)(?:别|�
 const QUESTION_ZH = /谁(?!都|也)(?:把|给|将)?[^，,谁]{0,12}?(?:删|取消|锁|改|拒|结束|踢|静音|解锁|建|创建|新建|加|放|关掉|关闭)|^我(?:们)?(?:能|可以|能不能|可不可以|可不可能|有权限)[^，,]*[吗么][？?]?$|要不要|该不该|是不是(?:该|要|应该)|应不应该|会怎样|会怎么样|会不会|会发生什么|有什么影响|不小心|误删|误操作/u;
 // 老板想取消周例会, 领导说要删掉…: someone else's wish, told.
 const NOT_A_REQUEST_ZH = /^(?:我们|我的)?(?:老板|领导|经理|主管|上司|同事|客户|组长)(?:说|想|要|希望|打算|准备|让我|叫我)/u;
+// 跟张伟说一下会议改时间了, 告诉大家周会取消了: news to pass on to someone, which the bot does not carry.
+const TELL_SOMEONE_ZH = /^(?:请|帮我|麻烦你?|你)?(?:(?:跟|和|给)\S{1,8}?(?:说|讲)(?:一下|一声)?|告诉(?!我)\S{1,8})/u;
 
 /**
  * A write the sentence does not ask for now — forbidden, planned, someone else's wish or still being decided — is no
@@ -160,9 +164,11 @@ export function changeNotAskedFor(command: string, chinese = false): string | un
   if (chinese) {
     if (NEGATED_CHANGE_ZH.test(command)) return 'a change forbidden or put off (别…, 先别…) is none';
     if (QUESTION_ZH.test(command)) return 'a question about a change (谁…, 我能…吗, 要不要…, …会怎样) or one told as past is none';
+    if (TELL_SOMEONE_ZH.test(command)) return 'news to pass on to someone (跟…说, 告诉…) is none';
     return NOT_A_REQUEST_ZH.test(command) ? 'someone else\'s wish, told, is none' : undefined;
   }
   if (NEGATED_CHANGE_EN.test(command)) return 'a change forbidden ("don\'t …") is none';
+  if (BRING_UP_EN.test(command)) return '"bring up" shows, "bring … up to speed" briefs: none';
   if (LET_SOMEONE_DO_EN.test(command)) return '"let … know" (or see, decide, have) lets someone do something, not into a meeting: none';
   if (NOT_A_REQUEST_EN.test(command)) return 'a change planned, wished by someone else or still undecided is none';
   return undefined;

@@ -49,6 +49,24 @@ describe('phrasing classes (issue 11, the object of a change is of its kind)', (
     ]);
   });
 
+  describe('idioms built on verbs of change, and news to pass on', () => {
+    check([
+      ['drop me a line when you\'re free', 'none', {}],
+      ['end of story', 'none', {}],
+      ['move on to the next item', 'none', {}],
+      ['admit defeat', 'none', {}],
+      ['accept all cookies', 'none', {}],
+      ['bring up the budget review', 'none', {}],
+      ['bring Sam up to speed on the budget review', 'none', {}],
+      ['跟张伟说一下会议改时间了', 'none', {}],
+      ['告诉大家周会取消了', 'none', {}],
+      ['把我从会议名单里删了', 'none', {}],
+      // The admissions and the groups they resemble still run.
+      ['bring Sam in', 'lobby.admit', { person: 'Sam' }],
+      ['follow presence for On-call/SRE', 'groups.presence', { group: 'On-call/SRE' }],
+    ]);
+  });
+
   describe('an object that may or may not be a meeting is asked about', () => {
     checkChangesNothing(['cancel my dentist appointment', 'create a calendar event for the dentist']);
     it('asks rather than cancelling an appointment', () => {
