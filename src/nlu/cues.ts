@@ -48,6 +48,19 @@ const NAME_TAG_EN = String.raw`(?:\d{1,4}|mon|tue|wed|thu|fri|sat|sun|(?:mon|tue
 const NOT_PRESENCE_EN = String.raw`^(?!.*\b(?:presence|status|online|available|availability|offline)\b)`;
 
 const CUES: readonly Cue[] = [
+  // Corpus U's classes (after its first score). "the lobby music is awful", 大厅的空调太冷了: the lobby talked about, not
+  // asked about — who waits there is asked with who, anyone, people, waiting, a look or a question.
+  { name: 'the lobby talked about', en: /\blobby(?:'s|s)? (?:music|air|ac|aircon|air conditioning|heating|chairs?|sofas?|couch|coffee|temperature|design|lights?|lighting|noise|smell|wifi|wi-fi|decor|carpet|plants?|tv|furniture|doors?|floor|receptionist|reception|security|area|elevators?)\b|\b(?:building|hotel|office|hospital)(?:'s|s)? lobby\b/u, zh: /大厅(?:的|里的?)?\s*(?:空调|暖气|音乐|椅子|沙发|咖啡|灯|温度|装修|前台|保安|门|地板|电视|wifi|网络|电梯|绿植|味道)|大厅(?:里)?(?:太|好|真|有点|特别|非常)(?:冷|热|吵|乱|脏|暗|挤)|(?:酒店|大楼|公司|办公楼|医院)(?:的)?大厅/iu, intent: 'none', overrules: ['lobby.who'], statementOnly: true },
+  // "Hope stays outside", "Dana should stay out": the person kept out of the meeting.
+  { name: 'someone stays outside', en: /^(?:(?:no|nope|nah|actually)\W* )?(?!(?:i|we|you|they|everyone|everybody)\b)\S+(?: \S+)? (?:stays|should stay|can stay|has to stay|must stay|will stay|stays put) (?:outside|out)\b/u, intent: 'lobby.reject', overrules: ['none', 'lobby.who', 'lobby.admit', 'meetings.details'] },
+  // "alerts for All hands go here", "lobby pings for Retro should land here": where the alerts are to go.
+  { name: 'alerts go here', en: /\b(?:alerts?|notifications?|notifs?|pings?|notices?)\b.*\b(?:go|come|land|show up|appear|get posted|be posted|arrive|be sent)\s+(?:here|in here|to this (?:chat|channel|thread)|in this (?:chat|channel|thread))\b/u, intent: 'alerts.routeHere', overrules: ['none', 'watch.list', 'watch.start', 'watch.stop', 'lobby.who', 'meetings.details'] },
+  // 目前监控中的会议有哪些, 你在盯哪些会: the meetings being watched, asked.
+  { name: 'meetings being watched (zh)', zh: /(?:监控中|正在监控|在监控|盯着的|在盯|关注中|监视中).*(?:哪些|哪几个|什么|有谁|列|几个|多少)|(?:哪些|哪几个|什么)会.*(?:监控|盯着|在盯|关注)/u, intent: 'watch.list', overrules: ['none', 'meetings.list', 'huawei.ongoing', 'watch.start', 'meetings.details'] },
+  // "what kind of stuff do you understand": what the bot can do, not a sentence to explain.
+  { name: 'what the bot understands', en: /^(?:what|which)(?: kinds? of| sorts? of| types? of)? (?:stuff|things|commands|requests|sentences|words|languages) (?:do|can) you (?:understand|get|handle)\b|^what (?:do|can) you understand\b/u, zh: /你(?:能|可以|都)?(?:听懂|理解|看懂)(?:哪些|什么)/u, intent: 'help', overrules: ['debugParse', 'none'] },
+  // "how do I add a Teams link to an invite in Outlook?", Outlook里怎么设置会议提醒: how to do something in another product.
+  { name: 'how-to in another product', en: /^(?:how (?:do|can|would|should) (?:i|we|one|you)|how to|where do i|where can i)\b.*\b(?:outlook|zoom|webex|google meet|gmail|slack|excel|powerpoint|onenote|sharepoint|onedrive|jira|windows|mac|iphone|android)\b/u, zh: /(?:outlook|zoom|webex|钉钉|飞书|企业微信|微信|邮箱|日历|手机|电脑).*(?:怎么|如何|怎样)|(?:怎么|如何|怎样).*(?:outlook|zoom|webex|钉钉|飞书|企业微信|微信)/iu, intent: 'none', keep: [] },
   // Creating a meeting: the opening says it, whatever settings follow.
   // "book me a hotel in Berlin", "reserve a table for four": bookings the bot does not make.
   // "delete my spam emails", "cancel my gym membership": things the bot does not keep.
@@ -298,7 +311,7 @@ const CUES: readonly Cue[] = [
   // "any alerts set up for Budget review?", "我关注周例会了吗": whether a watch exists, asked.
   { name: 'is there a watch', en: /^(?:any|are there|do i have|have i got|did i set up|am i getting|do i get)(?: any)? (?:lobby )?(?:alerts?|watch(?:es)?|notifications?)\b/u, zh: /^我(?:有没有|是否)?(?:关注|订阅|盯)(?:了|过)?.{0,16}(?:了吗|吗|没有?)[？?]?$/u, intent: 'watch.list', overrules: ['none', 'watch.start', 'lobby.who', 'meetings.details'] },
   // "keep going", "and the rest?", "后面的呢": more of the last list.
-  { name: 'more of the list', en: /^(?:keep going|go on|continue|carry on|and the rest|the rest|rest of (?:them|it|the list)|more results|show (?:me )?(?:more|the rest)|what else is there|next (?:one|page|few|\d+))$/u, zh: /^(?:后面的|后面|还有呢|还有吗|继续|再来一页|更多|剩下的)(?:呢|吧)?[？?]?$/u, intent: 'page.next', overrules: ['none', 'lobby.reject', 'lobby.admit', 'help', 'meetings.list', 'huawei.ongoing'] },
+  { name: 'more of the list', en: /^(?:keep going|go on|continue|carry on|and the rest|the rest|rest of (?:them|it|the list)|more results|show (?:me )?(?:more|the rest)|what else is there|next (?:one|page|few|\d+))$/u, zh: /^(?:后面的|后面|还有呢|还有吗|还有|继续|再来一页|更多|剩下的)(?:呢|吧)?[？?]?$/u, intent: 'page.next', overrules: ['none', 'lobby.reject', 'lobby.admit', 'help', 'meetings.list', 'huawei.ongoing', 'lobby.who', 'meetings.details'] },
   { name: 'the watches named by their noun', en: /^(?:my |all |the )?(?:alerts|lobby alerts|watches|watch list|watchlist|watched meetings)$/u, intent: 'watch.list', overrules: ['none'] },
   { name: 'is anyone waiting (no noun)', en: /^(?:(?:is|are) )?(?:(?:there )?any(?:one|body)|some(?:one|body)|any (?:guests|visitors|people)|there (?:any |some )?(?:guests|visitors|people|folks|callers)) (?:waiting|there|knocking|queued|queueing|stuck)\b|^(?:show|list|who are|tell me)(?: me)? (?:the )?(?:people|guests|visitors|folks|callers) (?:waiting|queued|queueing|knocking|stuck)\b/u, zh: /^(?:有谁|有人吗|有人在等吗?|谁在等|有人在等着?进会吗?|有没有人在等)[?？吗]*$/u, intent: 'lobby.who', overrules: ['groups.members', 'none', 'huawei.participants', 'meetings.list', 'meetings.details', 'meetings.dialIn'] },
   // "whos waiting in my Weekly 1:1 w/ Marco": who waits where, asked, whatever the name sways.

@@ -191,3 +191,14 @@ const NAMED_ZH = /叫做?|名为|名叫|标题|主题|题目|["“”「」『�
 export function namesItsSubject(commandText: string, chinese: boolean): boolean {
   return (chinese ? NAMED_ZH : NAMED_EN).test(commandText);
 }
+
+// 外包组改成合作方, 把测试组删了: a name that ends in 组 (and is no meeting, 会) is a contact group's, so the change is the
+// group's counterpart of the meeting change the classifier heard.
+const GROUP_COUNTERPART: Readonly<Record<string, string>> = { 'meetings.update': 'groups.rename', 'meetings.delete': 'groups.delete', 'meetings.details': 'groups.members' };
+
+/** The group command meant when a meeting command names a contact group (…组), if so. */
+export function groupNamedAsMeeting(intent: string, entities: Readonly<Entities>): string | undefined {
+  const meeting = entities.meeting;
+  if (typeof meeting !== 'string' || !/\p{Script=Han}组$/u.test(meeting) || /会|会议/u.test(meeting)) return undefined;
+  return Object.hasOwn(GROUP_COUNTERPART, intent) ? GROUP_COUNTERPART[intent] : undefined;
+}

@@ -6,7 +6,7 @@ import { extractEntities } from './entities.js';
 import { isWrite, type Entities } from './catalog.js';
 import { NONE_INTENT } from './training.js';
 import { changeNotAskedFor, guardIndefiniteTarget, guardWrite, readCounterpart, type WriteGuard } from './safety.js';
-import { judgeObject, judgeSentence, namesItsSubject } from './objectKind.js';
+import { groupNamedAsMeeting, judgeObject, judgeSentence, namesItsSubject } from './objectKind.js';
 import { familyOf, familyPick, outOfFamily, strongCue, verbAgainstRead, verbOverCue } from './cues.js';
 import { inOtherScript, looksForeign, mostlyForeign } from './foreign.js';
 import { chineseCommand, englishCommand } from './clauses.js';
@@ -637,6 +637,12 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
       ({ entities, trace } = extract(intent));
       explanation.push(...trace.map((line) => `entities: ${line}`));
     }
+  }
+  const group = groupNamedAsMeeting(intent, entities);
+  if (group) {
+    explanation.push(`"${entities.meeting}" is a contact group's name (…组) → ${group}`);
+    intent = group;
+    ({ entities, trace } = extract(intent));
   }
   const objectVerdict = judgeObject(intent, entities, chinese, namesItsSubject(command, chinese)) ?? judgeSentence(intent, entities, command, chinese);
   if (objectVerdict?.kind === 'foreign') {

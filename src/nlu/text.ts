@@ -108,6 +108,8 @@ const COMMAND_SHORTHAND: ReadonlyArray<[RegExp, string]> = [
   // "turn off everyone's mic in <id>": the microphones of all, switched off or on, are the mute.
   [/\b(?:turn|switch|shut) off (?:everyone'?s|everybody'?s|all(?: the)?|their|all of their|the) mic(?:rophone)?s?\b/giu, 'mute everyone'],
   [/\b(?:turn|switch) on (?:everyone'?s|everybody'?s|all(?: the)?|their|all of their|the) mic(?:rophone)?s?\b/giu, 'unmute everyone'],
+  // "lck 912345678", "unlck it": lock, typed without its vowel.
+  [/\b(un)?lck\b/giu, '$1lock'],
   // "hlp pls": help, typed short.
   [/^hlp\b/giu, 'help'],
   // "ok let thm all in": them, typed short.

@@ -77,6 +77,8 @@ export const en = {
     rule('reject <person> from the <meeting> lobby', '^(?:reject|deny|decline|refuse|block|remove|kick out|kick|dismiss|turn away|throw out|send away) (?<person>.+?) (?:from|in|out of) (?:the )?(?<meeting>.+?) (?:lobby|waiting room)$'),
     rule('reject <person> from <meeting>', '^(?:reject|deny|decline|refuse|block|kick out|kick|dismiss|turn away|throw out|send away) (?!(?:the|a|an|that|this|our|my|some) )(?<person>.+?) (?:from|for) (?:the )?(?<meeting>(?!\\S+\\.\\S+$).+)$'),
     rule('reject <person>', '^(?:reject|deny|decline|refuse|block|remove|kick out|kick|dismiss|turn away|throw out|send away) (?:(?:entry|access|admission|entrance) (?:to|for) )?(?<person>.+)$'),
+    // "Dana should stay out", "nope, Hope stays outside": the person kept out (cues.ts 'someone stays outside').
+    rule('<person> stays outside', '^(?:(?:no|nope|nah|actually) )?(?!(?:i|we|you|they|everyone|everybody) )(?<person>\\S+(?: \\S+)?) (?:stays|should stay|can stay|has to stay|must stay|will stay|stays put) (?:outside|out)\\b'),
   ],
   watchStart: [
     rule('lobby of <meeting>', '\\b(?:lobby|lobbies|waiting room|alerts|notifications)(?: (?:arrivals|alerts|notifications|visitors|guests|pings|activity))? (?:of|for|in|on|about) (?<meeting>.+)$'),
@@ -378,6 +380,8 @@ export const zh = {
     rule('把分组 <分组> 改名为 <新名>', '(?:分组)\\s*(?<group>.+?)\\s*(?:的(?:名字|名称))?(?:改叫|更名为|改名为|改名成|改名叫|重新命名为|重新命名成|重命名为|重命名成|改为|改成|换成|换为|为)\\s*(?<newName>.+)$'),
     rule('<分组> 重命名为 <新名>', `^(?<group>[^\\s，,把]+?)\\s*${ZH_RENAME}\\s*[，,]?\\s*(?:叫做?)?\\s*(?<newName>[^\\s，,].*)$`),
     rule('把 <分组> 改名为 <新名>', `^把\\s*(?<group>.+?)\\s*${ZH_RENAME}\\s*[，,]?\\s*(?:叫做?)?\\s*(?<newName>.+)$`),
+    // "外包组改成 合作方": a name ending in 组 changed to another is the group's rename (objectKind.ts groupNamedAsMeeting).
+    rule('<…组> 改成 <新名>', '^(?:把|将)?\\s*(?<group>[^\\s，,把]+?组)\\s*(?:改成|改为|换成|换为)\\s*(?<newName>[^\\s，,].*)$'),
   ],
   groupDelete: [rule('删除分组 <分组>', '(?:删除|移除|删掉|删了|去掉)(?:联系人)?分组\\s*(?<group>.+)$'), rule('删掉 <分组> 这个分组', '^(?:删除|删掉|移除|去掉)\\s*(?<group>.+?)\\s*(?:这个)?(?:分组|组)$'), rule('把分组 <分组> 删掉', '分组\\s*(?<group>[^，,]+?)\\s*(?:删掉|删除|移除|删了)'), rule('分组 <分组> 不用了', '^(?:把|将)?(?:联系人)?分组\\s*(?<group>[^，,]+?)\\s*(?:就)?(?:不要了|不用了|用不着了|没用了|不需要了)'), rule('<分组> 分组不要了', '^(?:把|将)?\\s*(?<group>[^，,]+?)\\s*(?:这个)?(?:分组|组)\\s*(?:就)?(?:不要了|不用了|用不着了|没用了|不需要了|删了|删掉|删除|移除|去掉)'), rule('把 <分组> 这个分组删了', '^把\\s*(?<group>.+?)\\s*(?:这个(?:分组|组)|分组)\\s*(?:删了|删掉|删除|移除)')],
   groupPresence: [
