@@ -50,13 +50,32 @@ const NOT_PRESENCE_EN = String.raw`^(?!.*\b(?:presence|status|online|available|a
 const CUES: readonly Cue[] = [
   // Corpus U's classes (after its first score). "the lobby music is awful", 大厅的空调太冷了: the lobby talked about, not
   // asked about — who waits there is asked with who, anyone, people, waiting, a look or a question.
-  { name: 'the lobby talked about', en: /\blobby(?:'s|s)? (?:music|air|ac|aircon|air conditioning|heating|chairs?|sofas?|couch|coffee|temperature|design|lights?|lighting|noise|smell|wifi|wi-fi|decor|carpet|plants?|tv|furniture|doors?|floor|receptionist|reception|security|area|elevators?)\b|\b(?:building|hotel|office|hospital)(?:'s|s)? lobby\b/u, zh: /大厅(?:的|里的?)?\s*(?:空调|暖气|音乐|椅子|沙发|咖啡|灯|温度|装修|前台|保安|门|地板|电视|wifi|网络|电梯|绿植|味道)|大厅(?:里)?(?:太|好|真|有点|特别|非常)(?:冷|热|吵|乱|脏|暗|挤)|(?:酒店|大楼|公司|办公楼|医院)(?:的)?大厅/iu, intent: 'none', overrules: ['lobby.who'], statementOnly: true },
+  { name: 'the lobby talked about', en: /\blobby(?:'s|s)? (?:music|air|ac|aircon|air conditioning|heating|chairs?|sofas?|couch|coffee|temperature|design|lights?|lighting|noise|smell|wifi|wi-fi|decor|carpet|plants?|tv|furniture|doors?|floor|receptionist|reception|security|area|elevators?)\b|\b(?:building|hotel|office|hospital)(?:'s|s)? lobby\b|\blobby (?:on|in|at) the \S+ (?:floor|building|wing)\b|\blobby (?:is|was|feels|looks|smells) (?:so |really |very |too |kinda |a bit )?(?:freezing|cold|hot|warm|packed|crowded|noisy|loud|dirty|dark|nice|beautiful|ugly|huge|tiny|small)\b/u, zh: /大厅(?:的|里的?)?\s*(?:空调|暖气|音乐|椅子|沙发|咖啡|灯|温度|装修|前台|保安|门|地板|电视|wifi|网络|电梯|绿植|味道)|大厅(?:里)?(?:太|好|真|有点|特别|非常)(?:冷|热|吵|乱|脏|暗|挤)|(?:酒店|大楼|公司|办公楼|医院)(?:的)?大厅/iu, intent: 'none', overrules: ['lobby.who'], statementOnly: true },
   // "Hope stays outside", "Dana should stay out": the person kept out of the meeting.
   { name: 'someone stays outside', en: /^(?:(?:no|nope|nah|actually)\W* )?(?!(?:i|we|you|they|everyone|everybody)\b)\S+(?: \S+)? (?:stays|should stay|can stay|has to stay|must stay|will stay|stays put) (?:outside|out)\b/u, intent: 'lobby.reject', overrules: ['none', 'lobby.who', 'lobby.admit', 'meetings.details'] },
   // "alerts for All hands go here", "lobby pings for Retro should land here": where the alerts are to go.
   { name: 'alerts go here', en: /\b(?:alerts?|notifications?|notifs?|pings?|notices?)\b.*\b(?:go|come|land|show up|appear|get posted|be posted|arrive|be sent)\s+(?:here|in here|to this (?:chat|channel|thread)|in this (?:chat|channel|thread))\b/u, intent: 'alerts.routeHere', overrules: ['none', 'watch.list', 'watch.start', 'watch.stop', 'lobby.who', 'meetings.details'] },
   // 目前监控中的会议有哪些, 你在盯哪些会: the meetings being watched, asked.
   { name: 'meetings being watched (zh)', zh: /(?:监控中|正在监控|在监控|盯着的|在盯|关注中|监视中).*(?:哪些|哪几个|什么|有谁|列|几个|多少)|(?:哪些|哪几个|什么)会.*(?:监控|盯着|在盯|关注)/u, intent: 'watch.list', overrules: ['none', 'meetings.list', 'huawei.ongoing', 'watch.start', 'meetings.details'] },
+  // Corpus V's classes (after its first score).
+  // "…，登出", "stop using my account, sign out": the command said last, after its reason.
+  { name: 'sign out said last', en: /, (?:sign|log) (?:me )?out$/u, zh: /[，,]\s*(?:注销|登出|退出登录|退出账号)(?:吧|啊|了)?$/u, intent: 'signOut', overrules: ['signIn', 'none', 'watch.stop', 'meetings.list'] },
+  // "nope to all of them, reject": the verb said last, about the people waiting.
+  { name: 'reject said last', en: /(?:^|, |\. )(?:reject|decline|deny|turn away)(?: (?:them|them all|all of them|all|everyone|everybody))?$/u, intent: 'lobby.reject', overrules: ['lobby.who', 'none'] },
+  // "whats my conf id", "conference code for dialing in": the conference id is the dial-in's.
+  { name: 'the conference id', en: /^(?!.*\d{6,})(?:what(?:s| is|'s)?|where(?:s| is)?|give me|tell me|send me|show me|need)?\b.*\b(?:conf|conference) (?:id|number|code|pin)\b/u, intent: 'meetings.dialIn', overrules: ['meetings.list', 'none', 'meetings.details', 'meetings.invitation', 'huawei.details'] },
+  // 帮年度规划新增扩展: an extension added, with 帮 in front.
+  { name: 'an extension added (zh)', zh: /(?:新增|添加|加上|加个|加一个|加)(?:一个|个)?(?:新的?)?扩展(?!.*(?:吗|哪些|什么|几个))/u, intent: 'extensions.add', overrules: ['help', 'none', 'meetings.details', 'extensions.list'] },
+  // 看看我的组吧: my contact groups.
+  { name: 'my groups (zh)', zh: /^(?:看看|看一下|看下|列出|列一下|显示|查看|查一下)?我的(?:联系人)?(?:组|分组)(?:吧|呢|啊)?[？?]?$/u, intent: 'groups.list', overrules: ['meetings.list', 'none', 'groups.members'] },
+  // "I'd like a contact group called Clients": a group wished for is one to make.
+  { name: 'a group wished for', en: /^(?:i(?:d| would) like|i want|i need|we need|we want|can i have|can i get|give me)(?: a| an)?(?: new)? (?:contact )?group (?:called|named|for)\b/u, intent: 'groups.create', overrules: ['none', 'groups.list', 'groups.members'] },
+  // "our group dinner got cancelled", "my group lunch got moved to Friday": news told, nothing asked to see.
+  { name: 'news of a plan told', en: /\b(?:got|was|were|has been|have been|is being) (?:cancel+ed|moved|postponed|pushed(?: back)?|rescheduled|called off|delayed)\b/u, intent: 'none', overrules: ['groups.list', 'groups.members', 'meetings.list'], statementOnly: true },
+  // "I accepted Will's invite in outlook": what the person did in another product.
+  { name: 'done in another product', en: /^(?:i|we) \w+ed\b.*\b(?:in|on|from|through|via) (?:outlook|gmail|zoom|webex|slack|google|teams)\b/u, intent: 'none', overrules: ['meetings.invitation', 'meetings.list', 'meetings.details', 'help'] },
+  // "do you like your job?": small talk about the bot.
+  { name: 'small talk about the bot', en: /^(?:do|are|did|have|will|would) you (?:like|love|enjoy|hate|feel|ever|get tired|sleep|dream|have feelings|have a|happy|sad|bored|tired|real|human|alive|a robot|an ai)\b/u, zh: /^你(?:喜欢|爱|讨厌|累|开心|难过|是人|是机器人|有感情|会累|会不会累|睡觉)/u, intent: 'none', overrules: ['help', 'meetings.details'] },
   // "what kind of stuff do you understand": what the bot can do, not a sentence to explain.
   { name: 'what the bot understands', en: /^(?:what|which)(?: kinds? of| sorts? of| types? of)? (?:stuff|things|commands|requests|sentences|words|languages) (?:do|can) you (?:understand|get|handle)\b|^what (?:do|can) you understand\b/u, zh: /你(?:能|可以|都)?(?:听懂|理解|看懂)(?:哪些|什么)/u, intent: 'help', overrules: ['debugParse', 'none'] },
   // "how do I add a Teams link to an invite in Outlook?", Outlook里怎么设置会议提醒: how to do something in another product.

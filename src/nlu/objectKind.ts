@@ -197,8 +197,11 @@ export function namesItsSubject(commandText: string, chinese: boolean): boolean 
 const GROUP_COUNTERPART: Readonly<Record<string, string>> = { 'meetings.update': 'groups.rename', 'meetings.delete': 'groups.delete', 'meetings.details': 'groups.members' };
 
 /** The group command meant when a meeting command names a contact group (…组), if so. */
-export function groupNamedAsMeeting(intent: string, entities: Readonly<Entities>): string | undefined {
+export function groupNamedAsMeeting(intent: string, entities: Readonly<Entities>, commandText: string): string | undefined {
   const meeting = entities.meeting;
-  if (typeof meeting !== 'string' || !/\p{Script=Han}组$/u.test(meeting) || /会|会议/u.test(meeting)) return undefined;
+  if (typeof meeting !== 'string' || /会|会议/u.test(meeting)) return undefined;
+  // 实习生那个组改叫新人: the name, then 那个组 / 这个组 pointing at it.
+  const named = /\p{Script=Han}组$/u.test(meeting) || commandText.includes(`${meeting}那个组`) || commandText.includes(`${meeting}这个组`);
+  if (!named) return undefined;
   return Object.hasOwn(GROUP_COUNTERPART, intent) ? GROUP_COUNTERPART[intent] : undefined;
 }

@@ -512,7 +512,9 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
     // Thirteenth pass: Taiwan's 扩充 (擴充) is the mainland's 扩展, an extension.
     .replace(/扩充/gu, '扩展')
     // 登入 (Taiwan) is 登录, to sign in.
-    .replace(/登入/gu, '登录');
+    .replace(/登入/gu, '登录')
+    // 门口 (the doorway) is where people wait to be let in: the lobby (大厅), the same length.
+    .replace(/门口/gu, '大厅');
   const language = detectLanguage(text, locale);
   const chinese = hasHan(text) && (detectLanguage(text) === 'zh' || chineseVerbFirst(text));
   explanation.push(`text: "${text}" (language ${language}${locale ? `, locale ${locale}` : ''})`);
@@ -638,7 +640,7 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
       explanation.push(...trace.map((line) => `entities: ${line}`));
     }
   }
-  const group = groupNamedAsMeeting(intent, entities);
+  const group = groupNamedAsMeeting(intent, entities, command);
   if (group) {
     explanation.push(`"${entities.meeting}" is a contact group's name (…组) → ${group}`);
     intent = group;
