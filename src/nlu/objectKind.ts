@@ -172,13 +172,25 @@ export function judgeSentence(intent: string, entities: Readonly<Entities>, comm
   const mine = [...lower.matchAll(MY_THING)].map((match) => match[1] ?? '').find((word) => isOtherThingEn(word, intent));
   if (mine) return { kind: 'foreign', reason: `the sentence is about the person's own ${mine}, nothing this bot runs` };
   if (OBJECT_SLOTS.some((slot) => typeof entities[slot] === 'string')) return undefined;
+  return aboutAnotherKind(intent, commandText, chinese);
+}
+
+/**
+ * Help is the classifier's answer to a request it cannot place (中午帮我订个外卖, "help me reset my password"): one
+ * about a thing of another kind, and none of the bot's own, is no request for the bot's help either.
+ */
+export function helpAboutAnotherKind(commandText: string, chinese: boolean): ObjectVerdict | undefined {
+  return aboutAnotherKind('help', commandText, chinese);
+}
+
+function aboutAnotherKind(intent: string, commandText: string, chinese: boolean): ObjectVerdict | undefined {
   if (chinese) {
     const nouns = otherThingsZh(intent);
     const noun = nouns.find((word) => commandText.includes(word));
     const rest = nouns.reduce((text, word) => text.replaceAll(word, ' '), commandText);
     return noun && !OWN_KIND_ZH.test(rest) ? { kind: 'foreign', reason: `the sentence is about a ${noun}, nothing this bot runs` } : undefined;
   }
-  const words = lower.split(/[^\p{L}\d-]+/u);
+  const words = commandText.toLowerCase().split(/[^\p{L}\d-]+/u);
   const noun = words.find((word) => isOtherThingEn(word, intent));
   const rest = words.filter((word) => !isOtherThingEn(word, intent)).join(' ');
   return noun && !OWN_KIND_EN.test(rest) ? { kind: 'foreign', reason: `the sentence is about a ${noun}, nothing this bot runs` } : undefined;
@@ -204,4 +216,19 @@ export function groupNamedAsMeeting(intent: string, entities: Readonly<Entities>
   const named = /\p{Script=Han}组$/u.test(meeting) || commandText.includes(`${meeting}那个组`) || commandText.includes(`${meeting}这个组`);
   if (!named) return undefined;
   return Object.hasOwn(GROUP_COUNTERPART, intent) ? GROUP_COUNTERPART[intent] : undefined;
+}
+
+// "get rid of Contractors", "delete Recruiters": a plural of people's roles names a contact group more often than a
+// meeting, and nothing else in the sentence says which. The two readings are offered; neither runs unasked. ("lock
+// <subject>" is not asked: a subject locked is the Huawei lock, as decided with the lock's phrasings.)
+const ROLE_PLURAL = /^\p{Lu}\p{Ll}+(?:ers|ors|ists|ants|ents|ees|ians|ies|folks|people|staff)$/u;
+
+/** The readings to offer when the object's kind (a meeting or a group) is not said, if so. */
+export function kindNotSaid(intent: string, entities: Readonly<Entities>, commandText: string): string[] | undefined {
+  const meeting = entities.meeting;
+  if (typeof meeting !== 'string') return undefined;
+  if (intent === 'meetings.delete' && ROLE_PLURAL.test(meeting) && !/\b(?:meeting|call|mtg|conference|session)s?\b/iu.test(commandText)) {
+    return ['meetings.delete', 'groups.delete'];
+  }
+  return undefined;
 }

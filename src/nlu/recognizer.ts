@@ -6,7 +6,7 @@ import { extractEntities } from './entities.js';
 import { isWrite, type Entities } from './catalog.js';
 import { NONE_INTENT } from './training.js';
 import { changeNotAskedFor, guardIndefiniteTarget, guardWrite, readCounterpart, type WriteGuard } from './safety.js';
-import { groupNamedAsMeeting, judgeObject, judgeSentence, namesItsSubject } from './objectKind.js';
+import { groupNamedAsMeeting, helpAboutAnotherKind, judgeObject, judgeSentence, kindNotSaid, namesItsSubject } from './objectKind.js';
 import { familyOf, familyPick, outOfFamily, strongCue, verbAgainstRead, verbOverCue } from './cues.js';
 import { inOtherScript, looksForeign, mostlyForeign } from './foreign.js';
 import { chineseCommand, englishCommand } from './clauses.js';
@@ -646,7 +646,9 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
     intent = group;
     ({ entities, trace } = extract(intent));
   }
-  const objectVerdict = judgeObject(intent, entities, chinese, namesItsSubject(command, chinese)) ?? judgeSentence(intent, entities, command, chinese);
+  const objectVerdict = intent === 'help'
+    ? helpAboutAnotherKind(command, chinese)
+    : judgeObject(intent, entities, chinese, namesItsSubject(command, chinese)) ?? judgeSentence(intent, entities, command, chinese);
   if (objectVerdict?.kind === 'foreign') {
     explanation.push(`${objectVerdict.reason} → none`);
     unclear = false;
@@ -661,6 +663,11 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
       intent = read;
       ({ entities, trace } = extract(intent));
     }
+  }
+  const unsaid = guard.ask || intent === NONE_INTENT ? undefined : kindNotSaid(intent, entities, command);
+  if (unsaid) {
+    explanation.push(`what kind of thing "${entities.meeting}" is, is not said → ask`);
+    guard.ask = unsaid;
   }
   entities = asTyped(entities, text, typed);
   const found = Object.entries(entities).map(([slot, value]) => `${slot}=${JSON.stringify(value)}`);

@@ -108,6 +108,9 @@ const COMMAND_SHORTHAND: ReadonlyArray<[RegExp, string]> = [
   // "turn off everyone's mic in <id>": the microphones of all, switched off or on, are the mute.
   [/\b(?:turn|switch|shut) off (?:everyone'?s|everybody'?s|all(?: the)?|their|all of their|the) mic(?:rophone)?s?\b/giu, 'mute everyone'],
   [/\b(?:turn|switch) on (?:everyone'?s|everybody'?s|all(?: the)?|their|all of their|the) mic(?:rophone)?s?\b/giu, 'unmute everyone'],
+  // "pls del grp Old vendors": delete and group, typed short.
+  [/^del\b/giu, 'delete'],
+  [/\bgrps?\b/giu, 'group'],
   // "lck 912345678", "unlck it": lock, typed without its vowel.
   [/\b(un)?lck\b/giu, '$1lock'],
   // "hlp pls": help, typed short.

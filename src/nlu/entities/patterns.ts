@@ -163,7 +163,7 @@ export const en = {
     rule('delete <meeting>', `^(?:delete|remove|cancel|erase|drop|get rid of|trash|kill|call off|scrap|wipe|nuke|destroy) (?:the )?(?:(?:online|skype) )?(?:meeting |conference )?(?:called |named |titled )?(?<meeting>.+)$`),
   ],
   extensionsList: [
-    rule('extensions of <meeting>', '\\b(?:extensions?|extension data|custom data) (?:is |are )?(?:of|for|on|in|from|attached to|hanging off|hanging on|hooked (?:on|onto|to)|that belong to|belonging to) (?<meeting>.+)$'),
+    rule('extensions of <meeting>', '\\b(?:extensions?|extension data|custom data|roamed (?:organi[sz]er|participant) data) (?:is |are )?(?:of|for|on|in|from|attached to|hanging off|hanging on|hooked (?:on|onto|to)|that belong to|belonging to) (?<meeting>.+)$'),
     rule('extension list for <meeting>', '\\bextension list (?:for|of|on) (?<meeting>.+)$'),
     rule('does <meeting> have extensions', '^(?:does|do|has|have) (?:the )?(?<meeting>.+?) (?:have|has|got|carry)(?: (?:any|some|an|the))? (?:extensions?|extension data|custom data)$'),
     rule('what extensions did I add to <meeting>', '\\bextensions?\\b.*\\b(?:add|put|attach|set|create)(?:ed)? (?:to|on|for) (?<meeting>.+)$'),
@@ -207,6 +207,8 @@ export const en = {
   ],
   groupDelete: [
     rule('delete group <group>', '^(?:delete|remove|erase|drop|get rid of|trash|kill|scrap|wipe|destroy|nuke) (?<group>.+)$'),
+    // "I don't need the Hikers group anymore" (cues.ts 'a group no longer needed').
+    rule("don't need <group> group anymore", '\\b(?:dont|do not|no longer) need (?:the |my |our )?(?<group>.+?) (?:contact )?group(?: anymore| any more| now)?$'),
   ],
   groupPresence: [
     rule('presence of <group>', '\\b(?:presence|status|statuses|availability|online status|who is online)(?: (?:updates?|alerts?|notifications?|changes))? (?:of|for|in|on) (?<group>.+)$'),
