@@ -72,6 +72,8 @@ export class ConversationThrottle {
   private readonly longestTenantPeriodMs: number;
   private readonly now: () => number;
   private readonly setTimer: (fire: () => void, ms: number) => () => void;
+  /** The number of conversations at which the next new one first drops those whose windows are empty. */
+  private sweepAt = minimumSweep;
 
   constructor(options: ThrottleOptions = {}) {
     this.windows = options.windows ?? teamsSendWindows;
@@ -116,7 +118,7 @@ export class ConversationThrottle {
     const slot: Slot = { at: this.now(), done: false };
     const slots = this.sendTimes.get(target.conversationId);
     if (slots) slots.push(slot);
-    else this.sendTimes.set(target.conversationId, [slot]);
+    else this.track(target.conversationId, slot);
     try {
       return await call();
     } finally {
@@ -125,6 +127,34 @@ export class ConversationThrottle {
       slot.done = true;
       if (tenantSlot) this.completeInTenant(target.tenantId!, tenantSlot, completedAt);
     }
+  }
+
+  /** Conversations and tenants with requests still in their windows (for tests and diagnostics). */
+  tracked(): { conversations: number; tenants: number } {
+    return { conversations: this.sendTimes.size, tenants: this.tenants.size };
+  }
+
+  /**
+   * Starts keeping a conversation's times. A conversation drops its entry when it next sends after its windows
+   * emptied, but most conversations an alert reaches send nothing more for hours (10,000 watched chats must not
+   * each keep an array), so whenever the map has doubled since the last sweep, entries whose windows are empty go:
+   * each sweep's cost is covered by the entries added since the one before.
+   */
+  private track(conversationId: string, slot: Slot): void {
+    if (this.sendTimes.size >= this.sweepAt) this.sweep();
+    this.sendTimes.set(conversationId, [slot]);
+  }
+
+  private sweep(): void {
+    const now = this.now();
+    for (const [conversationId, slots] of this.sendTimes) {
+      const newest = slots[slots.length - 1];
+      if (!newest || (newest.done && now - newest.at >= this.longestPeriodMs)) this.sendTimes.delete(conversationId);
+    }
+    for (const [tenantId, log] of this.tenants) {
+      if (log.waiting.length === 0 && log.slots.every((slot) => slot.done && now - slot.at >= this.longestTenantPeriodMs)) this.tenants.delete(tenantId);
+    }
+    this.sweepAt = Math.max(minimumSweep, this.sendTimes.size * 2);
   }
 
   private async roomInConversation(conversationId: string): Promise<void> {
@@ -229,6 +259,9 @@ export class ConversationThrottle {
     return wait;
   }
 }
+
+/** Below this many conversations tracked none is swept: a few hundred small arrays cost less than sweeping. */
+const minimumSweep = 256;
 
 /** Attempts in the last `periodMs`: a conversation's times ascend (see conversationDelay), so they are the newest. */
 function sendsWithin(slots: readonly Slot[], now: number, periodMs: number): number {

@@ -203,3 +203,23 @@ describe('per-tenant throttle', () => {
     assert.deepEqual(timesOf(starts), [0, 0, 150]);
   });
 });
+
+describe('throttle state', () => {
+  it('drops conversations and tenants whose windows have emptied as new ones come, keeping at most twice those in use', async () => {
+    const clock = new TestClock();
+    const throttle = throttleOn(clock, [{ limit: 10, periodMs: 1_000 }], [{ limit: 1_000, periodMs: 1_000 }]);
+    const first = fanOut(clock, throttle, Array.from({ length: 300 }, (_, index) => ({ conversationId: `old-${index}`, tenantId: 'old' })));
+    await clock.runUntil(100);
+    await first.done;
+    // All still within their windows: the sweep at 256 dropped nothing.
+    assert.deepEqual(throttle.tracked(), { conversations: 300, tenants: 1 });
+    clock.time = 2_000;
+    // 300 others once the first windows have emptied: the sweep when the map reaches twice 256 drops the first 300.
+    const later = fanOut(clock, throttle, Array.from({ length: 300 }, (_, index) => ({ conversationId: `new-${index}`, tenantId: 'new' })));
+    await clock.runUntil(2_100);
+    await later.done;
+    assert.deepEqual(throttle.tracked(), { conversations: 300, tenants: 1 });
+    assert.equal(throttle.sendsInWindow('new-0'), 1);
+    assert.equal(throttle.sendsInWindow('old-0'), 0);
+  });
+});
