@@ -164,6 +164,15 @@ describe('per-conversation throttle', () => {
 });
 
 describe('per-tenant throttle', () => {
+  it('keeps no tenant window unless asked for (Teams counts turn replies too, which never pass here)', async () => {
+    const clock = new TestClock();
+    const throttle = new ConversationThrottle({ windows: [{ limit: 1, periodMs: 1_000 }], now: clock.now, setTimer: clock.setTimer });
+    const { starts, done } = fanOut(clock, throttle, Array.from({ length: 60 }, (_, index) => ({ conversationId: `c${index}`, tenantId: 't' })));
+    await clock.runUntil(10);
+    await done;
+    assert.deepEqual(new Set(timesOf(starts)), new Set([0]));
+  });
+
   it("keeps a tenant's window over all its conversations, first come first served", async () => {
     const clock = new TestClock();
     const throttle = throttleOn(clock, [{ limit: 100, periodMs: 1_000 }], [{ limit: 2, periodMs: 100 }]);
