@@ -56,7 +56,10 @@ interface Slot {
   done: boolean;
 }
 
-/** Runs one attempt of a send within the windows: call it once per request made (a retry is another request). */
+/**
+ * Runs one request of a send within the windows: called once per request made (a retry is another request), one at
+ * a time, from within the send `schedule` runs, so a conversation's requests are granted in order and its times ascend.
+ */
 export type Paced = <R>(call: () => Promise<R>) => Promise<R>;
 
 /** A tenant's recent sends and the attempts waiting for room in its windows, first come first served. */
