@@ -14,6 +14,8 @@ import { TEAMS_SEND_WINDOWS, type FanoutReport } from './limits.js';
 const now = () => performance.timeOrigin + performance.now();
 const accepted = new Map<string, number[]>();
 const tags = new Map<string, number>();
+/** When each tag was (last) accepted, for scripts/bench/fanoutTrace.ts. */
+const arrivals = new Map<string, number>();
 let throttled = 0;
 let firstAt = 0;
 let lastAt = 0;
@@ -49,6 +51,7 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
   const activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { channelData?: { benchTag?: string } };
   const tag = activity.channelData?.benchTag ?? '';
   tags.set(tag, (tags.get(tag) ?? 0) + 1);
+  arrivals.set(tag, at);
   if (firstAt === 0) firstAt = at;
   lastAt = at;
   const id = request.method === 'PUT' ? decodeURIComponent(match[2]!.slice(1)) : `m${nextId++}`;
@@ -60,10 +63,11 @@ const server = createServer((request, response) => {
 });
 server.keepAliveTimeout = 60_000;
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-process.on('message', (message: { report?: true; reset?: true }) => {
+process.on('message', (message: { report?: true; reset?: true; arrivals?: true }) => {
   if (message.reset) {
     accepted.clear();
     tags.clear();
+    arrivals.clear();
     throttled = 0;
     firstAt = 0;
     lastAt = 0;
@@ -77,6 +81,7 @@ process.on('message', (message: { report?: true; reset?: true }) => {
     firstAt,
     lastAt,
     tags: [...tags.keys()],
+    ...(message.arrivals ? { arrivals: Object.fromEntries(arrivals) } : {}),
   };
   tellParent({ report });
 });

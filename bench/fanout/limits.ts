@@ -14,5 +14,7 @@ export interface FanoutReport {
   firstAt: number;
   lastAt: number;
   tags: string[];
+  /** Epoch ms each tag was accepted at, when the report was asked for with `arrivals` (fan-out traces). */
+  arrivals?: Record<string, number>;
 }
 

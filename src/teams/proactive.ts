@@ -7,7 +7,8 @@ import type { ActivityCalls } from './activityCalls.js';
 import type { MeetingBotAdapter } from './adapter.js';
 import type { ConversationReferenceStore } from './conversationReferences.js';
 import { SendDispatcher, type SendDispatcherOptions } from './sendDispatcher.js';
-import { ConversationThrottle } from './throttle.js';
+import { tenantOf } from './tenant.js';
+import { ConversationThrottle, type ThrottleOptions } from './throttle.js';
 
 /** Statuses Teams documents as "back off and try again" for bot sends. */
 const retryableStatuses = new Set([429, 412, 502, 504, 500, 503]);
@@ -46,6 +47,8 @@ export interface ProactiveOptions {
   loopbackServiceUrlsOnly?: boolean;
   /** How many Bot Connector calls run at once per serviceUrl, and in what order the others wait (sendDispatcher.ts). */
   dispatch?: SendDispatcherOptions;
+  /** Teams' windows per conversation and per tenant, and the clock they are kept by (throttle.ts). */
+  throttle?: ThrottleOptions;
 }
 
 /** A send or update through the Bot Connector calls for the conversation's serviceUrl. */
@@ -57,7 +60,7 @@ type ConnectorCall = (calls: ActivityCalls, conversationId: string) => Promise<s
  * forgotten so it is not tried again.
  */
 export class ProactiveMessenger {
-  private readonly throttle = new ConversationThrottle();
+  private readonly throttle: ConversationThrottle;
   private readonly dispatcher: SendDispatcher;
   private readonly reachableServiceUrls = new Map<string, boolean>();
 
@@ -69,6 +72,7 @@ export class ProactiveMessenger {
     private readonly options: ProactiveOptions = {},
   ) {
     this.dispatcher = new SendDispatcher(options.dispatch);
+    this.throttle = new ConversationThrottle(options.throttle);
   }
 
   /**
@@ -107,13 +111,15 @@ export class ProactiveMessenger {
     const conversationId = reference.conversation?.id ?? '';
     const serviceUrl = reference.serviceUrl ?? '';
     this.refuseUnreachable(reference, conversationId);
-    return this.throttle.schedule(conversationId, () =>
+    const target = { conversationId, tenantId: tenantOf(reference) };
+    return this.throttle.schedule(target, (paced) =>
       withRetries(
         async () => {
           try {
             const calls = await this.adapter.proactiveCalls(this.botAppId, serviceUrl);
-            // Ranked per attempt: a retry waits behind conversations that have had fewer sends, as a new send would.
-            return await this.dispatcher.run(serviceUrl, this.throttle.sendsInWindow(conversationId), () => call(calls, conversationId));
+            // Each attempt is paced (a retry is a request Teams counts too), and ranked when it has its room: a
+            // retry waits behind conversations that have had fewer sends, as a new send would.
+            return await paced(() => this.dispatcher.run(serviceUrl, this.throttle.sendsInWindow(conversationId), () => call(calls, conversationId)));
           } catch (error) {
             throw await this.classify(error, conversationId);
           }

@@ -127,4 +127,41 @@ describe('proactive sends without a turn (ProactiveMessenger straight to the Bot
     const rounds = teams.received.map((request) => request.body['text']);
     assert.deepEqual(rounds, [...Array(5).fill('round 1'), ...Array(5).fill('round 2'), ...Array(5).fill('round 3')]);
   });
+
+  it("paces sends by the tenant the reference names (Teams' limit per app per tenant), and counts a 429's retry as a send", async () => {
+    // Its first request is refused: the retry is a second request in the tenant's window of 3.
+    const teams = await connector([{ status: 429, body: { error: { code: 'Throttled' } } }]);
+    // The windows' clock stands still until the test moves it, so what waits for the window waits for the test.
+    let now = 0;
+    const timers: Array<{ at: number; fire: () => void }> = [];
+    // One call at a time, so the first send is the one the connector refuses.
+    const { messenger } = messengerFor(5_000, {
+      dispatch: { maxInFlight: 1 },
+      throttle: {
+        windows: [{ limit: 100, periodMs: 60_000 }],
+        tenantWindows: [{ limit: 3, periodMs: 60_000 }],
+        now: () => now,
+        setTimer: (fire, ms) => {
+          const timer = { at: now + ms, fire };
+          timers.push(timer);
+          return () => void timers.splice(timers.indexOf(timer), 1);
+        },
+      },
+    });
+    const to = (chat: number, tenantId: string | undefined): Partial<ConversationReference> => ({
+      ...referenceTo(teams.url),
+      conversation: { id: `a:chat-${chat}`, conversationType: 'personal', isGroup: false, name: '', tenantId },
+    });
+    const inTenant = [0, 1, 2].map((chat) => messenger.send(to(chat, 'tenant-1'), { type: 'message', text: `tenant ${chat}` }));
+    assert.ok((await Promise.all(inTenant.slice(1))).every(Boolean));
+    assert.ok(await messenger.send(to(3, undefined), { type: 'message', text: 'no tenant' }), 'a reference without a tenant is paced by its conversation only');
+    // The three first requests filled the tenant's window; the refused one's retry waits for it to move on.
+    for (let polls = 0; timers.length === 0 && polls < 400; polls += 1) await new Promise((resolve) => setTimeout(resolve, 5));
+    const sentTexts = () => teams.received.map((request) => String(request.body['text'])).sort();
+    assert.deepEqual(sentTexts(), ['no tenant', 'tenant 0', 'tenant 1', 'tenant 2']);
+    now = 60_000;
+    for (const timer of timers.splice(0)) timer.fire();
+    assert.ok(await inTenant[0]);
+    assert.deepEqual(sentTexts(), ['no tenant', 'tenant 0', 'tenant 0', 'tenant 1', 'tenant 2']);
+  });
 });
