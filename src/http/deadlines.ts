@@ -24,6 +24,8 @@ export class DeadlineWheel {
   private readonly buckets = new Map<number, Set<Deadline>>();
   private timer?: NodeJS.Timeout;
   private pending = 0;
+  /** Buckets count from here: small integers (V8 keeps them in the object) where Date.now()'s would be boxed numbers. */
+  private readonly epoch = Date.now();
 
   constructor(private readonly tickMs = 1000) {}
 
@@ -41,7 +43,7 @@ export class DeadlineWheel {
   }
 
   private bucketFor(ms: number): number {
-    return Math.ceil((Date.now() + ms) / this.tickMs);
+    return Math.ceil((Date.now() - this.epoch + ms) / this.tickMs);
   }
 
   private insert(deadline: Deadline): void {
@@ -66,7 +68,7 @@ export class DeadlineWheel {
   }
 
   private tick(): void {
-    const now = Date.now() / this.tickMs;
+    const now = (Date.now() - this.epoch) / this.tickMs;
     for (const [bucket, entries] of this.buckets) {
       if (bucket > now) continue;
       this.buckets.delete(bucket);

@@ -248,6 +248,17 @@ describe('holdingGet reading answers byte by byte', () => {
     await assert.rejects(get('/cut'), (error: Error & { code?: string }) => error.code === 'ECONNRESET' && /mid-answer/.test(error.message));
   });
 
+  it('closes a connection left idle, and opens a new one for the next GET', async function () {
+    this.timeout(15_000);
+    answer = () => ['HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok'];
+    await get('/before-idle');
+    const used = connections[servedBy[0]!]!;
+    const closedAt = await new Promise<number>((resolve) => used.once('close', () => resolve(Date.now())));
+    assert.ok(closedAt > 0);
+    await get('/after-idle');
+    assert.notEqual(servedBy[1], servedBy[0]);
+  });
+
   it('refuses headers and paths that would add a line to the request', async () => {
     await assert.rejects(holdingGet(`${base}/x`, { headers: { Authorization: 'Bearer t\r\nX-Evil: 1' }, timeoutMs: 1000 }), (error: Error & { code?: string }) => error.code === 'ERR_INVALID_CHAR');
     await assert.rejects(holdingGet(`${base}/x`, { headers: { 'Bad Name': 'v' }, timeoutMs: 1000 }), (error: Error & { code?: string }) => error.code === 'ERR_INVALID_HTTP_TOKEN');
