@@ -7,7 +7,7 @@
 export class Cancellation {
   private given = false;
   private why: unknown;
-  private reaction?: (reason: unknown) => void;
+  private reaction?: Reaction;
 
   get cancelled(): boolean {
     return this.given;
@@ -25,17 +25,17 @@ export class Cancellation {
     this.why = reason;
     const reaction = this.reaction;
     this.reaction = undefined;
-    reaction?.(reason);
+    if (reaction) react(reaction, reason);
   }
 
   /** `reaction` hears the cancellation (at once when it happened already), in place of any earlier one. */
-  watch(reaction: (reason: unknown) => void): void {
-    if (this.given) return reaction(this.why);
+  watch(reaction: Reaction): void {
+    if (this.given) return react(reaction, this.why);
     this.reaction = reaction;
   }
 
   /** `reaction` no longer hears it (unless another replaced it already). */
-  unwatch(reaction: (reason: unknown) => void): void {
+  unwatch(reaction: Reaction): void {
     if (this.reaction === reaction) this.reaction = undefined;
   }
 
@@ -45,6 +45,17 @@ export class Cancellation {
     this.watch((reason) => controller.abort(reason));
     return controller.signal;
   }
+}
+
+/**
+ * Who hears a cancellation: a function, or an object with a `cancelled` method (on its prototype), which a held
+ * request can be itself instead of keeping a closure for minutes.
+ */
+export type Reaction = ((reason: unknown) => void) | { cancelled(reason: unknown): void };
+
+function react(reaction: Reaction, reason: unknown): void {
+  if (typeof reaction === 'function') reaction(reason);
+  else reaction.cancelled(reason);
 }
 
 /** What AbortController.abort() gives by default. */

@@ -11,23 +11,47 @@ export interface Deadline {
   readonly fire: () => void;
 }
 
+/**
+ * Something that is its own deadline (see `schedule`): an object with a `fire` method on its prototype, so that a
+ * deadline per held request needs no closure of its own.
+ */
+export interface Schedulable {
+  bucket: number;
+  fire(): void;
+}
+
 export class DeadlineWheel {
   private readonly buckets = new Map<number, Set<Deadline>>();
   private timer?: NodeJS.Timeout;
   private pending = 0;
+  /** Buckets count from here: small integers (V8 keeps them in the object) where Date.now()'s would be boxed numbers. */
+  private readonly epoch = Date.now();
 
   constructor(private readonly tickMs = 1000) {}
 
   /** Calls `fire` once, `ms` from now (up to two ticks later), unless cancelled first. */
   add(ms: number, fire: () => void): Deadline {
-    const bucket = Math.ceil((Date.now() + ms) / this.tickMs);
-    const deadline: Deadline = { bucket, fire };
-    let entries = this.buckets.get(bucket);
-    if (!entries) this.buckets.set(bucket, (entries = new Set()));
+    const deadline: Deadline = { bucket: this.bucketFor(ms), fire };
+    this.insert(deadline);
+    return deadline;
+  }
+
+  /** Like `add`, with `entry` as the deadline itself: its `fire` is called once, `ms` from now, unless cancelled first. */
+  schedule(entry: Schedulable, ms: number): void {
+    entry.bucket = this.bucketFor(ms);
+    this.insert(entry);
+  }
+
+  private bucketFor(ms: number): number {
+    return Math.ceil((Date.now() - this.epoch + ms) / this.tickMs);
+  }
+
+  private insert(deadline: Deadline): void {
+    let entries = this.buckets.get(deadline.bucket);
+    if (!entries) this.buckets.set(deadline.bucket, (entries = new Set()));
     entries.add(deadline);
     this.pending += 1;
     this.timer ??= setInterval(() => this.tick(), this.tickMs).unref();
-    return deadline;
   }
 
   cancel(deadline: Deadline): void {
@@ -44,7 +68,7 @@ export class DeadlineWheel {
   }
 
   private tick(): void {
-    const now = Date.now() / this.tickMs;
+    const now = (Date.now() - this.epoch) / this.tickMs;
     for (const [bucket, entries] of this.buckets) {
       if (bucket > now) continue;
       this.buckets.delete(bucket);

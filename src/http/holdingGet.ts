@@ -1,23 +1,28 @@
-import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type RequestOptions } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { connect as netConnect, isIP, type Socket } from 'node:net';
+import { connect as tlsConnect } from 'node:tls';
 import { ownCopy } from '../strings.js';
 import type { Cancellation } from './cancellation.js';
 import { DeadlineWheel } from './deadlines.js';
-import { MAX_RESPONSE_BYTES, timeoutError, type ExchangeResponse } from './exchange.js';
-import { readAnswer } from './nodeHttp.js';
+import { decodeUtf8, MAX_RESPONSE_BYTES, nodeResponseHeaders, ResponseTooLargeError, timeoutError, type ExchangeResponse } from './exchange.js';
 
 /**
- * A GET that the server may hold open for minutes (UCWA's event channel), for thousands at once. `fetch` keeps a
- * request, a controller, streams, abort signals and a chain of async frames alive for each pending call (~17 KB of
- * heap in the line-3 bench); a `node:http` request through one shared keep-alive agent per protocol holds a
- * socket and its request object (~5 KB), and its deadline sits on one shared timer wheel. The answer is read whole
- * (within MAX_RESPONSE_BYTES) and handed back as an exchange answer (src/http/exchange.ts), as every other call's:
- * no fetch `Response` and no promise to turn one into an answer wait on each idle channel.
+ * A GET that the server may hold open for minutes (UCWA's event channel), for thousands at once, written by hand on
+ * a socket rather than sent with `node:http`. Why: what node's client keeps for each pending request is far more
+ * than the request needs while the server holds it. Measured in the line-3 bench (heap snapshots, 1,000 idle
+ * organizers, 6 December): a `ClientRequest` with its header block (the bearer token in it) and its output state
+ * (~1.2 KB), node's `HTTPParser` (~0.35 KB of objects, and native state of ~1.8 KB: room for 32 header names and
+ * values, allocated per parser whether or not an answer comes), the agent's four listeners on each socket with
+ * their copy of the request options (~0.4 KB), the `once` wrapper of the response listener. Here a pending GET is
+ * one small object (its state, deadline and listener in one), the socket, and nothing else: the request is written
+ * once and dropped, the answer is parsed only when bytes arrive, and the socket's listeners are functions of this
+ * module shared by every socket. `fetch` kept still more (~17 KB per pending call).
+ *
+ * The HTTP/1.1 it speaks is the small part UCWA's answers use: a status line, headers, and a body delimited by
+ * Content-Length, chunked transfer coding, or the connection's close; interim 1xx answers skipped; keep-alive
+ * connections reused per origin (LIFO, idle ones closed after IDLE_MS, as nodeHttp's agents close theirs). No redirects are
+ * followed (a 3xx is handed back as it is, as every exchange does), no content coding is asked for (no
+ * Accept-Encoding is sent, so none comes). Every GET is bounded by its deadline on one shared timer wheel.
  */
-const agents = {
-  'http:': new HttpAgent({ keepAlive: true, scheduling: 'lifo' }),
-  'https:': new HttpsAgent({ keepAlive: true, scheduling: 'lifo' }),
-};
 const deadlines = new DeadlineWheel();
 
 export interface HoldingGetOptions {
@@ -27,94 +32,179 @@ export interface HoldingGetOptions {
   signal?: AbortSignal;
   /** Like `signal`, lighter (see Cancellation): the request ends with its reason. */
   cancellation?: Cancellation;
+  /** Defaults to MAX_RESPONSE_BYTES. */
+  maxBytes?: number;
+}
+
+/** Who hears how a held GET ended: one of the two, once. */
+export interface HeldGetReceiver {
+  answered(response: ExchangeResponse): void;
+  failed(error: unknown): void;
 }
 
 /**
  * GETs `url` (an href, or a URL: its href), resolving with the whole answer. What stays alive while the server holds
- * it is kept to the request itself: the URL is parsed and dropped, the path is a slice of `url` (which the caller
- * keeps anyway: the event channel's position), and the host strings are the ones every request to that origin shares.
+ * it is kept to the pending GET and its socket (see above).
  */
 export function holdingGet(url: string | URL, options: HoldingGetOptions): Promise<ExchangeResponse> {
-  const { signal, timeoutMs, cancellation } = options;
-  if (signal?.aborted) return Promise.reject(signal.reason);
-  if (cancellation?.cancelled) return Promise.reject(cancellation.reason);
-  let request: ClientRequest;
-  try {
-    // Made before the promise, so that nothing the callbacks below keep alive for minutes refers to the options,
-    // the URL or the href (node reports a request's errors on a later tick, when the listeners are on).
-    request = send(typeof url === 'string' ? url : url.href, options.headers);
-  } catch (error) {
-    return Promise.reject(error);
-  }
-  return new Promise<ExchangeResponse>((resolve, reject) => {
-    const fail = (error: unknown) => {
-      finish();
-      request.destroy();
-      reject(error);
-    };
-    const onAbort = () => fail(signal?.reason);
-    const deadline = deadlines.add(timeoutMs, () => fail(timeoutError(timeoutMs)));
-    function finish(): void {
-      deadlines.cancel(deadline);
-      signal?.removeEventListener('abort', onAbort);
-      cancellation?.unwatch(fail);
-    }
-    signal?.addEventListener('abort', onAbort, { once: true });
-    cancellation?.watch(fail);
-    // `on`, not `once`: a request destroyed mid-flight may still report an error, which must not go unheard.
-    request.on('error', fail);
-    request.once('response', (response) => {
-      // readAnswer may report again after it settled; once answered, the socket is the agent's again and is left alone.
-      let answered = false;
-      readAnswer(response, MAX_RESPONSE_BYTES, (error, answer) => {
-        if (answered) return;
-        if (!answer) return fail(error);
-        answered = true;
-        finish();
-        resolve(answer);
-      });
-    });
-    request.end();
-  });
-}
-
-function send(href: string, headers: Record<string, string>): ClientRequest {
-  const parsed = new URL(href);
-  const target = targetOf(parsed);
-  if (!target) throw new TypeError(`holdingGet: unsupported protocol ${parsed.protocol}`);
-  const list = headerList(target.host, headers);
-  // Only the keys node needs (GET is its default method, the protocol is the agent's and the request function's):
-  // the agent keeps its own copy of these options, merged with its own, for as long as the connection lives, as a
-  // dictionary whose size doubles past 10 keys: ~0.5 KB less of each idle channel than with protocol and method.
-  const options: RequestOptions = {
-    hostname: target.hostname,
-    path: pathOf(href, parsed),
-    // As a flat list, written as given: node then keeps no header object per request. With a list, node adds no
-    // Host of its own.
-    headers: list,
-    agent: agents[target.protocol],
-  };
-  if (target.port) options.port = target.port;
-  const request = (target.protocol === 'https:' ? httpsRequest : httpRequest)(options);
-  // Node wrote the list into the request's header block as it built the request and never reads it again, but the
-  // agent keeps a copy of these options, the list included, in the socket's listeners for as long as the connection
-  // lives: emptied, the list no longer keeps the bearer token's header line (~0.25 KB per idle channel).
-  list.length = 0;
-  return request;
-}
-
-/** An origin's parts as node's request wants them. */
-interface Target {
-  protocol: 'http:' | 'https:';
-  hostname: string;
-  port?: string;
-  host: string;
+  return new Promise<ExchangeResponse>((resolve, reject) => holdGet(url, options, { answered: resolve, failed: reject }));
 }
 
 /**
- * Per origin, its parts as strings of their own, shared by every request to it: URL's getters return slices of the
- * href, and V8 keeps a slice as a view of the whole string, so each held request kept its own parsed href alive.
- * There are as many origins as UCWA pools; the bound only keeps a misbehaving server from growing it without end.
+ * `holdingGet` for callers that hear the end through an object of their own rather than a promise (one less
+ * promise, its reactions and their closures per idle channel). `receiver` hears exactly once, never synchronously.
+ */
+export function holdGet(url: string | URL, options: HoldingGetOptions, receiver: HeldGetReceiver): void {
+  const { signal, cancellation } = options;
+  if (signal?.aborted) return later(receiver, signal.reason);
+  if (cancellation?.cancelled) return later(receiver, cancellation.reason);
+  let head: string;
+  let target: Target;
+  try {
+    const href = typeof url === 'string' ? url : url.href;
+    const parsed = new URL(href);
+    const known = targetOf(parsed);
+    if (!known) throw new TypeError(`holdingGet: unsupported protocol ${parsed.protocol}`);
+    target = known;
+    head = requestHead(target, pathOf(parsed), options.headers);
+  } catch (error) {
+    return later(receiver, error);
+  }
+  const held = new HeldGet(target, receiver, options.timeoutMs, options.maxBytes ?? MAX_RESPONSE_BYTES, signal, cancellation);
+  held.send(head);
+}
+
+function later(receiver: HeldGetReceiver, error: unknown): void {
+  process.nextTick(() => receiver.failed(error));
+}
+
+/** How long a connection waits in its origin's pool for the next GET before it is closed. */
+const IDLE_MS = 4_000;
+/** Idle connections kept per origin, as node's agents keep (maxFreeSockets). */
+const MAX_IDLE_PER_ORIGIN = 256;
+/** Status line and headers together; node's own limit (--max-http-header-size) is the same. */
+const MAX_HEAD_BYTES = 16 * 1024;
+
+/** The GET on each busy socket: the socket's listeners (shared functions) find it here. */
+const busy = new WeakMap<Socket, HeldGet>();
+
+/** One pending GET: its deadline (`bucket`, `fire`), the cancellation's and the signal's listener, and its answer. */
+class HeldGet {
+  bucket = 0;
+  private socket?: Socket;
+  private reader?: AnswerReader;
+  private settled = false;
+
+  constructor(
+    private readonly target: Target,
+    private readonly receiver: HeldGetReceiver,
+    private readonly timeoutMs: number,
+    private readonly maxBytes: number,
+    private readonly signal: AbortSignal | undefined,
+    private readonly cancellation: Cancellation | undefined,
+  ) {}
+
+  send(head: string): void {
+    let socket: Socket;
+    try {
+      socket = idleSocket(this.target) ?? connectTo(this.target);
+    } catch (error) {
+      // net.connect throws for some bad options (a port out of range) instead of reporting them.
+      this.settled = true;
+      return later(this.receiver, error);
+    }
+    this.socket = socket;
+    busy.set(socket, this);
+    deadlines.schedule(this, this.timeoutMs);
+    this.signal?.addEventListener('abort', this, { once: true });
+    this.cancellation?.watch(this);
+    if (!this.settled) socket.write(head, 'latin1');
+  }
+
+  /** The deadline passed. */
+  fire(): void {
+    this.fail(timeoutError(this.timeoutMs));
+  }
+
+  /** The signal aborted (an EventTarget listener object). */
+  handleEvent(): void {
+    this.fail(this.signal?.reason);
+  }
+
+  /** The cancellation was given (see Cancellation's Reaction). */
+  cancelled(reason: unknown): void {
+    this.fail(reason);
+  }
+
+  received(chunk: Buffer): void {
+    if (this.settled) return;
+    this.reader ??= new AnswerReader(this.maxBytes);
+    let answer: ExchangeResponse | undefined;
+    try {
+      answer = this.reader.take(chunk);
+    } catch (error) {
+      return this.fail(error);
+    }
+    if (answer) this.answered(answer, this.reader.reusable);
+  }
+
+  /** The server ended the connection: the answer if it was delimited by the close, a failure otherwise. */
+  ended(): void {
+    if (this.settled) return;
+    const answer = this.reader?.atClose();
+    if (answer) return this.answered(answer, false);
+    this.fail(connectionReset(this.reader === undefined ? 'socket hang up' : 'the server closed the connection mid-answer'));
+  }
+
+  fail(error: unknown): void {
+    if (this.settled) return;
+    this.finish();
+    this.socket?.destroy();
+    this.receiver.failed(error);
+  }
+
+  private answered(answer: ExchangeResponse, reusable: boolean): void {
+    this.finish();
+    const socket = this.socket;
+    if (socket) {
+      if (reusable) release(this.target, socket);
+      else socket.destroy();
+    }
+    this.receiver.answered(answer);
+  }
+
+  private finish(): void {
+    this.settled = true;
+    deadlines.cancel(this);
+    this.signal?.removeEventListener('abort', this);
+    this.cancellation?.unwatch(this);
+    if (this.socket && busy.get(this.socket) === this) busy.delete(this.socket);
+    this.reader = undefined;
+  }
+}
+
+function connectionReset(message: string): Error {
+  return Object.assign(new Error(message), { code: 'ECONNRESET' });
+}
+
+// ------------------------------------------------------------------------------------------ connections
+
+/** An origin's parts as strings of their own, and its idle connections. */
+interface Target {
+  protocol: 'http:' | 'https:';
+  hostname: string;
+  port: number;
+  /** The Host header's value. */
+  host: string;
+  /** Idle connections, the most recently used last, and when each became idle (Date.now()). */
+  idle: Socket[];
+  idleSince: number[];
+}
+
+/**
+ * Per origin, one Target shared by every request to it: URL's getters return slices of the href, and V8 keeps a
+ * slice as a view of the whole string. There are as many origins as UCWA pools; the bound only keeps a misbehaving
+ * server from growing it without end (a forgotten origin's idle connections close on their idle timeout).
  */
 const targets = new Map<string, Target>();
 const MAX_TARGETS = 256;
@@ -124,24 +214,309 @@ function targetOf(url: URL): Target | undefined {
   if (known) return known;
   const protocol = url.protocol === 'https:' ? 'https:' : url.protocol === 'http:' ? 'http:' : undefined;
   if (!protocol) return undefined;
-  // node wants an IPv6 host without its brackets (as its own urlToHttpOptions gives it).
+  // An IPv6 host without its brackets, as sockets want it.
   const hostname = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
-  const target: Target = { protocol, hostname: ownCopy(hostname), port: url.port ? ownCopy(url.port) : undefined, host: ownCopy(url.host) };
+  const port = url.port ? Number(url.port) : protocol === 'https:' ? 443 : 80;
+  const target: Target = { protocol, hostname: ownCopy(hostname), port, host: ownCopy(url.host), idle: [], idleSince: [] };
   if (targets.size >= MAX_TARGETS) targets.clear();
   targets.set(ownCopy(url.origin), target);
   return target;
 }
 
-/** The path and query: a slice of `href` itself when it is already in URL's form (a position always is). */
-function pathOf(href: string, url: URL): string {
-  if (url.href !== href || url.username || url.password) return `${url.pathname}${url.search}`;
-  return href.slice(url.origin.length, href.length - url.hash.length);
+/** The most recently used idle connection to the target that is still open, taken out of the pool. */
+function idleSocket(target: Target): Socket | undefined {
+  for (let socket = target.idle.pop(); socket; socket = target.idle.pop()) {
+    target.idleSince.pop();
+    if (socket.destroyed || !socket.writable) continue;
+    socket.ref();
+    return socket;
+  }
+  return undefined;
 }
 
-function headerList(host: string, headers: Record<string, string>): string[] {
-  const list = ['Host', host];
-  for (const name in headers) {
-    if (name.toLowerCase() !== 'host') list.push(name, headers[name]!);
+function connectTo(target: Target): Socket {
+  const socket =
+    target.protocol === 'https:'
+      ? tlsConnect({ host: target.hostname, port: target.port, servername: isIP(target.hostname) ? undefined : target.hostname, ALPNProtocols: ['http/1.1'] })
+      : netConnect({ host: target.hostname, port: target.port });
+  socket.setNoDelay(true);
+  socket.on('data', onData);
+  socket.on('end', onEnd);
+  socket.on('error', onError);
+  socket.on('close', onClose);
+  return socket;
+}
+
+/**
+ * Back to the target's pool, waiting for the next GET: unref'd (an idle connection keeps no process alive), closed
+ * by the sweep once idle for IDLE_MS. Not with the socket's own setTimeout: node keeps the Timeout and its bound
+ * handler on the socket after it is cleared (~170 bytes of every connection that was ever idle).
+ */
+function release(target: Target, socket: Socket): void {
+  if (target.idle.length >= MAX_IDLE_PER_ORIGIN) {
+    socket.destroy();
+    return;
   }
-  return list;
+  socket.setKeepAlive(true, 1000);
+  socket.unref();
+  target.idle.push(socket);
+  target.idleSince.push(Date.now());
+  sweeper ??= setInterval(sweepIdle, SWEEP_MS).unref();
+}
+
+const SWEEP_MS = 1_000;
+let sweeper: NodeJS.Timeout | undefined;
+
+/** Closes the connections idle for IDLE_MS or more (at most a sweep later); stops when none is left idle. */
+function sweepIdle(): void {
+  const cutoff = Date.now() - IDLE_MS;
+  let left = 0;
+  for (const target of targets.values()) {
+    // The oldest first: a pool is used last in, first out, so the idlest sit at the front.
+    let stale = 0;
+    while (stale < target.idleSince.length && target.idleSince[stale]! <= cutoff) stale += 1;
+    const closing = target.idle.splice(0, stale);
+    target.idleSince.splice(0, stale);
+    for (const socket of closing) socket.destroy();
+    left += target.idle.length;
+  }
+  if (left === 0 && sweeper) {
+    clearInterval(sweeper);
+    sweeper = undefined;
+  }
+}
+
+// The socket's listeners, shared by every socket (`this` is the socket): no closures per connection.
+
+function onData(this: Socket, chunk: Buffer): void {
+  const held = busy.get(this);
+  // Bytes on an idle connection answer nothing we asked: the connection can no longer be trusted.
+  if (!held) return void this.destroy();
+  held.received(chunk);
+}
+
+function onEnd(this: Socket): void {
+  const held = busy.get(this);
+  if (held) held.ended();
+  this.destroy();
+}
+
+function onError(this: Socket, error: Error): void {
+  busy.get(this)?.fail(error);
+}
+
+function onClose(this: Socket): void {
+  busy.get(this)?.ended();
+  for (const target of targets.values()) {
+    const at = target.idle.indexOf(this);
+    if (at >= 0) {
+      target.idle.splice(at, 1);
+      target.idleSince.splice(at, 1);
+      return;
+    }
+  }
+}
+
+// ------------------------------------------------------------------------------------------ the request
+
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/u;
+const INVALID_VALUE = /[\r\n\0]/u;
+/** What node refuses in a request path (ERR_UNESCAPED_CHARACTERS): anything outside visible latin1. */
+const INVALID_PATH = /[^\u0021-\u00ff]/u;
+
+/**
+ * The request's head, written once and dropped: Host first, then the given headers (a Host among them is the URL's
+ * anyway), then Connection: keep-alive as node's agents send it. Names and values are checked as node checks them,
+ * so no header can smuggle another line in.
+ */
+function requestHead(target: Target, path: string, headers: Record<string, string>): string {
+  if (INVALID_PATH.test(path)) throw Object.assign(new TypeError('Request path contains unescaped characters'), { code: 'ERR_UNESCAPED_CHARACTERS' });
+  let head = `GET ${path} HTTP/1.1\r\nHost: ${target.host}\r\n`;
+  for (const name in headers) {
+    const lower = name.toLowerCase();
+    if (lower === 'host' || lower === 'connection') continue;
+    const value = headers[name]!;
+    if (!TOKEN.test(name)) throw Object.assign(new TypeError(`Header name must be a valid HTTP token ["${name}"]`), { code: 'ERR_INVALID_HTTP_TOKEN' });
+    if (INVALID_VALUE.test(value)) throw Object.assign(new TypeError(`Invalid character in header content ["${name}"]`), { code: 'ERR_INVALID_CHAR' });
+    head += `${name}: ${value}\r\n`;
+  }
+  return `${head}Connection: keep-alive\r\n\r\n`;
+}
+
+function pathOf(url: URL): string {
+  return `${url.pathname}${url.search}`;
+}
+
+// ------------------------------------------------------------------------------------------ the answer
+
+type BodyMode = 'none' | 'length' | 'chunked' | 'close';
+type ChunkState = 'size' | 'data' | 'dataEnd' | 'trailers';
+
+/**
+ * Reads one answer from the bytes as they come: the head (status line and headers, interim 1xx answers skipped),
+ * then the body as its headers delimit it, within `maxBytes`. Made when the first bytes arrive, so an idle held GET
+ * has none. Malformed answers throw, naming what was wrong (the GET then fails, and its connection is closed).
+ */
+class AnswerReader {
+  /** Bytes received and not yet consumed (part of the head, of a chunk-size line, of a trailer). */
+  private pending: Buffer = Buffer.alloc(0);
+  private status = 0;
+  private headers?: Record<string, string>;
+  private keepAlive = false;
+  private mode: BodyMode = 'none';
+  private remaining = 0;
+  private chunkState: ChunkState = 'size';
+  private readonly chunks: Buffer[] = [];
+  private total = 0;
+  private done = false;
+  /** Whether the connection may carry the next GET: keep-alive, and nothing after this answer. */
+  reusable = false;
+
+  constructor(private readonly maxBytes: number) {}
+
+  /** Takes the next bytes; the answer once it is complete. */
+  take(chunk: Buffer): ExchangeResponse | undefined {
+    if (this.done) throw new Error('bytes after the answer');
+    this.pending = this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk]);
+    while (!this.headers) {
+      if (!this.readHead()) return undefined;
+    }
+    if (this.readBody()) return this.complete();
+    return undefined;
+  }
+
+  /** The connection closed: the answer, when its body was delimited by the close. */
+  atClose(): ExchangeResponse | undefined {
+    if (this.done || !this.headers || this.mode !== 'close') return undefined;
+    this.reusable = false;
+    return this.complete();
+  }
+
+  /** Reads one head (true) or waits for more bytes (false); an interim answer's head is read and dropped. */
+  private readHead(): boolean {
+    const end = this.pending.indexOf('\r\n\r\n', 0, 'latin1');
+    if (end < 0) {
+      if (this.pending.length > MAX_HEAD_BYTES) throw httpError('HPE_HEADER_OVERFLOW', 'the answer\'s headers are too large');
+      return false;
+    }
+    if (end > MAX_HEAD_BYTES) throw httpError('HPE_HEADER_OVERFLOW', 'the answer\'s headers are too large');
+    const lines = this.pending.toString('latin1', 0, end).split('\r\n');
+    this.pending = this.pending.subarray(end + 4);
+    const statusLine = /^HTTP\/1\.([01]) (\d{3})(?: .*)?$/u.exec(lines[0]!);
+    if (!statusLine) throw httpError('HPE_INVALID_CONSTANT', 'not an HTTP/1.x answer');
+    const status = Number(statusLine[2]);
+    // Interim answers (100 Continue, 103 Early Hints) come before the real one.
+    if (status >= 100 && status < 200) return true;
+    const headers: Record<string, string> = {};
+    for (const line of lines.slice(1)) {
+      const colon = line.indexOf(':');
+      const name = colon > 0 ? line.slice(0, colon) : '';
+      if (!TOKEN.test(name)) throw httpError('HPE_INVALID_HEADER_TOKEN', 'a malformed header line in the answer');
+      const key = name.toLowerCase();
+      const value = line.slice(colon + 1).trim();
+      headers[key] = headers[key] === undefined ? value : `${headers[key]}, ${value}`;
+    }
+    this.status = status;
+    this.headers = headers;
+    this.decideBody(statusLine[1] === '1', headers);
+    return true;
+  }
+
+  /** How the body is delimited (RFC 9112, 6.3), and whether the connection stays open after it. */
+  private decideBody(http11: boolean, headers: Record<string, string>): void {
+    const connection = (headers['connection'] ?? '').toLowerCase();
+    this.keepAlive = http11 ? !/\bclose\b/u.test(connection) : /\bkeep-alive\b/u.test(connection);
+    const encoding = headers['transfer-encoding'];
+    const length = headers['content-length'];
+    if (this.status === 204 || this.status === 304) {
+      this.mode = 'none';
+    } else if (encoding !== undefined) {
+      this.mode = /(?:^|,)\s*chunked\s*$/iu.test(encoding) ? 'chunked' : 'close';
+    } else if (length !== undefined) {
+      if (!/^\d+$/u.test(length)) throw httpError('HPE_INVALID_CONTENT_LENGTH', 'an invalid Content-Length in the answer');
+      this.remaining = Number(length);
+      if (this.remaining > this.maxBytes) throw new ResponseTooLargeError(this.maxBytes);
+      this.mode = this.remaining === 0 ? 'none' : 'length';
+    } else {
+      this.mode = 'close';
+    }
+    if (this.mode === 'close') this.keepAlive = false;
+  }
+
+  /** Consumes body bytes; true once the body is complete. */
+  private readBody(): boolean {
+    switch (this.mode) {
+      case 'none':
+        return true;
+      case 'close':
+        this.keep(this.pending);
+        this.pending = Buffer.alloc(0);
+        return false;
+      case 'length': {
+        const part = this.pending.subarray(0, this.remaining);
+        this.keep(part);
+        this.remaining -= part.length;
+        this.pending = this.pending.subarray(part.length);
+        return this.remaining === 0;
+      }
+      case 'chunked':
+        return this.readChunks();
+    }
+  }
+
+  private readChunks(): boolean {
+    for (;;) {
+      if (this.chunkState === 'data') {
+        const part = this.pending.subarray(0, this.remaining);
+        this.keep(part);
+        this.remaining -= part.length;
+        this.pending = this.pending.subarray(part.length);
+        if (this.remaining > 0) return false;
+        this.chunkState = 'dataEnd';
+        continue;
+      }
+      if (this.chunkState === 'dataEnd') {
+        if (this.pending.length < 2) return false;
+        if (this.pending[0] !== 0x0d || this.pending[1] !== 0x0a) throw httpError('HPE_STRICT', 'a chunk without its line end');
+        this.pending = this.pending.subarray(2);
+        this.chunkState = 'size';
+        continue;
+      }
+      const lineEnd = this.pending.indexOf('\r\n', 0, 'latin1');
+      if (lineEnd < 0) {
+        if (this.pending.length > MAX_HEAD_BYTES) throw httpError('HPE_CHUNK_EXTENSIONS_OVERFLOW', 'a chunk line too long');
+        return false;
+      }
+      const line = this.pending.toString('latin1', 0, lineEnd);
+      this.pending = this.pending.subarray(lineEnd + 2);
+      if (this.chunkState === 'trailers') {
+        // Trailers are read past, not kept; an empty line ends the body.
+        if (line === '') return true;
+        continue;
+      }
+      const size = /^([0-9a-fA-F]+)\s*(?:;.*)?$/u.exec(line);
+      if (!size) throw httpError('HPE_INVALID_CHUNK_SIZE', 'an invalid chunk size in the answer');
+      this.remaining = parseInt(size[1]!, 16);
+      if (this.total + this.remaining > this.maxBytes) throw new ResponseTooLargeError(this.maxBytes);
+      this.chunkState = this.remaining === 0 ? 'trailers' : 'data';
+    }
+  }
+
+  private keep(part: Buffer): void {
+    if (part.length === 0) return;
+    this.total += part.length;
+    if (this.total > this.maxBytes) throw new ResponseTooLargeError(this.maxBytes);
+    this.chunks.push(part);
+  }
+
+  private complete(): ExchangeResponse {
+    this.done = true;
+    this.reusable = this.keepAlive && this.pending.length === 0;
+    const body = decodeUtf8(this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.total));
+    return { status: this.status, headers: nodeResponseHeaders(this.headers ?? {}), body };
+  }
+}
+
+function httpError(code: string, message: string): Error {
+  return Object.assign(new Error(`Parse Error: ${message}`), { code });
 }

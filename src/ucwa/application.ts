@@ -1,7 +1,7 @@
 import type { Cancellation } from '../http/cancellation.js';
 import type { Logger } from '../logging.js';
 import type { UcwaResource, UcwaValue } from './resource.js';
-import type { HttpMethod, UcwaResponse } from './transport.js';
+import type { HeldReceiver, HttpMethod, UcwaResponse } from './transport.js';
 
 /**
  * What the facets (meetings, extensions, lobby, groups, events) use of a signed-in UCWA application. A module of
@@ -39,6 +39,11 @@ export interface UcwaApplication {
     input: UcwaInput | undefined,
     options?: RequestOptions & { body?: string; ifMatch?: string; keepApplication?: boolean; hold?: boolean; cancellation?: Cancellation },
   ): Promise<UcwaResponse>;
+  /**
+   * The event channel's held GET of `href` (a GET with `hold`, `keepApplication` and no retries, as `request` sends
+   * it), heard by `receiver` instead of through a promise: what an idle channel keeps while the server holds it.
+   */
+  holdGet(href: string, options: { cancellation: Cancellation; timeoutMs: number }, receiver: HeldReceiver): void;
   /** Creates a new application (after the server lost it); concurrent callers share one creation. */
   recreateApplication(signal?: AbortSignal, lostHref?: string): Promise<{ readonly href: string }>;
   onApplicationChanged(listener: ApplicationListener): () => void;

@@ -2,7 +2,7 @@ import { Cancellation } from '../http/cancellation.js';
 import type { UcwaApplication } from './application.js';
 import { isLostApplication, reasonFromJson, reasonFromXml, UcwaError, type UcwaReason } from './errors.js';
 import { isRecord, jsonLink, resolveHref, resourceFromJson, resourceFromXml, type UcwaLink, type UcwaResource } from './resource.js';
-import type { UcwaResponse } from './transport.js';
+import type { HeldReceiver, UcwaResponse } from './transport.js';
 import { participantView, type ParticipantView } from './views.js';
 import { childrenNamed, firstChild, parseXml, type XmlElement } from './xml.js';
 
@@ -179,35 +179,45 @@ export type StopReason = 'stopped' | 'replaced' | 'failed';
  * dispatched, so the position saved by `onPosition` never skips an undelivered event. After a network failure
  * the SAME URL is asked again: the server answers it with the same events, so none is lost or repeated.
  */
-export class EventChannel {
+export class EventChannel implements HeldReceiver {
   private currentPosition?: string;
-  // Arrays replaced whole on every change, never pushed to: a channel has one to three of each, and a Set or a
+  // Arrays replaced whole on every change, never pushed to: a channel has none to three of each, and a Set or a
   // pushed-to array reserves room for ~16 (~180 bytes apiece per idle organizer), as does a spread (`[...a, x]`),
-  // while `concat` makes them to size. Replacing also lets a dispatch under way go on over the array it started with.
-  private handlers: Array<{ filter: EventFilter; handler: UcwaEventHandler }> = [];
-  private resetHandlers: Array<(reason: ResetReason) => void | Promise<void>> = [];
-  private positionHandlers: Array<(position: string) => void> = [];
-  private stopHandlers: Array<(reason: StopReason, error?: unknown) => void> = [];
+  // while `concat` makes them to size; none is one empty array shared by all. Replacing also lets a dispatch under
+  // way go on over the array it started with.
+  private handlers: ReadonlyArray<{ filter: EventFilter; handler: UcwaEventHandler }> = none;
+  private resetHandlers: ReadonlyArray<(reason: ResetReason) => void | Promise<void>> = none;
+  private positionHandlers: ReadonlyArray<(position: string) => void> = none;
+  private stopHandlers: ReadonlyArray<(reason: StopReason, error?: unknown) => void> = none;
   private subscriber?: ChannelSubscriber;
-  /** Stops the running loop: its held GET, its wait between tries (not an AbortController: see Cancellation). */
+  /**
+   * The running loop's: it stops its held GET and its wait between tries (not an AbortController: see
+   * Cancellation). Set while the loop runs, which is what `running` says.
+   */
   private cancellation?: Cancellation;
-  /** Settles when the loop stops (see `done`); `ended` settles it. */
-  private loop?: Promise<void>;
-  private ended?: () => void;
+  /** Who waits in `done()` for the loop to stop; made only when someone does (a promise per channel otherwise). */
+  private waiting?: Array<() => void>;
   /** Failed polls in a row, for the backoff. */
   private failures = 0;
 
+  /**
+   * `session` is the one the channel belongs to, which tells it of a new application (`applicationChanged`), and
+   * whose held GETs it hears itself (`heldAnswer`, `heldFailure`): no closure per channel for either.
+   */
   constructor(
     private readonly session: UcwaApplication,
-    private readonly options: EventChannelOptions = {},
-  ) {
-    session.onApplicationChanged(() => {
-      // A new application has its own channel; the old position means nothing to it. The rebuild starts at once,
-      // not with the new channel's first batch: an application that has joined nothing yet may have nothing to say
-      // until the rebuild (re-joining the watched meetings) gives it something, so waiting for it lost every alert.
-      this.currentPosition = undefined;
-      void this.reset('applicationRecreated');
-    });
+    private readonly options: EventChannelOptions = defaultOptions,
+  ) {}
+
+  /**
+   * The session made a new application. It has its own channel; the old position means nothing to it. The rebuild
+   * starts at once, not with the new channel's first batch: an application that has joined nothing yet may have
+   * nothing to say until the rebuild (re-joining the watched meetings) gives it something, so waiting for it lost
+   * every alert.
+   */
+  applicationChanged(): void {
+    this.currentPosition = undefined;
+    void this.reset('applicationRecreated');
   }
 
   /** The URL the next P-GET will use. Persist it to resume after a restart. */
@@ -220,7 +230,7 @@ export class EventChannel {
   }
 
   get running(): boolean {
-    return this.loop !== undefined;
+    return this.cancellation !== undefined;
   }
 
   on(filter: EventFilter, handler: UcwaEventHandler): () => void {
@@ -270,16 +280,14 @@ export class EventChannel {
   /**
    * Starts the loop in the background; returns at once. Resolves `done()` when it stops. The loop is callbacks, one
    * poll calling the next, not an `async` loop: that kept a suspended frame, its promise and a `finally` waiting
-   * on every idle channel for as long as the server held the GET.
+   * on every idle channel for as long as the server held the GET. While the server holds it, the channel hears the
+   * answer itself (`heldAnswer`, `heldFailure`): there is one held GET at a time, the running loop's.
    */
   start(signal?: AbortSignal): void {
-    if (this.loop) return;
+    if (this.cancellation) return;
     const cancellation = new Cancellation();
     this.cancellation = cancellation;
     signal?.addEventListener('abort', () => cancellation.cancel(), { once: true });
-    this.loop = new Promise<void>((resolve) => {
-      this.ended = resolve;
-    });
     this.failures = 0;
     this.poll(cancellation);
   }
@@ -288,8 +296,11 @@ export class EventChannel {
     this.cancellation?.cancel();
   }
 
-  async done(): Promise<void> {
-    await this.loop;
+  done(): Promise<void> {
+    if (!this.cancellation) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      this.waiting = (this.waiting ?? []).concat([resolve]);
+    });
   }
 
   /**
@@ -298,33 +309,56 @@ export class EventChannel {
    * idle channel would keep.
    */
   pollOnce(signal?: AbortSignal): Promise<UcwaEventBatch> {
-    return this.pollWith({ signal });
-  }
-
-  private pollWith(stop: { signal?: AbortSignal; cancellation?: Cancellation }): Promise<UcwaEventBatch> {
     let held: Promise<UcwaResponse>;
     try {
-      held = this.fetch(this.currentPosition ?? this.firstUrl(), stop);
+      held = this.fetch(this.currentPosition ?? this.firstUrl(), signal);
     } catch (error) {
       return Promise.reject(error);
     }
-    return held.then(async (response) => {
-      const batch = parseEventBatch(response.body, response.contentType, response.url);
-      await this.consume(batch);
-      return batch;
-    });
+    return held.then((response) => this.handle(response));
   }
 
-  /** The next poll, unless the channel was stopped; after it, the one after (or the failure's verdict). */
-  private poll(cancellation: Cancellation): void {
-    if (cancellation.cancelled) return this.finish('stopped');
-    this.pollWith({ cancellation }).then(
+  /** (For the session.) The running loop's held GET answered: dispatch the batch, then the next poll. */
+  heldAnswer(response: UcwaResponse): void {
+    const cancellation = this.cancellation;
+    if (!cancellation) return;
+    let handled: Promise<UcwaEventBatch>;
+    try {
+      handled = this.handle(response);
+    } catch (error) {
+      return this.failed(error, cancellation);
+    }
+    handled.then(
       () => {
         this.failures = 0;
         this.poll(cancellation);
       },
       (error: unknown) => this.failed(error, cancellation),
     );
+  }
+
+  /** (For the session.) The running loop's held GET failed. */
+  heldFailure(error: unknown): void {
+    const cancellation = this.cancellation;
+    if (cancellation) this.failed(error, cancellation);
+  }
+
+  private handle(response: UcwaResponse): Promise<UcwaEventBatch> {
+    const batch = parseEventBatch(response.body, response.contentType, response.url);
+    return this.consume(batch).then(() => batch);
+  }
+
+  /** The next poll, unless the channel was stopped; the channel hears how it ended (see `heldAnswer`). */
+  private poll(cancellation: Cancellation): void {
+    if (cancellation.cancelled) return this.finish('stopped');
+    let url: string;
+    try {
+      url = this.currentPosition ?? this.firstUrl();
+    } catch (error) {
+      return this.failed(error, cancellation);
+    }
+    // No transport retries and no transparent re-creation here: the loop owns both, so the position stays exact.
+    this.session.holdGet(url, { cancellation, timeoutMs: this.holdTimeoutMs() }, this);
   }
 
   private failed(error: unknown, cancellation: Cancellation): void {
@@ -338,16 +372,15 @@ export class EventChannel {
 
   /** The loop is over: listeners hear why (while `running` still says so, as before), then `done()` resolves. */
   private finish(reason: StopReason, error?: unknown): void {
-    const ended = this.ended;
+    const waiting = this.waiting;
     try {
       this.emitStop(reason, error);
     } catch (cause) {
       this.session.logger.error({ err: cause }, 'ucwa: event channel stop listener failed');
     } finally {
-      this.loop = undefined;
       this.cancellation = undefined;
-      this.ended = undefined;
-      ended?.();
+      this.waiting = undefined;
+      for (const resolve of waiting ?? none) resolve();
     }
   }
 
@@ -380,10 +413,14 @@ export class EventChannel {
     return 'continue';
   }
 
-  private fetch(url: string, stop: { signal?: AbortSignal; cancellation?: Cancellation }): Promise<UcwaResponse> {
-    const holdSeconds = this.options.timeoutSeconds ?? 180;
+  /** The server may hold the GET for the channel's timeout; the deadline leaves it 15 s more to answer. */
+  private holdTimeoutMs(): number {
+    return (this.options.timeoutSeconds ?? 180) * 1000 + 15_000;
+  }
+
+  private fetch(url: string, signal: AbortSignal | undefined): Promise<UcwaResponse> {
     // No transport retries and no transparent re-creation here: the loop owns both, so the position stays exact.
-    return this.session.request('GET', url, undefined, { signal: stop.signal, cancellation: stop.cancellation, timeoutMs: holdSeconds * 1000 + 15_000, retries: 0, keepApplication: true, hold: true });
+    return this.session.request('GET', url, undefined, { signal, timeoutMs: this.holdTimeoutMs(), retries: 0, keepApplication: true, hold: true });
   }
 
   private async consume(batch: UcwaEventBatch): Promise<void> {
@@ -462,6 +499,8 @@ export class EventChannel {
 }
 
 const lobbyFilter: EventFilter = { rel: 'participant', in: 'lobby' };
+const none: readonly never[] = Object.freeze([]);
+const defaultOptions: EventChannelOptions = Object.freeze({});
 
 /**
  * The lobby change an event is (a participant added to, updated in or deleted from a lobby), with the participant

@@ -15,7 +15,7 @@ import { ApplicationLinks, type ApplicationSummary } from './applicationLinks.js
 import { shared } from './sharedStrings.js';
 import { serializeForPut, type UcwaFormat, type UcwaResource, type UcwaValue } from './resource.js';
 import { TokenKeeper } from './tokens.js';
-import { defaultRetryPolicy, hasBody, resourceOf, UcwaTransport, type HttpMethod, type RetryPolicy, type UcwaResponse } from './transport.js';
+import { defaultRetryPolicy, hasBody, resourceOf, UcwaTransport, type HeldReceiver, type HttpMethod, type RetryPolicy, type TransportHooks, type UcwaResponse } from './transport.js';
 
 export interface UcwaSessionOptions {
   /** The autodiscovery root, e.g. https://lyncdiscover.contoso.com/ (or the simulator's discoveryUrl). */
@@ -62,7 +62,7 @@ const REDISCOVERY_INTERVAL_MS = 60_000;
  * A signed-in user's UCWA application: the entry point for everything else. Facets (`meetings`, `extensions`,
  * `lobby`, `groups`, `events`) follow links from the application resource; none of them builds a path.
  */
-export class UcwaSession implements UcwaApplication {
+export class UcwaSession implements UcwaApplication, TransportHooks {
   readonly meetings: MeetingsFacet;
   readonly extensions: ExtensionsFacet;
   readonly lobby: LobbyFacet;
@@ -73,7 +73,8 @@ export class UcwaSession implements UcwaApplication {
   private readonly transport: UcwaTransport;
   private readonly tokens: TokenKeeper;
   private app?: ApplicationLinks;
-  private previousApplicationHrefs: string[] = [];
+  /** Made on the first re-creation (most sessions never have one): an empty array is ~30 bytes per session. */
+  private previousApplicationHrefs?: string[];
   /** Both the same for everyone on the pool: kept as the one shared copy (see sharedStrings). */
   private discoveredUserUrl = '';
   private applicationsUrl = '';
@@ -81,8 +82,11 @@ export class UcwaSession implements UcwaApplication {
   private recreating?: Promise<ApplicationLinks>;
   private rediscoveryWanted = false;
   private lastRediscovery = 0;
-  /** Replaced whole, not a Set nor pushed to: one listener (the event channel) per session, and either reserves ~150 bytes. */
-  private listeners: ApplicationListener[] = [];
+  /**
+   * Replaced whole, not a Set nor pushed to (either reserves ~150 bytes), and empty as one shared array: the session's
+   * own event channel hears of a new application directly (see `notify`), so most sessions have no listener here.
+   */
+  private listeners: readonly ApplicationListener[] = noListeners;
 
   /**
    * What the session reads of its options after construction, copied into one literal shape: the options given are
@@ -105,7 +109,8 @@ export class UcwaSession implements UcwaApplication {
       // The one default policy shared, unless this session has its own.
       retry: options.retry ? { ...defaultRetryPolicy, ...options.retry } : defaultRetryPolicy,
       tokens: this.tokens,
-      hooks: { onRediscoveryHint: (reason) => this.wantRediscovery(reason) },
+      // The session itself, not a closure around it: one less closure, context and object per session.
+      hooks: this,
       holdWithNode: options.fetch === undefined,
     });
     this.endpointId = options.endpointId ?? randomUUID();
@@ -149,7 +154,7 @@ export class UcwaSession implements UcwaApplication {
         return session;
       }
       if (!isLostApplication(error)) throw error;
-      session.previousApplicationHrefs.push(state.applicationUrl);
+      (session.previousApplicationHrefs ??= []).push(state.applicationUrl);
       await session.createApplication();
       // The saved position belonged to the lost application's channel.
       session.events.position = undefined;
@@ -181,7 +186,7 @@ export class UcwaSession implements UcwaApplication {
     this.discoveredUserUrl = shared(found.userUrl);
     this.applicationsUrl = shared(found.applicationsUrl);
     const app = await this.createApplication();
-    if (new URL(lostApplicationUrl).origin === new URL(app.href).origin) this.previousApplicationHrefs.push(lostApplicationUrl);
+    if (new URL(lostApplicationUrl).origin === new URL(app.href).origin) (this.previousApplicationHrefs ??= []).push(lostApplicationUrl);
     // The saved position belonged to the old application's channel.
     this.events.position = undefined;
   }
@@ -299,6 +304,10 @@ export class UcwaSession implements UcwaApplication {
     }
   }
 
+  holdGet(href: string, options: { cancellation: Cancellation; timeoutMs: number }, receiver: HeldReceiver): void {
+    this.transport.holdTo({ method: 'GET', url: this.rebase(href), cancellation: options.cancellation, timeoutMs: options.timeoutMs, hold: true }, receiver);
+  }
+
   /**
    * Sends a request on behalf of the application: rebases hrefs of a re-created application, re-creates the
    * application transparently on 404 ApplicationNotFound, and re-runs discovery when the server hinted at it.
@@ -345,7 +354,7 @@ export class UcwaSession implements UcwaApplication {
   async recreateApplication(signal?: AbortSignal, lostHref?: string): Promise<ApplicationLinks> {
     this.recreating ??= (async () => {
       const lost = lostHref ?? this.app?.href;
-      if (lost) this.previousApplicationHrefs.push(lost);
+      if (lost) (this.previousApplicationHrefs ??= []).push(lost);
       const app = await this.createApplication(signal);
       this.notify(app, 'recreated');
       return app;
@@ -359,7 +368,7 @@ export class UcwaSession implements UcwaApplication {
   rebase(href: string): string {
     const current = this.app?.href;
     if (!current) return href;
-    for (const old of this.previousApplicationHrefs) {
+    for (const old of this.previousApplicationHrefs ?? noHrefs) {
       // Resources of an application live under its href (application_ref); only the application part changes.
       if (old !== current && href.startsWith(`${old}/`)) return `${current}${href.slice(old.length)}`;
       if (old !== current && href === old) return current;
@@ -395,7 +404,8 @@ export class UcwaSession implements UcwaApplication {
     return resourceOf(await this.transport.send({ method: 'GET', url: response.location, signal }));
   }
 
-  private wantRediscovery(reason: string): void {
+  /** The transport's hint (403, 502, repeated connection failures) that discovery should run again before the next call. */
+  onRediscoveryHint(reason: string): void {
     if (Date.now() - this.lastRediscovery < REDISCOVERY_INTERVAL_MS) return;
     this.logger.info({ reason }, 'ucwa: will re-run autodiscovery');
     this.rediscoveryWanted = true;
@@ -410,14 +420,20 @@ export class UcwaSession implements UcwaApplication {
       this.discoveredUserUrl = shared(found.userUrl);
       if (found.applicationsUrl === this.applicationsUrl) return;
       this.applicationsUrl = shared(found.applicationsUrl);
-      this.previousApplicationHrefs.push(this.app.href);
+      (this.previousApplicationHrefs ??= []).push(this.app.href);
       this.notify(await this.createApplication(signal), 'rediscovered');
     } catch (error) {
       this.logger.warn({ err: error }, 'ucwa: rediscovery failed; keeping the cached location');
     }
   }
 
+  /** The session's event channel first (it restarts its position and rebuilds), then whoever else listens. */
   private notify(app: ApplicationLinks, reason: 'recreated' | 'rediscovered'): void {
+    try {
+      this.events.applicationChanged();
+    } catch (error) {
+      this.logger.error({ err: error }, 'ucwa: application listener failed');
+    }
     for (const listener of this.listeners) {
       try {
         listener(app, reason);
@@ -427,6 +443,9 @@ export class UcwaSession implements UcwaApplication {
     }
   }
 }
+
+const noListeners: readonly ApplicationListener[] = Object.freeze([]);
+const noHrefs: readonly string[] = Object.freeze([]);
 
 function validateCredentials(credentials: UcwaCredentials): void {
   if (credentials.kind === 'password' && (!credentials.username.trim() || !credentials.password)) {

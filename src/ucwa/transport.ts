@@ -1,7 +1,7 @@
 import type { Logger } from '../logging.js';
 import { ResponseTooLargeError, type Exchange, type ExchangeResponse, type ResponseHeaders } from '../http/exchange.js';
 import type { Cancellation } from '../http/cancellation.js';
-import { holdingGet } from '../http/holdingGet.js';
+import { holdGet, holdingGet, type HeldGetReceiver } from '../http/holdingGet.js';
 import { failedBeforeSending, isNetworkError, parseRetryAfter, RetryableError, withRetries } from '../http/retry.js';
 import { parseChallenges } from './auth.js';
 import { codeForStatus, parseReason, UcwaError } from './errors.js';
@@ -74,7 +74,7 @@ export interface TransportOptions {
   tokens: TokenKeeper;
   hooks?: TransportHooks;
   /**
-   * Send held GETs with holdingGet (node:http, deadlines on one shared timer) instead of `exchange`. Off when the
+   * Send held GETs with holdingGet (HTTP/1.1 of its own on pooled sockets, deadlines on one shared timer) instead of `exchange`. Off when the
    * session was given a fetch of its own (tests recording or rerouting calls, a proxying fetch), which then sees
    * every request.
    */
@@ -117,63 +117,81 @@ export class UcwaTransport {
 
   /**
    * A GET the server holds for minutes (the event channel), sent once: no retries (the channel's loop owns them, so
-   * its position stays exact), a 401 renewing the token once, failures as `send` reports them. While the server
-   * holds it, what waits is the caller's promise and the request's (held by its socket): no chain of promises, each
-   * adopting the next, and no suspended frames, which an idle channel kept for minutes (~1 KB of each idle
-   * organizer in the line-3 bench). A session given a fetch of its own sends it through that.
+   * its position stays exact), a 401 renewing the token once, failures as `send` reports them. The promise form of
+   * `holdTo`, for callers that want one.
    */
   hold(request: UcwaRequest): Promise<UcwaResponse> {
-    return new Promise<UcwaResponse>((resolve, reject) => {
-      const url = new URL(request.url);
+    return new Promise<UcwaResponse>((resolve, reject) => this.holdTo(request, { heldAnswer: resolve, heldFailure: reject }));
+  }
+
+  /**
+   * `hold`, heard by `receiver` (once, never synchronously) instead of through a promise. While the server holds the
+   * GET, what waits is the pending GET (src/http/holdingGet.ts), one HeldCall and the receiver: no promises, each
+   * adopting the next, with their reactions and closures, and no suspended frames, which an idle channel kept for
+   * minutes (~1 KB of each idle organizer in the line-3 bench). A session given a fetch of its own sends it through that.
+   */
+  holdTo(request: UcwaRequest, receiver: HeldReceiver): void {
+    let url: URL;
+    try {
+      url = new URL(request.url);
       if (!this.options.tokens.isAllowed(url.origin)) throw this.foreignOrigin(request, url);
-      this.holdWithToken(request, false, resolve, reject);
-    });
+    } catch (error) {
+      process.nextTick(() => receiver.heldFailure(error));
+      return;
+    }
+    this.holdWithToken(request, false, receiver);
   }
 
   /**
    * Sends the held GET with the current token; on a 401, once more after renewing it (`renewed` says whether done).
-   * No URL object in this function's scope: the callbacks below would keep it (and its context) while the GET waits.
+   * What waits is a HeldCall: no URL object, no closure (see `attempt`).
    */
-  private holdWithToken(request: UcwaRequest, renewed: boolean, resolve: (response: UcwaResponse) => void, reject: (error: unknown) => void): void {
+  private holdWithToken(request: UcwaRequest, renewed: boolean, receiver: HeldReceiver): void {
     this.headers(request, new URL(request.url), true).then((headers) => {
       const timeoutMs = request.timeoutMs ?? this.options.requestTimeoutMs;
-      const started = Date.now();
+      const call = new HeldCall(this, request, renewed, receiver);
+      if (this.options.holdWithNode) return holdGet(request.url, { headers, timeoutMs, signal: request.signal, cancellation: request.cancellation }, call);
       let pending: Promise<ExchangeResponse>;
       try {
-        pending = this.options.holdWithNode
-          ? holdingGet(request.url, { headers, timeoutMs, signal: request.signal, cancellation: request.cancellation })
-          : this.options.exchange({ method: 'GET', url: new URL(request.url), headers, timeoutMs, signal: request.signal ?? request.cancellation?.signal() });
+        pending = this.options.exchange({ method: 'GET', url: new URL(request.url), headers, timeoutMs, signal: request.signal ?? request.cancellation?.signal() });
       } catch (error) {
         // A fetch given by the caller may throw instead of rejecting: reported the same way.
         pending = Promise.reject(error);
       }
-      // The callbacks keep `request`, not `url` (see `attempt`).
       pending.then(
-        (response) => this.heldAnswer(request, renewed, started, response, resolve, reject),
-        (error: unknown) => reject(unwrapped(this.networkFailure(error, request, new URL(request.url), true))),
+        (response) => call.answered(response),
+        (error: unknown) => call.failed(error),
       );
-    }, reject);
+    }, (error: unknown) => receiver.heldFailure(error));
   }
 
-  /** The held GET's answer: the response, or once after a 401 the same GET with a renewed token, or the failure. */
-  private heldAnswer(request: UcwaRequest, renewed: boolean, started: number, response: ExchangeResponse, resolve: (response: UcwaResponse) => void, reject: (error: unknown) => void): void {
+  /** (For HeldCall.) The held GET's answer: the response, or once after a 401 the same GET with a renewed token, or the failure. */
+  heldAnswered(call: HeldCall, response: ExchangeResponse): void {
+    const { request, receiver } = call;
     this.connectionFailures = 0;
     if (this.options.logger.isLevelEnabled('debug')) {
-      this.options.logger.debug({ method: 'GET', url: withoutQuery(new URL(request.url)), status: response.status, ms: Date.now() - started }, 'ucwa: response');
+      this.options.logger.debug({ method: 'GET', url: withoutQuery(new URL(request.url)), status: response.status, ms: Date.now() - call.started }, 'ucwa: response');
     }
-    if (response.status === 401 && !renewed) {
+    if (response.status === 401 && !call.renewed) {
       const url = new URL(request.url);
       this.options.tokens.renew(parseChallenges(response.headers.get('www-authenticate')), url.origin, request.signal).then((ok) => {
-        if (ok) return this.holdWithToken(request, true, resolve, reject);
-        reject(new UcwaError({ status: 401, code: 'NotSignedIn', message: 'the server rejected the token and no credentials are available', request: label(request, url) }));
-      }, reject);
+        if (ok) return this.holdWithToken(request, true, receiver);
+        receiver.heldFailure(new UcwaError({ status: 401, code: 'NotSignedIn', message: 'the server rejected the token and no credentials are available', request: label(request, url) }));
+      }, (error: unknown) => receiver.heldFailure(error));
       return;
     }
+    let answer: UcwaResponse;
     try {
-      resolve(this.interpret(request, new URL(request.url), response, true));
+      answer = this.interpret(request, new URL(request.url), response, true);
     } catch (error) {
-      reject(unwrapped(error));
+      return receiver.heldFailure(unwrapped(error));
     }
+    receiver.heldAnswer(answer);
+  }
+
+  /** (For HeldCall.) The held GET failed on the way (connection, deadline, cancellation): reported as `send` reports it. */
+  heldFailed(call: HeldCall, error: unknown): void {
+    call.receiver.heldFailure(unwrapped(this.networkFailure(error, call.request, new URL(call.request.url), true)));
   }
 
   /**
@@ -285,6 +303,36 @@ export class UcwaTransport {
     const transient = response.status === 500 || response.status === 503 || response.status === 504;
     if (transient && idempotent) throw new RetryableError(error, parseRetryAfter(response.headers.get('retry-after')));
     throw error;
+  }
+}
+
+/** Who hears how a held GET (`holdTo`) ended: one of the two, once. */
+export interface HeldReceiver {
+  heldAnswer(response: UcwaResponse): void;
+  heldFailure(error: unknown): void;
+}
+
+/**
+ * One held GET on its way, as the transport's part of it: what it needs when the answer comes (the request, whether
+ * the token was renewed already, when it left) and who hears the outcome. An object of its own in place of the
+ * closures and their context that a callback pair would keep for the minutes the server holds the GET.
+ */
+class HeldCall implements HeldGetReceiver {
+  readonly started = Date.now();
+
+  constructor(
+    private readonly transport: UcwaTransport,
+    readonly request: UcwaRequest,
+    readonly renewed: boolean,
+    readonly receiver: HeldReceiver,
+  ) {}
+
+  answered(response: ExchangeResponse): void {
+    this.transport.heldAnswered(this, response);
+  }
+
+  failed(error: unknown): void {
+    this.transport.heldFailed(this, error);
   }
 }
 

@@ -224,7 +224,9 @@ for (const format of ['json', 'xml'] as const) {
 
     it('keeps its event channel going after 410 InactiveApplicationExpired, on a new application', async () => {
       const stopped: string[] = [];
+      const resets: string[] = [];
       session.events.onStopped((reason) => stopped.push(reason));
+      session.events.onReset((reason) => void resets.push(reason));
       session.events.start();
       const first = activeAppOf(sim, 'alice@contoso.com')!;
       sim.control.expireApplication(first, 'InactiveApplicationExpired');
@@ -235,6 +237,9 @@ for (const format of ['json', 'xml'] as const) {
       try {
         const second = await until((notify) => waiters.push(notify), () => activeAppOf(sim, 'alice@contoso.com'), (app) => app !== undefined && app !== first);
         assert.notEqual(second, first);
+        // The session tells its channel of the new application itself: the channel starts over and has the
+        // watched meetings rebuilt.
+        await until((notify) => waiters.push(notify), () => resets, (list) => list.includes('applicationRecreated'));
       } finally {
         clearInterval(ticker);
       }
