@@ -25,6 +25,16 @@ describe('matching loosely named meetings and groups', () => {
     assert.deepEqual(names('review design'), ['Design review']);
   });
 
+  it('finds a group named with its kind after it (供应商组, "the Vendors group") under its own name', () => {
+    const groups = [{ name: '供应商', aliases: [] }, { name: 'Vendors', aliases: [] }, { name: '测试组', aliases: [] }];
+    const groupNames = (wanted: string) => matchByName(groups, wanted).map((item) => item.name);
+    assert.deepEqual(groupNames('供应商组'), ['供应商']);
+    assert.deepEqual(groupNames('供应商分组'), ['供应商']);
+    assert.deepEqual(groupNames('Vendors group'), ['Vendors']);
+    // A group that is called so keeps its whole name.
+    assert.deepEqual(groupNames('测试组'), ['测试组']);
+  });
+
   it('ignores surrounding quotes and punctuation, and matches nothing for empty text', () => {
     assert.deepEqual(names('"Design sync"?'), ['Design sync']);
     assert.deepEqual(names('  '), []);
