@@ -88,6 +88,14 @@ const CUES: readonly Cue[] = [
   { name: 'the meeting broken up (zh)', zh: /\d{6,12}\s*(?:这个|这场|那个)?会(?:议)?(?:给)?散了|散会/u, intent: 'huawei.end', overrules: ['huawei.details', 'none', 'meetings.delete'] },
   // "I hate meetings on Fridays": how someone feels about meetings.
   { name: 'feelings about meetings', en: /^i (?:hate|love|like|dislike|can't stand|cant stand|cannot stand|enjoy|am tired of|m tired of)\b/u, intent: 'none', keep: [] },
+  // Corpus X's classes (after its first score).
+  { name: 'account unlinked said last', en: /, (?:unlink|disconnect|remove|forget|drop) my (?:skype |sfb |skype for business )?account$/u, intent: 'signOut', overrules: ['meetings.list', 'none', 'signIn', 'groups.list'] },
+  { name: 'what I asked to be watched', en: /\bwhat (?:have|did) i (?:asked|ask|told|tell) you to (?:watch|monitor|track|keep an eye on|keep tabs on)\b/u, intent: 'watch.list', overrules: ['help', 'none', 'watch.start', 'meetings.list'] },
+  { name: 'someone should be called', en: /^(?!.*\b(?:meeting|meetings|call|sync|review|standup|mtg|conference|session|crit)\b)(?!(?:i|we|you|it|this|that|he|she|they)\b)\S+(?: \S+){0,2} (?:should|must|needs to|is to|has to) be (?:called|named|renamed)(?: to)? \S/u, intent: 'groups.rename', overrules: ['none', 'meetings.update'] },
+  { name: 'a group not wanted (zh)', zh: /^(?:我)?(?:不要|不需要|用不着)(?:了)?\s*\S{1,10}?(?:这个|那个)?(?:分组|组)了?$/u, intent: 'groups.delete', overrules: ['lobby.who', 'lobby.reject', 'none', 'groups.members', 'groups.list'] },
+  { name: "whether they are online no longer matters", en: /\b(?:don'?t|do not|no longer) care (?:whether|if|when) .* (?:is|are|goes|go|comes|come) (?:online|available|offline)\b/u, zh: /(?:不用|不必|不需要|别|不要)(?:再)?(?:看|关注|盯|跟踪)(?:着)?\s*\S{1,10}?的(?:在线|上线)?状态/u, intent: 'groups.presenceStop', overrules: ['lobby.who', 'groups.members', 'none', 'groups.presence', 'page.next'] },
+  { name: 'stop alerting me about', en: /^(?:quit|stop|no more|cease) (?:alerting|notifying|pinging|telling|messaging|bugging) me (?:about|for|on|regarding) \S/u, intent: 'watch.stop', overrules: ['huawei.details', 'meetings.details', 'none', 'lobby.who', 'watch.list'] },
+  { name: 'my account in trouble, told', en: /^my (?:account|password|laptop|phone|computer|pc|login) (?:got|was|is|has been|keeps getting) (?:locked|blocked|suspended|hacked|disabled|reset|stolen)\b/u, intent: 'none', keep: [] },
   // "what kind of stuff do you understand": what the bot can do, not a sentence to explain.
   { name: 'what the bot understands', en: /^(?:what|which)(?: kinds? of| sorts? of| types? of)? (?:stuff|things|commands|requests|sentences|words|languages) (?:do|can) you (?:understand|get|handle)\b|^what (?:do|can) you understand\b/u, zh: /你(?:能|可以|都)?(?:听懂|理解|看懂)(?:哪些|什么)/u, intent: 'help', overrules: ['debugParse', 'none'] },
   // "how do I add a Teams link to an invite in Outlook?", Outlook里怎么设置会议提醒: how to do something in another product.

@@ -222,12 +222,14 @@ export function groupNamedAsMeeting(intent: string, entities: Readonly<Entities>
 // meeting, and nothing else in the sentence says which. The two readings are offered; neither runs unasked. ("lock
 // <subject>" is not asked: a subject locked is the Huawei lock, as decided with the lock's phrasings.)
 const ROLE_PLURAL = /^\p{Lu}\p{Ll}+(?:ers|ors|ists|ants|ents|ees|ians|ies|folks|people|staff)$/u;
+// "Old friends", "Key clients": a name whose last word is a plural of people.
+const PEOPLE_PLURAL = /^\p{Lu}.*\b(?:friends|folks|people|staff|colleagues|clients|customers|partners|vendors|suppliers|neighbors|neighbours|buddies|relatives|family|parents|students|members)$/u;
 
 /** The readings to offer when the object's kind (a meeting or a group) is not said, if so. */
 export function kindNotSaid(intent: string, entities: Readonly<Entities>, commandText: string): string[] | undefined {
   const meeting = entities.meeting;
   if (typeof meeting !== 'string') return undefined;
-  if (intent === 'meetings.delete' && ROLE_PLURAL.test(meeting) && !/\b(?:meeting|call|mtg|conference|session)s?\b/iu.test(commandText)) {
+  if (intent === 'meetings.delete' && (ROLE_PLURAL.test(meeting) || PEOPLE_PLURAL.test(meeting)) && !/\b(?:meeting|call|mtg|conference|session)s?\b/iu.test(commandText)) {
     return ['meetings.delete', 'groups.delete'];
   }
   return undefined;
