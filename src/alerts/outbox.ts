@@ -98,6 +98,8 @@ export class AlertOutbox {
    * already running and a re-count's kick would otherwise draw the new version while its write is under way.
    */
   private readonly unwritten = new Set<string>();
+  /** Alerts whose outcome could not be written (finish failed): written again before any card of theirs is drawn. */
+  private readonly unsaved = new Set<string>();
   /** Deliveries in a row that an error outside the send stopped, per alert (see interrupted). */
   private readonly interruptions = new Map<string, number>();
   private timer?: NodeJS.Timeout;
@@ -285,8 +287,11 @@ export class AlertOutbox {
     if (here) this.lookedUp.set(alert.id, Promise.resolve(pressedIn));
     try {
       await this.persist(alert);
+      this.unsaved.delete(alert.id);
     } catch (error) {
       if (here) this.lookedUp.delete(alert.id);
+      // The decision was made (the source acted); it stays here and is written again before a card shows it.
+      this.unsaved.add(alert.id);
       throw error;
     } finally {
       this.unwritten.delete(alert.id);
@@ -451,6 +456,11 @@ export class AlertOutbox {
   }
 
   private async deliverOnce(alert: AlertRecord): Promise<boolean> {
+    if (this.unsaved.has(alert.id)) {
+      // A failure here stops this delivery (see interrupted); the pump tries again later.
+      await this.persist(alert);
+      this.unsaved.delete(alert.id);
+    }
     const lookedUp = this.lookedUp.get(alert.id);
     this.lookedUp.delete(alert.id);
     const stored = await (lookedUp ?? this.conversationOf(alert));
