@@ -303,7 +303,8 @@ export class AlertOutbox {
   /** Delivers now, or once the delivery under way ends: it may have stopped short of a version written meanwhile. */
   private kickAfterRunning(id: string): void {
     const running = this.delivering.get(id);
-    if (running) void running.finally(() => this.kick(id));
+    // Its own failure is handled by whoever started it; this only waits for it to end.
+    if (running) void running.then(() => this.kick(id), () => this.kick(id));
     else this.kick(id);
   }
 
@@ -438,6 +439,8 @@ export class AlertOutbox {
   async deliver(id: string): Promise<void> {
     const running = this.delivering.get(id);
     if (running) return running;
+    // The conversation kept for this delivery, if any: one kept later (a press's chat) is the next delivery's.
+    const kept = this.lookedUp.get(id);
     const delivery = this.deliveries
       .run(id, async () => {
         for (let alert = this.alerts.get(id); alert && !this.stopped && needsDelivery(alert) && this.mayDeliver(alert) && !this.unwritten.has(id); alert = this.alerts.get(id)) {
@@ -449,7 +452,7 @@ export class AlertOutbox {
       .finally(() => {
         this.delivering.delete(id);
         // An outcome being written keeps the chat its press came from for the delivery finish starts once it is on disk.
-        if (!this.unwritten.has(id)) this.lookedUp.delete(id);
+        if (!this.unwritten.has(id) && this.lookedUp.get(id) === kept) this.lookedUp.delete(id);
       });
     this.delivering.set(id, delivery);
     return delivery;

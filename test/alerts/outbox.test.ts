@@ -216,10 +216,12 @@ describe('lobby alert outbox', () => {
           updatedIn.push(reference.conversation?.id ?? '');
         },
       } as unknown as ProactiveMessenger;
+      /** Answers for the next lookups of the personal chat, before the usual one. */
+      const nextLookups: Array<Promise<StoredReference | undefined>> = [];
       const lookingUp = {
         async personalChatOf(user: { id: string }) {
           events.push('lookup');
-          return references.personalChatOf(user);
+          return nextLookups.shift() ?? references.personalChatOf(user);
         },
         async forConversation(id: string) {
           events.push('lookup');
@@ -238,7 +240,7 @@ describe('lobby alert outbox', () => {
       outbox.kick('p');
       await waitUntil(() => events.filter((event) => event === 'written').length === 2);
       events.length = 0;
-      return { outbox, events, updatedIn };
+      return { outbox, events, updatedIn, nextLookups };
     }
 
     it('goes through the watcher\'s own chat the press came from, without reading it back, once the outcome is on disk', async () => {
@@ -289,6 +291,23 @@ describe('lobby alert outbox', () => {
       outbox.stop();
       assert.deepEqual(events, ['written', 'update', 'written']);
       assert.deepEqual(updatedIn, ['chat-of-user-1']);
+    });
+
+    it('delivers an outcome written while another delivery of the card ran, even when that delivery fails', async () => {
+      const { outbox, events, nextLookups } = await withSentCard();
+      const held = outbox.get('p')!;
+      // A re-count's update is under way, stuck in its lookup of the chat, when the press's outcome is recorded.
+      let failLookup: ((error: Error) => void) | undefined;
+      nextLookups.push(new Promise((_resolve, reject) => (failLookup = reject)));
+      held.cardVersion += 1;
+      outbox.kick('p');
+      await waitUntil(() => events.includes('lookup'));
+      await outbox.finish(held, { kind: 'admitted', by: 'Alice Wood', at: new Date().toISOString() }, pressedChat('user-1'));
+      failLookup!(new Error('store timed out'));
+      await waitUntil(() => events.includes('update') && events.filter((event) => event === 'written').length === 2);
+      outbox.stop();
+      // The outcome written, then shown through the press's chat (no second lookup) once the failed delivery ended.
+      assert.deepEqual(events, ['lookup', 'written', 'update', 'written']);
     });
 
     it('writes an outcome that could not be written before any card shows it, and keeps no conversation for it', async () => {
