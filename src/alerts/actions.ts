@@ -5,6 +5,7 @@ import { matchMeetings } from './meetings.js';
 import type { AlertOutbox } from './outbox.js';
 import type { WaitingPerson } from './people.js';
 import type { AlertRecord } from './records.js';
+import type { StoredReference } from '../teams/conversationReferences.js';
 import type { ActOutcome, ActRefusal, Platform, SourceMeeting, VisitTarget, WaitingRoomHands, WaitingRoomSource } from './source.js';
 import { text, type Texts } from './texts.js';
 
@@ -65,15 +66,18 @@ export class LobbyActions {
     return this.asPresser(user, source, target, async (hands) => resultOf(user, await hands[action](target), source.platform));
   }
 
-  /** A card button: serialized per alert, so double clicks and two leaders at once see the first result. */
-  async actOnAlert(presser: Organizer, alertId: string, action: LobbyAction): Promise<ActionResult> {
+  /**
+   * A card button: serialized per alert, so double clicks and two leaders at once see the first result. `pressedIn`:
+   * the personal chat the button was pressed in, if it was (the card's update may go through it: AlertOutbox.finish).
+   */
+  async actOnAlert(presser: Organizer, alertId: string, action: LobbyAction, pressedIn?: StoredReference): Promise<ActionResult> {
     const alert = this.outbox.get(alertId);
     if (!alert) return refusal(presser, 'alertGone');
     // Already decided: show that, whoever presses, without asking the service anything.
     if (alert.outcome) return { kind: 'already', alert };
     const source = this.sources.get(alert.platform);
     if (!source) return refusal(presser, 'alertGone');
-    return this.asPresser(presser, source, targetOf(alert), (hands) => this.settle(presser, hands, alertId, action, source.platform));
+    return this.asPresser(presser, source, targetOf(alert), (hands) => this.settle(presser, hands, alertId, action, source.platform, pressedIn));
   }
 
   /**
@@ -81,7 +85,7 @@ export class LobbyActions {
    * its own alert, as far as the presser may admit them; anyone they cannot admit keeps waiting. Someone arriving
    * meanwhile gets a card of their own rather than being admitted unseen.
    */
-  async admitAll(presser: Organizer, alertId: string): Promise<ActionResult> {
+  async admitAll(presser: Organizer, alertId: string, pressedIn?: StoredReference): Promise<ActionResult> {
     const pressed = this.outbox.get(alertId);
     if (!pressed) return refusal(presser, 'alertGone');
     const source = this.sources.get(pressed.platform);
@@ -94,7 +98,7 @@ export class LobbyActions {
       const each: WaitingRoomHands = batch === 'done' ? { admit: async () => 'done', reject: (target) => hands.reject(target) } : hands;
       const settled: ActionResult[] = [];
       for (const alert of waiting) {
-        const result = await this.settle(presser, each, alert.id, 'admit', source.platform);
+        const result = await this.settle(presser, each, alert.id, 'admit', source.platform, pressedIn);
         settled.push(result);
         // A sign-in that ran out stops the run; a person this presser may not admit is just skipped.
         if (result.kind === 'refused' && result.reason !== 'notLeader') break;
@@ -105,19 +109,19 @@ export class LobbyActions {
     const refused = results.find((result) => result.kind === 'refused');
     if (refused && !results.some((result) => result.kind === 'done')) return refused;
     // Only a press that settled its own card speaks for the others (results[0] is the pressed alert's own).
-    if (results[0]?.kind === 'done') await this.noteAdmittedTogether(pressed.id, results.filter((result) => result.kind === 'done').length);
+    if (results[0]?.kind === 'done') await this.noteAdmittedTogether(pressed.id, results.filter((result) => result.kind === 'done').length, pressedIn);
     return { kind: 'done', alert: pressed };
   }
 
   /** The pressed card says how many people its "Admit all" let in, when that was more than its own person. */
-  private async noteAdmittedTogether(alertId: string, admitted: number): Promise<void> {
+  private async noteAdmittedTogether(alertId: string, admitted: number, pressedIn?: StoredReference): Promise<void> {
     const alert = this.outbox.get(alertId);
     if (admitted < 2 || alert?.outcome?.kind !== 'admitted') return;
-    await this.outbox.finish(alert, { ...alert.outcome, together: admitted });
+    await this.outbox.finish(alert, { ...alert.outcome, together: admitted }, pressedIn);
   }
 
   /** Acts on one alert's person and records the outcome on the alert, unless it was already decided. */
-  private settle(presser: Organizer, hands: WaitingRoomHands, alertId: string, action: LobbyAction, platform: Platform): Promise<ActionResult> {
+  private settle(presser: Organizer, hands: WaitingRoomHands, alertId: string, action: LobbyAction, platform: Platform, pressedIn?: StoredReference): Promise<ActionResult> {
     return this.locks.run(`alert:${alertId}`, async () => {
       const alert = this.outbox.get(alertId);
       if (!alert) return refusal(presser, 'alertGone');
@@ -125,8 +129,8 @@ export class LobbyActions {
       const result = resultOf(presser, await hands[action](targetOf(alert)), platform);
       if (result.kind === 'refused') return result;
       const at = new Date().toISOString();
-      if (result.kind === 'done') await this.outbox.finish(alert, { kind: action === 'admit' ? 'admitted' : 'rejected', by: presser.name, at });
-      else await this.outbox.finish(alert, { kind: 'leftLobby', at });
+      if (result.kind === 'done') await this.outbox.finish(alert, { kind: action === 'admit' ? 'admitted' : 'rejected', by: presser.name, at }, pressedIn);
+      else await this.outbox.finish(alert, { kind: 'leftLobby', at }, pressedIn);
       return { ...result, alert };
     });
   }

@@ -9,6 +9,7 @@ import { signInGate, type SignInOffer } from '../sfb/signInOffer.js';
 import { signInRoutes } from '../sfb/signInPage.js';
 import { KeyedSerializer } from '../storage/keyedSerializer.js';
 import type { Capability, CardActionHandler, CardActionResult } from '../teams/capability.js';
+import { ConversationReferenceStore } from '../teams/conversationReferences.js';
 import type { OutboxOptions } from './outbox.js';
 import { channelKey, userOfChannelKey, type Ownership } from '../ownership/index.js';
 import type { Visitor } from './source.js';
@@ -79,13 +80,16 @@ export async function createLobbyCapability(
 function alertButtons(alerts: LobbyAlerts): CardActionHandler {
   return {
     verbs: ['lobby.admit', 'lobby.reject', 'lobby.admitAll'],
-    async handle({ verb, data, user, language }): Promise<CardActionResult> {
+    async handle({ context, verb, data, user, language }): Promise<CardActionResult> {
       const presser = { ...user, language };
       const alertId = typeof data.alertId === 'string' ? data.alertId : '';
       // Read afresh: the alert may have been recorded, or changed, by another instance.
       if (!alertId || !(await alerts.outbox.fresh(alertId))) return { message: text(presser, 'alertGone') };
+      const pressedIn = ConversationReferenceStore.personalChatOfTurn(context);
       const result =
-        verb === 'lobby.admitAll' ? await alerts.admitAll(presser, alertId) : await alerts.actOnAlert(presser, alertId, verb === 'lobby.admit' ? 'admit' : 'reject');
+        verb === 'lobby.admitAll'
+          ? await alerts.admitAll(presser, alertId, pressedIn)
+          : await alerts.actOnAlert(presser, alertId, verb === 'lobby.admit' ? 'admit' : 'reject', pressedIn);
       if (result.kind === 'refused') return { message: result.message };
       const alert = alerts.outbox.get(alertId)!;
       return { card: alertReply(alert, alerts.outbox.waitingShownOn(alert)).card };

@@ -80,8 +80,9 @@ export class AlertOutbox {
   private readonly alerts = new AlertsById();
   private readonly delivering = new Map<string, Promise<void>>();
   /**
-   * The conversation of a new alert, looked up while its record was written (see add): its first delivery takes it
-   * instead of reading it then. Kept until that delivery ends, so only alerts being delivered have one.
+   * The conversation of a new alert, looked up while its record was written (see add), or the chat a press came from
+   * (see finish): the next delivery takes it instead of reading it then. Kept until that delivery ends, so only
+   * alerts being delivered have one.
    */
   private readonly lookedUp = new Map<string, Promise<StoredReference | undefined>>();
   private readonly deliveries = new KeyedSerializer();
@@ -92,6 +93,13 @@ export class AlertOutbox {
   private readonly changedHere = new Set<string>();
   private adopting?: Promise<void>;
   private readonly adopted = new Set<string>();
+  /**
+   * Alerts whose outcome is being written (finish): no card shows it before it is on disk. The pump, a delivery
+   * already running and a re-count's kick would otherwise draw the new version while its write is under way.
+   */
+  private readonly unwritten = new Set<string>();
+  /** Alerts whose outcome could not be written (finish failed): written again before any card of theirs is drawn. */
+  private readonly unsaved = new Set<string>();
   /** Deliveries in a row that an error outside the send stopped, per alert (see interrupted). */
   private readonly interruptions = new Map<string, number>();
   private timer?: NodeJS.Timeout;
@@ -264,14 +272,40 @@ export class AlertOutbox {
     );
   }
 
-  /** Records what happened to the person; the card shows it at the next delivery. */
-  async finish(alert: AlertRecord, outcome: AlertOutcome): Promise<void> {
+  /**
+   * Records what happened to the person; the card shows it at the next delivery. `pressedIn`: the personal chat the
+   * press came from, when it did; a card that lives there (the watcher's own chat, no routed conversation) is updated
+   * through it instead of reading the watcher's stored chat back, which is the same chat: the press's turn stored it
+   * (ConversationReferenceStore.capture) before it was handled.
+   */
+  async finish(alert: AlertRecord, outcome: AlertOutcome, pressedIn?: StoredReference): Promise<void> {
     if (!this.owns(alert.watcherId)) this.changedHere.add(alert.id);
+    this.unwritten.add(alert.id);
     alert.outcome = outcome;
     alert.cardVersion += 1;
-    await this.persist(alert);
-    this.kick(alert.id);
+    const here = pressedIn && livesIn(alert, pressedIn);
+    if (here) this.lookedUp.set(alert.id, Promise.resolve(pressedIn));
+    try {
+      await this.persist(alert);
+      this.unsaved.delete(alert.id);
+    } catch (error) {
+      if (here) this.lookedUp.delete(alert.id);
+      // The decision was made (the source acted); it stays here and is written again before a card shows it.
+      this.unsaved.add(alert.id);
+      throw error;
+    } finally {
+      this.unwritten.delete(alert.id);
+    }
+    this.kickAfterRunning(alert.id);
     this.recountSoon(alert);
+  }
+
+  /** Delivers now, or once the delivery under way ends: it may have stopped short of a version written meanwhile. */
+  private kickAfterRunning(id: string): void {
+    const running = this.delivering.get(id);
+    // Its own failure is handled by whoever started it; this only waits for it to end.
+    if (running) void running.then(() => this.kick(id), () => this.kick(id));
+    else this.kick(id);
   }
 
   private recountSoon(changed: AlertRecord): void {
@@ -405,9 +439,11 @@ export class AlertOutbox {
   async deliver(id: string): Promise<void> {
     const running = this.delivering.get(id);
     if (running) return running;
+    // The conversation kept for this delivery, if any: one kept later (a press's chat) is the next delivery's.
+    const kept = this.lookedUp.get(id);
     const delivery = this.deliveries
       .run(id, async () => {
-        for (let alert = this.alerts.get(id); alert && !this.stopped && needsDelivery(alert) && this.mayDeliver(alert); alert = this.alerts.get(id)) {
+        for (let alert = this.alerts.get(id); alert && !this.stopped && needsDelivery(alert) && this.mayDeliver(alert) && !this.unwritten.has(id); alert = this.alerts.get(id)) {
           if (!alert.activityId && !(await this.claim(alert))) return;
           if (!(await this.deliverOnce(alert))) return;
           this.interruptions.delete(id);
@@ -415,13 +451,19 @@ export class AlertOutbox {
       })
       .finally(() => {
         this.delivering.delete(id);
-        this.lookedUp.delete(id);
+        // An outcome being written keeps the chat its press came from for the delivery finish starts once it is on disk.
+        if (!this.unwritten.has(id) && this.lookedUp.get(id) === kept) this.lookedUp.delete(id);
       });
     this.delivering.set(id, delivery);
     return delivery;
   }
 
   private async deliverOnce(alert: AlertRecord): Promise<boolean> {
+    if (this.unsaved.has(alert.id)) {
+      // A failure here stops this delivery (see interrupted); the pump tries again later.
+      await this.persist(alert);
+      this.unsaved.delete(alert.id);
+    }
     const lookedUp = this.lookedUp.get(alert.id);
     this.lookedUp.delete(alert.id);
     const stored = await (lookedUp ?? this.conversationOf(alert));
@@ -430,6 +472,8 @@ export class AlertOutbox {
       await this.postpone(alert);
       return false;
     }
+    // An outcome recorded while we looked up the conversation is drawn once it is on disk (finish delivers it then).
+    if (this.unwritten.has(alert.id)) return false;
     // Read the version right where the card is drawn: a change made while we looked up the conversation is in it.
     const version = alert.cardVersion;
     try {
@@ -570,6 +614,11 @@ class AlertsById extends Map<string, AlertRecord> {
     mine?.delete(id);
     if (mine?.size === 0) this.byWatcher.delete(watcherId);
   }
+}
+
+/** Whether the alert's card is in this conversation: the watcher's personal chat, when no conversation is routed. */
+function livesIn(alert: AlertRecord, conversation: StoredReference): boolean {
+  return !alert.targetConversationId && conversation.kind === 'personal' && conversation.userId === alert.watcherId;
 }
 
 /** The pause before the next try of a card after `times` failures in a row: 1 s, doubling, up to `maxMs`. */

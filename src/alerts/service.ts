@@ -1,6 +1,6 @@
 import type { Logger } from '../logging.js';
 import type { KeyedSerializer } from '../storage/keyedSerializer.js';
-import type { ConversationReferenceStore } from '../teams/conversationReferences.js';
+import type { ConversationReferenceStore, StoredReference } from '../teams/conversationReferences.js';
 import type { ProactiveMessenger } from '../teams/proactive.js';
 import { LobbyActions, type ActionResult, type LobbyAction, type WaitingResult } from './actions.js';
 import { Arrivals } from './arrivals.js';
@@ -65,11 +65,12 @@ export class LobbyAlerts {
     return this.actions.actOnPerson(user, person, action);
   }
 
-  actOnAlert(presser: Organizer, alertId: string, action: LobbyAction): Promise<ActionResult> {
-    return this.actions.actOnAlert(presser, alertId, action);
+  /** `pressedIn`: the personal chat the card's button was pressed in, if it was (see AlertOutbox.finish). */
+  actOnAlert(presser: Organizer, alertId: string, action: LobbyAction, pressedIn?: StoredReference): Promise<ActionResult> {
+    return this.actions.actOnAlert(presser, alertId, action, pressedIn);
   }
 
-  admitAll(presser: Organizer, alertId: string): Promise<ActionResult> {
-    return this.actions.admitAll(presser, alertId);
+  admitAll(presser: Organizer, alertId: string, pressedIn?: StoredReference): Promise<ActionResult> {
+    return this.actions.admitAll(presser, alertId, pressedIn);
   }
 }

@@ -47,6 +47,11 @@ export interface SourceMeeting {
   meetingId?: string;
   /** A channel or group chat the meeting's alerts go to instead of the watcher's personal chat. */
   alertConversationId?: string;
+  /**
+   * The source's connection to the meeting as `watching` found it (UCWA: our conversation's href), handed back unread
+   * to `waiting` right after, so the watch list is not read twice in one question.
+   */
+  connectionKey?: string;
 }
 
 /** The person a source watches for: whose alerts these are, and how their cards speak. */

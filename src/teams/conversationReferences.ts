@@ -53,17 +53,8 @@ export class ConversationReferenceStore {
     const personalKey = kind === 'personal' && activity.from?.id ? userKey(activity.from.id) : undefined;
     const unchanged = (key: string) => this.written.get(key) === activity.serviceUrl;
     if (unchanged(conversationKey(activity.conversation?.id ?? '')) && (!personalKey || unchanged(personalKey))) return;
-    const reference = TurnContext.getConversationReference(activity);
-    const tenantId = tenantOf(activity);
-    const record: StoredReference = {
-      reference,
-      kind,
-      tenantId,
-      userId: kind === 'personal' ? activity.from?.id : undefined,
-      aadObjectId: kind === 'personal' ? activity.from?.aadObjectId : undefined,
-      ...namesOf(activity.channelData, activity.conversation?.name),
-      updatedAt: new Date().toISOString(),
-    };
+    const record = referenceRecordOf(activity);
+    const reference = record.reference;
     const keys = [conversationKey(reference.conversation?.id ?? '')];
     if (kind === 'personal' && activity.from?.id) keys.push(userKey(activity.from.id));
     const changes: Record<string, StoredReference> = {};
@@ -87,6 +78,17 @@ export class ConversationReferenceStore {
 
   async forConversation(conversationId: string): Promise<StoredReference | undefined> {
     return this.readOne(conversationKey(conversationId));
+  }
+
+  /**
+   * The personal chat a turn runs in, as `capture` stores it for its user once the turn began (and then reads back
+   * through personalChatOf): undefined when the turn is not in a personal chat. Lets a turn that already holds the
+   * chat use it without reading it back.
+   */
+  static personalChatOfTurn(context: Context): StoredReference | undefined {
+    const activity = context.activity;
+    if (kindOf(activity.conversation?.conversationType) !== 'personal' || !activity.from?.id) return undefined;
+    return referenceRecordOf(activity);
   }
 
   /** The personal chat with a Teams user, where alerts for that user go. */
@@ -114,6 +116,20 @@ export class ConversationReferenceStore {
     const items = await this.storage.read([key]);
     return items[key] as StoredReference | undefined;
   }
+}
+
+/** What `capture` stores for the conversation an activity came from. */
+function referenceRecordOf(activity: Context['activity']): StoredReference {
+  const kind = kindOf(activity.conversation?.conversationType);
+  return {
+    reference: TurnContext.getConversationReference(activity),
+    kind,
+    tenantId: tenantOf(activity),
+    userId: kind === 'personal' ? activity.from?.id : undefined,
+    aadObjectId: kind === 'personal' ? activity.from?.aadObjectId : undefined,
+    ...namesOf(activity.channelData, activity.conversation?.name),
+    updatedAt: new Date().toISOString(),
+  };
 }
 
 function conversationKey(conversationId: string): string {

@@ -84,12 +84,47 @@ export class LobbyFacet {
     return meetingView(await this.session.get(required(view.onlineMeetingHref, 'onlineMeeting')));
   }
 
-  /** Who is waiting in the lobby right now. */
+  /**
+   * Who is waiting in the lobby right now, read live. A conversation's lobby link, once its conversation was read,
+   * is followed without reading the conversation again: a resource keeps its href for its lifetime, so the link can
+   * only stop working, never lead to another lobby. Any 4xx from it (the conversation ended, was left or re-created)
+   * forgets it and reads the conversation as before, so that answer or error is the one returned.
+   */
   async waiting(conversation: ConversationView | string): Promise<ParticipantView[]> {
+    const known = typeof conversation === 'string' ? lobbyLinks.get(this)?.get(conversation) : undefined;
+    if (known !== undefined) {
+      try {
+        return await this.lobbyAt(known);
+      } catch (error) {
+        if (!(error instanceof UcwaError && error.status !== undefined && error.status >= 400 && error.status < 500)) throw error;
+        this.forgetLobbyLink(conversation as string);
+      }
+    }
     const view = typeof conversation === 'string' ? await this.conversation(conversation) : conversation;
-    const lobby = lobbyView(await this.session.get(required(view.lobbyHref, 'lobby')));
+    const lobbyHref = required(view.lobbyHref, 'lobby');
+    this.rememberLobbyLink(typeof conversation === 'string' ? conversation : view.href, lobbyHref);
+    return this.lobbyAt(lobbyHref);
+  }
+
+  private async lobbyAt(lobbyHref: string): Promise<ParticipantView[]> {
+    const lobby = lobbyView(await this.session.get(lobbyHref));
     const linked = await Promise.all(lobby.participantHrefs.map((href) => this.participant(href)));
     return [...lobby.participants, ...linked];
+  }
+
+  private rememberLobbyLink(conversationHref: string, lobbyHref: string): void {
+    let links = lobbyLinks.get(this);
+    if (!links) {
+      links = new Map();
+      lobbyLinks.set(this, links);
+    }
+    links.delete(conversationHref);
+    links.set(conversationHref, lobbyHref);
+    if (links.size > maxLobbyLinks) links.delete(links.keys().next().value!);
+  }
+
+  private forgetLobbyLink(conversationHref: string): void {
+    lobbyLinks.get(this)?.delete(conversationHref);
   }
 
   /** The user's own participant in a joined conversation (its `role` says whether they lead the meeting). */
@@ -114,6 +149,7 @@ export class LobbyFacet {
 
   /** Leaves the meeting (DELETE conversation); the others carry on. */
   async leave(conversation: ConversationView | string): Promise<void> {
+    this.forgetLobbyLink(targetHref(conversation));
     await this.session.delete(targetHref(conversation));
   }
 
@@ -168,6 +204,14 @@ export class LobbyFacet {
     }
   }
 }
+
+/**
+ * Each session's lobby links by conversation href (see LobbyFacet.waiting), kept beside the facet rather than in it:
+ * only sessions whose lobby was asked about have any, and an idle organizer's session stays as small as it was.
+ * Bounded: a long session re-joining its meetings again and again keeps the newest conversations' links.
+ */
+const lobbyLinks = new WeakMap<LobbyFacet, Map<string, string>>();
+const maxLobbyLinks = 32;
 
 type Settled = Pick<JoinResult, 'outcome' | 'conversationHref' | 'reason'>;
 

@@ -9,6 +9,7 @@ import { channelKey } from '../../src/ownership/index.js';
 import { testLogger } from '../helpers/testLogger.js';
 import { FileStorage } from '../../src/storage/index.js';
 import { MessageRejectedError, type ProactiveMessenger } from '../../src/teams/proactive.js';
+import type { ConversationReferenceStore, StoredReference } from '../../src/teams/conversationReferences.js';
 import { references, alert } from './outboxFixtures.js';
 
 /** A messenger whose retries "ran out" for the first `failures` sends, as ProactiveMessenger throws then. */
@@ -191,6 +192,145 @@ describe('lobby alert outbox', () => {
     outbox.stop();
     assert.deepEqual(updated, ['activity-1']);
     assert.equal(sent.length, 1);
+  });
+
+  describe('updating a pressed card', () => {
+    const pressedChat = (userId: string): StoredReference => ({
+      reference: { conversation: { id: `chat-of-${userId}` } } as StoredReference['reference'],
+      kind: 'personal',
+      userId,
+      updatedAt: '',
+    });
+
+    /** An outbox whose first card is out, with every lookup, write and update recorded in order. */
+    async function withSentCard(routedTo?: string) {
+      const events: string[] = [];
+      const updatedIn: string[] = [];
+      const messenger = {
+        async send(): Promise<string> {
+          events.push('send');
+          return 'activity-1';
+        },
+        async update(reference: { conversation?: { id?: string } }): Promise<void> {
+          events.push('update');
+          updatedIn.push(reference.conversation?.id ?? '');
+        },
+      } as unknown as ProactiveMessenger;
+      /** Answers for the next lookups of the personal chat, before the usual one. */
+      const nextLookups: Array<Promise<StoredReference | undefined>> = [];
+      const lookingUp = {
+        async personalChatOf(user: { id: string }) {
+          events.push('lookup');
+          return nextLookups.shift() ?? references.personalChatOf(user);
+        },
+        async forConversation(id: string) {
+          events.push('lookup');
+          return { reference: { conversation: { id } }, kind: 'channel', updatedAt: '' };
+        },
+      } as unknown as ConversationReferenceStore;
+      const write = storage.write.bind(storage);
+      storage.write = async (changes) => {
+        await write(changes);
+        events.push('written');
+      };
+      const outbox = new AlertOutbox(new LobbyRecords(storage), lookingUp, messenger, logger, { pumpIntervalMs: 10 });
+      await outbox.load();
+      outbox.start();
+      await outbox.add({ ...alert('p'), targetConversationId: routedTo });
+      outbox.kick('p');
+      await waitUntil(() => events.filter((event) => event === 'written').length === 2);
+      events.length = 0;
+      return { outbox, events, updatedIn, nextLookups };
+    }
+
+    it('goes through the watcher\'s own chat the press came from, without reading it back, once the outcome is on disk', async () => {
+      const { outbox, events, updatedIn } = await withSentCard();
+      await outbox.finish(outbox.get('p')!, { kind: 'admitted', by: 'Alice Wood', at: new Date().toISOString() }, pressedChat('user-1'));
+      await waitUntil(() => events.length === 3);
+      outbox.stop();
+      // The outcome is on disk before the card shows it; no lookup: the update goes where the press came from.
+      assert.deepEqual(events, ['written', 'update', 'written']);
+      assert.deepEqual(updatedIn, ['chat-of-user-1']);
+      const stored = await new LobbyRecords(storage).readAlert('p');
+      assert.equal(stored?.deliveredVersion, 2);
+      assert.equal(stored?.outcome?.kind, 'admitted');
+    });
+
+    for (const [situation, pressedIn, routedTo, expected] of [
+      ['pressed in someone else\'s chat', pressedChat('user-2'), undefined, 'chat-1'],
+      ['living in a routed channel', pressedChat('user-1'), 'channel-7', 'channel-7'],
+      ['pressed outside a personal chat', { ...pressedChat('user-1'), kind: 'channel' }, undefined, 'chat-1'],
+    ] as const) {
+      it(`reads where the card lives when it is ${situation}`, async () => {
+        const { outbox, events, updatedIn } = await withSentCard(routedTo);
+        await outbox.finish(outbox.get('p')!, { kind: 'rejected', by: 'Bob Kelly', at: new Date().toISOString() }, pressedIn as StoredReference);
+        await waitUntil(() => events.length === 4);
+        outbox.stop();
+        assert.deepEqual(events, ['written', 'lookup', 'update', 'written']);
+        assert.deepEqual(updatedIn, [expected]);
+      });
+    }
+
+    it('shows an outcome on no card before it is on disk, whoever starts a delivery meanwhile', async () => {
+      const { outbox, events, updatedIn } = await withSentCard();
+      const write = storage.write;
+      let release: (() => void) | undefined;
+      storage.write = async (changes) => {
+        if (!release) await new Promise<void>((resolve) => (release = resolve));
+        return write(changes);
+      };
+      const finishing = outbox.finish(outbox.get('p')!, { kind: 'admitted', by: 'Alice Wood', at: new Date().toISOString() }, pressedChat('user-1'));
+      await waitUntil(() => release !== undefined);
+      // The pump runs every 10 ms here; a kick as a re-count would make one is tried as well.
+      outbox.kick('p');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      assert.deepEqual(events, [], 'nothing drawn while the outcome is being written');
+      release!();
+      await finishing;
+      await waitUntil(() => events.length === 3);
+      outbox.stop();
+      assert.deepEqual(events, ['written', 'update', 'written']);
+      assert.deepEqual(updatedIn, ['chat-of-user-1']);
+    });
+
+    it('delivers an outcome written while another delivery of the card ran, even when that delivery fails', async () => {
+      const { outbox, events, nextLookups } = await withSentCard();
+      const held = outbox.get('p')!;
+      // A re-count's update is under way, stuck in its lookup of the chat, when the press's outcome is recorded.
+      let failLookup: ((error: Error) => void) | undefined;
+      nextLookups.push(new Promise((_resolve, reject) => (failLookup = reject)));
+      held.cardVersion += 1;
+      outbox.kick('p');
+      await waitUntil(() => events.includes('lookup'));
+      await outbox.finish(held, { kind: 'admitted', by: 'Alice Wood', at: new Date().toISOString() }, pressedChat('user-1'));
+      failLookup!(new Error('store timed out'));
+      await waitUntil(() => events.includes('update') && events.filter((event) => event === 'written').length === 2);
+      outbox.stop();
+      // The outcome written, then shown through the press's chat (no second lookup) once the failed delivery ended.
+      assert.deepEqual(events, ['lookup', 'written', 'update', 'written']);
+    });
+
+    it('writes an outcome that could not be written before any card shows it, and keeps no conversation for it', async () => {
+      const { outbox, events, updatedIn } = await withSentCard();
+      const write = storage.write;
+      let failing = true;
+      storage.write = async (changes) => {
+        if (failing) throw new Error('disk full');
+        return write(changes);
+      };
+      const held = outbox.get('p')!;
+      await assert.rejects(outbox.finish(held, { kind: 'admitted', by: 'Alice Wood', at: new Date().toISOString() }, pressedChat('user-1')), /disk full/);
+      outbox.kick('p');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.deepEqual(events, [], 'the pump draws nothing while the outcome is not on disk');
+      failing = false;
+      outbox.kick('p');
+      await waitUntil(() => events.length === 4);
+      outbox.stop();
+      assert.deepEqual(events, ['written', 'lookup', 'update', 'written'], 'written first, then shown, from where the card lives');
+      assert.deepEqual(updatedIn, ['chat-1']);
+      assert.equal((await new LobbyRecords(storage).readAlert('p'))?.outcome?.kind, 'admitted');
+    });
   });
 
   it('in one process (the file store), answers a press from the alert it holds, without reading it again', async () => {

@@ -38,4 +38,16 @@ describe('conversation references', () => {
     await store.capture(message('19:group', 'https://smba.example/amer/', 'groupChat'));
     assert.deepEqual(writes.slice(2), [['ref/conversation/19:group']]);
   });
+
+  it('gives a personal-chat turn the chat capture stored for its user, and nothing for other conversations', async () => {
+    const turn = message('a:2', 'https://smba.example/apac/');
+    await store.capture(turn);
+    const { updatedAt: _stored, eTag: _eTag, ...stored } = (await store.personalChatOf({ id: '29:alice' }))!;
+    const { updatedAt: _held, ...held } = ConversationReferenceStore.personalChatOfTurn(turn)!;
+    assert.deepEqual(JSON.parse(JSON.stringify(held)), stored, "as stored (which keeps no undefined fields)");
+    assert.equal(held.kind, 'personal');
+    assert.equal(held.userId, '29:alice');
+    assert.equal(ConversationReferenceStore.personalChatOfTurn(message('19:group', 'https://smba.example/apac/', 'groupChat')), undefined);
+    assert.equal(ConversationReferenceStore.personalChatOfTurn(message('19:channel', 'https://smba.example/apac/', 'channel')), undefined);
+  });
 });

@@ -3,7 +3,7 @@ import { ucwaSentence } from '../../src/teams/errorSentences.js';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startUcwaSimulator, type UcwaSimulator } from '../../src/ucwa/simulator/index.js';
-import { UcwaSession, type LobbyChange } from '../../src/ucwa/index.js';
+import { UcwaError, UcwaSession, type LobbyChange } from '../../src/ucwa/index.js';
 import { activeAppOf, alice, allMeetings, expectUcwaError, options } from './client.js';
 
 /** Resolves when `predicate` holds after an event, or fails after `ms` (no fixed sleeps). */
@@ -152,6 +152,42 @@ for (const format of ['json', 'xml'] as const) {
 
       await expectUcwaError(session.lobby.admit(waiting[0]!), (error) => assert.equal(error.code, 'MissingLink'));
       await session.lobby.leave(conversation);
+    });
+
+    it('reads a lobby it has read before with one request, and as before once its conversation is gone', async () => {
+      const gets: string[] = [];
+      const counting: typeof fetch = (input, init) => {
+        const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+        if ((init?.method ?? 'GET') === 'GET' && /\/conversations\//.test(url)) gets.push(new URL(url).pathname.replace(/.*\/conversations\/[^/]+/, 'conversation'));
+        return fetch(input, init);
+      };
+      const counted = await UcwaSession.signIn(alice, { ...options(sim, format), fetch: counting });
+      try {
+        const meeting = allMeetings(await counted.meetings.list()).find((item) => item.subject === 'Budget review')!;
+        const joined = await counted.lobby.join(meeting.onlineMeetingUri!, { waitForConversationMs: 5_000 });
+        sim.control.putInLobby({ meeting: 'Budget review', name: 'Dave Guest' });
+        gets.length = 0;
+        assert.deepEqual((await counted.lobby.waiting(joined.conversationHref!)).map((person) => person.name), ['Dave Guest']);
+        assert.deepEqual(gets, ['conversation', 'conversation/lobby'], 'the first read finds the lobby through the conversation');
+        gets.length = 0;
+        sim.control.putInLobby({ meeting: 'Budget review', name: 'Erin Guest' });
+        assert.deepEqual((await counted.lobby.waiting(joined.conversationHref!)).map((person) => person.name).sort(), ['Dave Guest', 'Erin Guest']);
+        assert.deepEqual(gets, ['conversation/lobby'], 'read live, without the conversation');
+
+        // The conversation is gone (the pool dropped it): the same error as a session that never read this lobby gets.
+        const joinedApp = sim.control.applications().find((app) => app.user === 'alice@contoso.com' && app.conversations > 0)!;
+        sim.control.forceResume(joinedApp.id);
+        gets.length = 0;
+        const remembered = await counted.lobby.waiting(joined.conversationHref!).then(() => undefined, (error: unknown) => error);
+        assert.deepEqual(gets, ['conversation/lobby', 'conversation'], 'a link that no longer works sends the read the usual way');
+        const fresh = await session.lobby.waiting(joined.conversationHref!).then(() => undefined, (error: unknown) => error);
+        assert.ok(remembered instanceof UcwaError && fresh instanceof UcwaError, 'both fail');
+        assert.deepEqual([remembered.status, remembered.code], [fresh.status, fresh.code]);
+      } finally {
+        counted.events.stop();
+        await counted.events.done();
+        await counted.signOut().catch(() => undefined);
+      }
     });
 
     it('works with groups: list, create, rename, contacts, subscriptions, delete', async () => {

@@ -100,19 +100,28 @@ export class UcwaLobbySource implements WaitingRoomSource {
 
   async watching(user: User): Promise<SourceMeeting[] | 'notSignedIn'> {
     if (!(await this.context.sfb.session(user))) return 'notSignedIn';
-    return (await this.watches.watched(user)).map(sourceMeeting);
+    return (await this.watches.watched(user)).map((meeting) => ({ ...sourceMeeting(meeting), connectionKey: meeting.conversationHref }));
   }
 
+  /**
+   * Read live from UCWA every time, never from what the event channel told us. A view fed by the channel would have
+   * to be provably current, and UCWA gives a client no such proof: the server aggregates events before it releases
+   * the held GET (events_ref: medium-urgency events wait up to `medium` seconds, 5 by default, low ones up to `low`,
+   * 15 by default, neither shorter than 5), a released answer is on the wire while the next GET is not yet held, and
+   * an event need not carry its resource (eventsinucwa). A held GET thus proves only that nothing was released, not
+   * that nobody left; listing someone who already left is worse than a slower answer. What is saved instead is the
+   * conversation read before the lobby (LobbyFacet.waiting) and the second read of the watch list (`connectionKey`).
+   */
   async waiting(user: User, meeting: SourceMeeting): Promise<Visitor[]> {
     const session = await this.context.sfb.session(user);
-    const watched = (await this.watches.watched(user)).find((candidate) => candidate.uri === meeting.key);
-    if (!session || !watched?.conversationHref) return [];
+    const conversationHref = meeting.connectionKey ?? (await this.watches.watched(user)).find((candidate) => candidate.uri === meeting.key)?.conversationHref;
+    if (!session || !conversationHref) return [];
     try {
-      const views = await session.lobby.waiting(watched.conversationHref);
+      const views = await session.lobby.waiting(conversationHref);
       return views.filter((view) => view.inLobby !== false).map((view) => visitorOf(view, view.href));
     } catch (error) {
       await this.context.sfb.expireOnSignInFailure(user.id, error);
-      this.context.logger.warn({ err: error, meeting: watched.subject }, 'could not read a lobby');
+      this.context.logger.warn({ err: error, meeting: meeting.subject }, 'could not read a lobby');
       return [];
     }
   }
