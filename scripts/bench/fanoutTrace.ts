@@ -15,21 +15,13 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { MemoryStorage, type ConversationReference } from 'botbuilder';
 import { sampleAlert } from '../../bench/sampleAlert.js';
 import type { FanoutReport } from '../../bench/fanout/limits.js';
 import { forkChild, nextMessage, stopChild } from '../../bench/throughput/ipc.js';
 import type { ActivityCalls } from '../../src/teams/activityCalls.js';
+import { loadBuild } from './buildModules.js';
 
-type Modules = {
-  proactive: typeof import('../../src/teams/proactive.js');
-  adapter: typeof import('../../src/teams/adapter.js');
-  authentication: typeof import('../../src/teams/authentication.js');
-  references: typeof import('../../src/teams/conversationReferences.js');
-  logging: typeof import('../../src/logging.js');
-  card: typeof import('../../src/cards/lobby/alertCard.js');
-};
 
 const [rootArg, runsArg] = process.argv.slice(2);
 const root = resolve(rootArg ?? resolve(import.meta.dirname, '../..'));
@@ -38,15 +30,7 @@ const alerts = 1_000;
 const conversations = 100;
 const margins = [0, 10, 20, 50, 100];
 
-const load = async <K extends keyof Modules>(path: string): Promise<Modules[K]> => (await import(pathToFileURL(resolve(root, path)).href)) as Modules[K];
-const modules: Modules = {
-  proactive: await load<'proactive'>('src/teams/proactive.js'),
-  adapter: await load<'adapter'>('src/teams/adapter.js'),
-  authentication: await load<'authentication'>('src/teams/authentication.js'),
-  references: await load<'references'>('src/teams/conversationReferences.js'),
-  logging: await load<'logging'>('src/logging.js'),
-  card: await load<'card'>('src/cards/lobby/alertCard.js'),
-};
+const modules = await loadBuild(root);
 
 const clock = () => performance.timeOrigin + performance.now();
 for (let run = 0; run < runs; run += 1) process.stdout.write(`${JSON.stringify(await traceOnce())}\n`);

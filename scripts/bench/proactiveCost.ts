@@ -6,34 +6,18 @@
  * this process used over the timed sends, after a warm-up, is divided by their number. Run builds alternately.
  */
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { MemoryStorage, type ConversationReference } from 'botbuilder';
 import { sampleAlert } from '../../bench/sampleAlert.js';
 import { forkChild, stopChild } from '../../bench/throughput/ipc.js';
+import { loadBuild, type BuildModules } from './buildModules.js';
 
-type Modules = {
-  proactive: typeof import('../../src/teams/proactive.js');
-  adapter: typeof import('../../src/teams/adapter.js');
-  authentication: typeof import('../../src/teams/authentication.js');
-  references: typeof import('../../src/teams/conversationReferences.js');
-  logging: typeof import('../../src/logging.js');
-  card: typeof import('../../src/cards/lobby/alertCard.js');
-};
 
 const [rootArg, sendsArg] = process.argv.slice(2);
 const root = resolve(rootArg ?? resolve(import.meta.dirname, '../..'));
 const sends = Number(sendsArg ?? 2000);
 const warmup = 300;
 
-const load = async <K extends keyof Modules>(path: string): Promise<Modules[K]> => (await import(pathToFileURL(resolve(root, path)).href)) as Modules[K];
-const modules: Modules = {
-  proactive: await load<'proactive'>('src/teams/proactive.js'),
-  adapter: await load<'adapter'>('src/teams/adapter.js'),
-  authentication: await load<'authentication'>('src/teams/authentication.js'),
-  references: await load<'references'>('src/teams/conversationReferences.js'),
-  logging: await load<'logging'>('src/logging.js'),
-  card: await load<'card'>('src/cards/lobby/alertCard.js'),
-};
+const modules = await loadBuild(root);
 
 const connector = await forkChild<{ url: string }>('../fanout/connector.js', []);
 try {
@@ -73,7 +57,7 @@ try {
 }
 
 /** A lobby alert card message, as the outbox sends it. */
-function cardActivity(card: Modules['card']) {
+function cardActivity(card: BuildModules['card']) {
   const { card: content, fallback } = card.alertReply(sampleAlert('cost'), 1);
   return { type: 'message', text: fallback, attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content }] };
 }
