@@ -98,7 +98,7 @@ function isTypedAsName(words: readonly string[]): boolean {
   return /^\p{Lu}/u.test(words.at(-1) ?? '');
 }
 
-function englishVerdict(slot: string, value: string, intent: string): ObjectVerdict | undefined {
+function englishVerdict(slot: string, value: string, intent: string, saidAfterItsKind = false): ObjectVerdict | undefined {
   const words = englishCore(value);
   const head = words.at(-1)?.toLowerCase();
   if (!head) return undefined;
@@ -112,7 +112,7 @@ function englishVerdict(slot: string, value: string, intent: string): ObjectVerd
       ? { kind: 'foreign', reason: `"${value}" is not a person waiting in a lobby` }
       : undefined;
   }
-  if (slot !== 'subject' && NOT_AN_OBJECT_START.test(value.trim()) && !/\d{6,}/u.test(value)) return { kind: 'foreign', reason: `"${value}" is the rest of an idiom, not a ${slot}` };
+  if (slot !== 'subject' && !saidAfterItsKind && NOT_AN_OBJECT_START.test(value.trim()) && !/\d{6,}/u.test(value)) return { kind: 'foreign', reason: `"${value}" is the rest of an idiom, not a ${slot}` };
   if (isTypedAsName(words)) return undefined;
   if (isOtherThingEn(head, intent)) return { kind: 'foreign', reason: `"${value}" is a ${head}, not a ${slot} this bot runs` };
   return UNCERTAIN_EN.has(head) ? { kind: 'uncertain', reason: `"${value}" may not be an online meeting` } : undefined;
@@ -143,15 +143,22 @@ const OBJECT_SLOTS = ['meeting', 'subject', 'group', 'person'] as const;
  * Is the write's object of a kind the bot does not manage? Only writes are judged (a read of the wrong thing costs a
  * "not found"); a meeting or group created under a name ("called …", in quotes) is named so, whatever word that is.
  */
-export function judgeObject(intent: string, entities: Readonly<Entities>, chinese: boolean, namedExplicitly: boolean): ObjectVerdict | undefined {
+// "watch my meeting Meeting of org1": a value that follows its kind's noun in the sentence is a name, whatever its
+// first word (the kind's noun may have been read as part of the phrase, not of the name).
+function saidAfterItsKind(value: string, commandText: string): boolean {
+  const escaped = value.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  return new RegExp(String.raw`\b(?:meeting|call|conference|mtg|group)\s+${escaped}`, 'iu').test(commandText);
+}
+
+export function judgeObject(intent: string, entities: Readonly<Entities>, chinese: boolean, namedExplicitly: boolean, commandText = ''): ObjectVerdict | undefined {
   if (!isWrite(intent)) return undefined;
   for (const slot of OBJECT_SLOTS) {
     const value = entities[slot];
     if (typeof value !== 'string' || value.length === 0) continue;
     if ((slot === 'subject' || slot === 'group') && namedExplicitly) continue;
     const verdict = chinese || /\p{Script=Han}/u.test(value)
-      ? chineseVerdict(slot, value, intent) ?? englishVerdict(slot, value, intent)
-      : englishVerdict(slot, value, intent);
+      ? chineseVerdict(slot, value, intent) ?? englishVerdict(slot, value, intent, saidAfterItsKind(value, commandText))
+      : englishVerdict(slot, value, intent, saidAfterItsKind(value, commandText));
     if (verdict) return verdict;
   }
   return undefined;

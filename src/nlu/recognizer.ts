@@ -668,7 +668,7 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
   }
   const objectVerdict = intent === 'help'
     ? helpAboutAnotherKind(command, chinese)
-    : judgeObject(intent, entities, chinese, namesItsSubject(command, chinese)) ?? judgeSentence(intent, entities, command, chinese);
+    : judgeObject(intent, entities, chinese, namesItsSubject(command, chinese), command) ?? judgeSentence(intent, entities, command, chinese);
   if (objectVerdict?.kind === 'foreign') {
     explanation.push(`${objectVerdict.reason} → none`);
     unclear = false;

@@ -67,6 +67,12 @@ describe('phrasing classes (issue 11, the object of a change is of its kind)', (
     ]);
   });
 
+  it('a name said after its kind\'s noun is a name, whatever its first word ("watch my meeting Meeting of org1")', () => {
+    // The bench's bulk organizers' meetings are called so (src/ucwa/simulator/control.ts).
+    const result = createRecognizer().recognize('watch my meeting Meeting of org1@contoso.com');
+    assert.equal(result.intent, 'watch.start', result.explanation.join('\n'));
+  });
+
   describe('an object that may or may not be a meeting is asked about', () => {
     checkChangesNothing(['cancel my dentist appointment', 'create a calendar event for the dentist']);
     it('asks rather than cancelling an appointment', () => {
