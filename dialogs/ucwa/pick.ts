@@ -42,11 +42,12 @@ export function normaliseName(text: string): string {
  * contains the text, or all of its words.
  */
 export function matchByName<T extends Pick<Named, 'name' | 'aliases'>>(items: readonly T[], wanted: string): T[] {
-  const found = matchNormalised(items, normaliseName(wanted));
+  const target = normaliseName(wanted);
+  const found = matchNormalised(items, target);
   if (found.length > 0) return found;
   // "供应商组", "the Vendors group": the kind said after the name is not part of it, unless a thing is named so.
-  const withoutKind = normaliseName(wanted).replace(/(?:\S)\s*(?:分组|组|組)$|\s+(?:group|contact group)$/u, (match) => match.slice(0, 1));
-  return withoutKind === normaliseName(wanted) ? [] : matchNormalised(items, withoutKind);
+  const withoutKind = target.replace(/(?:\S)\s*(?:分组|组|組)$|\s+(?:group|contact group)$/u, (match) => match.slice(0, 1));
+  return withoutKind === target ? [] : matchNormalised(items, withoutKind);
 }
 
 function matchNormalised<T extends Pick<Named, 'name' | 'aliases'>>(items: readonly T[], target: string): T[] {

@@ -1,4 +1,5 @@
 import { isWrite, type Entities } from './catalog.js';
+import { lookup } from '../tables.js';
 
 /**
  * A change runs only on a thing of its own kind. The verbs of this bot's writes are everyday verbs (delete, lock,
@@ -222,7 +223,7 @@ export function groupNamedAsMeeting(intent: string, entities: Readonly<Entities>
   // 实习生那个组改叫新人: the name, then 那个组 / 这个组 pointing at it.
   const named = /\p{Script=Han}组$/u.test(meeting) || commandText.includes(`${meeting}那个组`) || commandText.includes(`${meeting}这个组`);
   if (!named) return undefined;
-  return Object.hasOwn(GROUP_COUNTERPART, intent) ? GROUP_COUNTERPART[intent] : undefined;
+  return lookup(GROUP_COUNTERPART, intent);
 }
 
 // "get rid of Contractors", "delete Recruiters": a plural of people's roles names a contact group more often than a

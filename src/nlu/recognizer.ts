@@ -5,7 +5,7 @@ import { secondOpinion } from './secondOpinion.js';
 import { extractEntities } from './entities.js';
 import { isWrite, type Entities } from './catalog.js';
 import { NONE_INTENT } from './training.js';
-import { changeNotAskedFor, guardIndefiniteTarget, guardWrite, readCounterpart, type WriteGuard } from './safety.js';
+import { askFallingBackToRead, changeNotAskedFor, guardIndefiniteTarget, guardWrite, type WriteGuard } from './safety.js';
 import { groupNamedAsMeeting, helpAboutAnotherKind, judgeObject, judgeSentence, kindNotSaid, namesItsSubject } from './objectKind.js';
 import { familyOf, familyPick, outOfFamily, strongCue, verbAgainstRead, verbOverCue } from './cues.js';
 import { inOtherScript, looksForeign, mostlyForeign } from './foreign.js';
@@ -650,16 +650,17 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
     : extractEntities({ intent: name, language: chinese ? 'zh' : 'en', tokens: commandTokens, text: chinese && name !== 'debugParse' ? normalised : command, now });
   let { entities, trace } = extract(intent);
   explanation.push(...trace.map((line) => `entities: ${line}`));
+  // A write asked about once its object is known: the reading reported becomes the guard's, read afresh.
+  const askInstead = (asked: WriteGuard): void => {
+    explanation.push(asked.reason ?? '');
+    guard.ask = asked.ask;
+    if (asked.intent === intent) return;
+    intent = asked.intent;
+    ({ entities, trace } = extract(intent));
+    explanation.push(...trace.map((line) => `entities: ${line}`));
+  };
   const indefinite = guard.ask ? undefined : guardIndefiniteTarget(intent, entities);
-  if (indefinite) {
-    explanation.push(indefinite.reason ?? '');
-    guard.ask = indefinite.ask;
-    if (indefinite.intent !== intent) {
-      intent = indefinite.intent;
-      ({ entities, trace } = extract(intent));
-      explanation.push(...trace.map((line) => `entities: ${line}`));
-    }
-  }
+  if (indefinite) askInstead(indefinite);
   const group = groupNamedAsMeeting(intent, entities, command);
   if (group) {
     explanation.push(`"${entities.meeting}" is a contact group's name (…组) → ${group}`);
@@ -676,13 +677,7 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
     guard.ask = undefined;
     ({ entities, trace } = extract(intent));
   } else if (objectVerdict && !guard.ask) {
-    const read = readCounterpart(intent);
-    explanation.push(`${objectVerdict.reason} → ask${read ? `, falling back to ${read}` : ''}`);
-    guard.ask = read ? [read, intent] : [intent];
-    if (read) {
-      intent = read;
-      ({ entities, trace } = extract(intent));
-    }
+    askInstead(askFallingBackToRead(intent, objectVerdict.reason));
   }
   const unsaid = guard.ask || intent === NONE_INTENT ? undefined : kindNotSaid(intent, entities, command);
   if (unsaid) {

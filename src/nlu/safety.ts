@@ -57,9 +57,15 @@ const READ_COUNTERPART: Readonly<Record<string, string>> = {
   'huawei.lock': 'huawei.details',
 };
 
-/** The read a write is most often confused with, if it has one. */
-export function readCounterpart(intent: string): string | undefined {
-  return lookup(READ_COUNTERPART, intent);
+/**
+ * The write asked about rather than run, `why` it is not clearly meant: the read it is most often confused with
+ * becomes the reading to report and is offered first, when it has one.
+ */
+export function askFallingBackToRead(intent: string, why: string): WriteGuard {
+  const read = lookup(READ_COUNTERPART, intent);
+  return read
+    ? { intent: read, ask: [read, intent], reason: `${why} → ask, falling back to ${read}` }
+    : { intent, ask: [intent], reason: `${why} → ask` };
 }
 
 /** Does the sentence open like a question or a request to see something? */
@@ -81,10 +87,7 @@ export function guardIndefiniteTarget(intent: string, entities: Readonly<Entitie
   if (!target || !INDEFINITE_TARGET.test(target)) {
     return undefined;
   }
-  const read = lookup(READ_COUNTERPART, intent);
-  return read
-    ? { intent: read, ask: [read, intent], reason: `"${target}" is introduced as something new, not one the bot knows → ask, falling back to ${read}` }
-    : { intent, ask: [intent], reason: `"${target}" is introduced as something new → ask` };
+  return askFallingBackToRead(intent, `"${target}" is introduced as something new, not one the bot knows`);
 }
 
 export interface WriteGuard {
