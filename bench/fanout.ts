@@ -6,7 +6,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { MemoryStorage, type ConversationReference } from 'botbuilder';
+import { MemoryStorage, type Activity, type ConversationReference } from 'botbuilder';
 import { alertReply } from '../src/cards/lobby/alertCard.js';
 import { createLogger } from '../src/logging.js';
 import { MeetingBotAdapter } from '../src/teams/adapter.js';
@@ -33,6 +33,36 @@ export interface FanoutResult {
 
 export const FANOUT_TARGET_RATIO = 1.1;
 
+/** What line 4 sends through: a build's ProactiveMessenger (this one's, or another build's in scripts/bench). */
+export interface AlertSender {
+  send(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<unknown>;
+}
+
+/**
+ * Line 4's fan-out: `alerts` alert cards at once, card i to conversation i mod `conversations` at the connector,
+ * each tagged `alert-<i>` so the connector can count it.
+ */
+export function sendAlertCards(messenger: AlertSender, reply: { card: object; fallback: string }, serviceUrl: string, alerts: number, conversations: number): Promise<Array<PromiseSettledResult<unknown>>> {
+  return Promise.allSettled(
+    Array.from({ length: alerts }, (_, index) =>
+      messenger.send(
+        {
+          channelId: 'msteams',
+          serviceUrl,
+          conversation: { id: `a:bench-${index % conversations}`, conversationType: 'personal', isGroup: false, name: '' },
+          bot: { id: '28:bench', name: 'Bench' },
+        },
+        {
+          type: 'message',
+          text: reply.fallback,
+          attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: reply.card }],
+          channelData: { benchTag: `alert-${index}` },
+        },
+      ),
+    ),
+  );
+}
+
 export async function benchFanout(alerts: number, conversations: number): Promise<FanoutResult> {
   let connector: ChildProcess | undefined;
   try {
@@ -42,25 +72,9 @@ export async function benchFanout(alerts: number, conversations: number): Promis
     const adapter = new MeetingBotAdapter(createBotAuthentication({ appType: 'MultiTenant', allowedTenants: [] }, 15_000));
     const storage = Object.assign(new MemoryStorage(), { keys: async () => [] as string[] }) as KeyedStorage;
     const messenger = new ProactiveMessenger(adapter, '', new ConversationReferenceStore(storage, logger), logger);
-    const { card, fallback } = alertReply(sampleAlert(), 1);
-    const reference = (index: number): Partial<ConversationReference> => ({
-      channelId: 'msteams',
-      serviceUrl: started.ready.url,
-      conversation: { id: `a:bench-${index % conversations}`, conversationType: 'personal', isGroup: false, name: '' },
-      bot: { id: '28:bench', name: 'Bench' },
-    });
     const t0 = performance.timeOrigin + performance.now();
     const cpuBefore = process.cpuUsage();
-    const outcomes = await Promise.allSettled(
-      Array.from({ length: alerts }, (_, index) =>
-        messenger.send(reference(index), {
-          type: 'message',
-          text: fallback,
-          attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
-          channelData: { benchTag: `alert-${index}` },
-        }),
-      ),
-    );
+    const outcomes = await sendAlertCards(messenger, alertReply(sampleAlert(), 1), started.ready.url, alerts, conversations);
     const cpu = process.cpuUsage(cpuBefore);
     connector.send({ report: true });
     const { report } = await nextMessage<{ report: FanoutReport }>(connector, 30_000, 'fan-out connector');

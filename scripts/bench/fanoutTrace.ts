@@ -15,7 +15,8 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { resolve } from 'node:path';
-import { MemoryStorage, type ConversationReference } from 'botbuilder';
+import { MemoryStorage } from 'botbuilder';
+import { sendAlertCards } from '../../bench/fanout.js';
 import { sampleAlert } from '../../bench/sampleAlert.js';
 import type { FanoutReport } from '../../bench/fanout/limits.js';
 import { forkChild, nextMessage, stopChild } from '../../bench/throughput/ipc.js';
@@ -71,26 +72,11 @@ async function traceOnce(): Promise<Record<string, unknown>> {
     };
     const storage = Object.assign(new MemoryStorage(), { keys: async () => [] as string[] });
     const messenger = new modules.proactive.ProactiveMessenger(adapter, '', new modules.references.ConversationReferenceStore(storage, logger), logger);
-    const { card, fallback } = modules.card.alertReply(sampleAlert(), 1);
-    const reference = (index: number): Partial<ConversationReference> => ({
-      channelId: 'msteams',
-      serviceUrl: connector.ready.url,
-      conversation: { id: `a:bench-${index % conversations}`, conversationType: 'personal', isGroup: false, name: '' },
-      bot: { id: '28:bench', name: 'Bench' },
-    });
+    const reply = modules.card.alertReply(sampleAlert(), 1);
     const loadAverage = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
     t0 = clock();
     cpu0 = process.cpuUsage();
-    const outcomes = await Promise.allSettled(
-      Array.from({ length: alerts }, (_, index) =>
-        messenger.send(reference(index), {
-          type: 'message',
-          text: fallback,
-          attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
-          channelData: { benchTag: `alert-${index}` },
-        }),
-      ),
-    );
+    const outcomes = await sendAlertCards(messenger, reply, connector.ready.url, alerts, conversations);
     const cpu = process.cpuUsage(cpu0);
     connector.child.send({ report: true, arrivals: true });
     const { report } = await nextMessage<{ report: FanoutReport }>(connector.child, 30_000, 'fan-out connector');
