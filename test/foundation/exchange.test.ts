@@ -2,14 +2,15 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fetchExchange, ResponseTooLargeError, type Exchange } from '../../src/http/exchange.js';
+import { leanHttpExchange } from '../../src/http/leanHttp.js';
 import { exchangeFor, nodeHttpExchange } from '../../src/http/nodeHttp.js';
 import { HuaweiError } from '../../src/huawei/errors.js';
 import { HuaweiTransport } from '../../src/huawei/transport.js';
 import { createLogger } from '../../src/logging.js';
 
 /**
- * The adapters' request/response exchange against a loopback server: both carriers (node:http, the default; a
- * given fetch, what tests and proxies use) keep one contract — bounded, abortable, redirects returned and never
+ * The adapters' request/response exchange against a loopback server: every carrier (node:http, the default; a
+ * given fetch, what tests and proxies use; the lean client of proactive Bot Connector calls) keeps one contract — bounded, abortable, redirects returned and never
  * followed, answers size-limited, statuses passed through — and node:http reuses its connections.
  */
 describe('the REST exchange', () => {
@@ -42,6 +43,7 @@ describe('the REST exchange', () => {
   const carriers: Array<[string, Exchange]> = [
     ['node:http', nodeHttpExchange],
     ['fetch', fetchExchange(fetch)],
+    ['the lean HTTP/1.1 client', leanHttpExchange],
   ];
 
   for (const [name, exchange] of carriers) {
