@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { ConversationThrottle, teamsSendWindows, teamsTenantWindows, type RateWindow, type ThrottleTarget } from '../../src/teams/throttle.js';
+import { ConversationThrottle, monotonicNow, teamsSendWindows, teamsTenantWindows, type RateWindow, type ThrottleTarget } from '../../src/teams/throttle.js';
 
 /** A clock the test moves: timers fire only when it passes their time, in time order. */
 class TestClock {
@@ -96,6 +96,23 @@ describe('per-conversation throttle', () => {
     await done;
     // The first completes at 100; counted from its start the second could have gone then (100 > 80).
     assert.deepEqual(timesOf(starts), [0, 180]);
+  });
+
+  it('counts a completion to the fraction of a millisecond: the window it opens ends no earlier than it truly does', async () => {
+    const clock = new TestClock();
+    const throttle = throttleOn(clock, [{ limit: 1, periodMs: 1_000 }]);
+    const { starts, done } = fanOut(clock, throttle, [{ conversationId: 'c' }, { conversationId: 'c' }], 0.6);
+    await clock.runUntil(2_000);
+    await done;
+    // Counted from 0 (the completion floored, as Date.now() gives it) the second would go at 1,000: inside the window.
+    assert.deepEqual(timesOf(starts), [0, 1_000.6]);
+  });
+
+  it('keeps time by default on a monotonic clock finer than a millisecond', () => {
+    const readings = Array.from({ length: 200 }, () => monotonicNow());
+    assert.ok(readings.every((reading, index) => index === 0 || reading >= readings[index - 1]!), 'never goes back');
+    assert.ok(readings.some((reading) => !Number.isInteger(reading)), 'has fractions of a millisecond');
+    assert.ok(Math.abs(monotonicNow() - performance.now()) < 50, 'the process clock, not the wall clock');
   });
 
   it('keeps the order of sends within a conversation and survives a failing send', async () => {
