@@ -115,6 +115,7 @@ function checkOut(url: URL, pools: Map<string, Connection[]>, options: LeanHttpO
   for (let connection = pool.pop(); connection; connection = pool.pop()) {
     if (connection.socket.destroyed || !connection.socket.writable) continue;
     connection.socket.setTimeout(0);
+    connection.socket.ref();
     return connection;
   }
   return open(url, pool, options);
@@ -128,6 +129,8 @@ function checkIn(connection: Connection, hintMs: number | undefined): void {
     return;
   }
   connection.socket.setTimeout(connection.idleMs);
+  // An idle connection does not keep the process alive (as node's agents leave their free sockets).
+  connection.socket.unref();
   connection.pool.push(connection);
 }
 
@@ -294,9 +297,11 @@ class AnswerReader {
       return undefined;
     }
     if (framing.kind === 'length') {
-      if (bytes.length > framing.remaining) throw malformed('more bytes than declared');
-      this.keep(bytes);
-      framing.remaining -= bytes.length;
+      // Bytes past the answer: it stands (a send the connector took must not be retried), the connection does not.
+      if (bytes.length > framing.remaining) this.reusable = false;
+      const take = Math.min(framing.remaining, bytes.length);
+      this.keep(bytes.subarray(0, take));
+      framing.remaining -= take;
       return framing.remaining === 0 ? this.answer() : undefined;
     }
     return this.readChunks(bytes);
@@ -328,7 +333,7 @@ class AnswerReader {
       } else if (this.chunkLeft === -2) {
         // Trailers end with an empty line; what they say is not kept (no caller reads one).
         if (line === '') {
-          if (bytes.length > 0) throw malformed('bytes after the answer');
+          if (bytes.length > 0) this.reusable = false;
           return this.answer();
         }
       } else {
