@@ -208,6 +208,22 @@ describe('the lean HTTP/1.1 client', () => {
     const cert = readFileSync(new URL('../../../test/fixtures/tls/localhost.cert.pem', import.meta.url), 'utf8');
     const key = readFileSync(new URL('../../../test/fixtures/tls/localhost.key.pem', import.meta.url), 'utf8');
 
+    it('refuses a trusted certificate that does not name the host it reached', async () => {
+      const secure = createHttpsServer({ cert, key }, (_request, response) => response.end('reached'));
+      // Another loopback address: the certificate names localhost and 127.0.0.1 only.
+      await new Promise<void>((resolve) => secure.listen(0, '127.0.0.2', resolve));
+      try {
+        const trusting = createLeanHttpExchange({ ca: cert });
+        await assert.rejects(
+          trusting({ method: 'GET', url: new URL(`https://127.0.0.2:${(secure.address() as AddressInfo).port}/`), headers: {}, timeoutMs: 2000 }),
+          (error: unknown) => (error as { code?: string }).code === 'ERR_TLS_CERT_ALTNAME_INVALID',
+        );
+      } finally {
+        secure.closeAllConnections();
+        await new Promise((resolve) => secure.close(resolve));
+      }
+    });
+
     it('speaks HTTPS to a server it trusts, by name, and refuses one it does not', async () => {
       const clientPorts: number[] = [];
       const secure = createHttpsServer({ cert, key }, (request, response) => {
