@@ -7,9 +7,9 @@ import { decodeUtf8, MAX_RESPONSE_BYTES, ResponseTooLargeError, timeoutError, ty
  * the bot makes without a turn (proactive sends and updates). Hand-written rather than node:http because a fan-out's
  * first requests run while the process is cold, and node's client (ClientRequest, OutgoingMessage, the agent's
  * bookkeeping, an IncomingMessage stream and its events per answer) was ~0.55 ms of CPU a request then, against
- * ~0.17 ms for the same request written to a socket and read back (200 POSTs, 16 at a time, from a fresh process to
- * bench line 4's connector). Those first requests set when each conversation's rate windows open, so their CPU is
- * what stands between a fan-out and the limits' minimum (BENCHMARKS.md, "Line 4, a lean client").
+ * ~0.27 ms through this and ~0.17 ms for the bare socket write and read (200 POSTs, 16 at a time, from a fresh
+ * process to bench line 4's connector). Those first requests set when each conversation's rate windows open, so
+ * their CPU is what stands between a fan-out and the limits' minimum (BENCHMARKS.md, "Line 4, a lean client").
  *
  * It speaks only what Bot Connector calls need: one request at a time per socket (no pipelining), a body given as a
  * string, header values in visible ASCII, no proxy (the adapter uses the connector client when one is configured),
