@@ -1,6 +1,7 @@
 import { isWrite } from './catalog.js';
 import { asksToSee } from './safety.js';
 import type { IntentScore } from './classifier.js';
+import { MEETING_KIND_EN, MEETING_KIND_ZH } from './meetingWords.js';
 
 /**
  * Strong cues: phrasings that name one command whatever else the sentence holds, read the way a colleague reads
@@ -37,8 +38,6 @@ const PHONE_EN = String.raw`\b(?:phone|dial[- ]?in|pstn) (?:users|callers|people
 // into a state (an adjective said last), exists already — the sentence changes it, it does not create one.
 const EXISTING_MEETING_MADE_EN = String.raw`(?!.*\b(?:meeting|call|conference) \d{6,12}\b)(?!make (?:the |my |our |this |that )?(?:meeting|call|conference) (?!(?:called|named|titled|about|for|with|on|at|tomorrow|today|next)\b)\S.* (?:unlocked|muted|unmuted|open|internal|${SETTING_EN})(?: (?:again|now|please|pls|thanks))*$)`;
 const CREATE_EN = String.raw`^${EXISTING_MEETING_MADE_EN}(?:(?:i|we) (?:need|want|would like|d like)(?: to (?:create|schedule|book|set up|have|get))?|(?:create|schedule|book|set up|setup|make|organi[sz]e|arrange|plan|add|host|new))(?: me| us)?(?: (?:a|an|one|another))?(?: (?:new|quick|short|brief|private|public|locked|open|online|skype|small|big|weekly|daily|\d+[- ]?min(?:ute)?s?))*\s+(?:meeting|call|conference|session|mtg|meetup)\b(?! (?:defaults?|polic|settings|options|invitation))`;
-const MEETING_KIND_EN = String.raw`(?:review|sync|standup|stand-up|retro|retrospective|crit|critique|planning|kickoff|kick-off|demo|1:1|one-on-one|all hands|town hall|interview|workshop|call|prep|briefing|check-in|offsite|training|session|meeting|huddle|catch-up|catchup|sprint|board|townhall)`;
-const MEETING_KIND_ZH = String.raw`(?:会|评审|面试|复盘|培训|分享|站会|例会|周会|沟通)`;
 // "what's on next week", "any meetings next friday": a question about a stretch of time to come (not "next page").
 const NEXT_TIME_ASKED_EN = String.raw`(?:what|whats|which|anything|any|show|list|do (?:i|we) have|have (?:i|we) got|tell me|give me|is there|are there)\b.*\bnext (?:week|month|weekend|days|few days|\d+ days|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`;
 

@@ -679,10 +679,12 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
   } else if (objectVerdict && !guard.ask) {
     askInstead(askFallingBackToRead(intent, objectVerdict.reason));
   }
-  const unsaid = guard.ask || intent === NONE_INTENT ? undefined : kindNotSaid(intent, entities, command);
+  let askWhy: Recognition['askWhy'];
+  const unsaid = guard.ask || intent === NONE_INTENT ? undefined : kindNotSaid(intent, entities, `${text} ${normalised}`, chinese);
   if (unsaid) {
-    explanation.push(`what kind of thing "${entities.meeting}" is, is not said → ask`);
+    explanation.push(`whether "${entities.meeting ?? entities.group}" is a meeting or a contact group is not said → ask, settled by what exists`);
     guard.ask = unsaid;
+    askWhy = 'kind';
   }
   entities = asTyped(entities, text, typed);
   const found = Object.entries(entities).map(([slot, value]) => `${slot}=${JSON.stringify(value)}`);
@@ -692,6 +694,7 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
   const result: Recognition = { intent, score: round(score), entities, language, text: normalised, explanation, alternatives };
   if (guard.ask) {
     result.ask = guard.ask.map((name) => ({ intent: name, entities: name === intent ? entities : asTyped(extract(name).entities, text, typed) }));
+    if (askWhy) result.askWhy = askWhy;
   }
   if (intent === NONE_INTENT && looksForeign(text)) {
     explanation.push('written in a language I do not speak');
