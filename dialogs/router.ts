@@ -200,12 +200,13 @@ export class Router {
   }
 
   /**
-   * A question of kind ("rename Launch …": the meeting or the contact group?) that what the person has settles: the
-   * one reading whose object exists, when every other's is known to be missing. Otherwise the question is asked.
+   * A question of kind ("rename Launch …": the meeting or the contact group? "lock down Retro": Huawei's or Skype's?)
+   * that what the person has settles: the one reading whose object was found. A reading that could not be looked up
+   * (no sign-in to that service, the service failed) does not stop it: what the person has there cannot be changed
+   * from here now either. Found twice or nowhere, the question is asked.
    */
   private async settledByWhatExists(user: TeamsUser, readings: readonly Reading[]): Promise<Reading | undefined> {
     const existence = await Promise.all(readings.map((reading) => this.locate(user, reading)));
-    if (existence.some((answer) => answer === undefined)) return undefined;
     const existing = readings.filter((_, index) => existence[index] === 'found');
     return existing.length === 1 ? existing[0] : undefined;
   }

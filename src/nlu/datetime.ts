@@ -183,11 +183,20 @@ function readValues(resolution: unknown): ResolutionValue[] {
 /** Ambiguous times ("at 3", "Friday") resolve to several values; a meeting is planned for the future. */
 function pickFuture(values: ResolutionValue[], now: Date): ResolutionValue | undefined {
   const usable = values.filter((value) => value.value !== undefined || value.start !== undefined);
-  const future = usable.find((value) => {
+  const future = usable.filter((value) => {
     const text = value.value ?? value.start;
     return text !== undefined && parseLocal(toIso(text, now) ?? '').getTime() >= now.getTime();
   });
-  return future ?? usable[usable.length - 1];
+  // "tomorrow at 4" comes back as 04:00 and 16:00: a meeting is at the one in office hours, as a colleague hears it.
+  const officeHours = future.length > 1 ? future.find((value) => inOfficeHours(value.value ?? value.start ?? '')) : undefined;
+  return officeHours ?? future[0] ?? usable[usable.length - 1];
+}
+
+const OFFICE_HOURS = { from: 8, to: 18 };
+
+function inOfficeHours(value: string): boolean {
+  const hour = /(?:^|[ T])(\d{2}):\d{2}(?::\d{2})?$/u.exec(value)?.[1];
+  return hour !== undefined && Number(hour) >= OFFICE_HOURS.from && Number(hour) <= OFFICE_HOURS.to;
 }
 
 /** "2025-01-16 15:00:00" → "2025-01-16T15:00:00"; a bare time "16:30:00" → its next occurrence. */

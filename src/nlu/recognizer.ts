@@ -6,7 +6,7 @@ import { extractEntities } from './entities.js';
 import { isWrite, type Entities } from './catalog.js';
 import { NONE_INTENT } from './training.js';
 import { askFallingBackToRead, changeNotAskedFor, guardIndefiniteTarget, guardWrite, type WriteGuard } from './safety.js';
-import { groupNamedAsMeeting, helpAboutAnotherKind, judgeObject, judgeSentence, kindNotSaid, namesItsSubject } from './objectKind.js';
+import { groupNamedAsMeeting, helpAboutAnotherKind, judgeObject, judgeSentence, kindNotSaid, namesItsSubject, serviceNotSaid } from './objectKind.js';
 import { familyOf, familyPick, outOfFamily, strongCue, verbAgainstRead, verbOverCue } from './cues.js';
 import { inOtherScript, looksForeign, mostlyForeign } from './foreign.js';
 import { chineseCommand, englishCommand } from './clauses.js';
@@ -680,13 +680,14 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
     askInstead(askFallingBackToRead(intent, objectVerdict.reason));
   }
   let askWhy: Recognition['askWhy'];
-  const unsaid = guard.ask || intent === NONE_INTENT ? undefined : kindNotSaid(intent, entities, `${text} ${normalised}`, chinese);
+  const unsaid = guard.ask || intent === NONE_INTENT ? undefined : kindNotSaid(intent, entities, `${text} ${normalised}`, chinese) ?? serviceNotSaid(intent, entities, text);
   if (unsaid) {
-    explanation.push(`whether "${entities.meeting ?? entities.group}" is a meeting or a contact group is not said → ask, settled by what exists`);
+    explanation.push(`what kind of thing "${entities.meeting ?? entities.group}" is (${unsaid.join(' or ')}) is not said → ask, settled by what exists`);
     guard.ask = unsaid;
     askWhy = 'kind';
   }
   entities = asTyped(entities, text, typed);
+  if (intent === 'debugParse' && typeof entities.keyword === 'string') entities = { ...entities, keyword: spacedAsTyped(entities.keyword, removeEmoji(removeMentions(input))) };
   const found = Object.entries(entities).map(([slot, value]) => `${slot}=${JSON.stringify(value)}`);
   explanation.push(`entities: ${found.join(', ') || '(none)'}`);
 
@@ -846,6 +847,20 @@ function asTyped(entities: Entities, converted: string, typed: string): Entities
     return at >= 0 ? typed.slice(at, at + value.length) : value;
   };
   return Object.fromEntries(Object.entries(entities).map(([slot, value]) => [slot, typeof value === 'string' ? restore(value) : value])) as Entities;
+}
+
+/**
+ * "explain lock 923 456 781": the sentence to explain is given back as it was typed, its ids spaced as they were
+ * (the recogniser reads ids joined). It ends the message, so it is the suffix that joins to the same text.
+ */
+function spacedAsTyped(value: string, raw: string): string {
+  if (raw.trimEnd().endsWith(value)) return value;
+  // Joining takes at most one space per digit, so the typed suffix is at most twice as long.
+  for (let start = raw.length - value.length; start >= Math.max(0, raw.length - 2 * value.length - 2); start--) {
+    const suffix = raw.slice(start).trim();
+    if (joinSpacedIds(suffix) === value) return suffix;
+  }
+  return value;
 }
 
 /**

@@ -109,7 +109,7 @@ const COMMAND_SHORTHAND: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:turn|switch|shut) off (?:everyone'?s|everybody'?s|all(?: the)?|their|all of their|the) mic(?:rophone)?s?\b/giu, 'mute everyone'],
   [/\b(?:turn|switch) on (?:everyone'?s|everybody'?s|all(?: the)?|their|all of their|the) mic(?:rophone)?s?\b/giu, 'unmute everyone'],
   // "pls del grp Old vendors": delete and group, typed short.
-  [/^del\b/giu, 'delete'],
+  [/^((?:(?:pls|plz|please|kindly|can you|could you|hey|ok|okay),? )*)del\b/giu, '$1delete'],
   [/\bgrps?\b/giu, 'group'],
   // "lck 912345678", "unlck it": lock, typed without its vowel.
   [/\b(un)?lck\b/giu, '$1lock'],
@@ -220,8 +220,12 @@ function pushWords(text: string, tokens: Token[]): void {
   }
 }
 
+// "we're", "we'll" without their apostrophes are other words ("were", "well"): they keep what they stand for.
+const COLLIDING_CONTRACTIONS: ReadonlyMap<string, string> = new Map([['we\'re', 'weare'], ['we\'ll', 'wewill']]);
+
 export function normWord(word: string): string {
-  return word.normalize('NFD').replace(/[\u0300-\u036f]/gu, '').toLowerCase().replace(/['’]/gu, '');
+  const lower = word.normalize('NFD').replace(/[\u0300-\u036f]/gu, '').toLowerCase();
+  return COLLIDING_CONTRACTIONS.get(lower.replace(/’/gu, '\'')) ?? lower.replace(/['’]/gu, '');
 }
 
 /** Meeting ids as people type them: Huawei conference ids (digits) and UCWA onlineMeetingIds (e.g. 2K7T8Z2R). */

@@ -306,6 +306,21 @@ describe('UCWA meeting and group commands (end to end)', function () {
       assert.match(question.rendered, /Did you mean:/);
     });
 
+    it('"lock down Harbor launch", an ongoing Huawei meeting only, takes the Huawei lock without asking', async () => {
+      const huawei = bot.sandbox.simulators.huawei!;
+      const { conferenceID } = huawei.control.createMeeting({ subject: 'Harbor launch', hostUserId: 'alice@contoso.com' });
+      const answer = await say('lock down Harbor launch');
+      assert.doesNotMatch(answer.rendered, /Did you mean/);
+      assert.equal(huawei.control.meeting(conferenceID)!.locked, true, answer.rendered);
+    });
+
+    it('"lock down Quay planning", a Skype for Business meeting only, sets its access to Locked without asking', async () => {
+      await observer.meetings.create({ subject: 'Quay planning', accessLevel: 'Everyone' });
+      const answer = await say('lock down Quay planning');
+      assert.doesNotMatch(answer.rendered, /Did you mean/);
+      assert.equal((await meetingNamed('Quay planning'))?.accessLevel, 'Locked', answer.rendered);
+    });
+
     it('without a sign-in nothing is looked up: the question is asked', async () => {
       const frank = bot.channel.personalChat('frank@contoso.com');
       const question = await say('rename Skiers to Ski team', frank);

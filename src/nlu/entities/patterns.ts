@@ -57,6 +57,8 @@ export const en = {
     rule('allow <person> to join <meeting>', '^(?:allow|permit) (?<person>.+?) (?:to join|to enter|in|into)(?: (?<meeting>.+))?$'),
     // "everyone in the Retro lobby can come in": who, then where they wait, then that they may enter.
     rule('<everyone> in the <meeting> lobby can come in', '^(?<person>everyone|everybody|all|all (?:the )?(?:people|guests|folks|visitors)|the (?:people|guests|folks|visitors)) (?:who(?:s| is| are) )?(?:waiting )?(?:in|at) (?:the )?(?<meeting>.+?) (?:lobby|waiting room) (?:can|may|should) (?:now )?(?:come in|come through|join|enter|get in|be let in|go in)(?: now| right now)?$'),
+    // "open the lobby doors for Budget review": everyone waiting, let in where they wait.
+    rule('open the lobby doors for <meeting>', '^open(?: up)? (?:the )?(?:lobby|waiting room)(?:s)? (?:doors?|gates?) (?:for|of|on|in|at) (?:the )?(?<meeting>.+?)(?: (?:please|now|pls|asap))?$'),
     rule('<person> can come in', '^(?<person>.+?) (?:can|may|should|is allowed to|is ok to|is fine to) (?:come in|come through|join|enter|get in|be let in|go in)(?: us| me)?(?: (?:to|into|for) (?<meeting>.+?))?(?: now| right now)?$'),
     rule('admit <person> to <meeting>', '^(?:admit|accept|approve|allow in|let in|bring in|ok|okay) (?<person>.+?(?: (?:ending|ends) (?:in|with) \\S+)?)(?: (?:to|into|in|to join|from the lobby of|from the lobby for|for(?= (?!(?:now|a bit|a moment|a sec|a second|a minute|me|us|good)$))) (?<meeting>.+))?$'),
   ],
@@ -91,13 +93,15 @@ export const en = {
     rule('stop <…> for <meeting>', '\\b(?:watching|monitoring|tracking|following|alerts|alerting|notifications|notifying me|pinging me|pings|updates|watch|watches) (?:for|about|of|from|on|to|me about) (?<meeting>.+)$'),
     rule('stop watching <meeting>', '^(?:stop|quit|cancel|end|pause|halt|cease|no more|dont|do not) (?:watching|monitoring|tracking|following|to watch|watch|keeping an eye on|keeping tabs on|keeping watch on) (?<meeting>.+)$'),
     rule('drop off <meeting>', '^(?:drop off|get off|drop out of|step away from|leave) (?<meeting>.+)$'),
+    // "I'm done with the standup, no more alerts": what the person is done with, the reason after it.
+    rule("I'm done with <meeting>", '^(?:i(?:m| am)|were|weare|we are) (?:all )?(?:done|finished|through) with (?:the )?(?<meeting>.+?)(?:, .*)?$'),
     rule('unwatch <meeting>', '^(?:unwatch|unsubscribe from|unsubscribe|unfollow|forget) (?<meeting>.+)$'),
   ],
   routeHere: [
     rule('when people wait for <meeting>', '\\bwait(?:s|ing)? (?:for|in|to join) (?<meeting>.+)$'),
     rule('alerts for <meeting> here', '\\b(?:alerts?|notifications?|notices|pings|lobby) (?:for|of|from|about) (?<meeting>.+?)(?: (?:lobby|here|to this|in this|into this|to here|over here|to the channel|to this channel|to this chat|in here|go|goes|to go|come|be sent|be posted|get sent|delivered|sent|posted|routed|show up|shows up|appear|appears|land|pop up|arrive|(?:should|must|will|need to|needs to|have to|are to) (?:now )?(?:go|come|be|land|show|arrive|pop|get))\\b.*)?$'),
-    rule('send <meeting> lobby alerts here', '^(?:send|post|route|deliver|forward|share|put|redirect) (?:the )?(?<meeting>.+?) (?:lobby |waiting |waiting room )?(?:alerts?|notifications?|pings)\\b'),
-    rule('I want <meeting> lobby alerts delivered here', '^(?:i(?:d| would) like|i want|have|get|can|could) (?:the )?(?<meeting>.+?) (?:lobby )?(?:alerts?|notifications?|pings) (?:to be )?(?:delivered|sent|posted|routed|forwarded|to go|go|to come|come|here|in here|to this|into this)\\b'),
+    rule('send <meeting> lobby alerts here', '^(?:send|post|route|deliver|forward|share|put|redirect|pipe|push|relay|mirror|copy|cc|bring|drop) (?:the )?(?<meeting>.+?) (?:lobby |waiting |waiting room )?(?:alerts?|notifications?|pings)\\b'),
+    rule('I want <meeting> lobby alerts delivered here', '^(?:i(?:d| would) (?:like|love)|i want|i need|have|get|can|could) (?:the )?(?<meeting>.+?) (?:lobby )?(?:alerts?|notifications?|pings) (?:to be )?(?:delivered|sent|posted|routed|forwarded|to go|go|to come|come|here|in here|to this|into this|in this|on this)\\b'),
     rule('<meeting> lobby pings should go to this chat', '^(?:the )?(?<meeting>.+?) (?:lobby |waiting |waiting room )?(?:alerts?|notifications?|pings) (?:should|must|need to|needs to|can|could|have to|are to|will) (?:now )?(?:go|come|be (?:sent|posted|delivered|routed|forwarded)|land|show up|arrive|pop up)\\b'),
     rule('about <meeting> lobby', '\\babout (?<meeting>.+?)(?: lobby)?(?: here)?$'),
   ],
@@ -105,13 +109,15 @@ export const en = {
     rule('details of <meeting>', '\\b(?:details?|info|information|summary|overview|join link|link|settings|setup|set-up|set up|configuration|config|organi[sz]er|host|owner|chair|agenda|start time|end time|time|dial-in|attendees|invitees) (?:of|for|about|on|to) (?<meeting>.+)$'),
     rule('<meeting> details', '^(?!(?:when|what|whats|where|who|whos|how)\\b)(?:show me |show |get me |get |give me |open |pull up |bring up )?(?:the )?(?<meeting>.+?) (?:details|info|information)$'),
     // "is Budget review locked?", "did I delete Board prep?": a question about a meeting's state names it.
-    rule('is <meeting> locked', '^(?:is|was|has) (?<meeting>.+?) (?:(?:already|still) )?(?:been )?(?:locked|unlocked|open|public|private|invite only|invited only|cancel(?:l)?ed|deleted|over|started|running|still on|happening|moved|changed|renamed|empty|full)$'),
+    rule('is <meeting> locked', '^(?:is|was|has) (?<meeting>.+?) (?:(?:already|still) )?(?:been )?(?:locked|unlocked|open to (?:everyone|everybody|anyone|anybody|all|the public|outsiders|guests|externals|external people)|open|public|private|invite only|invited only|cancel(?:l)?ed|deleted|over|started|running|still on|happening|moved|changed|renamed|empty|full)(?: or (?:not|invite only|invited only|locked|unlocked|private|public|open|internal only))?$'),
     rule('did I delete <meeting>', '^(?:did|have|has) (?:i|we|you|someone|anyone|anybody) (?:already )?(?:delete|deleted|cancel|cancel(?:l)?ed|lock|locked|unlock|unlocked|change|changed|move|moved|rename|renamed|update|updated|create|created|schedule|scheduled|end|ended) (?<meeting>.+)$'),
     rule('when is <meeting>', '^(?:when|what time) (?:is|does|will|did) (?<meeting>.+?)(?: (?:start|begin|happen|take place|end|finish|scheduled|over|kick off))?(?: (?:i |we )?need (?:the|its|a|an) .+)?$'),
     // "show me everything about my Ops standup meeting": all there is about one meeting.
     rule('everything about <meeting>', '^(?:show me |show |give me |get me |tell me )?(?:everything|all|all there is|all you (?:have|know)) (?:about|on|regarding|for) (?:the )?(?<meeting>.+)$'),
     rule('who leads <meeting>', '^who(?:s| is| was)? (?:leading|hosting|running|organi[sz]ing|chairing|presenting (?:at|in)|organi[sz]ed|hosted|set up|created|booked|scheduled|owns|hosts|runs|leads|chairs) (?:the )?(?<meeting>.+)$'),
     rule('where is <meeting>', '^(?:where|wheres) (?:is |s )?(?:the )?(?<meeting>.+?)(?: (?:happening|held|taking place|being held))?$'),
+    // "who can get into Retro without waiting?": who skips the lobby of a meeting, asked.
+    rule('who can get into <meeting> without waiting', '^(?:so )?(?:who|which people|whom|who all) (?:can|may|gets? to|is allowed to|are allowed to|could) (?:get into|get in to|join|enter|come into|get in to) (?:the )?(?<meeting>.+?) (?:without waiting|without (?:the )?lobby|skipping the lobby|straight in|directly)\\b'),
     rule('what is <meeting> about', '^(?:what is|whats|what s) (?:the )?(?<meeting>.+?) about$'),
     rule('tell me about <meeting>', '^(?:tell me (?:more |everything )?about|more about|what do you (?:know|have) (?:about|on)|describe|show me|show|open|display|look up|lookup|pull up|bring up|what is|whats|what about) (?:the )?(?<meeting>.+)$'),
   ],
@@ -126,6 +132,8 @@ export const en = {
     rule('rename <meeting> to <subject>', `^(?:rename|retitle) (?:${MEETING_WORD} )?(?<meeting>.+?) (?:to|as|into) (?<subject>.+)$`),
     rule('change the subject of <meeting> to <subject>', '\\b(?:subject|title|name|topic) (?:of|for) (?<meeting>.+?) (?:to|as|into) (?<subject>.+)$'),
     rule('<meeting> subject to <subject>', `^(?:change|set|update|make) (?:the )?(?<meeting>.+?) (?:subject|title|topic|name) (?:to|as) (?<subject>.+)$`),
+    // "lock down Retro": the meeting's access set to Locked, named right after the verb.
+    rule('lock <meeting>', '^(?:lock down|lock up|close off|lock) (?:the |my )?(?<meeting>(?!(?:it|this|that|down|up|everyone|everybody|all)$).+?)(?: (?:meeting|call))?(?: (?:please|pls|now|asap|for me|down|up))*$'),
     rule('move <meeting> to <time>', '^(?:move|reschedule|push|shift|postpone|bring forward|delay) (?<meeting>.+?)(?: back| forward| out)? (?:to|until|till|at|for|by|back to) (?<rest>.+)$'),
     // Thirteenth pass: "Hiring Panel should only be open to people from our company".
     rule('<meeting> should only be open to <who>', '^(?<meeting>.+?) (?:should|must|needs to|has to|will|is to) (?:only )?be (?:only )?open(?:ed)? (?:only )?to (?<rest>.+)$'),
@@ -364,6 +372,9 @@ export const zh = {
     // "周例会只让公司内部的人进", "让周例会所有人都可以进": who may enter, after the meeting.
     rule('<会议> 只让 <谁> 进', '^(?:让|把|将)?\\s*(?:会议)?\\s*(?<meeting>[^，,\\s]{2,16}?)\\s*(?:的)?(?:只|仅)?(?:让|允许|限)?(?<rest>(?:所有人|任何人|大家|公司内部|公司里|本公司|企业内部|受邀|被邀请).*(?:进|加入|入会|参加).*)$'),
     rule('<会议> 推迟一个小时', '^(?:把|将)?\\s*(?:会议)?\\s*(?<meeting>[^，,把]+?)\\s*(?:推迟|推后|延后|延期|提前|往后推|往前挪|往后挪)(?<rest>.+)$'),
+    // 锁定周会, 把复盘会锁上: the meeting's access set to Locked.
+    rule('锁定 <会议>', '^(?:锁定|锁上|锁住)(?:会议)?\\s*(?<meeting>[^，,\\s]{2,20}?)(?:吧|一下)?$'),
+    rule('把 <会议> 锁上', '^(?:把|将)\\s*(?:会议)?\\s*(?<meeting>[^，,]{2,20}?)\\s*(?:锁上|锁定|锁住|锁起来)(?:吧|一下)?$'),
     rule('修改会议 <会议>', '^(?:修改|更新|编辑|调整)(?:会议)?\\s*(?<meeting>.+?)(?:\\s*的(?:时间|设置|主题))?$'),
   ],
   delete: [rule('<会议> 不开了', '^(?:把|将)?\\s*(?:会议)?\\s*(?<meeting>[^，,]+?)\\s*(?:不开了|取消了|不用开了|不要了)'), rule('<会议> 删除', '^(?:把|将)?\\s*(?:会议)?\\s*(?<meeting>[^，,]+?)\\s*(?:删除|删掉|删了|取消掉|取消)(?:吧|掉)?了?$'), rule('不用开 <会议> 了', '^(?:不用|不必|不需要|别)(?:再)?开\\s*(?<meeting>.+?)了?$'), rule('删除会议 <会议>', '^(?:删除|删掉|删了|取消|移除)(?:掉)?(?:我的)?(?:会议)?\\s*(?<meeting>.+?)(?:吧|了|呗)*$'), rule('把 <会议> 删掉', '^把\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*(?:删掉|删除|取消|删了)')],
