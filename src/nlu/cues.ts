@@ -47,6 +47,22 @@ const NAME_TAG_EN = String.raw`(?:\d{1,4}|mon|tue|wed|thu|fri|sat|sun|(?:mon|tue
 const NOT_PRESENCE_EN = String.raw`^(?!.*\b(?:presence|status|online|available|availability|offline)\b)`;
 
 const CUES: readonly Cue[] = [
+  // Corpus Z's classes (after its first score).
+  // "show me everything you can do": the bot's commands, asked for.
+  { name: 'everything you can do', en: /^(?:show|tell|give|list)(?: me)? (?:everything|all|all the things|what) (?:you|u) (?:can|could) do\b/u, intent: 'help', overrules: ['none', 'page.next', 'watch.list'] },
+  // 周会门口那个陌生人请他走: someone asked to leave. ("Bill can't come in" is said of a person, not to the bot: asked.)
+  { name: 'someone asked to leave (zh)', zh: /(?:请|让|叫)(?:他|她|他们|她们|对方|这个人|那个人)(?:走|离开|出去|回去)(?:吧|吗)?$/u, intent: 'lobby.reject', overrules: ['none', 'lobby.who', 'lobby.admit', 'meetings.details', 'meetings.invitation', 'meetings.create'] },
+  // 可以设置的值有哪些呀: the values a meeting's settings may take.
+  { name: 'the values I may set (zh)', zh: /(?:可以|能|能够)?(?:设置|设定|选|选择)的(?:值|选项|取值)|(?:可选|可设置|可用)的(?:值|选项|取值)/u, intent: 'meetings.eligibleValues', overrules: ['none', 'meetings.details', 'meetings.defaults'] },
+  // "who do I have under Family": the people filed under a contact group.
+  { name: 'who is under <group>', en: /^(?:who|whom) (?:do i have|have i got|is|are|s|all is) (?:filed |listed |saved )?under\b/u, intent: 'groups.members', overrules: ['none', 'meetings.details', 'lobby.who'] },
+  // 同事组换个名字：项目组, 供应商组不要了: a group (…组) renamed or given up.
+  { name: 'a group renamed (zh)', zh: /^(?!.*会)(?:把|将)?\s*\S{1,12}?(?:分组|组)\s*(?:换个名字|改个名字|换个名|改个名|改名)\s*(?:[:：为成叫])/u, intent: 'groups.rename', overrules: ['none', 'lobby.who', 'meetings.update', 'groups.members'] },
+  { name: 'a group given up (zh)', zh: /^(?!.*会)(?:把|将)?\s*\S{1,12}?(?:分组|组)\s*(?:不要了|不用了|删了|删掉吧?|解散吧?|解散了)$/u, intent: 'groups.delete', overrules: ['none', 'lobby.who', 'lobby.reject', 'meetings.delete', 'groups.members', 'debugParse'] },
+  // "my team's group chat is so noisy today": a Teams chat talked about, no contact group.
+  { name: 'a group chat talked about', en: /\bgroup ?chats?\b/u, intent: 'none', overrules: ['groups.list', 'groups.members', 'groups.create', 'groups.delete', 'groups.rename'] },
+  // 后面还安排了什么云会议, "anything on huawei tmrw about design?": Huawei meetings still to come.
+  { name: 'cloud meetings still to come', en: /^(?:anything|what|whats|any)(?: else)? (?:on|in) huawei\b.*\b(?:tomorrow|tmrw|tmr|tmw|today|later|next|this week|coming up|about)\b/u, zh: /(?:后面|之后|接下来|以后|还)(?:还)?(?:安排|约|预约|订)了(?:什么|哪些|几个)(?:云)?会/u, intent: 'huawei.scheduled', overrules: ['none', 'huawei.details', 'huawei.ongoing', 'meetings.list', 'meetings.details'] },
   // Corpus Y's classes (after its first score). "open the lobby doors": everyone waiting let in.
   { name: 'the lobby doors opened', en: /\bopen(?: up)? (?:the )?lobby(?:'s|s)? (?:doors?|gates?)\b/u, zh: /(?:打开|开开|开一下)大厅的?门/u, intent: 'lobby.admit', overrules: ['none', 'lobby.who', 'meetings.details', 'meetings.update'] },
   // "I have to admit you were right", "ok I admit we messed up the invite": a confession, whatever it is about.
@@ -56,11 +72,11 @@ const CUES: readonly Cue[] = [
   // "pull up everything I've scheduled in sfb": the person's own Skype for Business meetings.
   { name: "everything I've scheduled in Skype", en: /\b(?:everything|all|what|whatever|stuff|things) (?:i|ive|i have|weve|we have|i had) (?:scheduled|booked|set up|setup|organized|organised|planned|created|made)\b.*\b(?:sfb|skype|lync)\b/u, intent: 'meetings.list', overrules: ['none', 'signIn', 'huawei.scheduled', 'meetings.details'] },
   // "if I don't pick an access level what do I get": what a meeting gets when nothing is chosen.
-  { name: 'what I get when I pick nothing', en: /\bif (?:i|we|you) (?:dont|do not|didnt|never|don't) (?:pick|choose|set|select|specify|say|give|change)\b.*\b(?:what|which)\b|\bwhat (?:do|would|will) (?:i|we) get (?:if|when) (?:i|we) (?:dont|do not|didnt) (?:pick|choose|set|select|specify)\b/u, zh: /(?:如果|要是|假如)?(?:我)?(?:不选|没选|不设置?|没设置?|不指定|没指定|什么都不选).{0,12}(?:会是|是什么|默认|会怎样|会怎么样|得到什么)/u, intent: 'meetings.defaults', overrules: ['none', 'lobby.reject', 'watch.list', 'help', 'meetings.eligibleValues', 'meetings.update'] },
+  { name: 'what I get when I pick nothing', en: /\bif (?:i|we|you) (?:dont|do not|didnt|never|don't) (?:pick|choose|set|select|specify|say|give|change)\b.*\b(?:what|which)\b|\bwhat (?:do|would|will) (?:i|we) get (?:if|when) (?:i|we) (?:dont|do not|didnt) (?:pick|choose|set|select|specify)\b/u, zh: /(?:如果|要是|假如)?(?:我)?(?:不选|没选|不设置?|没设置?|不指定|没指定|什么都不选).{0,12}(?:会是|是什么|默认|会怎样|会怎么样|得到什么)/u, intent: 'meetings.defaults', overrules: ['none', 'lobby.reject', 'watch.list', 'help', 'meetings.eligibleValues', 'meetings.update', 'meetings.details'] },
   // "who can get into Retro without waiting?": who skips the lobby is a setting of the meeting, asked.
   { name: 'who gets in without waiting, asked', en: /^(?:so )?(?:who|which people|whom|who all) (?:can|may|gets? to|is allowed to|are allowed to|could) (?:get into|get in to|join|enter|come into|get in|skip|bypass)\b.*\b(?:without waiting|without (?:the )?lobby|skip(?:ping)? the lobby|straight in|directly)\b/u, intent: 'meetings.details', overrules: ['lobby.who', 'lobby.reject', 'lobby.admit', 'none', 'meetings.update'] },
   // "I don't care who's online in Partners anymore": presence no longer wanted.
-  { name: "presence no longer cared about", en: /\b(?:dont|do not|no longer|don't) (?:care|need to know|want to know|wanna know|need to see|want to see)\b.*\b(?:online|presence|status|available|availability|offline)\b/u, zh: /(?:不|不再|不用再?)(?:关心|在乎|需要知道|想知道).{0,12}(?:在线|上线|状态|下线)/u, intent: 'groups.presenceStop', overrules: ['groups.members', 'lobby.reject', 'none', 'groups.presence', 'watch.stop'] },
+  { name: "presence no longer cared about", en: /\b(?:dont|do not|no longer|don't) (?:care|need to know|want to know|wanna know|need to see|want to see)\b.*\b(?:online|presence|status|available|availability|offline|around)\b/u, zh: /(?:不|不再|不用再?)(?:关心|在乎|需要知道|想知道).{0,12}(?:在线|上线|状态|下线)/u, intent: 'groups.presenceStop', overrules: ['groups.members', 'lobby.reject', 'none', 'groups.presence', 'watch.stop'] },
   // "my skype account keeps getting locked", 重置我的密码: an account or password trouble is IT's, not a command.
   { name: 'account trouble', en: /\b(?:account|password|login|laptop|computer|screen|phone|pc)\b.*\b(?:locked|lock(?:s|ed)? (?:me )?out|keeps? (?:getting|being) lock(?:ed)?)\b|\blocked out of\b/u, zh: /(?:重置|修改|找回|忘了|忘记|改一下|改个|改|换个?)(?:一下)?(?:我的|一下)?(?:登录|账号|帐号)?密码|(?:账号|帐号|账户)(?:被|又被)?(?:锁|冻结|封)/u, intent: 'none', overrules: ['huawei.lock', 'signIn', 'signOut', 'meetings.list', 'groups.list', 'meetings.dialIn', 'help', 'meetings.update', 'lobby.who'] },
   // "is Board prep open to everyone?": a meeting's setting asked about, yes or no; nothing to change.
@@ -92,7 +108,7 @@ const CUES: readonly Cue[] = [
   // "I accepted Will's invite in outlook": what the person did in another product.
   { name: 'done in another product', en: /^(?:i|we) \w+ed\b.*\b(?:in|on|from|through|via) (?:outlook|gmail|zoom|webex|slack|google|teams)\b/u, intent: 'none', overrules: ['meetings.invitation', 'meetings.list', 'meetings.details', 'help'] },
   // "do you like your job?": small talk about the bot.
-  { name: 'small talk about the bot', en: /^(?:do|are|did|have|will|would) you (?:like|love|enjoy|hate|feel|ever|get tired|sleep|dream|have feelings|have a|happy|sad|bored|tired|real|human|alive|a robot|an ai)\b/u, zh: /^你(?:喜欢|爱|讨厌|累|开心|难过|是人|是机器人|有感情|会累|会不会累|睡觉)/u, intent: 'none', overrules: ['help', 'meetings.details'] },
+  { name: 'small talk about the bot', en: /^(?:do|are|did|have|will|would) you (?:like|love|enjoy|hate|feel|ever|get tired|sleep|dream|have feelings|have a|happy|sad|bored|tired|real|human|alive|a robot|an ai)\b/u, zh: /^你(?:(\S)不\1\S?[吗啊呀呢]?$|喜欢|爱|讨厌|累|开心|难过|是人|是机器人|有感情|会累|会不会累|睡觉)/u, intent: 'none' },
   // Corpus W's classes (after its first score).
   { name: 'examples of what to type', en: /\bexamples? of (?:what|things) (?:i|you|we) (?:can|could|should) (?:type|say|ask|write)\b|^what (?:can|should) i (?:type|say|ask|write)\b/u, intent: 'help', overrules: ['none', 'debugParse'] },
   // "show me who hasn't been let in yet", 还有谁没被放进来: who is still waiting.

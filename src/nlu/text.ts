@@ -115,6 +115,9 @@ const COMMAND_SHORTHAND: ReadonlyArray<[RegExp, string]> = [
   [/\b(un)?lck\b/giu, '$1lock'],
   // "hlp pls": help, typed short.
   [/^hlp\b/giu, 'help'],
+  // "any1 waiting 4 Sprint Review?": anyone, and "for" typed as a digit after a verb of waiting.
+  [/\b(any|every|some|no)1\b/giu, '$1one'],
+  [/\b(wait|waits|waiting|waited|looking|ready|queued|here|there) 4 (?=\p{L})/giu, '$1 for '],
   // "ok let thm all in": them, typed short.
   [/\bthm\b/giu, 'them'],
   // "rename Q3 Hires -> Q3 2025 Hires": an arrow between two names is "to".

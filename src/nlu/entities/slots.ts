@@ -57,7 +57,7 @@ function stripGroup(value: string): string {
 // Words around a Chinese name that are not part of it: "看一下周会", "一下客户演示", "客户培训这个会", "同事这个分组里".
 // "幫團隊建設新增擴展": 帮 alone before a name is the request too.
 // "帮我盯一下同事分组": a verb of keeping watch, glued before the name.
-const ZH_LEADING_FILLER = /^(?:(?:给我看看|给我看下|给我|看看|看一下|看下|查看|查一下|查下|列一下|列下|帮我|替我|帮忙|帮(?=\S{2})|麻烦你?|请你?|盯一下|盯下|盯着|盯紧|留意一下|一下|以后|今后|叫做?|名为)\s*)+/u;
+const ZH_LEADING_FILLER = /^(?:(?:给我看看|给我看下|给我|看看|看一下|看下|查看|查一下|查下|列一下|列下|帮我|替我|帮忙|帮(?=\S{2})|麻烦你?|请你?|盯一下|盯下|盯着|盯紧|留意一下|告诉我|跟我说说?|给我说说?|一下|以后|今后|叫做?|名为)\s*)+/u;
 // "招聘面试那个会的链接", "年度预算这个会是怎么设置的", "技术支持这个组": a demonstrative and the thing's kind end its name.
 const ZH_DEMONSTRATIVE_KIND = /\s*(?:这个|那个|这场|那场|这一个|那一个|这次|那次)(?:会议|会(?!议室)|分组|组|群组).*$/u;
 // "球友那组": a bare 那/这 before the kind word (gone already) points at the thing, it is no part of its name.
