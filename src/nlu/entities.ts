@@ -383,7 +383,7 @@ function meetingCreate(s: Sentence): Entities {
     subject = captured ? cutSubject(captured, times.spans, s.zh) : undefined;
     // "create a meeting": the word for the thing, not its name.
     // "帮我约个会吧": a sentence's closing particle (吧, 呗, 啊) names nothing either.
-    if (subject && /^(?:(?:a|an|the|new|my|online|skype|locked|open|private|public)\s+)*(?:meeting|conference|call)s?$|^(?:一个|一场|新)?(?:会议|会)$|^[吧呗啊呀嘛哈了呢哦喔噢]+$|^(?:open to (?:everyone|anyone|all|everybody)|invite[- ]only|locked|private|public|internal only)$/iu.test(subject)) {
+    if (subject && /^(?:(?:a|an|the|new|my|online|skype|locked|open|private|public)\s+)*(?:meeting|conference|call)s?$|^(?:一个|一场|新)?(?:会议|会)$|^[吧呗啊呀嘛哈了呢哦喔噢]+$|^(?:open to (?:everyone|anyone|all|everybody)|invite[- ]only|locked|private|public|internal only)$|^(?:今天|明天|后天|今晚|明早|(?:这|本|下)周[一二三四五六日天]?|周[一二三四五六日天])$/iu.test(subject)) {
       s.trace.push(`"${subject}" names no subject`);
       subject = undefined;
     }

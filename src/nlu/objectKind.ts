@@ -248,6 +248,7 @@ const MEETING_VERB_ZH = /取消|不开|改期|推迟|延期|这场|那场|这次
 // Meals are what people call their meetings ("Brown bag", "lunch and learn"); contact groups are not named so.
 const MEETING_NAME_EN = new RegExp(String.raw`(?:^|[^\p{L}])(?:${MEETING_KIND_EN}|lunch|breakfast|dinner|brown bag|coffee)s?(?![\p{L}])`, 'iu');
 const MEETING_NAME_ZH = new RegExp(MEETING_KIND_ZH, 'u');
+const RENAMED_ZH = /改成|改为|改叫|换成|更名/u;
 // Settings only meetings have: a change that carries one is a meeting's.
 const MEETING_SETTINGS = ['startTime', 'endTime', 'accessLevel', 'lobbyBypassForPhoneUsers'] as const;
 
@@ -266,7 +267,8 @@ export function kindNotSaid(intent: string, entities: Readonly<Entities>, comman
   const name = intent.startsWith('groups.') ? entities.group : entities.meeting;
   if (typeof name !== 'string' || name.trim() === '') return undefined;
   if (MEETING_SETTINGS.some((slot) => entities[slot] !== undefined)) return undefined;
-  if (intent === 'meetings.update' && typeof entities.subject !== 'string') return undefined;
+  // 老同学改成大学同学: a change that carries no setting, time or subject read as such is a rename, of either kind.
+  if (intent === 'meetings.update' && typeof entities.subject !== 'string' && !RENAMED_ZH.test(commandText)) return undefined;
   return saysItsKind(name, commandText, chinese) ? undefined : [intent, counterpart];
 }
 

@@ -903,7 +903,7 @@ function asksForExplanation(tokens: Token[], normalised: string, chinese: boolea
   }
   const first = tokens[0]?.norm;
   // "debugparse create group Vendors": the command's own name, typed as one word.
-  return tokens.length > 1 && (first === 'explain' || first === 'parse' || first === 'debugparse' || (first === 'debug' && tokens[1]?.norm !== 'mode'));
+  return tokens.length > 1 && (first === 'explain' || first === 'parse' || first === 'interpret' || first === 'debugparse' || (first === 'debug' && tokens[1]?.norm !== 'mode'));
 }
 
 function round(value: number): number {

@@ -25,7 +25,7 @@ const MEETING_WORD = '(?:(?:the|my|our) )?(?:(?:online|skype|huawei|huawei cloud
 
 export const en = {
   debugParse: [
-    rule('explain <text>', '^(?:explain|debug(?: ?parse)?|parse|trace|analy[sz]e) (?:to me )?(?:how you (?:read|understand|parse|see)(?: it| this)? )?(?:this(?: sentence)? |the (?:sentence|phrase|message|text) |the following )?(?<keyword>.+)$'),
+    rule('explain <text>', '^(?:explain|interpret|debug(?: ?parse)?|parse|trace|analy[sz]e) (?:to me )?(?:how you (?:read|understand|parse|see)(?: it| this)? )?(?:this(?: sentence)? |the (?:sentence|phrase|message|text) |the following )?(?<keyword>.+)$'),
     rule('what intent do you get for <text>', '^what (?:intent|command|reading) (?:do|would|did) you (?:get|see|find|pick|choose|make) (?:for|from|out of) (?<keyword>.+)$'),
     rule('what would you do with <text>', '^(?:what would you do with|what do you make of|how would you handle) (?<keyword>.+)$'),
     rule('how do you understand <text>', '^(?:how (?:do|would|did)|show me how) you (?:understand|read|parse|interpret) (?<keyword>.+)$'),
@@ -38,6 +38,8 @@ export const en = {
     rule('at the door of <meeting>', '\\bdoors? (?:of|to|for) (?<meeting>.+)$'),
     rule('knocking on <meeting>', '\\b(?:knocking|knocks?) (?:on|at) (?:the door of )?(?<meeting>.+)$'),
     rule('waiting outside <meeting>', '\\b(?:waiting|queued|queueing|queuing|lined|standing|sitting|hanging|stuck)(?: up| around| about)? (?:outside(?: of)?|at) (?<meeting>.+)$'),
+    // "Is the lobby empty for Sprint Review or are people stuck there": the lobby's state, then its meeting.
+    rule('is the lobby empty for <meeting>', '^(?:is|are) (?:the )?(?:lobby|waiting room) (?:empty|full|clear|busy|quiet) (?:for|of|in|at) (?:the )?(?<meeting>.+?)(?: or .*)?$'),
     rule('what does the <meeting> lobby look like', '^(?:what|how) (?:does|do|is) (?:the |my )?(?<meeting>.+?) (?:lobby|waiting room) (?:look|looking)(?: like)?(?: (?:now|right now))?$'),
     // "check the Q2-planning lobby": the lobby looked at, named by its meeting.
     rule('check the <meeting> lobby', '^(?:check|show|open|see|view|look at|peek at|peek into|pull up)(?: me)? (?:on )?(?:the )?(?<meeting>.+?) (?:lobby|waiting room)$'),
@@ -138,6 +140,8 @@ export const en = {
     rule('lock <meeting>', '^(?:lock down|lock up|close off|lock) (?:the |my )?(?<meeting>(?!(?:it|this|that|down|up|everyone|everybody|all)$).+?)(?: (?:meeting|call))?(?: (?:please|pls|now|asap|for me|down|up))*$'),
     rule('move <meeting> to <time>', '^(?:move|reschedule|push|shift|postpone|bring forward|delay) (?<meeting>.+?)(?: back| forward| out)? (?:to|until|till|at|for|by|back to) (?<rest>.+)$'),
     // Thirteenth pass: "Hiring Panel should only be open to people from our company".
+    // "Design crit should only be for people in our org": whom the meeting is for.
+    rule('<meeting> should only be for <who>', '^(?<meeting>.+?) (?:should|must|needs to|has to|will|is to) (?:only )?be (?:only )?for (?<rest>(?:people|folks|staff|employees|colleagues|members|those) .+)$'),
     rule('<meeting> should only be open to <who>', '^(?<meeting>.+?) (?:should|must|needs to|has to|will|is to) (?:only )?be (?:only )?open(?:ed)? (?:only )?to (?<rest>.+)$'),
     // "turn off lobby bypass for phone users on Ops weekly": the setting first, then the meeting.
     rule('turn off lobby bypass on <meeting>', '^(?:turn|switch) (?:off|on) (?:the )?(?:lobby )?bypass(?: for (?:phone|dial-in|dial in|pstn) (?:users|callers|people|participants))? (?:on|for|in) (?<meeting>.+)$'),
@@ -174,6 +178,7 @@ export const en = {
   ],
   extensionsList: [
     rule('extensions of <meeting>', '\\b(?:extensions?|extension data|custom data|roamed (?:organi[sz]er|participant) data) (?:is |are )?(?:of|for|on|in|from|attached to|hanging off|hanging on|hooked (?:on|onto|to)|that belong to|belonging to) (?<meeting>.+)$'),
+    rule('what extension ids are on <meeting>', '\\bextension (?:ids?|types?|data) (?:is |are )?(?:of|for|on|in|attached to) (?:the )?(?<meeting>.+)$'),
     rule('extension list for <meeting>', '\\bextension list (?:for|of|on) (?<meeting>.+)$'),
     rule('does <meeting> have extensions', '^(?:does|do|has|have) (?:the )?(?<meeting>.+?) (?:have|has|got|carry)(?: (?:any|some|an|the))? (?:extensions?|extension data|custom data)$'),
     rule('what extensions did I add to <meeting>', '\\bextensions?\\b.*\\b(?:add|put|attach|set|create)(?:ed)? (?:to|on|for) (?<meeting>.+)$'),
@@ -185,6 +190,8 @@ export const en = {
   extensionsAdd: [
     // "give the Launch review an undefined extension": the meeting is who is given it, before the article.
     rule('give <meeting> an … extension', '^(?:give|grant) (?:the )?(?<meeting>.+?) (?:a|an|one|another) (?:\\S+ ){0,3}extension\\b'),
+    // "Budget review needs a new extension": the meeting that needs one, first.
+    rule('<meeting> needs an extension', '^(?:the )?(?<meeting>.+?) (?:needs|should get|should have|could use|wants|requires) (?:a|an|one|another)(?: new)? (?:\\S+ ){0,2}extension\\b'),
     rule('add … to <meeting>', '\\b(?:to|on|for|onto) (?<meeting>.+?)(?: (?:with )?(?:the )?(?:extension )?id (?<extensionId>\\S+))?$'),
   ],
   extensionId: [
@@ -238,7 +245,7 @@ export const en = {
     rule('stop presence updates for <group>', '\\b(?:presence|status|statuses|availability|online status|online\\/offline|online or offline|who(?:s| s| is| are)? (?:online|available|around))(?: (?:updates?|alerts?|notifications?|notifs?|pings?|subscriptions?|changes|messages))? (?:of|for|in|on|about|from) (?:the )?(?<group>.+?)(?: (?:anymore|any more|any longer|please|now))?$'),
     rule('stop watching <group> presence', '^(?:stop|quit|cancel|end|cease|no more|dont|do not|unsubscribe from) (?:watching |tracking |following |monitoring |the )?(?:the )?(?<group>.+?) (?:presence|status|availability)(?: (?:updates?|alerts?|notifications?|subscriptions?))?$'),
     rule('who in <group> is online', '\\bwho(?:s| is)? in (?:the |my )?(?<group>.+?) (?:is|are|comes?|goes|gets?) (?:online|available|around|offline|busy)(?: (?:anymore|any more|any longer))?$'),
-    rule('when <group> come online, no more', '\\b(?:when|if|whether) (?:anyone in |someone in |people in )?(?<group>.+?)(?: (?:contacts|members|folks|people))? (?:comes?|goes|go|are|is|gets?) (?:online|available|offline|busy)(?: (?:anymore|any more|any longer))?$'),
+    rule('when <group> come online, no more', '\\b(?:when|if|whether) (?:anyone in |someone in |people in )?(?<group>.+?)(?: (?:contacts|members|folks|people))? (?:comes?|goes|go|are|is|gets?) (?:online|available|offline|busy)(?: (?:anymore|any more|any longer))?(?:,? (?:stop|quit|enough|no more)\\b.*)?$'),
   ],
   // Huawei control commands name the meeting right after the verb ("end meeting Quarterly roadmap review");
   // the "everyone in" of mute and the "for everyone" of end are not part of the subject.
