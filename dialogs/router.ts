@@ -8,8 +8,8 @@ import { md } from '../src/teams/markdown.js';
 import type { Logger } from '../src/logging.js';
 import { findIntent } from '../src/nlu/catalog.js';
 import type { Language, Recognition, Recognizer } from '../src/nlu/recognition.js';
-import type { Capability, CardActionHandler, CommandOptions } from '../src/teams/capability.js';
-import type { TeamsIdentity } from '../src/teams/identity.js';
+import type { Capability, CardActionHandler, CommandOptions, Existence } from '../src/teams/capability.js';
+import type { TeamsIdentity, TeamsUser } from '../src/teams/identity.js';
 import { languageOf } from '../src/teams/language.js';
 import { DialogContexts } from './dialogMemory.js';
 import { saveConversationState } from './stateSaving.js';
@@ -178,12 +178,17 @@ export class Router {
     if (smallTalk) return void (await reply(context, { text: smallTalk }));
     if (recognition.intent === 'help') return void (await reply(context, helpReply(this.available, language)));
     if (!this.available.has(recognition.intent)) return this.notUnderstood(context, recognition, language);
+    const user = await this.deps.identity.resolve(context);
     const readings = (recognition.ask ?? []).filter((reading) => this.available.has(reading.intent));
-    if (readings.length > 0) return this.askWhichReading(context, readings, language);
+    if (readings.length > 0) {
+      const settled = recognition.askWhy === 'kind' ? await this.settledByWhatExists(user, readings) : undefined;
+      if (!settled) return this.askWhichReading(context, readings, language);
+      recognition = { ...chosen(recognition, settled), score: recognition.score };
+    }
     const options: CommandOptions = {
       recognition,
       utterance,
-      user: await this.deps.identity.resolve(context),
+      user,
       language,
       timeZone: timeZoneOf(context),
       conversation: { id: context.activity.conversation.id, kind: conversationKind(context) },
@@ -192,6 +197,26 @@ export class Router {
       if (capability.gate && !(await capability.gate(context, options))) return;
     }
     await (await dialogContext()).beginDialog(recognition.intent, options);
+  }
+
+  /**
+   * A question of kind ("rename Launch …": the meeting or the contact group? "lock down Retro": Huawei's or Skype's?)
+   * that what the person has settles: the one reading whose object was found. A reading that could not be looked up
+   * (no sign-in to that service, the service failed) does not stop it: what the person has there cannot be changed
+   * from here now either. Found twice or nowhere, the question is asked.
+   */
+  private async settledByWhatExists(user: TeamsUser, readings: readonly Reading[]): Promise<Reading | undefined> {
+    const existence = await Promise.all(readings.map((reading) => this.locate(user, reading)));
+    const existing = readings.filter((_, index) => existence[index] === 'found');
+    return existing.length === 1 ? existing[0] : undefined;
+  }
+
+  private async locate(user: TeamsUser, reading: Reading): Promise<Existence | undefined> {
+    for (const capability of this.deps.capabilities) {
+      const answer = await capability.locate?.(user, reading);
+      if (answer) return answer;
+    }
+    return undefined;
   }
 
   /** A write that is not clearly meant: one question, one button per reading; nothing runs until one is picked. */

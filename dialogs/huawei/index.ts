@@ -4,6 +4,7 @@ import type { Capability, DependencyHealth } from '../../src/teams/capability.js
 import { meetingDialogs } from './commands.js';
 import { CallOutcomes, type HuaweiCommandDeps, type HuaweiListState } from './context.js';
 import { listDialog, nextPageDialog } from './listing.js';
+import { locateMeeting } from './meetingCommand.js';
 
 export { CHAT_PAGE_SIZE } from './listing.js';
 export type { HuaweiListState } from './context.js';
@@ -35,6 +36,7 @@ export function createHuaweiCapability(services: BotServices, options: HuaweiCap
     name: 'huawei',
     dialogs: [listDialog('huawei.ongoing', deps), listDialog('huawei.scheduled', deps), nextPageDialog(deps), ...meetingDialogs(deps)],
     health: cachedHealth(() => probe(endpoint.endpoint, outcomes, endpoint.sandbox)),
+    locate: (user, reading) => locateMeeting(deps, user, reading),
   };
 }
 

@@ -2,7 +2,9 @@ import type { FoundChoice } from 'botbuilder-dialogs';
 import { WaterfallDialog, type Dialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { chairPasswordOf, HuaweiError, type ConferenceInfo, type HuaweiIdentity } from '../../src/huawei/index.js';
 import type { Language } from '../../src/nlu/recognition.js';
-import type { CommandOptions } from '../../src/teams/capability.js';
+import type { Entities } from '../../src/nlu/catalog.js';
+import type { CommandOptions, Existence } from '../../src/teams/capability.js';
+import type { TeamsUser } from '../../src/teams/identity.js';
 import { reply } from '../../src/teams/reply.js';
 import { commandOptions } from '../command.js';
 import { askForText, askToChoose, askToConfirm } from '../prompts.js';
@@ -144,6 +146,29 @@ async function findBySubject(
   values(step).candidates = matches;
   const choices = matches.map((match) => `${match.subject ?? ''} (${match.id})`.trim());
   return askToChoose(step, say.chooseMeeting[options.language], choices, options.language);
+}
+
+/** The Huawei commands whose meeting may be a Skype for Business one instead (src/nlu/objectKind.ts serviceNotSaid). */
+const HUAWEI_OR_SKYPE = new Set(['huawei.lock']);
+
+/**
+ * For a question of kind ("lock down Retro": the Huawei lock or the Skype meeting's access?): does the person have an
+ * ongoing Huawei meeting of that subject? Undefined when that cannot be told (no Huawei identity, Huawei failed).
+ */
+export async function locateMeeting(deps: HuaweiCommandDeps, user: TeamsUser, reading: { intent: string; entities: Entities }): Promise<Existence | undefined> {
+  const subject = reading.entities.meeting?.trim();
+  if (!HUAWEI_OR_SKYPE.has(reading.intent) || !subject || asConferenceId(subject)) return undefined;
+  try {
+    const who = await deps.identities.resolve({ aadObjectId: user.aadObjectId, upn: user.upn, email: user.email });
+    if (!who) return undefined;
+    const wanted = subject.toLocaleLowerCase();
+    const found = await searchMeetings(deps, 'ongoing', who.userId, subject);
+    return found.some((meeting) => meeting.subject?.toLocaleLowerCase().includes(wanted)) ? 'found' : 'missing';
+  } catch (error) {
+    deps.outcomes.failed(error);
+    deps.logger.warn({ err: error }, 'could not look up what a meeting name is');
+    return undefined;
+  }
 }
 
 /** Huawei's searchKey also matches organizer and id; the person's own meetings only, never the enterprise's. */

@@ -3,14 +3,16 @@ import { WaterfallDialog, type Dialog, type WaterfallStepContext } from 'botbuil
 import { groupsReply, membersReply, presenceReply, ucwaVerbs, type Audience } from '../../src/cards/ucwa/cards.js';
 import { presenceStopText } from '../../src/cards/ucwa/labels.js';
 import type { Language } from '../../src/nlu/recognition.js';
-import type { CardActionHandler, CommandOptions } from '../../src/teams/capability.js';
+import type { Entities } from '../../src/nlu/catalog.js';
+import type { CardActionHandler, CommandOptions, Existence } from '../../src/teams/capability.js';
+import type { TeamsUser } from '../../src/teams/identity.js';
 import { reply, type Reply } from '../../src/teams/reply.js';
 import { groupMembers } from '../../src/presence/members.js';
 import type { PresenceRelay } from '../../src/presence/relay.js';
 import type { ContactView, GroupView, MyGroupsView, UcwaSession } from '../../src/ucwa/index.js';
 import { commandOptions, singleTurnCommand } from '../command.js';
 import { askForText, askToConfirm } from '../prompts.js';
-import { normaliseName, targetOf, targetSteps, type Named, type TargetSpec } from './pick.js';
+import { locateByName, normaliseName, targetOf, targetSteps, type Named, type TargetSpec } from './pick.js';
 import { attempt, handled, notSignedIn, withSession, type UcwaCommandDeps } from './session.js';
 import { say } from './text.js';
 
@@ -58,6 +60,16 @@ export function groupDialogs(deps: UcwaCommandDeps, presence?: PresenceRelay): D
       return { text: presenceStopText.notWatched(target.name, watched)[options.language] };
     }),
   ];
+}
+
+/** The group commands whose object may be a meeting's name instead (src/nlu/objectKind.ts kindNotSaid). */
+const GROUP_OR_MEETING = new Set(['groups.rename', 'groups.delete']);
+
+/** For a question of kind: does the person have a contact group of the reading's name (built-in ones too)? */
+export async function locateGroup(deps: UcwaCommandDeps, user: TeamsUser, reading: { intent: string; entities: Entities }): Promise<Existence | undefined> {
+  const name = reading.entities.group;
+  if (!GROUP_OR_MEETING.has(reading.intent) || typeof name !== 'string') return undefined;
+  return locateByName(deps, user, everyGroup, name);
 }
 
 /** "Members" on the group list card: answers with the member card in place of the list. */

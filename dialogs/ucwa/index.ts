@@ -2,8 +2,8 @@ import type { BotServices } from '../../src/services.js';
 import { PresenceRecords } from '../../src/presence/records.js';
 import { PresenceRelay, type SharedEventChannels } from '../../src/presence/relay.js';
 import type { Capability, DependencyHealth } from '../../src/teams/capability.js';
-import { groupCardActions, groupDialogs } from './groups.js';
-import { meetingCardActions, meetingDialogs } from './meetings.js';
+import { groupCardActions, groupDialogs, locateGroup } from './groups.js';
+import { locateMeeting, meetingCardActions, meetingDialogs } from './meetings.js';
 import type { UcwaCommandDeps } from './session.js';
 
 /** A health probe must not hold up /health; the discovery root answers at once when the pool is up. */
@@ -16,6 +16,7 @@ export function createUcwaMeetingsCapability(services: BotServices): Capability 
     name: 'ucwa-meetings',
     dialogs: meetingDialogs(deps),
     cardActions: [meetingCardActions(deps)],
+    locate: (user, reading) => locateMeeting(deps, user, reading),
     health: () => discoveryHealth(services.endpoints.ucwa.discoveryUrl),
   };
 }
@@ -31,6 +32,7 @@ export function createUcwaGroupsCapability(services: BotServices, channels?: Sha
     name: 'ucwa-groups',
     dialogs: groupDialogs(deps, relay),
     cardActions: [groupCardActions(deps)],
+    locate: (user, reading) => locateGroup(deps, user, reading),
     stop: async () => relay?.stop(),
   };
 }

@@ -16,12 +16,13 @@ import {
 import { label } from '../../src/cards/ucwa/labels.js';
 import type { Entities } from '../../src/nlu/catalog.js';
 import type { Language } from '../../src/nlu/recognition.js';
-import type { CardActionHandler, CommandOptions } from '../../src/teams/capability.js';
+import type { CardActionHandler, CommandOptions, Existence } from '../../src/teams/capability.js';
+import type { TeamsUser } from '../../src/teams/identity.js';
 import { reply, type Reply } from '../../src/teams/reply.js';
 import type { AccessLevel, EnabledDisabled, MeetingInput, MeetingView, UcwaSession } from '../../src/ucwa/index.js';
 import { commandOptions, singleTurnCommand } from '../command.js';
 import { askForText, askToConfirm } from '../prompts.js';
-import { targetOf, targetSteps, valuesOf, type Named, type TargetSpec } from './pick.js';
+import { locateByName, targetOf, targetSteps, valuesOf, type Named, type TargetSpec } from './pick.js';
 import { attempt, handled, notSignedIn, withSession, type UcwaCommandDeps } from './session.js';
 import { say } from './text.js';
 import { instantIn } from './time.js';
@@ -60,6 +61,16 @@ export function meetingDialogs(deps: UcwaCommandDeps): Dialog[] {
       await reply(step.context, extensionAddedReply(subjectOf(meeting), extension, audienceOf(commandOptions(step))));
     }, needsExtensions),
   ];
+}
+
+/** The meeting commands whose object may be a contact group's name instead (src/nlu/objectKind.ts kindNotSaid). */
+const MEETING_OR_GROUP = new Set(['meetings.update', 'meetings.delete']);
+
+/** For a question of kind: does the person have a meeting of the reading's name? */
+export async function locateMeeting(deps: UcwaCommandDeps, user: TeamsUser, reading: { intent: string; entities: Entities }): Promise<Existence | undefined> {
+  const name = reading.entities.meeting;
+  if (!MEETING_OR_GROUP.has(reading.intent) || typeof name !== 'string') return undefined;
+  return locateByName(deps, user, meetingTarget(), name);
 }
 
 /** "Details" on the meeting list card: answers with the meeting's card in place of the list. */

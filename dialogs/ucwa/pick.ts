@@ -6,7 +6,9 @@ import { reply } from '../../src/teams/reply.js';
 import type { UcwaSession } from '../../src/ucwa/index.js';
 import { commandOptions } from '../command.js';
 import { askForText, askToChoose } from '../prompts.js';
-import { attempt, handled, type UcwaCommandDeps } from './session.js';
+import type { Existence } from '../../src/teams/capability.js';
+import type { TeamsUser } from '../../src/teams/identity.js';
+import { attempt, handled, notSignedIn, withSession, type UcwaCommandDeps } from './session.js';
 
 /**
  * Something a person names loosely in chat (a meeting, a group). Plain data, because it waits in dialog state
@@ -141,6 +143,22 @@ export function targetSteps(deps: UcwaCommandDeps, spec: TargetSpec): WaterfallS
       return step.next(target);
     },
   ];
+}
+
+/**
+ * Does the person have a thing of this name (matched as the dialog would match it)? Undefined when that cannot be
+ * told: no sign-in, or the service failed; the question of kind is then asked as it was.
+ */
+export async function locateByName(deps: UcwaCommandDeps, user: TeamsUser, spec: TargetSpec, name: string): Promise<Existence | undefined> {
+  try {
+    // Only names are matched: the language and zone of the choice lines do not matter here.
+    const candidates = await withSession(deps, user, (session) => spec.candidates(session, { language: 'en', timeZone: 'UTC' }));
+    if (candidates === notSignedIn) return undefined;
+    return matchByName(candidates, name).length > 0 ? 'found' : 'missing';
+  } catch (error) {
+    deps.logger.warn({ err: error, entity: spec.entity }, 'could not look up what a name is');
+    return undefined;
+  }
 }
 
 export function targetOf(step: WaterfallStepContext): Named {

@@ -62,7 +62,9 @@ const REAL_WORDS: ReadonlySet<string> = new Set(('along area attack bank black b
   // Thirteenth pass: "im lost, show me what u can do" is no list.
   + 'lost '
   // "reset my password" is no rest.
-  + 'reset').split(' '));
+  + 'reset '
+  // After corpus Y: "you were right", "we're finished" (typed "were") are no where.
+  + 'were').split(' '));
 
 const stemmer = new StemmerEn();
 
@@ -74,7 +76,7 @@ const CONTRACTIONS: ReadonlyMap<string, readonly string[]> = new Map(Object.entr
   // Tenth pass: a negation typed without its apostrophe is never "corrected" into its affirmative ("shouldnt" → "should").
   shouldnt: ['should', 'not'], wouldnt: ['would', 'not'], couldnt: ['could', 'not'], mustnt: ['must', 'not'],
   didnt: ['did', 'not'], wasnt: ['was', 'not'], werent: ['were', 'not'], hasnt: ['has', 'not'], havent: ['have', 'not'],
-  neednt: ['need', 'not'], youre: ['you', 'are'], theyre: ['they', 'are'],
+  neednt: ['need', 'not'], youre: ['you', 'are'], theyre: ['they', 'are'], weare: ['we', 'are'], wewill: ['we', 'will'],
 }));
 
 export interface ClassifierModel {

@@ -74,7 +74,7 @@ export function englishCommand(input: string): CommandClause {
     notes.push(`"${text.slice(wanted.length).replace(/^[\s,;.-]+/u, '')}" asks for what "${wanted}" says: "${command}"`);
     text = command;
   }
-  const resolved = resolveLeadingContext(text) ?? afterSituation(text);
+  const resolved = pointsBackAtRemark(text) ? undefined : resolveLeadingContext(text) ?? afterSituation(text);
   if (resolved) {
     notes.push(resolved.note);
     text = resolved.text;
@@ -86,6 +86,18 @@ export function englishCommand(input: string): CommandClause {
   }
   return { text, notes };
 }
+
+/**
+ * "I dont care if Berlin office is online anymore, stop that": a bare verb that points back at what the person no
+ * longer cares about takes its meaning from that remark, not a noun in it: the whole sentence is read.
+ */
+function pointsBackAtRemark(text: string): boolean {
+  const split = /^([^,;:]+?)\s*[,;]\s*(.+)$/u.exec(text);
+  return split !== null && NO_LONGER_WANTED_EN.test(split[1] ?? '') && /^\S+ (?:that|it|this|them|those)(?: (?:please|pls|now|then|thanks))?[.!]?$/iu.test(split[2] ?? '');
+}
+
+// Only caring: "we don't need Vendor kickoff anymore, delete it" names what "it" is, and is read so.
+const NO_LONGER_WANTED_EN = /\b(?:dont|don['’]t|do not|no longer|never) care\b/iu;
 
 /** "<remark about the situation>, <command>" → the command. */
 function afterSituation(text: string): { text: string; note: string } | undefined {

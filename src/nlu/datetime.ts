@@ -23,6 +23,9 @@ interface ResolutionValue {
   end?: string;
 }
 
+// 明天下午两点，一个小时: a length said as a clause of its own stays apart (joined, 两点一 reads as 2:01).
+const CHINESE_DURATION = /^\s*(?:[一二两三四五六七八九十\d]+|半)\s*个?\s*半?\s*(?:小时|钟头|分钟)/u;
+
 export function findTimes(input: string, language: Language, now: Date): TimeFound {
   const hint = language === 'zh' ? TIME_HINT_ZH : TIME_HINT_EN;
   if (!hint.test(input)) {
@@ -34,9 +37,11 @@ export function findTimes(input: string, language: Language, now: Date): TimeFou
   const restored = new Map<string, string>();
   // "1:1 Ana/Marco": a one-on-one is no time of night.
   const text = input.replace(/(?<![\d:])1:1(?![\d:])/gu, '   ');
-  const clauses = (language === 'zh' ? chineseRange(text, restored) : englishRange(text, restored)).split(/(?<=[,;，；。])/u).filter((clause) => hint.test(clause)).map((clause) => fromHint(clause, hint));
+  // 半个小时 (half an hour) is a length Recognizers-Text does not read; said in minutes, it does.
+  const halves = language === 'zh' ? text.replace(/(?<![一二两三四五六七八九十\d])半个?小时/gu, (half) => { restored.set('30分钟', half); return '30分钟'; }) : text;
+  const clauses = (language === 'zh' ? chineseRange(halves, restored) : englishRange(text, restored)).split(/(?<=[,;，；。])/u).filter((clause) => hint.test(clause)).map((clause) => fromHint(clause, hint));
   // Chinese clauses join without a space, so "明天，下午两点" reads as one time.
-  const results = recognizeSafely((language === 'zh' ? clauses.map((clause) => clause.replace(/[,;，；。]\s*$/u, '')).join('') : clauses.join(' ')).replace(/[,;，；。]\s*$/u, ''), language === 'zh' ? Culture.Chinese : Culture.English, now);
+  const results = recognizeSafely((language === 'zh' ? clauses.map((clause) => clause.replace(/[,;，；。]\s*$/u, '')).map((clause, i) => (i > 0 && CHINESE_DURATION.test(clause) ? `，${clause}` : clause)).join('') : clauses.join(' ')).replace(/[,;，；。]\s*$/u, ''), language === 'zh' ? Culture.Chinese : Culture.English, now);
   const found: TimeFound = { spans: [], trace: '' };
   // A meeting starts at a moment: "Q3" or "this year" (date ranges) name no start time, and a bare date only
   // counts when no clock time was said.
@@ -183,11 +188,20 @@ function readValues(resolution: unknown): ResolutionValue[] {
 /** Ambiguous times ("at 3", "Friday") resolve to several values; a meeting is planned for the future. */
 function pickFuture(values: ResolutionValue[], now: Date): ResolutionValue | undefined {
   const usable = values.filter((value) => value.value !== undefined || value.start !== undefined);
-  const future = usable.find((value) => {
+  const future = usable.filter((value) => {
     const text = value.value ?? value.start;
     return text !== undefined && parseLocal(toIso(text, now) ?? '').getTime() >= now.getTime();
   });
-  return future ?? usable[usable.length - 1];
+  // "tomorrow at 4" comes back as 04:00 and 16:00: a meeting is at the one in office hours, as a colleague hears it.
+  const officeHours = future.length > 1 ? future.find((value) => inOfficeHours(value.value ?? value.start ?? '')) : undefined;
+  return officeHours ?? future[0] ?? usable[usable.length - 1];
+}
+
+const OFFICE_HOURS = { from: 8, to: 18 };
+
+function inOfficeHours(value: string): boolean {
+  const hour = /(?:^|[ T])(\d{2}):\d{2}(?::\d{2})?$/u.exec(value)?.[1];
+  return hour !== undefined && Number(hour) >= OFFICE_HOURS.from && Number(hour) <= OFFICE_HOURS.to;
 }
 
 /** "2025-01-16 15:00:00" → "2025-01-16T15:00:00"; a bare time "16:30:00" → its next occurrence. */

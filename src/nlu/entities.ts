@@ -27,6 +27,7 @@ import {
   stripGroupName,
   stripZh,
   usableGroup,
+  withoutItsPeople,
   usableMeeting,
 } from './entities/slots.js';
 
@@ -163,6 +164,9 @@ function withTopic(intent: string, s: Sentence, entities: Entities): Entities {
   return { ...inRest, meeting: named ?? cleanMeeting(topic, true) };
 }
 
+// Commands about a group's people: "the status of my Vendors contacts" names the group Vendors.
+const ABOUT_ITS_PEOPLE: ReadonlySet<string> = new Set(['groups.presence', 'groups.presenceStop', 'groups.members']);
+
 function extractFor(intent: string, s: Sentence): Entities {
   const meetingRules = MEETING_RULES[intent];
   if (meetingRules) {
@@ -170,7 +174,8 @@ function extractFor(intent: string, s: Sentence): Entities {
   }
   const groupRules = GROUP_RULES[intent];
   if (groupRules) {
-    return { group: groupFrom(structuralWords(match(s, groupRules, (c) => usableGroup(structuralWords(c.group, s))).group, s), s.zh) };
+    const group = groupFrom(structuralWords(match(s, groupRules, (c) => usableGroup(structuralWords(c.group, s))).group, s), s.zh);
+    return { group: ABOUT_ITS_PEOPLE.has(intent) ? withoutItsPeople(group) : group };
   }
   const lobbyRules = LOBBY_RULES[intent];
   if (lobbyRules) {
@@ -377,7 +382,8 @@ function meetingCreate(s: Sentence): Entities {
     const captured = afterColon(match(s, rules(en.create, zh.create)).subject, s.text);
     subject = captured ? cutSubject(captured, times.spans, s.zh) : undefined;
     // "create a meeting": the word for the thing, not its name.
-    if (subject && /^(?:(?:a|an|the|new|my|online|skype|locked|open|private|public)\s+)*(?:meeting|conference|call)s?$|^(?:一个|一场|新)?(?:会议|会)$/iu.test(subject)) {
+    // "帮我约个会吧": a sentence's closing particle (吧, 呗, 啊) names nothing either.
+    if (subject && /^(?:(?:a|an|the|new|my|online|skype|locked|open|private|public)\s+)*(?:meeting|conference|call)s?$|^(?:一个|一场|新)?(?:会议|会)$|^[吧呗啊呀嘛哈了呢哦喔噢]+$|^(?:open to (?:everyone|anyone|all|everybody)|invite[- ]only|locked|private|public|internal only)$|^(?:今天|明天|后天|今晚|明早|(?:这|本|下)周[一二三四五六日天]?|周[一二三四五六日天])$/iu.test(subject)) {
       s.trace.push(`"${subject}" names no subject`);
       subject = undefined;
     }

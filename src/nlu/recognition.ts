@@ -21,6 +21,11 @@ export interface Recognition {
    * its own entities, best guess first. `intent` is then the safe reading, and nothing should run unasked.
    */
   ask?: Array<{ intent: string; entities: Entities }>;
+  /**
+   * Why `ask` is set, when what exists may settle it: 'kind' when the readings differ only in what kind of thing
+   * their object is (a meeting or a contact group), so the one whose object the person has can run unasked.
+   */
+  askWhy?: 'kind';
   /** Set when the text is in a language the bot does not speak (French, Japanese, …) rather than unclear. */
   foreign?: boolean;
 }

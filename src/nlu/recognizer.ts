@@ -6,7 +6,7 @@ import { extractEntities } from './entities.js';
 import { isWrite, type Entities } from './catalog.js';
 import { NONE_INTENT } from './training.js';
 import { askFallingBackToRead, changeNotAskedFor, guardIndefiniteTarget, guardWrite, type WriteGuard } from './safety.js';
-import { groupNamedAsMeeting, helpAboutAnotherKind, judgeObject, judgeSentence, kindNotSaid, namesItsSubject } from './objectKind.js';
+import { groupNamedAsMeeting, helpAboutAnotherKind, judgeObject, judgeSentence, kindNotSaid, namesItsSubject, serviceNotSaid } from './objectKind.js';
 import { familyOf, familyPick, outOfFamily, strongCue, verbAgainstRead, verbOverCue } from './cues.js';
 import { inOtherScript, looksForeign, mostlyForeign } from './foreign.js';
 import { chineseCommand, englishCommand } from './clauses.js';
@@ -573,7 +573,8 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
   let score = top?.score ?? 1;
   // None because the classifier was unsure (not because the sentence refused a change): the second opinion may read it.
   let unclear = false;
-  if (asksForExplanation(commandTokens, normalised, chinese)) {
+  const explains = asksForExplanation(commandTokens, normalised, chinese);
+  if (explains) {
     // "explain <anything>": the rest is arbitrary text that would sway the classifier, so the prefix decides.
     explanation.push('starts with "explain" → debugParse');
     intent = 'debugParse';
@@ -591,7 +592,9 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
     explanation.push(`intent ${intent} (${score.toFixed(2)}) because of ${classification.evidence.join(', ') || 'the bias'}`);
   }
 
-  const cue = intent === 'debugParse' ? undefined : strongCue(intent, normalised, chinese, /[?？]\s*$/u.test(command));
+  // Only a sentence that asks for an explanation keeps its text away from the cues; the classifier's debugParse (球友组解散吧,
+  // 解 of 解析) is weighed like any reading.
+  const cue = explains ? undefined : strongCue(intent, normalised, chinese, /[?？]\s*$/u.test(command));
   if (cue) {
     explanation.push(cue.reason);
   }
@@ -667,9 +670,13 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
     intent = group;
     ({ entities, trace } = extract(intent));
   }
+  // 中午订个外卖: the booking asked about (a new meeting) is of a thing of another kind, so the read it falls back to is no
+  // answer either. (Only a booking: "how can people join from their phone?" asks about a change whose object is no
+  // thing booked, and its read, the dial-in, is the answer.)
+  const askedAboutAnotherKind = (guard.ask ?? []).filter((asked) => BOOKINGS.has(asked)).map((asked) => judgeSentence(asked, {}, command, chinese)).find((verdict) => verdict?.kind === 'foreign');
   const objectVerdict = intent === 'help'
     ? helpAboutAnotherKind(command, chinese)
-    : judgeObject(intent, entities, chinese, namesItsSubject(command, chinese), command) ?? judgeSentence(intent, entities, command, chinese);
+    : judgeObject(intent, entities, chinese, namesItsSubject(command, chinese), command) ?? judgeSentence(intent, entities, command, chinese) ?? askedAboutAnotherKind;
   if (objectVerdict?.kind === 'foreign') {
     explanation.push(`${objectVerdict.reason} → none`);
     unclear = false;
@@ -679,12 +686,15 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
   } else if (objectVerdict && !guard.ask) {
     askInstead(askFallingBackToRead(intent, objectVerdict.reason));
   }
-  const unsaid = guard.ask || intent === NONE_INTENT ? undefined : kindNotSaid(intent, entities, command);
+  let askWhy: Recognition['askWhy'];
+  const unsaid = guard.ask || intent === NONE_INTENT ? undefined : kindNotSaid(intent, entities, `${text} ${normalised}`, chinese) ?? serviceNotSaid(intent, entities, text);
   if (unsaid) {
-    explanation.push(`what kind of thing "${entities.meeting}" is, is not said → ask`);
+    explanation.push(`what kind of thing "${entities.meeting ?? entities.group}" is (${unsaid.join(' or ')}) is not said → ask, settled by what exists`);
     guard.ask = unsaid;
+    askWhy = 'kind';
   }
   entities = asTyped(entities, text, typed);
+  if (intent === 'debugParse' && typeof entities.keyword === 'string') entities = { ...entities, keyword: spacedAsTyped(entities.keyword, removeEmoji(removeMentions(input))) };
   const found = Object.entries(entities).map(([slot, value]) => `${slot}=${JSON.stringify(value)}`);
   explanation.push(`entities: ${found.join(', ') || '(none)'}`);
 
@@ -692,6 +702,7 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
   const result: Recognition = { intent, score: round(score), entities, language, text: normalised, explanation, alternatives };
   if (guard.ask) {
     result.ask = guard.ask.map((name) => ({ intent: name, entities: name === intent ? entities : asTyped(extract(name).entities, text, typed) }));
+    if (askWhy) result.askWhy = askWhy;
   }
   if (intent === NONE_INTENT && looksForeign(text)) {
     explanation.push('written in a language I do not speak');
@@ -845,6 +856,22 @@ function asTyped(entities: Entities, converted: string, typed: string): Entities
   return Object.fromEntries(Object.entries(entities).map(([slot, value]) => [slot, typeof value === 'string' ? restore(value) : value])) as Entities;
 }
 
+const BOOKINGS: ReadonlySet<string> = new Set(['meetings.create', 'groups.create']);
+
+/**
+ * "explain lock 923 456 781": the sentence to explain is given back as it was typed, its ids spaced as they were
+ * (the recogniser reads ids joined). It ends the message, so it is the suffix that joins to the same text.
+ */
+function spacedAsTyped(value: string, raw: string): string {
+  if (raw.trimEnd().endsWith(value)) return value;
+  // Joining takes at most one space per digit, so the typed suffix is at most twice as long.
+  for (let start = raw.length - value.length; start >= Math.max(0, raw.length - 2 * value.length - 2); start--) {
+    const suffix = raw.slice(start).trim();
+    if (joinSpacedIds(suffix) === value) return suffix;
+  }
+  return value;
+}
+
 /**
  * "关注 Budget review", "删除会议 Weekly sync": a Chinese command whose name is English has more Latin letters than
  * Han characters, yet is Chinese — the command words are. An English sentence that starts with a Chinese name
@@ -875,7 +902,8 @@ function asksForExplanation(tokens: Token[], normalised: string, chinese: boolea
     return true;
   }
   const first = tokens[0]?.norm;
-  return tokens.length > 1 && (first === 'explain' || first === 'parse' || (first === 'debug' && tokens[1]?.norm !== 'mode'));
+  // "debugparse create group Vendors": the command's own name, typed as one word.
+  return tokens.length > 1 && (first === 'explain' || first === 'parse' || first === 'interpret' || first === 'debugparse' || (first === 'debug' && tokens[1]?.norm !== 'mode'));
 }
 
 function round(value: number): number {

@@ -109,12 +109,15 @@ const COMMAND_SHORTHAND: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:turn|switch|shut) off (?:everyone'?s|everybody'?s|all(?: the)?|their|all of their|the) mic(?:rophone)?s?\b/giu, 'mute everyone'],
   [/\b(?:turn|switch) on (?:everyone'?s|everybody'?s|all(?: the)?|their|all of their|the) mic(?:rophone)?s?\b/giu, 'unmute everyone'],
   // "pls del grp Old vendors": delete and group, typed short.
-  [/^del\b/giu, 'delete'],
+  [/^((?:(?:pls|plz|please|kindly|can you|could you|hey|ok|okay),? )*)del\b/giu, '$1delete'],
   [/\bgrps?\b/giu, 'group'],
   // "lck 912345678", "unlck it": lock, typed without its vowel.
   [/\b(un)?lck\b/giu, '$1lock'],
   // "hlp pls": help, typed short.
   [/^hlp\b/giu, 'help'],
+  // "any1 waiting 4 Sprint Review?": anyone, and "for" typed as a digit after a verb of waiting.
+  [/\b(any|every|some|no)1\b/giu, '$1one'],
+  [/\b(wait|waits|waiting|waited|looking|ready|queued|here|there) 4 (?=\p{L})/giu, '$1 for '],
   // "ok let thm all in": them, typed short.
   [/\bthm\b/giu, 'them'],
   // "rename Q3 Hires -> Q3 2025 Hires": an arrow between two names is "to".
@@ -220,8 +223,12 @@ function pushWords(text: string, tokens: Token[]): void {
   }
 }
 
+// "we're", "we'll" without their apostrophes are other words ("were", "well"): they keep what they stand for.
+const COLLIDING_CONTRACTIONS: ReadonlyMap<string, string> = new Map([['we\'re', 'weare'], ['we\'ll', 'wewill']]);
+
 export function normWord(word: string): string {
-  return word.normalize('NFD').replace(/[\u0300-\u036f]/gu, '').toLowerCase().replace(/['’]/gu, '');
+  const lower = word.normalize('NFD').replace(/[\u0300-\u036f]/gu, '').toLowerCase();
+  return COLLIDING_CONTRACTIONS.get(lower.replace(/’/gu, '\'')) ?? lower.replace(/['’]/gu, '');
 }
 
 /** Meeting ids as people type them: Huawei conference ids (digits) and UCWA onlineMeetingIds (e.g. 2K7T8Z2R). */

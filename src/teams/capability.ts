@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
 import type { Dialog } from 'botbuilder-dialogs';
 import type { CardJson } from '../cards/render.js';
-import type { CapabilityName } from '../nlu/catalog.js';
+import type { CapabilityName, Entities } from '../nlu/catalog.js';
 import type { Language, Recognition } from '../nlu/recognition.js';
 import type { TeamsUser } from './identity.js';
 
@@ -39,6 +39,8 @@ export interface CardActionHandler {
   handle(request: CardActionRequest): Promise<CardActionResult>;
 }
 
+export type Existence = 'found' | 'missing';
+
 export interface DependencyHealth {
   name: string;
   ok: boolean;
@@ -62,6 +64,13 @@ export interface Capability {
   gate?(context: TurnContext, options: CommandOptions): Promise<boolean>;
   /** Receives the runner for commands a gate held back, to call once they can go ahead. */
   onHeldCommandReady?(run: (options: CommandOptions) => Promise<void>): void;
+  /**
+   * Whether the thing a reading of one of its commands names exists for this person: 'found' or 'missing', or
+   * undefined when the command is not one of its own or it cannot tell (no sign-in, the service did not answer).
+   * The router asks it before a question of kind ("rename Launch …": the meeting or the contact group?), so that
+   * the reading whose object the person has runs without a question.
+   */
+  locate?(user: TeamsUser, reading: { intent: string; entities: Entities }): Promise<Existence | undefined>;
   /** HTTP routes it serves (the sign-in page). */
   routes?(server: Server): void;
   /** Background work to stop on shutdown (event channels, timers). */

@@ -265,6 +265,69 @@ describe('UCWA meeting and group commands (end to end)', function () {
     });
   });
 
+  describe('a rename or delete that does not say whether it means a meeting or a contact group', () => {
+    it('"rename Launchpad to Launchpad v2", Launchpad being a meeting only, renames the meeting without asking', async () => {
+      await observer.meetings.create({ subject: 'Launchpad' });
+      const answer = await say('rename Launchpad to Launchpad v2');
+      assert.doesNotMatch(answer.rendered, /Did you mean/);
+      assert.ok(await meetingNamed('Launchpad v2'), answer.rendered);
+      assert.equal(await groupNamed('Launchpad v2'), undefined);
+    });
+
+    it('"rename Skiers to Ski club", Skiers being a contact group only, renames the group without asking', async () => {
+      await observer.groups.create('Skiers');
+      const answer = await say('rename Skiers to Ski club');
+      assert.doesNotMatch(answer.rendered, /Did you mean/);
+      assert.ok(await groupNamed('Ski club'), answer.rendered);
+      assert.equal(await groupNamed('Skiers'), undefined);
+    });
+
+    it('"get rid of Hikers", Hikers being a group only, goes to the group\'s delete question', async () => {
+      await observer.groups.create('Hikers');
+      const question = await say('get rid of Hikers');
+      assert.match(question.rendered, /Delete the group "Hikers"\?/);
+      assert.match((await say('no')).rendered, /kept "Hikers"/);
+      assert.ok(await groupNamed('Hikers'));
+    });
+
+    it('"delete Orbit", a meeting and a group both being called so, asks which and changes nothing', async () => {
+      await observer.meetings.create({ subject: 'Orbit' });
+      await observer.groups.create('Orbit');
+      const question = await say('delete Orbit');
+      assert.match(question.rendered, /Did you mean:/);
+      assert.match(question.rendered, /meeting/i);
+      assert.match(question.rendered, /group/i);
+      assert.ok(await meetingNamed('Orbit'));
+      assert.ok(await groupNamed('Orbit'));
+    });
+
+    it('"delete Nowhere", neither existing, asks which rather than guessing', async () => {
+      const question = await say('delete Nowhere');
+      assert.match(question.rendered, /Did you mean:/);
+    });
+
+    it('"lock down Harbor launch", an ongoing Huawei meeting only, takes the Huawei lock without asking', async () => {
+      const huawei = bot.sandbox.simulators.huawei!;
+      const { conferenceID } = huawei.control.createMeeting({ subject: 'Harbor launch', hostUserId: 'alice@contoso.com' });
+      const answer = await say('lock down Harbor launch');
+      assert.doesNotMatch(answer.rendered, /Did you mean/);
+      assert.equal(huawei.control.meeting(conferenceID)!.locked, true, answer.rendered);
+    });
+
+    it('"lock down Quay planning", a Skype for Business meeting only, sets its access to Locked without asking', async () => {
+      await observer.meetings.create({ subject: 'Quay planning', accessLevel: 'Everyone' });
+      const answer = await say('lock down Quay planning');
+      assert.doesNotMatch(answer.rendered, /Did you mean/);
+      assert.equal((await meetingNamed('Quay planning'))?.accessLevel, 'Locked', answer.rendered);
+    });
+
+    it('without a sign-in nothing is looked up: the question is asked', async () => {
+      const frank = bot.channel.personalChat('frank@contoso.com');
+      const question = await say('rename Skiers to Ski team', frank);
+      assert.match(question.rendered, /Did you mean:/);
+    });
+  });
+
   describe('without a Skype for Business sign-in', () => {
     it('asks for sign-in first and holds the command instead of answering', async () => {
       const frank = bot.channel.personalChat('frank@contoso.com');

@@ -136,7 +136,8 @@ export function turnsOff(intent: string, text: string): boolean {
 
 export function wantsAll(text: string): boolean {
   // "都放进来": 都 before the verb of letting in means all of them.
-  return /\b(?:all|every|everyone|everybody|whole|entire|company-?wide|enterprise|organi[sz]ation-?wide)\b|所有|全部|全体|整个|^(?:把|就)?(?:他们|她们|人)?都(?:放|让|拉|请)?进/iu.test(text);
+  // "open the lobby doors", 打开等候室的门: the doors opened let everyone waiting in.
+  return /\b(?:all|every|everyone|everybody|whole|entire|company-?wide|enterprise|organi[sz]ation-?wide)\b|\bopen(?: up)? (?:the )?(?:lobby|waiting room)(?:'s|s)? (?:doors?|gates?)\b|所有|全部|全体|整个|^(?:把|就)?(?:他们|她们|人)?都(?:放|让|拉|请)?进|(?:打开|开开|开一下)(?:大厅|等候室)的?门/iu.test(text);
 }
 
 /** When creating, "everyone" and "open" are too common in subjects; only explicit access phrases count. */

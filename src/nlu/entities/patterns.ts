@@ -25,7 +25,7 @@ const MEETING_WORD = '(?:(?:the|my|our) )?(?:(?:online|skype|huawei|huawei cloud
 
 export const en = {
   debugParse: [
-    rule('explain <text>', '^(?:explain|debug(?: parse)?|parse|trace|analy[sz]e) (?:to me )?(?:how you (?:read|understand|parse|see)(?: it| this)? )?(?:this(?: sentence)? |the (?:sentence|phrase|message|text) |the following )?(?<keyword>.+)$'),
+    rule('explain <text>', '^(?:explain|interpret|debug(?: ?parse)?|parse|trace|analy[sz]e) (?:to me )?(?:how you (?:read|understand|parse|see)(?: it| this)? )?(?:this(?: sentence)? |the (?:sentence|phrase|message|text) |the following )?(?<keyword>.+)$'),
     rule('what intent do you get for <text>', '^what (?:intent|command|reading) (?:do|would|did) you (?:get|see|find|pick|choose|make) (?:for|from|out of) (?<keyword>.+)$'),
     rule('what would you do with <text>', '^(?:what would you do with|what do you make of|how would you handle) (?<keyword>.+)$'),
     rule('how do you understand <text>', '^(?:how (?:do|would|did)|show me how) you (?:understand|read|parse|interpret) (?<keyword>.+)$'),
@@ -38,6 +38,8 @@ export const en = {
     rule('at the door of <meeting>', '\\bdoors? (?:of|to|for) (?<meeting>.+)$'),
     rule('knocking on <meeting>', '\\b(?:knocking|knocks?) (?:on|at) (?:the door of )?(?<meeting>.+)$'),
     rule('waiting outside <meeting>', '\\b(?:waiting|queued|queueing|queuing|lined|standing|sitting|hanging|stuck)(?: up| around| about)? (?:outside(?: of)?|at) (?<meeting>.+)$'),
+    // "Is the lobby empty for Sprint Review or are people stuck there": the lobby's state, then its meeting.
+    rule('is the lobby empty for <meeting>', '^(?:is|are) (?:the )?(?:lobby|waiting room) (?:empty|full|clear|busy|quiet) (?:for|of|in|at) (?:the )?(?<meeting>.+?)(?: or .*)?$'),
     rule('what does the <meeting> lobby look like', '^(?:what|how) (?:does|do|is) (?:the |my )?(?<meeting>.+?) (?:lobby|waiting room) (?:look|looking)(?: like)?(?: (?:now|right now))?$'),
     // "check the Q2-planning lobby": the lobby looked at, named by its meeting.
     rule('check the <meeting> lobby', '^(?:check|show|open|see|view|look at|peek at|peek into|pull up)(?: me)? (?:on )?(?:the )?(?<meeting>.+?) (?:lobby|waiting room)$'),
@@ -57,10 +59,14 @@ export const en = {
     rule('allow <person> to join <meeting>', '^(?:allow|permit) (?<person>.+?) (?:to join|to enter|in|into)(?: (?<meeting>.+))?$'),
     // "everyone in the Retro lobby can come in": who, then where they wait, then that they may enter.
     rule('<everyone> in the <meeting> lobby can come in', '^(?<person>everyone|everybody|all|all (?:the )?(?:people|guests|folks|visitors)|the (?:people|guests|folks|visitors)) (?:who(?:s| is| are) )?(?:waiting )?(?:in|at) (?:the )?(?<meeting>.+?) (?:lobby|waiting room) (?:can|may|should) (?:now )?(?:come in|come through|join|enter|get in|be let in|go in)(?: now| right now)?$'),
+    // "open the lobby doors for Budget review": everyone waiting, let in where they wait.
+    rule('open the lobby doors for <meeting>', '^open(?: up)? (?:the )?(?:lobby|waiting room)(?:s)? (?:doors?|gates?) (?:for|of|on|in|at) (?:the )?(?<meeting>.+?)(?: (?:please|now|pls|asap))?$'),
     rule('<person> can come in', '^(?<person>.+?) (?:can|may|should|is allowed to|is ok to|is fine to) (?:come in|come through|join|enter|get in|be let in|go in)(?: us| me)?(?: (?:to|into|for) (?<meeting>.+?))?(?: now| right now)?$'),
     rule('admit <person> to <meeting>', '^(?:admit|accept|approve|allow in|let in|bring in|ok|okay) (?<person>.+?(?: (?:ending|ends) (?:in|with) \\S+)?)(?: (?:to|into|in|to join|from the lobby of|from the lobby for|for(?= (?!(?:now|a bit|a moment|a sec|a second|a minute|me|us|good)$))) (?<meeting>.+))?$'),
   ],
   reject: [
+    // "decline the guest in Q3 planning": a person described, then the meeting they wait for.
+    rule('reject the guest in <meeting>', '^(?:reject|decline|deny|refuse|turn away|send away|block|kick out) (?<person>(?:the|that|this) (?:guest|caller|visitor|person|guy|lady|man|woman|contractor|candidate|stranger|one|external|outsider)) (?:in|at|for|waiting (?:in|for)) (?:the )?(?<meeting>.+)$'),
     rule("reject <person>'s request to join <meeting>", `^(?:reject|deny|decline|refuse|turn down) ${REQUEST_TO_JOIN}`),
     rule('reject <person> waiting in <meeting>', '^(?:reject|deny|decline|refuse|block|remove|kick out|dismiss|turn away|send away|throw out|keep out) (?<person>.+?) (?:who (?:is|are) |whos |that (?:is|are) |thats )?(?:still )?(?:waiting|queued|queueing|stuck|sitting) (?:in|for|at|on|to join) (?:the )?(?:lobby (?:of|for) )?(?<meeting>.+)$'),
     rule("don't let <person> in", '^(?:do not|dont|never) (?:let|admit|allow) (?<person>.+?)(?: in| into| join| to join)?(?: (?:to|into|in|for) (?<meeting>.+))?$'),
@@ -70,7 +76,7 @@ export const en = {
     rule('turn <person> away', '^(?:turn|send|kick|throw|keep) (?<person>.+?) (?:away|out|off)(?: (?:of|from|for) (?:(?:the )?(?:lobby|waiting room)(?: (?:of|for|in) )?)?(?<meeting>.+?)?)?(?: (?:(?:they|he|she)(?: (?:is|are|was|were))? )?(?:not|wasnt|werent|isnt|arent) (?:invited|expected|on the (?:list|invite)|welcome|one of us|supposed to be here))?$'),
     // "deny Hannah entry to Budget review", "Ines shouldn't join Board prep": who is kept out, then where.
     rule('deny <person> entry to <meeting>', '^(?:deny|refuse|block|bar) (?<person>.+?) (?:entry|access|admission|entrance)(?: (?:to|into|for|in) (?:the )?(?<meeting>.+))?$'),
-    rule("<person> shouldn't join <meeting>", '^(?<person>.+?) (?:shouldnt|should not|mustnt|must not|cant|cannot|can not|may not|wont|will not|is not allowed to|isnt allowed to) (?:be (?:let|allowed) )?(?:join|enter|get into|come into|attend|in|into)(?: (?:the )?(?<meeting>.+))?$'),
+    rule("<person> shouldn't join <meeting>", '^(?:(?:no|nope|nah|actually|sorry|sry|unfortunately) )?(?<person>.+?) (?:shouldnt|should not|mustnt|must not|cant|cannot|can not|may not|wont|will not|is not allowed to|isnt allowed to) (?:be (?:let|allowed) )?(?:join|enter|get into|come into|attend|in|into|come in|get in)(?: (?:to |into )?(?:the )?(?<meeting>.+))?$'),
     rule('reject <person> from the lobby of <meeting>', '^(?:reject|deny|decline|refuse|block|remove|kick out|kick|dismiss|turn away|throw out|send away) (?<person>.+?) (?:from|in|out of) (?:the )?lobby(?: (?:of|for|in) (?<meeting>.+))?$'),
     // "the guest from Fabrikam" is someone's company; a person named by name "from Budget review" is leaving a meeting.
     // "kick out the anonymous guest from the Pricing council lobby": the lobby said after the meeting's name.
@@ -91,13 +97,15 @@ export const en = {
     rule('stop <…> for <meeting>', '\\b(?:watching|monitoring|tracking|following|alerts|alerting|notifications|notifying me|pinging me|pings|updates|watch|watches) (?:for|about|of|from|on|to|me about) (?<meeting>.+)$'),
     rule('stop watching <meeting>', '^(?:stop|quit|cancel|end|pause|halt|cease|no more|dont|do not) (?:watching|monitoring|tracking|following|to watch|watch|keeping an eye on|keeping tabs on|keeping watch on) (?<meeting>.+)$'),
     rule('drop off <meeting>', '^(?:drop off|get off|drop out of|step away from|leave) (?<meeting>.+)$'),
+    // "I'm done with the standup, no more alerts": what the person is done with, the reason after it.
+    rule("I'm done with <meeting>", '^(?:i(?:m| am)|were|weare|we are) (?:all )?(?:done|finished|through) with (?:the )?(?<meeting>.+?)(?:, .*)?$'),
     rule('unwatch <meeting>', '^(?:unwatch|unsubscribe from|unsubscribe|unfollow|forget) (?<meeting>.+)$'),
   ],
   routeHere: [
     rule('when people wait for <meeting>', '\\bwait(?:s|ing)? (?:for|in|to join) (?<meeting>.+)$'),
     rule('alerts for <meeting> here', '\\b(?:alerts?|notifications?|notices|pings|lobby) (?:for|of|from|about) (?<meeting>.+?)(?: (?:lobby|here|to this|in this|into this|to here|over here|to the channel|to this channel|to this chat|in here|go|goes|to go|come|be sent|be posted|get sent|delivered|sent|posted|routed|show up|shows up|appear|appears|land|pop up|arrive|(?:should|must|will|need to|needs to|have to|are to) (?:now )?(?:go|come|be|land|show|arrive|pop|get))\\b.*)?$'),
-    rule('send <meeting> lobby alerts here', '^(?:send|post|route|deliver|forward|share|put|redirect) (?:the )?(?<meeting>.+?) (?:lobby |waiting |waiting room )?(?:alerts?|notifications?|pings)\\b'),
-    rule('I want <meeting> lobby alerts delivered here', '^(?:i(?:d| would) like|i want|have|get|can|could) (?:the )?(?<meeting>.+?) (?:lobby )?(?:alerts?|notifications?|pings) (?:to be )?(?:delivered|sent|posted|routed|forwarded|to go|go|to come|come|here|in here|to this|into this)\\b'),
+    rule('send <meeting> lobby alerts here', '^(?:send|post|route|deliver|forward|share|put|redirect|pipe|push|relay|mirror|copy|cc|bring|drop) (?:the )?(?<meeting>.+?) (?:lobby |waiting |waiting room )?(?:alerts?|notifications?|pings)\\b'),
+    rule('I want <meeting> lobby alerts delivered here', '^(?:i(?:d| would) (?:like|love)|i want|i need|have|get|can|could) (?:the )?(?<meeting>.+?) (?:lobby )?(?:alerts?|notifications?|pings) (?:to be )?(?:delivered|sent|posted|routed|forwarded|to go|go|to come|come|here|in here|to this|into this|in this|on this)\\b'),
     rule('<meeting> lobby pings should go to this chat', '^(?:the )?(?<meeting>.+?) (?:lobby |waiting |waiting room )?(?:alerts?|notifications?|pings) (?:should|must|need to|needs to|can|could|have to|are to|will) (?:now )?(?:go|come|be (?:sent|posted|delivered|routed|forwarded)|land|show up|arrive|pop up)\\b'),
     rule('about <meeting> lobby', '\\babout (?<meeting>.+?)(?: lobby)?(?: here)?$'),
   ],
@@ -105,13 +113,15 @@ export const en = {
     rule('details of <meeting>', '\\b(?:details?|info|information|summary|overview|join link|link|settings|setup|set-up|set up|configuration|config|organi[sz]er|host|owner|chair|agenda|start time|end time|time|dial-in|attendees|invitees) (?:of|for|about|on|to) (?<meeting>.+)$'),
     rule('<meeting> details', '^(?!(?:when|what|whats|where|who|whos|how)\\b)(?:show me |show |get me |get |give me |open |pull up |bring up )?(?:the )?(?<meeting>.+?) (?:details|info|information)$'),
     // "is Budget review locked?", "did I delete Board prep?": a question about a meeting's state names it.
-    rule('is <meeting> locked', '^(?:is|was|has) (?<meeting>.+?) (?:(?:already|still) )?(?:been )?(?:locked|unlocked|open|public|private|invite only|invited only|cancel(?:l)?ed|deleted|over|started|running|still on|happening|moved|changed|renamed|empty|full)$'),
+    rule('is <meeting> locked', '^(?:is|was|has) (?<meeting>.+?) (?:(?:already|still) )?(?:been )?(?:locked|unlocked|open to (?:everyone|everybody|anyone|anybody|all|the public|outsiders|guests|externals|external people)|open|public|private|invite only|invited only|cancel(?:l)?ed|deleted|over|started|running|still on|happening|moved|changed|renamed|empty|full)(?: or (?:not|invite only|invited only|locked|unlocked|private|public|open|internal only))?$'),
     rule('did I delete <meeting>', '^(?:did|have|has) (?:i|we|you|someone|anyone|anybody) (?:already )?(?:delete|deleted|cancel|cancel(?:l)?ed|lock|locked|unlock|unlocked|change|changed|move|moved|rename|renamed|update|updated|create|created|schedule|scheduled|end|ended) (?<meeting>.+)$'),
     rule('when is <meeting>', '^(?:when|what time) (?:is|does|will|did) (?<meeting>.+?)(?: (?:start|begin|happen|take place|end|finish|scheduled|over|kick off))?(?: (?:i |we )?need (?:the|its|a|an) .+)?$'),
     // "show me everything about my Ops standup meeting": all there is about one meeting.
     rule('everything about <meeting>', '^(?:show me |show |give me |get me |tell me )?(?:everything|all|all there is|all you (?:have|know)) (?:about|on|regarding|for) (?:the )?(?<meeting>.+)$'),
     rule('who leads <meeting>', '^who(?:s| is| was)? (?:leading|hosting|running|organi[sz]ing|chairing|presenting (?:at|in)|organi[sz]ed|hosted|set up|created|booked|scheduled|owns|hosts|runs|leads|chairs) (?:the )?(?<meeting>.+)$'),
     rule('where is <meeting>', '^(?:where|wheres) (?:is |s )?(?:the )?(?<meeting>.+?)(?: (?:happening|held|taking place|being held))?$'),
+    // "who can get into Retro without waiting?": who skips the lobby of a meeting, asked.
+    rule('who can get into <meeting> without waiting', '^(?:so )?(?:who|which people|whom|who all) (?:can|may|gets? to|is allowed to|are allowed to|could) (?:get into|get in to|join|enter|come into|get in to) (?:the )?(?<meeting>.+?) (?:without waiting|without (?:the )?lobby|skipping the lobby|straight in|directly)\\b'),
     rule('what is <meeting> about', '^(?:what is|whats|what s) (?:the )?(?<meeting>.+?) about$'),
     rule('tell me about <meeting>', '^(?:tell me (?:more |everything )?about|more about|what do you (?:know|have) (?:about|on)|describe|show me|show|open|display|look up|lookup|pull up|bring up|what is|whats|what about) (?:the )?(?<meeting>.+)$'),
   ],
@@ -126,8 +136,12 @@ export const en = {
     rule('rename <meeting> to <subject>', `^(?:rename|retitle) (?:${MEETING_WORD} )?(?<meeting>.+?) (?:to|as|into) (?<subject>.+)$`),
     rule('change the subject of <meeting> to <subject>', '\\b(?:subject|title|name|topic) (?:of|for) (?<meeting>.+?) (?:to|as|into) (?<subject>.+)$'),
     rule('<meeting> subject to <subject>', `^(?:change|set|update|make) (?:the )?(?<meeting>.+?) (?:subject|title|topic|name) (?:to|as) (?<subject>.+)$`),
+    // "lock down Retro": the meeting's access set to Locked, named right after the verb.
+    rule('lock <meeting>', '^(?:lock down|lock up|close off|lock) (?:the |my )?(?<meeting>(?!(?:it|this|that|down|up|everyone|everybody|all)$).+?)(?: (?:meeting|call))?(?: (?:please|pls|now|asap|for me|down|up))*$'),
     rule('move <meeting> to <time>', '^(?:move|reschedule|push|shift|postpone|bring forward|delay) (?<meeting>.+?)(?: back| forward| out)? (?:to|until|till|at|for|by|back to) (?<rest>.+)$'),
     // Thirteenth pass: "Hiring Panel should only be open to people from our company".
+    // "Design crit should only be for people in our org": whom the meeting is for.
+    rule('<meeting> should only be for <who>', '^(?<meeting>.+?) (?:should|must|needs to|has to|will|is to) (?:only )?be (?:only )?for (?<rest>(?:people|folks|staff|employees|colleagues|members|those) .+)$'),
     rule('<meeting> should only be open to <who>', '^(?<meeting>.+?) (?:should|must|needs to|has to|will|is to) (?:only )?be (?:only )?open(?:ed)? (?:only )?to (?<rest>.+)$'),
     // "turn off lobby bypass for phone users on Ops weekly": the setting first, then the meeting.
     rule('turn off lobby bypass on <meeting>', '^(?:turn|switch) (?:off|on) (?:the )?(?:lobby )?bypass(?: for (?:phone|dial-in|dial in|pstn) (?:users|callers|people|participants))? (?:on|for|in) (?<meeting>.+)$'),
@@ -164,6 +178,7 @@ export const en = {
   ],
   extensionsList: [
     rule('extensions of <meeting>', '\\b(?:extensions?|extension data|custom data|roamed (?:organi[sz]er|participant) data) (?:is |are )?(?:of|for|on|in|from|attached to|hanging off|hanging on|hooked (?:on|onto|to)|that belong to|belonging to) (?<meeting>.+)$'),
+    rule('what extension ids are on <meeting>', '\\bextension (?:ids?|types?|data) (?:is |are )?(?:of|for|on|in|attached to) (?:the )?(?<meeting>.+)$'),
     rule('extension list for <meeting>', '\\bextension list (?:for|of|on) (?<meeting>.+)$'),
     rule('does <meeting> have extensions', '^(?:does|do|has|have) (?:the )?(?<meeting>.+?) (?:have|has|got|carry)(?: (?:any|some|an|the))? (?:extensions?|extension data|custom data)$'),
     rule('what extensions did I add to <meeting>', '\\bextensions?\\b.*\\b(?:add|put|attach|set|create)(?:ed)? (?:to|on|for) (?<meeting>.+)$'),
@@ -175,6 +190,8 @@ export const en = {
   extensionsAdd: [
     // "give the Launch review an undefined extension": the meeting is who is given it, before the article.
     rule('give <meeting> an … extension', '^(?:give|grant) (?:the )?(?<meeting>.+?) (?:a|an|one|another) (?:\\S+ ){0,3}extension\\b'),
+    // "Budget review needs a new extension": the meeting that needs one, first.
+    rule('<meeting> needs an extension', '^(?:the )?(?<meeting>.+?) (?:needs|should get|should have|could use|wants|requires) (?:a|an|one|another)(?: new)? (?:\\S+ ){0,2}extension\\b'),
     rule('add … to <meeting>', '\\b(?:to|on|for|onto) (?<meeting>.+?)(?: (?:with )?(?:the )?(?:extension )?id (?<extensionId>\\S+))?$'),
   ],
   extensionId: [
@@ -189,8 +206,9 @@ export const en = {
     rule('who did I put in <group>', '^(?:which|what|who|whom)(?: (?:contacts|people|persons|users|members|colleagues|folks))? (?:did|have) (?:i|we) (?:put|add|added|place|save|include|stick) (?:in|into|to|under|inside) (?:the |my |our )?(?<group>.+?)(?: (?:contact )?group)?(?: (?:again|now|please|so far|already))?$'),
     rule('which contacts are in <group>', '^(?:which|what) (?:contacts|people|persons|users|members|colleagues) (?:are |is )?(?:in|inside|part of|on) (?<group>.+)$'),
     rule('who is in <group>', '^(?:who(?: is| are|s)?|whos|who all) (?:in|inside|part of|on|belongs to|belong to|is in|are in) (?<group>.+)$'),
+    rule('who do I have under <group>', '^(?:who|whom) (?:do i have|have i got|is|are|s|all is) (?:filed |listed |saved )?under (?:the |my )?(?<group>.+)$'),
     rule('who belongs to <group>', '\\b(?:belongs? to|part of) (?<group>.+)$'),
-    rule('who is in the <group> group', '^(?:who|whos|which|what)\\b.* (?:in|into|inside|to|on) (?:the |my |our )?(?<group>.+?) (?:contact )?group\\b'),
+    rule('who is in the <group> group', '^(?:who|whos|which|what|whats)\\b.* (?:in|into|inside|to|on) (?:the |my |our )?(?<group>.+?) (?:contact )?group\\b'),
     rule('<group> members', '^(?:show |list |get )?(?:the )?(?<group>.+?) (?:group )?(?:members|contacts|membership)$'),
   ],
   groupCreate: [
@@ -226,7 +244,8 @@ export const en = {
     rule('no longer care about <group> online status', '\\b(?:dont|do not|no longer) care (?:about|for) (?<group>.+?) (?:online status|presence|status|availability)(?: (?:anymore|any more|any longer))?$'),
     rule('stop presence updates for <group>', '\\b(?:presence|status|statuses|availability|online status|online\\/offline|online or offline|who(?:s| s| is| are)? (?:online|available|around))(?: (?:updates?|alerts?|notifications?|notifs?|pings?|subscriptions?|changes|messages))? (?:of|for|in|on|about|from) (?:the )?(?<group>.+?)(?: (?:anymore|any more|any longer|please|now))?$'),
     rule('stop watching <group> presence', '^(?:stop|quit|cancel|end|cease|no more|dont|do not|unsubscribe from) (?:watching |tracking |following |monitoring |the )?(?:the )?(?<group>.+?) (?:presence|status|availability)(?: (?:updates?|alerts?|notifications?|subscriptions?))?$'),
-    rule('when <group> come online, no more', '\\b(?:when|if|whether) (?:anyone in |someone in |people in )?(?<group>.+?)(?: (?:contacts|members|folks|people))? (?:comes?|goes|go|are|is|gets?) (?:online|available|offline|busy)(?: (?:anymore|any more|any longer))?$'),
+    rule('who in <group> is online', '\\bwho(?:s| is)? in (?:the |my )?(?<group>.+?) (?:is|are|comes?|goes|gets?) (?:online|available|around|offline|busy)(?: (?:anymore|any more|any longer))?$'),
+    rule('when <group> come online, no more', '\\b(?:when|if|whether) (?:anyone in |someone in |people in )?(?<group>.+?)(?: (?:contacts|members|folks|people))? (?:comes?|goes|go|are|is|gets?) (?:online|available|offline|busy)(?: (?:anymore|any more|any longer))?(?:,? (?:stop|quit|enough|no more)\\b.*)?$'),
   ],
   // Huawei control commands name the meeting right after the verb ("end meeting Quarterly roadmap review");
   // the "everyone in" of mute and the "for everyone" of end are not part of the subject.
@@ -251,6 +270,8 @@ export const en = {
   huaweiKeyword: [
     // "… on huawei cloud with migration in the title": the title's word, wherever the platform is named.
     rule('with <keyword> in the title', '\\bwith (?<keyword>.+?) in (?:the|its|their) (?:title|subject|name)\\b'),
+    // "anything on huawei tmrw about design?": what they are about, said last.
+    rule('… about <keyword>', '\\b(?:about|regarding|concerning) (?:the )?(?<keyword>(?!(?:it|that|this|them|anything|something|huawei)\\b)[\\p{L}\\d][\\p{L}\\d-]*)$'),
     rule('about <keyword>', '\\b(?:about|regarding|concerning|matching|containing|named|called|titled|with subject|with the word|on the topic of|(?<!going )on|(?<=\\b(?:meetings?|calls?|conferences?) )with|mentions?|includes?|for(?! (?:running|ongoing|live|active|current|scheduled|upcoming|planned|booked|any|all|meetings?|calls?|conferences?)\\b)|related to|mentioning) (?<keyword>.+?)(?: (?:(?:that |which |who )?(?:are |is |were |was )?(?:currently |still |now )?(?:scheduled|planned|booked|coming up|running|happening|going on|in progress|live|active|ongoing|underway|atm|currently|starting|later|next|this|for|on|at|today|tomorrow|tonight|right now|now|please)\\b.*|meetings?|conferences?))?$'),
     rule('keyword <keyword>', '\\b(?:keywords?|search term|term) (?:is )?(?<keyword>.+)$'),
     rule('meetings <keyword>', '\\b(?:meetings?|calls?|conferences?) (?<keyword>[\\p{L}\\d][\\p{L}\\d-]*)$'),
@@ -297,7 +318,7 @@ export const zh = {
     rule('<人> 进来吧', '^(?<person>[^，,。让把谁有放拉请]{1,8}?)\\s*(?:也|就|先|都)?(?:进来|进会|入会)$'),
   ],
   reject: [
-    rule('不让 <人> 进 <会议>', '^(?:不要放|别放|不准放|不许放|不让|别让|不要让|不准|不许)\\s*(?<person>.+?)\\s*(?:进入|加入|进)\\s*(?<meeting>[^来去]\\S*)$'),
+    rule('不让 <人> 进 <会议>', '^(?:不要放|别放|不准放|不许放|不让|别让|不要让|不准|不许)\\s*(?<person>.+?)\\s*(?:进入|加入|进)\\s*(?<meeting>[^来去入\\s，,的吧了]\\S*)$'),
     rule('不让 <人> 进来', '^(?:不要放|别放|不准放|不许放|不让|别让|不要让|不准|不许)\\s*(?<person>.+?)\\s*(?:进来|进入|加入|入会|进(?=$|[了吧啊哦，,。!！]))'),
     rule('把 <人> 拒之门外', '^把\\s*(?<person>.+?)\\s*(?:都|全|全部|全都)?(?:拒之门外|拒绝|拒掉|拒了|赶走|踢掉|(?:请|赶|踢)出(?:去|大厅|等候室)?)'),
     rule('<人> 不要让他进', '^(?<person>[^，,。让把]+?)\\s*(?:就)?(?:不要|别|不准|不许|不能)(?:再)?(?:让|放)?(?:他|她|它|他们|她们)?(?:进来|进去|进入|进会|进|入会)'),
@@ -305,6 +326,8 @@ export const zh = {
     // "拒绝林怡君进入季度评审": the person, then the meeting they asked to enter.
     rule('拒绝 <人> 进入 <会议>', '^(?:拒绝|驳回|谢绝|不同意|不批准)\\s*(?<person>[^\\s，,]{1,10}?)\\s*(?:的)?(?:进入|加入|参加|进)\\s*(?<meeting>[^来去入\\s，,的吧了][^，,]+)$'),
     rule('拒绝 <人>', '^(?:拒绝|拒掉|拒了|驳回|踢掉|踢出|请走|谢绝)\\s*(?<person>.+)$'),
+    // 周会门口那个陌生人请他走: where they wait, who, then asked to leave.
+    rule('<会议>门口的<人>请他走', '^(?<meeting>[^\\s，,]{1,12}?)(?:的)?(?:门口|大厅|等候室)(?:里|外)?(?:的)?\\s*(?<person>[^\\s，,]{1,10}?)\\s*[，,]?\\s*(?:请|让|叫)(?:他|她|他们|她们)(?:走|离开|出去|回去)'),
   ],
   watchStart: [
     rule('有人等 <会议> 的时候提醒我', '^有人(?:在)?等\\s*(?<meeting>[^，,\\s]{2,16}?)\\s*的时候'),
@@ -364,6 +387,9 @@ export const zh = {
     // "周例会只让公司内部的人进", "让周例会所有人都可以进": who may enter, after the meeting.
     rule('<会议> 只让 <谁> 进', '^(?:让|把|将)?\\s*(?:会议)?\\s*(?<meeting>[^，,\\s]{2,16}?)\\s*(?:的)?(?:只|仅)?(?:让|允许|限)?(?<rest>(?:所有人|任何人|大家|公司内部|公司里|本公司|企业内部|受邀|被邀请).*(?:进|加入|入会|参加).*)$'),
     rule('<会议> 推迟一个小时', '^(?:把|将)?\\s*(?:会议)?\\s*(?<meeting>[^，,把]+?)\\s*(?:推迟|推后|延后|延期|提前|往后推|往前挪|往后挪)(?<rest>.+)$'),
+    // 锁定周会, 把复盘会锁上: the meeting's access set to Locked.
+    rule('锁定 <会议>', '^(?:锁定|锁上|锁住)(?:会议)?\\s*(?<meeting>[^，,\\s]{2,20}?)(?:吧|一下)?$'),
+    rule('把 <会议> 锁上', '^(?:把|将)\\s*(?:会议)?\\s*(?<meeting>[^，,]{2,20}?)\\s*(?:锁上|锁定|锁住|锁起来)(?:吧|一下)?$'),
     rule('修改会议 <会议>', '^(?:修改|更新|编辑|调整)(?:会议)?\\s*(?<meeting>.+?)(?:\\s*的(?:时间|设置|主题))?$'),
   ],
   delete: [rule('<会议> 不开了', '^(?:把|将)?\\s*(?:会议)?\\s*(?<meeting>[^，,]+?)\\s*(?:不开了|取消了|不用开了|不要了)'), rule('<会议> 删除', '^(?:把|将)?\\s*(?:会议)?\\s*(?<meeting>[^，,]+?)\\s*(?:删除|删掉|删了|取消掉|取消)(?:吧|掉)?了?$'), rule('不用开 <会议> 了', '^(?:不用|不必|不需要|别)(?:再)?开\\s*(?<meeting>.+?)了?$'), rule('删除会议 <会议>', '^(?:删除|删掉|删了|取消|移除)(?:掉)?(?:我的)?(?:会议)?\\s*(?<meeting>.+?)(?:吧|了|呗)*$'), rule('把 <会议> 删掉', '^把\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*(?:删掉|删除|取消|删了)')],
@@ -376,7 +402,7 @@ export const zh = {
     rule('分组 <分组> 的成员', '^(?:列出|列一下|列下|查看|查一下|显示|看看|看一下)?\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?(?:里|中|内)?(?:面)?的?(?:成员|联系人|人)(?:有哪些|都有谁|是谁)?[吗？?]*$'),
     rule('分组 <分组> 里的成员', '^(?:列出|列一下|列下|查看|查一下|显示|看看|看一下)?\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?(?:里|中|内)?(?:面)?的?(?:成员|联系人)'),
   ],
-  groupCreate: [rule('叫 <分组> 的分组', '(?:叫做?|名为)\\s*(?<group>.+?)\\s*的(?:联系人)?(?:分组|组)'), rule('创建分组 <分组>', '(?:创建|新建|新增|建立|添加|建|加)(?:一个|个)?(?:新的?)?(?:联系人)?(?:分组|小组|组)\\s*[:：，,]?\\s*(?:(?:名字|名称)?(?:叫做?|名为|是))?\\s*[:：]?\\s*(?<group>.+)$')],
+  groupCreate: [rule('叫 <分组> 的分组', '(?:叫做?|名为)\\s*(?<group>.+?)\\s*的(?:联系人)?(?:分组|组)'), rule('创建一个 <分组> 分组', '(?:创建|新建|新增|建立|添加|建|加)(?:一个|个)\\s+(?<group>[^\\s，,]{1,20}?)\\s*(?:联系人)?(?:分组|组)(?:吧|呗|啊)?$'), rule('创建分组 <分组>', '(?:创建|新建|新增|建立|添加|建|加)(?:一个|个)?(?:新的?)?(?:联系人)?(?:分组|小组|组)\\s*[:：，,]?\\s*(?:(?:名字|名称)?(?:叫做?|名为|是))?\\s*[:：]?\\s*(?<group>.+)$')],
   groupRename: [
     rule('把 <分组> 这个组重命名为 <新名>', `^(?:把|将)?\\s*(?<group>.+?)\\s*(?:这个(?:分组|组)|分组)\\s*(?:的(?:名字|名称))?\\s*(?:${ZH_RENAME}|改成|改为)\\s*[，,]?\\s*(?:叫做?)?\\s*(?<newName>.+)$`),
     rule('把分组 <分组> 改名为 <新名>', '(?:分组)\\s*(?<group>.+?)\\s*(?:的(?:名字|名称))?(?:改叫|更名为|改名为|改名成|改名叫|重新命名为|重新命名成|重命名为|重命名成|改为|改成|换成|换为|为)\\s*(?<newName>.+)$'),
@@ -385,7 +411,7 @@ export const zh = {
     // "外包组改成 合作方": a name ending in 组 changed to another is the group's rename (objectKind.ts groupNamedAsMeeting).
     rule('<…组> 改成 <新名>', '^(?:把|将)?\\s*(?<group>[^\\s，,把]+?组)\\s*(?:改成|改为|换成|换为)\\s*(?<newName>[^\\s，,].*)$'),
   ],
-  groupDelete: [rule('不要 <分组> 这个组了', '^(?:我)?(?:不要|不需要|用不着)(?:了)?\\s*(?<group>\\S+?)\\s*(?:这个|那个)?(?:分组|组)了?$'), rule('删除分组 <分组>', '(?:删除|移除|删掉|删了|去掉)(?:联系人)?分组\\s*(?<group>.+)$'), rule('删掉 <分组> 这个分组', '^(?:删除|删掉|移除|去掉)\\s*(?<group>.+?)\\s*(?:这个)?(?:分组|组)$'), rule('把分组 <分组> 删掉', '分组\\s*(?<group>[^，,]+?)\\s*(?:删掉|删除|移除|删了)'), rule('分组 <分组> 不用了', '^(?:把|将)?(?:联系人)?分组\\s*(?<group>[^，,]+?)\\s*(?:就)?(?:不要了|不用了|用不着了|没用了|不需要了)'), rule('<分组> 分组不要了', '^(?:把|将)?\\s*(?<group>[^，,]+?)\\s*(?:这个)?(?:分组|组)\\s*(?:就)?(?:不要了|不用了|用不着了|没用了|不需要了|删了|删掉|删除|移除|去掉)'), rule('把 <分组> 这个分组删了', '^把\\s*(?<group>.+?)\\s*(?:这个(?:分组|组)|分组)\\s*(?:删了|删掉|删除|移除)')],
+  groupDelete: [rule('不要 <分组> 这个组了', '^(?:我)?(?:不要|不需要|用不着)(?:了)?\\s*(?<group>\\S+?)\\s*(?:这个|那个)?(?:分组|组)了?$'), rule('删除分组 <分组>', '(?:删除|移除|删掉|删了|去掉)(?:联系人)?分组\\s*(?<group>.+)$'), rule('删掉 <分组> 这个分组', '^(?:删除|删掉|移除|去掉)\\s*(?<group>.+?)\\s*(?:这个)?(?:分组|组)$'), rule('把分组 <分组> 删掉', '分组\\s*(?<group>[^，,]+?)\\s*(?:删掉|删除|移除|删了)'), rule('分组 <分组> 不用了', '^(?:把|将)?(?:联系人)?分组\\s*(?<group>[^，,]+?)\\s*(?:就)?(?:不要了|不用了|用不着了|没用了|不需要了)'), rule('<分组> 分组不要了', '^(?:把|将)?\\s*(?<group>[^，,]+?)\\s*(?:这个)?(?:分组|组)\\s*(?:就)?(?:不要了|不用了|用不着了|没用了|不需要了|删了|删掉|删除|移除|去掉|解散)'), rule('把 <分组> 这个分组删了', '^把\\s*(?<group>.+?)\\s*(?:这个(?:分组|组)|分组)\\s*(?:删了|删掉|删除|移除)')],
   groupPresence: [
     rule('盯着 <分组> 谁在线', '^(?:帮我|请|麻烦|替我)?(?:盯着|盯住|盯一下|看着|留意)(?:一下)?\\s*(?<group>[^，,\\s]{2,12}?)(?:里)?(?:的人)?(?:谁在线|在线情况|在不在线|谁上线|上下线)'),
     // "帮我盯着 X 这个分组谁在线": a watch verb, the group, then who is online in it.
@@ -428,6 +454,8 @@ export const zh = {
     rule('搜一下 <关键词>', '(?:搜一下|搜索|搜|查找|找一下|查一下)\\s*[:：]?\\s*(?:(?:正在|在)开的|进行中的|之后的|安排的|预定的|预约的|即将召开的|接下来的)?\\s*(?<keyword>[^\\s，。？?]+?)(?:\\s*会议|\\s+会|的(?:会议|会)?)?[。？?]?$'),
     // "看看预约的 招聘 会议": a word set apart by spaces between 预约的 and 会议 is what the meetings are about.
     rule('预约的 <关键词> 会议', '(?:预约|预定|安排|计划)的\\s+(?!所有|全部)(?<keyword>[^\\s的，。]{1,12})\\s+(?:会议|会)'),
+    // 预定的培训会议有哪些: booked, then what the meetings are about, glued.
+    rule('预定的<关键词>会议有哪些', '(?:预约|预定|安排|计划)的\\s*(?!所有|全部|哪些|这些|那些|几个|我的|我们的)(?<keyword>[^\\s的，。]{2,8}?)\\s*(?:会议|会)(?:都)?(?:有哪些|有什么|有几个|有吗|呢)'),
     // "有没有预约好的培训会议": booked ahead (预约好的, 安排好的), then what the meetings are about.
     rule('预约好的 <关键词> 会议', '(?:预约|预定|安排|排|订)(?:好|过)的\\s*(?!所有|全部)(?<keyword>[^\\s的，。]{2,12}?)\\s*(?:会议|会)(?:吗|呢)?[？?]?$'),
     // "正在开的 发布 相关会议": 相关 may stand before 会议.

@@ -27,6 +27,8 @@ function stripMeeting(value: string): string {
     .replace(/\s+(?:here|now|right now|today|for me|again|please|asap|anymore|any more|any longer|in this (?:chat|channel)|to this (?:chat|channel))$/iu, '')
     // "monitor Partner sync for people waiting", "empty the waiting room of Sales kickoff into the call": why and where, not the name.
     .replace(/\s+(?:for|when|if|whenever|in case|once) (?:people|anyone|anybody|someone|somebody|guests|visitors|folks|callers)\b.*$/iu, '')
+    // "lock the Budget review meeting so nobody else gets in": the purpose, not the name.
+    .replace(/\s+so (?:that )?(?:nobody|no one|noone|nobody else|no one else|people|others|everyone|everybody|they|we|i|he|she|only)\b.*$/iu, '')
     .replace(/\s+(?:into|in|to) (?:the )?(?:call|meeting|conference)$/iu, '')
     .replace(/\s+(?:empty|full|crowded|busy)$/iu, '')
     .replace(/\s+(?:meeting|mtg|conference|lobby)$/iu, '')
@@ -54,7 +56,8 @@ function stripGroup(value: string): string {
 
 // Words around a Chinese name that are not part of it: "看一下周会", "一下客户演示", "客户培训这个会", "同事这个分组里".
 // "幫團隊建設新增擴展": 帮 alone before a name is the request too.
-const ZH_LEADING_FILLER = /^(?:(?:给我看看|给我看下|给我|看看|看一下|看下|查看|查一下|查下|列一下|列下|帮我|替我|帮忙|帮(?=\S{2})|麻烦你?|请你?|一下|以后|今后|叫做?|名为)\s*)+/u;
+// "帮我盯一下同事分组": a verb of keeping watch, glued before the name.
+const ZH_LEADING_FILLER = /^(?:(?:给我看看|给我看下|给我|看看|看一下|看下|查看|查一下|查下|列一下|列下|帮我|替我|帮忙|帮(?=\S{2})|麻烦你?|请你?|盯一下|盯下|盯着|盯紧|留意一下|告诉我|跟我说说?|给我说说?|一下|以后|今后|叫做?|名为)\s*)+/u;
 // "招聘面试那个会的链接", "年度预算这个会是怎么设置的", "技术支持这个组": a demonstrative and the thing's kind end its name.
 const ZH_DEMONSTRATIVE_KIND = /\s*(?:这个|那个|这场|那场|这一个|那一个|这次|那次)(?:会议|会(?!议室)|分组|组|群组).*$/u;
 // "球友那组": a bare 那/这 before the kind word (gone already) points at the thing, it is no part of its name.
@@ -141,6 +144,14 @@ export function groupFrom(value: string | undefined, zhText: boolean): string | 
     return undefined;
   }
   return zhText ? stripZh(value).replace(/^分组\s*/u, '').replace(/\s*分组$/u, '') : stripGroup(value);
+}
+
+/**
+ * "the status of my Vendors contacts": the people of a group, said after its name, when it is they who are asked
+ * about (presence, members); a group created or renamed "Agency contacts" is named so.
+ */
+export function withoutItsPeople(group: string | undefined): string | undefined {
+  return group?.replace(/(?<=\S)\s+contacts$/iu, '');
 }
 
 export function stripGroupName(value: string, zhText: boolean): string {
