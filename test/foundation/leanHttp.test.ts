@@ -176,7 +176,7 @@ describe('the lean HTTP/1.1 client', () => {
     };
     await assert.rejects(get('/cut'), (error: unknown) => (error as { code?: string }).code === 'ECONNRESET' && isNetworkError(error));
     for (const path of ['/garbage', '/badlength']) {
-      await assert.rejects(get(path), (error: unknown) => (error as { code?: string }).code === 'HPE_INVALID_RESPONSE' && !isNetworkError(error), path);
+      await assert.rejects(get(path), (error: unknown) => /^HPE_/u.test((error as { code?: string }).code ?? '') && !isNetworkError(error), path);
     }
     // Bytes after a complete answer: the answer stands (the connector took the request), the connection is not used again.
     assert.equal((await get('/extra')).body, 'a');
