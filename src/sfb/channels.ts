@@ -1,8 +1,12 @@
+import pLimit from 'p-limit';
 import type { Logger } from '../logging.js';
 import type { KeyedSerializer } from '../storage/keyedSerializer.js';
 import type { ChannelSubscriber, DispatchedEvent, ResetReason, StopReason, UcwaSession } from '../ucwa/index.js';
 import { isSignInFailure, type UcwaAccounts } from './accounts.js';
 import { channelKey, type Ownership } from '../ownership/index.js';
+
+/** Deferred position saves running at once (each a read and a durable write of the person's account record). */
+const positionSavesAtOnce = 8;
 
 /** What a listener may ask of the channel it hears. */
 export interface ChannelControl {
@@ -237,14 +241,15 @@ export class EventChannels {
     if (this.channels.get(handle.userId) === handle) this.unsavedPositions.delete(handle.userId);
   }
 
-  /** One person at a time: hundreds of channels moved within one wait must not become hundreds of writes at once. */
+  /**
+   * A few people at a time: hundreds of channels moved within one wait (idle channels move on every empty answer)
+   * must not become hundreds of writes at once, nor one after another when the process stops under its deadline.
+   */
   private async saveMovedPositions(): Promise<void> {
     const users = [...this.unsavedPositions];
     this.unsavedPositions.clear();
-    for (const userId of users) {
-      if (this.channels.get(userId)?.unsafe) continue;
-      await this.savePosition(userId);
-    }
+    const limit = pLimit(positionSavesAtOnce);
+    await Promise.all(users.map((userId) => limit(() => (this.channels.get(userId)?.unsafe ? undefined : this.savePosition(userId)))));
   }
 
   private savePosition(userId: string): Promise<void> {

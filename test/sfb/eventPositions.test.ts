@@ -98,6 +98,31 @@ describe('event positions saved', () => {
     });
   }
 
+  it('a few people at a time, everyone before stop resolves', async () => {
+    let running = 0;
+    let most = 0;
+    const saved: string[] = [];
+    const accounts = {
+      save: async (userId: string) => {
+        running += 1;
+        most = Math.max(most, running);
+        await sleep(5);
+        running -= 1;
+        saved.push(userId);
+      },
+    } as unknown as UcwaAccounts;
+    const channels = new EventChannels({ accounts, logger: testLogger(), locks: new KeyedSerializer(), ownership: new SoleOwnership() }, async () => undefined, 60_000, 60_000);
+    const people = Array.from({ length: 20 }, (_, index) => `person${index}`);
+    for (const person of people) {
+      const driven = drivenSession();
+      channels.open(person, driven.session);
+      driven.subscriber().position('ack=2');
+    }
+    await channels.stop();
+    assert.deepEqual([...saved].sort(), [...people].sort());
+    assert.equal(most, 8);
+  });
+
   it('at each move when the wait is 0 (channels shared by instances)', async () => {
     const { channels, saves } = channelsSaving(0);
     const alice = drivenSession();
