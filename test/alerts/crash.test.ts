@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { LocalChannel, type ConnectorRequest } from '../../src/localChannel/localChannel.js';
 import { startUcwaSimulator, type UcwaSimulator } from '../../src/ucwa/simulator/index.js';
 import { sandboxPeople } from '../helpers/botUnderTest.js';
-import { allFileText, isAlertFor, isUpdateOf, signInAndWatch } from './helpers.js';
+import { isAlertFor, isUpdateOf, signInAndWatch } from './helpers.js';
 
 const entryPoint = join(process.cwd(), 'dist', 'src', 'index.js');
 
@@ -122,8 +122,9 @@ describe('lobby alerts survive a crash', function () {
     const botUrl = `http://127.0.0.1:${port}`;
     channel = await LocalChannel.start({ botUrl: `${botUrl}/api/messages`, users: [sandboxPeople.alice] });
     // Positions wait five minutes to be saved: the kill leaves the one stored at sign-in, from before every event below.
-    const env = { UCWA_EVENT_POSITION_SAVE_MS: '300000' };
-    child = await startBotProcess(port, dataDir, sim.discoveryUrl, { env });
+    const env = { UCWA_EVENT_POSITION_SAVE_MS: '300000', LOG_LEVEL: 'info' };
+    const firstLines: string[] = [];
+    child = await startBotProcess(port, dataDir, sim.discoveryUrl, { env, lines: firstLines });
 
     const alice = channel.personalChat('alice@contoso.com');
     await signInAndWatch(botUrl, alice, 'alice@contoso.com');
@@ -136,9 +137,10 @@ describe('lobby alerts survive a crash', function () {
     sim.control.putInLobby({ meeting: 'Budget review', name: 'Dave Diaz', sipUri: 'sip:dave@fabrikam.com', source: 'federated' });
     const dave = await alice.waitFor(isAlertFor('Dave Diaz'), { timeoutMs: 10_000 });
     // A card is recorded as sent after the connector answered: a kill before that sends it again whatever the
-    // position (the first test's story), so the kill waits for the record.
-    for (let wait = 0; !(await allFileText(dataDir)).includes(`"activityId":"${dave.activityId}"`); wait++) {
-      assert.ok(wait < 100, "Dave's card recorded as sent");
+    // position (RELIABILITY.md, "the repeat window"), so the kill waits for the line logged once the record is on disk.
+    const recorded = (line: string) => line.includes('lobby alert card delivered') && line.includes(`"activityId":"${dave.activityId}"`);
+    for (let wait = 0; !firstLines.some(recorded); wait++) {
+      assert.ok(wait < 200, "Dave's card recorded as sent");
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
 
@@ -148,7 +150,7 @@ describe('lobby alerts survive a crash', function () {
     sim.control.putInLobby({ meeting: 'Budget review', name: 'Erin Evans', sipUri: 'sip:erin@litware.com', source: 'federated' });
 
     const lines: string[] = [];
-    child = await startBotProcess(port, dataDir, sim.discoveryUrl, { env: { ...env, LOG_LEVEL: 'info' }, lines });
+    child = await startBotProcess(port, dataDir, sim.discoveryUrl, { env, lines });
     await alice.waitFor(isAlertFor('Erin Evans'), { timeoutMs: 15_000 });
     // A later arrival proves the channel runs again; by then a repeated card would have shown up too.
     sim.control.putInLobby({ meeting: 'Budget review', name: 'Gina Guest', source: 'anonymous' });
