@@ -5,8 +5,12 @@ import type { ChannelSubscriber, DispatchedEvent, ResetReason, StopReason, UcwaS
 import { isSignInFailure, type UcwaAccounts } from './accounts.js';
 import { channelKey, type Ownership } from '../ownership/index.js';
 
-/** Deferred position saves running at once (each a read and a durable write of the person's account record). */
-const positionSavesAtOnce = 8;
+/**
+ * Deferred position saves running at once (each a read and a durable write of the person's account record). Their
+ * file operations share libuv's four pool threads with the alert writes an arrival waits for; two at a time leave
+ * those room while a wait's hundreds of saves drain.
+ */
+export const positionSavesAtOnce = 2;
 
 /** What a listener may ask of the channel it hears. */
 export interface ChannelControl {
@@ -243,7 +247,7 @@ export class EventChannels {
 
   /**
    * A few people at a time: hundreds of channels moved within one wait (idle channels move on every empty answer)
-   * must not become hundreds of writes at once, nor one after another when the process stops under its deadline.
+   * must not become hundreds of writes at once.
    */
   private async saveMovedPositions(): Promise<void> {
     const users = [...this.unsavedPositions];
