@@ -80,7 +80,7 @@ export async function startApp(config: AppConfig, logger: Logger, endpoints: Ser
     // instance takes over at once rather than after the leases run out.
     await services.ownership.stop().catch((error: unknown) => logger.warn({ err: error }, 'could not hand the event channels back'));
     await Promise.allSettled(capabilities.map((capability) => capability.stop?.()));
-    services.sfb.stop();
+    await services.sfb.stop();
     await services.accounts.close();
     await services.storage.close();
     await dataDirLock?.release();
@@ -109,7 +109,7 @@ async function createServices(config: AppConfig, logger: Logger, endpoints: Serv
     logger: logger.child({ component: 'sfb' }),
     locks: new KeyedSerializer(),
     ownership,
-  });
+  }, { positionSaveMs: config.ucwa.eventPositionSaveMs });
   const services: BotServices = {
     config,
     logger,

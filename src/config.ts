@@ -59,6 +59,7 @@ const environmentSchema = z.object({
   UCWA_FORMAT: z.enum(['json', 'xml']).default('json'),
   UCWA_USER_AGENT: z.string().trim().min(1).default('MeetingOpsBot/0.1'),
   UCWA_USER_MAP: optionalText,
+  UCWA_EVENT_POSITION_SAVE_MS: z.coerce.number().int().min(0).max(300_000).optional(),
   HUAWEI_MEETING_ENDPOINT: httpUrl('HUAWEI_MEETING_ENDPOINT').optional(),
   HUAWEI_APP_ID: optionalText,
   HUAWEI_APP_KEY: optionalText,
@@ -116,6 +117,8 @@ export interface UcwaSettings {
   userAgent: string;
   /** Path of an admin-managed JSON file mapping Teams UPN / AAD object id → Skype for Business sign-in address. */
   userMapFile?: string;
+  /** How long a moved event-channel position may wait to be saved; undefined: the default for the store (see SfbConnections). */
+  eventPositionSaveMs?: number;
 }
 
 export interface HuaweiSettings {
@@ -193,7 +196,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     connectorTimeoutMs: e.CONNECTOR_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
     allowUnauthenticated: e.ALLOW_UNAUTHENTICATED,
-    ucwa: { discoveryUrl: e.UCWA_DISCOVERY_URL, format: e.UCWA_FORMAT, userAgent: e.UCWA_USER_AGENT, userMapFile: e.UCWA_USER_MAP },
+    ucwa: {
+      discoveryUrl: e.UCWA_DISCOVERY_URL,
+      format: e.UCWA_FORMAT,
+      userAgent: e.UCWA_USER_AGENT,
+      userMapFile: e.UCWA_USER_MAP,
+      eventPositionSaveMs: e.UCWA_EVENT_POSITION_SAVE_MS,
+    },
     huawei: {
       endpoint: e.HUAWEI_MEETING_ENDPOINT,
       appId: e.HUAWEI_APP_ID,

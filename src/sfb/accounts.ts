@@ -118,9 +118,9 @@ export class UcwaAccounts {
   }
 
   /**
-   * Saves what changed in a session (token refresh, application re-created, event-channel position). Called after
-   * every Skype for Business command, where usually nothing changed: then nothing is written (a durable write is an
-   * fsync'd file replacement, the largest per-turn cost the command-load profile showed after the cards).
+   * Saves what changed in a session (token refresh, application re-created, event-channel position). Called by the
+   * person's event channel once its position moved (at once, or after a wait: see EventChannels); when nothing
+   * changed nothing is written (a durable write is an fsync'd file replacement).
    */
   async save(teamsUserId: string): Promise<void> {
     const session = await this.sessions.get(teamsUserId);

@@ -1,8 +1,16 @@
+import pLimit from 'p-limit';
 import type { Logger } from '../logging.js';
 import type { KeyedSerializer } from '../storage/keyedSerializer.js';
 import type { ChannelSubscriber, DispatchedEvent, ResetReason, StopReason, UcwaSession } from '../ucwa/index.js';
 import { isSignInFailure, type UcwaAccounts } from './accounts.js';
 import { channelKey, type Ownership } from '../ownership/index.js';
+
+/**
+ * Deferred position saves running at once (each a read and a durable write of the person's account record). Their
+ * file operations share libuv's four pool threads with the alert writes an arrival waits for; two at a time leave
+ * those room while a wait's hundreds of saves drain.
+ */
+export const positionSavesAtOnce = 2;
 
 /** What a listener may ask of the channel it hears. */
 export interface ChannelControl {
@@ -41,6 +49,7 @@ interface ChannelOwner {
   taps(): readonly ChannelTap[];
   logger: Logger;
   position(handle: ChannelHandle): void;
+  held(handle: ChannelHandle): void;
   stopped(handle: ChannelHandle, reason: StopReason, error: unknown): void;
 }
 
@@ -60,6 +69,7 @@ class ChannelHandle implements ChannelSubscriber, ChannelControl {
 
   holdPosition(): void {
     this.unsafe = true;
+    this.owner.held(this);
   }
 
   async event(event: DispatchedEvent): Promise<void> {
@@ -96,10 +106,24 @@ class ChannelHandle implements ChannelSubscriber, ChannelControl {
  * One UCWA event channel per signed-in person, all running at once and none blocking another, heard by every tap
  * (the UCWA client allows one pending GET per application, so no listener ever starts a second loop). The
  * channel's saved position only moves past an event once every tap recorded it, so a crash replays what was not.
+ *
+ * With `positionSaveMs` above 0 a moved position is saved that long after it first moved, with every other
+ * person's moved since, one save per person whatever the number of events in between, and at `stop`. A position is
+ * acknowledged to nobody: what a stale one costs after a crash is a resync, not a lost or repeated alert. UCWA
+ * answers an `ack` other than the last unacknowledged response with only a `resync` link (events_ref, "Event
+ * channel details"; the simulator does the same), so a channel restarted from an older position does not replay
+ * old batches one by one: it is reset, re-joins its meetings and reconciles the lobby's full list with the open
+ * alerts (known visits stay as they are, new ones become alerts, ended ones close), the path a lost position always
+ * took. Only the file store's sole owner defers; with shared channels a handed-over channel resumes elsewhere from
+ * the stored position at once, so each move is saved as it happens.
  */
 export class EventChannels {
   private readonly channels = new Map<string, ChannelHandle>();
   private readonly reopenTimers = new Set<NodeJS.Timeout>();
+  /** People whose channel's position moved since it was last saved (deferred saves only). */
+  private readonly unsavedPositions = new Set<string>();
+  /** One timer for all unsaved positions: a timer per person would be memory on every busy channel. */
+  private positionTimer?: NodeJS.Timeout;
   /** Replaced whole, never pushed to: a dispatch under way goes on over the list it started with. */
   private tapList: readonly ChannelTap[] = [];
   private stopped = false;
@@ -111,11 +135,14 @@ export class EventChannels {
     private readonly reopen: (userId: string) => Promise<void>,
     /** Wait before reopening a channel that failed for a reason other than sign-in. */
     private readonly reopenDelayMs: number,
+    /** How long a moved position may wait to be saved (0: saved at each move). */
+    private readonly positionSaveMs = 0,
   ) {
     this.owner = {
       taps: () => this.tapList,
       logger: context.logger,
       position: (handle) => this.onPosition(handle),
+      held: (handle) => this.onHeld(handle),
       stopped: (handle, reason, error) => this.onStopped(handle, reason, error),
     };
   }
@@ -172,10 +199,14 @@ export class EventChannels {
     if (handle) this.closeHandle(handle);
   }
 
-  stop(): void {
+  /** Closes every channel, then saves the positions that moved since their last save. */
+  async stop(): Promise<void> {
     this.stopped = true;
     for (const timer of this.reopenTimers) clearTimeout(timer);
+    clearTimeout(this.positionTimer);
+    this.positionTimer = undefined;
     for (const handle of this.channels.values()) this.closeHandle(handle);
+    await this.saveMovedPositions();
   }
 
   private closeHandle(handle: ChannelHandle): void {
@@ -196,7 +227,37 @@ export class EventChannels {
       this.context.logger.error({ teamsUserId: userId }, 'not saving the event position: an event was not recorded');
       return;
     }
-    void this.context.locks
+    if (this.positionSaveMs <= 0) {
+      void this.savePosition(userId);
+      return;
+    }
+    this.unsavedPositions.add(userId);
+    if (this.positionTimer || this.stopped) return;
+    this.positionTimer = setTimeout(() => {
+      this.positionTimer = undefined;
+      void this.saveMovedPositions();
+    }, this.positionSaveMs);
+    this.positionTimer.unref();
+  }
+
+  /** A listener could not record an event: a deferred save must not carry the position past it either. */
+  private onHeld(handle: ChannelHandle): void {
+    if (this.channels.get(handle.userId) === handle) this.unsavedPositions.delete(handle.userId);
+  }
+
+  /**
+   * A few people at a time: hundreds of channels moved within one wait (idle channels move on every empty answer)
+   * must not become hundreds of writes at once.
+   */
+  private async saveMovedPositions(): Promise<void> {
+    const users = [...this.unsavedPositions];
+    this.unsavedPositions.clear();
+    const limit = pLimit(positionSavesAtOnce);
+    await Promise.all(users.map((userId) => limit(() => (this.channels.get(userId)?.unsafe ? undefined : this.savePosition(userId)))));
+  }
+
+  private savePosition(userId: string): Promise<void> {
+    return this.context.locks
       .run(`account:${userId}`, () => this.context.accounts.save(userId))
       .catch((error: unknown) => this.context.logger.warn({ err: error }, 'could not save the event position'));
   }

@@ -40,7 +40,19 @@ export interface SfbConnectionsOptions {
   signInTtlMs?: number;
   /** Wait before reopening an event channel that failed for a reason other than sign-in (default 30 s). */
   reopenDelayMs?: number;
+  /**
+   * How long a moved event position may wait to be saved (see EventChannels): default 30 s with the file store's
+   * sole owner, 0 (each move saved) when instances share the channels.
+   */
+  positionSaveMs?: number;
 }
+
+/**
+ * Long enough that a busy organizer's stream of arrivals, presses and departures costs one account write, not one
+ * per event (each Admit's departure was the press's third durable write); short enough that a crash sends few
+ * channels through a resync.
+ */
+const soleOwnerPositionSaveMs = 30_000;
 
 /**
  * Rebuilds what a listener keeps on a person's session once it is (again) theirs: after a sign-in (`user` is who
@@ -67,7 +79,12 @@ export class SfbConnections {
     options: SfbConnectionsOptions = {},
   ) {
     this.accounts = deps.accounts;
-    this.channels = new EventChannels(deps, (userId) => (this.sharesChannels ? this.resumeOwned(userId) : this.reconnect(userId)), options.reopenDelayMs ?? 30_000);
+    this.channels = new EventChannels(
+      deps,
+      (userId) => (this.sharesChannels ? this.resumeOwned(userId) : this.reconnect(userId)),
+      options.reopenDelayMs ?? 30_000,
+      options.positionSaveMs ?? (deps.ownership.mode === 'shared' ? 0 : soleOwnerPositionSaveMs),
+    );
     this.signIns = new SignIns(
       { accounts: deps.accounts, records: deps.signInRecords, logger: deps.logger, tell: (userId, message) => this.tell(userId, message) },
       (user) => this.connected(user),
@@ -87,9 +104,10 @@ export class SfbConnections {
     ];
   }
 
-  stop(): void {
+  /** Closes the channels and saves the positions still unsaved: before the accounts and the store close. */
+  async stop(): Promise<void> {
     for (const detach of this.detach) detach();
-    this.channels.stop();
+    await this.channels.stop();
   }
 
   /** True when several instances share the people's channels (STORAGE=blob): each runs those it owns. */
