@@ -1,7 +1,7 @@
 import type { Entities } from './catalog.js';
 import type { Language } from './recognition.js';
 import { findTimes } from './datetime.js';
-import type { Token } from './text.js';
+import { escapeRegExp, type Token } from './text.js';
 import {
   createAccessLevel,
   accessLevelIn,
@@ -248,10 +248,6 @@ function meetingIn(s: Sentence, pair: RulePair): string | undefined {
 function withoutKind(meeting: string, s: Sentence): string {
   const named = /^(\p{Lu}.*?)\s+call$/u.exec(meeting)?.[1];
   return named && !s.zh && new RegExp(String.raw`\b(?:the|my|our)\s+${escapeRegExp(meeting)}\b`, 'u').test(s.text) ? named : meeting;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }
 
 const EVERYONE_WAITING_FOR = /^(?:everyone|everybody|all(?: of)?(?: the)? (?:people|guests|folks|visitors|attendees)|all)(?: whos| who is| who are| thats| that is| that are)? (?:still )?(?:waiting|queued|queueing|stuck|sitting) (?:in|for|at|on|to join) (?:the )?(?:lobby (?:of|for) )?(\S.*)$/iu;

@@ -1,6 +1,7 @@
 import { isWrite, type Entities } from './catalog.js';
 import { lookup } from '../tables.js';
 import { MEETING_KIND_EN, MEETING_KIND_ZH } from './meetingWords.js';
+import { escapeRegExp } from './text.js';
 
 /**
  * A change runs only on a thing of its own kind. The verbs of this bot's writes are everyday verbs (delete, lock,
@@ -148,7 +149,7 @@ const OBJECT_SLOTS = ['meeting', 'subject', 'group', 'person'] as const;
 // "watch my meeting Meeting of org1": a value that follows its kind's noun in the sentence is a name, whatever its
 // first word (the kind's noun may have been read as part of the phrase, not of the name).
 function saidAfterItsKind(value: string, commandText: string): boolean {
-  const escaped = value.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  const escaped = escapeRegExp(value);
   return new RegExp(String.raw`\b(?:meeting|call|conference|mtg|group)\s+${escaped}`, 'iu').test(commandText);
 }
 
@@ -222,7 +223,7 @@ export function groupNamedAsMeeting(intent: string, entities: Readonly<Entities>
   const meeting = entities.meeting;
   if (typeof meeting !== 'string' || /会|会议/u.test(meeting)) return undefined;
   // 实习生那个组改叫新人: the name, then 那个组 / 这个组 pointing at it.
-  const pointedAt = new RegExp(`${meeting.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\s*(?:那个|这个)(?:分组|组)`, 'u');
+  const pointedAt = new RegExp(`${escapeRegExp(meeting)}\\s*(?:那个|这个)(?:分组|组)`, 'u');
   const named = /\p{Script=Han}组$/u.test(meeting) || pointedAt.test(commandText);
   if (!named) return undefined;
   return lookup(GROUP_COUNTERPART, intent);
@@ -252,8 +253,13 @@ const RENAMED_ZH = /改成|改为|改叫|换成|更名/u;
 // Settings only meetings have: a change that carries one is a meeting's.
 const MEETING_SETTINGS = ['startTime', 'endTime', 'accessLevel', 'lobbyBypassForPhoneUsers'] as const;
 
+/** "923 456 781", "923456781": a Huawei conference id, however it is spaced. */
+function namesMeetingId(name: string): boolean {
+  return /\d{6,}/u.test(name.replace(/\s+/gu, ''));
+}
+
 function saysItsKind(name: string, commandText: string, chinese: boolean): boolean {
-  if (/\d{6,}/u.test(name.replace(/\s+/gu, ''))) return true;
+  if (namesMeetingId(name)) return true;
   if (chinese || /\p{Script=Han}/u.test(name)) {
     if (KIND_SAID_ZH.test(commandText) || MEETING_NAME_ZH.test(name) || MEETING_VERB_ZH.test(commandText)) return true;
   }
@@ -280,7 +286,7 @@ const SERVICE_SAID = /huawei|skype|sfb|lync|access|lobby|invite|华为|访问|�
 /** The readings to offer when a lock's meeting could be a Huawei meeting or a Skype for Business one, if so. */
 export function serviceNotSaid(intent: string, entities: Readonly<Entities>, sentence: string): string[] | undefined {
   const name = entities.meeting;
-  if (typeof name !== 'string' || name.trim() === '' || /\d{6,}/u.test(name.replace(/\s+/gu, ''))) return undefined;
+  if (typeof name !== 'string' || name.trim() === '' || namesMeetingId(name)) return undefined;
   if (SERVICE_SAID.test(sentence)) return undefined;
   if (intent === 'huawei.lock' && entities.on === true) return [intent, 'meetings.update'];
   const onlyLocked = entities.accessLevel === 'Locked' && ['subject', ...MEETING_SETTINGS].every((slot) => slot === 'accessLevel' || entities[slot as keyof Entities] === undefined);

@@ -235,3 +235,8 @@ export function normWord(word: string): string {
 export function isMeetingId(word: string): boolean {
   return /^\d{6,12}$/u.test(word) || (/^[A-Z0-9]{8}$/u.test(word) && /\d/u.test(word) && /[A-Z]/u.test(word));
 }
+
+/** Text matched literally inside a RegExp (a name read from the sentence, looked for again around it). */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}

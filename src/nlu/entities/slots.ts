@@ -1,3 +1,5 @@
+import { escapeRegExp } from '../text.js';
+
 /**
  * Slot values as people phrase them, cleaned into the value a command needs: "the meeting called Budget review"
  * → "Budget review", "my Vendors group" → "Vendors"; and the words that name no particular meeting or person
@@ -160,7 +162,7 @@ export function stripGroupName(value: string, zhText: boolean): string {
 
 /** debugParse wants the sentence as typed, punctuation included: find the captured words in the raw text. */
 export function rawTail(text: string, captured: string): string {
-  const firstWord = (captured.split(' ')[0] ?? captured).replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  const firstWord = escapeRegExp(captured.split(' ')[0] ?? captured);
   // The word as a whole word, after the command word: "explain I want …" is about "I want", not the i of "explain".
   const after = /^\s*(?:\S+\s+)/u.exec(text)?.[0].length ?? 0;
   const found = new RegExp(`(?<![\\p{L}\\p{N}])${firstWord}(?![\\p{L}\\p{N}])`, 'iu').exec(text.slice(after));
