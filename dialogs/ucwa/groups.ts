@@ -67,9 +67,7 @@ const GROUP_OR_MEETING = new Set(['groups.rename', 'groups.delete']);
 
 /** For a question of kind: does the person have a contact group of the reading's name (built-in ones too)? */
 export async function locateGroup(deps: UcwaCommandDeps, user: TeamsUser, reading: { intent: string; entities: Entities }): Promise<Existence | undefined> {
-  const name = reading.entities.group;
-  if (!GROUP_OR_MEETING.has(reading.intent) || typeof name !== 'string') return undefined;
-  return locateByName(deps, user, everyGroup, name);
+  return GROUP_OR_MEETING.has(reading.intent) ? locateByName(deps, user, everyGroup, reading) : undefined;
 }
 
 /** "Members" on the group list card: answers with the member card in place of the list. */

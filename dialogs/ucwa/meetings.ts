@@ -68,9 +68,7 @@ const MEETING_OR_GROUP = new Set(['meetings.update', 'meetings.delete']);
 
 /** For a question of kind: does the person have a meeting of the reading's name? */
 export async function locateMeeting(deps: UcwaCommandDeps, user: TeamsUser, reading: { intent: string; entities: Entities }): Promise<Existence | undefined> {
-  const name = reading.entities.meeting;
-  if (!MEETING_OR_GROUP.has(reading.intent) || typeof name !== 'string') return undefined;
-  return locateByName(deps, user, meetingTarget(), name);
+  return MEETING_OR_GROUP.has(reading.intent) ? locateByName(deps, user, meetingTarget(), reading) : undefined;
 }
 
 /** "Details" on the meeting list card: answers with the meeting's card in place of the list. */

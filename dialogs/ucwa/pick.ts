@@ -1,6 +1,6 @@
 import type { FoundChoice } from 'botbuilder-dialogs';
 import type { WaterfallStep, WaterfallStepContext } from 'botbuilder-dialogs';
-import type { EntityName } from '../../src/nlu/catalog.js';
+import type { Entities, EntityName } from '../../src/nlu/catalog.js';
 import type { Language } from '../../src/nlu/recognition.js';
 import { reply } from '../../src/teams/reply.js';
 import type { UcwaSession } from '../../src/ucwa/index.js';
@@ -146,10 +146,13 @@ export function targetSteps(deps: UcwaCommandDeps, spec: TargetSpec): WaterfallS
 }
 
 /**
- * Does the person have a thing of this name (matched as the dialog would match it)? Undefined when that cannot be
- * told: no sign-in, or the service failed; the question of kind is then asked as it was.
+ * Does the person have the thing a reading names (matched as the dialog would match it, by the spec's entity)?
+ * Undefined when the reading names none, or that cannot be told: no sign-in, or the service failed; the question of
+ * kind is then asked as it was.
  */
-export async function locateByName(deps: UcwaCommandDeps, user: TeamsUser, spec: TargetSpec, name: string): Promise<Existence | undefined> {
+export async function locateByName(deps: UcwaCommandDeps, user: TeamsUser, spec: TargetSpec, reading: { entities: Entities }): Promise<Existence | undefined> {
+  const name = reading.entities[spec.entity];
+  if (typeof name !== 'string') return undefined;
   try {
     // Only names are matched: the language and zone of the choice lines do not matter here.
     const candidates = await withSession(deps, user, (session) => spec.candidates(session, { language: 'en', timeZone: 'UTC' }));
