@@ -1,4 +1,4 @@
-import { Culture, recognizeDateTime } from '@microsoft/recognizers-text-suite';
+import { Culture, DateTimeOptions, DateTimeRecognizer, type IDateTimeModel } from '@microsoft/recognizers-text-date-time';
 import type { Language } from './recognition.js';
 
 /** Start/end times found in a sentence by Microsoft Recognizers-Text, as local ISO 8601 strings. */
@@ -15,6 +15,8 @@ const TIME_HINT_EN = /\d|\b(?:today|tomorrow|tonight|noon|midnight|morning|after
 const TIME_HINT_ZH = /[0-9一二三四五六七八九十两]|今天|明天|后天|上午|下午|晚上|中午|周|星期|点|小时/u;
 
 const WEEKDAY = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|(?:周|星期|礼拜)[一二三四五六日天]/iu;
+
+const FREQUENCY_WORD = /^(?:bi-?)?(?:hourly|daily|weekly|monthly|quarterly|yearly|annually)$|^每(?:天|日|周|星期|月|季度?|年)$/iu;
 
 interface ResolutionValue {
   type?: string;
@@ -62,6 +64,10 @@ export function findTimes(input: string, language: Language, now: Date): TimeFou
       const seconds = Number(values[0]?.value);
       durationSeconds = Number.isFinite(seconds) ? seconds : undefined;
       found.spans.push(result.text);
+      continue;
+    }
+    // "Weekly sync", "Quarterly review", 每周例会: a how-often word is part of the meeting's name (one meeting is booked).
+    if (type === 'set' && FREQUENCY_WORD.test(result.text)) {
       continue;
     }
     const chosen = pickFuture(values, now);
@@ -151,7 +157,22 @@ function chineseRange(text: string, restored: Map<string, string>): string {
     });
 }
 
-type Recognized = ReturnType<typeof recognizeDateTime>;
+type Recognized = ReturnType<IDateTimeModel['parse']>;
+
+/**
+ * The library's own `recognizeDateTime` builds a recognizer per call; a model is stateless between calls (it takes
+ * the reference time as an argument), so each language's is built once, on first use.
+ */
+const models = new Map<string, IDateTimeModel>();
+
+function recognizeDateTime(text: string, culture: string, now: Date): Recognized {
+  let model = models.get(culture);
+  if (!model) {
+    model = new DateTimeRecognizer(culture, DateTimeOptions.None).getDateTimeModel(culture, false);
+    models.set(culture, model);
+  }
+  return model.parse(text, now);
+}
 
 /**
  * Recognizers-Text throws on some inputs (its Chinese parser on "早会", a morning meeting's name): then each clause
@@ -159,11 +180,11 @@ type Recognized = ReturnType<typeof recognizeDateTime>;
  */
 function recognizeSafely(text: string, culture: string, now: Date): Recognized {
   try {
-    return recognizeDateTime(text, culture, undefined, now);
+    return recognizeDateTime(text, culture, now);
   } catch {
     return text.split(/[\s,;，；]+/u).filter(Boolean).flatMap((part) => {
       try {
-        return recognizeDateTime(part, culture, undefined, now);
+        return recognizeDateTime(part, culture, now);
       } catch {
         return [];
       }

@@ -80,6 +80,12 @@ describe('nlu recognizer', () => {
       assert.deepEqual(result.entities, { subject: 'Budget review', startTime: '2025-01-16T15:00:00' });
     });
 
+    it('keeps a how-often word in the name: one meeting is booked, not a series', () => {
+      assert.deepEqual(recognizer.recognize('create a meeting called Weekly sync tomorrow at 3pm').entities, { subject: 'Weekly sync', startTime: '2025-01-16T15:00:00' });
+      assert.deepEqual(recognizer.recognize('book Quarterly review friday 2pm').entities, { subject: 'Quarterly review', startTime: '2025-01-17T14:00:00' });
+      assert.deepEqual(recognizer.recognize('创建会议 每周例会 明天下午三点').entities, { subject: '每周例会', startTime: '2025-01-16T15:00:00' });
+    });
+
     it('reads a time range and leaders', () => {
       const result = recognizer.recognize('schedule a meeting called Vendor sync from 2pm to 3pm with alice@contoso.com');
       assert.deepEqual(result.entities, {
