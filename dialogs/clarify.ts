@@ -44,13 +44,14 @@ export function pendingOf(readings: readonly Reading[], language: Language): Pen
   };
 }
 
-const words: Record<Language, { didYouMean: string; notCaught: string; nearest: string; help: string; foreign: string; groupHint: string }> = {
+const words: Record<Language, { didYouMean: string; notCaught: string; nearest: string; help: string; foreign: string; tooLong: string; groupHint: string }> = {
   en: {
     didYouMean: 'Did you mean:',
     notCaught: "I didn't catch that.",
     nearest: 'Did you mean one of these?',
     help: 'help',
     foreign: 'Sorry, I only speak English and Chinese (我会说中文和英文).',
+    tooLong: 'That message is too long for me to read as a command. Tell me in one short sentence, for example "who\'s in the lobby".',
     groupHint: 'Mention me with "help" to see everything I can do.',
   },
   zh: {
@@ -59,6 +60,7 @@ const words: Record<Language, { didYouMean: string; notCaught: string; nearest: 
     nearest: '您是想用下面的命令吗？',
     help: '帮助',
     foreign: '抱歉，我只会说中文和英文（I speak English and Chinese）。',
+    tooLong: '这条消息太长了，我没法把它当作命令来读。请用一句简短的话告诉我，比如“大厅里有谁”。',
     groupHint: '@我并输入“帮助”查看全部功能。',
   },
 };
@@ -91,6 +93,10 @@ export function notUnderstoodActivity(pending: PendingChoice, language: Language
 
 export function foreignLanguageText(): string {
   return `${words.en.foreign}`;
+}
+
+export function tooLongText(language: Language): string {
+  return words[language].tooLong;
 }
 
 function withButtons(text: string, buttons: CardAction[]): Partial<Activity> {

@@ -17,7 +17,7 @@ import { reply } from '../src/teams/reply.js';
 import { loggerOf } from '../src/teams/turnLogger.js';
 import { answerByButton, closeAnsweredCards, createPrompts, isBareAnswer, openQuestion, type ClosedQuestions } from './prompts.js';
 import { smallTalkAnswer } from './smallTalk.js';
-import { clarifyActivity, foreignLanguageText, notUnderstoodActivity, pendingOf, pickedReading, type PendingChoice, type Reading } from './clarify.js';
+import { clarifyActivity, foreignLanguageText, notUnderstoodActivity, pendingOf, pickedReading, tooLongText, type PendingChoice, type Reading } from './clarify.js';
 
 /** Words that end whatever the bot is asking, in any dialog. */
 const cancelWords = /^(cancel|never ?mind|nevermind|stop it|forget it|quit|abort|取消|算了|不用了)[.!。！]*$/i;
@@ -226,9 +226,13 @@ export class Router {
     await context.sendActivity(clarifyActivity(pending, language));
   }
 
-  /** A language the bot does not speak gets one line saying which it does; anything else the nearest commands. */
+  /**
+   * A language the bot does not speak gets one line saying which it does, a text far longer than any command one
+   * line saying so; anything else the nearest commands.
+   */
   private async notUnderstood(context: TurnContext, recognition: Recognition, language: Language): Promise<void> {
     if (recognition.foreign) return void (await reply(context, { text: foreignLanguageText() }));
+    if (recognition.tooLong) return void (await reply(context, { text: tooLongText(language) }));
     const nearest = recognition.alternatives
       .filter((alt) => alt.intent !== 'none' && alt.intent !== 'help' && this.available.has(alt.intent))
       .slice(0, nearestCommands)

@@ -37,8 +37,10 @@ export function findTimes(input: string, language: Language, now: Date): TimeFou
   // can hold a time: "create a meeting called Town hall at 5pm, open to everyone, and let phone users bypass the lobby".
   // The spans must be the words as typed, since the subject is cut at them: a rewritten range is given back.
   const restored = new Map<string, string>();
-  // "1:1 Ana/Marco": a one-on-one is no time of night.
-  const text = input.replace(/(?<![\d:])1:1(?![\d:])/gu, '   ');
+  // "1:1 Ana/Marco": a one-on-one is no time of night. A run of nine digits or more (a meeting id) is no time either,
+  // and the library tries a long one as a number at every position (470 digits: ~0.3 s): both are blanked, keeping
+  // the length so the spans given back are still the words as typed.
+  const text = input.replace(/(?<![\d:])1:1(?![\d:])/gu, '   ').replace(/\d{9,}/gu, (digits) => ' '.repeat(digits.length));
   // 半个小时 (half an hour) is a length Recognizers-Text does not read; said in minutes, it does.
   const halves = language === 'zh' ? text.replace(/(?<![一二两三四五六七八九十\d])半个?小时/gu, (half) => { restored.set('30分钟', half); return '30分钟'; }) : text;
   const clauses = (language === 'zh' ? chineseRange(halves, restored) : englishRange(text, restored)).split(/(?<=[,;，；。])/u).filter((clause) => hint.test(clause)).map((clause) => fromHint(clause, hint));
@@ -196,8 +198,12 @@ function recognizeSafely(text: string, culture: string, now: Date): Recognized {
 function fromHint(clause: string, hint: RegExp): string {
   const at = hint.exec(clause)?.index ?? 0;
   const before = clause.slice(0, at).split(/(?<=\s)/u);
-  return before.length > 4 ? before.slice(-4).join('') + clause.slice(at) : clause;
+  return (before.length > 4 ? before.slice(-4).join('') + clause.slice(at) : clause).slice(0, LONGEST_TIME_CLAUSE);
 }
+
+// A said time fits in far fewer characters; the library's cost grows faster than the text (a clause of "3pm 3pm …"
+// 400 characters long: ~120 ms), so no more than this of a clause is read.
+const LONGEST_TIME_CLAUSE = 200;
 
 function readValues(resolution: unknown): ResolutionValue[] {
   if (typeof resolution !== 'object' || resolution === null || !('values' in resolution) || !Array.isArray(resolution.values)) {

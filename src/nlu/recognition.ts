@@ -28,6 +28,8 @@ export interface Recognition {
   askWhy?: 'kind';
   /** Set when the text is in a language the bot does not speak (French, Japanese, …) rather than unclear. */
   foreign?: boolean;
+  /** Set when the text is far longer than any command (`LONGEST_COMMAND`): it was not read at all. */
+  tooLong?: boolean;
 }
 
 export interface Recognizer {
