@@ -90,6 +90,8 @@ export class Router {
         if (picked) recognition = chosen(recognition, picked);
       }
       if (cancelWords.test(text.trim())) return await this.cancel(await dialogContext(), language);
+      // No answer to a question of a running dialog either: the person is told, and the question stays open.
+      if (recognition.tooLong) return await this.notUnderstood(context, recognition, language);
       if (running?.activeDialog && !this.isInterruption(recognition, text, running)) {
         const result = await running.continueDialog();
         if (result.status !== DialogTurnStatus.empty) return;

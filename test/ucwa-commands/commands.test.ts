@@ -122,6 +122,17 @@ describe('UCWA meeting and group commands (end to end)', function () {
       assert.match(next.rendered, /meeting policies/i);
     });
 
+    it('a text far longer than any command is no answer to the subject question: it is refused and the question stays open', async () => {
+      const before = (await meetings()).length;
+      const question = await say('create a meeting');
+      assert.match(question.rendered, /What should the meeting be called\?/);
+      const refused = await say('Offsite '.repeat(3_500));
+      assert.match(refused.rendered, /too long/);
+      assert.equal((await meetings()).length, before);
+      const answer = await say('Long text offsite');
+      assert.match(answer.rendered, /Meeting created: Long text offsite/);
+    });
+
     it('"change … to everyone" and "rename meeting … to …" update the meeting', async () => {
       await observer.meetings.create({ subject: 'Vendor call', accessLevel: 'Invited' });
       const changed = await say('change Vendor call to everyone');
