@@ -280,10 +280,24 @@ function lobbyDecision(s: Sentence, pair: RulePair): Entities {
   if (waitingFor) {
     return { all: true, meeting: meetingText ?? cleanMeeting(waitingFor, true) };
   }
+  // "把周会里等着的人都放进来": those waiting in the meeting named.
+  const waitingIn = s.zh && person
+    ? (/^(?:所有|全部)?(.{2,16}?)(?:的)?(?:大厅|等候室)?(?:里面?|中)的?(?:所有|全部)?(?:等着|等待|在等|等候|排队)(?:的|着的)?(?:人|访客|客人|人们)?(?:都|全|全部)?$/u.exec(person)
+      ?? /^(?:所有|全部)?(.{2,16}?)(?:的)?(?:大厅|等候室)?(?:里面?|中)的(?:所有|全部)?(?:人|人们|访客|客人)(?:都|全|全部)?$/u.exec(person))?.[1]
+    : undefined;
+  if (waitingIn) {
+    return { all: true, meeting: meetingText ?? cleanMeeting(waitingIn, true) };
+  }
   if (inLobby?.[2]) {
     meetingText ??= inLobby[1] ? cleanMeeting(inLobby[1], true) : undefined;
     // "那个叫 Kevin 的": a Latin name set apart by spaces.
     person = inLobby[2].trim();
+  }
+  // "让周会里的张伟进来": the meeting someone waits in, then who.
+  const inMeeting = s.zh && person && !inLobby?.[2] ? /^(.{2,16}?)(?:里面?|中)的(?!人$|人们$)(\S{1,10})$/u.exec(person) : null;
+  if (inMeeting?.[1] && inMeeting[2]) {
+    meetingText ??= cleanMeeting(inMeeting[1], true);
+    person = inMeeting[2];
   }
   if (!person) {
     return { all: wantsAll(s.plain) || undefined, meeting: meetingText };

@@ -62,7 +62,7 @@ const OTHER_THINGS_ZH = [
   '投票', '问卷', '白板', '笔记', '纪要', '录音', '录像', '录屏', '照片', '图片', '假期', '报销', '发票', '快递', '邀请', '申请', '请求',
   '门', '窗户', '灯', '披萨', '奶茶', '蛋糕', '盒饭', '午饭', '晚饭', '早饭', '快餐', '饮料',
 ];
-const UNCERTAIN_ZH = ['预约', '日程', '活动'];
+const UNCERTAIN_ZH = ['预约', '日程', '活动', '聚餐', '饭局'];
 const NOT_A_PERSON_ZH = ['快递', '外卖', '狗', '猫'];
 
 // Alerting writes are asked for in the everyday words of messaging; for them those words are no other kind.
@@ -126,7 +126,7 @@ function endsWithAny(value: string, nouns: readonly string[]): string | undefine
   return nouns.find((noun) => bare.endsWith(noun));
 }
 
-function chineseVerdict(slot: string, value: string, intent: string): ObjectVerdict | undefined {
+function chineseVerdict(slot: string, value: string, intent: string, saidAfterItsKind = false): ObjectVerdict | undefined {
   if (slot === 'person') {
     const thing = NOT_A_PERSON_ZH.find((noun) => value.includes(noun));
     return thing ? { kind: 'foreign', reason: `"${value}" is not a person waiting in a lobby` } : undefined;
@@ -136,7 +136,8 @@ function chineseVerdict(slot: string, value: string, intent: string): ObjectVerd
   if (/^(?:我|我们)(?!的|们的)/u.test(value)) return { kind: 'foreign', reason: `"${value}" is the person themself, not a ${slot}` };
   const foreign = endsWithAny(value, slot === 'meeting' ? [...otherThingsZh(intent), '群'] : otherThingsZh(intent));
   if (foreign) return { kind: 'foreign', reason: `"${value}" is a ${foreign}, not a ${slot} this bot runs` };
-  const uncertain = endsWithAny(value, UNCERTAIN_ZH);
+  // 删除会议 部门聚餐: named right after 会议, it is one whatever it is called.
+  const uncertain = saidAfterItsKind ? undefined : endsWithAny(value, UNCERTAIN_ZH);
   return uncertain ? { kind: 'uncertain', reason: `"${value}" may not be an online meeting` } : undefined;
 }
 
@@ -153,6 +154,11 @@ function saidAfterItsKind(value: string, commandText: string): boolean {
   return new RegExp(String.raw`\b(?:meeting|call|conference|mtg|group)\s+${escaped}`, 'iu').test(commandText);
 }
 
+function saidAfterChineseKind(value: string, commandText: string): boolean {
+  const at = commandText.indexOf(value);
+  return at > 0 && /会议\s*[：:“"「]?\s*$/u.test(commandText.slice(Math.max(0, at - 8), at));
+}
+
 export function judgeObject(intent: string, entities: Readonly<Entities>, chinese: boolean, namedExplicitly: boolean, commandText = ''): ObjectVerdict | undefined {
   if (!isWrite(intent)) return undefined;
   for (const slot of OBJECT_SLOTS) {
@@ -160,7 +166,7 @@ export function judgeObject(intent: string, entities: Readonly<Entities>, chines
     if (typeof value !== 'string' || value.length === 0) continue;
     if ((slot === 'subject' || slot === 'group') && namedExplicitly) continue;
     const verdict = chinese || /\p{Script=Han}/u.test(value)
-      ? chineseVerdict(slot, value, intent) ?? englishVerdict(slot, value, intent, saidAfterItsKind(value, commandText))
+      ? chineseVerdict(slot, value, intent, saidAfterChineseKind(value, commandText)) ?? englishVerdict(slot, value, intent, saidAfterItsKind(value, commandText))
       : englishVerdict(slot, value, intent, saidAfterItsKind(value, commandText));
     if (verdict) return verdict;
   }

@@ -932,13 +932,13 @@ function asksWhatTheBotCanDo(text: string, chinese: boolean): boolean {
 
 function asksForExplanation(tokens: Token[], normalised: string, chinese: boolean): boolean {
   if (chinese) {
-    return /^(?:帮我|请|麻烦)?(?:(?:解析|解释|调试)(?:一下)?|分析(?:一下)?(?=这句|\s*[:：]))(?:这句话|这句)?\s*[:：]?\s*\S/u.test(normalised)
+    return /^(?:帮我|请|麻烦)?(?:(?:解析|解释|调试)(?:一下)?|分析(?:一下)?(?=这句|\s*[:：]|\s+\S))(?:这句话|这句)?\s*[:：]?\s*\S/u.test(normalised)
       // "你是怎么理解“取消关注周例会”的": how a quoted sentence is understood.
       || /^(?:你)?(?:是|会)?(?:怎么|如何|怎样)(?:理解|解析|看)\s*[“"「'‘]/u.test(normalised)
       // "你会怎么理解 锁定会议 912345678": the sentence after a space.
       || /^(?:你)?(?:是|会)?(?:怎么|如何|怎样)(?:理解|解析)\s+\S/u.test(normalised);
   }
-  if (/^(?:how (?:would|do|did) you (?:understand|read|parse|interpret)|show me how you (?:parse|read|understand)|what would you do with|what do you make of|how would you handle) \S/u.test(normalised)) {
+  if (/^(?:how (?:would|do|did) you (?:understand|read|parse|interpret)|show (?:me )?how you (?:parse|read|understand|interpret)|what would you do with|what do you make of|how would you handle) \S/u.test(normalised)) {
     return true;
   }
   const first = tokens[0]?.norm;

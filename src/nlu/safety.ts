@@ -149,7 +149,7 @@ const BRING_UP_EN = /^bring\s+(?:up\b|\S+(?:\s+\S+)?\s+up to speed\b)/iu;
 
 // 别删周例会, 先别结束 912345678, 先别放张伟进来: forbidden or put off. 别让张伟进来 (not 先别) is a rejection, and
 // 不用再盯 … stops a watch: both are commands of their own.
-const NEGATED_CHANGE_ZH = /^(?:请|麻烦)?(?:(?:先|暂时|现在|还)(?:别|不要|不用|不必|先别)(?:急着?)?|(?:别|不要|千万别|千万不要)(?!让|放|再))\s*(?:把\s*\S{1,12}?\s*)?(?:删|取消|结束|终止|关|锁|解锁|静音|改|挪|推迟|提前|建|创建|新建|加|添加|拒|踢|散|让|放|请|拉|准入)/u;
+const NEGATED_CHANGE_ZH = /^(?:请|麻烦)?(?:(?:先|暂时|现在|还)(?:别|不要|不用|不必|先别)(?:急着?)?|(?:别|不要|千万别|千万不要)(?!让|放|再))\s*(?:把\s*\S{1,12}?\s*)?(?:删|取消|结束|终止|关|锁|解锁|静音|改|挪|推迟|提前|建|创建|新建|加|添加|拒|踢|散|让|放|请|拉|准入|发|转|推)/u;
 // 刚才是谁拒绝了张伟, 我能删周例会吗, 要不要把周例会取消, 把周例会取消会怎样, 我不小心删了周例会: who did it, whether
 // one may or should, what would follow, what happened by mistake — questions and narration, not requests ("谁上线了告诉我"
 // asks for a watch: only 谁 before a verb of change asks who made it).
