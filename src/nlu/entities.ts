@@ -293,6 +293,12 @@ function lobbyDecision(s: Sentence, pair: RulePair): Entities {
     // "那个叫 Kevin 的": a Latin name set apart by spaces.
     person = inLobby[2].trim();
   }
+  // "deny entry to Carlos from the Launch lobby": the person, then whose lobby.
+  const fromLobby = !s.zh && person ? /^(.+?) (?:from|in|at|out of) the (.+?)(?:'s|’s)? (?:lobby|waiting room)$/iu.exec(person) : null;
+  if (fromLobby?.[1] && fromLobby[2]) {
+    meetingText ??= cleanMeeting(fromLobby[2], false);
+    person = fromLobby[1];
+  }
   // "让周会里的张伟进来": the meeting someone waits in, then who.
   const inMeeting = s.zh && person && !inLobby?.[2] ? /^(.{2,16}?)(?:里面?|中)的(?!人$|人们$)(\S{1,10})$/u.exec(person) : null;
   if (inMeeting?.[1] && inMeeting[2]) {

@@ -518,10 +518,46 @@ export function createRecognizer(options: RecognizerOptions = {}): Recognizer {
   const now = options.now ?? (() => new Date());
   return {
     recognize(text: string, locale?: string): Recognition {
-      return recognizeWith(model, now(), text, locale, fallback);
+      const at = now();
+      const whole = recognizeWith(model, at, text, locale, fallback);
+      return twoChangesAsked(whole, text, (part) => recognizeWith(model, at, part, locale, fallback)) ?? whole;
     },
   };
 }
+
+// "disconnect my account and stop the lobby pings", "admit Bob and lock the meeting": a second command after "and".
+const SECOND_COMMAND_EN = /^(.+?)[\s,]+(?:and|then|and then|and also|plus)\s+(?:also\s+|please\s+|pls\s+)?((?:admit|let|reject|deny|turn away|kick|lock|unlock|mute|unmute|end|delete|cancel|remove|rename|stop|unwatch|watch|sign|log|disconnect|create|schedule|book)\b.*)$/iu;
+
+/**
+ * One message, two changes: the bot runs one command per message, and which one was meant first is not for it to
+ * guess (the classifier heard "stop" louder than "disconnect"). Both are offered as one question; nothing runs
+ * unasked. A change and a read, or a setting of the meeting being booked ("… and let phone users bypass the
+ * lobby"), are one command as before.
+ */
+function twoChangesAsked(whole: Recognition, input: string, recognize: (part: string) => Recognition): Recognition | undefined {
+  if (whole.foreign || whole.tooLong || whole.language !== 'en') return undefined;
+  const parts = SECOND_COMMAND_EN.exec(removeMentions(input).trim());
+  if (!parts?.[1] || !parts[2] || parts[1].trim().split(/\s+/u).length < 2) return undefined;
+  const first = recognize(parts[1]);
+  const second = recognize(parts[2]);
+  if (!isWrite(first.intent) || !isWrite(second.intent) || first.intent === second.intent) return undefined;
+  if (BOOKINGS_AND_SETTINGS.has(first.intent) && second.intent === 'meetings.update') return undefined;
+  // "open the waiting room of 612908451 and let everybody through": one change, said twice.
+  if (SAME_CHANGE.some((pair) => pair.has(first.intent) && pair.has(second.intent))) return undefined;
+  // "disconnect my account and stop the lobby pings": signing out stops its alerts too (dialogs/lobby/account.ts).
+  const covering = [first, second].find((reading) => [first, second].every((other) => other === reading || lookup(COVERS, reading.intent)?.includes(other.intent)));
+  if (covering) {
+    const explanation = [...whole.explanation, `"${parts[1].trim()}" and "${parts[2].trim()}": ${covering.intent} does both → ${covering.intent}`];
+    return { ...whole, intent: covering.intent, entities: covering.entities, ask: undefined, askWhy: undefined, score: Math.max(whole.score, covering.score), explanation };
+  }
+  const ask = [{ intent: first.intent, entities: first.entities }, { intent: second.intent, entities: second.entities }];
+  const explanation = [...whole.explanation, `two changes in one message ("${parts[1].trim()}" → ${first.intent}, "${parts[2].trim()}" → ${second.intent}) → asked which`];
+  return { ...whole, intent: first.intent, entities: first.entities, ask, explanation, askWhy: undefined };
+}
+
+const BOOKINGS_AND_SETTINGS: ReadonlySet<string> = new Set(['meetings.create', 'meetings.update']);
+const SAME_CHANGE: ReadonlyArray<ReadonlySet<string>> = [new Set(['huawei.admitWaiting', 'lobby.admit'])];
+const COVERS: Readonly<Record<string, readonly string[]>> = { signOut: ['watch.stop', 'groups.presenceStop'] };
 
 // The second opinion speaks only when it is this sure (its reading's score); below it, "I didn't catch that" with
 // the nearest commands is the better answer. Chosen leaving each corpus out of its training in turn: at 0.7–0.95 it

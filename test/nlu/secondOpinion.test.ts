@@ -12,9 +12,10 @@ describe('recognizer: the second opinion', () => {
   const secondOpinionSpoke = (text: string): boolean => recognizer.recognize(text).explanation.some((line) => line.startsWith('second opinion'));
 
   it('reads a question the rules have no pattern for', () => {
-    const result = recognizer.recognize('我能设置哪些入会级别');
-    assert.equal(result.intent, 'meetings.eligibleValues');
-    assert.ok(secondOpinionSpoke('我能设置哪些入会级别'), result.explanation.join('\n'));
+    // (我能设置哪些入会级别 was this example until a rule learned it, after corpus AD.)
+    const result = recognizer.recognize('im new here, what r u for?');
+    assert.equal(result.intent, 'help');
+    assert.ok(secondOpinionSpoke('im new here, what r u for?'), result.explanation.join('\n'));
     assert.equal(result.ask, undefined);
   });
 

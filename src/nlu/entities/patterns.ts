@@ -135,6 +135,7 @@ export const en = {
   ],
   update: [
     rule('rename <meeting> to <subject>', `^(?:rename|retitle) (?:${MEETING_WORD} )?(?<meeting>.+?) (?:to|as|into) (?<subject>.+)$`),
+    rule('<meeting> is now called <subject>', '^(?:the )?(?<meeting>.+?) (?:is|will be) (?:now |from now on |henceforth )?(?:called|named|renamed to|renamed) (?<subject>.+?)(?: (?:now|from now on|going forward|instead))?$'),
     rule('change the subject of <meeting> to <subject>', '\\b(?:subject|title|name|topic) (?:of|for) (?<meeting>.+?) (?:to|as|into) (?<subject>.+)$'),
     rule('<meeting> subject to <subject>', `^(?:change|set|update|make) (?:the )?(?<meeting>.+?) (?:subject|title|topic|name) (?:to|as) (?<subject>.+)$`),
     // "lock down Retro": the meeting's access set to Locked, named right after the verb.
@@ -201,6 +202,7 @@ export const en = {
     rule('add extension <extensionId> to', '^(?:add|attach|put|create) (?:an |the )?(?:(?:roamedorganizerdata|roamedparticipantdata|undefined|custom) )?extension (?!(?:id|type|of|to|on|for|undefined|data|custom|an|the|a)\\b|roamed|organi[sz]er|participant)(?<extensionId>[\\p{L}\\d][\\p{L}\\d_.-]*) (?:to|on|for|onto)\\b'),
   ],
   groupMembers: [
+    rule('who do I have in <group>', '^who (?:do i have|have i got|is there|are there) in (?:my |the )?(?<group>.+?)(?: (?:contact )?group)?$'),
     rule('everyone in the <group> group', '^(?:show|list|who is|whos|tell me)?(?: me)? ?(?:everyone|everybody|all the people|all members|the people|people) (?:in|of) (?:the |my )?(?<group>.+?) (?:contact )?group$'),
     rule('members of <group>', '\\b(?:members|contacts|people|persons|users|membership|list) (?:of|in|from|inside) (?<group>.+)$'),
     // "which contacts did I put in Clients (EMEA)?": the people someone put in a group are its members.
@@ -248,7 +250,7 @@ export const en = {
   groupPresenceStop: [
     rule('no longer care about <group> online status', '\\b(?:dont|do not|no longer) care (?:about|for) (?<group>.+?) (?:online status|presence|status|availability)(?: (?:anymore|any more|any longer))?$'),
     rule('stop presence updates for <group>', '\\b(?:presence|status|statuses|availability|online status|online\\/offline|online or offline|who(?:s| s| is| are)? (?:online|available|around))(?: (?:updates?|alerts?|notifications?|notifs?|pings?|subscriptions?|changes|messages))? (?:of|for|in|on|about|from) (?:the )?(?<group>.+?)(?: (?:anymore|any more|any longer|please|now))?$'),
-    rule('stop watching <group> presence', '^(?:stop|quit|cancel|end|cease|no more|dont|do not|unsubscribe from) (?:watching |tracking |following |monitoring |the )?(?:the )?(?<group>.+?) (?:presence|status|availability)(?: (?:updates?|alerts?|notifications?|subscriptions?))?$'),
+    rule('stop watching <group> presence', '^(?:stop|quit|cancel|end|cease|no more|dont|do not|unsubscribe from) (?:watching |tracking |following |monitoring |the )?(?:the )?(?<group>.+?)(?:[’\']s?)? (?:online )?(?:presence|status|availability)(?: (?:updates?|alerts?|notifications?|subscriptions?))?$'),
     rule('who in <group> is online', '\\bwho(?:s| is)? in (?:the |my )?(?<group>.+?) (?:is|are|comes?|goes|gets?) (?:online|available|around|offline|busy)(?: (?:anymore|any more|any longer))?$'),
     rule('when <group> come online, no more', '\\b(?:when|if|whether) (?:anyone in |someone in |people in )?(?<group>.+?)(?: (?:contacts|members|folks|people))? (?:comes?|goes|go|are|is|gets?) (?:online|available|offline|busy)(?: (?:anymore|any more|any longer))?(?:,? (?:stop|quit|enough|no more)\\b.*)?$'),
   ],
@@ -428,7 +430,7 @@ export const zh = {
     rule('<分组> 的人在线吗', '^(?<group>.+?)\\s*(?:分组|组)?(?:的人|里的人|的成员)(?:在线|有空|上线|下线)'),
   ],
   groupPresenceStop: [
-    rule('停止关注 <分组> 的状态', '(?:(?:不用|不必|无需|不需要)再?(?:关注|订阅|跟踪|盯(?:着|住)?|看(?:着)?)|停止关注|取消关注|不再关注|别再关注|不要再关注|取消订阅|停止订阅|不再订阅|停止跟踪|停止|关闭|关掉|(?:别再|不要再|不用再)(?:告诉|通知|提醒)我?|别再推送|不要再推送|不用再推送|停止推送|取消|去掉|删掉|停掉)\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?的?(?:(?:在线|上线|上下线)?状态|(?:上下线|上线|下线|在线)的?(?:提醒|通知|推送))'),
+    rule('停止关注 <分组> 的状态', '(?:(?:不用|不必|无需|不需要|不要|别)再?(?:关注|订阅|跟踪|盯(?:着|住)?|看(?:着)?)|停止关注|取消关注|不再关注|别再关注|不要再关注|取消订阅|停止订阅|不再订阅|停止跟踪|停止|关闭|关掉|(?:别再|不要再|不用再)(?:告诉|通知|提醒)我?|别再推送|不要再推送|不用再推送|停止推送|取消|去掉|删掉|停掉)\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?的?(?:(?:在线|上线|上下线)?状态|(?:上下线|上线|下线|在线)的?(?:提醒|通知|推送))'),
     rule('<分组> 的状态不用再关注了', '^(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?的(?:(?:在线)?状态|(?:上下线|上线|下线|在线)的?(?:提醒|通知|推送)).*(?:不用|不要|不再|别|停|取消|关)'),
   ],
   huaweiEnd: [rule('<会议> 可以结束了', '^(?:把|将)?\\s*(?:会议)?\\s*(?<meeting>[^，,]+?)\\s*(?:结束|关闭|终止)(?:掉|了|吧)*$'), rule('结束会议 <会议>', `^(?:结束|关闭|终止|停止|${EN_VERB.end})(?:会议|${EN_MEETING})?\\s*(?<meeting>.+?)(?:\\s*这个会议)?$`), rule('把会议 <会议> 结束掉', '^把\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*(?:结束|关闭|终止)')],

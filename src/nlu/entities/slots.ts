@@ -110,7 +110,8 @@ export function isEveryone(person: string, zhText: boolean): boolean {
 }
 
 export function allMeetings(text: string, zhText: boolean): boolean {
-  return zhText ? /所有|全部|一切/u.test(text) : ALL_MEETINGS.test(text);
+  // "接下来的华为会议都列一下": 都 before the verb of listing says all of them.
+  return zhText ? /所有|全部|一切|都(?:列|显示|给我|拿|发)/u.test(text) : ALL_MEETINGS.test(text);
 }
 
 export function usableMeeting(value: string | undefined, zhText: boolean): boolean {
