@@ -18,7 +18,7 @@ import { decodeRecord, encodeRecord, fileNameForKey, isRecordFile, RECORD_SUFFIX
 export interface FileStorageOptions {
   /** Receives warnings about files found damaged or left over at open. Silent when omitted. */
   logger?: Logger;
-  /** Bytes of a journal file before the next one begins (default 4 MB); a quarter of it may be live (see below). */
+  /** Bytes of a journal file before the next one begins (default 8 MB); a quarter of it may be live (see below). */
   journalBytes?: number;
 }
 
@@ -93,6 +93,12 @@ export class FileStorage implements BotStorage {
   private journaledChars = 0;
   private readonly journalLiveChars: number;
   private checkpointing?: Promise<void>;
+  /**
+   * Keys whose journal append failed and whose own file could not be written either: the failed entry may have reached
+   * the journal all the same, and a replay would apply it, after which a later entry from the version before it would
+   * no longer apply. Their writes go to their files until one succeeds, which makes every earlier entry stale.
+   */
+  private readonly unsettled = new Set<string>();
   private readonly journal: Journal;
 
   private constructor(
@@ -198,6 +204,7 @@ export class FileStorage implements BotStorage {
           await removeFileDurably(this.directory, fileNameForKey(key));
           this.index.delete(key);
           this.forgetJournaled(key);
+          this.unsettled.delete(key);
         }),
       ),
     );
@@ -272,6 +279,7 @@ export class FileStorage implements BotStorage {
     this.index.set(key, eTag);
     // The file is newer than anything journaled for the key: those entries no longer apply (see journal.ts).
     this.forgetJournaled(key);
+    this.unsettled.delete(key);
     this.remember(key, eTag, itemJson);
   }
 
@@ -281,21 +289,23 @@ export class FileStorage implements BotStorage {
     const storedETag = this.index.get(key);
     const previous = this.journaled.get(key);
     const room = this.journalLiveChars - this.journaledChars + (previous?.itemJson.length ?? 0);
-    if (storedETag === undefined || itemJson.length > room) return this.writeOne(change);
+    if (storedETag === undefined || itemJson.length > room || this.unsettled.has(key)) return this.writeOne(change);
     if (isConditional(callerETag) && callerETag !== storedETag) throw new ETagConflictError(key, callerETag, storedETag);
     const eTag = randomUUID();
     try {
-      await this.journal.append({ key, base: storedETag, eTag, itemJson });
+      await this.journal.append({ key, base: storedETag, eTag, itemJson }, () => {
+        this.recent.delete(key);
+        this.forgetJournaled(key);
+        this.journaled.set(key, { fileETag: previous?.fileETag ?? storedETag, eTag, itemJson });
+        this.journaledChars += itemJson.length;
+        this.index.set(key, eTag);
+      });
     } catch {
       // The journal could not take it (its next write starts a new file): the record's own file takes it instead,
       // which also makes whatever part of the entry reached the journal stale.
+      this.unsettled.add(key);
       return this.writeOne(change);
     }
-    this.recent.delete(key);
-    this.forgetJournaled(key);
-    this.journaled.set(key, { fileETag: previous?.fileETag ?? storedETag, eTag, itemJson });
-    this.journaledChars += itemJson.length;
-    this.index.set(key, eTag);
     if (this.journaledChars > this.journalLiveChars / 2) this.checkpointSoon();
   }
 
@@ -363,7 +373,7 @@ async function replayJournal(dir: string, index: Map<string, string>, logger: Lo
   for (const generation of generations) {
     const { entries: read, damaged } = decodeJournal(await readFile(join(dir, journalFileName(generation)), 'utf8'));
     if (damaged) logger.warn({ file: journalFileName(generation), entries: read.length }, 'storage: a journal ended in an unfinished write; the entries before it are replayed');
-    entries.push(...read);
+    for (const entry of read) entries.push(entry);
   }
   const replayed = [...replayEntries(index, entries).values()];
   for (let start = 0; start < replayed.length; start += OPEN_CONCURRENCY) {

@@ -107,6 +107,7 @@ export function replayEntries(stored: ReadonlyMap<string, string>, entries: Iter
 
 interface Waiter {
   line: string;
+  durable: () => void;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -147,9 +148,13 @@ export class Journal {
     this.generation = options.generation;
   }
 
-  append(entry: JournalEntry): Promise<void> {
+  /**
+   * Resolves once the entry is on disk. `durable` runs then, before any later batch begins: the caller's record of
+   * what is live must hold every acknowledged entry when a new generation copies them (see roll).
+   */
+  append(entry: JournalEntry, durable: () => void): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ line: encodeEntry(entry), resolve, reject });
+      this.queue.push({ line: encodeEntry(entry), durable, resolve, reject });
       this.draining ??= this.drain().finally(() => (this.draining = undefined));
     });
   }
@@ -167,10 +172,14 @@ export class Journal {
       this.queue = [];
       try {
         await this.writeBatch(batch.map((waiter) => waiter.line).join(''));
-        for (const waiter of batch) waiter.resolve();
       } catch (error) {
         this.rollNext = true;
         for (const waiter of batch) waiter.reject(error);
+        continue;
+      }
+      for (const waiter of batch) {
+        waiter.durable();
+        waiter.resolve();
       }
     }
   }
@@ -199,7 +208,14 @@ export class Journal {
       await previous.close().catch(() => undefined);
     }
     const carried = this.options.live().map(encodeEntry).join('');
-    const handle = await open(join(this.dir, journalFileName(this.generation)), 'wx', 0o600);
+    let handle: FileHandle;
+    try {
+      handle = await open(join(this.dir, journalFileName(this.generation)), 'wx', 0o600);
+    } catch (error) {
+      // Not created (or not ours: the name was taken): the next roll tries the next name.
+      this.generation += 1;
+      throw error;
+    }
     try {
       await handle.write(carried + lines);
       await handle.datasync();
