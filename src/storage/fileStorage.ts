@@ -69,6 +69,9 @@ interface RecentItem {
  *
  * Multi-key `write`/`delete` calls are atomic per key, not across keys (like the Cosmos and Blob stores):
  * on an eTag conflict the other keys of the same call are still written, and the call rejects.
+ *
+ * `writeJournaled` puts a stored record's new version in a journal shared by the writes of the moment instead of its
+ * own file (journal.ts); the record files catch up at the next open, or earlier in a checkpoint.
  */
 export class FileStorage implements BotStorage {
   readonly kind = 'file';

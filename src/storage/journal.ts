@@ -155,7 +155,9 @@ export class Journal {
   append(entry: JournalEntry, durable: () => void): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ line: encodeEntry(entry), durable, resolve, reject });
-      this.draining ??= this.drain().finally(() => (this.draining = undefined));
+      // drain() reaches its first await before it returns (the queue is not empty), so `draining` is set before drain
+      // can clear it; and it clears it in the same step as it finds the queue empty, so no append is left waiting.
+      this.draining ??= this.drain();
     });
   }
 
@@ -167,7 +169,11 @@ export class Journal {
   }
 
   private async drain(): Promise<void> {
-    while (this.queue.length > 0) {
+    for (;;) {
+      if (this.queue.length === 0) {
+        this.draining = undefined;
+        return;
+      }
       const batch = this.queue;
       this.queue = [];
       try {
@@ -189,8 +195,7 @@ export class Journal {
       await this.roll(lines);
       return;
     }
-    await this.handle.write(lines);
-    this.bytes += Buffer.byteLength(lines);
+    this.bytes += await writeWhole(this.handle, lines);
     await this.handle.datasync();
   }
 
@@ -216,8 +221,9 @@ export class Journal {
       this.generation += 1;
       throw error;
     }
+    let bytes: number;
     try {
-      await handle.write(carried + lines);
+      bytes = await writeWhole(handle, carried + lines);
       await handle.datasync();
       await syncDirectory(this.dir);
     } catch (error) {
@@ -228,7 +234,7 @@ export class Journal {
       throw error;
     }
     this.handle = handle;
-    this.bytes = Buffer.byteLength(carried) + Buffer.byteLength(lines);
+    this.bytes = bytes;
     this.rollNext = false;
     await this.removeOlder();
   }
@@ -244,4 +250,18 @@ export class Journal {
       }
     }
   }
+}
+
+/**
+ * Appends all of `text` at the file's position, returning its bytes: one write() may write less than it was given (a
+ * nearly full disk), and a line acknowledged must be whole.
+ */
+async function writeWhole(handle: FileHandle, text: string): Promise<number> {
+  const data = Buffer.from(text, 'utf8');
+  for (let offset = 0; offset < data.length; ) {
+    const { bytesWritten } = await handle.write(data, offset, data.length - offset);
+    if (bytesWritten <= 0) throw new Error('storage: the journal could not be written (no bytes written)');
+    offset += bytesWritten;
+  }
+  return data.length;
 }
