@@ -79,7 +79,7 @@ const flushKeyTrace = async () => {
   keyTrace.clear();
   await appendFile(keyTraceFile, `--- ${mode} ${new Date().toISOString()}\n${lines.join('\n')}\n`);
 };
-for (const [method, counter] of [['read', 'reads'], ['write', 'writes'], ['delete', 'deletes']] as const) {
+for (const [method, counter] of [['read', 'reads'], ['write', 'writes'], ['writeJournaled', 'writes'], ['delete', 'deletes']] as const) {
   const original = FileStorage.prototype[method] as (this: FileStorage, argument: never) => Promise<unknown>;
   (FileStorage.prototype as unknown as Record<string, unknown>)[method] = function (this: FileStorage, argument: string[] | Record<string, unknown>) {
     storageCalls[counter] += Array.isArray(argument) ? argument.length : Object.keys(argument).length;

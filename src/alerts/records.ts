@@ -113,10 +113,13 @@ export class LobbyRecords {
    * store, one process; see DeliveryRights.exclusive), whose copy in memory is the stored one moved forward, so the
    * merge saveAlert makes would give it back unchanged. Writes of one key land in the order they were called, each
    * with the record as it was at its call, so the last one called holds the latest state. Stamped like saveAlert.
+   * Through the store's journal where it has one: an alert is rewritten at each change of its card (the outcome, the
+   * delivery after each send or update), each a file replaced and fsync'd otherwise.
    */
   async replaceAlert(alert: AlertRecord, fence?: Fence): Promise<void> {
     const stamp = fence ? { [FENCE_FIELD]: { scope: fence.scope, token: fence.token } } : {};
-    await this.storage.write({ [`${alertPrefix}${alert.id}`]: { ...alert, ...stamp, eTag: '*' } });
+    const changes = { [`${alertPrefix}${alert.id}`]: { ...alert, ...stamp, eTag: '*' } };
+    await (this.storage.writeJournaled ? this.storage.writeJournaled(changes) : this.storage.write(changes));
   }
 
   /**

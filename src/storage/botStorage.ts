@@ -1,4 +1,4 @@
-import type { Storage } from 'botbuilder';
+import type { Storage, StoreItems } from 'botbuilder';
 
 /** What `/healthz` says about the store: which one, and whether it can be written right now. */
 export interface StoreHealth {
@@ -24,4 +24,10 @@ export interface BotStorage extends Storage {
   /** Refuses new operations, then waits for those in flight. */
   close(): Promise<void>;
   health(): Promise<StoreHealth>;
+  /**
+   * Writes like `write`, durable when it resolves, but appended to a journal the store shares among the writes of the
+   * moment (one fdatasync for all) instead of a file of its own: only where one process owns the store (the file store);
+   * a store without it is written with `write`.
+   */
+  writeJournaled?(changes: StoreItems): Promise<void>;
 }

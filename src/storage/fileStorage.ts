@@ -9,6 +9,7 @@ import { createLogger, type Logger } from '../logging.js';
 import { errorCode, isTempFile, removeFileDurably, replaceFileDurably } from './durableFile.js';
 import { ETagConflictError } from './errors.js';
 import { readWholeFile } from './wholeFile.js';
+import { decodeJournal, Journal, journalFileName, journalGeneration, replayEntries, type JournalEntry } from './journal.js';
 import { StoreLifecycle } from './lifecycle.js';
 import { KeyedSerializer } from './keyedSerializer.js';
 import { assertKeys, isConditional, validateChanges, type Change } from './items.js';
@@ -17,6 +18,8 @@ import { decodeRecord, encodeRecord, fileNameForKey, isRecordFile, RECORD_SUFFIX
 export interface FileStorageOptions {
   /** Receives warnings about files found damaged or left over at open. Silent when omitted. */
   logger?: Logger;
+  /** Bytes of a journal file before the next one begins (default 8 MB); a quarter of it may be live (see below). */
+  journalBytes?: number;
 }
 
 /** Files opened in parallel while indexing at start; enough to hide latency, few enough for ulimit. */
@@ -29,6 +32,25 @@ const OPEN_CONCURRENCY = 32;
  */
 const RECENT_CHARS = 512 * 1024;
 const RECENT_ITEM_CHARS = 32 * 1024;
+
+/**
+ * Bytes of a journal file before the next one begins with the live entries. Live: item JSON whose latest version is in
+ * the journal only, kept in memory until the record is next written to its file, deleted, or the store reopens. At
+ * most a quarter of a file, beyond which a journaled write goes to its own file instead: a new journal file, which
+ * begins with them, always has room for new writes, and memory stays bounded (2 MB with the default). From half of
+ * that on, the records written longest ago are written to their files in the background (a checkpoint): a finished
+ * alert is not written again for a day, and would otherwise hold its share until the store reopens.
+ */
+const JOURNAL_BYTES = 8 * 1024 * 1024;
+/** Records a checkpoint writes at once: few, so that the writes a caller waits for keep the file system's threads. */
+const CHECKPOINT_CONCURRENCY = 2;
+
+/** A write whose latest version is in the journal only: `fileETag` is the version its record file holds. */
+interface JournaledItem {
+  fileETag: string;
+  eTag: string;
+  itemJson: string;
+}
 
 /** An item as last written or read, with the eTag it was stored under. */
 interface RecentItem {
@@ -47,6 +69,9 @@ interface RecentItem {
  *
  * Multi-key `write`/`delete` calls are atomic per key, not across keys (like the Cosmos and Blob stores):
  * on an eTag conflict the other keys of the same call are still written, and the call rejects.
+ *
+ * `writeJournaled` puts a stored record's new version in a journal shared by the writes of the moment instead of its
+ * own file (journal.ts); the record files catch up at the next open, or earlier in a checkpoint.
  */
 export class FileStorage implements BotStorage {
   readonly kind = 'file';
@@ -66,19 +91,45 @@ export class FileStorage implements BotStorage {
     sizeCalculation: (item, key) => item.itemJson.length + key.length,
   });
 
+  /** Writes whose latest version is in the journal only, by key: reads take them from here (the file is older). */
+  private readonly journaled = new Map<string, JournaledItem>();
+  private journaledChars = 0;
+  private readonly journalLiveChars: number;
+  private checkpointing?: Promise<void>;
+  /**
+   * Keys whose journal append failed and whose own file could not be written either: the failed entry may have reached
+   * the journal all the same, and a replay would apply it, after which a later entry from the version before it would
+   * no longer apply. Their writes go to their files until one succeeds, which makes every earlier entry stale.
+   */
+  private readonly unsettled = new Set<string>();
+  private readonly journal: Journal;
+
   private constructor(
     readonly directory: string,
     /** key → eTag of every stored item; authoritative because this process is the only writer. */
     private readonly index: Map<string, string>,
-  ) {}
+    journalGeneration: number,
+    journalBytes: number,
+  ) {
+    this.journalLiveChars = Math.floor(journalBytes / 4);
+    this.journal = new Journal(directory, {
+      generation: journalGeneration,
+      generationBytes: journalBytes,
+      live: () => [...this.journaled].map(([key, item]) => ({ key, base: item.fileETag, eTag: item.eTag, itemJson: item.itemJson })),
+    });
+  }
 
-  /** Creates the directory if needed, removes temp files a crash left behind and indexes the stored keys. */
+  /**
+   * Creates the directory if needed, removes temp files a crash left behind, indexes the stored keys and writes what
+   * the journal holds into the record files (then removes the journal).
+   */
   static async open(directory: string, options: FileStorageOptions = {}): Promise<FileStorage> {
     const logger = options.logger ?? createLogger({ level: 'silent' });
     const dir = resolve(directory);
     await mkdir(dir, { recursive: true, mode: 0o700 });
     const index = await indexDirectory(dir, logger);
-    return new FileStorage(dir, index);
+    const nextGeneration = await replayJournal(dir, index, logger);
+    return new FileStorage(dir, index, nextGeneration, options.journalBytes ?? JOURNAL_BYTES);
   }
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -87,7 +138,7 @@ export class FileStorage implements BotStorage {
     const items: StoreItems = {};
     await Promise.all(
       keys.map(async (key) => {
-        const record = this.recentRecord(key) ?? (await this.readRecord(key));
+        const record = this.journaledRecord(key) ?? this.recentRecord(key) ?? (await this.readRecord(key));
         if (!record) return;
         // defineProperty, not assignment: a key such as "__proto__" must stay a plain entry.
         const value = { ...record.item, eTag: record.eTag };
@@ -95,6 +146,11 @@ export class FileStorage implements BotStorage {
       }),
     );
     return items;
+  }
+
+  private journaledRecord(key: string): { eTag: string; item: Record<string, unknown> } | undefined {
+    const journaled = this.journaled.get(key);
+    return journaled && { eTag: journaled.eTag, item: JSON.parse(journaled.itemJson) as Record<string, unknown> };
   }
 
   /** The in-memory copy of a key's item, when it is the stored one. */
@@ -111,6 +167,24 @@ export class FileStorage implements BotStorage {
 
   delete(keys: string[]): Promise<void> {
     return this.lifecycle.track(() => this.deleteAll(keys));
+  }
+
+  /**
+   * Writes like `write` (same eTag rules, same durability: on disk when it resolves), through the journal: an append
+   * shared with the other writes of the moment instead of a file of its own. For records this process rewrites often
+   * (a lobby alert's delivery bookkeeping). A key not stored yet, or one too large for the journal's share of memory,
+   * is written to its file as `write` does: only a stored version can be replaced from the journal (see journal.ts).
+   */
+  writeJournaled(changes: StoreItems): Promise<void> {
+    return this.lifecycle.track(async () => {
+      this.lifecycle.assertOpen('write');
+      const entries = validateChanges(changes);
+      const results = await Promise.allSettled(
+        entries.map((change) => this.serializer.run(change.key, () => this.journalOne(change))),
+      );
+      const failure = results.find((result) => result.status === 'rejected');
+      if (failure) throw failure.reason;
+    });
   }
 
   private async writeAll(changes: StoreItems): Promise<void> {
@@ -132,6 +206,8 @@ export class FileStorage implements BotStorage {
           this.recent.delete(key);
           await removeFileDurably(this.directory, fileNameForKey(key));
           this.index.delete(key);
+          this.forgetJournaled(key);
+          this.unsettled.delete(key);
         }),
       ),
     );
@@ -150,8 +226,9 @@ export class FileStorage implements BotStorage {
   }
 
   /** Refuses new operations, then waits for in-flight writes: the last step of graceful shutdown. */
-  close(): Promise<void> {
-    return this.lifecycle.close();
+  async close(): Promise<void> {
+    await this.lifecycle.close();
+    await this.journal.close();
   }
 
   /** Healthy while the folder can still be written (a full or read-only disk loses alerts); /healthz is public, so no path. */
@@ -203,9 +280,116 @@ export class FileStorage implements BotStorage {
       throw error;
     }
     this.index.set(key, eTag);
+    // The file is newer than anything journaled for the key: those entries no longer apply (see journal.ts).
+    this.forgetJournaled(key);
+    this.unsettled.delete(key);
     this.remember(key, eTag, itemJson);
   }
 
+  /** Runs inside the key's serializer slot, like writeOne, whose eTag check it shares. */
+  private async journalOne(change: Change): Promise<void> {
+    const { key, eTag: callerETag, itemJson } = change;
+    const storedETag = this.index.get(key);
+    const previous = this.journaled.get(key);
+    const room = this.journalLiveChars - this.journaledChars + (previous?.itemJson.length ?? 0);
+    if (storedETag === undefined || itemJson.length > room || this.unsettled.has(key)) return this.writeOne(change);
+    if (isConditional(callerETag) && callerETag !== storedETag) throw new ETagConflictError(key, callerETag, storedETag);
+    const eTag = randomUUID();
+    try {
+      await this.journal.append({ key, base: storedETag, eTag, itemJson }, () => {
+        this.recent.delete(key);
+        this.forgetJournaled(key);
+        this.journaled.set(key, { fileETag: previous?.fileETag ?? storedETag, eTag, itemJson });
+        this.journaledChars += itemJson.length;
+        this.index.set(key, eTag);
+      });
+    } catch {
+      // The journal could not take it (its next write starts a new file): the record's own file takes it instead,
+      // which also makes whatever part of the entry reached the journal stale.
+      this.unsettled.add(key);
+      return this.writeOne(change);
+    }
+    if (this.journaledChars > this.journalLiveChars / 2) this.checkpointSoon();
+  }
+
+  private checkpointSoon(): void {
+    this.checkpointing ??= this.lifecycle
+      .track(() => this.checkpoint())
+      // A record that could not be written stays journaled (durable there); the next journaled write tries again.
+      .catch(() => undefined)
+      .finally(() => (this.checkpointing = undefined));
+  }
+
+  /** Writes the records journaled longest ago to their files until a quarter of the journal's share is in use. */
+  private async checkpoint(): Promise<void> {
+    while (this.journaledChars > this.journalLiveChars / 4) {
+      // A Map iterates in insertion order, and a record journaled again is inserted anew: the oldest come first.
+      const oldest = [...take(this.journaled.keys(), CHECKPOINT_CONCURRENCY)];
+      if (oldest.length === 0) return;
+      await Promise.all(oldest.map((key) => this.serializer.run(key, () => this.checkpointOne(key))));
+    }
+  }
+
+  /**
+   * In the key's serializer slot, like a write. The file gets the journaled version's own eTag, so its journal entries
+   * no longer apply (journal.ts) and the index stays as it is.
+   */
+  private async checkpointOne(key: string): Promise<void> {
+    const journaled = this.journaled.get(key);
+    if (!journaled) return;
+    await replaceFileDurably(this.directory, fileNameForKey(key), encodeRecord({ key, eTag: journaled.eTag, itemJson: journaled.itemJson }));
+    this.forgetJournaled(key);
+    this.remember(key, journaled.eTag, journaled.itemJson);
+  }
+
+  private forgetJournaled(key: string): void {
+    const journaled = this.journaled.get(key);
+    if (!journaled) return;
+    this.journaledChars -= journaled.itemJson.length;
+    this.journaled.delete(key);
+  }
+
+}
+
+function* take<T>(values: Iterable<T>, count: number): Generator<T> {
+  if (count <= 0) return;
+  let taken = 0;
+  for (const value of values) {
+    yield value;
+    taken += 1;
+    if (taken >= count) return;
+  }
+}
+
+/**
+ * Writes the journal's entries into their record files, where they still apply (journal.ts), then removes the journal
+ * files: a crash anywhere in between replays them again at the next open, and an entry replayed already no longer
+ * applies. Returns the number for the next journal file.
+ */
+async function replayJournal(dir: string, index: Map<string, string>, logger: Logger): Promise<number> {
+  const generations = (await readdir(dir))
+    .map(journalGeneration)
+    .filter((generation) => generation !== undefined)
+    .sort((a, b) => a - b);
+  if (generations.length === 0) return 0;
+  const entries: JournalEntry[] = [];
+  for (const generation of generations) {
+    const { entries: read, damaged } = decodeJournal(await readFile(join(dir, journalFileName(generation)), 'utf8'));
+    if (damaged) logger.warn({ file: journalFileName(generation), entries: read.length }, 'storage: a journal ended in an unfinished write; the entries before it are replayed');
+    for (const entry of read) entries.push(entry);
+  }
+  const replayed = [...replayEntries(index, entries).values()];
+  for (let start = 0; start < replayed.length; start += OPEN_CONCURRENCY) {
+    await Promise.all(
+      replayed.slice(start, start + OPEN_CONCURRENCY).map(async ({ key, eTag, itemJson }) => {
+        await replaceFileDurably(dir, fileNameForKey(key), encodeRecord({ key, eTag, itemJson }));
+        index.set(key, eTag);
+      }),
+    );
+  }
+  for (const generation of generations) await removeFileDurably(dir, journalFileName(generation));
+  if (replayed.length > 0) logger.info({ records: replayed.length, entries: entries.length }, 'storage: replayed the write journal into the record files');
+  return (generations.at(-1) ?? 0) + 1;
 }
 
 /**

@@ -11,6 +11,20 @@ import { FileStorage } from '../../src/storage/index.js';
 import { MessageRejectedError, type ProactiveMessenger } from '../../src/teams/proactive.js';
 import type { ConversationReferenceStore, StoredReference } from '../../src/teams/conversationReferences.js';
 import { references, alert } from './outboxFixtures.js';
+import type { StoreItems } from 'botbuilder';
+
+type Write = (changes: StoreItems) => Promise<void>;
+
+/**
+ * Puts `hook` in front of the store's writes, given the write it replaces: plain ones and journaled ones, since the
+ * outbox of the file store writes an alert's later versions through the journal.
+ */
+function hookWrites(storage: FileStorage, hook: (changes: StoreItems, write: Write) => Promise<void>): void {
+  const write = storage.write.bind(storage);
+  const writeJournaled = storage.writeJournaled.bind(storage);
+  storage.write = (changes) => hook(changes, write);
+  storage.writeJournaled = (changes) => hook(changes, writeJournaled);
+}
 
 /** A messenger whose retries "ran out" for the first `failures` sends, as ProactiveMessenger throws then. */
 function flakyMessenger(failures: number) {
@@ -73,11 +87,10 @@ describe('lobby alert outbox', () => {
   it('in one process (the file store), sends a first card right after recording the arrival: no claim write between', async () => {
     const events: string[] = [];
     const messenger = sendRecordingMessenger(events);
-    const write = storage.write.bind(storage);
-    storage.write = async (changes) => {
+    hookWrites(storage, async (changes, write) => {
       events.push('write');
       return write(changes);
-    };
+    });
     const outbox = new AlertOutbox(new LobbyRecords(storage), references, messenger, logger, { pumpIntervalMs: 10 });
     await outbox.load();
     outbox.start();
@@ -91,14 +104,13 @@ describe('lobby alert outbox', () => {
     const events: string[] = [];
     const messenger = sendRecordingMessenger(events);
     let finishWrite: (() => void) | undefined;
-    const write = storage.write.bind(storage);
-    storage.write = async (changes) => {
+    hookWrites(storage, async (changes, write) => {
       events.push('write begins');
       // The first write (the arrival's record) is held until the lookup has been seen to run meanwhile.
       if (!finishWrite) await new Promise<void>((resolve) => (finishWrite = resolve));
       await write(changes);
       events.push('write ends');
-    };
+    });
     let lookups = 0;
     const lookingUp = {
       ...references,
@@ -134,12 +146,11 @@ describe('lobby alert outbox', () => {
         return references.personalChatOf(user);
       },
     } as typeof references;
-    const write = storage.write.bind(storage);
     let failing = true;
-    storage.write = async (changes) => {
+    hookWrites(storage, async (changes, write) => {
       if (failing) throw Object.assign(new Error('disk full'), { code: 'ENOSPC' });
       return write(changes);
-    };
+    });
     const outbox = new AlertOutbox(new LobbyRecords(storage), counting, messenger, logger, { pumpIntervalMs: 10 });
     await outbox.load();
     outbox.start();
@@ -228,11 +239,10 @@ describe('lobby alert outbox', () => {
           return { reference: { conversation: { id } }, kind: 'channel', updatedAt: '' };
         },
       } as unknown as ConversationReferenceStore;
-      const write = storage.write.bind(storage);
-      storage.write = async (changes) => {
+      hookWrites(storage, async (changes, write) => {
         await write(changes);
         events.push('written');
-      };
+      });
       const outbox = new AlertOutbox(new LobbyRecords(storage), lookingUp, messenger, logger, { pumpIntervalMs: 10 });
       await outbox.load();
       outbox.start();
@@ -273,12 +283,11 @@ describe('lobby alert outbox', () => {
 
     it('shows an outcome on no card before it is on disk, whoever starts a delivery meanwhile', async () => {
       const { outbox, events, updatedIn } = await withSentCard();
-      const write = storage.write;
       let release: (() => void) | undefined;
-      storage.write = async (changes) => {
+      hookWrites(storage, async (changes, write) => {
         if (!release) await new Promise<void>((resolve) => (release = resolve));
         return write(changes);
-      };
+      });
       const finishing = outbox.finish(outbox.get('p')!, { kind: 'admitted', by: 'Alice Wood', at: new Date().toISOString() }, pressedChat('user-1'));
       await waitUntil(() => release !== undefined);
       // The pump runs every 10 ms here; a kick as a re-count would make one is tried as well.
@@ -312,12 +321,11 @@ describe('lobby alert outbox', () => {
 
     it('writes an outcome that could not be written before any card shows it, and keeps no conversation for it', async () => {
       const { outbox, events, updatedIn } = await withSentCard();
-      const write = storage.write;
       let failing = true;
-      storage.write = async (changes) => {
+      hookWrites(storage, async (changes, write) => {
         if (failing) throw new Error('disk full');
         return write(changes);
-      };
+      });
       const held = outbox.get('p')!;
       await assert.rejects(outbox.finish(held, { kind: 'admitted', by: 'Alice Wood', at: new Date().toISOString() }, pressedChat('user-1')), /disk full/);
       outbox.kick('p');

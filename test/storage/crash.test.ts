@@ -6,9 +6,10 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { FileStorage } from '../../src/storage/index.js';
-import { crashRecordContent, crashRecordKey, LATEST_KEY } from './crashRecords.js';
+import { crashRecordContent, crashRecordKey, journalSlotContent, JOURNAL_SLOTS, LATEST_KEY } from './crashRecords.js';
 
 const CHILD_SCRIPT = join(dirname(fileURLToPath(import.meta.url)), '..', 'helpers', 'storageChild.js');
+const JOURNAL_CHILD_SCRIPT = join(dirname(fileURLToPath(import.meta.url)), '..', 'helpers', 'journalChild.js');
 const ROUNDS = 30;
 /** Longest random wait between the child's first commit and the kill; keeps all rounds well under 20 s. */
 const MAX_KILL_DELAY_MS = 60;
@@ -22,9 +23,9 @@ interface RoundOutcome {
  * Starts the child, waits until it is writing, then SIGKILLs it after a random delay. Everything it
  * printed before dying is read to the end (the pipe outlives the process), so every reported commit counts.
  */
-function runAndKill(dir: string, round: number): Promise<RoundOutcome> {
+function runAndKill(dir: string, round: number, script = CHILD_SCRIPT): Promise<RoundOutcome> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD_SCRIPT, dir, String(round)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script, dir, String(round)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let lastCommitted = -1;
     let stderr = '';
     let killTimer: NodeJS.Timeout | undefined;
@@ -92,5 +93,31 @@ describe('storage/FileStorage crash safety', () => {
     }
     const roundsWithCommits = committedPerRound.filter((last) => last >= 0).length;
     assert.ok(roundsWithCommits >= ROUNDS / 2, `only ${roundsWithCommits} rounds committed anything: the test proved little`);
+  });
+
+  it(`keeps every journaled write across ${ROUNDS} SIGKILLs at random moments, replayed at the next open`, async function () {
+    this.timeout(60_000);
+    const journalDir = join(dir, 'journal');
+    let rounds = 0;
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const { lastCommitted } = await runAndKill(journalDir, round, JOURNAL_CHILD_SCRIPT);
+      if (lastCommitted >= 0) rounds += 1;
+      const storage = await FileStorage.open(journalDir);
+      try {
+        const files = await readdir(journalDir);
+        assert.deepEqual(files.filter((name) => !/^[0-9a-f]{64}\.json$/.test(name)), [], `round ${round}: the journal is replayed and removed`);
+        const items = await storage.read(JOURNAL_SLOTS);
+        for (const [slot, key] of JOURNAL_SLOTS.entries()) {
+          const { eTag: _eTag, ...content } = items[key] ?? {};
+          if (lastCommitted < 0) continue;
+          // Each slot holds the last committed step, or the one in flight when the kill came.
+          const n = content.n === lastCommitted + 1 ? lastCommitted + 1 : lastCommitted;
+          assert.deepEqual(content, journalSlotContent(round, n, slot), `round ${round}: slot ${slot} after commit ${lastCommitted}`);
+        }
+      } finally {
+        await storage.close();
+      }
+    }
+    assert.ok(rounds >= ROUNDS / 2, `only ${rounds} rounds committed anything: the test proved little`);
   });
 });

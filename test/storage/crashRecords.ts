@@ -17,3 +17,10 @@ export function crashRecordContent(round: number, n: number): Record<string, unk
   // Sizes vary from 64 B to 4 KiB so some writes span several file-system blocks.
   return { round, n, payload: digest.repeat(1 + (n % 64)), nested: { list: [round, n, digest.slice(0, 8)] } };
 }
+
+/** The records the journal's crash-test child rewrites at every step. */
+export const JOURNAL_SLOTS = Array.from({ length: 6 }, (_, slot) => `lobby/alert/crash-slot-${slot}`);
+
+export function journalSlotContent(round: number, n: number, slot: number): Record<string, unknown> {
+  return { ...crashRecordContent(round, n * JOURNAL_SLOTS.length + slot), round, n, slot };
+}
