@@ -150,6 +150,12 @@ const CUES: readonly Cue[] = [
   { name: 'what you can do (zh)', zh: /你(?:都|还)?(?:会|能)(?:做|干)?(?:些)?(?:什么|啥|哪些)(?:事|功能)?/u, intent: 'help', overrules: ['none', 'meetings.list', 'watch.list', 'huawei.ongoing'] },
   // "955201667 入会的人有哪些": who is in a Huawei conference.
   { name: 'who joined <id> (zh)', zh: /\d{6,}.{0,6}(?:入会|参会|与会|在会)的人(?:都)?(?:有哪些|有谁|是谁)/u, intent: 'huawei.participants', overrules: ['none', 'huawei.details', 'lobby.who', 'groups.members'] },
+  // "913 220 415 几点结束？": when it ends, asked, is no order to end it.
+  { name: 'when it ends, asked (zh)', zh: /(?:几点|什么时候|啥时候|何时|几时|多久|多长时间)(?:能|会|才|就)?(?:结束|开完|散会|散)(?:啊|呀|呢|吗)?\s*[?？]?\s*$/u, intent: 'meetings.details', overrules: ['huawei.end', 'meetings.delete', 'none', 'huawei.details', 'meetings.list'] },
+  // "预算评审延长到下午5点结束": a meeting made longer or moved is changed, not ended.
+  { name: 'made longer (zh)', zh: /(?:延长|延到|延后|推迟|推后|提前|改到|改成|挪到)(?:到|至)?.{0,12}(?:结束|开始)/u, intent: 'meetings.update', overrules: ['huawei.end', 'meetings.delete', 'none', 'meetings.details'] },
+  // "can you kill the Q3 kickoff mtg": a Skype meeting named, not a running conference, is cancelled (and confirmed).
+  { name: 'kill a named meeting', en: /^(?!.*\d{6,})(?!.*\b(?:huawei|cloud)\b)(?:can you |could you |pls |please )?(?:kill|scrap|nuke|axe) (?:the |my |our )?\S.* (?:mtg|meeting)$/u, intent: 'meetings.delete', overrules: ['huawei.end', 'none'] },
   { name: 'what I am subscribed to', en: /^(?:what|which)(?: (?:meetings?|lobbies|calls))? (?:am i|are we) (?:subscribed|signed up|following) (?:to|for)?\s*[?.!]*$|^(?:am i|are we) (?:subscribed|signed up) (?:to|for) (?:any )?(?:lobby )?(?:alerts?|notifications?|meetings?|lobbies)\s*[?.!]*$/u, zh: /^(?!.*(?:取消|停止|不要|关掉|关闭))(?:我)?(?:哪些|哪几个|什么)(?:会|会议)(?:有|开了|设了|开着)(?:大厅)?(?:提醒|通知)/u, intent: 'watch.list', overrules: ['none', 'meetings.list', 'lobby.who', 'watch.start', 'meetings.details'] },
   { name: 'the access of a meeting', en: /^(?:what(?:s|'s| is)|whats|tell me) (?:the )?access(?: levels?)? (?:on|of|for|in) (?!(?:a |new |my |our )?meetings?\b|(?:a|new)\b)\S/u, intent: 'meetings.details', overrules: ['none', 'meetings.defaults', 'meetings.eligibleValues', 'meetings.list'] },
   { name: 'what I asked to be watched', en: /\bwhat (?:have|did) i (?:asked|ask|told|tell) you to (?:watch|monitor|track|keep an eye on|keep tabs on)\b/u, intent: 'watch.list', overrules: ['help', 'none', 'watch.start', 'meetings.list'] },

@@ -447,8 +447,8 @@ function meetingUpdate(s: Sentence): Entities {
   const names = [captures.meeting, captures.subject].filter((name): name is string => !!name && name.length > 1);
   const times = findTimes(captures.rest ?? names.reduce((text, name) => text.replace(name, ' '), s.text), s.language, s.now);
   s.trace.push(times.trace);
-  // "… should end at 5pm": the one time said is when it ends.
-  if (captures.rest && /^(?:end|finish|be over)\b/iu.test(captures.rest) && times.startTime && !times.endTime) {
+  // "… should end at 5pm", "…延长到下午5点结束": the one time said is when it ends.
+  if (captures.rest && (/^(?:end|finish|be over)\b/iu.test(captures.rest) || (s.zh && /结束$/u.test(captures.rest) && !/开始/u.test(captures.rest))) && times.startTime && !times.endTime) {
     times.endTime = times.startTime;
     delete times.startTime;
   }
