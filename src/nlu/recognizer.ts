@@ -551,9 +551,11 @@ function twoChangesAsked(whole: Recognition, input: string, recognize: (part: st
   if (whole.foreign || whole.tooLong || whole.language !== 'en') return undefined;
   const parts = SECOND_COMMAND_EN.exec(removeMentions(input).trim());
   if (!parts?.[1] || !parts[2] || parts[1].trim().split(/\s+/u).length < 2) return undefined;
-  const first = recognize(parts[1]);
+  // The second part first: it is the shorter, and most often a setting of the booking the whole sentence is.
   const second = recognize(parts[2]);
-  if (!isWrite(first.intent) || !isWrite(second.intent) || first.intent === second.intent) return undefined;
+  if (!isWrite(second.intent) || (BOOKINGS_AND_SETTINGS.has(whole.intent) && second.intent === 'meetings.update')) return undefined;
+  const first = recognize(parts[1]);
+  if (!isWrite(first.intent) || first.intent === second.intent) return undefined;
   if (BOOKINGS_AND_SETTINGS.has(first.intent) && second.intent === 'meetings.update') return undefined;
   // "open the waiting room of 612908451 and let everybody through": one change, said twice.
   if (SAME_CHANGE.some((pair) => pair.has(first.intent) && pair.has(second.intent))) return undefined;
