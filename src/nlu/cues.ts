@@ -137,7 +137,7 @@ const CUES: readonly Cue[] = [
   // "drop Leadership from my groups", "the Interns group can go": a contact group given up.
   { name: 'a group given up', en: /^(?:(?:delete|remove|erase|drop|get rid of|trash|scrap) (?:the )?\S.* from (?:my|our|the) (?:contact )?groups|(?:the |my |our )?\S.* (?:contact )?group can go(?: now| away)?)$/u, intent: 'groups.delete', overrules: ['groups.list', 'none', 'groups.members', 'meetings.delete'] },
   // "no more joiners for 918420337": a Huawei conference closed to newcomers is a lock.
-  { name: 'no more joiners', en: /^(?=.*\d{6,})(?:no (?:more|new|further) (?:joiners|people|participants|attendees|one|entries)|nobody else (?:can |may )?(?:join|get in|enter))\b/u, intent: 'huawei.lock', overrules: ['huawei.details', 'none', 'huawei.unwatch', 'huawei.participants', 'watch.stop', 'page.next'] },
+  { name: 'no more joiners', en: /^(?=.*\d{6,})(?:no (?:more|new|further) (?:joiners|people|participants|attendees|one|entries)|nobody else (?:can |may |should |must )?(?:join|get in|get into|enter|come in))\b/u, intent: 'huawei.lock', overrules: ['huawei.details', 'none', 'huawei.unwatch', 'huawei.participants', 'watch.stop', 'page.next'] },
   // "notify me about waiting participants in 918420337": told of whoever waits is a watch.
   { name: 'told of those waiting', en: /^(?!.*\b(?:stop|no more|dont|do not|don't|not)\b)(?:pls |please )?(?:notify|ping|tell|alert|message|inform) me (?:about|of) (?:the |any )?(?:waiting|queued) (?:participants|people|guests|folks|attendees|callers|visitors)\b/u, intent: 'watch.start', overrules: ['none', 'lobby.who', 'huawei.details', 'huawei.participants'] },
   // "are you still monitoring anything for me": the watches asked about.

@@ -858,7 +858,8 @@ const NOT_LET_IN = /^(?:please\s+)?(?:do not|don['’]?t|never|no need to)\s+(?:
  * outright decides the side. The classifier does not see the platform's name (classifier.ts), so the command is
  * read from the other words and moved to its Huawei counterpart here.
  */
-const HUAWEI_NAMED = /\bhuawei\b|华为/iu;
+// "every cloud meeting", 云会议: Huawei Cloud Meeting's own name for its meetings names the platform too.
+const HUAWEI_NAMED = /\bhuawei\b|华为|\bcloud (?:meetings?|conferences?|calls?)\b|云会议/iu;
 const HUAWEI_NAMED_COUNTERPART: Readonly<Record<string, string>> = {
   'watch.start': 'huawei.watch', 'watch.stop': 'huawei.unwatch', 'meetings.details': 'huawei.details', 'lobby.who': 'huawei.participants',
   'groups.members': 'huawei.participants', 'lobby.admit': 'huawei.admitWaiting',
@@ -875,7 +876,7 @@ const WATCH_BY_MARKER: Readonly<Record<string, string>> = { 'watch.start': 'huaw
 const HUAWEI_ORIGIN = /\b(?:from|of|with)\s+huawei\b(?!\s+(?:cloud\s+)?(?:meetings?|calls?|conferences?|rooms?|sessions?|waiting))|来自\s*华为|华为(?:那边|方面)?(?:来|派来)的/giu;
 // "admit the Huawei guests", 华为的访客放进来: a person named by the company, unless a meeting or a waiting room is named too.
 const HUAWEI_PERSON = /\bhuawei\s+(?:guests?|visitors?|people|folks|guys?|colleagues?|partners?|contractors?|engineers?|reps?|representatives?|team|delegation)\b|华为的?(?:访客|客人|来宾|同事|人|朋友|工程师|伙伴|团队|代表)/iu;
-const HUAWEI_PLACE = /\bhuawei\s+(?:cloud\s+)?(?:meetings?|calls?|conferences?|rooms?|sessions?)\b|华为(?:云)?(?:会议|会)|waiting\s*room|等候室|(?<![A-Za-z\d])\d{6,12}(?![A-Za-z\d])/iu;
+const HUAWEI_PLACE = /\bhuawei\s+(?:cloud\s+)?(?:meetings?|calls?|conferences?|rooms?|sessions?)\b|\bcloud (?:meetings?|conferences?|calls?)\b|华为(?:云)?(?:会议|会)|云会议|waiting\s*room|等候室|(?<![A-Za-z\d])\d{6,12}(?![A-Za-z\d])/iu;
 
 function huaweiNamed(intent: string, text: string): { intent: string; reason: string; ask?: string[] } | undefined {
   if (!HUAWEI_NAMED.test(text.replace(HUAWEI_ORIGIN, ' '))) {

@@ -17,7 +17,7 @@ function stripMeeting(value: string): string {
   return value
     .replace(/['’]s$/u, '')
     .replace(/^(?:the\s+)?(?:lobby|waiting room)\s+(?:of|for|in)\s+/iu, '')
-    .replace(/^(?:(?:the|my|our)\s+)?(?:online\s+|skype\s+|huawei\s+(?:cloud\s+)?)?(?:meeting|conference|call)\s+(?:called\s+|named\s+|titled\s+)?/iu, '')
+    .replace(/^(?:(?:the|my|our)\s+)?(?:online\s+|skype\s+|cloud\s+|huawei\s+(?:cloud\s+)?)?(?:meeting|conference|call)\s+(?:called\s+|named\s+|titled\s+)?/iu, '')
     // "the Board prep one": the meeting named, then "one".
     .replace(/^(?:the|my|our)\s+(.+?)\s+one$/iu, '$1')
     .replace(/^(?:the|teh|hte|th|my|our)\s+/iu, '')
@@ -111,7 +111,7 @@ export function isEveryone(person: string, zhText: boolean): boolean {
 
 export function allMeetings(text: string, zhText: boolean): boolean {
   // "接下来的华为会议都列一下": 都 before the verb of listing says all of them.
-  return zhText ? /所有|全部|一切|都(?:列|显示|给我|拿|发)/u.test(text) : ALL_MEETINGS.test(text);
+  return zhText ? /所有|全部|一切|都(?:列|显示|给我|拿|发|关|停|取消|不要)/u.test(text) : ALL_MEETINGS.test(text);
 }
 
 export function usableMeeting(value: string | undefined, zhText: boolean): boolean {
