@@ -127,6 +127,8 @@ export const en = {
     rule('tell me about <meeting>', '^(?:tell me (?:more |everything )?about|more about|what do you (?:know|have) (?:about|on)|describe|show me|show|open|display|look up|lookup|pull up|bring up|what is|whats|what about) (?:the )?(?<meeting>.+)$'),
   ],
   create: [
+    // "let's get Design review on the books for Tuesday": what is put on the calendar is the meeting's name.
+    rule('get <subject> on the books', '\\b(?:get|put|pencil|stick) (?<subject>(?!(?:it|that|this|a meeting|something)\\b).+?) (?:on|in|onto|into) (?:the |my |our )?(?:books|calendar|schedule|diary)\\b(?<rest>.*)$'),
     rule('called <subject>', '\\b(?:called|named|titled|entitled|with (?:the )?(?:subject|title)|subject|title) (?<subject>.+)$'),
     // "I need a meeting QBR: Contoso on monday …": the name follows the meeting asked for.
     rule('I need a meeting <subject>', '^(?:i|we) (?:need|want|would like|d like) (?:a |an )?(?:new )?(?:meeting|call|conference|session)(?: (?:for|about|on))? (?<subject>(?!(?:at|on|from|tomorrow|today|tonight|next|this|with|for|about)\\b).+)$'),
