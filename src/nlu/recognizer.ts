@@ -562,7 +562,8 @@ function twoChangesAsked(whole: Recognition, input: string, recognize: (part: st
   // "open the waiting room of 612908451 and let everybody through": one change, said twice.
   if (SAME_CHANGE.some((pair) => pair.has(first.intent) && pair.has(second.intent))) return undefined;
   // "disconnect my account and stop the lobby pings": signing out stops its alerts too (dialogs/lobby/account.ts).
-  const covering = [first, second].find((reading) => [first, second].every((other) => other === reading || lookup(COVERS, reading.intent)?.includes(other.intent)));
+  const covers = (reading: Recognition, other: Recognition): boolean => lookup(COVERS, reading.intent)?.includes(other.intent) ?? false;
+  const covering = covers(first, second) ? first : covers(second, first) ? second : undefined;
   if (covering) {
     const explanation = [...whole.explanation, `"${parts[1].trim()}" and "${parts[2].trim()}": ${covering.intent} does both → ${covering.intent}`];
     return { ...whole, intent: covering.intent, entities: covering.entities, ask: undefined, askWhy: undefined, score: Math.max(whole.score, covering.score), explanation };
