@@ -1,5 +1,5 @@
 import { WaterfallDialog, type Dialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { matchPeople, type WaitingPerson } from '../../src/alerts/people.js';
+import { matchNamedPeople, type WaitingPerson } from '../../src/alerts/people.js';
 import type { LobbyAction, LobbyAlerts } from '../../src/alerts/service.js';
 import { personLabel, platformName, sourceLabel } from '../../src/cards/lobby/alertCard.js';
 import type { Language } from '../../src/nlu/recognition.js';
@@ -21,6 +21,8 @@ const say = {
     waiting: (count: number) => `${count} ${count === 1 ? 'person is' : 'people are'} waiting:`,
     noMatch: (name: string, names: string) => `Nobody called "${md(name, 'name')}" is waiting. Waiting now: ${names}.`,
     whichPerson: 'Whom do you mean?',
+    whichOf: (name: string) => `Whom do you mean by "${md(name, 'name')}"?`,
+    fullNames: (named: string[], names: string) => `${named.map((name) => `"${md(name, 'name')}"`).join(' and ')} could each be more than one of the people waiting (${names}). Please say their full names.`,
     confirmReject: (names: string) => `Turn away ${names}?`,
     kept: 'OK, I left them waiting.',
     admitted: (names: string) => `Admitted ${names}.`,
@@ -37,6 +39,8 @@ const say = {
     waiting: (count: number) => `有 ${count} 人在等候：`,
     noMatch: (name: string, names: string) => `没有名为“${md(name, 'name')}”的人在等候。当前等候：${names}。`,
     whichPerson: '您指的是谁？',
+    whichOf: (name: string) => `您说的“${md(name, 'name')}”是哪一位？`,
+    fullNames: (named: string[], names: string) => `${named.map((name) => `“${md(name, 'name')}”`).join('和')}都可能是多位等候者之一（${names}）。请说出他们的全名。`,
     confirmReject: (names: string) => `确定拒绝 ${names} 吗？`,
     kept: '好的，他们将继续等候。',
     admitted: (names: string) => `已准入 ${names}。`,
@@ -50,8 +54,13 @@ const say = {
 
 interface LobbyState {
   people?: WaitingPerson[];
+  /** Named alongside the person asked about ("admit Bob and Carol", two Bobs waiting): acted on with the one picked. */
+  alongside?: WaitingPerson[];
   targets?: WaitingPerson[];
 }
+
+/** Each visit once, in the order named ("admit Bob and Bob Kelly" is one person). */
+const eachOnce = (people: WaitingPerson[]) => people.filter((person, index) => people.findIndex((other) => other.visitKey === person.visitKey) === index);
 
 /** Several visitors in a sentence (markdown): each by name, with the organisation of people from outside. */
 const names = (people: WaitingPerson[], language: Language = 'en') => people.map((person) => escapeMarkdown(personLabel(person))).join(language === 'zh' ? '、' : ', ');
@@ -122,17 +131,23 @@ function actDialog(action: LobbyAction, alerts: LobbyAlerts): Dialog {
       const lobby = await readLobby(alerts, options);
       if ('problem' in lobby) return end(step, lobby.problem);
       if (all) return confirmOrAct(step, lobby.people);
-      const matches = matchPeople(person ?? '', lobby.people);
-      if (matches.length === 0) return end(step, w.noMatch(person ?? '', names(lobby.people, options.language)));
-      if (matches.length === 1) return confirmOrAct(step, matches);
-      (step.values as LobbyState).people = matches;
-      return askToChoose(step, w.whichPerson, matches.map((candidate) => describePerson(candidate, options.language, manyPlatforms(matches))), options.language);
+      const named = matchNamedPeople(person ?? '', lobby.people);
+      const missing = named.find((name) => name.matches.length === 0);
+      if (missing) return end(step, w.noMatch(missing.name, names(lobby.people, options.language)));
+      const sure = eachOnce(named.flatMap((name) => (name.matches.length === 1 ? name.matches : [])));
+      const unclear = named.filter((name) => name.matches.length > 1);
+      if (unclear.length === 0) return confirmOrAct(step, sure);
+      if (unclear.length > 1) return end(step, w.fullNames(unclear.map((name) => name.name), names(lobby.people, options.language)));
+      const { name, matches } = unclear[0]!;
+      Object.assign(step.values as LobbyState, { people: matches, alongside: sure });
+      const question = named.length === 1 ? w.whichPerson : w.whichOf(name);
+      return askToChoose(step, question, matches.map((candidate) => describePerson(candidate, options.language, manyPlatforms(matches))), options.language);
     },
     async (step) => {
       const state = step.values as LobbyState;
       if (state.targets) return step.next(step.result);
       const picked = state.people?.[(step.result as { index: number }).index];
-      return picked ? confirmOrAct(step, [picked]) : step.endDialog();
+      return picked ? confirmOrAct(step, eachOnce([...(state.alongside ?? []), picked])) : step.endDialog();
     },
     async (step) => {
       const options = commandOptions(step);

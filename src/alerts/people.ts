@@ -59,3 +59,24 @@ function addressOf(uri: string | undefined): string {
 function domainOf(uri: string | undefined): string {
   return addressOf(uri).split('@')[1] ?? '';
 }
+
+/** What one name of a request found among the people waiting. */
+export interface NameMatch<T> {
+  name: string;
+  matches: T[];
+}
+
+// "Bob and Carol", "Bob, Carol & Dave", 张伟和李娜, 张伟、李娜: the words and marks that join names in a list.
+const NAME_LIST_JOINER = /\s*(?:,\s*(?:and\s+|&\s*)?|\s(?:and|&)\s|&|[、，,和跟与及])\s*/iu;
+
+/**
+ * The people a request names: one name as `matchPeople` finds it, or, when nobody waiting has the whole text, a list
+ * of names each matched on its own ("admit Bob and Carol"). A name that is itself a list ("Bob and Carol's guest")
+ * still wins when somebody waiting has it.
+ */
+export function matchNamedPeople<T extends Pick<WaitingPerson, 'name' | 'uri'>>(query: string, people: readonly T[]): Array<NameMatch<T>> {
+  const whole = matchPeople(query, people);
+  const names = query.split(NAME_LIST_JOINER).map((name) => name.trim()).filter((name) => name.length > 0);
+  if (whole.length > 0 || names.length < 2) return [{ name: query, matches: whole }];
+  return names.map((name) => ({ name, matches: matchPeople(name, people) }));
+}

@@ -231,6 +231,60 @@ describe('lobby alerts: the card stays true, expiry is told, by chat', function 
   });
 });
 
+describe('lobby alerts: several people named in one message', function () {
+  const alertsBot = freshAlertsBotPerTest({ aliceWatching: true });
+
+  it('"admit Bob and Carol" admits both; a list with someone not waiting says who, and acts on nobody', async () => {
+    const { bot, sim } = alertsBot();
+    const alice = bot.channel.personalChat('alice@contoso.com');
+    const bob = sim.control.putInLobby({ meeting: 'Budget review', name: 'Bob Kelly', sipUri: 'sip:bob@contoso.com', source: 'enterprise' });
+    const carol = sim.control.putInLobby({ meeting: 'Budget review', name: 'Carol Chen', sipUri: 'sip:carol@contoso.com', source: 'enterprise' });
+    const dave = sim.control.putInLobby({ meeting: 'Budget review', name: 'Dave Diaz', sipUri: 'sip:dave@fabrikam.com', source: 'federated' });
+    await alice.waitFor(isAlertFor('Dave Diaz'), { timeoutMs: 3_000, includeSeen: true });
+
+    await alice.send('reject Dave, Carol and Fay');
+    await alice.waitFor((event) => event.rendered.includes('Nobody called "Fay" is waiting'), { timeoutMs: 3_000 });
+    assert.equal(sim.control.participantState(dave), 'lobby');
+    assert.equal(sim.control.participantState(carol), 'lobby');
+
+    await alice.send('admit Bob and Carol');
+    await alice.waitFor((event) => /Admitted 2 people from the lobby of \*\*Budget review\*\*: Bob Kelly, Carol Chen/u.test(event.rendered), { timeoutMs: 3_000 });
+    assert.equal(sim.control.participantState(bob), 'admitted');
+    assert.equal(sim.control.participantState(carol), 'admitted');
+    assert.equal(sim.control.participantState(dave), 'lobby', 'nobody else is let in');
+  });
+
+  it('asks which one when a name in the list fits two people, then acts on the one picked with the others; in Chinese too', async () => {
+    const { bot, sim } = alertsBot();
+    const alice = bot.channel.personalChat('alice@contoso.com');
+    const bobKelly = sim.control.putInLobby({ meeting: 'Budget review', name: 'Bob Kelly', sipUri: 'sip:bob@contoso.com', source: 'enterprise' });
+    const bobLee = sim.control.putInLobby({ meeting: 'Budget review', name: 'Bob Lee', sipUri: 'sip:boblee@contoso.com', source: 'enterprise' });
+    const carol = sim.control.putInLobby({ meeting: 'Budget review', name: 'Carol Chen', sipUri: 'sip:carol@contoso.com', source: 'enterprise' });
+    const wei = sim.control.putInLobby({ meeting: 'Budget review', name: '张伟', sipUri: 'sip:zhangwei@contoso.com', source: 'enterprise' });
+    const na = sim.control.putInLobby({ meeting: 'Budget review', name: '李娜', sipUri: 'sip:lina@contoso.com', source: 'enterprise' });
+    await alice.waitFor(isAlertFor('李娜'), { timeoutMs: 3_000, includeSeen: true });
+
+    await alice.send('let Carol and Bob in');
+    const question = await alice.waitFor((event) => event.rendered.includes('Whom do you mean by "Bob"?'), { timeoutMs: 3_000 });
+    assert.match(question.rendered, /Bob Kelly/u);
+    assert.match(question.rendered, /Bob Lee/u);
+    assert.equal(sim.control.participantState(carol), 'lobby', 'nothing happens before the answer');
+    await alice.send('Bob Lee');
+    await alice.waitFor((event) => event.rendered.includes('Admitted 2 people'), { timeoutMs: 3_000 });
+    assert.equal(sim.control.participantState(carol), 'admitted');
+    assert.equal(sim.control.participantState(bobLee), 'admitted');
+    assert.equal(sim.control.participantState(bobKelly), 'lobby');
+
+    await alice.send('拒绝张伟、李娜');
+    await alice.waitFor((event) => event.rendered.includes('确定拒绝 张伟、李娜 吗？'), { timeoutMs: 3_000 });
+    assert.equal(sim.control.participantState(wei), 'lobby', 'nothing happens before the confirmation');
+    await alice.send('是');
+    await alice.waitFor((event) => event.rendered.includes('已拒绝 **Budget review** 大厅中的 2 人'), { timeoutMs: 3_000 });
+    assert.equal(sim.control.participantState(wei), 'rejected');
+    assert.equal(sim.control.participantState(na), 'rejected');
+  });
+});
+
 describe('lobby alerts: Teams throttling', function () {
   const alertsBot = freshAlertsBotPerTest();
 

@@ -12,6 +12,11 @@ export type Captures = Partial<Record<Slot, string>>;
 // A subject or a new name ends at a clause break too ("called UX readout, invited people only").
 const NAME_SLOTS: ReadonlySet<string> = new Set(['meeting', 'person', 'group', 'subject', 'newName']);
 
+// "reject Bob, Carol and Dave": commas between people named in a row, closed by "and", list them; they open no clause.
+// A pronoun, a reason or thanks after the comma still does ("admit Lee, he's the contractor").
+const PERSON_IN_LIST = String.raw`(?!(?:he|she|they|it|we|i|you|thanks|thank|thx|because|since|so|but|please|pls|then|now)\b)[\p{L}\p{M}.'’-]+(?: [\p{L}\p{M}.'’-]+){0,3}`;
+const LIST_OF_PEOPLE = new RegExp(String.raw`^${PERSON_IN_LIST}(?:, ${PERSON_IN_LIST})*,? (?:and|&) ${PERSON_IN_LIST}$`, 'iu');
+
 export type AcceptCaptures = (captures: Captures) => boolean;
 
 interface TokenText {
@@ -33,7 +38,7 @@ function joinTokens(tokens: Token[]): TokenText {
 }
 
 /** The tokens covered by [from, to) of the joined text, as the user typed them. */
-function originalSpan(tokens: Token[], joined: TokenText, from: number, to: number, name: boolean): string {
+function originalSpan(tokens: Token[], joined: TokenText, from: number, to: number, name: boolean, commas = false): string {
   let picked = '';
   let ended = false;
   tokens.forEach((token, i) => {
@@ -41,7 +46,7 @@ function originalSpan(tokens: Token[], joined: TokenText, from: number, to: numb
     // A name (meeting, person, group) never runs over a comma.
     ended ||= name && picked !== '' && token.clauseBefore === true;
     if (!ended && start >= from && start + token.norm.length <= to) {
-      picked += picked ? `${token.dashBefore ? ` ${token.dashBefore} ` : token.joinerBefore ? ` ${token.joinerBefore} ` : ' '}${token.original}` : token.original;
+      picked += picked ? `${token.dashBefore ? ` ${token.dashBefore} ` : token.joinerBefore ? ` ${token.joinerBefore} ` : commas && token.clauseBefore ? ', ' : ' '}${token.original}` : token.original;
     }
   });
   return picked;
@@ -57,7 +62,9 @@ export function matchEnglish(rules: readonly Rule[], tokens: Token[], trace: str
     const captures: Captures = {};
     for (const [slot, range] of Object.entries(match.indices.groups)) {
       if (range && match.groups[slot] !== undefined) {
-        captures[slot as Slot] = originalSpan(tokens, joined, range[0], range[1], NAME_SLOTS.has(slot));
+        const clause = originalSpan(tokens, joined, range[0], range[1], NAME_SLOTS.has(slot));
+        const whole = slot === 'person' ? originalSpan(tokens, joined, range[0], range[1], false, true) : clause;
+        captures[slot as Slot] = whole !== clause && LIST_OF_PEOPLE.test(whole) ? whole : clause;
       }
     }
     if (accept(captures)) {

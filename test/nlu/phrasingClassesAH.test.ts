@@ -1,0 +1,17 @@
+import { check } from './phrasingCheck.js';
+
+/**
+ * After corpus AH's first score (97.7 / 95.1; no read acted on as a write, one write read as another unasked): the
+ * classes of its misses, written here as neighbours, not copied from AH; AH no longer counts as blind. Also people
+ * named in a list, which no corpus had. Reference time: Wednesday 15 January 2025, 10:00.
+ */
+describe('phrasing classes (issue 11, after AH)', () => {
+  check([
+    // People named in a row are one list, each matched by the lobby dialog; a remark after a comma still ends the name.
+    ['reject Tom, Ana and Raj', 'lobby.reject', { person: 'Tom, Ana and Raj' }],
+    ['let in Ana, Raj & the lady from Northwind', 'lobby.admit', { person: 'Ana, Raj & the lady from Northwind' }],
+    ['admit Tom, he and Ana are from finance', 'lobby.admit', { person: 'Tom' }],
+    ['admit Tom, thanks and bye', 'lobby.admit', { person: 'Tom' }],
+    ['让王芳和刘洋进来', 'lobby.admit', { person: '王芳和刘洋' }],
+  ]);
+});
