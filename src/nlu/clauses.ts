@@ -152,6 +152,11 @@ function resolveSplit(split: RegExpExecArray): { text: string; note: string } | 
   if (!PRONOUN_EN.test(tail)) {
     return undefined;
   }
+  const waiting = whoeverWaits(head);
+  const them = /\b(?:them|him|her)(?: (?:all|both))?\b/iu.exec(tail)?.[0];
+  if (waiting && them) {
+    return { text: tail.replace(them, waiting), note: `"${them}" in "${tail}" is ${waiting}` };
+  }
   const pronoun = tail.match(PRONOUN_EN)?.[0].toLowerCase() ?? '';
   // "delete that meeting", "cancel this one": a demonstrative points back at a thing, like "it".
   const thing = pronoun === 'it' || THING_EN.test(pronoun);
@@ -174,6 +179,25 @@ const SUBJECT_MAY_ENTER_EN = /^(he|she|they)\s+(?:can|may|should|is allowed to|a
 // prep", "Raj is here for Budget review"): the command clause is about that meeting too.
 // "Tom isn't invited to Board prep", "Lee is expected at the Vendor sync" name the meeting too.
 const MEETING_IN_CONTEXT_EN = /\b(?:waiting (?:for|in|on|to join)|here for|outside|in the lobby (?:of|for)|(?:join|enter|attend|be in)|(?:invited|expected|welcome|on the (?:invite|list)) (?:to|at|in|for))\s+(?!(?:the )?(?:lobby|meeting|call|us|it|them)$)(.+)$/iu;
+
+// "someone's waiting in Budget review", "there are guests in the Launch lobby", "two people waiting in 912345678": nobody
+// named, only that people wait, and where.
+const PEOPLE_WAITING_EN = /^(?:there(?:['’]s| is| are) )?(?:(?:some|a few|a couple of|a couple|two|three|four|several|\d+|new|more) )?(?:people|guests|visitors|folks|attendees|callers|someone|somebody|a guest|a visitor|a caller|one person)\b(?:['’]s|['’]re| are| is)?(?: (?:still|now|already))?(?: (?:waiting|stuck|sitting|queued|queueing|knocking))?(?: (.+))?$/iu;
+
+/** Everyone waiting (where the first clause says) when it says only that people wait: what "them" then means. */
+function whoeverWaits(head: string): string | undefined {
+  const said = PEOPLE_WAITING_EN.exec(head);
+  if (!said) return undefined;
+  const where = said[1]?.trim() ?? '';
+  if (!where || /^(?:(?:in|at|outside) )?(?:the )?(?:lobby|waiting room)$/iu.test(where)) return /waiting room/iu.test(where) ? 'everyone in the waiting room' : 'everyone in the lobby';
+  const meeting = /^(?:in|at|for|on|to join|outside) (?:the )?(?:lobby|waiting room) (?:of|for) (.+)$/iu.exec(where)?.[1]
+    ?? /^(?:in|at|for|on|outside) (?:the )?(.+?) (?:lobby|waiting room)$/iu.exec(where)?.[1]
+    ?? /^(?:in|at|for|on|to join|outside) (?:the )?(.+)$/iu.exec(where)?.[1];
+  // Huawei calls it a waiting room, Skype for Business a lobby: the word said keeps saying which.
+  const room = /\bwaiting room\b/iu.test(where) ? 'waiting room' : 'lobby';
+  if (!meeting) return undefined;
+  return /^\d[\d ]{4,}\d$/u.test(meeting) ? `everyone waiting in ${meeting}` : `everyone in the ${room} of ${meeting.replace(/^the /iu, '')}`;
+}
 
 /** The command with the meeting its context named, unless the command names one itself. */
 function withMeetingOf(head: string, command: string): string {
@@ -220,6 +244,11 @@ const TRAILING_CLAUSE_ZH = /[，,；;]\s*(?:他|她|它|他们|她们|因为|由
 const PRONOUN_ZH = /他们|她们|他|她|它/u;
 const COMMAND_OPENING_ZH = /^(?:请|麻烦|帮我|就)?(?:让|把|拒绝|准入|放|关注|取消|删|结束|静音|锁|创建|新建|添加|给|查看|显示|列出)/u;
 
+/** A first clause's subject short enough to be a name or a place: a meeting id in it counts as one word. */
+function shortAntecedent(antecedent: string): boolean {
+  return antecedent.replace(/\d[\d ]{4,}\d/gu, '#').length <= 12;
+}
+
 /** The Chinese sentence as its command reads. */
 export function chineseCommand(input: string): CommandClause {
   const notes: string[] = [];
@@ -228,16 +257,18 @@ export function chineseCommand(input: string): CommandClause {
   if (split) {
     const [, head = '', tail = ''] = split;
     const antecedent = /^(.+?)(?:是|已经|在|也|不|就|刚|说|可以|没|到了|来了)/u.exec(head)?.[1];
-    if (!COMMAND_OPENING_ZH.test(head) && COMMAND_OPENING_ZH.test(tail) && PRONOUN_ZH.test(tail) && antecedent && !/[我你他她它咱]/u.test(antecedent) && antecedent.length <= 12) {
+    if (!COMMAND_OPENING_ZH.test(head) && COMMAND_OPENING_ZH.test(tail) && PRONOUN_ZH.test(tail) && antecedent && !/[我你他她它咱]/u.test(antecedent) && shortAntecedent(antecedent)) {
       // "韩雪在周例会大厅等着呢，放她进来": where they wait names the meeting, kept as "周例会大厅里的韩雪".
       const lobby = /在\s*([^\s，,]{2,16}?)\s*的?(?:大厅|等候室)/u.exec(head)?.[1];
-      const who = lobby ? `${lobby}大厅里的${antecedent}` : antecedent;
+      // "953781264 有人在等，让他们进来": "someone in X" is no name; the pronoun is whoever waits there.
+      const waitingIn = /^(.+?)\s*(?:里面?|那边|这边|的?(?:大厅|等候室)里?)?\s*有(?:人|几个人|几位|客人|访客)$/u.exec(antecedent)?.[1];
+      const who = waitingIn ? `${waitingIn}里等着的人` : lobby ? `${lobby}大厅里的${antecedent}` : antecedent;
       notes.push(`"${tail.match(PRONOUN_ZH)?.[0]}" 指 ${who}`);
       text = tail.replace(PRONOUN_ZH, who);
     }
     // "王磊不是我们的人，拒了吧", "李娜是客户，放进来吧": who the first clause is about, then a bare lobby verb acting on them.
     const bare = /^(?:就|直接)?((?:拒了|拒掉|拒绝|踢了|踢掉|踢出去|请出去|放进来|让进来|请进来|放行|放进去))(?:吧|了|掉|呗|哈)*[。!！]*$/u.exec(tail)?.[1];
-    if (bare && antecedent && !COMMAND_OPENING_ZH.test(head) && !/[我你他她它咱]/u.test(antecedent) && antecedent.length <= 12) {
+    if (bare && antecedent && !COMMAND_OPENING_ZH.test(head) && !/[我你他她它咱]/u.test(antecedent) && shortAntecedent(antecedent)) {
       notes.push(`"${bare}" acts on ${antecedent}`);
       text = `把${antecedent}${bare}`;
     }

@@ -13,5 +13,12 @@ describe('phrasing classes (issue 11, after AH)', () => {
     ['admit Tom, he and Ana are from finance', 'lobby.admit', { person: 'Tom' }],
     ['admit Tom, thanks and bye', 'lobby.admit', { person: 'Tom' }],
     ['让王芳和刘洋进来', 'lobby.admit', { person: '王芳和刘洋' }],
+    // Only that people wait, then "them": everyone waiting there (the write AH saw read as another admitted a person
+    // called "<id> 有人"; in English it asked).
+    ['周例会有人在等，让他们进来', 'lobby.admit', { all: true, meeting: '周例会' }],
+    ['918273645 里有几个人在等，放他们进来', 'huawei.admitWaiting', { meeting: '918273645' }],
+    ["somebody's waiting in Ops sync, let them in", 'lobby.admit', { all: true, meeting: 'Ops sync' }],
+    ['a couple of guests are stuck in 918273645, bring them in', 'huawei.admitWaiting', { meeting: '918273645' }],
+    ['guests are in the lobby, turn them away', 'lobby.reject', { all: true }],
   ]);
 });
