@@ -283,7 +283,7 @@ const CUES: readonly Cue[] = [
   { name: 'off the watch list', en: /^(?:drop|remove|take|delete|scratch|cross|strike)\b.* (?:from|off|out of) (?:the |my |your |our )?(?:.+ )?(?:watch ?list|watchlist|watches|watched (?:meetings|lobbies|list))$/u, intent: 'watch.stop', overrules: ['watch.list', 'meetings.delete', 'lobby.reject', 'none', 'watch.start', 'groups.delete'] },
   // 供应链分组的上线提醒关掉吧, 关掉市场部分组的上线提醒: alerts about people coming online are a group's presence watch,
   // though they say 提醒 like a lobby's alerts (stopping them stopped a meeting watch, or started the presence watch).
-  { name: 'presence alerts stopped (zh)', zh: /^(?!.*(?:会议|大厅|等候室|\d{6,12}))(?:.*(?:上线|下线|在线|上下线|状态)的?(?:提醒|通知|推送).*(?:关掉|关了|关闭|取消|停止|停掉|停了|不要了|去掉|删掉|删除|别再|不用了|算了)|.*(?:关掉|关闭|取消|停止|停掉|去掉|删掉|不要)了?.{0,20}(?:上线|下线|在线|上下线)的?(?:提醒|通知|推送))/u, intent: 'groups.presenceStop', overrules: ['watch.stop', 'groups.presence', 'groups.members', 'groups.list', 'watch.start', 'none', 'huawei.unwatch'] },
+  { name: 'presence alerts stopped (zh)', zh: /^(?!.*(?:会议|大厅|等候室|\d{6,12}))(?:.*(?:上线|下线|在线|上下线|状态)的?(?:提醒|通知|推送).*(?:关掉|关了|关闭|取消|停止|停掉|停了|不要了|去掉|删掉|删除|别再|别(?:再)?(?:发|推)|不用(?:再)?(?:发|推)|不用了|算了)|.*(?:关掉|关闭|取消|停止|停掉|去掉|删掉|不要)了?.{0,20}(?:上线|下线|在线|上下线)的?(?:提醒|通知|推送))/u, intent: 'groups.presenceStop', overrules: ['watch.stop', 'groups.presence', 'groups.members', 'groups.list', 'watch.start', 'none', 'huawei.unwatch'] },
   { name: 'no more alerts', en: new RegExp(String.raw`${NOT_PRESENCE_EN}.*\b(?:no more|(?:do not|dont|no longer) (?:need|want)|stop(?: the)?|mute|silence|turn off|switch off|without|end|cancel|kill|disable|pause|drop|delete|remove|clear|get rid of)\b.*\b(?:alerts?|pings?|notifications?|pinging|notifying|alerting)\b`, 'u'), zh: /^(?!.*状态)(?:.*(?:关闭|关掉|取消|停止|停掉|关了|删除|删掉|去掉).{0,20}(?:提醒|通知)|.*(?:别再|不要再|不用再|不再|停止|取消)(?:提醒|通知|推送)|.*不用再盯|.*(?:提醒|通知).*(?:不要了|取消|关掉|关了|关闭|停掉|停了))/u, intent: 'watch.stop', overrules: ['lobby.who', 'watch.list', 'watch.start', 'meetings.create', 'lobby.reject', 'huawei.mute', 'none', 'meetings.details', 'huawei.end', 'meetings.delete', 'huawei.details', 'page.next'] },
   { name: 'ping me when someone waits', en: new RegExp(String.raw`${NOT_PRESENCE_EN}\b(?:ping|tell|notify|alert|let|message) me(?: know)?\b.*\b(?:when|if|whenever|as soon as)\b.*\b(?:wait|waits|waiting|shows? up|arrives?|knocks?|lobby|turns? up)\b`, 'u'), zh: /有人(?:在)?.{0,12}(?:等|等待|排队|进大厅|进等候室|到大厅|来了).{0,6}(?:提醒|通知|告诉|叫)我|(?:大厅|等候室)(?:里)?(?:有人|来人|进人|来了人).{0,8}(?:提醒|通知|告诉|叫)我/u, intent: 'watch.start', overrules: ['meetings.list', 'lobby.who', 'none', 'meetings.details', 'watch.list', 'huawei.admitWaiting', 'huawei.participants', 'huawei.details', 'meetings.create'] },
   // "你现在在帮我盯哪些会", "what are you keeping an eye on": what is watched, asked.
@@ -291,7 +291,7 @@ const CUES: readonly Cue[] = [
   // "list the meetings you're keeping an eye on": the watched ones, asked for by a list verb.
   { name: 'list the meetings you watch', en: /^(?:list|show(?: me)?|tell me|give me)(?: all)?(?: (?:my|our|the))? (?:meetings?|lobbies|calls) (?:that )?(?:you are|youre|you have been|youve been|i asked you to|i have you) (?:watching|monitoring|tracking|keeping (?:an eye|tabs) on|following|watch|monitor|track)\b/u, intent: 'watch.list', overrules: ['meetings.list', 'watch.start', 'none', 'lobby.who', 'huawei.watch'] },
   // "以后市场部周会的大厅通知都发到本频道": alerts sent to this channel.
-  { name: 'alerts to this channel (zh)', zh: new RegExp(String.raw`^(?!.*(?:停止|不要|别再?|不再|取消|关掉|关闭|不用))(?:.*?)(?:通知|提醒|告警|消息|推送)(?:都|也|就)?(?:发到|转到|推到|推送到|发送到|转发到|发在|转发给|发给|发)${HERE_ZH}`, 'u'), intent: 'alerts.routeHere', overrules: ['none', 'watch.start', 'watch.stop', 'lobby.who', 'watch.list', 'meetings.update'] },
+  { name: 'alerts to this channel (zh)', zh: new RegExp(String.raw`^(?!.*(?:停止|不要|别再?|不再|取消|关掉|关闭|不用))(?:.*?)(?:通知|提醒|告警|消息|推送)(?:(?:都|也|就)?(?:发到|转到|推到|推送到|发送到|转发到|发在|转发给|发给|发)${HERE_ZH}|(?:都|也|就)?(?:在|到)${HERE_ZH}里?(?:显示|出现|弹出|发出来|冒出来)(?!.*(?:吗|么|没有?|[?？])\s*$))`, 'u'), intent: 'alerts.routeHere', overrules: ['none', 'watch.start', 'watch.stop', 'lobby.who', 'watch.list', 'meetings.update'] },
   // "删掉我的会议 Q2路演": 我的会议 before the name is whose meeting it is, not a list asked for.
   { name: 'delete my meeting <name> (zh)', zh: /^(?:请|帮我|麻烦|给我)?(?:删掉|删除|删了|移除)(?:我的)?(?:会议|会)\s*(?!.*(?:分组|提醒|通知|扩展))\S/u, intent: 'meetings.delete', overrules: ['meetings.list', 'none', 'meetings.details'] },
   // "set up presence alerts for Vendors", "follow the status of Vendors": presence asked for, not a meeting.
@@ -573,7 +573,8 @@ const VERB_FAMILIES_ZH: readonly VerbFamily[] = [
   { verb: /^(?:结束|终止|(?:end|terminate)\s)/iu, family: ['huawei.end'] },
   { verb: /^(?:停止|取消|不再|别再|不要再|不用再)(?:订阅|关注|跟踪).*状态/u, family: ['groups.presenceStop'] },
   { verb: /^(?:停止|取消|不再|别再|不要再|不用再)(?:订阅|关注|监控|跟踪)/u, family: ['watch.stop', 'huawei.unwatch', 'groups.presenceStop'] },
-  { verb: /^(?:请|麻烦|帮我)?(?:让|放)(?!我)/u, family: ['lobby.admit', 'huawei.admitWaiting'] },
+  // "让周会的提醒在这个群里显示": 让 before a thing's alerts makes them do something; it lets nobody in.
+  { verb: /^(?:请|麻烦|帮我)?(?:让|放)(?!我)(?![^，,]{1,16}?的(?:大厅|等候室)?(?:提醒|通知|消息|推送|告警))/u, family: ['lobby.admit', 'huawei.admitWaiting'] },
   { verb: /重命名|改名/u, family: ['groups.rename', 'meetings.update'] },
   { verb: /^(?:请|麻烦|帮我)?(?:拒绝|谢绝)|拒之门外|拒掉/u, family: ['lobby.reject'] },
   { verb: /^(?:请|麻烦|帮我)?(?:删除|删掉)|删了$|删掉$/u, family: ['meetings.delete', 'groups.delete', 'watch.stop'] },

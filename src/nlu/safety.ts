@@ -24,13 +24,14 @@ export const WRITE_MIN_LEAD = 0.2;
 const READ_CUE_EN = /^(?:is|are|was|were|am i|has|have (?:i|we|you)|had|do (?:i|we|they|you)|can (?:i|we)|may i|should i|will it|would it)\b|^(?:show|list|display|which|what|whats|who|whos|any|anything|are there|is there|is anyone|is anybody|do (?:i|we) have|does|did|have (?:i|we|you)|has|tell me (?:about|what|who|which|how)|see|check|view|how many|how (?:do|can|would|should|does) (?:i|we|you|one)|how to|what happens if|where|when|why|how come)\b|\battached\b|^(?:i|we|you) (?:just |already |accidentally |have |had )?(?!(?:wanted|needed|hoped|wondered|liked|decided|planned|wished)\b)[a-z]*[a-df-z]ed\b/u;
 // Chinese asks about a state with 了吗/过吗/了没 ("周会锁了吗", "503216874 结束了吗"), a passive (谁被拒绝了), "who" first or
 // "how" (怎么创建会议). A bare 吗 is also how a polite request ends ("可以让张伟进来吗"), so it alone is no cue.
-const READ_CUE_ZH = /哪些|哪个|什么|有没有|列出|列一下|查看|显示|看看|看一下|是否|几个|多少|了吗|过吗|了没有?|是不是|^谁|谁被|被.{1,6}了|怎么|如何/u;
+// "在这个群里显示": shown in a place is where something goes, not a request to see it.
+const READ_CUE_ZH = /哪些|哪个|什么|有没有|列出|列一下|查看|(?<!(?:在|到)(?:本|这个|此|这|当前)?(?:频道|群聊|群|聊天|对话|会话|这里|这儿|这边)里?)显示|看看|看一下|是否|几个|多少|了吗|过吗|了没有?|是不是|^谁|谁被|被.{1,6}了|怎么|如何/u;
 
 // A sentence that opens with a verb of change (or, in Chinese, carries one) says plainly that it wants a change;
 // then only a close runner-up makes it unclear. Without such a verb ("Maria can come in now") the classifier
 // alone must be sure.
 const WRITE_VERB_EN = /^(?:admit|let|allow|bring|accept|approve|reject|deny|decline|refuse|turn|send|kick|block|remove|delete|cancel|erase|drop|get rid|trash|scrap|watch|monitor|track|follow|subscribe|unsubscribe|unwatch|stop|quit|create|schedule|book|set|make|new|add|attach|put|rename|change|update|modify|edit|move|reschedule|push|mute|unmute|silence|lock|unlock|end|terminate|close|finish|wrap up|wrap|kill|post|route|deliver|forward|sign|log|keep|alert|notify|ping|start|begin|open|dont|do not|never|sign out|log out|disconnect|forget|unlink)\b/u;
-const WRITE_VERB_ZH = /让|放|接进|拉进|请进|准入|接纳|批准|拒|踢|停掉|关掉|推迟|提前|不要让|别让|关注|监控|盯|订阅|取消|停止|不再|删|移除|创建|新建|建|安排|预约|添加|加|改|修改|更新|重命名|设|静音|锁|结束|终止|关闭|发到|发送|退出|注销|解除/u;
+const WRITE_VERB_ZH = /让|放|接进|拉进|请进|准入|接纳|批准|拒|踢|停掉|关掉|推迟|提前|不要让|别让|关注|监控|盯|订阅|取消|停止|不再|删|移除|创建|新建|建|安排|预约|添加|加|改|修改|更新|重命名|设|静音|锁|结束|终止|关闭|发到|发送|退出|注销|解除|别(?:再)?(?:发|推|提醒|通知)|不用(?:再)?(?:发|推|提醒|通知)/u;
 
 /** A write with a plain verb of change still needs this lead over the runner-up. */
 export const WRITE_VERB_MIN_LEAD = 0.05;
@@ -122,7 +123,8 @@ export function guardWrite(intent: string, score: number, ranked: readonly Inten
     return { intent, ask: [intent, runnerUp.intent], reason: `write ${intent} not clearly meant (${runnerUp.intent} is close) → ask` };
   }
   const counterpart = lookup(READ_COUNTERPART, intent);
-  const rankedRead = ranked.find((r) => r.intent !== 'none' && !isWrite(r.intent) && r.score >= 0.05)?.intent;
+  // "explain" is asked for by name ("explain …", 解析): it is never what an unclear change meant instead.
+  const rankedRead = ranked.find((r) => r.intent !== 'none' && r.intent !== 'debugParse' && !isWrite(r.intent) && r.score >= 0.05)?.intent;
   // A question cue names the read; otherwise the read the classifier itself considered, else the usual counterpart.
   const read = readCue ? (rankedRead && close ? rankedRead : counterpart ?? rankedRead) : rankedRead ?? counterpart;
   const why = [readCue ? 'the sentence asks to see something' : '', close ? `${runnerUp?.intent} is close` : '', weak ? `share ${score.toFixed(2)} < ${WRITE_NO_VERB_MIN_SHARE} without a verb of change` : '']

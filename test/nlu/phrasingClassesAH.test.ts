@@ -1,4 +1,6 @@
-import { check } from './phrasingCheck.js';
+import assert from 'node:assert/strict';
+import { createRecognizer } from '../../src/nlu/recognizer.js';
+import { check, checkChangesNothing } from './phrasingCheck.js';
 
 /**
  * After corpus AH's first score (97.7 / 95.1; no read acted on as a write, one write read as another unasked): the
@@ -20,5 +22,18 @@ describe('phrasing classes (issue 11, after AH)', () => {
     ["somebody's waiting in Ops sync, let them in", 'lobby.admit', { all: true, meeting: 'Ops sync' }],
     ['a couple of guests are stuck in 918273645, bring them in', 'huawei.admitWaiting', { meeting: '918273645' }],
     ['guests are in the lobby, turn them away', 'lobby.reject', { all: true }],
+    // Alerts no longer to be sent (别发了, 不用再推了) stop them; "any meeting" given up is all of them.
+    ['培训课的提醒别发了', 'watch.stop', { meeting: '培训课' }],
+    ['外援分组的上线通知不用再推了', 'groups.presenceStop', { group: '外援' }],
+    ['别再关注任何会议', 'watch.stop', { all: true }],
+    // Alerts shown in this chat are sent here; 让 there makes the alerts do it and lets nobody in.
+    ['让周会的提醒在这个群里显示', 'alerts.routeHere', { meeting: '周会' }],
   ]);
+  checkChangesNothing(['周会的提醒在这个群里显示吗']);
+
+  it('an unclear change is never offered as "explain" instead (explain is asked for by name)', () => {
+    const result = createRecognizer().recognize("i'll be late to Ops sync");
+    assert.ok(result.ask, result.explanation.join('\n'));
+    assert.ok(!result.ask.some((reading) => reading.intent === 'debugParse'), JSON.stringify(result.ask));
+  });
 });

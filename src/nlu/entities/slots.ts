@@ -81,7 +81,8 @@ export function stripZh(value: string, name = true): string {
   const named = name ? bare.replace(ZH_DEMONSTRATIVE_KIND, '') : bare;
   let trimmed = (named || bare).replace(ZH_LEADING_FILLER, '');
   // A name is never opened by 把 ("把年会" from "把年会的所有人静音"); a keyword keeps it ("解析 把张伟放进来").
-  if (name) trimmed = trimmed.replace(/^把\s*(?=\S{2})/u, '').replace(ZH_OCCURRENCE, '');
+  // "让周会的提醒…": nor by a causative 让.
+  if (name) trimmed = trimmed.replace(/^[把让]\s*(?=\S{2})/u, '').replace(ZH_OCCURRENCE, '');
   trimmed = trimmed.replace(ZH_TRAILING_FILLER, '');
   const untrail = (value: string): string => value.replace(ZH_TRAILING_RELATION, '').replace(ZH_TRAILING_GLUE, '');
   for (let cut = untrail(trimmed); name && cut !== trimmed && cut.length > 0; cut = untrail(trimmed)) {
@@ -111,7 +112,8 @@ export function isEveryone(person: string, zhText: boolean): boolean {
 
 export function allMeetings(text: string, zhText: boolean): boolean {
   // "接下来的华为会议都列一下": 都 before the verb of listing says all of them.
-  return zhText ? /所有|全部|一切|都(?:列|显示|给我|拿|发|关|停|取消|不要)/u.test(text) : ALL_MEETINGS.test(text);
+  // "不要再提醒我任何会议了": no meeting at all, in a sentence that gives them up, is every one of them.
+  return zhText ? /所有|全部|一切|任何(?:一个)?会|每(?:一)?个会|都(?:列|显示|给我|拿|发|关|停|取消|不要)/u.test(text) : ALL_MEETINGS.test(text);
 }
 
 export function usableMeeting(value: string | undefined, zhText: boolean): boolean {
