@@ -47,8 +47,8 @@ export function matchByName<T extends Pick<Named, 'name' | 'aliases'>>(items: re
   const target = normaliseName(wanted);
   const found = matchNormalised(items, target);
   if (found.length > 0) return found;
-  // "供应商组", "the Vendors group": the kind said after the name is not part of it, unless a thing is named so.
-  const withoutKind = target.replace(/(?:\S)\s*(?:分组|组|組)$|\s+(?:group|contact group)$/u, (match) => match.slice(0, 1));
+  // "供应商组", "the Vendors group", "季度复盘会": the kind said after the name is not part of it, unless a thing is named so.
+  const withoutKind = target.replace(/(?:\S)\s*(?:分组|组|組)$|(?<=\p{Script=Han})\p{Script=Han}(?:会议|会)$|\s+(?:group|contact group)$/u, (match) => match.slice(0, 1));
   return withoutKind === target ? [] : matchNormalised(items, withoutKind);
 }
 

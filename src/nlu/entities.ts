@@ -280,9 +280,9 @@ function lobbyDecision(s: Sentence, pair: RulePair): Entities {
   if (waitingFor) {
     return { all: true, meeting: meetingText ?? cleanMeeting(waitingFor, true) };
   }
-  // "把周会里等着的人都放进来": those waiting in the meeting named.
+  // "把周会里等着的人都放进来", "周会那边等着的": those waiting in (or at) the meeting named.
   const waitingIn = s.zh && person
-    ? (/^(?:所有|全部)?(.{2,16}?)(?:的)?(?:大厅|等候室)?(?:里面?|中)的?(?:所有|全部)?(?:等着|等待|在等|等候|排队)(?:的|着的)?(?:人|访客|客人|人们)?(?:都|全|全部)?$/u.exec(person)
+    ? (/^(?:所有|全部)?(.{2,16}?)(?:的)?(?:大厅|等候室)?(?:里面?|中|那边|那儿|这边|这儿)的?(?:所有|全部)?(?:等着|等待|在等|等候|排队)(?:的|着的)?(?:人|访客|客人|人们)?(?:都|全|全部)?$/u.exec(person)
       ?? /^(?:所有|全部)?(.{2,16}?)(?:的)?(?:大厅|等候室)?(?:里面?|中)的(?:所有|全部)?(?:人|人们|访客|客人)(?:都|全|全部)?$/u.exec(person))?.[1]
     : undefined;
   if (waitingIn) {

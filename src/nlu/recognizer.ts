@@ -10,7 +10,7 @@ import { groupNamedAsMeeting, helpAboutAnotherKind, judgeObject, judgeSentence, 
 import { familyOf, familyPick, outOfFamily, strongCue, verbAgainstRead, verbOverCue } from './cues.js';
 import { inOtherScript, looksForeign, mostlyForeign } from './foreign.js';
 import { chineseCommand, englishCommand } from './clauses.js';
-import { detectLanguage, expandShorthand, hasHan, joinSpacedIds, micAsMute, removeEmoji, removeMentions, tokenize, toSimplified, type Token } from './text.js';
+import { detectLanguage, escapeRegExp, expandShorthand, hasHan, joinSpacedIds, micAsMute, removeEmoji, removeMentions, tokenize, toSimplified, type Token } from './text.js';
 
 /**
  * The bot's recognizer: NLP.js neural intent classifier (trained in process at construction, ~0.12 s) plus
@@ -761,8 +761,11 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
   const group = groupNamedAsMeeting(intent, entities, command);
   if (group) {
     explanation.push(`"${entities.meeting}" is a contact group's name (…组) → ${group}`);
+    const named = entities.meeting;
     intent = group;
     ({ entities, trace } = extract(intent));
+    // "帮我删了球友组": the group's rules do not read a meeting's phrasing; the name the meeting's rules found is the group.
+    if (!entities.group && named) entities = { ...entities, group: named.replace(/(?<=\S)(?:分组|组|組)$/u, '') };
   }
   // 中午订个外卖: the booking asked about (a new meeting) is of a thing of another kind, so the read it falls back to is no
   // answer either. (Only a booking: "how can people join from their phone?" asks about a change whose object is no
@@ -958,13 +961,10 @@ const BOOKINGS: ReadonlySet<string> = new Set(['meetings.create', 'groups.create
  * (the recogniser reads ids joined). It ends the message, so it is the suffix that joins to the same text.
  */
 function spacedAsTyped(value: string, raw: string): string {
-  if (raw.trimEnd().endsWith(value)) return value;
-  // Joining takes at most one space per digit, so the typed suffix is at most twice as long.
-  for (let start = raw.length - value.length; start >= Math.max(0, raw.length - 2 * value.length - 2); start--) {
-    const suffix = raw.slice(start).trim();
-    if (joinSpacedIds(suffix) === value) return suffix;
-  }
-  return value;
+  if (raw.includes(value)) return value;
+  // Joining took out the spaces between an id's digits ("923 456 781"): the typed text is the value with them back,
+  // wherever it sits ("how would you parse 'mute everyone in 923 456 781'").
+  return new RegExp(escapeRegExp(value).replace(/(?<=\d)(?=\d)/gu, ' ?'), 'u').exec(raw)?.[0] ?? value;
 }
 
 /**

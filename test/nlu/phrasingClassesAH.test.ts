@@ -28,6 +28,22 @@ describe('phrasing classes (issue 11, after AH)', () => {
     ['别再关注任何会议', 'watch.stop', { all: true }],
     // Alerts shown in this chat are sent here; 让 there makes the alerts do it and lets nobody in.
     ['让周会的提醒在这个群里显示', 'alerts.routeHere', { meeting: '周会' }],
+    // Those waiting at (那边) a meeting named in Chinese are everyone in it.
+    ['周例会那边等着的人都拒了', 'lobby.reject', { all: true, meeting: '周例会' }],
+    // Chinese group names in deletions, renames and presence said loosely.
+    ['帮我删了球友组', 'groups.delete', { group: '球友' }],
+    ['球友这个组名字改成 老球友', 'groups.rename', { group: '球友', newName: '老球友' }],
+    ['球友上线的时候告诉我', 'groups.presence', { group: '球友' }],
+    ['我想看到球友成员的状态变化', 'groups.presence', { group: '球友' }],
+    ['球友的状态更新关掉', 'groups.presenceStop', { group: '球友' }],
+    // English: a watch not needed from the bot, a meeting's callers and the lobby, possible values, a group wished for.
+    ["I don't need you to watch Launch any more", 'watch.stop', { meeting: 'Launch' }],
+    ['dial-in users for Launch should skip the lobby', 'meetings.update', { meeting: 'Launch', lobbyBypassForPhoneUsers: 'Enabled' }],
+    ['what are the valid options for the lobby', 'meetings.eligibleValues', {}],
+    ['I need a Hikers group', 'groups.create', { group: 'Hikers' }],
+    // The text to explain keeps an id typed in groups, wherever it sits.
+    ["how would you read 'lock 918 273 645 now'", 'debugParse', { keyword: 'lock 918 273 645 now' }],
+    ['the waiting room at the vet was packed', 'none', {}],
   ]);
   checkChangesNothing(['周会的提醒在这个群里显示吗']);
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
 import { matchByName } from '../../dialogs/ucwa/pick.js';
+import { matchMeetings } from '../../src/alerts/meetings.js';
 import { instantIn } from '../../dialogs/ucwa/time.js';
 
 const items = [
@@ -33,6 +34,19 @@ describe('matching loosely named meetings and groups', () => {
     assert.deepEqual(groupNames('Vendors group'), ['Vendors']);
     // A group that is called so keeps its whole name.
     assert.deepEqual(groupNames('测试组'), ['测试组']);
+  });
+
+  it('finds a Chinese meeting named with its kind after it (季度复盘会, 季度复盘会议), in the dialogs and the alert core alike', () => {
+    const meetings = [{ name: '季度复盘', aliases: [] }, { name: '周例会', aliases: [] }, { name: '客户周会', aliases: [] }];
+    const meetingNames = (wanted: string) => matchByName(meetings, wanted).map((item) => item.name);
+    const watched = (wanted: string) => matchMeetings(wanted, meetings.map((meeting) => ({ subject: meeting.name }))).map((meeting) => meeting.subject);
+    for (const find of [meetingNames, watched]) {
+      assert.deepEqual(find('季度复盘会'), ['季度复盘']);
+      assert.deepEqual(find('季度复盘会议'), ['季度复盘']);
+      // A meeting called so keeps its whole name, and one character is never a name.
+      assert.deepEqual(find('客户周会'), ['客户周会']);
+      assert.deepEqual(find('周例会'), ['周例会']);
+    }
   });
 
   it('ignores surrounding quotes and punctuation, and matches nothing for empty text', () => {

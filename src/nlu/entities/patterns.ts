@@ -94,7 +94,7 @@ export const en = {
     rule('watch <meeting>', '^(?:please )?(?:start )?(?:watch(?:ing)?|monitor(?:ing)?|track(?:ing)?|follow(?:ing)?|keep(?:ing)? an eye on|keep(?:ing)? tabs on|keep(?:ing)? watch on|keep watching|guard|subscribe to|notify me about|alert me about|tell me about) (?:my )?(?:meeting )?(?<meeting>.+)$'),
   ],
   watchStop: [
-    rule('no need to keep an eye on <meeting>', '\\b(?:no need to|need to|have to) (?:keep (?:an eye|tabs) on|watch|monitor|track|follow) (?:the )?(?<meeting>.+?)(?: (?:anymore|any more|any longer|now))?$'),
+    rule('no need to keep an eye on <meeting>', '\\b(?:no need (?:for you )?to|need (?:you |u )?to|have to|want (?:you |u )?to) (?:keep (?:an eye|tabs) on|watch|monitor|track|follow) (?:the )?(?<meeting>.+?)(?: (?:anymore|any more|any longer|now))?$'),
     rule('stop <…> for <meeting>', '\\b(?:watching|monitoring|tracking|following|alerts|alerting|notifications|notifying me|pinging me|pings|updates|watch|watches) (?:for|about|of|from|on|to|me about) (?<meeting>.+)$'),
     rule('stop watching <meeting>', '^(?:stop|quit|cancel|end|pause|halt|cease|no more|dont|do not) (?:watching|monitoring|tracking|following|to watch|watch|keeping an eye on|keeping tabs on|keeping watch on) (?<meeting>.+)$'),
     rule('drop off <meeting>', '^(?:drop off|get off|drop out of|step away from|leave) (?<meeting>.+)$'),
@@ -160,6 +160,8 @@ export const en = {
     // "only people from our company should be able to get into X, pls update it", as the clauses restate it.
     rule('make <who> able to join <meeting>', '^make (?<rest>(?:only )?.+?) able to (?:get into|get in to|join|enter|come into) (?<meeting>.+)$'),
     rule('change <meeting> so <rest>', '^(?:change|set|make|switch|update|modify|edit|turn|configure) (?:the )?(?:access (?:level )?(?:of|for|to) |time of |start of |end of |lobby (?:of|for|in) |settings of )?(?<meeting>.+?)(?: (?:access(?: level)?|lobby|time|start|settings))? (?:to|so|as|into|open to|:|for) (?<rest>.+)$'),
+    // "phone people on Ops sync shouldn't bypass the lobby anymore": the callers of a meeting, then what they may do.
+    rule('phone users on <meeting> should skip the lobby', '^(?:the )?(?:phone|dial-in|dial in|dialin|pstn) (?:people|users|callers|participants|attendees|folks|joiners)(?: who (?:call|dial) in)? (?:on|in|for|of|joining|calling into|dialing into) (?:the )?(?<meeting>.+?) (?:should|shouldnt|should not|can|cant|cannot|can not|may|must|mustnt|need to|needs to|dont|do not|have to|will|wont|are allowed to|are not allowed to|get to|no longer|to) (?:be able to )?(?:bypass|skip|avoid|go around|wait in|sit in|go through|be held in|be let through|get through|come straight in)\\b.*$'),
     rule('let phone users bypass the lobby in <meeting>', '\\b(?:phone|dial-in|dial in|dialin|pstn)\\b.*\\b(?:in|for|of|on) (?<meeting>.+?)(?: (?:from now on|going forward|from today|instead|please))?$'),
     rule('make <meeting> <setting>', '^(?:make|set) (?<meeting>.+?) (?<rest>locked|open|public|private|invite-only|invite only|invited only|invitees only|internal|internal only|same enterprise|same company(?: only)?|company-only|company only|in-house(?: only)?|inhouse(?: only)?|employees only|staff only|open to .+)$'),
     rule('open <meeting> up to <rest>', '^open (?<meeting>.+?)(?: back| again)? up(?: (?:to|for) (?<rest>.+))?$'),
@@ -217,6 +219,8 @@ export const en = {
     rule('<group> members', '^(?:show |list |get )?(?:the )?(?<group>.+?) (?:group )?(?:members|contacts|membership)$'),
   ],
   groupCreate: [
+    // "I need a Recruiters group": the group wished for, named before its kind.
+    rule('I need a <group> group', '^(?:i|we) (?:need|want|would like|d like|could use) (?:a|an|one)(?: new)? (?!new |contact )(?<group>\\S+(?: \\S+){0,2}) (?:contact )?group$'),
     rule('group called <group>', '^.*\\b(?:group|called|named|titled) (?:for |called |named )?(?<group>.+?)(?: (?:in|to|for|among) (?:my |our )?(?:contacts|contact list|address book|skype))?$'),
     rule('create <group> group', '^(?:create|make|add|new|set up|start) (?:a |an )?(?:new )?(?:contact )?(?<group>.+?) group$'),
     rule('create <group>', '^(?:create|make|add|new|set up|start) (?:a |an )?(?:new )?(?<group>.+)$'),
@@ -415,22 +419,24 @@ export const zh = {
   ],
   groupCreate: [rule('叫 <分组> 的分组', '(?:叫做?|名为)\\s*(?<group>.+?)\\s*的(?:联系人)?(?:分组|组)'), rule('创建一个 <分组> 分组', '(?:创建|新建|新增|建立|添加|建|加)(?:一个|个)\\s*(?!(?:联系人)?(?:分组|小组|组))(?<group>[^\\s，,]{1,20}?)\\s*(?:联系人)?(?:分组|组)(?:吧|呗|啊)?$'), rule('创建分组 <分组>', '(?:创建|新建|新增|建立|添加|建|加)(?:一个|个)?(?:新的?)?(?:联系人)?(?:分组|小组|组)\\s*[:：，,]?\\s*(?:(?:名字|名称)?(?:叫做?|名为|是))?\\s*[:：]?\\s*(?<group>.+)$')],
   groupRename: [
-    rule('把 <分组> 这个组重命名为 <新名>', `^(?:把|将)?\\s*(?<group>.+?)\\s*(?:这个(?:分组|组)|分组)\\s*(?:的(?:名字|名称))?\\s*(?:${ZH_RENAME}|改成|改为)\\s*[，,]?\\s*(?:叫做?)?\\s*(?<newName>.+)$`),
+    rule('把 <分组> 这个组重命名为 <新名>', `^(?:把|将)?\\s*(?<group>.+?)\\s*(?:这个(?:分组|组)|分组)\\s*(?:的?(?:名字|名称))?\\s*(?:${ZH_RENAME}|改成|改为)\\s*[，,]?\\s*(?:叫做?)?\\s*(?<newName>.+)$`),
     rule('把分组 <分组> 改名为 <新名>', '(?:分组)\\s*(?<group>.+?)\\s*(?:的(?:名字|名称))?(?:改叫|更名为|改名为|改名成|改名叫|重新命名为|重新命名成|重命名为|重命名成|改为|改成|换成|换为|为)\\s*(?<newName>.+)$'),
     rule('<分组> 重命名为 <新名>', `^(?<group>[^\\s，,把]+?)\\s*${ZH_RENAME}\\s*[，,]?\\s*(?:叫做?)?\\s*(?<newName>[^\\s，,].*)$`),
     rule('把 <分组> 改名为 <新名>', `^把\\s*(?<group>.+?)\\s*${ZH_RENAME}\\s*[，,]?\\s*(?:叫做?)?\\s*(?<newName>.+)$`),
     // "外包组改成 合作方": a name ending in 组 changed to another is the group's rename (objectKind.ts groupNamedAsMeeting).
-    rule('<…组> 改成 <新名>', '^(?:把|将)?\\s*(?<group>[^\\s，,把]+?组)\\s*(?:改成|改为|换成|换为)\\s*(?<newName>[^\\s，,].*)$'),
+    rule('<…组> 改成 <新名>', '^(?:把|将)?\\s*(?<group>[^\\s，,把]+?组)\\s*(?:的?(?:名字|名称))?\\s*(?:改成|改为|换成|换为)\\s*(?<newName>[^\\s，,].*)$'),
   ],
   groupDelete: [rule('不要 <分组> 这个组了', '^(?:我)?(?:不要|不需要|用不着)(?:了)?\\s*(?<group>\\S+?)\\s*(?:这个|那个)?(?:分组|组)了?$'), rule('删除分组 <分组>', '(?:删除|移除|删掉|删了|去掉)(?:联系人)?分组\\s*(?<group>.+)$'), rule('删掉 <分组> 这个分组', '^(?:删除|删掉|移除|去掉)\\s*(?<group>.+?)\\s*(?:这个)?(?:分组|组)$'), rule('把分组 <分组> 删掉', '分组\\s*(?<group>[^，,]+?)\\s*(?:删掉|删除|移除|删了)'), rule('分组 <分组> 不用了', '^(?:把|将)?(?:联系人)?分组\\s*(?<group>[^，,]+?)\\s*(?:就)?(?:不要了|不用了|用不着了|没用了|不需要了)'), rule('<分组> 分组不要了', '^(?:把|将)?\\s*(?<group>[^，,]+?)\\s*(?:这个)?(?:分组|组)\\s*(?:就)?(?:不要了|不用了|用不着了|没用了|不需要了|删了|删掉|删除|移除|去掉|解散)'), rule('把 <分组> 这个分组删了', '^把\\s*(?<group>.+?)\\s*(?:这个(?:分组|组)|分组)\\s*(?:删了|删掉|删除|移除)')],
   groupPresence: [
     rule('盯着 <分组> 谁在线', '^(?:帮我|请|麻烦|替我)?(?:盯着|盯住|盯一下|看着|留意)(?:一下)?\\s*(?<group>[^，,\\s]{2,12}?)(?:里)?(?:的人)?(?:谁在线|在线情况|在不在线|谁上线|上下线)'),
     // "帮我盯着 X 这个分组谁在线": a watch verb, the group, then who is online in it.
     rule('盯着 <分组> 这个分组谁在线', '^(?:帮我|请|麻烦|替我)?(?:盯着|盯住|盯一下|盯|关注|跟踪|订阅|留意|监控)(?:一下)?\\s*(?:分组)?\\s*(?<group>.+?)(?:\\s*(?:这个分组|这个组|分组)|\\s+组)\\s*(?:里|的|里的人|的人|成员)?(?:谁在线|在线情况|在线状态|上线情况|上下线情况|谁上线|谁下线|上下线|在不在线)'),
-    rule('关注 <分组> 的状态', '(?:关注|订阅|查看|跟踪)\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?(?:成员|里的人|的人)?的(?:在线)?状态'),
+    rule('关注 <分组> 的状态', '(?:关注|订阅|查看|跟踪|看到|知道|了解)\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?(?:成员|里的人|的人)?的(?:在线)?状态'),
     rule('分组 <分组> 的在线状态', '^(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?的(?:在线)?状态'),
     // "家人分组谁上线了告诉我", "大学同学有人上线了告诉我": who of the group, then coming online.
     rule('<分组> 他们上线了', '^(?<group>[^，,]+?)\\s*(?:分组|组)?(?:他们|她们|那些人|的人|里的人|的成员|里谁|里有人|里有谁|有人|有谁|谁)(?:谁)?(?:上线|下线|在线|有空)'),
+    // "球友上线的时候告诉我": the group, coming online, then being told.
+    rule('<分组> 上线的时候告诉我', '^(?<group>[^，,\\s]{2,12}?)\\s*(?:分组|组)?(?:里)?(?:的人|的成员|成员)?(?:上线|下线|在线|有空)了?(?:的时候|时|就)?\\s*(?:告诉|通知|提醒|叫)我'),
     rule('<分组> 的人在线吗', '^(?<group>.+?)\\s*(?:分组|组)?(?:的人|里的人|的成员)(?:在线|有空|上线|下线)'),
   ],
   groupPresenceStop: [
