@@ -1,7 +1,6 @@
 import { isWrite, type Entities } from './catalog.js';
 import { lookup } from '../tables.js';
 import { MEETING_KIND_EN, MEETING_KIND_ZH } from './meetingWords.js';
-import { escapeRegExp } from './text.js';
 
 /**
  * A change runs only on a thing of its own kind. The verbs of this bot's writes are everyday verbs (delete, lock,
@@ -149,9 +148,27 @@ const OBJECT_SLOTS = ['meeting', 'subject', 'group', 'person'] as const;
  */
 // "watch my meeting Meeting of org1": a value that follows its kind's noun in the sentence is a name, whatever its
 // first word (the kind's noun may have been read as part of the phrase, not of the name).
+/** Whether `name` occurs in `text` with `after` matching what follows it (by position: a name is text someone typed). */
+function followedBy(text: string, name: string, after: RegExp): boolean {
+  if (!name) return false;
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    if (after.test(text.slice(at + name.length, at + name.length + 16))) return true;
+  }
+  return false;
+}
+
+/**
+ * "create a meeting called Launch", "the group Hikers": a name said right after the word for its kind, anywhere in the
+ * sentence. Found by position, not by a pattern compiled around the name: a name is text someone typed.
+ */
 function saidAfterItsKind(value: string, commandText: string): boolean {
-  const escaped = escapeRegExp(value);
-  return new RegExp(String.raw`\b(?:meeting|call|conference|mtg|group)\s+${escaped}`, 'iu').test(commandText);
+  const text = commandText.toLowerCase();
+  const name = value.toLowerCase();
+  if (!name) return false;
+  for (let at = text.indexOf(name); at > 0; at = text.indexOf(name, at + 1)) {
+    if (/\b(?:meeting|call|conference|mtg|group)\s+$/u.test(text.slice(Math.max(0, at - 16), at))) return true;
+  }
+  return false;
 }
 
 function saidAfterChineseKind(value: string, commandText: string): boolean {
@@ -229,8 +246,7 @@ export function groupNamedAsMeeting(intent: string, entities: Readonly<Entities>
   const meeting = entities.meeting;
   if (typeof meeting !== 'string' || /会|会议/u.test(meeting)) return undefined;
   // 实习生那个组改叫新人: the name, then 那个组 / 这个组 pointing at it.
-  const pointedAt = new RegExp(`${escapeRegExp(meeting)}\\s*(?:那个|这个)(?:分组|组)`, 'u');
-  const named = /\p{Script=Han}组$/u.test(meeting) || pointedAt.test(commandText);
+  const named = /\p{Script=Han}组$/u.test(meeting) || followedBy(commandText, meeting, /^\s*(?:那个|这个)(?:分组|组)/u);
   if (!named) return undefined;
   return lookup(GROUP_COUNTERPART, intent);
 }
