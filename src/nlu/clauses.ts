@@ -43,6 +43,7 @@ const BUT_FIRST_EN = /^[^,;]+?\s*[,;]?\s+but (?:first|before that|before (?:you|
 // "before I admit anyone, who's in the Town Hall lobby?": what the person will do next is not what they ask now.
 const BEFORE_I_EN = /^(?:before|after) (?:i|we) [^,;]+[,;]\s*(.+)$/iu;
 
+const NAMED_AFTER_EN = /^(.+?\b(?:him|her)\b.*?)\s*(?:\s[-–—]\s*|:\s*|,\s*)(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2})\s*[.!]?$/u;
 const PRONOUN_EN = /\b(?:him|her|them|it|(?:that|this) (?:meeting|call|one|group))\b/iu;
 const THING_EN = /^(?:that|this) (?:meeting|call|one|group)$/u;
 const NOT_AN_ANTECEDENT = /^(?:i|we|you|he|she|they|it|this|that|there|here|nobody|no one|noone|someone|somebody|what|who|which|everything|nothing|the meeting|the call)$/iu;
@@ -55,6 +56,12 @@ export function englishCommand(input: string): CommandClause {
   if (interjection && wordCount(text.slice(interjection[0].length)) >= 2) {
     notes.push(`"${interjection[0].trim()}" opens the sentence, not the command`);
     text = text.slice(interjection[0].length);
+  }
+  // "let her in - Jenny Liu": a name added after the command is who its "him"/"her" is.
+  const namedAfter = NAMED_AFTER_EN.exec(text);
+  if (namedAfter?.[1] && namedAfter[2] && COMMAND_OPENING_EN.test(namedAfter[1])) {
+    notes.push(`"${namedAfter[1].match(/\b(?:him|her)\b/iu)?.[0]}" is ${namedAfter[2]}`);
+    text = namedAfter[1].replace(/\b(?:him|her)\b/iu, namedAfter[2]);
   }
   const afterThat = BEFORE_I_EN.exec(text)?.[1];
   if (afterThat && wordCount(afterThat) >= 2) {

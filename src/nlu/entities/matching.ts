@@ -17,6 +17,8 @@ const NAME_SLOTS: ReadonlySet<string> = new Set(['meeting', 'person', 'group', '
 const PERSON_IN_LIST = String.raw`(?!(?:he|she|they|it|we|i|you|thanks|thank|thx|because|since|so|but|please|pls|then|now)\b)[\p{L}\p{M}.'’-]+(?: [\p{L}\p{M}.'’-]+){0,3}`;
 const LIST_OF_PEOPLE = new RegExp(String.raw`^${PERSON_IN_LIST}(?:, ${PERSON_IN_LIST})*,? (?:and|&) ${PERSON_IN_LIST}$`, 'iu');
 
+const CLAUSE_ENDING_PREPOSITION: ReadonlySet<string> = new Set(['in', 'into', 'to', 'for', 'from', 'on', 'at', 'of', 'through']);
+
 export type AcceptCaptures = (captures: Captures) => boolean;
 
 interface TokenText {
@@ -62,6 +64,10 @@ export function matchEnglish(rules: readonly Rule[], tokens: Token[], trace: str
     const captures: Captures = {};
     for (const [slot, range] of Object.entries(match.indices.groups)) {
       if (range && match.groups[slot] !== undefined) {
+        // "don't let that stranger in, remove him from the lobby": the object of a preposition that ended the clause
+        // before a comma is no name; what follows is the next clause. ("a new contact group, Design crew" names it.)
+        const first = joined.starts.indexOf(range[0]);
+        if (NAME_SLOTS.has(slot) && first > 0 && tokens[first]?.clauseBefore === true && CLAUSE_ENDING_PREPOSITION.has(tokens[first - 1]?.norm ?? '')) continue;
         const clause = originalSpan(tokens, joined, range[0], range[1], NAME_SLOTS.has(slot));
         const whole = slot === 'person' ? originalSpan(tokens, joined, range[0], range[1], false, true) : clause;
         captures[slot as Slot] = whole !== clause && LIST_OF_PEOPLE.test(whole) ? whole : clause;

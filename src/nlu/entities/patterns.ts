@@ -89,6 +89,9 @@ export const en = {
   watchStart: [
     rule('lobby of <meeting>', '\\b(?:lobby|lobbies|waiting room|alerts|notifications)(?: (?:arrivals|alerts|notifications|visitors|guests|pings|activity))? (?:of|for|in|on|about) (?<meeting>.+)$'),
     rule('in the <meeting> lobby', '\\b(?:in|at|into) (?:the )?(?<meeting>.+?) (?:lobby|waiting room)$'),
+    // "set a watch on Ops sync", "I want you to watch Launch": a watch put on a meeting, or asked of the bot.
+    rule('a watch on <meeting>', '\\b(?:a |the )?(?:lobby |waiting room )?(?:watch|eye|monitor) (?:on|over|for) (?:the )?(?<meeting>.+?)(?: (?:please|pls|for me))?$'),
+    rule('I want you to watch <meeting>', '\\b(?:want|need|like) (?:you|u) to (?:watch|monitor|track|keep an eye on|keep tabs on) (?:the )?(?<meeting>.+?)(?: (?:please|pls|for me))?$'),
     rule('waiting guests in <meeting>', '\\b(?:waiting|queued) (?:participants|people|guests|folks|attendees|callers|visitors) (?:in|for|at|of) (?:the )?(?:lobby (?:of|for) )?(?<meeting>.+?)(?: pls| please)?$'),
     rule('waits in <meeting>', '\\b(?:waits?|waiting|is waiting|knocks?|knocking|shows? up|turns? up|arrives?|appears?) (?:in|for|to join|on|at) (?:the )?(?:lobby (?:of|for) )?(?<meeting>.+)$'),
     rule('watch <meeting>', '^(?:please )?(?:start )?(?:watch(?:ing)?|monitor(?:ing)?|track(?:ing)?|follow(?:ing)?|keep(?:ing)? an eye on|keep(?:ing)? tabs on|keep(?:ing)? watch on|keep watching|guard|subscribe to|notify me about|alert me about|tell me about) (?:my )?(?:meeting )?(?<meeting>.+)$'),
@@ -255,7 +258,7 @@ export const en = {
   // groupPresence; trailing "anymore" is not part of the name.
   groupPresenceStop: [
     rule('no longer care about <group> online status', '\\b(?:dont|do not|no longer) care (?:about|for) (?<group>.+?) (?:online status|presence|status|availability)(?: (?:anymore|any more|any longer))?$'),
-    rule('stop presence updates for <group>', '\\b(?:presence|status|statuses|availability|online status|online\\/offline|online or offline|who(?:s| s| is| are)? (?:online|available|around))(?: (?:updates?|alerts?|notifications?|notifs?|pings?|subscriptions?|changes|messages))? (?:of|for|in|on|about|from) (?:the )?(?<group>.+?)(?: (?:anymore|any more|any longer|please|now))?$'),
+    rule('stop presence updates for <group>', '\\b(?:presence|status|statuses|availability|online status|online\\/offline|online or offline|who(?:s| s| is| are)? (?:online|available|around))(?: (?:updates?|alerts?|notifications?|notifs?|pings?|subscriptions?|subs?|changes|messages))? (?:of|for|in|on|about|from) (?:the )?(?<group>.+?)(?: (?:anymore|any more|any longer|please|now))?$'),
     rule('stop watching <group> presence', '^(?:stop|quit|cancel|end|cease|no more|dont|do not|unsubscribe from) (?:watching |tracking |following |monitoring |the )?(?:the )?(?<group>.+?)(?:[’\']s?)? (?:online )?(?:presence|status|availability)(?: (?:updates?|alerts?|notifications?|subscriptions?))?$'),
     rule('who in <group> is online', '\\bwho(?:s| is)? in (?:the |my )?(?<group>.+?) (?:is|are|comes?|goes|gets?) (?:online|available|around|offline|busy)(?: (?:anymore|any more|any longer))?$'),
     rule('when <group> come online, no more', '\\b(?:when|if|whether) (?:anyone in |someone in |people in )?(?<group>.+?)(?: (?:contacts|members|folks|people))? (?:comes?|goes|go|are|is|gets?) (?:online|available|offline|busy)(?: (?:anymore|any more|any longer))?(?:,? (?:stop|quit|enough|no more)\\b.*)?$'),
@@ -410,6 +413,8 @@ export const zh = {
   delete: [rule('<会议> 不开了', '^(?:把|将)?\\s*(?:会议)?\\s*(?<meeting>[^，,]+?)\\s*(?:不开了|取消了|不用开了|不要了)'), rule('<会议> 删除', '^(?:把|将)?\\s*(?:会议)?\\s*(?<meeting>[^，,]+?)\\s*(?:删除|删掉|删了|取消掉|取消)(?:吧|掉)?了?$'), rule('不用开 <会议> 了', '^(?:不用|不必|不需要|别)(?:再)?开\\s*(?<meeting>.+?)了?$'), rule('删除会议 <会议>', '^(?:删除|删掉|删了|取消|移除)(?:掉)?(?:我的)?(?:会议)?\\s*(?<meeting>.+?)(?:吧|了|呗)*$'), rule('把 <会议> 删掉', '^把\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*(?:删掉|删除|取消|删了)')],
   extensionsList: [
     rule('<会议> 的扩展', '^(?:列出|查看|显示|看看|看一下)?\\s*(?<meeting>.+?)\\s*上?的(?:扩展|自定义数据)'),
+    // "周会有什么自定义数据": what the meeting has, asked.
+    rule('<会议> 有哪些扩展', '^(?:列出|查看|显示|看看|看一下)?\\s*(?<meeting>[^，,。]+?)\\s*(?:上|里)?(?:有|带)(?:哪些|什么|几个)(?:扩展|自定义数据)'),
     rule('<会议> 有哪些扩展', '^(?:列出|查看|显示|给|在)?\\s*(?<meeting>.+?)\\s*(?:上|里)?(?:都)?(?:有哪些|有什么|有没有|挂了|挂着|有|加了|加过|添加了|添加过)(?:什么|哪些)?的?(?:扩展|自定义数据|插件)'), rule('会议扩展 <会议>', '扩展\\s*(?<meeting>.+)$')],
   extensionsAdd: [rule('把扩展加到 <会议> 上', '扩展.*?(?:加到|加进|添加到|挂到|放到|绑到|装到)\\s*(?<meeting>[^，,]+?)\\s*(?:上|里)?(?:去|吧)?$'), rule('给 <会议> 添加扩展', '(?:给|为|向|在|往)\\s*(?<meeting>.+?)\\s*(?:上|里)?(?:添加|加|新增|增加)'), rule('<会议> 加个扩展', '^(?<meeting>[^，,]+?)\\s*上?(?:添加|加|新增|增加)(?:一个|个|一条|条)?扩展'), rule('添加扩展到 <会议>', '扩展(?:到|给)\\s*(?<meeting>.+)$')],
   groupMembers: [
@@ -431,7 +436,7 @@ export const zh = {
     rule('盯着 <分组> 谁在线', '^(?:帮我|请|麻烦|替我)?(?:盯着|盯住|盯一下|看着|留意)(?:一下)?\\s*(?<group>[^，,\\s]{2,12}?)(?:里)?(?:的人)?(?:谁在线|在线情况|在不在线|谁上线|上下线)'),
     // "帮我盯着 X 这个分组谁在线": a watch verb, the group, then who is online in it.
     rule('盯着 <分组> 这个分组谁在线', '^(?:帮我|请|麻烦|替我)?(?:盯着|盯住|盯一下|盯|关注|跟踪|订阅|留意|监控)(?:一下)?\\s*(?:分组)?\\s*(?<group>.+?)(?:\\s*(?:这个分组|这个组|分组)|\\s+组)\\s*(?:里|的|里的人|的人|成员)?(?:谁在线|在线情况|在线状态|上线情况|上下线情况|谁上线|谁下线|上下线|在不在线)'),
-    rule('关注 <分组> 的状态', '(?:关注|订阅|查看|跟踪|看到|知道|了解)\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?(?:成员|里的人|的人)?的(?:在线)?状态'),
+    rule('关注 <分组> 的状态', '(?:关注|订阅|查看|跟踪|看到|知道|了解|盯着|盯住|盯一下|留意|关心)\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?(?:成员|里的人|的人|联系人|里的联系人)?的(?:在线|忙闲|上下线|在线和忙闲)?状态'),
     rule('分组 <分组> 的在线状态', '^(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?的(?:在线)?状态'),
     // "家人分组谁上线了告诉我", "大学同学有人上线了告诉我": who of the group, then coming online.
     rule('<分组> 他们上线了', '^(?<group>[^，,]+?)\\s*(?:分组|组)?(?:他们|她们|那些人|的人|里的人|的成员|里谁|里有人|里有谁|有人|有谁|谁)(?:谁)?(?:上线|下线|在线|有空)'),
