@@ -26,6 +26,8 @@ describe('phrasing classes (issue 11, after AI)', () => {
     ['我可以设置哪些参数', 'meetings.eligibleValues', {}],
     ['周会带哪些扩展', 'extensions.list', { meeting: '周会' }],
     ['帮我盯着球友联系人的忙闲状态', 'groups.presence', { group: '球友' }],
+    // A meeting going on that talks about something: the something is the search word.
+    ['进行中的会里有讨论招聘的吗', 'huawei.ongoing', { keyword: '招聘' }],
     // Guests sitting outside a meeting, asked about.
     ['any visitors sitting outside the Ops sync?', 'lobby.who', { meeting: 'Ops sync' }],
   ]);
