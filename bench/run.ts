@@ -21,6 +21,12 @@ import { benchScale, scaleTable } from './scale.js';
 import { benchFanout, fanoutTable } from './fanout.js';
 import { benchHuaweiListing, listingTable } from './huaweiListing.js';
 
+/**
+ * Issue 11's bound on the recognizer's tail; the rest of line 6 has no target (issue 12 asks for the figures). Declared
+ * before the top-level awaits below, which reach line6Table: a const declared after them was not yet initialised.
+ */
+const RECOGNIZER_P99_TARGET_MS = 10;
+
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const profile = args.includes('--profile');
@@ -128,8 +134,6 @@ async function runScaleLines(): Promise<{ table: string }> {
   return { table };
 }
 
-/** Issue 11's bound on the recognizer's tail; the rest of line 6 has no target (issue 12 asks for the figures). */
-const RECOGNIZER_P99_TARGET_MS = 10;
 
 /** Line 6: only the recognizer's p99 has a target; the other rows say "report" instead of a verdict. */
 function line6Table(coldStart: ColdStartResult, nlu: NluBenchResult, cards: CardCost[]): string {
