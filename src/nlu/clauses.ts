@@ -100,7 +100,7 @@ export function englishCommand(input: string): CommandClause {
  */
 function pointsBackAtRemark(text: string): boolean {
   const split = /^([^,;:]+?)\s*[,;]\s*(.+)$/u.exec(text);
-  return split !== null && NO_LONGER_WANTED_EN.test(split[1] ?? '') && /^\S+ (?:that|it|this|them|those)(?: (?:please|pls|now|then|thanks))?[.!]?$/iu.test(split[2] ?? '');
+  return split !== null && NO_LONGER_WANTED_EN.test(split[1] ?? '') && /^\S+ (?:that|it|this|them|those)(?: (?:off|down|out))?(?: (?:please|pls|now|then|thanks))?[.!]?$/iu.test(split[2] ?? '');
 }
 
 // Only caring: "we don't need Vendor kickoff anymore, delete it" names what "it" is, and is read so.

@@ -381,7 +381,7 @@ function huaweiList(s: Sentence): Entities {
     keyword = s.zh ? keyword : topicForPronoun(s, keyword);
   }
   // "all hands" is a meeting's name, not a request for every meeting.
-  const all = /\b(?:all(?![- ]hands\b)|every|everything|(?:whole|entire) (?:company|enterprise|organi[sz]ation|org|firm)|company-?wide|enterprise-?wide|across the company)\b|所有|全部|整个|全公司|全企业/iu.test(s.plain) || undefined;
+  const all = /\b(?:all(?![- ]hands\b)|every|everything|(?:whole|entire) (?:company|enterprise|organi[sz]ation|org|firm)|company-?wide|enterprise-?wide|across the company|for (?:everyone|everybody|all users))\b|所有|全部|整个|全公司|全企业/iu.test(s.plain) || undefined;
   if (all) {
     s.trace.push('"all" asked for');
   }

@@ -77,7 +77,9 @@ function isOtherThingEn(word: string, intent: string): boolean {
 
 function otherThingsZh(intent: string): readonly string[] {
   const things = PRESENCE.has(intent) ? OTHER_THINGS_ZH.filter((word) => word !== '状态') : OTHER_THINGS_ZH;
-  return ALERTING.has(intent) ? things : [...things, ...MESSAGING_ZH];
+  if (ALERTING.has(intent)) return things;
+  // "登出吧，不用再提醒我了": signing out stops the lobby alerts, so they are its own; a chat left (退出群聊) is not.
+  return [...things, ...(intent === 'signOut' ? MESSAGING_ZH.filter((word) => word !== '提醒' && word !== '通知') : MESSAGING_ZH)];
 }
 
 const DETERMINERS = /^(?:(?:my|the|a|an|our|your|this|that|these|those|his|her|their|its|some)\s+)+/u;

@@ -99,10 +99,10 @@ export function leadersIn(text: string): string[] | undefined {
 }
 
 export function extensionTypeIn(text: string): Entities['extensionType'] {
-  if (/organi[sz]er\s*data|roamedorganizerdata|\borgani[sz]er\b|组织者/iu.test(text)) {
+  if (/organi[sz]er\s*data|roamedorganizerdata|\borgani[sz]er\b|组织者|主持人的?漫游|组织人/iu.test(text)) {
     return 'RoamedOrganizerData';
   }
-  if (/participant\s*data|roamedparticipantdata|\bparticipant\b|参与者|参会者/iu.test(text)) {
+  if (/participant\s*data|roamedparticipantdata|\bparticipant\b|参与者|参会者|参会人|与会者|与会人/iu.test(text)) {
     return 'RoamedParticipantData';
   }
   if (/\bundefined\b|未定义/iu.test(text)) {

@@ -200,7 +200,7 @@ export const en = {
     // "give the Launch review an undefined extension": the meeting is who is given it, before the article.
     rule('give <meeting> an … extension', '^(?:give|grant) (?:the )?(?<meeting>.+?) (?:a|an|one|another) (?:\\S+ ){0,3}extension\\b'),
     // "Budget review needs a new extension": the meeting that needs one, first.
-    rule('<meeting> needs an extension', '^(?:the )?(?<meeting>.+?) (?:needs|should get|should have|could use|wants|requires) (?:a|an|one|another)(?: new)? (?:\\S+ ){0,2}extension\\b'),
+    rule('<meeting> needs an extension', '^(?:the )?(?<meeting>.+?) (?:needs|should get|should have|could use|wants|requires) (?:(?:a|an|one|another)(?: new)? (?:\\S+ ){0,2}extension\\b|(?:\\S+ ){1,4}(?:added|attached|put on)(?: to it)? as (?:an? )?extension\\b)'),
     rule('add … to <meeting>', '\\b(?:to|on|for|onto) (?<meeting>.+?)(?: (?:with )?(?:the )?(?:extension )?id (?<extensionId>\\S+))?$'),
   ],
   extensionId: [
@@ -247,7 +247,7 @@ export const en = {
   groupPresence: [
     rule('presence of <group>', '\\b(?:presence|status|statuses|availability|online status|who is online)(?: (?:updates?|alerts?|notifications?|changes))? (?:of|for|in|on) (?<group>.+)$'),
     // "when Partners-APAC contacts are available": the contacts who come online are the group's people.
-    rule('when <group> come online', '\\b(?:when|if|whether) (?:anyone in |someone in |people in )?(?<group>.+?)(?: (?:contacts|members|folks|people))? (?:comes?|goes|go|are|is|gets?|become|becomes) (?:online|available|offline|busy|free|away)(?: (?:or|and|and when they are|or when they are) (?:online|available|offline|busy|free|away))?$'),
+    rule('when <group> come online', '\\b(?:when|whenever|if|whether|once|as soon as) (?:anyone in |someone in |people in |anybody in |somebody in )?(?<group>.+?)(?: (?:contacts|members|folks|people))? (?:comes?|goes|go|are|is|gets?|become|becomes) (?:online|available|offline|busy|free|away)(?: (?:or|and|and when they are|or when they are) (?:online|available|offline|busy|free|away))?$'),
     rule('when anyone in <group> changes status', '\\bwhen (?:anyone|someone|somebody|anybody|people|a contact) (?:in|from) (?<group>.+?) (?:changes?|updates?) (?:their |his |her |its )?(?:status|presence|availability)$'),
     rule('who in <group> is online', '\\bwho (?:in|from) (?<group>.+?) (?:is|are|s) (?:online|available|free|around)$'),
     rule("who's available in <group>", '\\b(?:who(?:s| is| are)?|anyone|someone|anybody) (?:is |are )?(?:available|online|free|around|busy|away) (?:in|from|among) (?<group>.+)$'),
@@ -261,7 +261,7 @@ export const en = {
     rule('stop presence updates for <group>', '\\b(?:presence|status|statuses|availability|online status|online\\/offline|online or offline|who(?:s| s| is| are)? (?:online|available|around))(?: (?:updates?|alerts?|notifications?|notifs?|pings?|subscriptions?|subs?|changes|messages))? (?:of|for|in|on|about|from) (?:the )?(?<group>.+?)(?: (?:anymore|any more|any longer|please|now))?$'),
     rule('stop watching <group> presence', '^(?:stop|quit|cancel|end|cease|no more|dont|do not|unsubscribe from) (?:watching |tracking |following |monitoring |the )?(?:the )?(?<group>.+?)(?:[’\']s?)? (?:online )?(?:presence|status|availability)(?: (?:updates?|alerts?|notifications?|subscriptions?))?$'),
     rule('who in <group> is online', '\\bwho(?:s| is)? in (?:the |my )?(?<group>.+?) (?:is|are|comes?|goes|gets?) (?:online|available|around|offline|busy)(?: (?:anymore|any more|any longer))?$'),
-    rule('when <group> come online, no more', '\\b(?:when|if|whether) (?:anyone in |someone in |people in )?(?<group>.+?)(?: (?:contacts|members|folks|people))? (?:comes?|goes|go|are|is|gets?) (?:online|available|offline|busy)(?: (?:anymore|any more|any longer))?(?:,? (?:stop|quit|enough|no more)\\b.*)?$'),
+    rule('when <group> come online, no more', '\\b(?:when|if|whether) (?:anyone in |someone in |people in )?(?<group>.+?)(?: (?:contacts|members|folks|people))? (?:comes?|goes|go|are|is|gets?) (?:online|available|offline|busy)(?: (?:anymore|any more|any longer))?(?:,? (?:stop|quit|enough|no more|turn|shut|switch|kill|cut|drop)\\b.*)?$'),
   ],
   // Huawei control commands name the meeting right after the verb ("end meeting Quarterly roadmap review");
   // the "everyone in" of mute and the "for everyone" of end are not part of the subject.
@@ -364,11 +364,16 @@ export const zh = {
     // "关掉季度复盘的大厅提醒": the alerts switched off, the meeting whose lobby they watch between.
     rule('关掉 <会议> 的大厅提醒', '^(?:请|帮我|麻烦)?(?:关掉|关闭|关了|停掉|停止|取消|删掉|去掉)\\s*(?<meeting>[^，,]+?)\\s*的?(?:大厅|等候室)?(?:的)?(?:提醒|通知|推送)'),
     rule('别再提醒我 <会议> 的大厅', '(?:别再|不要再|不用再|不再|停止)(?:提醒|通知)我?\\s*(?<meeting>.+?)\\s*的?(?:大厅|等候室)'),
+    // "别再给我发 招聘面试 的大厅提醒": the alerts of a meeting, no longer to be sent.
+    rule('别再给我发 <会议> 的提醒', '(?:别再|不要再|不用再|不再|别)(?:给我)?(?:发|推送?)(?:给我)?\\s*(?<meeting>[^，,]+?)\\s*的(?:大厅|等候室)?(?:的)?(?:提醒|通知)'),
     rule('别再提醒我 <会议> 了', '^(?:别再|不要再|不用再|不再)(?:提醒|通知)我?\\s*(?<meeting>[^，,的]+?)了?$'),
     rule('<会议> 不用盯了', '^(?:会议)?\\s*(?<meeting>[^，,]+?)\\s*(?:的大厅|的等候室)?\\s*(?:就)?(?:不用|不要|别|不必|无需)(?:再)?(?:盯|关注|监控|看着|提醒|通知)(?:着|我)?了?$'),
     rule('不用再盯 <会议>', '^(?:不用再|别再|不要再|不再|不用)(?:盯|关注|监控|看)(?:着)?\\s*(?<meeting>.+?)(?:的大厅)?了?$'),
     rule('取消关注 <会议>', '(?:取消关注|停止关注|不再关注|别再关注|不要再关注|停止监控|取消监控|取消订阅|停止订阅|不再订阅)\\s*(?:我的)?(?:会议)?\\s*(?<meeting>.+?)(?:\\s*的大厅(?:提醒)?)?$'), rule('停止 <会议> 的提醒', '(?:停止|取消|关闭|删除|删掉|去掉)\\s*(?<meeting>.+?)\\s*的(?:大厅|等候室)?(?:提醒|通知)'), rule('<会议> 的提醒关掉', '^(?:把|将)?\\s*(?<meeting>[^，,]+?)\\s*的(?:大厅|候会|等候)?(?:提醒|通知)\\s*(?:关掉|关了|关闭|取消|停掉|停了|不要了|(?:以后|今后)?(?:就)?(?:别|不要|不用)(?:再)?(?:发|提醒|通知))')],
-  routeHere: [rule('<会议> 有人等就在这个群里通知', '^(?:以后|今后|之后|往后)?(?<meeting>[^，,]+?)\\s*(?:的)?(?:大厅|等候室)?(?:里)?有人(?:在)?(?:大厅|等候室)?(?:里)?等'), rule('把 <会议> 的大厅提醒', '^(?:把|将)?\\s*(?<meeting>.+?)\\s*的(?:大厅|候会|等候|等待|入会)?(?:提醒|通知)'), rule('发送 <会议> 的提醒', '(?:发送|转发|推送)\\s*(?<meeting>.+?)\\s*的(?:大厅)?(?:提醒|通知)')],
+  routeHere: [
+    // "让这个聊天也能收到 招聘面试 的提醒": this chat receiving a meeting's alerts.
+    rule('让这个群收到 <会议> 的提醒', '(?:这个|本|此|这)(?:频道|群聊|群|聊天|对话|会话)里?(?:也|都)?(?:要|得)?(?:能|可以)?(?:收到|看到|接到|收)\\s*(?<meeting>[^，,]+?)\\s*的(?:大厅|等候室)?(?:的)?(?:提醒|通知)'),
+    rule('<会议> 有人等就在这个群里通知', '^(?:以后|今后|之后|往后)?(?<meeting>[^，,]+?)\\s*(?:的)?(?:大厅|等候室)?(?:里)?有人(?:在)?(?:大厅|等候室)?(?:里)?等'), rule('把 <会议> 的大厅提醒', '^(?:把|将)?\\s*(?<meeting>.+?)\\s*的(?:大厅|候会|等候|等待|入会)?(?:提醒|通知)'), rule('发送 <会议> 的提醒', '(?:发送|转发|推送)\\s*(?<meeting>.+?)\\s*的(?:大厅)?(?:提醒|通知)')],
   details: [
     rule('<会议> 的详情', '^(?:查看|显示|看看)?\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*的?(?:会议)?(?:具体)?(?:是(?:什么|啥)|有什么)?(?:详情|细节|详细信息|详细资料|资料|具体信息|信息|详细情况|情况|设置|设定|入会链接|会议链接|链接|组织者|主持人|会议号|议程)'),
     rule('<会议> 是几点开始的', '^(?:会议)?\\s*(?<meeting>.+?)\\s*(?:是)?(?:几点|什么时候|何时|哪天|几号|星期几|周几|哪一天)(?:能|会|才)?(?:开始|开完|开|结束|召开|散会|的|[？?]?$)'),
@@ -445,7 +450,7 @@ export const zh = {
     rule('<分组> 的人在线吗', '^(?<group>.+?)\\s*(?:分组|组)?(?:的人|里的人|的成员)(?:在线|有空|上线|下线)'),
   ],
   groupPresenceStop: [
-    rule('停止关注 <分组> 的状态', '(?:(?:不用|不必|无需|不需要|不要|别)再?(?:关注|订阅|跟踪|盯(?:着|住)?|看(?:着)?)|停止关注|取消关注|不再关注|别再关注|不要再关注|取消订阅|停止订阅|不再订阅|停止跟踪|停止|关闭|关掉|(?:别再|不要再|不用再)(?:告诉|通知|提醒)我?|别再推送|不要再推送|不用再推送|停止推送|取消|去掉|删掉|停掉)\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?的?(?:(?:在线|上线|上下线)?状态|(?:上下线|上线|下线|在线)的?(?:提醒|通知|推送))'),
+    rule('停止关注 <分组> 的状态', '(?:(?:不用|不必|无需|不需要|不要|别)再?(?:关注|订阅|跟踪|盯(?:着|住)?|看(?:着)?)|停止关注|取消关注|不再关注|别再关注|不要再关注|取消订阅|停止订阅|不再订阅|停止跟踪|停止|关闭|关掉|(?:别再|不要再|不用再)(?:告诉|通知|提醒)我?|(?:别再|不要再|不用再|别)(?:给我)?推(?:送)?|停止推送|取消|去掉|删掉|停掉)\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?的?(?:(?:在线|上线|上下线)?状态|(?:上下线|上线|下线|在线)的?(?:提醒|通知|推送))'),
     rule('<分组> 的状态不用再关注了', '^(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?的(?:(?:在线)?状态|(?:上下线|上线|下线|在线)的?(?:提醒|通知|推送)).*(?:不用|不要|不再|别|停|取消|关)'),
   ],
   huaweiEnd: [rule('<会议> 可以结束了', '^(?:把|将)?\\s*(?:会议)?\\s*(?<meeting>[^，,]+?)\\s*(?:结束|关闭|终止)(?:掉|了|吧)*$'), rule('结束会议 <会议>', `^(?:结束|关闭|终止|停止|${EN_VERB.end})(?:会议|${EN_MEETING})?\\s*(?<meeting>.+?)(?:\\s*这个会议)?$`), rule('把会议 <会议> 结束掉', '^把\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*(?:结束|关闭|终止)')],

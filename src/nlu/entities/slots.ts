@@ -26,7 +26,7 @@ function stripMeeting(value: string): string {
     .replace(/^(?:who can (?:join|enter|get in(?:to)?|come in(?:to)?)|(?:the )?(?:access(?: level)?|lobby|settings?|start time|end time|time|subject|title) (?:of|for))\s+/iu, '')
     .replace(/^(?:called|named|titled)\s+/iu, '')
     .replace(/\s+(?:from|off|out of) (?:my|our|the) (?:online |skype )?(?:meetings|calendar|schedule|diary|agenda|list)$/iu, '')
-    .replace(/\s+(?:here|now|right now|today|for me|again|please|asap|anymore|any more|any longer|in this (?:chat|channel)|to this (?:chat|channel))$/iu, '')
+    .replace(/\s+(?:here|now|right now|today|for me|again|please|asap|anymore|any more|any longer|from now on|going forward|henceforth|in this (?:chat|channel)|to this (?:chat|channel))$/iu, '')
     // "monitor Partner sync for people waiting", "empty the waiting room of Sales kickoff into the call": why and where, not the name.
     .replace(/\s+(?:for|when|if|whenever|in case|once) (?:people|anyone|anybody|someone|somebody|guests|visitors|folks|callers)\b.*$/iu, '')
     // "lock the Budget review meeting so nobody else gets in": the purpose, not the name.
@@ -148,7 +148,8 @@ export function groupFrom(value: string | undefined, zhText: boolean): string | 
   if (!value) {
     return undefined;
   }
-  return zhText ? stripZh(value).replace(/^分组\s*/u, '').replace(/\s*分组$/u, '') : stripGroup(value);
+  // "看看 老客户 组的成员": the kind set apart after the name is no part of it.
+  return zhText ? stripZh(value).replace(/^分组\s*/u, '').replace(/\s*分组$/u, '').replace(/(?<=\S)\s+组$/u, '') : stripGroup(value);
 }
 
 /**
@@ -192,7 +193,9 @@ export function cutSubject(value: string, timeSpans: string[], zhText: boolean):
   if (zhText) {
     // A Chinese subject ends at its clause: what follows a comma is time, access or leaders.
     // "創建會議 產品發布 由王芳和李雷主持": who leads is no part of the subject.
-    return stripZh(subject.replace(/[，,；;].*$/u, '').replace(/\s+(?:由|请|让)\S*(?:主持|主讲)$/u, '').replace(/\s+(?:只|仅)(?:允许|限|让|对)?.*$|\s+(?:所有人|任何人|公司内|本公司|电话(?:用户)?|锁定|主持人).*$/u, '').replace(/[,，、]?\s*(?:在|于|从|时间)$/u, '').replace(/^(?:叫做?|名为|主题(?:为|是)?)\s*/u, '')) || undefined;
+    const zhSubject = stripZh(subject.replace(/[，,；;].*$/u, '').replace(/\s+(?:由|请|让)\S*(?:主持|主讲)$/u, '').replace(/\s+(?:只|仅)(?:允许|限|让|对)?.*$|\s+(?:所有人|任何人|公司内|本公司|电话(?:用户)?|锁定|主持人).*$/u, '').replace(/[,，、]?\s*(?:在|于|从|时间)$/u, '').replace(/^(?:叫做?|名为|主题(?:为|是)?)\s*/u, ''));
+    // "安排一个会，主持人是张伟和李娜": who leads (or when, where) said as a clause of its own is no name.
+    return zhSubject && !/^(?:主持人|主讲人?|参会人|与会人|时间|地点|会议室)(?:是|为|[:：])/u.test(zhSubject) ? zhSubject : undefined;
   }
   subject = subject
     .replace(/^(?:the|a|an)\s+(?=\S+\s+\S)/iu, '')
@@ -204,6 +207,8 @@ export function cutSubject(value: string, timeSpans: string[], zhText: boolean):
     .replace(/\s+(?:that|which)(?:['’]s|\s+is)?$/iu, '')
     .replace(/(?:(?:^|\s+)(?:at|on|from|for|by|starting|between|tomorrow|today|tonight|this|next|until|to|in|,))+\s*$/iu, '')
     .replace(/[\s,;:]+$/u, '')
+    // "a meeting called Customer escalation asap": how soon is no part of the name.
+    .replace(/\s+(?:asap|a\.s\.a\.p\.?|right away|straight away|urgently|please|pls)$/iu, '')
     .trim();
   return subject || undefined;
 }
