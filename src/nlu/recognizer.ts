@@ -483,8 +483,8 @@ import { detectLanguage, escapeRegExp, expandShorthand, hasHan, joinSpacedIds, m
  *     its writer as about the recognizer, and what one pass fixes carries about half a point to the next. Every
  *     fresh corpus has still found one to three wrong writes (AH: one, "<id> 有人在等，让他们进来" admitted a person
  *     called "<id> 有人"; AI: two, a watch and a presence subscription "cancelled" read as starting one and as deleting
- *     a meeting; AJ: one, "i don't care when Family is online anymore, turn it off" turned away a "person"). No fresh
- *     corpus since AC has had a read acted on as a write. The brief a writer gets is `node dist/scripts/nluCorpusBrief.js <folder> <letter> <time>`.
+ *     a meeting; AJ: one, "i don't care when Family is online anymore, turn it off" turned away a "person"). AH, AI and
+ *     AJ had no read acted on as a write at their first score (AE and AG had one each). The brief a writer gets is `node dist/scripts/nluCorpusBrief.js <folder> <letter> <time>`.
  */
 
 export interface RecognizerOptions {
