@@ -251,6 +251,12 @@ const TRAILING_CLAUSE_ZH = /[，,；;]\s*(?:他|她|它|他们|她们|因为|由
 const PRONOUN_ZH = /他们|她们|他|她|它/u;
 const COMMAND_OPENING_ZH = /^(?:请|麻烦|帮我|就)?(?:让|把|拒绝|准入|放|关注|取消|删|结束|静音|锁|创建|新建|添加|给|查看|显示|列出)/u;
 
+/** "953781264 有人" (someone in X) is no name: whoever waits there, when a first clause says only that. */
+function whoeverWaitsZh(antecedent: string): string | undefined {
+  const place = /^(.+?)\s*(?:里面?|那边|这边|的?(?:大厅|等候室)里?)?\s*有(?:人|几个人|几位|客人|访客)$/u.exec(antecedent)?.[1];
+  return place ? `${place}里等着的人` : undefined;
+}
+
 /** A first clause's subject short enough to be a name or a place: a meeting id in it counts as one word. */
 function shortAntecedent(antecedent: string): boolean {
   return antecedent.replace(/\d[\d ]{4,}\d/gu, '#').length <= 12;
@@ -268,16 +274,18 @@ export function chineseCommand(input: string): CommandClause {
       // "韩雪在周例会大厅等着呢，放她进来": where they wait names the meeting, kept as "周例会大厅里的韩雪".
       const lobby = /在\s*([^\s，,]{2,16}?)\s*的?(?:大厅|等候室)/u.exec(head)?.[1];
       // "953781264 有人在等，让他们进来": "someone in X" is no name; the pronoun is whoever waits there.
-      const waitingIn = /^(.+?)\s*(?:里面?|那边|这边|的?(?:大厅|等候室)里?)?\s*有(?:人|几个人|几位|客人|访客)$/u.exec(antecedent)?.[1];
-      const who = waitingIn ? `${waitingIn}里等着的人` : lobby ? `${lobby}大厅里的${antecedent}` : antecedent;
+      const waiting = whoeverWaitsZh(antecedent);
+      const who = waiting ?? (lobby ? `${lobby}大厅里的${antecedent}` : antecedent);
       notes.push(`"${tail.match(PRONOUN_ZH)?.[0]}" 指 ${who}`);
       text = tail.replace(PRONOUN_ZH, who);
     }
     // "王磊不是我们的人，拒了吧", "李娜是客户，放进来吧": who the first clause is about, then a bare lobby verb acting on them.
-    const bare = /^(?:就|直接)?((?:拒了|拒掉|拒绝|踢了|踢掉|踢出去|请出去|放进来|让进来|请进来|放行|放进去))(?:吧|了|掉|呗|哈)*[。!！]*$/u.exec(tail)?.[1];
-    if (bare && antecedent && !COMMAND_OPENING_ZH.test(head) && !/[我你他她它咱]/u.test(antecedent) && shortAntecedent(antecedent)) {
-      notes.push(`"${bare}" acts on ${antecedent}`);
-      text = `把${antecedent}${bare}`;
+    const bare = /^(?:就|直接)?(都)?((?:拒了|拒掉|拒绝|踢了|踢掉|踢出去|请出去|放进来|让进来|请进来|放行|放进去))(?:吧|了|掉|呗|哈)*[。!！]*$/u.exec(tail);
+    if (bare?.[2] && antecedent && !COMMAND_OPENING_ZH.test(head) && !/[我你他她它咱]/u.test(antecedent) && shortAntecedent(antecedent)) {
+      // "987654321有人在等，都放进来": whoever waits there, all of them.
+      const who = whoeverWaitsZh(antecedent) ?? antecedent;
+      notes.push(`"${bare[2]}" acts on ${who}`);
+      text = `把${who}${bare[1] ?? ''}${bare[2]}`;
     }
   }
   // "我不需要周例会了，删了吧": what is not needed, then a bare verb: the verb acts on it.

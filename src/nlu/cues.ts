@@ -60,7 +60,9 @@ const CUES: readonly Cue[] = [
   { name: 'a meeting needs an extension', en: /^(?!(?:does|do|which|what|how|is|are)\b)\S.* (?:needs|could use|should get|should have|requires|wants) (?:(?:a|an|one|another)(?: new)? (?:\S+ ){0,2}extension\b|(?:\S+ ){1,4}(?:added|attached|put on)(?: to it)? as (?:an? )?extension\b)/u, intent: 'extensions.add', overrules: ['extensions.list', 'none', 'meetings.details'] },
   // Corpus Z's classes (after its first score).
   // "show me everything you can do": the bot's commands, asked for.
-  { name: 'everything you can do', en: /(?:^|\b(?:im|i am|i'm) (?:lost|new|confused)\W+)(?:show|tell|give|list)(?: me)? (?:everything|all|all the things|what) (?:you|u) (?:can|could) do\b/u, intent: 'help', overrules: ['none', 'page.next', 'watch.list'] },
+  { name: 'everything you can do', en: /(?:^|\b(?:im|i am|i'm) (?:lost|new|confused)(?: here)?\W+)(?:(?:please|pls) )?(?:show|tell|give|list)(?: me)? (?:everything|all|all the things|what|the list of (?:things|stuff|commands)|a list of (?:things|stuff|commands)) (?:you|u) (?:can|could) do\b/u, intent: 'help', overrules: ['none', 'page.next', 'watch.list', 'groups.list'] },
+  // "im new here, what r u for?": what the bot is for, asked.
+  { name: 'what the bot is for', en: /(?:^|\b(?:im|i am|i'm) (?:lost|new|confused)(?: here)?\W+)what (?:are|r) (?:you|u) (?:for|good for|here for)\b/u, intent: 'help', overrules: ['none', 'watch.list'] },
   // 周会门口那个陌生人请他走: someone asked to leave. ("Bill can't come in" is said of a person, not to the bot: asked.)
   { name: 'someone asked to leave (zh)', zh: /(?:请|让|叫)(?:他|她|他们|她们|对方|这个人|那个人)(?:走|离开|出去|回去)(?:吧|吗)?$/u, intent: 'lobby.reject', overrules: ['none', 'lobby.who', 'lobby.admit', 'meetings.details', 'meetings.invitation', 'meetings.create'] },
   // 可以设置的值有哪些呀: the values a meeting's settings may take.
@@ -135,6 +137,8 @@ const CUES: readonly Cue[] = [
   // "I hate meetings on Fridays": how someone feels about meetings.
   { name: 'feelings about meetings', en: /^i (?:hate|love|like|dislike|can't stand|cant stand|cannot stand|enjoy|am tired of|m tired of)\b/u, intent: 'none', keep: [] },
   // Corpus X's classes (after its first score).
+  // "disconnect me from Skype for Business": the account unlinked, said of the person.
+  { name: 'disconnected from skype', en: /^(?:(?:please|pls) )?(?:disconnect|unlink|log|sign) (?:me )?(?:out )?(?:off |out )?(?:from|of) (?:skype(?: for business)?|sfb|my (?:skype |sfb )?account)\b/u, intent: 'signOut', overrules: ['meetings.list', 'none', 'signIn', 'groups.list', 'meetings.create', 'watch.stop'] },
   { name: 'account unlinked said last', en: /, (?:unlink|disconnect|remove|forget|drop) my (?:skype |sfb |skype for business )?account$/u, intent: 'signOut', overrules: ['meetings.list', 'none', 'signIn', 'groups.list'] },
   // "drop Leadership from my groups", "the Interns group can go": a contact group given up.
   { name: 'a group given up', en: /^(?:(?:delete|remove|erase|drop|get rid of|trash|scrap) (?:the )?\S.* from (?:my|our|the) (?:contact )?groups|(?:the |my |our )?\S.* (?:contact )?group can go(?: now| away)?)$/u, intent: 'groups.delete', overrules: ['groups.list', 'none', 'groups.members', 'meetings.delete'] },
@@ -469,7 +473,8 @@ const CUES: readonly Cue[] = [
   { name: 'when is <meeting> (zh)', zh: /^(?!.*(?:下一个|下个|我的|我有|哪些))[^，,\s]{2,16}?(?:是)?(?:什么时候|几点|哪天|几号|星期几|周几)(?:开始|开|结束|召开|的)?[？?]?$/u, intent: 'meetings.details', overrules: ['none', 'meetings.list', 'huawei.ongoing', 'huawei.scheduled'] },
   // "周例会只让公司内部的人进", "让周例会所有人都可以进": who may enter, a setting — not letting anyone in now
   // ("大家都可以进来了" is: 进来了).
-  { name: 'who may enter (zh)', zh: /^(?!.*[吗么？?]$)(?:.*(?:所有人|任何人|谁|大家|外部的人|外面的人)都(?:可以|能)(?:进入?|加入|入会|参加)(?![来了])(?!.*了$)|.*只(?:让|允许|有|限)(?:公司内部|公司里|本公司|企业内部|内部|受邀|被邀请))/u, intent: 'meetings.update', overrules: ['lobby.admit', 'none', 'lobby.who', 'meetings.details', 'huawei.admitWaiting'] },
+  // "产品路线图 允许所有人进入": a meeting that allows everyone in is its setting, not those waiting now (who wait is not said).
+  { name: 'who may enter (zh)', zh: /^(?!.*[吗么？?]$)(?:.*(?:所有人|任何人|谁|大家|外部的人|外面的人)都(?:可以|能)(?:进入?|加入|入会|参加)(?![来了])(?!.*了$)|^(?!.*(?:大厅|等候室|在等|等着|等待|排队))[^，,\s]{2,16}?\s*(?:允许|准许)(?:所有人|任何人|大家|外部的人|外面的人)(?:都)?(?:进入?|加入|入会|参加)(?![来了])(?!.*了$)|.*只(?:让|允许|有|限)(?:公司内部|公司里|本公司|企业内部|内部|受邀|被邀请))/u, intent: 'meetings.update', overrules: ['lobby.admit', 'none', 'lobby.who', 'meetings.details', 'huawei.admitWaiting'] },
   // "取消订阅周例会": a meeting (named by its kind) unsubscribed is its lobby watch, not a group's presence.
   { name: 'unsubscribe a meeting (zh)', zh: new RegExp(String.raw`^(?!.*(?:状态|分组|组|上线|下线))(?:取消|停止|不再|别再|不用再)(?:订阅|关注|监控)\s*(?:我的)?(?:会议)?\s*\S*${MEETING_KIND_ZH}`, 'u'), intent: 'watch.stop', overrules: ['groups.presenceStop', 'none', 'watch.start', 'meetings.delete', 'signOut'] },
   // "把张伟请出去", "把张伟踢出大厅": someone sent out.
