@@ -39,7 +39,7 @@ const fromDomain = /^(?:the\s+)?(?:(?:guest|person|people|user|attendee|one|some
  * (domain), "Bob Kelly". Exact name or address matches win over partial ones, so "Bob" does not also pick "Bobby"
  * when a Bob waits.
  */
-export function matchPeople<T extends Pick<WaitingPerson, 'name' | 'uri'>>(query: string, people: readonly T[]): T[] {
+export function matchPeople<T extends Pick<WaitingPerson, 'name' | 'uri'>>(query: string, people: readonly T[], partly = true): T[] {
   const wanted = query.trim().toLowerCase().replace(/[.!?]+$/, '');
   if (!wanted) return [];
   const domain = fromDomain.exec(wanted)?.[1]?.trim();
@@ -48,7 +48,7 @@ export function matchPeople<T extends Pick<WaitingPerson, 'name' | 'uri'>>(query
   const exact = people.filter((person) => person.name.toLowerCase() === bare || addressOf(person.uri) === bare);
   if (exact.length > 0) return exact;
   const wholeWord = people.filter((person) => person.name.toLowerCase().split(/\s+/).includes(bare) || addressOf(person.uri).split('@')[0] === bare);
-  if (wholeWord.length > 0) return wholeWord;
+  if (wholeWord.length > 0 || !partly) return wholeWord;
   return people.filter((person) => person.name.toLowerCase().includes(bare));
 }
 
@@ -72,11 +72,12 @@ const NAME_LIST_JOINER = /\s*(?:,\s*(?:and\s+|&\s*)?|\s(?:and|&)\s|&|[、，,和
 /**
  * The people a request names: one name as `matchPeople` finds it, or, when nobody waiting has the whole text, a list
  * of names each matched on its own ("admit Bob and Carol"). A name that is itself a list ("Bob and Carol's guest")
- * still wins when somebody waiting has it.
+ * still wins when somebody waiting has it. In a list each name must be a whole name or word of one, never a part
+ * ("Al" is not Carol), and one character is no name (张和平 is one person, not 张 and 平).
  */
 export function matchNamedPeople<T extends Pick<WaitingPerson, 'name' | 'uri'>>(query: string, people: readonly T[]): Array<NameMatch<T>> {
   const whole = matchPeople(query, people);
   const names = query.split(NAME_LIST_JOINER).map((name) => name.trim()).filter((name) => name.length > 0);
-  if (whole.length > 0 || names.length < 2) return [{ name: query, matches: whole }];
-  return names.map((name) => ({ name, matches: matchPeople(name, people) }));
+  if (whole.length > 0 || names.length < 2 || names.some((name) => name.length < 2)) return [{ name: query, matches: whole }];
+  return names.map((name) => ({ name, matches: matchPeople(name, people, false) }));
 }
