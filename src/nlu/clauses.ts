@@ -196,12 +196,12 @@ function whoeverWaits(head: string): string | undefined {
   const said = PEOPLE_WAITING_EN.exec(head);
   if (!said) return undefined;
   const where = said[1]?.trim() ?? '';
-  if (!where || /^(?:(?:in|at|outside) )?(?:the )?(?:lobby|waiting room)$/iu.test(where)) return /waiting room/iu.test(where) ? 'everyone in the waiting room' : 'everyone in the lobby';
+  // Huawei calls it a waiting room, Skype for Business a lobby: the word said keeps saying which.
+  const room = /\bwaiting room\b/iu.test(where) ? 'waiting room' : 'lobby';
+  if (!where || /^(?:(?:in|at|outside) )?(?:the )?(?:lobby|waiting room)$/iu.test(where)) return `everyone in the ${room}`;
   const meeting = /^(?:in|at|for|on|to join|outside) (?:the )?(?:lobby|waiting room) (?:of|for) (.+)$/iu.exec(where)?.[1]
     ?? /^(?:in|at|for|on|outside) (?:the )?(.+?) (?:lobby|waiting room)$/iu.exec(where)?.[1]
     ?? /^(?:in|at|for|on|to join|outside) (?:the )?(.+)$/iu.exec(where)?.[1];
-  // Huawei calls it a waiting room, Skype for Business a lobby: the word said keeps saying which.
-  const room = /\bwaiting room\b/iu.test(where) ? 'waiting room' : 'lobby';
   if (!meeting) return undefined;
   return /^\d[\d ]{4,}\d$/u.test(meeting) ? `everyone waiting in ${meeting}` : `everyone in the ${room} of ${meeting.replace(/^the /iu, '')}`;
 }

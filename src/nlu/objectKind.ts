@@ -54,6 +54,8 @@ const NOT_AN_OBJECT_START = /^(?:me|us|him|her|them|you|of|on|up|in|out|off|to|w
 
 // Chinese puts the head noun last: 二楼的会议室, 张伟发的邮件.
 const MESSAGING_ZH = ['订阅', '频道', '群聊', '聊天', '邮件', '邮箱', '短信', '消息', '手机', '提醒', '通知'];
+// "登出吧，不用再提醒我了": signing out stops the lobby alerts, so they are its own; a chat left (退出群聊) is not.
+const MESSAGING_ZH_BUT_ALERTS = MESSAGING_ZH.filter((word) => word !== '提醒' && word !== '通知');
 const OTHER_THINGS_ZH = [
   '会议室', '房间', '工位', '聊天记录', '语音信箱', '留言', '文件夹', '文件名', '文件', '文档', '表格', '幻灯片', '附件',
   '密码', '屏幕', '电脑', '麦克风', '话筒', '摄像头', '耳机', '打印机', '状态', '会员', '头像', '签名',
@@ -78,8 +80,7 @@ function isOtherThingEn(word: string, intent: string): boolean {
 function otherThingsZh(intent: string): readonly string[] {
   const things = PRESENCE.has(intent) ? OTHER_THINGS_ZH.filter((word) => word !== '状态') : OTHER_THINGS_ZH;
   if (ALERTING.has(intent)) return things;
-  // "登出吧，不用再提醒我了": signing out stops the lobby alerts, so they are its own; a chat left (退出群聊) is not.
-  return [...things, ...(intent === 'signOut' ? MESSAGING_ZH.filter((word) => word !== '提醒' && word !== '通知') : MESSAGING_ZH)];
+  return [...things, ...(intent === 'signOut' ? MESSAGING_ZH_BUT_ALERTS : MESSAGING_ZH)];
 }
 
 const DETERMINERS = /^(?:(?:my|the|a|an|our|your|this|that|these|those|his|her|their|its|some)\s+)+/u;
@@ -145,32 +146,21 @@ function chineseVerdict(slot: string, value: string, intent: string, saidAfterIt
 const OBJECT_SLOTS = ['meeting', 'subject', 'group', 'person'] as const;
 
 /**
- * Is the write's object of a kind the bot does not manage? Only writes are judged (a read of the wrong thing costs a
- * "not found"); a meeting or group created under a name ("called …", in quotes) is named so, whatever word that is.
+ * Whether `name` occurs in `text` where `fits` holds for the 16 characters before and after it, at any occurrence.
+ * Found by position, not by a pattern compiled around the name: a name is text someone typed.
  */
-// "watch my meeting Meeting of org1": a value that follows its kind's noun in the sentence is a name, whatever its
-// first word (the kind's noun may have been read as part of the phrase, not of the name).
-/** Whether `name` occurs in `text` with `after` matching what follows it (by position: a name is text someone typed). */
-function followedBy(text: string, name: string, after: RegExp): boolean {
+function occursWhere(text: string, name: string, fits: (before: string, after: string) => boolean): boolean {
   if (!name) return false;
   for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-    if (after.test(text.slice(at + name.length, at + name.length + 16))) return true;
+    if (fits(text.slice(Math.max(0, at - 16), at), text.slice(at + name.length, at + name.length + 16))) return true;
   }
   return false;
 }
 
-/**
- * "create a meeting called Launch", "the group Hikers": a name said right after the word for its kind, anywhere in the
- * sentence. Found by position, not by a pattern compiled around the name: a name is text someone typed.
- */
+// "watch my meeting Meeting of org1", "create a meeting called Launch": a value that follows its kind's noun in the
+// sentence is a name, whatever its first word (the kind's noun may have been read as part of the phrase, not of the name).
 function saidAfterItsKind(value: string, commandText: string): boolean {
-  const text = commandText.toLowerCase();
-  const name = value.toLowerCase();
-  if (!name) return false;
-  for (let at = text.indexOf(name); at > 0; at = text.indexOf(name, at + 1)) {
-    if (/\b(?:meeting|call|conference|mtg|group)\s+$/u.test(text.slice(Math.max(0, at - 16), at))) return true;
-  }
-  return false;
+  return occursWhere(commandText.toLowerCase(), value.toLowerCase(), (before) => /\b(?:meeting|call|conference|mtg|group)\s+$/u.test(before));
 }
 
 function saidAfterChineseKind(value: string, commandText: string): boolean {
@@ -178,6 +168,10 @@ function saidAfterChineseKind(value: string, commandText: string): boolean {
   return at > 0 && /会议\s*[：:“"「]?\s*$/u.test(commandText.slice(Math.max(0, at - 8), at));
 }
 
+/**
+ * Is the write's object of a kind the bot does not manage? Only writes are judged (a read of the wrong thing costs a
+ * "not found"); a meeting or group created under a name ("called …", in quotes) is named so, whatever word that is.
+ */
 export function judgeObject(intent: string, entities: Readonly<Entities>, chinese: boolean, namedExplicitly: boolean, commandText = ''): ObjectVerdict | undefined {
   if (!isWrite(intent)) return undefined;
   for (const slot of OBJECT_SLOTS) {
@@ -248,7 +242,7 @@ export function groupNamedAsMeeting(intent: string, entities: Readonly<Entities>
   const meeting = entities.meeting;
   if (typeof meeting !== 'string' || /会|会议/u.test(meeting)) return undefined;
   // 实习生那个组改叫新人: the name, then 那个组 / 这个组 pointing at it.
-  const named = /\p{Script=Han}组$/u.test(meeting) || followedBy(commandText, meeting, /^\s*(?:那个|这个)(?:分组|组)/u);
+  const named = /\p{Script=Han}组$/u.test(meeting) || occursWhere(commandText, meeting, (_before, after) => /^\s*(?:那个|这个)(?:分组|组)/u.test(after));
   if (!named) return undefined;
   return lookup(GROUP_COUNTERPART, intent);
 }

@@ -967,12 +967,12 @@ const BOOKINGS: ReadonlySet<string> = new Set(['meetings.create', 'groups.create
 
 /**
  * "explain lock 923 456 781": the sentence to explain is given back as it was typed, its ids spaced as they were
- * (the recogniser reads ids joined). It ends the message, so it is the suffix that joins to the same text.
+ * (the recogniser reads ids joined), wherever it sits in the message.
  */
 function spacedAsTyped(value: string, raw: string): string {
   if (raw.includes(value)) return value;
-  // Joining took out the spaces between an id's digits ("923 456 781"): the typed text is the value with them back,
-  // wherever it sits ("how would you parse 'mute everyone in 923 456 781'").
+  // Joining took out the spaces between an id's digits ("923 456 781"): the typed text is the value with them put
+  // back ("how would you parse 'mute everyone in 923 456 781'"). The value is escaped and at most LONGEST_COMMAND long.
   return new RegExp(escapeRegExp(value).replace(/(?<=\d)(?=\d)/gu, ' ?'), 'u').exec(raw)?.[0] ?? value;
 }
 
