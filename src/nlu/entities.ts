@@ -123,7 +123,7 @@ export function extractEntities(input: EntityInput): EntityResult {
     now: input.now,
     trace: [],
   };
-  const entities = withTopic(input.intent, sentence, extractFor(input.intent, sentence));
+  const entities = withAfterthought(input.intent, sentence, withTopic(input.intent, sentence, extractFor(input.intent, sentence)));
   for (const [slot, value] of Object.entries(entities)) {
     if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) {
       delete entities[slot as keyof Entities];
@@ -139,6 +139,18 @@ const NOT_A_TOPIC = /[把将让请帮给我你他她它谁哪吗呢么都也就�
 // Words said first that open a sentence rather than name a meeting ("好的 把张伟放进来", "OK，让张伟进来").
 const NOT_A_NAME = /^(?:好的?|好吧|好嘞|行|谢谢|多谢|对了?|嗯+|哦|噢|那|那个|这个|那么|然后|还有|另外|顺便|是的|收到|哎|喂|嗨|你好|您好|哈喽|老板|领导|[A-Za-z]{1,5})$/iu;
 const TOPIC_INTENTS: ReadonlySet<string> = new Set([...Object.keys(MEETING_RULES), ...Object.keys(LOBBY_RULES), 'meetings.update', 'extensions.add']);
+
+// "有人在等的时候提醒我，产品路线图会议": the meeting named last, alone in its clause and called a meeting.
+const ZH_AFTERTHOUGHT = /[，,]\s*(?:就是|是)?([^\s，,：:]{2,16}?)\s*(?:这个|那个|这场|那场)?(?:会议|的会)[。！!]?$/u;
+
+/** A Chinese command that names no meeting, then names one as an afterthought in a clause of its own. */
+function withAfterthought(intent: string, s: Sentence, entities: Entities): Entities {
+  if (!s.zh || entities.meeting || (entities.all && !intent.startsWith('lobby.')) || !TOPIC_INTENTS.has(intent)) return entities;
+  const named = ZH_AFTERTHOUGHT.exec(s.text)?.[1];
+  if (!named || NOT_A_TOPIC.test(named) || NOT_A_NAME.test(named) || !usableMeeting(named, true)) return entities;
+  s.trace.push(`"${named}" named last, alone, is the meeting`);
+  return { ...entities, meeting: cleanMeeting(named, true) };
+}
 
 /** The command's entities read after a meeting named first, that meeting filled in when the command names none. */
 function withTopic(intent: string, s: Sentence, entities: Entities): Entities {
@@ -428,6 +440,8 @@ function afterColon(captured: string | undefined, text: string): string | undefi
   return at > 0 && !opensName ? captured.slice(at) : captured;
 }
 
+// "open to the whole company": everyone in it, and nobody outside.
+const COMPANY_WIDE = /^(?:the )?(?:whole|entire) (?:company|org|organi[sz]ation|firm|enterprise)$/u;
 const EN_ACCESS_CLAUSE = /\b(?:make|set|switch|turn|keep|change) (?:it|that|the meeting|the call|access)(?: (?:to|as))? (\S.*)$/u;
 const ZH_ACCESS_CLAUSE = /[，,]\s*(?:并且|而且|再|然后|顺便|同时|还有|另外)?(?:把它|将它)?((?:改成|改为|设成|设为|设置为|设置成|只让|只允许|仅限).+)$/u;
 
@@ -452,11 +466,13 @@ function meetingUpdate(s: Sentence): Entities {
     times.endTime = times.startTime;
     delete times.startTime;
   }
-  const settings = s.zh ? (captures.rest ?? s.text) : (captures.rest ? asReadWords(captures.rest, s.tokens) : s.plain).toLowerCase();
+  // "open to everyone, not just invitees": who else is named is the contrast, not the setting.
+  const settings = (s.zh ? (captures.rest ?? s.text) : (captures.rest ? asReadWords(captures.rest, s.tokens) : s.plain).toLowerCase().replace(/,?\s+not (?:just|only|merely) .+$/u, ''));
   // With a time, who may enter is read only from a clause of its own ("…, and make it company folks only").
   const accessClause = s.zh ? ZH_ACCESS_CLAUSE.exec(s.text)?.[1] : EN_ACCESS_CLAUSE.exec(s.plain)?.[1];
   const accessLevel = times.startTime ? (accessClause ? accessLevelIn(accessClause) : undefined)
-    : /^(?:everyone|anyone|everybody|all|the public)$/u.test(settings) ? 'Everyone' : accessLevelIn(settings);
+    : /^(?:everyone|anyone|everybody|anybody|all|the public)$/u.test(settings) ? 'Everyone'
+    : COMPANY_WIDE.test(settings) ? 'SameEnterprise' : accessLevelIn(settings);
   return {
     meeting,
     subject: captures.subject ? (s.zh ? stripZh(captures.subject) : captures.subject.replace(/\s+(?:please|instead)$/iu, '')) : undefined,

@@ -637,7 +637,9 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
     // 登入 (Taiwan) is 登录, to sign in.
     .replace(/登入/gu, '登录')
     // 门口 (the doorway) is where people wait to be let in: the lobby (大厅), the same length.
-    .replace(/门口/gu, '大厅');
+    .replace(/门口/gu, '大厅')
+    // A meeting's 细节 are its 详情 (details), the same length.
+    .replace(/的细节/gu, '的详情');
   const language = detectLanguage(text, locale);
   const chinese = hasHan(text) && (detectLanguage(text) === 'zh' || chineseVerbFirst(text));
   explanation.push(`text: "${text}" (language ${language}${locale ? `, locale ${locale}` : ''})`);
@@ -1003,6 +1005,10 @@ function asksForExplanation(tokens: Token[], normalised: string, chinese: boolea
       || /^(?:你)?(?:是|会)?(?:怎么|如何|怎样)(?:理解|解析)\s+\S/u.test(normalised);
   }
   if (/^(?:how (?:would|do|did) you (?:understand|read|parse|interpret)|show (?:me )?how you (?:parse|read|understand|interpret)|what would you do with|what do you make of|how would you handle) \S/u.test(normalised)) {
+    return true;
+  }
+  // "what intent is 'who is waiting'": the reading of a quoted sentence, asked.
+  if (/^(?:what|which) (?:intent|command|reading) (?:is|would be|does|do you get for|would you pick for) \S/u.test(normalised) && tokens.some((token) => token.quoted)) {
     return true;
   }
   const first = tokens[0]?.norm;

@@ -105,6 +105,8 @@ const COMMAND_SHORTHAND: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:unmut|unmte)\b/giu, 'unmute'],
   // Thirteenth pass: "turn off mute-all for <id>": the hyphenated control is the words "mute all".
   [/\b(un)?mute-all\b/giu, '$1mute all'],
+  // "turn off the all-mute for <id>": the same control, named the other way round.
+  [/\b(?:all-mute|global mute)\b/giu, 'mute all'],
   // "turn off everyone's mic in <id>": the microphones of all, switched off or on, are the mute.
   [/\b(?:turn|switch|shut) off (?:everyone'?s|everybody'?s|all(?: the)?|their|all of their|the) mic(?:rophone)?s?\b/giu, 'mute everyone'],
   [/\b(?:turn|switch) on (?:everyone'?s|everybody'?s|all(?: the)?|their|all of their|the) mic(?:rophone)?s?\b/giu, 'unmute everyone'],
@@ -141,8 +143,8 @@ export function micAsMute(text: string): string {
 
 // Traditional characters of the command words, read as their simplified forms (會議 → 会议, 讓…進來 → 让…进来):
 // the patterns and the classifier are written in simplified Chinese. Names keep whatever the conversion gives.
-const TRADITIONAL = '會議讓進來關註刪組廳誰開結鎖靜單請這個們時間點週後幫設訂狀態線擴號碼撥詳資訊顯謝煩參與錄準絕別監視無須預約題權為華雲現頁綁聯帳內變換從說話讀麼沒還嗎裡裏對該應員體場暫啟動戶電邊門見夠將隊團聽語卻務專業報營銷產評審復盤訓練階處長負責兩萬億機構級備稱問總談論選項載樣幾歡閉標簽計劃實際導師書寫發認證聲數據經驗禮頻給帶閱繼續財規則範圍網絡習學課溝辦創擇鐘離覺歷東車區層屬隨傳麥鬆於採購檢訪舊剛歸僅細歲齊類舉決況淨遲兒過當張陳劉楊黃趙吳孫鄭馬錢葉許鄧蕭韓馮蔣羅戰緊術輪廣頭腦風險稅簡測試運維護雜買賣貨價質費調適達遠飯氣熱溫響樂藝醫藥療園圖畫館廠倉庫職獎勵獲勝敗爭紀憶雙賽貼擔憂慮懷殺鮮鳥魚龍麗蘭燈爐齡韻頂順領顧額願飛驚鬧齒嚴壓廁廚彈徵擁擊攝樓欄殘滿濕灣爺猶獨環畢異盡確礎禍竊筆紅納紙紹終統絲綠緒編縣績繩繳罰聞膽興艦莊蘇虛補裝複覽觀記訴診詢詩誤諸謂講識譯豐貝貴貸貿賓賞賴趕跡蹤軍軟較輕輸轉農連遊違遙遞鄉醜釋鐵錯鍵鎮閃閒闆陸陽隱隻雖難霧靈韋頓飄餘騎騰鬥絡';
-const SIMPLIFIED = '会议让进来关注删组厅谁开结锁静单请这个们时间点周后帮设订状态线扩号码拨详资讯显谢烦参与录准绝别监视无须预约题权为华云现页绑联账内变换从说话读么没还吗里里对该应员体场暂启动户电边门见够将队团听语却务专业报营销产评审复盘训练阶处长负责两万亿机构级备称问总谈论选项载样几欢闭标签计划实际导师书写发认证声数据经验礼频给带阅继续财规则范围网络习学课沟办创择钟离觉历东车区层属随传麦松于采购检访旧刚归仅细岁齐类举决况净迟儿过当张陈刘杨黄赵吴孙郑马钱叶许邓萧韩冯蒋罗战紧术轮广头脑风险税简测试运维护杂买卖货价质费调适达远饭气热温响乐艺医药疗园图画馆厂仓库职奖励获胜败争纪忆双赛贴担忧虑怀杀鲜鸟鱼龙丽兰灯炉龄韵顶顺领顾额愿飞惊闹齿严压厕厨弹征拥击摄楼栏残满湿湾爷犹独环毕异尽确础祸窃笔红纳纸绍终统丝绿绪编县绩绳缴罚闻胆兴舰庄苏虚补装复览观记诉诊询诗误诸谓讲识译丰贝贵贷贸宾赏赖赶迹踪军软较轻输转农连游违遥递乡丑释铁错键镇闪闲板陆阳隐只虽难雾灵韦顿飘余骑腾斗络';
+const TRADITIONAL = '會議讓進來關註刪組廳誰開結鎖靜單請這個們時間點週後幫設訂狀態線擴號碼撥詳資訊顯謝煩參與錄準絕別監視無須預約題權為華雲現頁綁聯帳內變換從說話讀麼沒還嗎裡裏對該應員體場暫啟動戶電邊門見夠將隊團聽語卻務專業報營銷產評審復盤訓練階處長負責兩萬億機構級備稱問總談論選項載樣幾歡閉標簽計劃實際導師書寫發認證聲數據經驗禮頻給帶閱繼續財規則範圍網絡習學課溝辦創擇鐘離覺歷東車區層屬隨傳麥鬆於採購檢訪舊剛歸僅細歲齊類舉決況淨遲兒過當張陳劉楊黃趙吳孫鄭馬錢葉許鄧蕭韓馮蔣羅戰緊術輪廣頭腦風險稅簡測試運維護雜買賣貨價質費調適達遠飯氣熱溫響樂藝醫藥療園圖畫館廠倉庫職獎勵獲勝敗爭紀憶雙賽貼擔憂慮懷殺鮮鳥魚龍麗蘭燈爐齡韻頂順領顧額願飛驚鬧齒嚴壓廁廚彈徵擁擊攝樓欄殘滿濕灣爺猶獨環畢異盡確礎禍竊筆紅納紙紹終統絲綠緒編縣績繩繳罰聞膽興艦莊蘇虛補裝複覽觀記訴診詢詩誤諸謂講識譯豐貝貴貸貿賓賞賴趕跡蹤軍軟較輕輸轉農連遊違遙遞鄉醜釋鐵錯鍵鎮閃閒闆陸陽隱隻雖難霧靈韋頓飄餘騎騰鬥絡節鏈義協幹戲濟獻壞牆織擋攔掃憑鄰兌啓';
+const SIMPLIFIED = '会议让进来关注删组厅谁开结锁静单请这个们时间点周后帮设订状态线扩号码拨详资讯显谢烦参与录准绝别监视无须预约题权为华云现页绑联账内变换从说话读么没还吗里里对该应员体场暂启动户电边门见够将队团听语却务专业报营销产评审复盘训练阶处长负责两万亿机构级备称问总谈论选项载样几欢闭标签计划实际导师书写发认证声数据经验礼频给带阅继续财规则范围网络习学课沟办创择钟离觉历东车区层属随传麦松于采购检访旧刚归仅细岁齐类举决况净迟儿过当张陈刘杨黄赵吴孙郑马钱叶许邓萧韩冯蒋罗战紧术轮广头脑风险税简测试运维护杂买卖货价质费调适达远饭气热温响乐艺医药疗园图画馆厂仓库职奖励获胜败争纪忆双赛贴担忧虑怀杀鲜鸟鱼龙丽兰灯炉龄韵顶顺领顾额愿飞惊闹齿严压厕厨弹征拥击摄楼栏残满湿湾爷犹独环毕异尽确础祸窃笔红纳纸绍终统丝绿绪编县绩绳缴罚闻胆兴舰庄苏虚补装复览观记诉诊询诗误诸谓讲识译丰贝贵贷贸宾赏赖赶迹踪军软较轻输转农连游违遥递乡丑释铁错键镇闪闲板陆阳隐只虽难雾灵韦顿飘余骑腾斗络节链义协干戏济献坏墙织挡拦扫凭邻兑启';
 const TO_SIMPLIFIED: ReadonlyMap<string, string> = new Map([...TRADITIONAL].map((char, i) => [char, SIMPLIFIED[i] ?? char]));
 const TRADITIONAL_CHAR = new RegExp(`[${TRADITIONAL}]`, 'gu');
 

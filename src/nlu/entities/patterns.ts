@@ -27,6 +27,7 @@ export const en = {
   debugParse: [
     rule('explain <text>', '^(?:explain|interpret|debug(?: ?parse)?|parse|trace|analy[sz]e) (?:to me )?(?:how you (?:read|understand|parse|see)(?: it| this)? )?(?:this(?: sentence)? |the (?:sentence|phrase|message|text) |the following )?(?<keyword>.+)$'),
     rule('what intent do you get for <text>', '^what (?:intent|command|reading) (?:do|would|did) you (?:get|see|find|pick|choose|make) (?:for|from|out of) (?<keyword>.+)$'),
+    rule('what intent is <text>', '^(?:what|which) (?:intent|command|reading) (?:is|would be|does) (?<keyword>.+)$'),
     rule('what would you do with <text>', '^(?:what would you do with|what do you make of|how would you handle) (?<keyword>.+)$'),
     rule('how do you understand <text>', '^(?:how (?:do|would|did)|show (?:me )?how) you (?:understand|read|parse|interpret) (?<keyword>.+)$'),
     rule('what does <text> mean', '^what does (?<keyword>.+) mean(?: to you)?$'),
@@ -155,7 +156,8 @@ export const en = {
     // "make dial-in callers wait in the lobby for All-Hands": the people the setting is about come first, the meeting last.
     rule('make phone users wait for <meeting>', '^(?:make|have|let|force|get) (?:the |all )?(?:phone|dial-in|dial in|dialin|pstn) (?:users|callers|people|participants|joiners|dial-ins|dialins)\\b.*?\\b(?:for|of|on|in|at) (?<meeting>.+?)(?: (?:from now on|going forward|from today|instead|please))?$'),
     // "let anyone join Parent-Teacher Night": who may join, then the meeting.
-    rule('let anyone join <meeting>', '^(?:let|allow) (?<rest>anyone|anybody) (?:join|in|into|come in|get in|enter)(?: (?:to|into))? (?<meeting>.+)$'),
+    // "let everyone join the Friday all hands, not just invitees": the invitees set against everyone are no part of the name.
+    rule('let anyone join <meeting>', '^(?:let|allow) (?<rest>anyone|anybody|everyone|everybody) (?:to )?(?:join|in|into|come in|get in|enter)(?: (?:to|into))? (?:the )?(?<meeting>.+?)(?:,? not (?:just|only|merely) .+)?$'),
     // "Standup should only let in invited people from now on": the meeting, then who it lets in.
     rule('<meeting> should only let in <who>', '^(?<meeting>.+?) (?:should|must|will|can) only (?:let in|admit|allow in|allow) (?<rest>.+)$'),
     // "for Partner Call, phone users shouldn't bypass the lobby anymore": the meeting first, then who the setting is about.
@@ -192,7 +194,8 @@ export const en = {
     rule('does <meeting> have extensions', '^(?:does|do|has|have) (?:the )?(?<meeting>.+?) (?:have|has|got|carry)(?: (?:any|some|an|the))? (?:extensions?|extension data|custom data)$'),
     rule('what extensions did I add to <meeting>', '\\bextensions?\\b.*\\b(?:add|put|attach|set|create)(?:ed)? (?:to|on|for) (?<meeting>.+)$'),
     rule('what extensions does <meeting> have', '\\bextensions? (?:does|do|has|have|on) (?<meeting>.+?) (?:have|has|got|carry)$'),
-    rule('<meeting> extensions', '^(?:list |show |get )?(?:the )?(?<meeting>.+?) (?:meeting )?extensions$'),
+    // "show me the extensions" names no meeting: who is shown and the article are no name.
+    rule('<meeting> extensions', '^(?:(?:list|show|get|give|display)(?: me| us)? )?(?:all )?(?:the )?(?<meeting>(?!(?:me|us|all|any|my|our|the)$).+?) (?:meeting )?extensions$'),
     // Thirteenth pass: "what custom data does Town Hall have?".
     rule('what custom data does <meeting> have', '^(?:what|which|any) (?:custom data|extension data|extensions?|data) (?:does|do|did|has) (?:the )?(?<meeting>.+?) (?:have|has|got|carry|hold|contain)$'),
   ],
@@ -206,7 +209,7 @@ export const en = {
   extensionId: [
     rule('id <extensionId>', '\\b(?:extension )?id (?:(?:is|是|为|=|of) )?(?<extensionId>\\S+)'),
     rule('extension called <extensionId>', '\\bextension (?:called|named|labell?ed) (?<extensionId>[\\p{L}\\d][\\p{L}\\d_.-]*)'),
-    rule('add extension <extensionId> to', '^(?:add|attach|put|create) (?:an |the )?(?:(?:roamedorganizerdata|roamedparticipantdata|undefined|custom) )?extension (?!(?:id|type|of|to|on|for|undefined|data|custom|an|the|a)\\b|roamed|organi[sz]er|participant)(?<extensionId>[\\p{L}\\d][\\p{L}\\d_.-]*) (?:to|on|for|onto)\\b'),
+    rule('add extension <extensionId> to', '^(?:add|attach|put|create) (?:an |the |a )?(?:(?:roamedorganizerdata|roamedparticipantdata|undefined|custom|(?:roamed )?(?:organi[sz]er|participant) data) )?extension (?!(?:id|type|of|to|on|for|undefined|data|custom|an|the|a)\\b|roamed|organi[sz]er|participant)(?<extensionId>[\\p{L}\\d][\\p{L}\\d_.-]*) (?:to|on|for|onto)\\b'),
   ],
   groupMembers: [
     rule('who do I have in <group>', '^who (?:do i have|have i got|is there|are there) in (?:my |the )?(?<group>.+?)(?: (?:contact )?group)?$'),
@@ -247,7 +250,7 @@ export const en = {
   groupPresence: [
     rule('presence of <group>', '\\b(?:presence|status|statuses|availability|online status|who is online)(?: (?:updates?|alerts?|notifications?|changes))? (?:of|for|in|on) (?<group>.+)$'),
     // "when Partners-APAC contacts are available": the contacts who come online are the group's people.
-    rule('when <group> come online', '\\b(?:when|whenever|if|whether|once|as soon as) (?:anyone in |someone in |people in |anybody in |somebody in )?(?<group>.+?)(?: (?:contacts|members|folks|people))? (?:comes?|goes|go|are|is|gets?|become|becomes) (?:online|available|offline|busy|free|away)(?: (?:or|and|and when they are|or when they are) (?:online|available|offline|busy|free|away))?$'),
+    rule('when <group> come online', '\\b(?:when|whenever|if|whether|once|as soon as) (?:(?:anyone|someone|people|anybody|somebody|any of|one of)(?: the)? (?:in|from|of) )?(?<group>.+?)(?: (?:contacts|members|folks|people))? (?:comes?|goes|go|are|is|gets?|become|becomes) (?:online|available|offline|busy|free|away)(?: (?:or|and|and when they are|or when they are) (?:online|available|offline|busy|free|away))?$'),
     rule('when anyone in <group> changes status', '\\bwhen (?:anyone|someone|somebody|anybody|people|a contact) (?:in|from) (?<group>.+?) (?:changes?|updates?) (?:their |his |her |its )?(?:status|presence|availability)$'),
     rule('who in <group> is online', '\\bwho (?:in|from) (?<group>.+?) (?:is|are|s) (?:online|available|free|around)$'),
     rule("who's available in <group>", '\\b(?:who(?:s| is| are)?|anyone|someone|anybody) (?:is |are )?(?:available|online|free|around|busy|away) (?:in|from|among) (?<group>.+)$'),
@@ -261,7 +264,7 @@ export const en = {
     rule('stop presence updates for <group>', '\\b(?:presence|status|statuses|availability|online status|online\\/offline|online or offline|who(?:s| s| is| are)? (?:online|available|around))(?: (?:updates?|alerts?|notifications?|notifs?|pings?|subscriptions?|subs?|changes|messages))? (?:of|for|in|on|about|from) (?:the )?(?<group>.+?)(?: (?:anymore|any more|any longer|please|now))?$'),
     rule('stop watching <group> presence', '^(?:stop|quit|cancel|end|cease|no more|dont|do not|unsubscribe from) (?:watching |tracking |following |monitoring |the )?(?:the )?(?<group>.+?)(?:[’\']s?)? (?:online )?(?:presence|status|availability)(?: (?:updates?|alerts?|notifications?|subscriptions?))?$'),
     rule('who in <group> is online', '\\bwho(?:s| is)? in (?:the |my )?(?<group>.+?) (?:is|are|comes?|goes|gets?) (?:online|available|around|offline|busy)(?: (?:anymore|any more|any longer))?$'),
-    rule('when <group> come online, no more', '\\b(?:when|if|whether) (?:anyone in |someone in |people in )?(?<group>.+?)(?: (?:contacts|members|folks|people))? (?:comes?|goes|go|are|is|gets?) (?:online|available|offline|busy)(?: (?:anymore|any more|any longer))?(?:,? (?:stop|quit|enough|no more|turn|shut|switch|kill|cut|drop)\\b.*)?$'),
+    rule('when <group> come online, no more', '\\b(?:when|if|whether) (?:(?:anyone|someone|people|anybody|somebody)(?: the)? (?:in|from|of) )?(?<group>.+?)(?: (?:contacts|members|folks|people))? (?:comes?|goes|go|are|is|gets?) (?:online|available|offline|busy)(?: (?:anymore|any more|any longer))?(?:,? (?:stop|quit|enough|no more|turn|shut|switch|kill|cut|drop)\\b.*)?$'),
   ],
   // Huawei control commands name the meeting right after the verb ("end meeting Quarterly roadmap review");
   // the "everyone in" of mute and the "for everyone" of end are not part of the subject.
@@ -320,7 +323,7 @@ const EN_EVERYONE = '(?:[Ee]veryone|[Ee]verybody|[Aa]ll)\\s+(?:in|of|on|at|for)\
 
 export const zh = {
   debugParse: [rule('解析 <文本>', '^(?:帮我|请|麻烦)?(?:解析|解释|调试|分析)(?:一下)?(?:这句话|这句|下面这句话)?\\s*[:：]?\\s*(?<keyword>.+)$'), rule('你怎么理解 <文本>', '(?:怎么|如何)(?:理解|解析)\\s*(?<keyword>.+)$')],
-  lobbyWho: [rule('<会议> 有人在等吗', '^(?!有|谁)(?<meeting>[^，,]+?)\\s*(?:的)?(?:大厅|等候室)?(?:里)?(?:现在)?(?:都)?(?:有人|有没有人|有谁|有几个人|有多少人)(?:在)?(?:大厅|等候室)?(?:里)?(?:等|排队)'), rule('<会议> 的大厅', '^(?:查看|谁在|有谁在|有人在|看看)?(?<meeting>.+?)\\s*的?(?:大厅|等候室|门口|门外)'), rule('等待加入 <会议>', '(?:等待|等着|在等|等候)(?:加入|进入|进)\\s*(?<meeting>.+?)(?:的人)?$'),
+  lobbyWho: [rule('<会议> 有人在等吗', '^(?!有|谁)(?<meeting>[^，,]+?)\\s*(?:的)?(?:大厅|等候室)?(?:里)?(?:现在)?(?:都)?(?:有人|有没有人|有谁|有几个人|有多少人)(?:在)?(?:大厅|等候室)?(?:里)?(?:等|排队)'), rule('<会议> 的大厅', '^(?:查看|谁在|有谁在|有人在|看看)?(?<meeting>.+?)\\s*的?(?:大厅|等候室|门口|门外)'), rule('等待加入 <会议>', '(?:等待|等着|在等|等候)(?:加入|进入|进)\\s*(?![入来去]$)(?<meeting>.+?)(?:的人)?$'),
     // "有人在等周会吗": who waits, then the meeting waited for.
     rule('有人在等 <会议> 吗', '^(?:有人|有没有人|有谁|谁)(?:在)?(?:等着|等待|等候|排队等|等)(?:进入|加入|进)?\\s*(?!会[吗呢没？?]*$)(?<meeting>[^，,吗呢？?\\s着候待进加入][^，,吗呢？?]+?)\\s*(?:吗|呢|没|没有)?[？?]?$')],
   admit: [

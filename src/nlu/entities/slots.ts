@@ -11,7 +11,7 @@ const MEETING_GENERIC = /^(?:the|my|our|this|that|a|an|in|of|for|waiting|there|a
 // "all 3 guests", "the two visitors": everyone waiting, counted.
 const ALL_WORDS = /^(?:(?:all|every)\s+)?(?:(?:all(?: of)?(?: the)?|the|both(?: the)?) (?:\d|two|three|four|five|six|seven|eight|nine|ten)\s+(?:guests|people|visitors|folks|callers|attendees|of them)|all (?:of )?(?:the )?(?:lobby |waiting )?(?:folks|ppl|peeps|guys|visitors|callers|attendees)|all (?:of )?those|everyone|everybody|every one|every1|evry1|em|em all|all of em|both|both of them|each of them|whoever(?: is| s|s)?|anyone|anybody|all (?:\w+ )?of them|every single (?:one|person|guest|visitor)|every (?:person|guest|visitor)|each (?:person|guest|visitor)|(?:the )?(?:whole|entire) (?:lobby|waiting room|queue|lot)|all|all of them|them all|them|all guests|the guests|guests|people|all people|all the people|everyone else|all participants|the lot|waiting people|everyone who is waiting|(?:all )?(?:the )?(?:waiting|pending) (?:people|guests|folks|visitors|attendees|users|ones|participants))(?:\s+(?:waiting|who(?:['’]?s|['’]?re| is| are) (?:still )?(?:waiting|outside|queued|queueing|there|in the lobby|in the waiting room)|that(?:['’]?s| is| are) (?:still )?waiting|(?:who|that)(?:['’]?s| s)?|in the lobby|in lobby|from the lobby|in the waiting room|that are waiting|there|too))*$/iu;
 // "unwatch every huawei meeting": the platform's or any kind's meetings, all of them.
-const ALL_MEETINGS = /\b(?:all (?:of )?(?:my |the |our )?(?:huawei |skype |online |teams )?meetings|any (?:of )?(?:my|our) meetings|every (?:one of my |single )?(?:huawei |skype |online |teams |cloud )?meetings?|all of them|everything|all my lobbies|all lobbies|all alerts|all watches|all)\b(?!-)/iu; // "Tuesday all-hands" is a meeting's name
+const ALL_MEETINGS = /\b(?:all (?:of )?(?:my |the |our )?(?:huawei |skype |online |teams )?meetings|any (?:of )?(?:my|our) meetings|every (?:one of my |single )?(?:huawei |skype |online |teams |cloud )?meetings?|all of them|everything|all my lobbies|all lobbies|all alerts|all watches|all)\b(?!-|\s+hands\b)/iu; // "Tuesday all-hands", "the Friday all hands" are a meeting's name
 
 function stripMeeting(value: string): string {
   return value
@@ -173,7 +173,7 @@ export function rawTail(text: string, captured: string): string {
   let tail = found ? text.slice(after + found.index).trim() : captured;
   // The sentence was quoted: "explain 'let everyone in'", 你怎么理解“让张伟进来”这句话.
   tail = tail.replace(/^["“'‘「]/u, '');
-  const closing = /^(.*?)["”'’」](?:\s*(?:这句话|这句|的意思|的|呢|this sentence|mean|means)?\s*[?？。.!]*)$/u.exec(tail);
+  const closing = /^(.*?)["”'’」](?:\s*(?:这句话|这句|的意思|的|呢|this sentence|mean|means))*\s*[?？。.!]*$/u.exec(tail);
   if (closing?.[1] && !/["“'‘「]/u.test(closing[1].slice(0, 1))) {
     tail = closing[1];
   }
