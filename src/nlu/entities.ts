@@ -134,8 +134,9 @@ export function extractEntities(input: EntityInput): EntityResult {
 
 // "新员工培训 全员静音吧", "市场周会，电话入会的人不用等大厅了": the meeting said first and alone, then the command about it.
 const ZH_TOPIC = /^(?:华为(?:云)?)?(?:会议)?\s*([^\s，,：:]{2,16})(?:\s+|\s*[，,]\s*)(\S.*)$/u;
-// A head that holds a verb, a pronoun, a question word or a time is a clause of its own, not a meeting's name.
-const NOT_A_TOPIC = /[把将让请帮给我你他她它谁哪吗呢么都也就在是有没不别]|什么|怎么|查|看|显示|列出|关注|盯|删|取消|锁|静音|结束|创建|新建|安排|预约|约|改|设|拒|放|准入|停|可以|能|^(?:今天|明天|后天|下周|本周|这周|上午|下午|晚上)|\d|[一二三四五六七八九十两]点/u;
+// A head that holds a verb, a pronoun, a question word or a time is a clause of its own, not a meeting's name (a year,
+// as in 2031年度规划, is part of one).
+const NOT_A_TOPIC = /[把将让请帮给我你他她它谁哪吗呢么都也就在是有没不别]|什么|怎么|查|看|显示|列出|关注|盯|删|取消|锁|静音|结束|创建|新建|安排|预约|约|改|设|拒|放|准入|停|可以|能|^(?:今天|明天|后天|下周|本周|这周|上午|下午|晚上)|(?<!\d)\d{1,2}(?![\d年])|[一二三四五六七八九十两]点/u;
 // Words said first that open a sentence rather than name a meeting ("好的 把张伟放进来", "OK，让张伟进来").
 const NOT_A_NAME = /^(?:好的?|好吧|好嘞|行|谢谢|多谢|对了?|嗯+|哦|噢|那|那个|这个|那么|然后|还有|另外|顺便|是的|收到|哎|喂|嗨|你好|您好|哈喽|老板|领导|[A-Za-z]{1,5})$/iu;
 const TOPIC_INTENTS: ReadonlySet<string> = new Set([...Object.keys(MEETING_RULES), ...Object.keys(LOBBY_RULES), 'meetings.update', 'extensions.add']);

@@ -1004,6 +1004,8 @@ function asksForExplanation(tokens: Token[], normalised: string, chinese: boolea
     return /^(?:帮我|请|麻烦)?(?:(?:解析|解释|调试)(?:一下)?|分析(?:一下)?(?=这句|\s*[:：]|\s+\S))(?:这句话|这句)?\s*[:：]?\s*\S/u.test(normalised)
       // "你是怎么理解“取消关注周例会”的": how a quoted sentence is understood.
       || /^(?:你)?(?:是|会)?(?:怎么|如何|怎样)(?:理解|解析|看)\s*[“"「'‘]/u.test(normalised)
+      // "你会怎么理解这句：锁定会议 912345678": the sentence after a colon.
+      || /^(?:你)?(?:是|会)?(?:怎么|如何|怎样)(?:理解|解析|看)(?:下面)?(?:这句话?|这个句子)?\s*[:：]\s*\S/u.test(normalised)
       // "你会怎么理解 锁定会议 912345678": the sentence after a space.
       || /^(?:你)?(?:是|会)?(?:怎么|如何|怎样)(?:理解|解析)\s+\S/u.test(normalised);
   }

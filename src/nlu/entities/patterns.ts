@@ -195,7 +195,7 @@ export const en = {
     rule('what extensions did I add to <meeting>', '\\bextensions?\\b.*\\b(?:add|put|attach|set|create)(?:ed)? (?:to|on|for) (?<meeting>.+)$'),
     rule('what extensions does <meeting> have', '\\bextensions? (?:does|do|has|have|on) (?<meeting>.+?) (?:have|has|got|carry)$'),
     // "show me the extensions" names no meeting: who is shown and the article are no name.
-    rule('<meeting> extensions', '^(?:(?:list|show|get|give|display)(?: me| us)? )?(?:all )?(?:the )?(?<meeting>(?!(?:me|us|all|any|my|our|the)$).+?) (?:meeting )?extensions$'),
+    rule('<meeting> extensions', '^(?:(?:list|show|get|give|display)(?: me| us)? )?(?:all )?(?:the )?(?<meeting>(?!(?:(?:me|us|all|any|my|our|the|show|list|get|give|display) )+(?:meeting )?extensions$).+?) (?:meeting )?extensions$'),
     // Thirteenth pass: "what custom data does Town Hall have?".
     rule('what custom data does <meeting> have', '^(?:what|which|any) (?:custom data|extension data|extensions?|data) (?:does|do|did|has) (?:the )?(?<meeting>.+?) (?:have|has|got|carry|hold|contain)$'),
   ],
@@ -209,7 +209,7 @@ export const en = {
   extensionId: [
     rule('id <extensionId>', '\\b(?:extension )?id (?:(?:is|是|为|=|of) )?(?<extensionId>\\S+)'),
     rule('extension called <extensionId>', '\\bextension (?:called|named|labell?ed) (?<extensionId>[\\p{L}\\d][\\p{L}\\d_.-]*)'),
-    rule('add extension <extensionId> to', '^(?:add|attach|put|create) (?:an |the |a )?(?:(?:roamedorganizerdata|roamedparticipantdata|undefined|custom|(?:roamed )?(?:organi[sz]er|participant) data) )?extension (?!(?:id|type|of|to|on|for|undefined|data|custom|an|the|a)\\b|roamed|organi[sz]er|participant)(?<extensionId>[\\p{L}\\d][\\p{L}\\d_.-]*) (?:to|on|for|onto)\\b'),
+    rule('add extension <extensionId> to', '^(?:add|attach|put|create) (?:an |the |a )?(?:(?:roamedorganizerdata|roamedparticipantdata|undefined|custom|(?:roamed )?(?:organi[sz]er|participant)(?: roamed)? data) (?:extension )?|extension )(?!(?:id|type|of|to|on|for|undefined|data|custom|an|the|a|extension)\\b|roamed|organi[sz]er|participant)(?<extensionId>[\\p{L}\\d][\\p{L}\\d_.-]*) (?:to|on|for|onto)\\b'),
   ],
   groupMembers: [
     rule('who do I have in <group>', '^who (?:do i have|have i got|is there|are there) in (?:my |the )?(?<group>.+?)(?: (?:contact )?group)?$'),
@@ -322,7 +322,7 @@ const ZH_RENAME = '(?:改(?:个|一下)?名(?:字|称)?|换(?:个|一下)?名(?:
 const EN_EVERYONE = '(?:[Ee]veryone|[Ee]verybody|[Aa]ll)\\s+(?:in|of|on|at|for)\\s+';
 
 export const zh = {
-  debugParse: [rule('解析 <文本>', '^(?:帮我|请|麻烦)?(?:解析|解释|调试|分析)(?:一下)?(?:这句话|这句|下面这句话)?\\s*[:：]?\\s*(?<keyword>.+)$'), rule('你怎么理解 <文本>', '(?:怎么|如何)(?:理解|解析)\\s*(?<keyword>.+)$')],
+  debugParse: [rule('解析 <文本>', '^(?:帮我|请|麻烦)?(?:解析|解释|调试|分析)(?:一下)?(?:这句话|这句|下面这句话)?\\s*[:：]?\\s*(?<keyword>.+)$'), rule('你怎么理解 <文本>', '(?:怎么|如何|怎样)(?:理解|解析|看)(?:下面)?(?:这句话?|这个句子)?\\s*[:：]?\\s*(?<keyword>.+)$')],
   lobbyWho: [rule('<会议> 有人在等吗', '^(?!有|谁)(?<meeting>[^，,]+?)\\s*(?:的)?(?:大厅|等候室)?(?:里)?(?:现在)?(?:都)?(?:有人|有没有人|有谁|有几个人|有多少人)(?:在)?(?:大厅|等候室)?(?:里)?(?:等|排队)'), rule('<会议> 的大厅', '^(?:查看|谁在|有谁在|有人在|看看)?(?<meeting>.+?)\\s*的?(?:大厅|等候室|门口|门外)'), rule('等待加入 <会议>', '(?:等待|等着|在等|等候)(?:加入|进入|进)\\s*(?![入来去]$)(?<meeting>.+?)(?:的人)?$'),
     // "有人在等周会吗": who waits, then the meeting waited for.
     rule('有人在等 <会议> 吗', '^(?:有人|有没有人|有谁|谁)(?:在)?(?:等着|等待|等候|排队等|等)(?:进入|加入|进)?\\s*(?!会[吗呢没？?]*$)(?<meeting>[^，,吗呢？?\\s着候待进加入][^，,吗呢？?]+?)\\s*(?:吗|呢|没|没有)?[？?]?$')],
@@ -366,7 +366,7 @@ export const zh = {
   watchStop: [
     // "关掉季度复盘的大厅提醒": the alerts switched off, the meeting whose lobby they watch between.
     rule('关掉 <会议> 的大厅提醒', '^(?:请|帮我|麻烦)?(?:关掉|关闭|关了|停掉|停止|取消|删掉|去掉)\\s*(?<meeting>[^，,]+?)\\s*的?(?:大厅|等候室)?(?:的)?(?:提醒|通知|推送)'),
-    rule('别再提醒我 <会议> 的大厅', '(?:别再|不要再|不用再|不再|停止)(?:提醒|通知)我?\\s*(?<meeting>.+?)\\s*的?(?:大厅|等候室)'),
+    rule('别再提醒我 <会议> 的大厅', '(?:别再|不要再|不用再|不再|停止|不用|不要)(?:提醒|通知)我?\\s*(?<meeting>.+?)\\s*的?(?:大厅|等候室)'),
     // "别再给我发 招聘面试 的大厅提醒": the alerts of a meeting, no longer to be sent.
     rule('别再给我发 <会议> 的提醒', '(?:别再|不要再|不用再|不再|别)(?:给我)?(?:发|推送?)(?:给我)?\\s*(?<meeting>[^，,]+?)\\s*的(?:大厅|等候室)?(?:的)?(?:提醒|通知)'),
     rule('别再提醒我 <会议> 了', '^(?:别再|不要再|不用再|不再)(?:提醒|通知)我?\\s*(?<meeting>[^，,的]+?)了?$'),
@@ -424,7 +424,7 @@ export const zh = {
     // "周会有什么自定义数据": what the meeting has, asked.
     rule('<会议> 有哪些扩展', '^(?:列出|查看|显示|看看|看一下)?\\s*(?<meeting>[^，,。]+?)\\s*(?:上|里)?(?:有|带)(?:哪些|什么|几个)(?:扩展|自定义数据)'),
     rule('<会议> 有哪些扩展', '^(?:列出|查看|显示|给|在)?\\s*(?<meeting>.+?)\\s*(?:上|里)?(?:都)?(?:有哪些|有什么|有没有|挂了|挂着|有|加了|加过|添加了|添加过)(?:什么|哪些)?的?(?:扩展|自定义数据|插件)'), rule('会议扩展 <会议>', '扩展\\s*(?<meeting>.+)$')],
-  extensionsAdd: [rule('把扩展加到 <会议> 上', '扩展.*?(?:加到|加进|添加到|挂到|放到|绑到|装到)\\s*(?<meeting>[^，,]+?)\\s*(?:上|里)?(?:去|吧)?$'), rule('给 <会议> 添加扩展', '(?:给|为|向|在|往)\\s*(?<meeting>.+?)\\s*(?:上|里)?(?:添加|加|新增|增加)'), rule('<会议> 加个扩展', '^(?<meeting>[^，,]+?)\\s*上?(?:添加|加|新增|增加)(?:一个|个|一条|条)?扩展'), rule('添加扩展到 <会议>', '扩展(?:到|给)\\s*(?<meeting>.+)$')],
+  extensionsAdd: [rule('把扩展加到 <会议> 上', '扩展.*?(?:加到|加进|添加到|挂到|放到|绑到|装到)\\s*(?<meeting>[^，,]+?)\\s*(?:上|里)?(?:去|吧)?$'), rule('给 <会议> 添加扩展', '(?:给|为|向|在|往)\\s*(?<meeting>.+?)\\s*(?:上|里)?(?:添加|加|新增|增加)'), rule('<会议> 加个扩展', '^(?!添加|新增|增加)(?<meeting>[^，,]+?)\\s*上?(?:添加|加|新增|增加)(?:一个|个|一条|条)?扩展'), rule('添加扩展到 <会议>', '扩展(?:到|给)\\s*(?<meeting>.+)$')],
   groupMembers: [
     rule('<分组> 里有谁', '^(?:分组)?\\s*(?<group>.+?)\\s*(?:这个(?:分组|组)|分组)?(?:里|中|内)?(?:面)?(?:都)?(?:有谁|有哪些人|有什么人|有几个人|有多少人)'),
     rule('分组 <分组> 的成员', '^(?:列出|列一下|列下|查看|查一下|显示|看看|看一下)?\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?(?:里|中|内)?(?:面)?的?(?:成员|联系人|人)(?:有哪些|都有谁|是谁)?[吗？?]*$'),
@@ -432,15 +432,17 @@ export const zh = {
   ],
   groupCreate: [rule('叫 <分组> 的分组', '(?:叫做?|名为)\\s*(?<group>.+?)\\s*的(?:联系人)?(?:分组|组)'), rule('创建一个 <分组> 分组', '(?:创建|新建|新增|建立|添加|建|加)(?:一个|个)\\s*(?!(?:联系人)?(?:分组|小组|组))(?<group>[^\\s，,]{1,20}?)\\s*(?:联系人)?(?:分组|组)(?:吧|呗|啊)?$'), rule('创建分组 <分组>', '(?:创建|新建|新增|建立|添加|建|加)(?:一个|个)?(?:新的?)?(?:联系人)?(?:分组|小组|组)\\s*[:：，,]?\\s*(?:(?:名字|名称)?(?:叫做?|名为|是))?\\s*[:：]?\\s*(?<group>.+)$')],
   groupRename: [
-    rule('把 <分组> 这个组重命名为 <新名>', `^(?:把|将)?\\s*(?<group>.+?)\\s*(?:这个(?:分组|组)|分组)\\s*(?:的?(?:名字|名称))?\\s*(?:${ZH_RENAME}|改成|改为)\\s*[，,]?\\s*(?:叫做?)?\\s*(?<newName>.+)$`),
+    rule('把 <分组> 这个组重命名为 <新名>', `^(?:把|将)?\\s*(?<group>.+?)\\s*(?:这个(?:分组|组)|分组)\\s*(?:的?(?:名字|名称))?\\s*(?:${ZH_RENAME}|改成|改为|换成|换为)\\s*[，,]?\\s*(?:叫做?)?\\s*(?<newName>.+)$`),
     rule('把分组 <分组> 改名为 <新名>', '(?:分组)\\s*(?<group>.+?)\\s*(?:的(?:名字|名称))?(?:改叫|更名为|改名为|改名成|改名叫|重新命名为|重新命名成|重命名为|重命名成|改为|改成|换成|换为|为)\\s*(?<newName>.+)$'),
     rule('<分组> 重命名为 <新名>', `^(?<group>[^\\s，,把]+?)\\s*${ZH_RENAME}\\s*[，,]?\\s*(?:叫做?)?\\s*(?<newName>[^\\s，,].*)$`),
     rule('把 <分组> 改名为 <新名>', `^把\\s*(?<group>.+?)\\s*${ZH_RENAME}\\s*[，,]?\\s*(?:叫做?)?\\s*(?<newName>.+)$`),
     // "外包组改成 合作方": a name ending in 组 changed to another is the group's rename (objectKind.ts groupNamedAsMeeting).
     rule('<…组> 改成 <新名>', '^(?:把|将)?\\s*(?<group>[^\\s，,把]+?组)\\s*(?:的?(?:名字|名称))?\\s*(?:改成|改为|换成|换为)\\s*(?<newName>[^\\s，,].*)$'),
   ],
-  groupDelete: [rule('不要 <分组> 这个组了', '^(?:我)?(?:不要|不需要|用不着)(?:了)?\\s*(?<group>\\S+?)\\s*(?:这个|那个)?(?:分组|组)了?$'), rule('删除分组 <分组>', '(?:删除|移除|删掉|删了|去掉)(?:联系人)?分组\\s*(?<group>.+)$'), rule('删掉 <分组> 这个分组', '^(?:删除|删掉|移除|去掉)\\s*(?<group>.+?)\\s*(?:这个)?(?:分组|组)$'), rule('把分组 <分组> 删掉', '分组\\s*(?<group>[^，,]+?)\\s*(?:删掉|删除|移除|删了)'), rule('分组 <分组> 不用了', '^(?:把|将)?(?:联系人)?分组\\s*(?<group>[^，,]+?)\\s*(?:就)?(?:不要了|不用了|用不着了|没用了|不需要了)'), rule('<分组> 分组不要了', '^(?:把|将)?\\s*(?<group>[^，,]+?)\\s*(?:这个)?(?:分组|组)\\s*(?:就)?(?:不要了|不用了|用不着了|没用了|不需要了|删了|删掉|删除|移除|去掉|解散)'), rule('把 <分组> 这个分组删了', '^把\\s*(?<group>.+?)\\s*(?:这个(?:分组|组)|分组)\\s*(?:删了|删掉|删除|移除)')],
+  groupDelete: [rule('不要 <分组> 这个组了', '^(?:我)?(?:不要|不需要|用不着)(?:了)?\\s*(?<group>\\S+?)\\s*(?:这个|那个)?(?:分组|组)了?$'), rule('删除分组 <分组>', '(?:删除|移除|删掉|删了|去掉)(?:联系人)?分组\\s*(?<group>.+)$'), rule('删掉 <分组> 这个分组', '^(?:删除|删掉|删了|移除|去掉)\\s*(?<group>.+?)\\s*(?:这个)?(?:分组|组)$'), rule('把分组 <分组> 删掉', '分组\\s*(?<group>[^，,]+?)\\s*(?:删掉|删除|移除|删了)'), rule('分组 <分组> 不用了', '^(?:把|将)?(?:联系人)?分组\\s*(?<group>[^，,]+?)\\s*(?:就)?(?:不要了|不用了|用不着了|没用了|不需要了)'), rule('<分组> 分组不要了', '^(?:把|将)?\\s*(?<group>[^，,]+?)\\s*(?:这个)?(?:分组|组)\\s*(?:就)?(?:不要了|不用了|用不着了|没用了|不需要了|删了|删掉|删除|移除|去掉|解散)'), rule('把 <分组> 这个分组删了', '^把\\s*(?<group>.+?)\\s*(?:这个(?:分组|组)|分组)\\s*(?:删了|删掉|删除|移除)')],
   groupPresence: [
+    // "订阅分组 合作伙伴 的上线状态": the word 分组 first, then the group, then its status.
+    rule('订阅分组 <分组> 的在线状态', '^(?:帮我|请|麻烦|替我)?(?:订阅|关注|跟踪|盯着|盯住|监控|留意)(?:一下)?\\s*(?:联系人)?分组\\s*(?<group>[^，,\\s]+?)\\s*(?:里)?(?:的人|成员)?的?(?:在线状态|上线状态|上下线状态|在线情况|上线情况|上下线情况|状态)'),
     rule('盯着 <分组> 谁在线', '^(?:帮我|请|麻烦|替我)?(?:盯着|盯住|盯一下|看着|留意)(?:一下)?\\s*(?<group>[^，,\\s]{2,12}?)(?:里)?(?:的人)?(?:谁在线|在线情况|在不在线|谁上线|上下线)'),
     // "帮我盯着 X 这个分组谁在线": a watch verb, the group, then who is online in it.
     rule('盯着 <分组> 这个分组谁在线', '^(?:帮我|请|麻烦|替我)?(?:盯着|盯住|盯一下|盯|关注|跟踪|订阅|留意|监控)(?:一下)?\\s*(?:分组)?\\s*(?<group>.+?)(?:\\s*(?:这个分组|这个组|分组)|\\s+组)\\s*(?:里|的|里的人|的人|成员)?(?:谁在线|在线情况|在线状态|上线情况|上下线情况|谁上线|谁下线|上下线|在不在线)'),
