@@ -45,7 +45,8 @@ const BUT_FIRST_EN = /^[^,;]+?\s*[,;]?\s+but (?:first|before that|before (?:you|
 const BEFORE_I_EN = /^(?:before|after) (?:i|we) [^,;]+[,;]\s*(.+)$/iu;
 
 const NAMED_AFTER_EN = /^(.+?\b(?:him|her)\b.*?)\s*(?:\s[-–—]\s*|:\s*|,\s*)(\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2})\s*[.!]?$/u;
-const PRONOUN_EN = /\b(?:him|her|them|it|(?:that|this) (?:meeting|call|one|group))\b/iu;
+// "let em in", "let 'em in": them, typed as said.
+const PRONOUN_EN = /\b(?:him|her|them|em|it|(?:that|this) (?:meeting|call|one|group))\b|['’]em\b/iu;
 const THING_EN = /^(?:that|this) (?:meeting|call|one|group)$/u;
 const NOT_AN_ANTECEDENT = /^(?:i|we|you|he|she|they|it|this|that|there|here|nobody|no one|noone|someone|somebody|what|who|which|everything|nothing|the meeting|the call)$/iu;
 
@@ -161,7 +162,7 @@ function resolveSplit(split: RegExpExecArray): { text: string; note: string } | 
     return undefined;
   }
   const waiting = whoeverWaits(head);
-  const them = /\b(?:them|him|her)(?: (?:all|both))?\b/iu.exec(tail)?.[0];
+  const them = /(?:\b(?:them|em|him|her)|['’]em)(?: (?:all|both))?\b/iu.exec(tail)?.[0];
   if (waiting && them) {
     return { text: tail.replace(them, waiting), note: `"${them}" in "${tail}" is ${waiting}` };
   }
@@ -190,7 +191,8 @@ const MEETING_IN_CONTEXT_EN = /\b(?:waiting (?:for|in|on|to join)|here for|outsi
 
 // "someone's waiting in Budget review", "there are guests in the Launch lobby", "two people waiting in 912345678": nobody
 // named, only that people wait, and where.
-const PEOPLE_WAITING_EN = /^(?:there(?:['’]s| is| are) )?(?:(?:some|a few|a couple of|a couple|two|three|four|several|\d+|new|more) )?(?:people|guests|visitors|folks|attendees|callers|someone|somebody|a guest|a visitor|a caller|one person)\b(?:['’]s|['’]re| are| is)?(?: (?:still|now|already))?(?: (?:waiting|stuck|sitting|queued|queueing|knocking))?(?: (.+))?$/iu;
+// Chat spellings (ppl, peeps) count as people.
+const PEOPLE_WAITING_EN = /^(?:there(?:['’]s| is| are) )?(?:(?:some|a few|a couple of|a couple|two|three|four|several|\d+|new|more) )?(?:people|ppl|peeps|guests|visitors|folks|attendees|callers|someone|somebody|a guest|a visitor|a caller|one person)\b(?:['’]s|['’]re| are| is)?(?: (?:still|now|already))?(?: (?:waiting|stuck|sitting|queued|queueing|knocking))?(?: (.+))?$/iu;
 
 /** Everyone waiting (where the first clause says) when it says only that people wait: what "them" then means. */
 function whoeverWaits(head: string): string | undefined {
@@ -240,8 +242,8 @@ function antecedentIn(head: string, people: boolean): string | undefined {
   const found = candidates.map((c) => c?.trim()).find((c): c is string => !!c && !NOT_AN_ANTECEDENT.test(c) && wordCount(c.replace(/(?<=\d)\s+(?=\d)/gu, '')) <= 5);
   // "people are stuck in …, let them join", "611842097 has people waiting, let them in": "them" is whoever waits,
   // never a meeting id; the sentence reads well as typed.
-  const waiting = people && (/^\d+$/u.test(found ?? '') || /\b(?:people|guests|visitors|folks|someone|somebody|attendees)\b/iu.test(head));
-  return found && people && (waiting || /^(?:the )?(?:people|guests|visitors|folks|everyone|everybody|they|all)\b/iu.test(found)) ? undefined : found;
+  const waiting = people && (/^\d+$/u.test(found ?? '') || /\b(?:people|ppl|peeps|guests|visitors|folks|someone|somebody|attendees)\b/iu.test(head));
+  return found && people && (waiting || /^(?:the )?(?:people|ppl|peeps|guests|visitors|folks|everyone|everybody|they|all)\b/iu.test(found)) ? undefined : found;
 }
 
 function wordCount(text: string): number {

@@ -351,12 +351,18 @@ function extensionAdd(s: Sentence): Entities {
 
 /** "加一个组织者数据扩展 ext-1": a Latin word after 扩展 is the extension's id, unless it names the type. */
 function chineseExtensionId(text: string): string | undefined {
+  // "新增扩展 RoamedParticipantData，编号 hr-552": the id said after its type, with its own label.
   const id = /扩展[，,]?\s*(?:的)?(?:ID|Id|id|编号|标识)?\s*(?:是|为|叫|[:：=])?\s*([A-Za-z0-9][\w.-]*)/u.exec(text)?.[1];
+  const labelled = /(?:ID|Id|id|编号|标识)\s*(?:是|为|叫|[:：=])?\s*([A-Za-z0-9][\w.-]*)/u.exec(text)?.[1];
+  return usableExtensionId(id) ?? usableExtensionId(labelled);
+}
+
+function usableExtensionId(id: string | undefined): string | undefined {
   return id && !/^(?:roamed|undefined|organi[sz]er|participant)/iu.test(id) && !/^\d{6,12}$/u.test(id) ? id : undefined;
 }
 
 // Words that say which meetings (when, whose, how many), not what they are about.
-const NOT_A_KEYWORD_EN = /^(?:now|today|later|later today|tonight|tomorrow|this week|next week|progress|the go|air|going|right|right now|the moment|at the moment|at present|currently|in progress|reserved|all|all (?!hands\b).+|every .+|everything|everyone|everybody|anyone|huawei|huawei cloud|cloud|me|us|my team|running|scheduled|planned|booked|happening|ongoing|on-going|upcoming|live|active|in-progress|started|starting|later|next|coming|soon|company-?wide|enterprise-?wide|org-?wide|(?:the )?(?:huawei )?schedule|organi[sz]ation-?wide|(?:the )?(?:whole|entire) (?:company|org|organi[sz]ation|enterprise|firm|team)|the company|everyone else|everywhere|please|pls|again|instead|too)$/iu;
+const NOT_A_KEYWORD_EN = /^(?:now|today|later|later today|tonight|tomorrow|this week|next week|progress|the go|air|going|right|right now|the moment|at the moment|at present|currently|in progress|reserved|all|all (?!hands\b).+|every .+|everything|everyone|everybody|anyone|huawei|huawei cloud|cloud|me|us|my team|running|scheduled|planned|booked|happening|ongoing|on-going|upcoming|live|active|in-progress|started|starting|later|next|coming|soon|company-?wide|enterprise-?wide|org-?wide|(?:the )?(?:huawei )?schedule|organi[sz]ation-?wide|(?:the )?(?:whole|entire) (?:company|org|organi[sz]ation|enterprise|firm|team)|the company|(?:everyone|everybody|all|anyone) (?:in|at|across) (?:the |my |our )?(?:org|organi[sz]ation|company|enterprise|firm)|everyone else|everywhere|please|pls|again|instead|too)$/iu;
 const NOT_A_KEYWORD_ZH = /^(?:云|线上|在线|网络)$|^(?:列出|显示|查看|看看|给我看|列一下)$|正在|在开|进行|全公司|全企业|所有|全部|华为|现在|目前|今天|接下来|我的|哪些/u;
 
 /**

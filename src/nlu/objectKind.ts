@@ -90,6 +90,7 @@ const QUALIFIER = /\s+(?:for|from|with|of|on|in|into|at|to|about|by|out|tonight|
 const PLACE = /\b(?:from|in|into|out of|to|on)\s+(?:(?:my|the|a|an|our|this|that|his|her|their)\s+)*((?:[\p{L}\d-]+\s+){0,3}[\p{L}\d-]+)\s*$/u;
 // "mute Bob on my phone", "end my vacation early": what is the person's own is named after "my".
 const MY_THING = /\bmy\s+([\p{L}-]+)/giu;
+const NAMES_A_THING = /^my\s+(?:[\p{L}\d&'-]+\s+){1,3}(?:contact\s+)?(?:group|meeting|call|sync|standup)\b/u;
 
 /** An English noun phrase's words before its qualifiers, as typed. */
 function englishCore(phrase: string): string[] {
@@ -198,7 +199,8 @@ const OWN_KIND_ZH = /会|大厅|等候|组|账号|帐号|账户|登录|扩展|�
 export function judgeSentence(intent: string, entities: Readonly<Entities>, commandText: string, chinese: boolean): ObjectVerdict | undefined {
   if (!isWrite(intent)) return undefined;
   const lower = commandText.toLowerCase();
-  const mine = [...lower.matchAll(MY_THING)].map((match) => match[1] ?? '').find((word) => isOtherThingEn(word, intent));
+  // "rename my Gym buddies group": a word after "my" that starts a group's or meeting's name is no thing of the person's.
+  const mine = [...lower.matchAll(MY_THING)].filter((match) => !NAMES_A_THING.test(lower.slice(match.index))).map((match) => match[1] ?? '').find((word) => isOtherThingEn(word, intent));
   if (mine) return { kind: 'foreign', reason: `the sentence is about the person's own ${mine}, nothing this bot runs` };
   if (OBJECT_SLOTS.some((slot) => typeof entities[slot] === 'string')) return undefined;
   return aboutAnotherKind(intent, commandText, chinese);

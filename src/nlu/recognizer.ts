@@ -644,7 +644,9 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
     // 门口 (the doorway) is where people wait to be let in: the lobby (大厅), the same length.
     .replace(/门口/gu, '大厅')
     // A meeting's 细节 are its 详情 (details), the same length.
-    .replace(/的细节/gu, '的详情');
+    .replace(/的细节/gu, '的详情')
+    // …的资讯 (Taiwan's 資訊, information) are its details too.
+    .replace(/的资讯/gu, '的详情');
   const language = detectLanguage(text, locale);
   const chinese = hasHan(text) && (detectLanguage(text) === 'zh' || chineseVerbFirst(text));
   explanation.push(`text: "${text}" (language ${language}${locale ? `, locale ${locale}` : ''})`);

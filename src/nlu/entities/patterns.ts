@@ -209,10 +209,10 @@ export const en = {
   extensionId: [
     rule('id <extensionId>', '\\b(?:extension )?id (?:(?:is|是|为|=|of) )?(?<extensionId>\\S+)'),
     rule('extension called <extensionId>', '\\bextension (?:called|named|labell?ed) (?<extensionId>[\\p{L}\\d][\\p{L}\\d_.-]*)'),
-    rule('add extension <extensionId> to', '^(?:add|attach|put|create) (?:an |the |a )?(?:(?:roamedorganizerdata|roamedparticipantdata|undefined|custom|(?:roamed )?(?:organi[sz]er|participant)(?: roamed)? data) (?:extension )?|extension )(?!(?:id|type|of|to|on|for|undefined|data|custom|an|the|a|extension)\\b|roamed|organi[sz]er|participant)(?<extensionId>[\\p{L}\\d][\\p{L}\\d_.-]*) (?:to|on|for|onto)\\b'),
+    rule('add extension <extensionId> to', '^(?:add|attach|put|create) (?:an |the |a )?(?:(?:roamedorganizerdata|roamedparticipantdata|undefined|custom|(?:roamed )?(?:organi[sz]er|participant)(?: roamed)? data) (?:extension )?|extension )(?!(?:id|type|of|to|on|for|undefined|data|custom|an|the|a|extension)\\b|roamed|organi[sz]er|participant)(?<extensionId>[\\p{L}\\d][\\p{L}\\d_.-]*) (?:to|on|for|onto|of type|with type|typed)\\b'),
   ],
   groupMembers: [
-    rule('who do I have in <group>', '^who (?:do i have|have i got|is there|are there) in (?:my |the )?(?<group>.+?)(?: (?:contact )?group)?$'),
+    rule('who do I have in <group>', '^who (?:do i have|have i got|is there|are there|did i put|have i put|did i add|have i added|did we put|did we add) in(?:to)? (?:my |the )?(?<group>.+?)(?: (?:contact )?group)?(?: again| now| so far)?$'),
     rule('everyone in the <group> group', '^(?:show|list|who is|whos|tell me)?(?: me)? ?(?:everyone|everybody|all the people|all members|the people|people) (?:in|of) (?:the |my )?(?<group>.+?) (?:contact )?group$'),
     rule('members of <group>', '\\b(?:members|contacts|people|persons|users|membership|list) (?:of|in|from|inside) (?<group>.+)$'),
     // "which contacts did I put in Clients (EMEA)?": the people someone put in a group are its members.
@@ -337,6 +337,8 @@ export const zh = {
     rule('<人> 进来吧', '^(?<person>[^，,。让把谁有放拉请]{1,8}?)\\s*(?:也|就|先|都)?(?:进来|进会|入会)$'),
   ],
   reject: [
+    // "拒绝季度复盘外面等的那位访客": the meeting, where they wait, then who.
+    rule('拒绝 <会议> 外面等的 <人>', '^(?:请|帮我|麻烦)?(?:拒绝|谢绝|驳回)\\s*(?<meeting>[^\\s，,]{2,16}?)\\s*(?:外面|门外|门口|大厅里?|等候室里?)(?:等着?|在等|等候)的\\s*(?<person>[^\\s，,]+)$'),
     rule('不让 <人> 进 <会议>', '^(?:不要放|别放|不准放|不许放|不让|别让|不要让|不准|不许)\\s*(?<person>.+?)\\s*(?:进入|加入|进)\\s*(?<meeting>[^来去入\\s，,的吧了]\\S*)$'),
     rule('不让 <人> 进来', '^(?:不要放|别放|不准放|不许放|不让|别让|不要让|不准|不许)\\s*(?<person>.+?)\\s*(?:进来|进入|加入|入会|进(?=$|[了吧啊哦，,。!！]))'),
     rule('把 <人> 拒之门外', '^把\\s*(?<person>.+?)\\s*(?:都|全|全部|全都)?(?:拒之门外|拒绝|拒掉|拒了|赶走|踢掉|(?:请|赶|踢)出(?:去|大厅|等候室)?)'),
@@ -400,6 +402,8 @@ export const zh = {
     rule('约一个 <主题>', '^(?:约|订|安排|预约|新建|创建)(?:一个|一场|个)\\s+(?<subject>[^，,。；;]+)'),
   ],
   update: [
+    // "招聘面试让电话拨入的人直接进来": the meeting glued to who the setting is about.
+    rule('<会议>让电话用户直接进', '^(?![不别没要])(?<meeting>[^\\s，,让把将给]{2,16}?)(?:的会议?|会议)?\\s*(?:让|允许|准许)(?:所有)?(?:电话|拨号|拨入)'),
     rule('把 <会议> 的主题改成 <主题>', '^(?:把|将)?\\s*(?<meeting>.+?)\\s*的(?:会议)?(?:主题|标题|名称|名字)(?:改为|改成|设为|换成|改叫|改)\\s*(?<subject>.+)$'),
     rule('把 <会议> 改名叫 <主题>', `^把?\\s*(?<meeting>.+?)\\s*(?:${ZH_RENAME}|换(?:个|一个)?名字?(?:为|成|叫做?)?)\\s*[，,]?\\s*(?:叫做?|改成|改为)?\\s*(?<subject>[^\\s，,].*)$`),
     rule('把 <会议> 改为 <设置>', `^把\\s*(?<meeting>.+?)\\s*${ZH_MOVE}\\s*(?<rest>.+)$`),
@@ -445,7 +449,7 @@ export const zh = {
     rule('订阅分组 <分组> 的在线状态', '^(?:帮我|请|麻烦|替我)?(?:订阅|关注|跟踪|盯着|盯住|监控|留意)(?:一下)?\\s*(?:联系人)?分组\\s*(?<group>[^，,\\s]+?)\\s*(?:里)?(?:的人|成员)?的?(?:在线状态|上线状态|上下线状态|在线情况|上线情况|上下线情况|状态)'),
     rule('盯着 <分组> 谁在线', '^(?:帮我|请|麻烦|替我)?(?:盯着|盯住|盯一下|看着|留意)(?:一下)?\\s*(?<group>[^，,\\s]{2,12}?)(?:里)?(?:的人)?(?:谁在线|在线情况|在不在线|谁上线|上下线)'),
     // "帮我盯着 X 这个分组谁在线": a watch verb, the group, then who is online in it.
-    rule('盯着 <分组> 这个分组谁在线', '^(?:帮我|请|麻烦|替我)?(?:盯着|盯住|盯一下|盯|关注|跟踪|订阅|留意|监控)(?:一下)?\\s*(?:分组)?\\s*(?<group>.+?)(?:\\s*(?:这个分组|这个组|分组)|\\s+组)\\s*(?:里|的|里的人|的人|成员)?(?:谁在线|在线情况|在线状态|上线情况|上下线情况|谁上线|谁下线|上下线|在不在线)'),
+    rule('盯着 <分组> 这个分组谁在线', '^(?:帮我|请|麻烦|替我)?(?:盯着|盯住|盯一下|盯|关注|跟踪|订阅|留意|监控)(?:一下)?\\s*(?:分组)?\\s*(?<group>.+?)(?:\\s*(?:这个分组|这个组|分组)|\\s+组)\\s*(?:里|的|里的人|的人|成员)?(?:谁在线|在线情况|在线状态|上线情况|上线状态|上下线情况|上下线状态|谁上线|谁下线|上下线|在不在线)'),
     rule('关注 <分组> 的状态', '(?:关注|订阅|查看|跟踪|看到|知道|了解|盯着|盯住|盯一下|留意|关心)\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?(?:成员|里的人|的人|联系人|里的联系人)?的(?:在线|忙闲|上下线|在线和忙闲)?状态'),
     rule('分组 <分组> 的在线状态', '^(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?的(?:在线)?状态'),
     // "家人分组谁上线了告诉我", "大学同学有人上线了告诉我": who of the group, then coming online.
