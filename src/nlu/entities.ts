@@ -180,6 +180,17 @@ function withTopic(intent: string, s: Sentence, entities: Entities): Entities {
 // Commands about a group's people: "the status of my Vendors contacts" names the group Vendors.
 const ABOUT_ITS_PEOPLE: ReadonlySet<string> = new Set(['groups.presence', 'groups.presenceStop', 'groups.members']);
 
+/**
+ * "notify me when ppl in Frequent Contacts come online": a capitalised Contacts or Members typed after the name is part
+ * of it (Skype for Business's own "Frequent Contacts", a "Board Members" group); the patterns read it as the people of
+ * the group, as they should for a lower-case "my Vendors contacts".
+ */
+function withItsCapitalisedKind(group: string | undefined, text: string): string | undefined {
+  if (!group || /\p{Script=Han}/u.test(group)) return group;
+  const kind = new RegExp(`(?<![\\p{L}])${escapeRegExp(group)}\\s+(Contacts|Members)(?![\\p{L}])`, 'u').exec(text)?.[1];
+  return kind ? `${group} ${kind}` : group;
+}
+
 function extractFor(intent: string, s: Sentence): Entities {
   const meetingRules = MEETING_RULES[intent];
   if (meetingRules) {
@@ -188,7 +199,7 @@ function extractFor(intent: string, s: Sentence): Entities {
   const groupRules = GROUP_RULES[intent];
   if (groupRules) {
     const group = groupFrom(structuralWords(match(s, groupRules, (c) => usableGroup(structuralWords(c.group, s))).group, s), s.zh);
-    return { group: ABOUT_ITS_PEOPLE.has(intent) ? withoutItsPeople(group) : group };
+    return { group: ABOUT_ITS_PEOPLE.has(intent) ? withoutItsPeople(withItsCapitalisedKind(group, s.text)) : group };
   }
   const lobbyRules = LOBBY_RULES[intent];
   if (lobbyRules) {

@@ -283,8 +283,11 @@ function saysItsKind(name: string, commandText: string, chinese: boolean): boole
   if (chinese || /\p{Script=Han}/u.test(name)) {
     if (KIND_SAID_ZH.test(commandText) || MEETING_NAME_ZH.test(name) || MEETING_VERB_ZH.test(commandText)) return true;
   }
-  return KIND_SAID_EN.test(commandText) || MEETING_NAME_EN.test(name) || MEETING_VERB_EN.test(commandText);
+  // "Board Members": a meeting's kind inside a name that ends in people is a group of them, so the kind is not said.
+  return KIND_SAID_EN.test(commandText) || (MEETING_NAME_EN.test(name) && !PEOPLE_LAST_EN.test(name)) || MEETING_VERB_EN.test(commandText);
 }
+
+const PEOPLE_LAST_EN = /\b(?:members|contacts|friends|buddies|crew|folks|people|squad|club|alumni|peers|classmates|colleagues|partners|suppliers|vendors|clients|customers|leads|managers|interns|hires|reps)$/iu;
 
 /** The readings to offer when a rename's or delete's object could be a meeting or a contact group, if so. */
 export function kindNotSaid(intent: string, entities: Readonly<Entities>, commandText: string, chinese: boolean): string[] | undefined {

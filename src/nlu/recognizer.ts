@@ -647,8 +647,8 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
     .replace(/门口/gu, '大厅')
     // A meeting's 细节 are its 详情 (details), the same length.
     .replace(/的细节/gu, '的详情')
-    // …的资讯 (Taiwan's 資訊, information) are its details too.
-    .replace(/的资讯/gu, '的详情');
+    // 资讯 (Taiwan's 資訊, information) of a meeting are its details too.
+    .replace(/资讯/gu, '详情');
   const language = detectLanguage(text, locale);
   const chinese = hasHan(text) && (detectLanguage(text) === 'zh' || chineseVerbFirst(text));
   explanation.push(`text: "${text}" (language ${language}${locale ? `, locale ${locale}` : ''})`);
@@ -1110,14 +1110,15 @@ function stripPoliteness(tokens: Token[]): Token[] {
 const POLITE_REQUEST_ZH = /^(?:你(?:能不能|可不可以|可以|能否|能)(?:帮我|帮忙|替我|给我)?|(?:能不能|可不可以|可以|能否|能)(?:帮我|帮忙|替我|给我))\s*\S/u;
 
 function stripChinesePoliteness(text: string): string {
-  const request = POLITE_REQUEST_ZH.test(text) && !/^(?:你)?(?:能|可以)(?:做|干)/u.test(text);
-  const stripped = (request ? text.replace(/(?:吗|么|不|好吗|行吗)?[？?。]*$/u, '') : text)
+  const request = POLITE_REQUEST_ZH.test(text) && !/^(?:你)?(?:能|可以)(?:帮我|为我|替我)?(?:做|干)/u.test(text);
+  // The 么 of 什么 asks what, it is no question particle.
+  const stripped = (request ? text.replace(/(?:吗|(?<!什)么|不|好吗|行吗)?[？?。]*$/u, '') : text)
     // "你能把周例会删了吗" asks for the deletion; "你能干嘛" asks what the bot does, so a short rest keeps 你能.
     .replace(/^(?:你能不能|你可不可以|你可以|你能|能否)\s*(?=\S{3,})/u, '')
     // Urgency (马上, 赶紧, 现在就), wishes (我想, 我要) and requests (拜托, 劳驾, 你帮我) before the verb say how, not what.
     .replace(/^(?:(?:请问|请你?|麻烦你?|你(?=帮|给|替)|帮我|替我|给我|帮忙|能不能|可不可以|可以|能(?=帮|把|给|替)|拜托|劳驾|我想|我要|我需要|我希望|我打算|马上|赶紧|赶快|立刻|立即|现在就|快点|快(?=把|帮|让|给))\s*)+(?=.{2,})/u, '')
     // 将 is the written form of 把 ("将张三拒绝"): the patterns read one.
-    .replace(/^将(?=\S{2})/u, '把')
+    .replace(/^将\s*(?=\S{2})/u, '把')
     // "把年度战略会给结束了", "把王磊给我放进来": 给 before the verb of a 把 sentence only stresses it.
     .replace(/^(把\s*\S.*?)给(?:我)?(?=[锁删结关放拒拉踢请取解静移停改加挪推设])/u, '$1')
     // "以后不用盯着周例会了": from now on, said before a "no more", is when, not what.

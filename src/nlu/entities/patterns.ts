@@ -88,6 +88,8 @@ export const en = {
     rule('<person> stays outside', '^(?:(?:no|nope|nah|actually) )?(?!(?:i|we|you|they|everyone|everybody) )(?<person>\\S+(?: \\S+)?) (?:stays|should stay|can stay|has to stay|must stay|will stay|stays put) (?:outside|out)\\b'),
   ],
   watchStart: [
+    // "let me know if anyone shows up outside the Partner Sync": where people wait to be let in.
+    rule('shows up outside <meeting>', '\\b(?:shows?|turns?|pops?) up (?:outside|at the door of|in the lobby of|for) (?:the )?(?<meeting>.+)$'),
     rule('lobby of <meeting>', '\\b(?:lobby|lobbies|waiting room|alerts|notifications)(?: (?:arrivals|alerts|notifications|visitors|guests|pings|activity))? (?:of|for|in|on|about) (?<meeting>.+)$'),
     rule('in the <meeting> lobby', '\\b(?:in|at|into) (?:the )?(?<meeting>.+?) (?:lobby|waiting room)$'),
     // "set a watch on Ops sync", "I want you to watch Launch": a watch put on a meeting, or asked of the bot.
@@ -212,6 +214,7 @@ export const en = {
     rule('add extension <extensionId> to', '^(?:add|attach|put|create) (?:an |the |a )?(?:(?:roamedorganizerdata|roamedparticipantdata|undefined|custom|(?:roamed )?(?:organi[sz]er|participant)(?: roamed)? data) (?:extension )?|extension )(?!(?:id|type|of|to|on|for|undefined|data|custom|an|the|a|extension)\\b|roamed|organi[sz]er|participant)(?<extensionId>[\\p{L}\\d][\\p{L}\\d_.-]*) (?:to|on|for|onto|of type|with type|typed)\\b'),
   ],
   groupMembers: [
+    rule('show everyone in <group>', '^(?:show|list|display|get)(?: me)? (?:everyone|everybody|all the people|all members|the people|people) (?:in|of) (?:the |my )?(?<group>.+?)(?: (?:contact )?group)?$'),
     rule('who do I have in <group>', '^who (?:do i have|have i got|is there|are there|did i put|have i put|did i add|have i added|did we put|did we add) in(?:to)? (?:my |the )?(?<group>.+?)(?: (?:contact )?group)?(?: again| now| so far)?$'),
     rule('everyone in the <group> group', '^(?:show|list|who is|whos|tell me)?(?: me)? ?(?:everyone|everybody|all the people|all members|the people|people) (?:in|of) (?:the |my )?(?<group>.+?) (?:contact )?group$'),
     rule('members of <group>', '\\b(?:members|contacts|people|persons|users|membership|list) (?:of|in|from|inside) (?<group>.+)$'),
@@ -260,6 +263,7 @@ export const en = {
   // "stop watching presence of X", "no more status updates for X": the group follows the presence words, as in
   // groupPresence; trailing "anymore" is not part of the name.
   groupPresenceStop: [
+    rule('unsubscribe <group> presence', '^(?:unsubscribe|unfollow|unwatch)(?: from)? (?:the )?(?<group>.+?) (?:presence|status|availability|online status)$'),
     rule('no longer care about <group> online status', '\\b(?:dont|do not|no longer) care (?:about|for) (?<group>.+?) (?:online status|presence|status|availability)(?: (?:anymore|any more|any longer))?$'),
     rule('stop presence updates for <group>', '\\b(?:presence|status|statuses|availability|online status|online\\/offline|online or offline|who(?:s| s| is| are)? (?:online|available|around))(?: (?:updates?|alerts?|notifications?|notifs?|pings?|subscriptions?|subs?|changes|messages))? (?:of|for|in|on|about|from) (?:the )?(?<group>.+?)(?: (?:anymore|any more|any longer|please|now))?$'),
     rule('stop watching <group> presence', '^(?:stop|quit|cancel|end|cease|no more|dont|do not|unsubscribe from) (?:watching |tracking |following |monitoring |the )?(?:the )?(?<group>.+?)(?:[’\']s?)? (?:online )?(?:presence|status|availability)(?: (?:updates?|alerts?|notifications?|subscriptions?))?$'),
@@ -376,6 +380,8 @@ export const zh = {
     rule('不用再盯 <会议>', '^(?:不用再|别再|不要再|不再|不用)(?:盯|关注|监控|看)(?:着)?\\s*(?<meeting>.+?)(?:的大厅)?了?$'),
     rule('取消关注 <会议>', '(?:取消关注|停止关注|不再关注|别再关注|不要再关注|停止监控|取消监控|取消订阅|停止订阅|不再订阅)\\s*(?:我的)?(?:会议)?\\s*(?<meeting>.+?)(?:\\s*的大厅(?:提醒)?)?$'), rule('停止 <会议> 的提醒', '(?:停止|取消|关闭|删除|删掉|去掉)\\s*(?<meeting>.+?)\\s*的(?:大厅|等候室)?(?:提醒|通知)'), rule('<会议> 的提醒关掉', '^(?:把|将)?\\s*(?<meeting>[^，,]+?)\\s*的(?:大厅|候会|等候)?(?:提醒|通知)\\s*(?:关掉|关了|关闭|取消|停掉|停了|不要了|(?:以后|今后)?(?:就)?(?:别|不要|不用)(?:再)?(?:发|提醒|通知))')],
   routeHere: [
+    // "在这个频道里通知 产品评审 的等候人员": those waiting for a meeting, announced here.
+    rule('在这个频道里通知 <会议> 的等候人员', '(?:这个|本|此|这)(?:频道|群聊|群|聊天|对话|会话)里?.{0,4}(?:通知|提醒|推送)\\s*(?<meeting>[^，,\\s]+?)\\s*的(?:等候|等待|候会)(?:人员|的人|者)'),
     // "让这个聊天也能收到 招聘面试 的提醒": this chat receiving a meeting's alerts.
     rule('让这个群收到 <会议> 的提醒', '(?:这个|本|此|这)(?:频道|群聊|群|聊天|对话|会话)里?(?:也|都)?(?:要|得)?(?:能|可以)?(?:收到|看到|接到|收)\\s*(?<meeting>[^，,]+?)\\s*的(?:大厅|等候室)?(?:的)?(?:提醒|通知)'),
     rule('<会议> 有人等就在这个群里通知', '^(?:以后|今后|之后|往后)?(?<meeting>[^，,]+?)\\s*(?:的)?(?:大厅|等候室)?(?:里)?有人(?:在)?(?:大厅|等候室)?(?:里)?等'), rule('把 <会议> 的大厅提醒', '^(?:把|将)?\\s*(?<meeting>.+?)\\s*的(?:大厅|候会|等候|等待|入会)?(?:提醒|通知)'), rule('发送 <会议> 的提醒', '(?:发送|转发|推送)\\s*(?<meeting>.+?)\\s*的(?:大厅)?(?:提醒|通知)')],
@@ -428,7 +434,7 @@ export const zh = {
     // "周会有什么自定义数据": what the meeting has, asked.
     rule('<会议> 有哪些扩展', '^(?:列出|查看|显示|看看|看一下)?\\s*(?<meeting>[^，,。]+?)\\s*(?:上|里)?(?:有|带)(?:哪些|什么|几个)(?:扩展|自定义数据)'),
     rule('<会议> 有哪些扩展', '^(?:列出|查看|显示|给|在)?\\s*(?<meeting>.+?)\\s*(?:上|里)?(?:都)?(?:有哪些|有什么|有没有|挂了|挂着|有|加了|加过|添加了|添加过)(?:什么|哪些)?的?(?:扩展|自定义数据|插件)'), rule('会议扩展 <会议>', '扩展\\s*(?<meeting>.+)$')],
-  extensionsAdd: [rule('把扩展加到 <会议> 上', '扩展.*?(?:加到|加进|添加到|挂到|放到|绑到|装到)\\s*(?<meeting>[^，,]+?)\\s*(?:上|里)?(?:去|吧)?$'), rule('给 <会议> 添加扩展', '(?:给|为|向|在|往)\\s*(?<meeting>.+?)\\s*(?:上|里)?(?:添加|加|新增|增加)'), rule('<会议> 加个扩展', '^(?!添加|新增|增加)(?<meeting>[^，,]+?)\\s*上?(?:添加|加|新增|增加)(?:一个|个|一条|条)?扩展'), rule('添加扩展到 <会议>', '扩展(?:到|给)\\s*(?<meeting>.+)$')],
+  extensionsAdd: [rule('把扩展加到 <会议> 上', '扩展.*?(?:加到|加进|添加到|挂到|放到|绑到|装到)\\s*(?<meeting>[^，,]+?)\\s*(?:上|里)?(?:去|吧)?$'), rule('给 <会议> 添加扩展', '(?:给|为|向|在|往)\\s*(?<meeting>.+?)\\s*(?:上|里)?(?:添加|加|新增|增加)'), rule('<会议> 加个扩展', '^(?!添加|新增|增加)(?<meeting>[^，,]+?)\\s*上?(?:添加|加|新增|增加)(?:一个|个|一条|条)?扩展'), rule('添加扩展 <id> 到 <会议>', '扩展\\s*(?:[A-Za-z0-9][\\w.-]*\\s*)?(?:到|给)\\s*(?<meeting>.+)$')],
   groupMembers: [
     rule('<分组> 里有谁', '^(?:分组)?\\s*(?<group>.+?)\\s*(?:这个(?:分组|组)|分组)?(?:里|中|内)?(?:面)?(?:都)?(?:有谁|有哪些人|有什么人|有几个人|有多少人)'),
     rule('分组 <分组> 的成员', '^(?:列出|列一下|列下|查看|查一下|显示|看看|看一下)?\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?(?:里|中|内)?(?:面)?的?(?:成员|联系人|人)(?:有哪些|都有谁|是谁)?[吗？?]*$'),

@@ -49,7 +49,7 @@ function stripGroup(value: string): string {
     .replace(/^(?:for|called|named)\s+/iu, '')
     .replace(/^(?:(?:the\s+)?(?:people|contacts|members)|everyone|everybody|anyone|all)\s+(?:in|of|from)\s+/iu, '')
     .replace(/^(?:(?:the|my|our)\s+)?(?:contact\s+)?(?:group|grp)\s+(?:called\s+|named\s+)?/iu, '')
-    .replace(/^(?:the|my|our)\s+/iu, '')
+    .replace(/^(?:the|teh|my|our)\s+/iu, '')
     .replace(/^(?:called|named|titled)\s+/iu, '')
     .replace(/\s+(?:contact\s+)?group$/iu, '')
     .replace(/\s+(?:instead|please|now|for me|again|anymore)$/iu, '')
@@ -133,7 +133,7 @@ export function usableMeeting(value: string | undefined, zhText: boolean): boole
 export function cleanMeeting(value: string, zhText: boolean): string {
   // "那个客户拜访的会": a demonstrative before and "的会" after a meeting's name are not part of it.
   return zhText
-    ? stripZh(value).replace(/^我的/u, '').replace(/^华为(?:云)?会议\s*/u, '').replace(/^(?:这个|那个|这场|那场)(?=\S{2})/u, '').replace(/\s*(?:的?(?:会议|大厅)|的会)$/u, '')
+    ? stripZh(value).replace(/^我的/u, '').replace(/^(?:参加|加入|进入)(?=\S{2})/u, '').replace(/^华为(?:云)?会议\s*/u, '').replace(/^(?:这个|那个|这场|那场)(?=\S{2})/u, '').replace(/\s*(?:的?(?:会议|大厅)|的会)$/u, '')
       // "把董事会(2025)的电话用户改成…": whose setting follows the name; the phone users are not part of it.
       .replace(/(?<=\S{2})的(?:电话|拨入|拨号|电话拨入|电话入会)的?(?:用户|的人|人|参会者|与会者)$/u, '')
     : stripMeeting(value);
@@ -157,7 +157,8 @@ export function groupFrom(value: string | undefined, zhText: boolean): string | 
  * about (presence, members); a group created or renamed "Agency contacts" is named so.
  */
 export function withoutItsPeople(group: string | undefined): string | undefined {
-  return group?.replace(/(?<=\S)\s+contacts$/iu, '');
+  // Lower case only: a capitalised "Frequent Contacts" is the group's own name.
+  return group?.replace(/(?<=\S)\s+contacts$/u, '');
 }
 
 export function stripGroupName(value: string, zhText: boolean): string {
@@ -177,7 +178,8 @@ export function rawTail(text: string, captured: string): string {
   if (closing?.[1] && !/["“'‘「]/u.test(closing[1].slice(0, 1))) {
     tail = closing[1];
   }
-  return tail.trim();
+  // "你是怎么理解 关注我的会议 季度复盘 的": the particle closing the question is no part of the sentence asked about.
+  return tail.replace(/\s+(?:的|呢|这句话|这句)[?？。]*$/u, '').trim();
 }
 
 /** "Budget review at 3pm tomorrow with bob@contoso.com" → "Budget review". */
