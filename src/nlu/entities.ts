@@ -485,7 +485,7 @@ function meetingUpdate(s: Sentence): Entities {
     delete times.startTime;
   }
   // "open to everyone, not just invitees": who else is named is the contrast, not the setting.
-  const settings = (s.zh ? (captures.rest ?? s.text) : (captures.rest ? asReadWords(captures.rest, s.tokens) : s.plain).toLowerCase().replace(/,?\s+not (?:just|only|merely) .+$/u, ''));
+  const settings = s.zh ? (captures.rest ?? s.text) : (captures.rest ? asReadWords(captures.rest, s.tokens) : s.plain).toLowerCase().replace(/,?\s+not (?:just|only|merely) .+$/u, '');
   // With a time, who may enter is read only from a clause of its own ("…, and make it company folks only").
   const accessClause = s.zh ? ZH_ACCESS_CLAUSE.exec(s.text)?.[1] : EN_ACCESS_CLAUSE.exec(s.plain)?.[1];
   const accessLevel = times.startTime ? (accessClause ? accessLevelIn(accessClause) : undefined)
