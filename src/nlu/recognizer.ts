@@ -483,7 +483,9 @@ import { detectLanguage, escapeRegExp, expandShorthand, hasHan, joinSpacedIds, m
  *     | AM (7 December, after AL's) | 434 | 96.1 / 95.9 | 94.5 / 96.1 | 98.3 / 95.6 | **0 / 0** / 3 | 99.3 / 99.3, 0 / 0 |
  *     | AN (7 December, after AM's) | 422 | 98.1 / 96.2 | 97.3 / 96.1 | 99.4 / 96.4 | 0 / 1 / 2 | 99.5 / 98.6, 0 / 0 |
  *     | AO (7 December, after AN's) | 421 | 99.0 / 98.6 | 98.8 / 99.2 | 99.4 / 97.7 | 1 / 0 / 1 | 99.5 / 99.8, 0 / 0 |
- *     | AP (written beside AO, same code) | 427 | 98.1 / 96.3 | 98.0 / 95.7 | 98.3 / 97.1 | 0 / 1 / 1 | 98.8 / 98.6, 0 / 0 |
+ *     | AP (written beside AO, same code) | 427 | 98.1 / 96.3 | 98.0 / 95.7 | 98.3 / 97.1 | 0 / 1 / 1 | 99.1 / 98.6, 0 / 0 |
+ *     | AQ (7 December, after AO's and AP's) | 421 | 97.1 / 96.4 | 97.3 / 97.7 | 97.0 / 94.5 | 0 / 2 / 2 | 99.3 / 97.9, 0 / 0 |
+ *     | AR (written beside AQ, same code) | 423 | 97.2 / 96.7 | 97.2 / 98.0 | 97.0 / 94.7 | 0 / 1 / 0 | 100 / 98.6, 0 / 0 |
  *
  *     Blind first scores now range 93.1–97.9 % from one corpus to the next: a corpus's score says as much about
  *     its writer as about the recognizer, and what one pass fixes carries about half a point to the next. Every
@@ -498,7 +500,10 @@ import { detectLanguage, escapeRegExp, expandShorthand, hasHan, joinSpacedIds, m
  *     of <id>, let them in" admitted everyone in a Skype lobby, not that Huawei waiting room: "ppl" was no people). AO and AP, written
  *     side by side and scored on the same code, each held one wrong write (AO: 我们组下周去团建 created a contact
  *     group; AP: "get rid of Board Members" deleted a meeting unasked). After AO and AP the scorer counts a Chinese name
- *     with and without its 会 as one (test/nlu/corpus.ts sameMeetingName); the first scores above were taken before. AH, AI and
+ *     with and without its 会 as one (test/nlu/corpus.ts sameMeetingName); the first scores above were taken before. AQ and AR
+ *     (after AO's and AP's tuning) again held wrong writes, all between a group's presence alerts and a meeting's lobby
+ *     alerts or a group booked as a meeting (AQ: 读书会的人上下线别再通知我了, 新建一个叫 读书会 的组; AR: 别再推送 <group> 的上线
+ *     提醒了), and their Chinese entities (94.5, 94.7) missed 95. AH, AI and
  *     AJ had no read acted on as a write at their first score (AE and AG had one each). The brief a writer gets is `node dist/scripts/nluCorpusBrief.js <folder> <letter> <time>`.
  */
 
@@ -573,7 +578,8 @@ const SECOND_COMMAND_EN = /^(.+?)[\s,]+(?:and|then|and then|and also|plus)\s+(?:
 function twoChangesAsked(whole: Recognition, input: string, recognize: (part: string) => Recognition): Recognition | undefined {
   if (whole.foreign || whole.tooLong || whole.language !== 'en') return undefined;
   const parts = SECOND_COMMAND_EN.exec(removeMentions(input).trim());
-  if (!parts?.[1] || !parts[2] || parts[1].trim().split(/\s+/u).length < 2) return undefined;
+  // One word before "and" is most often a name ("Bob and Carol"); a sign-out typed as one word is a command.
+  if (!parts?.[1] || !parts[2] || (parts[1].trim().split(/\s+/u).length < 2 && !/^(?:logout|signout|logoff)$/iu.test(parts[1].trim()))) return undefined;
   // The second part first: it is the shorter, and most often a setting of the booking the whole sentence is.
   const second = recognize(parts[2]);
   if (!isWrite(second.intent) || (BOOKINGS_AND_SETTINGS.has(whole.intent) && second.intent === 'meetings.update')) return undefined;
@@ -722,6 +728,13 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
     score = Math.max(score, ranked.find((r) => r.intent === cue.intent)?.score ?? 0, MIN_SHARE);
   }
 
+  // 分析 inside a name (关注 月度经营分析) is no request to explain: in Chinese the explanation is asked with its verb first,
+  // so the classifier's debugParse, when no cue read the sentence otherwise, gives way to its next reading.
+  if (intent === 'debugParse' && !explains && chinese && !/^(?:帮我|请|麻烦|你)?(?:解析|解释|调试|分析|怎么|如何)/u.test(normalised) && ranked[1]) {
+    explanation.push(`debugParse heard in a name, not asked for → ${ranked[1].intent}`);
+    intent = ranked[1].intent;
+    score = ranked[1].score;
+  }
   const redirected = redirectByMeetingId(intent, command);
   if (redirected) {
     explanation.push(redirected.reason);

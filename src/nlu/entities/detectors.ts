@@ -39,6 +39,14 @@ export function phoneBypassIn(text: string): string | undefined {
   if (/\b(?:not|dont|never|no longer|stop|cannot|cant|shouldnt|mustnt) (?:let .+ )?(?:bypass|skip)|\b(?:turn|switch) off (?:the )?(?:lobby )?bypass|\b(?:disable|remove|end) (?:the )?(?:lobby )?bypass|不(?:能|要|可以|准|许)(?:再)?(?:绕过|跳过|直接)|(?:不要|别|不准|不许)(?:再)?让.{0,12}(?:绕过|跳过|直接进)/iu.test(text)) {
     return 'Disabled';
   }
+  // "把…的电话用户跳过大厅关掉": the bypass itself switched off.
+  if (/(?:绕过|跳过|免等|直接进)(?:大厅|等候室)?(?:的?(?:功能|设置|选项))?\s*(?:给)?(?:关掉|关闭|取消|禁用|去掉|停掉|关了)/u.test(text)) {
+    return 'Disabled';
+  }
+  // "so dial-in callers dont have to wait in the lobby": the wait said away is the bypass.
+  if (/\b(?:dont|don't|do not|doesnt|doesn't|does not|no longer|never|wont|won't|shouldnt|shouldn't|not) (?:have to |need to |needs? to |must |got to |be made to )?(?:wait|go through (?:the )?lobby|sit in (?:the )?lobby)\b|\bwithout (?:waiting|the lobby)\b/iu.test(text)) {
+    return 'Enabled';
+  }
   if (/(?:不用|无需|不必|不需要)(?:再)?(?:在大厅里?)?等|免等|直接(?:进入|进|入会|加入|进会)|绕过|跳过/u.test(text)) {
     return 'Enabled';
   }
@@ -131,7 +139,7 @@ export function turnsOff(intent: string, text: string): boolean {
   if (intent === 'huawei.mute') {
     return /\bun-?mute|\bmics? back on|\b(?:turn|switch) (?:their |everyones |the )?mics? (?:back )?on|\blet (?:people|everyone|everybody|them|folks|all)\b.*\b(?:talk|speak)\b|\b(?:turn|switch) off (?:the )?mute|\bstop muting|\bunsilence|\b(?:release|lift|remove) (?:the )?mute|\b(?:talk|speak) again\b|取消.{0,16}静音|解除.{0,16}静音|关闭静音|静音\s*(?:给)?(?:取消|解除|关掉|去掉|撤掉|解开|放开)|(?:可以|能)?(?:说话|发言|讲话|开麦)/iu.test(text);
   }
-  return /\bun-?lock|\bopen (?:.+ )?(?:again|up)|\breopen|\b(?:remove|lift|release) (?:the )?lock|解锁|解除锁定|取消锁定|(?:设成|设为|改成|改为|调成|设置为|设置成)(?:不|不要|不再)(?:锁定|锁住|锁)|不(?:要|再)?锁了|的锁\s*(?:给)?(?:解开|打开|取消|解除|去掉|撤掉)/iu.test(text);
+  return /\bun-?lock|\bopen (?:.+ )?(?:again|up)|\breopen|\b(?:remove|lift|release) (?:the )?lock|解锁|解除.{0,16}锁定|取消.{0,16}锁定|(?:设成|设为|改成|改为|调成|设置为|设置成)(?:不|不要|不再)(?:锁定|锁住|锁)|不(?:要|再)?锁了|的锁\s*(?:给)?(?:解开|打开|取消|解除|去掉|撤掉)/iu.test(text);
 }
 
 export function wantsAll(text: string): boolean {
