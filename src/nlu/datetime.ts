@@ -28,6 +28,20 @@ interface ResolutionValue {
 // 明天下午两点，一个小时: a length said as a clause of its own stays apart (joined, 两点一 reads as 2:01).
 const CHINESE_DURATION = /^\s*(?:[一二两三四五六七八九十\d]+|半)\s*个?\s*半?\s*(?:小时|钟头|分钟)/u;
 
+// "Design crit 2, june 7 at 10am": a number ending the clause before a month and its own day is part of a name, not
+// the day of that month (Recognizers-Text read "2, june" as 2 June). It is blanked, keeping the length.
+const MONTH_AND_DAY_EN = /^\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b/iu;
+
+function numberBeforeADate(clause: string, index: number, clauses: readonly string[]): string {
+  const next = clauses[index + 1];
+  return next !== undefined && MONTH_AND_DAY_EN.test(next) ? clause.replace(/(?<=\s)\d{1,2}(?=,\s*$)/u, (digits) => ' '.repeat(digits.length)) : clause;
+}
+
+/** Clauses joined again with one space between them, as typed, so that a time across a comma is found as typed. */
+function joinAsTyped(clauses: readonly string[]): string {
+  return clauses.reduce((joined, clause) => (joined === '' || /^\s/u.test(clause) ? joined + clause : `${joined} ${clause}`), '');
+}
+
 export function findTimes(input: string, language: Language, now: Date): TimeFound {
   const hint = language === 'zh' ? TIME_HINT_ZH : TIME_HINT_EN;
   if (!hint.test(input)) {
@@ -43,9 +57,10 @@ export function findTimes(input: string, language: Language, now: Date): TimeFou
   const text = input.replace(/(?<![\d:])1:1(?![\d:])/gu, '   ').replace(/\d{9,}/gu, (digits) => ' '.repeat(digits.length));
   // 半个小时 (half an hour) is a length Recognizers-Text does not read; said in minutes, it does.
   const halves = language === 'zh' ? text.replace(/(?<![一二两三四五六七八九十\d])半个?小时/gu, (half) => { restored.set('30分钟', half); return '30分钟'; }) : text;
-  const clauses = (language === 'zh' ? chineseRange(halves, restored) : englishRange(text, restored)).split(/(?<=[,;，；。])/u).filter((clause) => hint.test(clause)).map((clause) => fromHint(clause, hint));
+  const split = (language === 'zh' ? chineseRange(halves, restored) : englishRange(text, restored)).split(/(?<=[,;，；。])/u);
+  const clauses = (language === 'zh' ? split : split.map(numberBeforeADate)).filter((clause) => hint.test(clause)).map((clause) => fromHint(clause, hint));
   // Chinese clauses join without a space, so "明天，下午两点" reads as one time.
-  const results = recognizeSafely((language === 'zh' ? clauses.map((clause) => clause.replace(/[,;，；。]\s*$/u, '')).map((clause, i) => (i > 0 && CHINESE_DURATION.test(clause) ? `，${clause}` : clause)).join('') : clauses.join(' ')).replace(/[,;，；。]\s*$/u, ''), language === 'zh' ? Culture.Chinese : Culture.English, now);
+  const results = recognizeSafely((language === 'zh' ? clauses.map((clause) => clause.replace(/[,;，；。]\s*$/u, '')).map((clause, i) => (i > 0 && CHINESE_DURATION.test(clause) ? `，${clause}` : clause)).join('') : joinAsTyped(clauses)).replace(/[,;，；。]\s*$/u, ''), language === 'zh' ? Culture.Chinese : Culture.English, now);
   const found: TimeFound = { spans: [], trace: '' };
   // A meeting starts at a moment: "Q3" or "this year" (date ranges) name no start time, and a bare date only
   // counts when no clock time was said.

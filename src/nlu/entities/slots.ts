@@ -185,7 +185,8 @@ export function rawTail(text: string, captured: string): string {
 /** "Budget review at 3pm tomorrow with bob@contoso.com" → "Budget review". */
 export function cutSubject(value: string, timeSpans: string[], zhText: boolean): string | undefined {
   let subject = value;
-  for (const span of timeSpans) {
+  // "schedule a meeting on june 7, 3pm": the subject ends at the comma, so a time across it is cut at its first part.
+  for (const span of timeSpans.flatMap((whole) => [whole, whole.split(/[,，]\s*/u)[0] ?? whole])) {
     const at = subject.toLowerCase().indexOf(span.toLowerCase());
     // "建个会 周五下午3点 设计走查": a time said before the name leaves the name after it.
     if (at >= 0) {
