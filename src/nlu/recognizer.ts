@@ -508,7 +508,8 @@ import { detectLanguage, escapeRegExp, expandShorthand, hasHan, joinSpacedIds, m
  *     提醒了), and their Chinese entities (94.5, 94.7) missed 95. AS and AT, written side by side after
  *     that and scored on the same code, are the first pair to meet every number of issue 11's first condition at
  *     their first score: intent ≥ 97, entities ≥ 95, English and Chinese ≥ 95 each, no read acted on as a write and no
- *     write run unasked (the two asked on each were a meeting-or-group kind and a lock's service, settled by asking).
+ *     write run unasked (what was asked instead: whether a name was a meeting's or a contact group's, three times, and
+ *     whether "lock down Q3 planning" meant the Huawei lock or the Skype for Business access level).
  *     Only one class of AS was tuned on afterwards (a number ending a name before "june 7" had booked 2 June); AT was
  *     not tuned on. AH, AI and
  *     AJ had no read acted on as a write at their first score (AE and AG had one each). The brief a writer gets is `node dist/scripts/nluCorpusBrief.js <folder> <letter> <time>`.
