@@ -1,6 +1,7 @@
 import { isWrite, type Entities } from './catalog.js';
 import { lookup } from '../tables.js';
 import { MEETING_KIND_EN, MEETING_KIND_ZH } from './meetingWords.js';
+import { toSimplified } from './text.js';
 
 /**
  * A change runs only on a thing of its own kind. The verbs of this bot's writes are everyday verbs (delete, lock,
@@ -281,12 +282,18 @@ function namesMeetingId(name: string): boolean {
 function saysItsKind(name: string, commandText: string, chinese: boolean): boolean {
   if (namesMeetingId(name)) return true;
   if (chinese || /\p{Script=Han}/u.test(name)) {
-    if (KIND_SAID_ZH.test(commandText) || MEETING_NAME_ZH.test(name) || MEETING_VERB_ZH.test(commandText)) return true;
+    // The 会 of an association's name (读书会) says nothing of its kind, wherever the name is said.
+    const plain = toSimplified(name);
+    const association = ASSOCIATION_ZH.test(plain);
+    const rest = association ? toSimplified(commandText).split(plain).join(' ') : commandText;
+    if (KIND_SAID_ZH.test(rest) || (MEETING_NAME_ZH.test(plain) && !association) || MEETING_VERB_ZH.test(rest)) return true;
   }
   // "Board Members": a meeting's kind inside a name that ends in people is a group of them, so the kind is not said.
   return KIND_SAID_EN.test(commandText) || (MEETING_NAME_EN.test(name) && !PEOPLE_LAST_EN.test(name)) || MEETING_VERB_EN.test(commandText);
 }
 
+// 读书会 (a book club), 校友会 (alumni): 会 after these is an association of people, as likely a contact group as a meeting.
+const ASSOCIATION_ZH = /(?:读书|同学|校友|联谊|老乡|同乡|兴趣|车友|球友|跑友|家长|协|商|工|学)会$|俱乐部$/u;
 const PEOPLE_LAST_EN = /\b(?:members|contacts|friends|buddies|crew|folks|people|squad|club|alumni|peers|classmates|colleagues|partners|suppliers|vendors|clients|customers|leads|managers|interns|hires|reps)$/iu;
 
 /** The readings to offer when a rename's or delete's object could be a meeting or a contact group, if so. */
