@@ -32,6 +32,8 @@ interface Cue {
   seesTheFuture?: true;
 }
 
+// "准许 <id> 所有等待的人入会": those waiting, let in with 准许/允许 (who may enter in general is a setting).
+const WAITING_LET_IN_ZH = String.raw`(?:请|帮我|麻烦)?(?:准许|允许|批准|同意)(?!.*(?:以后|今后|从现在起|设置|改成)).{0,16}(?:等待|等着|等候|在等)的(?:人|访客|客人|所有人)?.{0,4}(?:入会|进入|进来|加入)`;
 const SETTING_EN = String.raw`(?:invite[- ]?only|invit(?:ed|ees)[- ]only|only invited|locked|open to (?:everyone|anyone|all|everybody)|(?:anyone|everyone|everybody) can (?:join|get in|come in|enter)|same (?:enterprise|company)|internal only|company[- ]only|in-?house only|public|private)`;
 const PHONE_EN = String.raw`\b(?:phone|dial[- ]?in|pstn) (?:users|callers|people|participants|dial[- ]?ins|dialins|joiners)\b|\b(?:dial[- ]?ins|dialins)\b.*\b(?:bypass|skip|wait|go through|straight in)\b|\b(?:dial[- ]?in|phone) callers (?:should|must|can|may)\b|\b(?:dial[- ]?in|phone) caller (?:should|must|can|may)\b.*\b(?:lobby|bypass|skip|wait)`;
 // "make meeting 556677889 unlocked again", "make the meeting Board prep private": a meeting named by its id, or made
@@ -163,9 +165,9 @@ const CUES: readonly Cue[] = [
   { name: 'log me off', en: /\b(?:log|sign) (?:me )?off\b/u, intent: 'signOut', overrules: ['signIn', 'none', 'meetings.policies', 'watch.stop'] },
   // "新人培训上有什么自定义数据": a meeting's custom data (its extensions), asked about.
   { name: 'custom data asked (zh)', zh: /(?:有什么|有哪些|有没有|都有啥|是什么|有啥).{0,4}(?:自定义数据|扩展数据|扩展)|(?:自定义数据|扩展数据)(?:都)?(?:有哪些|是什么|有什么|有啥)/u, intent: 'extensions.list', overrules: ['meetings.update', 'meetings.details', 'help', 'none', 'meetings.policies', 'lobby.who'] },
-  // "准许 960113482 所有等待的人入会": those waiting, let in with 准许/允许 (who may enter in general is a setting).
-  { name: 'those waiting allowed into <id> (zh)', zh: /^(?=.*\d{6,12})(?:请|帮我|麻烦)?(?:准许|允许|批准|同意)(?!.*(?:以后|今后|从现在起|设置|改成)).{0,16}(?:等待|等着|等候|在等)的(?:人|访客|客人|所有人)?.{0,4}(?:入会|进入|进来|加入)/u, intent: 'huawei.admitWaiting', overrules: ['huawei.participants', 'lobby.who', 'none', 'meetings.update', 'lobby.admit', 'huawei.details'] },
-  { name: 'those waiting allowed in (zh)', zh: /^(?:请|帮我|麻烦)?(?:准许|允许|批准|同意)(?!.*(?:以后|今后|从现在起|设置|改成)).{0,16}(?:等待|等着|等候|在等)的(?:人|访客|客人|所有人)?.{0,4}(?:入会|进入|进来|加入)/u, intent: 'lobby.admit', overrules: ['huawei.participants', 'lobby.who', 'none', 'meetings.update', 'huawei.admitWaiting'] },
+  // Those waiting let in (WAITING_LET_IN_ZH): Huawei's waiting room when a conference id is said, else the lobby.
+  { name: 'those waiting allowed into <id> (zh)', zh: new RegExp(String.raw`^(?=.*\d{6,12})${WAITING_LET_IN_ZH}`, 'u'), intent: 'huawei.admitWaiting', overrules: ['huawei.participants', 'lobby.who', 'none', 'meetings.update', 'lobby.admit', 'huawei.details'] },
+  { name: 'those waiting allowed in (zh)', zh: new RegExp(`^${WAITING_LET_IN_ZH}`, 'u'), intent: 'lobby.admit', overrules: ['huawei.participants', 'lobby.who', 'none', 'meetings.update', 'huawei.admitWaiting'] },
   // "我在开会，晚点回": the person is in a meeting themselves; nothing is asked.
   { name: 'busy in a meeting, told (zh)', zh: /^(?:我|我们)(?:正|现在|还|正在)?在开会(?:呢|中|了)?(?:[，,。！!].*)?$/u, intent: 'none', keep: [] },
   // "im lost, what are you able to do for me": what the bot does, asked.

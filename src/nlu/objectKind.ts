@@ -1,7 +1,6 @@
 import { isWrite, type Entities } from './catalog.js';
 import { lookup } from '../tables.js';
 import { MEETING_KIND_EN, MEETING_KIND_ZH } from './meetingWords.js';
-import { toSimplified } from './text.js';
 
 /**
  * A change runs only on a thing of its own kind. The verbs of this bot's writes are everyday verbs (delete, lock,
@@ -282,11 +281,11 @@ function namesMeetingId(name: string): boolean {
 function saysItsKind(name: string, commandText: string, chinese: boolean): boolean {
   if (namesMeetingId(name)) return true;
   if (chinese || /\p{Script=Han}/u.test(name)) {
-    // The 会 of an association's name (读书会) says nothing of its kind, wherever the name is said.
-    const plain = toSimplified(name);
-    const association = ASSOCIATION_ZH.test(plain);
-    const rest = association ? toSimplified(commandText).split(plain).join(' ') : commandText;
-    if (KIND_SAID_ZH.test(rest) || (MEETING_NAME_ZH.test(plain) && !association) || MEETING_VERB_ZH.test(rest)) return true;
+    // The 会 of an association's name (读书会) says nothing of its kind, wherever the name is said. (Both are the
+    // recognizer's simplified text: kindNotSaid runs before names are given back as typed.)
+    const association = ASSOCIATION_ZH.test(name);
+    const rest = association ? commandText.split(name).join(' ') : commandText;
+    if (KIND_SAID_ZH.test(rest) || (MEETING_NAME_ZH.test(name) && !association) || MEETING_VERB_ZH.test(rest)) return true;
   }
   // "Board Members": a meeting's kind inside a name that ends in people is a group of them, so the kind is not said.
   return KIND_SAID_EN.test(commandText) || (MEETING_NAME_EN.test(name) && !PEOPLE_LAST_EN.test(name)) || MEETING_VERB_EN.test(commandText);
