@@ -30,6 +30,11 @@ interface Cue {
    * free"): seeing it means being told later, which is the command the cue names, so a verb of seeing does not stop it.
    */
   seesTheFuture?: true;
+  /**
+   * The shape names a write but not that the change is wanted (a question, no verb of change: 上海团队谁有空): the
+   * person is asked, falling back to the write's read; a verb of seeing does not stop it, since nothing runs unasked.
+   */
+  asked?: true;
 }
 
 // "准许 <id> 所有等待的人入会": those waiting, let in with 准许/允许 (who may enter in general is a setting).
@@ -333,7 +338,7 @@ const CUES: readonly Cue[] = [
   // "let anyone join Parent-Teacher Night": who may join, a setting ("let everyone in" admits those waiting).
   { name: 'anyone may join', en: /^(?:let|allow) (?:anyone|anybody) (?:join|in|into|come in|get in|enter)\b/u, intent: 'meetings.update', overrules: ['lobby.admit', 'huawei.admitWaiting', 'none'] },
   // "帮我看着家人组谁在线": a group's presence watched.
-  { name: 'who of a group is online, watched (zh)', zh: /(?:看着|盯着|盯|关注|留意|跟踪).{0,12}(?:谁在线|在线情况|在不在线|谁上线|上下线)/u, intent: 'groups.presence', overrules: ['watch.start', 'none', 'groups.members', 'lobby.who'] },
+  { name: 'who of a group is online, watched (zh)', zh: /(?:看着|盯着|盯|关注|留意|跟踪)(?!.*(?:大厅|等候|会议|\d{6})).{0,12}(?:谁在线|在线情况|在不在线|谁上线|上下线|谁有空|谁空闲|谁闲着|谁有时间)/u, intent: 'groups.presence', overrules: ['watch.start', 'none', 'groups.members', 'lobby.who'] },
   // "cancel presence subscription on Fintech Leads": the presence watch stopped, nothing deleted.
   { name: 'a presence subscription cancelled', en: /\b(?:cancel|stop|end|remove|drop|delete|kill|turn off) (?:the |my |our )?(?:presence|availability|online status|status) (?:subscriptions?|subs?|alerts?|updates?|watch(?:es)?|notifications?)\b/u, intent: 'groups.presenceStop', overrules: ['meetings.delete', 'groups.delete', 'none', 'watch.stop', 'groups.presence'] },
   // "show me everyone connected to meeting 956781234": who is in it.
@@ -342,7 +347,7 @@ const CUES: readonly Cue[] = [
   { name: 'another program opened (zh)', zh: /^(?:请|帮我|麻烦)?(?:打开|启动|运行|开一下)\s*(?:excel|word|outlook|powerpoint|ppt|onenote|浏览器|记事本|计算器|邮箱|文件夹|微信)/iu, intent: 'none', overrules: ['meetings.details', 'huawei.details', 'meetings.list', 'meetings.delete', 'huawei.ongoing'] },
   // A meeting's settings: who may enter, when it starts or ends, whether phone users wait.
   // Unlinking the account also ends its alerts ("解绑我的账号，以后不用再提醒我了"): the account is what is meant.
-  { name: 'sign out', zh: /^(?:请|帮我|麻烦|我要|我想)?(?:注销|登出)(?!.*(?:会议|分组|扩展))|(?:账号|帐号|账户|帐户)\s*登出|(?:忘掉|忘记|忘了|清除|清掉|清空|删除|删掉|删了|抹掉|丢掉)(?:我的)?(?:登录|账号|帐号|账户|帐户|凭据|凭证|授权|令牌)|退出(?:我的)?.{0,12}(?:登录|账号|帐号|账户|帐户)|解除.{0,8}(?:绑定|关联)|取消.{0,8}(?:绑定|关联)|(?:绑定|关联).{0,4}(?:解除|取消)|解绑|断开.{0,8}(?:账号|帐号|连接)|(?:账号|帐号|账户|帐户)(?:给我|帮我)?断开/u, intent: 'signOut', overrules: ['signIn', 'none', 'watch.stop', 'groups.presenceStop'] },
+  { name: 'sign out', zh: /^(?:请|帮我|麻烦|我要|我想)?(?:注销|登出)(?!.*(?:会议|分组|扩展))|(?:账号|帐号|账户|帐户)\s*登出|(?:忘掉|忘记|忘了|清除|清掉|清空|删除|删掉|删了|抹掉|丢掉)(?:我的)?(?:登录|账号|帐号|账户|帐户|凭据|凭证|授权|令牌)|^(?:请|帮我|麻烦)?(?:把|将)(?:我的)?(?:登录|账号|帐号|账户|帐户|凭据|凭证|授权|令牌)(?:凭据|凭证|授权|令牌|信息|资料|记录|数据)?(?:给我|帮我)?(?:都)?(?:忘掉|忘了|清除|清掉|清空|删除|删掉|删了|抹掉|丢掉)|退出(?:我的)?.{0,12}(?:登录|账号|帐号|账户|帐户)|解除.{0,8}(?:绑定|关联)|取消.{0,8}(?:绑定|关联)|(?:绑定|关联).{0,4}(?:解除|取消)|解绑|断开.{0,8}(?:账号|帐号|连接)|(?:账号|帐号|账户|帐户)(?:给我|帮我)?断开/u, intent: 'signOut', overrules: ['signIn', 'none', 'watch.stop', 'groups.presenceStop'] },
   // "let everyone join the Friday all hands, not just invitees": who may join, set against the invitees, is the meeting's
   // setting; "let everyone join X" alone still admits whoever waits.
   { name: 'let everyone join <meeting>, not just invitees', en: /^(?:let|allow) (?:everyone|anyone|everybody|anybody|all) (?:to )?(?:join|in|into|enter|attend|come (?:in|into|to))\b.* not (?:just|only|merely) (?:the )?(?:invit|people (?:on|in) the invit|those invited|people we invit|the people invited)/u, intent: 'meetings.update', overrules: ['lobby.admit', 'huawei.admitWaiting', 'none', 'lobby.reject'] },
@@ -381,7 +386,13 @@ const CUES: readonly Cue[] = [
   { name: 'stop presence', en: /^(?:stop|quit|cancel|end|no more|dont|do not|unsubscribe|unfollow|turn off|switch off|disable|mute|silence|i (?:do not|dont|no longer) (?:need|want))\b.*\b(?:presence|status|availability|online)\b/u, zh: /(?:停止|取消|不再|别再|不要再|不用再)(?:订阅|关注|跟踪|推送|告诉我|通知我|提醒我).*状态|状态.{0,4}(?:别|不要|不用|不必|无需)(?:再)?(?:推|发|告诉|通知|提醒|关注|订阅|盯)|状态.{0,4}(?:停掉|取消|关掉|关了|不要了)/u, intent: 'groups.presenceStop', overrules: ['groups.presence', 'groups.members', 'watch.stop', 'groups.list', 'none'] },
   // "帮我盯着 X 这个分组谁在线": watching who is online in a group is its presence, not a meeting's lobby. Only a watch
   // verb: "看看 X 分组谁在线" is a question and stays one.
-  { name: 'watch who is online in a group (zh)', zh: /(?:盯着|盯住|盯一下|盯|关注|跟踪|订阅|留意|监控).{0,16}(?:分组|组).{0,4}(?:谁在线|在线情况|在线状态|谁上线|谁下线|上下线|在不在线)/u, intent: 'groups.presence', overrules: ['watch.start', 'lobby.who', 'none', 'groups.members', 'huawei.participants'] },
+  { name: 'watch who is online in a group (zh)', zh: /(?:盯着|盯住|盯一下|盯|关注|跟踪|订阅|留意|监控).{0,16}(?:分组|组).{0,4}(?:谁在线|在线情况|在线状态|谁上线|谁下线|上下线|在不在线|谁有空|谁空闲|谁闲着|谁有时间)/u, intent: 'groups.presence', overrules: ['watch.start', 'lobby.who', 'none', 'groups.members', 'huawei.participants'] },
+  // AY: "盯一下上海团队谁有空" is watched above; "上海团队谁有空", "whos free in the design team" ask who of a group is free
+  // without saying it should be watched: the presence watch is the command that answers, asked before it runs.
+  { name: 'who of a group is free, asked (zh)', zh: /^(?!.*(?:大厅|等候|会议|会里|会上|开会|入会|参会|\d{6}|盯|关注|跟踪|订阅|留意|监控|不再|别再|不用|告诉|通知|提醒|叫我))(?:帮我|请|麻烦)?(?:看看|看一下|查查|查一下)?\s*[^，,\s]{1,12}?(?:团队|分组|小组|组|部门|部|同事们?|同学们?|朋友们?)(?:里|中|里面)?(?:的人)?(?:现在|目前)?(?:都)?(?:有)?谁(?:有空|在线|空闲|闲着|上线|有时间)/u, intent: 'groups.presence', overrules: ['lobby.who', 'groups.members', 'none', 'watch.start', 'huawei.participants', 'meetings.list'], asked: true },
+  { name: 'who of a group is free, asked', en: /^(?!.*\b(?:lobby|waiting|wait|meeting|meetings|mtg|call|queue|room|stop|anymore|no longer|dont|do not)\b)(?!.*\d{6})(?:(?:tell|show) me |check |see )?(?:whos|who is|who are|who)(?: (?:free|available|online|around|busy|offline) (?:in|from|among) (?:the |my |our )?\S.*| (?:in|from) (?:the |my |our )?\S.*? (?:is|are) (?:free|available|online|around|busy|offline)\b.*)$/u, intent: 'groups.presence', overrules: ['groups.members', 'none', 'huawei.ongoing', 'lobby.who', 'meetings.list'], asked: true },
+  // "keep an eye on who's free in Vendors", "let me know who in Vendors is free": being told later is the presence watch.
+  { name: 'who of a group is free, to be told', en: /^(?!.*\b(?:stop|no more|dont|do not|unsubscribe|cancel|anymore|any more|no longer|lobby|waiting|meeting|meetings|mtg|call|queue)\b)(?!.*\d{6})(?:keep an eye on|keep tabs on|keep (?:me )?(?:posted|updated|informed) (?:on|about)|let me know|ping me|notify me) (?:whos|who is|who are|who)\b.*\b(?:free|available|online|around|offline|busy)\b/u, intent: 'groups.presence', overrules: ['groups.members', 'none', 'watch.start', 'lobby.who', 'huawei.ongoing'], seesTheFuture: true },
   // "把 X 加到关注列表": putting a meeting on the watch list starts a watch; the list is where it goes, not what is asked.
   { name: 'put on the watch list (zh)', zh: /^(?:请|帮我|麻烦)?(?:把|将)(?!.*(?:分组|状态|在线)).{1,20}?(?:加入|加到|加进|添加到|放进|放到)(?:我的)?(?:关注|监控|订阅)/u, intent: 'watch.start', overrules: ['watch.list', 'none', 'meetings.details', 'lobby.admit'] },
   // "绑定我的 Skype for Business 账户": binding one's account is signing in (unbinding it is the sign-out above).
@@ -581,6 +592,8 @@ export interface CueDecision {
   reason: string;
   /** The cue names the classifier's own reading. */
   confirmed?: boolean;
+  /** The cue's write is asked before it runs (Cue.asked). */
+  asked?: boolean;
 }
 
 /**
@@ -591,15 +604,15 @@ export function strongCue(intent: string, text: string, chinese: boolean, questi
   const asks = asksToSee(text, chinese);
   for (const cue of CUES) {
     const pattern = chinese ? cue.zh : cue.en;
-    if (!pattern || (asks && isWrite(cue.intent) && !cue.seesTheFuture) || (question && cue.statementOnly) || !pattern.test(text)) {
+    if (!pattern || (asks && isWrite(cue.intent) && !cue.seesTheFuture && !cue.asked) || (question && cue.statementOnly) || !pattern.test(text)) {
       continue;
     }
     if (cue.intent === intent) {
-      return { intent, reason: `strong cue (${cue.name}) confirms ${intent}`, confirmed: true };
+      return { intent, reason: `strong cue (${cue.name}) confirms ${intent}`, confirmed: true, ...(cue.asked ? { asked: true } : {}) };
     }
     const allowed = cue.overrules ? cue.overrules.includes(intent) : !(cue.keep ?? []).includes(intent);
     if (allowed) {
-      return { intent: cue.intent, reason: `strong cue (${cue.name}) → ${cue.intent}` };
+      return { intent: cue.intent, reason: `strong cue (${cue.name}) → ${cue.intent}`, ...(cue.asked ? { asked: true } : {}) };
     }
   }
   return undefined;

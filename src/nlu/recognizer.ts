@@ -764,7 +764,9 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
   const sided = onSide(ranked, command);
   // With an opening verb that names the command, only another reading of the same verb can be "close".
   const rivals = family?.includes(intent) ? sided.filter((r) => r.intent === intent || family.includes(r.intent)) : sided;
-  const guard = cue
+  const guard = cue?.asked
+    ? askFallingBackToRead(intent, cue.reason)
+    : cue
     ? cueGuard(intent, verbOverCue(intent, ranked, normalised, chinese))
     : guardWrite(intent, score, rivals, normalised, chinese, outOfFamily(intent, ranked, normalised, chinese));
   if (redirected?.ask && !guard.ask) {

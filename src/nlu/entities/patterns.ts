@@ -214,6 +214,9 @@ export const en = {
     rule('add extension <extensionId> to', '^(?:add|attach|put|create) (?:an |the |a )?(?:(?:roamedorganizerdata|roamedparticipantdata|undefined|custom|(?:roamed )?(?:organi[sz]er|participant)(?: roamed)? data) (?:extension )?|extension )(?!(?:id|type|of|to|on|for|undefined|data|custom|an|the|a|extension)\\b|roamed|organi[sz]er|participant)(?<extensionId>[\\p{L}\\d][\\p{L}\\d_.-]*) (?:to|on|for|onto|of type|with type|typed)\\b'),
   ],
   groupMembers: [
+    // "whos free in the design team", "who in Vendors is online": asked with the presence watch (cues.ts), the same group.
+    rule('who is free in <group>', '^(?:(?:tell|show) me |check |see )?(?:whos|who is|who are|who) (?:free|available|online|around|busy|offline) (?:in|from|among) (?:the |my |our )?(?<group>.+?)(?: (?:right now|now|at the moment|atm|today))?$'),
+    rule('who in <group> is free', '^(?:(?:tell|show) me |check |see )?who (?:in|from) (?:the |my |our )?(?<group>.+?) (?:is|are) (?:free|available|online|around|busy|offline)(?: (?:right now|now|at the moment|atm|today))?$'),
     rule('show everyone in <group>', '^(?:show|list|display|get)(?: me)? (?:everyone|everybody|all the people|all members|the people|people) (?:in|of) (?:the |my )?(?<group>.+?)(?: (?:contact )?group)?$'),
     rule('who do I have in <group>', '^who (?:do i have|have i got|is there|are there|did i put|have i put|did i add|have i added|did we put|did we add) in(?:to)? (?:my |the )?(?<group>.+?)(?: (?:contact )?group)?(?: again| now| so far)?$'),
     rule('everyone in the <group> group', '^(?:show|list|who is|whos|tell me)?(?: me)? ?(?:everyone|everybody|all the people|all members|the people|people) (?:in|of) (?:the |my )?(?<group>.+?) (?:contact )?group$'),
@@ -255,8 +258,8 @@ export const en = {
     // "when Partners-APAC contacts are available": the contacts who come online are the group's people.
     rule('when <group> come online', '\\b(?:when|whenever|if|whether|once|as soon as) (?:(?:anyone|someone|people|anybody|somebody|any of|one of)(?: the)? (?:in|from|of) )?(?<group>.+?)(?: (?:contacts|members|folks|people))? (?:comes?|goes|go|are|is|gets?|become|becomes) (?:online|available|offline|busy|free|away)(?: (?:or|and|and when they are|or when they are) (?:online|available|offline|busy|free|away))?$'),
     rule('when anyone in <group> changes status', '\\bwhen (?:anyone|someone|somebody|anybody|people|a contact) (?:in|from) (?<group>.+?) (?:changes?|updates?) (?:their |his |her |its )?(?:status|presence|availability)$'),
-    rule('who in <group> is online', '\\bwho (?:in|from) (?<group>.+?) (?:is|are|s) (?:online|available|free|around)$'),
-    rule("who's available in <group>", '\\b(?:who(?:s| is| are)?|anyone|someone|anybody) (?:is |are )?(?:available|online|free|around|busy|away) (?:in|from|among) (?<group>.+)$'),
+    rule('who in <group> is online', '\\bwho (?:in|from) (?<group>.+?) (?:is|are|s) (?:online|available|free|around|busy)(?: (?:right now|now|at the moment|atm|today))?$'),
+    rule("who's available in <group>", '\\b(?:who(?:s| is| are)?|anyone|someone|anybody) (?:is |are )?(?:available|online|free|around|busy|away) (?:in|from|among) (?<group>.+?)(?: (?:right now|now|at the moment|atm|today))?$'),
     rule('anyone in <group> online', '^(?:is|are) (?:anyone|anybody|someone|people) (?:in|from) (?<group>.+?) (?:online|available|free)$'),
     rule('watch <group> presence', '^(?:watch|track|follow|subscribe to|monitor) (?:the )?(?<group>.+?) (?:presence|status|availability)$'),
   ],
@@ -436,6 +439,8 @@ export const zh = {
     rule('<会议> 有哪些扩展', '^(?:列出|查看|显示|给|在)?\\s*(?<meeting>.+?)\\s*(?:上|里)?(?:都)?(?:有哪些|有什么|有没有|挂了|挂着|有|加了|加过|添加了|添加过)(?:什么|哪些)?的?(?:扩展|自定义数据|插件)'), rule('会议扩展 <会议>', '扩展\\s*(?<meeting>.+)$')],
   extensionsAdd: [rule('把扩展加到 <会议> 上', '扩展.*?(?:加到|加进|添加到|挂到|放到|绑到|装到)\\s*(?<meeting>[^，,]+?)\\s*(?:上|里)?(?:去|吧)?$'), rule('给 <会议> 添加扩展', '(?:给|为|向|在|往)\\s*(?<meeting>.+?)\\s*(?:上|里)?(?:添加|加|新增|增加)'), rule('<会议> 加个扩展', '^(?!添加|新增|增加)(?<meeting>[^，,]+?)\\s*上?(?:添加|加|新增|增加)(?:一个|个|一条|条)?扩展'), rule('添加扩展 <id> 到 <会议>', '扩展\\s*(?:[A-Za-z0-9][\\w.-]*\\s*)?(?:到|给)\\s*(?<meeting>.+)$')],
   groupMembers: [
+    // "上海团队谁有空": asked with the presence watch (cues.ts 'who of a group is free, asked'), the same group.
+    rule('<分组> 谁有空', '^(?:看看|看一下|查查|查一下)?\\s*(?<group>[^，,\\s]{1,12}?)\\s*(?:这个分组|这个组)?(?:里|中|里面)?(?:的人)?(?:现在|目前)?(?:都)?(?:有)?谁(?:有空|在线|空闲|闲着|上线|有时间)'),
     rule('<分组> 里有谁', '^(?:分组)?\\s*(?<group>.+?)\\s*(?:这个(?:分组|组)|分组)?(?:里|中|内)?(?:面)?(?:都)?(?:有谁|有哪些人|有什么人|有几个人|有多少人)'),
     rule('分组 <分组> 的成员', '^(?:列出|列一下|列下|查看|查一下|显示|看看|看一下)?\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?(?:里|中|内)?(?:面)?的?(?:成员|联系人|人)(?:有哪些|都有谁|是谁)?[吗？?]*$'),
     rule('分组 <分组> 里的成员', '^(?:列出|列一下|列下|查看|查一下|显示|看看|看一下)?\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?(?:里|中|内)?(?:面)?的?(?:成员|联系人)'),
@@ -453,13 +458,13 @@ export const zh = {
   groupPresence: [
     // "订阅分组 合作伙伴 的上线状态": the word 分组 first, then the group, then its status.
     rule('订阅分组 <分组> 的在线状态', '^(?:帮我|请|麻烦|替我)?(?:订阅|关注|跟踪|盯着|盯住|监控|留意)(?:一下)?\\s*(?:联系人)?分组\\s*(?<group>[^，,\\s]+?)\\s*(?:里)?(?:的人|成员)?的?(?:在线状态|上线状态|上下线状态|在线情况|上线情况|上下线情况|状态)'),
-    rule('盯着 <分组> 谁在线', '^(?:帮我|请|麻烦|替我)?(?:盯着|盯住|盯一下|看着|留意)(?:一下)?\\s*(?<group>[^，,\\s]{2,12}?)(?:里)?(?:的人)?(?:谁在线|在线情况|在不在线|谁上线|上下线)'),
+    rule('盯着 <分组> 谁在线', '^(?:帮我|请|麻烦|替我)?(?:盯着|盯住|盯一下|盯|看着|留意|关注|跟踪)(?:一下)?\\s*(?<group>[^，,\\s]{2,12}?)(?:里)?(?:的人)?(?:现在|目前)?(?:谁在线|在线情况|在不在线|谁上线|上下线|谁有空|谁空闲|谁闲着|谁有时间)'),
     // "帮我盯着 X 这个分组谁在线": a watch verb, the group, then who is online in it.
     rule('盯着 <分组> 这个分组谁在线', '^(?:帮我|请|麻烦|替我)?(?:盯着|盯住|盯一下|盯|关注|跟踪|订阅|留意|监控)(?:一下)?\\s*(?:分组)?\\s*(?<group>.+?)(?:\\s*(?:这个分组|这个组|分组)|\\s+组)\\s*(?:里|的|里的人|的人|成员)?(?:谁在线|在线情况|在线状态|上线情况|上线状态|上下线情况|上下线状态|谁上线|谁下线|上下线|在不在线)'),
     rule('关注 <分组> 的状态', '(?:关注|订阅|查看|跟踪|看到|知道|了解|盯着|盯住|盯一下|留意|关心)\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?(?:成员|里的人|的人|联系人|里的联系人)?的(?:在线|忙闲|上下线|在线和忙闲)?状态'),
     rule('分组 <分组> 的在线状态', '^(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?的(?:在线)?状态'),
     // "家人分组谁上线了告诉我", "大学同学有人上线了告诉我": who of the group, then coming online.
-    rule('<分组> 他们上线了', '^(?<group>[^，,]+?)\\s*(?:分组|组)?(?:他们|她们|那些人|的人|里的人|的成员|里谁|里有人|里有谁|有人|有谁|谁)(?:谁)?(?:上线|下线|在线|有空)'),
+    rule('<分组> 他们上线了', '^(?<group>[^，,]+?)\\s*(?:分组|组)?(?:现在|目前)?(?:他们|她们|那些人|的人|里的人|的成员|里谁|里有人|里有谁|有人|有谁|谁)(?:谁)?(?:上线|下线|在线|有空)'),
     // "球友上线的时候告诉我": the group, coming online, then being told.
     rule('<分组> 上线的时候告诉我', '^(?<group>[^，,\\s]{2,12}?)\\s*(?:分组|组)?(?:里)?(?:的人|的成员|成员)?(?:上线|下线|在线|有空)了?(?:的时候|时|就)?\\s*(?:告诉|通知|提醒|叫)我'),
     rule('<分组> 的人在线吗', '^(?<group>.+?)\\s*(?:分组|组)?(?:的人|里的人|的成员)(?:在线|有空|上线|下线)'),
