@@ -40,7 +40,7 @@ interface Cue {
 // "准许 <id> 所有等待的人入会": those waiting, let in with 准许/允许 (who may enter in general is a setting).
 const WAITING_LET_IN_ZH = String.raw`(?:请|帮我|麻烦)?(?:准许|允许|批准|同意)(?!.*(?:以后|今后|从现在起|设置|改成)).{0,16}(?:等待|等着|等候|在等)的(?:人|访客|客人|所有人)?.{0,4}(?:入会|进入|进来|加入)`;
 const SETTING_EN = String.raw`(?:invite[- ]?only|invit(?:ed|ees)[- ]only|only invited|locked|open to (?:everyone|anyone|all|everybody)|(?:anyone|everyone|everybody) can (?:join|get in|come in|enter)|same (?:enterprise|company)|internal only|company[- ]only|in-?house only|public|private)`;
-const PHONE_EN = String.raw`\b(?:phone|dial[- ]?in|pstn) (?:users|callers|people|participants|dial[- ]?ins|dialins|joiners)\b|\b(?:dial[- ]?ins|dialins)\b.*\b(?:bypass|skip|wait|go through|straight in)\b|\b(?:dial[- ]?in|phone) callers (?:should|must|can|may)\b|\b(?:dial[- ]?in|phone) caller (?:should|must|can|may)\b.*\b(?:lobby|bypass|skip|wait)`;
+const PHONE_EN = String.raw`\b(?:phone|dial[- ]?in|pstn) (?:users|callers|people|participants|dial[- ]?ins|dialins|joiners|folks|ppl|guys|attendees)\b|\b(?:dial[- ]?ins|dialins)\b.*\b(?:bypass|skip|wait|go through|straight in)\b|\b(?:dial[- ]?in|phone) callers (?:should|must|can|may)\b|\b(?:dial[- ]?in|phone) caller (?:should|must|can|may)\b.*\b(?:lobby|bypass|skip|wait)`;
 // "make meeting 556677889 unlocked again", "make the meeting Board prep private": a meeting named by its id, or made
 // into a state (an adjective said last), exists already — the sentence changes it, it does not create one.
 const EXISTING_MEETING_MADE_EN = String.raw`(?!.*\b(?:meeting|call|conference) \d{6,12}\b)(?!make (?:the |my |our |this |that )?(?:meeting|call|conference) (?!(?:called|named|titled|about|for|with|on|at|tomorrow|today|next)\b)\S.* (?:unlocked|muted|unmuted|open|internal|${SETTING_EN})(?: (?:again|now|please|pls|thanks))*$)`;
@@ -103,8 +103,10 @@ const CUES: readonly Cue[] = [
   { name: "is <meeting> open to everyone, asked", en: /^(?!.*\d{6,})(?:is|was) (?!(?:there|it|anyone|anybody|someone|somebody|everyone|everybody|the lobby)\b)\S.* (?:open to (?:everyone|everybody|anyone|anybody|all|the public|outsiders|guests)|invite[- ]only|invited only|internal only|company only|locked|unlocked|public|private)(?: (?:now|still|right now|already))?$/u, intent: 'meetings.details', overrules: ['meetings.update', 'none'] },
   // Corpus U's classes (after its first score). "the lobby music is awful", 大厅的空调太冷了: the lobby talked about, not
   // asked about — who waits there is asked with who, anyone, people, waiting, a look or a question.
+  // BA: "whats on the schedule in huawei cloud": the Huawei schedule, asked without "meetings".
+  { name: 'the Huawei schedule, asked', en: /^(?:whats|what is|what s|show me|show|check)(?: on| in)? (?:the |my |our )?(?:schedule|calendar|agenda)\b.*\bhuawei\b|^(?:whats|what is|what s) (?:on |in )?(?:the |my |our )?huawei(?: cloud)? (?:schedule|calendar|agenda)\b/u, intent: 'huawei.scheduled', overrules: ['none', 'meetings.list', 'signIn', 'huawei.ongoing'] },
   // "stuck in traffic, running late to the sync", "i'll be late to standup": the person is late; nothing is asked.
-  { name: 'the person is late', en: /^(?!(?:is|are|was|will|does|did)\b)(?:.*\b(?:i|we|im|i'm|ill|i'll|were|we're)\b.*)?\b(?:running late|(?:be|am|are|is|im|i'm) (?:a (?:bit|little) |going to be |gonna be )?late) (?:to|for)\b|^(?:stuck in traffic|running late)\b/u, intent: 'none', overrules: ['huawei.ongoing', 'meetings.details', 'meetings.update', 'meetings.list', 'huawei.scheduled', 'lobby.who', 'watch.start'], statementOnly: true },
+  { name: 'the person is late', en: /^(?!(?:is|are|was|will|does|did)\b)(?:.*\b(?:i|we|im|i'm|ill|i'll|were|we're)\b.*)?\b(?:running late|(?:be|am|are|is|im|i'm) (?:a (?:bit|little) |going to be |gonna be )?late) (?:to|for)\b|^(?:stuck in traffic|running late)\b|^(?:i|im|i m|we|were|we re) (?:am |are )?running (?:\d+ (?:min|mins|minutes) |a (?:bit|little|few (?:min|mins|minutes)) |(?:a )?few (?:min|mins|minutes) )?(?:late|behind)\b/u, intent: 'none', overrules: ['huawei.ongoing', 'meetings.details', 'meetings.update', 'meetings.list', 'huawei.scheduled', 'lobby.who', 'watch.start'], statementOnly: true },
   { name: 'the lobby talked about', en: /\b(?:waiting |hold |lobby )?(?:music|air|temperature|coffee|chairs?|sofas?|lights?|noise|smell|wifi|decor|carpet|tv) (?:in|at) the lobby (?:is|was|sounds|feels|smells|looks)\b|\blobby(?:'s|s)? (?:music|air|ac|aircon|air conditioning|heating|chairs?|sofas?|couch|coffee|temperature|design|lights?|lighting|noise|smell|wifi|wi-fi|decor|carpet|plants?|tv|furniture|doors?|floor|receptionist|reception|security|area|elevators?)\b|\b(?:building|hotel|office|hospital)(?:'s|s)? lobby\b|\blobby (?:on|in|at) the \S+ (?:floor|building|wing)\b|\blobby (?:on|in|at) (?:the )?(?:building|floor|wing|tower|block) \S+|\b(?:lobby|waiting room)\b.{0,30}\b(?:is|was|feels) (?:so |really |very |too )?(?:freezing|cold|hot|packed|crowded|noisy|loud)\b|\b(?:lobby|waiting room) (?:at|in) (?:the|my|our) \S+(?: \S+)? (?:took|takes|was|is) (?:forever|ages|so long|too long)\b|\blobby (?:is|was|feels|looks|smells) (?:so |really |very |too |kinda |a bit )?(?:freezing|cold|hot|warm|packed|crowded|noisy|loud|dirty|dark|nice|beautiful|ugly|huge|tiny|small)\b/u, zh: /大厅(?:的|里的?)?\s*(?:空调|暖气|音乐|椅子|沙发|咖啡|灯|温度|装修|前台|保安|门|地板|电视|wifi|网络|电梯|绿植|味道)|大厅(?:里)?(?:太|好|真|有点|特别|非常)(?:冷|热|吵|乱|脏|暗|挤)|(?:酒店|大楼|公司|办公楼|医院)(?:的)?大厅/iu, intent: 'none', overrules: ['lobby.who'], statementOnly: true },
   // "Hope stays outside", "Dana should stay out": the person kept out of the meeting.
   { name: 'someone stays outside', en: /^(?:(?:no|nope|nah|actually)\W* )?(?!(?:i|we|you|they|everyone|everybody)\b)\S+(?: \S+)? (?:stays|should stay|can stay|has to stay|must stay|will stay|stays put) (?:outside|out)\b/u, intent: 'lobby.reject', overrules: ['none', 'lobby.who', 'lobby.admit', 'meetings.details'] },
@@ -192,6 +194,8 @@ const CUES: readonly Cue[] = [
   // "让 860552913 的人都可以说话了": letting people speak lifts the mute; it lets nobody in.
   { name: 'people let speak (zh)', zh: /(?:让|允许|准许).{0,20}(?:可以|能)?(?:说话|发言|讲话|开麦)/u, intent: 'huawei.mute', overrules: ['huawei.admitWaiting', 'lobby.admit', 'none', 'huawei.participants', 'meetings.update'] },
   // "監控清單", 我的关注列表: the list of what is watched, named; it starts no watch.
+  // AZ: "我都订阅了哪些会的大厅提醒": what one has subscribed to, asked, is the watch list (it had listed the meetings).
+  { name: 'what I subscribed to, asked (zh)', zh: /(?:订阅|关注|监控|盯)了(?:哪些|什么|几个|多少)(?!.*(?:分组|状态|在线|上线))/u, intent: 'watch.list', overrules: ['meetings.list', 'watch.start', 'none', 'huawei.watch', 'huawei.scheduled'] },
   { name: 'the watch list, named (zh)', zh: /^(?:看看|查看|显示|给我看)?(?:我的)?(?:监控|关注|盯着?)的?(?:清单|列表|名单)(?:吧|呢|吗)?[？?]?$/u, intent: 'watch.list', overrules: ['watch.start', 'none', 'meetings.list', 'huawei.watch'] },
   { name: 'feelings about meetings', en: /^i (?:hate|love|like|dislike|can't stand|cant stand|cannot stand|enjoy|am tired of|m tired of)\b/u, intent: 'none', keep: [] },
   // Corpus X's classes (after its first score).
@@ -267,6 +271,12 @@ const CUES: readonly Cue[] = [
   // a channel, chat, poll or document made is something else, and making a meeting of it is a write nobody asked for.
   { name: 'creating what is no meeting', en: /^(?!.*\b(?:alerts?|notifications?|pings?)\b)(?:create|make|set up|setup|open|start|add|new)(?: me| us)? (?:(?:a|an|the|my|our|new|another) )*(?:(?:teams|slack|private|public|shared|whatsapp|wechat) )?(?:channels?|group ?chats?|chats?|chat rooms?|polls?|surveys?|tasks?|to-?dos?|to-?do lists?|wikis?|notebooks?|documents?|docs?|spreadsheets?|folders?|sharepoint sites?|sites?|tabs?|forms?|whiteboards?|mailing lists?|distribution lists?)(?:$| (?:for|called|named|in|with|about|on)\b)/u, zh: /^(?!.*(?:分组|群组|会议(?!室)|提醒|通知))(?:请|麻烦|帮我|给我|我要|我想)?\s*(?:在\s*(?:teams|Teams|微信|钉钉)\s*(?:里|上|中)?\s*)?(?:建|创建|新建|开|拉)(?:一?个)?(?:新的?)?\s*(?:teams\s*|Teams\s*|微信)?(?:频道|群聊|聊天群|群(?!组)|投票|问卷|文档|表格|文件夹|待办)/u, intent: 'none', keep: [] },
   { name: 'opens with "create a meeting"', en: new RegExp(CREATE_EN, 'u'), zh: /^(?!.*(?:分组|联系人组|的(?:联系人)?组$))(?:^(?:帮我|请|麻烦)?(?:约|订|安排|预约|新建|创建)(?:一个|一场|个)\s+[^\s，,]|(?:[^，,。？?吗]{0,16}?)(?:约|订|定|安排|创建|新建|预约|建立|开|建)(?:一个|一场|个)(?:新的?)?(?:[^，,。：:]{0,12}?)(?:会议(?!室)|会(?!议室))|(?:请|帮我|麻烦)?(?:创建|新建|建立|新开)(?:新的?)?(?:会议(?!室)|会(?!议室)))/u, intent: 'meetings.create', keep: ['meetings.create', 'help', 'meetings.defaults', 'meetings.eligibleValues', 'meetings.policies', 'debugParse'] },
+  // BA, AZ: "schedule Security Review 2036-03-03 11:00-12:30, open to everyone, …", "set something up for tomorrow 1-2pm,
+  // title …, anyone can join": a booking verb, then a day or a time, books a meeting; the settings said after it are the
+  // new meeting's (they had changed one). Moved, pushed or "instead" is a change of one that exists.
+  { name: 'a booking verb and a time', en: new RegExp(String.raw`^(?:schedule|book|set up|setup|organi[sz]e|arrange|create|set (?:something|sth|smth|one|a thing|a slot|a time|a session) up)\b(?!.*\b(?:instead|rather|reschedul\w*|move[sd]?|moving|push(?:ed)?|postpone[sd]?|delay(?:ed)?)\b)(?!.*\d{6})(?=.*(?:\b\d{4}-\d{2}-\d{2}\b|\b(?:today|tonight|tomorrow|tmrw|tmr|next (?:week|mon|tue|wed|thu|fri|sat|sun)\w*|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\b\d{1,2}(?::\d{2})?\s?(?:am|pm)\b|\b\d{1,2}:\d{2}\b))`, 'u'), intent: 'meetings.create', overrules: ['meetings.update', 'lobby.admit', 'lobby.who', 'watch.start', 'none', 'meetings.dialIn', 'meetings.details', 'meetings.list', 'meetings.eligibleValues'] },
+  // "we don't need Onboarding 101 anymore": a meeting no longer needed is to be deleted, but no verb says so: asked.
+  { name: 'a meeting no longer needed', en: /^(?:(?:we|i) )?(?:dont|do not|no longer) need (?:the |my |our )?(?!(?:you|to|any|anything|that|this|it|them|him|her|help|a|an|more|presence|status|alerts?|pings?|notifications?|reminders?)\b)\S+(?: \S+){0,4} (?:anymore|any more|any longer)$/u, intent: 'meetings.delete', overrules: ['lobby.who', 'lobby.reject', 'none', 'meetings.details', 'meetings.list', 'groups.members'], asked: true },
   // "book me a flight to Lisbon next friday": travel, tables and rooms are booked too, and are not meetings.
   { name: '"schedule <name>" with a time', en: /^(?:schedule|book|arrange|set up|setup|plan|organi[sz]e) (?!(?:meetings?|calls?)\b)(?!(?:me |us )?(?:a |an |the |my )?(?:flights?|trains?|taxis?|cabs?|car|uber|hotels?|tables?|rooms?|tickets?|trips?|holidays?|vacation|leave|haircut|dentist|doctor|restaurant|dinner|lunch reservation|seats?|parking)\b).+(?:\b(?:at|on|from|tomorrow|today|tonight|next|this) (?:\d|mon|tue|wed|thu|fri|sat|sun|morning|afternoon|evening|week|tomorrow)|\b(?:mon|tues|tue|wednes|wed|thurs|thu|fri|satur|sat|sun)(?:day)?\b|\b\d{1,2}(?::\d\d)?\s*(?:-\s*\d{1,2}(?::\d\d)?\s*)?(?:am|pm)\b|\btomorrow\b)/u, intent: 'meetings.create', overrules: ['none', 'huawei.scheduled', 'meetings.list', 'meetings.update', 'meetings.details', 'lobby.who', 'huawei.ongoing', 'groups.create', 'meetings.invitation', 'meetings.defaults', 'page.next', 'lobby.admit', 'lobby.reject'] },
   // Thirteenth pass (corpus N's misses, by class):
@@ -494,7 +504,7 @@ const CUES: readonly Cue[] = [
   // "what's scheduled?", "find scheduled standups", "anything coming up?": the scheduled list, named by its state alone.
   { name: 'what is scheduled', en: /^(?!.*\b(?:my|mine|i|calendar|agenda|diary|\d{6,12})\b)(?:(?:what|whats|what is|anything|any|find|search(?: for)?|look for|show(?: me)?|list|are there|is there)(?: (?:else|the|all|any))* )?(?:scheduled|upcoming|coming up|planned|booked)\b/u, intent: 'huawei.scheduled', overrules: ['none', 'meetings.create', 'huawei.ongoing', 'meetings.details'] },
   // Deleting a contact group, named as such: "删掉联系人分组 前同事", "delete the contact group Vendors".
-  { name: 'delete a group', en: /^(?:delete|remove|erase|trash|drop|get rid of)\b.*\b(?:contact )?group\b/u, zh: /(?:删掉|删除|移除|删了|去掉)(?:联系人)?分组|(?:联系人)?分组.{0,12}(?:删掉|删除|移除|删了|不要了|不用了|去掉)/u, intent: 'groups.delete', overrules: ['groups.list', 'groups.members', 'meetings.delete', 'none', 'lobby.reject', 'watch.stop'] },
+  { name: 'delete a group', en: /^(?:delete|remove|erase|trash|drop|get rid of|nuke|scrap|wipe|destroy)\b.*\b(?:contact )?group\b/u, zh: /(?:删掉|删除|移除|删了|去掉)(?:联系人)?分组|(?:联系人)?分组.{0,12}(?:删掉|删除|移除|删了|不要了|不用了|去掉)/u, intent: 'groups.delete', overrules: ['groups.list', 'groups.members', 'meetings.delete', 'none', 'lobby.reject', 'watch.stop'] },
   // Renaming something called a group: "分组 同事 改成 前同事".
   { name: 'rename a group', en: /^(?!.*\b(?:meeting|call|conference)s?\b.*\b(?:called|named)\b)(?:^(?:rename|change the name of|change the group name)\b.*\bgroup\b(?!.*\bmeeting\b)|^change the group name\b|.*\bgroup\b.*\b(?:should|must|needs to|is to) be (?:called|named|renamed)\b|^(?:call|name) (?:my|the|our) .+ group \S)/u, zh: /^(?!.*会议)(?:把|将)?(?:联系人)?分组.{1,12}(?:改成|改为|改名|重命名|改叫|更名)|(?:联系人)?分组.{0,3}(?:改名|重命名)|^(?!.*会议).{1,12}?(?:这个组|这个分组|分组)的(?:名字|名称)(?:改成|改为|改叫|换成)/u, intent: 'groups.rename', overrules: ['meetings.update', 'none', 'groups.members', 'groups.list'] },
   // "how do I create a group", "what happens if I delete a meeting": how a command works, asked — not the command.
@@ -631,6 +641,11 @@ interface VerbFamily {
    * sentence) is asked rather than run: "post Budget review lobby alerts here so everyone can join".
    */
   overCues?: true;
+  /**
+   * Changes outside the family the verb is also said of ("kill" a meeting: end it, or delete it): when the classifier
+   * leaned to one of them and the verb picked its own reading, both are asked.
+   */
+  alsoSaidOf?: readonly string[];
 }
 
 const VERB_FAMILIES_EN: readonly VerbFamily[] = [
@@ -645,7 +660,8 @@ const VERB_FAMILIES_EN: readonly VerbFamily[] = [
   { verb: /^(?:admit|accept)\b/u, family: ['lobby.admit', 'huawei.admitWaiting'], overCues: true },
   { verb: /^(?:mute|unmute|silence|unsilence)\b/u, family: ['huawei.mute'] },
   { verb: /^(?:lock|unlock)\b/u, family: ['huawei.lock', 'meetings.update'] },
-  { verb: /^(?:end|terminate|hang up|shut down|wrap up|kill)\b/u, family: ['huawei.end'] },
+  { verb: /^(?:end|terminate|hang up|shut down|wrap up)\b/u, family: ['huawei.end'] },
+  { verb: /^kill\b/u, family: ['huawei.end'], alsoSaidOf: ['meetings.delete'] },
   { verb: /^(?:watch|monitor|track|follow|subscribe)\b(?=.*\b(?:presence|status|availability|online)\b)/u, family: ['groups.presence'] },
   { verb: /^(?:unwatch|unsubscribe|unfollow)\b(?=.*\b(?:presence|status|availability|online)\b)/u, family: ['groups.presenceStop'] },
   { verb: /^(?:watch|monitor|track|follow|subscribe)\b/u, family: ['watch.start', 'huawei.watch', 'groups.presence'] },
@@ -675,6 +691,10 @@ function familyEntry(text: string, chinese: boolean): VerbFamily | undefined {
 
 export function familyOf(text: string, chinese: boolean): readonly string[] | undefined {
   return familyEntry(text, chinese)?.family;
+}
+
+export function verbAlsoSaidOf(text: string, chinese: boolean): readonly string[] {
+  return familyEntry(text, chinese)?.alsoSaidOf ?? [];
 }
 
 /** The opening verb's reading, when the verb outranks a cue that names another change (`overCues`). */

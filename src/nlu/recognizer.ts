@@ -7,7 +7,7 @@ import { isWrite, type Entities } from './catalog.js';
 import { NONE_INTENT } from './training.js';
 import { askFallingBackToRead, changeNotAskedFor, guardIndefiniteTarget, guardWrite, type WriteGuard } from './safety.js';
 import { groupNamedAsMeeting, helpAboutAnotherKind, judgeObject, judgeSentence, kindNotSaid, namesItsSubject, serviceNotSaid } from './objectKind.js';
-import { familyOf, familyPick, outOfFamily, strongCue, verbAgainstRead, verbOverCue } from './cues.js';
+import { familyOf, familyPick, outOfFamily, strongCue, verbAgainstRead, verbAlsoSaidOf, verbOverCue } from './cues.js';
 import { inOtherScript, looksForeign, mostlyForeign } from './foreign.js';
 import { chineseCommand, englishCommand } from './clauses.js';
 import { detectLanguage, escapeRegExp, expandShorthand, hasHan, joinSpacedIds, micAsMute, removeEmoji, removeMentions, tokenize, toSimplified, type Token } from './text.js';
@@ -715,6 +715,8 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
   let score = top?.score ?? 1;
   // None because the classifier was unsure (not because the sentence refused a change): the second opinion may read it.
   let unclear = false;
+  // The reading the opening verb picked where the classifier was unsure: its other readings stay rivals.
+  let pickedByVerb = false;
   const explains = asksForExplanation(commandTokens, normalised, chinese);
   if (explains) {
     // "explain <anything>": the rest is arbitrary text that would sway the classifier, so the prefix decides.
@@ -724,6 +726,7 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
   } else if ((!top || classification.strength < MIN_STRENGTH || top.score < MIN_SHARE) && familyPick(ranked, normalised, chinese)) {
     intent = familyPick(ranked, normalised, chinese) ?? NONE_INTENT;
     score = Math.max(ranked.find((r) => r.intent === intent)?.score ?? 0, MIN_SHARE);
+    pickedByVerb = true;
     explanation.push(`no intent is clear, but the opening verb names ${intent}`);
   } else if (!top || classification.strength < MIN_STRENGTH || top.score < MIN_SHARE) {
     explanation.push(`no intent is clear enough (needs strength ≥ ${MIN_STRENGTH} and share ≥ ${MIN_SHARE}) → none`);
@@ -762,8 +765,11 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
   // The classifier's readings on the side the text names ("watch my Huawei meeting …" ranks watch.start, which is
   // huawei.watch there): a reading is no rival of its own counterpart.
   const sided = onSide(ranked, command);
-  // With an opening verb that names the command, only another reading of the same verb can be "close".
-  const rivals = family?.includes(intent) ? sided.filter((r) => r.intent === intent || family.includes(r.intent)) : sided;
+  // With an opening verb that names the command, only another reading of the same verb can be "close" — and a change
+  // the verb is also said of, when the classifier leaned to it and the verb picked the reading ("we don't need
+  // Onboarding 101 anymore, kill it": it leaned to a deletion, "kill" names an end first).
+  const leaned = pickedByVerb && top && verbAlsoSaidOf(normalised, chinese).includes(top.intent) ? top.intent : undefined;
+  const rivals = family?.includes(intent) ? sided.filter((r) => r.intent === intent || family.includes(r.intent) || r.intent === leaned) : sided;
   const guard = cue?.asked
     ? askFallingBackToRead(intent, cue.reason)
     : cue

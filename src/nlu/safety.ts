@@ -31,7 +31,7 @@ const READ_CUE_ZH = /哪些|哪个|什么|有没有|列出|列一下|查看|(?<!
 // then only a close runner-up makes it unclear. Without such a verb ("Maria can come in now") the classifier
 // alone must be sure.
 const WRITE_VERB_EN = /^(?:admit|let|allow|bring|accept|approve|reject|deny|decline|refuse|turn|send|kick|block|remove|delete|cancel|erase|drop|get rid|trash|scrap|watch|monitor|track|follow|subscribe|unsubscribe|unwatch|stop|quit|create|schedule|book|set|make|new|add|attach|put|rename|change|update|modify|edit|move|reschedule|push|mute|unmute|silence|lock|unlock|end|terminate|close|finish|wrap up|wrap|hang up|shut down|shut|kill|post|route|deliver|forward|sign|log|keep|alert|notify|ping|start|begin|open|dont|do not|never|sign out|log out|logout|signout|logoff|disconnect|forget|unlink)\b/u;
-const WRITE_VERB_ZH = /让|放|接进|拉进|请进|准入|接纳|批准|拒|踢|停掉|关掉|推迟|提前|不要让|别让|关注|监控|盯|订阅|取消|停止|不再|删|移除|创建|新建|建|安排|预约|添加|加|改|修改|更新|重命名|设|静音|锁|结束|终止|关闭|发到|发送|退出|注销|解除|别(?:再)?(?:给我)?(?:发|推|提醒|通知)|不用(?:再)?(?:给我)?(?:发|推|提醒|通知)/u;
+const WRITE_VERB_ZH = /让|放|接进|拉进|请进|准入|接纳|批准|拒|踢|停掉|关掉|推迟|提前|不要让|别让|关注|监控|盯|订阅|跟踪|取消|停止|不再|删|移除|创建|新建|建|安排|预约|添加|加|改|修改|更新|重命名|设|静音|锁|结束|终止|关闭|发到|发送|退出|注销|解除|别(?:再)?(?:给我)?(?:发|推|提醒|通知)|不用(?:再)?(?:给我)?(?:发|推|提醒|通知)/u;
 
 /** A write with a plain verb of change still needs this lead over the runner-up. */
 export const WRITE_VERB_MIN_LEAD = 0.05;

@@ -75,6 +75,8 @@ export function leaderNamesIn(text: string): string[] | undefined {
     new RegExp(String.raw`\b${role}(?: are| is|:)?\s+(${names})`, 'u'),
     // "…, Mehmet presenting": the leader named, then what they do.
     new RegExp(String.raw`(?:^|,\s*)(${names})(?: (?:is|are|will be))? (?:presenting|hosting|leading|presents|hosts|leads)\b`, 'u'),
+    // "… on thursday 9:30 with Ana and Raj presenting": the leaders after "with", then what they do.
+    new RegExp(String.raw`\bwith (${names}) (?:presenting|hosting|leading)\b`, 'u'),
     // "…, Anna and Raj present", "Lee will host": the bare verb (said with will/to, or last in its clause); "Anna is
     // present" says she attends, so "is/are" before the bare verb names no leader.
     new RegExp(String.raw`(?:^|,\s*)(${names})(?: (?:will|to|are going to|is going to|gonna))? (?:present|host|lead|co-?host)(?=\s*(?:$|[,.;!]|and\b))`, 'u'),

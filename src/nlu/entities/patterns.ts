@@ -117,6 +117,8 @@ export const en = {
     rule('about <meeting> lobby', '\\babout (?<meeting>.+?)(?: lobby)?(?: here)?$'),
   ],
   details: [
+    // "we don't need Hiring sync anymore" (cues.ts 'a meeting no longer needed'): asked as its deletion or its details.
+    rule("don't need <meeting> anymore", '^(?:(?:we|i) )?(?:dont|do not|no longer) need (?:the |my |our )?(?<meeting>.+?) (?:anymore|any more|any longer)$'),
     rule('details of <meeting>', '\\b(?:details?|info|information|summary|overview|join link|link|settings|setup|set-up|set up|configuration|config|organi[sz]er|host|owner|chair|agenda|start time|end time|time|dial-in|attendees|invitees|access levels?|access) (?:of|for|about|on|to) (?<meeting>.+)$'),
     rule('<meeting> details', '^(?!(?:when|what|whats|where|who|whos|how)\\b)(?:show me |show |get me |get |give me |open |pull up |bring up )?(?:the )?(?<meeting>.+?) (?:details|info|information)$'),
     // "is Budget review locked?", "did I delete Board prep?": a question about a meeting's state names it.
@@ -187,6 +189,8 @@ export const en = {
     rule('change <meeting>', '^(?:change|update|modify|edit|adjust|tweak|alter) (?:the )?(?:time |start |end |settings |subject |access )?(?:of |for )?(?<meeting>.+)$'),
   ],
   delete: [
+    // "we don't need Hiring sync anymore" (cues.ts 'a meeting no longer needed'): asked as its deletion or its details.
+    rule("don't need <meeting> anymore", '^(?:(?:we|i) )?(?:dont|do not|no longer) need (?:the |my |our )?(?<meeting>.+?) (?:anymore|any more|any longer)$'),
     rule('delete <meeting>', `^(?:delete|remove|cancel|erase|drop|get rid of|trash|kill|call off|scrap|wipe|nuke|destroy) (?:the )?(?:(?:online|skype) )?(?:meeting |conference )?(?:called |named |titled )?(?<meeting>.+)$`),
   ],
   extensionsList: [
@@ -223,7 +227,7 @@ export const en = {
     rule('members of <group>', '\\b(?:members|contacts|people|persons|users|membership|list) (?:of|in|from|inside) (?<group>.+)$'),
     // "which contacts did I put in Clients (EMEA)?": the people someone put in a group are its members.
     rule('who did I put in <group>', '^(?:which|what|who|whom)(?: (?:contacts|people|persons|users|members|colleagues|folks))? (?:did|have) (?:i|we) (?:put|add|added|place|save|include|stick) (?:in|into|to|under|inside) (?:the |my |our )?(?<group>.+?)(?: (?:contact )?group)?(?: (?:again|now|please|so far|already))?$'),
-    rule('which contacts are in <group>', '^(?:which|what) (?:contacts|people|persons|users|members|colleagues) (?:are |is )?(?:in|inside|part of|on) (?<group>.+)$'),
+    rule('which contacts are in <group>', '^(?:which|what) (?:contacts|people|persons|users|members|colleagues) (?:are |is )?(?:in|inside|part of|on|under|filed under|listed under) (?<group>.+)$'),
     rule('who is in <group>', '^(?:who(?: is| are|s)?|whos|who all) (?:in|inside|part of|on|belongs to|belong to|is in|are in) (?<group>.+)$'),
     rule('who do I have under <group>', '^(?:who|whom) (?:do i have|have i got|is|are|s|all is) (?:filed |listed |saved )?under (?:the |my )?(?<group>.+)$'),
     rule('who belongs to <group>', '\\b(?:belongs? to|part of) (?<group>.+)$'),
@@ -257,7 +261,7 @@ export const en = {
     rule('presence of <group>', '\\b(?:presence|status|statuses|availability|online status|who is online)(?: (?:updates?|alerts?|notifications?|changes))? (?:of|for|in|on) (?<group>.+)$'),
     // "when Partners-APAC contacts are available": the contacts who come online are the group's people.
     rule('when <group> come online', '\\b(?:when|whenever|if|whether|once|as soon as) (?:(?:anyone|someone|people|anybody|somebody|any of|one of)(?: the)? (?:in|from|of) )?(?<group>.+?)(?: (?:contacts|members|folks|people))? (?:comes?|goes|go|are|is|gets?|become|becomes) (?:online|available|offline|busy|free|away)(?: (?:or|and|and when they are|or when they are) (?:online|available|offline|busy|free|away))?$'),
-    rule('when anyone in <group> changes status', '\\bwhen (?:anyone|someone|somebody|anybody|people|a contact) (?:in|from) (?<group>.+?) (?:changes?|updates?) (?:their |his |her |its )?(?:status|presence|availability)$'),
+    rule('when anyone in <group> changes status', '\\bwhen(?:ever)? (?:anyone|someone|somebody|anybody|people|a contact) (?:in|from) (?<group>.+?) (?:changes?|updates?) (?:their |his |her |its )?(?:status|presence|availability)$'),
     rule('who in <group> is online', '\\bwho (?:in|from) (?<group>.+?) (?:is|are|s) (?:online|available|free|around|busy)(?: (?:right now|now|at the moment|atm|today))?$'),
     rule("who's available in <group>", '\\b(?:who(?:s| is| are)?|anyone|someone|anybody) (?:is |are )?(?:available|online|free|around|busy|away) (?:in|from|among) (?<group>.+?)(?: (?:right now|now|at the moment|atm|today))?$'),
     rule('anyone in <group> online', '^(?:is|are) (?:anyone|anybody|someone|people) (?:in|from) (?<group>.+?) (?:online|available|free)$'),
@@ -298,7 +302,7 @@ export const en = {
     rule('with <keyword> in the title', '\\bwith (?<keyword>.+?) in (?:the|its|their) (?:title|subject|name)\\b'),
     // "anything on huawei tmrw about design?": what they are about, said last.
     rule('… about <keyword>', '\\b(?:about|regarding|concerning) (?:the )?(?<keyword>(?!(?:it|that|this|them|anything|something|huawei)\\b)[\\p{L}\\d][\\p{L}\\d-]*)$'),
-    rule('about <keyword>', '\\b(?:about|regarding|concerning|matching|containing|named|called|titled|with subject|with the word|on the topic of|(?<!going )on|(?<=\\b(?:meetings?|calls?|conferences?) )with|mentions?|includes?|for(?! (?:running|ongoing|live|active|current|scheduled|upcoming|planned|booked|any|all|meetings?|calls?|conferences?)\\b)|related to|mentioning) (?<keyword>.+?)(?: (?:(?:that |which |who )?(?:are |is |were |was )?(?:currently |still |now )?(?:scheduled|planned|booked|coming up|running|happening|going on|in progress|live|active|ongoing|underway|atm|currently|starting|later|next|this|for|on|at|today|tomorrow|tonight|right now|now|please)\\b.*|meetings?|conferences?))?$'),
+    rule('about <keyword>', '\\b(?:about|regarding|concerning|matching|containing|named|called|titled|with subject|with the word|on the topic of|(?<!going )on(?! (?:the |my |our )?(?:huawei (?:cloud )?)?(?:schedule|calendar|agenda)\\b)|(?<=\\b(?:meetings?|calls?|conferences?) )with|mentions?|includes?|for(?! (?:running|ongoing|live|active|current|scheduled|upcoming|planned|booked|any|all|meetings?|calls?|conferences?)\\b)|related to|mentioning) (?<keyword>.+?)(?: (?:(?:that |which |who )?(?:are |is |were |was )?(?:currently |still |now )?(?:scheduled|planned|booked|coming up|running|happening|going on|in progress|live|active|ongoing|underway|atm|currently|starting|later|next|this|for|on|at|today|tomorrow|tonight|right now|now|please)\\b.*|meetings?|conferences?))?$'),
     rule('keyword <keyword>', '\\b(?:keywords?|search term|term) (?:is )?(?<keyword>.+)$'),
     rule('meetings <keyword>', '\\b(?:meetings?|calls?|conferences?) (?<keyword>[\\p{L}\\d][\\p{L}\\d-]*)$'),
     rule('did <keyword> start', '^(?:did|has|have) (?:the |our |my )?(?<keyword>.+?) (?:start|started|begin|began|begun|kick off|kicked off)(?: (?:yet|already|now))?$'),
@@ -337,6 +341,8 @@ export const zh = {
     rule('让 <人> 进来', '^(?:让|请|放|准许|允许)\\s*(?<person>.+?)\\s*(?:都|也)?(?:进来|进入|加入|入会|进)(?:\\s*(?<meeting>.+))?$'),
     rule('把 <人> 放进来', '^把\\s*(?<person>.+?)\\s*(?:都|全|全部|全都|也)?(?:(?:放|拉|请|接|带|领|加)进(?:来|去|会)|放行|准入)'),
     rule('把 <人> 放进 <会议>', '^把\\s*(?<person>.+?)\\s*(?:都|全|全部|全都|也)?(?:放进|拉进|请进|带进)\\s*(?<meeting>[^来去\\s].*)$'),
+    // "周会那边的访客请放进来": where they wait (a meeting "over there"), who, then let in.
+    rule('<会议>那边的<人>请放进来', '^(?<meeting>[^\\s，,]{2,16}?)\\s*(?:那边|那里|那儿|这边)(?:等着?|在等)?的\\s*(?<person>[^\\s，,]{1,10}?)\\s*(?:请|麻烦|帮我)?(?:都|全|全部|也)?(?:放进来|放进去|放行|拉进来|请进来|接进来|让进来|准入)(?:吧|了)*$'),
     rule('<人> 可以进来了', '^(?<person>[^，,。让把]+?)\\s*(?:可以|能)(?:进来|进入|入会|进会|进)了?'),
     rule('<人> 也放进来', '^(?<person>[^，,。让把]+?)\\s*(?:也|都|就|全)?(?:放进来|放进去|放行|拉进来|请进来|接进来|让进来|让进|放进)'),
     rule('准入 <人>', '^(?:准入|接纳|接受|放行|批准|同意|通过)(?:一下)?\\s*(?<person>.+?)(?:\\s*(?:进入|加入|到)\\s*(?<meeting>.+))?$'),
@@ -350,6 +356,8 @@ export const zh = {
     rule('不让 <人> 进来', '^(?:不要放|别放|不准放|不许放|不让|别让|不要让|不准|不许)\\s*(?<person>.+?)\\s*(?:进来|进入|加入|入会|进(?=$|[了吧啊哦，,。!！]))'),
     rule('把 <人> 拒之门外', '^把\\s*(?<person>.+?)\\s*(?:都|全|全部|全都)?(?:拒之门外|拒绝|拒掉|拒了|赶走|踢掉|(?:请|赶|踢)出(?:去|大厅|等候室)?)'),
     rule('<人> 不要让他进', '^(?<person>[^，,。让把]+?)\\s*(?:就)?(?:不要|别|不准|不许|不能)(?:再)?(?:让|放)?(?:他|她|它|他们|她们)?(?:进来|进去|进入|进会|进|入会)'),
+    // "周会那边的访客请拒绝掉": where they wait (a meeting "over there"), who, then the rejection asked for.
+    rule('<会议>那边的<人>请拒绝掉', '^(?<meeting>[^\\s，,]{2,16}?)\\s*(?:那边|那里|那儿|这边)(?:等着?|在等)?的\\s*(?<person>[^\\s，,]{1,10}?)\\s*(?:请|麻烦|帮我)?(?:都|全|全部)?(?:拒绝|拒掉|拒了|谢绝)(?:掉|了|吧)*$'),
     rule('<人> 都拒绝掉', '^(?<person>[^，,。让把不别]+?)\\s*(?:都|全|全部|也)?(?:拒绝|拒掉|拒了|拒之门外|踢掉|踢出去|请出去)'),
     // "拒绝林怡君进入季度评审": the person, then the meeting they asked to enter.
     rule('拒绝 <人> 进入 <会议>', '^(?:拒绝|驳回|谢绝|不同意|不批准)\\s*(?<person>[^\\s，,]{1,10}?)\\s*(?:的)?(?:进入|加入|参加|进)\\s*(?<meeting>[^来去入\\s，,的吧了][^，,]+)$'),
@@ -461,7 +469,7 @@ export const zh = {
     rule('盯着 <分组> 谁在线', '^(?:帮我|请|麻烦|替我)?(?:盯着|盯住|盯一下|盯|看着|留意|关注|跟踪)(?:一下)?\\s*(?<group>[^，,\\s]{2,12}?)(?:里)?(?:的人)?(?:现在|目前)?(?:谁在线|在线情况|在不在线|谁上线|上下线|谁有空|谁空闲|谁闲着|谁有时间)'),
     // "帮我盯着 X 这个分组谁在线": a watch verb, the group, then who is online in it.
     rule('盯着 <分组> 这个分组谁在线', '^(?:帮我|请|麻烦|替我)?(?:盯着|盯住|盯一下|盯|关注|跟踪|订阅|留意|监控)(?:一下)?\\s*(?:分组)?\\s*(?<group>.+?)(?:\\s*(?:这个分组|这个组|分组)|\\s+组)\\s*(?:里|的|里的人|的人|成员)?(?:谁在线|在线情况|在线状态|上线情况|上线状态|上下线情况|上下线状态|谁上线|谁下线|上下线|在不在线)'),
-    rule('关注 <分组> 的状态', '(?:关注|订阅|查看|跟踪|看到|知道|了解|盯着|盯住|盯一下|留意|关心)\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?(?:成员|里的人|的人|联系人|里的联系人)?的(?:在线|忙闲|上下线|在线和忙闲)?状态'),
+    rule('关注 <分组> 的状态', '(?:关注|订阅|查看|跟踪|看到|知道|了解|盯着|盯住|盯一下|留意|关心)\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?(?:成员|里的人|的人|联系人|里的联系人)?的(?:在线|上线|忙闲|上下线|在线和忙闲)?状态'),
     rule('分组 <分组> 的在线状态', '^(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?的(?:在线)?状态'),
     // "家人分组谁上线了告诉我", "大学同学有人上线了告诉我": who of the group, then coming online.
     rule('<分组> 他们上线了', '^(?<group>[^，,]+?)\\s*(?:分组|组)?(?:现在|目前)?(?:他们|她们|那些人|的人|里的人|的成员|里谁|里有人|里有谁|有人|有谁|谁)(?:谁)?(?:上线|下线|在线|有空)'),
@@ -470,8 +478,10 @@ export const zh = {
     rule('<分组> 的人在线吗', '^(?<group>.+?)\\s*(?:分组|组)?(?:的人|里的人|的成员)(?:在线|有空|上线|下线)'),
   ],
   groupPresenceStop: [
-    rule('停止关注 <分组> 的状态', '(?:(?:不用|不必|无需|不需要|不要|别)再?(?:关注|订阅|跟踪|盯(?:着|住)?|看(?:着)?)|停止关注|取消关注|不再关注|别再关注|不要再关注|取消订阅|停止订阅|不再订阅|停止跟踪|不再跟踪|别再跟踪|停止|关闭|关掉|(?:别再|不要再|不用再)(?:告诉|通知|提醒)我?|(?:别再|不要再|不用再|别)(?:给我)?推(?:送)?|停止推送|取消|去掉|删掉|停掉)\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?的?(?:(?:在线|上线|上下线)?状态|(?:上下线|上线|下线|在线)的?(?:提醒|通知|推送))'),
+    rule('停止关注 <分组> 的状态', '(?:(?:不用|不必|无需|不需要|不要|别)再?(?:关注|订阅|跟踪|盯(?:着|住)?|看(?:着)?)|停止关注|取消关注|不再关注|别再关注|不要再关注|取消订阅|停止订阅|不再订阅|停止跟踪|不再跟踪|别再跟踪|取消跟踪|停止|关闭|关掉|(?:别再|不要再|不用再)(?:告诉|通知|提醒)我?|(?:别再|不要再|不用再|别)(?:给我)?推(?:送)?|停止推送|取消|去掉|删掉|停掉)\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?的?(?:(?:在线|上线|上下线)?状态|(?:上下线|上线|下线|在线)的?(?:提醒|通知|推送))'),
     // "读书会的人上下线别再通知我了": the group's people coming and going, no longer told.
+    // "华东大客户组上下线不用再通知我了": the group by its kind (组), then its people coming and going, no longer told.
+    rule('<…组>上下线别再通知我', '^(?:分组)?\\s*(?<group>[^\\s，,]+?)\\s*(?:分组|组)(?:里)?(?:的(?:人|成员))?(?:的)?(?:上下线|上线|下线|在线状态|状态).{0,4}(?:别|不要|不用|不再|停|取消|关)'),
     rule('<分组>的人上下线别再通知我', '^(?:分组)?\\s*(?<group>[^\\s，,]+?)\\s*(?:分组|组)?(?:里)?的(?:人|成员)(?:的)?(?:上下线|上线|下线|在线状态|状态).{0,4}(?:别|不要|不用|不再|停|取消|关)'),
     rule('<分组> 的状态不用再关注了', '^(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?的(?:(?:在线)?状态|(?:上下线|上线|下线|在线)的?(?:提醒|通知|推送)).*(?:不用|不要|不再|别|停|取消|关)'),
   ],
