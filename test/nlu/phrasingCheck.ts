@@ -41,3 +41,17 @@ export function checkChangesNothing(texts: readonly string[]): void {
     });
   }
 }
+
+/** A phrasing that must be asked, not run: the readings offered, in order, and the slot both are read with. */
+export type AskedCase = readonly [text: string, readings: readonly string[], entities: Record<string, unknown>];
+
+/** Each text is asked as the readings given, in that order, the first reading carrying exactly those entities. */
+export function checkAsked(cases: readonly AskedCase[]): void {
+  for (const [text, readings, entities] of cases) {
+    it(`"${text}" asks: ${readings.join(' or ')}`, () => {
+      const result = recognizer.recognize(text);
+      assert.deepEqual(result.ask?.map((reading) => reading.intent), readings, result.explanation.join('\n'));
+      assert.deepEqual(result.ask?.[0]?.entities, entities, result.explanation.join('\n'));
+    });
+  }
+}

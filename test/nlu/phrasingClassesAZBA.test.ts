@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createRecognizer } from '../../src/nlu/recognizer.js';
-import { check } from './phrasingCheck.js';
+import { check, checkAsked } from './phrasingCheck.js';
 
 /**
  * After corpora AZ and BA, written blind side by side and scored on the same code (AZ 98.3 / 97.4 with one write read
@@ -33,18 +33,13 @@ describe('phrasing classes (issue 11, after AZ and BA)', () => {
     ['周报那边等着的李总放进来吧', 'lobby.admit', { person: '李总', meeting: '周报' }],
   ]);
 
-  const recognizer = createRecognizer({ now: () => new Date(2025, 0, 15, 10, 0, 0) });
-  const asked = (text: string, readings: readonly string[], meeting: string): void => {
-    it(`"${text}" asks: ${readings.join(' or ')}`, () => {
-      const result = recognizer.recognize(text);
-      assert.deepEqual(result.ask?.map((reading) => reading.intent), readings, result.explanation.join('\n'));
-      assert.equal(result.ask?.[0]?.entities.meeting, meeting);
-    });
-  };
   // "kill" a meeting ends it or deletes it; when the sentence leaned to a deletion (BA's had ended it unasked), both
   // are offered. A meeting no longer needed, said without a verb, is asked too.
-  asked('we no longer need Sprint 12 retro anymore, kill it', ['huawei.end', 'meetings.delete'], 'Sprint 12 retro');
-  asked("we don't need Hiring sync anymore", ['meetings.details', 'meetings.delete'], 'Hiring sync');
+  checkAsked([
+    ['we no longer need Sprint 12 retro anymore, kill it', ['huawei.end', 'meetings.delete'], { meeting: 'Sprint 12 retro' }],
+    ["we don't need Hiring sync anymore", ['meetings.details', 'meetings.delete'], { meeting: 'Hiring sync' }],
+  ]);
+  const recognizer = createRecognizer({ now: () => new Date(2025, 0, 15, 10, 0, 0) });
   it('"kill 912345678" still ends the Huawei meeting unasked', () => {
     const result = recognizer.recognize('kill 912345678');
     assert.equal(result.intent, 'huawei.end');
