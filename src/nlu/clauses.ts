@@ -105,14 +105,20 @@ function pointsBackAtRemark(text: string): boolean {
   return split !== null && NO_LONGER_WANTED_EN.test(split[1] ?? '') && /^\S+ (?:that|it|this|them|those)(?: (?:off|down|out))?(?: (?:please|pls|now|then|thanks))?[.!]?$/iu.test(split[2] ?? '');
 }
 
+const NOT_NEEDED_EN = /^(?:dont|don['’]t|do not) need\b/iu;
+
 // Only caring: "we don't need Vendor kickoff anymore, delete it" names what "it" is, and is read so.
 const NO_LONGER_WANTED_EN = /\b(?:dont|don['’]t|do not|no longer|never) care\b/iu;
+
+// "i need a 30 min call at 11am named Quick catchup, open to everyone": a meeting wished for is the command (a booking),
+// and what follows it is its setting, not a command of its own.
+const BOOKING_WISHED_EN = /^(?:i|we) (?:need|want|would like|d like)\b.*\b(?:meeting|call|mtg|session|sync|conference)\b/iu;
 
 /** "<remark about the situation>, <command>" → the command. */
 function afterSituation(text: string): { text: string; note: string } | undefined {
   const split = /^([^,;:]+?)\s*[,;]\s*(.+)$/u.exec(text);
   const [, head = '', tail = ''] = split ?? [];
-  if (!split || !SITUATION_EN.test(head) || !COMMAND_OPENING_EN.test(tail) || wordCount(tail) < 2) {
+  if (!split || !SITUATION_EN.test(head) || BOOKING_WISHED_EN.test(head) || !COMMAND_OPENING_EN.test(tail) || wordCount(tail) < 2) {
     return undefined;
   }
   // "it's too noisy in 612908451, mute everybody": the meeting the remark names is the command's.
@@ -150,7 +156,13 @@ function resolveSplit(split: RegExpExecArray): { text: string; note: string } | 
     const who = antecedentIn(head, true);
     return who ? { text: withMeetingOf(head, tail.replace(subject[1] ?? '', who)), note: `"${subject[1]}" in "${tail}" is ${who}` } : undefined;
   }
-  if (COMMAND_OPENING_EN.test(head) || !COMMAND_OPENING_EN.test(tail)) {
+  // "i'd like to rename Exec Assistants, make it EA Network": after a rename, what "it" is made or called is its new name.
+  const renamedTo = /\brename\b(?!.*\bto\b)/iu.test(head) ? /^(?:make|change|call|name) it(?: to| into)? (.+)$/iu.exec(tail) : null;
+  if (renamedTo) {
+    return { text: `${head} to ${renamedTo[1]}`, note: `"${tail}" says what "${head}" renames to` };
+  }
+  // "don't need Design Crew anymore, delete it": a thing no longer needed is a remark, though it opens like a command.
+  if ((COMMAND_OPENING_EN.test(head) && !NOT_NEEDED_EN.test(head)) || !COMMAND_OPENING_EN.test(tail)) {
     return undefined;
   }
   // "I need a new group, call it Book club": "it" is the thing being named.
@@ -231,7 +243,7 @@ function antecedentIn(head: string, people: boolean): string | undefined {
   }
   const candidates = [
     /\bwho (.+?) (?:is|was)$/iu.exec(head)?.[1],
-    /^(?:i|we) (?:don['’]?t|do not|no longer|won['’]?t) (?:need|want|use|care about|like)(?: to keep)? (.+?)(?: (?:anymore|any more|any longer|now))?$/iu.exec(head)?.[1],
+    /^(?:(?:i|we) )?(?:don['’]?t|do not|no longer|won['’]?t) (?:need|want|use|care about|like)(?: to keep)? (.+?)(?: (?:anymore|any more|any longer|now))?$/iu.exec(head)?.[1],
     // "we're done with the Hiking group, delete that group": what someone is done with.
     /^(?:i|we)(?:['’]re|['’]m| are| am) (?:done|finished|through) with (.+?)(?: (?:now|for good))?$/iu.exec(head)?.[1],
     // "Bob said he's waiting, let him in": who said so is who "him" is.

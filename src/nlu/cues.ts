@@ -196,6 +196,23 @@ const CUES: readonly Cue[] = [
   // "監控清單", 我的关注列表: the list of what is watched, named; it starts no watch.
   // AZ: "我都订阅了哪些会的大厅提醒": what one has subscribed to, asked, is the watch list (it had listed the meetings).
   { name: 'what I subscribed to, asked (zh)', zh: /(?:订阅|关注|监控|盯)了(?:哪些|什么|几个|多少)(?!.*(?:分组|状态|在线|上线))/u, intent: 'watch.list', overrules: ['meetings.list', 'watch.start', 'none', 'huawei.watch', 'huawei.scheduled'] },
+  // "notify me about the vendor call if it moves": told of a change to a meeting is no lobby watch (the bot tells who
+  // waits, not what moves); nothing is asked of it.
+  { name: 'told if a meeting changes', en: /^(?:notify|ping|alert|tell|message|let) (?:me )?(?:know )?.*\b(?:if|when|once|whenever) (?:it|that|they|the (?:meeting|call|time|date)) (?:moves?|changes?|gets? (?:moved|changed|cancell?ed|canceled|rescheduled|pushed)|is (?:moved|changed|cancell?ed|canceled|rescheduled|pushed)|starts? late|runs? (?:late|over))\b/u, intent: 'none', overrules: ['watch.start', 'huawei.watch', 'meetings.details'] },
+  // BB: "start alerting me about 930 482 165", "don't alert me about 921640388 anymore": alerts about a meeting started
+  // or stopped are its watch (a meeting id moves them to Huawei's); they had been read as its details.
+  // Without "start", only a meeting id or its lobby says it is a meeting watched ("ping me about the offsite when you know
+  // more" asks nothing of the bot).
+  { name: 'alerts about a meeting started', en: /^(?:(?:start|begin) (?:alerting|pinging|notifying) me (?:about|for|on) |(?:alert|ping|notify) me (?:about|for|on) (?=.*(?:\d{6}|\blobby\b|\bwaiting\b)))(?!.*\b(?:presence|online|offline|status|available|availability|busy|free)\b)\S/u, intent: 'watch.start', overrules: ['meetings.details', 'huawei.details', 'huawei.ongoing', 'none', 'lobby.who', 'meetings.list'] },
+  { name: 'alerts about a meeting stopped', en: /^(?:dont|do not|stop|quit|no more|never)\s+(?:alert|alerting|ping|pinging|notify|notifying|message|messaging) me (?:about|for|on) (?!.*\b(?:presence|online|offline|status|available|availability|busy|free)\b)\S/u, intent: 'watch.stop', overrules: ['meetings.details', 'huawei.details', 'none', 'lobby.reject', 'lobby.who'] },
+  // "nobody else should be able to join 918 264 537": no one more into a running Huawei meeting is its lock.
+  { name: 'nobody more into a Huawei meeting', en: /^(?:nobody|no one|noone|no body)(?: else| more)? (?:should|can|may|must|is to) (?:be able to |be allowed to )?(?:join|get in(?:to)?|enter|come in(?:to)?)\b.*\d{6}/u, intent: 'huawei.lock', overrules: ['huawei.participants', 'meetings.update', 'none', 'huawei.details', 'lobby.reject'] },
+  // "别再告诉我实习生谁上线了": who of a group comes online, no longer told.
+  { name: 'who comes online, no longer told (zh)', zh: /^(?!.*(?:会议|大厅|等候室|\d{6}))(?:别再|不要再|不用再|别)(?:告诉|通知|提醒)我.{0,16}?(?:谁|有人)?(?:上线|下线|在线|上下线)了?$/u, intent: 'groups.presenceStop', overrules: ['lobby.who', 'watch.stop', 'lobby.reject', 'none', 'groups.presence'] },
+  // "给技术分享挂个扩展": an extension hung on a meeting is added.
+  { name: 'an extension hung on (zh)', zh: /(?:给|为|在|往)\s*[^，,]{1,20}?\s*(?:挂|挂上|装|绑)(?:个|一个|上)?(?:扩展|自定义数据)/u, intent: 'extensions.add', overrules: ['extensions.list', 'none', 'debugParse'] },
+  // "remove the anonymous user waiting": someone waiting, removed, is turned away.
+  { name: 'someone waiting removed', en: /^(?:remove|kick|boot|drop|get rid of)\b(?!.*\b(?:group|meeting|mtg|extension)\b).*\b(?:user|guest|caller|person|visitor|stranger|someone|somebody|guy|lady|man|woman)\b.*\bwaiting\b/u, intent: 'lobby.reject', overrules: ['meetings.delete', 'groups.delete', 'lobby.who', 'none'] },
   { name: 'the watch list, named (zh)', zh: /^(?:看看|查看|显示|给我看)?(?:我的)?(?:监控|关注|盯着?)的?(?:清单|列表|名单)(?:吧|呢|吗)?[？?]?$/u, intent: 'watch.list', overrules: ['watch.start', 'none', 'meetings.list', 'huawei.watch'] },
   { name: 'feelings about meetings', en: /^i (?:hate|love|like|dislike|can't stand|cant stand|cannot stand|enjoy|am tired of|m tired of)\b/u, intent: 'none', keep: [] },
   // Corpus X's classes (after its first score).
@@ -340,7 +357,7 @@ const CUES: readonly Cue[] = [
   // "给我看看所有指令的例子吧": the commands and their examples, which help shows.
   { name: 'the commands listed (zh)', zh: /(?:所有|全部)?的?(?:指令|命令|功能)的?(?:例子|示例|列表|清单|说明|大全)/u, intent: 'help', overrules: ['none', 'watch.stop', 'meetings.details', 'meetings.list'] },
   // "no need to keep an eye on Design Sync anymore": a watch no longer wanted.
-  { name: 'a watch no longer needed', en: /\b(?:no need to|(?:dont|do not|no longer) need (?:you )?to|you (?:dont|do not) have to) (?:keep (?:an eye|tabs) on|watch|monitor|track|follow)\b/u, intent: 'watch.stop', overrules: ['watch.list', 'watch.start', 'none', 'lobby.who'] },
+  { name: 'a watch no longer needed', en: /\b(?:no need to|(?:dont|do not|no longer) need (?:you )?to|you (?:dont|do not) have to) (?:keep (?:an eye|tabs) on|watch|monitor|track|follow)\b/u, intent: 'watch.stop', overrules: ['watch.list', 'watch.start', 'none', 'lobby.who', 'meetings.update', 'lobby.reject'] },
   // "who hosts 956781234 and what's the topic?": a meeting's details asked.
   { name: 'who hosts <meeting>', en: /\bwho (?:hosts|is hosting|organi[sz]ed|is organi[sz]ing|runs|is running|owns|set up) (?:the )?(?:meeting |call )?\S/u, intent: 'meetings.details', overrules: ['none', 'huawei.participants', 'lobby.who'] },
   // "shut down 934567812 pls, everyone should be dropped": the meeting ended.
@@ -385,7 +402,7 @@ const CUES: readonly Cue[] = [
   { name: 'presence asked for', en: /^(?!.*\b(?:stop|no more|dont|do not|unsubscribe|unfollow|cancel|end|turn off|disable|quit|anymore|any more)\b)(?:watch|track|follow|subscribe|set up|setup|turn on|get|start|enable|monitor)\b.*\b(?:presence|availability|online status|status|who(?:s| is| are)? (?:available|online|offline|free|around|busy))\b/u, intent: 'groups.presence', overrules: ['meetings.create', 'none', 'watch.start', 'groups.list', 'extensions.add', 'groups.members', 'groups.presenceStop', 'groups.create'] },
   // "show me presence updates for Team #5", "I want to see when my Golf buddies are busy or free": changes of presence,
   // which come later, asked to be seen — the presence watch.
-  { name: 'presence changes asked to be seen', en: /^(?!.*\b(?:stop|no more|dont|do not|unsubscribe|unfollow|cancel|turn off|disable|quit|anymore|any more|no longer)\b)(?:(?:show|give|send|get)(?: me)? (?:the )?(?:presence|availability|status|online status|online) (?:updates|changes|alerts|notifications|pings)\b|(?:(?:i want to |i would like to |i need to |i d like to |let me |help me )?(?:see|know|find out|hear|be told|learn)|(?:tell|notify|ping|alert|message|inform) me) (?:when|whenever|if|as soon as|once|the moment)\b.*\b(?:are|is|comes?|goes|go|gets?|become|becomes) (?:online|offline|available|busy|free|away|back)\b)/u, intent: 'groups.presence', overrules: ['groups.members', 'groups.list', 'groups.presenceStop', 'none', 'meetings.eligibleValues', 'meetings.details', 'lobby.who', 'meetings.update'], seesTheFuture: true },
+  { name: 'presence changes asked to be seen', en: /^(?!.*\b(?:stop|no more|dont|do not|unsubscribe|unfollow|cancel|turn off|disable|quit|anymore|any more|no longer)\b)(?:(?:show|give|send|get)(?: me)? (?:the )?(?:presence|availability|status|online status|online) (?:updates|changes|alerts|notifications|pings)\b|(?:(?:i want to |i wanna |wanna |i would like to |i need to |i d like to |let me |help me )?(?:see|know|find out|hear|be told|learn)|(?:tell|notify|ping|alert|message|inform) me) (?:when|whenever|if|as soon as|once|the moment)\b.*\b(?:are|is|comes?|goes|go|gets?|become|becomes) (?:online|offline|available|busy|free|away|back)\b)/u, intent: 'groups.presence', overrules: ['groups.members', 'groups.list', 'groups.presenceStop', 'none', 'meetings.eligibleValues', 'meetings.details', 'lobby.who', 'meetings.update'], seesTheFuture: true },
   // "let's meet about pricing on Friday at 2pm": a meeting asked for with its time.
   { name: 'meet about <subject> at <time>', en: /^(?:meet|meet up|sync up|catch up|get together|have a (?:call|chat|meeting)) (?:about|on|regarding|re|to discuss|over)\b.*\b(?:at \d|on (?:mon|tue|wed|thu|fri|sat|sun)|tomorrow|today|next (?:week|mon|tue|wed|thu|fri)|\d{1,2}(?::\d\d)?\s*(?:am|pm))/u, intent: 'meetings.create', overrules: ['none', 'meetings.details', 'huawei.ongoing', 'huawei.scheduled', 'meetings.list'] },
   // "did the all hands start yet": whether a meeting is on now is answered by the ongoing list, searched by its name.
@@ -522,7 +539,7 @@ const CUES: readonly Cue[] = [
   // "whos waiting in my Weekly 1:1 w/ Marco": who waits where, asked, whatever the name sways.
   { name: 'who is waiting in <meeting>', en: /^(?:who(?: is| are)?|whos|anyone|anybody|someone|somebody) (?:still )?(?:waiting|queued|queueing|queuing|lined|sitting|stuck|knocking|hanging)(?: up| around| about)? (?:in|for|at|outside|to join) (?!(?:the )?(?:waiting room|\d{6,12})\b)\S/u, intent: 'lobby.who', overrules: ['none', 'groups.members', 'watch.list', 'meetings.list', 'meetings.details'] },
   // "keep that unknown number out", "那个陌生号码别放进来": someone kept out, said without a verb of rejecting.
-  { name: 'keep <someone> out', en: /^keep (?!(?:me|us|it)\b).+ out\b(?! of (?:the )?loop)/u, zh: /^[^，,]{1,16}?(?:别|不要|不准|不许|不能)(?:再)?(?:放|让)(?:他|她|它|他们|她们)?(?:进来|进去|进会|进入|进)/u, intent: 'lobby.reject', overrules: ['none', 'meetings.dialIn', 'lobby.who', 'meetings.details', 'lobby.admit'] },
+  { name: 'keep <someone> out', en: /^keep (?!(?:me|us|it)\b).+ out\b(?! of (?:the )?loop)/u, zh: /^[^，,]{1,16}?(?:别|不要|不准|不许|不能)(?:再)?(?:放|让)(?:他|她|它|他们|她们)?(?:进来|进去|进会|进入|进)/u, intent: 'lobby.reject', overrules: ['none', 'meetings.dialIn', 'lobby.who', 'meetings.details', 'lobby.admit', 'meetings.create'] },
   // "曹颖可以进了", "王磊能进来了": a person allowed in, said without a verb of admitting.
   { name: '<person> may come in (zh)', zh: /^(?!我|你|谁|有人|大家都|所有人)[^，,。？?]{1,10}?(?:可以|能)(?:进来|进了|进入|入会|进会)了?(?:吧)?$/u, intent: 'lobby.admit', overrules: ['none', 'meetings.eligibleValues', 'lobby.who', 'meetings.details', 'meetings.dialIn'] },
   // "list the extensions on my Release readiness meeting": the extensions are what is asked for.
@@ -562,7 +579,7 @@ const CUES: readonly Cue[] = [
   // "周例会只让公司内部的人进", "让周例会所有人都可以进": who may enter, a setting — not letting anyone in now
   // ("大家都可以进来了" is: 进来了).
   // "产品路线图 允许所有人进入": a meeting that allows everyone in is its setting, not those waiting now (who wait is not said).
-  { name: 'who may enter (zh)', zh: /^(?!.*[吗么？?]$)(?:.*(?:所有人|任何人|谁|大家|外部的人|外面的人)都(?:可以|能)(?:进入?|加入|入会|参加)(?![来了])(?!.*了$)|^(?!.*(?:大厅|等候室|在等|等着|等待|排队))[^，,\s]{2,16}?\s*(?:允许|准许)(?:所有人|任何人|大家|外部的人|外面的人)(?:都)?(?:进入?|加入|入会|参加)(?![来了])(?!.*了$)|.*只(?:让|允许|有|限)(?:公司内部|公司里|本公司|企业内部|内部|受邀|被邀请))/u, intent: 'meetings.update', overrules: ['lobby.admit', 'none', 'lobby.who', 'meetings.details', 'huawei.admitWaiting'] },
+  { name: 'who may enter (zh)', zh: /^(?!.*[吗么？?]$)(?:.*(?:所有人|任何人|谁|大家|外部的人|外面的人)都(?:可以|能)(?:进入?|加入|入会|参加)(?![来了])(?!.*了$)|^(?!.*(?:大厅|等候室|在等|等着|等待|排队))[^，,\s]{2,16}?\s*(?:允许|准许)(?:所有人|任何人|大家|外部的人|外面的人)(?:都)?(?:进入?|加入|入会|参加)(?![来了])(?!.*了$)|.*只(?:让|允许|有|限)(?:公司内部|公司里|本公司|企业内部|内部|受邀|被邀请))/u, intent: 'meetings.update', overrules: ['lobby.admit', 'none', 'lobby.who', 'meetings.details', 'huawei.admitWaiting', 'meetings.invitation'] },
   // "取消订阅周例会": a meeting (named by its kind) unsubscribed is its lobby watch, not a group's presence.
   { name: 'unsubscribe a meeting (zh)', zh: new RegExp(String.raw`^(?!.*(?:状态|分组|组|上线|下线))(?:取消|停止|不再|别再|不用再)(?:订阅|关注|监控)\s*(?:我的)?(?:会议)?\s*\S*${MEETING_KIND_ZH}`, 'u'), intent: 'watch.stop', overrules: ['groups.presenceStop', 'none', 'watch.start', 'meetings.delete', 'signOut'] },
   // "把张伟请出去", "把张伟踢出大厅": someone sent out.

@@ -262,7 +262,8 @@ const KIND_COUNTERPART: Readonly<Record<string, string>> = {
   'groups.rename': 'meetings.update',
 };
 // A subject or title is a meeting's: a contact group has only a name.
-const KIND_SAID_EN = /\b(?:subject|title|topic|agenda|meetings?|meetngs?|meeitngs?|mtgs?|calls?|conferences?|confs?|sessions?|groups?|grps?|grups?|gruops?|gorups?|contacts?|lists?)\b/iu;
+// "call it Late Shift" calls something: the verb says no kind.
+const KIND_SAID_EN = /\b(?:subject|title|topic|agenda|meetings?|meetngs?|meeitngs?|mtgs?|call(?!\s+(?:it|them|this|that)\b)|calls|conferences?|confs?|sessions?|groups?|grps?|grups?|gruops?|gorups?|contacts?|lists?)\b/iu;
 const KIND_SAID_ZH = /会|组|組|群|主题|标题|议题/u;
 const MEETING_VERB_EN = /\b(?:cancel|call off|scrap|reschedule|postpone|move|push)\b/iu;
 const MEETING_VERB_ZH = /取消|不开|改期|推迟|延期|这场|那场|这次|那次/u;

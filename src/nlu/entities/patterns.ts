@@ -83,11 +83,15 @@ export const en = {
     // "kick out the anonymous guest from the Pricing council lobby": the lobby said after the meeting's name.
     rule('reject <person> from the <meeting> lobby', '^(?:reject|deny|decline|refuse|block|remove|kick out|kick|dismiss|turn away|throw out|send away) (?<person>.+?) (?:from|in|out of) (?:the )?(?<meeting>.+?) (?:lobby|waiting room)$'),
     rule('reject <person> from <meeting>', '^(?:reject|deny|decline|refuse|block|kick out|kick|dismiss|turn away|throw out|send away) (?!(?:the|a|an|that|this|our|my|some) )(?<person>.+?) (?:from|for) (?:the )?(?<meeting>(?!\\S+\\.\\S+$).+)$'),
+    // "remove the anonymous user waiting": that they wait says where they are, not who.
+    rule('reject <person> waiting', '^(?:reject|deny|decline|refuse|block|remove|kick out|kick|dismiss|turn away|throw out|send away) (?<person>.+?) (?:who (?:is|are) |whos |that (?:is|are) |thats )?(?:still )?(?:waiting|queued|queueing)(?: (?:outside|out there|in the lobby))?$'),
     rule('reject <person>', '^(?:reject|deny|decline|refuse|block|remove|kick out|kick|dismiss|turn away|throw out|send away) (?:(?:entry|access|admission|entrance) (?:to|for) )?(?<person>.+)$'),
     // "Dana should stay out", "nope, Hope stays outside": the person kept out (cues.ts 'someone stays outside').
     rule('<person> stays outside', '^(?:(?:no|nope|nah|actually) )?(?!(?:i|we|you|they|everyone|everybody) )(?<person>\\S+(?: \\S+)?) (?:stays|should stay|can stay|has to stay|must stay|will stay|stays put) (?:outside|out)\\b'),
   ],
   watchStart: [
+    // "start alerting me about Retro" (cues.ts 'alerts about a meeting started').
+    rule('start alerting me about <meeting>', '^(?:start|begin) (?:alerting|pinging|notifying) me (?:about|for|on) (?:the )?(?:(?:lobby|waiting room) (?:of|for) )?(?<meeting>.+?)(?: lobby| waiting room)?$'),
     // "let me know if anyone shows up outside the Partner Sync": where people wait to be let in.
     rule('shows up outside <meeting>', '\\b(?:shows?|turns?|pops?) up (?:outside|at the door of|in the lobby of|for) (?:the )?(?<meeting>.+)$'),
     rule('lobby of <meeting>', '\\b(?:lobby|lobbies|waiting room|alerts|notifications)(?: (?:arrivals|alerts|notifications|visitors|guests|pings|activity))? (?:of|for|in|on|about) (?<meeting>.+)$'),
@@ -111,7 +115,7 @@ export const en = {
   routeHere: [
     rule('when people wait for <meeting>', '\\bwait(?:s|ing)? (?:for|in|to join) (?<meeting>.+)$'),
     rule('alerts for <meeting> here', '\\b(?:alerts?|notifications?|notices|pings|lobby) (?:for|of|from|about) (?<meeting>.+?)(?: (?:lobby|here|to this|in this|into this|to here|over here|to the channel|to this channel|to this chat|in here|go|goes|to go|come|be sent|be posted|get sent|delivered|sent|posted|routed|show up|shows up|appear|appears|land|pop up|arrive|(?:should|must|will|need to|needs to|have to|are to) (?:now )?(?:go|come|be|land|show|arrive|pop|get))\\b.*)?$'),
-    rule('send <meeting> lobby alerts here', '^(?:send|post|route|deliver|forward|share|put|redirect|pipe|push|relay|mirror|copy|cc|bring|drop) (?:the )?(?<meeting>.+?) (?:lobby |waiting |waiting room )?(?:alerts?|notifications?|pings)\\b'),
+    rule('send <meeting> lobby alerts here', '^(?:send|post|route|deliver|forward|share|put|redirect|pipe|push|relay|mirror|copy|cc|bring|drop) (?:the )?(?<meeting>.+?) (?:lobby |waiting |waiting room )?(?:alerts?|notifications?|notices|pings)\\b'),
     rule('I want <meeting> lobby alerts delivered here', '^(?:i(?:d| would) (?:like|love)|i want|i need|have|get|can|could) (?:the )?(?<meeting>.+?) (?:lobby )?(?:alerts?|notifications?|pings) (?:to be )?(?:delivered|sent|posted|routed|forwarded|to go|go|to come|come|here|in here|to this|into this|in this|on this)\\b'),
     rule('<meeting> lobby pings should go to this chat', '^(?:the )?(?<meeting>.+?) (?:lobby |waiting |waiting room )?(?:alerts?|notifications?|pings) (?:should|must|need to|needs to|can|could|have to|are to|will) (?:now )?(?:go|come|be (?:sent|posted|delivered|routed|forwarded)|land|show up|arrive|pop up)\\b'),
     rule('about <meeting> lobby', '\\babout (?<meeting>.+?)(?: lobby)?(?: here)?$'),
@@ -355,6 +359,8 @@ export const zh = {
     rule('不让 <人> 进 <会议>', '^(?:不要放|别放|不准放|不许放|不让|别让|不要让|不准|不许)\\s*(?<person>.+?)\\s*(?:进入|加入|进)\\s*(?<meeting>[^来去入\\s，,的吧了]\\S*)$'),
     rule('不让 <人> 进来', '^(?:不要放|别放|不准放|不许放|不让|别让|不要让|不准|不许)\\s*(?<person>.+?)\\s*(?:进来|进入|加入|入会|进(?=$|[了吧啊哦，,。!！]))'),
     rule('把 <人> 拒之门外', '^把\\s*(?<person>.+?)\\s*(?:都|全|全部|全都)?(?:拒之门外|拒绝|拒掉|拒了|赶走|踢掉|(?:请|赶|踢)出(?:去|大厅|等候室)?)'),
+    // "客户回访那个会里的刘总不要放进来": the meeting, who is in it (waiting), then kept out.
+    rule('<会议>那个会里的<人>不要放进来', '^(?<meeting>[^\\s，,]{2,16}?)\\s*(?:那个会|这个会|会议)?(?:里|上)的\\s*(?<person>[^\\s，,]{1,10}?)\\s*(?:就)?(?:别|不要|不准|不许|不能)(?:再)?(?:放|让)?(?:他|她|他们|她们)?(?:进来|进去|进入|进会|入会|进)'),
     rule('<人> 不要让他进', '^(?<person>[^，,。让把]+?)\\s*(?:就)?(?:不要|别|不准|不许|不能)(?:再)?(?:让|放)?(?:他|她|它|他们|她们)?(?:进来|进去|进入|进会|进|入会)'),
     // "周会那边的访客请拒绝掉": where they wait (a meeting "over there"), who, then the rejection asked for.
     rule('<会议>那边的<人>请拒绝掉', '^(?<meeting>[^\\s，,]{2,16}?)\\s*(?:那边|那里|那儿|这边)(?:等着?|在等)?的\\s*(?<person>[^\\s，,]{1,10}?)\\s*(?:请|麻烦|帮我)?(?:都|全|全部)?(?:拒绝|拒掉|拒了|谢绝)(?:掉|了|吧)*$'),
@@ -445,7 +451,7 @@ export const zh = {
     // "周会有什么自定义数据": what the meeting has, asked.
     rule('<会议> 有哪些扩展', '^(?:列出|查看|显示|看看|看一下)?\\s*(?<meeting>[^，,。]+?)\\s*(?:上|里)?(?:有|带)(?:哪些|什么|几个)(?:扩展|自定义数据)'),
     rule('<会议> 有哪些扩展', '^(?:列出|查看|显示|给|在)?\\s*(?<meeting>.+?)\\s*(?:上|里)?(?:都)?(?:有哪些|有什么|有没有|挂了|挂着|有|加了|加过|添加了|添加过)(?:什么|哪些)?的?(?:扩展|自定义数据|插件)'), rule('会议扩展 <会议>', '扩展\\s*(?<meeting>.+)$')],
-  extensionsAdd: [rule('把扩展加到 <会议> 上', '扩展.*?(?:加到|加进|添加到|挂到|放到|绑到|装到)\\s*(?<meeting>[^，,]+?)\\s*(?:上|里)?(?:去|吧)?$'), rule('给 <会议> 添加扩展', '(?:给|为|向|在|往)\\s*(?<meeting>.+?)\\s*(?:上|里)?(?:添加|加|新增|增加)'), rule('<会议> 加个扩展', '^(?!添加|新增|增加)(?<meeting>[^，,]+?)\\s*上?(?:添加|加|新增|增加)(?:一个|个|一条|条)?扩展'), rule('添加扩展 <id> 到 <会议>', '扩展\\s*(?:[A-Za-z0-9][\\w.-]*\\s*)?(?:到|给)\\s*(?<meeting>.+)$')],
+  extensionsAdd: [rule('把扩展加到 <会议> 上', '扩展.*?(?:加到|加进|添加到|挂到|放到|绑到|装到)\\s*(?<meeting>[^，,]+?)\\s*(?:上|里)?(?:去|吧)?$'), rule('给 <会议> 添加扩展', '(?:给|为|向|在|往)\\s*(?<meeting>.+?)\\s*(?:上|里)?(?:添加|加|新增|增加|挂上|挂|装|绑)'), rule('<会议> 加个扩展', '^(?!添加|新增|增加)(?<meeting>[^，,]+?)\\s*上?(?:添加|加|新增|增加)(?:一个|个|一条|条)?扩展'), rule('添加扩展 <id> 到 <会议>', '扩展\\s*(?:[A-Za-z0-9][\\w.-]*\\s*)?(?:到|给)\\s*(?<meeting>.+)$')],
   groupMembers: [
     // "上海团队谁有空": asked with the presence watch (cues.ts 'who of a group is free, asked'), the same group.
     rule('<分组> 谁有空', '^(?:看看|看一下|查查|查一下)?\\s*(?<group>[^，,\\s]{1,12}?)\\s*(?:这个分组|这个组)?(?:里|中|里面)?(?:的人)?(?:现在|目前)?(?:都)?(?:有)?谁(?:有空|在线|空闲|闲着|上线|有时间)'),
@@ -482,6 +488,8 @@ export const zh = {
     // "读书会的人上下线别再通知我了": the group's people coming and going, no longer told.
     // "华东大客户组上下线不用再通知我了": the group by its kind (组), then its people coming and going, no longer told.
     rule('<…组>上下线别再通知我', '^(?:分组)?\\s*(?<group>[^\\s，,]+?)\\s*(?:分组|组)(?:里)?(?:的(?:人|成员))?(?:的)?(?:上下线|上线|下线|在线状态|状态).{0,4}(?:别|不要|不用|不再|停|取消|关)'),
+    // "别再告诉我实习生谁上线了": no longer told, then who of the group comes online.
+    rule('别再告诉我<分组>谁上线了', '^(?:别再|不要再|不用再|别)(?:告诉|通知|提醒)我\\s*(?<group>[^，,\\s]{1,12}?)\\s*(?:分组|组)?(?:里)?(?:的人)?(?:谁|有人)?(?:上线|下线|在线|上下线)'),
     rule('<分组>的人上下线别再通知我', '^(?:分组)?\\s*(?<group>[^\\s，,]+?)\\s*(?:分组|组)?(?:里)?的(?:人|成员)(?:的)?(?:上下线|上线|下线|在线状态|状态).{0,4}(?:别|不要|不用|不再|停|取消|关)'),
     rule('<分组> 的状态不用再关注了', '^(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?的(?:(?:在线)?状态|(?:上下线|上线|下线|在线)的?(?:提醒|通知|推送)).*(?:不用|不要|不再|别|停|取消|关)'),
   ],

@@ -206,6 +206,8 @@ export function cutSubject(value: string, timeSpans: string[], zhText: boolean):
     .replace(/\s+(?:and\s+)?(?:let\s+|allow\s+|where\s+|so\s+)?(?:phone|dial[- ]?in|pstn)\s+(?:users|callers|people)\b.*$/iu, '')
     .replace(/\s+(?:with|and invite|inviting|invite|leaders?|presenters?)\s+.*$/iu, '')
     .replace(/\s+(?:(?:that is|which is|and make it|make it|and)\s+)?(?:locked|open to everyone|open to anyone|invite only|invited only|for invited people only|internal only|same enterprise only)$/iu, '')
+    // "we need a call, lock it": a setting said as a command of its own is no name.
+    .replace(/^(?:lock|unlock|open|close)\s+(?:it|this|that)(?:\s+(?:down|up))?$/iu, '')
     // "…called Launch Party that's open to everyone": the clause's opening word, left once its setting is read.
     .replace(/\s+(?:that|which)(?:['’]s|\s+is)?$/iu, '')
     .replace(/(?:(?:^|\s+)(?:at|on|from|for|by|starting|between|tomorrow|today|tonight|this|next|until|to|in|,))+\s*$/iu, '')
