@@ -49,13 +49,24 @@ describe('phrasing classes (issue 11, after AZ, BA, BB and BC)', () => {
     ['周会只让被邀请的人进', 'meetings.update', { meeting: '周会', accessLevel: 'Invited' }],
     ['kick the unknown guest waiting', 'lobby.reject', { person: 'the unknown guest' }],
   ]);
+  // BD: "kill" a named meeting deletes it, "kill" an id ends that Huawei meeting (BA's and BD's had ended a named one
+  // unasked; every corpus's writers read them so).
+  check([
+    ['we no longer need Sprint 12 retro anymore, kill it', 'meetings.delete', { meeting: 'Sprint 12 retro' }],
+    ['kill the call 912 345 678', 'huawei.end', { meeting: '912345678' }],
+    // A setting said as what a meeting should now be; the conference bridge is the dial-in.
+    ['Launch review 2025 should be internal only now', 'meetings.update', { meeting: 'Launch review 2025', accessLevel: 'SameEnterprise' }],
+    ['the dial-in bridge details pls', 'meetings.dialIn', {}],
+  ]);
   // Told when one knows more starts no watch.
   checkChangesNothing(['ping me about the offsite when you know more', 'notify me about the vendor call if it moves']);
 
-  // "kill" a meeting ends it or deletes it; when the sentence leaned to a deletion (BA's had ended it unasked), both
-  // are offered. A meeting no longer needed, said without a verb, is asked too.
+  // "kill the call", with no name, ends the one under way or deletes it: both are offered when the classifier reads a
+  // deletion. A meeting no longer needed, said without a verb, is asked too.
   checkAsked([
-    ['we no longer need Sprint 12 retro anymore, kill it', ['huawei.end', 'meetings.delete'], { meeting: 'Sprint 12 retro' }],
+    ['kill the call', ['huawei.end', 'meetings.delete'], {}],
+    // …and a named meeting killed where the classifier heard an end is asked, the deletion first.
+    ['kill the Ops review meeting, nobody shows up', ['meetings.delete', 'huawei.end'], { meeting: 'Ops review' }],
     ["we don't need Hiring sync anymore", ['meetings.details', 'meetings.delete'], { meeting: 'Hiring sync' }],
     // A thing no longer needed, then deleted: "it" is that thing, whose kind is not said (BB's had been read as a
     // change forbidden); a rename whose new name is said as what to call it, of either kind.
