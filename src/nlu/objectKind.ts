@@ -305,7 +305,20 @@ export function kindNotSaid(intent: string, entities: Readonly<Entities>, comman
   if (MEETING_SETTINGS.some((slot) => entities[slot] !== undefined)) return undefined;
   // 老同学改成大学同学: a change that carries no setting, time or subject read as such is a rename, of either kind.
   if (intent === 'meetings.update' && typeof entities.subject !== 'string' && !RENAMED_ZH.test(commandText)) return undefined;
+  if (saysOtherKindOnly(intent, name, commandText, chinese)) return [counterpart, intent];
   return saysItsKind(name, commandText, chinese) ? undefined : [intent, counterpart];
+}
+
+// "get rid of Fabrikam contacts" read as a meeting's deletion: the sentence names a group's kind (contacts, group,
+// list) and no meeting's, so the reading of the other kind is offered first, and what exists settles it.
+const GROUP_KIND_SAID_EN = /\b(?:groups?|grps?|grups?|gruops?|gorups?|contacts?|lists?)\b/iu;
+const MEETING_KIND_SAID_EN = /\b(?:subject|title|topic|agenda|meetings?|meetngs?|meeitngs?|mtgs?|call(?!\s+(?:it|them|this|that)\b)|calls|conferences?|confs?|sessions?)\b/iu;
+
+function saysOtherKindOnly(intent: string, name: string, commandText: string, chinese: boolean): boolean {
+  if (chinese || namesMeetingId(name)) return false;
+  const group = GROUP_KIND_SAID_EN.test(commandText);
+  const meeting = MEETING_KIND_SAID_EN.test(commandText) || MEETING_NAME_EN.test(name) || MEETING_VERB_EN.test(commandText);
+  return intent.startsWith('meetings.') ? group && !meeting : meeting && !group && !PEOPLE_LAST_EN.test(name);
 }
 
 // "lock down Retro": the Huawei lock (no one more joins the running meeting) or the Skype for Business meeting's access

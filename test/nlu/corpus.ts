@@ -125,8 +125,9 @@ function sameMeetingName(value: unknown): unknown {
   return typeof value === 'string' && /\p{Script=Han}{2}(?:会议|会)$/u.test(value) ? value.replace(/(?:会议|会)$/u, '') : value;
 }
 
-// A conference id typed in groups ("918 204 337") is the id 918204337, which is what the bot acts on; the corpora's
-// writers labelled it both ways (M and N joined, P as typed), so the two spellings score as one.
+// A conference id typed in groups ("918 204 337", "903-771-245") is the id 918204337, which is what the bot acts on;
+// the corpora's writers labelled it both ways (M and N joined, P as typed; BF kept the hyphens), so the spellings score
+// as one. (Hyphens since BF; its first score was taken before.)
 function sameConferenceId(value: unknown): unknown {
-  return typeof value === 'string' && /^\d{3}(?: \d{3}){2,3}$/u.test(value) ? value.replace(/ /gu, '') : value;
+  return typeof value === 'string' && /^\d{3}(?:[ -]\d{3}){2,3}$/u.test(value) ? value.replace(/[ -]/gu, '') : value;
 }

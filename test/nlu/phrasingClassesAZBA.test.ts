@@ -4,11 +4,12 @@ import { check, checkAsked, checkChangesNothing } from './phrasingCheck.js';
 
 /**
  * After corpora AZ and BA, written blind side by side and scored on the same code (AZ 98.3 / 97.4 with one write read
- * as another unasked, BA 98.4 / 98.1 with two), and after BB and BC, written the same way after them (BB 95.8 / 95.8
- * with two, BC 98.6 / 96.9 with none): their classes, written here as neighbours, not copied from any of them.
+ * as another unasked, BA 98.4 / 98.1 with two), and after the pairs written the same way after them (BB 95.8 / 95.8
+ * with two, BC 98.6 / 96.9 with none; BD 98.1 / 98.3 with one, BE 98.4 / 98.1 with none; BF 97.9 / 96.2 with two,
+ * BG 97.6 / 95.5 with none): their classes, written here as neighbours, not copied from any of them.
  * Reference time: Wednesday 15 January 2025, 10:00.
  */
-describe('phrasing classes (issue 11, after AZ, BA, BB and BC)', () => {
+describe('phrasing classes (issue 11, after AZ to BG)', () => {
   check([
     // A booking verb, a name and a time books a meeting; the settings after it are the new one's (AZ's and BA's had
     // changed a meeting instead).
@@ -58,6 +59,18 @@ describe('phrasing classes (issue 11, after AZ, BA, BB and BC)', () => {
     ['Launch review 2025 should be internal only now', 'meetings.update', { meeting: 'Launch review 2025', accessLevel: 'SameEnterprise' }],
     ['the dial-in bridge details pls', 'meetings.dialIn', {}],
   ]);
+  // BF: one's Skype for Business binding undone, named at length, is a sign-out (it had stopped a watch); a thing
+  // the person says happened to a meeting, after the command, says why.
+  check([
+    ['解除我的Skype for Business账号的关联，别再提醒了', 'signOut', {}],
+    ['cancel the Q3 offsite, the venue cancelled', 'meetings.delete', { meeting: 'Q3 offsite' }],
+    ['show real-time status updates for my Alumni group', 'groups.presence', { group: 'Alumni' }],
+    ['Dana is waiting at reception for her visitor badge', 'none', {}],
+    ['my headset is not working', 'none', {}],
+  ]);
+  // A name said with a group's kind (contacts) and none of a meeting's is offered as the group first (BF's had
+  // deleted a meeting unasked).
+  checkAsked([['get rid of Vendor contacts', ['groups.delete', 'meetings.delete'], { group: 'Vendor contacts' }]]);
   // Told when one knows more starts no watch.
   checkChangesNothing(['ping me about the offsite when you know more', 'notify me about the vendor call if it moves']);
 

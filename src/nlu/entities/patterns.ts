@@ -248,7 +248,7 @@ export const en = {
   groupRename: [
     rule('rename group <group> to <newName>', '^(?:rename|retitle|change the name of|change the name for|change name of|change the group name(?: of| for)?|change the name of the group|call) (?<group>.+?) (?:to|as|into|instead to) (?<newName>.+)$'),
     rule("change <group> group's name to <newName>", '^(?:change|set|update) (?:the )?(?<group>.+?) (?:groups|group s|group) name (?:to|as|into) (?<newName>.+)$'),
-    rule('group <group> should be renamed <newName>', '^(?<group>.+?) (?:should be|must be|to be|is to be|needs to be) (?:renamed|called) (?:to )?(?<newName>.+)$'),
+    rule('group <group> should be renamed <newName>', '^(?<group>.+?) (?:should be|must be|to be|is to be|needs to be) (?:renamed|called) (?:to )?(?<newName>.+?)(?: (?:from now on|going forward|instead|now|from today))?$'),
     rule('call my <group> group <newName> from now on', '^(?:call|name) (?:my |the |our )?(?<group>.+?) (?:contact )?group (?<newName>.+?)(?: (?:from now on|instead|going forward|now))?$'),
     rule('call group <group> <newName> instead', '^call (?:the )?group (?<group>\\S+) (?<newName>.+?)(?: instead)?$'),
     rule('rename my <group> group', '^(?:rename|retitle) (?:my |the |our )?(?<group>.+?) (?:contact )?group$'),
