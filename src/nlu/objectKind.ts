@@ -263,7 +263,11 @@ const KIND_COUNTERPART: Readonly<Record<string, string>> = {
 };
 // A subject or title is a meeting's: a contact group has only a name.
 // "call it Late Shift" calls something: the verb says no kind.
-const KIND_SAID_EN = /\b(?:subject|title|topic|agenda|meetings?|meetngs?|meeitngs?|mtgs?|call(?!\s+(?:it|them|this|that)\b)|calls|conferences?|confs?|sessions?|groups?|grps?|grups?|gruops?|gorups?|contacts?|lists?)\b/iu;
+const MEETING_KIND_WORDS_EN = String.raw`subject|title|topic|agenda|meetings?|meetngs?|meeitngs?|mtgs?|call(?!\s+(?:it|them|this|that)\b)|calls|conferences?|confs?|sessions?`;
+const GROUP_KIND_WORDS_EN = String.raw`groups?|grps?|grups?|gruops?|gorups?|contacts?|lists?`;
+const KIND_SAID_EN = new RegExp(String.raw`\b(?:${MEETING_KIND_WORDS_EN}|${GROUP_KIND_WORDS_EN})\b`, 'iu');
+const MEETING_KIND_SAID_EN = new RegExp(String.raw`\b(?:${MEETING_KIND_WORDS_EN})\b`, 'iu');
+const GROUP_KIND_SAID_EN = new RegExp(String.raw`\b(?:${GROUP_KIND_WORDS_EN})\b`, 'iu');
 const KIND_SAID_ZH = /会|组|組|群|主题|标题|议题/u;
 const MEETING_VERB_EN = /\b(?:cancel|call off|scrap|reschedule|postpone|move|push)\b/iu;
 const MEETING_VERB_ZH = /取消|不开|改期|推迟|延期|这场|那场|这次|那次/u;
@@ -311,9 +315,6 @@ export function kindNotSaid(intent: string, entities: Readonly<Entities>, comman
 
 // "get rid of Fabrikam contacts" read as a meeting's deletion: the sentence names a group's kind (contacts, group,
 // list) and no meeting's, so the reading of the other kind is offered first, and what exists settles it.
-const GROUP_KIND_SAID_EN = /\b(?:groups?|grps?|grups?|gruops?|gorups?|contacts?|lists?)\b/iu;
-const MEETING_KIND_SAID_EN = /\b(?:subject|title|topic|agenda|meetings?|meetngs?|meeitngs?|mtgs?|call(?!\s+(?:it|them|this|that)\b)|calls|conferences?|confs?|sessions?)\b/iu;
-
 function saysOtherKindOnly(intent: string, name: string, commandText: string, chinese: boolean): boolean {
   if (chinese || namesMeetingId(name)) return false;
   const group = GROUP_KIND_SAID_EN.test(commandText);
