@@ -274,6 +274,11 @@ const MEETING_VERB_ZH = /取消|不开|改期|推迟|延期|这场|那场|这次
 // Meals are what people call their meetings ("Brown bag", "lunch and learn"); contact groups are not named so.
 const MEETING_NAME_EN = new RegExp(String.raw`(?:^|[^\p{L}])(?:${MEETING_KIND_EN}|lunch|breakfast|dinner|brown bag|coffee)s?(?![\p{L}])`, 'iu');
 const MEETING_NAME_ZH = new RegExp(MEETING_KIND_ZH, 'u');
+// "Board 2039", "Advisory Board": a board is a meeting's name ("Board prep") as often as a group of people's, so "board"
+// alone says no kind.
+function namedAsMeetingEn(name: string): boolean {
+  return MEETING_NAME_EN.test(name.replace(/\bboard\b/giu, ' ')) && !PEOPLE_LAST_EN.test(name);
+}
 const RENAMED_ZH = /改成|改为|改叫|换成|更名/u;
 // Settings only meetings have: a change that carries one is a meeting's.
 const MEETING_SETTINGS = ['startTime', 'endTime', 'accessLevel', 'lobbyBypassForPhoneUsers'] as const;
@@ -293,7 +298,7 @@ function saysItsKind(name: string, commandText: string, chinese: boolean): boole
     if (KIND_SAID_ZH.test(rest) || (MEETING_NAME_ZH.test(name) && !association) || MEETING_VERB_ZH.test(rest)) return true;
   }
   // "Board Members": a meeting's kind inside a name that ends in people is a group of them, so the kind is not said.
-  return KIND_SAID_EN.test(commandText) || (MEETING_NAME_EN.test(name) && !PEOPLE_LAST_EN.test(name)) || MEETING_VERB_EN.test(commandText);
+  return KIND_SAID_EN.test(commandText) || namedAsMeetingEn(name) || MEETING_VERB_EN.test(commandText);
 }
 
 // 读书会 (a book club), 校友会 (alumni): 会 after these is an association of people, as likely a contact group as a meeting.
@@ -316,9 +321,13 @@ export function kindNotSaid(intent: string, entities: Readonly<Entities>, comman
 // "get rid of Fabrikam contacts" read as a meeting's deletion: the sentence names a group's kind (contacts, group,
 // list) and no meeting's, so the reading of the other kind is offered first, and what exists settles it.
 function saysOtherKindOnly(intent: string, name: string, commandText: string, chinese: boolean): boolean {
-  if (chinese || namesMeetingId(name)) return false;
+  if (namesMeetingId(name)) return false;
+  if (chinese || /\p{Script=Han}/u.test(name)) {
+    // 季度复盘会议改名为 …: a name ending in 会议 (not an association's 会) is a meeting's, whatever the verb first read.
+    return intent.startsWith('groups.') && /会议$/u.test(name) && !ASSOCIATION_ZH.test(name) && !/组|組/u.test(commandText);
+  }
   const group = GROUP_KIND_SAID_EN.test(commandText);
-  const meeting = MEETING_KIND_SAID_EN.test(commandText) || MEETING_NAME_EN.test(name) || MEETING_VERB_EN.test(commandText);
+  const meeting = MEETING_KIND_SAID_EN.test(commandText) || namedAsMeetingEn(name) || MEETING_VERB_EN.test(commandText);
   return intent.startsWith('meetings.') ? group && !meeting : meeting && !group && !PEOPLE_LAST_EN.test(name);
 }
 

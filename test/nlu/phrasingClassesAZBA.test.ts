@@ -6,10 +6,11 @@ import { check, checkAsked, checkChangesNothing } from './phrasingCheck.js';
  * After corpora AZ and BA, written blind side by side and scored on the same code (AZ 98.3 / 97.4 with one write read
  * as another unasked, BA 98.4 / 98.1 with two), and after the pairs written the same way after them (BB 95.8 / 95.8
  * with two, BC 98.6 / 96.9 with none; BD 98.1 / 98.3 with one, BE 98.4 / 98.1 with none; BF 97.9 / 96.2 with two,
- * BG 97.6 / 95.5 with none): their classes, written here as neighbours, not copied from any of them.
+ * BG 97.6 / 95.5 with none; BH 96.7 / 96.7 and BI 97.6 / 96.4 with one each): their classes, written here as neighbours,
+ * not copied from any of them.
  * Reference time: Wednesday 15 January 2025, 10:00.
  */
-describe('phrasing classes (issue 11, after AZ to BG)', () => {
+describe('phrasing classes (issue 11, after AZ to BI)', () => {
   check([
     // A booking verb, a name and a time books a meeting; the settings after it are the new one's (AZ's and BA's had
     // changed a meeting instead).
@@ -71,6 +72,23 @@ describe('phrasing classes (issue 11, after AZ to BG)', () => {
   // A name said with a group's kind (contacts) and none of a meeting's is offered as the group first (BF's had
   // deleted a meeting unasked).
   checkAsked([['get rid of Vendor contacts', ['groups.delete', 'meetings.delete'], { group: 'Vendor contacts' }]]);
+  // BH, BI: a meeting's name (…会议) renamed, or a name whose only meeting word is "board" deleted, is asked, the kind the
+  // name says first (they had renamed a group and deleted a meeting unasked).
+  checkAsked([
+    ['周例会会议改名为 周同步', ['meetings.update', 'groups.rename'], { meeting: '周例会', subject: '周同步' }],
+    ['get rid of Advisory Board 2040', ['meetings.delete', 'groups.delete'], { meeting: 'Advisory Board 2040' }],
+  ]);
+  check([
+    ['delete Board prep', 'meetings.delete', { meeting: 'Board prep' }],
+    // One's account unlinked after a reason is a sign-out; 登录状态 cleared too; 监视 is to watch.
+    ["i'm switching teams next week, disconnect my account pls", 'signOut', {}],
+    ['把我的登录状态清掉吧', 'signOut', {}],
+    ['监视一下 周五复盘', 'watch.start', { meeting: '周五复盘' }],
+    // A document's page and a dropping connection are not the bot's.
+    ['the last page of the contract is missing', 'none', {}],
+    ['这份合同的下一页看不清', 'none', {}],
+    ['our internet keeps cutting out', 'none', {}],
+  ]);
   // Told when one knows more starts no watch.
   checkChangesNothing(['ping me about the offsite when you know more', 'notify me about the vendor call if it moves']);
 
