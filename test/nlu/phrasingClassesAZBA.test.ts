@@ -6,11 +6,12 @@ import { check, checkAsked, checkChangesNothing } from './phrasingCheck.js';
  * After corpora AZ and BA, written blind side by side and scored on the same code (AZ 98.3 / 97.4 with one write read
  * as another unasked, BA 98.4 / 98.1 with two), and after the pairs written the same way after them (BB 95.8 / 95.8
  * with two, BC 98.6 / 96.9 with none; BD 98.1 / 98.3 with one, BE 98.4 / 98.1 with none; BF 97.9 / 96.2 with two,
- * BG 97.6 / 95.5 with none; BH 96.7 / 96.7 and BI 97.6 / 96.4 with one each): their classes, written here as neighbours,
- * not copied from any of them.
+ * BG 97.6 / 95.5 with none; BH 96.7 / 96.7 and BI 97.6 / 96.4 with one each; BJ 98.3 / 97.6 with one read acted on
+ * as a write and two writes read as another, BK 98.1 / 98.3 with one): their classes, written here as neighbours, not
+ * copied from any of them.
  * Reference time: Wednesday 15 January 2025, 10:00.
  */
-describe('phrasing classes (issue 11, after AZ to BI)', () => {
+describe('phrasing classes (issue 11, after AZ to BK)', () => {
   check([
     // A booking verb, a name and a time books a meeting; the settings after it are the new one's (AZ's and BA's had
     // changed a meeting instead).
@@ -88,6 +89,18 @@ describe('phrasing classes (issue 11, after AZ to BI)', () => {
     ['the last page of the contract is missing', 'none', {}],
     ['这份合同的下一页看不清', 'none', {}],
     ['our internet keeps cutting out', 'none', {}],
+  ]);
+  // BJ, BK: what the person watches is no lobby (it had started a watch); a group named anew is renamed (it had made
+  // one); the people waiting at an id, without "the", are its waiting room; a group's presence cancelled is stopped
+  // (it had deleted a meeting).
+  check([
+    ["i'm watching the game tonight", 'none', {}],
+    ['the Night Shift group needs a new name: Late Shift', 'groups.rename', { group: 'Night Shift', newName: 'Late Shift' }],
+    ['people waiting for 912 345 678 can join now', 'huawei.admitWaiting', { meeting: '912345678' }],
+    ['stop presence for Night Shift', 'groups.presenceStop', { group: 'Night Shift' }],
+    ['别再告诉我夜班组的上线情况了', 'groups.presenceStop', { group: '夜班' }],
+    ['夜班组改叫 晚班', 'groups.rename', { group: '夜班组', newName: '晚班' }],
+    ["i'll be 10 mins late to the retro", 'none', {}],
   ]);
   // Told when one knows more starts no watch.
   checkChangesNothing(['ping me about the offsite when you know more', 'notify me about the vendor call if it moves']);

@@ -248,6 +248,8 @@ export const en = {
   groupRename: [
     rule('rename group <group> to <newName>', '^(?:rename|retitle|change the name of|change the name for|change name of|change the group name(?: of| for)?|change the name of the group|call) (?<group>.+?) (?:to|as|into|instead to) (?<newName>.+)$'),
     rule("change <group> group's name to <newName>", '^(?:change|set|update) (?:the )?(?<group>.+?) (?:groups|group s|group) name (?:to|as|into) (?<newName>.+)$'),
+    // "the Leadership group needs a new name: Exec staff" (cues.ts 'a group needs a new name').
+    rule('<group> group needs a new name: <newName>', '^(?:the |my |our )?(?<group>.+?) group (?:needs|could use|should get|should have|gets) a new name(?: (?:like|such as))?[:,]? (?<newName>.+)$'),
     rule('group <group> should be renamed <newName>', '^(?<group>.+?) (?:should be|must be|to be|is to be|needs to be) (?:renamed|called) (?:to )?(?<newName>.+?)(?: (?:from now on|going forward|instead|now|from today))?$'),
     rule('call my <group> group <newName> from now on', '^(?:call|name) (?:my |the |our )?(?<group>.+?) (?:contact )?group (?<newName>.+?)(?: (?:from now on|instead|going forward|now))?$'),
     rule('call group <group> <newName> instead', '^call (?:the )?group (?<group>\\S+) (?<newName>.+?)(?: instead)?$'),
@@ -466,7 +468,7 @@ export const zh = {
     rule('<分组> 重命名为 <新名>', `^(?<group>[^\\s，,把]+?)\\s*${ZH_RENAME}\\s*[，,]?\\s*(?:叫做?)?\\s*(?<newName>[^\\s，,].*)$`),
     rule('把 <分组> 改名为 <新名>', `^把\\s*(?<group>.+?)\\s*${ZH_RENAME}\\s*[，,]?\\s*(?:叫做?)?\\s*(?<newName>.+)$`),
     // "外包组改成 合作方": a name ending in 组 changed to another is the group's rename (objectKind.ts groupNamedAsMeeting).
-    rule('<…组> 改成 <新名>', '^(?:把|将)?\\s*(?<group>[^\\s，,把]+?组)\\s*(?:的?(?:名字|名称))?\\s*(?:改成|改为|换成|换为)\\s*(?<newName>[^\\s，,].*)$'),
+    rule('<…组> 改成 <新名>', '^(?:把|将)?\\s*(?<group>[^\\s，,把]+?组)\\s*(?:的?(?:名字|名称))?\\s*(?:改成|改为|换成|换为|改叫|改名叫|改名为)\\s*(?<newName>[^\\s，,].*)$'),
   ],
   groupDelete: [rule('不要 <分组> 这个组了', '^(?:我)?(?:不要|不需要|用不着)(?:了)?\\s*(?<group>\\S+?)\\s*(?:这个|那个)?(?:分组|组)了?$'), rule('删除分组 <分组>', '(?:删除|移除|删掉|删了|去掉)(?:联系人)?分组\\s*(?<group>.+)$'), rule('删掉 <分组> 这个分组', '^(?:删除|删掉|删了|移除|去掉)\\s*(?<group>.+?)\\s*(?:这个)?(?:分组|组)$'), rule('把分组 <分组> 删掉', '分组\\s*(?<group>[^，,]+?)\\s*(?:删掉|删除|移除|删了)'), rule('分组 <分组> 不用了', '^(?:把|将)?(?:联系人)?分组\\s*(?<group>[^，,]+?)\\s*(?:就)?(?:不要了|不用了|用不着了|没用了|不需要了)'), rule('<分组> 分组不要了', '^(?:把|将)?\\s*(?<group>[^，,]+?)\\s*(?:这个)?(?:分组|组)\\s*(?:就)?(?:不要了|不用了|用不着了|没用了|不需要了|删了|删掉|删除|移除|去掉|解散)'), rule('把 <分组> 这个分组删了', '^把\\s*(?<group>.+?)\\s*(?:这个(?:分组|组)|分组)\\s*(?:删了|删掉|删除|移除)')],
   groupPresence: [
@@ -489,7 +491,7 @@ export const zh = {
     // "华东大客户组上下线不用再通知我了": the group by its kind (组), then its people coming and going, no longer told.
     rule('<…组>上下线别再通知我', '^(?:分组)?\\s*(?<group>[^\\s，,]+?)\\s*(?:分组|组)(?:里)?(?:的(?:人|成员))?(?:的)?(?:上下线|上线|下线|在线状态|状态).{0,4}(?:别|不要|不用|不再|停|取消|关)'),
     // "别再告诉我实习生谁上线了": no longer told, then who of the group comes online.
-    rule('别再告诉我<分组>谁上线了', '^(?:别再|不要再|不用再|别)(?:告诉|通知|提醒)我\\s*(?<group>[^，,\\s]{1,12}?)\\s*(?:分组|组)?(?:里)?(?:的人)?(?:谁|有人)?(?:上线|下线|在线|上下线)'),
+    rule('别再告诉我<分组>谁上线了', '^(?:别再|不要再|不用再|别)(?:告诉|通知|提醒)我\\s*(?<group>[^，,\\s]{1,12}?)\\s*(?:分组|组)?(?:里)?(?:的人)?(?:的)?(?:谁|有人)?(?:上线|下线|在线|上下线)'),
     rule('<分组>的人上下线别再通知我', '^(?:分组)?\\s*(?<group>[^\\s，,]+?)\\s*(?:分组|组)?(?:里)?的(?:人|成员)(?:的)?(?:上下线|上线|下线|在线状态|状态).{0,4}(?:别|不要|不用|不再|停|取消|关)'),
     rule('<分组> 的状态不用再关注了', '^(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?的(?:(?:在线)?状态|(?:上下线|上线|下线|在线)的?(?:提醒|通知|推送)).*(?:不用|不要|不再|别|停|取消|关)'),
   ],
