@@ -176,7 +176,10 @@ function resolveSplit(split: RegExpExecArray): { text: string; note: string } | 
   const waiting = whoeverWaits(head);
   const them = /(?:\b(?:them|em|him|her)|['’]em)(?: (?:all|both))?\b/iu.exec(tail)?.[0];
   if (waiting && them) {
-    return { text: tail.replace(them, waiting), note: `"${them}" in "${tail}" is ${waiting}` };
+    // "905112233 folks are waiting, let them through": the id the remark names is where they wait.
+    const id = /(?<![\p{L}\d])\d{6,12}(?![\p{L}\d])/u.exec(head.replace(/(?<=\d)\s+(?=\d)/gu, ''))?.[0];
+    const who = id && !/\d{6,12}/u.test(tail) ? `everyone waiting in ${id}` : waiting;
+    return { text: tail.replace(them, who), note: `"${them}" in "${tail}" is ${who}` };
   }
   const pronoun = tail.match(PRONOUN_EN)?.[0].toLowerCase() ?? '';
   // "delete that meeting", "cancel this one": a demonstrative points back at a thing, like "it".

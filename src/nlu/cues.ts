@@ -224,7 +224,7 @@ const CUES: readonly Cue[] = [
   // "nobody else should be able to join 918 264 537": no one more into a running Huawei meeting is its lock.
   { name: 'nobody more into a Huawei meeting', en: /^(?:nobody|no one|noone|no body)(?: else| more)? (?:should|can|may|must|is to) (?:be able to |be allowed to )?(?:join|get in(?:to)?|enter|come in(?:to)?)\b.*\d{6}/u, intent: 'huawei.lock', overrules: ['huawei.participants', 'meetings.update', 'none', 'huawei.details', 'lobby.reject'] },
   // "别再告诉我实习生谁上线了": who of a group comes online, no longer told.
-  { name: 'who comes online, no longer told (zh)', zh: /^(?!.*(?:会议|大厅|等候室|\d{6}))(?:别再|不要再|不用再|别)(?:告诉|通知|提醒)我.{0,16}?(?:谁|有人)?(?:上线|下线|在线|上下线)(?:情况|状态)?了?$/u, intent: 'groups.presenceStop', overrules: ['lobby.who', 'watch.stop', 'lobby.reject', 'none', 'groups.presence'] },
+  { name: 'who comes online, no longer told (zh)', zh: /^(?!.*(?:会议|大厅|等候室|\d{6}))(?:别再|不要再|不用再|别)(?:告诉|通知|提醒|推送|推|发)我?.{0,16}?(?:谁|有人)?(?:上线|下线|在线|上下线)(?:情况|状态)?了?$/u, intent: 'groups.presenceStop', overrules: ['lobby.who', 'watch.stop', 'lobby.reject', 'none', 'groups.presence'] },
   // "给技术分享挂个扩展": an extension hung on a meeting is added.
   { name: 'an extension hung on (zh)', zh: /(?:给|为|在|往)\s*[^，,]{1,20}?\s*(?:挂|挂上|装|绑)(?:个|一个|上)?(?:扩展|自定义数据)/u, intent: 'extensions.add', overrules: ['extensions.list', 'none', 'debugParse'] },
   // "remove the anonymous user waiting": someone waiting, removed, is turned away.

@@ -244,7 +244,8 @@ export function groupNamedAsMeeting(intent: string, entities: Readonly<Entities>
   const meeting = entities.meeting;
   if (typeof meeting !== 'string' || /会|会议/u.test(meeting)) return undefined;
   // 实习生那个组改叫新人: the name, then 那个组 / 这个组 pointing at it.
-  const named = /\p{Script=Han}组$/u.test(meeting) || occursWhere(commandText, meeting, (_before, after) => /^\s*(?:那个|这个)(?:分组|组)/u.test(after));
+  // "删掉 2040秋招 组": the kind said after the name, apart.
+  const named = /\p{Script=Han}\s*组$/u.test(meeting) || occursWhere(commandText, meeting, (_before, after) => /^\s*(?:那个|这个)(?:分组|组)/u.test(after));
   if (!named) return undefined;
   return lookup(GROUP_COUNTERPART, intent);
 }
@@ -311,7 +312,8 @@ export function kindNotSaid(intent: string, entities: Readonly<Entities>, comman
   if (!counterpart) return undefined;
   const name = intent.startsWith('groups.') ? entities.group : entities.meeting;
   if (typeof name !== 'string' || name.trim() === '') return undefined;
-  if (MEETING_SETTINGS.some((slot) => entities[slot] !== undefined)) return undefined;
+  // 读书会改成 周五读书会: an association's new name may carry a day; that is no setting of a meeting.
+  if (MEETING_SETTINGS.some((slot) => entities[slot] !== undefined) && !ASSOCIATION_ZH.test(name)) return undefined;
   // 老同学改成大学同学: a change that carries no setting, time or subject read as such is a rename, of either kind.
   if (intent === 'meetings.update' && typeof entities.subject !== 'string' && !RENAMED_ZH.test(commandText)) return undefined;
   if (saysOtherKindOnly(intent, name, commandText, chinese)) return [counterpart, intent];

@@ -7,11 +7,11 @@ import { check, checkAsked, checkChangesNothing } from './phrasingCheck.js';
  * as another unasked, BA 98.4 / 98.1 with two), and after the pairs written the same way after them (BB 95.8 / 95.8
  * with two, BC 98.6 / 96.9 with none; BD 98.1 / 98.3 with one, BE 98.4 / 98.1 with none; BF 97.9 / 96.2 with two,
  * BG 97.6 / 95.5 with none; BH 96.7 / 96.7 and BI 97.6 / 96.4 with one each; BJ 98.3 / 97.6 with one read acted on
- * as a write and two writes read as another, BK 98.1 / 98.3 with one): their classes, written here as neighbours, not
- * copied from any of them.
+ * as a write and two writes read as another, BK 98.1 / 98.3 with one; BL 96.3 / 96.5 and BM 98.1 / 97.1 with two each):
+ * their classes, written here as neighbours, not copied from any of them.
  * Reference time: Wednesday 15 January 2025, 10:00.
  */
-describe('phrasing classes (issue 11, after AZ to BK)', () => {
+describe('phrasing classes (issue 11, after AZ to BM)', () => {
   check([
     // A booking verb, a name and a time books a meeting; the settings after it are the new one's (AZ's and BA's had
     // changed a meeting instead).
@@ -102,6 +102,18 @@ describe('phrasing classes (issue 11, after AZ to BK)', () => {
     ['夜班组改叫 晚班', 'groups.rename', { group: '夜班组', newName: '晚班' }],
     ["i'll be 10 mins late to the retro", 'none', {}],
   ]);
+  // BL, BM: a group named with its kind apart (…秋招 组) is deleted as a group; those waiting at an id named first, then
+  // "let them through", are its waiting room; presence pushes no longer wanted stop the group's presence.
+  check([
+    ['删掉 2041校招 组', 'groups.delete', { group: '2041校招' }],
+    ['912345678 people are waiting, let them in', 'huawei.admitWaiting', { meeting: '912345678' }],
+    ['别再推送夜班组的上下线了', 'groups.presenceStop', { group: '夜班' }],
+  ]);
+  // An association's new name carrying a day (读书会 → 周五读书会) is asked, not a meeting moved to Friday.
+  it('"校友会改成 周六校友会" is asked, never run as a meeting moved', () => {
+    const result = recognizer.recognize('校友会改成 周六校友会');
+    assert.deepEqual(result.ask?.map((reading) => reading.intent), ['meetings.update', 'groups.rename'], result.explanation.join('\n'));
+  });
   // Told when one knows more starts no watch.
   checkChangesNothing(['ping me about the offsite when you know more', 'notify me about the vendor call if it moves']);
 
