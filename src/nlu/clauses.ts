@@ -122,7 +122,7 @@ function afterSituation(text: string): { text: string; note: string } | undefine
     return undefined;
   }
   // "it's too noisy in 612908451, mute everybody": the meeting the remark names is the command's.
-  const id = /(?<![\p{L}\d])\d{6,12}(?![\p{L}\d])/u.exec(head)?.[0];
+  const id = conferenceIdIn(head);
   const command = id && !/\d{6,12}/u.test(tail) ? `${tail} in ${id}` : tail;
   return { text: command, note: `"${head}" describes the situation; the command is "${command}"` };
 }
@@ -177,7 +177,7 @@ function resolveSplit(split: RegExpExecArray): { text: string; note: string } | 
   const them = /(?:\b(?:them|em|him|her)|['’]em)(?: (?:all|both))?\b/iu.exec(tail)?.[0];
   if (waiting && them) {
     // "905112233 folks are waiting, let them through": the id the remark names is where they wait.
-    const id = /(?<![\p{L}\d])\d{6,12}(?![\p{L}\d])/u.exec(head.replace(/(?<=\d)\s+(?=\d)/gu, ''))?.[0];
+    const id = conferenceIdIn(head);
     const who = id && !/\d{6,12}/u.test(tail) ? `everyone waiting in ${id}` : waiting;
     return { text: tail.replace(them, who), note: `"${them}" in "${tail}" is ${who}` };
   }
@@ -234,9 +234,15 @@ function withMeetingOf(head: string, command: string): string {
   return `${command} for ${meeting}`;
 }
 
+// A conference id standing as a word of its own (ids typed in groups were joined before the clauses are read:
+// text.ts joinSpacedIds).
+function conferenceIdIn(text: string): string | undefined {
+  return /(?<![\p{L}\d])\d{6,12}(?![\p{L}\d])/u.exec(text)?.[0];
+}
+
 /** What "it" (a thing) or "him/her/them" (people) in the command clause refers to in the context clause. */
 function antecedentIn(head: string, people: boolean): string | undefined {
-  const id = /(?<![\p{L}\d])\d{6,12}(?![\p{L}\d])/u.exec(head)?.[0];
+  const id = conferenceIdIn(head);
   if (id && !people) {
     return id;
   }

@@ -650,12 +650,13 @@ export function strongCue(intent: string, text: string, chinese: boolean, questi
     if (!pattern || (asks && isWrite(cue.intent) && !cue.seesTheFuture && !cue.asked) || (question && cue.statementOnly) || !pattern.test(text)) {
       continue;
     }
+    const asked = cue.asked ? { asked: true } : {};
     if (cue.intent === intent) {
-      return { intent, reason: `strong cue (${cue.name}) confirms ${intent}`, confirmed: true, ...(cue.asked ? { asked: true } : {}) };
+      return { intent, reason: `strong cue (${cue.name}) confirms ${intent}`, confirmed: true, ...asked };
     }
     const allowed = cue.overrules ? cue.overrules.includes(intent) : !(cue.keep ?? []).includes(intent);
     if (allowed) {
-      return { intent: cue.intent, reason: `strong cue (${cue.name}) → ${cue.intent}`, ...(cue.asked ? { asked: true } : {}) };
+      return { intent: cue.intent, reason: `strong cue (${cue.name}) → ${cue.intent}`, ...asked };
     }
   }
   return undefined;
@@ -694,11 +695,10 @@ const VERB_FAMILIES_EN: readonly VerbFamily[] = [
   { verb: /^(?:mute|unmute|silence|unsilence)\b/u, family: ['huawei.mute'] },
   { verb: /^(?:lock|unlock)\b/u, family: ['huawei.lock', 'meetings.update'] },
   { verb: /^(?:end|terminate|hang up|shut down|wrap up)\b/u, family: ['huawei.end'] },
-  // "kill 904112233" ends the running Huawei meeting; "kill the Ops weekly meeting" deletes the named one (every corpus's
-  // writers read them so). Where the classifier reads the other, both are asked.
-  { verb: /^kill\b(?=.*\d{3}\s?\d{3}\s?\d{3})/u, family: ['huawei.end'], alsoSaidOf: ['meetings.delete'] },
-  // "kill the call", said of the one under way with no name, is asked when the classifier reads a deletion.
-  { verb: /^kill (?:the|this|that|our|my) (?:call|meeting|mtg|conference)$/u, family: ['huawei.end'], alsoSaidOf: ['meetings.delete'] },
+  // "kill 904112233" ends the running Huawei meeting, and so does "kill the call", said of the one under way with no
+  // name; "kill the Ops weekly meeting" deletes the named one (every corpus's writers read them so). Where the
+  // classifier reads the other, both are asked.
+  { verb: /^kill\b(?=.*\d{3}\s?\d{3}\s?\d{3})|^kill (?:the|this|that|our|my) (?:call|meeting|mtg|conference)$/u, family: ['huawei.end'], alsoSaidOf: ['meetings.delete'] },
   { verb: /^kill\b/u, family: ['meetings.delete'], alsoSaidOf: ['huawei.end'] },
   { verb: /^(?:watch|monitor|track|follow|subscribe)\b(?=.*\b(?:presence|status|availability|online)\b)/u, family: ['groups.presence'] },
   { verb: /^(?:unwatch|unsubscribe|unfollow)\b(?=.*\b(?:presence|status|availability|online)\b)/u, family: ['groups.presenceStop'] },

@@ -266,7 +266,6 @@ const KIND_COUNTERPART: Readonly<Record<string, string>> = {
 // "call it Late Shift" calls something: the verb says no kind.
 const MEETING_KIND_WORDS_EN = String.raw`subject|title|topic|agenda|meetings?|meetngs?|meeitngs?|mtgs?|call(?!\s+(?:it|them|this|that)\b)|calls|conferences?|confs?|sessions?`;
 const GROUP_KIND_WORDS_EN = String.raw`groups?|grps?|grups?|gruops?|gorups?|contacts?|lists?`;
-const KIND_SAID_EN = new RegExp(String.raw`\b(?:${MEETING_KIND_WORDS_EN}|${GROUP_KIND_WORDS_EN})\b`, 'iu');
 const MEETING_KIND_SAID_EN = new RegExp(String.raw`\b(?:${MEETING_KIND_WORDS_EN})\b`, 'iu');
 const GROUP_KIND_SAID_EN = new RegExp(String.raw`\b(?:${GROUP_KIND_WORDS_EN})\b`, 'iu');
 const KIND_SAID_ZH = /会|组|組|群|主题|标题|议题/u;
@@ -299,7 +298,7 @@ function saysItsKind(name: string, commandText: string, chinese: boolean): boole
     if (KIND_SAID_ZH.test(rest) || (MEETING_NAME_ZH.test(name) && !association) || MEETING_VERB_ZH.test(rest)) return true;
   }
   // "Board Members": a meeting's kind inside a name that ends in people is a group of them, so the kind is not said.
-  return KIND_SAID_EN.test(commandText) || namedAsMeetingEn(name) || MEETING_VERB_EN.test(commandText);
+  return GROUP_KIND_SAID_EN.test(commandText) || meetingKindSaidEn(name, commandText);
 }
 
 // 读书会 (a book club), 校友会 (alumni): 会 after these is an association of people, as likely a contact group as a meeting.
@@ -329,8 +328,13 @@ function saysOtherKindOnly(intent: string, name: string, commandText: string, ch
     return intent.startsWith('groups.') && /会议$/u.test(name) && !ASSOCIATION_ZH.test(name) && !/组|組/u.test(commandText);
   }
   const group = GROUP_KIND_SAID_EN.test(commandText);
-  const meeting = MEETING_KIND_SAID_EN.test(commandText) || namedAsMeetingEn(name) || MEETING_VERB_EN.test(commandText);
+  const meeting = meetingKindSaidEn(name, commandText);
   return intent.startsWith('meetings.') ? group && !meeting : meeting && !group && !PEOPLE_LAST_EN.test(name);
+}
+
+/** A meeting's kind said in English: its noun anywhere, a meeting's word in the name, or a verb only meetings take. */
+function meetingKindSaidEn(name: string, commandText: string): boolean {
+  return MEETING_KIND_SAID_EN.test(commandText) || namedAsMeetingEn(name) || MEETING_VERB_EN.test(commandText);
 }
 
 // "lock down Retro": the Huawei lock (no one more joins the running meeting) or the Skype for Business meeting's access

@@ -21,6 +21,12 @@ const LIST_WORDS = 'any|all|the|my|our|your|his|her|their|these|those|which|what
 // "decline Lena's request to join Board prep": the person's request, then the meeting (the "'s" is dropped later).
 const REQUEST_TO_JOIN = String.raw`(?<person>\S+(?: \S+)?) (?:request|requests|attempt|knock|ask) (?:to (?:join|enter|get into|come into)|for) (?:(?:the|my|our) )?(?:(?:online|skype|huawei) )?(?:(?:meeting|conference|call) )?(?<meeting>.+)$`;
 
+// "… right now": when the question is asked, no part of the group's name.
+const SAID_NOW_EN = '(?: (?:right now|now|at the moment|atm|today))?';
+// "we don't need Hiring sync anymore" (cues.ts 'a meeting no longer needed'): asked as its deletion or its details.
+const NOT_NEEDED_ANYMORE = rule("don't need <meeting> anymore", '^(?:(?:we|i) )?(?:dont|do not|no longer) need (?:the |my |our )?(?<meeting>.+?) (?:anymore|any more|any longer)$');
+// "周会那边的访客…": the meeting "over there" where someone waits, then who (then let in or turned away).
+const WAITING_OVER_THERE_ZH = String.raw`^(?<meeting>[^\s，,]{2,16}?)\s*(?:那边|那里|那儿|这边)(?:等着?|在等)?的\s*(?<person>[^\s，,]{1,10}?)\s*(?:请|麻烦|帮我)?`;
 const MEETING_WORD = '(?:(?:the|my|our) )?(?:(?:online|skype|huawei|huawei cloud) )?(?:meeting|conference|call)';
 
 export const en = {
@@ -121,8 +127,7 @@ export const en = {
     rule('about <meeting> lobby', '\\babout (?<meeting>.+?)(?: lobby)?(?: here)?$'),
   ],
   details: [
-    // "we don't need Hiring sync anymore" (cues.ts 'a meeting no longer needed'): asked as its deletion or its details.
-    rule("don't need <meeting> anymore", '^(?:(?:we|i) )?(?:dont|do not|no longer) need (?:the |my |our )?(?<meeting>.+?) (?:anymore|any more|any longer)$'),
+    NOT_NEEDED_ANYMORE,
     rule('details of <meeting>', '\\b(?:details?|info|information|summary|overview|join link|link|settings|setup|set-up|set up|configuration|config|organi[sz]er|host|owner|chair|agenda|start time|end time|time|dial-in|attendees|invitees|access levels?|access) (?:of|for|about|on|to) (?<meeting>.+)$'),
     rule('<meeting> details', '^(?!(?:when|what|whats|where|who|whos|how)\\b)(?:show me |show |get me |get |give me |open |pull up |bring up )?(?:the )?(?<meeting>.+?) (?:details|info|information)$'),
     // "is Budget review locked?", "did I delete Board prep?": a question about a meeting's state names it.
@@ -193,8 +198,7 @@ export const en = {
     rule('change <meeting>', '^(?:change|update|modify|edit|adjust|tweak|alter) (?:the )?(?:time |start |end |settings |subject |access )?(?:of |for )?(?<meeting>.+)$'),
   ],
   delete: [
-    // "we don't need Hiring sync anymore" (cues.ts 'a meeting no longer needed'): asked as its deletion or its details.
-    rule("don't need <meeting> anymore", '^(?:(?:we|i) )?(?:dont|do not|no longer) need (?:the |my |our )?(?<meeting>.+?) (?:anymore|any more|any longer)$'),
+    NOT_NEEDED_ANYMORE,
     rule('delete <meeting>', `^(?:delete|remove|cancel|erase|drop|get rid of|trash|kill|call off|scrap|wipe|nuke|destroy) (?:the )?(?:(?:online|skype) )?(?:meeting |conference )?(?:called |named |titled )?(?<meeting>.+)$`),
   ],
   extensionsList: [
@@ -223,8 +227,8 @@ export const en = {
   ],
   groupMembers: [
     // "whos free in the design team", "who in Vendors is online": asked with the presence watch (cues.ts), the same group.
-    rule('who is free in <group>', '^(?:(?:tell|show) me |check |see )?(?:whos|who is|who are|who) (?:free|available|online|around|busy|offline) (?:in|from|among) (?:the |my |our )?(?<group>.+?)(?: (?:right now|now|at the moment|atm|today))?$'),
-    rule('who in <group> is free', '^(?:(?:tell|show) me |check |see )?who (?:in|from) (?:the |my |our )?(?<group>.+?) (?:is|are) (?:free|available|online|around|busy|offline)(?: (?:right now|now|at the moment|atm|today))?$'),
+    rule('who is free in <group>', `^(?:(?:tell|show) me |check |see )?(?:whos|who is|who are|who) (?:free|available|online|around|busy|offline) (?:in|from|among) (?:the |my |our )?(?<group>.+?)${SAID_NOW_EN}$`),
+    rule('who in <group> is free', `^(?:(?:tell|show) me |check |see )?who (?:in|from) (?:the |my |our )?(?<group>.+?) (?:is|are) (?:free|available|online|around|busy|offline)${SAID_NOW_EN}$`),
     rule('show everyone in <group>', '^(?:show|list|display|get)(?: me)? (?:everyone|everybody|all the people|all members|the people|people) (?:in|of) (?:the |my )?(?<group>.+?)(?: (?:contact )?group)?$'),
     rule('who do I have in <group>', '^who (?:do i have|have i got|is there|are there|did i put|have i put|did i add|have i added|did we put|did we add) in(?:to)? (?:my |the )?(?<group>.+?)(?: (?:contact )?group)?(?: again| now| so far)?$'),
     rule('everyone in the <group> group', '^(?:show|list|who is|whos|tell me)?(?: me)? ?(?:everyone|everybody|all the people|all members|the people|people) (?:in|of) (?:the |my )?(?<group>.+?) (?:contact )?group$'),
@@ -268,8 +272,8 @@ export const en = {
     // "when Partners-APAC contacts are available": the contacts who come online are the group's people.
     rule('when <group> come online', '\\b(?:when|whenever|if|whether|once|as soon as) (?:(?:anyone|someone|people|anybody|somebody|any of|one of)(?: the)? (?:in|from|of) )?(?<group>.+?)(?: (?:contacts|members|folks|people))? (?:comes?|goes|go|are|is|gets?|become|becomes) (?:online|available|offline|busy|free|away)(?: (?:or|and|and when they are|or when they are) (?:online|available|offline|busy|free|away))?$'),
     rule('when anyone in <group> changes status', '\\bwhen(?:ever)? (?:anyone|someone|somebody|anybody|people|a contact) (?:in|from) (?<group>.+?) (?:changes?|updates?) (?:their |his |her |its )?(?:status|presence|availability)$'),
-    rule('who in <group> is online', '\\bwho (?:in|from) (?<group>.+?) (?:is|are|s) (?:online|available|free|around|busy)(?: (?:right now|now|at the moment|atm|today))?$'),
-    rule("who's available in <group>", '\\b(?:who(?:s| is| are)?|anyone|someone|anybody) (?:is |are )?(?:available|online|free|around|busy|away) (?:in|from|among) (?<group>.+?)(?: (?:right now|now|at the moment|atm|today))?$'),
+    rule('who in <group> is online', `\\bwho (?:in|from) (?<group>.+?) (?:is|are|s) (?:online|available|free|around|busy)${SAID_NOW_EN}$`),
+    rule("who's available in <group>", `\\b(?:who(?:s| is| are)?|anyone|someone|anybody) (?:is |are )?(?:available|online|free|around|busy|away) (?:in|from|among) (?<group>.+?)${SAID_NOW_EN}$`),
     rule('anyone in <group> online', '^(?:is|are) (?:anyone|anybody|someone|people) (?:in|from) (?<group>.+?) (?:online|available|free)$'),
     rule('watch <group> presence', '^(?:watch|track|follow|subscribe to|monitor) (?:the )?(?<group>.+?) (?:presence|status|availability)$'),
   ],
@@ -348,7 +352,7 @@ export const zh = {
     rule('把 <人> 放进来', '^把\\s*(?<person>.+?)\\s*(?:都|全|全部|全都|也)?(?:(?:放|拉|请|接|带|领|加)进(?:来|去|会)|放行|准入)'),
     rule('把 <人> 放进 <会议>', '^把\\s*(?<person>.+?)\\s*(?:都|全|全部|全都|也)?(?:放进|拉进|请进|带进)\\s*(?<meeting>[^来去\\s].*)$'),
     // "周会那边的访客请放进来": where they wait (a meeting "over there"), who, then let in.
-    rule('<会议>那边的<人>请放进来', '^(?<meeting>[^\\s，,]{2,16}?)\\s*(?:那边|那里|那儿|这边)(?:等着?|在等)?的\\s*(?<person>[^\\s，,]{1,10}?)\\s*(?:请|麻烦|帮我)?(?:都|全|全部|也)?(?:放进来|放进去|放行|拉进来|请进来|接进来|让进来|准入)(?:吧|了)*$'),
+    rule('<会议>那边的<人>请放进来', `${WAITING_OVER_THERE_ZH}(?:都|全|全部|也)?(?:放进来|放进去|放行|拉进来|请进来|接进来|让进来|准入)(?:吧|了)*$`),
     rule('<人> 可以进来了', '^(?<person>[^，,。让把]+?)\\s*(?:可以|能)(?:进来|进入|入会|进会|进)了?'),
     rule('<人> 也放进来', '^(?<person>[^，,。让把]+?)\\s*(?:也|都|就|全)?(?:放进来|放进去|放行|拉进来|请进来|接进来|让进来|让进|放进)'),
     rule('准入 <人>', '^(?:准入|接纳|接受|放行|批准|同意|通过)(?:一下)?\\s*(?<person>.+?)(?:\\s*(?:进入|加入|到)\\s*(?<meeting>.+))?$'),
@@ -365,7 +369,7 @@ export const zh = {
     rule('<会议>那个会里的<人>不要放进来', '^(?<meeting>[^\\s，,]{2,16}?)\\s*(?:那个会|这个会|会议)?(?:里|上)的\\s*(?<person>[^\\s，,]{1,10}?)\\s*(?:就)?(?:别|不要|不准|不许|不能)(?:再)?(?:放|让)?(?:他|她|他们|她们)?(?:进来|进去|进入|进会|入会|进)'),
     rule('<人> 不要让他进', '^(?<person>[^，,。让把]+?)\\s*(?:就)?(?:不要|别|不准|不许|不能)(?:再)?(?:让|放)?(?:他|她|它|他们|她们)?(?:进来|进去|进入|进会|进|入会)'),
     // "周会那边的访客请拒绝掉": where they wait (a meeting "over there"), who, then the rejection asked for.
-    rule('<会议>那边的<人>请拒绝掉', '^(?<meeting>[^\\s，,]{2,16}?)\\s*(?:那边|那里|那儿|这边)(?:等着?|在等)?的\\s*(?<person>[^\\s，,]{1,10}?)\\s*(?:请|麻烦|帮我)?(?:都|全|全部)?(?:拒绝|拒掉|拒了|谢绝)(?:掉|了|吧)*$'),
+    rule('<会议>那边的<人>请拒绝掉', `${WAITING_OVER_THERE_ZH}(?:都|全|全部)?(?:拒绝|拒掉|拒了|谢绝)(?:掉|了|吧)*$`),
     rule('<人> 都拒绝掉', '^(?<person>[^，,。让把不别]+?)\\s*(?:都|全|全部|也)?(?:拒绝|拒掉|拒了|拒之门外|踢掉|踢出去|请出去)'),
     // "拒绝林怡君进入季度评审": the person, then the meeting they asked to enter.
     rule('拒绝 <人> 进入 <会议>', '^(?:拒绝|驳回|谢绝|不同意|不批准)\\s*(?<person>[^\\s，,]{1,10}?)\\s*(?:的)?(?:进入|加入|参加|进)\\s*(?<meeting>[^来去入\\s，,的吧了][^，,]+)$'),
