@@ -12,6 +12,8 @@ export interface CommandClause {
   text: string;
   /** What was done, for "explain"; empty when the sentence was left as typed. */
   notes: string[];
+  /** Set when a later clause asks for what the first one tells ("the standup got moved to 3pm, please update it"). */
+  askedFor?: boolean;
 }
 
 // Words that open a sentence without being part of the command ("yes let dave in", "nope, deny Jessica").
@@ -35,8 +37,9 @@ const COMMAND_OPENING_EN = /^(?:please\s+)?(?:admit|let|allow|bring|accept|appro
 const DO_IT_EN = /^(.+?)\s*(?:[,;]|\.\s|\s-\s)\s*(?:(?:please|pls|so|then|now|just|can you|could you|would you|go ahead and|and)\s+)*(?:change|update|do|fix|set|apply|make|sort) (?:it|that|this)(?: (?:so|happen|up|out|for me|please|pls|now|thanks|thx|asap))*\s*[.!?]*$/iu;
 const SHOULD_BE_EN = /^(.+?) (?:should|must|needs to|has to|ought to) (?:now )?be (.+)$/iu;
 
-// "we're over time, shut down 930417586", "it's finished, end it": a remark about the situation, then the command.
-const SITUATION_EN = /^(?:we|i|it|they|this|that|everyone|everybody|the (?:call|meeting|conference))(?:['’](?:re|s|m|ve|ll|d)\b| (?:are|is|am|were|was|have|had|will|need|should|can|cant|wont|dont|just|already)\b)|^(?:the )?(?:people|everyone|everybody|folks|guests|attendees|participants)(?: (?:in|on|at) \S+)? (?:can|could|should|may) (?!.*\b(?:lobby|waiting)\b)/iu;
+// "we're over time, shut down 930417586", "it's finished, end it", "she's with me, let anna in": a remark about the
+// situation, then the command.
+const SITUATION_EN = /^(?:we|i|it|they|he|she|this|that|everyone|everybody|the (?:call|meeting|conference))(?:['’](?:re|s|m|ve|ll|d)\b| (?:are|is|am|were|was|have|had|will|need|should|can|cant|wont|dont|just|already)\b)|^(?:the )?(?:people|everyone|everybody|folks|guests|attendees|participants)(?: (?:in|on|at) \S+)? (?:can|could|should|may) (?!.*\b(?:lobby|waiting)\b)/iu;
 
 // "I might watch it later, but first what are the settings of …": what is asked first is the command.
 const BUT_FIRST_EN = /^[^,;]+?\s*[,;]?\s+but (?:first|before that|before (?:you|we) do that|for now|right now)\s*[,:]?\s+(.+)$/iu;
@@ -53,6 +56,7 @@ const NOT_AN_ANTECEDENT = /^(?:i|we|you|he|she|they|it|this|that|there|here|nobo
 /** The English sentence as its command reads (see the module comment). */
 export function englishCommand(input: string): CommandClause {
   const notes: string[] = [];
+  let askedFor = false;
   let text = input.trim();
   const interjection = INTERJECTION_EN.exec(text);
   if (interjection && wordCount(text.slice(interjection[0].length)) >= 2) {
@@ -82,6 +86,7 @@ export function englishCommand(input: string): CommandClause {
     const command = state ? `make ${state[1]} ${state[2]}` : wanted;
     notes.push(`"${text.slice(wanted.length).replace(/^[\s,;.-]+/u, '')}" asks for what "${wanted}" says: "${command}"`);
     text = command;
+    askedFor = true;
   }
   const resolved = pointsBackAtRemark(text) ? undefined : resolveLeadingContext(text) ?? afterSituation(text);
   if (resolved) {
@@ -93,7 +98,7 @@ export function englishCommand(input: string): CommandClause {
     notes.push(`"${text.slice(cut.length).replace(/^[\s,;?!.-]+/u, '')}" says why or asks more, not what`);
     text = cut;
   }
-  return { text, notes };
+  return askedFor ? { text, notes, askedFor } : { text, notes };
 }
 
 /**

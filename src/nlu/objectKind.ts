@@ -49,8 +49,9 @@ const NOT_A_PERSON_EN = new Set([
   'responsibility', 'payment', 'changes', 'suggestion', 'suggestions', 'apology', 'blame',
 ]);
 // "drop me a line", "end of story", "move on to the next item": a meeting or group is never a pronoun or a
-// phrase that starts with a particle; such an 'object' is the rest of an idiom.
-const NOT_AN_OBJECT_START = /^(?:me|us|him|her|them|you|of|on|up|in|out|off|to|with|at|about|some|time)\b/u;
+// phrase that starts with a particle; such an 'object' is the rest of an idiom. A hyphen joins the particle into a
+// name ("on-call", "in-house"), which is no idiom.
+const NOT_AN_OBJECT_START = /^(?:me|us|him|her|them|you|of|on|up|in|out|off|to|with|at|about|some|time)\b(?!-)/u;
 
 // Chinese puts the head noun last: 二楼的会议室, 张伟发的邮件.
 const MESSAGING_ZH = ['订阅', '频道', '群聊', '聊天', '邮件', '邮箱', '短信', '消息', '手机', '提醒', '通知'];
@@ -304,6 +305,8 @@ function saysItsKind(name: string, commandText: string, chinese: boolean): boole
 // 读书会 (a book club), 校友会 (alumni): 会 after these is an association of people, as likely a contact group as a meeting.
 const ASSOCIATION_ZH = /(?:读书|同学|校友|联谊|老乡|同乡|兴趣|车友|球友|跑友|家长|协|商|工|学)会$|俱乐部$/u;
 const PEOPLE_LAST_EN = /\b(?:members|contacts|friends|buddies|crew|folks|people|squad|club|alumni|peers|classmates|colleagues|partners|suppliers|vendors|clients|customers|leads|managers|interns|hires|reps)$/iu;
+// 外包团队, 项目成员: a name ending in people is a group of them.
+const PEOPLE_LAST_ZH = /(?:团队|成员|伙伴|同事|客户|朋友|同学|家人|队友|们)$/u;
 
 /** The readings to offer when a rename's or delete's object could be a meeting or a contact group, if so. */
 export function kindNotSaid(intent: string, entities: Readonly<Entities>, commandText: string, chinese: boolean): string[] | undefined {
@@ -319,17 +322,33 @@ export function kindNotSaid(intent: string, entities: Readonly<Entities>, comman
   return saysItsKind(name, commandText, chinese) ? undefined : [intent, counterpart];
 }
 
+/**
+ * The other kind's reading of the same words, when its own patterns found no object (删掉外包团队 finds a meeting's name
+ * but no group's): the name said is the object either way, and a meeting's new subject is a group's new name.
+ */
+export function readAsOtherKind(intent: string, own: Readonly<Entities>, read: Readonly<Entities>): Entities {
+  const name = read.meeting ?? read.group;
+  if (!lookup(KIND_COUNTERPART, intent) || typeof name !== 'string' || own.meeting !== undefined || own.group !== undefined) return { ...own };
+  const newName = read.subject ?? read.newName;
+  return intent.startsWith('groups.')
+    ? { group: name, ...(intent === 'groups.rename' && newName !== undefined ? { newName } : {}) }
+    : { meeting: name, ...(intent === 'meetings.update' && newName !== undefined ? { subject: newName } : {}) };
+}
+
 // "get rid of Fabrikam contacts" read as a meeting's deletion: the sentence names a group's kind (contacts, group,
-// list) and no meeting's, so the reading of the other kind is offered first, and what exists settles it.
+// list) and no meeting's, or the name ends in people, so the reading of the other kind is offered first, and what
+// exists settles it.
 function saysOtherKindOnly(intent: string, name: string, commandText: string, chinese: boolean): boolean {
   if (namesMeetingId(name)) return false;
   if (chinese || /\p{Script=Han}/u.test(name)) {
     // 季度复盘会议改名为 …: a name ending in 会议 (not an association's 会) is a meeting's, whatever the verb first read.
-    return intent.startsWith('groups.') && /会议$/u.test(name) && !ASSOCIATION_ZH.test(name) && !/组|組/u.test(commandText);
+    if (intent.startsWith('meetings.')) return PEOPLE_LAST_ZH.test(name) && !KIND_SAID_ZH.test(commandText) && !MEETING_VERB_ZH.test(commandText);
+    return /会议$/u.test(name) && !ASSOCIATION_ZH.test(name) && !/组|組/u.test(commandText);
   }
   const group = GROUP_KIND_SAID_EN.test(commandText);
   const meeting = meetingKindSaidEn(name, commandText);
-  return intent.startsWith('meetings.') ? group && !meeting : meeting && !group && !PEOPLE_LAST_EN.test(name);
+  // "trash Board Members": a name that ends in people is, first, a group of them.
+  return intent.startsWith('meetings.') ? (group || PEOPLE_LAST_EN.test(name)) && !meeting : meeting && !group && !PEOPLE_LAST_EN.test(name);
 }
 
 /** A meeting's kind said in English: its noun anywhere, a meeting's word in the name, or a verb only meetings take. */

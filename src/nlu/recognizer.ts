@@ -6,7 +6,7 @@ import { extractEntities } from './entities.js';
 import { isWrite, type Entities } from './catalog.js';
 import { NONE_INTENT } from './training.js';
 import { askFallingBackToRead, changeNotAskedFor, guardIndefiniteTarget, guardWrite, type WriteGuard } from './safety.js';
-import { groupNamedAsMeeting, helpAboutAnotherKind, judgeObject, judgeSentence, kindNotSaid, namesItsSubject, serviceNotSaid } from './objectKind.js';
+import { groupNamedAsMeeting, helpAboutAnotherKind, judgeObject, judgeSentence, kindNotSaid, namesItsSubject, readAsOtherKind, serviceNotSaid } from './objectKind.js';
 import { familyOf, familyPick, outOfFamily, strongCue, verbAgainstRead, verbAlsoSaidOf, verbOverCue } from './cues.js';
 import { inOtherScript, looksForeign, mostlyForeign } from './foreign.js';
 import { chineseCommand, englishCommand } from './clauses.js';
@@ -814,7 +814,7 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
     guard.ask = redirected.ask;
   }
   // A stop is itself said with a negation ("don't ping me about Retro any more"): only other changes are checked.
-  const notAsked = isWrite(intent) && !STOPS.has(intent) ? changeNotAskedFor(clause.text, chinese) : undefined;
+  const notAsked = isWrite(intent) && !STOPS.has(intent) ? changeNotAskedFor(clause.text, chinese, clause.askedFor) : undefined;
   if (notAsked) {
     explanation.push(notAsked);
     unclear = false;
@@ -879,7 +879,11 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
   const alternatives = ranked.filter((r) => r.intent !== intent).slice(0, MAX_ALTERNATIVES).map((r) => ({ intent: r.intent, score: round(r.score) }));
   const result: Recognition = { intent, score: round(score), entities, language, text: normalised, explanation, alternatives };
   if (guard.ask) {
-    result.ask = guard.ask.map((name) => ({ intent: name, entities: name === intent ? entities : asTyped(extract(name).entities, text, typed) }));
+    const otherReading = (name: string): Entities => {
+      const own = asTyped(extract(name).entities, text, typed);
+      return askWhy === 'kind' ? readAsOtherKind(name, own, entities) : own;
+    };
+    result.ask = guard.ask.map((name) => ({ intent: name, entities: name === intent ? entities : otherReading(name) }));
     if (askWhy) result.askWhy = askWhy;
   }
   if (intent === NONE_INTENT && looksForeign(text)) {

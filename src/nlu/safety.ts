@@ -152,12 +152,17 @@ const BRING_UP_EN = /^bring\s+(?:up\b|\S+(?:\s+\S+)?\s+up to speed\b)/iu;
 // 别删周例会, 先别结束 912345678, 先别放张伟进来: forbidden or put off. 别让张伟进来 (not 先别) is a rejection, and
 // 不用再盯 … stops a watch: both are commands of their own.
 const NEGATED_CHANGE_ZH = /^(?:请|麻烦)?(?:(?:先|暂时|现在|还)(?:别|不要|不用|不必|先别)(?:急着?)?|(?:别|不要|千万别|千万不要)(?!让|放|再))\s*(?:把\s*\S{1,12}?\s*)?(?:删|取消|结束|终止|关|锁|解锁|静音|改|挪|推迟|提前|建|创建|新建|加|添加|拒|踢|散|让|放|请|拉|准入|发|转|推)/u;
+// 排队的人先不放进来, 周例会暂时不删: the same, the object said first.
+const PUT_OFF_ZH = /^(?:请|麻烦)?[^，,]{1,16}?(?:先|暂时|还)(?:不|别|不要|不用)(?:要)?(?:急着?)?(?:删|取消|结束|终止|关|锁|解锁|静音|改|挪|推迟|提前|建|创建|新建|加|添加|拒|踢|散|让|放|请|拉|准入|发|转|推)/u;
 // 刚才是谁拒绝了张伟, 我能删周例会吗, 要不要把周例会取消, 把周例会取消会怎样, 我不小心删了周例会: who did it, whether
 // one may or should, what would follow, what happened by mistake — questions and narration, not requests ("谁上线了告诉我"
 // asks for a watch: only 谁 before a verb of change asks who made it).
 const QUESTION_ZH = /谁(?!都|也)(?:把|给|将)?[^，,谁]{0,12}?(?:删|取消|锁|改|拒|结束|踢|静音|解锁|建|创建|新建|加|放|关掉|关闭)|^我(?:们)?(?:能|可以|能不能|可不可以|可不可能|有权限)[^，,]*[吗么][？?]?$|要不要|该不该|是不是(?:该|要|应该)|应不应该|会怎样|会怎么样|会不会|会发生什么|有什么影响|不小心|误删|误操作/u;
 // 老板想取消周例会, 领导说要删掉…: someone else's wish, told.
 const NOT_A_REQUEST_ZH = /^(?:我们|我的)?(?:老板|领导|经理|主管|上司|同事|客户|组长)(?:说|想|要|希望|打算|准备|让我|叫我)/u;
+// "our all hands got moved to the big auditorium", "the vendor call got canceled": a change told as done — by someone,
+// somewhere — is news, not a request; unless a request follows it ("…, please update it").
+const CHANGE_TOLD_AS_DONE_EN = /^(?:(?:fyi|btw|heads up|looks like|seems like|just so you know|note|so|apparently|ok so)\W*\s+)?(?!(?:please|pls|can|could|would|make sure|ensure|check|see if|find out)\b)[^,;:!?]{1,60}?\s+(?:got|was|were|has been|have been|had been|['’]s been|just got)\s+(?:just\s+|already\s+|finally\s+)?(?:moved|rescheduled|pushed|postponed|delayed|cancell?ed|canceled|called off|renamed|deleted|removed|locked|unlocked|muted|unmuted|ended|shifted|bumped|brought forward)\b(?![^,;]*[,;]\s*(?:so |and |then |now |could you |can you |please |pls )*(?:please|pls|update|change|fix|move|reflect|do the same|cancel|delete|rename|lock|mute)\b)/iu;
 // 跟张伟说一下会议改时间了, 告诉大家周会取消了: news to pass on to someone, which the bot does not carry.
 const TELL_SOMEONE_ZH = /^(?:请|帮我|麻烦你?|你)?(?:(?:跟|和|给)\S{1,8}?(?:说|讲)(?:一下|一声)?|告诉(?!我)\S{1,8})/u;
 
@@ -165,9 +170,9 @@ const TELL_SOMEONE_ZH = /^(?:请|帮我|麻烦你?|你)?(?:(?:跟|和|给)\S{1,8
  * A write the sentence does not ask for now — forbidden, planned, someone else's wish or still being decided — is no
  * command at all: nothing runs, and the nearest commands are offered instead. The reason, or undefined.
  */
-export function changeNotAskedFor(command: string, chinese = false): string | undefined {
+export function changeNotAskedFor(command: string, chinese = false, askedFor = false): string | undefined {
   if (chinese) {
-    if (NEGATED_CHANGE_ZH.test(command)) return 'a change forbidden or put off (别…, 先别…) is none';
+    if (NEGATED_CHANGE_ZH.test(command) || PUT_OFF_ZH.test(command)) return 'a change forbidden or put off (别…, 先别…) is none';
     if (QUESTION_ZH.test(command)) return 'a question about a change (谁…, 我能…吗, 要不要…, …会怎样) or one told as past is none';
     if (TELL_SOMEONE_ZH.test(command)) return 'news to pass on to someone (跟…说, 告诉…) is none';
     return NOT_A_REQUEST_ZH.test(command) ? 'someone else\'s wish, told, is none' : undefined;
@@ -176,5 +181,6 @@ export function changeNotAskedFor(command: string, chinese = false): string | un
   if (BRING_UP_EN.test(command)) return '"bring up" shows, "bring … up to speed" briefs: none';
   if (LET_SOMEONE_DO_EN.test(command)) return '"let … know" (or see, decide, have) lets someone do something, not into a meeting: none';
   if (NOT_A_REQUEST_EN.test(command)) return 'a change planned, wished by someone else or still undecided is none';
+  if (!askedFor && CHANGE_TOLD_AS_DONE_EN.test(command)) return 'a change told as done ("… got moved", "… was cancelled") is news, not a request: none';
   return undefined;
 }

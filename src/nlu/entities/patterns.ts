@@ -100,7 +100,7 @@ export const en = {
     rule('start alerting me about <meeting>', '^(?:start|begin) (?:alerting|pinging|notifying) me (?:about|for|on) (?:the )?(?:(?:lobby|waiting room) (?:of|for) )?(?<meeting>.+?)(?: lobby| waiting room)?$'),
     // "let me know if anyone shows up outside the Partner Sync": where people wait to be let in.
     rule('shows up outside <meeting>', '\\b(?:shows?|turns?|pops?) up (?:outside|at the door of|in the lobby of|for) (?:the )?(?<meeting>.+)$'),
-    rule('lobby of <meeting>', '\\b(?:lobby|lobbies|waiting room|alerts|notifications)(?: (?:arrivals|alerts|notifications|visitors|guests|pings|activity))? (?:of|for|in|on|about) (?<meeting>.+)$'),
+    rule('lobby of <meeting>', '\\b(?:lobby|lobbies|waiting room|alerts|notifications)(?: (?:arrivals|alerts|notifications|visitors|guests|people|folks|pings|activity))? (?:of|for|in|on|about) (?<meeting>.+)$'),
     rule('in the <meeting> lobby', '\\b(?:in|at|into) (?:the )?(?<meeting>.+?) (?:lobby|waiting room)$'),
     // "set a watch on Ops sync", "I want you to watch Launch": a watch put on a meeting, or asked of the bot.
     rule('a watch on <meeting>', '\\b(?:a |the )?(?:lobby |waiting room )?(?:watch|eye|monitor) (?:on|over|for) (?:the )?(?<meeting>.+?)(?: (?:please|pls|for me))?$'),
@@ -150,7 +150,7 @@ export const en = {
     // "I need a meeting QBR: Contoso on monday …": the name follows the meeting asked for.
     rule('I need a meeting <subject>', '^(?:i|we) (?:need|want|would like|d like) (?:a |an )?(?:new )?(?:meeting|call|conference|session)(?: (?:for|about|on))? (?<subject>(?!(?:at|on|from|tomorrow|today|tonight|next|this|with|for|about)\\b).+)$'),
     rule('meet about <subject>', '^(?:meet|meet up|sync up|catch up|get together|have a (?:call|chat|meeting)) (?:about|on|regarding|re|to discuss|over) (?<subject>.+)$'),
-    rule('create a meeting <subject>', `^(?:create|schedule|book|set up|setup|new|make|plan|organi[sz]e|add|arrange|start|host|set) (?:me )?(?:(?:a|an) )?(?:new )?(?:locked |open |private |public )?(?:(?:online|skype) )?(?:meeting|conference|call)?(?: (?:for|about|on)\\b)? ?(?<subject>\\b.+)$`),
+    rule('create a meeting <subject>', `^(?:create|schedule|book|set up|setup|new|make|plan|organi[sz]e|add|arrange|start|host|set) (?:me )?(?:(?:a|an) )?(?:new )?(?:locked |open |private |public )?(?:(?:\\d+|an?|one|two|half an?)[- ]?(?:minutes?|mins?|hours?|hrs?|h)(?:[- ]long)? )?(?:(?:online|skype) )?(?:meeting|conference|call)?(?: (?:for|about|on)\\b)? ?(?<subject>\\b.+)$`),
   ],
   update: [
     rule('rename <meeting> to <subject>', `^(?:rename|retitle) (?:${MEETING_WORD} )?(?<meeting>.+?) (?:to|as|into) (?<subject>.+)$`),
@@ -473,6 +473,8 @@ export const zh = {
     rule('把 <分组> 改名为 <新名>', `^把\\s*(?<group>.+?)\\s*${ZH_RENAME}\\s*[，,]?\\s*(?:叫做?)?\\s*(?<newName>.+)$`),
     // "外包组改成 合作方": a name ending in 组 changed to another is the group's rename (objectKind.ts groupNamedAsMeeting).
     rule('<…组> 改成 <新名>', '^(?:把|将)?\\s*(?<group>[^\\s，,把]+?组)\\s*(?:的?(?:名字|名称))?\\s*(?:改成|改为|换成|换为|改叫|改名叫|改名为)\\s*(?<newName>[^\\s，,].*)$'),
+    // "外包团队改成外部合作": a name ending in people (objectKind.ts PEOPLE_LAST_ZH) is a group's, offered first.
+    rule('<…团队> 改成 <新名>', '^(?:把|将)?\\s*(?<group>[^\\s，,把]+?(?:团队|成员|伙伴|同事|客户|朋友|同学|家人|队友|们))\\s*(?:的?(?:名字|名称))?\\s*(?:改成|改为|换成|换为|改叫|改名叫|改名为)\\s*(?<newName>[^\\s，,].*)$'),
   ],
   groupDelete: [rule('不要 <分组> 这个组了', '^(?:我)?(?:不要|不需要|用不着)(?:了)?\\s*(?<group>\\S+?)\\s*(?:这个|那个)?(?:分组|组)了?$'), rule('删除分组 <分组>', '(?:删除|移除|删掉|删了|去掉)(?:联系人)?分组\\s*(?<group>.+)$'), rule('删掉 <分组> 这个分组', '^(?:删除|删掉|删了|移除|去掉)\\s*(?<group>.+?)\\s*(?:这个)?(?:分组|组)$'), rule('把分组 <分组> 删掉', '分组\\s*(?<group>[^，,]+?)\\s*(?:删掉|删除|移除|删了)'), rule('分组 <分组> 不用了', '^(?:把|将)?(?:联系人)?分组\\s*(?<group>[^，,]+?)\\s*(?:就)?(?:不要了|不用了|用不着了|没用了|不需要了)'), rule('<分组> 分组不要了', '^(?:把|将)?\\s*(?<group>[^，,]+?)\\s*(?:这个)?(?:分组|组)\\s*(?:就)?(?:不要了|不用了|用不着了|没用了|不需要了|删了|删掉|删除|移除|去掉|解散)'), rule('把 <分组> 这个分组删了', '^把\\s*(?<group>.+?)\\s*(?:这个(?:分组|组)|分组)\\s*(?:删了|删掉|删除|移除)')],
   groupPresence: [

@@ -1,0 +1,63 @@
+import { check, checkAsked, checkChangesNothing } from './phrasingCheck.js';
+
+/**
+ * After corpora BN and BO, written blind side by side and scored on the same code (BN 99.3 / 98.1 with no wrong write;
+ * BO 96.7 / 96.7 with one read acted on as a write: "our all hands got moved to the big auditorium" moved a meeting):
+ * BO's classes, written here as neighbours, not copied from it.
+ * Reference time: Wednesday 15 January 2025, 10:00.
+ */
+describe('phrasing classes (issue 11, after BN and BO)', () => {
+  // A change told as done — by someone, somewhere — is news, not a request (BO's read acted on as a write).
+  checkChangesNothing([
+    'fyi the design crit got moved to the small room',
+    'the retro was cancelled',
+    'heads up, Vendor sync has been moved to friday',
+    'our weekly got renamed to Weekly ops',
+    // …and a change put off, the object said first, is none either.
+    '排队的人先不放进来',
+  ]);
+  check([
+    ['fyi the design crit got moved to the small room', 'none', {}],
+    // …unless a request follows the news.
+    ['the retro got moved to 4pm, please update it', 'meetings.update', { meeting: 'retro', startTime: '2025-01-15T16:00:00' }],
+    // How a meeting went, told, asks for nothing.
+    ['my interview went great', 'none', {}],
+    ['the budget review was way too long', 'none', {}],
+    // The account no longer wanted connected is a sign-out; connected, a sign-in.
+    ["i don't want you linked to my skype account anymore", 'signOut', {}],
+    ["please don't keep me connected to my account", 'signOut', {}],
+    ['link you to my account', 'signIn', {}],
+    // A remark about the person before the command ("she's with me, …") leaves the command's person in it.
+    ["he's with me, let Omar in", 'lobby.admit', { person: 'Omar' }],
+    ['she is my manager, admit Rita', 'lobby.admit', { person: 'Rita' }],
+    // Those queued at an id, let in with 放进来, are its waiting room; without an id, the lobby.
+    ['912345678里排队的人都放进来', 'huawei.admitWaiting', { meeting: '912345678' }],
+    ['等着的人放进来吧', 'lobby.admit', { all: true }],
+    // Roaming data named in words is the extension's type.
+    ['put participant roaming data on Partner review', 'extensions.add', { meeting: 'Partner review', extensionType: 'RoamedParticipantData' }],
+    ['add roamed organizer data to the launch sync', 'extensions.add', { meeting: 'launch sync', extensionType: 'RoamedOrganizerData' }],
+    // A hyphen joins a particle into a name: "on-call" is a group, not the rest of an idiom.
+    ['watch the on-call group status', 'groups.presence', { group: 'on-call' }],
+    ['stop status updates for on-call', 'groups.presenceStop', { group: 'on-call' }],
+    // When the people of a group go online or offline, shown or told: the presence watch.
+    ['tell me when Night Shift folks go online or offline', 'groups.presence', { group: 'Night Shift' }],
+    ['show me when the Night Shift people come online', 'groups.presence', { group: 'Night Shift' }],
+    // More of the list, asked to be seen.
+    ['再看一下后面的', 'page.next', { page: 'next' }],
+    ['给我看看后面的', 'page.next', { page: 'next' }],
+    // The lobby's people of a meeting: the meeting is after them.
+    ['notify me about lobby folks for the design crit', 'watch.start', { meeting: 'design crit' }],
+    // A length before the kind: the name follows the kind, without it.
+    ['book a 30 min call Partner review at 2pm', 'meetings.create', { subject: 'Partner review', startTime: '2025-01-15T14:00:00', endTime: '2025-01-15T14:30:00' }],
+    ['schedule a 1 hour meeting Vendor intro tomorrow at 9', 'meetings.create', { subject: 'Vendor intro', startTime: '2025-01-16T09:00:00', endTime: '2025-01-16T10:00:00' }],
+    // An orientation is a meeting's kind.
+    ['rename partner orientation to Partner orientation 2025', 'meetings.update', { meeting: 'partner orientation', subject: 'Partner orientation 2025' }],
+  ]);
+  // A name that ends in people, its kind not said: both readings offered, the group's first, each with the name.
+  checkAsked([
+    ['drop Night Shift Members', ['groups.delete', 'meetings.delete'], { group: 'Night Shift Members' }],
+    ['删掉外包团队', ['groups.delete', 'meetings.delete'], { group: '外包团队' }],
+    ['把项目成员改成核心成员', ['groups.rename', 'meetings.update'], { group: '项目成员', newName: '核心成员' }],
+    ['rename on-call to Ops on-call', ['meetings.update', 'groups.rename'], { meeting: 'on-call', subject: 'Ops on-call' }],
+  ]);
+});
