@@ -128,12 +128,15 @@ const CUES: readonly Cue[] = [
   // "Hope stays outside", "Dana should stay out": the person kept out of the meeting.
   { name: 'someone stays outside', en: /^(?:(?:no|nope|nah|actually)\W* )?(?!(?:i|we|you|they|everyone|everybody)\b)\S+(?: \S+)? (?:stays|should stay|can stay|has to stay|must stay|will stay|stays put) (?:outside|out)\b/u, intent: 'lobby.reject', overrules: ['none', 'lobby.who', 'lobby.admit', 'meetings.details'] },
   // "alerts for All hands go here", "lobby pings for Retro should land here": where the alerts are to go.
-  { name: 'alerts go here', en: /\b(?:alerts?|notifications?|notifs?|pings?|notices?)\b.*\b(?:go|come|land|show up|appear|get posted|be posted|arrive|be sent)\s+(?:here|in here|to this (?:chat|channel|thread)|in this (?:chat|channel|thread))\b/u, intent: 'alerts.routeHere', overrules: ['none', 'watch.list', 'watch.start', 'watch.stop', 'lobby.who', 'meetings.details'] },
+  { name: 'alerts go here', en: /\b(?:alerts?|notifications?|notifs?|pings?|notices?)\b.*\b(?:go|come|land|show up|appear|get posted|be posted|arrive|be sent)\s+(?:here|in here|to this (?:chat|channel|thread)|in this (?:chat|channel|thread))\b/u, intent: 'alerts.routeHere', overrules: ['none', 'watch.list', 'watch.start', 'watch.stop', 'lobby.who', 'meetings.details', 'meetings.list', 'groups.rename'] },
   // 目前监控中的会议有哪些, 你在盯哪些会: the meetings being watched, asked.
   { name: 'meetings being watched (zh)', zh: /(?:监控中|正在监控|在监控|盯着的|在盯|关注中|监视中).*(?:哪些|哪几个|什么|有谁|列|几个|多少)|(?:哪些|哪几个|什么)会.*(?:监控|盯着|在盯|关注)/u, intent: 'watch.list', overrules: ['none', 'meetings.list', 'huawei.ongoing', 'watch.start', 'meetings.details'] },
   // Corpus V's classes (after its first score).
-  // "…，登出", "stop using my account, sign out": the command said last, after its reason.
-  { name: 'sign out said last', en: /, (?:sign|log) (?:me )?out$/u, zh: /[，,]\s*(?:注销|登出|退出登录|退出账号)(?:吧|啊|了)?$/u, intent: 'signOut', overrules: ['signIn', 'none', 'watch.stop', 'meetings.list'] },
+  // "don't sign me out": a sign-out forbidden is none (the bot keeps the sign-in, as it would anyway).
+  { name: 'sign-out forbidden', en: /^(?:please |pls )?(?:dont|do not|never) (?:ever )?(?:sign|log) (?:me )?(?:out|off)\b/u, zh: /^(?:请|千万)?(?:别|不要|不用)(?:帮我|给我)?(?:注销|登出|退出登录)/u, intent: 'none', overrules: ['signOut'] },
+  // "…，登出", "stop using my account, sign out": the command said last, after its reason (English cues read the
+  // normalised text, which has no commas).
+  { name: 'sign out said last', en: /^(?!.*\b(?:dont|do not|never|not) (?:just )?(?:sign|log) (?:me )?out\b)\S.*\b(?:sign|log) (?:me )?out(?: completely| entirely| fully| altogether| for good| now| please| pls)?$/u, zh: /[，,]\s*(?:注销|登出|退出登录|退出账号)(?:吧|啊|了)?$/u, intent: 'signOut', overrules: ['signIn', 'none', 'watch.stop', 'meetings.list'] },
   // "nope to all of them, reject": the verb said last, about the people waiting.
   { name: 'reject said last', en: /(?:^|, |\. )(?:reject|decline|deny|turn away)(?: (?:them|them all|all of them|all|everyone|everybody))?$/u, intent: 'lobby.reject', overrules: ['lobby.who', 'none'] },
   // "whats my conf id", "conference code for dialing in": the conference id is the dial-in's.

@@ -303,7 +303,9 @@ function saysItsKind(name: string, commandText: string, chinese: boolean): boole
 }
 
 // 读书会 (a book club), 校友会 (alumni): 会 after these is an association of people, as likely a contact group as a meeting.
-const ASSOCIATION_ZH = /(?:读书|同学|校友|联谊|老乡|同乡|兴趣|车友|球友|跑友|家长|协|商|工|学)会$|俱乐部$/u;
+const ASSOCIATION_WORDS_ZH = String.raw`(?:(?:读书|同学|校友|联谊|老乡|同乡|兴趣|车友|球友|跑友|家长|协|商|工|学)会|俱乐部)`;
+const ASSOCIATION_ZH = new RegExp(`${ASSOCIATION_WORDS_ZH}$`, 'u');
+const ASSOCIATIONS_ZH = new RegExp(ASSOCIATION_WORDS_ZH, 'gu');
 const PEOPLE_LAST_EN = /\b(?:members|contacts|friends|buddies|crew|folks|people|squad|club|alumni|peers|classmates|colleagues|partners|suppliers|vendors|clients|customers|leads|managers|interns|hires|reps)$/iu;
 // 外包团队, 项目成员: a name ending in people is a group of them.
 const PEOPLE_LAST_ZH = /(?:团队|成员|伙伴|同事|客户|朋友|同学|家人|队友|们)$/u;
@@ -341,9 +343,12 @@ export function readAsOtherKind(intent: string, own: Readonly<Entities>, read: R
 function saysOtherKindOnly(intent: string, name: string, commandText: string, chinese: boolean): boolean {
   if (namesMeetingId(name)) return false;
   if (chinese || /\p{Script=Han}/u.test(name)) {
-    // 季度复盘会议改名为 …: a name ending in 会议 (not an association's 会) is a meeting's, whatever the verb first read.
     if (intent.startsWith('meetings.')) return PEOPLE_LAST_ZH.test(name) && !KIND_SAID_ZH.test(commandText) && !MEETING_VERB_ZH.test(commandText);
-    return /会议$/u.test(name) && !ASSOCIATION_ZH.test(name) && !/组|組/u.test(commandText);
+    if (/组|組|群/u.test(commandText)) return false;
+    // 季度复盘会议改名为 …: a name ending in 会议 (not an association's 会) is a meeting's, whatever the verb first read;
+    // so is one renamed into a meeting's kind (把产品路演改名为 产品发布会预演), said outside an association's name.
+    const said = commandText.replace(ASSOCIATIONS_ZH, ' ');
+    return (/会议$/u.test(name) && !ASSOCIATION_ZH.test(name)) || MEETING_NAME_ZH.test(said);
   }
   const group = GROUP_KIND_SAID_EN.test(commandText);
   const meeting = meetingKindSaidEn(name, commandText);

@@ -122,7 +122,7 @@ export const en = {
     rule('when people wait for <meeting>', '\\bwait(?:s|ing)? (?:for|in|to join) (?<meeting>.+)$'),
     rule('alerts for <meeting> here', '\\b(?:alerts?|notifications?|notices|pings|lobby) (?:for|of|from|about) (?<meeting>.+?)(?: (?:lobby|here|to this|in this|into this|to here|over here|to the channel|to this channel|to this chat|in here|go|goes|to go|come|be sent|be posted|get sent|delivered|sent|posted|routed|show up|shows up|appear|appears|land|pop up|arrive|(?:should|must|will|need to|needs to|have to|are to) (?:now )?(?:go|come|be|land|show|arrive|pop|get))\\b.*)?$'),
     rule('send <meeting> lobby alerts here', '^(?:send|post|route|deliver|forward|share|put|redirect|pipe|push|relay|mirror|copy|cc|bring|drop) (?:the )?(?<meeting>.+?) (?:lobby |waiting |waiting room )?(?:alerts?|notifications?|notices|pings)\\b'),
-    rule('I want <meeting> lobby alerts delivered here', '^(?:i(?:d| would) (?:like|love)|i want|i need|have|get|can|could) (?:the )?(?<meeting>.+?) (?:lobby )?(?:alerts?|notifications?|pings) (?:to be )?(?:delivered|sent|posted|routed|forwarded|to go|go|to come|come|here|in here|to this|into this|in this|on this)\\b'),
+    rule('I want <meeting> lobby alerts delivered here', '^(?:i(?:d| would) (?:like|love)|i want|i need|have|get|can|could) (?:the )?(?<meeting>.+?) (?:lobby )?(?:alerts?|notifications?|pings) (?:to be )?(?:delivered|sent|posted|routed|forwarded|to go|go|to come|come|to show up|show up|to land|land|to appear|appear|here|in here|to this|into this|in this|on this)\\b'),
     rule('<meeting> lobby pings should go to this chat', '^(?:the )?(?<meeting>.+?) (?:lobby |waiting |waiting room )?(?:alerts?|notifications?|pings) (?:should|must|need to|needs to|can|could|have to|are to|will) (?:now )?(?:go|come|be (?:sent|posted|delivered|routed|forwarded)|land|show up|arrive|pop up)\\b'),
     rule('about <meeting> lobby', '\\babout (?<meeting>.+?)(?: lobby)?(?: here)?$'),
   ],
@@ -378,7 +378,7 @@ export const zh = {
     rule('<会议>门口的<人>请他走', '^(?<meeting>[^\\s，,]{1,12}?)(?:的)?(?:门口|大厅|等候室)(?:里|外)?(?:的)?\\s*(?<person>[^\\s，,]{1,10}?)\\s*[，,]?\\s*(?:请|让|叫)(?:他|她|他们|她们)(?:走|离开|出去|回去)'),
   ],
   watchStart: [
-    rule('有人等 <会议> 的时候提醒我', '^有人(?:在)?等\\s*(?<meeting>[^，,\\s]{2,16}?)\\s*的时候'),
+    rule('有人等 <会议> 的时候提醒我', '^有人(?:在)?等(?:着|待)?(?:进|进入|加入)?\\s*(?<meeting>[^，,\\s]{2,16}?)\\s*的时候'),
     // "大厅有人的话通知我，会议是 架构评审": the meeting named in a clause of its own, after the condition or before it.
     rule('…，会议是 <会议>', '(?:^|[，,])\\s*(?:会议|会)(?:是|叫|名是|名称是|名字是)\\s*[:：]?\\s*(?<meeting>[^，,。？?]+?)\\s*(?=$|[，,。])'),
     // "把 X 加入关注": the meeting put on the watch list.

@@ -26,7 +26,7 @@ function stripMeeting(value: string): string {
     .replace(/^(?:who can (?:join|enter|get in(?:to)?|come in(?:to)?)|(?:the )?(?:access(?: level)?|lobby|settings?|start time|end time|time|subject|title) (?:of|for))\s+/iu, '')
     .replace(/^(?:called|named|titled)\s+/iu, '')
     .replace(/\s+(?:from|off|out of) (?:my|our|the) (?:online |skype )?(?:meetings|calendar|schedule|diary|agenda|list)$/iu, '')
-    .replace(/\s+(?:here|now|right now|today|for me|again|please|asap|anymore|any more|any longer|from now on|going forward|henceforth|in this (?:chat|channel)|to this (?:chat|channel))$/iu, '')
+    .replace(/\s+(?:here|now|right now|rn|atm|at the moment|today|for me|again|please|asap|anymore|any more|any longer|from now on|going forward|henceforth|in this (?:chat|channel)|to this (?:chat|channel))$/iu, '')
     // "monitor Partner sync for people waiting", "empty the waiting room of Sales kickoff into the call": why and where, not the name.
     .replace(/\s+(?:for|when|if|whenever|in case|once) (?:people|anyone|anybody|someone|somebody|guests|visitors|folks|callers)\b.*$/iu, '')
     // "lock the Budget review meeting so nobody else gets in": the purpose, not the name.
