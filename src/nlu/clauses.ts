@@ -111,6 +111,7 @@ function pointsBackAtRemark(text: string): boolean {
 }
 
 const NOT_NEEDED_EN = /^(?:dont|don['’]t|do not) need\b/iu;
+const CREATION_EN = /^(?:please\s+)?(?:create|make|start|set up|setup|add|new|book|schedule|organi[sz]e|arrange)\b/iu;
 
 // Only caring: "we don't need Vendor kickoff anymore, delete it" names what "it" is, and is read so.
 const NO_LONGER_WANTED_EN = /\b(?:dont|don['’]t|do not|no longer|never) care\b/iu;
@@ -166,14 +167,15 @@ function resolveSplit(split: RegExpExecArray): { text: string; note: string } | 
   if (renamedTo) {
     return { text: `${head} to ${renamedTo[1]}`, note: `"${tail}" says what "${head}" renames to` };
   }
+  // "I need a new group, call it Book club", "make a group for the vendors, call it Vendor folks": "it" is the thing
+  // being named, wished for or made ("cancel Retro, call it off" names nothing).
+  const naming = /^(?:call|name) (?:it|them) (?!off\b|a day\b|quits\b)(.+)$/iu.exec(tail);
+  if (naming && (!COMMAND_OPENING_EN.test(head) || CREATION_EN.test(head))) {
+    return { text: `${head} called ${naming[1]}`, note: `"call it ${naming[1]}" names what "${head}" asks for` };
+  }
   // "don't need Design Crew anymore, delete it": a thing no longer needed is a remark, though it opens like a command.
   if ((COMMAND_OPENING_EN.test(head) && !NOT_NEEDED_EN.test(head)) || !COMMAND_OPENING_EN.test(tail)) {
     return undefined;
-  }
-  // "I need a new group, call it Book club": "it" is the thing being named.
-  const naming = /^(?:call|name) (?:it|them) (.+)$/iu.exec(tail);
-  if (naming) {
-    return { text: `${head} called ${naming[1]}`, note: `"call it ${naming[1]}" names what "${head}" asks for` };
   }
   if (!PRONOUN_EN.test(tail)) {
     return undefined;

@@ -306,7 +306,7 @@ function saysItsKind(name: string, commandText: string, chinese: boolean): boole
 const ASSOCIATION_WORDS_ZH = String.raw`(?:(?:读书|同学|校友|联谊|老乡|同乡|兴趣|车友|球友|跑友|家长|协|商|工|学)会|俱乐部)`;
 const ASSOCIATION_ZH = new RegExp(`${ASSOCIATION_WORDS_ZH}$`, 'u');
 const ASSOCIATIONS_ZH = new RegExp(ASSOCIATION_WORDS_ZH, 'gu');
-const PEOPLE_LAST_EN = /\b(?:members|contacts|friends|buddies|crew|folks|people|squad|club|alumni|peers|classmates|colleagues|partners|suppliers|vendors|clients|customers|leads|managers|interns|hires|reps)$/iu;
+const PEOPLE_LAST_EN = /\b(?:members|contacts|friends|buddies|crew|folks|people|squad|club|alumni|peers|classmates|colleagues|partners|suppliers|vendors|clients|customers|leads|managers|interns|hires|reps|advisors|advisers|testers|mentors|volunteers|contractors|ambassadors|champions|staff|team)$/iu;
 // 外包团队, 项目成员: a name ending in people is a group of them.
 const PEOPLE_LAST_ZH = /(?:团队|成员|伙伴|同事|客户|朋友|同学|家人|队友|们)$/u;
 
@@ -343,7 +343,8 @@ export function readAsOtherKind(intent: string, own: Readonly<Entities>, read: R
 function saysOtherKindOnly(intent: string, name: string, commandText: string, chinese: boolean): boolean {
   if (namesMeetingId(name)) return false;
   if (chinese || /\p{Script=Han}/u.test(name)) {
-    if (intent.startsWith('meetings.')) return PEOPLE_LAST_ZH.test(name) && !KIND_SAID_ZH.test(commandText) && !MEETING_VERB_ZH.test(commandText);
+    // 删除读书会组: a group's kind said last in the name is the group's, whatever the name before it says.
+    if (intent.startsWith('meetings.')) return /(?:分组|组|組)$/u.test(name) || (PEOPLE_LAST_ZH.test(name) && !KIND_SAID_ZH.test(commandText) && !MEETING_VERB_ZH.test(commandText));
     if (/组|組|群/u.test(commandText)) return false;
     // 季度复盘会议改名为 …: a name ending in 会议 (not an association's 会) is a meeting's, whatever the verb first read;
     // so is one renamed into a meeting's kind (把产品路演改名为 产品发布会预演), said outside an association's name.

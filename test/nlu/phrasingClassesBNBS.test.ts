@@ -88,3 +88,37 @@ describe('phrasing classes (issue 11, after BS)', () => {
   ]);
 });
 
+/**
+ * After corpora BT and BU, written blind side by side and scored on the recognizer of BS's tuning (BT 98.6 / 98.1 with
+ * one write read as another unasked, BU 97.7 / 97.4 with two): their classes, as neighbours.
+ */
+describe('phrasing classes (issue 11, after BT and BU)', () => {
+  check([
+    // A group's name changed, the old name said after "group name" (BT's had changed a meeting "group name Board 2042").
+    ['change group name Night Shift -> Late Shift', 'groups.rename', { group: 'Night Shift', newName: 'Late Shift' }],
+    // A group made, then named: "it" is the new group (BU's had started a watch).
+    ['make a group for the vendors, call it Vendor folks', 'groups.create', { group: 'Vendor folks' }],
+    ['create a meeting tomorrow at 3pm, call it Budget sync', 'meetings.create', { subject: 'Budget sync', startTime: '2025-01-16T15:00:00' }],
+    ['cancel Retro, call it off', 'meetings.delete', { meeting: 'Retro' }],
+    ['新增组 球友', 'groups.create', { group: '球友' }],
+    // A group's kind said last in its name is the group's (BU's 刪除讀書會組 had deleted a meeting).
+    ['删除球友组', 'groups.delete', { group: '球友' }],
+    // Alert subscriptions asked about; membership asked; presence updates wanted.
+    ['am i subscribed to any lobby alerts', 'watch.list', {}],
+    ['who is part of Design crew', 'groups.members', { group: 'Design crew' }],
+    ['we want availability updates for the Night Shift group', 'groups.presence', { group: 'Night Shift' }],
+    // A lobby no longer cared about is its watch stopped; alerts about a waiting room asked for are its watch.
+    ['i dont care about the Retro lobby anymore', 'watch.stop', { meeting: 'Retro' }],
+    ['ping me about the waiting room in 912 345 678', 'huawei.watch', { meeting: '912345678' }],
+    // 候会的人: those waiting for the meeting.
+    ['准许912345678候会的人入会', 'huawei.admitWaiting', { meeting: '912345678' }],
+    // Late for a meeting, told: nothing asked.
+    ['我开会要迟到了', 'none', {}],
+  ]);
+  checkAsked([
+    // A name that ends in people (testers, advisors, team): both readings, the group's first.
+    ['drop Beta testers', ['groups.delete', 'meetings.delete'], { group: 'Beta testers' }],
+    ['删除读书会组', ['groups.delete', 'meetings.delete'], { group: '读书会' }],
+  ]);
+});
+

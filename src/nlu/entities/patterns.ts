@@ -110,6 +110,8 @@ export const en = {
     rule('watch <meeting>', '^(?:please )?(?:start )?(?:watch(?:ing)?|monitor(?:ing)?|track(?:ing)?|follow(?:ing)?|keep(?:ing)? an eye on|keep(?:ing)? tabs on|keep(?:ing)? watch on|keep watching|guard|subscribe to|notify me about|alert me about|tell me about) (?:my )?(?:meeting )?(?<meeting>.+)$'),
   ],
   watchStop: [
+    // "i don't care about the board prep lobby anymore" (cues.ts 'a lobby no longer cared about').
+    rule('no longer care about the <meeting> lobby', '\\b(?:dont|do not|no longer) care (?:about|for) (?:the |my |our )?(?<meeting>.+?) (?:lobby|lobbies|waiting room)(?: (?:anymore|any more|any longer))?$'),
     rule('no need to keep an eye on <meeting>', '\\b(?:no need (?:for you )?to|need (?:you |u )?to|have to|want (?:you |u )?to) (?:keep (?:an eye|tabs) on|watch|monitor|track|follow) (?:the )?(?<meeting>.+?)(?: (?:anymore|any more|any longer|now))?$'),
     rule('stop <…> for <meeting>', '\\b(?:watching|monitoring|tracking|following|alerts|alerting|notifications|notifying me|pinging me|pings|updates|watch|watches) (?:for|about|of|from|on|to|me about) (?<meeting>.+)$'),
     rule('stop watching <meeting>', '^(?:stop|quit|cancel|end|pause|halt|cease|no more|dont|do not) (?:watching|monitoring|tracking|following|to watch|watch|keeping an eye on|keeping tabs on|keeping watch on) (?<meeting>.+)$'),
@@ -251,6 +253,8 @@ export const en = {
   ],
   groupRename: [
     rule('rename group <group> to <newName>', '^(?:rename|retitle|change the name of|change the name for|change name of|change the group name(?: of| for)?|change the name of the group|call) (?<group>.+?) (?:to|as|into|instead to) (?<newName>.+)$'),
+    // "update group name Board 2042 -> Board 2043": the group's name said as the thing changed, the old one after it.
+    rule('update group name <group> to <newName>', '^(?:update|change|set|edit|modify) (?:the )?(?:contact )?group(?:s|[’\']s)? name (?:of |for |from )?(?<group>.+?) (?:to|as|into) (?<newName>.+)$'),
     rule("change <group> group's name to <newName>", '^(?:change|set|update) (?:the )?(?<group>.+?) (?:groups|group s|group) name (?:to|as|into) (?<newName>.+)$'),
     // "the Leadership group needs a new name: Exec staff" (cues.ts 'a group needs a new name').
     rule('<group> group needs a new name: <newName>', '^(?:the |my |our )?(?<group>.+?) group (?:needs|could use|should get|should have|gets) a new name(?: (?:like|such as))?[:,]? (?<newName>.+)$'),
