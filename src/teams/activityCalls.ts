@@ -30,8 +30,8 @@ type Credentials = ConnectorClient['credentials'];
 type SignedRequest = Parameters<Credentials['signRequest']>[0];
 
 /**
- * The calls as plain HTTP requests through the given exchange (node:http for a turn's replies, the lean client of
- * leanHttp.ts for proactive sends and updates; both keep-alive). Through the connector client each
+ * The calls as plain HTTP requests through the given exchange (the adapter gives the lean keep-alive client of
+ * leanHttp.ts, for a turn's replies and for proactive sends and updates alike). Through the connector client each
  * call ran its request pipeline (core-client's serializer walking the Activity mapper over the whole card, tracing,
  * request ids, four policy layers): ~0.6 ms of the bot's CPU per send against ~0.2 ms for the request itself, and
  * in a fan-out that CPU is what delays each conversation's first sends and so its windows (bench line 4). The

@@ -1,9 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ActivityTypes, Channels, CloudAdapter, INVOKE_RESPONSE_KEY, type Activity, type InvokeResponse, type ResourceResponse, type TurnContext } from 'botbuilder';
 import type { AuthenticateRequestResult, ConnectorClient, ConnectorFactory } from 'botframework-connector';
-import type { Exchange } from '../http/exchange.js';
 import { leanHttpExchange } from '../http/leanHttp.js';
-import { nodeHttpExchange } from '../http/nodeHttp.js';
 import { clientActivityCalls, restActivityCalls, type ActivityCalls } from './activityCalls.js';
 import { classifyAuthenticationError, InboundAuthenticationError } from './authentication.js';
 import { DeadlineBotFrameworkAuthentication } from './connectorTimeout.js';
@@ -54,19 +52,20 @@ export class MeetingBotAdapter extends CloudAdapter {
    * Sends and updates for the bot's own messages to `serviceUrl`: plain HTTP requests signed with the proactive
    * client's credentials (activityCalls.ts says why), within the authentication's connector deadline. Through the
    * client itself when requests must go through a proxy (its pipeline reads the *_PROXY variables; node:http does
-   * not) or the authentication sets no deadline. They go over the lean client (leanHttp.ts): a fan-out's first
-   * sends run cold, and their CPU sets when the conversations' rate windows open.
+   * not) or the authentication sets no deadline. They go over the lean client (leanHttp.ts), as a turn's replies do:
+   * a fan-out's first sends run cold, and their CPU sets when the conversations' rate windows open; node's client
+   * was also most of a warm turn reply's CPU outside the socket (BENCHMARKS.md, "7 December, third pass on line 1").
    */
   async proactiveCalls(botAppId: string, serviceUrl: string): Promise<ActivityCalls> {
     const client = await this.proactiveClient(botAppId, serviceUrl);
-    return this.plainCalls(client, serviceUrl, leanHttpExchange) ?? clientActivityCalls(client);
+    return this.plainCalls(client, serviceUrl) ?? clientActivityCalls(client);
   }
 
   /** The plain calls for `client`'s messages to `serviceUrl`, or none when the client must make them (see above). */
-  private plainCalls(client: ConnectorClient, serviceUrl: string, exchange: Exchange = nodeHttpExchange): ActivityCalls | undefined {
+  private plainCalls(client: ConnectorClient, serviceUrl: string): ActivityCalls | undefined {
     const authentication = this.botFrameworkAuthentication;
     if (!(authentication instanceof DeadlineBotFrameworkAuthentication) || this.viaProxy) return undefined;
-    return restActivityCalls(serviceUrl, client.credentials, authentication.timeoutMs, exchange);
+    return restActivityCalls(serviceUrl, client.credentials, authentication.timeoutMs, leanHttpExchange);
   }
 
   // One set of plain calls per cached connector client (clients are cached per service URL, so per turn only a lookup).
