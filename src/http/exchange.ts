@@ -1,8 +1,9 @@
 /**
- * One request/response exchange: what the UCWA and Huawei transports send their REST calls through. Two
- * implementations of one contract, chosen by configuration so the same client code talks to a simulator and to the
- * real service: `node:http` with keep-alive agents (nodeHttp.ts; the default, a third of fetch's CPU per call in
- * the line-1 bench) and a given `fetch` (tests that record or reroute calls, a proxying fetch).
+ * One request/response exchange: what the UCWA and Huawei transports send their REST calls through. Implementations
+ * of one contract, chosen by configuration (carrier.ts) so the same client code talks to a simulator and to the real
+ * service: the lean keep-alive client (leanHttp.ts; the default), `node:http` with keep-alive agents (nodeHttp.ts; a
+ * third of fetch's CPU per call in the line-1 bench, kept for header values the lean client refuses) and a given
+ * `fetch` (tests that record or reroute calls, a proxying fetch).
  *
  * The contract, whichever carries it: the whole exchange (answer body included) is bounded by `timeoutMs` (a
  * TimeoutError) and ends on `signal` (its reason); redirects are never followed (a 3xx comes back as it is, so

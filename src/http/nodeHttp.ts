@@ -1,6 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { decodeUtf8, fetchExchange, MAX_RESPONSE_BYTES, nodeResponseHeaders, ResponseTooLargeError, timeoutError, type Exchange, type ExchangeRequest, type ExchangeResponse } from './exchange.js';
+import { decodeUtf8, MAX_RESPONSE_BYTES, nodeResponseHeaders, ResponseTooLargeError, timeoutError, type Exchange, type ExchangeRequest, type ExchangeResponse } from './exchange.js';
 
 /**
  * The exchange (exchange.ts) on `node:http`. Global fetch (undici) spent 2–3 ms of the bot's CPU per UCWA or
@@ -15,11 +15,6 @@ const agents = {
   'http:': new HttpAgent({ keepAlive: true, scheduling: 'lifo', timeout: 4_000 }),
   'https:': new HttpsAgent({ keepAlive: true, scheduling: 'lifo', timeout: 4_000 }),
 };
-
-/** The node:http exchange, unless the caller gave a fetch of its own (tests, proxies), which then sees every call. */
-export function exchangeFor(fetchImpl: typeof fetch | undefined): Exchange {
-  return fetchImpl ? fetchExchange(fetchImpl) : nodeHttpExchange;
-}
 
 export const nodeHttpExchange: Exchange = (request) => {
   const { signal } = request;

@@ -1,7 +1,7 @@
 import pLimit from 'p-limit';
 import type { z } from 'zod';
 import type { Logger } from '../logging.js';
-import { exchangeFor } from '../http/nodeHttp.js';
+import { exchangeFor } from '../http/carrier.js';
 import type { RetryOptions } from '../http/retry.js';
 import { AccessTokenCache, AppIdAuthenticator, type HuaweiAuthenticator, type IssuedToken, type SignInRequest } from './auth.js';
 import { HuaweiError, invalidArgument } from './errors.js';
@@ -38,7 +38,7 @@ export interface HuaweiMeetingClientOptions {
   logger: Logger;
   /** Per attempt. Default 10 s. */
   requestTimeoutMs?: number;
-  /** Every request through this fetch (tests, proxies); without it, node:http with keep-alive (src/http/nodeHttp.ts). */
+  /** Every request through this fetch (tests, proxies); without it, keep-alive sockets of our own (src/http/carrier.ts). */
   fetch?: typeof fetch;
   retry?: RetryOptions;
   /** Renew access tokens this long before they expire. Default 5 min (capped at a fifth of the lifetime). */

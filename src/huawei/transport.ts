@@ -37,7 +37,7 @@ export interface TransportOptions {
   logger: Logger;
   requestTimeoutMs: number;
   retry: RetryOptions;
-  /** How requests travel: node:http, or a fetch the client was given (see src/http/exchange.ts). */
+  /** How requests travel: the default carrier, or a fetch the client was given (see src/http/carrier.ts). */
   exchange: Exchange;
   /** Called with every error/log text candidate; returns the secrets to strip (App Key, passwords). */
   secrets: () => string[];

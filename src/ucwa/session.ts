@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Cancellation } from '../http/cancellation.js';
-import { exchangeFor } from '../http/nodeHttp.js';
+import { exchangeFor } from '../http/carrier.js';
 import { createLogger, type Logger } from '../logging.js';
 import type { ApplicationListener, RequestOptions, UcwaApplication } from './application.js';
 import type { UcwaCredentials } from './auth.js';
@@ -29,7 +29,7 @@ export interface UcwaSessionOptions {
   endpointId?: string;
   logger?: Logger;
   requestTimeoutMs?: number;
-  /** Every request through this fetch (tests, proxies); without it, node:http with keep-alive (src/http/nodeHttp.ts). */
+  /** Every request through this fetch (tests, proxies); without it, keep-alive sockets of our own (src/http/carrier.ts). */
   fetch?: typeof fetch;
   retry?: Partial<RetryPolicy>;
   events?: EventChannelOptions;

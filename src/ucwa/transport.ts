@@ -66,7 +66,7 @@ export interface TransportHooks {
 export interface TransportOptions {
   format: UcwaFormat;
   userAgent: string;
-  /** How requests travel: node:http, or the fetch the session was given (see src/http/exchange.ts). */
+  /** How requests travel: the default carrier, or the fetch the session was given (see src/http/carrier.ts). */
   exchange: Exchange;
   requestTimeoutMs: number;
   logger: Logger;

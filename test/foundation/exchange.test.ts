@@ -3,14 +3,16 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { fetchExchange, ResponseTooLargeError, type Exchange } from '../../src/http/exchange.js';
 import { leanHttpExchange } from '../../src/http/leanHttp.js';
-import { exchangeFor, nodeHttpExchange } from '../../src/http/nodeHttp.js';
+import { defaultExchange, exchangeFor } from '../../src/http/carrier.js';
+import { nodeHttpExchange } from '../../src/http/nodeHttp.js';
 import { HuaweiError } from '../../src/huawei/errors.js';
 import { HuaweiTransport } from '../../src/huawei/transport.js';
 import { createLogger } from '../../src/logging.js';
 
 /**
- * The adapters' request/response exchange against a loopback server: every carrier (node:http, the default; a
- * given fetch, what tests and proxies use; the lean client of proactive Bot Connector calls) keeps one contract — bounded, abortable, redirects returned and never
+ * The adapters' request/response exchange against a loopback server: every carrier (node:http; a given fetch, what
+ * tests and proxies use; the lean client of the Bot Connector calls; the adapters' default, the lean client or
+ * node:http for a Latin-1 header) keeps one contract — bounded, abortable, redirects returned and never
  * followed, answers size-limited, statuses passed through — and node:http reuses its connections.
  */
 describe('the REST exchange', () => {
@@ -44,6 +46,7 @@ describe('the REST exchange', () => {
     ['node:http', nodeHttpExchange],
     ['fetch', fetchExchange(fetch)],
     ['the lean HTTP/1.1 client', leanHttpExchange],
+    ['the adapters\' default carrier', defaultExchange],
   ];
 
   for (const [name, exchange] of carriers) {
@@ -143,9 +146,9 @@ describe('the REST exchange', () => {
     assert.equal(new Set(ports).size, 1, `one client port: ${ports.join(', ')}`);
   });
 
-  it('is node:http unless a fetch is given, which then carries every call', async () => {
+  it('is the lean client unless a fetch is given, which then carries every call', async () => {
     handle = (_request, response) => response.end('ok');
-    assert.equal(exchangeFor(undefined), nodeHttpExchange);
+    assert.equal(exchangeFor(undefined), defaultExchange);
     const seen: string[] = [];
     const recording = exchangeFor((input, init) => {
       seen.push(String(input));
@@ -153,6 +156,19 @@ describe('the REST exchange', () => {
     });
     await recording({ method: 'GET', url: new URL(`${base}/recorded`), headers: {}, timeoutMs: 5000 });
     assert.deepEqual(seen, [`${base}/recorded`]);
+  });
+
+  it('sends a Latin-1 header value as node:http does (the lean client would refuse it)', async () => {
+    let agent: string | undefined;
+    handle = (request, response) => {
+      // node reads header bytes as Latin-1, so the value arrives as it was configured.
+      agent = request.headers['user-agent'];
+      response.end('ok');
+    };
+    const answer = await defaultExchange({ method: 'GET', url: new URL(`${base}/latin1`), headers: { 'User-Agent': 'Réunions/1.0' }, timeoutMs: 5000 });
+    assert.equal(answer.status, 200);
+    assert.equal(agent, 'Réunions/1.0');
+    await assert.rejects(leanHttpExchange({ method: 'GET', url: new URL(`${base}/latin1`), headers: { 'User-Agent': 'Réunions/1.0' }, timeoutMs: 5000 }), TypeError);
   });
 
   it('reaches the Huawei client as typed errors: a timeout, an oversized answer, a redirect', async () => {
