@@ -72,7 +72,7 @@ export type InboundActivity = z.infer<typeof inboundActivitySchema>;
  * not an Action.Execute, with 501 or a TypeError deep in a turn; such requests are the caller's mistake, so they get
  * a 400 here instead.
  */
-const cardActionInvoke = z.object({
+export const cardActionInvoke = z.object({
   name: z.literal('adaptiveCard/action'),
   value: z
     .object({
@@ -121,8 +121,26 @@ function checkInvoke(body: object): string | undefined {
   if (typeof name !== 'string' || !supportedInvokeNames.includes(name)) {
     return `The bot does not handle invoke "${typeof name === 'string' ? name.slice(0, 64) : ''}"; it handles ${supportedInvokeNames.join(', ')}.`;
   }
+  if (plainCardAction(body)) return undefined;
   const parsed = cardActionInvoke.safeParse(body);
   return parsed.success ? undefined : describe(parsed.error.issues[0]!);
+}
+
+/**
+ * `cardActionInvoke`'s rules by hand for the card actions that pass them, as plainlyValid is for the activity: zod's
+ * parse of every press (a copy of the value, issue bookkeeping) was ~3 % of the Admit press's CPU in the line-1 bench.
+ * It says yes only where the schema would; anything else goes through the schema, which words the problem.
+ */
+export function plainCardAction(body: object): boolean {
+  const invoke = body as Record<string, unknown>;
+  if (invoke['name'] !== 'adaptiveCard/action' || !isPlainObject(invoke['value'])) return false;
+  const action = invoke['value']['action'];
+  return (
+    isPlainObject(action) &&
+    action['type'] === 'Action.Execute' &&
+    isText(action['verb'], 128) &&
+    (action['data'] === undefined || isPlainObject(action['data']))
+  );
 }
 
 function describe(issue: z.ZodIssue): string {

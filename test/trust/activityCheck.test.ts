@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { checkActivity, inboundActivitySchema, maxTextLength, plainlyValid } from '../../src/server/activitySchema.js';
+import { cardActionInvoke, checkActivity, inboundActivitySchema, maxTextLength, plainCardAction, plainlyValid } from '../../src/server/activitySchema.js';
 
 /**
  * The inbound activity check has a hand-written fast path (plainlyValid) in front of the zod schema. It must say
@@ -105,5 +105,63 @@ describe('the inbound activity check', () => {
 
   it('still words the problem through the schema', () => {
     assert.deepEqual(checkActivity({ ...base(), from: { name: 'Alice' } }), { ok: false, problem: 'The activity has no "from.id".' });
+  });
+});
+
+/**
+ * The card action's check has the same kind of fast path (plainCardAction) in front of its schema: every part of the
+ * press is tried with values on both sides of each rule, and the fast path may say yes only where the schema does.
+ */
+describe('the card action check', () => {
+  const base = (): Record<string, unknown> => ({
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    channelId: 'msteams',
+    serviceUrl: 'https://smba.trafficmanager.net/emea/',
+    from: { id: '29:alice', name: 'Alice' },
+    recipient: { id: '28:bot', name: 'Bot' },
+    conversation: { id: 'a:chat', conversationType: 'personal' },
+    value: { action: { type: 'Action.Execute', verb: 'lobby.admit', data: { alertId: 'a-1' } }, trigger: 'manual' },
+  });
+  const long = (length: number) => 'x'.repeat(length);
+  const scalars: unknown[] = [undefined, null, '', 'x', 0, true, [], {}, long(128), long(129)];
+  const objects: unknown[] = [...scalars, Object.create(null) as object, new Date(0), new (class Data {})(), [{ a: 1 }]];
+  const withAction = (change: (action: Record<string, unknown>) => void) => {
+    const invoke = base();
+    const value = invoke['value'] as { action: Record<string, unknown> };
+    change(value.action);
+    return invoke;
+  };
+  const candidates: Array<[string, Record<string, unknown>]> = [
+    ...[...scalars, 'adaptiveCard/other'].map((name): [string, Record<string, unknown>] => [`name ${JSON.stringify(name)}`, { ...base(), name }]),
+    ...objects.map((value): [string, Record<string, unknown>] => [`value ${JSON.stringify(value)}`, { ...base(), value }]),
+    ...objects.map((action): [string, Record<string, unknown>] => [`action ${JSON.stringify(action)}`, { ...base(), value: { action } }]),
+    ...[...scalars, 'Action.Submit', 'action.execute'].map((type): [string, Record<string, unknown>] => [`type ${JSON.stringify(type)}`, withAction((action) => (type === undefined ? delete action['type'] : (action['type'] = type)))]),
+    ...scalars.map((verb): [string, Record<string, unknown>] => [`verb ${JSON.stringify(verb)}`, withAction((action) => (verb === undefined ? delete action['verb'] : (action['verb'] = verb)))]),
+    ...[...objects, { nested: { deep: [1, 2] } }].map((data): [string, Record<string, unknown>] => [`data ${JSON.stringify(data)}`, withAction((action) => (data === undefined ? delete action['data'] : (action['data'] = data)))]),
+    ['extra fields', withAction((action) => (action['title'] = 'Admit'))],
+  ];
+
+  it('takes the fast path for what Teams sends', () => {
+    assert.equal(plainCardAction(base()), true);
+    assert.deepEqual(checkActivity(base()), { ok: true, activity: base() });
+  });
+
+  it('agrees with the schema on every press tried, and says yes only where the schema does', () => {
+    for (const [label, invoke] of candidates) {
+      const schema = cardActionInvoke.safeParse(invoke).success;
+      if (plainCardAction(invoke)) assert.equal(schema, true, label);
+      // Plain JSON values (what a request body holds) get the schema's answer from the fast path itself.
+      const json = JSON.parse(JSON.stringify(invoke)) as Record<string, unknown>;
+      assert.equal(plainCardAction(json), cardActionInvoke.safeParse(json).success, `${label} (as JSON)`);
+      assert.equal(checkActivity(invoke).ok, inboundActivitySchema.safeParse(invoke).success && schema, label);
+    }
+  });
+
+  it('still words the problem through the schema', () => {
+    assert.deepEqual(checkActivity(withAction((action) => (action['verb'] = long(129)))), {
+      ok: false,
+      problem: `The activity's "value.action.verb" must be at most 128 characters.`,
+    });
   });
 });
