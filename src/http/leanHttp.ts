@@ -4,15 +4,16 @@ import { AnswerReader } from './answerReader.js';
 import { MAX_RESPONSE_BYTES, timeoutError, type Exchange, type ExchangeRequest, type ExchangeResponse } from './exchange.js';
 
 /**
- * The exchange (exchange.ts) as HTTP/1.1 written and read on pooled keep-alive sockets, for the Bot Connector calls
- * the bot makes without a turn (proactive sends and updates). Hand-written rather than node:http because a fan-out's
+ * The exchange (exchange.ts) as HTTP/1.1 written and read on pooled keep-alive sockets: the bot's Bot Connector calls
+ * (turn replies, proactive sends and updates) and, by default, the UCWA and Huawei REST calls (carrier.ts). Written
+ * for the connector first, and hand-written rather than node:http because a fan-out's
  * first requests run while the process is cold, and node's client (ClientRequest, OutgoingMessage, the agent's
  * bookkeeping, an IncomingMessage stream and its events per answer) was ~0.55 ms of CPU a request then, against
  * ~0.27 ms through this and ~0.17 ms for the bare socket write and read (200 POSTs, 16 at a time, from a fresh
  * process to bench line 4's connector). Those first requests set when each conversation's rate windows open, so
  * their CPU is what stands between a fan-out and the limits' minimum (BENCHMARKS.md, "Line 4, a lean client").
  *
- * It speaks only what Bot Connector calls need: one request at a time per socket (no pipelining), a body given as a
+ * It speaks only what these REST calls need: one request at a time per socket (no pipelining), a body given as a
  * string, header values in visible ASCII, no proxy (the adapter uses the connector client when one is configured),
  * no compression asked for. Answers are read as the held GET reads them (answerReader.ts). The exchange contract is
  * node:http's: bounded by `timeoutMs`, ended by `signal`, redirects returned as they are, answers over `maxBytes`
