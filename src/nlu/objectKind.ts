@@ -306,7 +306,7 @@ function saysItsKind(name: string, commandText: string, chinese: boolean): boole
 const ASSOCIATION_WORDS_ZH = String.raw`(?:(?:读书|同学|校友|联谊|老乡|同乡|兴趣|车友|球友|跑友|家长|协|商|工|学)会|俱乐部)`;
 const ASSOCIATION_ZH = new RegExp(`${ASSOCIATION_WORDS_ZH}$`, 'u');
 const ASSOCIATIONS_ZH = new RegExp(ASSOCIATION_WORDS_ZH, 'gu');
-const PEOPLE_LAST_EN = /\b(?:members|contacts|friends|buddies|crew|folks|people|squad|club|alumni|peers|classmates|colleagues|partners|suppliers|vendors|clients|customers|leads|managers|interns|hires|reps|advisors|advisers|testers|mentors|volunteers|contractors|ambassadors|champions|staff|team)$/iu;
+const PEOPLE_LAST_EN = /\b(?:members|contacts|friends|buddies|crew|folks|people|squad|club|alumni|peers|classmates|colleagues|partners|suppliers|vendors|clients|customers|leads|managers|interns|hires|reps|advisors|advisers|testers|mentors|volunteers|contractors|ambassadors|champions|staff|team|adopters|users|fans|parents|runners)$/iu;
 // 外包团队, 项目成员: a name ending in people is a group of them.
 const PEOPLE_LAST_ZH = /(?:团队|成员|伙伴|同事|客户|朋友|同学|家人|队友|们)$/u;
 

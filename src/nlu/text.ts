@@ -133,8 +133,8 @@ export function expandShorthand(text: string): string {
   return ENGLISH_SHORTHAND.reduce((out, [pattern, word]) => out.replace(pattern, word), text);
 }
 
-// Meeting slang for the microphone (闭麦, 关麦, 开麦): the patterns and the classifier know the mute as 静音.
-const MIC_OFF = /闭麦|关麦|禁麦|关(?:掉|闭|上)?麦克风?/gu;
+// Meeting slang for the microphone (闭麦, 关麦, 开麦, 把大家的麦都关了): the patterns and the classifier know the mute as 静音.
+const MIC_OFF = /闭麦|关麦|禁麦|关(?:掉|闭|上)?麦克风?|(?<=的)麦克?风?(?:都|全)?关(?:掉|上)?了?/gu;
 const MIC_ON = /开麦|(?:打开|开启)麦克风?/gu;
 
 export function micAsMute(text: string): string {

@@ -219,7 +219,7 @@ export const en = {
     // "give the Launch review an undefined extension": the meeting is who is given it, before the article.
     rule('give <meeting> an … extension', '^(?:give|grant) (?:the )?(?<meeting>.+?) (?:a|an|one|another) (?:\\S+ ){0,3}extension\\b'),
     // "Budget review needs a new extension": the meeting that needs one, first.
-    rule('<meeting> needs an extension', '^(?:the )?(?<meeting>.+?) (?:needs|should get|should have|could use|wants|requires) (?:(?:a|an|one|another)(?: new)? (?:\\S+ ){0,2}extension\\b|(?:\\S+ ){1,4}(?:added|attached|put on)(?: to it)? as (?:an? )?extension\\b)'),
+    rule('<meeting> needs an extension', '^(?:the )?(?<meeting>.+?) (?:needs|should get|should have|could use|wants|requires) (?:(?:a|an|one|another)(?: new)? (?:\\S+ ){0,4}extension\\b|(?:\\S+ ){1,4}(?:added|attached|put on)(?: to it)? as (?:an? )?extension\\b)'),
     rule('add … to <meeting>', '\\b(?:to|on|for|onto) (?<meeting>.+?)(?: (?:with )?(?:the )?(?:extension )?id (?<extensionId>\\S+))?$'),
   ],
   extensionId: [
@@ -397,6 +397,8 @@ export const zh = {
     rule('<会议> 大厅有人的话提醒我', '^(?<meeting>[^，,有]+?)\\s*的?(?:大厅|等候室)(?:里)?有人'), rule('<会议> 有人等的时候提醒我', '^(?<meeting>[^，,有]+?)\\s*的?(?:大厅|等候室)?里?有人(?:在)?(?:大厅|等候室)?(?:里)?(?:等|等待|排队|来了?|到了?|进来|敲门)'),
   ],
   watchStop: [
+    // "设计评审的大厅不用再看了" (cues.ts 'a lobby no longer watched'): the meeting whose lobby, first.
+    rule('<会议> 的大厅不用再看了', '^(?<meeting>[^，,]+?)\\s*的?(?:大厅|等候室).{0,4}(?:不用|不必|不需要|别|不要)再?(?:看|盯|监控|关注|提醒)'),
     // "关掉季度复盘的大厅提醒": the alerts switched off, the meeting whose lobby they watch between.
     rule('关掉 <会议> 的大厅提醒', '^(?:请|帮我|麻烦)?(?:关掉|关闭|关了|停掉|停止|取消|删掉|去掉)\\s*(?<meeting>[^，,]+?)\\s*的?(?:大厅|等候室)?(?:的)?(?:提醒|通知|推送)'),
     rule('别再提醒我 <会议> 的大厅', '(?:别再|不要再|不用再|不再|停止|不用|不要)(?:提醒|通知)我?\\s*(?<meeting>.+?)\\s*的?(?:大厅|等候室)'),
