@@ -162,13 +162,14 @@ const QUESTION_ZH = /谁(?!都|也)(?:把|给|将)?[^，,谁]{0,12}?(?:删|取�
 const NOT_A_REQUEST_ZH = /^(?:我们|我的)?(?:老板|领导|经理|主管|上司|同事|客户|组长)(?:说|想|要|希望|打算|准备|让我|叫我)/u;
 // "our all hands got moved to the big auditorium", "the vendor call got canceled": a change told as done — by someone,
 // somewhere — is news, not a request; unless a request follows it ("…, please update it").
-const CHANGE_TOLD_AS_DONE_EN = /^(?:(?:fyi|btw|heads up|looks like|seems like|just so you know|note|so|apparently|ok so)\W*\s+)?(?!(?:please|pls|can|could|would|make sure|ensure|check|see if|find out)\b)[^,;:!?]{1,60}?\s+(?:got|was|were|has been|have been|had been|['’]s been|just got)\s+(?:just\s+|already\s+|finally\s+)?(?:moved|rescheduled|pushed|postponed|delayed|cancell?ed|canceled|called off|renamed|deleted|removed|locked|unlocked|muted|unmuted|ended|shifted|bumped|brought forward)\b(?![^,;]*[,;]\s*(?:so |and |then |now |could you |can you |please |pls )*(?:please|pls|update|change|fix|move|reflect|do the same|cancel|delete|rename|lock|mute)\b)/iu;
+const CHANGE_TOLD_AS_DONE_EN = /^(?:(?:fyi|btw|heads up|looks like|seems like|just so you know|note|so|apparently|ok so)\W*\s+)?(?!(?:please|pls|can|could|would|make sure|ensure|check|see if|find out)\b)[^,;:!?]{1,60}?\s+(?:got|was|were|has been|have been|had been|['’]s been|just got)\s+(?:just\s+|already\s+|finally\s+)?(?:moved|rescheduled|pushed|postponed|delayed|cancell?ed|called off|renamed|deleted|removed|locked|unlocked|muted|unmuted|ended|shifted|bumped|brought forward)\b(?![^,;]*[,;]\s*(?:so |and |then |now |could you |can you |please |pls )*(?:please|pls|update|change|fix|move|reflect|do the same|cancel|delete|rename|lock|mute)\b)/iu;
 // 跟张伟说一下会议改时间了, 告诉大家周会取消了: news to pass on to someone, which the bot does not carry.
 const TELL_SOMEONE_ZH = /^(?:请|帮我|麻烦你?|你)?(?:(?:跟|和|给)\S{1,8}?(?:说|讲)(?:一下|一声)?|告诉(?!我)\S{1,8})/u;
 
 /**
- * A write the sentence does not ask for now — forbidden, planned, someone else's wish or still being decided — is no
- * command at all: nothing runs, and the nearest commands are offered instead. The reason, or undefined.
+ * A write the sentence does not ask for now — forbidden, planned, someone else's wish, still being decided or told as
+ * already done — is no command at all: nothing runs, and the nearest commands are offered instead. The reason, or
+ * undefined.
  */
 export function changeNotAskedFor(command: string, chinese = false, askedFor = false): string | undefined {
   if (chinese) {
