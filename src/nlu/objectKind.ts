@@ -1,6 +1,7 @@
 import { isWrite, type Entities } from './catalog.js';
 import { lookup } from '../tables.js';
 import { MEETING_KIND_EN, MEETING_KIND_ZH } from './meetingWords.js';
+import { escapeRegExp } from './text.js';
 
 /**
  * A change runs only on a thing of its own kind. The verbs of this bot's writes are everyday verbs (delete, lock,
@@ -306,7 +307,7 @@ function saysItsKind(name: string, commandText: string, chinese: boolean): boole
 const ASSOCIATION_WORDS_ZH = String.raw`(?:(?:读书|同学|校友|联谊|老乡|同乡|兴趣|车友|球友|跑友|家长|协|商|工|学)会|俱乐部)`;
 const ASSOCIATION_ZH = new RegExp(`${ASSOCIATION_WORDS_ZH}$`, 'u');
 const ASSOCIATIONS_ZH = new RegExp(ASSOCIATION_WORDS_ZH, 'gu');
-const PEOPLE_LAST_EN = /\b(?:members|contacts|friends|buddies|crew|folks|people|squad|club|alumni|peers|classmates|colleagues|partners|suppliers|vendors|clients|customers|leads|managers|interns|hires|reps|advisors|advisers|testers|mentors|volunteers|contractors|ambassadors|champions|staff|team|adopters|users|fans|parents|runners)$/iu;
+const PEOPLE_LAST_EN = /\b(?:members|contacts|friends|buddies|crew|folks|people|squad|club|alumni|peers|classmates|colleagues|partners|suppliers|vendors|clients|customers|leads|managers|interns|hires|reps|advisors|advisers|testers|mentors|volunteers|contractors|ambassadors|champions|staff|team|adopters|users|fans|parents|runners|speakers|attendees|panelists|organi[sz]ers|guests|judges|sponsors|students|employees|engineers|designers|developers)$/iu;
 // 外包团队, 项目成员: a name ending in people is a group of them.
 const PEOPLE_LAST_ZH = /(?:团队|成员|伙伴|同事|客户|朋友|同学|家人|队友|们)$/u;
 
@@ -359,7 +360,9 @@ function saysOtherKindOnly(intent: string, name: string, commandText: string, ch
 
 /** A meeting's kind said in English: its noun anywhere, a meeting's word in the name, or a verb only meetings take. */
 function meetingKindSaidEn(name: string, commandText: string): boolean {
-  return MEETING_KIND_SAID_EN.test(commandText) || namedAsMeetingEn(name) || MEETING_VERB_EN.test(commandText);
+  // "get rid of Conference 2044 speakers": a meeting's word inside a name that ends in people says no kind.
+  const rest = PEOPLE_LAST_EN.test(name) ? commandText.replace(new RegExp(escapeRegExp(name), 'giu'), ' ') : commandText;
+  return MEETING_KIND_SAID_EN.test(rest) || namedAsMeetingEn(name) || MEETING_VERB_EN.test(rest);
 }
 
 // "lock down Retro": the Huawei lock (no one more joins the running meeting) or the Skype for Business meeting's access

@@ -201,7 +201,8 @@ export const en = {
   ],
   delete: [
     NOT_NEEDED_ANYMORE,
-    rule('delete <meeting>', `^(?:delete|remove|cancel|erase|drop|get rid of|trash|kill|call off|scrap|wipe|nuke|destroy) (?:the )?(?:(?:online|skype) )?(?:meeting |conference )?(?:called |named |titled )?(?<meeting>.+)$`),
+    // "get rid of Conference 2044 speakers": a name that ends in people keeps the kind word it starts with.
+    rule('delete <meeting>', `^(?:delete|remove|cancel|erase|drop|get rid of|trash|kill|call off|scrap|wipe|nuke|destroy) (?:the )?(?:(?:online|skype) )?(?:(?:meeting|conference) (?!\\S+(?: \\S+){0,3} (?:speakers|attendees|panelists|members|guests|sponsors|organi[sz]ers)$))?(?:called |named |titled )?(?<meeting>.+)$`),
   ],
   extensionsList: [
     rule('extensions of <meeting>', '\\b(?:extensions?|extension data|custom data|roamed (?:organi[sz]er|participant) data) (?:is |are )?(?:of|for|on|in|from|attached to|hanging off|hanging on|hooked (?:on|onto|to)|that belong to|belonging to) (?<meeting>.+)$'),
@@ -401,7 +402,7 @@ export const zh = {
     rule('<会议> 的大厅不用再看了', '^(?<meeting>[^，,]+?)\\s*的?(?:大厅|等候室).{0,4}(?:不用|不必|不需要|别|不要)再?(?:看|盯|监控|关注|提醒)'),
     // "关掉季度复盘的大厅提醒": the alerts switched off, the meeting whose lobby they watch between.
     rule('关掉 <会议> 的大厅提醒', '^(?:请|帮我|麻烦)?(?:关掉|关闭|关了|停掉|停止|取消|删掉|去掉)\\s*(?<meeting>[^，,]+?)\\s*的?(?:大厅|等候室)?(?:的)?(?:提醒|通知|推送)'),
-    rule('别再提醒我 <会议> 的大厅', '(?:别再|不要再|不用再|不再|停止|不用|不要)(?:提醒|通知)我?\\s*(?<meeting>.+?)\\s*的?(?:大厅|等候室)'),
+    rule('别再提醒我 <会议> 的大厅', '(?:别再|不要再|不用再|不再|停止|不用|不要|别)(?:提醒|通知|盯着?|看着|关注|监控)我?\\s*(?<meeting>.+?)\\s*的?(?:大厅|等候室)'),
     // "别再给我发 招聘面试 的大厅提醒": the alerts of a meeting, no longer to be sent.
     rule('别再给我发 <会议> 的提醒', '(?:别再|不要再|不用再|不再|别)(?:给我)?(?:发|推送?)(?:给我)?\\s*(?<meeting>[^，,]+?)\\s*的(?:大厅|等候室)?(?:的)?(?:提醒|通知)'),
     rule('别再提醒我 <会议> 了', '^(?:别再|不要再|不用再|不再)(?:提醒|通知)我?\\s*(?<meeting>[^，,的]+?)了?$'),

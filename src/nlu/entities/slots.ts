@@ -17,7 +17,8 @@ function stripMeeting(value: string): string {
   return value
     .replace(/['’]s$/u, '')
     .replace(/^(?:the\s+)?(?:lobby|waiting room)\s+(?:of|for|in)\s+/iu, '')
-    .replace(/^(?:(?:the|my|our)\s+)?(?:online\s+|skype\s+|cloud\s+|huawei\s+(?:cloud\s+)?)?(?:meeting|conference|call)\s+(?:called\s+|named\s+|titled\s+)?/iu, '')
+    // "the meeting Budget review" names it after its kind; "Conference 2044 speakers", its kind capitalised, is a name.
+    .replace(/^(?:(?:[Tt]he|[Mm]y|[Oo]ur)\s+)?(?:[Oo]nline\s+|[Ss]kype\s+|[Cc]loud\s+|[Hh]uawei\s+(?:[Cc]loud\s+)?)?(?:meeting|conference|call)\s+(?:called\s+|named\s+|titled\s+)?/u, '')
     // "the Board prep one": the meeting named, then "one".
     .replace(/^(?:the|my|our)\s+(.+?)\s+one$/iu, '$1')
     .replace(/^(?:the|teh|hte|th|my|our)\s+/iu, '')
