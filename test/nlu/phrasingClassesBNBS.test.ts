@@ -167,3 +167,17 @@ describe('phrasing classes (issue 11, after BX)', () => {
   ]);
 });
 
+/**
+ * After corpora BZ and CA, written blind side by side and scored on the recognizer of BX's tuning (BZ 98.3 / 99.1 with
+ * no wrong write; CA 98.1 / 98.1 with one read acted on as a write: "the new contact group feature looks neat" created
+ * a group "feature looks neat"): CA's class, as neighbours.
+ */
+describe('phrasing classes (issue 11, after CA)', () => {
+  // A remark about the bot's features asks for nothing; a name that says "good" is still a name.
+  checkChangesNothing(['the new meeting card looks great', 'this lobby alert thing is really handy', 'the contact groups feature is pretty cool']);
+  check([
+    ['the new meeting card looks great', 'none', {}],
+    ['create a group called Looks Good', 'groups.create', { group: 'Looks Good' }],
+  ]);
+});
+
