@@ -1,6 +1,6 @@
 import { isWrite, type Entities } from './catalog.js';
 import { lookup } from '../tables.js';
-import { MEETING_KIND_EN, MEETING_KIND_ZH } from './meetingWords.js';
+import { MEETING_KIND_EN, MEETING_KIND_ZH, PEOPLE_WORDS_ZH } from './meetingWords.js';
 import { escapeRegExp } from './text.js';
 
 /**
@@ -309,7 +309,7 @@ const ASSOCIATION_ZH = new RegExp(`${ASSOCIATION_WORDS_ZH}$`, 'u');
 const ASSOCIATIONS_ZH = new RegExp(ASSOCIATION_WORDS_ZH, 'gu');
 const PEOPLE_LAST_EN = /\b(?:members|contacts|friends|buddies|crew|folks|people|squad|club|alumni|peers|classmates|colleagues|partners|suppliers|vendors|clients|customers|leads|managers|interns|hires|reps|advisors|advisers|testers|mentors|volunteers|contractors|ambassadors|champions|staff|team|adopters|users|fans|parents|runners|speakers|attendees|panelists|organi[sz]ers|guests|judges|sponsors|students|employees|engineers|designers|developers)$/iu;
 // 外包团队, 项目成员: a name ending in people is a group of them.
-const PEOPLE_LAST_ZH = /(?:团队|成员|伙伴|同事|客户|朋友|同学|家人|队友|们)$/u;
+const PEOPLE_LAST_ZH = new RegExp(`${PEOPLE_WORDS_ZH}$`, 'u');
 
 /** The readings to offer when a rename's or delete's object could be a meeting or a contact group, if so. */
 export function kindNotSaid(intent: string, entities: Readonly<Entities>, commandText: string, chinese: boolean): string[] | undefined {

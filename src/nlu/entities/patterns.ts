@@ -4,6 +4,8 @@
  * "explain" shows when it matched.
  */
 
+import { PEOPLE_WORDS_ZH } from '../meetingWords.js';
+
 export type Slot = 'meeting' | 'person' | 'group' | 'newName' | 'keyword' | 'subject' | 'extensionId' | 'rest';
 
 export interface Rule {
@@ -480,8 +482,8 @@ export const zh = {
     rule('把 <分组> 改名为 <新名>', `^把\\s*(?<group>.+?)\\s*${ZH_RENAME}\\s*[，,]?\\s*(?:叫做?)?\\s*(?<newName>.+)$`),
     // "外包组改成 合作方": a name ending in 组 changed to another is the group's rename (objectKind.ts groupNamedAsMeeting).
     rule('<…组> 改成 <新名>', '^(?:把|将)?\\s*(?<group>[^\\s，,把]+?组)\\s*(?:的?(?:名字|名称))?\\s*(?:改成|改为|换成|换为|改叫|改名叫|改名为)\\s*(?<newName>[^\\s，,].*)$'),
-    // "外包团队改成外部合作": a name ending in people (objectKind.ts PEOPLE_LAST_ZH) is a group's, offered first.
-    rule('<…团队> 改成 <新名>', '^(?:把|将)?\\s*(?<group>[^\\s，,把]+?(?:团队|成员|伙伴|同事|客户|朋友|同学|家人|队友|们))\\s*(?:的?(?:名字|名称))?\\s*(?:改成|改为|换成|换为|改叫|改名叫|改名为)\\s*(?<newName>[^\\s，,].*)$'),
+    // "外包团队改成外部合作": a name ending in people is a group's, offered first (objectKind.ts saysOtherKindOnly).
+    rule('<…团队> 改成 <新名>', `^(?:把|将)?\\s*(?<group>[^\\s，,把]+?${PEOPLE_WORDS_ZH})\\s*(?:的?(?:名字|名称))?\\s*(?:改成|改为|换成|换为|改叫|改名叫|改名为)\\s*(?<newName>[^\\s，,].*)$`),
   ],
   groupDelete: [rule('不要 <分组> 这个组了', '^(?:我)?(?:不要|不需要|用不着)(?:了)?\\s*(?<group>\\S+?)\\s*(?:这个|那个)?(?:分组|组)了?$'), rule('删除分组 <分组>', '(?:删除|移除|删掉|删了|去掉)(?:联系人)?分组\\s*(?<group>.+)$'), rule('删掉 <分组> 这个分组', '^(?:删除|删掉|删了|移除|去掉)\\s*(?<group>.+?)\\s*(?:这个)?(?:分组|组)$'), rule('把分组 <分组> 删掉', '分组\\s*(?<group>[^，,]+?)\\s*(?:删掉|删除|移除|删了)'), rule('分组 <分组> 不用了', '^(?:把|将)?(?:联系人)?分组\\s*(?<group>[^，,]+?)\\s*(?:就)?(?:不要了|不用了|用不着了|没用了|不需要了)'), rule('<分组> 分组不要了', '^(?:把|将)?\\s*(?<group>[^，,]+?)\\s*(?:这个)?(?:分组|组)\\s*(?:就)?(?:不要了|不用了|用不着了|没用了|不需要了|删了|删掉|删除|移除|去掉|解散)'), rule('把 <分组> 这个分组删了', '^把\\s*(?<group>.+?)\\s*(?:这个(?:分组|组)|分组)\\s*(?:删了|删掉|删除|移除)')],
   groupPresence: [
