@@ -29,6 +29,8 @@ const TRAILING_CLAUSE_EN = /\s*(?:[,;?!]|\.(?=\s)|\s-\s|\s(?:pls|plz|please)(?=\
 // may do is come in, which is who may enter, a setting ("change Board prep so the whole team can join").
 const TRAILING_PURPOSE_EN = /\s+so (?:that )?(?:(?![Aa]nyone\b|[Ee]veryone\b|[Ee]verybody\b|[Oo]nly\b|[Pp]eople\b|[Nn]obody\b)\p{Lu}\p{L}+|(?:the|my|our) (?:\p{L}+[- ])?\p{L}+) (?:can|could|will|may|is able to|are able to)\b(?! (?:join|get in|enter|come in|come into|dial in|attend|get into|be let in)\b).*$/u;
 
+const NO_INVITE_NEEDED_EN = /\s*[,;]\s*no invit\w*(?: (?:needed|required|necessary))?\s*[.!]*$/iu;
+
 // The verbs a command clause opens with (imperative), so "…, let her through" is known to be the command.
 const COMMAND_OPENING_EN = /^(?:please\s+)?(?:admit|let|allow|bring|accept|approve|reject|deny|decline|refuse|turn|send|kick|block|remove|delete|cancel|erase|drop|get rid of|trash|scrap|watch|monitor|track|follow|unwatch|stop|create|schedule|book|set|make|add|attach|put|rename|call|name|change|update|modify|edit|move|reschedule|mute|unmute|silence|lock|unlock|end|terminate|close|finish|kill|post|route|forward|show|list|tell|give|keep|ping|alert|notify|open|describe|check|shut|hang up|wrap up|empty|clear|unlock|reopen)\b/iu;
 
@@ -93,6 +95,8 @@ export function englishCommand(input: string): CommandClause {
     notes.push(resolved.note);
     text = resolved.text;
   }
+  // "let everyone join Budget sync, no invite needed": who may join, said after a comma, is part of the command.
+  if (/\b(?:everyone|anyone|everybody|anybody)\b/iu.test(text)) text = text.replace(NO_INVITE_NEEDED_EN, ' without an invite');
   const cut = text.replace(TRAILING_CLAUSE_EN, '').replace(TRAILING_PURPOSE_EN, '');
   if (cut !== text && wordCount(cut) >= 2) {
     notes.push(`"${text.slice(cut.length).replace(/^[\s,;?!.-]+/u, '')}" says why or asks more, not what`);
@@ -330,7 +334,7 @@ export function chineseCommand(input: string): CommandClause {
   }
   // "季度规划取消吧，删了": a bare verb after the comma repeats the command the first clause gave.
   // The name is what the first clause gave up; the command is the second clause's verb acting on it.
-  const repeated = /^(?:把|将)?\s*([^，,]{2,16}?)\s*(?:就)?(?:取消|删除|删掉|删了|删|不要了|不开了|不用开了|结束|关掉)(?:吧|了|掉|呗)*[，,]\s*(?:就|直接)?((?:删|删掉|删了|删除|取消|取消掉|结束|关掉)(?:了|吧|掉|呗)*)[。!！]*$/u.exec(text);
+  const repeated = /^(?:把|将)?\s*([^，,]{2,16}?)\s*(?:就)?(?:取消|删除|删掉|删了|删|不要了|不用了|不需要了|不开了|不用开了|结束|关掉)(?:吧|了|掉|呗)*[，,]\s*(?:就|直接)?((?:删|删掉|删了|删除|取消|取消掉|结束|关掉)(?:了|吧|掉|呗)*)[。!！]*$/u.exec(text);
   if (repeated?.[1] && repeated[2]) {
     notes.push(`"${repeated[2]}" repeats the command on ${repeated[1]}`);
     text = `把${repeated[1]}${repeated[2]}`;

@@ -37,6 +37,19 @@ function numberBeforeADate(clause: string, index: number, clauses: readonly stri
   return next !== undefined && MONTH_AND_DAY_EN.test(next) ? clause.replace(/(?<=\s)\d{1,2}(?=,\s*$)/u, (digits) => ' '.repeat(digits.length)) : clause;
 }
 
+const CHINESE_DIGITS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+function halfHoursAsMinutes(text: string, restored: Map<string, string>): string {
+  const asMinutes = (said: string, minutes: number): string => {
+    const written = `${minutes}分钟`;
+    restored.set(written, said);
+    return written;
+  };
+  return text
+    .replace(/([一二两三四五六七八九十]|\d{1,2})个半(?:小时|钟头)/gu, (said, hours: string) => asMinutes(said, (CHINESE_DIGITS[hours] ?? Number(hours)) * 60 + 30))
+    .replace(/(?<![一二两三四五六七八九十\d个])半个?小时/gu, (said) => asMinutes(said, 30));
+}
+
 /** Clauses joined again with one space between them, as typed, so that a time across a comma is found as typed. */
 function joinAsTyped(clauses: readonly string[]): string {
   return clauses.reduce((joined, clause) => (joined === '' || /^\s/u.test(clause) ? joined + clause : `${joined} ${clause}`), '');
@@ -55,8 +68,9 @@ export function findTimes(input: string, language: Language, now: Date): TimeFou
   // and the library tries a long one as a number at every position (470 digits: ~0.3 s): both are blanked, keeping
   // the length so the spans given back are still the words as typed.
   const text = input.replace(/(?<![\d:])1:1(?![\d:])/gu, '   ').replace(/\d{9,}/gu, (digits) => ' '.repeat(digits.length));
-  // 半个小时 (half an hour) is a length Recognizers-Text does not read; said in minutes, it does.
-  const halves = language === 'zh' ? text.replace(/(?<![一二两三四五六七八九十\d])半个?小时/gu, (half) => { restored.set('30分钟', half); return '30分钟'; }) : text;
+  // 半个小时 (half an hour) and 一个半小时 (an hour and a half) are lengths Recognizers-Text does not read (it read the
+  // second as half an hour); said in minutes, it does.
+  const halves = language === 'zh' ? halfHoursAsMinutes(text, restored) : text;
   const split = (language === 'zh' ? chineseRange(halves, restored) : englishRange(text, restored)).split(/(?<=[,;，；。])/u);
   const clauses = (language === 'zh' ? split : split.map(numberBeforeADate)).filter((clause) => hint.test(clause)).map((clause) => fromHint(clause, hint));
   // Chinese clauses join without a space, so "明天，下午两点" reads as one time.

@@ -7,3 +7,6 @@ export const MEETING_KIND_ZH = String.raw`(?:会|评审|面试|复盘|培训|分
 
 /** Words that end a Chinese name made of people (外包团队, 项目成员): such a name is, first, a contact group's. */
 export const PEOPLE_WORDS_ZH = String.raw`(?:团队|成员|伙伴|同事|客户|朋友|同学|家人|队友|们)`;
+
+/** What "show me the … settings" names when it is not one meeting's: the defaults, the bot, an account, a device. */
+export const SETTINGS_NOT_A_MEETING = String.raw`(?:me|default|defaults|standard|usual|possible|available|allowed|eligible|valid|meeting|meetings|my|new|your|bot|policy|policies|lobby|account|notification|notifications|alert|alerts|privacy|app|team|teams|chat|channel|group|audio|video|camera|mic|sound|display|language)`;

@@ -4,7 +4,7 @@
  * "explain" shows when it matched.
  */
 
-import { PEOPLE_WORDS_ZH } from '../meetingWords.js';
+import { PEOPLE_WORDS_ZH, SETTINGS_NOT_A_MEETING } from '../meetingWords.js';
 
 export type Slot = 'meeting' | 'person' | 'group' | 'newName' | 'keyword' | 'subject' | 'extensionId' | 'rest';
 
@@ -51,7 +51,8 @@ export const en = {
     rule('is the lobby empty for <meeting>', '^(?:is|are) (?:the )?(?:lobby|waiting room) (?:empty|full|clear|busy|quiet) (?:for|of|in|at) (?:the )?(?<meeting>.+?)(?: or .*)?$'),
     rule('what does the <meeting> lobby look like', '^(?:what|how) (?:does|do|is) (?:the |my )?(?<meeting>.+?) (?:lobby|waiting room) (?:look|looking)(?: like)?(?: (?:now|right now))?$'),
     // "check the Q2-planning lobby": the lobby looked at, named by its meeting.
-    rule('check the <meeting> lobby', '^(?:check|show|open|see|view|look at|peek at|peek into|pull up)(?: me)? (?:on )?(?:the )?(?<meeting>.+?) (?:lobby|waiting room)$'),
+    // "see who is in the lobby": who is asked, no meeting named.
+    rule('check the <meeting> lobby', '^(?:check|show|open|see|view|look at|peek at|peek into|pull up)(?: me)? (?:on )?(?:the )?(?!(?:who|whos|what|whats|if|whether|anyone|anybody|someone|somebody|people|everyone|everybody)\\b)(?<meeting>.+?) (?:lobby|waiting room)$'),
     rule('<meeting> lobby', '^(?:(?:is|are) (?:there )?)?(?:who(?: is|s)?|whos|anyone|anybody|someone|somebody|people|guests|visitors|show|check|list)(?: .+)? (?:in|at|of|outside) (?<meeting>.+?) (?:lobby|waiting room)$'),
   ],
   admit: [
@@ -74,8 +75,8 @@ export const en = {
     rule('admit <person> to <meeting>', '^(?:admit|accept|approve|allow in|let in|bring in|ok|okay) (?<person>.+?(?: (?:ending|ends) (?:in|with) \\S+)?)(?: (?:to|into|in|to join|from the lobby of|from the lobby for|for(?= (?!(?:now|a bit|a moment|a sec|a second|a minute|me|us|good)$))) (?<meeting>.+))?$'),
   ],
   reject: [
-    // "decline the guest in Q3 planning": a person described, then the meeting they wait for.
-    rule('reject the guest in <meeting>', '^(?:reject|decline|deny|refuse|turn away|send away|block|kick out) (?<person>(?:the|that|this) (?:guest|caller|visitor|person|guy|lady|man|woman|contractor|candidate|stranger|one|external|outsider)) (?:in|at|for|waiting (?:in|for)) (?:the )?(?<meeting>.+)$'),
+    // "decline the guest in Q3 planning": a person described, then the meeting they wait for; also "an anonymous user".
+    rule('reject the guest in <meeting>', '^(?:reject|decline|deny|refuse|turn away|send away|block|kick out) (?<person>(?:(?:the|that|this) (?:(?:anonymous|unknown|unidentified|external|random) )?|(?:anonymous|unknown|unidentified) )(?:guest|caller|visitor|person|guy|lady|man|woman|contractor|candidate|stranger|one|external|outsider|user|participant|attendee)) (?:in|at|for|waiting (?:in|for)) (?:the )?(?<meeting>.+)$'),
     rule("reject <person>'s request to join <meeting>", `^(?:reject|deny|decline|refuse|turn down) ${REQUEST_TO_JOIN}`),
     rule('reject <person> waiting in <meeting>', '^(?:reject|deny|decline|refuse|block|remove|kick out|dismiss|turn away|send away|throw out|keep out) (?<person>.+?) (?:who (?:is|are) |whos |that (?:is|are) |thats )?(?:still )?(?:waiting|queued|queueing|stuck|sitting) (?:in|for|at|on|to join) (?:the )?(?:lobby (?:of|for) )?(?<meeting>.+)$'),
     rule("don't let <person> in", '^(?:do not|dont|never) (?:let|admit|allow) (?<person>.+?)(?: in| into| join| to join)?(?: (?:to|into|in|for) (?<meeting>.+))?$'),
@@ -134,6 +135,8 @@ export const en = {
     NOT_NEEDED_ANYMORE,
     rule('details of <meeting>', '\\b(?:details?|info|information|summary|overview|join link|link|settings|setup|set-up|set up|configuration|config|organi[sz]er|host|owner|chair|agenda|start time|end time|time|dial-in|attendees|invitees|access levels?|access) (?:of|for|about|on|to) (?<meeting>.+)$'),
     rule('<meeting> details', '^(?!(?:when|what|whats|where|who|whos|how)\\b)(?:show me |show |get me |get |give me |open |pull up |bring up )?(?:the )?(?<meeting>.+?) (?:details|info|information)$'),
+    // "show me the vendor call settings": one meeting's settings (not the bot's, an account's or the defaults).
+    rule('<meeting> settings', `^(?:show me |show |see |view |check |get me |get |give me |open |pull up |display )(?:the |my |our )?(?!(?:(?:the|my|our) )?${SETTINGS_NOT_A_MEETING}\\b)(?<meeting>.+?) (?:meeting |mtg )?(?:settings|setup|configuration|config)$`),
     // "is Budget review locked?", "did I delete Board prep?": a question about a meeting's state names it.
     rule('is <meeting> locked', '^(?:is|was|has) (?<meeting>.+?) (?:(?:already|still) )?(?:been )?(?:locked|unlocked|open to (?:everyone|everybody|anyone|anybody|all|the public|outsiders|guests|externals|external people)|open|public|private|invite only|invited only|cancel(?:l)?ed|deleted|over|started|running|still on|happening|moved|changed|renamed|empty|full)(?: or (?:not|invite only|invited only|locked|unlocked|private|public|open|internal only))?$'),
     rule('did I delete <meeting>', '^(?:did|have|has) (?:i|we|you|someone|anyone|anybody) (?:already )?(?:delete|deleted|cancel|cancel(?:l)?ed|lock|locked|unlock|unlocked|change|changed|move|moved|rename|renamed|update|updated|create|created|schedule|scheduled|end|ended) (?<meeting>.+)$'),
@@ -174,7 +177,7 @@ export const en = {
     rule('make phone users wait for <meeting>', '^(?:make|have|let|force|get) (?:the |all )?(?:phone|dial-in|dial in|dialin|pstn) (?:users|callers|people|participants|joiners|dial-ins|dialins)\\b.*?\\b(?:for|of|on|in|at) (?<meeting>.+?)(?: (?:from now on|going forward|from today|instead|please))?$'),
     // "let anyone join Parent-Teacher Night": who may join, then the meeting.
     // "let everyone join the Friday all hands, not just invitees": the invitees set against everyone are no part of the name.
-    rule('let anyone join <meeting>', '^(?:let|allow) (?<rest>anyone|anybody|everyone|everybody) (?:to )?(?:join|in|into|come in|get in|enter)(?: (?:to|into))? (?:the )?(?<meeting>.+?)(?:,? not (?:just|only|merely) .+)?$'),
+    rule('let anyone join <meeting>', '^(?:let|allow) (?<rest>anyone|anybody|everyone|everybody) (?:to )?(?:join|in|into|come in|get in|enter)(?: (?:to|into))? (?:the )?(?<meeting>.+?)(?:,? (?:not (?:just|only|merely) |without (?:an |a |any )?invit|no invit|(?:even )?(?:if|when) (?:they(?:re| are) )?not invited|invited or not).*)?$'),
     // "Standup should only let in invited people from now on": the meeting, then who it lets in.
     rule('<meeting> should only let in <who>', '^(?<meeting>.+?) (?:should|must|will|can) only (?:let in|admit|allow in|allow) (?<rest>.+)$'),
     // "for Partner Call, phone users shouldn't bypass the lobby anymore": the meeting first, then who the setting is about.
@@ -265,6 +268,8 @@ export const en = {
     rule('call my <group> group <newName> from now on', '^(?:call|name) (?:my |the |our )?(?<group>.+?) (?:contact )?group (?<newName>.+?)(?: (?:from now on|instead|going forward|now))?$'),
     rule('call group <group> <newName> instead', '^call (?:the )?group (?<group>\\S+) (?<newName>.+?)(?: instead)?$'),
     rule('rename my <group> group', '^(?:rename|retitle) (?:my |the |our )?(?<group>.+?) (?:contact )?group$'),
+    // "Legal reviewers group rename to Legal": the group first, then the command, as in a note.
+    rule('<group> group rename to <newName>', '^(?:the |my |our )?(?<group>.+?) (?:contact )?group(?: should be)? (?:rename|renamed|rename it|name change) (?:to|as|into|->|:) ?(?<newName>.+)$'),
   ],
   groupDelete: [
     // "drop Leadership from my groups": the group, not the words saying where it is kept.
@@ -272,7 +277,7 @@ export const en = {
     rule('<group> group can go', '^(?:the |my |our )?(?<group>.+?) (?:contact )?group can go(?: now| away)?$'),
     rule('delete group <group>', '^(?:delete|remove|erase|drop|get rid of|trash|kill|scrap|wipe|destroy|nuke) (?<group>.+)$'),
     // "I don't need the Hikers group anymore" (cues.ts 'a group no longer needed').
-    rule("don't need <group> group anymore", '\\b(?:dont|do not|no longer) need (?:the |my |our )?(?<group>.+?) (?:contact )?group(?: anymore| any more| now)?$'),
+    rule("don't need <group> group anymore", '\\b(?:dont|do not|no longer) need (?:the |my |our )?(?<group>.+?) (?:contact )?group(?: anymore| any more| now)?(?: (?:delete|remove|drop|trash|scrap|get rid of)(?: it)?)?$'),
   ],
   groupPresence: [
     rule('presence of <group>', '\\b(?:presence|status|statuses|availability|online status|who is online)(?: (?:updates?|alerts?|notifications?|changes))? (?:of|for|in|on) (?<group>.+)$'),
@@ -418,7 +423,7 @@ export const zh = {
     rule('让这个群收到 <会议> 的提醒', '(?:这个|本|此|这)(?:频道|群聊|群|聊天|对话|会话)里?(?:也|都)?(?:要|得)?(?:能|可以)?(?:收到|看到|接到|收)\\s*(?<meeting>[^，,]+?)\\s*的(?:大厅|等候室)?(?:的)?(?:提醒|通知)'),
     rule('<会议> 有人等就在这个群里通知', '^(?:以后|今后|之后|往后)?(?<meeting>[^，,]+?)\\s*(?:的)?(?:大厅|等候室)?(?:里)?有人(?:在)?(?:大厅|等候室)?(?:里)?等'), rule('把 <会议> 的大厅提醒', '^(?:把|将)?\\s*(?<meeting>.+?)\\s*的(?:大厅|候会|等候|等待|入会)?(?:提醒|通知)'), rule('发送 <会议> 的提醒', '(?:发送|转发|推送)\\s*(?<meeting>.+?)\\s*的(?:大厅)?(?:提醒|通知)')],
   details: [
-    rule('<会议> 的详情', '^(?:查看|显示|看看)?\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*的?(?:会议)?(?:具体)?(?:是(?:什么|啥)|有什么)?(?:详情|细节|详细信息|详细资料|资料|具体信息|信息|详细情况|情况|设置|设定|入会链接|会议链接|链接|组织者|主持人|会议号|议程)'),
+    rule('<会议> 的详情', '^(?:查看|显示|看看)?\\s*(?:会议)?\\s*(?<meeting>[^，,。；;]+?)\\s*的?(?:会议)?(?:具体)?(?:是(?:什么|啥)|有什么)?(?:详情|细节|详细信息|详细资料|资料|具体信息|信息|详细情况|情况|设置|设定|入会链接|会议链接|链接|组织者|主持人|会议号|议程)'),
     rule('<会议> 是几点开始的', '^(?:会议)?\\s*(?<meeting>.+?)\\s*(?:是)?(?:几点|什么时候|何时|哪天|几号|星期几|周几|哪一天)(?:能|会|才)?(?:开始|开完|开|结束|召开|散会|的|[？?]?$)'),
     rule('<会议> 锁了吗', '^(?:把|将)?\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*(?:是不是|是否|有没有)?(?:已经|被)?(?:锁了|锁上了|锁定了|解锁了|开始了|开了|结束了|取消了|删了|删除了|改了|改过了|公开了|挪了|推迟了)(?:吗|没有?|没)'),
     rule('<会议> 是不是已经锁上了', '^(?:会议)?\\s*(?<meeting>.+?)\\s*(?:是不是|是否)(?:已经|被)?(?:锁|解锁|开始|结束|取消|删|改|公开|静音)'),
@@ -466,7 +471,7 @@ export const zh = {
     // "周会有什么自定义数据": what the meeting has, asked.
     rule('<会议> 有哪些扩展', '^(?:列出|查看|显示|看看|看一下)?\\s*(?<meeting>[^，,。]+?)\\s*(?:上|里)?(?:有|带)(?:哪些|什么|几个)(?:扩展|自定义数据)'),
     rule('<会议> 有哪些扩展', '^(?:列出|查看|显示|给|在)?\\s*(?<meeting>.+?)\\s*(?:上|里)?(?:都)?(?:有哪些|有什么|有没有|挂了|挂着|有|加了|加过|添加了|添加过)(?:什么|哪些)?的?(?:扩展|自定义数据|插件)'), rule('会议扩展 <会议>', '扩展\\s*(?<meeting>.+)$')],
-  extensionsAdd: [rule('把扩展加到 <会议> 上', '扩展.*?(?:加到|加进|添加到|挂到|放到|绑到|装到)\\s*(?<meeting>[^，,]+?)\\s*(?:上|里)?(?:去|吧)?$'), rule('给 <会议> 添加扩展', '(?:给|为|向|在|往)\\s*(?<meeting>.+?)\\s*(?:上|里)?(?:添加|加|新增|增加|挂上|挂|装|绑)'), rule('<会议> 加个扩展', '^(?!添加|新增|增加)(?<meeting>[^，,]+?)\\s*上?(?:添加|加|新增|增加)(?:一个|个|一条|条)?扩展'), rule('添加扩展 <id> 到 <会议>', '扩展\\s*(?:[A-Za-z0-9][\\w.-]*\\s*)?(?:到|给)\\s*(?<meeting>.+)$')],
+  extensionsAdd: [rule('把扩展加到 <会议> 上', '扩展.*?(?:加到|加进|添加到|挂到|放到|绑到|装到)\\s*(?<meeting>[^，,]+?)\\s*(?:上|里)?(?:去|吧)?$'), rule('给 <会议> 添加扩展', '(?:给|为|替|向|在|往)\\s*(?<meeting>.+?)\\s*(?:上|里)?(?:添加|加|新增|增加|挂上|挂|装|绑)'), rule('<会议> 加个扩展', '^(?!添加|新增|增加)(?<meeting>[^，,]+?)\\s*上?(?:添加|加|新增|增加)(?:一个|个|一条|条)?扩展'), rule('添加扩展 <id> 到 <会议>', '扩展\\s*(?:[A-Za-z0-9][\\w.-]*\\s*)?(?:到|给)\\s*(?<meeting>.+)$')],
   groupMembers: [
     // "上海团队谁有空": asked with the presence watch (cues.ts 'who of a group is free, asked'), the same group.
     rule('<分组> 谁有空', '^(?:看看|看一下|查查|查一下)?\\s*(?<group>[^，,\\s]{1,12}?)\\s*(?:这个分组|这个组)?(?:里|中|里面)?(?:的人)?(?:现在|目前)?(?:都)?(?:有)?谁(?:有空|在线|空闲|闲着|上线|有时间)'),
@@ -526,7 +531,7 @@ export const zh = {
     rule('谁在会议 <会议> 里', '^谁在\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*(?:里|中)'),
     rule('<会议> 的参会人', '^(?:列出|查看|显示)?\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*的(?:参会人|与会者|参会者)'),
   ],
-  huaweiAdmitWaiting: [rule('<会议> 等候室', '^(?:让|准入|把|将)?\\s*(?:会议)?\\s*(?<meeting>.+?)\\s*的?等候室'), rule('等候室全部准入 <会议>', '等候室.*?(?:准入|进来)\\s*(?:会议)?\\s*(?<meeting>.+)$')],
+  huaweiAdmitWaiting: [rule('<会议> 等候室', '^(?:让|准入|把|将)?\\s*(?:会议)?\\s*(?<meeting>.{2,}?)\\s*的?等候室'), rule('等候室全部准入 <会议>', '等候室.*?(?:准入|进来)\\s*(?:会议)?\\s*(?<meeting>.+)$')],
   huaweiKeyword: [
     rule('关于 <关键词> 的', '(?:关于|有关(?!于|的)|主题为|主题是|名为|包含)\\s*(?<keyword>.+?)\\s*的'),
     // "正在开的会里有讲产品的吗": a meeting that talks about something, asked for.
