@@ -31,6 +31,10 @@ const TRAILING_PURPOSE_EN = /\s+so (?:that )?(?:(?![Aa]nyone\b|[Ee]veryone\b|[Ee
 
 const NO_INVITE_NEEDED_EN = /\s*[,;]\s*no invit\w*(?: (?:needed|required|necessary))?\s*[.!]*$/iu;
 
+// "lock down Ops review so nobody new can join": why a meeting is locked is what locking does, not who the command is
+// about (the classifier heard "can join" and offered to admit a person called "lock down Ops review so nobody new").
+const LOCK_PURPOSE_EN = /^((?:please\s+)?lock\b.+?)\s+so (?:that )?(?:nobody|no one|noone|no-one)(?: (?:new|else|more|other))? (?:can|could|will|may) (?:join|get in|enter|come in|get into|sneak in)\b.*$/iu;
+
 // The verbs a command clause opens with (imperative), so "…, let her through" is known to be the command.
 const COMMAND_OPENING_EN = /^(?:please\s+)?(?:admit|let|allow|bring|accept|approve|reject|deny|decline|refuse|turn|send|kick|block|remove|delete|cancel|erase|drop|get rid of|trash|scrap|watch|monitor|track|follow|unwatch|stop|create|schedule|book|set|make|add|attach|put|rename|call|name|change|update|modify|edit|move|reschedule|mute|unmute|silence|lock|unlock|end|terminate|close|finish|kill|post|route|forward|show|list|tell|give|keep|ping|alert|notify|open|describe|check|shut|hang up|wrap up|empty|clear|unlock|reopen)\b/iu;
 
@@ -97,7 +101,7 @@ export function englishCommand(input: string): CommandClause {
   }
   // "let everyone join Budget sync, no invite needed": who may join, said after a comma, is part of the command.
   if (/\b(?:everyone|anyone|everybody|anybody)\b/iu.test(text)) text = text.replace(NO_INVITE_NEEDED_EN, ' without an invite');
-  const cut = text.replace(TRAILING_CLAUSE_EN, '').replace(TRAILING_PURPOSE_EN, '');
+  const cut = text.replace(TRAILING_CLAUSE_EN, '').replace(TRAILING_PURPOSE_EN, '').replace(LOCK_PURPOSE_EN, '$1');
   if (cut !== text && wordCount(cut) >= 2) {
     notes.push(`"${text.slice(cut.length).replace(/^[\s,;?!.-]+/u, '')}" says why or asks more, not what`);
     text = cut;

@@ -78,7 +78,7 @@ export const en = {
     // "decline the guest in Q3 planning": a person described, then the meeting they wait for; also "an anonymous user".
     rule('reject the guest in <meeting>', '^(?:reject|decline|deny|refuse|turn away|send away|block|kick out) (?<person>(?:(?:the|that|this) (?:(?:anonymous|unknown|unidentified|external|random) )?|(?:anonymous|unknown|unidentified) )(?:guest|caller|visitor|person|guy|lady|man|woman|contractor|candidate|stranger|one|external|outsider|user|participant|attendee)) (?:in|at|for|waiting (?:in|for)) (?:the )?(?<meeting>.+)$'),
     rule("reject <person>'s request to join <meeting>", `^(?:reject|deny|decline|refuse|turn down) ${REQUEST_TO_JOIN}`),
-    rule('reject <person> waiting in <meeting>', '^(?:reject|deny|decline|refuse|block|remove|kick out|dismiss|turn away|send away|throw out|keep out) (?<person>.+?) (?:who (?:is|are) |whos |that (?:is|are) |thats )?(?:still )?(?:waiting|queued|queueing|stuck|sitting) (?:in|for|at|on|to join) (?:the )?(?:lobby (?:of|for) )?(?<meeting>.+)$'),
+    rule('reject <person> waiting in <meeting>', '^(?:reject|deny|decline|refuse|block|remove|kick out|dismiss|turn away|send away|throw out|keep out) (?<person>.+?) (?:who (?:is|are) |whos |that (?:is|are) |thats )?(?:still )?(?:waiting|queued|queueing|stuck|sitting) (?:in|for|at|on|to join|outside) (?:the )?(?:lobby (?:of|for) )?(?<meeting>.+)$'),
     rule("don't let <person> in", '^(?:do not|dont|never) (?:let|admit|allow) (?<person>.+?)(?: in| into| join| to join)?(?: (?:to|into|in|for) (?<meeting>.+))?$'),
     // "refuse entry to the recruiter in Ops Sync": who, then where.
     rule('refuse entry to <person> in <meeting>', '^(?:refuse|deny|decline|block) (?:entry|entrance|access|admission) (?:to|for) (?<person>.+?)(?: (?:in|into|to|for) (?<meeting>.+))?$'),
@@ -127,7 +127,8 @@ export const en = {
     rule('when people wait for <meeting>', '\\bwait(?:s|ing)? (?:for|in|to join) (?<meeting>.+)$'),
     rule('alerts for <meeting> here', '\\b(?:alerts?|notifications?|notices|pings|lobby) (?:for|of|from|about) (?<meeting>.+?)(?: (?:lobby|here|to this|in this|into this|to here|over here|to the channel|to this channel|to this chat|in here|go|goes|to go|come|be sent|be posted|get sent|delivered|sent|posted|routed|show up|shows up|appear|appears|land|pop up|arrive|(?:should|must|will|need to|needs to|have to|are to) (?:now )?(?:go|come|be|land|show|arrive|pop|get))\\b.*)?$'),
     rule('send <meeting> lobby alerts here', '^(?:send|post|route|deliver|forward|share|put|redirect|pipe|push|relay|mirror|copy|cc|bring|drop) (?:the )?(?<meeting>.+?) (?:lobby |waiting |waiting room )?(?:alerts?|notifications?|notices|pings)\\b'),
-    rule('I want <meeting> lobby alerts delivered here', '^(?:i(?:d| would) (?:like|love)|i want|i need|have|get|can|could) (?:the )?(?<meeting>.+?) (?:lobby )?(?:alerts?|notifications?|pings) (?:to be )?(?:delivered|sent|posted|routed|forwarded|to go|go|to come|come|to show up|show up|to land|land|to appear|appear|here|in here|to this|into this|in this|on this)\\b'),
+    // "can the co-organizers get the roadmap lobby pings in here?": who gets them is said before the meeting.
+    rule('I want <meeting> lobby alerts delivered here', '^(?:i(?:d| would) (?:like|love)|i want|i need|have|get|can|could)(?: (?:i|we|(?:the |my |our )?(?:co-?organi[sz]ers|organi[sz]ers|people|folks|everyone|everybody|team|hosts|presenters|colleagues))(?: here| in here)? (?:get|see|have|receive))? (?:the )?(?<meeting>.+?) (?:lobby )?(?:alerts?|notifications?|pings) (?:to be )?(?:delivered|sent|posted|routed|forwarded|to go|go|to come|come|to show up|show up|to land|land|to appear|appear|here|in here|to this|into this|in this|on this)\\b'),
     rule('<meeting> lobby pings should go to this chat', '^(?:the )?(?<meeting>.+?) (?:lobby |waiting |waiting room )?(?:alerts?|notifications?|pings) (?:should|must|need to|needs to|can|could|have to|are to|will) (?:now )?(?:go|come|be (?:sent|posted|delivered|routed|forwarded)|land|show up|arrive|pop up)\\b'),
     rule('about <meeting> lobby', '\\babout (?<meeting>.+?)(?: lobby)?(?: here)?$'),
   ],
@@ -471,7 +472,7 @@ export const zh = {
     // "周会有什么自定义数据": what the meeting has, asked.
     rule('<会议> 有哪些扩展', '^(?:列出|查看|显示|看看|看一下)?\\s*(?<meeting>[^，,。]+?)\\s*(?:上|里)?(?:有|带)(?:哪些|什么|几个)(?:扩展|自定义数据)'),
     rule('<会议> 有哪些扩展', '^(?:列出|查看|显示|给|在)?\\s*(?<meeting>.+?)\\s*(?:上|里)?(?:都)?(?:有哪些|有什么|有没有|挂了|挂着|有|加了|加过|添加了|添加过)(?:什么|哪些)?的?(?:扩展|自定义数据|插件)'), rule('会议扩展 <会议>', '扩展\\s*(?<meeting>.+)$')],
-  extensionsAdd: [rule('把扩展加到 <会议> 上', '扩展.*?(?:加到|加进|添加到|挂到|放到|绑到|装到)\\s*(?<meeting>[^，,]+?)\\s*(?:上|里)?(?:去|吧)?$'), rule('给 <会议> 添加扩展', '(?:给|为|替|向|在|往)\\s*(?<meeting>.+?)\\s*(?:上|里)?(?:添加|加|新增|增加|挂上|挂|装|绑)'), rule('<会议> 加个扩展', '^(?!添加|新增|增加)(?<meeting>[^，,]+?)\\s*上?(?:添加|加|新增|增加)(?:一个|个|一条|条)?扩展'), rule('添加扩展 <id> 到 <会议>', '扩展\\s*(?:[A-Za-z0-9][\\w.-]*\\s*)?(?:到|给)\\s*(?<meeting>.+)$')],
+  extensionsAdd: [rule('把扩展加到 <会议> 上', '扩展.*?(?:加到|加进|添加到|挂到|放到|绑到|装到)\\s*(?<meeting>[^，,]+?)\\s*(?:上|里)?(?:去|吧)?$'), rule('给 <会议> 添加扩展', '(?:给|为|替|帮(?!我|忙|一下)|向|在|往)\\s*(?<meeting>.+?)\\s*(?:上|里)?(?:添加|加|新增|增加|挂上|挂|装|绑)'), rule('<会议> 加个扩展', '^(?!添加|新增|增加)(?<meeting>[^，,]+?)\\s*上?(?:添加|加|新增|增加)(?:一个|个|一条|条)?扩展'), rule('添加扩展 <id> 到 <会议>', '扩展\\s*(?:[A-Za-z0-9][\\w.-]*\\s*)?(?:到|给)\\s*(?<meeting>.+)$')],
   groupMembers: [
     // "上海团队谁有空": asked with the presence watch (cues.ts 'who of a group is free, asked'), the same group.
     rule('<分组> 谁有空', '^(?:看看|看一下|查查|查一下)?\\s*(?<group>[^，,\\s]{1,12}?)\\s*(?:这个分组|这个组)?(?:里|中|里面)?(?:的人)?(?:现在|目前)?(?:都)?(?:有)?谁(?:有空|在线|空闲|闲着|上线|有时间)'),
@@ -509,6 +510,8 @@ export const zh = {
     rule('停止关注 <分组> 的状态', '(?:(?:不用|不必|无需|不需要|不要|别)再?(?:关注|订阅|跟踪|盯(?:着|住)?|看(?:着)?)|停止关注|取消关注|不再关注|别再关注|不要再关注|取消订阅|停止订阅|不再订阅|停止跟踪|不再跟踪|别再跟踪|取消跟踪|停止|关闭|关掉|(?:别再|不要再|不用再)(?:告诉|通知|提醒)我?|(?:别再|不要再|不用再|别)(?:给我)?推(?:送)?|停止推送|取消|去掉|删掉|停掉)\\s*(?:分组)?\\s*(?<group>.+?)\\s*(?:分组)?的?(?:(?:在线|上线|上下线)?状态|(?:上下线|上线|下线|在线)的?(?:提醒|通知|推送))'),
     // "读书会的人上下线别再通知我了": the group's people coming and going, no longer told.
     // "华东大客户组上下线不用再通知我了": the group by its kind (组), then its people coming and going, no longer told.
+    // "老同事上线不用通知我了", "设计团队上下线不用再通知我了": a name of people, then their coming online no longer told.
+    rule('<同事>上线不用通知我了', `^(?<group>[^\\s，,]{1,12}?${PEOPLE_WORDS_ZH})(?:的人)?(?:的)?(?:上下线|上线|下线|在线状态|状态).{0,4}(?:别|不要|不用|不再|停|取消|关)`),
     rule('<…组>上下线别再通知我', '^(?:分组)?\\s*(?<group>[^\\s，,]+?)\\s*(?:分组|组)(?:里)?(?:的(?:人|成员))?(?:的)?(?:上下线|上线|下线|在线状态|状态).{0,4}(?:别|不要|不用|不再|停|取消|关)'),
     // "别再告诉我实习生谁上线了": no longer told, then who of the group comes online.
     rule('别再告诉我<分组>谁上线了', '^(?:别再|不要再|不用再|别)(?:告诉|通知|提醒|推送|推|发)我?\\s*(?<group>[^，,\\s]{1,12}?)\\s*(?:分组|组)?(?:里)?(?:的人)?(?:的)?(?:谁|有人)?(?:上线|下线|在线|上下线)'),

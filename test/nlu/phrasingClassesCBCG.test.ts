@@ -79,3 +79,39 @@ describe('phrasing classes (issue 11, after CB to CE)', () => {
     ['我会收到哪些会的等候室通知', 'watch.list', {}],
   ]);
 });
+
+/**
+ * After corpora CF and CG, written blind side by side and scored first on 318c52b (after CB to CE's tuning): CF met
+ * every number; CG held two reads acted on as writes ("got any skype meetings set up?" booked one; "i'm muted lol, my
+ * headset is broken" muted everyone) and one write read as another ("<id> 别让别人再进了，锁上" turned away a person).
+ * Their classes, as neighbours.
+ */
+describe('phrasing classes (issue 11, after CF and CG)', () => {
+  checkChangesNothing(['have we got any calls set up?', 'any meetings booked for me?', "i'm muted again, my mic died", 'im on mute lol']);
+  check([
+    ['got any meetings lined up?', 'meetings.list', {}],
+    ["i'm muted, my mic is broken", 'none', {}],
+    ['i keep getting dropped, my wifi is bad', 'none', {}],
+    ['mute 961234578', 'huawei.mute', { meeting: '961234578', on: true }],
+    ['961234578 别让外人进来，锁了吧', 'huawei.lock', { meeting: '961234578', on: true }],
+    ['961234578 已经锁了吗', 'huawei.details', { meeting: '961234578' }],
+    // Why a meeting is locked is what locking does: Huawei's lock or Skype's access level, asked.
+    ['change Board prep so anyone can join', 'meetings.update', { meeting: 'Board prep', accessLevel: 'Everyone' }],
+    ['open the doors for 961234578, people are waiting', 'huawei.admitWaiting', { meeting: '961234578' }],
+    ["we don't want notifications for our meetings any more", 'watch.stop', { all: true }],
+    ['i no longer need alerts for any of my meetings', 'watch.stop', { all: true }],
+    ['turn away the guy waiting outside Budget review', 'lobby.reject', { person: 'the guy', meeting: 'Budget review' }],
+    ['can the co-organizers get the budget sync lobby pings in here?', 'alerts.routeHere', { meeting: 'budget sync' }],
+    ['让 周例会 的等候提醒在这个群里出现', 'alerts.routeHere', { meeting: '周例会' }],
+    ['老同事上线不用通知我了', 'groups.presenceStop', { group: '老同事' }],
+    ['市场团队上下线不用再通知我了', 'groups.presenceStop', { group: '市场团队' }],
+    ['帮周例会加上 RoamedOrganizerData 扩展，id 为 hr7', 'extensions.add', { meeting: '周例会', extensionType: 'RoamedOrganizerData', extensionId: 'hr7' }],
+    ['帮我给周例会加个扩展', 'extensions.add', { meeting: '周例会' }],
+    ['取消下周一的技术分享', 'meetings.delete', { meeting: '技术分享' }],
+    ['the hold music on the dial-in line is terrible', 'none', {}],
+  ]);
+  checkAsked([
+    ['lock Ops review so nobody else can get in', ['huawei.lock', 'meetings.update'], { meeting: 'Ops review', on: true }],
+  ]);
+});
+
