@@ -147,6 +147,12 @@ const CUES: readonly Cue[] = [
   // CC: "create a jira ticket for the login bug": a login that is a product's feature, in a ticket or a bug, is no
   // sign-in of the person's (it had sent the sign-in card).
   { name: 'a login in a ticket', en: /^(?!.*\b(?:sign|log) (?:me|us) (?:in|out)\b)(?:.*\b(?:jira|ticket|bug report|bug|issue|pr|pull request|story|task|backlog)\b.*\b(?:login|log in|sign in|signin|sign-in|sso)\b|.*\b(?:login|sign in|signin|sign-in|sso) (?:bug|bugs|issue|issues|error|errors|page|screen|form|button|flow|api|endpoint|code|tests?|ticket|feature|story)\b.*\b(?:ticket|jira|fix|fixed|review|broken|deploy|deployed|ship|shipped|merge|merged|pr)\b)/u, intent: 'none', overrules: ['signIn', 'signOut', 'meetings.details', 'meetings.create'] },
+  // CI: 断开我的Skype for Business连接: the connection cut is a sign-out (it signed in).
+  { name: 'disconnect my account (zh)', zh: /^(?:请|帮我|麻烦)?(?:断开|解除|断掉|切断)(?:我的|我和你的|你和我的)?.{0,30}?(?:连接|链接|绑定|关联|账号|帐号)/u, intent: 'signOut', overrules: ['signIn', 'none', 'help'] },
+  // CH: "I'm in the Field Sales group btw": the speaker's own team, told.
+  { name: 'the speaker is in a group', en: /^(?:i m|im|i am|iam|we re|were|weare|we are) (?:in|part of|a member of|on|with) (?:the |a |our |my )?\S+(?: \S+){0,3} (?:group|team|squad|crew)\b(?: btw| by the way| fyi| now| too| as well)?$/u, intent: 'none', overrules: ['groups.members', 'groups.list', 'groups.presence'], statementOnly: true },
+  // CI: "the Contoso guys waited in the lobby for ages last week": a lobby in the past, told.
+  { name: 'a lobby in the past', en: /\b(?:waited|sat|stood|were waiting|was waiting|got stuck) (?:in|at) the (?:lobby|waiting room)\b.*\b(?:yesterday|last (?:week|time|month|year)|ago|earlier|this morning|for ages|forever)\b/u, intent: 'none', overrules: ['lobby.who', 'watch.start', 'lobby.admit'], statementOnly: true },
   { name: 'sign-out forbidden', en: /^(?:please |pls )?(?:dont|do not|never) (?:ever )?(?:sign|log) (?:me )?(?:out|off)\b/u, zh: /^(?:请|千万)?(?:别|不要|不用)(?:帮我|给我)?(?:注销|登出|退出登录)/u, intent: 'none', overrules: ['signOut'] },
   // "…，登出", "stop using my account, sign out": the command said last, after its reason (English cues read the
   // normalised text, which has no commas).
@@ -220,6 +226,10 @@ const CUES: readonly Cue[] = [
   // "what's the standard setup when you create a meeting": the defaults.
   // CD: "show me the vendor call settings": one meeting's settings are its details (no command read it).
   { name: "a meeting's settings, shown", en: new RegExp(String.raw`^(?:show|see|view|check|open|get|pull up|display|give)(?: me)? (?:the |my |our )?(?!(?:(?:the|my|our) )?${SETTINGS_NOT_A_MEETING}\b)\S+(?: \S+){0,4} (?:meeting |call |mtg )?(?:settings|setup|configuration|config)$`, 'u'), intent: 'meetings.details', overrules: ['none', 'meetings.eligibleValues', 'page.next', 'help', 'meetings.list'] },
+  // CI: "年度预算 会议的链接发我一下": a meeting's link sent over is its details.
+  { name: "a meeting's link, sent (zh)", zh: /^(?:把)?\s*[^，,\s]{2,16}?\s*(?:会议|会)?的?(?:入会|会议)?(?:链接|会议号|会议信息|详情)\s*(?:发|给|传|贴)(?:给)?(?:我|一下|过来)/u, intent: 'meetings.details', overrules: ['none', 'meetings.invitation', 'meetings.list', 'huawei.details'] },
+  // CI: "i want to see availability changes for the <group> group": presence alerts asked for.
+  { name: 'availability changes of a group', en: /^(?!.*\b(?:stop|quit|no more|dont|do not|cancel|turn off|no longer)\b).*\b(?:availability|presence|online status|status) (?:changes|updates|alerts|notifications)\b.*\b(?:for|of|in|on) (?:the |my |our )?\S+(?: \S+){0,3} (?:group|contacts)\b/u, intent: 'groups.presence', overrules: ['none', 'groups.members', 'groups.list'], seesTheFuture: true },
   { name: 'the standard setup', en: /\b(?:standard|default|usual) (?:setup|set-up|settings|options|configuration|config)\b/u, intent: 'meetings.defaults', overrules: ['meetings.list', 'none', 'meetings.create', 'help'] },
   // "list the choices for lobby bypass": the values a setting may take.
   { name: 'choices for a setting', en: /\b(?:choices|options|possible values|allowed values|values) (?:for|of) (?:the )?(?:lobby bypass|bypass|access levels?|access)\b/u, intent: 'meetings.eligibleValues', overrules: ['lobby.who', 'none', 'meetings.defaults', 'meetings.update'] },
@@ -449,6 +459,14 @@ const CUES: readonly Cue[] = [
   { name: 'let them in, <id>', en: /^(?=\d{9,12} |.*\d{9,12}$)(?:\d{9,12} )?(?:please |pls |ok |okay |just )?(?:let|bring|get) (?:them|everyone|everybody|all of them|them all|all|the people|the folks|the guests|those people|people) (?:in|inside|through)(?: now| please| pls)?(?: (?:to|into|for|in|on))?(?: (?:meeting |conference |mtg )?\d{9,12})?$/u, intent: 'huawei.admitWaiting', overrules: ['lobby.admit', 'huawei.mute', 'huawei.details', 'huawei.participants', 'none'] },
   // CG: "open the doors for <id>, people are waiting": the waiting room of the id opened.
   { name: 'open the doors for <id>', en: /^(?:please |pls |just )?open (?:up )?(?:the )?doors? (?:for|to|of|on|in) (?:meeting |conference )?\d{9,12}\b/u, intent: 'huawei.admitWaiting', overrules: ['lobby.who', 'lobby.admit', 'huawei.details', 'huawei.participants', 'none', 'huawei.lock'] },
+  // CH: "quit monitoring the waiting room of <id>": a Huawei waiting room no longer watched (it let everyone in).
+  { name: 'stop watching <id>', en: /^(?:please |pls )?(?:quit|stop|cease|end|no more|dont keep|stop keeping) (?:monitoring|watching|tracking|following|an eye on|tabs on)\b(?!.*\b(?:presence|status|online)\b).*\b\d{9,12}\b/u, intent: 'huawei.unwatch', overrules: ['huawei.admitWaiting', 'huawei.watch', 'watch.stop', 'huawei.participants', 'huawei.details', 'none', 'lobby.who'] },
+  // CH: "<id> is done, wrap it up for everyone": the meeting ended.
+  { name: 'wrap <id> up', en: /^(?=.*\b\d{9,12}\b).*\bwrap (?:it |this |that |things |everything |the (?:meeting|call) )?up\b/u, intent: 'huawei.end', overrules: ['none', 'huawei.details', 'huawei.participants', 'meetings.details'] },
+  // CH: "<id> has people waiting, let them all in": those waiting at the id, let in.
+  { name: '<id> has people waiting, let them in', en: /^\d{9,12} (?:has|got|have) (?:people|folks|guests|someone|somebody|a few people|visitors) waiting (?:so |just |please |pls )?(?:let|bring|get) (?:them|everyone|everybody) (?:all )?(?:in|inside|through)\b/u, intent: 'huawei.admitWaiting', overrules: ['huawei.participants', 'lobby.admit', 'lobby.who', 'huawei.details', 'none'] },
+  // CI: "silence the participants of <id>": everyone in it muted.
+  { name: 'silence the participants', en: /^(?:please |pls )?(?:silence|hush|shush|mute) (?:all )?(?:the |of the )?(?:participants|attendees|people|folks|everyone|everybody|speakers)\b/u, intent: 'huawei.mute', overrules: ['huawei.participants', 'none', 'huawei.details', 'lobby.who'] },
   { name: 'whoever waits at <id>, let in', en: /^(?:please |pls )?(?:let in|admit|bring in) (?:whoever|anyone|everyone|everybody|all)(?: who)?(?:s| is| are)? (?:waiting|queued|in the waiting room) (?:for|in|at|on) \d{6,12}\b/u, intent: 'huawei.admitWaiting', overrules: ['huawei.details', 'huawei.participants', 'lobby.admit', 'none'] },
   // "call the Running club group Running buddies instead": a group called by another name is renamed.
   { name: 'call the <group> group <new name>', en: /^(?:please |pls )?(?:call|name) (?:the |my |our )?\S+(?: \S+){0,3} (?:contact )?group \S/u, intent: 'groups.rename', overrules: ['huawei.ongoing', 'none', 'groups.create', 'groups.list', 'meetings.update'] },

@@ -115,3 +115,31 @@ describe('phrasing classes (issue 11, after CF and CG)', () => {
   ]);
 });
 
+
+/**
+ * After corpora CH and CI, written blind side by side and scored first on 1fa4c5f (after CF's and CG's tuning): CI met
+ * every number; CH held one write read as another ("quit monitoring the waiting room of <id>" let everyone in).
+ * Their classes, as neighbours.
+ */
+describe('phrasing classes (issue 11, after CH and CI)', () => {
+  check([
+    ['stop monitoring the waiting room of 961234870', 'huawei.unwatch', { meeting: '961234870' }],
+    ['quit watching 961234870', 'huawei.unwatch', { meeting: '961234870' }],
+    ['quit monitoring Budget review', 'watch.stop', { meeting: 'Budget review' }],
+    ['961234870 is finished, wrap it up', 'huawei.end', { meeting: '961234870' }],
+    ['961234870 has folks waiting, let them in', 'huawei.admitWaiting', { meeting: '961234870' }],
+    ['961234870 有人在等，都让他们进来吧', 'huawei.admitWaiting', { meeting: '961234870' }],
+    ['silence the attendees of 961234870', 'huawei.mute', { meeting: '961234870', on: true }],
+    ['who are the participants of 961234870', 'huawei.participants', { meeting: '961234870' }],
+    ['断开我和Skype的连接', 'signOut', {}],
+    ["I'm in the Sales group btw", 'none', {}],
+    ['the vendors waited in the lobby forever yesterday', 'none', {}],
+    ['ping me if anyone shows up in any of my lobbies', 'watch.start', { all: true }],
+    ['turn off every huawei waiting room alert', 'huawei.unwatch', { all: true }],
+    ['门口有人在等吗', 'lobby.who', {}],
+    ["have Budget review's waiting alerts show up in this chat", 'alerts.routeHere', { meeting: 'Budget review' }],
+    ['周例会 会议的链接发我一下', 'meetings.details', { meeting: '周例会' }],
+    ['i want to see availability changes for the Sales group', 'groups.presence', { group: 'Sales' }],
+    ['stop availability updates for the Sales group', 'groups.presenceStop', { group: 'Sales' }],
+  ]);
+});
