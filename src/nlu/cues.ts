@@ -2,7 +2,7 @@ import { isWrite } from './catalog.js';
 import { asksToSee } from './safety.js';
 import type { IntentScore } from './classifier.js';
 import { MEETING_KIND_EN, MEETING_KIND_ZH } from './meetingWords.js';
-import { containsAny, requiredLiterals } from './literals.js';
+import { LiteralSet, requiredLiterals } from './literals.js';
 
 /**
  * Strong cues: phrasings that name one command whatever else the sentence holds, read the way a colleague reads
@@ -680,23 +680,46 @@ interface PreparedCue {
   pattern: RegExp;
   /** A write the cue may not name on a sentence that asks to see something (see `strongCue`). */
   stoppedBySeeing: boolean;
-  /** Strings one of which every text the pattern matches contains; undefined when none could be read. */
+  /** The strings one of which every text the pattern matches contains; undefined when none could be read. */
   needs: readonly string[] | undefined;
+  /** `needs` as their places in the language's LiteralSet. */
+  needIds: readonly number[] | undefined;
 }
 
-function preparedFor(language: 'en' | 'zh'): readonly PreparedCue[] {
-  return CUES.flatMap((cue) => {
+/** One language's cues in their order, and every literal they need, found in one pass over a sentence. */
+interface CueTable {
+  cues: readonly PreparedCue[];
+  literals: LiteralSet;
+  /** Scratch for `LiteralSet.scan`, cleared on each use: strongCue runs to its end before it is called again. */
+  found: Uint8Array;
+}
+
+function tableFor(language: 'en' | 'zh'): CueTable {
+  const ids = new Map<string, number>();
+  const idOf = (literal: string): number => ids.get(literal) ?? ids.set(literal, ids.size).size - 1;
+  const cues = CUES.flatMap((cue) => {
     const pattern = cue[language];
-    return pattern ? [{ cue, pattern, stoppedBySeeing: isWrite(cue.intent) && !cue.seesTheFuture && !cue.asked, needs: requiredLiterals(pattern) }] : [];
+    if (!pattern) return [];
+    const needs = requiredLiterals(pattern);
+    return [{ cue, pattern, stoppedBySeeing: isWrite(cue.intent) && !cue.seesTheFuture && !cue.asked, needs, needIds: needs?.map(idOf) }];
   });
+  return { cues, literals: new LiteralSet([...ids.keys()]), found: new Uint8Array(ids.size) };
 }
 
-const CUES_EN = preparedFor('en');
-const CUES_ZH = preparedFor('zh');
+const CUES_EN = tableFor('en');
+const CUES_ZH = tableFor('zh');
 
 /** Every cue's pattern with the literals it was found to need: exported for the test that holds them sound. */
 export function cuePrefilters(): ReadonlyArray<Pick<PreparedCue, 'pattern' | 'needs'> & { name: string }> {
-  return [...CUES_EN, ...CUES_ZH].map(({ cue, pattern, needs }) => ({ name: cue.name, pattern, needs }));
+  return [...CUES_EN.cues, ...CUES_ZH.cues].map(({ cue, pattern, needs }) => ({ name: cue.name, pattern, needs }));
+}
+
+/** Whether one of the literals `ids` was found (a plain loop: it runs for every cue on every sentence). */
+function foundAny(found: Uint8Array, ids: readonly number[]): boolean {
+  for (let i = 0; i < ids.length; i += 1) {
+    if (found[ids[i]!] === 1) return true;
+  }
+  return false;
 }
 
 /**
@@ -704,10 +727,13 @@ export function cuePrefilters(): ReadonlyArray<Pick<PreparedCue, 'pattern' | 'ne
  * names a write never fires on a sentence that asks to see something: a read must never become a write.
  */
 export function strongCue(intent: string, text: string, chinese: boolean, question = false): CueDecision | undefined {
+  const { cues, literals, found } = chinese ? CUES_ZH : CUES_EN;
+  found.fill(0);
+  literals.scan(text, found);
   // Whether the sentence asks to see something: read once, and only when a write's pattern matched (it rarely does).
   let asks: boolean | undefined;
-  for (const { cue, pattern, stoppedBySeeing, needs } of chinese ? CUES_ZH : CUES_EN) {
-    if ((question && cue.statementOnly) || (needs && !containsAny(text, needs)) || !pattern.test(text)) {
+  for (const { cue, pattern, stoppedBySeeing, needIds } of cues) {
+    if ((question && cue.statementOnly) || (needIds && !foundAny(found, needIds)) || !pattern.test(text)) {
       continue;
     }
     if (stoppedBySeeing && (asks ??= asksToSee(text, chinese))) {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { cuePrefilters } from '../../src/nlu/cues.js';
-import { containsAny, requiredLiterals } from '../../src/nlu/literals.js';
+import { LiteralSet, containsAny, requiredLiterals } from '../../src/nlu/literals.js';
 
 /**
  * A strong cue's pattern runs only on a text that holds one of the literals read from it (src/nlu/literals.ts). The
@@ -32,6 +32,18 @@ describe('literal prefilters of the strong cues', () => {
     assert.equal(requiredLiterals(/\u0041bc/u), undefined, 'escapes it does not know make it give up');
     assert.equal(containsAny('who is in the lobby', ['lobby', 'waiting']), true);
     assert.equal(containsAny('who is in the lobby', []), false);
+  });
+
+  it('finds in one pass exactly the literals `includes` finds', () => {
+    const literals = [...new Set(cuePrefilters().flatMap((cue) => cue.needs ?? [])), 'a', 'aa', 'ab', 'bab', 'abab'];
+    const set = new LiteralSet(literals);
+    const found = new Uint8Array(literals.length);
+    for (const text of [...corpusTexts(), 'abababaab', 'xbabx', 'aaa']) {
+      found.fill(0);
+      set.scan(text, found);
+      const wrong = literals.find((literal, id) => (found[id] === 1) !== text.includes(literal));
+      assert.equal(wrong, undefined, `"${wrong}" in "${text}"`);
+    }
   });
 
   it('never skips a text a cue matches', () => {
