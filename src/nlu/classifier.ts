@@ -185,7 +185,7 @@ function classifierOver(network: NeuralNetwork, vocabulary: ReadonlyMap<string, 
 function score(network: NeuralNetwork, features: string[]): Omit<Classification, 'features'> {
   const input = networkInput(features);
   const outputs = features.length > 0 ? network.run(input) ?? {} : {};
-  const raw = Object.entries(outputs).filter(([, value]) => value > 0);
+  const raw = positiveOutputs(outputs);
   const total = raw.reduce((sum, [, value]) => sum + value, 0);
   const ranked = raw
     .map(([intent, value]) => ({ intent: intent === 'None' ? NONE_INTENT : intent, score: value / total }))
@@ -202,6 +202,20 @@ function score(network: NeuralNetwork, features: string[]): Omit<Classification,
       .map(([feature, weight]) => `${feature}(+${weight.toFixed(2)})`);
   }
   return { ranked, strength, evidence };
+}
+
+/**
+ * The network's outputs that voted, as [intent, value] in the object's own order. The outputs object has a property
+ * per intent and V8 keeps it as a dictionary, where Object.entries cost ~6.5 µs a call (~5 % of a recognition in the
+ * bench, issue 12); Object.keys and reading each value, in the same order, ~1.3 µs.
+ */
+function positiveOutputs(outputs: Readonly<Record<string, number>>): Array<[string, number]> {
+  const raw: Array<[string, number]> = [];
+  for (const intent of Object.keys(outputs)) {
+    const value = outputs[intent] ?? 0;
+    if (value > 0) raw.push([intent, value]);
+  }
+  return raw;
 }
 
 /**

@@ -2,6 +2,7 @@ import { isWrite } from './catalog.js';
 import { asksToSee } from './safety.js';
 import type { IntentScore } from './classifier.js';
 import { MEETING_KIND_EN, MEETING_KIND_ZH, SETTINGS_NOT_A_MEETING } from './meetingWords.js';
+import { LiteralSet, requiredLiterals } from './literals.js';
 
 /**
  * Strong cues: phrasings that name one command whatever else the sentence holds, read the way a colleague reads
@@ -715,14 +716,72 @@ export interface CueDecision {
 }
 
 /**
+ * A cue as `strongCue` tries it on one language's text, with what can be known of it before any sentence comes:
+ * trying every cue's pattern was ~15 % of the recognizer's time in the bench (issue 12), most of it on patterns
+ * that cannot match, so each carries the literals it needs (./literals.ts) and its pattern runs only when one is there.
+ */
+interface PreparedCue {
+  cue: Cue;
+  pattern: RegExp;
+  /** A write the cue may not name on a sentence that asks to see something (see `strongCue`). */
+  stoppedBySeeing: boolean;
+  /** The strings one of which every text the pattern matches contains; undefined when none could be read. */
+  needs: readonly string[] | undefined;
+  /** `needs` as their places in the language's LiteralSet. */
+  needIds: readonly number[] | undefined;
+}
+
+/** One language's cues in their order, and every literal they need, found in one pass over a sentence. */
+interface CueTable {
+  cues: readonly PreparedCue[];
+  literals: LiteralSet;
+  /** Scratch for `LiteralSet.scan`, cleared on each use: strongCue runs to its end before it is called again. */
+  found: Uint8Array;
+}
+
+function tableFor(language: 'en' | 'zh'): CueTable {
+  const ids = new Map<string, number>();
+  const idOf = (literal: string): number => ids.get(literal) ?? ids.set(literal, ids.size).size - 1;
+  const cues = CUES.flatMap((cue) => {
+    const pattern = cue[language];
+    if (!pattern) return [];
+    const needs = requiredLiterals(pattern);
+    return [{ cue, pattern, stoppedBySeeing: isWrite(cue.intent) && !cue.seesTheFuture && !cue.asked, needs, needIds: needs?.map(idOf) }];
+  });
+  return { cues, literals: new LiteralSet([...ids.keys()]), found: new Uint8Array(ids.size) };
+}
+
+const CUES_EN = tableFor('en');
+const CUES_ZH = tableFor('zh');
+
+/** Every cue's pattern with the literals it was found to need: exported for the test that holds them sound. */
+export function cuePrefilters(): ReadonlyArray<Pick<PreparedCue, 'pattern' | 'needs'> & { name: string }> {
+  return [...CUES_EN.cues, ...CUES_ZH.cues].map(({ cue, pattern, needs }) => ({ name: cue.name, pattern, needs }));
+}
+
+/** Whether one of the literals `ids` was found (a plain loop: it runs for every cue on every sentence). */
+function foundAny(found: Uint8Array, ids: readonly number[]): boolean {
+  for (let i = 0; i < ids.length; i += 1) {
+    if (found[ids[i]!] === 1) return true;
+  }
+  return false;
+}
+
+/**
  * The cue that names another command than the classifier's reading (or confirms it: `confirmed`). A cue that
  * names a write never fires on a sentence that asks to see something: a read must never become a write.
  */
 export function strongCue(intent: string, text: string, chinese: boolean, question = false): CueDecision | undefined {
-  const asks = asksToSee(text, chinese);
-  for (const cue of CUES) {
-    const pattern = chinese ? cue.zh : cue.en;
-    if (!pattern || (asks && isWrite(cue.intent) && !cue.seesTheFuture && !cue.asked) || (question && cue.statementOnly) || !pattern.test(text)) {
+  const { cues, literals, found } = chinese ? CUES_ZH : CUES_EN;
+  found.fill(0);
+  literals.scan(text, found);
+  // Whether the sentence asks to see something: read once, and only when a write's pattern matched (it rarely does).
+  let asks: boolean | undefined;
+  for (const { cue, pattern, stoppedBySeeing, needIds } of cues) {
+    if ((question && cue.statementOnly) || (needIds && !foundAny(found, needIds)) || !pattern.test(text)) {
+      continue;
+    }
+    if (stoppedBySeeing && (asks ??= asksToSee(text, chinese))) {
       continue;
     }
     const asked = cue.asked ? { asked: true } : {};

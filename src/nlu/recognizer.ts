@@ -722,6 +722,8 @@ function reconsidered(first: Recognition, second: Recognition): Recognition {
 export const LONGEST_COMMAND = 500;
 // Mention tags and emoji are taken out before the length counts; a text this long is refused before even that.
 const LONGEST_RAW_TEXT = 4 * LONGEST_COMMAND;
+// Every character toSimplified converts, and every word the recognizer reads as another (群组, 门口 …), is in here.
+const HAN_OR_COMPATIBILITY = /[\u3400-\u9fff\uf900-\ufaff]/u;
 
 function tooLong(text: string, locale: string | undefined, explanation: string[]): Recognition {
   explanation.push(`${text.length} characters, longer than any command (${LONGEST_COMMAND}) → not read`);
@@ -737,7 +739,8 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
   // 群组 is another word for a contact group (分组), 追踪 for 跟踪, 联络人 (Taiwan) for 联系人; the same length, so names are
   // still given back as typed. Taiwan's words read as the mainland's the patterns know: 預設 is 默认 (a default), 連結
   // 链接 (a link), 監看 监控 (to watch).
-  const text = toSimplified(typed).replace(/群组/gu, '分组').replace(/追踪/gu, '跟踪').replace(/联络人/gu, '联系人').replace(/预设(?!计)/gu, '默认')
+  // A text without a Han character (most English ones) is left as it is: none of these twelve replaces can change it.
+  const text = !HAN_OR_COMPATIBILITY.test(typed) ? typed : toSimplified(typed).replace(/群组/gu, '分组').replace(/追踪/gu, '跟踪').replace(/联络人/gu, '联系人').replace(/预设(?!计)/gu, '默认')
     .replace(/连结/gu, '链接').replace(/监看|监视/gu, '监控')
     // Thirteenth pass: Taiwan's 扩充 (擴充) is the mainland's 扩展, an extension.
     .replace(/扩充/gu, '扩展')

@@ -127,10 +127,40 @@ const COMMAND_SHORTHAND: ReadonlyArray<[RegExp, string]> = [
 ];
 
 const ENGLISH_SHORTHAND = [...TIME_SHORTHAND, ...COMMAND_SHORTHAND];
+const MAY_HOLD_SHORTHAND = matchesAny(ENGLISH_SHORTHAND.map(([pattern]) => pattern));
 
 /** English chat shorthand spelled out: days first, then command verbs. */
 export function expandShorthand(text: string): string {
+  // A text no pattern matches is unchanged by every replace; one combined test costs less than the twenty replaces
+  // (8.8 → 5.9 µs a sentence in a warm loop, issue 12), and nearly no sentence holds shorthand.
+  return MAY_HOLD_SHORTHAND(text) ? expandShorthandFully(text) : text;
+}
+
+/** Exported for the test that holds the shortcut above equal to it. */
+export function expandShorthandFully(text: string): string {
   return ENGLISH_SHORTHAND.reduce((out, [pattern, word]) => out.replace(pattern, word), text);
+}
+
+/**
+ * A test true when one of `patterns` matches: their sources joined as alternatives, one regex per set of flags (less
+ * the g, which a test does not need). A source that refers back to a group by number or name could not be joined
+ * faithfully, so its set's test is always true.
+ */
+function matchesAny(patterns: readonly RegExp[]): (text: string) => boolean {
+  const byFlags = new Map<string, string[]>();
+  for (const pattern of patterns) {
+    const flags = pattern.flags.replace('g', '');
+    byFlags.set(flags, [...(byFlags.get(flags) ?? []), pattern.source]);
+  }
+  const tests = [...byFlags].map(([flags, sources]): ((text: string) => boolean) => {
+    if (sources.some((source) => /\\(?:[1-9]|k<)/u.test(source))) return () => true;
+    const joined = new RegExp(sources.map((source) => `(?:${source})`).join('|'), flags);
+    return (text) => joined.test(text);
+  });
+  return (text) => {
+    for (const test of tests) if (test(text)) return true;
+    return false;
+  };
 }
 
 // Meeting slang for the microphone (闭麦, 关麦, 开麦, 把大家的麦都关了): the patterns and the classifier know the mute as 静音.
