@@ -584,12 +584,12 @@ import { detectLanguage, escapeRegExp, expandShorthand, hasHan, joinSpacedIds, m
  *     AJ had no read acted on as a write at their first score (AE and AG had one each). The brief a writer gets is `node dist/scripts/nluCorpusBrief.js <folder> <letter> <time>`.
  */
 
+const OPENING_VERBS_OF_CHANGE = new Set(['change', 'make', 'set', 'update', 'lock', 'unlock', 'switch', 'turn', 'open', 'close', 'move', 'modify', 'edit']);
+
 /**
  * "change Board prep so nobody can join" offered as admitting a person called "change Board prep so nobody": a reading
  * whose name starts with the sentence's own first word took the command for a name, and is not offered.
  */
-const OPENING_VERBS_OF_CHANGE = new Set(['change', 'make', 'set', 'update', 'lock', 'unlock', 'switch', 'turn', 'open', 'close', 'move', 'modify', 'edit']);
-
 function swallowsTheCommand(entities: Entities, normalised: string): boolean {
   const firstWord = normalised.split(' ')[0];
   if (!firstWord || !OPENING_VERBS_OF_CHANGE.has(firstWord) || /\p{Script=Han}/u.test(normalised)) return false;
