@@ -33,7 +33,8 @@ const NO_INVITE_NEEDED_EN = /\s*[,;]\s*no invit\w*(?: (?:needed|required|necessa
 
 // "lock down Ops review so nobody new can join": why a meeting is locked is what locking does, not who the command is
 // about (the classifier heard "can join" and offered to admit a person called "lock down Ops review so nobody new").
-const LOCK_PURPOSE_EN = /^((?:please\s+)?lock\b.+?)\s+so (?:that )?(?:nobody|no one|noone|no-one)(?: (?:new|else|more|other))? (?:can|could|will|may) (?:join|get in|enter|come in|get into|sneak in)\b.*$/iu;
+// CK: "make sprint demo locked, nobody new gets in" (it made a group "sprint demo locked").
+const LOCK_PURPOSE_EN = /^((?:please\s+)?(?:lock\b.+?|(?:make|set|change|switch|turn)\b.+?\block\w*))[,;]?\s+(?:so (?:that )?)?(?:nobody|no one|noone|no-one)(?: (?:new|else|more|other))? (?:(?:can|could|will|may) (?:join|get in|enter|come in|get into|sneak in)|gets in|comes in|joins|sneaks in)\b.*$/iu;
 
 // The verbs a command clause opens with (imperative), so "…, let her through" is known to be the command.
 const COMMAND_OPENING_EN = /^(?:please\s+)?(?:admit|let|allow|bring|accept|approve|reject|deny|decline|refuse|turn|send|kick|block|remove|delete|cancel|erase|drop|get rid of|trash|scrap|watch|monitor|track|follow|unwatch|stop|create|schedule|book|set|make|add|attach|put|rename|call|name|change|update|modify|edit|move|reschedule|mute|unmute|silence|lock|unlock|end|terminate|close|finish|kill|post|route|forward|show|list|tell|give|keep|ping|alert|notify|open|describe|check|shut|hang up|wrap up|empty|clear|unlock|reopen)\b/iu;

@@ -143,3 +143,28 @@ describe('phrasing classes (issue 11, after CH and CI)', () => {
     ['stop availability updates for the Sales group', 'groups.presenceStop', { group: 'Sales' }],
   ]);
 });
+
+/**
+ * After corpora CJ and CK, written blind side by side and scored first on cabbb39 (after CH's and CI's tuning and the
+ * recognizer's speed pass): CJ met every number; CK held two writes read as another ("make <meeting> locked, nobody new
+ * gets in" made a group; "stop telling me when <group> go online" ended a meeting). Their classes, as neighbours.
+ */
+describe('phrasing classes (issue 11, after CJ and CK)', () => {
+  check([
+    ['stop telling me when Close Colleagues go online', 'groups.presenceStop', { group: 'Close Colleagues' }],
+    ['stop telling me when Family comes online', 'groups.presenceStop', { group: 'Family' }],
+    ['我换电脑了，把我的登录信息删掉', 'signOut', {}],
+    ["i'm done with 961234870, stop pinging me", 'huawei.unwatch', { meeting: '961234870' }],
+    ["i don't care about 961234870 anymore", 'huawei.unwatch', { meeting: '961234870' }],
+    ['enough with the Family presence pings', 'groups.presenceStop', { group: 'Family' }],
+    ['华为的会都不用盯了', 'huawei.unwatch', { all: true }],
+    ['stop the waiting-room pings for every huawei meeting', 'huawei.unwatch', { all: true }],
+    ['市场部上线不用再通知我了', 'groups.presenceStop', { group: '市场部' }],
+    ['watch every meeting', 'watch.start', { all: true }],
+    ['our team is growing fast', 'none', {}],
+    ['我们团队最近人越来越多了', 'none', {}],
+  ]);
+  checkAsked([
+    ['make budget sync locked, nobody new gets in', ['meetings.update', 'huawei.lock'], { meeting: 'budget sync', accessLevel: 'Locked' }],
+  ]);
+});

@@ -296,6 +296,7 @@ export const en = {
     rule('unsubscribe <group> presence', '^(?:unsubscribe|unfollow|unwatch)(?: from)? (?:the )?(?<group>.+?) (?:presence|status|availability|online status)$'),
     rule('no longer care about <group> online status', '\\b(?:dont|do not|no longer) care (?:about|for) (?<group>.+?) (?:online status|presence|status|availability)(?: (?:anymore|any more|any longer))?$'),
     rule('stop presence updates for <group>', '\\b(?:presence|status|statuses|availability|online status|online\\/offline|online or offline|who(?:s| s| is| are)? (?:online|available|around))(?: (?:updates?|alerts?|notifications?|notifs?|pings?|subscriptions?|subs?|changes|messages))? (?:of|for|in|on|about|from) (?:the )?(?<group>.+?)(?: (?:anymore|any more|any longer|please|now))?$'),
+    rule('enough with the <group> presence pings', '^(?:enough|no more|done) (?:with )?(?:the |my )?(?<group>\\S.*?) (?:group |team )?(?:presence|status|online|availability) (?:pings|alerts|updates|notifications)$'),
     rule('stop watching <group> presence', '^(?:stop|quit|cancel|end|cease|no more|dont|do not|unsubscribe from) (?:watching |tracking |following |monitoring |the )?(?:the )?(?<group>.+?)(?:[’\']s?)? (?:online )?(?:presence|status|availability)(?: (?:updates?|alerts?|notifications?|subscriptions?))?$'),
     rule('who in <group> is online', '\\bwho(?:s| is)? in (?:the |my )?(?<group>.+?) (?:is|are|comes?|goes|gets?) (?:online|available|around|offline|busy)(?: (?:anymore|any more|any longer))?$'),
     rule('when <group> come online, no more', '\\b(?:when|if|whether) (?:(?:anyone|someone|people|anybody|somebody)(?: the)? (?:in|from|of) )?(?<group>.+?)(?: (?:contacts|members|folks|people))? (?:comes?|goes|go|are|is|gets?) (?:online|available|offline|busy)(?: (?:anymore|any more|any longer))?(?:,? (?:stop|quit|enough|no more|turn|shut|switch|kill|cut|drop)\\b.*)?$'),
@@ -511,7 +512,7 @@ export const zh = {
     // "读书会的人上下线别再通知我了": the group's people coming and going, no longer told.
     // "华东大客户组上下线不用再通知我了": the group by its kind (组), then its people coming and going, no longer told.
     // "老同事上线不用通知我了", "设计团队上下线不用再通知我了": a name of people, then their coming online no longer told.
-    rule('<同事>上线不用通知我了', `^(?<group>[^\\s，,]{1,12}?${PEOPLE_WORDS_ZH})(?:的人)?(?:的)?(?:上下线|上线|下线|在线状态|状态).{0,4}(?:别|不要|不用|不再|停|取消|关)`),
+    rule('<同事>上线不用通知我了', `^(?<group>[^\\s，,]{1,12}?(?:${PEOPLE_WORDS_ZH}|部))(?:的人)?(?:的)?(?:上下线|上线|下线|在线状态|状态).{0,4}(?:别|不要|不用|不再|停|取消|关)`),
     rule('<…组>上下线别再通知我', '^(?:分组)?\\s*(?<group>[^\\s，,]+?)\\s*(?:分组|组)(?:里)?(?:的(?:人|成员))?(?:的)?(?:上下线|上线|下线|在线状态|状态).{0,4}(?:别|不要|不用|不再|停|取消|关)'),
     // "别再告诉我实习生谁上线了": no longer told, then who of the group comes online.
     rule('别再告诉我<分组>谁上线了', '^(?:别再|不要再|不用再|别)(?:告诉|通知|提醒|推送|推|发)我?\\s*(?<group>[^，,\\s]{1,12}?)\\s*(?:分组|组)?(?:里)?(?:的人)?(?:的)?(?:谁|有人)?(?:上线|下线|在线|上下线)'),

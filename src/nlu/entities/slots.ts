@@ -11,7 +11,7 @@ const MEETING_GENERIC = /^(?:the|my|our|this|that|a|an|in|of|for|waiting|there|a
 // "all 3 guests", "the two visitors": everyone waiting, counted.
 const ALL_WORDS = /^(?:(?:all|every)\s+)?(?:(?:all(?: of)?(?: the)?|the|both(?: the)?) (?:\d|two|three|four|five|six|seven|eight|nine|ten)\s+(?:guests|people|visitors|folks|callers|attendees|of them)|all (?:of )?(?:the )?(?:lobby |waiting )?(?:folks|ppl|peeps|guys|visitors|callers|attendees)|all (?:of )?those|everyone|everybody|every one|every1|evry1|em|em all|all of em|both|both of them|each of them|whoever(?: is| s|s)?|anyone|anybody|all (?:\w+ )?of them|every single (?:one|person|guest|visitor)|every (?:person|guest|visitor)|each (?:person|guest|visitor)|(?:the )?(?:whole|entire) (?:lobby|waiting room|queue|lot)|all|all of them|them all|them|all guests|the guests|guests|people|all people|all the people|everyone else|all participants|the lot|waiting people|everyone who is waiting|(?:all )?(?:the )?(?:waiting|pending) (?:people|guests|folks|visitors|attendees|users|ones|participants))(?:\s+(?:waiting|who(?:['’]?s|['’]?re| is| are) (?:still )?(?:waiting|outside|queued|queueing|there|in the lobby|in the waiting room)|that(?:['’]?s| is| are) (?:still )?waiting|(?:who|that)(?:['’]?s| s)?|in the lobby|in lobby|from the lobby|in the waiting room|that are waiting|there|too))*$/iu;
 // "unwatch every huawei meeting": the platform's or any kind's meetings, all of them.
-const ALL_MEETINGS = /\b(?:all (?:of )?(?:my |the |our )?(?:huawei |skype |online |teams )?meetings|any (?:of )?(?:my|our) meetings|every (?:one of my |single )?(?:huawei |skype |online |teams |cloud )?meetings?|(?:alerts|notifications|pings) (?:for|about|on|from) (?:my|our) meetings|all of them|everything|all my lobbies|all lobbies|(?:any|all) of (?:my|our) lobbies|any (?:of )?(?:my|our) lobbies|every (?:huawei |skype )?(?:waiting-room |waiting room |lobby )?(?:alerts?|watch(?:es)?|notifications?)|all alerts|all watches|all)\b(?!-|\s+hands\b)/iu; // "Tuesday all-hands", "the Friday all hands" are a meeting's name
+const ALL_MEETINGS = /\b(?:all (?:of )?(?:my |the |our )?(?:huawei |skype |online |teams )?meetings|any (?:of )?(?:my|our) meetings|every (?:one of my |single )?(?:huawei |skype |online |teams |cloud )?meetings?|(?:alerts|notifications|pings) (?:for|about|on|from) (?:my|our) meetings|all of them|everything|all my lobbies|all lobbies|(?:any|all) of (?:my|our) lobbies|any (?:of )?(?:my|our) lobbies|every (?:huawei |skype )?(?:waiting-room |waiting room |lobby )?(?:alerts?|watch(?:es)?|notifications?)|every (?:huawei |skype |online )?(?:call|meeting|conference)\b|all alerts|all watches|all)\b(?!-|\s+hands\b)/iu; // "Tuesday all-hands", "the Friday all hands" are a meeting's name
 
 function stripMeeting(value: string): string {
   return value
@@ -114,7 +114,7 @@ export function isEveryone(person: string, zhText: boolean): boolean {
 export function allMeetings(text: string, zhText: boolean): boolean {
   // "接下来的华为会议都列一下": 都 before the verb of listing says all of them.
   // "不要再提醒我任何会议了": no meeting at all, in a sentence that gives them up, is every one of them.
-  return zhText ? /所有|全部|一切|任何(?:一个)?会|每(?:一)?个会|都(?:列|显示|给我|拿|发|关|停|取消|不要)/u.test(text) : ALL_MEETINGS.test(text);
+  return zhText ? /所有|全部|一切|任何(?:一个)?会|每(?:一)?个会|都(?:列|显示|给我|拿|发|关|停|取消|不要|不用|别)/u.test(text) : ALL_MEETINGS.test(text);
 }
 
 export function usableMeeting(value: string | undefined, zhText: boolean): boolean {
