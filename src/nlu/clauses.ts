@@ -291,7 +291,7 @@ function wordCount(text: string): number {
 const TRAILING_CLAUSE_ZH = /[，,；;]\s*(?:他|她|它|他们|她们|因为|由于|谢谢|多谢|辛苦|麻烦了|拜托|方便|好让|以便|便于|这样(?:大家|我们|你们|主持人|团队)?(?:就)?(?:能|可以)).*$|[，,；;]\s*(?:别|不要|不准|免得|省得|以免)(?:再)?(?:让|有)?(?:人|别人|其他人|任何人|外人|新人)(?:再)?(?:进|加入|混进).*$/u;
 // "把年会锁住，别让人再进来": the second clause says why, and names nobody to turn away.
 const PRONOUN_ZH = /他们|她们|他|她|它/u;
-const COMMAND_OPENING_ZH = /^(?:请|麻烦|帮我|就|都|全)?(?:让|把|拒绝|准入|放|关注|取消|删|结束|静音|锁|创建|新建|添加|给|查看|显示|列出)/u;
+const COMMAND_OPENING_ZH = /^(?:请|麻烦|帮我|就|都|全|快|赶紧)?(?:让|把|拒绝|准入|放|关注|取消|删|结束|静音|锁|创建|新建|添加|给|查看|显示|列出)/u;
 
 /** "953781264 有人" (someone in X) is no name: whoever waits there, when a first clause says only that. */
 function whoeverWaitsZh(antecedent: string): string | undefined {

@@ -168,3 +168,16 @@ describe('phrasing classes (issue 11, after CJ and CK)', () => {
     ['make budget sync locked, nobody new gets in', ['meetings.update', 'huawei.lock'], { meeting: 'budget sync', accessLevel: 'Locked' }],
   ]);
 });
+
+/**
+ * After corpora CL and CM, written blind side by side and scored first on d44ba0d: CL met every number; CM held one
+ * write read as another ("open up <id> for whoever's waiting" unlocked the meeting). As neighbours.
+ */
+describe('phrasing classes (issue 11, after CL and CM)', () => {
+  check([
+    ["open up 961234870 for whoever's waiting", 'huawei.admitWaiting', { meeting: '961234870' }],
+    ['open up 961234870 for everyone who is waiting', 'huawei.admitWaiting', { meeting: '961234870' }],
+    ['open up 961234870', 'huawei.lock', { meeting: '961234870', on: false }],
+    ['王总到了，赶紧让他进来', 'lobby.admit', { person: '王总' }],
+  ]);
+});
