@@ -181,3 +181,12 @@ describe('phrasing classes (issue 11, after CL and CM)', () => {
     ['王总到了，赶紧让他进来', 'lobby.admit', { person: '王总' }],
   ]);
 });
+
+/** CN's one write with a setting read the wrong way round: the lobby bypass said away ("no lobby bypass"). */
+describe('phrasing classes (issue 11, after CN and CO)', () => {
+  check([
+    ["create a meeting 'Fire drill', locked, no lobby bypass for dial-in", 'meetings.create', { subject: 'Fire drill', accessLevel: 'Locked', lobbyBypassForPhoneUsers: 'Disabled' }],
+    ['create a meeting called Fire drill with no lobby bypass for phone users', 'meetings.create', { subject: 'Fire drill', lobbyBypassForPhoneUsers: 'Disabled' }],
+    ['let phone users bypass the lobby for Budget review', 'meetings.update', { meeting: 'Budget review', lobbyBypassForPhoneUsers: 'Enabled' }],
+  ]);
+});

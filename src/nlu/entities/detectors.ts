@@ -36,7 +36,8 @@ export function phoneBypassIn(text: string): string | undefined {
     return undefined;
   }
   // Chinese says "no need to wait" (不用等) for bypassing, and "must wait too" (也要…等) for not: negation first.
-  if (/\b(?:not|dont|never|no longer|stop|cannot|cant|shouldnt|mustnt) (?:let .+ )?(?:bypass|skip)|\b(?:turn|switch) off (?:the )?(?:lobby )?bypass|\b(?:disable|remove|end) (?:the )?(?:lobby )?bypass|不(?:能|要|可以|准|许)(?:再)?(?:绕过|跳过|直接)|(?:不要|别|不准|不许)(?:再)?让.{0,12}(?:绕过|跳过|直接进)/iu.test(text)) {
+  // "no lobby bypass for dial-in", "without the lobby bypass": the bypass said away (CN: it was read as wanted).
+  if (/\b(?:not|dont|never|no longer|stop|cannot|cant|shouldnt|mustnt) (?:let .+ )?(?:bypass|skip)|\b(?:no|without(?: the| a)?|minus) (?:lobby )?bypass(?:ing)?\b|\b(?:turn|switch) off (?:the )?(?:lobby )?bypass|\b(?:disable|remove|end) (?:the )?(?:lobby )?bypass|不(?:能|要|可以|准|许)(?:再)?(?:绕过|跳过|直接)|(?:不要|别|不准|不许)(?:再)?让.{0,12}(?:绕过|跳过|直接进)/iu.test(text)) {
     return 'Disabled';
   }
   // "把…的电话用户跳过大厅关掉": the bypass itself switched off.
