@@ -103,7 +103,10 @@ describe('secrets at rest', () => {
 
       bot.config.storageEncryption = { current: keyB, previous: [] };
       const signInsBefore = lines.filter((line) => line.includes('signing in to the UCWA simulator automatically')).length;
+      const resumesBefore = lines.filter((line) => line.includes('lobby watches resumed')).length;
       await bot.restart();
+      // The arrival comes once the watch is back: what is tested here is the key, not an arrival during a restart.
+      await waitFor(() => lines.filter((line) => line.includes('lobby watches resumed')).length > resumesBefore);
       bot.sandbox.simulators.ucwa!.control.putInLobby({ meeting: 'Budget review', name: 'Dave Fisher', sipUri: 'sip:dave@fabrikam.com', source: 'federated' });
       const alice = bot.channel.personalChat('alice@contoso.com');
       await alice.waitFor((event) => event.kind === 'send' && JSON.stringify(event.cards).includes('**Dave Fisher (fabrikam.com)** is waiting'), { timeoutMs: 20_000 });
@@ -120,4 +123,11 @@ async function waitUntil(check: () => Promise<boolean>): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   assert.fail('the record was not re-sealed with the current key');
+}
+
+async function waitFor(condition: () => boolean): Promise<void> {
+  for (let attempt = 0; attempt < 400 && !condition(); attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.ok(condition(), 'the restarted bot did not resume its watches');
 }
