@@ -69,15 +69,27 @@ export class Arrivals {
    * of this meeting whose visit is no longer listed ended while the source could not hear: it closes as gone.
    */
   private async onReset(platform: Platform, reset: Reset): Promise<void> {
-    const { watcher, meeting, connectionKey } = reset;
-    for (const visitor of reset.waiting) await this.onArrival(platform, { kind: 'arrived', watcher, meeting, visitor, connectionKey });
+    const { watcher, meeting, connectionKey, readAt } = reset;
+    const settledSince = readAt ? this.visitsSettledSince(watcher.id, platform, readAt) : new Set<string>();
+    for (const visitor of reset.waiting) {
+      if (settledSince.has(visitor.visitKey)) continue;
+      await this.onArrival(platform, { kind: 'arrived', watcher, meeting, visitor, connectionKey });
+    }
     const listed = new Set(reset.waiting.map((visitor) => visitor.visitKey));
-    const ended = this.outbox.openIn({ watcherId: watcher.id, platform, meeting }).filter((alert) => !listed.has(alert.visitKey));
+    const ended = this.outbox
+      .openIn({ watcherId: watcher.id, platform, meeting })
+      .filter((alert) => !listed.has(alert.visitKey) && (!readAt || alert.createdAt < readAt));
     for (const alert of ended) {
       await this.locks.run(`alert:${alert.id}`, async () => {
         if (!alert.outcome) await this.outbox.finish(alert, { kind: 'leftLobby', at: new Date().toISOString() });
       });
     }
+  }
+
+  /** Visits whose alert got its outcome after a snapshot was read: the snapshot still listing them is older news. */
+  private visitsSettledSince(watcherId: string, platform: Platform, readAt: string): Set<string> {
+    const settled = this.outbox.of(watcherId).filter((alert) => alert.platform === platform && alert.outcome && alert.outcome.at >= readAt);
+    return new Set(settled.map((alert) => alert.visitKey));
   }
 }
 

@@ -79,7 +79,18 @@ export type WaitingRoomEvent =
    * The complete list of who waits in a meeting now (a full snapshot after a reconnect): new people become alerts
    * (nothing lost), known visits stay as they are (nothing repeated), open alerts of people no longer listed close.
    */
-  | { kind: 'reset'; watcher: SourceWatcher; meeting: SourceMeeting; connectionKey: string; waiting: Visitor[] };
+  | {
+      kind: 'reset';
+      watcher: SourceWatcher;
+      meeting: SourceMeeting;
+      connectionKey: string;
+      waiting: Visitor[];
+      /**
+       * When the list was read, for a source whose snapshot is read beside its event stream rather than in it (UCWA's
+       * GET lobby): what the core recorded after it (an outcome, a new arrival) is newer than the list and stands.
+       */
+      readAt?: string;
+    };
 
 /** The core's ear: a rejected promise means the event was not recorded (a source must not move past it). */
 export type WaitingRoomListener = (event: WaitingRoomEvent) => Promise<void>;

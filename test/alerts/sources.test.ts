@@ -186,6 +186,21 @@ describe('the alert core knows waiting rooms only through their source', () => {
     assert.equal(byVisit.get('pid-3')!.outcome, undefined);
   });
 
+  it('a snapshot read beside the events (readAt): what the core recorded after the read stands', async () => {
+    await source.arrive('pid-1', 'Left after the read');
+    const readAt = new Date().toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    // After the read: pid-1's departure is heard, and pid-2 arrives; the older list still names pid-1 and not pid-2.
+    await source.listener!({ kind: 'departed', watcherId: 'user-1', visitKey: 'pid-1', how: async () => 'left' });
+    await source.arrive('pid-2', 'Came after the read');
+    const listed: Visitor = { visitKey: 'pid-1', personKey: 'person-Left after the read', name: 'Left after the read', source: 'Unknown' };
+    await source.listener!({ kind: 'reset', watcher, meeting: source.meeting, connectionKey: 'ws-1', waiting: [listed], readAt });
+    const mine = alerts.outbox.of('user-1');
+    assert.equal(mine.filter((alert) => alert.visitKey === 'pid-1').length, 1, 'the departed visit is not alerted again');
+    assert.equal(mine.find((alert) => alert.visitKey === 'pid-1')!.outcome?.kind, 'leftLobby');
+    assert.equal(mine.find((alert) => alert.visitKey === 'pid-2')!.outcome, undefined, 'the newer arrival stays open');
+  });
+
   it('the same person seen through a re-created connection keeps their card, rebound to the new visit', async () => {
     await source.arrive('pid-1', 'Rejoined', 'conversation-1');
     await source.arrive('pid-9', 'Rejoined', 'conversation-2');

@@ -19,8 +19,8 @@ export interface BotUnderTest {
   dataDir: string;
   /** Every log line the bot wrote, for assertions on what is (not) logged. */
   logLines: string[];
-  /** Stops the bot (keeping its data) and starts a new one on the same data and simulators. */
-  restart(): Promise<void>;
+  /** Stops the bot (keeping its data) and starts a new one on the same data and simulators; `whileDown` runs between. */
+  restart(whileDown?: () => void | Promise<void>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -54,8 +54,9 @@ export async function startBotUnderTest(options: BotUnderTestOptions = {}): Prom
     config,
     dataDir,
     logLines,
-    async restart() {
+    async restart(whileDown) {
       await app.stop();
+      await whileDown?.();
       // Same port, so the local channel (and Teams, in real life) keeps reaching it.
       app = await startApp({ ...config, port: Number(new URL(app.url).port) }, logger, sandbox.endpoints);
     },

@@ -10,7 +10,7 @@ import { lobbyNotes } from '../../texts.js';
 import type { UcwaLobbyContext } from './context.js';
 import { UcwaLobbySource } from './lobby.js';
 import type { WatchedMeeting } from './records.js';
-import { Watches, type WatchResult } from './watches.js';
+import { Watches, type Rejoined, type WatchResult } from './watches.js';
 
 export type { UcwaLobbyContext, WatchResult };
 
@@ -115,10 +115,13 @@ export class UcwaLobby {
    * hears no arrivals, so giving up after one try on a busy pool or store lost them silently.
    */
   private async rejoinPatiently(userId: string, session: UcwaSession, attempt = 1): Promise<void> {
-    const joinedAll = await this.watches.rejoinAll(userId, session).catch((error: unknown) => {
+    const { joinedAll, joined, record } = await this.watches.rejoinAll(userId, session).catch((error: unknown): Rejoined => {
       this.context.logger.warn({ err: error, teamsUserId: userId, attempt }, 'could not re-join the watched meetings');
-      return false;
+      return { joinedAll: false, joined: [] };
     });
+    if (record && joined.length > 0) {
+      await this.source.reconcile(session, record, joined).catch((error: unknown) => this.context.logger.warn({ err: error, teamsUserId: userId }, 'could not reconcile the lobbies after re-joining'));
+    }
     if (joinedAll || attempt >= rejoinTries || this.stopped) return;
     const timer = setTimeout(() => {
       this.rejoinTimers.delete(timer);

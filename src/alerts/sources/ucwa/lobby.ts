@@ -13,7 +13,7 @@ import type {
 } from '../../source.js';
 import { isGone, type UcwaLobbyContext } from './context.js';
 import { displayName, sourceOf } from './people.js';
-import type { WatchedMeeting } from './records.js';
+import type { WatchedMeeting, WatchRecord } from './records.js';
 import type { Watches } from './watches.js';
 
 type User = Pick<Organizer, 'id' | 'upn' | 'name'>;
@@ -94,6 +94,29 @@ export class UcwaLobbySource implements WaitingRoomSource {
   private async emit(event: WaitingRoomEvent): Promise<void> {
     if (!this.listener) throw new Error('the Skype for Business lobby has no listener for its events');
     await this.listener(event);
+  }
+
+  /**
+   * After a (re)join: who waits in each joined meeting, read whole, so that nothing that happened while the channel
+   * could not hear is lost (lobby recipe, step 2: the snapshot): someone who came while the bot was restarting or
+   * signed out is alerted, and an open card of someone who left meanwhile is settled. Read beside the event stream,
+   * not in it, so the list carries its read time and what the core recorded after it stands (Arrivals.onReset).
+   * A lobby that cannot be read is left to the events.
+   */
+  async reconcile(session: UcwaSession, record: WatchRecord, meetings: WatchedMeeting[]): Promise<void> {
+    const watcher = { id: record.teamsUserId, language: record.language, timeZone: record.timeZone };
+    for (const meeting of meetings) {
+      const connectionKey = meeting.conversationHref;
+      if (!connectionKey) continue;
+      const readAt = new Date().toISOString();
+      const views = await session.lobby.waiting(connectionKey).catch((error: unknown) => {
+        this.context.logger.warn({ err: error, meeting: meeting.subject }, 'could not read a lobby after re-joining; its events still count');
+        return undefined;
+      });
+      if (!views) continue;
+      const waiting = views.filter((view) => view.inLobby !== false).map((view) => visitorOf(view, view.href));
+      await this.emit({ kind: 'reset', watcher, meeting: sourceMeeting(meeting), connectionKey, waiting, readAt });
+    }
   }
 
   // ------------------------------------------------------------------------------------------ reading the lobby

@@ -16,6 +16,13 @@ export type JoinProblem =
   /** Joined someone else's meeting by its address, but as an attendee: only leaders see and run the lobby. */
   | { kind: 'notLeader'; subject: string };
 
+/** What a re-join came to: the meetings joined now (their lobbies can be read), and whether that is all of them. */
+export interface Rejoined {
+  joinedAll: boolean;
+  joined: WatchedMeeting[];
+  record?: WatchRecord;
+}
+
 export type WatchResult =
   | { kind: 'watching'; meetings: WatchedMeeting[] }
   | { kind: 'ambiguous'; choices: MeetingChoice[] }
@@ -160,28 +167,30 @@ export class Watches {
 
   /**
    * Joins every watched meeting again where our conversation died; stops at an expired sign-in. Answers whether
-   * every meeting is joined now (false: some could not be, and a later try may do it). The watch list is read and
-   * written patiently: a re-join lost to one storage timeout left the meetings unjoined, and their arrivals unheard.
+   * every meeting is joined now (false: some could not be, and a later try may do it) and which are. The watch list
+   * is read and written patiently: a re-join lost to one storage timeout left the meetings unjoined, and their
+   * arrivals unheard.
    */
-  async rejoinAll(userId: string, session: UcwaSession): Promise<boolean> {
+  async rejoinAll(userId: string, session: UcwaSession): Promise<Rejoined> {
     return this.underLock(userId, async () => {
       const record = await retryStorage(() => this.context.watchRecords.watch(userId));
-      if (!record) return true;
-      let joinedAll = true;
+      if (!record) return { joinedAll: true, joined: [] };
+      const joined: WatchedMeeting[] = [];
       for (const meeting of record.meetings) {
         try {
           const problem = await this.ensureJoined(session, meeting);
-          if (!problem) continue;
-          joinedAll = false;
+          if (!problem) {
+            joined.push(meeting);
+            continue;
+          }
           this.context.logger.warn({ meeting: meeting.subject, problem: problem.kind, reason: 'reason' in problem ? problem.reason : undefined }, 'could not re-join a watched meeting');
         } catch (error) {
-          if (await this.context.sfb.expireOnSignInFailure(userId, error)) return true;
-          joinedAll = false;
+          if (await this.context.sfb.expireOnSignInFailure(userId, error)) return { joinedAll: true, joined: [] };
           this.context.logger.warn({ err: error, meeting: meeting.subject }, 'could not re-join a watched meeting');
         }
       }
       await retryStorage(() => this.context.watchRecords.saveWatch(record));
-      return joinedAll;
+      return { joinedAll: joined.length === record.meetings.length, joined, record };
     });
   }
 
