@@ -11,6 +11,7 @@ import type { Language, Recognition, Recognizer } from '../src/nlu/recognition.j
 import type { Capability, CardActionHandler, CommandOptions, Existence } from '../src/teams/capability.js';
 import type { TeamsIdentity, TeamsUser } from '../src/teams/identity.js';
 import { languageOf } from '../src/teams/language.js';
+import { SingleTurnCommand } from './command.js';
 import { DialogContexts } from './dialogMemory.js';
 import { saveConversationState } from './stateSaving.js';
 import { reply } from '../src/teams/reply.js';
@@ -198,6 +199,8 @@ export class Router {
     for (const capability of this.deps.capabilities) {
       if (capability.gate && !(await capability.gate(context, options))) return;
     }
+    const command = this.dialogs.find(recognition.intent);
+    if (command instanceof SingleTurnCommand) return command.run(context, options);
     await (await dialogContext()).beginDialog(recognition.intent, options);
   }
 

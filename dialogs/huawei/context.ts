@@ -1,5 +1,5 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import type { WaterfallStepContext } from 'botbuilder-dialogs';
+import type { CommandStep } from '../command.js';
 import { HuaweiError, type HuaweiIdentity, type HuaweiIdentityResolver, type HuaweiMeetingClient } from '../../src/huawei/index.js';
 import type { Logger } from '../../src/logging.js';
 import type { CommandOptions } from '../../src/teams/capability.js';
@@ -60,7 +60,7 @@ function isUserSideError(error: unknown): boolean {
 }
 
 /** The Huawei identity of the person who typed the command; says so plainly when there is none. */
-export async function identify(step: WaterfallStepContext, deps: HuaweiCommandDeps, options: CommandOptions): Promise<HuaweiIdentity | undefined> {
+export async function identify(step: CommandStep, deps: HuaweiCommandDeps, options: CommandOptions): Promise<HuaweiIdentity | undefined> {
   const { user } = options;
   const identity = await deps.identities.resolve({ aadObjectId: user.aadObjectId, upn: user.upn, email: user.email });
   if (!identity) await reply(step.context, { text: say.unknownUser[options.language] });

@@ -1,4 +1,3 @@
-import type { WaterfallStepContext } from 'botbuilder-dialogs';
 import { isSignInFailure, type UcwaAccounts } from '../../src/sfb/accounts.js';
 import type { Logger } from '../../src/logging.js';
 import { AdapterError } from '../../src/errors.js';
@@ -7,7 +6,7 @@ import type { TeamsUser } from '../../src/teams/identity.js';
 import { md } from '../../src/teams/markdown.js';
 import { reply } from '../../src/teams/reply.js';
 import type { UcwaSession } from '../../src/ucwa/index.js';
-import { commandOptions } from '../command.js';
+import { commandOptions, type CommandStep } from '../command.js';
 import { say } from './text.js';
 
 /** What the UCWA commands need from the app: the shared sign-ins and a logger. */
@@ -58,7 +57,7 @@ export type Attempt<T> = T | typeof handled;
  * (Errors thrown inside a dialog reach the router wrapped in botbuilder's DialogContextError, which hides the
  * adapter's sentence from it; answering here keeps the person's message specific.)
  */
-export async function attempt<T>(deps: UcwaCommandDeps, step: WaterfallStepContext, work: (session: UcwaSession) => Promise<T>): Promise<Attempt<T>> {
+export async function attempt<T>(deps: UcwaCommandDeps, step: CommandStep, work: (session: UcwaSession) => Promise<T>): Promise<Attempt<T>> {
   const { user, language } = commandOptions(step);
   try {
     const outcome = await withSession(deps, user, work);
