@@ -3,6 +3,7 @@ import { StemmerEn } from '@nlpjs/lang-en-min';
 import { NONE_INTENT, training, type TrainingSet } from './training.js';
 import { isMeetingId, normWord, tokenize, type Token } from './text.js';
 import { lookup } from '../tables.js';
+import { Perceptrons } from './perceptrons.js';
 
 /**
  * Intent classification: NLP.js's in-process neural network (one perceptron per intent, trained synchronously)
@@ -172,20 +173,20 @@ function classifierOver(network: NeuralNetwork, vocabulary: ReadonlyMap<string, 
     return closestWord(word, words, correctionVocabulary);
   };
   const known = (word: string): boolean => knownIn(vocabulary, word);
+  const perceptrons = new Perceptrons(network);
   return {
     knows: known,
     correct,
     classify(tokens, chinese, rawText) {
       const features = chinese ? chineseFeatures(rawText, known) : englishFeatures(tokens, known);
-      return { ...score(network, features), features };
+      return { ...score(perceptrons, features), features };
     },
   };
 }
 
-function score(network: NeuralNetwork, features: string[]): Omit<Classification, 'features'> {
-  const input = networkInput(features);
-  const outputs = features.length > 0 ? network.run(input) ?? {} : {};
-  const raw = positiveOutputs(outputs);
+function score(perceptrons: Perceptrons, features: string[]): Omit<Classification, 'features'> {
+  const input = perceptrons.lookUp(networkInput(features));
+  const raw = features.length > 0 ? perceptrons.positiveOutputs(input) : [];
   const total = raw.reduce((sum, [, value]) => sum + value, 0);
   const ranked = raw
     .map(([intent, value]) => ({ intent: intent === 'None' ? NONE_INTENT : intent, score: value / total }))
@@ -194,7 +195,7 @@ function score(network: NeuralNetwork, features: string[]): Omit<Classification,
   const top = ranked[0];
   let evidence: string[] = [];
   if (top) {
-    const weights = network.explain(input, top.intent).weights ?? {};
+    const weights = perceptrons.weightsFor(input, top.intent);
     evidence = Object.entries(weights)
       .filter(([, weight]) => weight > 0)
       .sort((a, b) => b[1] - a[1])
@@ -202,20 +203,6 @@ function score(network: NeuralNetwork, features: string[]): Omit<Classification,
       .map(([feature, weight]) => `${feature}(+${weight.toFixed(2)})`);
   }
   return { ranked, strength, evidence };
-}
-
-/**
- * The network's outputs that voted, as [intent, value] in the object's own order. The outputs object has a property
- * per intent and V8 keeps it as a dictionary, where Object.entries cost ~6.5 µs a call (~5 % of a recognition in the
- * bench, issue 12); Object.keys and reading each value, in the same order, ~1.3 µs.
- */
-function positiveOutputs(outputs: Readonly<Record<string, number>>): Array<[string, number]> {
-  const raw: Array<[string, number]> = [];
-  for (const intent of Object.keys(outputs)) {
-    const value = outputs[intent] ?? 0;
-    if (value > 0) raw.push([intent, value]);
-  }
-  return raw;
 }
 
 /**

@@ -18,6 +18,8 @@ declare module '@nlpjs/neural' {
   }
   export class NeuralNetwork {
     constructor(settings?: { iterations?: number; errorThresh?: number; deltaErrorThresh?: number; learningRate?: number; momentum?: number; alpha?: number; log?: boolean });
+    /** The settings in force (defaults filled in); `alpha` scales a perceptron's positive sum into its output. */
+    readonly settings: { alpha: number };
     /** Synchronous: trains the per-intent perceptrons in process. */
     train(corpus: NeuralExample[]): NeuralStatus;
     run(input: Record<string, number>): Record<string, number> | undefined;
