@@ -30,6 +30,8 @@ const TRAILING_CLAUSE_EN = /\s*(?:[,;?!]|\.(?=\s)|\s-\s|\s(?:pls|plz|please)(?=\
 const TRAILING_PURPOSE_EN = /\s+so (?:that )?(?:(?![Aa]nyone\b|[Ee]veryone\b|[Ee]verybody\b|[Oo]nly\b|[Pp]eople\b|[Nn]obody\b)\p{Lu}\p{L}+|(?:the|my|our) (?:\p{L}+[- ])?\p{L}+) (?:can|could|will|may|is able to|are able to)\b(?! (?:join|get in|enter|come in|come into|dial in|attend|get into|be let in)\b).*$/u;
 
 const NO_INVITE_NEEDED_EN = /\s*[,;]\s*no invit\w*(?: (?:needed|required|necessary))?\s*[.!]*$/iu;
+// Who the "no invite needed" is about: only a sentence that lets everyone or anyone in sets who may join.
+const ANYONE_EN = /\b(?:everyone|anyone|everybody|anybody)\b/iu;
 
 // "lock down Ops review so nobody new can join": why a meeting is locked is what locking does, not who the command is
 // about (the classifier heard "can join" and offered to admit a person called "lock down Ops review so nobody new").
@@ -101,7 +103,7 @@ export function englishCommand(input: string): CommandClause {
     text = resolved.text;
   }
   // "let everyone join Budget sync, no invite needed": who may join, said after a comma, is part of the command.
-  if (/\b(?:everyone|anyone|everybody|anybody)\b/iu.test(text)) text = text.replace(NO_INVITE_NEEDED_EN, ' without an invite');
+  if (ANYONE_EN.test(text)) text = text.replace(NO_INVITE_NEEDED_EN, ' without an invite');
   const cut = text.replace(TRAILING_CLAUSE_EN, '').replace(TRAILING_PURPOSE_EN, '').replace(LOCK_PURPOSE_EN, '$1');
   if (cut !== text && wordCount(cut) >= 2) {
     notes.push(`"${text.slice(cut.length).replace(/^[\s,;?!.-]+/u, '')}" says why or asks more, not what`);

@@ -1,5 +1,6 @@
 import { Culture, DateTimeOptions, DateTimeRecognizer, type IDateTimeModel } from '@microsoft/recognizers-text-date-time';
 import type { Language } from './recognition.js';
+import { chineseDigit } from './text.js';
 
 /** Start/end times found in a sentence by Microsoft Recognizers-Text, as local ISO 8601 strings. */
 export interface TimeFound {
@@ -37,8 +38,6 @@ function numberBeforeADate(clause: string, index: number, clauses: readonly stri
   return next !== undefined && MONTH_AND_DAY_EN.test(next) ? clause.replace(/(?<=\s)\d{1,2}(?=,\s*$)/u, (digits) => ' '.repeat(digits.length)) : clause;
 }
 
-const CHINESE_DIGITS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
-
 function halfHoursAsMinutes(text: string, restored: Map<string, string>): string {
   const asMinutes = (said: string, minutes: number): string => {
     const written = `${minutes}分钟`;
@@ -46,7 +45,7 @@ function halfHoursAsMinutes(text: string, restored: Map<string, string>): string
     return written;
   };
   return text
-    .replace(/([一二两三四五六七八九十]|\d{1,2})个半(?:小时|钟头)/gu, (said, hours: string) => asMinutes(said, (CHINESE_DIGITS[hours] ?? Number(hours)) * 60 + 30))
+    .replace(/([一二两三四五六七八九十]|\d{1,2})个半(?:小时|钟头)/gu, (said, hours: string) => asMinutes(said, (chineseDigit(hours) ?? Number(hours)) * 60 + 30))
     .replace(/(?<![一二两三四五六七八九十\d个])半个?小时/gu, (said) => asMinutes(said, 30));
 }
 

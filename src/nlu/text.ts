@@ -185,6 +185,13 @@ export function toSimplified(text: string): string {
   return text.replace(TRADITIONAL_CHAR, (char) => TO_SIMPLIFIED.get(char) ?? char).replace(ZHU_AS_ZHE, '着');
 }
 
+const CHINESE_DIGITS: ReadonlyMap<string, number> = new Map([...'一二三四五六七八九十'].map((char, index) => [char, index + 1]));
+
+/** A Chinese numeral from one to ten (两 is two, as in 两个半小时 or 第两页), as a number; undefined for anything else. */
+export function chineseDigit(char: string): number | undefined {
+  return CHINESE_DIGITS.get(char === '两' ? '二' : char);
+}
+
 export function hasHan(text: string): boolean {
   return /[\u3400-\u9fff]/u.test(text);
 }

@@ -1,5 +1,5 @@
 import type { Entities } from '../catalog.js';
-import { isMeetingId, type Token } from '../text.js';
+import { chineseDigit, isMeetingId, type Token } from '../text.js';
 
 /** Single values read from anywhere in the sentence: meeting ids, quoted names, settings, toggles, pages. */
 
@@ -129,8 +129,9 @@ export function pageIn(text: string): string {
   }
   // "第二页": the page's number written in Chinese.
   const han = /第\s*([一二两三四五六七八九十])\s*页/u.exec(text)?.[1];
-  if (han) {
-    return String('一二三四五六七八九十'.indexOf(han === '两' ? '二' : han) + 1);
+  const written = han === undefined ? undefined : chineseDigit(han);
+  if (written !== undefined) {
+    return String(written);
   }
   if (/\b(?:previous|prev|back|before|last page|earlier)\b|上一页|前一页|上页|返回/iu.test(text)) {
     return 'previous';

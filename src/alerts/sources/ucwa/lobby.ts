@@ -114,8 +114,7 @@ export class UcwaLobbySource implements WaitingRoomSource {
         return undefined;
       });
       if (!views) continue;
-      const waiting = views.filter((view) => view.inLobby !== false).map((view) => visitorOf(view, view.href));
-      await this.emit({ kind: 'reset', watcher, meeting: sourceMeeting(meeting), connectionKey, waiting, readAt });
+      await this.emit({ kind: 'reset', watcher, meeting: sourceMeeting(meeting), connectionKey, waiting: stillWaiting(views), readAt });
     }
   }
 
@@ -141,7 +140,7 @@ export class UcwaLobbySource implements WaitingRoomSource {
     if (!session || !conversationHref) return [];
     try {
       const views = await session.lobby.waiting(conversationHref);
-      return views.filter((view) => view.inLobby !== false).map((view) => visitorOf(view, view.href));
+      return stillWaiting(views);
     } catch (error) {
       await this.context.sfb.expireOnSignInFailure(user.id, error);
       this.context.logger.warn({ err: error, meeting: meeting.subject }, 'could not read a lobby');
@@ -275,6 +274,11 @@ const staleLinkStatuses = new Set([403, 404, 409, 410]);
 /** A watched meeting as the core sees it: its URI is the key; our conversation in it stays ours. */
 function sourceMeeting(meeting: WatchedMeeting): SourceMeeting {
   return { key: meeting.uri, subject: meeting.subject, meetingId: meeting.meetingId, alertConversationId: meeting.alertConversationId };
+}
+
+/** The people a lobby read lists who still wait (a view may already say they left), as visitors. */
+function stillWaiting(views: readonly ParticipantView[]): Visitor[] {
+  return views.filter((view) => view.inLobby !== false).map((view) => visitorOf(view, view.href));
 }
 
 function visitorOf(participant: ParticipantView, participantHref: string, title?: string): Visitor {
