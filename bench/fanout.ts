@@ -1,20 +1,12 @@
 /**
  * Bench line 4, fan-out under Teams' limits: the bot's ProactiveMessenger (its throttle, retries and Bot Connector
- * client, as the alert outbox uses them) sends lobby alert cards to many conversations at once through a connector
+ * client, as the alert outbox uses them), in a process of its own (fanout/sender.ts), sends lobby alert cards to many conversations at once through a connector
  * in its own process that enforces Teams' per-conversation limits and answers 429 beyond them. The baseline is the
  * least time those limits allow for the same sends, computed from the windows.
  */
 import type { ChildProcess } from 'node:child_process';
-import { performance } from 'node:perf_hooks';
-import { MemoryStorage, type Activity, type ConversationReference } from 'botbuilder';
-import { alertReply } from '../src/cards/lobby/alertCard.js';
-import { createLogger } from '../src/logging.js';
-import { MeetingBotAdapter } from '../src/teams/adapter.js';
-import { createBotAuthentication } from '../src/teams/authentication.js';
-import { ConversationReferenceStore, type KeyedStorage } from '../src/teams/conversationReferences.js';
-import { ProactiveMessenger } from '../src/teams/proactive.js';
-import { sampleAlert } from './sampleAlert.js';
 import { TEAMS_SEND_WINDOWS, type FanoutReport } from './fanout/limits.js';
+import type { FanoutOrder, FanoutSent } from './fanout/send.js';
 import { forkChild, nextMessage, stopChild } from './throughput/ipc.js';
 
 export interface FanoutResult {
@@ -27,61 +19,29 @@ export interface FanoutResult {
   lost: number;
   repeated: number;
   failed: number;
-  /** CPU this process (the bot's messenger) used per alert card sent, in microseconds. */
+  /** CPU the sending process (the bot's messenger) used per alert card sent, in microseconds. */
   cpuMicrosPerAlert: number;
 }
 
 export const FANOUT_TARGET_RATIO = 1.1;
 
-/** What line 4 sends through: a build's ProactiveMessenger (this one's, or another build's in scripts/bench). */
-export interface AlertSender {
-  send(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<unknown>;
-}
-
-/**
- * Line 4's fan-out: `alerts` alert cards at once, card i to conversation i mod `conversations` at the connector,
- * each tagged `alert-<i>` so the connector can count it.
- */
-export function sendAlertCards(messenger: AlertSender, reply: { card: object; fallback: string }, serviceUrl: string, alerts: number, conversations: number): Promise<Array<PromiseSettledResult<unknown>>> {
-  return Promise.allSettled(
-    Array.from({ length: alerts }, (_, index) =>
-      messenger.send(
-        {
-          channelId: 'msteams',
-          serviceUrl,
-          conversation: { id: `a:bench-${index % conversations}`, conversationType: 'personal', isGroup: false, name: '' },
-          bot: { id: '28:bench', name: 'Bench' },
-        },
-        {
-          type: 'message',
-          text: reply.fallback,
-          attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: reply.card }],
-          channelData: { benchTag: `alert-${index}` },
-        },
-      ),
-    ),
-  );
-}
-
 export async function benchFanout(alerts: number, conversations: number): Promise<FanoutResult> {
-  let connector: ChildProcess | undefined;
+  const children: ChildProcess[] = [];
   try {
-    const started = await forkChild<{ url: string }>('../fanout/connector.js', []);
-    connector = started.child;
-    const logger = createLogger({ level: 'silent' });
-    const adapter = new MeetingBotAdapter(createBotAuthentication({ appType: 'MultiTenant', allowedTenants: [] }, 15_000));
-    const storage = Object.assign(new MemoryStorage(), { keys: async () => [] as string[] }) as KeyedStorage;
-    const messenger = new ProactiveMessenger(adapter, '', new ConversationReferenceStore(storage, logger), logger);
-    const t0 = performance.timeOrigin + performance.now();
-    const cpuBefore = process.cpuUsage();
-    const outcomes = await sendAlertCards(messenger, alertReply(sampleAlert(), 1), started.ready.url, alerts, conversations);
-    const cpu = process.cpuUsage(cpuBefore);
-    connector.send({ report: true });
-    const { report } = await nextMessage<{ report: FanoutReport }>(connector, 30_000, 'fan-out connector');
+    const connector = await forkChild<{ url: string }>('../fanout/connector.js', []);
+    children.push(connector.child);
+    const sender = await forkChild<{ ready: true }>('../fanout/sender.js', []);
+    children.push(sender.child);
+    const order: FanoutOrder = { connectorUrl: connector.ready.url, alerts, conversations };
+    const sentMessage = nextMessage<FanoutSent>(sender.child, 120_000, 'fan-out sender');
+    sender.child.send(order);
+    const sent = await sentMessage;
+    connector.child.send({ report: true });
+    const { report } = await nextMessage<{ report: FanoutReport }>(connector.child, 30_000, 'fan-out connector');
     const delivered = new Set(report.tags);
     const lost = Array.from({ length: alerts }, (_, index) => `alert-${index}`).filter((tag) => !delivered.has(tag)).length;
     const minimumMs = leastTimeMs(Math.ceil(alerts / conversations));
-    const elapsedMs = Math.round(report.lastAt - t0);
+    const elapsedMs = Math.round(report.lastAt - sent.startedAt);
     return {
       alerts,
       conversations,
@@ -91,11 +51,11 @@ export async function benchFanout(alerts: number, conversations: number): Promis
       throttled: report.throttled,
       lost,
       repeated: report.repeated,
-      failed: outcomes.filter((outcome) => outcome.status === 'rejected').length,
-      cpuMicrosPerAlert: Math.round((cpu.user + cpu.system) / alerts),
+      failed: sent.failed,
+      cpuMicrosPerAlert: Math.round(sent.cpuMicros / alerts),
     };
   } finally {
-    if (connector) await stopChild(connector);
+    await Promise.allSettled(children.map((child) => stopChild(child)));
   }
 }
 

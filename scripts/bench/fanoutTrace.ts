@@ -16,7 +16,7 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { resolve } from 'node:path';
 import { MemoryStorage } from 'botbuilder';
-import { sendAlertCards } from '../../bench/fanout.js';
+import { sendAlertCards } from '../../bench/fanout/send.js';
 import { sampleAlert } from '../../bench/sampleAlert.js';
 import type { FanoutReport } from '../../bench/fanout/limits.js';
 import { forkChild, nextMessage, stopChild } from '../../bench/throughput/ipc.js';
