@@ -9,7 +9,7 @@ import { createLogger, type Logger } from '../logging.js';
 import { errorCode, isTempFile, removeFileDurably, replaceFileDurably } from './durableFile.js';
 import { ETagConflictError } from './errors.js';
 import { readWholeFile } from './wholeFile.js';
-import { decodeJournal, Journal, journalFileName, journalGeneration, replayEntries, type JournalEntry } from './journal.js';
+import { ABSENT, decodeJournal, deletionEntry, isDeletion, Journal, journalFileName, journalGeneration, replayEntries, type JournalEntry } from './journal.js';
 import { StoreLifecycle } from './lifecycle.js';
 import { KeyedSerializer } from './keyedSerializer.js';
 import { assertKeys, isConditional, validateChanges, type Change } from './items.js';
@@ -45,7 +45,7 @@ const JOURNAL_BYTES = 8 * 1024 * 1024;
 /** Records a checkpoint writes at once: few, so that the writes a caller waits for keep the file system's threads. */
 const CHECKPOINT_CONCURRENCY = 2;
 
-/** A write whose latest version is in the journal only: `fileETag` is the version its record file holds. */
+/** A write whose latest version is in the journal only: `fileETag` is the version its record file holds (ABSENT: none). */
 interface JournaledItem {
   fileETag: string;
   eTag: string;
@@ -70,8 +70,8 @@ interface RecentItem {
  * Multi-key `write`/`delete` calls are atomic per key, not across keys (like the Cosmos and Blob stores):
  * on an eTag conflict the other keys of the same call are still written, and the call rejects.
  *
- * `writeJournaled` puts a stored record's new version in a journal shared by the writes of the moment instead of its
- * own file (journal.ts); the record files catch up at the next open, or earlier in a checkpoint.
+ * `writeJournaled` puts a record's new version in a journal shared by the writes of the moment instead of its own
+ * file (journal.ts); the record files catch up at the next open, or earlier in a checkpoint.
  */
 export class FileStorage implements BotStorage {
   readonly kind = 'file';
@@ -102,6 +102,12 @@ export class FileStorage implements BotStorage {
    * no longer apply. Their writes go to their files until one succeeds, which makes every earlier entry stale.
    */
   private readonly unsettled = new Set<string>();
+  /**
+   * Keys this process created through the journal: a creation entry of theirs may be in a journal file, and would
+   * apply again once the key's file is gone, so their deletes are journaled too (see journal.ts). Left when such a
+   * deletion is on disk; a key created through the journal again comes back.
+   */
+  private readonly createdInJournal = new Set<string>();
   private readonly journal: Journal;
 
   private constructor(
@@ -171,9 +177,9 @@ export class FileStorage implements BotStorage {
 
   /**
    * Writes like `write` (same eTag rules, same durability: on disk when it resolves), through the journal: an append
-   * shared with the other writes of the moment instead of a file of its own. For records this process rewrites often
-   * (a lobby alert's delivery bookkeeping). A key not stored yet, or one too large for the journal's share of memory,
-   * is written to its file as `write` does: only a stored version can be replaced from the journal (see journal.ts).
+   * shared with the other writes of the moment instead of a file of its own. For records this process writes often,
+   * many at once (a lobby alert: created at an arrival, rewritten at its outcome and after each delivery). A record
+   * too large for the journal's share of memory is written to its file as `write` does.
    */
   writeJournaled(changes: StoreItems): Promise<void> {
     return this.lifecycle.track(async () => {
@@ -200,17 +206,27 @@ export class FileStorage implements BotStorage {
   private async deleteAll(keys: string[]): Promise<void> {
     this.lifecycle.assertOpen('delete');
     assertKeys(keys, 'delete');
-    await Promise.all(
-      keys.map((key) =>
-        this.serializer.run(key, async () => {
-          this.recent.delete(key);
-          await removeFileDurably(this.directory, fileNameForKey(key));
-          this.index.delete(key);
-          this.forgetJournaled(key);
-          this.unsettled.delete(key);
-        }),
-      ),
-    );
+    await Promise.all(keys.map((key) => this.serializer.run(key, () => this.deleteOne(key))));
+  }
+
+  /** In the key's serializer slot, like a write. */
+  private async deleteOne(key: string): Promise<void> {
+    this.recent.delete(key);
+    const stored = this.index.get(key);
+    if (stored !== undefined && this.createdInJournal.has(key)) {
+      // Before the file goes: from then on the creation entry would apply again. Deleted as the deletion becomes
+      // durable: a new journal file must not carry the key's journaled version on without it, and a read meanwhile
+      // must not find the older version in the file.
+      await this.journal.append(deletionEntry(key, stored), () => {
+        this.forgetJournaled(key);
+        this.index.delete(key);
+        this.createdInJournal.delete(key);
+      });
+    }
+    await removeFileDurably(this.directory, fileNameForKey(key));
+    this.index.delete(key);
+    this.forgetJournaled(key);
+    this.unsettled.delete(key);
   }
 
   /** Stored keys starting with `prefix`, sorted; used to list conversation references and outbox entries. */
@@ -292,14 +308,17 @@ export class FileStorage implements BotStorage {
     const storedETag = this.index.get(key);
     const previous = this.journaled.get(key);
     const room = this.journalLiveChars - this.journaledChars + (previous?.itemJson.length ?? 0);
-    if (storedETag === undefined || itemJson.length > room || this.unsettled.has(key)) return this.writeOne(change);
-    if (isConditional(callerETag) && callerETag !== storedETag) throw new ETagConflictError(key, callerETag, storedETag);
+    if (itemJson.length > room || this.unsettled.has(key)) return this.writeOne(change);
+    if (isConditional(callerETag) && storedETag !== undefined && callerETag !== storedETag) throw new ETagConflictError(key, callerETag, storedETag);
+    const base = storedETag ?? ABSENT;
+    // Before the append: a failed one may still have reached the disk.
+    if (base === ABSENT) this.createdInJournal.add(key);
     const eTag = randomUUID();
     try {
-      await this.journal.append({ key, base: storedETag, eTag, itemJson }, () => {
+      await this.journal.append({ key, base, eTag, itemJson }, () => {
         this.recent.delete(key);
         this.forgetJournaled(key);
-        this.journaled.set(key, { fileETag: previous?.fileETag ?? storedETag, eTag, itemJson });
+        this.journaled.set(key, { fileETag: previous?.fileETag ?? base, eTag, itemJson });
         this.journaledChars += itemJson.length;
         this.index.set(key, eTag);
       });
@@ -380,16 +399,23 @@ async function replayJournal(dir: string, index: Map<string, string>, logger: Lo
   }
   const replayed = [...replayEntries(index, entries).values()];
   for (let start = 0; start < replayed.length; start += OPEN_CONCURRENCY) {
-    await Promise.all(
-      replayed.slice(start, start + OPEN_CONCURRENCY).map(async ({ key, eTag, itemJson }) => {
-        await replaceFileDurably(dir, fileNameForKey(key), encodeRecord({ key, eTag, itemJson }));
-        index.set(key, eTag);
-      }),
-    );
+    await Promise.all(replayed.slice(start, start + OPEN_CONCURRENCY).map((entry) => replayOne(dir, index, entry)));
   }
   for (const generation of generations) await removeFileDurably(dir, journalFileName(generation));
   if (replayed.length > 0) logger.info({ records: replayed.length, entries: entries.length }, 'storage: replayed the write journal into the record files');
   return (generations.at(-1) ?? 0) + 1;
+}
+
+async function replayOne(dir: string, index: Map<string, string>, entry: JournalEntry): Promise<void> {
+  const { key, eTag, itemJson } = entry;
+  if (isDeletion(entry)) {
+    // The delete was under way when the process stopped (the deletion is appended before the file goes).
+    await removeFileDurably(dir, fileNameForKey(key));
+    index.delete(key);
+    return;
+  }
+  await replaceFileDurably(dir, fileNameForKey(key), encodeRecord({ key, eTag, itemJson }));
+  index.set(key, eTag);
 }
 
 /**

@@ -4,22 +4,38 @@ import { join } from 'node:path';
 import { removeFileDurably, syncDirectory } from './durableFile.js';
 
 /**
- * The file store's write journal: writes of existing records made durable by appending them to one file with one
- * shared fdatasync for every write that arrived meanwhile (group commit), instead of a file of their own each (create,
- * write, fsync, rename, directory fsync). The record files catch up when the store next opens (replayJournal).
+ * The file store's write journal: writes made durable by appending them to one file with one shared fdatasync for
+ * every write that arrived meanwhile (group commit), instead of a file of their own each (create, write, fsync, rename,
+ * directory fsync). The record files catch up when the store next opens (replayJournal), or earlier in a checkpoint.
  *
  * A journal entry replaces the version `base` of its key by `eTag`, and is replayed only onto that version: an entry
  * whose key was written to its file afterwards (a newer eTag), deleted (no file), or already replayed (the file holds
  * the entry's own eTag) is passed over. So replaying twice, or replaying a journal older than the files, changes
  * nothing, and the order of the journal's files does not have to match the order of the record files' writes.
+ *
+ * A record not stored yet is created by an entry whose base is ABSENT, which applies where the key has no file. That
+ * makes a delete matter to the journal: once the key's file is gone, its creation entry would apply again. So deleting
+ * a key the journal may have created appends a deletion (eTag ABSENT) first; see replayEntries.
  */
 export interface JournalEntry {
   key: string;
-  /** The eTag of the stored version this entry replaces. */
+  /** The eTag of the stored version this entry replaces; ABSENT when the key was not stored (a creation). */
   base: string;
+  /** The new version's eTag; ABSENT when the entry deletes the key. */
   eTag: string;
-  /** The item as JSON, without its eTag (as in a record file). */
+  /** The item as JSON, without its eTag (as in a record file); 'null' in a deletion. */
   itemJson: string;
+}
+
+/** No version: the base of a creation, the eTag of a deletion. No eTag the store makes (a UUID) is empty. */
+export const ABSENT = '';
+
+export function deletionEntry(key: string, base: string): JournalEntry {
+  return { key, base, eTag: ABSENT, itemJson: 'null' };
+}
+
+export function isDeletion(entry: JournalEntry): boolean {
+  return entry.eTag === ABSENT;
 }
 
 const JOURNAL_FILE = /^journal-(\d{1,15})\.log$/;
@@ -85,7 +101,8 @@ function decodeLine(line: string): JournalEntry | undefined {
   if (typeof json !== 'object' || json === null) return undefined;
   const { k: key, b: base, e: eTag, i: item } = json as Record<string, unknown>;
   if (typeof key !== 'string' || typeof base !== 'string' || typeof eTag !== 'string') return undefined;
-  if (typeof item !== 'object' || item === null || Array.isArray(item)) return undefined;
+  const deletion = eTag === ABSENT;
+  if (deletion ? item !== null : typeof item !== 'object' || item === null || Array.isArray(item)) return undefined;
   // The item exactly as it was written, not parsed and serialized again.
   const prefix = entryPrefix({ key, base, eTag });
   if (!body.startsWith(prefix)) return undefined;
@@ -93,14 +110,22 @@ function decodeLine(line: string): JournalEntry | undefined {
 }
 
 /**
- * Replays journal entries onto the stored versions (`stored`: key → eTag of its record file), in order: returns the
- * versions that must be written to their files, the key's last entry that applies, chained from its file's version.
+ * Replays journal entries onto the stored versions (`stored`: key → eTag of its record file), in order: returns, per
+ * key, the last entry that applies, chained from its file's version: a version to write to the key's file, or a
+ * deletion (isDeletion) whose file must go.
+ *
+ * A deletion that does not apply (its base is not the version the chain reached) still ends the chain: the version it
+ * deleted was written to the record file outside the journal, so the entries before it are stale, and the key falls
+ * back to its file. Without that, a record created through the journal, rewritten to its file and then deleted would
+ * come back as its first version once the file was gone.
  */
 export function replayEntries(stored: ReadonlyMap<string, string>, entries: Iterable<JournalEntry>): Map<string, JournalEntry> {
   const replayed = new Map<string, JournalEntry>();
   for (const entry of entries) {
-    const current = replayed.get(entry.key)?.eTag ?? stored.get(entry.key);
+    const chained = replayed.get(entry.key);
+    const current = chained ? chained.eTag : (stored.get(entry.key) ?? ABSENT);
     if (current === entry.base) replayed.set(entry.key, entry);
+    else if (isDeletion(entry)) replayed.delete(entry.key);
   }
   return replayed;
 }

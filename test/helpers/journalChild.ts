@@ -1,10 +1,11 @@
 /**
  * Crash-test child for the write journal: `node journalChild.js <dir> <round>`. Rewrites a few stored records through
- * the journal, all at once (so their appends share a write and an fdatasync), and prints "committed <n>" only after
- * every write of step n resolved: each number the parent sees is a promise that must survive its SIGKILL.
+ * the journal, all at once (so their appends share a write and an fdatasync), creates a record through it and deletes
+ * the one created two steps before, and prints "committed <n>" only after every write and delete of step n resolved:
+ * each number the parent sees is a promise that must survive its SIGKILL.
  */
 import { FileStorage } from '../../src/storage/fileStorage.js';
-import { journalSlotContent, JOURNAL_SLOTS } from '../storage/crashRecords.js';
+import { crashRecordContent, createdKey, journalSlotContent, JOURNAL_SLOTS } from '../storage/crashRecords.js';
 
 /** Small, so that kills also land while a new journal file begins and the old one goes. */
 const JOURNAL_BYTES = 48 * 1024;
@@ -19,7 +20,11 @@ async function main(): Promise<void> {
   if (missing.length > 0) await storage.write(Object.fromEntries(missing.map((key) => [key, { round: -1, n: -1 }])));
   process.stdout.write('ready\n');
   for (let n = 0; ; n += 1) {
-    await Promise.all(JOURNAL_SLOTS.map((key, slot) => storage.writeJournaled({ [key]: journalSlotContent(round, n, slot) })));
+    await Promise.all([
+      ...JOURNAL_SLOTS.map((key, slot) => storage.writeJournaled({ [key]: journalSlotContent(round, n, slot) })),
+      storage.writeJournaled({ [createdKey(round, n)]: crashRecordContent(round, n) }),
+      n >= 2 ? storage.delete([createdKey(round, n - 2)]) : undefined,
+    ]);
     process.stdout.write(`committed ${n}\n`);
   }
 }

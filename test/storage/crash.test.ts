@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { FileStorage } from '../../src/storage/index.js';
-import { crashRecordContent, crashRecordKey, journalSlotContent, JOURNAL_SLOTS, LATEST_KEY } from './crashRecords.js';
+import { crashRecordContent, crashRecordKey, createdKey, CREATED_PREFIX, journalSlotContent, JOURNAL_SLOTS, LATEST_KEY } from './crashRecords.js';
 
 const CHILD_SCRIPT = join(dirname(fileURLToPath(import.meta.url)), '..', 'helpers', 'storageChild.js');
 const JOURNAL_CHILD_SCRIPT = join(dirname(fileURLToPath(import.meta.url)), '..', 'helpers', 'journalChild.js');
@@ -99,8 +99,10 @@ describe('storage/FileStorage crash safety', () => {
     this.timeout(60_000);
     const journalDir = join(dir, 'journal');
     let rounds = 0;
+    const committedPerRound: number[] = [];
     for (let round = 0; round < ROUNDS; round += 1) {
       const { lastCommitted } = await runAndKill(journalDir, round, JOURNAL_CHILD_SCRIPT);
+      committedPerRound.push(lastCommitted);
       if (lastCommitted >= 0) rounds += 1;
       const storage = await FileStorage.open(journalDir);
       try {
@@ -114,6 +116,25 @@ describe('storage/FileStorage crash safety', () => {
           const n = content.n === lastCommitted + 1 ? lastCommitted + 1 : lastCommitted;
           assert.deepEqual(content, journalSlotContent(round, n, slot), `round ${round}: slot ${slot} after commit ${lastCommitted}`);
         }
+        // Every round's created records so far, replayed again at each open: what was deleted never comes back.
+        const created = await storage.keys(CREATED_PREFIX);
+        const createdItems = await storage.read(created);
+        for (const [r, last] of committedPerRound.entries()) {
+          for (let n = 0; n <= last + 1; n += 1) {
+            const key = createdKey(r, n);
+            // Created at step n, deleted at step n + 2: acknowledged, or in flight at the kill (then either way).
+            const settled = n <= last - 2 ? 'deleted' : n === last ? 'created' : 'either';
+            const item = createdItems[key];
+            if (settled === 'deleted') assert.equal(item, undefined, `round ${round}: ${key} was deleted (commit ${last}) and came back`);
+            if (settled === 'created') assert.ok(item, `round ${round}: ${key} was created (commit ${last}) and is missing`);
+            if (item) {
+              const { eTag: _eTag, ...content } = item;
+              assert.deepEqual(content, crashRecordContent(r, n), `round ${round}: ${key}`);
+            }
+          }
+        }
+        const expected = new Set(committedPerRound.flatMap((last, r) => Array.from({ length: last + 2 }, (_, n) => createdKey(r, n))));
+        assert.deepEqual(created.filter((key) => !expected.has(key)), [], `round ${round}: records no step created`);
       } finally {
         await storage.close();
       }

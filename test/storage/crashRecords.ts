@@ -24,3 +24,9 @@ export const JOURNAL_SLOTS = Array.from({ length: 6 }, (_, slot) => `lobby/alert
 export function journalSlotContent(round: number, n: number, slot: number): Record<string, unknown> {
   return { ...crashRecordContent(round, n * JOURNAL_SLOTS.length + slot), round, n, slot };
 }
+
+/** The record the journal's crash-test child creates at step n (and deletes two steps later). */
+export const CREATED_PREFIX = 'lobby/alert/crash-created-';
+export function createdKey(round: number, n: number): string {
+  return `${CREATED_PREFIX}${round}-${n}`;
+}

@@ -3,7 +3,7 @@ import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ETagConflictError, FileStorage } from '../../src/storage/index.js';
-import { decodeJournal, encodeEntry, type JournalEntry } from '../../src/storage/journal.js';
+import { ABSENT, decodeJournal, deletionEntry, encodeEntry, replayEntries, type JournalEntry } from '../../src/storage/journal.js';
 import { fileNameForKey } from '../../src/storage/record.js';
 import { testLogger } from '../helpers/testLogger.js';
 
@@ -51,6 +51,44 @@ describe('storage/journal: lines', () => {
   });
 });
 
+describe('storage/journal: replaying entries', () => {
+  const write = (key: string, base: string, eTag: string): JournalEntry => ({ key, base, eTag, itemJson: `{"v":"${eTag}"}` });
+  const replay = (stored: Record<string, string>, entries: JournalEntry[]) =>
+    Object.fromEntries([...replayEntries(new Map(Object.entries(stored)), entries)].map(([key, entry]) => [key, entry.eTag]));
+
+  it('chains each key\'s entries from its file\'s version, and passes over the ones that do not follow on', () => {
+    assert.deepEqual(replay({ a: 'e0', b: 'e5' }, [write('a', 'e0', 'e1'), write('a', 'e1', 'e2'), write('b', 'e0', 'e1')]), { a: 'e2' });
+  });
+
+  it('creates a key that has no file, and not one that has', () => {
+    assert.deepEqual(replay({ b: 'e5' }, [write('a', ABSENT, 'e1'), write('b', ABSENT, 'e1')]), { a: 'e1' });
+  });
+
+  it('a deletion of the version reached deletes the key; a creation after it applies', () => {
+    assert.deepEqual(replay({ a: 'e0' }, [write('a', 'e0', 'e1'), deletionEntry('a', 'e1')]), { a: ABSENT });
+    assert.deepEqual(replay({}, [write('a', ABSENT, 'e1'), deletionEntry('a', 'e1'), write('a', ABSENT, 'e2')]), { a: 'e2' });
+  });
+
+  it('a deletion of a version written outside the journal ends the chain: the key falls back to its file', () => {
+    // Created through the journal (e1), written to its file (e2), deleted: the file is gone, e1 must not come back.
+    assert.deepEqual(replay({}, [write('a', ABSENT, 'e1'), deletionEntry('a', 'e2')]), {});
+    // The same with the file still there (the process stopped before removing it): the file stays as it was.
+    assert.deepEqual(replay({ a: 'e2' }, [write('a', ABSENT, 'e1'), deletionEntry('a', 'e2')]), { a: ABSENT });
+    // Deleted, then created again outside the journal (e5): neither entry touches it.
+    assert.deepEqual(replay({ a: 'e5' }, [write('a', ABSENT, 'e1'), deletionEntry('a', 'e1')]), {});
+  });
+
+  it('a deletion line survives encoding, and a damaged one is refused', () => {
+    const text = encodeEntry(deletionEntry('k', 'e1'));
+    assert.deepEqual(decodeJournal(text), { entries: [deletionEntry('k', 'e1')], damaged: false });
+    assert.ok(text.endsWith(' {"k":"k","b":"e1","e":"","i":null}\n'), text);
+    // Whole lines with good checksums, but a deletion with an item, or a write without one.
+    for (const odd of [{ ...deletionEntry('k', 'e1'), itemJson: '{}' }, { key: 'k', base: 'e1', eTag: 'e2', itemJson: 'null' }]) {
+      assert.deepEqual(decodeJournal(encodeEntry(odd)), { entries: [], damaged: true });
+    }
+  });
+});
+
 describe('storage/FileStorage: the write journal', () => {
   let dir: string;
   let storage: FileStorage;
@@ -81,10 +119,71 @@ describe('storage/FileStorage: the write journal', () => {
     await assert.rejects(storage.write({ k: { v: 3, eTag: read.eTag } }), ETagConflictError);
   });
 
-  it('writes a record not stored yet to its own file: only a stored version can be replaced from the journal', async () => {
+  it('creates a record not stored yet through the journal: listed and read at once, its file written at the next open', async () => {
     await storage.writeJournaled({ fresh: { v: 1 } });
-    assert.deepEqual(await recordFileItem(store(), 'fresh'), { v: 1 });
-    assert.deepEqual(await journalFiles(store()), []);
+    await assert.rejects(recordFileItem(store(), 'fresh'), /ENOENT/, 'no file of its own yet');
+    assert.deepEqual(await storage.keys(), ['fresh']);
+    const read = (await storage.read(['fresh'])).fresh;
+    assert.equal(read.v, 1);
+    await assert.rejects(storage.writeJournaled({ fresh: { v: 2, eTag: 'stale' } }), ETagConflictError);
+    await snapshot(store(), crashed());
+    const reopened = await FileStorage.open(crashed());
+    try {
+      assert.deepEqual(await reopened.read(['fresh']), { fresh: read }, 'the acknowledged version, eTag included');
+      assert.deepEqual(await recordFileItem(crashed(), 'fresh'), { v: 1 });
+    } finally {
+      await reopened.close();
+    }
+  });
+
+  it('a record created through the journal and deleted stays deleted after a crash, whether its file was written or not', async () => {
+    await storage.writeJournaled({ journaledOnly: { v: 1 }, filed: { v: 1 }, again: { v: 1 }, refiled: { v: 1 } });
+    // filed: its creation is still in the journal when its own file is written and then removed.
+    await storage.write({ filed: { v: 2 } });
+    await storage.delete(['journaledOnly', 'filed', 'again', 'refiled']);
+    await storage.writeJournaled({ again: { v: 3 } });
+    await storage.write({ refiled: { v: 3 } });
+    const latest = await storage.read(['again', 'refiled']);
+    assert.deepEqual(Object.keys(latest).sort(), ['again', 'refiled']);
+    await snapshot(store(), crashed());
+    const reopened = await FileStorage.open(crashed());
+    try {
+      assert.deepEqual(await reopened.keys(), ['again', 'refiled']);
+      assert.deepEqual(await reopened.read(['journaledOnly', 'filed', 'again', 'refiled']), latest);
+    } finally {
+      await reopened.close();
+    }
+  });
+
+  it('a delete the process did not finish leaves the record deleted or as it was, never an older version', async () => {
+    await storage.writeJournaled({ a: { v: 1 } });
+    await storage.writeJournaled({ a: { v: 2 } });
+    const before = await storage.read(['a']);
+    // The deletion is on disk, the file not removed yet: what a crash between the two leaves.
+    await storage.write({ b: { v: 0 } });
+    await storage.writeJournaled({ b: { v: 1 } });
+    await storage.delete(['a']);
+    await snapshot(store(), crashed());
+    const journal = await readFile(join(crashed(), 'journal-0.log'), 'utf8');
+    const withoutDeletion = journal.split('\n').filter((line) => !line.includes('"e":""')).join('\n');
+    await writeFile(join(dir, 'journal-without-deletion.log'), withoutDeletion);
+    const reopened = await FileStorage.open(crashed());
+    try {
+      assert.deepEqual(await reopened.read(['a']), {}, 'the deletion was durable: a is gone');
+      assert.equal((await reopened.read(['b'])).b.v, 1);
+    } finally {
+      await reopened.close();
+    }
+    // And had the crash come before the deletion reached the journal, a is as it was, at its latest version.
+    await rm(crashed(), { recursive: true });
+    await snapshot(store(), crashed());
+    await copyFile(join(dir, 'journal-without-deletion.log'), join(crashed(), 'journal-0.log'));
+    const beforeDeletion = await FileStorage.open(crashed());
+    try {
+      assert.deepEqual(await beforeDeletion.read(['a']), before);
+    } finally {
+      await beforeDeletion.close();
+    }
   });
 
   it('after a kill between the journal append and its replay, the next open writes the records and removes the journal', async () => {
