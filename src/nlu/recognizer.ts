@@ -10,6 +10,7 @@ import { groupNamedAsMeeting, helpAboutAnotherKind, judgeObject, judgeSentence, 
 import { familyOf, familyPick, outOfFamily, strongCue, verbAgainstRead, verbAlsoSaidOf, verbOverCue } from './cues.js';
 import { inOtherScript, looksForeign, mostlyForeign } from './foreign.js';
 import { chineseCommand, englishCommand } from './clauses.js';
+import { sortShort } from './shortSort.js';
 import { detectLanguage, escapeRegExp, expandShorthand, hasHan, joinSpacedIds, micAsMute, removeEmoji, removeMentions, tokenize, toSimplified, type Token } from './text.js';
 
 /**
@@ -840,7 +841,8 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
     intent = ranked[1].intent;
     score = ranked[1].score;
   }
-  const redirected = redirectByMeetingId(intent, command);
+  const markers = platformMarkers(command);
+  const redirected = redirectByMeetingId(intent, command, markers);
   if (redirected) {
     explanation.push(redirected.reason);
     intent = redirected.intent;
@@ -849,7 +851,7 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
   const family = familyOf(normalised, chinese);
   // The classifier's readings on the side the text names ("watch my Huawei meeting …" ranks watch.start, which is
   // huawei.watch there): a reading is no rival of its own counterpart.
-  const sided = onSide(ranked, command);
+  const sided = onSide(ranked, command, markers);
   // With an opening verb that names the command, only another reading of the same verb can be "close" — and a change
   // the verb is also said of, when the classifier leaned to it and the verb picked the reading ("we don't need
   // Onboarding 101 anymore, kill it": it leaned to a deletion, "kill" names an end first).
@@ -871,7 +873,7 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
   if (guard.reason) {
     explanation.push(guard.reason);
     // A reading the guard brings in is read with the same Skype-or-Huawei markers as the classifier's.
-    const side = (name: string): string => (name === intent ? name : redirectByMeetingId(name, command)?.intent ?? name);
+    const side = (name: string): string => (name === intent ? name : redirectByMeetingId(name, command, markers)?.intent ?? name);
     guard.intent = side(guard.intent);
     guard.ask = guard.ask ? [...new Set(guard.ask.map(side))] : undefined;
     intent = guard.intent;
@@ -977,13 +979,26 @@ function cueGuard(intent: string, verbReading: string | undefined): WriteGuard {
 }
 
 /** The ranked readings moved to the side the text's markers name, the scores of readings that meet added up. */
-function onSide(ranked: readonly IntentScore[], command: string): IntentScore[] {
-  const scores = new Map<string, number>();
+function onSide(ranked: readonly IntentScore[], command: string, markers: PlatformMarkers): IntentScore[] {
+  // A list, not a Map spread into one: the readings are a handful, and the Map, its spread and V8's sort were ~2 KB of
+  // a recognition's garbage. Readings that meet keep the place the first of them took, as the Map's order did.
+  const sided: IntentScore[] = [];
   for (const r of ranked) {
-    const name = redirectByMeetingId(r.intent, command)?.intent ?? r.intent;
-    scores.set(name, (scores.get(name) ?? 0) + r.score);
+    const name = redirectByMeetingId(r.intent, command, markers)?.intent ?? r.intent;
+    const met = readingOf(sided, name);
+    if (met) met.score += r.score;
+    else sided.push({ intent: name, score: r.score });
   }
-  return [...scores].map(([intent, score]) => ({ intent, score })).sort((a, b) => b.score - a.score);
+  return sortShort(sided, byScore);
+}
+
+function readingOf(readings: readonly IntentScore[], intent: string): IntentScore | undefined {
+  for (const reading of readings) if (reading.intent === intent) return reading;
+  return undefined;
+}
+
+function byScore(a: IntentScore, b: IntentScore): number {
+  return b.score - a.score;
 }
 
 /**
@@ -1038,20 +1053,46 @@ const HUAWEI_ORIGIN = /\b(?:from|of|with)\s+huawei\b(?!\s+(?:cloud\s+)?(?:meetin
 const HUAWEI_PERSON = /\bhuawei\s+(?:guests?|visitors?|people|folks|guys?|colleagues?|partners?|contractors?|engineers?|reps?|representatives?|team|delegation)\b|华为的?(?:访客|客人|来宾|同事|人|朋友|工程师|伙伴|团队|代表)/iu;
 const HUAWEI_PLACE = /\bhuawei\s+(?:cloud\s+)?(?:meetings?|calls?|conferences?|rooms?|sessions?)\b|\bcloud (?:meetings?|conferences?|calls?)\b|华为(?:云)?(?:会议|会)|云会议|waiting\s*room|等候室|(?<![A-Za-z\d])\d{6,12}(?![A-Za-z\d])/iu;
 
-function huaweiNamed(intent: string, text: string): { intent: string; reason: string; ask?: string[] } | undefined {
-  if (!HUAWEI_NAMED.test(text.replace(HUAWEI_ORIGIN, ' '))) {
+function huaweiNamed(intent: string, text: string, markers: PlatformMarkers): { intent: string; reason: string; ask?: string[] } | undefined {
+  if (!markers.huaweiNamed) {
     return undefined;
   }
   if (intent === 'lobby.admit' && HUAWEI_PERSON.test(text) && !HUAWEI_PLACE.test(text)) {
     // Guests from the company or everyone in the platform's waiting room: both admit people, so ask.
     return { intent, ask: [intent, 'huawei.admitWaiting'], reason: 'Huawei names the people, not clearly the platform → ask' };
   }
-  const side = lookup(HUAWEI_NAMED_COUNTERPART, intent) ?? (intent === 'meetings.update' ? HUAWEI_UPDATE.find((u) => u.words.test(text))?.intent : undefined);
+  const side = lookup(HUAWEI_NAMED_COUNTERPART, intent) ?? (intent === 'meetings.update' ? huaweiUpdate(text) : undefined);
   return side ? { intent: side, reason: `Huawei named → ${side}` } : undefined;
 }
 
-function redirectByMeetingId(intent: string, text: string): { intent: string; reason: string; ask?: string[] } | undefined {
-  const named = huaweiNamed(intent, text);
+/**
+ * What a sentence says of the platform, read once: every reading of the sentence (the classifier's, onSide's, the
+ * guard's) is moved by the same markers, and reading them again for each was a replace and three tests per reading.
+ */
+interface PlatformMarkers {
+  /** The platform's name, not as the company a person comes from. */
+  huaweiNamed: boolean;
+  conferenceId: boolean;
+  waitingRoom: boolean;
+}
+
+// Only Latin letters glue to an id: "209384756是什么会" holds one.
+const CONFERENCE_ID = /(?<![A-Za-z\d])\d{6,12}(?![A-Za-z\d])/u;
+const WAITING_ROOM = /waiting[\s-]*room|等候室/iu;
+// "the folks waiting for 980113725 can join now": the people waiting at a conference id, plural, are its waiting room.
+const EVERYONE_WAITING = /\b(?:all|everyone|everybody|(?:the|those|these) (?:people|folks|guests|visitors|callers|attendees|ones))\b|(?:^|\s)(?:folks|people|ppl|peeps|guests|visitors|callers|attendees) (?:who are |still )?waiting\b|所有|都/iu;
+
+function platformMarkers(text: string): PlatformMarkers {
+  return { huaweiNamed: HUAWEI_NAMED.test(text.replace(HUAWEI_ORIGIN, ' ')), conferenceId: CONFERENCE_ID.test(text), waitingRoom: WAITING_ROOM.test(text) };
+}
+
+function huaweiUpdate(text: string): string | undefined {
+  for (const update of HUAWEI_UPDATE) if (update.words.test(text)) return update.intent;
+  return undefined;
+}
+
+function redirectByMeetingId(intent: string, text: string, markers: PlatformMarkers): { intent: string; reason: string; ask?: string[] } | undefined {
+  const named = huaweiNamed(intent, text, markers);
   if (named) return named;
   if ((intent === 'lobby.admit' || intent === 'lobby.who' || intent === NONE_INTENT) && NOT_LET_IN.test(text)) {
     return { intent: 'lobby.reject', reason: '"don\'t let … in" → lobby.reject' };
@@ -1059,11 +1100,9 @@ function redirectByMeetingId(intent: string, text: string): { intent: string; re
   if (intent === 'lobby.reject' && OFF_MY_MEETINGS.test(text)) {
     return { intent: 'meetings.delete', reason: 'removed from "my meetings" or a calendar → meetings.delete' };
   }
-  // Only Latin letters glue to an id: "209384756是什么会" holds one.
-  const conferenceId = /(?<![A-Za-z\d])\d{6,12}(?![A-Za-z\d])/u.test(text);
-  const waitingRoom = /waiting[\s-]*room|等候室/iu.test(text);
+  const { conferenceId, waitingRoom } = markers;
   // "open 690471382 back up": a Skype meeting's access read on a conference id is Huawei's lock (or mute).
-  const idControl = intent === 'meetings.update' && conferenceId ? HUAWEI_UPDATE.find((u) => u.words.test(text))?.intent : undefined;
+  const idControl = intent === 'meetings.update' && conferenceId ? huaweiUpdate(text) : undefined;
   if (idControl) {
     return { intent: idControl, reason: `a conference id with a lock or mute word → ${idControl}` };
   }
@@ -1079,8 +1118,7 @@ function redirectByMeetingId(intent: string, text: string): { intent: string; re
     const unsure = intent === 'lobby.admit' && !conferenceId && !waitingRoom;
     return { intent: toHuawei, reason: `a Huawei command phrasing → ${toHuawei}${unsure ? ' (a subject, no id: ask)' : ''}`, ...(unsure ? { ask: [toHuawei, intent] } : {}) };
   }
-  // "the folks waiting for 980113725 can join now": the people waiting at a conference id, plural, are its waiting room.
-  if (toHuawei && conferenceId && (intent !== 'lobby.admit' || waitingRoom || /\b(?:all|everyone|everybody|(?:the|those|these) (?:people|folks|guests|visitors|callers|attendees|ones))\b|(?:^|\s)(?:folks|people|ppl|peeps|guests|visitors|callers|attendees) (?:who are |still )?waiting\b|所有|都/iu.test(text))) {
+  if (toHuawei && conferenceId && (intent !== 'lobby.admit' || waitingRoom || EVERYONE_WAITING.test(text))) {
     return { intent: toHuawei, reason: `a conference id is present → ${toHuawei}` };
   }
   if (intent === 'huawei.admitWaiting' && !conferenceId && !waitingRoom && HUAWEI_PHRASE['lobby.admit']?.test(text)) {
