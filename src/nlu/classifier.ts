@@ -139,7 +139,13 @@ export function loadClassifier(stored: StoredClassifier): ClassifierModel {
 // it so) and the classifier reads it through its stem. "-ing" forms are left out: "planning" in a subject would
 // otherwise count as the command word "plan".
 function inflectedIn(vocabulary: ReadonlyMap<string, number>, word: string): boolean {
-  return /^[a-z]{3,}(?:s|d)$/u.test(word) && [word.slice(0, -1), word.slice(0, -2)].some((base) => base.length >= 3 && vocabulary.has(base));
+  return INFLECTED.test(word) && (knownBase(vocabulary, word.slice(0, -1)) || knownBase(vocabulary, word.slice(0, -2)));
+}
+
+const INFLECTED = /^[a-z]{3,}(?:s|d)$/u;
+
+function knownBase(vocabulary: ReadonlyMap<string, number>, base: string): boolean {
+  return base.length >= 3 && vocabulary.has(base);
 }
 
 function knownIn(vocabulary: ReadonlyMap<string, number>, word: string): boolean {
@@ -246,26 +252,36 @@ function closestWord(word: string, words: readonly string[], frequency: Readonly
   return bestDistance <= limit ? best : undefined;
 }
 
+// The rows of the distance table, reused: a sentence with words the vocabulary lacks ("create a meeting called Budget
+// review at 3pm tomorrow") compared each with every candidate of its first letter, and the two arrays a row came to
+// ~14 KB of that recognition's garbage. Three rows, as the swap of neighbouring letters looks two rows back.
+let distanceRows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
+
 function osaDistance(a: string, b: string, limit: number): number {
-  let previous2: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (distanceRows[0].length <= b.length) {
+    distanceRows = [new Int32Array(b.length + 1), new Int32Array(b.length + 1), new Int32Array(b.length + 1)];
+  }
+  let [previous2, previous, current] = distanceRows;
+  for (let j = 0; j <= b.length; j += 1) previous[j] = j;
   for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
+    current[0] = i;
     let rowMin = i;
     for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
         value = Math.min(value, previous2[j - 2]! + 1);
       }
-      current.push(value);
+      current[j] = value;
       rowMin = Math.min(rowMin, value);
     }
     if (rowMin > limit) {
       return limit + 1;
     }
+    const spare = previous2;
     previous2 = previous;
     previous = current;
+    current = spare;
   }
   return previous[b.length]!;
 }
