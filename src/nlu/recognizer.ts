@@ -742,6 +742,8 @@ function tooLong(text: string, locale: string | undefined, explanation: string[]
   return { intent: NONE_INTENT, score: 1, entities: {}, language, text: '', explanation, alternatives: [], tooLong: true };
 }
 
+const ENDS_AS_QUESTION = /[?？]\s*$/u;
+
 function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?: string, fallback?: ClassifierModel): Recognition {
   const explanation: string[] = [];
   if (input.length > LONGEST_RAW_TEXT) return tooLong(input, locale, explanation);
@@ -825,7 +827,7 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
 
   // Only a sentence that asks for an explanation keeps its text away from the cues; the classifier's debugParse (球友组解散吧,
   // 解 of 解析) is weighed like any reading.
-  const cue = explains ? undefined : strongCue(intent, normalised, chinese, /[?？]\s*$/u.test(command));
+  const cue = explains ? undefined : strongCue(intent, normalised, chinese, ENDS_AS_QUESTION.test(command));
   if (cue) {
     explanation.push(cue.reason);
   }
@@ -1177,6 +1179,10 @@ function asksWhatTheBotCanDo(text: string, chinese: boolean): boolean {
   return chinese ? CAPABILITY_ZH.test(text.trim()) : CAPABILITY_EN.test(text.trim());
 }
 
+// Module constants, as every English sentence is tested against them (a regex literal is a new object each time).
+const HOW_WOULD_YOU_READ = /^(?:how (?:would|do|did) you (?:understand|read|parse|interpret)|show (?:me )?how you (?:parse|read|understand|interpret)|what would you do with|what do you make of|how would you handle) \S/u;
+const WHICH_READING = /^(?:what|which) (?:intent|command|reading) (?:is|would be|does|do you get for|would you pick for) \S/u;
+
 function asksForExplanation(tokens: Token[], normalised: string, chinese: boolean): boolean {
   if (chinese) {
     return /^(?:帮我|请|麻烦)?(?:(?:解析|解释|调试)(?:一下)?|分析(?:一下)?(?=这句|\s*[:：]|\s+\S))(?:这句话|这句)?\s*[:：]?\s*\S/u.test(normalised)
@@ -1187,11 +1193,11 @@ function asksForExplanation(tokens: Token[], normalised: string, chinese: boolea
       // "你会怎么理解 锁定会议 912345678": the sentence after a space.
       || /^(?:你)?(?:是|会)?(?:怎么|如何|怎样)(?:理解|解析)\s+\S/u.test(normalised);
   }
-  if (/^(?:how (?:would|do|did) you (?:understand|read|parse|interpret)|show (?:me )?how you (?:parse|read|understand|interpret)|what would you do with|what do you make of|how would you handle) \S/u.test(normalised)) {
+  if (HOW_WOULD_YOU_READ.test(normalised)) {
     return true;
   }
   // "what intent is 'who is waiting'": the reading of a quoted sentence, asked.
-  if (/^(?:what|which) (?:intent|command|reading) (?:is|would be|does|do you get for|would you pick for) \S/u.test(normalised) && tokens.some((token) => token.quoted)) {
+  if (WHICH_READING.test(normalised) && tokens.some((token) => token.quoted)) {
     return true;
   }
   const first = tokens[0]?.norm;
