@@ -3,7 +3,8 @@ import { StemmerEn } from '@nlpjs/lang-en-min';
 import { NONE_INTENT, training, type TrainingSet } from './training.js';
 import { isMeetingId, normWord, tokenize, type Token } from './text.js';
 import { lookup } from '../tables.js';
-import { Perceptrons } from './perceptrons.js';
+import { Perceptrons, type LookedUp } from './perceptrons.js';
+import { sortShort } from './shortSort.js';
 
 /**
  * Intent classification: NLP.js's in-process neural network (one perceptron per intent, trained synchronously)
@@ -138,7 +139,13 @@ export function loadClassifier(stored: StoredClassifier): ClassifierModel {
 // it so) and the classifier reads it through its stem. "-ing" forms are left out: "planning" in a subject would
 // otherwise count as the command word "plan".
 function inflectedIn(vocabulary: ReadonlyMap<string, number>, word: string): boolean {
-  return /^[a-z]{3,}(?:s|d)$/u.test(word) && [word.slice(0, -1), word.slice(0, -2)].some((base) => base.length >= 3 && vocabulary.has(base));
+  return INFLECTED.test(word) && (knownBase(vocabulary, word.slice(0, -1)) || knownBase(vocabulary, word.slice(0, -2)));
+}
+
+const INFLECTED = /^[a-z]{3,}(?:s|d)$/u;
+
+function knownBase(vocabulary: ReadonlyMap<string, number>, base: string): boolean {
+  return base.length >= 3 && vocabulary.has(base);
 }
 
 function knownIn(vocabulary: ReadonlyMap<string, number>, word: string): boolean {
@@ -185,24 +192,42 @@ function classifierOver(network: NeuralNetwork, vocabulary: ReadonlyMap<string, 
 }
 
 function score(perceptrons: Perceptrons, features: string[]): Omit<Classification, 'features'> {
-  const input = perceptrons.lookUp(networkInput(features));
+  const input = perceptrons.lookUp(features);
   const raw = features.length > 0 ? perceptrons.positiveOutputs(input) : [];
-  const total = raw.reduce((sum, [, value]) => sum + value, 0);
-  const ranked = raw
-    .map(([intent, value]) => ({ intent: intent === 'None' ? NONE_INTENT : intent, score: value / total }))
-    .sort((a, b) => b.score - a.score || a.intent.localeCompare(b.intent));
-  const strength = raw.reduce((best, [, value]) => Math.max(best, value), 0);
-  const top = ranked[0];
-  let evidence: string[] = [];
-  if (top) {
-    const weights = perceptrons.weightsFor(input, top.intent);
-    evidence = Object.entries(weights)
-      .filter(([, weight]) => weight > 0)
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 4)
-      .map(([feature, weight]) => `${feature}(+${weight.toFixed(2)})`);
+  let total = 0;
+  let strength = 0;
+  for (const output of raw) {
+    total += output[1];
+    strength = Math.max(strength, output[1]);
   }
-  return { ranked, strength, evidence };
+  const ranked: IntentScore[] = [];
+  for (const [intent, value] of raw) ranked.push({ intent: intent === 'None' ? NONE_INTENT : intent, score: value / total });
+  sortShort(ranked, byScoreThenName);
+  const top = ranked[0];
+  return { ranked, strength, evidence: top ? evidenceFor(perceptrons, input, top.intent) : [] };
+}
+
+function byScoreThenName(a: IntentScore, b: IntentScore): number {
+  return b.score - a.score || a.intent.localeCompare(b.intent);
+}
+
+/** The (at most four) features that pushed `intent` most, strongest first. */
+function evidenceFor(perceptrons: Perceptrons, input: LookedUp, intent: string): string[] {
+  const pushing = sortShort(perceptrons.weightsFor(input, intent).filter(isPositive), byWeight);
+  const evidence: string[] = [];
+  for (let i = 0; i < pushing.length && i < 4; i += 1) {
+    const [feature, weight] = pushing[i]!;
+    evidence.push(`${feature}(+${weight.toFixed(2)})`);
+  }
+  return evidence;
+}
+
+function isPositive(entry: readonly [string, number]): boolean {
+  return entry[1] > 0;
+}
+
+function byWeight(a: readonly [string, number], b: readonly [string, number]): number {
+  return b[1] - a[1];
 }
 
 /**
@@ -227,26 +252,36 @@ function closestWord(word: string, words: readonly string[], frequency: Readonly
   return bestDistance <= limit ? best : undefined;
 }
 
+// The rows of the distance table, reused: a sentence with words the vocabulary lacks ("create a meeting called Budget
+// review at 3pm tomorrow") compared each with every candidate of its first letter, and the two arrays a row came to
+// ~14 KB of that recognition's garbage. Three rows, as the swap of neighbouring letters looks two rows back.
+let distanceRows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
+
 function osaDistance(a: string, b: string, limit: number): number {
-  let previous2: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (distanceRows[0].length <= b.length) {
+    distanceRows = [new Int32Array(b.length + 1), new Int32Array(b.length + 1), new Int32Array(b.length + 1)];
+  }
+  let [previous2, previous, current] = distanceRows;
+  for (let j = 0; j <= b.length; j += 1) previous[j] = j;
   for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
+    current[0] = i;
     let rowMin = i;
     for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
         value = Math.min(value, previous2[j - 2]! + 1);
       }
-      current.push(value);
+      current[j] = value;
       rowMin = Math.min(rowMin, value);
     }
     if (rowMin > limit) {
       return limit + 1;
     }
+    const spare = previous2;
     previous2 = previous;
     previous = current;
+    current = spare;
   }
   return previous[b.length]!;
 }
@@ -306,25 +341,35 @@ function englishFeatures(tokens: Token[], known: (word: string) => boolean): str
   const units: string[] = [];
   for (const token of tokens) {
     const shape = shapeOf(token);
+    const expanded = shape ? undefined : CONTRACTIONS.get(token.norm);
     if (shape) {
       units.push(shape);
+    } else if (expanded) {
+      for (const word of expanded) pushStemIfKnown(units, word, known);
     } else {
-      for (const word of CONTRACTIONS.get(token.norm) ?? [token.norm]) {
-        if (!FILLER.has(word) && !PLATFORM_WORDS.has(word) && known(word)) {
-          units.push(stemmer.stemWord(word));
-        }
-      }
+      pushStemIfKnown(units, token.norm, known);
     }
   }
   return withBigrams(units, '_');
 }
 
+function pushStemIfKnown(units: string[], word: string, known: (word: string) => boolean): void {
+  if (!FILLER.has(word) && !PLATFORM_WORDS.has(word) && known(word)) {
+    units.push(stemmer.stemWord(word));
+  }
+}
+
 // 销 is learned from 注销 (sign out) alone, so 报销, 销售, 营销 voted for the sign-out: any other 销 is a unit of its own.
 const OTHER_XIAO = '销#';
 
+// Read with exec from lastIndex 0 rather than matchAll, which clones the pattern and an iterator for every sentence.
+const CHINESE_UNIT = /\d{6,12}|\d+|[a-z][a-z'-]*|[\u3400-\u9fff]/giu;
+
 function chineseFeatures(text: string, known: (word: string) => boolean): string[] {
   const units: string[] = [];
-  for (const match of text.replace(PLATFORM_ZH, ' ').matchAll(/\d{6,12}|\d+|[a-z][a-z'-]*|[\u3400-\u9fff]/giu)) {
+  const read = text.replace(PLATFORM_ZH, ' ');
+  CHINESE_UNIT.lastIndex = 0;
+  for (let match = CHINESE_UNIT.exec(read); match; match = CHINESE_UNIT.exec(read)) {
     const piece = match[0];
     if (/^\d{6,12}$/u.test(piece)) {
       units.push('#id');
@@ -336,7 +381,7 @@ function chineseFeatures(text: string, known: (word: string) => boolean): string
         units.push(stemmer.stemWord(word));
       }
     } else {
-      units.push(piece === '销' && text[(match.index ?? 0) - 1] !== '注' ? OTHER_XIAO : piece);
+      units.push(piece === '销' && text[match.index - 1] !== '注' ? OTHER_XIAO : piece);
     }
   }
   return withBigrams(units, '');

@@ -32,15 +32,20 @@ export class Perceptrons {
     this.alpha = network.settings.alpha;
   }
 
-  /** The input as NLP.js looks it up: `input`'s keys in their own order, the known ones only, with their values. */
-  lookUp(input: Readonly<Record<string, number>>): LookedUp {
+  /**
+   * The input as NLP.js looks it up, for the input object whose keys are `features` (each once), every value 1:
+   * the known ones, in the object's key order. That order is the list's, as no feature is an array index (those an
+   * object puts first): the classifier's features are words, characters and #shapes. Taking the list, not the
+   * object, saves building a dictionary-mode object and its key array for every recognition.
+   */
+  lookUp(features: readonly string[]): LookedUp {
     const keys: number[] = [];
     const values: number[] = [];
-    for (const feature of Object.keys(input)) {
+    for (const feature of features) {
       const index = this.featureIndex.get(feature);
       if (index === undefined) continue;
       keys.push(index);
-      values.push(input[feature]!);
+      values.push(1);
     }
     return { keys, values };
   }
@@ -58,12 +63,16 @@ export class Perceptrons {
     return outputs;
   }
 
-  /** `explain(input, intent).weights`: each known feature of the input with its weight for `intent`; none for an unknown intent. */
-  weightsFor(input: LookedUp, intent: string): Record<string, number> {
+  /**
+   * `explain(input, intent).weights` as [feature, weight] entries, in the object's key order: each known feature of
+   * the input with its weight for `intent`; none for an unknown intent. Entries, not the object: the classifier
+   * filters and sorts them for its evidence, and the object was built only to be taken apart again.
+   */
+  weightsFor(input: LookedUp, intent: string): Array<[string, number]> {
     const perceptron = this.intentIndex.get(intent);
-    const weights: Record<string, number> = {};
+    const weights: Array<[string, number]> = [];
     if (perceptron === undefined) return weights;
-    for (const key of input.keys) weights[this.features[key]!] = this.weights[perceptron]![key]!;
+    for (const key of input.keys) weights.push([this.features[key]!, this.weights[perceptron]![key]!]);
     return weights;
   }
 }

@@ -10,6 +10,7 @@ import { groupNamedAsMeeting, helpAboutAnotherKind, judgeObject, judgeSentence, 
 import { familyOf, familyPick, outOfFamily, strongCue, verbAgainstRead, verbAlsoSaidOf, verbOverCue } from './cues.js';
 import { inOtherScript, looksForeign, mostlyForeign } from './foreign.js';
 import { chineseCommand, englishCommand } from './clauses.js';
+import { sortShort } from './shortSort.js';
 import { detectLanguage, escapeRegExp, expandShorthand, hasHan, joinSpacedIds, micAsMute, removeEmoji, removeMentions, tokenize, toSimplified, type Token } from './text.js';
 
 /**
@@ -741,6 +742,8 @@ function tooLong(text: string, locale: string | undefined, explanation: string[]
   return { intent: NONE_INTENT, score: 1, entities: {}, language, text: '', explanation, alternatives: [], tooLong: true };
 }
 
+const ENDS_AS_QUESTION = /[?？]\s*$/u;
+
 function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?: string, fallback?: ClassifierModel): Recognition {
   const explanation: string[] = [];
   if (input.length > LONGEST_RAW_TEXT) return tooLong(input, locale, explanation);
@@ -824,7 +827,7 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
 
   // Only a sentence that asks for an explanation keeps its text away from the cues; the classifier's debugParse (球友组解散吧,
   // 解 of 解析) is weighed like any reading.
-  const cue = explains ? undefined : strongCue(intent, normalised, chinese, /[?？]\s*$/u.test(command));
+  const cue = explains ? undefined : strongCue(intent, normalised, chinese, ENDS_AS_QUESTION.test(command));
   if (cue) {
     explanation.push(cue.reason);
   }
@@ -840,7 +843,8 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
     intent = ranked[1].intent;
     score = ranked[1].score;
   }
-  const redirected = redirectByMeetingId(intent, command);
+  const markers = platformMarkers(command);
+  const redirected = redirectByMeetingId(intent, command, markers);
   if (redirected) {
     explanation.push(redirected.reason);
     intent = redirected.intent;
@@ -849,7 +853,7 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
   const family = familyOf(normalised, chinese);
   // The classifier's readings on the side the text names ("watch my Huawei meeting …" ranks watch.start, which is
   // huawei.watch there): a reading is no rival of its own counterpart.
-  const sided = onSide(ranked, command);
+  const sided = onSide(ranked, command, markers);
   // With an opening verb that names the command, only another reading of the same verb can be "close" — and a change
   // the verb is also said of, when the classifier leaned to it and the verb picked the reading ("we don't need
   // Onboarding 101 anymore, kill it": it leaned to a deletion, "kill" names an end first).
@@ -871,7 +875,7 @@ function recognizeWith(model: ClassifierModel, now: Date, input: string, locale?
   if (guard.reason) {
     explanation.push(guard.reason);
     // A reading the guard brings in is read with the same Skype-or-Huawei markers as the classifier's.
-    const side = (name: string): string => (name === intent ? name : redirectByMeetingId(name, command)?.intent ?? name);
+    const side = (name: string): string => (name === intent ? name : redirectByMeetingId(name, command, markers)?.intent ?? name);
     guard.intent = side(guard.intent);
     guard.ask = guard.ask ? [...new Set(guard.ask.map(side))] : undefined;
     intent = guard.intent;
@@ -977,13 +981,26 @@ function cueGuard(intent: string, verbReading: string | undefined): WriteGuard {
 }
 
 /** The ranked readings moved to the side the text's markers name, the scores of readings that meet added up. */
-function onSide(ranked: readonly IntentScore[], command: string): IntentScore[] {
-  const scores = new Map<string, number>();
+function onSide(ranked: readonly IntentScore[], command: string, markers: PlatformMarkers): IntentScore[] {
+  // A list, not a Map spread into one: the readings are a handful, and the Map, its spread and V8's sort were ~2 KB of
+  // a recognition's garbage. Readings that meet keep the place the first of them took, as the Map's order did.
+  const sided: IntentScore[] = [];
   for (const r of ranked) {
-    const name = redirectByMeetingId(r.intent, command)?.intent ?? r.intent;
-    scores.set(name, (scores.get(name) ?? 0) + r.score);
+    const name = redirectByMeetingId(r.intent, command, markers)?.intent ?? r.intent;
+    const met = readingOf(sided, name);
+    if (met) met.score += r.score;
+    else sided.push({ intent: name, score: r.score });
   }
-  return [...scores].map(([intent, score]) => ({ intent, score })).sort((a, b) => b.score - a.score);
+  return sortShort(sided, byScore);
+}
+
+function readingOf(readings: readonly IntentScore[], intent: string): IntentScore | undefined {
+  for (const reading of readings) if (reading.intent === intent) return reading;
+  return undefined;
+}
+
+function byScore(a: IntentScore, b: IntentScore): number {
+  return b.score - a.score;
 }
 
 /**
@@ -1038,20 +1055,46 @@ const HUAWEI_ORIGIN = /\b(?:from|of|with)\s+huawei\b(?!\s+(?:cloud\s+)?(?:meetin
 const HUAWEI_PERSON = /\bhuawei\s+(?:guests?|visitors?|people|folks|guys?|colleagues?|partners?|contractors?|engineers?|reps?|representatives?|team|delegation)\b|华为的?(?:访客|客人|来宾|同事|人|朋友|工程师|伙伴|团队|代表)/iu;
 const HUAWEI_PLACE = /\bhuawei\s+(?:cloud\s+)?(?:meetings?|calls?|conferences?|rooms?|sessions?)\b|\bcloud (?:meetings?|conferences?|calls?)\b|华为(?:云)?(?:会议|会)|云会议|waiting\s*room|等候室|(?<![A-Za-z\d])\d{6,12}(?![A-Za-z\d])/iu;
 
-function huaweiNamed(intent: string, text: string): { intent: string; reason: string; ask?: string[] } | undefined {
-  if (!HUAWEI_NAMED.test(text.replace(HUAWEI_ORIGIN, ' '))) {
+function huaweiNamed(intent: string, text: string, markers: PlatformMarkers): { intent: string; reason: string; ask?: string[] } | undefined {
+  if (!markers.huaweiNamed) {
     return undefined;
   }
   if (intent === 'lobby.admit' && HUAWEI_PERSON.test(text) && !HUAWEI_PLACE.test(text)) {
     // Guests from the company or everyone in the platform's waiting room: both admit people, so ask.
     return { intent, ask: [intent, 'huawei.admitWaiting'], reason: 'Huawei names the people, not clearly the platform → ask' };
   }
-  const side = lookup(HUAWEI_NAMED_COUNTERPART, intent) ?? (intent === 'meetings.update' ? HUAWEI_UPDATE.find((u) => u.words.test(text))?.intent : undefined);
+  const side = lookup(HUAWEI_NAMED_COUNTERPART, intent) ?? (intent === 'meetings.update' ? huaweiUpdate(text) : undefined);
   return side ? { intent: side, reason: `Huawei named → ${side}` } : undefined;
 }
 
-function redirectByMeetingId(intent: string, text: string): { intent: string; reason: string; ask?: string[] } | undefined {
-  const named = huaweiNamed(intent, text);
+/**
+ * What a sentence says of the platform, read once: every reading of the sentence (the classifier's, onSide's, the
+ * guard's) is moved by the same markers, and reading them again for each was a replace and three tests per reading.
+ */
+interface PlatformMarkers {
+  /** The platform's name, not as the company a person comes from. */
+  huaweiNamed: boolean;
+  conferenceId: boolean;
+  waitingRoom: boolean;
+}
+
+// Only Latin letters glue to an id: "209384756是什么会" holds one.
+const CONFERENCE_ID = /(?<![A-Za-z\d])\d{6,12}(?![A-Za-z\d])/u;
+const WAITING_ROOM = /waiting[\s-]*room|等候室/iu;
+// "the folks waiting for 980113725 can join now": the people waiting at a conference id, plural, are its waiting room.
+const EVERYONE_WAITING = /\b(?:all|everyone|everybody|(?:the|those|these) (?:people|folks|guests|visitors|callers|attendees|ones))\b|(?:^|\s)(?:folks|people|ppl|peeps|guests|visitors|callers|attendees) (?:who are |still )?waiting\b|所有|都/iu;
+
+function platformMarkers(text: string): PlatformMarkers {
+  return { huaweiNamed: HUAWEI_NAMED.test(text.replace(HUAWEI_ORIGIN, ' ')), conferenceId: CONFERENCE_ID.test(text), waitingRoom: WAITING_ROOM.test(text) };
+}
+
+function huaweiUpdate(text: string): string | undefined {
+  for (const update of HUAWEI_UPDATE) if (update.words.test(text)) return update.intent;
+  return undefined;
+}
+
+function redirectByMeetingId(intent: string, text: string, markers: PlatformMarkers): { intent: string; reason: string; ask?: string[] } | undefined {
+  const named = huaweiNamed(intent, text, markers);
   if (named) return named;
   if ((intent === 'lobby.admit' || intent === 'lobby.who' || intent === NONE_INTENT) && NOT_LET_IN.test(text)) {
     return { intent: 'lobby.reject', reason: '"don\'t let … in" → lobby.reject' };
@@ -1059,11 +1102,9 @@ function redirectByMeetingId(intent: string, text: string): { intent: string; re
   if (intent === 'lobby.reject' && OFF_MY_MEETINGS.test(text)) {
     return { intent: 'meetings.delete', reason: 'removed from "my meetings" or a calendar → meetings.delete' };
   }
-  // Only Latin letters glue to an id: "209384756是什么会" holds one.
-  const conferenceId = /(?<![A-Za-z\d])\d{6,12}(?![A-Za-z\d])/u.test(text);
-  const waitingRoom = /waiting[\s-]*room|等候室/iu.test(text);
+  const { conferenceId, waitingRoom } = markers;
   // "open 690471382 back up": a Skype meeting's access read on a conference id is Huawei's lock (or mute).
-  const idControl = intent === 'meetings.update' && conferenceId ? HUAWEI_UPDATE.find((u) => u.words.test(text))?.intent : undefined;
+  const idControl = intent === 'meetings.update' && conferenceId ? huaweiUpdate(text) : undefined;
   if (idControl) {
     return { intent: idControl, reason: `a conference id with a lock or mute word → ${idControl}` };
   }
@@ -1079,8 +1120,7 @@ function redirectByMeetingId(intent: string, text: string): { intent: string; re
     const unsure = intent === 'lobby.admit' && !conferenceId && !waitingRoom;
     return { intent: toHuawei, reason: `a Huawei command phrasing → ${toHuawei}${unsure ? ' (a subject, no id: ask)' : ''}`, ...(unsure ? { ask: [toHuawei, intent] } : {}) };
   }
-  // "the folks waiting for 980113725 can join now": the people waiting at a conference id, plural, are its waiting room.
-  if (toHuawei && conferenceId && (intent !== 'lobby.admit' || waitingRoom || /\b(?:all|everyone|everybody|(?:the|those|these) (?:people|folks|guests|visitors|callers|attendees|ones))\b|(?:^|\s)(?:folks|people|ppl|peeps|guests|visitors|callers|attendees) (?:who are |still )?waiting\b|所有|都/iu.test(text))) {
+  if (toHuawei && conferenceId && (intent !== 'lobby.admit' || waitingRoom || EVERYONE_WAITING.test(text))) {
     return { intent: toHuawei, reason: `a conference id is present → ${toHuawei}` };
   }
   if (intent === 'huawei.admitWaiting' && !conferenceId && !waitingRoom && HUAWEI_PHRASE['lobby.admit']?.test(text)) {
@@ -1139,6 +1179,10 @@ function asksWhatTheBotCanDo(text: string, chinese: boolean): boolean {
   return chinese ? CAPABILITY_ZH.test(text.trim()) : CAPABILITY_EN.test(text.trim());
 }
 
+// Module constants, as every English sentence is tested against them (a regex literal is a new object each time).
+const HOW_WOULD_YOU_READ = /^(?:how (?:would|do|did) you (?:understand|read|parse|interpret)|show (?:me )?how you (?:parse|read|understand|interpret)|what would you do with|what do you make of|how would you handle) \S/u;
+const WHICH_READING = /^(?:what|which) (?:intent|command|reading) (?:is|would be|does|do you get for|would you pick for) \S/u;
+
 function asksForExplanation(tokens: Token[], normalised: string, chinese: boolean): boolean {
   if (chinese) {
     return /^(?:帮我|请|麻烦)?(?:(?:解析|解释|调试)(?:一下)?|分析(?:一下)?(?=这句|\s*[:：]|\s+\S))(?:这句话|这句)?\s*[:：]?\s*\S/u.test(normalised)
@@ -1149,11 +1193,11 @@ function asksForExplanation(tokens: Token[], normalised: string, chinese: boolea
       // "你会怎么理解 锁定会议 912345678": the sentence after a space.
       || /^(?:你)?(?:是|会)?(?:怎么|如何|怎样)(?:理解|解析)\s+\S/u.test(normalised);
   }
-  if (/^(?:how (?:would|do|did) you (?:understand|read|parse|interpret)|show (?:me )?how you (?:parse|read|understand|interpret)|what would you do with|what do you make of|how would you handle) \S/u.test(normalised)) {
+  if (HOW_WOULD_YOU_READ.test(normalised)) {
     return true;
   }
   // "what intent is 'who is waiting'": the reading of a quoted sentence, asked.
-  if (/^(?:what|which) (?:intent|command|reading) (?:is|would be|does|do you get for|would you pick for) \S/u.test(normalised) && tokens.some((token) => token.quoted)) {
+  if (WHICH_READING.test(normalised) && tokens.some((token) => token.quoted)) {
     return true;
   }
   const first = tokens[0]?.norm;
@@ -1174,9 +1218,16 @@ const REAL_WORD_TYPOS: ReadonlyArray<{ typed: string; meant: string; next: RegEx
 ];
 
 function realWordTypo(tokens: readonly Token[], i: number): string | undefined {
-  const token = tokens[i];
-  const next = tokens.slice(i + 1, i + 3).map((t) => t.norm).join(' ');
-  return REAL_WORD_TYPOS.find((typo) => typo.typed === token?.norm && typo.next.test(next))?.meant;
+  const typed = tokens[i]?.norm;
+  for (const typo of REAL_WORD_TYPOS) {
+    // The next words are joined only for a word that is such a typo: joining them for every word was ~0.2 KB a token.
+    if (typo.typed === typed && typo.next.test(nextWords(tokens, i, 2))) return typo.meant;
+  }
+  return undefined;
+}
+
+function nextWords(tokens: readonly Token[], i: number, count: number): string {
+  return tokens.slice(i + 1, i + 1 + count).map((t) => t.norm).join(' ');
 }
 
 /** Chat shorthand read as the word it stands for ("mtg", "grp", "re:"); the user's spelling stays in `original`. */
@@ -1191,12 +1242,14 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = {
 // called Del stays Del.
 const OPENING_ABBREVIATIONS: Readonly<Record<string, string>> = { del: 'delete', rm: 'remove', sched: 'schedule', resched: 'reschedule' };
 
+const CAPITALISED = /^\p{Lu}/u;
+
 /** Capitalised words after the first are names people typed on purpose ("Core team"): never "corrected". */
 function correctTokens(model: ClassifierModel, tokens: Token[]): { tokens: Token[]; corrections: string[] } {
   const corrections: string[] = [];
   const shouting = tokens.every((t) => t.original === t.original.toUpperCase());
   const corrected = tokens.map((token, i) => {
-    const named = i > 0 && !shouting && /^\p{Lu}/u.test(token.original);
+    const named = i > 0 && !shouting && CAPITALISED.test(token.original);
     const opening = i === 0 ? lookup(OPENING_ABBREVIATIONS, token.norm) : undefined;
     const fixed = token.quoted ? undefined : opening ?? lookup(ABBREVIATIONS, token.norm) ?? (named ? undefined : model.correct(token.norm) ?? realWordTypo(tokens, i));
     if (!fixed) {

@@ -65,8 +65,10 @@ export function removeMentionsFully(text: string): string {
     .replace(TRAILING_MENTION, ''));
 }
 
+const SPACES = /\s+/gu;
+
 function collapseSpaces(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim();
+  return text.replace(SPACES, ' ').trim();
 }
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/gu;
@@ -192,8 +194,11 @@ export function chineseDigit(char: string): number | undefined {
   return CHINESE_DIGITS.get(char === '两' ? '二' : char);
 }
 
+// A module constant: hasHan is asked several times a recognition, and a regex literal is a new object each time.
+const HAN = /[\u3400-\u9fff]/u;
+
 export function hasHan(text: string): boolean {
-  return /[\u3400-\u9fff]/u.test(text);
+  return HAN.test(text);
 }
 
 const QUOTED = /"([^"]+)"|“([^”]+)”|「([^」]+)」|‘([^’]+)’|'([^']+)'(?=[\s,.!?;:]|$)/gu;
@@ -201,11 +206,18 @@ const QUOTED = /"([^"]+)"|“([^”]+)”|「([^」]+)」|‘([^’]+)’|'([^']
 // A glued & stays inside a name (R&D, Q&A); # or + before a digit is part of it (#7, +1 425 …).
 const WORD = /(?:[#+](?=\p{N})|[\p{L}\p{N}])(?:[\p{L}\p{N}'’@:_/+-]|&(?=[\p{L}\p{N}])|\.(?=[\p{L}\p{N}]))*/gu;
 
-/** Splits English text into tokens; punctuation is dropped, quoted phrases become one token. */
+/**
+ * Splits English text into tokens; punctuation is dropped, quoted phrases become one token.
+ * Tokenising was the largest allocator of a recognition (~3 KB of ~20 KB for "who's in the lobby"): matchAll clones
+ * its pattern and allocates an iterator, and every regex literal in a loop is a new object each time it is reached
+ * (~90 bytes). So QUOTED and WORD are read with exec from lastIndex 0 (neither matches an empty string, so the loops
+ * advance as matchAll's did), and pushWords's patterns are module constants.
+ */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let last = 0;
-  for (const match of text.matchAll(QUOTED)) {
+  QUOTED.lastIndex = 0;
+  for (let match = QUOTED.exec(text); match; match = QUOTED.exec(text)) {
     pushWords(text.slice(last, match.index), tokens);
     const phrase = (match[1] ?? match[2] ?? match[3] ?? match[4] ?? match[5] ?? '').trim();
     if (phrase) {
@@ -222,15 +234,24 @@ const LABEL_BEFORE_COLON = /^(?:re|fyi|note|group|grp|groups|subject|title|topic
 
 // "Mr. Tanaka": the dot of a title belongs to the name.
 const TITLE = /^(?:mr|mrs|ms|dr|prof|mx)$/iu;
+const FREE_DASH = /^\s+([-–])\s+$/u;
+// A comma, or a sentence's end ("watch the finance close? I'll be presenting"): a name ends there. So does an em
+// dash ("Sales & Ops weekly — join link, access"): names keep a hyphen or an en dash, never an em dash.
+const CLAUSE_BREAK = /[,;，；?!？！—]|\.\s/u;
+const WITH_SLASH = /^w\/$/iu;
+const TRAILING_MARKS = /['’:@_/+-]+$/u;
+const OPENING_BRACKET_LAST = /[(（[【]$/u;
+const CLOSING_BRACKET_FIRST = /^[)）\]】]/u;
+const CAPITAL_OR_DIGIT_AFTER_SPACE = /^ [\p{Lu}\d]/u;
+const FREE_JOINER = /^\s+([+&])\s+$/u;
 
 function pushWords(text: string, tokens: Token[]): void {
   let end = 0;
-  for (const match of text.matchAll(WORD)) {
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match; match = WORD.exec(text)) {
     const gap = text.slice(end, match.index);
-    const dashBefore = tokens.length > 0 ? /^\s+([-–])\s+$/u.exec(gap)?.[1] : undefined;
-    // A comma, or a sentence's end ("watch the finance close? I'll be presenting"): a name ends there. So does an em
-    // dash ("Sales & Ops weekly — join link, access"): names keep a hyphen or an en dash, never an em dash.
-    const clauseBefore = tokens.length > 0 && /[,;，；?!？！—]|\.\s/u.test(gap);
+    const dashBefore = tokens.length > 0 ? FREE_DASH.exec(gap)?.[1] : undefined;
+    const clauseBefore = tokens.length > 0 && CLAUSE_BREAK.test(gap);
     end = match.index + match[0].length;
     if (TITLE.test(match[0]) && text[match.index + match[0].length] === '.') {
       tokens.push({ original: `${match[0]}.`, norm: normWord(match[0]), quoted: false });
@@ -238,24 +259,24 @@ function pushWords(text: string, tokens: Token[]): void {
       continue;
     }
     // "1:1 w/ Marco": "w/" is "with", and a name keeps it as typed.
-    if (/^w\/$/iu.test(match[0])) {
+    if (WITH_SLASH.test(match[0])) {
       tokens.push({ original: match[0], norm: 'with', quoted: false, ...(clauseBefore ? { clauseBefore } : {}) });
       continue;
     }
     // "group:" or "re:" end a word, they are not part of it (colons stay inside times like 3:30).
-    const bare = match[0].replace(/['’:@_/+-]+$/u, '');
+    const bare = match[0].replace(TRAILING_MARKS, '');
     // "FY25 kickoff (final)", "Legal review [draft]": brackets around words of a name are kept as typed; the words are
     // read without them.
-    const opens = /[(（[【]$/u.test(gap);
-    const closes = /^[)）\]】]/u.test(text.slice(end));
+    const opens = OPENING_BRACKET_LAST.test(gap);
+    const closes = CLOSING_BRACKET_FIRST.test(text.slice(end, end + 1));
     if (closes) end += 1;
     // "QBR: Contoso": a colon inside a name, before a capitalised word, stays in the name as typed ("group: Vendors",
     // "re: pricing" are labels, and lose it).
-    const colon = /:$/u.test(match[0]) && !LABEL_BEFORE_COLON.test(bare) && /^ [\p{Lu}\d]/u.test(text.slice(end, end + 2));
+    const colon = match[0].endsWith(':') && !LABEL_BEFORE_COLON.test(bare) && CAPITAL_OR_DIGIT_AFTER_SPACE.test(text.slice(end, end + 2));
     const original = `${opens ? gap.slice(-1) : ''}${bare}${colon ? ':' : ''}${closes ? text.slice(end - 1, end) : ''}`;
-    const token: Token = { original, norm: normWord(bare.replace(/^[+]/u, '')), quoted: false };
+    const token: Token = { original, norm: normWord(bare.startsWith('+') ? bare.slice(1) : bare), quoted: false };
     if (dashBefore) token.dashBefore = dashBefore;
-    const joiner = tokens.length > 0 ? /^\s+([+&])\s+$/u.exec(gap)?.[1] : undefined;
+    const joiner = tokens.length > 0 ? FREE_JOINER.exec(gap)?.[1] : undefined;
     if (joiner === '+' || joiner === '&') token.joinerBefore = joiner;
     if (clauseBefore) token.clauseBefore = true;
     tokens.push(token);
@@ -265,14 +286,23 @@ function pushWords(text: string, tokens: Token[]): void {
 // "we're", "we'll" without their apostrophes are other words ("were", "well"): they keep what they stand for.
 const COLLIDING_CONTRACTIONS: ReadonlyMap<string, string> = new Map([['we\'re', 'weare'], ['we\'ll', 'wewill']]);
 
+const COMBINING_MARK = /[\u0300-\u036f]/gu;
+const CURLY_APOSTROPHE = /’/gu;
+const APOSTROPHE = /['’]/gu;
+
 export function normWord(word: string): string {
-  const lower = word.normalize('NFD').replace(/[\u0300-\u036f]/gu, '').toLowerCase();
-  return COLLIDING_CONTRACTIONS.get(lower.replace(/’/gu, '\'')) ?? lower.replace(/['’]/gu, '');
+  const lower = word.normalize('NFD').replace(COMBINING_MARK, '').toLowerCase();
+  return COLLIDING_CONTRACTIONS.get(lower.replace(CURLY_APOSTROPHE, '\'')) ?? lower.replace(APOSTROPHE, '');
 }
 
 /** Meeting ids as people type them: Huawei conference ids (digits) and UCWA onlineMeetingIds (e.g. 2K7T8Z2R). */
+const CONFERENCE_ID = /^\d{6,12}$/u;
+const ONLINE_MEETING_ID = /^[A-Z0-9]{8}$/u;
+const DIGIT = /\d/u;
+const CAPITAL = /[A-Z]/u;
+
 export function isMeetingId(word: string): boolean {
-  return /^\d{6,12}$/u.test(word) || (/^[A-Z0-9]{8}$/u.test(word) && /\d/u.test(word) && /[A-Z]/u.test(word));
+  return CONFERENCE_ID.test(word) || (ONLINE_MEETING_ID.test(word) && DIGIT.test(word) && CAPITAL.test(word));
 }
 
 /** Text matched literally inside a RegExp (a name read from the sentence, looked for again around it). */

@@ -36,10 +36,10 @@ describe('recognizer: the perceptrons computed outside NLP.js', function () {
         // ('constructor', '__proto__': every output NaN, nothing votes); here they are unknown words, like any other.
         const asNlpJsShouldRead = Object.fromEntries(features.filter((feature) => !(feature in Object.prototype)).map((feature) => [feature, 1]));
         const theirs = Object.entries(network.run(asNlpJsShouldRead) ?? {}).filter(([, value]) => value > 0);
-        const looked = perceptrons.lookUp(input);
+        const looked = perceptrons.lookUp(Object.keys(input));
         assert.deepStrictEqual(perceptrons.positiveOutputs(looked), theirs, features.join(' '));
         for (const intent of [theirs[0]?.[0] ?? 'None', 'none', 'not-an-intent']) {
-          assert.deepStrictEqual(perceptrons.weightsFor(looked, intent), network.explain(asNlpJsShouldRead, intent).weights ?? {}, `${features.join(' ')} → ${intent}`);
+          assert.deepStrictEqual(Object.fromEntries(perceptrons.weightsFor(looked, intent)), network.explain(asNlpJsShouldRead, intent).weights ?? {}, `${features.join(' ')} → ${intent}`);
         }
         compared += 1;
       }
