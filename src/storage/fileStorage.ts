@@ -217,11 +217,18 @@ export class FileStorage implements BotStorage {
       // Before the file goes: from then on the creation entry would apply again. Deleted as the deletion becomes
       // durable: a new journal file must not carry the key's journaled version on without it, and a read meanwhile
       // must not find the older version in the file.
-      await this.journal.append(deletionEntry(key, stored), () => {
-        this.forgetJournaled(key);
-        this.index.delete(key);
-        this.createdInJournal.delete(key);
-      });
+      try {
+        await this.journal.append(deletionEntry(key, stored), () => {
+          this.forgetJournaled(key);
+          this.index.delete(key);
+          this.createdInJournal.delete(key);
+        });
+      } catch (error) {
+        // The deletion may have reached the disk all the same, and would then end the chain of the key's next journal
+        // entries: its next write goes to its file (see unsettled), which a replay leaves alone.
+        this.unsettled.add(key);
+        throw error;
+      }
     }
     await removeFileDurably(this.directory, fileNameForKey(key));
     this.index.delete(key);

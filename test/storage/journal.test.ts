@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ETagConflictError, FileStorage } from '../../src/storage/index.js';
@@ -329,6 +329,34 @@ describe('storage/FileStorage: the write journal', () => {
     const reopened = await FileStorage.open(crashed());
     try {
       assert.equal((await reopened.read(['a'])).a.v, 2);
+    } finally {
+      await reopened.close();
+    }
+  });
+
+  it('a delete whose deletion the journal could not take fails, and the record\'s next write goes to its file', async () => {
+    await storage.close();
+    storage = await FileStorage.open(store(), { journalBytes: 1024 });
+    // Written until the journal's file is long: its next write begins a new file, whose name is taken by a folder.
+    let v = 0;
+    let current: string | undefined;
+    do {
+      v += 1;
+      await storage.writeJournaled({ a: { v, pad: 'x'.repeat(150) } });
+      current = (await journalFiles(store())).at(-1);
+    } while (!current || (await stat(join(store(), current))).size <= 1024);
+    const next = join(store(), `journal-${Number(/\d+/.exec(current)?.[0]) + 1}.log`);
+    await mkdir(next);
+    await assert.rejects(storage.delete(['a']));
+    assert.equal((await storage.read(['a'])).a.v, v, 'not deleted');
+    await rm(next, { recursive: true });
+    await storage.writeJournaled({ a: { v: 2 } });
+    assert.deepEqual(await recordFileItem(store(), 'a'), { v: 2 }, 'written to its own file');
+    const latest = await storage.read(['a']);
+    await snapshot(store(), crashed());
+    const reopened = await FileStorage.open(crashed());
+    try {
+      assert.deepEqual(await reopened.read(['a']), latest);
     } finally {
       await reopened.close();
     }
