@@ -56,6 +56,12 @@ const NEXT_TIME_ASKED_EN = String.raw`(?:what|whats|which|anything|any|show|list
 // dates or versions a meeting; contact groups are not tagged so.
 const NAME_TAG_EN = String.raw`(?:\d{1,4}|mon|tue|wed|thu|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day|am|pm|draft|final|old|new|v\d+)`;
 const NOT_PRESENCE_EN = String.raw`^(?!.*\b(?:presence|status|online|available|availability|offline)\b)`;
+/**
+ * What a sentence letting those who wait at a Huawei conference id in is not, for every cue that reads one ("let them
+ * in, <id>", "<id> has people waiting, let them in", "let in whoever waits at <id>"): the Skype lobby's admit or
+ * listing, the meeting's details, participants or mute. One list, so the three phrasings cannot drift apart.
+ */
+const LET_IN_AT_ID_OVERRULES: readonly string[] = ['lobby.admit', 'lobby.who', 'huawei.details', 'huawei.participants', 'huawei.mute', 'none'];
 
 const CUES: readonly Cue[] = [
   // Corpus AA's classes (after its first score).
@@ -465,7 +471,7 @@ const CUES: readonly Cue[] = [
   // "let in whoever is waiting for 972 318 465": those waiting at an id, let in.
   // CD: "let them in, 978123456", "978123456 let everyone in": those waiting, let into a meeting named by its id (a
   // Huawei conference id), are all of them at once (it had admitted into a Skype lobby called 978123456).
-  { name: 'let them in, <id>', en: /^(?=\d{9,12} |.*\d{9,12}$)(?:\d{9,12} )?(?:please |pls |ok |okay |just )?(?:let|bring|get) (?:them|everyone|everybody|all of them|them all|all|the people|the folks|the guests|those people|people) (?:in|inside|through)(?: now| please| pls)?(?: (?:to|into|for|in|on))?(?: (?:meeting |conference |mtg )?\d{9,12})?$/u, intent: 'huawei.admitWaiting', overrules: ['lobby.admit', 'huawei.mute', 'huawei.details', 'huawei.participants', 'none'] },
+  { name: 'let them in, <id>', en: /^(?=\d{9,12} |.*\d{9,12}$)(?:\d{9,12} )?(?:please |pls |ok |okay |just )?(?:let|bring|get) (?:them|everyone|everybody|all of them|them all|all|the people|the folks|the guests|those people|people) (?:in|inside|through)(?: now| please| pls)?(?: (?:to|into|for|in|on))?(?: (?:meeting |conference |mtg )?\d{9,12})?$/u, intent: 'huawei.admitWaiting', overrules: LET_IN_AT_ID_OVERRULES },
   // CG: "open the doors for <id>, people are waiting": the waiting room of the id opened.
   // CM: "open up <id> for whoever's waiting": opened for those waiting is letting them in, not unlocking (it unlocked).
   { name: 'open the doors for <id>', en: /^(?:please |pls |just )?open (?:up )?(?:the )?doors? (?:for|to|of|on|in) (?:meeting |conference )?\d{9,12}\b|^(?:please |pls |just )?open (?:up )?(?:meeting |conference )?\d{9,12} (?:up )?(?:for|to) (?:whoever|whoevers|everyone|everybody|anyone|anybody|all|the people|those|the folks|the guests)(?: (?:who(?:s| is| are)|thats|that (?:is|are)))?(?: still)? (?:waiting|queued|queueing|in the waiting room|in the lobby)\b/u, intent: 'huawei.admitWaiting', overrules: ['lobby.who', 'lobby.admit', 'huawei.details', 'huawei.participants', 'none', 'huawei.lock', 'huawei.end'] },
@@ -474,10 +480,10 @@ const CUES: readonly Cue[] = [
   // CH: "<id> is done, wrap it up for everyone": the meeting ended.
   { name: 'wrap <id> up', en: /^(?=.*\b\d{9,12}\b).*\bwrap (?:it |this |that |things |everything |the (?:meeting|call) )?up\b/u, intent: 'huawei.end', overrules: ['none', 'huawei.details', 'huawei.participants', 'meetings.details'] },
   // CH: "<id> has people waiting, let them all in": those waiting at the id, let in.
-  { name: '<id> has people waiting, let them in', en: /^\d{9,12} (?:has|got|have) (?:people|folks|guests|someone|somebody|a few people|visitors) waiting (?:so |just |please |pls )?(?:let|bring|get) (?:them|everyone|everybody) (?:all )?(?:in|inside|through)\b/u, intent: 'huawei.admitWaiting', overrules: ['huawei.participants', 'lobby.admit', 'lobby.who', 'huawei.details', 'none'] },
+  { name: '<id> has people waiting, let them in', en: /^\d{9,12} (?:has|got|have) (?:people|folks|guests|someone|somebody|a few people|visitors) waiting (?:so |just |please |pls )?(?:let|bring|get) (?:them|everyone|everybody) (?:all )?(?:in|inside|through)\b/u, intent: 'huawei.admitWaiting', overrules: LET_IN_AT_ID_OVERRULES },
   // CI: "silence the participants of <id>": everyone in it muted.
   { name: 'silence the participants', en: /^(?:please |pls )?(?:silence|hush|shush|mute) (?:all )?(?:the |of the )?(?:participants|attendees|people|folks|everyone|everybody|speakers)\b/u, intent: 'huawei.mute', overrules: ['huawei.participants', 'none', 'huawei.details', 'lobby.who'] },
-  { name: 'whoever waits at <id>, let in', en: /^(?:please |pls )?(?:let in|admit|bring in) (?:whoever|anyone|everyone|everybody|all)(?: who)?(?:s| is| are)? (?:waiting|queued|in the waiting room) (?:for|in|at|on) \d{6,12}\b/u, intent: 'huawei.admitWaiting', overrules: ['huawei.details', 'huawei.participants', 'lobby.admit', 'none'] },
+  { name: 'whoever waits at <id>, let in', en: /^(?:please |pls )?(?:let in|admit|bring in) (?:whoever|anyone|everyone|everybody|all)(?: who)?(?:s| is| are)? (?:waiting|queued|in the waiting room) (?:for|in|at|on) \d{6,12}\b/u, intent: 'huawei.admitWaiting', overrules: LET_IN_AT_ID_OVERRULES },
   // "call the Running club group Running buddies instead": a group called by another name is renamed.
   { name: 'call the <group> group <new name>', en: /^(?:please |pls )?(?:call|name) (?:the |my |our )?\S+(?: \S+){0,3} (?:contact )?group \S/u, intent: 'groups.rename', overrules: ['huawei.ongoing', 'none', 'groups.create', 'groups.list', 'meetings.update'] },
   // "Running buddies should be called Marathon crew": a name to be called another is a rename (its kind, if unsaid, asked).
