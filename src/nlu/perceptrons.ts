@@ -40,14 +40,11 @@ export class Perceptrons {
    */
   lookUp(features: readonly string[]): LookedUp {
     const keys: number[] = [];
-    const values: number[] = [];
     for (const feature of features) {
       const index = this.featureIndex.get(feature);
-      if (index === undefined) continue;
-      keys.push(index);
-      values.push(1);
+      if (index !== undefined) keys.push(index);
     }
-    return { keys, values };
+    return { keys };
   }
 
   /** `run`'s outputs above zero, as [intent, output] in the network's intent order. */
@@ -56,7 +53,8 @@ export class Perceptrons {
     for (let perceptron = 0; perceptron < this.intents.length; perceptron += 1) {
       const weights = this.weights[perceptron]!;
       let sum = this.biases[perceptron]!;
-      for (let at = 0; at < input.keys.length; at += 1) sum = sum + input.values[at]! * weights[input.keys[at]!]!;
+      // NLP.js adds value × weight; every value here is 1, and 1 × w is w exactly, so the sums stay bit for bit.
+      for (const key of input.keys) sum = sum + weights[key]!;
       const output = sum <= 0 ? 0 : this.alpha * sum;
       if (output > 0) outputs.push([this.intents[perceptron]!, output]);
     }
@@ -77,10 +75,9 @@ export class Perceptrons {
   }
 }
 
+/** A looked-up input: its known features' indices, in lookup order, each present with the value 1. */
 export interface LookedUp {
-  /** Feature indices, in lookup order. */
   keys: number[];
-  values: number[];
 }
 
 /** NLP.js's Lookup keeps the first index of a name (lookup.js `add`); the serialised lists hold each name once anyway. */

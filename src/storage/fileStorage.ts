@@ -289,9 +289,7 @@ export class FileStorage implements BotStorage {
   /** Runs inside the key's serializer slot, so the eTag check and the rename cannot interleave with another write. */
   private async writeOne({ key, eTag: callerETag, itemJson }: Change): Promise<void> {
     const storedETag = this.index.get(key);
-    if (isConditional(callerETag) && storedETag !== undefined && callerETag !== storedETag) {
-      throw new ETagConflictError(key, callerETag, storedETag);
-    }
+    refuseStale(key, callerETag, storedETag);
     const eTag = randomUUID();
     // Forgotten before and after a failure: a write that fails after its rename leaves a file the index does not
     // name, and reads must go on finding what the file holds, as they did before there were copies.
@@ -316,7 +314,7 @@ export class FileStorage implements BotStorage {
     const previous = this.journaled.get(key);
     const room = this.journalLiveChars - this.journaledChars + (previous?.itemJson.length ?? 0);
     if (itemJson.length > room || this.unsettled.has(key)) return this.writeOne(change);
-    if (isConditional(callerETag) && storedETag !== undefined && callerETag !== storedETag) throw new ETagConflictError(key, callerETag, storedETag);
+    refuseStale(key, callerETag, storedETag);
     const base = storedETag ?? ABSENT;
     // Before the append: a failed one may still have reached the disk.
     if (base === ABSENT) this.createdInJournal.add(key);
@@ -375,6 +373,14 @@ export class FileStorage implements BotStorage {
     this.journaled.delete(key);
   }
 
+}
+
+/**
+ * botbuilder's MemoryStorage rule, for a write to its file or through the journal alike: an eTag given (not '*') must
+ * be the stored one when the key is stored; a key not stored yet takes any.
+ */
+function refuseStale(key: string, callerETag: string | undefined, storedETag: string | undefined): void {
+  if (isConditional(callerETag) && storedETag !== undefined && callerETag !== storedETag) throw new ETagConflictError(key, callerETag, storedETag);
 }
 
 function* take<T>(values: Iterable<T>, count: number): Generator<T> {
